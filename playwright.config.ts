@@ -15,6 +15,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
+  globalSetup: './e2e/global-setup.ts',
   workers: 1,
   timeout: 120_000,
   expect: { timeout: 15_000 },

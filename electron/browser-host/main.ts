@@ -1,0 +1,79 @@
+// Runs the browser host: `tsx electron/browser-host/main.ts [--port N] [--user-data DIR] [--no-open]`.
+import path from 'node:path';
+import os from 'node:os';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createAppCore } from '../app-core';
+import { consoleLogger } from '../core/host';
+import { openConfStore } from '../core/profile-store';
+import { startBrowserHost } from './server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunBrowserHostOptions {
+  port?: number;
+  userDataDir?: string;
+  openBrowser?: boolean;
+  rendererDir?: string;
+}
+
+export function defaultUserDataDir(): string {
+  const base = process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
+  return path.join(base, 'amazon-cloud-connect');
+}
+
+/** Opens a URL in the system's browser if there is one; returns false when none could be started. */
+export function openInSystemBrowser(url: string): Promise<boolean> {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  return new Promise((resolve) => {
+    const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
+    child.once('error', () => resolve(false));
+    child.once('spawn', () => {
+      child.unref();
+      resolve(true);
+    });
+  });
+}
+
+export async function runBrowserHost(opts: RunBrowserHostOptions = {}) {
+  const userDataDir = opts.userDataDir ?? defaultUserDataDir();
+  const core = createAppCore({
+    host: {
+      kind: 'browser',
+      appVersion: process.env.npm_package_version ?? '0.0.0',
+      openExternal: async (url) => {
+        if (!(await openInSystemBrowser(url))) throw new Error('no system browser');
+      },
+      notify: (title, body) => console.log(`[notification] ${title}: ${body}`),
+      isFocused: () => false,
+    },
+    openStore: () => openConfStore(userDataDir),
+    logger: consoleLogger,
+  });
+  const host = await startBrowserHost({
+    core,
+    rendererDir: opts.rendererDir ?? path.join(root, 'dist/renderer'),
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+  });
+  return { core, host, userDataDir };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const port = arg('--port');
+  const { host, userDataDir } = await runBrowserHost({
+    ...(port ? { port: Number(port) } : {}),
+    ...(arg('--user-data') ? { userDataDir: arg('--user-data')! } : {}),
+  });
+  console.log(`Browser host: ${host.url}`);
+  console.log(`Profiles: ${userDataDir}`);
+  if (!process.argv.includes('--no-open') && !(await openInSystemBrowser(host.url))) {
+    console.log('No system browser found; open the URL above yourself.');
+  }
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,98 @@
+// The browser host: the same core in Node, the built renderer on 127.0.0.1, and the typed API carried
+// over a WebSocket guarded by a random per-launch token (and the Origin/Host headers, against DNS
+// rebinding and other local pages).
+import http from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Core } from '../core/core';
+import { contentSecurityPolicy, serveStatic } from './static-files';
+import { parseClientMessage, type ServerMessage } from '../../shared/ws-protocol';
+
+export interface BrowserHostOptions {
+  core: Core;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserHost {
+  /** Base URL, e.g. http://127.0.0.1:5123 */
+  origin: string;
+  /** The URL to open: origin plus the token in the fragment (never sent to the server in requests). */
+  url: string;
+  close(): Promise<void>;
+}
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const token = opts.token ?? randomBytes(32).toString('base64url');
+  let origin = '';
+  let allowedHosts: string[] = [];
+
+  const server = http.createServer((req, res) => {
+    if (!allowedHosts.includes(req.headers.host ?? '')) {
+      res.writeHead(421, { 'Content-Type': 'text/plain' }).end('misdirected request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const wsOrigin = origin.replace(/^http/, 'ws');
+    void serveStatic(opts.rendererDir, req, res, contentSecurityPolicy(wsOrigin));
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const originOk = [origin, origin.replace('127.0.0.1', 'localhost')].includes(req.headers.origin ?? '');
+    const tokenOk = sameSecret(url.searchParams.get('token') ?? '', token);
+    if (url.pathname !== '/api' || !originOk || !tokenOk || !allowedHosts.includes(req.headers.host ?? '')) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, opts.core));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+
+  return {
+    origin,
+    url: `${origin}/#token=${token}`,
+    close: async () => {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function attach(ws: WebSocket, core: Core) {
+  const send = (msg: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+  };
+  const unsubscribe = core.onEvent((name, payload) => send({ type: 'event', name, payload }));
+  ws.on('close', unsubscribe);
+  ws.on('message', async (data, isBinary) => {
+    const msg = isBinary ? null : parseClientMessage(data.toString());
+    if (!msg) {
+      send({ type: 'error', error: { code: 'INVALID_MESSAGE', detail: 'expected {type:"request", id, name, payload}' } });
+      return;
+    }
+    const result = await core.invoke(msg.name, msg.payload);
+    send({ type: 'result', id: msg.id, result });
+  });
+}

@@ -1,0 +1,102 @@
+// Profiles (non-secret) in a JSON store: electron-store in the Electron host, `conf` in the browser
+// host (electron-store is built on conf, so both take the same options and schema).
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import { platformSchema, type Platform } from '../../shared/platform';
+
+/** The part of conf/electron-store the core uses. */
+export interface KeyValueStore {
+  get(key: 'platforms'): unknown;
+  set(key: 'platforms', value: unknown): void;
+  readonly path: string;
+}
+
+export const STORE_SCHEMA = {
+  platforms: { type: 'array', items: { type: 'object' }, default: [] },
+} as const;
+
+export interface StoreOpenResult {
+  store: KeyValueStore;
+  /** Set when the file on disk could not be read: it was moved aside, never silently replaced. */
+  warning?: { code: 'STORE_CORRUPT'; backupPath: string; detail: string };
+}
+
+/**
+ * Opens a store; if the file is not valid JSON or fails the schema, the bad file is renamed to
+ * `<name>.corrupt-<time>.json` (kept for support) and a fresh store is opened.
+ */
+export function openStoreSafely(open: () => KeyValueStore, filePath: string, now = () => Date.now()): StoreOpenResult {
+  try {
+    return { store: open() };
+  } catch (error) {
+    if (!fs.existsSync(filePath)) throw error;
+    const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+    const backupPath = filePath.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
+    fs.renameSync(filePath, backupPath);
+    return {
+      store: open(),
+      warning: { code: 'STORE_CORRUPT', backupPath, detail: error instanceof Error ? error.message : String(error) },
+    };
+  }
+}
+
+/** conf-based store for the browser host and tests. */
+export function openConfStore(dir: string): StoreOpenResult {
+  const filePath = path.join(dir, 'config.json');
+  return openStoreSafely(
+    () =>
+      new Conf<{ platforms: unknown[] }>({
+        projectName: 'amazon-cloud-connect',
+        cwd: dir,
+        schema: STORE_SCHEMA as never,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+      }) as unknown as KeyValueStore,
+    filePath,
+  );
+}
+
+/** Typed access to the profiles; entries that fail validation are reported, not dropped on write. */
+export class ProfileStore {
+  private rejected: unknown[] = [];
+
+  constructor(private readonly kv: KeyValueStore) {}
+
+  get filePath() {
+    return this.kv.path;
+  }
+
+  list(): Platform[] {
+    const raw = this.kv.get('platforms');
+    const items = Array.isArray(raw) ? raw : [];
+    const good: Platform[] = [];
+    this.rejected = [];
+    for (const item of items) {
+      const parsed = platformSchema.safeParse(item);
+      if (parsed.success) good.push(parsed.data);
+      else this.rejected.push(item);
+    }
+    return good;
+  }
+
+  get(id: string): Platform | undefined {
+    return this.list().find((p) => p.id === id);
+  }
+
+  /** Writes the whole list back, keeping any entries this version could not read. */
+  save(platforms: Platform[]): void {
+    for (const p of platforms) platformSchema.parse(p);
+    this.kv.set('platforms', [...platforms, ...this.rejected]);
+  }
+
+  update(id: string, change: (p: Platform) => Platform): Platform | undefined {
+    const all = this.list();
+    const index = all.findIndex((p) => p.id === id);
+    if (index < 0) return undefined;
+    const next = change(all[index]!);
+    all[index] = next;
+    this.save(all);
+    return next;
+  }
+}

@@ -1,0 +1,110 @@
+// Electron host: a hardened window on app://renderer, the core in the main process, IPC per contract.
+import path from 'node:path';
+import { app, BrowserWindow, Notification, session, shell, type WebContents } from 'electron';
+import ElectronStore from 'electron-store';
+import { createAppCore } from './app-core';
+import { APP_ORIGIN, registerIpc } from './ipc-main';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { consoleLogger } from './core/host';
+import { STORE_SCHEMA, openStoreSafely, type KeyValueStore } from './core/profile-store';
+import { isKnownSellerCentralUrl } from './core/external-urls';
+
+// dist/electron/main.cjs → dist/renderer, dist/electron/preload.cjs
+const distDir = path.resolve(__dirname, '..');
+let mainWindow: BrowserWindow | undefined;
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+function hardenContents(contents: WebContents) {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isKnownSellerCentralUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function createWindow() {
+  mainWindow = new BrowserWindow({
+    width: 1200,
+    height: 780,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'E-COMMERCE – PLATTFORMEN',
+    show: false,
+    webPreferences: {
+      preload: path.join(distDir, 'electron/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+void app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  handleAppProtocol(path.join(distDir, 'renderer'));
+
+  const storeDir = app.getPath('userData');
+  const core = createAppCore({
+    host: {
+      kind: 'electron',
+      appVersion: app.getVersion(),
+      // The core has checked the URL against its allow-list; this is a second, coarse guard.
+      openExternal: async (url) => {
+        const { protocol, hostname } = new URL(url);
+        const sandbox = process.env.ACC_SANDBOX_ORIGIN;
+        if (protocol !== 'https:' && !(sandbox && url.startsWith(sandbox + '/') && hostname === '127.0.0.1')) {
+          throw new Error('refused to open a non-https URL');
+        }
+        await shell.openExternal(url);
+      },
+      notify: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show();
+      },
+      isFocused: () => mainWindow?.isFocused() ?? false,
+    },
+    openStore: () =>
+      openStoreSafely(
+        () =>
+          new ElectronStore({
+            name: 'config',
+            cwd: storeDir,
+            schema: STORE_SCHEMA as never,
+            clearInvalidConfig: false,
+            accessPropertiesByDotNotation: false,
+          }) as unknown as KeyValueStore,
+        path.join(storeDir, 'config.json'),
+      ),
+    logger: consoleLogger,
+  });
+
+  registerIpc(core, () => mainWindow?.webContents);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,99 @@
+// window.api for the browser host: the same typed API over a WebSocket. The per-launch token comes
+// in the URL fragment once, is kept in sessionStorage (so a reload still works) and removed from the
+// address bar.
+import type { AppApi } from '../../../shared/ipc-contract';
+import { EVENT_NAMES, REQUEST_NAMES } from '../../../shared/ipc-channels';
+import type { Result } from '../../../shared/result';
+import type { ServerMessage } from '../../../shared/ws-protocol';
+
+const TOKEN_KEY = 'acc.browserHostToken';
+
+export function takeToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(loc.hash);
+  if (match?.[1]) {
+    storage.setItem(TOKEN_KEY, match[1]);
+    window.history.replaceState(null, '', loc.pathname + loc.search);
+    return match[1];
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function createWsApi(token: string | null): AppApi {
+  let socket: WebSocket | undefined;
+  let opening: Promise<WebSocket> | undefined;
+  let nextId = 1;
+  let retryMs = 250;
+  const pending = new Map<number, (r: Result<unknown>) => void>();
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+
+  const connect = (): Promise<WebSocket> => {
+    if (socket?.readyState === WebSocket.OPEN) return Promise.resolve(socket);
+    if (opening) return opening;
+    opening = new Promise((resolve, reject) => {
+      const url = `${location.origin.replace(/^http/, 'ws')}/api?token=${encodeURIComponent(token ?? '')}`;
+      const ws = new WebSocket(url);
+      ws.onopen = () => {
+        socket = ws;
+        opening = undefined;
+        retryMs = 250;
+        resolve(ws);
+      };
+      ws.onerror = () => {
+        opening = undefined;
+        reject(new Error('connection failed'));
+      };
+      ws.onclose = () => {
+        socket = undefined;
+        for (const [id, done] of pending) {
+          done({ ok: false, error: { code: 'HOST_DISCONNECTED' } });
+          pending.delete(id);
+        }
+        // Reconnect while someone listens for events, with a capped backoff.
+        if (listeners.size > 0) setTimeout(() => void connect().catch(() => {}), (retryMs = Math.min(retryMs * 2, 5000)));
+      };
+      ws.onmessage = (e) => {
+        let msg: ServerMessage;
+        try {
+          msg = JSON.parse(String(e.data)) as ServerMessage;
+        } catch {
+          return;
+        }
+        if (msg.type === 'result') {
+          pending.get(msg.id)?.(msg.result);
+          pending.delete(msg.id);
+        } else if (msg.type === 'event') {
+          for (const l of listeners.get(msg.name) ?? []) l(msg.payload);
+        }
+      };
+    });
+    return opening;
+  };
+
+  const request = async (name: string, payload?: unknown): Promise<Result<unknown>> => {
+    let ws: WebSocket;
+    try {
+      ws = await connect();
+    } catch {
+      return { ok: false, error: { code: 'HOST_UNREACHABLE' } };
+    }
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ type: 'request', id, name, payload }));
+    });
+  };
+
+  const api: Record<string, unknown> = Object.fromEntries(REQUEST_NAMES.map((n) => [n, (p?: unknown) => request(n, p)]));
+  api.on = (event: string, listener: (p: unknown) => void) => {
+    if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`unknown event ${event}`);
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    void connect().catch(() => {});
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) listeners.delete(event);
+    };
+  };
+  return api as unknown as AppApi;
+}

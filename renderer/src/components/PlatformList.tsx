@@ -1,0 +1,88 @@
+// E-COMMERCE – PLATTFORMEN: the list of platform profiles. Keyboard: ↑/↓ select, Enter opens,
+// Entf/Delete deletes, Einfg/Insert creates.
+import { useTranslation } from 'react-i18next';
+import type { Platform } from '../../../shared/platform';
+import { countryByCode } from '../../../shared/amazon-regions';
+
+interface Props {
+  platforms: Platform[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+  onDelete(id: string): void;
+  onNew(): void;
+}
+
+export function statusLabel(t: (k: string, o?: Record<string, unknown>) => string, p: Platform): string {
+  if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
+  return t(`status.${p.auth.status}`);
+}
+
+export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete, onNew }: Props) {
+  const { t, i18n } = useTranslation();
+  const index = platforms.findIndex((p) => p.id === selectedId);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(platforms.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)));
+      const p = platforms[next];
+      if (p) {
+        onSelect(p.id);
+        document.getElementById(`row-${p.id}`)?.focus();
+      }
+    } else if (e.key === 'Enter' && selectedId) {
+      e.preventDefault();
+      onOpen(selectedId);
+    } else if (e.key === 'Delete' && selectedId) {
+      e.preventDefault();
+      onDelete(selectedId);
+    } else if (e.key === 'Insert') {
+      e.preventDefault();
+      onNew();
+    }
+  };
+
+  if (platforms.length === 0) {
+    return <p className="empty">{t('list.empty')}</p>;
+  }
+
+  return (
+    <table className="grid" aria-label={t('app.title')} onKeyDown={onKeyDown}>
+      <thead>
+        <tr>
+          <th>{t('list.columns.name')}</th>
+          <th>{t('list.columns.type')}</th>
+          <th>{t('list.columns.active')}</th>
+          <th>{t('list.columns.cloud')}</th>
+          <th>{t('list.columns.region')}</th>
+          <th>{t('list.columns.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {platforms.map((p) => {
+          const country = countryByCode(p.countryCode);
+          return (
+            <tr
+              key={p.id}
+              id={`row-${p.id}`}
+              tabIndex={p.id === selectedId || (index < 0 && p === platforms[0]) ? 0 : -1}
+              aria-selected={p.id === selectedId}
+              className={p.id === selectedId ? 'selected' : undefined}
+              onClick={() => onSelect(p.id)}
+              onFocus={() => onSelect(p.id)}
+              onDoubleClick={() => onOpen(p.id)}
+            >
+              <td>{p.name}</td>
+              <td>{t(`types.${p.type}`)}</td>
+              <td>{p.active ? t('list.yes') : t('list.no')}</td>
+              <td>{p.useCloud ? t('list.yes') : t('list.no')}</td>
+              <td>{p.useCloud && country ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}` : ''}</td>
+              <td data-status={p.auth.status}>{p.useCloud ? statusLabel(t, p) : ''}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

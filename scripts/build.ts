@@ -1,0 +1,48 @@
+// Builds what the hosts run: the renderer (Vite) and Electron's main and preload (esbuild).
+// The preload is one CommonJS file because a sandboxed preload cannot load ESM or other files.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildRenderer() {
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function buildElectron() {
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'cjs' as const,
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning' as const,
+    absWorkingDir: root,
+  };
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    // Native and Electron modules are loaded at run time by the main process, never bundled.
+    external: ['electron', 'keytar'],
+    // electron-store/conf are ESM and read import.meta.url; give the CJS bundle a working one.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    platform: 'browser',
+    external: ['electron'],
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const only = process.argv[2];
+  if (!only || only === 'renderer') await buildRenderer();
+  if (!only || only === 'electron') await buildElectron();
+  console.log('build: done');
+}

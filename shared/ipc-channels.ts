@@ -1,0 +1,18 @@
+// The names of every IPC channel, without schemas, so the sandboxed preload bundle stays tiny.
+// shared/ipc-contract.ts checks at compile time that these lists match the contract exactly.
+
+export const REQUEST_NAMES = [
+  'getAppInfo',
+  'listPlatforms',
+  'createPlatform',
+  'updatePlatform',
+  'deletePlatform',
+] as const;
+
+export const EVENT_NAMES = ['platformsChanged'] as const;
+
+export type RequestName = (typeof REQUEST_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** Electron channel names are prefixed so they cannot collide with Electron's own. */
+export const channelOf = (name: string) => `app:${name}`;

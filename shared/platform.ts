@@ -1,0 +1,71 @@
+// The platform profile as the renderer sees it (no secrets). The store keeps the same shape.
+import { z } from 'zod';
+import { COUNTRY_CODES } from './amazon-regions';
+
+export const PLATFORM_TYPES = ['amazon'] as const;
+
+export const platformNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'NAME_REQUIRED')
+  .max(80, 'NAME_TOO_LONG')
+  .refine((s) => !/\p{Cc}/u.test(s), 'NAME_INVALID');
+
+export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
+
+export const marketplaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  countryCode: z.string(),
+  defaultCurrencyCode: z.string(),
+  defaultLanguageCode: z.string(),
+  domainName: z.string(),
+  storeName: z.string(),
+  isParticipating: z.boolean(),
+  hasSuspendedListings: z.boolean(),
+  /** Chosen by the user for use in the ERP. */
+  selected: z.boolean(),
+});
+export type Marketplace = z.infer<typeof marketplaceSchema>;
+
+export const authStateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('not_authenticated') }),
+  z.object({
+    status: z.literal('waiting'),
+    mode: z.enum(['login', 'refresh']),
+    authorizationId: z.string(),
+    consentUrl: z.string(),
+    expiresAt: z.string(),
+    startedAt: z.string(),
+  }),
+  z.object({
+    status: z.literal('authenticated'),
+    sellingPartnerId: z.string(),
+    authorizedAt: z.string(),
+    renewalDueAt: z.string().optional(),
+  }),
+  z.object({
+    status: z.enum(['failed', 'expired', 'cancelled']),
+    at: z.string(),
+    error: z.object({ code: z.string(), detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
+    /** The last good authentication survives a failed refresh. */
+    previous: z.object({ sellingPartnerId: z.string(), authorizedAt: z.string(), renewalDueAt: z.string().optional() }).optional(),
+  }),
+]);
+export type AuthState = z.infer<typeof authStateSchema>;
+
+export const platformSchema = z.object({
+  id: z.string(),
+  type: z.enum(PLATFORM_TYPES),
+  name: platformNameSchema,
+  active: z.boolean(),
+  useCloud: z.boolean(),
+  countryCode: countryCodeSchema,
+  createdAt: z.string(),
+  /** The cloud's id once the platform is registered there. */
+  cloudPlatformId: z.string().optional(),
+  auth: authStateSchema,
+  marketplaces: z.array(marketplaceSchema).optional(),
+  marketplacesImportedAt: z.string().optional(),
+});
+export type Platform = z.infer<typeof platformSchema>;

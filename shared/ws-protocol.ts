@@ -1,0 +1,29 @@
+// The browser host's wire format: the same requests and events as Electron's IPC, as JSON frames.
+import type { AppError, Result } from './result';
+
+export interface ClientRequest {
+  type: 'request';
+  id: number;
+  name: string;
+  payload?: unknown;
+}
+
+export type ServerMessage =
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; name: string; payload: unknown }
+  | { type: 'error'; error: AppError };
+
+/** Parses one frame from the page; anything else is rejected (returns null). */
+export function parseClientMessage(text: string): ClientRequest | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v.type !== 'request' || typeof v.name !== 'string' || v.name.length > 64) return null;
+  if (typeof v.id !== 'number' || !Number.isSafeInteger(v.id)) return null;
+  return { type: 'request', id: v.id, name: v.name, payload: v.payload };
+}
