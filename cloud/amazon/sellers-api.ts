@@ -1,0 +1,82 @@
+// SP-API Sellers: GET /sellers/v1/marketplaceParticipations (AMAZON.md §4), with Amazon's failures
+// mapped to stable codes. A 403 with empty details means missing roles; a 403 naming the token right
+// after a fresh token was minted means the token belongs to another region (checked by asking the
+// other regional hosts, which only happens on this error path).
+import { z } from 'zod';
+import { REGIONS, type Region } from '../../shared/amazon-regions';
+import type { Marketplace } from '../../shared/cloud-api';
+import { CloudError } from '../http/cloud-error';
+import { httpCall, retryAfterSeconds, type HttpOutcome } from './http-call';
+
+const participationsSchema = z.object({
+  payload: z.array(
+    z.object({
+      marketplace: z.object({
+        id: z.string(),
+        name: z.string(),
+        countryCode: z.string(),
+        defaultCurrencyCode: z.string(),
+        defaultLanguageCode: z.string(),
+        domainName: z.string(),
+      }),
+      storeName: z.string(),
+      participation: z.object({ isParticipating: z.boolean(), hasSuspendedListings: z.boolean() }),
+    }),
+  ),
+});
+
+const errorsSchema = z.object({
+  errors: z.array(z.object({ code: z.string().optional(), message: z.string().optional(), details: z.string().optional() })),
+});
+
+export interface SellersApiOptions {
+  spApiBase(region: Region): string;
+  timeoutMs: number;
+  now(): number;
+}
+
+function call(opts: SellersApiOptions, region: Region, accessToken: string): Promise<HttpOutcome> {
+  return httpCall(
+    `${opts.spApiBase(region)}/sellers/v1/marketplaceParticipations`,
+    { method: 'GET', headers: { 'x-amz-access-token': accessToken, accept: 'application/json' } },
+    opts.timeoutMs,
+  );
+}
+
+export async function getMarketplaceParticipations(opts: SellersApiOptions, region: Region, accessToken: string): Promise<Marketplace[]> {
+  const res = await call(opts, region, accessToken);
+  if (res.kind === 'network') throw new CloudError('SPAPI_UNAVAILABLE', `SP-API could not be reached (${res.reason}).`);
+  if (res.status === 200) {
+    const parsed = participationsSchema.safeParse(res.body);
+    if (!parsed.success) throw new CloudError('SPAPI_SERVER_ERROR', 'SP-API answered with a body that does not match the Sellers model.');
+    return parsed.data.payload.map((p) => ({
+      ...p.marketplace,
+      storeName: p.storeName,
+      isParticipating: p.participation.isParticipating,
+      hasSuspendedListings: p.participation.hasSuspendedListings,
+    }));
+  }
+  const first = errorsSchema.safeParse(res.body).data?.errors[0];
+  const amazonSays = first ? `${first.code ?? ''} ${first.message ?? ''}`.trim() : `HTTP ${res.status}`;
+  if (res.status === 429) {
+    // Sellers allows 0.016 requests/s: without Retry-After, one token refills in about a minute.
+    const retryAfter = retryAfterSeconds(res.headers, opts.now()) ?? 60;
+    throw new CloudError('SPAPI_RATE_LIMITED', `SP-API throttled the call (${amazonSays}); retry in ${retryAfter} s.`, retryAfter);
+  }
+  if (res.status === 403 || res.status === 401) {
+    if (!first?.details) throw new CloudError('SPAPI_ROLES_MISSING', `SP-API denied access without details (${amazonSays}): the app lacks the Sellers role, or the authorization predates the role's approval.`);
+    const home = await findAcceptingRegion(opts, region, accessToken);
+    if (home) throw new CloudError('SPAPI_WRONG_REGION', `The token belongs to region ${home}, not ${region}: choose ${home} for this platform and sign in again.`);
+    throw new CloudError('SPAPI_ACCESS_DENIED', `SP-API denied access: ${amazonSays}. ${first.details}`);
+  }
+  if (res.status >= 500) throw new CloudError('SPAPI_SERVER_ERROR', `SP-API failed with HTTP ${res.status} (${amazonSays}).`);
+  throw new CloudError('SPAPI_SERVER_ERROR', `SP-API answered HTTP ${res.status} unexpectedly (${amazonSays}).`);
+}
+
+async function findAcceptingRegion(opts: SellersApiOptions, wrong: Region, accessToken: string): Promise<Region | undefined> {
+  for (const region of REGIONS.filter((r) => r !== wrong)) {
+    const res = await call(opts, region, accessToken);
+    if (res.kind === 'response' && res.status === 200) return region;
+  }
+  return undefined;
+}

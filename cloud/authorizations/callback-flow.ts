@@ -1,0 +1,114 @@
+// Amazon's redirect to GET /oauth/amazon/callback. Order matters: the state is verified before
+// anything else (signature, expiry, unused, pending); only then are Amazon's error parameters or the
+// code looked at. The code is exchanged at once (it lives 5 minutes) and the outcome stored in one
+// transaction; a `refresh` keeps the previous tokens until the exchange has succeeded.
+import { createHash } from 'node:crypto';
+import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
+import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
+import type { CloudContext } from '../context';
+import { CloudError } from '../http/cloud-error';
+import { exchangeCode } from '../amazon/lwa-client';
+import { consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
+import { verifyState } from './state';
+import type { PlatformRow } from '../platforms';
+
+export interface CallbackQuery {
+  state?: string;
+  selling_partner_id?: string;
+  spapi_oauth_code?: string;
+  mws_auth_token?: string;
+  error?: string;
+  error_description?: string;
+}
+
+/** Amazon authorizations must be renewed every 365 days. */
+const RENEWAL_MS = 365 * 24 * 3600 * 1000;
+
+const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
+
+function successBody(q: CallbackQuery): CallbackSuccess {
+  return { result: { result: { mws_auth_token: q.mws_auth_token ?? null, spapi_oauth_code: q.spapi_oauth_code!, state: q.state! } } };
+}
+
+export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promise<CallbackSuccess> {
+  const now = new Date(ctx.now());
+  if (!q.state) throw new CloudError('STATE_MISSING');
+  const check = await verifyState(ctx.signingKey, q.state, now.getTime());
+  if (!check.ok && check.reason === 'invalid') throw new CloudError('STATE_INVALID');
+  const row = await findAuthorization(ctx.db, check.authorizationId);
+  if (!row) throw new CloudError('STATE_INVALID');
+
+  if (row.state_used_at) {
+    // The browser reloading the same redirect: answer it again and change nothing.
+    if (q.spapi_oauth_code && row.code_hash === hashCode(q.spapi_oauth_code) && row.status === 'authenticated') return successBody(q);
+    throw new CloudError('STATE_REPLAYED');
+  }
+  if (!check.ok || now >= row.expires_at) {
+    const expired = await expireIfDue(ctx.db, row, now);
+    if (expired !== row) ctx.notifier.publish(row.id);
+    throw new CloudError('STATE_EXPIRED');
+  }
+  if (row.status !== 'pending') {
+    throw new CloudError('AUTHORIZATION_NOT_PENDING', `This sign-in was ${row.status}; start a new one from the app.`);
+  }
+
+  const consumed = await consumeState(ctx.db, row.id, q.spapi_oauth_code ? hashCode(q.spapi_oauth_code) : null, now);
+  if (!consumed) throw new CloudError('STATE_REPLAYED');
+
+  if (q.error) {
+    const code: CloudErrorCode = q.error === 'access_denied' ? 'AMAZON_CONSENT_DENIED' : 'AMAZON_CALLBACK_ERROR';
+    const message = `${CLOUD_ERROR_CODES[code]} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
+    throw await fail(ctx, row, new CloudError(code, message));
+  }
+  if (!q.spapi_oauth_code || !q.selling_partner_id) throw await fail(ctx, row, new CloudError('CALLBACK_PARAMS_MISSING'));
+
+  try {
+    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri);
+    if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
+    await complete(ctx, consumed, q.selling_partner_id, tokens.refreshToken, tokens.accessToken, tokens.expiresIn);
+  } catch (err) {
+    throw await fail(ctx, row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
+  }
+  return successBody(q);
+}
+
+async function fail(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {
+  const updated = await finishPending(ctx.db, row.id, 'failed', new Date(ctx.now()), { code: err.code, message: err.message });
+  if (updated) ctx.notifier.publish(row.id);
+  return err;
+}
+
+async function complete(
+  ctx: CloudContext,
+  auth: AuthorizationRow,
+  sellingPartnerId: string,
+  refreshToken: string,
+  accessToken: string,
+  expiresIn: number,
+): Promise<void> {
+  const now = new Date(ctx.now());
+  const sealed = ctx.secretBox.seal(refreshToken, auth.platform_id);
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const { rows } = await tx.query<PlatformRow>('SELECT * FROM platforms WHERE id = $1 FOR UPDATE', [auth.platform_id]);
+    const platform = rows[0];
+    const { rows: still } = await tx.query<{ status: string }>('SELECT status FROM authorizations WHERE id = $1 FOR UPDATE', [auth.id]);
+    // Deleted or superseded while Amazon was answering: the new tokens are not kept.
+    if (!platform || platform.deleted_at || still[0]?.status !== 'pending') return 'dropped' as const;
+    const changed = auth.mode === 'refresh' ? platform.selling_partner_id !== sellingPartnerId : null;
+    await tx.query(
+      `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5
+       WHERE id = $1`,
+      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + RENEWAL_MS)],
+    );
+    await tx.query(
+      `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4
+       WHERE id = $1`,
+      [auth.id, now, sellingPartnerId, changed],
+    );
+    return 'stored' as const;
+  });
+  if (outcome === 'dropped') throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted or a newer sign-in was started meanwhile.');
+  // The access token came with the code: the first settings import needs no refresh.
+  ctx.amazonTokens.set(auth.platform_id, sealed, accessToken, now.getTime() + expiresIn * 1000);
+  ctx.notifier.publish(auth.id);
+}

@@ -1,0 +1,114 @@
+// Authorization records: one sign-in attempt of a platform, from consent URL to outcome.
+// Status changes happen only here, each in one statement or one transaction.
+import type { Database, Queryable } from '../db/database';
+import type { Authorization, AuthorizationMode, AuthorizationStatus, CloudErrorCode } from '../../shared/cloud-api';
+import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
+import { CloudError } from '../http/cloud-error';
+import { newId } from '../crypto/client-secret';
+import { getPlatform, type PlatformRow } from '../platforms';
+
+export interface AuthorizationRow {
+  id: string;
+  tenant_id: string;
+  platform_id: string;
+  mode: AuthorizationMode;
+  status: AuthorizationStatus;
+  expires_at: Date;
+  state_used_at: Date | null;
+  code_hash: string | null;
+  error_code: CloudErrorCode | null;
+  error_message: string | null;
+  selling_partner_id: string | null;
+  selling_partner_id_changed: boolean | null;
+  completed_at: Date | null;
+  created_at: Date;
+}
+
+export function authorizationToApi(row: AuthorizationRow): Authorization {
+  const a: Authorization = {
+    id: row.id,
+    platformId: row.platform_id,
+    mode: row.mode,
+    status: row.status,
+    expiresAt: row.expires_at.toISOString(),
+  };
+  if (row.error_code) a.error = { code: row.error_code, message: row.error_message ?? CLOUD_ERROR_CODES[row.error_code] };
+  if (row.selling_partner_id) a.sellingPartnerId = row.selling_partner_id;
+  if (row.selling_partner_id_changed !== null) a.sellingPartnerIdChanged = row.selling_partner_id_changed;
+  if (row.completed_at) a.completedAt = row.completed_at.toISOString();
+  return a;
+}
+
+/**
+ * Starts an authorization. One pending authorization per platform: older pending ones are cancelled
+ * (AUTHORIZATION_SUPERSEDED) in the same transaction. Returns the new row and the cancelled ids.
+ */
+export async function createAuthorization(
+  db: Database,
+  tenantId: string,
+  platformId: string,
+  mode: AuthorizationMode,
+  now: Date,
+  ttlSeconds: number,
+): Promise<{ row: AuthorizationRow; platform: PlatformRow; cancelled: string[] }> {
+  return db.transaction(async (tx) => {
+    const platform = await getPlatform(tx, tenantId, platformId, true);
+    if (mode === 'refresh' && !platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
+    const { rows: cancelled } = await tx.query<{ id: string }>(
+      `UPDATE authorizations SET status = 'cancelled', completed_at = $2, error_code = 'AUTHORIZATION_SUPERSEDED', error_message = $3
+       WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
+      [platformId, now, CLOUD_ERROR_CODES.AUTHORIZATION_SUPERSEDED],
+    );
+    const { rows } = await tx.query<AuthorizationRow>(
+      `INSERT INTO authorizations (id, tenant_id, platform_id, mode, status, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, 'pending', $5, $6) RETURNING *`,
+      [newId('auth'), tenantId, platformId, mode, new Date(now.getTime() + ttlSeconds * 1000), now],
+    );
+    return { row: rows[0]!, platform, cancelled: cancelled.map((r) => r.id) };
+  });
+}
+
+/** By id alone: the state token is the capability on Amazon's redirect. */
+export async function findAuthorization(db: Queryable, id: string): Promise<AuthorizationRow | undefined> {
+  const { rows } = await db.query<AuthorizationRow>('SELECT * FROM authorizations WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function getAuthorization(db: Queryable, tenantId: string, id: string): Promise<AuthorizationRow> {
+  const { rows } = await db.query<AuthorizationRow>('SELECT * FROM authorizations WHERE id = $1 AND tenant_id = $2', [id, tenantId]);
+  if (!rows[0]) throw new CloudError('AUTHORIZATION_NOT_FOUND');
+  return rows[0];
+}
+
+/** Ends a pending authorization; returns the updated row, or undefined when it was no longer pending. */
+export async function finishPending(
+  db: Queryable,
+  id: string,
+  status: Exclude<AuthorizationStatus, 'pending' | 'authenticated'>,
+  now: Date,
+  error?: { code: CloudErrorCode; message: string },
+): Promise<AuthorizationRow | undefined> {
+  const { rows } = await db.query<AuthorizationRow>(
+    `UPDATE authorizations SET status = $2, completed_at = $3, error_code = $4, error_message = $5
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
+    [id, status, now, error?.code ?? null, error?.message ?? null],
+  );
+  return rows[0];
+}
+
+/** Marks a pending authorization expired once its time is up (lazily, when someone looks). */
+export async function expireIfDue(db: Queryable, row: AuthorizationRow, now: Date): Promise<AuthorizationRow> {
+  if (row.status !== 'pending' || now.getTime() < row.expires_at.getTime()) return row;
+  const updated = await finishPending(db, row.id, 'expired', now, { code: 'AUTHORIZATION_EXPIRED', message: CLOUD_ERROR_CODES.AUTHORIZATION_EXPIRED });
+  return updated ?? (await findAuthorization(db, row.id))!;
+}
+
+/** Uses up the state once: only the first redirect for a pending authorization gets the row back. */
+export async function consumeState(db: Queryable, id: string, codeHash: string | null, now: Date): Promise<AuthorizationRow | undefined> {
+  const { rows } = await db.query<AuthorizationRow>(
+    `UPDATE authorizations SET state_used_at = $2, code_hash = $3
+     WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
+    [id, now, codeHash],
+  );
+  return rows[0];
+}

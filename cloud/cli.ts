@@ -1,0 +1,71 @@
+// npm run cloud -- [--port N] [--host H] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]
+// npm run cloud -- tenant create <name> [--data-dir DIR] [--config FILE] ...
+//
+// Without --production the cloud runs as the embedded default against the sandbox (default origin
+// http://127.0.0.1:4300), generating its keys and a development tenant in the data directory.
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { loadConfig, type CloudConfig } from './config';
+import { embeddedDefaultConfig } from './embedded-config';
+import { openDatabase } from './db/database';
+import { createTenant } from './tenants';
+import { startCloud } from './start-cloud';
+
+const DEFAULT_SANDBOX = 'http://127.0.0.1:4300';
+const DEFAULT_DATA_DIR = join(process.cwd(), '.tmp', 'cloud');
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: process.env.CLOUD_PORT ?? '4200' },
+    host: { type: 'string', default: process.env.CLOUD_HOST ?? '127.0.0.1' },
+    'data-dir': { type: 'string', default: process.env.CLOUD_DATA_DIR ?? DEFAULT_DATA_DIR },
+    config: { type: 'string', default: process.env.CLOUD_CONFIG },
+    sandbox: { type: 'string' },
+    production: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+function config(dataDir: string): CloudConfig {
+  if (values.production) {
+    return loadConfig({ file: values.config, base: { amazon: { mode: 'production' } as CloudConfig['amazon'] } });
+  }
+  const embedded = embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX);
+  // File and environment still apply on top of the embedded default.
+  return loadConfig({ file: values.config, base: embedded });
+}
+
+async function main(): Promise<void> {
+  if (values.help) {
+    console.log('usage: npm run cloud -- [--port 4200] [--host 127.0.0.1] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]\n       npm run cloud -- tenant create <name>');
+    return;
+  }
+  const dataDir = values['data-dir']!;
+  if (positionals[0] === 'tenant' && positionals[1] === 'create') {
+    const name = positionals.slice(2).join(' ').trim();
+    if (!name) throw new Error('usage: npm run cloud -- tenant create <name>');
+    const db = await openDatabase(dataDir);
+    try {
+      const t = await createTenant(db, name, new Date());
+      // Printed once: only the hash of the secret is stored.
+      console.log(`tenant_id=${t.tenantId}\nclient_id=${t.clientId}\nclient_secret=${t.clientSecret}`);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
+  const cloud = await startCloud({ port, host: values.host, dataDir, config: config(dataDir), logger: true });
+  console.log(`cloud listening on ${cloud.url} (data: ${dataDir})`);
+  const stop = () => void cloud.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+// The cloud's configuration: defaults < JSON file < environment. Secrets (LWA client secret, signing and
+// encryption keys) come only from here and are never logged.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { productionEndpoints, sandboxEndpoints, type AmazonEndpoints } from '../shared/amazon-endpoints';
+
+const base64Key = (minBytes: number, exactBytes?: number) =>
+  z.string().refine((s) => {
+    const n = Buffer.from(s, 'base64').length;
+    return exactBytes ? n === exactBytes : n >= minBytes;
+  }, exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`);
+
+export const cloudConfigSchema = z.object({
+  /** Public base URL of the cloud (scheme://host[:port]); defaults to the address it listens on. */
+  publicUrl: z.url().optional(),
+  amazon: z.object({
+    /** 'production' talks to Amazon's real hosts; 'sandbox' to the project's sandbox at sandboxOrigin. */
+    mode: z.enum(['production', 'sandbox']),
+    sandboxOrigin: z.url().optional(),
+    /** Seller Central application id, `amzn1.sp.solution.<uuid>`. */
+    applicationId: z.string().min(1),
+    /** A Draft app needs `version=beta` on the consent URL (else MD1000). */
+    draftApp: z.boolean().default(false),
+    lwaClientId: z.string().min(1),
+    lwaClientSecret: z.string().min(1),
+    /** Must be registered with the app; defaults to `<publicUrl>/oauth/amazon/callback`. */
+    redirectUri: z.url().optional(),
+  }),
+  /** HS256 key for state and access tokens, base64, ≥ 32 bytes. */
+  signingKey: base64Key(32),
+  /** AES-256-GCM key for refresh tokens at rest, base64, exactly 32 bytes. */
+  encryptionKey: base64Key(32, 32),
+  authorizationTtlSeconds: z.number().int().min(30).max(3600).default(600),
+  accessTokenTtlSeconds: z.number().int().min(60).max(86_400).default(900),
+  /** Requests per minute per tenant (per IP before authentication). */
+  rateLimitPerMinute: z.number().int().min(1).default(600),
+  /** Attempts at LWA on 5xx or timeout, with exponential backoff and jitter from lwaRetryBaseMs. */
+  lwaMaxAttempts: z.number().int().min(1).max(10).default(4),
+  lwaRetryBaseMs: z.number().int().min(0).default(250),
+  /** Timeout of one call to LWA or SP-API. */
+  httpTimeoutMs: z.number().int().min(100).default(10_000),
+  /** Embedded default: create a development tenant once and write its credentials here (mode 0600). */
+  devTenantFile: z.string().optional(),
+  /** Embedded default: add the callback URL to the sandbox app's redirect URIs at start. */
+  registerRedirectUriWithSandbox: z.boolean().default(false),
+});
+
+export type CloudConfig = z.infer<typeof cloudConfigSchema>;
+export type CloudConfigInput = z.input<typeof cloudConfigSchema>;
+
+/** Environment variables and the config key each one sets. */
+export const ENV_KEYS: Record<string, string> = {
+  CLOUD_PUBLIC_URL: 'publicUrl',
+  CLOUD_AMAZON_MODE: 'amazon.mode',
+  CLOUD_SANDBOX_ORIGIN: 'amazon.sandboxOrigin',
+  CLOUD_AMAZON_APPLICATION_ID: 'amazon.applicationId',
+  CLOUD_AMAZON_DRAFT_APP: 'amazon.draftApp',
+  CLOUD_LWA_CLIENT_ID: 'amazon.lwaClientId',
+  CLOUD_LWA_CLIENT_SECRET: 'amazon.lwaClientSecret',
+  CLOUD_REDIRECT_URI: 'amazon.redirectUri',
+  CLOUD_SIGNING_KEY: 'signingKey',
+  CLOUD_ENCRYPTION_KEY: 'encryptionKey',
+  CLOUD_AUTHORIZATION_TTL_SECONDS: 'authorizationTtlSeconds',
+  CLOUD_ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
+  CLOUD_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
+  CLOUD_LWA_MAX_ATTEMPTS: 'lwaMaxAttempts',
+  CLOUD_LWA_RETRY_BASE_MS: 'lwaRetryBaseMs',
+  CLOUD_HTTP_TIMEOUT_MS: 'httpTimeoutMs',
+};
+
+function coerce(value: string): unknown {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** Reads the optional JSON file, then the environment on top; throws a readable error when invalid. */
+export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?: Partial<CloudConfigInput> } = {}): CloudConfig {
+  const raw: Record<string, unknown> = structuredClone((opts.base ?? {}) as Record<string, unknown>);
+  if (opts.file) {
+    const fromFile = JSON.parse(readFileSync(opts.file, 'utf8')) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(fromFile)) {
+      if (key === 'amazon' && typeof value === 'object') raw.amazon = { ...(raw.amazon as object), ...value };
+      else raw[key] = value;
+    }
+  }
+  const env = opts.env ?? process.env;
+  for (const [name, path] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(raw, path, coerce(value));
+  }
+  return parseConfig(raw);
+}
+
+export function parseConfig(raw: unknown): CloudConfig {
+  const parsed = cloudConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    // Only paths and messages: the issue text never echoes a secret value.
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid cloud configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.amazon.mode === 'sandbox' && !parsed.data.amazon.sandboxOrigin) {
+    throw new Error('Invalid cloud configuration:\n  amazon.sandboxOrigin: required in sandbox mode');
+  }
+  return parsed.data;
+}
+
+export function endpointsFor(config: CloudConfig): AmazonEndpoints {
+  return config.amazon.mode === 'production' ? productionEndpoints() : sandboxEndpoints(config.amazon.sandboxOrigin!);
+}

@@ -1,0 +1,24 @@
+// What every route needs, built once by startCloud and handed to the route plugins.
+import type { AmazonEndpoints } from '../shared/amazon-endpoints';
+import type { CloudConfig } from './config';
+import type { Database } from './db/database';
+import type { AuthorizationNotifier } from './authorizations/notifier';
+import type { SecretBox } from './crypto/secret-box';
+import type { LwaOptions } from './amazon/lwa-client';
+import type { AccessTokenCache } from './amazon/access-token-cache';
+
+export interface CloudContext {
+  db: Database;
+  config: CloudConfig;
+  endpoints: AmazonEndpoints;
+  now(): number;
+  notifier: AuthorizationNotifier;
+  secretBox: SecretBox;
+  signingKey: Uint8Array;
+  lwa: LwaOptions;
+  amazonTokens: AccessTokenCache;
+  /** Aborted on close, so waiting long-polls answer at once instead of holding the shutdown. */
+  closing: AbortSignal;
+  /** Known once the server listens (the port may be chosen by the OS). */
+  redirectUri: string;
+}

@@ -1,0 +1,27 @@
+// The storage seam: PGlite (PostgreSQL compiled to WASM, file-backed) by default. Everything above
+// this file uses plain PostgreSQL SQL through `Queryable`, so a `pg` Pool adapter can replace it when
+// several cloud instances share one PostgreSQL server.
+import { PGlite } from '@electric-sql/pglite';
+import { migrate } from './migrations';
+
+export interface Queryable {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
+}
+
+export interface Database extends Queryable {
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database; `dataDir` omitted = in memory. */
+export async function openDatabase(dataDir?: string): Promise<Database> {
+  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db: Database = {
+    query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
+    transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
+    close: () => pg.close(),
+  };
+  await migrate(db);
+  return db;
+}

@@ -1,0 +1,11 @@
+// Every route parses its input with a zod schema from shared/cloud-api.ts; a mismatch is a 400 with
+// the stable code INVALID_REQUEST and a readable message, never a stack trace.
+import type { z } from 'zod';
+import { CloudError } from './cloud-error';
+
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  throw new CloudError('INVALID_REQUEST', `Invalid ${where}: ${issues.join('; ')}.`);
+}

@@ -1,0 +1,55 @@
+// The Fastify instance: logging without secrets, security headers, body limits, per-tenant rate
+// limits, one error shape, and the route plugins.
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { CloudContext } from '../context';
+import { CloudError } from './cloud-error';
+import { installErrorHandlers } from './error-handler';
+import { installBearerAuth, requireTenant } from './authenticate';
+import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
+import { platformRoutes } from '../routes/platforms';
+import { authorizationRoutes } from '../routes/authorizations';
+import { callbackRoutes } from '../routes/callback';
+
+/** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
+const BODY_LIMIT = 16 * 1024;
+
+export async function buildServer(ctx: CloudContext, logger: boolean): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: logger && {
+      // The URL's query of Amazon's redirect holds the code and the state: log the path only.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      },
+      redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.client_secret', '*.refresh_token', '*.access_token'], censor: '[redacted]' },
+    },
+    // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
+    routerOptions: { maxParamLength: 200 },
+  });
+  installErrorHandlers(app);
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await app.register(formbody);
+  installBearerAuth(app, ctx);
+  await app.register(rateLimit, {
+    max: ctx.config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => (request.tenantId ? `tenant:${request.tenantId}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) =>
+      new CloudError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`, Math.ceil(context.ttl / 1000)),
+  });
+  await app.register(oauthTokenRoutes, { ctx });
+  await app.register(callbackRoutes, { ctx });
+  await app.register(
+    async (v1) => {
+      v1.addHook('preHandler', async (request) => void requireTenant(request));
+      await v1.register(whoamiRoutes, { ctx });
+      await v1.register(platformRoutes, { ctx });
+      await v1.register(authorizationRoutes, { ctx });
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,133 @@
+// Platform records of a tenant. Every query names the tenant, so no call reaches another tenant's rows.
+import { createHash } from 'node:crypto';
+import type { Queryable, Database } from './db/database';
+import type { CreatePlatformRequest, Marketplace, Platform } from '../shared/cloud-api';
+import type { Region } from '../shared/amazon-regions';
+import { CloudError } from './http/cloud-error';
+import { newId } from './crypto/client-secret';
+
+export interface PlatformRow {
+  id: string;
+  tenant_id: string;
+  type: 'amazon';
+  name: string;
+  region: Region;
+  country_code: string;
+  selling_partner_id: string | null;
+  refresh_token_enc: string | null;
+  authorized_at: Date | null;
+  renewal_due_at: Date | null;
+  marketplaces: Marketplace[] | null;
+  created_at: Date;
+  deleted_at: Date | null;
+}
+
+export function platformToApi(row: PlatformRow): Platform {
+  const p: Platform = {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    region: row.region,
+    countryCode: row.country_code,
+    status: row.refresh_token_enc ? 'authenticated' : 'not_authenticated',
+    createdAt: row.created_at.toISOString(),
+  };
+  if (row.selling_partner_id) p.sellingPartnerId = row.selling_partner_id;
+  if (row.authorized_at) p.authorizedAt = row.authorized_at.toISOString();
+  if (row.renewal_due_at) p.renewalDueAt = row.renewal_due_at.toISOString();
+  if (row.marketplaces) p.marketplaces = row.marketplaces;
+  return p;
+}
+
+/** A live platform of this tenant, or PLATFORM_NOT_FOUND. `forUpdate` locks the row in a transaction. */
+export async function getPlatform(db: Queryable, tenantId: string, id: string, forUpdate = false): Promise<PlatformRow> {
+  const { rows } = await db.query<PlatformRow>(
+    `SELECT * FROM platforms WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, tenantId],
+  );
+  if (!rows[0]) throw new CloudError('PLATFORM_NOT_FOUND');
+  return rows[0];
+}
+
+export async function listPlatforms(db: Queryable, tenantId: string): Promise<PlatformRow[]> {
+  const { rows } = await db.query<PlatformRow>(
+    'SELECT * FROM platforms WHERE tenant_id = $1 AND deleted_at IS NULL ORDER BY created_at, id',
+    [tenantId],
+  );
+  return rows;
+}
+
+function requestHash(body: CreatePlatformRequest): string {
+  return createHash('sha256').update(JSON.stringify([body.type, body.name, body.region, body.countryCode])).digest('hex');
+}
+
+/**
+ * Registers a platform. With an Idempotency-Key, a replay of the same request returns the platform the
+ * first call created (`created: false`), even after the name check would now fail.
+ */
+export async function createPlatform(
+  db: Database,
+  tenantId: string,
+  body: CreatePlatformRequest,
+  idempotencyKey: string | undefined,
+  now: Date,
+): Promise<{ row: PlatformRow; created: boolean }> {
+  return db.transaction(async (tx) => {
+    if (idempotencyKey) {
+      const { rows } = await tx.query<{ request_hash: string; platform_id: string }>(
+        'SELECT request_hash, platform_id FROM idempotency_keys WHERE tenant_id = $1 AND key = $2',
+        [tenantId, idempotencyKey],
+      );
+      const seen = rows[0];
+      if (seen) {
+        if (seen.request_hash !== requestHash(body)) throw new CloudError('IDEMPOTENCY_KEY_REUSED');
+        const { rows: original } = await tx.query<PlatformRow>('SELECT * FROM platforms WHERE id = $1', [seen.platform_id]);
+        return { row: original[0]!, created: false };
+      }
+    }
+    const { rows: clash } = await tx.query(
+      'SELECT 1 FROM platforms WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL',
+      [tenantId, body.name],
+    );
+    if (clash.length > 0) throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${body.name}".`);
+    const { rows } = await tx.query<PlatformRow>(
+      `INSERT INTO platforms (id, tenant_id, type, name, region, country_code, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [newId('plt'), tenantId, body.type, body.name, body.region, body.countryCode, now],
+    );
+    const row = rows[0]!;
+    if (idempotencyKey) {
+      await tx.query(
+        'INSERT INTO idempotency_keys (tenant_id, key, request_hash, platform_id, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [tenantId, idempotencyKey, requestHash(body), row.id, now],
+      );
+    }
+    return { row, created: true };
+  });
+}
+
+/**
+ * Deletes a platform and every token it holds; its pending authorizations are cancelled. Idempotent:
+ * deleting a tombstone of this tenant succeeds again. Returns the ids of cancelled authorizations.
+ */
+export async function deletePlatform(db: Database, tenantId: string, id: string, now: Date): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ deleted_at: Date | null }>(
+      'SELECT deleted_at FROM platforms WHERE id = $1 AND tenant_id = $2 FOR UPDATE',
+      [id, tenantId],
+    );
+    if (!rows[0]) throw new CloudError('PLATFORM_NOT_FOUND');
+    if (rows[0].deleted_at) return [];
+    await tx.query(
+      `UPDATE platforms SET deleted_at = $3, refresh_token_enc = NULL, marketplaces = NULL
+       WHERE id = $1 AND tenant_id = $2`,
+      [id, tenantId, now],
+    );
+    const { rows: cancelled } = await tx.query<{ id: string }>(
+      `UPDATE authorizations SET status = 'cancelled', completed_at = $2
+       WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
+      [id, now],
+    );
+    return cancelled.map((r) => r.id);
+  });
+}

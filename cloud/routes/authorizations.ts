@@ -1,0 +1,84 @@
+// /v1/platforms/:id/authorizations (start a sign-in), /v1/authorizations/:id (long-poll status),
+// /v1/authorizations/:id/cancel.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  authorizationQuerySchema,
+  createAuthorizationRequestSchema,
+  type CreateAuthorizationResponse,
+} from '../../shared/cloud-api';
+import type { CloudContext } from '../context';
+import { CloudError } from '../http/cloud-error';
+import { parseInput } from '../http/parse-input';
+import { requireTenant } from '../http/authenticate';
+import { authorizationToApi, createAuthorization, expireIfDue, finishPending, getAuthorization } from '../authorizations/store';
+import { signState } from '../authorizations/state';
+import { buildConsentUrl } from '../authorizations/consent-url';
+import { waitForChange } from '../authorizations/long-poll';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** The desktop's first status call may come right away: the call itself waits. */
+const POLL_AFTER_MS = 0;
+
+export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
+  app.post('/platforms/:id/authorizations', async (request, reply) => {
+    const tenantId = requireTenant(request);
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { mode } = parseInput(createAuthorizationRequestSchema, request.body, 'authorization');
+    const now = new Date(ctx.now());
+    const { row, platform, cancelled } = await createAuthorization(ctx.db, tenantId, id, mode, now, ctx.config.authorizationTtlSeconds);
+    for (const old of cancelled) ctx.notifier.publish(old);
+    const state = await signState(ctx.signingKey, row.id, now.getTime(), row.expires_at.getTime());
+    const response: CreateAuthorizationResponse = {
+      id: row.id,
+      platformId: row.platform_id,
+      status: 'pending',
+      consentUrl: buildConsentUrl({
+        endpoints: ctx.endpoints,
+        countryCode: platform.country_code,
+        applicationId: ctx.config.amazon.applicationId,
+        draftApp: ctx.config.amazon.draftApp,
+        redirectUri: ctx.redirectUri,
+        state,
+      }),
+      expiresAt: row.expires_at.toISOString(),
+      pollAfterMs: POLL_AFTER_MS,
+    };
+    return reply.code(201).send(response);
+  });
+
+  app.get('/authorizations/:id', async (request, reply) => {
+    const tenantId = requireTenant(request);
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { wait = 0 } = parseInput(authorizationQuerySchema, request.query, 'query');
+    const load = async () => expireIfDue(ctx.db, await getAuthorization(ctx.db, tenantId, id), new Date(ctx.now()));
+    let row = await load();
+    if (row.status === 'pending' && wait > 0) {
+      const disconnected = new AbortController();
+      // The response's 'close' also fires when the client goes away mid-wait (the request's fires early).
+      reply.raw.once('close', () => disconnected.abort());
+      const untilExpiry = row.expires_at.getTime() - ctx.now();
+      await waitForChange({
+        notifier: ctx.notifier,
+        authorizationId: id,
+        maxWaitMs: Math.min(wait * 1000, untilExpiry),
+        signal: AbortSignal.any([disconnected.signal, ctx.closing]),
+        changedSince: async () => (await getAuthorization(ctx.db, tenantId, id)).status !== 'pending',
+      });
+      row = await load();
+    }
+    return authorizationToApi(row);
+  });
+
+  app.post('/authorizations/:id/cancel', async (request) => {
+    const tenantId = requireTenant(request);
+    const { id } = parseInput(idParams, request.params, 'path');
+    const now = new Date(ctx.now());
+    const row = await expireIfDue(ctx.db, await getAuthorization(ctx.db, tenantId, id), now);
+    const cancelled = row.status === 'pending' ? await finishPending(ctx.db, id, 'cancelled', now) : undefined;
+    if (!cancelled) throw new CloudError('AUTHORIZATION_NOT_PENDING', `The authorization is already ${row.status}.`);
+    ctx.notifier.publish(id);
+    return authorizationToApi(cancelled);
+  });
+}

@@ -1,0 +1,35 @@
+// GET /oauth/amazon/callback: Amazon's redirect target. The browser sees raw JSON, as in the ERP; the
+// query carries the code and state, so the response is never cached and never leaks a Referer.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AMAZON_CALLBACK_PATH } from '../../shared/cloud-api';
+import type { CloudContext } from '../context';
+import { CloudError } from '../http/cloud-error';
+import { sendError } from '../http/error-handler';
+import { parseInput } from '../http/parse-input';
+import { handleCallback } from '../authorizations/callback-flow';
+
+const param = z.string().max(4096).optional();
+const callbackQuerySchema = z.object({
+  state: param,
+  selling_partner_id: param,
+  spapi_oauth_code: param,
+  mws_auth_token: param,
+  error: param,
+  error_description: param,
+});
+
+export async function callbackRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
+  app.get(AMAZON_CALLBACK_PATH, async (request, reply) => {
+    reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+    try {
+      const query = parseInput(callbackQuerySchema, request.query, 'redirect parameters');
+      const body = await handleCallback(ctx, query);
+      return reply.type('application/json').send(JSON.stringify(body));
+    } catch (err) {
+      if (!(err instanceof CloudError)) throw err;
+      request.log.info({ code: err.code }, 'amazon callback rejected');
+      return sendError(reply, err);
+    }
+  });
+}

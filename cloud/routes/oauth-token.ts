@@ -1,0 +1,51 @@
+// POST /oauth/token: the tenant trades its Client-ID and Client-Secret (HTTP Basic, or in the body) for
+// a short-lived bearer token; GET /v1/whoami is what the ERP's TESTEN button calls.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { tokenRequestSchema, type TokenResponse, type WhoamiResponse } from '../../shared/cloud-api';
+import type { CloudContext } from '../context';
+import { CloudError } from '../http/cloud-error';
+import { parseInput } from '../http/parse-input';
+import { issueAccessToken } from '../http/access-token';
+import { requireTenant } from '../http/authenticate';
+import { authenticateClient, getTenant } from '../tenants';
+
+function basicCredentials(request: FastifyRequest): { id: string; secret: string } | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  // RFC 6749 §2.3.1: both parts are form-urlencoded before Basic encoding.
+  const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+  try {
+    return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function oauthTokenRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
+  app.post('/oauth/token', async (request, reply) => {
+    const body = parseInput(tokenRequestSchema, request.body, 'token request');
+    if (body.grant_type !== 'client_credentials') throw new CloudError('UNSUPPORTED_GRANT_TYPE');
+    const creds = basicCredentials(request) ?? (body.client_id && body.client_secret ? { id: body.client_id, secret: body.client_secret } : undefined);
+    const tenant = creds && (await authenticateClient(ctx.db, creds.id, creds.secret));
+    if (!tenant) throw new CloudError('INVALID_CLIENT_CREDENTIALS');
+    const ttl = ctx.config.accessTokenTtlSeconds;
+    const response: TokenResponse = {
+      access_token: await issueAccessToken(ctx.signingKey, tenant.id, ctx.now(), ttl),
+      token_type: 'bearer',
+      expires_in: ttl,
+    };
+    return reply.header('cache-control', 'no-store').send(response);
+  });
+}
+
+export async function whoamiRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
+  app.get('/whoami', async (request) => {
+    const tenant = await getTenant(ctx.db, requireTenant(request));
+    if (!tenant) throw new CloudError('UNAUTHORIZED');
+    const response: WhoamiResponse = { tenantId: tenant.id, name: tenant.name, clientId: tenant.clientId };
+    return response;
+  });
+}

@@ -1,0 +1,200 @@
+// The contract between the desktop and the vendor's cloud (cloud/): every request and response body as a
+// zod schema plus its TypeScript type, and the stable error codes both sides agree on. The cloud parses
+// requests with these schemas; the desktop may parse responses with them.
+import { z } from 'zod';
+import { COUNTRY_CODES, REGIONS } from './amazon-regions';
+
+// ---------------------------------------------------------------------------------------------- errors
+
+/** Every stable error code with a one-line English meaning (the desktop maps them to German text). */
+export const CLOUD_ERROR_CODES = {
+  // Cloud access and request shape
+  INVALID_REQUEST: 'The request body, query or parameters do not match the schema.',
+  PAYLOAD_TOO_LARGE: 'The request body is larger than the cloud accepts.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body has a content type the cloud does not accept.',
+  NOT_FOUND: 'No such route.',
+  UNAUTHORIZED: 'The bearer token is missing, malformed or expired; get a new one at POST /oauth/token.',
+  INVALID_CLIENT_CREDENTIALS: 'The cloud Client-ID or Client-Secret is wrong.',
+  UNSUPPORTED_GRANT_TYPE: 'POST /oauth/token only supports grant_type=client_credentials.',
+  RATE_LIMITED: 'Too many requests for this tenant; retry after the Retry-After seconds.',
+  INTERNAL_ERROR: 'The cloud failed unexpectedly; try again later.',
+  // Platforms
+  PLATFORM_NOT_FOUND: 'No platform with this id exists for this tenant.',
+  PLATFORM_NAME_TAKEN: 'This tenant already has a platform with this name.',
+  IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was already used for a different request body.',
+  PLATFORM_NOT_AUTHENTICATED: 'The platform has no Amazon authorization yet; sign in first.',
+  // Authorizations and Amazon's redirect
+  AUTHORIZATION_NOT_FOUND: 'No authorization with this id exists for this tenant.',
+  AUTHORIZATION_NOT_PENDING: 'The authorization is no longer pending (completed, failed, expired or cancelled).',
+  AUTHORIZATION_SUPERSEDED: 'A newer authorization was started for this platform, which cancelled this one.',
+  AUTHORIZATION_EXPIRED: 'Nobody completed the consent on Amazon in time.',
+  STATE_MISSING: 'Amazon\'s redirect carries no state parameter.',
+  STATE_INVALID: 'The state parameter is malformed or its signature does not verify (tampered).',
+  STATE_EXPIRED: 'The state parameter has expired; start the sign-in again.',
+  STATE_REPLAYED: 'The state parameter was already used; each sign-in link works once.',
+  CALLBACK_PARAMS_MISSING: 'Amazon\'s redirect lacks spapi_oauth_code or selling_partner_id.',
+  AMAZON_CONSENT_DENIED: 'The seller declined or cancelled the consent on Amazon.',
+  AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
+  // Login with Amazon
+  LWA_INVALID_GRANT: 'Amazon rejected the authorization code: expired (5 min), already used, or redirect URI differs.',
+  LWA_INVALID_CLIENT: 'Amazon rejected the cloud\'s LWA client id/secret (wrong or not rotated).',
+  LWA_UNAVAILABLE: 'Amazon\'s token endpoint failed or timed out after several retries.',
+  LWA_ERROR: 'Amazon\'s token endpoint rejected the request for another reason.',
+  REFRESH_TOKEN_REVOKED: 'The seller revoked the app or the 365-day authorization lapsed; sign in again.',
+  // SP-API
+  SPAPI_ROLES_MISSING: 'SP-API denied access with no details: the app lacks the roles, or the token predates their approval.',
+  SPAPI_WRONG_REGION: 'SP-API denied the token on this region\'s host: the account belongs to another region.',
+  SPAPI_ACCESS_DENIED: 'SP-API denied access to the token for another reason.',
+  SPAPI_RATE_LIMITED: 'SP-API throttled the call; retry after retryAfter seconds.',
+  SPAPI_SERVER_ERROR: 'SP-API answered with a server error or an unexpected body.',
+  SPAPI_UNAVAILABLE: 'SP-API could not be reached.',
+} as const;
+
+export type CloudErrorCode = keyof typeof CLOUD_ERROR_CODES;
+export const CLOUD_ERROR_CODE_LIST = Object.keys(CLOUD_ERROR_CODES) as CloudErrorCode[];
+
+export const cloudErrorCodeSchema = z.enum(CLOUD_ERROR_CODE_LIST as [CloudErrorCode, ...CloudErrorCode[]]);
+
+export const errorDetailSchema = z.object({
+  code: cloudErrorCodeSchema,
+  message: z.string(),
+  /** Seconds to wait, for RATE_LIMITED, SPAPI_RATE_LIMITED and LWA_UNAVAILABLE. */
+  retryAfter: z.number().optional(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+/** The body of every non-2xx answer. */
+export const errorBodySchema = z.object({ error: errorDetailSchema });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// ------------------------------------------------------------------------------------------ cloud access
+
+export const tokenRequestSchema = z.object({
+  grant_type: z.string(),
+  // Accepted in the body when the client cannot send HTTP Basic (RFC 6749 §2.3.1 allows both).
+  client_id: z.string().max(200).optional(),
+  client_secret: z.string().max(200).optional(),
+});
+export type TokenRequest = z.infer<typeof tokenRequestSchema>;
+
+export const tokenResponseSchema = z.object({
+  access_token: z.string(),
+  token_type: z.literal('bearer'),
+  expires_in: z.number().int().positive(),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+export const whoamiResponseSchema = z.object({ tenantId: z.string(), name: z.string(), clientId: z.string() });
+export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>;
+
+// --------------------------------------------------------------------------------------------- platforms
+
+export const regionSchema = z.enum(REGIONS);
+export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
+
+export const createPlatformRequestSchema = z.object({
+  type: z.literal('amazon'),
+  name: z.string().trim().min(1).max(100),
+  region: regionSchema,
+  countryCode: countryCodeSchema,
+});
+export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
+
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export const idempotencyKeySchema = z.string().min(1).max(200);
+
+export const marketplaceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  countryCode: z.string(),
+  defaultCurrencyCode: z.string(),
+  defaultLanguageCode: z.string(),
+  domainName: z.string(),
+  storeName: z.string(),
+  isParticipating: z.boolean(),
+  hasSuspendedListings: z.boolean(),
+});
+export type Marketplace = z.infer<typeof marketplaceSchema>;
+
+export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
+export type PlatformStatus = z.infer<typeof platformStatusSchema>;
+
+export const platformSchema = z.object({
+  id: z.string(),
+  type: z.literal('amazon'),
+  name: z.string(),
+  region: regionSchema,
+  countryCode: z.string(),
+  status: platformStatusSchema,
+  sellingPartnerId: z.string().optional(),
+  /** ISO 8601. */
+  authorizedAt: z.string().optional(),
+  /** ISO 8601: Amazon's authorization must be renewed by then (365 days after authorizedAt). */
+  renewalDueAt: z.string().optional(),
+  marketplaces: z.array(marketplaceSchema).optional(),
+  createdAt: z.string(),
+});
+export type Platform = z.infer<typeof platformSchema>;
+
+export const platformListSchema = z.object({ platforms: z.array(platformSchema) });
+export type PlatformList = z.infer<typeof platformListSchema>;
+
+export const settingsImportResponseSchema = z.object({ marketplaces: z.array(marketplaceSchema) });
+export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema>;
+
+// ---------------------------------------------------------------------------------------- authorizations
+
+export const authorizationModeSchema = z.enum(['login', 'refresh']);
+export type AuthorizationMode = z.infer<typeof authorizationModeSchema>;
+
+export const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'failed', 'expired', 'cancelled']);
+export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
+
+export const createAuthorizationRequestSchema = z.object({ mode: authorizationModeSchema });
+export type CreateAuthorizationRequest = z.infer<typeof createAuthorizationRequestSchema>;
+
+export const createAuthorizationResponseSchema = z.object({
+  id: z.string(),
+  platformId: z.string(),
+  status: z.literal('pending'),
+  consentUrl: z.string(),
+  expiresAt: z.string(),
+  /** How long to wait before the first status call. */
+  pollAfterMs: z.number().int().nonnegative(),
+});
+export type CreateAuthorizationResponse = z.infer<typeof createAuthorizationResponseSchema>;
+
+export const MAX_WAIT_SECONDS = 30;
+export const authorizationQuerySchema = z.object({
+  wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
+});
+
+export const authorizationSchema = z.object({
+  id: z.string(),
+  platformId: z.string(),
+  mode: authorizationModeSchema,
+  status: authorizationStatusSchema,
+  expiresAt: z.string(),
+  error: z.object({ code: cloudErrorCodeSchema, message: z.string() }).optional(),
+  sellingPartnerId: z.string().optional(),
+  /** For mode 'refresh': Amazon returned a different seller than the platform had. */
+  sellingPartnerIdChanged: z.boolean().optional(),
+  completedAt: z.string().optional(),
+});
+export type Authorization = z.infer<typeof authorizationSchema>;
+
+// ------------------------------------------------------------------------------ Amazon's redirect (ERP)
+
+/** What the browser shows after a successful redirect (the ERP's raw JSON page). */
+export const callbackSuccessSchema = z.object({
+  result: z.object({
+    result: z.object({
+      mws_auth_token: z.string().nullable(),
+      spapi_oauth_code: z.string(),
+      state: z.string(),
+    }),
+  }),
+});
+export type CallbackSuccess = z.infer<typeof callbackSuccessSchema>;
+
+export const AMAZON_CALLBACK_PATH = '/oauth/amazon/callback';
