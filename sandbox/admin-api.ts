@@ -1,0 +1,80 @@
+// The sandbox's own JSON API for tests and support: scenarios, reset, SMS inbox, registered redirect URIs.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isScenarioId, SCENARIOS } from './scenarios';
+import { parseActivation, parseRedirectUris, resolveTarget } from './scenario-input';
+import { field } from './sc-common';
+import type { SandboxState } from './state';
+
+export function apiError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+export function registerAdminApi(app: FastifyInstance, state: SandboxState): void {
+  const scenarioList = () => ({ available: SCENARIOS, active: state.scenarios.list() });
+
+  app.get('/sandbox/api/scenarios', async () => scenarioList());
+
+  // One activation ({id, account?, count?, ms?}) or the whole set ({scenarios: [...]}).
+  app.put('/sandbox/api/scenarios', async (req, reply) => {
+    const body = req.body as Record<string, unknown> | undefined;
+    if (body && Array.isArray(body.scenarios)) {
+      const parsed = body.scenarios.map((s) => parseActivation(s, state));
+      const bad = parsed.find((p) => !p.ok);
+      if (bad && !bad.ok) return apiError(reply, 400, 'INVALID_SCENARIO', bad.message);
+      state.scenarios.clear();
+      for (const p of parsed) if (p.ok) state.scenarios.set(p.value);
+      return scenarioList();
+    }
+    const parsed = parseActivation(body, state);
+    if (!parsed.ok) return apiError(reply, 400, 'INVALID_SCENARIO', parsed.message);
+    state.scenarios.set(parsed.value);
+    return scenarioList();
+  });
+
+  app.put('/sandbox/api/scenarios/:id', async (req, reply) => {
+    const body = req.body && typeof req.body === 'object' ? req.body : {};
+    const parsed = parseActivation({ ...body, id: field(req.params, 'id') }, state);
+    if (!parsed.ok) return apiError(reply, 400, 'INVALID_SCENARIO', parsed.message);
+    state.scenarios.set(parsed.value);
+    return scenarioList();
+  });
+
+  app.delete('/sandbox/api/scenarios', async () => {
+    state.scenarios.clear();
+    return scenarioList();
+  });
+
+  app.delete('/sandbox/api/scenarios/:id', async (req, reply) => {
+    const id = field(req.params, 'id');
+    if (!isScenarioId(id)) return apiError(reply, 404, 'UNKNOWN_SCENARIO', `unknown scenario "${id}"`);
+    const target = resolveTarget(field(req.query, 'account'), state);
+    if (!target.ok) return apiError(reply, 400, 'INVALID_SCENARIO', target.message);
+    state.scenarios.remove(id, target.value);
+    return scenarioList();
+  });
+
+  app.post('/sandbox/api/reset', async () => {
+    state.reset();
+    return { ok: true };
+  });
+
+  app.get('/sandbox/api/sms', async (req, reply) => {
+    const email = field(req.query, 'email').trim().toLowerCase();
+    if (email && !state.account(email)) return apiError(reply, 404, 'UNKNOWN_ACCOUNT', `unknown account "${email}"`);
+    const messages = state.sms
+      .filter((m) => !email || m.email.toLowerCase() === email)
+      .map(({ email: to, phone, code, text, sentAt }) => ({ email: to, phone, code, text, sentAt: new Date(sentAt).toISOString() }));
+    return { messages };
+  });
+
+  app.get('/sandbox/api/apps', async () => ({ apps: state.seed.apps }));
+
+  app.put('/sandbox/api/apps/:applicationId/redirect-uris', async (req, reply) => {
+    const target = state.appById(field(req.params, 'applicationId'));
+    if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
+    const parsed = parseRedirectUris(req.body);
+    if (!parsed.ok) return apiError(reply, 400, 'INVALID_REDIRECT_URIS', parsed.message);
+    target.redirectUris = parsed.value;
+    return { applicationId: target.applicationId, redirectUris: target.redirectUris };
+  });
+}

@@ -1,0 +1,75 @@
+// Checks a consent URL's query the way Seller Central does before anything else happens
+// (AMAZON.md §1): malformed → MD9999, unknown app → MD9100, Draft without version=beta → MD1000,
+// fragment in redirect_uri → MD5110, unregistered redirect_uri → MD5101.
+import { COUNTRIES, type Region } from '../shared/amazon-regions';
+import type { ConsentErrorKey } from './consent-errors';
+import type { SeedAccount, SeedApp } from './seed';
+import type { SandboxState } from './state';
+
+export interface ConsentRequest {
+  app: SeedApp;
+  state: string;
+  version?: string;
+  /** The redirect URI Amazon will use: the given one, or the app's first registered URI. */
+  redirectUri: string;
+  /** Only the parameters the seller's browser sent, to re-post them with the confirmation. */
+  params: Record<string, string>;
+}
+
+export type ConsentCheck = { ok: true; request: ConsentRequest } | { ok: false; error: ConsentErrorKey };
+
+const PARAMS = ['application_id', 'state', 'version', 'redirect_uri'] as const;
+const APP_ID = /^amzn1\.sp\.solution\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function checkConsentQuery(rawQuery: string, state: SandboxState): ConsentCheck {
+  // A second '?' is the classic mistake of appending "?version=beta" to a URL that already has a query.
+  if (rawQuery.includes('?')) return { ok: false, error: 'MD9999' };
+  let query: URLSearchParams;
+  try {
+    query = new URLSearchParams(rawQuery);
+  } catch {
+    return { ok: false, error: 'MD9999' };
+  }
+  const params: Record<string, string> = {};
+  for (const name of PARAMS) {
+    const values = query.getAll(name);
+    if (values.length > 1) return { ok: false, error: 'MD9999' };
+    if (values[0] !== undefined) params[name] = values[0];
+  }
+  const applicationId = params.application_id;
+  const stateParam = params.state;
+  if (!applicationId || !stateParam) return { ok: false, error: 'MD9999' };
+
+  const app = APP_ID.test(applicationId) ? state.appById(applicationId) : undefined;
+  if (!app) return { ok: false, error: 'MD9100' };
+  if (app.status === 'draft' && params.version !== 'beta') return { ok: false, error: 'MD1000' };
+
+  let redirectUri = params.redirect_uri;
+  if (redirectUri !== undefined) {
+    if (redirectUri.includes('#')) return { ok: false, error: 'MD5110' };
+    if (!app.redirectUris.includes(redirectUri)) return { ok: false, error: 'MD5101' };
+  } else {
+    redirectUri = app.redirectUris[0];
+    if (!redirectUri) return { ok: false, error: 'MD9100' };
+  }
+  return { ok: true, request: { app, state: stateParam, version: params.version, redirectUri, params } };
+}
+
+export function regionOfHost(host: string): Region | undefined {
+  return COUNTRIES.find((c) => c.sellerCentralHost === host)?.region;
+}
+
+/** Who may authorize here (AMAZON.md §1.3, §1.5, §5). Per-seller Draft limit counts distinct sellers. */
+export function checkAccountRules(
+  account: SeedAccount,
+  app: SeedApp,
+  host: string,
+  state: SandboxState,
+): ConsentErrorKey | undefined {
+  if (regionOfHost(host) !== account.region) return 'wrong_region';
+  if (account.accountType === 'individual') return 'individual_account';
+  if (account.role === 'secondary' && !account.manageAuthorizedPartners) return 'not_primary';
+  const already = state.authorizations.get(app.applicationId)?.has(account.sellingPartnerId) ?? false;
+  if (app.status === 'draft' && !already && state.authorizationCount(app) >= 25) return 'draft_limit';
+  return undefined;
+}

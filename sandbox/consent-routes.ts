@@ -1,0 +1,106 @@
+// Seller Central's consent step: GET shows the app and its roles (after sign-in), POST confirms or
+// cancels. Confirming redirects (302) to the redirect URI with Amazon's parameter names.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ConsentErrorKey } from './consent-errors';
+import { checkAccountRules, checkConsentQuery, regionOfHost } from './consent-request';
+import { newMwsAuthToken, newOAuthCode } from './ids';
+import { cancelledPage, consentPage, errorPage, notFoundPage } from './sc-pages';
+import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
+import type { SeedAccount, SeedApp } from './seed';
+import type { SandboxState } from './state';
+
+export function registerConsentRoutes(app: FastifyInstance, state: SandboxState): void {
+  app.get('/sc/:host/apps/authorize/consent', async (req, reply) => {
+    const sc = scRequest(req);
+    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
+    const rawUrl = req.raw.url ?? '';
+    const q = rawUrl.indexOf('?');
+    const check = checkConsentQuery(q < 0 ? '' : rawUrl.slice(q + 1), state);
+    if (!check.ok) return sendHtml(reply, errorPage(sc, check.error));
+
+    const signedIn = signedInAccount(req, state, sc);
+    if (!signedIn) {
+      return reply.redirect(`${sc.base}/ap/signin?return_to=${encodeURIComponent(rawUrl)}&language=${sc.lang}`, 302);
+    }
+    const { account, csrf } = signedIn;
+    const denied = ruleError(state, account, check.request.app, sc.host, false);
+    if (denied) return sendHtml(reply, errorPage(sc, denied));
+    return sendHtml(
+      reply,
+      consentPage(sc, { account, app: check.request.app, action: `${sc.base}/apps/authorize/confirm`, csrf, params: check.request.params }),
+    );
+  });
+
+  app.post('/sc/:host/apps/authorize/confirm', async (req, reply) => {
+    const sc = scRequest(req);
+    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
+    const signedIn = signedInAccount(req, state, sc);
+    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
+    const { account } = signedIn;
+
+    const query = new URLSearchParams();
+    for (const name of ['application_id', 'state', 'version', 'redirect_uri']) {
+      const value = field(req.body, name);
+      if (value) query.set(name, value);
+    }
+    const check = checkConsentQuery(query.toString(), state);
+    if (!check.ok) return sendHtml(reply, errorPage(sc, check.error));
+    const { app: solution, redirectUri } = check.request;
+    const denied = ruleError(state, account, solution, sc.host, true);
+    if (denied) return sendHtml(reply, errorPage(sc, denied));
+
+    const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
+    if (field(req.body, 'action') !== 'confirm' || state.scenarios.take('consent_cancelled', ctx)) {
+      return sendHtml(reply, cancelledPage(sc));
+    }
+    return redirectWithCode(reply, state, { account, app: solution, redirectUri, stateParam: check.request.state, host: sc.host });
+  });
+}
+
+function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {
+  const session = currentSession(req, state, sc.host);
+  if (session?.stage !== 'signed-in' || !session.email) return undefined;
+  const account = state.account(session.email);
+  return account ? { account, csrf: session.csrf } : undefined;
+}
+
+function ruleError(state: SandboxState, account: SeedAccount, app: SeedApp, host: string, count: boolean): ConsentErrorKey | undefined {
+  const rule = checkAccountRules(account, app, host, state);
+  if (rule) return rule;
+  const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
+  const limited = count ? state.scenarios.take('draft_limit_reached', ctx) : state.scenarios.peek('draft_limit_reached', ctx);
+  return limited ? 'draft_limit' : undefined;
+}
+
+interface Grant {
+  account: SeedAccount;
+  app: SeedApp;
+  redirectUri: string;
+  stateParam: string;
+  host: string;
+}
+
+function redirectWithCode(reply: FastifyReply, state: SandboxState, g: Grant): FastifyReply {
+  const code = newOAuthCode();
+  state.codes.set(code, {
+    code,
+    applicationId: g.app.applicationId,
+    clientId: g.app.clientId,
+    redirectUri: g.redirectUri,
+    sellingPartnerId: g.account.sellingPartnerId,
+    region: regionOfHost(g.host) ?? g.account.region,
+    issuedAt: state.now(),
+    used: false,
+  });
+  const sellers = state.authorizations.get(g.app.applicationId) ?? new Set<string>();
+  sellers.add(g.account.sellingPartnerId);
+  state.authorizations.set(g.app.applicationId, sellers);
+
+  // Parameter order as in Amazon's documentation example.
+  const target = new URL(g.redirectUri);
+  target.searchParams.append('state', g.stateParam);
+  if (g.app.hybrid) target.searchParams.append('mws_auth_token', newMwsAuthToken());
+  target.searchParams.append('selling_partner_id', g.account.sellingPartnerId);
+  target.searchParams.append('spapi_oauth_code', code);
+  return reply.header('referrer-policy', 'no-referrer').redirect(target.toString(), 302);
+}

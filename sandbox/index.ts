@@ -1,0 +1,39 @@
+// In-process entry point: tests and the other parts start the sandbox with startSandbox({ port: 0 }).
+import { createSandbox } from './server';
+
+export interface SandboxOptions {
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Millisecond clock, injectable for expiry tests. */
+  now?: () => number;
+  /** Appended to the registered redirect URIs of both seeded apps. */
+  extraRedirectUris?: string[];
+  logger?: boolean;
+}
+
+export interface SandboxHandle {
+  /** e.g. http://127.0.0.1:4100, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+  /** Restores the seed: accounts, apps, sessions, codes, tokens, SMS, scenarios. */
+  reset(): void;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const { app, state } = await createSandbox(opts);
+  const host = opts.host ?? '127.0.0.1';
+  await app.listen({ port: opts.port ?? 4100, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    close: () => app.close(),
+    reset: () => state.reset(),
+  };
+}
+
+export { SCENARIOS, SCENARIO_IDS, type ScenarioId } from './scenarios';
+export { totp } from './totp';
+export { SEED, productionApp, draftApp, seedAccounts, seedAccount, type SeedAccount, type SeedApp } from './seed';

@@ -1,0 +1,119 @@
+// The scenario switch: named failures that make the sandbox behave the way Amazon really fails
+// (AMAZON.md §5), globally or for one seller account, optionally for the next N occurrences only.
+
+export const SCENARIO_IDS = [
+  'consent_cancelled',
+  'otp_always_wrong',
+  'draft_limit_reached',
+  'code_expired',
+  'invalid_client',
+  'lwa_500',
+  'lwa_503',
+  'lwa_slow',
+  'refresh_revoked',
+  'roles_missing',
+  'spapi_429',
+  'spapi_500',
+] as const;
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+export interface ScenarioDefinition {
+  id: ScenarioId;
+  /** German one-line description of the real situation this reproduces. */
+  description: string;
+  /** Where it takes effect. */
+  area: 'seller-central' | 'lwa' | 'sp-api';
+  /** lwa_slow needs a delay in ms. */
+  needsMs?: boolean;
+}
+
+export const SCENARIOS: readonly ScenarioDefinition[] = [
+  { id: 'consent_cancelled', area: 'seller-central', description: 'Der Händler bricht die Zustimmung ab oder schließt den Browser: Amazon leitet nie zur Redirect-URI weiter.' },
+  { id: 'otp_always_wrong', area: 'seller-central', description: 'Der Einmalcode (App oder SMS) wird immer abgelehnt, z. B. weil die Uhr des Telefons falsch geht: der Händler bleibt auf der Bestätigungsseite.' },
+  { id: 'draft_limit_reached', area: 'seller-central', description: 'Die App im Entwurfsstatus hat bereits 25 Autorisierungen: Amazon lehnt die Zustimmung weiterer Händler ab.' },
+  { id: 'code_expired', area: 'lwa', description: 'Der spapi_oauth_code ist beim Eintausch schon abgelaufen (älter als 5 Minuten): LWA antwortet invalid_grant.' },
+  { id: 'invalid_client', area: 'lwa', description: 'LWA-Client-ID oder -Secret falsch bzw. Secret nicht rechtzeitig rotiert (180 Tage): LWA antwortet 401 invalid_client.' },
+  { id: 'lwa_500', area: 'lwa', description: 'Login with Amazon hat einen internen Fehler (500 ServerError) für die nächsten N Anfragen.' },
+  { id: 'lwa_503', area: 'lwa', description: 'Login with Amazon ist vorübergehend nicht erreichbar (503 TemporarilyUnavailable) für die nächsten N Anfragen.' },
+  { id: 'lwa_slow', area: 'lwa', description: 'Login with Amazon antwortet sehr langsam (um N Millisekunden verzögert).', needsMs: true },
+  { id: 'refresh_revoked', area: 'lwa', description: 'Der Händler hat die App in Seller Central entfernt oder die Autorisierung ist nach 365 Tagen abgelaufen: Refresh-Token ungültig (invalid_grant).' },
+  { id: 'roles_missing', area: 'sp-api', description: 'Der App fehlen die nötigen Rollen oder das Token stammt von vor der Rollenfreigabe: SP-API antwortet 403 ohne Details.' },
+  { id: 'spapi_429', area: 'sp-api', description: 'Das Anfragekontingent der SP-API ist erschöpft: 429 QuotaExceeded.' },
+  { id: 'spapi_500', area: 'sp-api', description: 'Die SP-API hat einen internen Fehler: 500 InternalFailure.' },
+];
+
+export function isScenarioId(value: unknown): value is ScenarioId {
+  return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);
+}
+
+export function scenarioDefinition(id: ScenarioId): ScenarioDefinition {
+  return SCENARIOS.find((s) => s.id === id)!;
+}
+
+export interface ActiveScenario {
+  id: ScenarioId;
+  /** Absent = every account. */
+  target?: { email?: string; sellingPartnerId: string };
+  /** Remaining occurrences; absent = until switched off. */
+  remaining?: number;
+  /** Delay for lwa_slow. */
+  ms?: number;
+}
+
+/** Who a request concerns, as far as the sandbox knows at that point. */
+export interface ScenarioContext {
+  email?: string;
+  sellingPartnerId?: string;
+}
+
+export class ScenarioStore {
+  private active: ActiveScenario[] = [];
+
+  list(): ActiveScenario[] {
+    return this.active.map((s) => structuredClone(s));
+  }
+
+  /** Adds or replaces the scenario with the same id and target. */
+  set(scenario: ActiveScenario): void {
+    this.remove(scenario.id, scenario.target);
+    this.active.push(structuredClone(scenario));
+  }
+
+  remove(id: ScenarioId, target?: ActiveScenario['target']): void {
+    this.active = this.active.filter((s) => !(s.id === id && sameTarget(s.target, target)));
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  /** The matching scenario without counting an occurrence (for pages that only show a state). */
+  peek(id: ScenarioId, ctx: ScenarioContext): ActiveScenario | undefined {
+    const candidates = this.active.filter((s) => s.id === id && matches(s, ctx));
+    return candidates.find((s) => s.target) ?? candidates[0];
+  }
+
+  /** The matching scenario if it applies here; counts one occurrence down. Per-account entries win. */
+  take(id: ScenarioId, ctx: ScenarioContext): ActiveScenario | undefined {
+    const hit = this.peek(id, ctx);
+    if (!hit) return undefined;
+    if (hit.remaining !== undefined) {
+      hit.remaining -= 1;
+      if (hit.remaining <= 0) this.active = this.active.filter((s) => s !== hit);
+    }
+    return hit;
+  }
+}
+
+function sameTarget(a?: ActiveScenario['target'], b?: ActiveScenario['target']): boolean {
+  if (!a || !b) return !a && !b;
+  return a.sellingPartnerId === b.sellingPartnerId && (a.email ?? '') === (b.email ?? '');
+}
+
+function matches(s: ActiveScenario, ctx: ScenarioContext): boolean {
+  if (!s.target) return true;
+  if (!ctx.sellingPartnerId || s.target.sellingPartnerId !== ctx.sellingPartnerId) return false;
+  // Targeted by e-mail: on Seller Central (where the user is known) only that user is affected.
+  if (s.target.email && ctx.email) return s.target.email.toLowerCase() === ctx.email.toLowerCase();
+  return true;
+}

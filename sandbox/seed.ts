@@ -1,0 +1,79 @@
+// Typed access to the seed fixture (seed.json). The JSON is the single source: the start page, the README,
+// other parts' tests and the desktop's sandbox hint all read the same accounts and apps.
+import type { Region } from '../shared/amazon-regions';
+import seedJson from './seed.json';
+
+export interface SeedMarketplace {
+  /** Country code as in shared/amazon-regions.ts (UK, not GB). */
+  country: string;
+  isParticipating: boolean;
+  hasSuspendedListings: boolean;
+}
+
+export interface SeedAccount {
+  email: string;
+  password: string;
+  name: string;
+  /** Base32 secret of the authenticator app; absent for SMS accounts. */
+  totpSecret?: string;
+  /** Phone number that receives the one-time code; absent for authenticator accounts. */
+  smsPhone?: string;
+  role: 'primary' | 'secondary';
+  /** Seller Central's "Manage Authorized Partners" permission (implicit for primary users). */
+  manageAuthorizedPartners: boolean;
+  accountType: 'professional' | 'individual';
+  region: Region;
+  sellingPartnerId: string;
+  storeName: string;
+  description: string;
+  marketplaces: SeedMarketplace[];
+}
+
+export interface SeedApp {
+  name: string;
+  status: 'production' | 'draft';
+  applicationId: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  roles: string[];
+  /** Former MWS app: the redirect carries `mws_auth_token`. */
+  hybrid: boolean;
+  /** Authorizations by sellers outside the seed, counted against the Draft limit of 25. */
+  priorAuthorizations: number;
+}
+
+export interface Seed {
+  accounts: SeedAccount[];
+  apps: SeedApp[];
+}
+
+export const SEED: Seed = seedJson as Seed;
+
+/** A deep copy, so a running sandbox can change its apps without touching the fixture. */
+export function cloneSeed(seed: Seed = SEED): Seed {
+  return structuredClone(seed);
+}
+
+export function seedAccounts(): SeedAccount[] {
+  return SEED.accounts;
+}
+
+export function seedAccount(email: string): SeedAccount | undefined {
+  return SEED.accounts.find((a) => a.email.toLowerCase() === email.toLowerCase());
+}
+
+export function seedApps(): SeedApp[] {
+  return SEED.apps;
+}
+
+export function productionApp(): SeedApp {
+  return SEED.apps.find((a) => a.status === 'production')!;
+}
+
+export function draftApp(): SeedApp {
+  return SEED.apps.find((a) => a.status === 'draft')!;
+}
+
+/** The default first redirect URI of both apps: the cloud's default callback. */
+export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:4200/oauth/amazon/callback';
