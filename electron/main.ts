@@ -13,6 +13,8 @@ import { isKnownSellerCentralUrl } from './core/external-urls';
 const distDir = path.resolve(__dirname, '..');
 let mainWindow: BrowserWindow | undefined;
 
+// Tests and support staff can point the app at a throw-away profile folder.
+if (process.env.ACC_USER_DATA_DIR) app.setPath('userData', process.env.ACC_USER_DATA_DIR);
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Core } from './core';
+import { silentLogger } from './host';
+import { ProfileStore, openConfStore } from './profile-store';
+import type { Platform } from '../../shared/platform';
+
+let dir: string;
+let core: Core;
+let events: Array<{ name: string; payload: unknown }>;
+
+function makeCore(d = dir) {
+  const c = new Core({
+    host: { kind: 'browser', appVersion: '1.2.3', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+    store: new ProfileStore(openConfStore(d).store),
+    logger: silentLogger,
+    amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' },
+    keychain: { available: true, plaintextFallback: false },
+  });
+  c.onEvent((name, payload) => events.push({ name, payload }));
+  return c;
+}
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-core-'));
+  events = [];
+  core = makeCore();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('core requests', () => {
+  it('creates, lists, updates and deletes a platform, emitting platformsChanged each time', async () => {
+    const created = await core.invoke('createPlatform', { type: 'amazon', name: '  Amazon 123456 ' });
+    expect(created.ok).toBe(true);
+    const p = (created as { value: Platform }).value;
+    expect(p).toMatchObject({ name: 'Amazon 123456', type: 'amazon', useCloud: false, countryCode: 'DE', auth: { status: 'not_authenticated' } });
+
+    const updated = await core.invoke('updatePlatform', { id: p.id, patch: { useCloud: true, countryCode: 'UK', active: false } });
+    expect(updated).toMatchObject({ ok: true, value: { useCloud: true, countryCode: 'UK', active: false } });
+
+    const list = await core.invoke('listPlatforms', undefined);
+    expect(list).toMatchObject({ ok: true, value: [{ id: p.id, countryCode: 'UK' }] });
+
+    expect(await core.invoke('deletePlatform', { id: p.id })).toEqual({ ok: true, value: { id: p.id } });
+    expect(await core.invoke('listPlatforms', undefined)).toEqual({ ok: true, value: [] });
+    expect(events.map((e) => e.name)).toEqual(['platformsChanged', 'platformsChanged', 'platformsChanged']);
+    expect(events.at(-1)?.payload).toEqual([]);
+  });
+
+  it('keeps profiles across a restart (same folder)', async () => {
+    await core.invoke('createPlatform', { type: 'amazon', name: 'Amazon EU' });
+    const again = makeCore();
+    expect(await again.invoke('listPlatforms', undefined)).toMatchObject({ ok: true, value: [{ name: 'Amazon EU' }] });
+  });
+
+  it('refuses a second platform with the same name, ignoring case', async () => {
+    await core.invoke('createPlatform', { type: 'amazon', name: 'Amazon 1' });
+    expect(await core.invoke('createPlatform', { type: 'amazon', name: 'AMAZON 1' })).toMatchObject({
+      ok: false,
+      error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'AMAZON 1' } },
+    });
+  });
+
+  it('answers an unknown id with PLATFORM_NOT_FOUND', async () => {
+    expect(await core.invoke('deletePlatform', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'PLATFORM_NOT_FOUND' } });
+  });
+
+  it('reports app info without secrets', async () => {
+    const r = await core.invoke('getAppInfo', undefined);
+    expect(r).toMatchObject({ ok: true, value: { version: '1.2.3', host: 'browser', amazon: { kind: 'sandbox' } } });
+  });
+});
+
+describe('contract validation', () => {
+  const bad: Array<[string, unknown]> = [
+    ['createPlatform', undefined],
+    ['createPlatform', null],
+    ['createPlatform', 'Amazon'],
+    ['createPlatform', { type: 'ebay', name: 'x' }],
+    ['createPlatform', { type: 'amazon', name: '' }],
+    ['createPlatform', { type: 'amazon', name: '   ' }],
+    ['createPlatform', { type: 'amazon', name: 'x'.repeat(81) }],
+    ['createPlatform', { type: 'amazon', name: 'bad\u0000name' }],
+    ['createPlatform', { type: 'amazon', name: 'ok', extra: true }],
+    ['createPlatform', { type: 'amazon', name: 42 }],
+    ['updatePlatform', { id: '../../etc', patch: {} }],
+    ['updatePlatform', { id: 'a', patch: { countryCode: 'XX' } }],
+    ['updatePlatform', { id: 'a', patch: { useCloud: 'yes' } }],
+    ['updatePlatform', { id: 'a', patch: { secret: 'x' } }],
+    ['deletePlatform', { id: '' }],
+    ['deletePlatform', {}],
+    ['listPlatforms', { sneaky: 1 }],
+    ['getAppInfo', 'x'],
+  ];
+  it.each(bad)('%s(%j) → INVALID_INPUT, nothing stored', async (name, payload) => {
+    const r = await core.invoke(name, payload);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(events).toEqual([]);
+  });
+
+  it('answers an unknown request name with UNKNOWN_REQUEST', async () => {
+    expect(await core.invoke('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
+    expect(await core.invoke('constructor', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
+  });
+});

@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { PlatformList } from './PlatformList';
+import { NewPlatformDialog } from './NewPlatformDialog';
+import { createI18n } from '../i18n';
+import type { Platform } from '../../../shared/platform';
+
+afterEach(cleanup);
+
+const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);
+
+const platform = (over: Partial<Platform>): Platform => ({
+  id: 'p1',
+  type: 'amazon',
+  name: 'Amazon 1',
+  active: true,
+  useCloud: true,
+  countryCode: 'DE',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  auth: { status: 'not_authenticated' },
+  ...over,
+});
+
+describe('PlatformList', () => {
+  it('shows the empty state', () => {
+    wrap(<PlatformList platforms={[]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    expect(screen.getByText(/Noch keine Plattform angelegt/)).toBeTruthy();
+  });
+
+  it('shows the columns of the ERP screen with region and sign-in status', () => {
+    const list = [
+      platform({}),
+      platform({ id: 'p2', name: 'Amazon US', countryCode: 'US', auth: { status: 'authenticated', sellingPartnerId: 'A1', authorizedAt: '2026-01-02T00:00:00.000Z' } }),
+    ];
+    wrap(<PlatformList platforms={list} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Bezeichnung', 'Typ', 'Aktiv', 'Cloud', 'Region', 'Status der Anmeldung']);
+    expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Deutschland');
+    expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('Nicht authentifiziert');
+    expect(screen.getByRole('row', { name: /Amazon US/ }).textContent).toContain('Authentifiziert');
+  });
+
+  it('is keyboard operable: arrows select, Enter opens, Delete deletes, Insert creates', async () => {
+    const onSelect = vi.fn();
+    const onOpen = vi.fn();
+    const onDelete = vi.fn();
+    const onNew = vi.fn();
+    const list = [platform({}), platform({ id: 'p2', name: 'Amazon 2' })];
+    wrap(<PlatformList platforms={list} selectedId="p1" onSelect={onSelect} onOpen={onOpen} onDelete={onDelete} onNew={onNew} />);
+    const user = userEvent.setup();
+    screen.getByRole('row', { name: /Amazon 1/ }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(onSelect).toHaveBeenLastCalledWith('p2');
+    await user.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith('p1');
+    await user.keyboard('{Delete}');
+    expect(onDelete).toHaveBeenCalledWith('p1');
+    await user.keyboard('{Insert}');
+    expect(onNew).toHaveBeenCalled();
+  });
+
+  it('speaks English when asked', () => {
+    wrap(<PlatformList platforms={[platform({})]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />, 'en');
+    expect(screen.getAllByRole('columnheader')[0]!.textContent).toBe('Name');
+    expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Germany');
+  });
+});
+
+describe('NewPlatformDialog', () => {
+  it('asks for a name, then shows the core’s error in German', async () => {
+    const onCreate = vi.fn().mockResolvedValue({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 1' } } });
+    wrap(<NewPlatformDialog onCreate={onCreate} onClose={vi.fn()} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Anlegen' }));
+    expect(screen.getByRole('alert').textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');
+    expect(onCreate).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText('Bezeichnung'), 'Amazon 1{Enter}');
+    expect(onCreate).toHaveBeenCalledWith('Amazon 1');
+    expect((await screen.findByRole('alert')).textContent).toContain('„Amazon 1“ ist bereits vergeben');
+  });
+
+  it('closes after a successful create', async () => {
+    const onClose = vi.fn();
+    wrap(<NewPlatformDialog onCreate={vi.fn().mockResolvedValue({ ok: true, value: platform({}) })} onClose={onClose} />);
+    await userEvent.setup().type(screen.getByLabelText('Bezeichnung'), 'Neu{Enter}');
+    expect(onClose).toHaveBeenCalled();
+  });
+});
