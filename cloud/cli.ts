@@ -2,7 +2,7 @@
 // npm run cloud -- tenant create <name> [--data-dir DIR] [--config FILE] ...
 //
 // Without --production the cloud runs as the embedded default against the sandbox (default origin
-// http://127.0.0.1:4300), generating its keys and a development tenant in the data directory.
+// http://127.0.0.1:4100), generating its keys and a development tenant in the data directory.
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { loadConfig, type CloudConfig } from './config';
@@ -11,7 +11,7 @@ import { openDatabase } from './db/database';
 import { createTenant } from './tenants';
 import { startCloud } from './start-cloud';
 
-const DEFAULT_SANDBOX = 'http://127.0.0.1:4300';
+const DEFAULT_SANDBOX = 'http://127.0.0.1:4100';
 const DEFAULT_DATA_DIR = join(process.cwd(), '.tmp', 'cloud');
 
 const { values, positionals } = parseArgs({

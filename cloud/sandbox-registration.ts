@@ -1,19 +1,23 @@
 // Embedded default only: the cloud's callback URL must be one of the sandbox app's redirect URIs
-// (else Seller Central answers MD5101). When the cloud runs on another port than the seeded 4200, it
-// adds its URL through the sandbox's admin API. Best effort: a sandbox that is not up yet is not fatal.
-import { sandboxApp } from './embedded-config';
+// (else Seller Central answers MD5101). The seed registers http://127.0.0.1:4200/…; on another port the
+// cloud adds its URL through the sandbox's admin API. Best effort: a sandbox that is not up is not fatal.
 
 export async function registerRedirectUriWithSandbox(sandboxOrigin: string, applicationId: string, redirectUri: string): Promise<boolean> {
-  const seeded = [sandboxApp('production'), sandboxApp('draft')].find((a) => a.applicationId === applicationId)?.redirectUris ?? [];
-  if (seeded.includes(redirectUri)) return true;
+  const api = `${sandboxOrigin}/sandbox/api/apps`;
   try {
-    const res = await fetch(`${sandboxOrigin}/sandbox/api/apps/${encodeURIComponent(applicationId)}/redirect-uris`, {
+    const res = await fetch(api, { signal: AbortSignal.timeout(5000) });
+    if (!res.ok) return false;
+    const { apps } = (await res.json()) as { apps: { applicationId: string; redirectUris: string[] }[] };
+    const current = apps.find((a) => a.applicationId === applicationId)?.redirectUris;
+    if (!current) return false;
+    if (current.includes(redirectUri)) return true;
+    const put = await fetch(`${api}/${encodeURIComponent(applicationId)}/redirect-uris`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ redirectUris: [...seeded, redirectUri] }),
+      body: JSON.stringify({ redirectUris: [...current, redirectUri] }),
       signal: AbortSignal.timeout(5000),
     });
-    return res.ok;
+    return put.ok;
   } catch {
     return false;
   }

@@ -7,9 +7,9 @@ import { refreshAccessToken } from './amazon/lwa-client';
 import { getMarketplaceParticipations } from './amazon/sellers-api';
 import { getPlatform, type PlatformRow } from './platforms';
 
-async function accessTokenFor(ctx: CloudContext, platform: PlatformRow & { refresh_token_enc: string }): Promise<string> {
-  const cached = ctx.amazonTokens.get(platform.id, platform.refresh_token_enc, ctx.now());
-  if (cached) return cached;
+type Authenticated = PlatformRow & { refresh_token_enc: string };
+
+async function freshAccessToken(ctx: CloudContext, platform: Authenticated): Promise<string> {
   const refreshToken = ctx.secretBox.open(platform.refresh_token_enc, platform.id);
   try {
     const tokens = await refreshAccessToken(ctx.lwa, refreshToken);
@@ -22,7 +22,7 @@ async function accessTokenFor(ctx: CloudContext, platform: PlatformRow & { refre
 }
 
 /** A revoked refresh token is useless: the platform is shown as not authenticated until a new sign-in. */
-async function forgetRevokedToken(ctx: CloudContext, platform: PlatformRow & { refresh_token_enc: string }): Promise<void> {
+async function forgetRevokedToken(ctx: CloudContext, platform: Authenticated): Promise<void> {
   ctx.amazonTokens.forget(platform.id);
   await ctx.db.query('UPDATE platforms SET refresh_token_enc = NULL WHERE id = $1 AND refresh_token_enc = $2', [platform.id, platform.refresh_token_enc]);
 }
@@ -30,9 +30,20 @@ async function forgetRevokedToken(ctx: CloudContext, platform: PlatformRow & { r
 export async function importSettings(ctx: CloudContext, tenantId: string, platformId: string): Promise<Marketplace[]> {
   const platform = await getPlatform(ctx.db, tenantId, platformId);
   if (!platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
-  const authenticated = platform as PlatformRow & { refresh_token_enc: string };
+  const authenticated = platform as Authenticated;
   const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: ctx.config.httpTimeoutMs, now: ctx.now };
-  const marketplaces = await getMarketplaceParticipations(sellers, platform.region, await accessTokenFor(ctx, authenticated));
+  const fetchWith = async (token: string) => getMarketplaceParticipations(sellers, platform.region, token);
+  let marketplaces: Marketplace[];
+  const cached = ctx.amazonTokens.get(platform.id, authenticated.refresh_token_enc, ctx.now());
+  try {
+    marketplaces = await fetchWith(cached ?? (await freshAccessToken(ctx, authenticated)));
+  } catch (err) {
+    // A cached token Amazon now refuses (revoked meanwhile): a refresh tells the real reason.
+    const refused = err instanceof CloudError && (err.code === 'SPAPI_ACCESS_DENIED' || err.code === 'SPAPI_WRONG_REGION');
+    if (!cached || !refused) throw err;
+    ctx.amazonTokens.forget(platform.id);
+    marketplaces = await fetchWith(await freshAccessToken(ctx, authenticated));
+  }
   await ctx.db.query(
     'UPDATE platforms SET marketplaces = $3 WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
     [platform.id, tenantId, JSON.stringify(marketplaces)],

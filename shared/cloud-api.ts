@@ -2,7 +2,7 @@
 // zod schema plus its TypeScript type, and the stable error codes both sides agree on. The cloud parses
 // requests with these schemas; the desktop may parse responses with them.
 import { z } from 'zod';
-import { COUNTRY_CODES, REGIONS } from './amazon-regions';
+import { COUNTRY_CODES, REGIONS, countryByCode } from './amazon-regions';
 
 // ---------------------------------------------------------------------------------------------- errors
 
@@ -92,12 +92,18 @@ export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>;
 export const regionSchema = z.enum(REGIONS);
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 
-export const createPlatformRequestSchema = z.object({
-  type: z.literal('amazon'),
-  name: z.string().trim().min(1).max(100),
-  region: regionSchema,
-  countryCode: countryCodeSchema,
-});
+export const createPlatformRequestSchema = z
+  .object({
+    type: z.literal('amazon'),
+    name: z.string().trim().min(1).max(100),
+    region: regionSchema,
+    /** Picks the Seller Central host of the consent URL; must lie in `region`. */
+    countryCode: countryCodeSchema,
+  })
+  .refine((b) => countryByCode(b.countryCode)?.region === b.region, {
+    path: ['countryCode'],
+    message: 'country is not in the given region',
+  });
 export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

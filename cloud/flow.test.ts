@@ -1,0 +1,106 @@
+// The whole flow against the real sandbox, as a seller's browser and the desktop would drive it.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedAccount } from '../sandbox';
+import { countryByCode } from '../shared/amazon-regions';
+import { CloudClient, startStack, type Stack } from './testing/stack';
+import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from './testing/seller-browser';
+
+const EU = seedAccount('eu.haendler@example.com');
+const FE = seedAccount('fe.seller@example.com');
+
+let stack: Stack;
+let client: CloudClient;
+let counter = 0;
+
+beforeAll(async () => {
+  stack = await startStack();
+  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Flow GmbH'));
+});
+afterAll(async () => stack?.close());
+beforeEach(() => stack.sandbox.reset());
+
+async function newPlatform(countryCode = 'DE', region = 'EU') {
+  const res = await client.createPlatform(`Amazon ${++counter}`, countryCode, region);
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+async function startAuth(platformId: string, mode: 'login' | 'refresh' = 'login') {
+  const res = await client.startAuthorization(platformId, mode);
+  expect(res.status).toBe(201);
+  return res.body as { id: string; consentUrl: string; expiresAt: string };
+}
+
+describe('whole flow', () => {
+  it('platform → consent with sign-in, TOTP and confirm → callback → long-poll authenticated → settings import', async () => {
+    const platformId = await newPlatform();
+    const auth = await startAuth(platformId);
+    expect(auth.consentUrl.startsWith(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`)).toBe(true);
+
+    // The desktop waits while the seller signs in.
+    const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
+    const browser = new SellerBrowser();
+    const consent = await signInToConsent(browser, auth.consentUrl, EU, stack.sandbox.url);
+    expect(consent.text).toContain('csrf');
+    const callback = await confirmConsent(browser, consent);
+
+    expect(callback.status).toBe(200);
+    expect(callback.headers.get('content-type')).toContain('application/json');
+    expect(callback.headers.get('referrer-policy')).toBe('no-referrer');
+    const shown = JSON.parse(callback.text);
+    expect(Object.keys(shown)).toEqual(['result']);
+    expect(Object.keys(shown.result.result)).toEqual(['mws_auth_token', 'spapi_oauth_code', 'state']);
+    expect(shown.result.result.mws_auth_token).toMatch(/^amzn\.mws\./);
+
+    const status = await waiting;
+    expect(status.body).toMatchObject({ id: auth.id, status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+
+    const platform = await client.raw('GET', `/v1/platforms/${platformId}`);
+    expect(platform.body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, countryCode: 'DE' });
+    const authorizedAt = Date.parse(platform.body.authorizedAt);
+    expect(Date.parse(platform.body.renewalDueAt) - authorizedAt).toBe(365 * 24 * 3600 * 1000);
+
+    const imported = await client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
+    expect(imported.status).toBe(200);
+    const ids = imported.body.marketplaces.map((m: { id: string }) => m.id).sort();
+    expect(ids).toEqual(EU.marketplaces.map((m) => countryByCode(m.country)!.marketplaceId).sort());
+    expect(imported.body.marketplaces.find((m: { countryCode: string }) => m.countryCode === 'DE')).toMatchObject({
+      id: 'A1PA6795UKMFR9',
+      domainName: 'www.amazon.de',
+      defaultCurrencyCode: 'EUR',
+      storeName: EU.storeName,
+      isParticipating: true,
+      hasSuspendedListings: false,
+    });
+    const after = await client.raw('GET', `/v1/platforms/${platformId}`);
+    expect(after.body.marketplaces).toHaveLength(EU.marketplaces.length);
+  });
+
+  it('works with an SMS one-time code on a Far East host', async () => {
+    const platformId = await newPlatform('JP', 'FE');
+    const auth = await startAuth(platformId);
+    expect(auth.consentUrl).toContain('/sc/sellercentral.amazon.co.jp/apps/authorize/consent?');
+    const browser = new SellerBrowser();
+    const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, FE, stack.sandbox.url));
+    expect(callback.status).toBe(200);
+    const imported = await client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
+    expect(imported.body.marketplaces.map((m: { countryCode: string }) => m.countryCode).sort()).toEqual(['AU', 'JP', 'SG']);
+  });
+
+  it('refresh keeps the tokens until the new exchange succeeds and reports an unchanged seller', async () => {
+    const platformId = await newPlatform();
+    const first = await startAuth(platformId);
+    const browser = new SellerBrowser();
+    await confirmConsent(browser, await signInToConsent(browser, first.consentUrl, EU, stack.sandbox.url));
+
+    const refresh = await startAuth(platformId, 'refresh');
+    // While the refresh is pending the platform is still authenticated and usable.
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body.status).toBe('authenticated');
+    expect((await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
+    // Same browser: Seller Central's session is still signed in, so the consent page comes at once.
+    const consent = await browser.go(refresh.consentUrl);
+    expect((await confirmConsent(browser, consent)).status).toBe(200);
+    const done = await client.raw('GET', `/v1/authorizations/${refresh.id}`);
+    expect(done.body).toMatchObject({ mode: 'refresh', status: 'authenticated', sellingPartnerIdChanged: false });
+  });
+});

@@ -1,0 +1,133 @@
+// Test harness: the real sandbox and the real cloud on free loopback ports, the cloud's callback URL
+// registered with the sandbox app, and a small typed client for the cloud API.
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { startSandbox, type SandboxHandle } from '../../sandbox';
+import { parseConfig, type CloudConfig, type CloudConfigInput } from '../config';
+import { sandboxApp, type SandboxAppKind } from '../embedded-config';
+import { startCloud, type RunningCloud } from '../start-cloud';
+import type { NewTenantCredentials } from '../tenants';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function testConfig(sandboxUrl: string, overrides: Partial<CloudConfigInput> = {}, app: SandboxAppKind = 'production'): CloudConfig {
+  const a = sandboxApp(app);
+  return parseConfig({
+    amazon: {
+      mode: 'sandbox',
+      sandboxOrigin: sandboxUrl,
+      applicationId: a.applicationId,
+      draftApp: app === 'draft',
+      lwaClientId: a.clientId,
+      lwaClientSecret: a.clientSecret,
+    },
+    signingKey: randomBytes(32).toString('base64'),
+    encryptionKey: randomBytes(32).toString('base64'),
+    lwaRetryBaseMs: 5,
+    httpTimeoutMs: 3000,
+    ...overrides,
+  });
+}
+
+/** A settable clock: tests move time instead of sleeping. */
+export function testClock(start = Date.now()) {
+  let t = start;
+  const now = () => t;
+  return Object.assign(now, { advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms) });
+}
+
+export interface Stack {
+  sandbox: SandboxHandle;
+  cloud: RunningCloud;
+  config: CloudConfig;
+  cloudPort: number;
+  clock: ReturnType<typeof testClock>;
+  close(): Promise<void>;
+}
+
+export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind } = {}): Promise<Stack> {
+  const cloudPort = await freePort();
+  const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`] });
+  const config = testConfig(sandbox.url, opts.overrides, opts.app);
+  const clock = testClock();
+  const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock });
+  return {
+    sandbox,
+    cloud,
+    config,
+    cloudPort,
+    clock,
+    async close() {
+      await cloud.close();
+      await sandbox.close();
+    },
+  };
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** The cloud API as the desktop uses it: client credentials → bearer token → /v1 calls. */
+export class CloudClient {
+  private token?: string;
+  constructor(
+    readonly baseUrl: string,
+    readonly creds: Pick<NewTenantCredentials, 'clientId' | 'clientSecret'>,
+  ) {}
+
+  // Test bodies are asserted field by field; a loose type keeps the tests short.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  async raw<T = any>(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; auth?: boolean } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.auth !== false) headers.authorization = `Bearer ${await this.accessToken()}`;
+    if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  async accessToken(): Promise<string> {
+    if (!this.token) {
+      const basic = Buffer.from(`${this.creds.clientId}:${this.creds.clientSecret}`).toString('base64');
+      const res = await fetch(`${this.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
+      this.token = ((await res.json()) as { access_token: string }).access_token;
+    }
+    return this.token;
+  }
+
+  forgetToken(): void {
+    this.token = undefined;
+  }
+
+  async createPlatform(name: string, countryCode = 'DE', region = 'EU', key?: string) {
+    return this.raw('POST', '/v1/platforms', {
+      body: { type: 'amazon', name, region, countryCode },
+      headers: key ? { 'idempotency-key': key } : {},
+    });
+  }
+
+  async startAuthorization(platformId: string, mode: 'login' | 'refresh' = 'login') {
+    return this.raw('POST', `/v1/platforms/${platformId}/authorizations`, { body: { mode } });
+  }
+}
