@@ -131,3 +131,13 @@ export class CloudClient {
     return this.raw('POST', `/v1/platforms/${platformId}/authorizations`, { body: { mode } });
   }
 }
+
+/** Switches a sandbox scenario on (AMAZON.md §5 failures). */
+export async function activateScenario(sandboxUrl: string, scenario: { id: string; count?: number; ms?: number; account?: string }): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/sandbox/api/scenarios`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(scenario),
+  });
+  if (!res.ok) throw new Error(`scenario ${scenario.id}: ${res.status} ${await res.text()}`);
+}

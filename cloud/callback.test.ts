@@ -1,0 +1,121 @@
+// Amazon's redirect: the state is checked first (tampered, missing, expired, replayed, superseded),
+// Amazon's error parameters fail the authorization, and a code is good for one exchange only.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedAccount } from '../sandbox';
+import { CloudClient, startStack, type Stack } from './testing/stack';
+import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from './testing/flow-steps';
+
+const EU = seedAccount('eu.haendler@example.com');
+let stack: Stack;
+let client: CloudClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Callback GmbH'));
+});
+afterAll(async () => stack?.close());
+beforeEach(() => {
+  stack.sandbox.reset();
+  stack.clock.set(Date.now());
+});
+
+function withParam(url: string, name: string, value: string | null): string {
+  const u = new URL(url);
+  if (value === null) u.searchParams.delete(name);
+  else u.searchParams.set(name, value);
+  return u.toString();
+}
+
+describe('state', () => {
+  it('a tampered state is rejected and changes nothing', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    const state = new URL(redirect).searchParams.get('state')!;
+    const [h, p, s] = state.split('.');
+    const forged = `${h}.${p}.${s!.slice(0, -4)}${s!.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    const res = await getCallback(withParam(redirect, 'state', forged));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('STATE_INVALID');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect((await authorization(client, auth.id)).status).toBe('pending');
+    // The genuine redirect still works afterwards.
+    expect((await getCallback(redirect)).status).toBe(200);
+  });
+
+  it('a missing or garbage state is rejected', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    expect((await getCallback(withParam(redirect, 'state', null))).body.error.code).toBe('STATE_MISSING');
+    expect((await getCallback(withParam(redirect, 'state', 'not-a-jwt'))).body.error.code).toBe('STATE_INVALID');
+  });
+
+  it('an expired state fails with STATE_EXPIRED and the authorization is expired', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    stack.clock.advance(10 * 60_000 + 1);
+    const res = await getCallback(redirect);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('STATE_EXPIRED');
+    expect(await authorization(client, auth.id)).toMatchObject({ status: 'expired', error: { code: 'AUTHORIZATION_EXPIRED' } });
+  });
+
+  it('the same redirect twice changes nothing; the state with another code is a replay', async () => {
+    const platformId = await newPlatform(client);
+    const auth = await startAuth(client, platformId);
+    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    const first = await getCallback(redirect);
+    expect(first.status).toBe(200);
+    const before = await authorization(client, auth.id);
+
+    const reload = await getCallback(redirect);
+    expect(reload.status).toBe(200);
+    expect(reload.body).toEqual(first.body);
+    const replay = await getCallback(withParam(redirect, 'spapi_oauth_code', 'ANOTHERCODE'));
+    expect(replay.status).toBe(400);
+    expect(replay.body.error.code).toBe('STATE_REPLAYED');
+    expect(await authorization(client, auth.id)).toEqual(before);
+  });
+
+  it('the state of a superseded authorization is refused', async () => {
+    const platformId = await newPlatform(client);
+    const old = await startAuth(client, platformId);
+    const redirect = await amazonRedirect(stack, old.consentUrl, EU);
+    await startAuth(client, platformId);
+    expect(await authorization(client, old.id)).toMatchObject({ status: 'cancelled', error: { code: 'AUTHORIZATION_SUPERSEDED' } });
+    const res = await getCallback(redirect);
+    expect(res.body.error.code).toBe('AUTHORIZATION_NOT_PENDING');
+  });
+});
+
+describe('Amazon parameters', () => {
+  it('Amazon error parameters fail the authorization with a stable code', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    const state = new URL(auth.consentUrl).searchParams.get('state')!;
+    const res = await getCallback(`${stack.cloud.url}/oauth/amazon/callback?state=${state}&error=access_denied&error_description=User+denied`);
+    expect(res.body.error.code).toBe('AMAZON_CONSENT_DENIED');
+    expect(await authorization(client, auth.id)).toMatchObject({ status: 'failed', error: { code: 'AMAZON_CONSENT_DENIED' } });
+  });
+
+  it('a redirect without a code fails with CALLBACK_PARAMS_MISSING', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    const state = new URL(auth.consentUrl).searchParams.get('state')!;
+    const res = await getCallback(`${stack.cloud.url}/oauth/amazon/callback?state=${state}&selling_partner_id=A1`);
+    expect(res.body.error.code).toBe('CALLBACK_PARAMS_MISSING');
+    expect((await authorization(client, auth.id)).status).toBe('failed');
+  });
+
+  it('a replayed code (already exchanged) fails with LWA_INVALID_GRANT', async () => {
+    const platformId = await newPlatform(client);
+    const first = await startAuth(client, platformId);
+    const redirect = await amazonRedirect(stack, first.consentUrl, EU);
+    expect((await getCallback(redirect)).status).toBe(200);
+
+    const second = await startAuth(client, platformId, 'refresh');
+    const secondState = new URL(second.consentUrl).searchParams.get('state')!;
+    const res = await getCallback(withParam(redirect, 'state', secondState));
+    expect(res.body.error.code).toBe('LWA_INVALID_GRANT');
+    expect(await authorization(client, second.id)).toMatchObject({ status: 'failed', error: { code: 'LWA_INVALID_GRANT' } });
+    // The failed refresh kept the previous authorization.
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body.status).toBe('authenticated');
+  });
+});

@@ -1,0 +1,139 @@
+// Each sandbox scenario (AMAZON.md §5) ends in its stable code — or, where Amazon never redirects,
+// in an authorization that expires.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedAccount } from '../sandbox';
+import { activateScenario, CloudClient, startStack, type Stack } from './testing/stack';
+import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { SellerBrowser, signInToConsent } from './testing/seller-browser';
+
+const EU = seedAccount('eu.haendler@example.com');
+let stack: Stack;
+let client: CloudClient;
+
+beforeAll(async () => {
+  stack = await startStack({ overrides: { httpTimeoutMs: 400, lwaMaxAttempts: 3 } });
+  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Scenario GmbH'));
+});
+afterAll(async () => stack?.close());
+beforeEach(() => {
+  stack.sandbox.reset();
+  stack.clock.set(Date.now());
+});
+
+const scenario = (id: string, extra: { count?: number; ms?: number } = {}) => activateScenario(stack.sandbox.url, { id, ...extra });
+
+async function signInWith(id?: string, extra?: { count?: number; ms?: number }) {
+  const platformId = await newPlatform(client);
+  const auth = await startAuth(client, platformId);
+  if (id) await scenario(id, extra);
+  const page = await consentAndCallback(stack, auth.consentUrl, EU);
+  return { platformId, auth, page, body: JSON.parse(page.text), status: await authorization(client, auth.id) };
+}
+
+async function authenticated() {
+  const r = await signInWith();
+  expect(r.status.status).toBe('authenticated');
+  return r.platformId;
+}
+
+const importSettings = (platformId: string) => client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
+
+describe('Seller Central scenarios: nothing reaches the cloud, the authorization expires', () => {
+  it('consent_cancelled', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    await scenario('consent_cancelled');
+    const page = await consentAndCallback(stack, auth.consentUrl, EU);
+    expect(page.url).toContain('/apps/authorize/confirm');
+    expect((await authorization(client, auth.id)).status).toBe('pending');
+    stack.clock.advance(10 * 60_000);
+    expect(await authorization(client, auth.id)).toMatchObject({ status: 'expired', error: { code: 'AUTHORIZATION_EXPIRED' } });
+  });
+
+  it('otp_always_wrong', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    await scenario('otp_always_wrong');
+    const page = await signInToConsent(new SellerBrowser(), auth.consentUrl, EU, stack.sandbox.url);
+    expect(page.text).toContain('name="otp"');
+    stack.clock.advance(10 * 60_000);
+    expect((await authorization(client, auth.id)).status).toBe('expired');
+  });
+});
+
+describe('LWA scenarios', () => {
+  it('code_expired → LWA_INVALID_GRANT', async () => {
+    const r = await signInWith('code_expired');
+    expect(r.body.error.code).toBe('LWA_INVALID_GRANT');
+    expect(r.status).toMatchObject({ status: 'failed', error: { code: 'LWA_INVALID_GRANT' } });
+  });
+
+  it('invalid_client → LWA_INVALID_CLIENT, not retried', async () => {
+    const r = await signInWith('invalid_client', { count: 1 });
+    expect(r.status.error.code).toBe('LWA_INVALID_CLIENT');
+  });
+
+  it('lwa_500 twice → retried with backoff, then authenticated', async () => {
+    const r = await signInWith('lwa_500', { count: 2 });
+    expect(r.page.status).toBe(200);
+    expect(r.status.status).toBe('authenticated');
+  });
+
+  it('lwa_503 for good → LWA_UNAVAILABLE with Retry-After', async () => {
+    const r = await signInWith('lwa_503');
+    expect(r.page.status).toBe(503);
+    expect(r.page.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(r.status.error.code).toBe('LWA_UNAVAILABLE');
+  });
+
+  it('lwa_slow once → the timed-out call is retried and succeeds', async () => {
+    const r = await signInWith('lwa_slow', { count: 1, ms: 1500 });
+    expect(r.status.status).toBe('authenticated');
+  });
+
+  it('refresh_revoked → REFRESH_TOKEN_REVOKED and the platform is no longer authenticated', async () => {
+    const platformId = await authenticated();
+    await scenario('refresh_revoked');
+    const res = await importSettings(platformId);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('REFRESH_TOKEN_REVOKED');
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body.status).toBe('not_authenticated');
+  });
+});
+
+describe('SP-API scenarios', () => {
+  it('roles_missing → SPAPI_ROLES_MISSING', async () => {
+    const platformId = await authenticated();
+    await scenario('roles_missing');
+    const res = await importSettings(platformId);
+    expect(res.status).toBe(502);
+    expect(res.body.error.code).toBe('SPAPI_ROLES_MISSING');
+  });
+
+  it('spapi_429 → SPAPI_RATE_LIMITED with Retry-After', async () => {
+    const platformId = await authenticated();
+    await scenario('spapi_429', { count: 1 });
+    const res = await importSettings(platformId);
+    expect(res.status).toBe(429);
+    expect(res.body.error).toMatchObject({ code: 'SPAPI_RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(res.headers.get('retry-after')).toBe(String(res.body.error.retryAfter));
+    expect((await importSettings(platformId)).status).toBe(200);
+  });
+
+  it('spapi_500 → SPAPI_SERVER_ERROR', async () => {
+    const platformId = await authenticated();
+    await scenario('spapi_500', { count: 1 });
+    const res = await importSettings(platformId);
+    expect(res.body.error.code).toBe('SPAPI_SERVER_ERROR');
+  });
+
+  it('the cached Amazon access token is used within its hour, and LWA is asked again after it', async () => {
+    const platformId = await authenticated();
+    await scenario('invalid_client');
+    // Within the hour the access token from the code exchange serves: LWA is not called.
+    expect((await importSettings(platformId)).status).toBe(200);
+    stack.clock.advance(2 * 3600_000);
+    // The cloud's own bearer token (15 min) has expired too.
+    expect((await importSettings(platformId)).body.error.code).toBe('UNAUTHORIZED');
+    client.forgetToken();
+    expect((await importSettings(platformId)).body.error.code).toBe('LWA_INVALID_CLIENT');
+  });
+});

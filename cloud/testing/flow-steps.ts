@@ -1,0 +1,42 @@
+// Steps the callback and scenario tests share: a platform, an authorization, and the seller's browser
+// up to Amazon's redirect.
+import { expect } from 'vitest';
+import type { SeedAccount } from '../../sandbox';
+import type { CloudClient, Stack } from './stack';
+import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent, type Page } from './seller-browser';
+
+let counter = 0;
+
+export async function newPlatform(client: CloudClient, countryCode = 'DE', region = 'EU'): Promise<string> {
+  const res = await client.createPlatform(`Amazon ${process.pid}-${++counter}`, countryCode, region);
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+export async function startAuth(client: CloudClient, platformId: string, mode: 'login' | 'refresh' = 'login') {
+  const res = await client.startAuthorization(platformId, mode);
+  expect(res.status).toBe(201);
+  return res.body as { id: string; consentUrl: string; expiresAt: string };
+}
+
+/** Signs in and confirms; returns Amazon's redirect to the cloud without following it. */
+export async function amazonRedirect(stack: Stack, consentUrl: string, seller: SeedAccount): Promise<string> {
+  const browser = new SellerBrowser();
+  return consentRedirect(browser, await signInToConsent(browser, consentUrl, seller, stack.sandbox.url));
+}
+
+/** The whole browser part: sign-in, one-time code, consent, and the cloud's callback page. */
+export async function consentAndCallback(stack: Stack, consentUrl: string, seller: SeedAccount): Promise<Page> {
+  const browser = new SellerBrowser();
+  return confirmConsent(browser, await signInToConsent(browser, consentUrl, seller, stack.sandbox.url));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field
+export async function getCallback(url: string): Promise<{ status: number; headers: Headers; body: any }> {
+  const res = await fetch(url, { redirect: 'manual' });
+  return { status: res.status, headers: res.headers, body: JSON.parse(await res.text()) };
+}
+
+export async function authorization(client: CloudClient, id: string) {
+  return (await client.raw('GET', `/v1/authorizations/${id}`)).body;
+}
