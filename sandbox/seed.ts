@@ -1,7 +1,7 @@
 // Typed access to the seed fixture (seed.json). The JSON is the single source: the start page, the README,
 // other parts' tests and the desktop's sandbox hint all read the same accounts and apps.
 import type { Region } from '../shared/amazon-regions';
-import seedJson from './seed.json';
+import seedJson from './seed.json' with { type: 'json' };
 
 export interface SeedMarketplace {
   /** Country code as in shared/amazon-regions.ts (UK, not GB). */
