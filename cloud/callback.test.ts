@@ -5,7 +5,7 @@ import { seedAccount } from '../sandbox';
 import { CloudClient, startStack, type Stack } from './testing/stack';
 import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from './testing/flow-steps';
 
-const EU = seedAccount('eu.haendler@example.com');
+const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let client: CloudClient;
 
@@ -29,7 +29,7 @@ function withParam(url: string, name: string, value: string | null): string {
 describe('state', () => {
   it('a tampered state is rejected and changes nothing', async () => {
     const auth = await startAuth(client, await newPlatform(client));
-    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
     const state = new URL(redirect).searchParams.get('state')!;
     const [h, p, s] = state.split('.');
     const forged = `${h}.${p}.${s!.slice(0, -4)}${s!.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
@@ -44,14 +44,14 @@ describe('state', () => {
 
   it('a missing or garbage state is rejected', async () => {
     const auth = await startAuth(client, await newPlatform(client));
-    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
     expect((await getCallback(withParam(redirect, 'state', null))).body.error.code).toBe('STATE_MISSING');
     expect((await getCallback(withParam(redirect, 'state', 'not-a-jwt'))).body.error.code).toBe('STATE_INVALID');
   });
 
   it('an expired state fails with STATE_EXPIRED and the authorization is expired', async () => {
     const auth = await startAuth(client, await newPlatform(client));
-    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
     stack.clock.advance(10 * 60_000 + 1);
     const res = await getCallback(redirect);
     expect(res.status).toBe(400);
@@ -62,7 +62,7 @@ describe('state', () => {
   it('the same redirect twice changes nothing; the state with another code is a replay', async () => {
     const platformId = await newPlatform(client);
     const auth = await startAuth(client, platformId);
-    const redirect = await amazonRedirect(stack, auth.consentUrl, EU);
+    const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
     const first = await getCallback(redirect);
     expect(first.status).toBe(200);
     const before = await authorization(client, auth.id);
@@ -79,7 +79,7 @@ describe('state', () => {
   it('the state of a superseded authorization is refused', async () => {
     const platformId = await newPlatform(client);
     const old = await startAuth(client, platformId);
-    const redirect = await amazonRedirect(stack, old.consentUrl, EU);
+    const redirect = await amazonRedirect(stack.sandbox.url, old.consentUrl, EU);
     await startAuth(client, platformId);
     expect(await authorization(client, old.id)).toMatchObject({ status: 'cancelled', error: { code: 'AUTHORIZATION_SUPERSEDED' } });
     const res = await getCallback(redirect);
@@ -107,7 +107,7 @@ describe('Amazon parameters', () => {
   it('a replayed code (already exchanged) fails with LWA_INVALID_GRANT', async () => {
     const platformId = await newPlatform(client);
     const first = await startAuth(client, platformId);
-    const redirect = await amazonRedirect(stack, first.consentUrl, EU);
+    const redirect = await amazonRedirect(stack.sandbox.url, first.consentUrl, EU);
     expect((await getCallback(redirect)).status).toBe(200);
 
     const second = await startAuth(client, platformId, 'refresh');

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
 import { countryByCode } from '../shared/amazon-regions';
 import { CloudClient, startStack, type Stack } from './testing/stack';
-import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from './testing/seller-browser';
+import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
+import { newPlatform, startAuth } from './testing/flow-steps';
 
-const EU = seedAccount('eu.haendler@example.com');
-const FE = seedAccount('fe.seller@example.com');
+const EU = seedAccount('eu.haendler@example.com')!;
+const FE = seedAccount('fe.seller@example.com')!;
 
 let stack: Stack;
 let client: CloudClient;
-let counter = 0;
 
 beforeAll(async () => {
   stack = await startStack();
@@ -19,22 +19,11 @@ beforeAll(async () => {
 afterAll(async () => stack?.close());
 beforeEach(() => stack.sandbox.reset());
 
-async function newPlatform(countryCode = 'DE', region = 'EU') {
-  const res = await client.createPlatform(`Amazon ${++counter}`, countryCode, region);
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
-
-async function startAuth(platformId: string, mode: 'login' | 'refresh' = 'login') {
-  const res = await client.startAuthorization(platformId, mode);
-  expect(res.status).toBe(201);
-  return res.body as { id: string; consentUrl: string; expiresAt: string };
-}
 
 describe('whole flow', () => {
   it('platform → consent with sign-in, TOTP and confirm → callback → long-poll authenticated → settings import', async () => {
-    const platformId = await newPlatform();
-    const auth = await startAuth(platformId);
+    const platformId = await newPlatform(client);
+    const auth = await startAuth(client, platformId);
     expect(auth.consentUrl.startsWith(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`)).toBe(true);
 
     // The desktop waits while the seller signs in.
@@ -77,8 +66,8 @@ describe('whole flow', () => {
   });
 
   it('works with an SMS one-time code on a Far East host', async () => {
-    const platformId = await newPlatform('JP', 'FE');
-    const auth = await startAuth(platformId);
+    const platformId = await newPlatform(client, 'JP', 'FE');
+    const auth = await startAuth(client, platformId);
     expect(auth.consentUrl).toContain('/sc/sellercentral.amazon.co.jp/apps/authorize/consent?');
     const browser = new SellerBrowser();
     const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, FE, stack.sandbox.url));
@@ -88,12 +77,12 @@ describe('whole flow', () => {
   });
 
   it('refresh keeps the tokens until the new exchange succeeds and reports an unchanged seller', async () => {
-    const platformId = await newPlatform();
-    const first = await startAuth(platformId);
+    const platformId = await newPlatform(client);
+    const first = await startAuth(client, platformId);
     const browser = new SellerBrowser();
     await confirmConsent(browser, await signInToConsent(browser, first.consentUrl, EU, stack.sandbox.url));
 
-    const refresh = await startAuth(platformId, 'refresh');
+    const refresh = await startAuth(client, platformId, 'refresh');
     // While the refresh is pending the platform is still authenticated and usable.
     expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body.status).toBe('authenticated');
     expect((await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);

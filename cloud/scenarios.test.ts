@@ -6,7 +6,7 @@ import { activateScenario, CloudClient, startStack, type Stack } from './testing
 import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { SellerBrowser, signInToConsent } from './testing/seller-browser';
 
-const EU = seedAccount('eu.haendler@example.com');
+const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let client: CloudClient;
 
@@ -26,7 +26,7 @@ async function signInWith(id?: string, extra?: { count?: number; ms?: number }) 
   const platformId = await newPlatform(client);
   const auth = await startAuth(client, platformId);
   if (id) await scenario(id, extra);
-  const page = await consentAndCallback(stack, auth.consentUrl, EU);
+  const page = await consentAndCallback(stack.sandbox.url, auth.consentUrl, EU);
   return { platformId, auth, page, body: JSON.parse(page.text), status: await authorization(client, auth.id) };
 }
 
@@ -42,7 +42,7 @@ describe('Seller Central scenarios: nothing reaches the cloud, the authorization
   it('consent_cancelled', async () => {
     const auth = await startAuth(client, await newPlatform(client));
     await scenario('consent_cancelled');
-    const page = await consentAndCallback(stack, auth.consentUrl, EU);
+    const page = await consentAndCallback(stack.sandbox.url, auth.consentUrl, EU);
     expect(page.url).toContain('/apps/authorize/confirm');
     expect((await authorization(client, auth.id)).status).toBe('pending');
     stack.clock.advance(10 * 60_000);

@@ -2,7 +2,7 @@
 // up to Amazon's redirect.
 import { expect } from 'vitest';
 import type { SeedAccount } from '../../sandbox';
-import type { CloudClient, Stack } from './stack';
+import type { CloudClient } from './stack';
 import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent, type Page } from './seller-browser';
 
 let counter = 0;
@@ -20,15 +20,15 @@ export async function startAuth(client: CloudClient, platformId: string, mode: '
 }
 
 /** Signs in and confirms; returns Amazon's redirect to the cloud without following it. */
-export async function amazonRedirect(stack: Stack, consentUrl: string, seller: SeedAccount): Promise<string> {
+export async function amazonRedirect(sandboxUrl: string, consentUrl: string, seller: SeedAccount): Promise<string> {
   const browser = new SellerBrowser();
-  return consentRedirect(browser, await signInToConsent(browser, consentUrl, seller, stack.sandbox.url));
+  return consentRedirect(browser, await signInToConsent(browser, consentUrl, seller, sandboxUrl));
 }
 
 /** The whole browser part: sign-in, one-time code, consent, and the cloud's callback page. */
-export async function consentAndCallback(stack: Stack, consentUrl: string, seller: SeedAccount): Promise<Page> {
+export async function consentAndCallback(sandboxUrl: string, consentUrl: string, seller: SeedAccount): Promise<Page> {
   const browser = new SellerBrowser();
-  return confirmConsent(browser, await signInToConsent(browser, consentUrl, seller, stack.sandbox.url));
+  return confirmConsent(browser, await signInToConsent(browser, consentUrl, seller, sandboxUrl));
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field

@@ -1,0 +1,103 @@
+// LWA and SP-API clients against a scripted local server: what is retried, what is not, and how
+// Amazon's answers map to stable codes (including the wrong region, which the sandbox stops earlier).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client';
+import { getMarketplaceParticipations } from './sellers-api';
+import { backoffMs } from './http-call';
+import type { CloudError } from '../http/cloud-error';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+let handler: Handler;
+let calls: string[];
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    calls.push(req.url ?? '');
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => {
+  server.closeAllConnections();
+  server.close(() => resolve());
+}));
+beforeEach(() => {
+  calls = [];
+});
+
+const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+};
+const lwa = (): LwaOptions => ({ tokenUrl: `${base}/auth/o2/token`, clientId: 'c', clientSecret: 's', maxAttempts: 3, retryBaseMs: 1, timeoutMs: 300 });
+const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: CloudError) => e.code);
+
+describe('LWA client', () => {
+  it('retries 5xx and returns the tokens', async () => {
+    let n = 0;
+    handler = (_req, res) => (++n < 3 ? json(res, 503, { error: 'TemporarilyUnavailable' }) : json(res, 200, { access_token: 'Atza|a', refresh_token: 'Atzr|r', token_type: 'bearer', expires_in: 3600 }));
+    expect(await exchangeCode(lwa(), 'code', 'https://x/cb')).toEqual({ accessToken: 'Atza|a', refreshToken: 'Atzr|r', expiresIn: 3600 });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('never retries invalid_grant or invalid_client', async () => {
+    handler = (_req, res) => json(res, 400, { error_description: 'The request has an invalid grant parameter : code', error: 'invalid_grant' });
+    expect(await codeOf(exchangeCode(lwa(), 'code', 'https://x/cb'))).toBe('LWA_INVALID_GRANT');
+    expect(await codeOf(refreshAccessToken(lwa(), 'Atzr|r'))).toBe('REFRESH_TOKEN_REVOKED');
+    handler = (_req, res) => json(res, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
+    expect(await codeOf(exchangeCode(lwa(), 'code', 'https://x/cb'))).toBe('LWA_INVALID_CLIENT');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('gives up after the attempts on timeouts with LWA_UNAVAILABLE', async () => {
+    handler = () => undefined; // never answers
+    expect(await codeOf(exchangeCode(lwa(), 'code', 'https://x/cb'))).toBe('LWA_UNAVAILABLE');
+    expect(calls).toHaveLength(3);
+  });
+
+  it('backs off exponentially with jitter', () => {
+    expect(backoffMs(100, 0, () => 0)).toBe(50);
+    expect(backoffMs(100, 3, () => 0.5)).toBe(800);
+    expect(backoffMs(100, 3, () => 0.99)).toBeLessThan(1200);
+  });
+});
+
+describe('Sellers API client', () => {
+  const opts = { spApiBase: (r: string) => `${base}/spapi/${r.toLowerCase()}`, timeoutMs: 300, now: () => Date.UTC(2025, 0, 1) };
+  const denied = (details: string) => ({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details }] });
+
+  it('names the wrong region when another regional host accepts the token', async () => {
+    handler = (req, res) => (req.url!.startsWith('/spapi/eu/') ? json(res, 200, { payload: [] }) : json(res, 403, denied('The access token you provided is revoked, malformed or invalid.')));
+    const err = await getMarketplaceParticipations(opts, 'NA', 't').catch((e: CloudError) => e);
+    expect(err).toMatchObject({ code: 'SPAPI_WRONG_REGION' });
+    expect((err as CloudError).message).toContain('EU');
+  });
+
+  it('maps 403 without details, an invalid token, 429 with Retry-After, 5xx and a bad body', async () => {
+    handler = (_req, res) => json(res, 403, denied(''));
+    expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_ROLES_MISSING');
+    handler = (_req, res) => json(res, 403, denied('The access token you provided is revoked, malformed or invalid.'));
+    expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_ACCESS_DENIED');
+    handler = (_req, res) => json(res, 429, { errors: [{ code: 'QuotaExceeded', message: 'x' }] }, { 'retry-after': '7' });
+    expect(await getMarketplaceParticipations(opts, 'EU', 't').catch((e: CloudError) => e)).toMatchObject({ code: 'SPAPI_RATE_LIMITED', retryAfter: 7 });
+    handler = (_req, res) => json(res, 503, { errors: [{ code: 'ServiceUnavailable', message: 'x' }] });
+    expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_SERVER_ERROR');
+    handler = (_req, res) => json(res, 200, { payload: [{ marketplace: { id: 'x' } }] });
+    expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_SERVER_ERROR');
+  });
+
+  it('sends the access token in x-amz-access-token', async () => {
+    let token: string | undefined;
+    handler = (req, res) => {
+      token = req.headers['x-amz-access-token'] as string;
+      json(res, 200, { payload: [] });
+    };
+    expect(await getMarketplaceParticipations(opts, 'FE', 'Atza|tok')).toEqual([]);
+    expect(token).toBe('Atza|tok');
+    expect(calls).toEqual(['/spapi/fe/sellers/v1/marketplaceParticipations']);
+  });
+});

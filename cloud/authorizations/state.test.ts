@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { signState, verifyState } from './state';
+import { issueAccessToken } from '../http/access-token';
+import { buildConsentUrl } from './consent-url';
+import { sandboxEndpoints, productionEndpoints } from '../../shared/amazon-endpoints';
+
+const key = randomBytes(32);
+const t0 = Date.UTC(2025, 0, 1);
+
+describe('state token', () => {
+  it('names the authorization until it expires', async () => {
+    const state = await signState(key, 'auth_1', t0, t0 + 600_000);
+    expect(await verifyState(key, state, t0 + 599_000)).toEqual({ ok: true, authorizationId: 'auth_1' });
+    expect(await verifyState(key, state, t0 + 600_000)).toEqual({ ok: false, reason: 'expired', authorizationId: 'auth_1' });
+  });
+
+  it('never expires before the authorization (sub-second expiry rounds up)', async () => {
+    const state = await signState(key, 'auth_1', t0, t0 + 600_500);
+    expect((await verifyState(key, state, t0 + 600_499)).ok).toBe(true);
+  });
+
+  it('rejects another key, a cloud access token, and garbage', async () => {
+    const state = await signState(key, 'auth_1', t0, t0 + 600_000);
+    expect(await verifyState(randomBytes(32), state, t0)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyState(key, await issueAccessToken(key, 'ten_1', t0, 900), t0)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyState(key, 'a.b.c', t0)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('consent URL', () => {
+  const base = { applicationId: 'amzn1.sp.solution.x', redirectUri: 'https://cloud.example/oauth/amazon/callback', state: 'S' };
+
+  it('uses the country\'s Seller Central host and adds version=beta only for a Draft app', () => {
+    const url = new URL(buildConsentUrl({ ...base, endpoints: productionEndpoints(), countryCode: 'NL', draftApp: true }));
+    expect(url.host).toBe('sellercentral.amazon.nl');
+    expect(url.pathname).toBe('/apps/authorize/consent');
+    expect(url.searchParams.get('version')).toBe('beta');
+    expect(url.searchParams.get('redirect_uri')).toBe(base.redirectUri);
+    expect(url.toString().split('?')).toHaveLength(2);
+    const prod = new URL(buildConsentUrl({ ...base, endpoints: productionEndpoints(), countryCode: 'DE', draftApp: false }));
+    expect(prod.host).toBe('sellercentral-europe.amazon.com');
+    expect(prod.searchParams.has('version')).toBe(false);
+  });
+
+  it('points into the sandbox under its path prefix', () => {
+    const url = buildConsentUrl({ ...base, endpoints: sandboxEndpoints('http://127.0.0.1:4100/'), countryCode: 'JP', draftApp: false });
+    expect(url.startsWith('http://127.0.0.1:4100/sc/sellercentral.amazon.co.jp/apps/authorize/consent?application_id=')).toBe(true);
+  });
+});
