@@ -72,6 +72,20 @@ export async function createPlatform(
   idempotencyKey: string | undefined,
   now: Date,
 ): Promise<{ row: PlatformRow; created: boolean }> {
+  // On PostgreSQL two concurrent requests can both pass the check below; the unique index decides.
+  return insertPlatform(db, tenantId, body, idempotencyKey, now).catch((err: unknown) => {
+    if ((err as { code?: string }).code === '23505') throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${body.name}".`);
+    throw err;
+  });
+}
+
+function insertPlatform(
+  db: Database,
+  tenantId: string,
+  body: CreatePlatformRequest,
+  idempotencyKey: string | undefined,
+  now: Date,
+): Promise<{ row: PlatformRow; created: boolean }> {
   return db.transaction(async (tx) => {
     if (idempotencyKey) {
       const { rows } = await tx.query<{ request_hash: string; platform_id: string }>(
