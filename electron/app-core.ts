@@ -1,32 +1,66 @@
-// Composition root shared by both hosts: opens the profile store and builds the core.
-import { Core } from './core/core';
+// Composition root shared by both hosts: opens the profile store and the vault, reads the launcher's
+// configuration from the environment, and builds the core.
+//   ACC_SANDBOX_ORIGIN  the Amazon sandbox's origin (embedded default); absent = the real Amazon
+//   ACC_CLOUD_URL       the embedded cloud's URL, and ACC_DEV_TENANT_FILE its development tenant's
+//                       credentials (a 0600 file written by the cloud), adopted when none are set
+//   --insecure-plaintext-secrets / ACC_INSECURE_PLAINTEXT_SECRETS=1: allow plain-text secrets
+//                       when no keychain exists (a permanent warning is shown)
+import fs from 'node:fs';
+import path from 'node:path';
+import { Core, type CoreOptions } from './core/core';
 import type { CoreHost, Logger } from './core/host';
 import { ProfileStore, type StoreOpenResult } from './core/profile-store';
+import { openVault, type VaultStatus } from './core/vault';
 import type { AppInfo } from '../shared/ipc-contract';
+import type { CloudCredentials } from './core/cloud-client';
 
 export interface AppCoreOptions {
   host: CoreHost;
   openStore: () => StoreOpenResult;
+  userDataDir: string;
   logger: Logger;
   env?: NodeJS.ProcessEnv;
+  argv?: string[];
+  /** Tests may hand in a vault status (e.g. a real keychain opened once per file). */
+  vault?: VaultStatus;
+  extra?: Pick<CoreOptions, 'now' | 'signIn' | 'deletionRetry'>;
 }
 
-/** Where the Amazon side lives, as the launcher configured it (ACC_SANDBOX_ORIGIN). */
 export function amazonFromEnv(env: NodeJS.ProcessEnv): AppInfo['amazon'] {
   const origin = env.ACC_SANDBOX_ORIGIN;
-  return origin ? { kind: 'sandbox', sandboxOrigin: origin } : { kind: 'production' };
+  return origin ? { kind: 'sandbox', sandboxOrigin: origin.replace(/\/+$/, '') } : { kind: 'production' };
 }
 
-export function createAppCore(opts: AppCoreOptions): Core {
+/** The embedded cloud's development tenant, if the launcher started one. */
+export function embeddedCloudFromEnv(env: NodeJS.ProcessEnv): CloudCredentials | undefined {
+  const url = env.ACC_CLOUD_URL;
+  const file = env.ACC_DEV_TENANT_FILE;
+  if (!url || !file || !fs.existsSync(file)) return undefined;
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { clientId?: string; clientSecret?: string };
+  if (!data.clientId || !data.clientSecret) return undefined;
+  return { url, clientId: data.clientId, clientSecret: data.clientSecret };
+}
+
+export async function createAppCore(opts: AppCoreOptions): Promise<Core> {
   const env = opts.env ?? process.env;
+  const argv = opts.argv ?? process.argv;
   const opened = opts.openStore();
   if (opened.warning) opts.logger.warn('store file was unreadable and was kept aside', { backupPath: opened.warning.backupPath });
-  return new Core({
+  const allowPlaintext = argv.includes('--insecure-plaintext-secrets') || env.ACC_INSECURE_PLAINTEXT_SECRETS === '1';
+  const vault = opts.vault ?? (await openVault({ allowPlaintext, plaintextFile: path.join(opts.userDataDir, 'secrets.insecure.json') }));
+  if (!vault.available) opts.logger.warn('no keychain available; secrets cannot be stored', { detail: vault.detail });
+  if (vault.available && vault.plaintextFallback) opts.logger.warn('INSECURE: secrets are stored in plain text (explicit flag)');
+  const embeddedCloud = embeddedCloudFromEnv(env);
+  const core = new Core({
     host: opts.host,
     store: new ProfileStore(opened.store),
     logger: opts.logger,
     amazon: amazonFromEnv(env),
-    keychain: { available: false, plaintextFallback: false, detail: 'not checked yet' },
+    vault,
+    ...(embeddedCloud ? { embeddedCloud } : {}),
     ...(opened.warning ? { storeWarning: { code: opened.warning.code, backupPath: opened.warning.backupPath } } : {}),
+    ...opts.extra,
   });
+  await core.whenReady();
+  return core;
 }

@@ -62,12 +62,13 @@ app.on('second-instance', () => {
   mainWindow?.focus();
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   handleAppProtocol(path.join(distDir, 'renderer'));
 
   const storeDir = app.getPath('userData');
-  const core = createAppCore({
+  const core = await createAppCore({
+    userDataDir: storeDir,
     host: {
       kind: 'electron',
       appVersion: app.getVersion(),

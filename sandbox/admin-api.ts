@@ -69,6 +69,23 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
 
   app.get('/sandbox/api/apps', async () => ({ apps: state.seed.apps }));
 
+  // The seeded accounts as the start page lists them (public test data), for the desktop's
+  // sandbox hint and for support staff's tools.
+  app.get('/sandbox/api/accounts', async () => ({
+    accounts: state.seed.accounts.map((a) => ({
+      email: a.email,
+      password: a.password,
+      name: a.name,
+      region: a.region,
+      description: a.description,
+      role: a.role,
+      accountType: a.accountType,
+      sellingPartnerId: a.sellingPartnerId,
+      ...('totpSecret' in a && a.totpSecret ? { totpSecret: a.totpSecret } : {}),
+      ...('smsPhone' in a && a.smsPhone ? { smsPhone: a.smsPhone } : {}),
+    })),
+  }));
+
   app.put('/sandbox/api/apps/:applicationId/redirect-uris', async (req, reply) => {
     const target = state.appById(field(req.params, 'applicationId'));
     if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');

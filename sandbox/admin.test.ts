@@ -36,6 +36,15 @@ describe('startSandbox', () => {
     }
     expect(apps.map((a) => a.hybrid)).toEqual([true, false]);
   });
+
+  it('lists the seeded accounts with their passwords and one-time-code secrets (public test data)', async () => {
+    const accounts = (await json('GET', '/sandbox/api/accounts')).body.accounts as Array<{ email: string; password: string; totpSecret?: string; smsPhone?: string; region: string }>;
+    const eu = accounts.find((a) => a.email === 'eu.haendler@example.com');
+    expect(eu).toMatchObject({ password: 'Sandbox-EU-2024!', region: 'EU' });
+    expect(eu?.totpSecret).toMatch(/^[A-Z2-7]+$/);
+    expect(accounts.find((a) => a.email === 'fe.seller@example.com')?.smsPhone).toBeTruthy();
+    expect(accounts.length).toBeGreaterThanOrEqual(7);
+  });
 });
 
 describe('start page', () => {

@@ -7,9 +7,19 @@ export const REQUEST_NAMES = [
   'createPlatform',
   'updatePlatform',
   'deletePlatform',
+  'getCloudSettings',
+  'saveCloudSettings',
+  'testCloudConnection',
+  'signIn',
+  'cancelSignIn',
+  'reopenConsent',
+  'importSettings',
+  'selectMarketplaces',
+  'getTimeline',
+  'getSandboxHint',
 ] as const;
 
-export const EVENT_NAMES = ['platformsChanged'] as const;
+export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,6 +1,6 @@
 // One contract for renderer <-> main: requests (renderer -> main, with a Result) and events
 // (main -> renderer). Every request payload is parsed with its zod schema in the core before use.
-// Results and events never carry secrets.
+// Results and events never carry secrets (the cloud Client-Secret goes in, never comes out).
 import { z } from 'zod';
 import type { Result } from './result';
 import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
@@ -13,10 +13,58 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   /** Where the Amazon side lives: the sandbox (with its origin) or the real Amazon. */
   amazon: { kind: 'production' | 'sandbox'; sandboxOrigin?: string };
-  /** Secrets can only be kept when a keychain is available (or plain text was explicitly allowed). */
+  /** Secrets are kept only in the OS keychain; plain text only when started with the explicit flag. */
   keychain: { available: boolean; plaintextFallback: boolean; detail?: string };
   storeWarning?: { code: string; backupPath: string };
+  /** Cloud deletions queued while the cloud was unreachable, retried until they succeed. */
+  pendingCloudDeletions: number;
 }
+
+export interface CloudSettingsView {
+  url: string;
+  clientId: string;
+  /** Whether a Client-Secret is in the keychain; the secret itself never leaves the core. */
+  hasSecret: boolean;
+}
+
+export interface TimelineEntry {
+  at: string;
+  step: string;
+  outcome: 'ok' | 'error' | 'info';
+  /** Redacted: never a token, code, secret or state. */
+  detail?: string;
+}
+
+export interface SandboxAccountHint {
+  label: string;
+  email: string;
+  password: string;
+  region: string;
+  /** Current one-time code for accounts with an authenticator app. */
+  totp?: { code: string; secondsLeft: number };
+  sms?: boolean;
+}
+
+export interface SandboxHint {
+  origin: string;
+  smsInboxUrl: string;
+  accounts: SandboxAccountHint[];
+}
+
+export type DeleteOutcome = { id: string; cloud: 'deleted' | 'queued' | 'not_registered' };
+
+const cloudUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))) && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, 'CLOUD_URL_INVALID');
 
 export const requestSchemas = {
   getAppInfo: z.undefined(),
@@ -31,7 +79,29 @@ export const requestSchemas = {
       countryCode: countryCodeSchema.optional(),
     }),
   }),
-  deletePlatform: z.strictObject({ id }),
+  /** mode 'cloud' (default) deletes in the cloud first; 'localQueue' deletes locally and queues the cloud deletion. */
+  deletePlatform: z.strictObject({ id, mode: z.enum(['cloud', 'localQueue']).optional() }),
+  getCloudSettings: z.undefined(),
+  /** clientSecret omitted = keep the one in the keychain. */
+  saveCloudSettings: z.strictObject({
+    url: cloudUrl,
+    clientId: z.string().trim().min(1).max(200),
+    clientSecret: z.string().min(1).max(500).optional(),
+  }),
+  /** TESTEN: with values from the dialog (not yet saved) or, without payload fields, the saved ones. */
+  testCloudConnection: z.strictObject({
+    url: cloudUrl.optional(),
+    clientId: z.string().trim().min(1).max(200).optional(),
+    clientSecret: z.string().min(1).max(500).optional(),
+  }),
+  signIn: z.strictObject({ id, mode: z.enum(['login', 'refresh']) }),
+  cancelSignIn: z.strictObject({ id }),
+  /** Opens the consent link of a running sign-in again (e.g. the browser tab was closed). */
+  reopenConsent: z.strictObject({ id }),
+  importSettings: z.strictObject({ id }),
+  selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
+  getTimeline: z.strictObject({ id }),
+  getSandboxHint: z.undefined(),
 } as const;
 
 export interface RequestResults {
@@ -39,11 +109,22 @@ export interface RequestResults {
   listPlatforms: Platform[];
   createPlatform: Platform;
   updatePlatform: Platform;
-  deletePlatform: { id: string };
+  deletePlatform: DeleteOutcome;
+  getCloudSettings: CloudSettingsView;
+  saveCloudSettings: CloudSettingsView;
+  testCloudConnection: { tenantName: string; tenantId: string };
+  signIn: Platform;
+  cancelSignIn: Platform;
+  reopenConsent: Platform;
+  importSettings: Platform;
+  selectMarketplaces: Platform;
+  getTimeline: TimelineEntry[];
+  getSandboxHint: SandboxHint | null;
 }
 
 export interface EventPayloads {
   platformsChanged: Platform[];
+  appInfoChanged: AppInfo;
 }
 
 export type Requests = typeof requestSchemas;

@@ -28,6 +28,8 @@ export const marketplaceSchema = z.object({
 });
 export type Marketplace = z.infer<typeof marketplaceSchema>;
 
+const previousAuthSchema = z.object({ sellingPartnerId: z.string(), authorizedAt: z.string(), renewalDueAt: z.string().optional() });
+
 export const authStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_authenticated') }),
   z.object({
@@ -37,19 +39,27 @@ export const authStateSchema = z.discriminatedUnion('status', [
     consentUrl: z.string(),
     expiresAt: z.string(),
     startedAt: z.string(),
+    /** False when the system browser could not be opened: the UI then stresses "Link kopieren". */
+    browserOpened: z.boolean(),
+    /** Set while the cloud cannot be reached; waiting goes on with backoff until expiresAt. */
+    cloudUnreachableSince: z.string().optional(),
+    /** The authentication that stays valid while a refresh runs. */
+    previous: previousAuthSchema.optional(),
   }),
   z.object({
     status: z.literal('authenticated'),
     sellingPartnerId: z.string(),
     authorizedAt: z.string(),
     renewalDueAt: z.string().optional(),
+    /** A refresh brought a different seller account than before (DESIGN: warn). */
+    previousSellingPartnerId: z.string().optional(),
   }),
   z.object({
     status: z.enum(['failed', 'expired', 'cancelled']),
     at: z.string(),
     error: z.object({ code: z.string(), detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
     /** The last good authentication survives a failed refresh. */
-    previous: z.object({ sellingPartnerId: z.string(), authorizedAt: z.string(), renewalDueAt: z.string().optional() }).optional(),
+    previous: previousAuthSchema.optional(),
   }),
 ]);
 export type AuthState = z.infer<typeof authStateSchema>;
@@ -67,5 +77,9 @@ export const platformSchema = z.object({
   auth: authStateSchema,
   marketplaces: z.array(marketplaceSchema).optional(),
   marketplacesImportedAt: z.string().optional(),
+  /** The country the cloud platform was registered with (a region change re-registers it). */
+  cloudCountryCode: countryCodeSchema.optional(),
+  /** Stable per registration attempt, so a retried POST /v1/platforms is idempotent. */
+  cloudIdempotencyKey: z.string().optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createAppCore } from '../app-core';
+import { createAppCore, type AppCoreOptions } from '../app-core';
 import { consoleLogger } from '../core/host';
 import { openConfStore } from '../core/profile-store';
 import { startBrowserHost } from './server';
@@ -15,6 +15,11 @@ export interface RunBrowserHostOptions {
   userDataDir?: string;
   openBrowser?: boolean;
   rendererDir?: string;
+  /** Replaces the system browser (tests play the default browser themselves). */
+  openExternal?: (url: string) => Promise<void>;
+  env?: NodeJS.ProcessEnv;
+  extra?: AppCoreOptions['extra'];
+  vault?: AppCoreOptions['vault'];
 }
 
 export function defaultUserDataDir(): string {
@@ -37,18 +42,24 @@ export function openInSystemBrowser(url: string): Promise<boolean> {
 
 export async function runBrowserHost(opts: RunBrowserHostOptions = {}) {
   const userDataDir = opts.userDataDir ?? defaultUserDataDir();
-  const core = createAppCore({
+  const core = await createAppCore({
+    userDataDir,
     host: {
       kind: 'browser',
       appVersion: process.env.npm_package_version ?? '0.0.0',
-      openExternal: async (url) => {
-        if (!(await openInSystemBrowser(url))) throw new Error('no system browser');
-      },
+      openExternal:
+        opts.openExternal ??
+        (async (url) => {
+          if (!(await openInSystemBrowser(url))) throw new Error('no system browser');
+        }),
       notify: (title, body) => console.log(`[notification] ${title}: ${body}`),
       isFocused: () => false,
     },
     openStore: () => openConfStore(userDataDir),
     logger: consoleLogger,
+    ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.extra ? { extra: opts.extra } : {}),
+    ...(opts.vault ? { vault: opts.vault } : {}),
   });
   const host = await startBrowserHost({
     core,

@@ -7,6 +7,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Core } from '../core/core';
+import { MemoryVault } from '../core/vault';
 import { silentLogger } from '../core/host';
 import { ProfileStore, openConfStore } from '../core/profile-store';
 import { startBrowserHost, type BrowserHost } from './server';
@@ -27,7 +28,7 @@ beforeAll(async () => {
     store: new ProfileStore(openConfStore(path.join(dir, 'profile')).store),
     logger: silentLogger,
     amazon: { kind: 'production' },
-    keychain: { available: true, plaintextFallback: false },
+    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
   });
   host = await startBrowserHost({ core, rendererDir, token });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Core } from './core';
+import { MemoryVault } from './vault';
 import { silentLogger } from './host';
 import { ProfileStore, openConfStore } from './profile-store';
 import type { Platform } from '../../shared/platform';
@@ -17,7 +18,7 @@ function makeCore(d = dir) {
     store: new ProfileStore(openConfStore(d).store),
     logger: silentLogger,
     amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' },
-    keychain: { available: true, plaintextFallback: false },
+    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
   });
   c.onEvent((name, payload) => events.push({ name, payload }));
   return c;
@@ -43,7 +44,7 @@ describe('core requests', () => {
     const list = await core.invoke('listPlatforms', undefined);
     expect(list).toMatchObject({ ok: true, value: [{ id: p.id, countryCode: 'UK' }] });
 
-    expect(await core.invoke('deletePlatform', { id: p.id })).toEqual({ ok: true, value: { id: p.id } });
+    expect(await core.invoke('deletePlatform', { id: p.id })).toEqual({ ok: true, value: { id: p.id, cloud: 'not_registered' } });
     expect(await core.invoke('listPlatforms', undefined)).toEqual({ ok: true, value: [] });
     expect(events.map((e) => e.name)).toEqual(['platformsChanged', 'platformsChanged', 'platformsChanged']);
     expect(events.at(-1)?.payload).toEqual([]);

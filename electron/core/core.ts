@@ -1,43 +1,135 @@
 // The core: every request from the renderer arrives here as (name, unknown payload), is parsed with
 // the contract's schema, handled, and answered with a Result. Events go out through `onEvent`.
+// It knows nothing of Electron: the host hands it small interfaces (CoreHost, the store, the vault).
 import { EventEmitter } from 'node:events';
+import type { z } from 'zod';
 import { requestSchemas, type AppInfo, type EventPayloads, type RequestResults, type Requests } from '../../shared/ipc-contract';
 import { CodedError, err, ok, type Result } from '../../shared/result';
+import { CloudClient, type CloudCredentials } from './cloud-client';
+import { CloudSettings } from './cloud-settings';
+import { Deletions } from './deletions';
 import type { CoreHost, Logger } from './host';
 import { PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
+import { sandboxHint } from './sandbox-hint';
+import { importSettings, selectMarketplaces } from './settings-import';
+import { SignInManager, type SignInOptions } from './sign-in';
+import { Timeline } from './timeline';
+import type { VaultStatus } from './vault';
 
 export interface CoreOptions {
   host: CoreHost;
   store: ProfileStore;
   logger: Logger;
   amazon: AppInfo['amazon'];
-  keychain: AppInfo['keychain'];
+  vault: VaultStatus;
   storeWarning?: AppInfo['storeWarning'];
+  /** Embedded default: the development tenant's credentials, adopted when none are configured. */
+  embeddedCloud?: CloudCredentials;
+  now?: () => number;
+  signIn?: Pick<SignInOptions, 'waitSeconds' | 'backoff' | 'graceMs'>;
+  deletionRetry?: { baseMs: number; capMs: number };
 }
 
-type Handlers = { [K in keyof Requests]: (payload: import('zod').output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
+type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
 export type EventListener = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
 
 export class Core {
   private readonly events = new EventEmitter();
   private readonly platforms: PlatformService;
+  private readonly settings: CloudSettings;
+  private readonly cloud: CloudClient;
+  private readonly signIns: SignInManager;
+  private readonly deletions: Deletions;
+  private readonly timeline: Timeline;
   private readonly handlers: Handlers;
+  private readonly ready: Promise<void>;
 
   constructor(private readonly opts: CoreOptions) {
-    this.platforms = new PlatformService(opts.store, () => this.emit('platformsChanged', this.platforms.list()));
+    const now = opts.now ?? Date.now;
+    const vault = opts.vault.available ? opts.vault.vault : undefined;
+    this.platforms = new PlatformService(opts.store, () => this.emit('platformsChanged', this.platforms.list()), () => new Date(now()));
+    this.settings = new CloudSettings(opts.store.raw, vault);
+    this.cloud = new CloudClient(() => this.settings.credentials(), { now });
+    this.timeline = new Timeline(opts.store.raw, now);
+    this.signIns = new SignInManager({
+      platforms: this.platforms,
+      cloud: this.cloud,
+      host: opts.host,
+      timeline: this.timeline,
+      logger: opts.logger,
+      urlPolicy: opts.amazon.sandboxOrigin ? { sandboxOrigin: opts.amazon.sandboxOrigin } : {},
+      now,
+      ...opts.signIn,
+    });
+    this.deletions = new Deletions({
+      kv: opts.store.raw,
+      platforms: this.platforms,
+      cloud: this.cloud,
+      settings: this.settings,
+      signIn: this.signIns,
+      timeline: this.timeline,
+      logger: opts.logger,
+      changed: () => this.emit('appInfoChanged', this.appInfo()),
+      now,
+      ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
+    });
     this.handlers = {
-      getAppInfo: () => ({
-        version: opts.host.appVersion,
-        host: opts.host.kind,
-        amazon: opts.amazon,
-        keychain: opts.keychain,
-        ...(opts.storeWarning ? { storeWarning: opts.storeWarning } : {}),
-      }),
+      getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
       createPlatform: (p) => this.platforms.create(p.type, p.name),
       updatePlatform: (p) => this.platforms.update(p.id, p.patch),
-      deletePlatform: (p) => this.platforms.remove(p.id),
+      deletePlatform: (p) => this.deletions.remove(p.id, p.mode),
+      getCloudSettings: () => this.settings.view(),
+      saveCloudSettings: (p) => this.settings.save(p.url, p.clientId, p.clientSecret),
+      testCloudConnection: async (p) => {
+        const who = await CloudClient.test(await this.settings.merged(p), { now });
+        return { tenantName: who.name, tenantId: who.tenantId };
+      },
+      signIn: (p) => this.signIns.signIn(p.id, p.mode),
+      cancelSignIn: (p) => this.signIns.cancel(p.id),
+      reopenConsent: (p) => this.signIns.reopen(p.id),
+      importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
+      selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
+      getTimeline: (p) => {
+        this.platforms.get(p.id);
+        return this.timeline.list(p.id);
+      },
+      getSandboxHint: async () => {
+        const origin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
+        if (!origin) return null;
+        try {
+          return await sandboxHint(origin, now);
+        } catch {
+          throw new CodedError('SANDBOX_UNREACHABLE', `sandbox at ${origin} did not answer`, { url: origin });
+        }
+      },
+    };
+    this.ready = this.start();
+  }
+
+  /** Adopts the embedded tenant, resumes persisted waits and the queued cloud deletions. */
+  private async start(): Promise<void> {
+    if (this.opts.embeddedCloud) {
+      await this.settings.adoptIfUnset(this.opts.embeddedCloud).catch((e: unknown) => this.opts.logger.warn('could not adopt the embedded cloud tenant', { error: String(e) }));
+    }
+    this.signIns.resumeAll();
+    this.deletions.start();
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  appInfo(): AppInfo {
+    const v = this.opts.vault;
+    return {
+      version: this.opts.host.appVersion,
+      host: this.opts.host.kind,
+      amazon: this.opts.amazon,
+      keychain: v.available ? { available: true, plaintextFallback: v.plaintextFallback } : { available: false, plaintextFallback: false, detail: v.detail },
+      ...(this.opts.storeWarning ? { storeWarning: this.opts.storeWarning } : {}),
+      pendingCloudDeletions: this.deletions.queue().length,
     };
   }
 
@@ -53,6 +145,7 @@ export class Core {
         reason: issue?.message ?? '',
       });
     }
+    await this.ready;
     try {
       const handler = this.handlers[key] as (p: unknown) => unknown;
       return ok(await handler(parsed.data));
@@ -74,6 +167,8 @@ export class Core {
   }
 
   async dispose(): Promise<void> {
+    this.signIns.stopAll();
+    this.deletions.stop();
     this.events.removeAllListeners();
   }
 }

@@ -68,10 +68,20 @@ export class PlatformService {
     return next;
   }
 
-  remove(id: string): { id: string } {
-    this.get(id);
+  /** Changes fields the user cannot edit directly (sign-in state, cloud ids, marketplaces). */
+  patch(id: string, change: (p: Platform) => Platform): Platform {
+    const next = this.store.update(id, change);
+    if (!next) throw new CodedError('PLATFORM_NOT_FOUND', `platform ${id} not found`);
+    this.changed();
+    return next;
+  }
+
+  find(id: string): Platform | undefined {
+    return this.store.get(id);
+  }
+
+  removeLocal(id: string): void {
     this.store.save(this.store.list().filter((p) => p.id !== id));
     this.changed();
-    return { id };
   }
 }

@@ -5,15 +5,25 @@ import path from 'node:path';
 import Conf from 'conf';
 import { platformSchema, type Platform } from '../../shared/platform';
 
+export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines';
+
 /** The part of conf/electron-store the core uses. */
 export interface KeyValueStore {
-  get(key: 'platforms'): unknown;
-  set(key: 'platforms', value: unknown): void;
+  get(key: StoreKey): unknown;
+  set(key: StoreKey, value: unknown): void;
   readonly path: string;
 }
 
+/** JSON schema conf/electron-store check on every read and write (the same in both hosts). */
 export const STORE_SCHEMA = {
   platforms: { type: 'array', items: { type: 'object' }, default: [] },
+  cloud: {
+    type: 'object',
+    properties: { url: { type: 'string' }, clientId: { type: 'string' } },
+    additionalProperties: false,
+  },
+  pendingCloudDeletions: { type: 'array', items: { type: 'object' }, default: [] },
+  timelines: { type: 'object', default: {} },
 } as const;
 
 export interface StoreOpenResult {
@@ -46,7 +56,7 @@ export function openConfStore(dir: string): StoreOpenResult {
   const filePath = path.join(dir, 'config.json');
   return openStoreSafely(
     () =>
-      new Conf<{ platforms: unknown[] }>({
+      new Conf<Record<StoreKey, unknown>>({
         projectName: 'amazon-cloud-connect',
         cwd: dir,
         schema: STORE_SCHEMA as never,
@@ -65,6 +75,11 @@ export class ProfileStore {
 
   get filePath() {
     return this.kv.path;
+  }
+
+  /** The raw store, for the other non-secret records (cloud settings, queued deletions, timelines). */
+  get raw(): KeyValueStore {
+    return this.kv;
   }
 
   list(): Platform[] {

@@ -1,0 +1,78 @@
+// The tenant's cloud access (the ERP's credentials record of type "Cloud"): URL and Client-ID in
+// the profile store, the Client-Secret only in the vault (OS keychain).
+import type { CloudSettingsView } from '../../shared/ipc-contract';
+import { CodedError } from '../../shared/result';
+import type { CloudCredentials } from './cloud-client';
+import type { KeyValueStore } from './profile-store';
+import type { Vault } from './vault';
+
+const secretAccount = (clientId: string) => `cloud-client-secret:${clientId}`;
+
+export class CloudSettings {
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly vault: Vault | undefined,
+  ) {}
+
+  private stored(): { url: string; clientId: string } | undefined {
+    const raw = this.kv.get('cloud') as { url?: unknown; clientId?: unknown } | undefined;
+    return raw && typeof raw.url === 'string' && typeof raw.clientId === 'string' ? { url: raw.url, clientId: raw.clientId } : undefined;
+  }
+
+  async view(): Promise<CloudSettingsView> {
+    const s = this.stored();
+    if (!s) return { url: '', clientId: '', hasSecret: false };
+    const secret = this.vault ? await this.vault.get(secretAccount(s.clientId)).catch(() => null) : null;
+    return { url: s.url, clientId: s.clientId, hasSecret: Boolean(secret) };
+  }
+
+  async save(url: string, clientId: string, clientSecret?: string): Promise<CloudSettingsView> {
+    if (clientSecret !== undefined) {
+      if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to keep the Client-Secret');
+      await this.vault.set(secretAccount(clientId), clientSecret);
+    }
+    const previous = this.stored();
+    this.kv.set('cloud', { url: url.replace(/\/+$/, ''), clientId });
+    // A secret stored for a Client-ID that is no longer used should not linger in the keychain.
+    if (previous && previous.clientId !== clientId && this.vault) await this.vault.delete(secretAccount(previous.clientId)).catch(() => false);
+    return this.view();
+  }
+
+  /** The full credentials for a cloud call; a clear error when anything is missing. */
+  async credentials(): Promise<CloudCredentials> {
+    const s = this.stored();
+    if (!s) throw new CodedError('CLOUD_NOT_CONFIGURED', 'no cloud URL/Client-ID saved');
+    if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to read the Client-Secret from');
+    const secret = await this.vault.get(secretAccount(s.clientId));
+    if (!secret) throw new CodedError('CLOUD_NOT_CONFIGURED', 'no Client-Secret in the keychain');
+    return { url: s.url, clientId: s.clientId, clientSecret: secret };
+  }
+
+  /** Completes partial dialog values with the saved ones (TESTEN before SPEICHERN). */
+  async merged(partial: { url?: string | undefined; clientId?: string | undefined; clientSecret?: string | undefined }): Promise<CloudCredentials> {
+    const s = this.stored();
+    const url = partial.url ?? s?.url;
+    const clientId = partial.clientId ?? s?.clientId;
+    if (!url || !clientId) throw new CodedError('CLOUD_NOT_CONFIGURED', 'cloud URL or Client-ID missing');
+    let secret = partial.clientSecret ?? null;
+    if (secret === null) {
+      if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to read the Client-Secret from');
+      secret = await this.vault.get(secretAccount(clientId));
+    }
+    if (!secret) throw new CodedError('CLOUD_NOT_CONFIGURED', 'no Client-Secret given or saved');
+    return { url: url.replace(/\/+$/, ''), clientId, clientSecret: secret };
+  }
+
+  /** Embedded default: adopt the development tenant's credentials when none are configured yet. */
+  async adoptIfUnset(creds: CloudCredentials): Promise<boolean> {
+    if (!this.vault) return false;
+    const s = this.stored();
+    if (s && (await this.vault.get(secretAccount(s.clientId)))) {
+      // Same tenant, new port of the embedded cloud: follow it.
+      if (s.clientId === creds.clientId && s.url !== creds.url) this.kv.set('cloud', { url: creds.url, clientId: s.clientId });
+      return false;
+    }
+    await this.save(creds.url, creds.clientId, creds.clientSecret);
+    return true;
+  }
+}

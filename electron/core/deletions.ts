@@ -1,0 +1,133 @@
+// Deleting a platform deletes it in the cloud too. If the cloud cannot be reached the user chooses:
+// retry, or delete locally with the cloud deletion queued — retried with backoff until it succeeds,
+// so nothing is orphaned silently.
+import type { DeleteOutcome } from '../../shared/ipc-contract';
+import { CodedError } from '../../shared/result';
+import { backoffDelay } from './backoff';
+import type { CloudClient } from './cloud-client';
+import type { CloudSettings } from './cloud-settings';
+import type { Logger } from './host';
+import type { PlatformService } from './platforms';
+import type { KeyValueStore } from './profile-store';
+import type { SignInManager } from './sign-in';
+import type { Timeline } from './timeline';
+
+export interface QueuedDeletion {
+  cloudPlatformId: string;
+  name: string;
+  clientId: string;
+  queuedAt: string;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+}
+
+/** Failures worth queueing; anything else (e.g. wrong credentials) is shown to the user at once. */
+const RETRYABLE = new Set(['CLOUD_UNREACHABLE', 'RATE_LIMITED', 'INTERNAL_ERROR', 'CLOUD_ERROR']);
+
+export class Deletions {
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly o: {
+      kv: KeyValueStore;
+      platforms: PlatformService;
+      cloud: CloudClient;
+      settings: CloudSettings;
+      signIn: SignInManager;
+      timeline: Timeline;
+      logger: Logger;
+      changed: () => void;
+      now?: () => number;
+      retry?: { baseMs: number; capMs: number };
+    },
+  ) {}
+
+  private get now() {
+    return this.o.now ?? Date.now;
+  }
+
+  queue(): QueuedDeletion[] {
+    const raw = this.o.kv.get('pendingCloudDeletions');
+    return Array.isArray(raw) ? (raw as QueuedDeletion[]) : [];
+  }
+
+  private saveQueue(items: QueuedDeletion[]) {
+    this.o.kv.set('pendingCloudDeletions', items);
+    this.o.changed();
+  }
+
+  async remove(platformId: string, mode: 'cloud' | 'localQueue' = 'cloud'): Promise<DeleteOutcome> {
+    const p = this.o.platforms.get(platformId);
+    await this.o.signIn.abandon(platformId);
+    let cloud: DeleteOutcome['cloud'] = 'not_registered';
+    if (p.cloudPlatformId) {
+      try {
+        await this.o.cloud.deletePlatform(p.cloudPlatformId);
+        cloud = 'deleted';
+      } catch (error) {
+        const code = error instanceof CodedError ? error.code : 'INTERNAL';
+        if (code === 'PLATFORM_NOT_FOUND') cloud = 'deleted';
+        else if (mode === 'localQueue' && RETRYABLE.has(code)) {
+          const clientId = (await this.o.settings.view()).clientId;
+          this.saveQueue([
+            ...this.queue(),
+            { cloudPlatformId: p.cloudPlatformId, name: p.name, clientId, queuedAt: new Date(this.now()).toISOString(), attempts: 1, nextAttemptAt: this.now() + 30_000, lastError: code },
+          ]);
+          cloud = 'queued';
+          this.schedule(30_000);
+        } else throw error;
+      }
+    }
+    this.o.platforms.removeLocal(platformId);
+    this.o.timeline.remove(platformId);
+    return { id: platformId, cloud };
+  }
+
+  /** Tries every queued deletion that is due; keeps the rest for later. */
+  async processQueue(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const clientId = (await this.o.settings.view()).clientId;
+      const remaining: QueuedDeletion[] = [];
+      for (const item of this.queue()) {
+        if (item.nextAttemptAt > this.now() || item.clientId !== clientId) {
+          remaining.push(item);
+          continue;
+        }
+        try {
+          await this.o.cloud.deletePlatform(item.cloudPlatformId);
+          this.o.logger.info('queued cloud deletion done', { name: item.name });
+        } catch (error) {
+          const code = error instanceof CodedError ? error.code : 'INTERNAL';
+          if (code === 'PLATFORM_NOT_FOUND') continue;
+          const delay = Math.max(1000, backoffDelay(item.attempts, this.o.retry ?? { baseMs: 30_000, capMs: 15 * 60_000 }));
+          remaining.push({ ...item, attempts: item.attempts + 1, nextAttemptAt: this.now() + delay, lastError: code });
+        }
+      }
+      const before = this.queue().length;
+      if (remaining.length !== before || remaining.some((r, i) => r.attempts !== this.queue()[i]?.attempts)) this.saveQueue(remaining);
+    } finally {
+      this.running = false;
+    }
+    const next = Math.min(...this.queue().map((q) => q.nextAttemptAt));
+    if (Number.isFinite(next)) this.schedule(Math.max(1000, next - this.now()));
+  }
+
+  start(): void {
+    if (this.queue().length) this.schedule(0);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(ms: number) {
+    this.stop();
+    this.timer = setTimeout(() => void this.processQueue().catch((e: unknown) => this.o.logger.error('deletion queue failed', { error: String(e) })), ms);
+    this.timer.unref?.();
+  }
+}

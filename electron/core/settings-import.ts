@@ -1,0 +1,43 @@
+// "Einstellungen importieren": the seller's marketplaces from SP-API Sellers, through the cloud.
+// The user's choice of marketplaces survives a re-import; new ones start chosen if participating.
+import { countryByCode } from '../../shared/amazon-regions';
+import type { Marketplace, Platform } from '../../shared/platform';
+import { CodedError } from '../../shared/result';
+import type { CloudClient } from './cloud-client';
+import type { PlatformService } from './platforms';
+import type { Timeline } from './timeline';
+
+export function canUseAuthorization(p: Platform): boolean {
+  return p.auth.status === 'authenticated' || ('previous' in p.auth && p.auth.previous !== undefined);
+}
+
+export async function importSettings(platforms: PlatformService, cloud: CloudClient, timeline: Timeline, platformId: string, now = () => Date.now()): Promise<Platform> {
+  const p = platforms.get(platformId);
+  if (!p.cloudPlatformId || !canUseAuthorization(p)) throw new CodedError('NOT_AUTHENTICATED', 'sign in first');
+  const region = countryByCode(p.countryCode)!.region;
+  let imported;
+  try {
+    imported = await cloud.importSettings(p.cloudPlatformId);
+  } catch (error) {
+    if (!(error instanceof CodedError)) throw error;
+    timeline.add(platformId, 'settings import failed', 'error', `${error.code}: ${error.message}`);
+    if (error.code === 'REFRESH_TOKEN_REVOKED' || error.code === 'PLATFORM_NOT_AUTHENTICATED') {
+      // The authorization is gone on Amazon's side: say so in the status, not only in a message.
+      platforms.patch(platformId, (x) => ({ ...x, auth: { status: 'failed', at: new Date(now()).toISOString(), error: { code: error.code } } }));
+    }
+    throw new CodedError(error.code, error.message, { ...error.params, region });
+  }
+  const before = new Map((p.marketplaces ?? []).map((m) => [m.id, m.selected]));
+  const marketplaces: Marketplace[] = imported.marketplaces.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
+  timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces`);
+  return platforms.patch(platformId, (x) => ({ ...x, marketplaces, marketplacesImportedAt: new Date(now()).toISOString() }));
+}
+
+export function selectMarketplaces(platforms: PlatformService, platformId: string, ids: string[]): Platform {
+  const p = platforms.get(platformId);
+  if (!p.marketplaces) throw new CodedError('NOT_IMPORTED', 'import the settings first');
+  const unknown = ids.filter((id) => !p.marketplaces!.some((m) => m.id === id));
+  if (unknown.length) throw new CodedError('INVALID_INPUT', `unknown marketplace ${unknown[0]}`, { field: 'marketplaceIds', reason: 'unknown' });
+  const chosen = new Set(ids);
+  return platforms.patch(platformId, (x) => ({ ...x, marketplaces: x.marketplaces!.map((m) => ({ ...m, selected: chosen.has(m.id) })) }));
+}

@@ -1,0 +1,301 @@
+// signIn(platformId, mode): one small state machine per platform (DESIGN "The flow in the core"):
+//   idle → registering → starting → waiting (browser opened; long-poll) → authenticated | failed | expired | cancelled
+// The waiting state is persisted with the platform, so a restart resumes the wait.
+import { randomUUID } from 'node:crypto';
+import { countryByCode } from '../../shared/amazon-regions';
+import type { Authorization } from '../../shared/cloud-api';
+import type { AuthState, Platform } from '../../shared/platform';
+import { CodedError } from '../../shared/result';
+import { backoffDelay, sleep } from './backoff';
+import type { CloudClient } from './cloud-client';
+import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
+import type { CoreHost, Logger } from './host';
+import type { PlatformService } from './platforms';
+import type { Timeline } from './timeline';
+
+export interface SignInOptions {
+  platforms: PlatformService;
+  cloud: CloudClient;
+  host: CoreHost;
+  timeline: Timeline;
+  logger: Logger;
+  urlPolicy: ExternalUrlPolicy;
+  now?: () => number;
+  /** Long-poll hold time asked of the cloud (DESIGN: 25 s). */
+  waitSeconds?: number;
+  backoff?: { baseMs: number; capMs: number; random?: () => number };
+  /** How long to keep trying an unreachable cloud after expiresAt before giving up. */
+  graceMs?: number;
+}
+
+type Previous = NonNullable<Extract<AuthState, { status: 'waiting' }>['previous']>;
+
+/** Codes after which waiting cannot go on. */
+const FATAL_WAIT_CODES = new Set(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
+
+export class SignInManager {
+  private readonly loops = new Map<string, AbortController>();
+  private readonly now: () => number;
+
+  constructor(private readonly o: SignInOptions) {
+    this.now = o.now ?? Date.now;
+  }
+
+  async signIn(platformId: string, mode: 'login' | 'refresh'): Promise<Platform> {
+    const p = this.o.platforms.get(platformId);
+    if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
+    const previous = previousAuth(p);
+    if (mode === 'refresh' && !previous) throw new CodedError('NOT_AUTHENTICATED', 'refresh needs an existing authentication');
+    this.stopLoop(platformId);
+    this.o.timeline.add(platformId, `sign-in (${mode}) requested`, 'info', `region ${p.countryCode}`);
+    try {
+      const cloudId = await this.ensureRegistered(p);
+      const auth = await this.o.cloud.createAuthorization(cloudId, mode);
+      this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`);
+      const region = countryByCode(p.countryCode)!.region;
+      const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy);
+      if (!check.ok) {
+        await this.o.cloud.cancelAuthorization(auth.id).catch(() => undefined);
+        throw new CodedError('CONSENT_URL_REJECTED', check.reason, { reason: check.reason });
+      }
+      const waiting: AuthState = {
+        status: 'waiting',
+        mode,
+        authorizationId: auth.id,
+        consentUrl: check.url,
+        expiresAt: auth.expiresAt,
+        startedAt: new Date(this.now()).toISOString(),
+        browserOpened: false,
+        ...(previous ? { previous } : {}),
+      };
+      this.o.platforms.patch(platformId, (x) => ({ ...x, auth: waiting }));
+      const opened = await this.openBrowser(platformId, check.url);
+      const updated = this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, browserOpened: opened } } : x));
+      this.startLoop(platformId);
+      return updated;
+    } catch (error) {
+      const code = error instanceof CodedError ? error.code : 'INTERNAL';
+      this.o.timeline.add(platformId, 'sign-in could not start', 'error', `${code}: ${error instanceof Error ? error.message : ''}`);
+      throw error;
+    }
+  }
+
+  async cancel(platformId: string): Promise<Platform> {
+    const p = this.o.platforms.get(platformId);
+    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    this.stopLoop(platformId);
+    const authorizationId = p.auth.authorizationId;
+    await this.o.cloud.cancelAuthorization(authorizationId).catch((e: unknown) => {
+      // Cancelling locally is what the user asked for; the cloud's pending authorization expires anyway.
+      this.o.timeline.add(platformId, 'cloud cancel failed', 'error', e instanceof Error ? e.message : String(e));
+    });
+    this.o.timeline.add(platformId, 'sign-in cancelled by the user', 'info');
+    return this.finish(platformId, authorizationId, { status: 'cancelled' });
+  }
+
+  async reopen(platformId: string): Promise<Platform> {
+    const p = this.o.platforms.get(platformId);
+    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    const opened = await this.openBrowser(platformId, p.auth.consentUrl);
+    return this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, browserOpened: opened } } : x));
+  }
+
+  /** After a restart: every persisted waiting state waits again (the browser is not reopened). */
+  resumeAll(): void {
+    for (const p of this.o.platforms.list()) {
+      if (p.auth.status === 'waiting' && !this.loops.has(p.id)) {
+        this.o.timeline.add(p.id, 'waiting resumed after restart', 'info');
+        this.startLoop(p.id);
+      }
+    }
+  }
+
+  /** Stops waiting for a platform (before it is deleted); cancels the cloud's pending authorization. */
+  async abandon(platformId: string): Promise<void> {
+    const p = this.o.platforms.find(platformId);
+    this.stopLoop(platformId);
+    if (p?.auth.status === 'waiting') await this.o.cloud.cancelAuthorization(p.auth.authorizationId).catch(() => undefined);
+  }
+
+  stopAll(): void {
+    for (const id of [...this.loops.keys()]) this.stopLoop(id);
+  }
+
+  isWaiting(platformId: string): boolean {
+    return this.loops.has(platformId);
+  }
+
+  private stopLoop(platformId: string) {
+    this.loops.get(platformId)?.abort();
+    this.loops.delete(platformId);
+  }
+
+  private async openBrowser(platformId: string, url: string): Promise<boolean> {
+    try {
+      await this.o.host.openExternal(url);
+      this.o.timeline.add(platformId, 'browser opened on Seller Central', 'ok', url);
+      return true;
+    } catch (error) {
+      this.o.timeline.add(platformId, 'no browser could be opened; the link is shown to copy', 'error', error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  }
+
+  /** Registers the platform in the cloud (idempotent), or again when its country changed. */
+  private async ensureRegistered(p: Platform): Promise<string> {
+    const cloud = this.o.cloud;
+    if (p.cloudPlatformId && p.cloudCountryCode === p.countryCode) {
+      try {
+        await cloud.getPlatform(p.cloudPlatformId);
+        return p.cloudPlatformId;
+      } catch (error) {
+        if (!(error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND')) throw error;
+        this.o.timeline.add(p.id, 'platform missing in the cloud; registering again', 'info');
+      }
+    } else if (p.cloudPlatformId) {
+      // The consent URL's host follows the country; a new country means a new cloud platform.
+      await cloud.deletePlatform(p.cloudPlatformId).catch((e: unknown) => {
+        if (!(e instanceof CodedError && e.code === 'PLATFORM_NOT_FOUND')) throw e;
+      });
+      this.o.timeline.add(p.id, 'country changed; old cloud platform deleted', 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
+    }
+    const others = (await cloud.listPlatforms()).platforms;
+    const clash = others.find((o) => o.id !== p.cloudPlatformId && o.name.localeCompare(p.name, 'de', { sensitivity: 'accent' }) === 0);
+    if (clash) throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used in the cloud account', { name: p.name });
+    const key = p.cloudIdempotencyKey ?? randomUUID();
+    if (!p.cloudIdempotencyKey) this.o.platforms.patch(p.id, (x) => ({ ...x, cloudIdempotencyKey: key }));
+    const region = countryByCode(p.countryCode)!.region;
+    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key);
+    this.o.platforms.patch(p.id, (x) => {
+      const { cloudIdempotencyKey: _used, ...rest } = x;
+      return { ...rest, cloudPlatformId: created.id, cloudCountryCode: p.countryCode };
+    });
+    this.o.timeline.add(p.id, 'platform registered in the cloud', 'ok', `region ${region}`);
+    return created.id;
+  }
+
+  private startLoop(platformId: string) {
+    const controller = new AbortController();
+    this.loops.set(platformId, controller);
+    void this.waitLoop(platformId, controller.signal)
+      .catch((error: unknown) => this.o.logger.error('wait loop failed', { platformId, error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        if (this.loops.get(platformId) === controller) this.loops.delete(platformId);
+      });
+  }
+
+  private async waitLoop(platformId: string, signal: AbortSignal): Promise<void> {
+    const waitSeconds = this.o.waitSeconds ?? 25;
+    const backoff = this.o.backoff ?? { baseMs: 1000, capMs: 30_000 };
+    const graceMs = this.o.graceMs ?? 5 * 60_000;
+    let failures = 0;
+    while (!signal.aborted) {
+      const p = this.o.platforms.find(platformId);
+      if (!p || p.auth.status !== 'waiting') return;
+      const { authorizationId } = p.auth;
+      const remainingMs = Date.parse(p.auth.expiresAt) - this.now();
+      try {
+        const a = await this.o.cloud.getAuthorization(authorizationId, Math.max(0, Math.min(waitSeconds, Math.ceil(remainingMs / 1000))), signal);
+        if (signal.aborted) return;
+        failures = 0;
+        if (p.auth.cloudUnreachableSince) this.markReachable(platformId);
+        if (a.status !== 'pending') {
+          await this.complete(platformId, a);
+          return;
+        }
+        if (remainingMs <= 0) {
+          this.o.timeline.add(platformId, 'timed out waiting for Amazon', 'error');
+          this.finish(platformId, authorizationId, { status: 'expired', code: 'AUTH_TIMEOUT' });
+          return;
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        const coded = error instanceof CodedError ? error : new CodedError('INTERNAL', String(error));
+        if (FATAL_WAIT_CODES.has(coded.code)) {
+          this.o.timeline.add(platformId, 'waiting stopped', 'error', `${coded.code}: ${coded.message}`);
+          this.finish(platformId, authorizationId, { status: 'failed', code: coded.code, detail: coded.message });
+          return;
+        }
+        if (remainingMs < -graceMs) {
+          this.o.timeline.add(platformId, 'gave up: cloud unreachable past the deadline', 'error', coded.message);
+          this.finish(platformId, authorizationId, { status: 'expired', code: 'AUTH_TIMEOUT', detail: coded.message });
+          return;
+        }
+        if (coded.code === 'CLOUD_UNREACHABLE' && !p.auth.cloudUnreachableSince) this.markUnreachable(platformId, coded.message);
+        const retryAfter = typeof coded.params?.retryAfter === 'number' ? coded.params.retryAfter * 1000 : undefined;
+        await sleep(retryAfter ?? backoffDelay(failures++, backoff), signal);
+      }
+    }
+  }
+
+  private markUnreachable(platformId: string, detail: string) {
+    this.o.timeline.add(platformId, 'cloud unreachable while waiting; retrying with backoff', 'error', detail);
+    this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, cloudUnreachableSince: new Date(this.now()).toISOString() } } : x));
+  }
+
+  private markReachable(platformId: string) {
+    this.o.timeline.add(platformId, 'cloud reachable again', 'ok');
+    this.o.platforms.patch(platformId, (x) => {
+      if (x.auth.status !== 'waiting') return x;
+      const { cloudUnreachableSince: _gone, ...auth } = x.auth;
+      return { ...x, auth };
+    });
+  }
+
+  private async complete(platformId: string, a: Authorization): Promise<void> {
+    if (a.status === 'authenticated' && a.sellingPartnerId) {
+      const p = this.o.platforms.get(platformId);
+      const cloudPlatform = p.cloudPlatformId ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
+      const previous = p.auth.status === 'waiting' ? p.auth.previous : undefined;
+      const changed = a.sellingPartnerIdChanged || (previous !== undefined && previous.sellingPartnerId !== a.sellingPartnerId);
+      const auth: AuthState = {
+        status: 'authenticated',
+        sellingPartnerId: a.sellingPartnerId,
+        authorizedAt: cloudPlatform?.authorizedAt ?? a.completedAt ?? new Date(this.now()).toISOString(),
+        ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
+        ...(changed && previous ? { previousSellingPartnerId: previous.sellingPartnerId } : {}),
+      };
+      this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}${changed ? ' (different seller than before)' : ''}`);
+      this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' && x.auth.authorizationId === a.id ? { ...x, auth } : x));
+      this.notify('Amazon-Anmeldung abgeschlossen', `${p.name}: authentifiziert (Händler-ID ${a.sellingPartnerId}).`);
+      return;
+    }
+    const status = a.status === 'authenticated' ? 'failed' : a.status;
+    const code = a.error?.code ?? (status === 'expired' ? 'AUTH_TIMEOUT' : status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR');
+    this.o.timeline.add(platformId, `sign-in ${status}`, status === 'cancelled' ? 'info' : 'error', `${code}${a.error ? `: ${a.error.message}` : ''}`);
+    this.finish(platformId, a.id, { status: status as 'failed' | 'expired' | 'cancelled', code, ...(a.error ? { detail: a.error.message } : {}) });
+  }
+
+  /** Ends a waiting state; a refresh that did not succeed keeps the previous authentication. */
+  private finish(platformId: string, authorizationId: string, end: { status: 'failed' | 'expired' | 'cancelled'; code?: string; detail?: string }): Platform {
+    const p = this.o.platforms.get(platformId);
+    if (p.auth.status !== 'waiting' || p.auth.authorizationId !== authorizationId) return p;
+    const previous = p.auth.previous;
+    let auth: AuthState;
+    if (end.status === 'cancelled' && previous) {
+      auth = { status: 'authenticated', ...previous };
+    } else {
+      auth = {
+        status: end.status,
+        at: new Date(this.now()).toISOString(),
+        ...(end.code ? { error: { code: end.code, ...(end.detail ? { detail: end.detail } : {}) } } : {}),
+        ...(previous ? { previous } : {}),
+      };
+    }
+    const next = this.o.platforms.patch(platformId, (x) => ({ ...x, auth }));
+    if (end.status !== 'cancelled') this.notify('Amazon-Anmeldung fehlgeschlagen', `${p.name}: ${end.status === 'expired' ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.`);
+    return next;
+  }
+
+  private notify(title: string, body: string) {
+    if (!this.o.host.isFocused()) this.o.host.notify(title, body);
+  }
+}
+
+function previousAuth(p: Platform): Previous | undefined {
+  if (p.auth.status === 'authenticated') {
+    return { sellingPartnerId: p.auth.sellingPartnerId, authorizedAt: p.auth.authorizedAt, ...(p.auth.renewalDueAt ? { renewalDueAt: p.auth.renewalDueAt } : {}) };
+  }
+  if (p.auth.status === 'waiting' || p.auth.status === 'failed' || p.auth.status === 'expired' || p.auth.status === 'cancelled') return p.auth.previous;
+  return undefined;
+}
