@@ -1,23 +1,29 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatforms } from '../store/platforms';
+import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
+import { PlatformDetail } from './PlatformDetail';
 import { NewPlatformDialog } from './NewPlatformDialog';
-import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { DeleteFlow } from './DeleteFlow';
+import { CloudSettingsDialog } from './CloudSettingsDialog';
+import { KeychainBanner } from './KeychainBanner';
 import { errorText } from '../i18n';
-
-type Modal = { kind: 'new' } | { kind: 'delete'; id: string } | null;
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const { platforms, selectedId, loaded, appInfo, error, connect, select, create, remove, clearError } = usePlatforms();
-  const [modal, setModal] = useState<Modal>(null);
-  const [, setOpenId] = useState<string | null>(null);
+  const { platforms, selectedId, loaded, appInfo, error, connect, select, create, clearError } = usePlatforms();
+  const { openId, modal, open, showModal } = useUi();
 
   useEffect(() => connect(), [connect]);
 
   const selected = platforms.find((p) => p.id === selectedId);
+  const opened = platforms.find((p) => p.id === openId);
   const toDelete = modal?.kind === 'delete' ? platforms.find((p) => p.id === modal.id) : undefined;
+  const back = () => {
+    open(null);
+    if (openId) requestAnimationFrame(() => document.getElementById(`row-${openId}`)?.focus());
+  };
 
   return (
     <div className="app">
@@ -38,48 +44,69 @@ export function App() {
           </label>
         </div>
       </header>
-      <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
-        <button type="button" onClick={() => setModal({ kind: 'new' })} accessKey="n">
-          {t('list.new')}
-        </button>
-        <button type="button" disabled={!selected} onClick={() => selected && setOpenId(selected.id)}>
-          {t('list.open')}
-        </button>
-        <button type="button" disabled={!selected} onClick={() => selected && setModal({ kind: 'delete', id: selected.id })}>
-          {t('list.delete')}
-        </button>
-      </div>
+      {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
       {appInfo?.storeWarning && (
         <p className="banner warning" role="alert">
           {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
         </p>
       )}
       {error && (
-        <p className="banner error" role="alert" onClick={clearError}>
-          {errorText(t, error)}
-        </p>
+        <div className="banner error" role="alert">
+          <span>{errorText(t, error)}</span>
+          <button type="button" className="banner-close" aria-label={t('app.dismiss')} onClick={clearError}>
+            ×
+          </button>
+        </div>
       )}
-      <main className="content" aria-busy={!loaded}>
-        {loaded && (
-          <PlatformList
-            platforms={platforms}
-            selectedId={selectedId}
-            onSelect={select}
-            onOpen={(id) => setOpenId(id)}
-            onDelete={(id) => setModal({ kind: 'delete', id })}
-            onNew={() => setModal({ kind: 'new' })}
-          />
+      {opened ? (
+        <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
+      ) : (
+        <>
+          <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
+            <button type="button" onClick={() => showModal({ kind: 'new' })} accessKey="n">
+              {t('list.new')}
+            </button>
+            <button type="button" disabled={!selected} onClick={() => selected && open(selected.id)}>
+              {t('list.open')}
+            </button>
+            <button type="button" disabled={!selected} onClick={() => selected && showModal({ kind: 'delete', id: selected.id })}>
+              {t('list.delete')}
+            </button>
+            <span className="toolbar-spacer" />
+            <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
+              {t('app.cloudSettings')}
+            </button>
+          </div>
+          <main className="content" aria-busy={!loaded}>
+            {loaded && (
+              <PlatformList
+                platforms={platforms}
+                selectedId={selectedId}
+                onSelect={select}
+                onOpen={(id) => open(id)}
+                onDelete={(id) => showModal({ kind: 'delete', id })}
+                onNew={() => showModal({ kind: 'new' })}
+              />
+            )}
+          </main>
+        </>
+      )}
+      <footer className="statusbar">
+        <span>{t('list.count', { count: platforms.length })}</span>
+        {(appInfo?.pendingCloudDeletions ?? 0) > 0 && (
+          <span className="statusbar-warn" data-testid="pending-deletions">
+            {t('list.pendingDeletions', { count: appInfo?.pendingCloudDeletions })}
+          </span>
         )}
-      </main>
-      <footer className="statusbar">{t('list.count', { count: platforms.length })}</footer>
-      {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => setModal(null)} />}
+      </footer>
+      {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
+      {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
       {toDelete && (
-        <ConfirmDeleteDialog
-          name={toDelete.name}
-          onClose={() => setModal(null)}
-          onConfirm={() => {
-            setModal(null);
-            void remove(toDelete.id);
+        <DeleteFlow
+          platform={toDelete}
+          onDone={(deleted) => {
+            showModal(null);
+            if (deleted && openId === toDelete.id) open(null);
           }}
         />
       )}

@@ -38,10 +38,46 @@ export function createI18n(lng: Language = initialLanguage()): I18n {
   return instance;
 }
 
-/** The sentence for an error value: its code's text, or a generic one naming the code. */
-export function errorText(t: (key: string, opts?: Record<string, unknown>) => string, error: AppError): string {
+type TFn = (key: string, opts?: Record<string, unknown>) => string;
+
+const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;
+
+/** Params made readable: regions get their names, a field its label; `reason` is never shown raw. */
+function readableParams(t: TFn, error: AppError): Record<string, unknown> {
+  const out: Record<string, unknown> = { code: error.code };
+  for (const [k, v] of Object.entries(error.params ?? {})) {
+    if (v === '' || v === undefined) continue;
+    if ((k === 'region' || k === 'actualRegion') && typeof v === 'string') {
+      const name = t(`regions.${v}`);
+      out[k] = name === `regions.${v}` ? v : name;
+    } else if (k === 'field' && typeof v === 'string') {
+      const last = v.split('.').pop() ?? v;
+      const label = t(`fields.${last}`);
+      out[k] = label === `fields.${last}` ? last : label;
+    } else if (k !== 'reason') {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * The sentence for an error value: its code's text (or the code's `_generic` variant when a parameter
+ * the text needs is missing), or a generic one naming the code. Never the raw detail or a stack.
+ */
+export function errorText(t: TFn, error: AppError): string {
+  // A validation error whose reason is itself a known code (NAME_REQUIRED, CLOUD_URL_INVALID) says that.
+  const reason = error.params?.reason;
+  if (error.code === 'INVALID_INPUT' && typeof reason === 'string' && /^[A-Z_]+$/.test(reason) && reason !== 'INVALID_INPUT') {
+    const text = t(`errors.${reason}`, { code: reason });
+    if (text !== `errors.${reason}`) return text;
+  }
+  const params = readableParams(t, error);
   const key = `errors.${error.code}`;
-  const params = { ...error.params, code: error.code };
   const text = t(key, params);
-  return text === key ? t('errors.UNKNOWN', params) : text;
+  if (text === key) return t('errors.UNKNOWN', params);
+  if (!PLACEHOLDER.test(text)) return text;
+  const generic = t(`${key}_generic`, params);
+  if (generic !== `${key}_generic` && !PLACEHOLDER.test(generic)) return generic;
+  return text.replace(new RegExp(PLACEHOLDER.source, 'g'), '…');
 }

@@ -1,10 +1,13 @@
-// Platform profiles in the renderer: loaded through window.api, kept fresh by the
-// `platformsChanged` event (subscribed in one place: `connect`).
+// Platform profiles and app info in the renderer: loaded through window.api, kept fresh by the
+// `platformsChanged` and `appInfoChanged` events (subscribed in one place: `connect`). Every action
+// returns the core's Result so the calling component can show an error next to its field or button.
 import { create } from 'zustand';
 import type { Platform } from '../../../shared/platform';
 import type { AppError, Result } from '../../../shared/result';
-import type { AppInfo } from '../../../shared/ipc-contract';
+import type { AppInfo, DeleteOutcome, RequestPayload } from '../../../shared/ipc-contract';
 import { getApi } from '../api';
+
+type Patch = RequestPayload<'updatePlatform'>['patch'];
 
 interface PlatformsState {
   loaded: boolean;
@@ -15,42 +18,72 @@ interface PlatformsState {
   connect(): () => void;
   select(id: string | null): void;
   create(name: string): Promise<Result<Platform>>;
-  remove(id: string): Promise<Result<{ id: string }>>;
+  update(id: string, patch: Patch): Promise<Result<Platform>>;
+  remove(id: string, mode?: 'cloud' | 'localQueue'): Promise<Result<DeleteOutcome>>;
+  signIn(id: string, mode: 'login' | 'refresh'): Promise<Result<Platform>>;
+  cancelSignIn(id: string): Promise<Result<Platform>>;
+  reopenConsent(id: string): Promise<Result<Platform>>;
+  importSettings(id: string): Promise<Result<Platform>>;
+  selectMarketplaces(id: string, marketplaceIds: string[]): Promise<Result<Platform>>;
+  showError(error: AppError | null): void;
   clearError(): void;
 }
 
-export const usePlatforms = create<PlatformsState>((set, get) => ({
-  loaded: false,
-  platforms: [],
-  selectedId: null,
-  appInfo: null,
-  error: null,
+const upsert = (list: Platform[], p: Platform) => (list.some((x) => x.id === p.id) ? list.map((x) => (x.id === p.id ? p : x)) : [...list, p]);
 
-  connect() {
-    const api = getApi();
-    const off = api.on('platformsChanged', (platforms) => {
-      const { selectedId } = get();
-      set({ platforms, selectedId: platforms.some((p) => p.id === selectedId) ? selectedId : null });
-    });
-    void api.listPlatforms().then((r) => (r.ok ? set({ platforms: r.value, loaded: true }) : set({ error: r.error, loaded: true })));
-    void api.getAppInfo().then((r) => r.ok && set({ appInfo: r.value }));
-    return off;
-  },
-
-  select: (id) => set({ selectedId: id }),
-
-  async create(name) {
-    const r = await getApi().createPlatform({ type: 'amazon', name });
-    if (r.ok) set((s) => ({ selectedId: r.value.id, platforms: s.platforms.some((p) => p.id === r.value.id) ? s.platforms : [...s.platforms, r.value] }));
+export const usePlatforms = create<PlatformsState>((set, get) => {
+  /** Runs a request whose result is a platform and puts that platform into the list. */
+  const withPlatform = async (call: Promise<Result<Platform>>) => {
+    const r = await call;
+    if (r.ok) set((s) => ({ platforms: upsert(s.platforms, r.value) }));
     return r;
-  },
+  };
 
-  async remove(id) {
-    const r = await getApi().deletePlatform({ id });
-    if (r.ok) set((s) => ({ platforms: s.platforms.filter((p) => p.id !== id), selectedId: s.selectedId === id ? null : s.selectedId }));
-    else set({ error: r.error });
-    return r;
-  },
+  return {
+    loaded: false,
+    platforms: [],
+    selectedId: null,
+    appInfo: null,
+    error: null,
 
-  clearError: () => set({ error: null }),
-}));
+    connect() {
+      const api = getApi();
+      const offPlatforms = api.on('platformsChanged', (platforms) => {
+        const { selectedId } = get();
+        set({ platforms, selectedId: platforms.some((p) => p.id === selectedId) ? selectedId : null });
+      });
+      const offAppInfo = api.on('appInfoChanged', (appInfo) => set({ appInfo }));
+      void api.listPlatforms().then((r) => (r.ok ? set({ platforms: r.value, loaded: true }) : set({ error: r.error, loaded: true })));
+      void api.getAppInfo().then((r) => r.ok && set({ appInfo: r.value }));
+      return () => {
+        offPlatforms();
+        offAppInfo();
+      };
+    },
+
+    select: (id) => set({ selectedId: id }),
+
+    async create(name) {
+      const r = await getApi().createPlatform({ type: 'amazon', name });
+      if (r.ok) set((s) => ({ selectedId: r.value.id, platforms: upsert(s.platforms, r.value) }));
+      return r;
+    },
+
+    update: (id, patch) => withPlatform(getApi().updatePlatform({ id, patch })),
+
+    async remove(id, mode) {
+      const r = await getApi().deletePlatform(mode ? { id, mode } : { id });
+      if (r.ok) set((s) => ({ platforms: s.platforms.filter((p) => p.id !== id), selectedId: s.selectedId === id ? null : s.selectedId }));
+      return r;
+    },
+
+    signIn: (id, mode) => withPlatform(getApi().signIn({ id, mode })),
+    cancelSignIn: (id) => withPlatform(getApi().cancelSignIn({ id })),
+    reopenConsent: (id) => withPlatform(getApi().reopenConsent({ id })),
+    importSettings: (id) => withPlatform(getApi().importSettings({ id })),
+    selectMarketplaces: (id, marketplaceIds) => withPlatform(getApi().selectMarketplaces({ id, marketplaceIds })),
+
+    showError: (error) => set({ error }),
+    clearError: () => set({ error: null }),
+  };
+});

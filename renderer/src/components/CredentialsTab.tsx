@@ -1,0 +1,79 @@
+// Tab "ZUGANGSDATEN": region, status of the sign-in, ANMELDEN / AKTUALISIEREN / Abbrechen, the consent
+// link while waiting, the info texts of the original screen, the settings import and the sandbox hint.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Platform } from '../../../shared/platform';
+import type { AppError } from '../../../shared/result';
+import { usePlatforms } from '../store/platforms';
+import { errorText } from '../i18n';
+import { RegionSelect } from './RegionSelect';
+import { AuthStatus } from './AuthStatus';
+import { ConsentLink } from './ConsentLink';
+import { MarketplacePanel } from './MarketplacePanel';
+import { SandboxHintPanel } from './SandboxHintPanel';
+
+/** Authenticated now, or a failed/cancelled refresh left the previous authentication valid. */
+export function hasValidAuth(p: Platform): boolean {
+  return p.auth.status === 'authenticated' || ((p.auth.status === 'failed' || p.auth.status === 'expired' || p.auth.status === 'cancelled') && !!p.auth.previous);
+}
+
+export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
+  const { t } = useTranslation();
+  const { signIn, cancelSignIn, reopenConsent } = usePlatforms();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const auth = platform.auth;
+  const valid = hasValidAuth(platform);
+
+  const run = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>) => {
+    setBusy(true);
+    setError(null);
+    const r = await call();
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+  };
+
+  return (
+    <div className="credentials">
+      <div className="form-grid">
+        <RegionSelect platform={platform} />
+        <span className="label">{t('cred.status')}</span>
+        <AuthStatus platform={platform} />
+        <span />
+        <div className="inline">
+          {auth.status === 'waiting' ? (
+            <button type="button" aria-label={t('cred.cancelLabel')} disabled={busy} onClick={() => void run(() => cancelSignIn(platform.id))}>
+              {t('cred.cancel')}
+            </button>
+          ) : valid ? (
+            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'refresh'))}>
+              {t('cred.refresh')}
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'login'))}>
+              {t('cred.signIn')}
+            </button>
+          )}
+        </div>
+        {error && (
+          <p className="error-text" role="alert">
+            {errorText(t, error)}
+          </p>
+        )}
+        {auth.status === 'waiting' && <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />}
+      </div>
+      <fieldset className="group info">
+        <legend>{t('cred.infoTitle')}</legend>
+        <ol>
+          <li>{t('cred.info1')}</li>
+          <li>{t('cred.info2')}</li>
+          <li>{t('cred.info3')}</li>
+          <li>{t('cred.info4')}</li>
+          <li>{t('cred.info5')}</li>
+        </ol>
+      </fieldset>
+      {(valid || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={valid} />}
+      {sandbox && <SandboxHintPanel />}
+    </div>
+  );
+}

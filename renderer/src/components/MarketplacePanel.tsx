@@ -1,0 +1,84 @@
+// "Einstellungen importieren": the seller account's marketplaces from SP-API, with a "Verwenden"
+// checkbox each; the choice is stored with the profile through selectMarketplaces.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Platform } from '../../../shared/platform';
+import type { AppError } from '../../../shared/result';
+import { usePlatforms } from '../store/platforms';
+import { errorText } from '../i18n';
+import { formatDateTime } from '../format/dates';
+import { countryLabel } from './RegionSelect';
+
+export function MarketplacePanel({ platform, canImport }: { platform: Platform; canImport: boolean }) {
+  const { t, i18n } = useTranslation();
+  const importSettings = usePlatforms((s) => s.importSettings);
+  const selectMarketplaces = usePlatforms((s) => s.selectMarketplaces);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const markets = platform.marketplaces ?? [];
+
+  const runImport = async () => {
+    setBusy(true);
+    const r = await importSettings(platform.id);
+    setBusy(false);
+    setError(r.ok ? null : r.error);
+  };
+
+  const toggle = async (id: string, on: boolean) => {
+    const ids = markets.filter((m) => (m.id === id ? on : m.selected)).map((m) => m.id);
+    const r = await selectMarketplaces(platform.id, ids);
+    setError(r.ok ? null : r.error);
+  };
+
+  const yesNo = (b: boolean) => (b ? t('list.yes') : t('list.no'));
+
+  return (
+    <fieldset className="group">
+      <legend>{t('market.title')}</legend>
+      <div className="inline">
+        <button type="button" disabled={!canImport || busy} onClick={() => void runImport()}>
+          {t('market.import')}
+        </button>
+        <span className="hint" role="status">
+          {busy ? t('market.importing') : platform.marketplacesImportedAt ? t('market.importedAt', { date: formatDateTime(platform.marketplacesImportedAt, i18n.language) }) : ''}
+        </span>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+      {markets.length === 0 ? (
+        <p className="hint">{t('market.none')}</p>
+      ) : (
+        <table className="grid compact">
+          <caption>{t('market.caption')}</caption>
+          <thead>
+            <tr>
+              <th>{t('market.use')}</th>
+              <th>{t('market.name')}</th>
+              <th>{t('market.country')}</th>
+              <th>{t('market.currency')}</th>
+              <th>{t('market.participating')}</th>
+              <th>{t('market.suspended')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {markets.map((m) => (
+              <tr key={m.id}>
+                <td className="center">
+                  <input type="checkbox" checked={m.selected} aria-label={t('market.useLabel', { name: m.name })} onChange={(e) => void toggle(m.id, e.target.checked)} />
+                </td>
+                <td>{m.name}</td>
+                <td>{countryLabel(m.countryCode, i18n.language)}</td>
+                <td>{m.defaultCurrencyCode}</td>
+                <td>{yesNo(m.isParticipating)}</td>
+                <td className={m.hasSuspendedListings ? 'warn-text' : undefined}>{yesNo(m.hasSuspendedListings)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,58 @@
+// The detail form of one platform profile: back to the list, the name as the title, tabs "Allgemein"
+// and (only while "Cloud verwenden" is ticked) "ZUGANGSDATEN". Escape goes back to the list.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Platform } from '../../../shared/platform';
+import { Tabs, type TabDef } from './Tabs';
+import { GeneralTab } from './GeneralTab';
+import { CredentialsTab } from './CredentialsTab';
+
+interface Props {
+  platform: Platform;
+  sandbox: boolean;
+  onBack(): void;
+  onDelete(): void;
+}
+
+export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState('general');
+  const root = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, []);
+
+  const tabs: TabDef[] = [{ id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} /> }];
+  if (platform.useCloud) tabs.push({ id: 'credentials', label: t('detail.tabCredentials'), content: <CredentialsTab platform={platform} sandbox={sandbox} /> });
+
+  return (
+    <section
+      ref={root}
+      className="detail"
+      aria-labelledby="detail-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('[role="dialog"]')) {
+          e.preventDefault();
+          onBack();
+        }
+      }}
+    >
+      <div className="toolbar" role="toolbar" aria-label={platform.name}>
+        <button type="button" onClick={onBack}>
+          <span aria-hidden="true">◀ </span>
+          {t('detail.back')}
+        </button>
+        <button type="button" onClick={onDelete}>
+          {t('list.delete')}
+        </button>
+      </div>
+      <div className="content">
+        <h2 id="detail-title" className="form-title">
+          {platform.name} <span className="hint">({t(`types.${platform.type}`)})</span>
+        </h2>
+        <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud ? tab : 'general'} onChange={setTab} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// Dates and durations as the ERP shows them (de: 02.01.2026, 10:00).
+const locale = (lng: string) => (lng === 'en' ? 'en-GB' : 'de-DE');
+
+export function formatDateTime(iso: string, lng: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(locale(lng), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatDate(iso: string, lng: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(locale(lng), { dateStyle: 'medium' });
+}
+
+export function formatTime(iso: string, lng: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(locale(lng), { timeStyle: 'medium' });
+}
+
+/** mm:ss, never negative. */
+export function formatCountdown(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export const RENEWAL_WARN_DAYS = 30;
+
+export function renewalSoon(iso: string, now: number): boolean {
+  const due = new Date(iso).getTime();
+  return !Number.isNaN(due) && due - now < RENEWAL_WARN_DAYS * 24 * 3600 * 1000;
+}

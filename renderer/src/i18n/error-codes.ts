@@ -1,0 +1,28 @@
+// Codes the desktop core produces besides the cloud's CLOUD_ERROR_CODES (which it passes through
+// unchanged). Every one must have a text in de and en (checked by messages.test.ts).
+export const DESKTOP_ERROR_CODES = [
+  'KEYCHAIN_UNAVAILABLE',
+  'CLOUD_NOT_CONFIGURED',
+  'CLOUD_URL_INVALID',
+  'CLOUD_UNREACHABLE',
+  'CLOUD_ERROR',
+  'CONSENT_URL_REJECTED',
+  'SIGN_IN_IN_PROGRESS',
+  'NOT_AUTHENTICATED',
+  'CLOUD_NOT_ENABLED',
+  'AUTH_TIMEOUT',
+  'AUTH_CANCELLED',
+  'NOT_WAITING',
+  'PLATFORM_NAME_TAKEN',
+  'PLATFORM_NOT_FOUND',
+  'INVALID_INPUT',
+  'NAME_REQUIRED',
+  'NAME_TOO_LONG',
+  'NAME_INVALID',
+  'STORE_CORRUPT',
+  'HOST_DISCONNECTED',
+  'HOST_UNREACHABLE',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_REQUEST',
+  'INTERNAL',
+] as const;
