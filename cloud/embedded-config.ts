@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import seed from '../sandbox/seed.json';
+import { draftApp, productionApp, type SeedApp } from '../sandbox/seed';
 import { parseConfig, type CloudConfig } from './config';
 import { writeSecretFile } from './dev-tenant';
 
@@ -24,10 +24,8 @@ export function loadOrCreateKeys(dataDir: string): KeyFile {
 export type SandboxAppKind = 'production' | 'draft';
 
 /** The sandbox's seeded app of this kind (its ids and LWA credentials are public test values). */
-export function sandboxApp(kind: SandboxAppKind = 'production') {
-  const app = seed.apps.find((a) => a.status === kind);
-  if (!app) throw new Error(`sandbox/seed.json has no ${kind} app`);
-  return app;
+export function sandboxApp(kind: SandboxAppKind = 'production'): SeedApp {
+  return kind === 'draft' ? draftApp() : productionApp();
 }
 
 export function embeddedDefaultConfig(dataDir: string, sandboxOrigin: string, opts: { app?: SandboxAppKind } = {}): CloudConfig {

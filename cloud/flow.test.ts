@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
 import { countryByCode } from '../shared/amazon-regions';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { CloudClient, startStack, testConfig, type Stack } from './testing/stack';
+import { startCloud } from './start-cloud';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { newPlatform, startAuth } from './testing/flow-steps';
 
@@ -91,5 +92,23 @@ describe('whole flow', () => {
     expect((await confirmConsent(browser, consent)).status).toBe(200);
     const done = await client.raw('GET', `/v1/authorizations/${refresh.id}`);
     expect(done.body).toMatchObject({ mode: 'refresh', status: 'authenticated', sellingPartnerIdChanged: false });
+  });
+
+  it('a Draft app gets version=beta and completes the consent', async () => {
+    const draft = await startCloud({ port: 0, config: testConfig(stack.sandbox.url, { registerRedirectUriWithSandbox: true }, 'draft') });
+    try {
+      const c = new CloudClient(draft.url, await draft.createTenant('Draft GmbH'));
+      const platformId = await newPlatform(c);
+      const auth = await startAuth(c, platformId);
+      expect(new URL(auth.consentUrl).searchParams.get('version')).toBe('beta');
+      const browser = new SellerBrowser();
+      const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, stack.sandbox.url));
+      expect(callback.status).toBe(200);
+      // Not a hybrid app: no MWS token.
+      expect(JSON.parse(callback.text).result.result.mws_auth_token).toBeNull();
+      expect((await c.raw('GET', `/v1/authorizations/${auth.id}`)).body.status).toBe('authenticated');
+    } finally {
+      await draft.close();
+    }
   });
 });
