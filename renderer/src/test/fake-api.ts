@@ -1,0 +1,58 @@
+// A fake AppApi for component tests: every request is a vi.fn answering ok with sensible defaults;
+// `emit` plays the core's events.
+import { vi } from 'vitest';
+import type { AppApi, AppInfo, EventPayloads, SandboxHint } from '../../../shared/ipc-contract';
+import type { Platform } from '../../../shared/platform';
+import { ok } from '../../../shared/result';
+
+export const platform = (over: Partial<Platform> = {}): Platform => ({
+  id: 'p1',
+  type: 'amazon',
+  name: 'Amazon 123456',
+  active: true,
+  useCloud: true,
+  countryCode: 'DE',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  auth: { status: 'not_authenticated' },
+  ...over,
+});
+
+export const appInfo = (over: Partial<AppInfo> = {}): AppInfo => ({
+  version: '0.1.0',
+  host: 'browser',
+  amazon: { kind: 'production' },
+  keychain: { available: true, plaintextFallback: false },
+  pendingCloudDeletions: 0,
+  ...over,
+});
+
+type Listeners = { [E in keyof EventPayloads]?: ((p: EventPayloads[E]) => void)[] };
+
+export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = appInfo()) {
+  const listeners: Listeners = {};
+  const byId = (id: string) => platforms.find((p) => p.id === id) ?? platform({ id });
+  const api = {
+    getAppInfo: vi.fn(async () => ok(info)),
+    listPlatforms: vi.fn(async () => ok(platforms)),
+    createPlatform: vi.fn(async ({ name }: { name: string }) => ok(platform({ id: 'new', name }))),
+    updatePlatform: vi.fn(async ({ id, patch }: { id: string; patch: Partial<Platform> }) => ok({ ...byId(id), ...patch })),
+    deletePlatform: vi.fn(async ({ id }: { id: string }) => ok({ id, cloud: 'deleted' as const })),
+    getCloudSettings: vi.fn(async () => ok({ url: 'https://cloud.example', clientId: 'client-1', hasSecret: true })),
+    saveCloudSettings: vi.fn(async (p: { url: string; clientId: string }) => ok({ url: p.url, clientId: p.clientId, hasSecret: true })),
+    testCloudConnection: vi.fn(async () => ok({ tenantName: 'Muster GmbH', tenantId: 't1' })),
+    signIn: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    cancelSignIn: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    reopenConsent: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    importSettings: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    getTimeline: vi.fn(async () => ok([])),
+    getSandboxHint: vi.fn(async () => ok<SandboxHint | null>(null)),
+    on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
+      const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
+      list.push(listener);
+      return () => list.splice(list.indexOf(listener), 1);
+    }),
+  };
+  const emit = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => (listeners[event] as ((p: EventPayloads[E]) => void)[] | undefined)?.forEach((l) => l(payload));
+  return { api: api as unknown as AppApi & typeof api, emit };
+}
