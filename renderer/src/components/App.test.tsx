@@ -73,6 +73,18 @@ describe('Löschen', () => {
   });
 });
 
+describe('toolbar', () => {
+  it('opens the Cloud-Zugangsdaten dialog and leaves it with Escape', async () => {
+    const { api } = await start();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Cloud-Zugangsdaten' }));
+    expect(screen.getByRole('dialog', { name: 'Cloud-Zugangsdaten' })).toBeTruthy();
+    await waitFor(() => expect(api.getCloudSettings).toHaveBeenCalled());
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
 describe('app info', () => {
   it('shows pending cloud deletions in the status bar, kept fresh by appInfoChanged', async () => {
     const { emit } = await start();

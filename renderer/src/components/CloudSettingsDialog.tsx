@@ -92,7 +92,7 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
         <label htmlFor="cloud-client-id">{t('cloudDialog.clientId')}</label>
         <input id="cloud-client-id" value={clientId} maxLength={200} onChange={(e) => setClientId(e.target.value)} />
         <label htmlFor="cloud-client-secret">{t('cloudDialog.clientSecret')}</label>
-        <div className="field-stack">
+        <div className="field-stack stretch">
           <input
             id="cloud-client-secret"
             type="password"
