@@ -34,7 +34,7 @@ export function AuthStatus({ platform }: { platform: Platform }) {
       }
       break;
     default: {
-      const fallback = auth.status === 'expired' ? 'AUTH_TIMEOUT' : auth.status === 'cancelled' ? 'AUTH_CANCELLED' : 'UNKNOWN';
+      const fallback = auth.status === 'expired' ? 'AUTH_TIMEOUT' : auth.status === 'cancelled' ? 'AUTH_CANCELLED' : 'INTERNAL';
       const message = errorText(t, auth.error ?? { code: fallback });
       main = auth.status === 'failed' ? t('cred.failed', { message }) : t(`status.${auth.status}`);
       if (auth.status !== 'failed') lines.push({ key: 'why', tone: 'error', text: message });
