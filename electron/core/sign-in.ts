@@ -261,7 +261,8 @@ export class SignInManager {
       return;
     }
     const status = a.status === 'authenticated' ? 'failed' : a.status;
-    const code = a.error?.code ?? (status === 'expired' ? 'AUTH_TIMEOUT' : status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR');
+    // An expired authorization is the desktop's timeout, whatever the cloud called it.
+    const code = status === 'expired' ? 'AUTH_TIMEOUT' : (a.error?.code ?? (status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR'));
     this.o.timeline.add(platformId, `sign-in ${status}`, status === 'cancelled' ? 'info' : 'error', `${code}${a.error ? `: ${a.error.message}` : ''}`);
     this.finish(platformId, a.id, { status: status as 'failed' | 'expired' | 'cancelled', code, ...(a.error ? { detail: a.error.message } : {}) });
   }

@@ -1,0 +1,201 @@
+// The core against the real cloud and the real sandbox on loopback, secrets in the real keychain
+// (a private gnome-keyring session): login, refresh, cancel, timeout, settings import, deletion,
+// notifications — and no secret in the store file, the logs or any event.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedAccount } from '../../sandbox/seed';
+import { startStack, type Stack } from '../../cloud/testing/stack';
+import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import { startDesktop, type Desktop } from './testing/desktop';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+const EU_OTHER = seedAccount('gesperrte.angebote@example.com')!;
+
+let stack: Stack;
+let tenant: { clientId: string; clientSecret: string };
+let desk: Desktop;
+let shift = 0;
+const desktopNow = () => Date.now() + shift;
+
+/** The seller's browser: sign-in, one-time code and consent on the URL the core opened. */
+async function consent(url: string, seller = EU) {
+  const browser = new SellerBrowser();
+  const page = await confirmConsent(browser, await signInToConsent(browser, url, seller, stack.sandbox.url));
+  return page;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  tenant = await stack.cloud.createTenant('Muster Handel GmbH');
+  desk = await startDesktop({ sandboxUrl: stack.sandbox.url, now: desktopNow });
+  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+});
+afterAll(async () => {
+  await desk?.close();
+  await stack?.close();
+});
+
+describe('cloud access', () => {
+  it('keeps the Client-Secret in the keychain only, and TESTEN names the tenant', async () => {
+    expect(await desk.call('getCloudSettings')).toEqual({ url: stack.cloud.url, clientId: tenant.clientId, hasSecret: true });
+    expect(await desk.call('testCloudConnection', {})).toMatchObject({ tenantName: 'Muster Handel GmbH' });
+    expect(desk.storeText()).not.toContain(tenant.clientSecret);
+  });
+
+  it('TESTEN with a wrong secret says INVALID_CLIENT_CREDENTIALS and keeps the saved one', async () => {
+    expect(await desk.failure('testCloudConnection', { clientSecret: 'wrong-secret-value' })).toMatchObject({ code: 'INVALID_CLIENT_CREDENTIALS' });
+    expect(await desk.call('testCloudConnection', {})).toMatchObject({ tenantName: 'Muster Handel GmbH' });
+  });
+
+  it('TESTEN against a closed port says CLOUD_UNREACHABLE', async () => {
+    expect(await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9' })).toMatchObject({ code: 'CLOUD_UNREACHABLE' });
+  });
+});
+
+describe('sign-in', () => {
+  it('login: registers, opens Seller Central, waits on the cloud and turns Authentifiziert', async () => {
+    const p = await desk.newPlatform('Amazon Login');
+    const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
+    expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'login', browserOpened: true });
+    expect(waiting.cloudPlatformId).toBeTruthy();
+    const url = desk.opened.at(-1)!;
+    expect(url).toBe(waiting.auth.status === 'waiting' ? waiting.auth.consentUrl : '');
+    expect(url).toContain(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`);
+
+    const page = await consent(url);
+    expect(JSON.parse(page.text)).toMatchObject({ result: { result: { spapi_oauth_code: expect.any(String), state: expect.any(String) } } });
+
+    const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, renewalDueAt: expect.any(String) });
+    expect(desk.notifications.at(-1)?.title).toBe('Amazon-Anmeldung abgeschlossen');
+    const steps = (await desk.call('getTimeline', { id: p.id })).map((e) => e.step);
+    expect(steps).toEqual(expect.arrayContaining(['platform registered in the cloud', 'authorization created', 'browser opened on Seller Central', 'authenticated']));
+  });
+
+  it('imports the seller’s marketplaces and keeps the user’s choice on re-import', async () => {
+    const p = await desk.newPlatform('Amazon Import');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    await consent(desk.opened.at(-1)!);
+    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const imported = await desk.call('importSettings', { id: p.id });
+    expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'ES', 'FR', 'GB', 'IT', 'NL', 'PL', 'SE']);
+    expect(imported.marketplaces?.every((m) => m.selected && m.isParticipating && m.storeName === EU.storeName)).toBe(true);
+    const de = imported.marketplaces!.find((m) => m.countryCode === 'DE')!;
+    expect(de).toMatchObject({ id: 'A1PA6795UKMFR9', defaultCurrencyCode: 'EUR', domainName: 'www.amazon.de' });
+    const chosen = await desk.call('selectMarketplaces', { id: p.id, marketplaceIds: [de.id] });
+    expect(chosen.marketplaces?.filter((m) => m.selected).map((m) => m.id)).toEqual([de.id]);
+    const again = await desk.call('importSettings', { id: p.id });
+    expect(again.marketplaces?.filter((m) => m.selected).map((m) => m.id)).toEqual([de.id]);
+    expect(await desk.failure('selectMarketplaces', { id: p.id, marketplaceIds: ['NOPE'] })).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('refresh keeps the old authorization while waiting and warns when Amazon returns another seller', async () => {
+    const p = await desk.newPlatform('Amazon Refresh');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    await consent(desk.opened.at(-1)!);
+    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+
+    const waiting = await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'refresh', previous: { sellingPartnerId: EU.sellingPartnerId } });
+    await consent(desk.opened.at(-1)!);
+    const same = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(same.auth).not.toHaveProperty('previousSellingPartnerId');
+
+    await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    await consent(desk.opened.at(-1)!, EU_OTHER);
+    const other = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(other.auth).toMatchObject({ sellingPartnerId: EU_OTHER.sellingPartnerId, previousSellingPartnerId: EU.sellingPartnerId });
+  });
+
+  it('refresh needs an authentication first', async () => {
+    const p = await desk.newPlatform('Amazon Refresh First');
+    expect(await desk.failure('signIn', { id: p.id, mode: 'refresh' })).toMatchObject({ code: 'NOT_AUTHENTICATED' });
+  });
+
+  it('cancel: the status turns Abgebrochen; the consent link then no longer works', async () => {
+    const p = await desk.newPlatform('Amazon Cancel');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const url = desk.opened.at(-1)!;
+    const cancelled = await desk.call('cancelSignIn', { id: p.id });
+    expect(cancelled.auth.status).toBe('cancelled');
+    const browser = new SellerBrowser();
+    const location = await consentRedirect(browser, await signInToConsent(browser, url, EU, stack.sandbox.url));
+    const callback = await fetch(location);
+    expect(callback.status).toBeGreaterThanOrEqual(400);
+    expect((await desk.platform(p.id)).auth.status).toBe('cancelled');
+    expect(await desk.failure('cancelSignIn', { id: p.id })).toMatchObject({ code: 'NOT_WAITING' });
+  });
+
+  it('cancelling a refresh returns to the previous authentication', async () => {
+    const p = await desk.newPlatform('Amazon Cancel Refresh');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    await consent(desk.opened.at(-1)!);
+    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    const back = await desk.call('cancelSignIn', { id: p.id });
+    expect(back.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+  });
+
+  it('a new ANMELDEN replaces a running one (one pending authorization per platform)', async () => {
+    const p = await desk.newPlatform('Amazon Twice');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const first = desk.opened.at(-1)!;
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const second = desk.opened.at(-1)!;
+    expect(second).not.toBe(first);
+    await consent(second);
+    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+  });
+
+  it('times out at expiresAt with AUTH_TIMEOUT when nothing reaches the cloud', async () => {
+    const p = await desk.newPlatform('Amazon Timeout');
+    const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
+    expect(waiting.auth.status).toBe('waiting');
+    // Nobody confirms: move both clocks past the authorization's lifetime (10 minutes).
+    stack.clock.advance(11 * 60_000);
+    shift += 11 * 60_000;
+    const expired = await desk.until(p.id, (x) => x.auth.status === 'expired');
+    expect(expired.auth).toMatchObject({ status: 'expired', error: { code: 'AUTH_TIMEOUT' } });
+    expect(desk.notifications.at(-1)?.title).toBe('Amazon-Anmeldung fehlgeschlagen');
+  });
+
+  it('refuses ANMELDEN without "Cloud verwenden", and a name the cloud account already uses', async () => {
+    const local = await desk.call('createPlatform', { type: 'amazon', name: 'Amazon Local' });
+    expect(await desk.failure('signIn', { id: local.id, mode: 'login' })).toMatchObject({ code: 'CLOUD_NOT_ENABLED' });
+
+    // A second desktop of the same tenant (another workstation) registers "Amazon Shared" first.
+    const other = await startDesktop({ sandboxUrl: stack.sandbox.url });
+    await other.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+    const theirs = await other.newPlatform('Amazon Shared');
+    await other.call('signIn', { id: theirs.id, mode: 'login' });
+    await other.close();
+
+    const mine = await desk.newPlatform('amazon shared');
+    const before = await desk.platform(mine.id);
+    expect(await desk.failure('signIn', { id: mine.id, mode: 'login' })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'amazon shared' } });
+    expect((await desk.platform(mine.id)).auth).toEqual(before.auth);
+  });
+
+  it('deleting an authenticated platform deletes it in the cloud too', async () => {
+    const p = await desk.newPlatform('Amazon Delete');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    await consent(desk.opened.at(-1)!);
+    const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(await desk.call('deletePlatform', { id: p.id })).toEqual({ id: p.id, cloud: 'deleted' });
+    const cloudIds = (await (await import('../../cloud/testing/stack')).CloudClient.prototype.raw.call(
+      new (await import('../../cloud/testing/stack')).CloudClient(stack.cloud.url, tenant),
+      'GET',
+      `/v1/platforms/${done.cloudPlatformId}`,
+    )) as { status: number };
+    expect(cloudIds.status).toBe(404);
+  });
+
+  it('never writes a secret to the store file, the logs or any event', () => {
+    const haystacks = [desk.storeText(), desk.logs.join('\n'), desk.events.join('\n')];
+    for (const text of haystacks) {
+      expect(text).not.toContain(tenant.clientSecret);
+      expect(text).not.toMatch(/Atz[ar]\|/);
+      expect(text).not.toMatch(/spapi_oauth_code=|"spapi_oauth_code"/);
+    }
+    expect(desk.events.length).toBeGreaterThan(10);
+  });
+});
