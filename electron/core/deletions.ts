@@ -48,6 +48,10 @@ export class Deletions {
     return this.o.now ?? Date.now;
   }
 
+  private get retry() {
+    return this.o.retry ?? { baseMs: 30_000, capMs: 15 * 60_000 };
+  }
+
   queue(): QueuedDeletion[] {
     const raw = this.o.kv.get('pendingCloudDeletions');
     return Array.isArray(raw) ? (raw as QueuedDeletion[]) : [];
@@ -71,12 +75,13 @@ export class Deletions {
         if (code === 'PLATFORM_NOT_FOUND') cloud = 'deleted';
         else if (mode === 'localQueue' && RETRYABLE.has(code)) {
           const clientId = (await this.o.settings.view()).clientId;
+          const firstDelay = this.retry.baseMs;
           this.saveQueue([
             ...this.queue(),
-            { cloudPlatformId: p.cloudPlatformId, name: p.name, clientId, queuedAt: new Date(this.now()).toISOString(), attempts: 1, nextAttemptAt: this.now() + 30_000, lastError: code },
+            { cloudPlatformId: p.cloudPlatformId, name: p.name, clientId, queuedAt: new Date(this.now()).toISOString(), attempts: 1, nextAttemptAt: this.now() + firstDelay, lastError: code },
           ]);
           cloud = 'queued';
-          this.schedule(30_000);
+          this.schedule(firstDelay);
         } else throw error;
       }
     }
@@ -103,7 +108,7 @@ export class Deletions {
         } catch (error) {
           const code = error instanceof CodedError ? error.code : 'INTERNAL';
           if (code === 'PLATFORM_NOT_FOUND') continue;
-          const delay = Math.max(1000, backoffDelay(item.attempts, this.o.retry ?? { baseMs: 30_000, capMs: 15 * 60_000 }));
+          const delay = Math.max(this.retry.baseMs, backoffDelay(item.attempts, this.retry));
           remaining.push({ ...item, attempts: item.attempts + 1, nextAttemptAt: this.now() + delay, lastError: code });
         }
       }
@@ -113,7 +118,7 @@ export class Deletions {
       this.running = false;
     }
     const next = Math.min(...this.queue().map((q) => q.nextAttemptAt));
-    if (Number.isFinite(next)) this.schedule(Math.max(1000, next - this.now()));
+    if (Number.isFinite(next)) this.schedule(Math.max(this.retry.baseMs, next - this.now()));
   }
 
   start(): void {
