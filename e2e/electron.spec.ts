@@ -21,12 +21,15 @@ test.describe('Electron app', () => {
     try {
       const page = await app.firstWindow();
       await expect(page.getByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' })).toBeVisible();
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const wp = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
-        return { contextIsolation: wp?.contextIsolation, sandbox: wp?.sandbox, nodeIntegration: wp?.nodeIntegration };
+      // contextIsolation + nodeIntegration off: no Node in the page; only the named API exists.
+      const page_ = await page.evaluate(() => {
+        const g = globalThis as unknown as { require?: unknown; process?: unknown; api?: Record<string, unknown> };
+        return { require: typeof g.require, process: typeof g.process, api: Object.keys(g.api ?? {}).sort() };
       });
-      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(page_.require).toBe('undefined');
+      expect(page_.process).toBe('undefined');
+      expect(page_.api).toContain('listPlatforms');
+      expect(page_.api).not.toContain('invoke');
       await page.getByRole('button', { name: 'Neu' }).click();
       await page.getByLabel('Bezeichnung').fill('Amazon Electron');
       await page.getByRole('button', { name: 'Anlegen' }).click();

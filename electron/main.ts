@@ -63,7 +63,10 @@ app.on('second-instance', () => {
 });
 
 void app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // Deny every permission but writing to the clipboard ("Link kopieren"), and that only for the app.
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => {
+    callback(permission === 'clipboard-sanitized-write' && wc.getURL().startsWith(`${APP_ORIGIN}/`));
+  });
   handleAppProtocol(path.join(distDir, 'renderer'));
 
   const storeDir = app.getPath('userData');

@@ -1,37 +1,48 @@
-// `npm start`: builds what is needed, then launches the Electron app — or, when the Electron binary
-// is missing (it comes from a release host, not the npm registry), says so in one line and runs the
-// browser host instead. `npm start -- --browser` forces the browser host.
+// `npm start`: builds what is needed, starts the embedded Amazon sandbox and cloud (unless
+// --production), then launches the Electron app — or, when the Electron binary is missing (it comes
+// from a release host, not the npm registry), says so in one line and runs the browser host instead.
+//   npm start -- --browser      force the browser host
+//   npm start -- --production   no embedded services: the real Amazon, a cloud set in Cloud-Zugangsdaten
+//   npm start -- --port N       the browser host's port (default 4300, or a free one)
+//   npm start -- --no-open      do not open the system browser
+//   npm start -- --insecure-plaintext-secrets   allow plain-text secrets when no keychain exists
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElectron, buildRenderer } from './build';
 import { ELECTRON_DOWNLOAD_HINT, findElectronBinary } from './electron-binary';
-import { openInSystemBrowser, runBrowserHost } from '../electron/browser-host/main';
+import { startEmbeddedServices, portOrFree, type EmbeddedServices } from './embedded-services';
+import { defaultUserDataDir, openInSystemBrowser, runBrowserHost } from '../electron/browser-host/main';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const forceBrowser = args.includes('--browser');
+const flag = (name: string) => args.includes(name);
 const portArg = args.indexOf('--port');
-const port = portArg >= 0 ? Number(args[portArg + 1]) : undefined;
+const port = portArg >= 0 ? Number(args[portArg + 1]) : 4300;
 
 await buildRenderer();
+const userDataDir = defaultUserDataDir();
+let services: EmbeddedServices | undefined;
+if (!flag('--production')) {
+  services = await startEmbeddedServices({ dataDir: userDataDir });
+  console.log(`Amazon sandbox: ${services.sandbox.url}   (accounts, passwords and one-time codes on its start page)`);
+  console.log(`Cloud relay:    ${services.cloud.url}   (development tenant "Entwicklung")`);
+}
+const env = { ...process.env, ...(services?.env ?? {}) };
 const binary = findElectronBinary();
+const stopServices = async () => services?.close();
 
-if (!forceBrowser && binary.found) {
+if (!flag('--browser') && binary.found) {
   await buildElectron();
-  const child = spawn(binary.path, ['.'], { cwd: root, stdio: 'inherit', env: process.env });
-  child.on('close', (code) => process.exit(code ?? 0));
+  const child = spawn(binary.path, ['.', ...args.filter((a) => a === '--insecure-plaintext-secrets')], { cwd: root, stdio: 'inherit', env });
+  child.on('close', (code) => void stopServices().then(() => process.exit(code ?? 0)));
 } else {
-  if (!forceBrowser && !binary.found) {
-    console.log(`Electron binary missing (${binary.reason}); starting the browser host instead. ${ELECTRON_DOWNLOAD_HINT}`);
-  }
-  const { host, userDataDir } = await runBrowserHost({ ...(port ? { port } : {}) });
-  console.log(`Browser host: ${host.url}`);
-  console.log(`Profiles: ${userDataDir}`);
-  if (!args.includes('--no-open') && !(await openInSystemBrowser(host.url))) {
-    console.log('No system browser found; open the URL above yourself.');
-  }
-  const stop = () => void host.close().then(() => process.exit(0));
+  if (!flag('--browser') && !binary.found) console.log(`Electron binary missing (${binary.reason}); starting the browser host instead. ${ELECTRON_DOWNLOAD_HINT}`);
+  const { host } = await runBrowserHost({ userDataDir, port: await portOrFree(port), env });
+  console.log(`Browser host:   ${host.url}`);
+  console.log(`Profiles:       ${userDataDir}`);
+  if (!flag('--no-open') && !(await openInSystemBrowser(host.url))) console.log('No system browser found; open the URL above yourself.');
+  const stop = () => void host.close().then(stopServices).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -61,8 +61,10 @@ export const SP_API_HOSTS: Record<Region, string> = {
 /** LWA token endpoint (production). */
 export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
 
+/** SP-API reports the United Kingdom as GB, Seller Central's host table as UK: accept both. */
 export function countryByCode(code: string): Country | undefined {
-  return COUNTRIES.find((c) => c.code === code);
+  const wanted = code === 'GB' ? 'UK' : code;
+  return COUNTRIES.find((c) => c.code === wanted);
 }
 
 export function countryByMarketplaceId(id: string): Country | undefined {

@@ -1,20 +1,39 @@
-// Starts the browser host in-process on a free port with a throw-away profile folder.
+// Starts the browser host in-process on a free port with a throw-away profile folder — optionally
+// with the embedded sandbox and cloud, and with the "default browser" replaced by a list of URLs the
+// test then opens in a second page.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runBrowserHost } from '../../electron/browser-host/main';
+import { startEmbeddedServices, type EmbeddedServices } from '../../scripts/embedded-services';
 
-export async function startTestHost(userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-e2e-'))) {
+export interface TestHostOptions {
+  userDataDir?: string;
+  embedded?: boolean;
+}
+
+export async function startTestHost(userDataDirOrOpts: string | TestHostOptions = {}) {
+  const opts = typeof userDataDirOrOpts === 'string' ? { userDataDir: userDataDirOrOpts } : userDataDirOrOpts;
+  const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'acc-e2e-'));
+  let services: EmbeddedServices | undefined;
+  if (opts.embedded) services = await startEmbeddedServices({ dataDir: userDataDir, sandboxPort: 0, cloudPort: 0 });
   const opened: string[] = [];
-  const { host, core } = await runBrowserHost({ userDataDir, openBrowser: false });
+  const { host, core } = await runBrowserHost({
+    userDataDir,
+    openBrowser: false,
+    openExternal: async (url) => void opened.push(url),
+    ...(services ? { env: { ...process.env, ...services.env } } : { env: { ...process.env, ACC_SANDBOX_ORIGIN: '', ACC_CLOUD_URL: '' } }),
+  });
   return {
     url: host.url,
     origin: host.origin,
     userDataDir,
     opened,
+    services,
     close: async () => {
       await host.close();
       await core.dispose();
+      await services?.close();
     },
   };
 }

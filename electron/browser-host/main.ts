@@ -1,4 +1,4 @@
-// Runs the browser host: `tsx electron/browser-host/main.ts [--port N] [--user-data DIR] [--no-open]`.
+// Runs the browser host (started by scripts/start.ts): the core in Node plus the HTTP/WebSocket server.
 import path from 'node:path';
 import os from 'node:os';
 import { spawn } from 'node:child_process';
@@ -67,24 +67,4 @@ export async function runBrowserHost(opts: RunBrowserHostOptions = {}) {
     ...(opts.port !== undefined ? { port: opts.port } : {}),
   });
   return { core, host, userDataDir };
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? process.argv[i + 1] : undefined;
-  };
-  const port = arg('--port');
-  const { host, userDataDir } = await runBrowserHost({
-    ...(port ? { port: Number(port) } : {}),
-    ...(arg('--user-data') ? { userDataDir: arg('--user-data')! } : {}),
-  });
-  console.log(`Browser host: ${host.url}`);
-  console.log(`Profiles: ${userDataDir}`);
-  if (!process.argv.includes('--no-open') && !(await openInSystemBrowser(host.url))) {
-    console.log('No system browser found; open the URL above yourself.');
-  }
-  const stop = () => void host.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }

@@ -23,7 +23,14 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     timeline.add(platformId, 'settings import failed', 'error', `${error.code}: ${error.message}`);
     if (error.code === 'REFRESH_TOKEN_REVOKED' || error.code === 'PLATFORM_NOT_AUTHENTICATED') {
       // The authorization is gone on Amazon's side: say so in the status, not only in a message.
-      platforms.patch(platformId, (x) => ({ ...x, auth: { status: 'failed', at: new Date(now()).toISOString(), error: { code: error.code } } }));
+      // A running AKTUALISIEREN keeps waiting (it is the way back); only the revoked one is dropped.
+      platforms.patch(platformId, (x) => {
+        if (x.auth.status === 'waiting') {
+          const { previous: _revoked, ...waiting } = x.auth;
+          return { ...x, auth: waiting };
+        }
+        return { ...x, auth: { status: 'failed', at: new Date(now()).toISOString(), error: { code: error.code } } };
+      });
     }
     throw new CodedError(error.code, error.message, { ...error.params, region });
   }

@@ -14,7 +14,11 @@ export function GeneralTab({ platform }: { platform: Platform }) {
   const [nameError, setNameError] = useState<AppError | null>(null);
   const [flagError, setFlagError] = useState<AppError | null>(null);
 
+  // The boxes follow the click at once (optimistic) and go back if the core refuses the change.
+  const [flags, setFlags] = useState({ active: platform.active, useCloud: platform.useCloud });
+
   useEffect(() => setName(platform.name), [platform.name]);
+  useEffect(() => setFlags({ active: platform.active, useCloud: platform.useCloud }), [platform.active, platform.useCloud]);
 
   const saveName = async () => {
     if (name.trim() === platform.name) return;
@@ -27,8 +31,10 @@ export function GeneralTab({ platform }: { platform: Platform }) {
   };
 
   const setFlag = async (patch: { active?: boolean; useCloud?: boolean }) => {
+    setFlags((f) => ({ ...f, ...patch }));
     const r = await update(platform.id, patch);
     setFlagError(r.ok ? null : r.error);
+    if (!r.ok) setFlags({ active: platform.active, useCloud: platform.useCloud });
   };
 
   return (
@@ -61,12 +67,12 @@ export function GeneralTab({ platform }: { platform: Platform }) {
       )}
       <span />
       <label className="check">
-        <input type="checkbox" checked={platform.active} onChange={(e) => void setFlag({ active: e.target.checked })} />
+        <input type="checkbox" checked={flags.active} onChange={(e) => void setFlag({ active: e.target.checked })} />
         {t('detail.active')}
       </label>
       <span />
       <label className="check">
-        <input type="checkbox" checked={platform.useCloud} onChange={(e) => void setFlag({ useCloud: e.target.checked })} aria-describedby="detail-cloud-hint" />
+        <input type="checkbox" checked={flags.useCloud} onChange={(e) => void setFlag({ useCloud: e.target.checked })} aria-describedby="detail-cloud-hint" />
         {t('detail.useCloud')}
       </label>
       <span />

@@ -15,7 +15,9 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
   const selectMarketplaces = usePlatforms((s) => s.selectMarketplaces);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const markets = platform.marketplaces ?? [];
+  // A ticked box follows the click at once (optimistic) and goes back if the core refuses it.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const markets = (platform.marketplaces ?? []).map((m) => (m.id in pending ? { ...m, selected: pending[m.id]! } : m));
 
   const runImport = async () => {
     setBusy(true);
@@ -26,7 +28,12 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
 
   const toggle = async (id: string, on: boolean) => {
     const ids = markets.filter((m) => (m.id === id ? on : m.selected)).map((m) => m.id);
+    setPending((p) => ({ ...p, [id]: on }));
     const r = await selectMarketplaces(platform.id, ids);
+    setPending((p) => {
+      const { [id]: _done, ...rest } = p;
+      return rest;
+    });
     setError(r.ok ? null : r.error);
   };
 
