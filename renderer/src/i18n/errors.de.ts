@@ -26,7 +26,8 @@ export const errorsDe = {
   SIGN_IN_IN_PROGRESS: 'Für diese Plattform läuft bereits eine Anmeldung. Schließen Sie sie im Browser ab oder brechen Sie sie ab.',
   NOT_AUTHENTICATED: 'Die Plattform ist noch nicht bei Amazon angemeldet. Bitte klicken Sie zuerst auf ANMELDEN.',
   CLOUD_NOT_ENABLED: 'Für diese Plattform ist „Cloud verwenden“ nicht angehakt. Bitte haken Sie es auf dem Register „Allgemein“ an.',
-  AUTH_TIMEOUT: 'Es ist rechtzeitig keine Bestätigung von Amazon eingetroffen. Wurde der Browser geschlossen oder der Zugriff nicht bestätigt? Klicken Sie erneut auf ANMELDEN und schließen Sie die Anmeldung im Browser ab.',
+  AUTH_TIMEOUT:
+    'Es ist rechtzeitig keine Bestätigung von Amazon eingetroffen. Wurde der Browser geschlossen oder der Zugriff nicht bestätigt? Zeigte Seller Central einen Fehler, prüfen Sie: Gehört das Amazon-Konto zu einer anderen Region (dann unter Region ein Land dieser Region wählen)? Ist es der Hauptnutzer bzw. ein Nutzer mit dem Recht „Autorisierte Partner verwalten“ eines Professional-Kontos? Wurde der Einmalcode abgelehnt (Uhrzeit des Telefons prüfen)? Klicken Sie dann erneut auf ANMELDEN.',
   AUTH_CANCELLED: 'Die Anmeldung wurde abgebrochen. Klicken Sie auf ANMELDEN, um neu zu beginnen.',
   NOT_WAITING: 'Für diese Plattform läuft keine Anmeldung (mehr). Der Status wurde aktualisiert.',
   // Cloud: access and request shape

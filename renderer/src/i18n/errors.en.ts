@@ -23,7 +23,8 @@ export const errorsEn = {
   SIGN_IN_IN_PROGRESS: 'A sign-in is already running for this platform. Finish it in the browser or cancel it.',
   NOT_AUTHENTICATED: 'The platform is not signed in to Amazon yet. Please click SIGN IN first.',
   CLOUD_NOT_ENABLED: '“Use cloud” is not ticked for this platform. Please tick it on the “General” tab.',
-  AUTH_TIMEOUT: 'No confirmation arrived from Amazon in time. Was the browser closed or the access not confirmed? Click SIGN IN again and finish the sign-in in the browser.',
+  AUTH_TIMEOUT:
+    'No confirmation arrived from Amazon in time. Was the browser closed or the access not confirmed? If Seller Central showed an error, check: does the Amazon account belong to another region (then choose a country of that region under Region)? Is it the primary user, or a user allowed to "Manage Authorized Partners", of a Professional account? Was the one-time code refused (check the phone’s clock)? Then click SIGN IN again.',
   AUTH_CANCELLED: 'The sign-in was cancelled. Click SIGN IN to start again.',
   NOT_WAITING: 'No sign-in is running for this platform (any more). The status was refreshed.',
   INVALID_REQUEST: 'The cloud refused the request as invalid. Please update the app or contact support.',
