@@ -33,7 +33,7 @@ describe('PlatformDetail', () => {
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Allgemein']);
     await userEvent.setup().click(screen.getByLabelText('Cloud verwenden'));
     expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { useCloud: true } });
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Allgemein', 'ZUGANGSDATEN']);
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Allgemein', 'ZUGANGSDATEN', 'Protokoll']);
   });
 
   it('moves between tabs with the arrow keys (role=tab/tabpanel)', async () => {
@@ -48,6 +48,8 @@ describe('PlatformDetail', () => {
     expect(screen.getByRole('tab', { name: 'ZUGANGSDATEN' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('tabpanel', { name: 'ZUGANGSDATEN' })).toBeTruthy();
     expect(screen.getByLabelText('Region')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Protokoll' }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Allgemein' }).getAttribute('aria-selected')).toBe('true');
   });

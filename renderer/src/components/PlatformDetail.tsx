@@ -6,6 +6,7 @@ import type { Platform } from '../../../shared/platform';
 import { Tabs, type TabDef } from './Tabs';
 import { GeneralTab } from './GeneralTab';
 import { CredentialsTab } from './CredentialsTab';
+import { TimelineTab } from './TimelineTab';
 
 interface Props {
   platform: Platform;
@@ -24,7 +25,10 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
   }, []);
 
   const tabs: TabDef[] = [{ id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} /> }];
-  if (platform.useCloud) tabs.push({ id: 'credentials', label: t('detail.tabCredentials'), content: <CredentialsTab platform={platform} sandbox={sandbox} /> });
+  if (platform.useCloud) {
+    tabs.push({ id: 'credentials', label: t('detail.tabCredentials'), content: <CredentialsTab platform={platform} sandbox={sandbox} /> });
+    tabs.push({ id: 'timeline', label: t('detail.tabTimeline'), content: <TimelineTab platform={platform} /> });
+  }
 
   return (
     <section

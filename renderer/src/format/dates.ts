@@ -6,6 +6,12 @@ export function formatDateTime(iso: string, lng: string): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(locale(lng), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** With seconds, for logs. */
+export function formatTimestamp(iso: string, lng: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(locale(lng), { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
 export function formatDate(iso: string, lng: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleDateString(locale(lng), { dateStyle: 'medium' });

@@ -1,0 +1,87 @@
+// Tab "Protokoll": every sign-in step of this platform (time, step, outcome, redacted details), for
+// support staff reproducing a merchant's problem; exportable as a JSON file.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Platform } from '../../../shared/platform';
+import type { TimelineEntry } from '../../../shared/ipc-contract';
+import type { AppError } from '../../../shared/result';
+import { getApi } from '../api';
+import { errorText } from '../i18n';
+import { formatTimestamp } from '../format/dates';
+
+export function exportFileName(platform: Platform, now = new Date()): string {
+  const safe = platform.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60);
+  return `protokoll-${safe}-${now.toISOString().slice(0, 10)}.json`;
+}
+
+export function TimelineTab({ platform }: { platform: Platform }) {
+  const { t, i18n } = useTranslation();
+  const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  // The platform object changes with every step of a sign-in: reload the timeline with it.
+  useEffect(() => {
+    let live = true;
+    void getApi()
+      .getTimeline({ id: platform.id })
+      .then((r) => {
+        if (!live) return;
+        if (r.ok) {
+          setEntries(r.value);
+          setError(null);
+        } else setError(r.error);
+      });
+    return () => {
+      live = false;
+    };
+  }, [platform]);
+
+  const exportJson = () => {
+    const body = JSON.stringify({ platform: { name: platform.name, type: platform.type, countryCode: platform.countryCode, auth: platform.auth }, timeline: entries ?? [] }, null, 2);
+    const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = exportFileName(platform);
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <div>
+      <p className="hint">{t('timeline.intro')}</p>
+      <div className="toolbar-inline">
+        <button type="button" onClick={exportJson} disabled={!entries?.length}>
+          {t('timeline.export')}
+        </button>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {errorText(t, error)}
+        </p>
+      )}
+      {entries && entries.length === 0 && <p className="empty">{t('timeline.empty')}</p>}
+      {entries && entries.length > 0 && (
+        <table className="grid" aria-label={t('timeline.title')}>
+          <thead>
+            <tr>
+              <th>{t('timeline.at')}</th>
+              <th>{t('timeline.step')}</th>
+              <th>{t('timeline.outcome')}</th>
+              <th>{t('timeline.detail')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...entries].reverse().map((e, i) => (
+              <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
+                <td>{formatTimestamp(e.at, i18n.language)}</td>
+                <td>{e.step}</td>
+                <td>{t(`timeline.outcomes.${e.outcome}`)}</td>
+                <td className="wrap">{e.detail ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
