@@ -1,6 +1,7 @@
 // The platform profile as the renderer sees it (no secrets). The store keeps the same shape.
 import { z } from 'zod';
 import { COUNTRY_CODES } from './amazon-regions';
+import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
 
@@ -13,16 +14,8 @@ export const platformNameSchema = z
 
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 
-export const marketplaceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  countryCode: z.string(),
-  defaultCurrencyCode: z.string(),
-  defaultLanguageCode: z.string(),
-  domainName: z.string(),
-  storeName: z.string(),
-  isParticipating: z.boolean(),
-  hasSuspendedListings: z.boolean(),
+/** A marketplace as the cloud's settings import returns it, plus the user's choice. */
+export const marketplaceSchema = cloudMarketplaceSchema.extend({
   /** Chosen by the user for use in the ERP. */
   selected: z.boolean(),
 });

@@ -7,23 +7,14 @@ import type { ReactNode } from 'react';
 import { PlatformList } from './PlatformList';
 import { NewPlatformDialog } from './NewPlatformDialog';
 import { createI18n } from '../i18n';
-import type { Platform } from '../../../shared/platform';
+import { platform as basePlatform } from '../test/fake-api';
 
 afterEach(cleanup);
 
 const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);
 
-const platform = (over: Partial<Platform>): Platform => ({
-  id: 'p1',
-  type: 'amazon',
-  name: 'Amazon 1',
-  active: true,
-  useCloud: true,
-  countryCode: 'DE',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  auth: { status: 'not_authenticated' },
-  ...over,
-});
+
+const platform = (over: Parameters<typeof basePlatform>[0]) => basePlatform({ name: 'Amazon 1', ...over });
 
 describe('PlatformList', () => {
   it('shows the empty state', () => {

@@ -1,7 +1,7 @@
 // A fake AppApi for component tests: every request is a vi.fn answering ok with sensible defaults;
 // `emit` plays the core's events.
 import { vi } from 'vitest';
-import type { AppApi, AppInfo, EventPayloads, SandboxHint } from '../../../shared/ipc-contract';
+import type { AppApi, AppInfo, EventPayloads, SandboxHint, TimelineEntry } from '../../../shared/ipc-contract';
 import type { Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 
@@ -45,7 +45,7 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     reopenConsent: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     importSettings: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
-    getTimeline: vi.fn(async () => ok([])),
+    getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
     getSandboxHint: vi.fn(async () => ok<SandboxHint | null>(null)),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
