@@ -6,7 +6,7 @@ import { openDatabase } from './db/database';
 import { createLocalNotifier } from './authorizations/notifier';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
-import { buildServer } from './http/server';
+import { buildServer, type CloudLogger } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
 import { registerRedirectUriWithSandbox } from './sandbox-registration';
@@ -21,7 +21,7 @@ export interface StartCloudOptions {
   dataDir?: string;
   config: CloudConfig;
   now?: () => number;
-  logger?: boolean;
+  logger?: CloudLogger;
 }
 
 export interface RunningCloud {

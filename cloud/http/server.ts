@@ -16,10 +16,14 @@ import { callbackRoutes } from '../routes/callback';
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 16 * 1024;
 
-export async function buildServer(ctx: CloudContext, logger: boolean): Promise<FastifyInstance> {
+/** `true` logs to stdout; a stream (tests, log shippers) receives the same JSON lines. */
+export type CloudLogger = boolean | { write(line: string): void };
+
+export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: logger && {
+    logger: logger !== false && {
+      ...(typeof logger === 'object' ? { stream: logger } : {}),
       // The URL's query of Amazon's redirect holds the code and the state: log the path only.
       serializers: {
         req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),

@@ -6,6 +6,7 @@ import { startSandbox, type SandboxHandle } from '../../sandbox';
 import { parseConfig, type CloudConfig, type CloudConfigInput } from '../config';
 import { sandboxApp, type SandboxAppKind } from '../embedded-config';
 import { startCloud, type RunningCloud } from '../start-cloud';
+import type { CloudLogger } from '../http/server';
 import type { NewTenantCredentials } from '../tenants';
 
 export async function freePort(): Promise<number> {
@@ -54,12 +55,12 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind } = {}): Promise<Stack> {
+export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger } = {}): Promise<Stack> {
   const cloudPort = await freePort();
   const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`] });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();
-  const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock });
+  const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock, ...(opts.logger ? { logger: opts.logger } : {}) });
   return {
     sandbox,
     cloud,
