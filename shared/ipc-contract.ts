@@ -18,6 +18,8 @@ export interface AppInfo {
   storeWarning?: { code: string; backupPath: string };
   /** Cloud deletions queued while the cloud was unreachable, retried until they succeed. */
   pendingCloudDeletions: number;
+  /** Cloud URL, Client-ID and a Client-Secret in the keychain are all there (ANMELDEN can work). */
+  cloudConfigured: boolean;
 }
 
 export interface CloudSettingsView {

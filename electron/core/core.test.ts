@@ -68,6 +68,26 @@ describe('core requests', () => {
     expect(await core.invoke('deletePlatform', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'PLATFORM_NOT_FOUND' } });
   });
 
+  it('keeps the cloud Client-Secret in the vault only and reports when the cloud is configured', async () => {
+    await core.whenReady();
+    expect(await core.invoke('getAppInfo', undefined)).toMatchObject({ ok: true, value: { cloudConfigured: false } });
+    const saved = await core.invoke('saveCloudSettings', { url: 'https://cloud.example/', clientId: 'client-1', clientSecret: 's3cr3t-value' });
+    expect(saved).toEqual({ ok: true, value: { url: 'https://cloud.example', clientId: 'client-1', hasSecret: true } });
+    expect(await core.invoke('getAppInfo', undefined)).toMatchObject({ ok: true, value: { cloudConfigured: true } });
+    expect(events.map((e) => e.name)).toContain('appInfoChanged');
+    expect(JSON.stringify(events)).not.toContain('s3cr3t-value');
+    expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).not.toContain('s3cr3t-value');
+    // Another Client-ID without a secret: not configured any more.
+    await core.invoke('saveCloudSettings', { url: 'https://cloud.example', clientId: 'client-2' });
+    expect(await core.invoke('getAppInfo', undefined)).toMatchObject({ ok: true, value: { cloudConfigured: false } });
+  });
+
+  it('refuses a cloud URL that is not https (or loopback http)', async () => {
+    for (const url of ['http://cloud.example', 'ftp://x', 'https://user:pw@cloud.example', 'not a url']) {
+      expect(await core.invoke('saveCloudSettings', { url, clientId: 'c' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'CLOUD_URL_INVALID' } } });
+    }
+  });
+
   it('reports app info without secrets', async () => {
     const r = await core.invoke('getAppInfo', undefined);
     expect(r).toMatchObject({ ok: true, value: { version: '1.2.3', host: 'browser', amazon: { kind: 'sandbox' } } });

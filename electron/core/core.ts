@@ -44,6 +44,7 @@ export class Core {
   private readonly timeline: Timeline;
   private readonly handlers: Handlers;
   private readonly ready: Promise<void>;
+  private cloudConfigured = false;
 
   constructor(private readonly opts: CoreOptions) {
     const now = opts.now ?? Date.now;
@@ -81,7 +82,12 @@ export class Core {
       updatePlatform: (p) => this.platforms.update(p.id, p.patch),
       deletePlatform: (p) => this.deletions.remove(p.id, p.mode),
       getCloudSettings: () => this.settings.view(),
-      saveCloudSettings: (p) => this.settings.save(p.url, p.clientId, p.clientSecret),
+      saveCloudSettings: async (p) => {
+        const view = await this.settings.save(p.url, p.clientId, p.clientSecret);
+        this.cloudConfigured = Boolean(view.url && view.clientId && view.hasSecret);
+        this.emit('appInfoChanged', this.appInfo());
+        return view;
+      },
       testCloudConnection: async (p) => {
         const who = await CloudClient.test(await this.settings.merged(p), { now });
         return { tenantName: who.name, tenantId: who.tenantId };
@@ -113,6 +119,8 @@ export class Core {
     if (this.opts.embeddedCloud) {
       await this.settings.adoptIfUnset(this.opts.embeddedCloud).catch((e: unknown) => this.opts.logger.warn('could not adopt the embedded cloud tenant', { error: String(e) }));
     }
+    const view = await this.settings.view().catch(() => undefined);
+    this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.signIns.resumeAll();
     this.deletions.start();
   }
@@ -130,6 +138,7 @@ export class Core {
       keychain: v.available ? { available: true, plaintextFallback: v.plaintextFallback } : { available: false, plaintextFallback: false, detail: v.detail },
       ...(this.opts.storeWarning ? { storeWarning: this.opts.storeWarning } : {}),
       pendingCloudDeletions: this.deletions.queue().length,
+      cloudConfigured: this.cloudConfigured,
     };
   }
 

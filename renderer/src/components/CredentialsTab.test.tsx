@@ -150,3 +150,20 @@ describe('region', () => {
     expect(await screen.findByText(/Region wurde geändert/)).toBeTruthy();
   });
 });
+
+describe('cloud credentials missing', () => {
+  it('says so before ANMELDEN and opens the Cloud-Zugangsdaten dialog', async () => {
+    setup({ status: 'not_authenticated' });
+    act(() => usePlatforms.setState({ appInfo: { ...usePlatforms.getState().appInfo!, version: '0', host: 'browser', amazon: { kind: 'production' }, keychain: { available: true, plaintextFallback: false }, pendingCloudDeletions: 0, cloudConfigured: false } }));
+    expect(screen.getByTestId('cloud-not-configured').textContent).toContain('fehlen die Cloud-Zugangsdaten');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Cloud-Zugangsdaten öffnen' }));
+    const { useUi } = await import('../store/ui');
+    expect(useUi.getState().modal).toEqual({ kind: 'cloudSettings' });
+  });
+
+  it('stays quiet when they are there', () => {
+    setup({ status: 'not_authenticated' });
+    act(() => usePlatforms.setState({ appInfo: { version: '0', host: 'browser', amazon: { kind: 'production' }, keychain: { available: true, plaintextFallback: false }, pendingCloudDeletions: 0, cloudConfigured: true } }));
+    expect(screen.queryByTestId('cloud-not-configured')).toBeNull();
+  });
+});

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
+import { useUi } from '../store/ui';
 import { errorText } from '../i18n';
 import { RegionSelect } from './RegionSelect';
 import { AuthStatus } from './AuthStatus';
@@ -19,7 +20,8 @@ export function hasValidAuth(p: Platform): boolean {
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
   const { t } = useTranslation();
-  const { signIn, cancelSignIn, reopenConsent } = usePlatforms();
+  const { signIn, cancelSignIn, reopenConsent, appInfo } = usePlatforms();
+  const showModal = useUi((s) => s.showModal);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const auth = platform.auth;
@@ -35,6 +37,14 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
 
   return (
     <div className="credentials">
+      {appInfo && !appInfo.cloudConfigured && auth.status !== 'waiting' && (
+        <div className="banner warning" role="note" data-testid="cloud-not-configured">
+          {t('cred.cloudMissing')}{' '}
+          <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
+            {t('cred.openCloudSettings')}
+          </button>
+        </div>
+      )}
       <div className="form-grid">
         <RegionSelect platform={platform} />
         <span className="label">{t('cred.status')}</span>

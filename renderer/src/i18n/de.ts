@@ -75,6 +75,8 @@ export const de = {
     saved: 'Gespeichert',
   },
   cred: {
+    cloudMissing: 'Für die Anmeldung fehlen die Cloud-Zugangsdaten (Cloud-URL, Client-ID, Client-Secret).',
+    openCloudSettings: 'Cloud-Zugangsdaten öffnen',
     region: 'Region',
     regionLocked: 'Die Region kann während einer laufenden Anmeldung nicht geändert werden.',
     regionChanged: 'Die Region wurde geändert. Die bestehende Anmeldung gilt für die bisherige Region – bitte melden Sie sich mit ANMELDEN neu an.',

@@ -77,6 +77,8 @@ export const en: DeepStrings<Messages> = {
     saved: 'Saved',
   },
   cred: {
+    cloudMissing: 'The cloud credentials (cloud URL, Client-ID, Client-Secret) needed to sign in are missing.',
+    openCloudSettings: 'Open cloud credentials',
     region: 'Region',
     regionLocked: 'The region cannot be changed while a sign-in is running.',
     regionChanged: 'The region was changed. The existing sign-in is for the previous region – please sign in again with SIGN IN.',

@@ -23,6 +23,7 @@ export const appInfo = (over: Partial<AppInfo> = {}): AppInfo => ({
   amazon: { kind: 'production' },
   keychain: { available: true, plaintextFallback: false },
   pendingCloudDeletions: 0,
+  cloudConfigured: true,
   ...over,
 });
 
