@@ -35,3 +35,44 @@ test('Amazon platform: ANMELDEN through Seller Central, Authentifiziert, import,
   const cloud = new CloudClient(host.services!.cloud.url, tenant);
   expect((await cloud.raw('GET', '/v1/platforms')).body.platforms).toEqual([]);
 });
+
+test('a failure the sandbox reproduces is explained in German with the next step', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  // Support staff switch the sandbox to "code already expired at exchange" for this seller.
+  const res = await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'code_expired', account: 'eu.haendler@example.com' }),
+  });
+  expect(res.ok).toBe(true);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Neu' }).click();
+  await page.getByLabel('Bezeichnung').fill('Amazon Fehlerfall');
+  await page.getByRole('button', { name: 'Anlegen' }).click();
+  await page.getByRole('row', { name: /Amazon Fehlerfall/ }).dblclick();
+  await page.getByLabel('Cloud verwenden').check();
+  await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();
+  const before = host.opened.length;
+  await page.getByRole('button', { name: 'ANMELDEN' }).click();
+  await expect.poll(() => host.opened.length, { timeout: 15_000 }).toBeGreaterThan(before);
+
+  const seller = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await seller.goto(host.opened.at(-1)!);
+  await seller.fill('#ap_email', 'eu.haendler@example.com');
+  await seller.fill('#ap_password', 'Sandbox-EU-2024!');
+  await seller.click('#signInSubmit');
+  const { totp } = await import('../sandbox/totp');
+  const { seedAccount } = await import('../sandbox/seed');
+  await seller.fill('#auth-mfa-otpcode', totp(seedAccount('eu.haendler@example.com')!.totpSecret!, Date.now()));
+  await seller.click('#auth-signin-button');
+  await seller.getByRole('button', { name: 'Bestätigen' }).click();
+  await seller.close();
+
+  const status = page.getByTestId('auth-status');
+  await expect(status).toContainText('Fehler');
+  await expect(status).toContainText('abgelaufen oder wurde bereits verwendet');
+  await expect(status).toContainText('ANMELDEN');
+  await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/flow-failure-code-expired.png' });
+  await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`, { method: 'DELETE' });
+});
