@@ -19,7 +19,7 @@ export const REQUEST_NAMES = [
   'getSandboxHint',
 ] as const;
 
-export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged'] as const;
+export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -127,6 +127,8 @@ export interface RequestResults {
 export interface EventPayloads {
   platformsChanged: Platform[];
   appInfoChanged: AppInfo;
+  /** Browser host only: the page shows it as a web notification when it has no focus (Electron notifies natively). */
+  notification: { title: string; body: string };
 }
 
 export type Requests = typeof requestSchemas;

@@ -42,6 +42,8 @@ export function openInSystemBrowser(url: string): Promise<boolean> {
 
 export async function runBrowserHost(opts: RunBrowserHostOptions = {}) {
   const userDataDir = opts.userDataDir ?? defaultUserDataDir();
+  // The page decides (document.hasFocus) and shows a web notification; set once the core exists.
+  let notifyPage: (title: string, body: string) => void = () => {};
   const core = await createAppCore({
     userDataDir,
     host: {
@@ -52,7 +54,7 @@ export async function runBrowserHost(opts: RunBrowserHostOptions = {}) {
         (async (url) => {
           if (!(await openInSystemBrowser(url))) throw new Error('no system browser');
         }),
-      notify: (title, body) => console.log(`[notification] ${title}: ${body}`),
+      notify: (title, body) => notifyPage(title, body),
       isFocused: () => false,
     },
     openStore: () => openConfStore(userDataDir),
@@ -61,6 +63,7 @@ export async function runBrowserHost(opts: RunBrowserHostOptions = {}) {
     ...(opts.extra ? { extra: opts.extra } : {}),
     ...(opts.vault ? { vault: opts.vault } : {}),
   });
+  notifyPage = (title, body) => core.notifyRenderer(title, body);
   const host = await startBrowserHost({
     core,
     rendererDir: opts.rendererDir ?? path.join(root, 'dist/renderer'),

@@ -171,6 +171,11 @@ export class Core {
     return () => this.events.off('event', wrapped);
   }
 
+  /** For hosts without native notifications (the browser host): the page raises them. */
+  notifyRenderer(title: string, body: string): void {
+    this.emit('notification', { title, body });
+  }
+
   private emit<E extends keyof EventPayloads>(name: E, payload: EventPayloads[E]) {
     this.events.emit('event', { name, payload });
   }

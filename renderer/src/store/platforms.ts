@@ -53,11 +53,13 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
         set({ platforms, selectedId: platforms.some((p) => p.id === selectedId) ? selectedId : null });
       });
       const offAppInfo = api.on('appInfoChanged', (appInfo) => set({ appInfo }));
+      const offNotification = api.on('notification', ({ title, body }) => showWebNotification(title, body));
       void api.listPlatforms().then((r) => (r.ok ? set({ platforms: r.value, loaded: true }) : set({ error: r.error, loaded: true })));
       void api.getAppInfo().then((r) => r.ok && set({ appInfo: r.value }));
       return () => {
         offPlatforms();
         offAppInfo();
+        offNotification();
       };
     },
 
@@ -77,7 +79,10 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
       return r;
     },
 
-    signIn: (id, mode) => withPlatform(getApi().signIn({ id, mode })),
+    signIn: (id, mode) => {
+      askNotificationPermission();
+      return withPlatform(getApi().signIn({ id, mode }));
+    },
     cancelSignIn: (id) => withPlatform(getApi().cancelSignIn({ id })),
     reopenConsent: (id) => withPlatform(getApi().reopenConsent({ id })),
     importSettings: (id) => withPlatform(getApi().importSettings({ id })),
@@ -87,3 +92,15 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
     clearError: () => set({ error: null }),
   };
 });
+
+/** Browser host: a desktop notification for a finished sign-in while the page has no focus. */
+export function showWebNotification(title: string, body: string, doc: Document = document): boolean {
+  if (doc.hasFocus() || typeof Notification === 'undefined' || Notification.permission !== 'granted') return false;
+  new Notification(title, { body });
+  return true;
+}
+
+/** Asked on ANMELDEN (a user gesture), so the permission prompt makes sense to the user. */
+export function askNotificationPermission(): void {
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
+}
