@@ -1,9 +1,9 @@
 // Seller Central over real HTTP with a cookie-keeping client: URL checks, sign-in, 2FA, consent, rules.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cloneSeed, draftApp, productionApp, seedAccount, type SeedAccount } from './seed';
 import {
   Browser, EU_HOST, confirmConsent, consentPath, errorKey, formFields, latestSms, pageKind, reachConsent, signIn,
-  startTestSandbox, T0, type TestSandbox,
+  startTestSandbox, sharedTestSandbox, T0,
 } from './test-client';
 import { totp } from './totp';
 
@@ -15,15 +15,7 @@ const NA = seedAccount('na.seller@example.com')!;
 const prodQuery = { application_id: PROD.applicationId, state: 'state-123' };
 const prodUrl = (host = EU_HOST, extra: Record<string, string> = {}) => consentPath(host, { ...prodQuery, ...extra });
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-  sb.state.reset();
-  sb.clock.now = T0;
-});
+const sb = sharedTestSandbox();
 
 async function errorFor(path: string): Promise<string | undefined> {
   const page = await new Browser(sb.url).get(path);

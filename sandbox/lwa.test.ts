@@ -1,22 +1,14 @@
 // LWA token endpoint over real HTTP: the three grants, form and JSON bodies, every error shape.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount } from './seed';
-import { authorize, obtainTokens, sellers, startTestSandbox, T0, tokenRequest, type TestSandbox } from './test-client';
+import { authorize, obtainTokens, sellers, sharedTestSandbox, tokenRequest } from './test-client';
 
 const PROD = productionApp();
 const DRAFT = draftApp();
 const EU = seedAccount('eu.haendler@example.com')!;
 const creds = { client_id: PROD.clientId, client_secret: PROD.clientSecret };
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-  sb.state.reset();
-  sb.clock.now = T0;
-});
+const sb = sharedTestSandbox();
 
 async function freshCode(): Promise<string> {
   return (await authorize(sb, EU, PROD)).get('spapi_oauth_code')!;

@@ -1,10 +1,10 @@
 // Every scenario over real HTTP, globally and per account, plus the scenario API's validation.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCENARIOS, SCENARIO_IDS } from './scenarios';
 import { draftApp, productionApp, seedAccount } from './seed';
 import {
   Browser, EU_HOST, authorize, confirmConsent, consentPath, errorKey, formFields, obtainTokens, pageKind, reachConsent, sellers, signIn,
-  startTestSandbox, T0, tokenRequest, type TestSandbox,
+  sharedTestSandbox, tokenRequest,
 } from './test-client';
 import { totp } from './totp';
 
@@ -14,15 +14,7 @@ const EU = seedAccount('eu.haendler@example.com')!;
 const NA = seedAccount('na.seller@example.com')!;
 const creds = { client_id: PROD.clientId, client_secret: PROD.clientSecret };
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-  sb.state.reset();
-  sb.clock.now = T0;
-});
+const sb = sharedTestSandbox();
 
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${sb.url}${path}`, {

@@ -1,9 +1,9 @@
 // SP-API Sellers over real HTTP; every successful response is validated against Amazon's model.
 import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
-import { obtainTokens, sellers, startTestSandbox, T0, tokenRequest, type TestSandbox } from './test-client';
+import { obtainTokens, sellers, sharedTestSandbox, tokenRequest } from './test-client';
 
 const model = JSON.parse(readFileSync(new URL('./model/sellers.json', import.meta.url), 'utf8')) as {
   definitions: Record<string, object>;
@@ -16,15 +16,7 @@ const PROD = productionApp();
 const EU = seedAccount('eu.haendler@example.com')!;
 const UNAUTHORIZED = { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided is revoked, malformed or invalid.' }] };
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-  sb.state.reset();
-  sb.clock.now = T0;
-});
+const sb = sharedTestSandbox();
 
 function expectValid(body: Record<string, unknown>): void {
   expect(validate(body), JSON.stringify(validate.errors)).toBe(true);

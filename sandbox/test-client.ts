@@ -1,5 +1,6 @@
 // Test helpers: a cookie-keeping HTTP client (tough-cookie + fetch) that behaves like a browser on the
 // sandbox, and the steps of the Seller Central flow. Used only by *.test.ts.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { CookieJar } from 'tough-cookie';
 import { createSandbox, type CreateSandboxOptions } from './server';
 import type { SeedAccount } from './seed';
@@ -78,6 +79,35 @@ export async function startTestSandbox(opts: Omit<CreateSandboxOptions, 'now'> =
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, state, clock, close: () => app.close() };
+}
+
+/** One sandbox per test file on a free port, its seed and clock reset before each test. */
+export function sharedTestSandbox(): TestSandbox {
+  let current: TestSandbox | undefined;
+  const get = () => {
+    if (!current) throw new Error('the sandbox starts in beforeAll');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startTestSandbox();
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => {
+    get().state.reset();
+    get().clock.now = T0;
+  });
+  return {
+    get url() {
+      return get().url;
+    },
+    get state() {
+      return get().state;
+    },
+    get clock() {
+      return get().clock;
+    },
+    close: () => get().close(),
+  };
 }
 
 export const EU_HOST = 'sellercentral-europe.amazon.com';
