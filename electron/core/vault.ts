@@ -3,6 +3,7 @@
 // (or the browser host's Node), never in a renderer or preload.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 export interface Vault {
   readonly kind: 'keychain' | 'plaintext' | 'memory';
@@ -108,7 +109,7 @@ export async function openVault(opts: { plaintextFile?: string; allowPlaintext?:
   return { available: false, detail };
 }
 
+/** keytar is CommonJS with a native addon: `require` it (also inside Electron's asar, where it is unpacked). */
 async function loadKeytar(): Promise<KeytarLike> {
-  const mod = (await import('keytar')) as unknown as KeytarLike & { default?: KeytarLike };
-  return mod.default ?? mod;
+  return createRequire(import.meta.url)('keytar') as KeytarLike;
 }
