@@ -1,0 +1,58 @@
+// Starts bench/cloud-child.ts as a separate Node process (tsx loader) and talks to it over IPC.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildConfig, ChildReady, ChildStats } from './cloud-child';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface CloudChild {
+  ready: ChildReady;
+  pid: number;
+  stats(): Promise<ChildStats>;
+  gc(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startChild(config: ChildConfig, opts: { nodeArgs?: string[] } = {}): Promise<CloudChild> {
+  const child: ChildProcess = fork(path.join(here, 'cloud-child.ts'), [], {
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(opts.nodeArgs ?? [])],
+    env: { ...process.env, BENCH_CHILD: JSON.stringify(config) },
+    // The cloud's request log (logger: true) goes where `npm run cloud` sends it, stdout; here nowhere.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  let nextId = 1;
+  const waiting = new Map<number, (msg: unknown) => void>();
+  const ready = await new Promise<ChildReady>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('cloud child did not start in 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`cloud child exited with ${code}`)));
+    child.on('message', (msg: { type: string; id?: number }) => {
+      if (msg.type === 'ready') {
+        clearTimeout(timer);
+        resolve(msg as ChildReady);
+      } else if (msg.id !== undefined) {
+        waiting.get(msg.id)?.(msg);
+        waiting.delete(msg.id);
+      }
+    });
+  });
+  const ask = <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve as (msg: unknown) => void);
+      child.send({ type, id });
+    });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    ready,
+    pid: child.pid!,
+    stats: () => ask<ChildStats>('stats'),
+    gc: () => ask<void>('gc'),
+    async stop() {
+      child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

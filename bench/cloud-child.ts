@@ -1,0 +1,85 @@
+// Runs in its own process so that its memory is measured alone: the real cloud (startCloud, in-memory
+// PGlite, against the sandbox at BENCH_CHILD.sandboxUrl) or the bare Fastify route. Talks to the bench
+// over IPC: 'ready' once listening; answers 'stats' (memory, CPU time, requests in flight) and 'stop'.
+import { subscribe } from 'node:diagnostics_channel';
+import { randomBytes } from 'node:crypto';
+import { startCloud } from '../cloud/start-cloud';
+import { testConfig } from '../cloud/testing/stack';
+import { issueAccessToken } from '../cloud/http/access-token';
+import { buildBareServer } from './bare-server';
+
+export interface ChildConfig {
+  mode: 'cloud' | 'bare' | 'bare-auth';
+  port: number;
+  sandboxUrl?: string;
+  /** PGlite data directory (file-backed, as `npm run cloud` runs); omitted = in memory. */
+  dataDir?: string;
+  logger: boolean;
+  rateLimitPerMinute: number;
+}
+
+export interface ChildReady {
+  type: 'ready';
+  url: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** bare-auth: a valid bearer token for its hook. */
+  token?: string;
+}
+
+export interface ChildStats {
+  type: 'stats';
+  id: number;
+  memory: NodeJS.MemoryUsage;
+  cpuMicros: number;
+  started: number;
+  finished: number;
+}
+
+let started = 0;
+let finished = 0;
+subscribe('http.server.request.start', () => void started++);
+subscribe('http.server.response.finish', () => void finished++);
+
+const config = JSON.parse(process.env.BENCH_CHILD ?? '{}') as ChildConfig;
+const send = (msg: unknown) => process.send!(msg);
+
+async function main(): Promise<() => Promise<void>> {
+  if (config.mode === 'cloud') {
+    const cloud = await startCloud({
+      port: config.port,
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      config: testConfig(config.sandboxUrl!, { rateLimitPerMinute: config.rateLimitPerMinute }),
+      logger: config.logger,
+    });
+    const tenant = await cloud.createTenant('Bench GmbH');
+    send({ type: 'ready', url: cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret } satisfies ChildReady);
+    return () => cloud.close();
+  }
+  const signingKey = new Uint8Array(randomBytes(32));
+  const app = await buildBareServer({
+    logger: config.logger,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.mode === 'bare-auth' ? { auth: { signingKey } } : {}),
+  });
+  await app.listen({ port: config.port, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const token = config.mode === 'bare-auth' ? await issueAccessToken(signingKey, 'tenant-bench', Date.now(), 3600) : undefined;
+  send({ type: 'ready', url: `http://127.0.0.1:${port}`, ...(token ? { token } : {}) } satisfies ChildReady);
+  return () => app.close();
+}
+
+const close = await main();
+process.on('message', (msg: { type: string; id?: number }) => {
+  if (msg.type === 'stats') {
+    const cpu = process.cpuUsage();
+    send({ type: 'stats', id: msg.id!, memory: process.memoryUsage(), cpuMicros: cpu.user + cpu.system, started, finished } satisfies ChildStats);
+  } else if (msg.type === 'gc') {
+    (globalThis as { gc?: () => void }).gc?.();
+    send({ type: 'gc', id: msg.id });
+  } else if (msg.type === 'stop') {
+    // Bounded: a stuck close must not keep the bench alive.
+    setTimeout(() => process.exit(0), 3000).unref();
+    void close().finally(() => process.exit(0));
+  }
+});

@@ -1,0 +1,157 @@
+// npm run bench: completion latency, cloud capacity and UI start-up, each against a baseline measured in
+// the same run; prints a table and writes bench/results.json. Loopback only; every loop is bounded.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CloudClient } from '../cloud/testing/stack';
+import { machine } from './machine';
+import { startBenchStack } from './stack';
+import { browserHostLatency, coreLatency, pollerLatency } from './latency';
+import { CLIENTS_PER_AUTHORIZATION, waitingClients } from './capacity';
+import { closedLoop, type LoadResult } from './load';
+import { startChild } from './child';
+import { startup } from './startup';
+import { summarizeProfile } from './profile';
+import { formatTable, ratio, type Row } from './table';
+import { round } from './stats';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const HIGH_RATE_LIMIT = 1_000_000_000;
+const LOAD = { connections: 32, durationMs: 4000, warmupMs: 1000 };
+const FLOWS = { core: 200, browserHost: 40, poller: 20 };
+
+function fdLimit(): number {
+  const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  return Number(line?.split(/\s+/)[3] ?? 1024);
+}
+
+const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function statusThroughput(nodeArgs: string[] = []) {
+  const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs });
+  try {
+    const client = new CloudClient(stack.cloudUrl, stack.creds);
+    const platform = await client.createPlatform('Throughput');
+    const auth = await client.startAuthorization(platform.body.id as string);
+    return await closedLoop(stack.cloudUrl, `/v1/authorizations/${auth.body.id as string}`, { authorization: `Bearer ${await client.accessToken()}` }, LOAD);
+  } finally {
+    await stack.close();
+  }
+}
+
+async function bareThroughput(mode: 'bare' | 'bare-auth'): Promise<LoadResult & { rssMB: number }> {
+  const child = await startChild({ mode, port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
+  try {
+    const headers: Record<string, string> = child.ready.token ? { authorization: `Bearer ${child.ready.token}` } : {};
+    const load = await closedLoop(child.ready.url, '/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f', headers, LOAD);
+    return { ...load, rssMB: round((await child.stats()).memory.rss / 2 ** 20) };
+  } finally {
+    await child.stop();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const limit = fdLimit();
+  const notes: string[] = [
+    `Cloud rate limit raised to ${HIGH_RATE_LIMIT}/min for all runs (default 600/min per tenant would throttle the bench, not the cloud).`,
+    'The cloud runs in a child process (node --import tsx, as `npm run cloud` does), file-backed PGlite in a temp data dir opened a second time (as after a restart), request log on (as the CLI) to /dev/null.',
+  ];
+  const levels = [1000, 5000, 10_000].filter((n) => {
+    const ok = n + 500 <= limit;
+    if (!ok) notes.push(`Skipped ${n} waiting clients: open-file limit ${limit} (raise it with "ulimit -n 20000" before npm run bench).`);
+    return ok;
+  });
+
+  log('latency: core (real core, cloud child, sandbox)');
+  const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true });
+  let latency;
+  try {
+    const core = await coreLatency(stack, FLOWS.core);
+    log('latency: browser host + Chromium');
+    const browserHost = await browserHostLatency(stack, FLOWS.browserHost);
+    log('latency: 5-second poller baseline');
+    const poller = await pollerLatency(stack, FLOWS.poller, core.p50);
+    latency = { core, browserHost, poller };
+  } finally {
+    await stack.close();
+  }
+
+  log(`capacity: ${levels.join(', ')} waiting clients`);
+  const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true });
+  let capacity;
+  try {
+    capacity = await waitingClients(capStack, levels);
+  } finally {
+    await capStack.close();
+  }
+  const bareIdle = await startChild({ mode: 'bare', port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
+  const bareRssMB = round((await bareIdle.stats()).memory.rss / 2 ** 20);
+  await bareIdle.stop();
+
+  log('throughput: status endpoint vs bare route');
+  const status = await statusThroughput();
+  const bare = await bareThroughput('bare');
+  const bareAuth = await bareThroughput('bare-auth');
+
+  let profile: ReturnType<typeof summarizeProfile> | undefined;
+  if (status.requestsPerSecond < 0.7 * bare.requestsPerSecond) {
+    log('throughput target missed: profiling the cloud under the same load (--cpu-prof)');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-prof-'));
+    await statusThroughput(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) profile = summarizeProfile(path.join(dir, file), 10);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  log('UI start-up');
+  const ui = await startup(3);
+
+  const top = capacity.at(-1)!;
+  const rows: Row[] = [
+    { figure: `completion p50, core (${latency.core.n} flows)`, value: `${latency.core.p50} ms`, baseline: `${latency.poller.measured.p50} ms (5 s poll)`, ratio: ratio(latency.core.p50, latency.poller.measured.p50), target: '' },
+    { figure: 'completion p95, core', value: `${latency.core.p95} ms`, baseline: `${latency.poller.measured.p95} ms`, ratio: ratio(latency.core.p95, latency.poller.measured.p95), target: '' },
+    { figure: 'completion p99, core', value: `${latency.core.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.core.p99, latency.poller.measured.p99), target: '≤ 100 ms', met: latency.core.p99 <= 100 },
+    { figure: `completion p99, rendered in Chromium (${latency.browserHost.t2.n} flows)`, value: `${latency.browserHost.t2.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.browserHost.t2.p99, latency.poller.measured.p99), target: '≤ 100 ms', met: latency.browserHost.t2.p99 <= 100 },
+    { figure: 'completion p50, rendered in Chromium', value: `${latency.browserHost.t2.p50} ms`, baseline: `${latency.poller.measured.p50} ms`, ratio: ratio(latency.browserHost.t2.p50, latency.poller.measured.p50), target: '' },
+    ...capacity.map((c): Row => ({
+      figure: `cloud RSS, ${c.clients} clients waiting${c.held < c.clients ? ` (held ${c.held})` : ''}`,
+      value: `${c.rssWaitingMB} MB`,
+      baseline: `${bareRssMB} MB (bare route)`,
+      ratio: ratio(c.rssWaitingMB, bareRssMB),
+      target: c.clients === 10_000 ? '< 300 MB' : '',
+      ...(c.clients === 10_000 ? { met: c.rssWaitingMB < 300 && c.held >= c.clients } : {}),
+    })),
+    ...capacity.map((c): Row => ({ figure: `wake ${c.held} waiting clients (answer to all)`, value: `${c.wakeAllMs} ms`, baseline: '', ratio: '', target: '' })),
+    { figure: 'status endpoint throughput', value: `${status.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s (bare route)`, ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond), target: '≥ 0.70×', met: status.requestsPerSecond >= 0.7 * bare.requestsPerSecond },
+    { figure: 'bare route + bearer-token hook', value: `${bareAuth.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s`, ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond), target: '' },
+    { figure: 'launch → list, 0 profiles', value: `${ui.listRenderedMs.profiles0} ms`, baseline: `${ui.listRenderedMs.emptyPage} ms (empty page)`, ratio: ratio(ui.listRenderedMs.profiles0, ui.listRenderedMs.emptyPage), target: '' },
+    { figure: 'launch → list, 1,000 profiles', value: `${ui.listRenderedMs.profiles1000} ms`, baseline: `${ui.listRenderedMs.emptyPage} ms`, ratio: ratio(ui.listRenderedMs.profiles1000, ui.listRenderedMs.emptyPage), target: '' },
+    { figure: 'renderer bundle, gzipped', value: `${round(ui.gzipBytes.renderer / 1024)} KiB`, baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`, ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage), target: '' },
+  ];
+  const results = {
+    at: new Date().toISOString(),
+    machine: machine(String(limit)),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    notes: [
+      ...notes,
+      `Latency t0 = just before fetching Amazon's redirect at the cloud callback; t1 = core emits platformsChanged with the platform authenticated; t2 = the list's status cell turns authenticated in Chromium (MutationObserver, page clock). Baseline: ${FLOWS.poller} measured 5 s pollers (?wait=0) with random phase; the analytic distribution is in latency.poller.analytic.`,
+      `Capacity: ${CLIENTS_PER_AUTHORIZATION} clients per authorization, long-poll wait=30 s, woken by cancels through the API (same notifier as the callback).`,
+    ],
+    latency,
+    capacity: { levels: capacity, bareRouteRssMB: bareRssMB, top },
+    throughput: { statusEndpoint: status, bareRoute: bare, bareRouteWithBearerHook: bareAuth, load: LOAD, profile },
+    startup: ui,
+    table: rows,
+  };
+  fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(formatTable(rows));
+  if (profile) {
+    console.log('\nstatus endpoint CPU profile, self time by package (%):');
+    for (const [k, v] of profile.byPackage) console.log(`  ${String(v).padStart(5)}  ${k}`);
+  }
+  console.log(`\nmachine: ${results.machine.cpuModel}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; ${results.durationSeconds} s; bench/results.json written`);
+}
+
+await main();

@@ -1,0 +1,145 @@
+// UI start-up: the browser host from launch (runBrowserHost: store, core, server) until Chromium shows
+// the platform list, with 0 and 1,000 profiles; and the renderer bundle's gzipped size. Baseline: an
+// empty Vite + React page, built with Vite's JS API and served by the same host in the same way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from '@playwright/test';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { runBrowserHost } from '../electron/browser-host/main';
+import { MemoryVault } from '../electron/core/vault';
+import { platformSchema, type Platform } from '../shared/platform';
+import { CHROMIUM_ARGS } from './latency';
+import { now } from './stack';
+import { percentile, round, sleep } from './stats';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface StartupResult {
+  listRenderedMs: { profiles0: number; profiles1000: number; emptyPage: number; runs: number };
+  gzipBytes: { renderer: number; emptyPage: number };
+}
+
+/** Gzipped bytes (level 9) of everything the page loads: index.html, JS, CSS. */
+export function gzippedSize(dir: string): number {
+  let total = 0;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (/\.(html|js|css)$/.test(e.name)) total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+async function buildRenderer(outDir: string): Promise<void> {
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+async function buildEmptyPage(outDir: string): Promise<void> {
+  // Inside the project, so that react and react-dom resolve from its node_modules.
+  const src = fs.mkdtempSync(path.join(root, 'bench', '.empty-page-'));
+  try {
+    fs.writeFileSync(path.join(src, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+    fs.writeFileSync(
+      path.join(src, 'main.tsx'),
+      "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<h1>Leer</h1>);\n",
+    );
+    await build({ configFile: false, root: src, base: './', logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true } });
+  } finally {
+    fs.rmSync(src, { recursive: true, force: true });
+  }
+}
+
+/** n valid profiles (checked against the store's schema, so none is dropped as unreadable). */
+function profiles(n: number): Platform[] {
+  const at = new Date().toISOString();
+  return Array.from({ length: n }, (_, i): Platform => platformSchema.parse({
+    id: randomUUID(),
+    type: 'amazon',
+    name: `Amazon ${100000 + i}`,
+    active: i % 4 !== 0,
+    useCloud: true,
+    countryCode: (['DE', 'FR', 'IT', 'ES', 'UK'] as const)[i % 5]!,
+    createdAt: at,
+    auth: i % 2 === 0 ? { status: 'authenticated', sellingPartnerId: `A${String(i).padStart(13, '0')}`, authorizedAt: at } : { status: 'not_authenticated' },
+  }));
+}
+
+/** Page-side: the time the condition first holds, on the page's clock (= Node's wall clock). */
+const MARK_SCRIPT = (condition: string) => `(() => {
+  const done = () => ${condition};
+  const mark = () => { if (!window.__shownAt && done()) window.__shownAt = performance.timeOrigin + performance.now(); };
+  new MutationObserver(mark).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string): Promise<number> {
+  const page = await chrome.newPage();
+  await page.addInitScript(MARK_SCRIPT(condition));
+  const t0 = now();
+  const { core, host } = await runBrowserHost({
+    userDataDir,
+    rendererDir,
+    openExternal: async () => undefined,
+    env: {},
+    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
+  });
+  try {
+    await page.goto(host.url);
+    // Polled from outside (the page's CSP forbids waitForFunction's eval); the time is taken in the page.
+    for (let i = 0; i < 1500; i++) {
+      const at = (await page.evaluate('window.__shownAt')) as number | undefined;
+      if (at !== undefined) return at - t0;
+      await sleep(20);
+    }
+    throw new Error('the list was not rendered within 30 s');
+  } finally {
+    await page.close();
+    await host.close();
+    await core.dispose();
+  }
+}
+
+export async function startup(runs = 3): Promise<StartupResult> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-startup-'));
+  const rendererDir = path.join(tmp, 'renderer');
+  const emptyDir = path.join(tmp, 'empty');
+  await buildRenderer(rendererDir);
+  await buildEmptyPage(emptyDir);
+  const chrome = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const dirs = { p0: path.join(tmp, 'p0'), p1000: path.join(tmp, 'p1000'), empty: path.join(tmp, 'empty-data') };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d);
+  fs.writeFileSync(path.join(dirs.p1000, 'config.json'), JSON.stringify({ platforms: profiles(1000), pendingCloudDeletions: [], timelines: {} }));
+  const samples = { p0: [] as number[], p1000: [] as number[], empty: [] as number[] };
+  try {
+    // Interleaved, one warm-up round first (Chromium's and Node's caches as on a second launch).
+    for (let r = 0; r <= runs; r++) {
+      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`);
+      const p1000 = await launchToList(chrome, dirs.p1000, rendererDir, `document.querySelectorAll('tbody tr').length >= 1000`);
+      const empty = await launchToList(chrome, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`);
+      if (r === 0) continue;
+      samples.p0.push(p0);
+      samples.p1000.push(p1000);
+      samples.empty.push(empty);
+    }
+  } finally {
+    await chrome.close();
+  }
+  const result: StartupResult = {
+    listRenderedMs: {
+      profiles0: round(percentile(samples.p0, 50)),
+      profiles1000: round(percentile(samples.p1000, 50)),
+      emptyPage: round(percentile(samples.empty, 50)),
+      runs,
+    },
+    gzipBytes: { renderer: gzippedSize(rendererDir), emptyPage: gzippedSize(emptyDir) },
+  };
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return result;
+}
