@@ -3,6 +3,7 @@ import type { AmazonEndpoints } from '../shared/amazon-endpoints';
 import type { CloudConfig } from './config';
 import type { Database } from './db/database';
 import type { AuthorizationNotifier } from './authorizations/notifier';
+import type { StatusCache } from './authorizations/status-cache';
 import type { SecretBox } from './crypto/secret-box';
 import type { LwaOptions } from './amazon/lwa-client';
 import type { AccessTokenCache } from './amazon/access-token-cache';
@@ -13,6 +14,8 @@ export interface CloudContext {
   endpoints: AmazonEndpoints;
   now(): number;
   notifier: AuthorizationNotifier;
+  /** Authorization rows for the status long-poll, dropped on every change the notifier reports. */
+  statusCache: StatusCache;
   secretBox: SecretBox;
   signingKey: Uint8Array;
   lwa: LwaOptions;

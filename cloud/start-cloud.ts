@@ -4,6 +4,7 @@ import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
 import { openDatabase } from './db/database';
 import { createLocalNotifier } from './authorizations/notifier';
+import { createStatusCache } from './authorizations/status-cache';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
 import { buildServer, type CloudLogger } from './http/server';
@@ -36,12 +37,14 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const db = await openDatabase(opts.dataDir);
   const endpoints = endpointsFor(config);
   const closing = new AbortController();
+  const notifier = createLocalNotifier();
   const ctx: CloudContext = {
     db,
     config,
     endpoints,
     now,
-    notifier: createLocalNotifier(),
+    notifier,
+    statusCache: createStatusCache(db, notifier),
     secretBox: createSecretBox(config.encryptionKey),
     signingKey: new Uint8Array(Buffer.from(config.signingKey, 'base64')),
     amazonTokens: createAccessTokenCache(),

@@ -19,6 +19,10 @@ export async function issueAccessToken(key: Uint8Array, tenantId: string, nowMs:
 
 /** The tenant id, or undefined when the token is malformed, forged or expired. */
 export async function verifyAccessToken(key: Uint8Array, token: string, nowMs: number): Promise<string | undefined> {
+  return (await verifyWithExpiry(key, token, nowMs))?.tenantId;
+}
+
+async function verifyWithExpiry(key: Uint8Array, token: string, nowMs: number): Promise<{ tenantId: string; expiresAtMs: number } | undefined> {
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
@@ -26,8 +30,31 @@ export async function verifyAccessToken(key: Uint8Array, token: string, nowMs: n
       issuer: ISSUER,
       currentDate: new Date(nowMs),
     });
-    return typeof payload.sub === 'string' ? payload.sub : undefined;
+    return typeof payload.sub === 'string' && typeof payload.exp === 'number' ? { tenantId: payload.sub, expiresAtMs: payload.exp * 1000 } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Verifies bearer tokens, remembering the good ones until they expire: a desktop sends the same
+ * token on every long-poll, and the HMAC check cost two thirds of a bare route's throughput
+ * (bench/README). Only verified tokens are kept (an attacker cannot fill the map with forgeries);
+ * the map is bounded, oldest first out.
+ */
+export function createAccessTokenVerifier(key: Uint8Array, now: () => number, maxEntries = 10_000) {
+  const verified = new Map<string, { tenantId: string; expiresAtMs: number }>();
+  return async (token: string): Promise<string | undefined> => {
+    const t = now();
+    const hit = verified.get(token);
+    if (hit) {
+      if (hit.expiresAtMs > t) return hit.tenantId;
+      verified.delete(token);
+    }
+    const fresh = await verifyWithExpiry(key, token, t);
+    if (!fresh) return undefined;
+    if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
+    verified.set(token, fresh);
+    return fresh.tenantId;
+  };
 }

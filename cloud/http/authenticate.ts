@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
-import { verifyAccessToken } from './access-token';
+import { createAccessTokenVerifier } from './access-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,10 +13,11 @@ declare module 'fastify' {
 
 export function installBearerAuth(app: FastifyInstance, ctx: CloudContext): void {
   app.decorateRequest('tenantId', undefined);
+  const verify = createAccessTokenVerifier(ctx.signingKey, ctx.now);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (match) request.tenantId = await verifyAccessToken(ctx.signingKey, match[1]!, ctx.now());
+    if (match) request.tenantId = await verify(match[1]!);
   });
 }
 

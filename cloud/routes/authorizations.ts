@@ -52,8 +52,14 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     const tenantId = requireTenant(request);
     const { id } = parseInput(idParams, request.params, 'path');
     const { wait = 0 } = parseInput(authorizationQuerySchema, request.query, 'query');
-    const load = async () => expireIfDue(ctx.db, await getAuthorization(ctx.db, tenantId, id), new Date(ctx.now()));
-    let row = await load();
+    // From the status cache: a waiting desktop's call usually touches no database at all.
+    const load = async () => {
+      const cached = await ctx.statusCache.get(tenantId, id);
+      const row = await expireIfDue(ctx.db, cached.row, new Date(ctx.now()));
+      if (row !== cached.row) ctx.notifier.publish(id);
+      return { row, generation: row === cached.row ? cached.generation : ctx.statusCache.generation(id) };
+    };
+    let { row, generation } = await load();
     if (row.status === 'pending' && wait > 0) {
       const disconnected = new AbortController();
       // The response's 'close' also fires when the client goes away mid-wait (the request's fires early).
@@ -64,9 +70,10 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
         authorizationId: id,
         maxWaitMs: Math.min(wait * 1000, untilExpiry),
         signal: AbortSignal.any([disconnected.signal, ctx.closing]),
-        changedSince: async () => (await getAuthorization(ctx.db, tenantId, id)).status !== 'pending',
+        // A change between our read and the subscription shows as a new generation.
+        changedSince: async () => ctx.statusCache.generation(id) !== generation,
       });
-      row = await load();
+      ({ row, generation } = await load());
     }
     return authorizationToApi(row);
   });

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../db/database';
+import { createLocalNotifier } from './notifier';
+import { createStatusCache } from './status-cache';
+import { createAuthorization, finishPending } from './store';
+import { createTenant } from '../tenants';
+import { createPlatform } from '../platforms';
+
+let db: Database;
+let n = 0;
+const createPlatformRow = async (database: Database, tenantId: string) =>
+  (await createPlatform(database, tenantId, { type: 'amazon', name: `Amazon ${++n}`, region: 'EU', countryCode: 'DE' }, undefined, new Date())).row.id;
+let reads = 0;
+let counted: Database;
+
+beforeAll(async () => {
+  db = await openDatabase();
+  // Count the SELECTs the cache sends.
+  counted = { ...db, query: (sql, params) => (sql.startsWith('SELECT * FROM authorizations') && reads++, db.query(sql, params)) } as Database;
+});
+afterAll(() => db?.close());
+
+it('reads a row once, serves it from memory, and reads again after a change was published', async () => {
+  const notifier = createLocalNotifier();
+  const cache = createStatusCache(counted, notifier);
+  const tenant = await createTenant(db, 'Cache GmbH', new Date());
+  const platform = await createPlatformRow(db, tenant.tenantId);
+  const { row } = await createAuthorization(db, tenant.tenantId, platform, 'login', new Date(), 600);
+  reads = 0;
+  const [a, b] = await Promise.all([cache.get(tenant.tenantId, row.id), cache.get(tenant.tenantId, row.id)]);
+  expect(a.row.status).toBe('pending');
+  expect(b.row).toBe(a.row);
+  await cache.get(tenant.tenantId, row.id);
+  expect(reads).toBe(1);
+
+  const before = cache.generation(row.id);
+  await finishPending(db, row.id, 'cancelled', new Date());
+  notifier.publish(row.id);
+  expect(cache.generation(row.id)).toBe(before + 1);
+  expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
+  expect(reads).toBe(2);
+});
+
+it('answers AUTHORIZATION_NOT_FOUND for another tenant’s id, as for an unknown one', async () => {
+  const cache = createStatusCache(db, createLocalNotifier());
+  const owner = await createTenant(db, 'Owner GmbH', new Date());
+  const other = await createTenant(db, 'Other GmbH', new Date());
+  const { row } = await createAuthorization(db, owner.tenantId, await createPlatformRow(db, owner.tenantId), 'login', new Date(), 600);
+  await cache.get(owner.tenantId, row.id);
+  await expect(cache.get(other.tenantId, row.id)).rejects.toMatchObject({ code: 'AUTHORIZATION_NOT_FOUND' });
+  await expect(cache.get(owner.tenantId, '00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({ code: 'AUTHORIZATION_NOT_FOUND' });
+});
+
+it('does not cache a row read while the authorization changed (the race a generation closes)', async () => {
+  const notifier = createLocalNotifier();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const slow = { ...db, query: async (sql: string, params?: unknown[]) => { const r = await db.query(sql, params); await gate; return r; } } as Database;
+  const cache = createStatusCache(slow, notifier);
+  const tenant = await createTenant(db, 'Race GmbH', new Date());
+  const { row } = await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600);
+  const stale = cache.get(tenant.tenantId, row.id);
+  await finishPending(db, row.id, 'cancelled', new Date());
+  notifier.publish(row.id);
+  release();
+  expect((await stale).row.status).toBe('pending');
+  expect(cache.size).toBe(0);
+  expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
+});

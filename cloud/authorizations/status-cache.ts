@@ -1,0 +1,59 @@
+// GET /v1/authorizations/:id is called by every waiting desktop about every 25 s, and each call used to
+// read the row up to three times. This cache keeps the rows in memory and drops a row whenever the
+// notifier says it changed — with several instances on one PostgreSQL server that notification arrives
+// through LISTEN/NOTIFY (see notifier.ts), so every instance's cache stays right. A per-id generation
+// keeps a read that raced with a change from caching the old row; concurrent misses share one read.
+import { CloudError } from '../http/cloud-error';
+import type { Queryable } from '../db/database';
+import type { AuthorizationNotifier } from './notifier';
+import { findAuthorization, type AuthorizationRow } from './store';
+
+export interface StatusCache {
+  /** The row of this tenant's authorization (AUTHORIZATION_NOT_FOUND otherwise), with its generation. */
+  get(tenantId: string, id: string): Promise<{ row: AuthorizationRow; generation: number }>;
+  /** Changes whenever the authorization changes; a long-poll compares it to close the read/subscribe gap. */
+  generation(id: string): number;
+  readonly size: number;
+}
+
+export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier, maxEntries = 20_000): StatusCache {
+  const rows = new Map<string, AuthorizationRow>();
+  const generations = new Map<string, number>();
+  const inflight = new Map<string, Promise<AuthorizationRow | undefined>>();
+  const generation = (id: string) => generations.get(id) ?? 0;
+
+  notifier.subscribeAll((id) => {
+    rows.delete(id);
+    generations.set(id, generation(id) + 1);
+    // Generations of ids nobody reads any more need not live for ever.
+    if (generations.size > maxEntries * 2) generations.delete(generations.keys().next().value!);
+  });
+
+  return {
+    get size() {
+      return rows.size;
+    },
+    generation,
+    async get(tenantId, id) {
+      const gen = generation(id);
+      let row = rows.get(id);
+      if (!row) {
+        const key = `${id}\n${gen}`;
+        let pending = inflight.get(key);
+        if (!pending) {
+          pending = findAuthorization(db, id).finally(() => inflight.delete(key));
+          inflight.set(key, pending);
+        }
+        row = await pending;
+        if (!row) throw new CloudError('AUTHORIZATION_NOT_FOUND');
+        if (generation(id) === gen) {
+          if (rows.size >= maxEntries) rows.delete(rows.keys().next().value!);
+          rows.set(id, row);
+        }
+      }
+      // Another tenant's authorization does not exist for this one (same answer as a wrong id).
+      if (row.tenant_id !== tenantId) throw new CloudError('AUTHORIZATION_NOT_FOUND');
+      return { row, generation: gen };
+    },
+  };
+}
