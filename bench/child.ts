@@ -1,4 +1,5 @@
-// Starts bench/cloud-child.ts as a separate Node process (tsx loader) and talks to it over IPC.
+// Starts bench/cloud-child.ts as a separate Node process (compiled ahead of time, or under the tsx
+// loader as `npm run cloud` runs it) and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +15,27 @@ export interface CloudChild {
   stop(): Promise<void>;
 }
 
-export async function startChild(config: ChildConfig, opts: { nodeArgs?: string[] } = {}): Promise<CloudChild> {
-  const child: ChildProcess = fork(path.join(here, 'cloud-child.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(opts.nodeArgs ?? [])],
+let compiled: Promise<string> | undefined;
+
+/**
+ * The child as a deployment would run it: our TypeScript compiled ahead of time by esbuild into one
+ * ES module (dependencies stay in node_modules), started by plain node without the tsx loader.
+ */
+function compiledChild(): Promise<string> {
+  compiled ??= (async () => {
+    const { build } = await import('esbuild');
+    const outfile = path.join(here, '..', '.tmp', 'bench', 'cloud-child.mjs');
+    await build({ entryPoints: [path.join(here, 'cloud-child.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    return outfile;
+  })();
+  return compiled;
+}
+
+export async function startChild(config: ChildConfig, opts: { nodeArgs?: string[]; loader?: 'tsx' | 'compiled' } = {}): Promise<CloudChild> {
+  const useTsx = (opts.loader ?? 'compiled') === 'tsx';
+  const entry = useTsx ? path.join(here, 'cloud-child.ts') : await compiledChild();
+  const child: ChildProcess = fork(entry, [], {
+    execArgv: [...(useTsx ? ['--import', 'tsx'] : []), '--expose-gc', ...(opts.nodeArgs ?? [])],
     env: { ...process.env, BENCH_CHILD: JSON.stringify(config) },
     // The cloud's request log (logger: true) goes where `npm run cloud` sends it, stdout; here nowhere.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

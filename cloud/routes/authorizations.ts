@@ -61,18 +61,27 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     };
     let { row, generation } = await load();
     if (row.status === 'pending' && wait > 0) {
-      const disconnected = new AbortController();
-      // The response's 'close' also fires when the client goes away mid-wait (the request's fires early).
-      reply.raw.once('close', () => disconnected.abort());
+      // Ends the wait when the client goes away (the response's 'close'; the request's fires early) or
+      // the cloud shuts down. Not AbortSignal.any: on Node 20 each call leaves a dependant on the
+      // long-lived closing signal, which thousands of waiting requests turn into memory.
+      const stop = new AbortController();
+      const abort = () => stop.abort();
+      reply.raw.once('close', abort);
+      ctx.closing.addEventListener('abort', abort, { once: true });
       const untilExpiry = row.expires_at.getTime() - ctx.now();
-      await waitForChange({
-        notifier: ctx.notifier,
-        authorizationId: id,
-        maxWaitMs: Math.min(wait * 1000, untilExpiry),
-        signal: AbortSignal.any([disconnected.signal, ctx.closing]),
-        // A change between our read and the subscription shows as a new generation.
-        changedSince: async () => ctx.statusCache.generation(id) !== generation,
-      });
+      try {
+        await waitForChange({
+          notifier: ctx.notifier,
+          authorizationId: id,
+          maxWaitMs: Math.min(wait * 1000, untilExpiry),
+          signal: ctx.closing.aborted ? AbortSignal.abort() : stop.signal,
+          // A change between our read and the subscription shows as a new generation.
+          changedSince: async () => ctx.statusCache.generation(id) !== generation,
+        });
+      } finally {
+        ctx.closing.removeEventListener('abort', abort);
+        reply.raw.off('close', abort);
+      }
       ({ row, generation } = await load());
     }
     return authorizationToApi(row);
