@@ -39,6 +39,11 @@ export const cloudConfigSchema = z.object({
   lwaRetryBaseMs: z.number().int().min(0).default(250),
   /** Timeout of one call to LWA or SP-API. */
   httpTimeoutMs: z.number().int().min(100).default(10_000),
+  /**
+   * A PostgreSQL server (postgres://…) instead of PGlite: for several instances, which then wake each
+   * other's long-polls through LISTEN/NOTIFY. Omitted = PGlite in the data directory.
+   */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** Embedded default: create a development tenant once and write its credentials here (mode 0600). */
   devTenantFile: z.string().optional(),
   /** Embedded default: add the callback URL to the sandbox app's redirect URIs at start. */
@@ -66,6 +71,7 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_LWA_MAX_ATTEMPTS: 'lwaMaxAttempts',
   CLOUD_LWA_RETRY_BASE_MS: 'lwaRetryBaseMs',
   CLOUD_HTTP_TIMEOUT_MS: 'httpTimeoutMs',
+  CLOUD_DATABASE_URL: 'databaseUrl',
 };
 
 function coerce(value: string): unknown {

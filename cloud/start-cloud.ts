@@ -3,7 +3,9 @@
 import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
 import { openDatabase } from './db/database';
-import { createLocalNotifier } from './authorizations/notifier';
+import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
+import { createPgNotifier } from './authorizations/pg-notifier';
+import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
@@ -34,10 +36,17 @@ export interface RunningCloud {
 export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud> {
   const { config } = opts;
   const now = opts.now ?? Date.now;
-  const db = await openDatabase(opts.dataDir);
+  // PGlite in the data directory, or a PostgreSQL server shared with other instances.
+  const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openDatabase(opts.dataDir);
   const endpoints = endpointsFor(config);
   const closing = new AbortController();
-  const notifier = createLocalNotifier();
+  let notifier: AuthorizationNotifier & { close?(): Promise<void> };
+  try {
+    notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl) : createLocalNotifier();
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   const ctx: CloudContext = {
     db,
     config,
@@ -65,6 +74,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 4200, host });
   } catch (err) {
+    await notifier.close?.();
     await db.close();
     throw err;
   }
@@ -85,6 +95,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     async close() {
       closing.abort();
       await app.close();
+      await notifier.close?.();
       await db.close();
     },
   };

@@ -1,0 +1,37 @@
+// The notifier for several instances on one PostgreSQL server: `publish` wakes this instance's
+// long-polls at once and sends NOTIFY; every other instance LISTENs and wakes its own. The payload
+// carries the sender's id so an instance ignores the echo of its own notifications.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { createLocalNotifier, type AuthorizationNotifier } from './notifier';
+
+const CHANNEL = 'authorization_changed';
+
+export async function createPgNotifier(connectionString: string, onError: (e: Error) => void = () => undefined): Promise<AuthorizationNotifier & { close(): Promise<void> }> {
+  const local = createLocalNotifier();
+  const instance = randomUUID();
+  const listener = new pg.Client({ connectionString });
+  listener.on('error', onError);
+  await listener.connect();
+  listener.on('notification', (msg) => {
+    if (msg.channel !== CHANNEL || !msg.payload) return;
+    const [from, id] = msg.payload.split(' ');
+    if (from !== instance && id) local.emitLocal(id);
+  });
+  await listener.query(`LISTEN ${CHANNEL}`);
+  // NOTIFY needs a connection too; a second one keeps LISTEN's free of other traffic.
+  const sender = new pg.Client({ connectionString });
+  sender.on('error', onError);
+  await sender.connect();
+  return {
+    subscribe: local.subscribe,
+    subscribeAll: local.subscribeAll,
+    publish(id) {
+      local.emitLocal(id);
+      sender.query('SELECT pg_notify($1, $2)', [CHANNEL, `${instance} ${id}`]).catch(onError);
+    },
+    async close() {
+      await Promise.allSettled([listener.end(), sender.end()]);
+    },
+  };
+}

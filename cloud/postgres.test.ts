@@ -1,0 +1,92 @@
+// The same SQL on a real PostgreSQL server, with two cloud instances sharing it: migrations run once
+// even when both start together; a long-poll held by instance B is woken through LISTEN/NOTIFY when
+// Amazon's redirect reaches instance A; B can import the settings with the token A stored encrypted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
+import { startCloud, type RunningCloud } from './start-cloud';
+import { CloudClient, freePort, testConfig } from './testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
+import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+const bin = findPostgresBin();
+if ('missing' in bin) console.warn(`cloud/postgres.test.ts skipped: ${bin.missing}`);
+
+describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
+  let server: PostgresServer;
+  let sandbox: SandboxHandle;
+  let a: RunningCloud;
+  let b: RunningCloud;
+  let databaseUrl: string;
+
+  beforeAll(async () => {
+    server = await startPostgres((bin as { bin: string }).bin);
+    databaseUrl = await createDatabase(server.url, 'cloud_two_instances');
+    const [portA, portB] = [await freePort(), await freePort()];
+    sandbox = await startSandbox({ port: 0, extraRedirectUris: [portA, portB].map((p) => `http://127.0.0.1:${p}/oauth/amazon/callback`) });
+    // One configuration (keys included) for both, as instances of one deployment share it.
+    const config = testConfig(sandbox.url, { databaseUrl });
+    // Started together: the migration lock lets exactly one of them create the schema.
+    [a, b] = await Promise.all([startCloud({ port: portA, config }), startCloud({ port: portB, config })]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await sandbox?.close();
+    await server?.close();
+  });
+
+  it('migrated once', async () => {
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const { rows } = await db.query('SELECT version FROM schema_migrations');
+    await db.end();
+    expect(rows).toEqual([{ version: 1 }]);
+  });
+
+  it('a long-poll on B is woken when the callback reaches A, and B imports with A’s stored token', async () => {
+    const tenant = await a.createTenant('Zwei Instanzen GmbH');
+    const viaA = new CloudClient(a.url, tenant);
+    const viaB = new CloudClient(b.url, tenant);
+    const platform = await viaA.createPlatform('Amazon PG');
+    expect(platform.status).toBe(201);
+    // The same platform name through B is refused: one database, one uniqueness rule.
+    expect((await viaB.createPlatform('Amazon PG')).status).toBe(409);
+    const auth = (await viaA.startAuthorization(platform.body.id)).body as { id: string; consentUrl: string };
+    expect(auth.consentUrl).toContain(encodeURIComponent(`${a.url}/oauth/amazon/callback`));
+
+    const waiting = viaB.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
+    // B answers only after it holds the request: give it a moment to subscribe, then consent.
+    await new Promise((r) => setTimeout(r, 300));
+    const browser = new SellerBrowser();
+    const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, sandbox.url));
+    expect(callback.status).toBe(200);
+    const answer = await waiting;
+    expect(answer.body).toMatchObject({ id: auth.id, status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+
+    const imported = await viaB.raw('POST', `/v1/platforms/${platform.body.id}/settings/import`, { body: {} });
+    expect(imported.status).toBe(200);
+    expect(imported.body.marketplaces).toHaveLength(8);
+
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    const { rows } = await db.query('SELECT refresh_token_enc FROM platforms WHERE id = $1', [platform.body.id]);
+    await db.end();
+    expect(rows[0].refresh_token_enc).toBeTruthy();
+    expect(rows[0].refresh_token_enc).not.toContain('Atzr|');
+  }, 60_000);
+
+  it('a cancel on B wakes a long-poll held by A', async () => {
+    const tenant = await b.createTenant('Abbruch GmbH');
+    const viaA = new CloudClient(a.url, tenant);
+    const viaB = new CloudClient(b.url, tenant);
+    const platform = await viaB.createPlatform('Amazon Cancel PG');
+    const auth = (await viaB.startAuthorization(platform.body.id)).body as { id: string };
+    const waiting = viaA.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await viaB.raw('POST', `/v1/authorizations/${auth.id}/cancel`, { body: {} })).status).toBe(200);
+    expect((await waiting).body).toMatchObject({ status: 'cancelled' });
+  }, 60_000);
+});
