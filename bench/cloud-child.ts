@@ -16,6 +16,8 @@ export interface ChildConfig {
   dataDir?: string;
   logger: boolean;
   rateLimitPerMinute: number;
+  /** A PostgreSQL server instead of PGlite (the several-instances configuration). */
+  databaseUrl?: string;
 }
 
 export interface ChildReady {
@@ -49,7 +51,7 @@ async function main(): Promise<() => Promise<void>> {
     const cloud = await startCloud({
       port: config.port,
       ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-      config: testConfig(config.sandboxUrl!, { rateLimitPerMinute: config.rateLimitPerMinute }),
+      config: testConfig(config.sandboxUrl!, { rateLimitPerMinute: config.rateLimitPerMinute, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
       logger: config.logger,
     });
     const tenant = await cloud.createTenant('Bench GmbH');

@@ -12,6 +12,7 @@ import { CLIENTS_PER_AUTHORIZATION, waitingClients } from './capacity';
 import { closedLoop, type LoadResult } from './load';
 import { startChild } from './child';
 import { startup } from './startup';
+import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
 import { summarizeProfile } from './profile';
 import { formatTable, ratio, type Row } from './table';
 import { round } from './stats';
@@ -91,6 +92,23 @@ async function main() {
       await capStack.close();
     }
   }
+  // The several-instances configuration: the database in a PostgreSQL server, not in the cloud process.
+  let onPostgres: Awaited<ReturnType<typeof waitingClients>>[number] | undefined;
+  const pgBin = findPostgresBin();
+  if ('bin' in pgBin) {
+    log('capacity: 10000 waiting clients, cloud on a PostgreSQL server');
+    const server = await startPostgres(pgBin.bin);
+    try {
+      const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, databaseUrl: await createDatabase(server.url, 'bench') });
+      try {
+        onPostgres = (await waitingClients(capStack, [10_000]))[0];
+      } finally {
+        await capStack.close();
+      }
+    } finally {
+      await server.close();
+    }
+  } else notes.push(`Capacity on PostgreSQL not measured: ${pgBin.missing}.`);
   const bareIdle = await startChild({ mode: 'bare', port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
   const bareRssMB = round((await bareIdle.stats()).memory.rss / 2 ** 20);
   await bareIdle.stop();
@@ -128,6 +146,18 @@ async function main() {
       target: c.clients === 10_000 ? '< 300 MB' : '',
       ...(c.clients === 10_000 ? { met: c.rssWaitingMB < 300 && c.held >= c.clients } : {}),
     })),
+    ...(onPostgres
+      ? [
+          {
+            figure: `cloud RSS, ${onPostgres.clients} waiting, on a PostgreSQL server${onPostgres.held < onPostgres.clients ? ` (held ${onPostgres.held})` : ''}`,
+            value: `${onPostgres.rssWaitingMB} MB`,
+            baseline: `${bareRssMB} MB (bare route)`,
+            ratio: ratio(onPostgres.rssWaitingMB, bareRssMB),
+            target: '< 300 MB',
+            met: onPostgres.rssWaitingMB < 300 && onPostgres.held >= onPostgres.clients,
+          } satisfies Row,
+        ]
+      : []),
     ...capacity.map((c): Row => ({ figure: `wake ${c.held} waiting clients (answer to all)`, value: `${c.wakeAllMs} ms`, baseline: '', ratio: '', target: '' })),
     { figure: 'status endpoint throughput', value: `${status.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s (bare route)`, ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond), target: '≥ 0.70×', met: status.requestsPerSecond >= 0.7 * bare.requestsPerSecond },
     { figure: 'bare route + bearer-token hook', value: `${bareAuth.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s`, ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond), target: '' },
@@ -145,7 +175,7 @@ async function main() {
       `Capacity: ${CLIENTS_PER_AUTHORIZATION} clients per authorization, long-poll wait=30 s, woken by cancels through the API (same notifier as the callback).`,
     ],
     latency,
-    capacity: { levels: capacity, bareRouteRssMB: bareRssMB, top },
+    capacity: { levels: capacity, bareRouteRssMB: bareRssMB, top, onPostgres },
     throughput: { statusEndpoint: status, bareRoute: bare, bareRouteWithBearerHook: bareAuth, load: LOAD, profile },
     startup: ui,
     table: rows,

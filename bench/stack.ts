@@ -20,11 +20,19 @@ export interface BenchStack {
  * the first start creates the database (PGlite's initdb), the measured one opens it like a restarted
  * production cloud.
  */
-export async function startBenchStack(opts: { rateLimitPerMinute: number; logger?: boolean; nodeArgs?: string[] }): Promise<BenchStack> {
+export async function startBenchStack(opts: { rateLimitPerMinute: number; logger?: boolean; nodeArgs?: string[]; databaseUrl?: string }): Promise<BenchStack> {
   const port = await freePort();
   const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${port}/oauth/amazon/callback`] });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-cloud-'));
-  const config = { mode: 'cloud' as const, port, sandboxUrl: sandbox.url, dataDir, logger: opts.logger ?? false, rateLimitPerMinute: opts.rateLimitPerMinute };
+  const config = {
+    mode: 'cloud' as const,
+    port,
+    sandboxUrl: sandbox.url,
+    dataDir,
+    logger: opts.logger ?? false,
+    rateLimitPerMinute: opts.rateLimitPerMinute,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+  };
   await (await startChild(config)).stop();
   const cloud = await startChild(config, { nodeArgs: opts.nodeArgs ?? [] });
   return {
