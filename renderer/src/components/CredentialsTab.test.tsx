@@ -124,6 +124,11 @@ describe('while waiting', () => {
     expect(api.reopenConsent).toHaveBeenCalledWith({ id: 'p1' });
   });
 
+  it('while waiting, says what to do when Seller Central shows an error (nothing reaches the cloud then)', () => {
+    setup(waiting());
+    expect(screen.getByText(/Zeigt Seller Central einen Fehler/).textContent).toContain('Region');
+  });
+
   it('selects the link when the clipboard refuses', async () => {
     setup(waiting());
     const user = userEvent.setup();

@@ -75,6 +75,7 @@ export const de = {
     saved: 'Gespeichert',
   },
   cred: {
+    sellerCentralRefused: 'Zeigt Seller Central einen Fehler (z. B. Konto einer anderen Region, fehlende Berechtigung, Einzelanbieter-Konto)? Dann „Abbrechen“, die Ursache beheben (z. B. die Region des Kontos wählen) und erneut anmelden.',
     cloudMissing: 'Für die Anmeldung fehlen die Cloud-Zugangsdaten (Cloud-URL, Client-ID, Client-Secret).',
     openCloudSettings: 'Cloud-Zugangsdaten öffnen',
     region: 'Region',

@@ -77,6 +77,7 @@ export const en: DeepStrings<Messages> = {
     saved: 'Saved',
   },
   cred: {
+    sellerCentralRefused: 'Does Seller Central show an error (e.g. an account of another region, missing permission, an Individual account)? Then cancel, fix the cause (e.g. choose the account’s region) and sign in again.',
     cloudMissing: 'The cloud credentials (cloud URL, Client-ID, Client-Secret) needed to sign in are missing.',
     openCloudSettings: 'Open cloud credentials',
     region: 'Region',
