@@ -93,6 +93,23 @@ describe('platforms', () => {
     expect((await b.createPlatform(taken)).status).toBe(201);
   });
 
+  it('renames a platform (PATCH), refusing a name the tenant already uses and an empty one', async () => {
+    const first = name();
+    const second = name();
+    const id = (await a.createPlatform(first)).body.id as string;
+    await a.createPlatform(second);
+    const renamed = await a.raw('PATCH', `/v1/platforms/${id}`, { body: { name: `${first} neu` } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.name).toBe(`${first} neu`);
+    expect((await a.raw('GET', `/v1/platforms/${id}`)).body.name).toBe(`${first} neu`);
+    const clash = await a.raw('PATCH', `/v1/platforms/${id}`, { body: { name: second } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('PLATFORM_NAME_TAKEN');
+    expect((await a.raw('PATCH', `/v1/platforms/${id}`, { body: { name: ' ' } })).status).toBe(400);
+    // The old name is free again.
+    expect((await a.createPlatform(first)).status).toBe(201);
+  });
+
   it('replays the original answer for the same Idempotency-Key', async () => {
     const first = await a.createPlatform('Idempotent', 'DE', 'EU', 'key-1');
     const replay = await a.createPlatform('Idempotent', 'DE', 'EU', 'key-1');
@@ -205,6 +222,7 @@ describe('tenant isolation', () => {
     const attempts = [
       b.raw('GET', `/v1/platforms/${id}`),
       b.raw('DELETE', `/v1/platforms/${id}`),
+      b.raw('PATCH', `/v1/platforms/${id}`, { body: { name: 'Übernommen' } }),
       b.raw('POST', `/v1/platforms/${id}/authorizations`, { body: { mode: 'login' } }),
       b.raw('POST', `/v1/platforms/${id}/settings/import`),
     ];

@@ -79,6 +79,24 @@ export async function createPlatform(
   });
 }
 
+/** Renames a platform; the name stays unique within the tenant (PLATFORM_NAME_TAKEN otherwise). */
+export async function renamePlatform(db: Database, tenantId: string, id: string, name: string): Promise<PlatformRow> {
+  return db
+    .transaction(async (tx) => {
+      const current = await getPlatform(tx, tenantId, id, true);
+      if (current.name === name) return current;
+      const { rows: clash } = await tx.query('SELECT 1 FROM platforms WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL AND id <> $3', [tenantId, name, id]);
+      if (clash.length > 0) throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
+      const { rows } = await tx.query<PlatformRow>('UPDATE platforms SET name = $3 WHERE id = $1 AND tenant_id = $2 RETURNING *', [id, tenantId, name]);
+      return rows[0]!;
+    })
+    .catch((err: unknown) => {
+      // Two renames to the same name at once: the unique index decides.
+      if ((err as { code?: string }).code === '23505') throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
+      throw err;
+    });
+}
+
 function insertPlatform(
   db: Database,
   tenantId: string,

@@ -106,6 +106,10 @@ export const createPlatformRequestSchema = z
   });
 export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
 
+/** PATCH /v1/platforms/:id: the ERP's Bezeichnung changed (unique within the tenant, 409 otherwise). */
+export const renamePlatformRequestSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
+
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const idempotencyKeySchema = z.string().min(1).max(200);
 

@@ -1,17 +1,18 @@
-// /v1/platforms: register (idempotent by Idempotency-Key), list, read, delete, settings import.
+// /v1/platforms: register (idempotent by Idempotency-Key), list, read, rename, delete, settings import.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   createPlatformRequestSchema,
   IDEMPOTENCY_KEY_HEADER,
   idempotencyKeySchema,
+  renamePlatformRequestSchema,
   type PlatformList,
   type SettingsImportResponse,
 } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
-import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToApi } from '../platforms';
+import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToApi, renamePlatform } from '../platforms';
 import { importSettings } from '../settings-import';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -36,6 +37,12 @@ export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
   app.get('/platforms/:id', async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
     return platformToApi(await getPlatform(ctx.db, requireTenant(request), id));
+  });
+
+  app.patch('/platforms/:id', async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { name } = parseInput(renamePlatformRequestSchema, request.body, 'platform');
+    return platformToApi(await renamePlatform(ctx.db, requireTenant(request), id, name));
   });
 
   app.delete('/platforms/:id', async (request, reply) => {

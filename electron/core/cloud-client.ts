@@ -64,6 +64,9 @@ export class CloudClient {
   getPlatform(id: string) {
     return this.call('GET', `/v1/platforms/${encodeURIComponent(id)}`, platformSchema);
   }
+  renamePlatform(id: string, name: string) {
+    return this.call('PATCH', `/v1/platforms/${encodeURIComponent(id)}`, platformSchema, { body: { name } });
+  }
   async deletePlatform(id: string): Promise<void> {
     await this.call('DELETE', `/v1/platforms/${encodeURIComponent(id)}`, null);
   }

@@ -79,7 +79,10 @@ export class Core {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
       createPlatform: (p) => this.platforms.create(p.type, p.name),
-      updatePlatform: (p) => this.platforms.update(p.id, p.patch),
+      updatePlatform: async (p) => {
+        if (p.patch.name !== undefined) await this.renameInCloud(p.id, p.patch.name);
+        return this.platforms.update(p.id, p.patch);
+      },
       deletePlatform: (p) => this.deletions.remove(p.id, p.mode),
       getCloudSettings: () => this.settings.view(),
       saveCloudSettings: async (p) => {
@@ -112,6 +115,25 @@ export class Core {
       },
     };
     this.ready = this.start();
+  }
+
+  /**
+   * The Bezeichnung is the platform's name in the cloud account too: rename it there first, so a name
+   * the account already uses is refused before anything changes here.
+   */
+  private async renameInCloud(id: string, name: string): Promise<void> {
+    const current = this.platforms.get(id);
+    if (!current.cloudPlatformId || current.name === name) return;
+    this.platforms.assertNameFree(id, name);
+    try {
+      await this.cloud.renamePlatform(current.cloudPlatformId, name);
+      this.timeline.add(id, 'renamed in the cloud', 'ok');
+    } catch (error) {
+      // Gone from the cloud: the next ANMELDEN registers it again under the new name.
+      if (error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND') return;
+      if (error instanceof CodedError && error.code === 'PLATFORM_NAME_TAKEN') throw new CodedError('PLATFORM_NAME_TAKEN', error.message, { name });
+      throw error;
+    }
   }
 
   /** Adopts the embedded tenant, resumes persisted waits and the queued cloud deletions. */

@@ -48,11 +48,14 @@ export class PlatformService {
     return platform;
   }
 
+  /** PLATFORM_NAME_TAKEN when another local profile already has this name. */
+  assertNameFree(id: string, name: string): void {
+    if (this.store.list().some((p) => p.id !== id && sameName(p.name, name))) throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used', { name });
+  }
+
   update(id: string, patch: PlatformPatch): Platform {
     const current = this.get(id);
-    if (patch.name !== undefined && this.store.list().some((p) => p.id !== id && sameName(p.name, patch.name!))) {
-      throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used', { name: patch.name });
-    }
+    if (patch.name !== undefined) this.assertNameFree(id, patch.name);
     const regionLocked = current.auth.status === 'waiting';
     if (regionLocked && patch.countryCode !== undefined && patch.countryCode !== current.countryCode) {
       throw new CodedError('SIGN_IN_IN_PROGRESS', 'cannot change the region while a sign-in is running');

@@ -3,7 +3,7 @@
 // notifications — and no secret in the store file, the logs or any event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { startStack, type Stack } from '../../cloud/testing/stack';
+import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop, type Desktop } from './testing/desktop';
 
@@ -175,18 +175,27 @@ describe('sign-in', () => {
     expect((await desk.platform(mine.id)).auth).toEqual(before.auth);
   });
 
+  it('renaming a registered platform renames it in the cloud account, refusing a name used there', async () => {
+    const p = await desk.newPlatform('Amazon Umbenennen');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const cloudId = (await desk.platform(p.id)).cloudPlatformId!;
+    const api = new CloudClient(stack.cloud.url, tenant);
+    await desk.call('updatePlatform', { id: p.id, patch: { name: 'Amazon Umbenannt' } });
+    expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
+    // A name only the cloud account knows (another workstation's platform) is refused, nothing changes.
+    expect((await api.createPlatform('Amazon Anderswo')).status).toBe(201);
+    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: 'Amazon Anderswo' } })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon Anderswo' } });
+    expect((await desk.platform(p.id)).name).toBe('Amazon Umbenannt');
+    expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
+  });
+
   it('deleting an authenticated platform deletes it in the cloud too', async () => {
     const p = await desk.newPlatform('Amazon Delete');
     await desk.call('signIn', { id: p.id, mode: 'login' });
     await consent(desk.opened.at(-1)!);
     const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
     expect(await desk.call('deletePlatform', { id: p.id })).toEqual({ id: p.id, cloud: 'deleted' });
-    const cloudIds = (await (await import('../../cloud/testing/stack')).CloudClient.prototype.raw.call(
-      new (await import('../../cloud/testing/stack')).CloudClient(stack.cloud.url, tenant),
-      'GET',
-      `/v1/platforms/${done.cloudPlatformId}`,
-    )) as { status: number };
-    expect(cloudIds.status).toBe(404);
+    expect((await new CloudClient(stack.cloud.url, tenant).raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status).toBe(404);
   });
 
   it('never writes a secret to the store file, the logs or any event', () => {
