@@ -72,11 +72,20 @@ export async function createPlatform(
   idempotencyKey: string | undefined,
   now: Date,
 ): Promise<{ row: PlatformRow; created: boolean }> {
-  // On PostgreSQL two concurrent requests can both pass the check below; the unique index decides.
-  return insertPlatform(db, tenantId, body, idempotencyKey, now).catch((err: unknown) => {
-    if ((err as { code?: string }).code === '23505') throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${body.name}".`);
-    throw err;
-  });
+  return insertPlatform(db, tenantId, body, idempotencyKey, now).catch(uniqueNameViolation(body.name));
+}
+
+const nameTaken = (name: string) => new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
+
+/** On PostgreSQL two concurrent requests can both pass the name check; the unique index decides. */
+const uniqueNameViolation = (name: string) => (err: unknown): never => {
+  throw (err as { code?: string }).code === '23505' ? nameTaken(name) : err;
+};
+
+/** NAME_TAKEN when another live platform of the tenant has this name. */
+async function assertNameFree(tx: Queryable, tenantId: string, name: string, exceptId = ''): Promise<void> {
+  const { rows } = await tx.query('SELECT 1 FROM platforms WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL AND id <> $3', [tenantId, name, exceptId]);
+  if (rows.length > 0) throw nameTaken(name);
 }
 
 /** Renames a platform; the name stays unique within the tenant (PLATFORM_NAME_TAKEN otherwise). */
@@ -85,16 +94,11 @@ export async function renamePlatform(db: Database, tenantId: string, id: string,
     .transaction(async (tx) => {
       const current = await getPlatform(tx, tenantId, id, true);
       if (current.name === name) return current;
-      const { rows: clash } = await tx.query('SELECT 1 FROM platforms WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL AND id <> $3', [tenantId, name, id]);
-      if (clash.length > 0) throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
+      await assertNameFree(tx, tenantId, name, id);
       const { rows } = await tx.query<PlatformRow>('UPDATE platforms SET name = $3 WHERE id = $1 AND tenant_id = $2 RETURNING *', [id, tenantId, name]);
       return rows[0]!;
     })
-    .catch((err: unknown) => {
-      // Two renames to the same name at once: the unique index decides.
-      if ((err as { code?: string }).code === '23505') throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
-      throw err;
-    });
+    .catch(uniqueNameViolation(name));
 }
 
 function insertPlatform(
@@ -117,11 +121,7 @@ function insertPlatform(
         return { row: original[0]!, created: false };
       }
     }
-    const { rows: clash } = await tx.query(
-      'SELECT 1 FROM platforms WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL',
-      [tenantId, body.name],
-    );
-    if (clash.length > 0) throw new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${body.name}".`);
+    await assertNameFree(tx, tenantId, body.name);
     const { rows } = await tx.query<PlatformRow>(
       `INSERT INTO platforms (id, tenant_id, type, name, region, country_code, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,

@@ -67,15 +67,7 @@ export function countryByCode(code: string): Country | undefined {
   return COUNTRIES.find((c) => c.code === wanted);
 }
 
-export function countryByMarketplaceId(id: string): Country | undefined {
-  return COUNTRIES.find((c) => c.marketplaceId === id);
-}
-
 /** Every Seller Central host of a region (a consent URL may legitimately point to any of them). */
 export function sellerCentralHosts(region: Region): string[] {
   return [...new Set(COUNTRIES.filter((c) => c.region === region).map((c) => c.sellerCentralHost))];
-}
-
-export function isRegion(value: unknown): value is Region {
-  return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);
 }

@@ -20,7 +20,6 @@ export async function startTestHost(userDataDirOrOpts: string | TestHostOptions 
   const opened: string[] = [];
   const { host, core } = await runBrowserHost({
     userDataDir,
-    openBrowser: false,
     openExternal: async (url) => void opened.push(url),
     ...(services ? { env: { ...process.env, ...services.env } } : { env: { ...process.env, ACC_SANDBOX_ORIGIN: '', ACC_CLOUD_URL: '' } }),
   });

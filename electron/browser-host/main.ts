@@ -13,7 +13,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export interface RunBrowserHostOptions {
   port?: number;
   userDataDir?: string;
-  openBrowser?: boolean;
   rendererDir?: string;
   /** Replaces the system browser (tests play the default browser themselves). */
   openExternal?: (url: string) => Promise<void>;

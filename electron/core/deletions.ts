@@ -96,24 +96,27 @@ export class Deletions {
     this.running = true;
     try {
       const clientId = (await this.o.settings.view()).clientId;
-      const remaining: QueuedDeletion[] = [];
+      const done = new Set<string>();
+      const retried = new Map<string, QueuedDeletion>();
       for (const item of this.queue()) {
-        if (item.nextAttemptAt > this.now() || item.clientId !== clientId) {
-          remaining.push(item);
-          continue;
-        }
+        if (item.nextAttemptAt > this.now() || item.clientId !== clientId) continue;
         try {
           await this.o.cloud.deletePlatform(item.cloudPlatformId);
           this.o.logger.info('queued cloud deletion done', { name: item.name });
+          done.add(item.cloudPlatformId);
         } catch (error) {
           const code = error instanceof CodedError ? error.code : 'INTERNAL';
-          if (code === 'PLATFORM_NOT_FOUND') continue;
-          const delay = Math.max(this.retry.baseMs, backoffDelay(item.attempts, this.retry));
-          remaining.push({ ...item, attempts: item.attempts + 1, nextAttemptAt: this.now() + delay, lastError: code });
+          if (code === 'PLATFORM_NOT_FOUND') done.add(item.cloudPlatformId);
+          else {
+            const delay = Math.max(this.retry.baseMs, backoffDelay(item.attempts, this.retry));
+            retried.set(item.cloudPlatformId, { ...item, attempts: item.attempts + 1, nextAttemptAt: this.now() + delay, lastError: code });
+          }
         }
       }
-      const before = this.queue().length;
-      if (remaining.length !== before || remaining.some((r, i) => r.attempts !== this.queue()[i]?.attempts)) this.saveQueue(remaining);
+      // Applied to the queue as it is now: a deletion queued while this ran is kept.
+      if (done.size || retried.size) {
+        this.saveQueue(this.queue().filter((q) => !done.has(q.cloudPlatformId)).map((q) => retried.get(q.cloudPlatformId) ?? q));
+      }
     } finally {
       this.running = false;
     }

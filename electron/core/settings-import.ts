@@ -1,19 +1,15 @@
 // "Einstellungen importieren": the seller's marketplaces from SP-API Sellers, through the cloud.
 // The user's choice of marketplaces survives a re-import; new ones start chosen if participating.
 import { countryByCode } from '../../shared/amazon-regions';
-import type { Marketplace, Platform } from '../../shared/platform';
+import { validAuthorization, type Marketplace, type Platform } from '../../shared/platform';
 import { CodedError } from '../../shared/result';
 import type { CloudClient } from './cloud-client';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
 
-export function canUseAuthorization(p: Platform): boolean {
-  return p.auth.status === 'authenticated' || ('previous' in p.auth && p.auth.previous !== undefined);
-}
-
 export async function importSettings(platforms: PlatformService, cloud: CloudClient, timeline: Timeline, platformId: string, now = () => Date.now()): Promise<Platform> {
   const p = platforms.get(platformId);
-  if (!p.cloudPlatformId || !canUseAuthorization(p)) throw new CodedError('NOT_AUTHENTICATED', 'sign in first');
+  if (!p.cloudPlatformId || !validAuthorization(p)) throw new CodedError('NOT_AUTHENTICATED', 'sign in first');
   const region = countryByCode(p.countryCode)!.region;
   let imported;
   try {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { countryByCode } from '../../shared/amazon-regions';
 import type { Authorization } from '../../shared/cloud-api';
-import type { AuthState, Platform } from '../../shared/platform';
+import { validAuthorization, type AuthState, type Platform } from '../../shared/platform';
 import { CodedError } from '../../shared/result';
 import { backoffDelay, sleep } from './backoff';
 import type { CloudClient } from './cloud-client';
@@ -28,7 +28,6 @@ export interface SignInOptions {
   graceMs?: number;
 }
 
-type Previous = NonNullable<Extract<AuthState, { status: 'waiting' }>['previous']>;
 
 /** Codes after which waiting cannot go on. */
 const FATAL_WAIT_CODES = new Set(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
@@ -44,7 +43,7 @@ export class SignInManager {
   async signIn(platformId: string, mode: 'login' | 'refresh'): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
     if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
-    const previous = previousAuth(p);
+    const previous = validAuthorization(p);
     if (mode === 'refresh' && !previous) throw new CodedError('NOT_AUTHENTICATED', 'refresh needs an existing authentication');
     this.stopLoop(platformId);
     this.o.timeline.add(platformId, `sign-in (${mode}) requested`, 'info', `region ${p.countryCode}`);
@@ -119,10 +118,6 @@ export class SignInManager {
 
   stopAll(): void {
     for (const id of [...this.loops.keys()]) this.stopLoop(id);
-  }
-
-  isWaiting(platformId: string): boolean {
-    return this.loops.has(platformId);
   }
 
   private stopLoop(platformId: string) {
@@ -291,12 +286,4 @@ export class SignInManager {
   private notify(title: string, body: string) {
     if (!this.o.host.isFocused()) this.o.host.notify(title, body);
   }
-}
-
-function previousAuth(p: Platform): Previous | undefined {
-  if (p.auth.status === 'authenticated') {
-    return { sellingPartnerId: p.auth.sellingPartnerId, authorizedAt: p.auth.authorizedAt, ...(p.auth.renewalDueAt ? { renewalDueAt: p.auth.renewalDueAt } : {}) };
-  }
-  if (p.auth.status === 'waiting' || p.auth.status === 'failed' || p.auth.status === 'expired' || p.auth.status === 'cancelled') return p.auth.previous;
-  return undefined;
 }

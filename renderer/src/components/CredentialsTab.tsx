@@ -2,21 +2,16 @@
 // link while waiting, the info texts of the original screen, the settings import and the sandbox hint.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Platform } from '../../../shared/platform';
+import { ErrorMessage } from './ErrorMessage';
+import { validAuthorization, type Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
-import { errorText } from '../i18n';
 import { RegionSelect } from './RegionSelect';
 import { AuthStatus } from './AuthStatus';
 import { ConsentLink } from './ConsentLink';
 import { MarketplacePanel } from './MarketplacePanel';
 import { SandboxHintPanel } from './SandboxHintPanel';
-
-/** Authenticated now, or a failed/cancelled refresh left the previous authentication valid. */
-export function hasValidAuth(p: Platform): boolean {
-  return p.auth.status === 'authenticated' || ((p.auth.status === 'failed' || p.auth.status === 'expired' || p.auth.status === 'cancelled') && !!p.auth.previous);
-}
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
   const { t } = useTranslation();
@@ -25,7 +20,8 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const auth = platform.auth;
-  const valid = hasValidAuth(platform);
+  // While a sign-in runs, its buttons replace AKTUALISIEREN and the import.
+  const valid = auth.status !== 'waiting' && validAuthorization(platform) !== undefined;
 
   const run = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>) => {
     setBusy(true);
@@ -65,11 +61,7 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
             </button>
           )}
         </div>
-        {error && (
-          <p className="error-text" role="alert">
-            {errorText(t, error)}
-          </p>
-        )}
+        <ErrorMessage error={error} />
         {auth.status === 'waiting' && <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />}
       </div>
       <fieldset className="group info">

@@ -2,10 +2,10 @@
 // updatePlatform; a refused value is shown next to its field and the field keeps what was typed.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
-import { errorText } from '../i18n';
 
 export function GeneralTab({ platform }: { platform: Platform }) {
   const { t } = useTranslation();
@@ -60,11 +60,7 @@ export function GeneralTab({ platform }: { platform: Platform }) {
           }
         }}
       />
-      {nameError && (
-        <p id="detail-name-error" className="error-text" role="alert">
-          {errorText(t, nameError)}
-        </p>
-      )}
+      <ErrorMessage error={nameError} id="detail-name-error" />
       <span />
       <label className="check">
         <input type="checkbox" checked={flags.active} onChange={(e) => void setFlag({ active: e.target.checked })} />
@@ -79,11 +75,7 @@ export function GeneralTab({ platform }: { platform: Platform }) {
       <p id="detail-cloud-hint" className="hint">
         {t('detail.useCloudHint')}
       </p>
-      {flagError && (
-        <p className="error-text" role="alert">
-          {errorText(t, flagError)}
-        </p>
-      )}
+      <ErrorMessage error={flagError} />
     </div>
   );
 }

@@ -2,10 +2,10 @@
 // checkbox each; the choice is stored with the profile through selectMarketplaces.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
-import { errorText } from '../i18n';
 import { formatDateTime } from '../format/dates';
 import { countryLabel } from './RegionSelect';
 
@@ -50,11 +50,7 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
           {busy ? t('market.importing') : platform.marketplacesImportedAt ? t('market.importedAt', { date: formatDateTime(platform.marketplacesImportedAt, i18n.language) }) : ''}
         </span>
       </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       {markets.length === 0 ? (
         <p className="hint">{t('market.none')}</p>
       ) : (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from './ErrorMessage';
 import { Dialog } from './Dialog';
-import { errorText } from '../i18n';
 import type { AppError, Result } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
 
@@ -68,11 +68,7 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
             setError(null);
           }}
         />
-        {error && (
-          <p id="new-error" className="error-text" role="alert">
-            {errorText(t, error)}
-          </p>
-        )}
+        <ErrorMessage error={error} id="new-error" />
       </form>
     </Dialog>
   );

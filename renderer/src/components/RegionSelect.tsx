@@ -2,11 +2,11 @@
 // sign-in runs; warns when an authenticated platform is moved to another region.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from './ErrorMessage';
 import { COUNTRIES, REGIONS, countryByCode } from '../../../shared/amazon-regions';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
-import { errorText } from '../i18n';
 
 export function countryLabel(code: string, lng: string): string {
   const c = countryByCode(code);
@@ -58,11 +58,7 @@ export function RegionSelect({ platform }: { platform: Platform }) {
             {t('cred.regionChanged')}
           </span>
         )}
-        {error && (
-          <span className="error-text" role="alert">
-            {errorText(t, error)}
-          </span>
-        )}
+        <ErrorMessage error={error} inline />
       </div>
     </>
   );

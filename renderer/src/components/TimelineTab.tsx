@@ -2,11 +2,11 @@
 // support staff reproducing a merchant's problem; exportable as a JSON file.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import type { TimelineEntry } from '../../../shared/ipc-contract';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
-import { errorText } from '../i18n';
 import { formatTimestamp } from '../format/dates';
 
 export function exportFileName(platform: Platform, now = new Date()): string {
@@ -54,11 +54,7 @@ export function TimelineTab({ platform }: { platform: Platform }) {
           {t('timeline.export')}
         </button>
       </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorMessage error={error} />
       {entries && entries.length === 0 && <p className="empty">{t('timeline.empty')}</p>}
       {entries && entries.length > 0 && (
         <table className="grid" aria-label={t('timeline.title')}>

@@ -1,0 +1,15 @@
+// An error value as its German (or English) sentence, announced to screen readers; nothing when none.
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result';
+import { errorText } from '../i18n';
+
+export function ErrorMessage({ error, id, inline }: { error: AppError | null; id?: string; inline?: boolean }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const Tag = inline ? 'span' : 'p';
+  return (
+    <Tag id={id} className="error-text" role="alert">
+      {errorText(t, error)}
+    </Tag>
+  );
+}
