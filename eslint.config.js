@@ -10,7 +10,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Only the host's IPC modules may touch ipcMain/ipcRenderer (STYLE.md).
+      // Only the host's IPC modules may touch ipcMain/ipcRenderer.
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use electron/ipc-main.ts or the preload helpers.' }] }],
     },
   },

@@ -1,4 +1,4 @@
-// Each sandbox scenario (AMAZON.md §5) ends in its stable code — or, where Amazon never redirects,
+// Each sandbox scenario (docs/amazon.md §5) ends in its stable code — or, where Amazon never redirects,
 // in an authorization that expires.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';

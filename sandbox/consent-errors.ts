@@ -1,6 +1,6 @@
 // Error pages Seller Central shows instead of the consent page. `code` is what Amazon prints on the page
 // (absent where no primary source names one); `key` is stable for tests and support (data-error attribute).
-// Codes marked unverified in AMAZON.md live only here, so they are easy to change.
+// Codes marked unverified in docs/amazon.md live only here, so they are easy to change.
 import type { Lang } from './html';
 
 export type ConsentErrorKey =
@@ -28,7 +28,7 @@ export const CONSENT_ERRORS: Record<ConsentErrorKey, ConsentError> = {
   // Unverified: Amazon's code for an application that is unknown, private or has no redirect URI.
   MD9100: { code: 'MD9100', de: 'Die Anwendung wurde nicht gefunden oder ist nicht für Ihr Konto verfügbar.', en: 'The application was not found or is not available to your account.' },
   MD9999: { code: 'MD9999', de: 'Die Autorisierungsanfrage ist ungültig. Bitte wenden Sie sich an den Entwickler der Anwendung.', en: 'The authorization request is invalid. Please contact the developer of the application.' },
-  // Unverified code (AMAZON.md §1.3).
+  // Unverified code (docs/amazon.md §1.3).
   not_primary: { code: 'SPDC8143', de: 'Nur der Hauptnutzer des Kontos oder ein Nutzer mit der Berechtigung „Autorisierte Partner verwalten“ kann Anwendungen autorisieren.', en: 'Only the primary user of the account or a user with the "Manage Authorized Partners" permission can authorize applications.' },
   individual_account: { de: 'Anwendungen können nur von Konten mit dem Tarif „Professionell“ autorisiert werden. Ihr Konto verwendet den Tarif „Einzelanbieter“.', en: 'Applications can only be authorized by accounts on the Professional selling plan. Your account uses the Individual plan.' },
   wrong_region: { de: 'Ihr Verkäuferkonto ist in dieser Region nicht registriert. Melden Sie sich bei Seller Central in der Region Ihres Kontos an.', en: 'Your selling account is not registered in this region. Sign in to Seller Central in your account\'s region.' },

@@ -1,5 +1,5 @@
 // Checks a consent URL's query the way Seller Central does before anything else happens
-// (AMAZON.md §1): malformed → MD9999, unknown app → MD9100, Draft without version=beta → MD1000,
+// (docs/amazon.md §1): malformed → MD9999, unknown app → MD9100, Draft without version=beta → MD1000,
 // fragment in redirect_uri → MD5110, unregistered redirect_uri → MD5101.
 import { COUNTRIES, type Region } from '../shared/amazon-regions';
 import type { ConsentErrorKey } from './consent-errors';
@@ -59,7 +59,7 @@ export function regionOfHost(host: string): Region | undefined {
   return COUNTRIES.find((c) => c.sellerCentralHost === host)?.region;
 }
 
-/** Who may authorize here (AMAZON.md §1.3, §1.5, §5). Per-seller Draft limit counts distinct sellers. */
+/** Who may authorize here (docs/amazon.md §1.3, §1.5, §5). Per-seller Draft limit counts distinct sellers. */
 export function checkAccountRules(
   account: SeedAccount,
   app: SeedApp,

@@ -1,4 +1,4 @@
-// Login with Amazon token endpoint (AMAZON.md §3): authorization_code, refresh_token and
+// Login with Amazon token endpoint (docs/amazon.md §3): authorization_code, refresh_token and
 // client_credentials grants, form or JSON bodies, with LWA's own error bodies and statuses.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { newAccessToken, newRefreshToken, newRequestId } from './ids';

@@ -1,5 +1,5 @@
 // The scenario switch: named failures that make the sandbox behave the way Amazon really fails
-// (AMAZON.md §5), globally or for one seller account, optionally for the next N occurrences only.
+// (docs/amazon.md §5), globally or for one seller account, optionally for the next N occurrences only.
 
 export const SCENARIO_IDS = [
   'consent_cancelled',

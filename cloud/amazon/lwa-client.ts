@@ -1,4 +1,4 @@
-// Login with Amazon token endpoint (AMAZON.md §3): code exchange and refresh. Retries 5xx, 429 and
+// Login with Amazon token endpoint (docs/amazon.md §3): code exchange and refresh. Retries 5xx, 429 and
 // network failures with backoff; never invalid_grant or invalid_client, which cannot get better.
 import { CloudError } from '../http/cloud-error';
 import { backoffMs, httpCall, sleep, type HttpOutcome } from './http-call';

@@ -1,4 +1,4 @@
-// SP-API Sellers: GET /sellers/v1/marketplaceParticipations (AMAZON.md §4), with Amazon's failures
+// SP-API Sellers: GET /sellers/v1/marketplaceParticipations (docs/amazon.md §4), with Amazon's failures
 // mapped to stable codes. A 403 with empty details means missing roles; a 403 naming the token right
 // after a fresh token was minted means the token belongs to another region (checked by asking the
 // other regional hosts, which only happens on this error path).

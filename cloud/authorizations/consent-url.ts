@@ -1,4 +1,4 @@
-// The Seller Central consent URL (AMAZON.md §1): the country's Seller Central host, application_id,
+// The Seller Central consent URL (docs/amazon.md §1): the country's Seller Central host, application_id,
 // state, version=beta for a Draft app, and the registered redirect_uri. Built with URLSearchParams so
 // it can never get a second `?` (MD9999).
 import type { AmazonEndpoints } from '../../shared/amazon-endpoints';

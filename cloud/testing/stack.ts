@@ -133,7 +133,7 @@ export class CloudClient {
   }
 }
 
-/** Switches a sandbox scenario on (AMAZON.md §5 failures). */
+/** Switches a sandbox scenario on (docs/amazon.md §5 failures). */
 export async function activateScenario(sandboxUrl: string, scenario: { id: string; count?: number; ms?: number; account?: string }): Promise<void> {
   const res = await fetch(`${sandboxUrl}/sandbox/api/scenarios`, {
     method: 'PUT',

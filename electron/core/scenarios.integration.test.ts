@@ -1,4 +1,4 @@
-// Every sandbox scenario and every Seller Central rule (AMAZON.md §5) driven through the real core
+// Every sandbox scenario and every Seller Central rule (docs/amazon.md §5) driven through the real core
 // against the real cloud, the real sandbox and the real keychain: the code the core ends with, and
 // the German message the renderer has for it.
 //   - Seller Central failures never reach the cloud: the seller's browser shows Amazon's page, and
