@@ -1,5 +1,5 @@
 // npm run cloud -- [--port N] [--host H] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]
-// npm run cloud -- tenant create <name> [--data-dir DIR] [--config FILE] ...
+// npm run cloud -- tenant create|list|rotate-secret|disable|enable … [--data-dir DIR] [--config FILE] [--url URL]
 //
 // Without --production the cloud runs as the embedded default against the sandbox (default origin
 // http://127.0.0.1:4100), generating its keys and a development tenant in the data directory.
@@ -7,12 +7,13 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { loadConfig, type CloudConfig } from './config';
 import { embeddedDefaultConfig } from './embedded-config';
-import { openDatabase } from './db/database';
-import { createTenant } from './tenants';
 import { startCloud } from './start-cloud';
+import { runTenantCommand, TENANT_USAGE } from './admin/admin-cli';
 
 const DEFAULT_SANDBOX = 'http://127.0.0.1:4100';
 const DEFAULT_DATA_DIR = join(process.cwd(), '.tmp', 'cloud');
+/** LWA calls time out after httpTimeoutMs and are retried a few times: 60 s covers a callback in flight. */
+const SHUTDOWN_LIMIT_MS = 60_000;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,6 +22,7 @@ const { values, positionals } = parseArgs({
     host: { type: 'string', default: process.env.CLOUD_HOST ?? '127.0.0.1' },
     'data-dir': { type: 'string', default: process.env.CLOUD_DATA_DIR ?? DEFAULT_DATA_DIR },
     config: { type: 'string', default: process.env.CLOUD_CONFIG },
+    url: { type: 'string' },
     sandbox: { type: 'string' },
     production: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -38,31 +40,49 @@ function config(dataDir: string): CloudConfig {
 
 async function main(): Promise<void> {
   if (values.help) {
-    console.log('usage: npm run cloud -- [--port 4200] [--host 127.0.0.1] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]\n       npm run cloud -- tenant create <name>');
+    console.log(`usage: npm run cloud -- [--port 4200] [--host 127.0.0.1] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]\n${TENANT_USAGE}`);
     return;
   }
   const dataDir = values['data-dir']!;
-  if (positionals[0] === 'tenant' && positionals[1] === 'create') {
-    const name = positionals.slice(2).join(' ').trim();
-    if (!name) throw new Error('usage: npm run cloud -- tenant create <name>');
-    const db = await openDatabase(dataDir);
-    try {
-      const t = await createTenant(db, name, new Date());
-      // Printed once: only the hash of the secret is stored.
-      console.log(`tenant_id=${t.tenantId}\nclient_id=${t.clientId}\nclient_secret=${t.clientSecret}`);
-    } finally {
-      await db.close();
-    }
+  if (positionals[0] === 'tenant') {
+    // A new Client-Secret is printed once: only its hash is stored.
+    const output = await runTenantCommand({
+      args: positionals.slice(1),
+      dataDir,
+      ...(values.config ? { configFile: values.config } : {}),
+      ...(values.url ? { url: values.url } : {}),
+      audit: (line) => console.error(line),
+    });
+    console.log(output);
     return;
   }
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
   const cloud = await startCloud({ port, host: values.host, dataDir, config: config(dataDir), logger: true });
-  console.log(`cloud listening on ${cloud.url} (data: ${dataDir})`);
-  const stop = () => void cloud.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  console.log(`cloud listening on ${cloud.listenUrl} (public URL ${cloud.url}, data: ${dataDir})`);
+  // SIGTERM (systemd, a rolling restart): stop accepting, answer waiting long-polls with their current
+  // state, finish requests in flight, then exit 0. A second signal, or a stop taking longer than
+  // SHUTDOWN_LIMIT_MS (an Amazon call stuck in retries), exits at once with 1.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: shutting down gracefully`);
+    setTimeout(() => {
+      console.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    cloud.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -44,6 +44,23 @@ export const cloudConfigSchema = z.object({
    * other's long-polls through LISTEN/NOTIFY. Omitted = PGlite in the data directory.
    */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /**
+   * Fastify's trustProxy: behind a reverse proxy (nginx), which X-Forwarded-For hops to believe, so rate
+   * limits, logs and the loopback check see the real client. `true` = all, a number = that many hops,
+   * a string = comma-separated addresses/CIDRs of the proxies. Omitted = the socket address.
+   */
+  trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string().min(1)]).optional(),
+  /**
+   * The admin credential (≥ 32 characters) for /admin and /metrics. Omitted = generated on first start
+   * into <dataDir>/admin-token (mode 0600); set it when several instances must accept one credential.
+   */
+  adminToken: z.string().min(32).optional(),
+  /** /healthz, /readyz, /metrics and /admin answer clients outside loopback too (default: loopback only). */
+  opsAllowRemote: z.boolean().default(false),
+  /** /metrics without the admin credential (for a Prometheus on this host). */
+  metricsWithoutToken: z.boolean().default(false),
+  /** /readyz reports not ready when the LWA client secret expires within this many days. */
+  readyzLwaSecretMinDays: z.number().int().min(0).default(7),
   /** Embedded default: create a development tenant once and write its credentials here (mode 0600). */
   devTenantFile: z.string().optional(),
   /** Embedded default: add the callback URL to the sandbox app's redirect URIs at start. */
@@ -72,6 +89,11 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_LWA_RETRY_BASE_MS: 'lwaRetryBaseMs',
   CLOUD_HTTP_TIMEOUT_MS: 'httpTimeoutMs',
   CLOUD_DATABASE_URL: 'databaseUrl',
+  CLOUD_TRUST_PROXY: 'trustProxy',
+  CLOUD_ADMIN_TOKEN: 'adminToken',
+  CLOUD_OPS_ALLOW_REMOTE: 'opsAllowRemote',
+  CLOUD_METRICS_WITHOUT_TOKEN: 'metricsWithoutToken',
+  CLOUD_READYZ_LWA_SECRET_MIN_DAYS: 'readyzLwaSecretMinDays',
 };
 
 function coerce(value: string): unknown {

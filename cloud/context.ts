@@ -7,6 +7,9 @@ import type { StatusCache } from './authorizations/status-cache';
 import type { SecretBox } from './crypto/secret-box';
 import type { LwaOptions } from './amazon/lwa-client';
 import type { AccessTokenCache } from './amazon/access-token-cache';
+import type { CloudMetrics } from './ops/metrics';
+import type { TenantGate } from './http/tenant-gate';
+import type { TenantAdmin } from './admin/tenant-admin';
 
 export interface CloudContext {
   db: Database;
@@ -24,4 +27,10 @@ export interface CloudContext {
   closing: AbortSignal;
   /** Known once the server listens (the port may be chosen by the OS). */
   redirectUri: string;
+  metrics: CloudMetrics;
+  /** Refuses disabled tenants' bearer tokens. */
+  tenantGate: TenantGate;
+  tenantAdmin: TenantAdmin;
+  /** The operator's credential for /admin and /metrics. */
+  adminToken: string;
 }

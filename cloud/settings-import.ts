@@ -31,7 +31,7 @@ export async function importSettings(ctx: CloudContext, tenantId: string, platfo
   const platform = await getPlatform(ctx.db, tenantId, platformId);
   if (!platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
   const authenticated = platform as Authenticated;
-  const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: ctx.config.httpTimeoutMs, now: ctx.now };
+  const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: ctx.config.httpTimeoutMs, now: ctx.now, observe: ctx.metrics.spApiCall };
   const fetchWith = async (token: string) => getMarketplaceParticipations(sellers, platform.region, token);
   let marketplaces: Marketplace[];
   const cached = ctx.amazonTokens.get(platform.id, authenticated.refresh_token_enc, ctx.now());

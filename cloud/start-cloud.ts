@@ -15,6 +15,10 @@ import { ensureDevTenant } from './dev-tenant';
 import { registerRedirectUriWithSandbox } from './sandbox-registration';
 import type { CloudContext } from './context';
 import { AMAZON_CALLBACK_PATH } from '../shared/cloud-api';
+import { createMetrics } from './ops/metrics';
+import { createTenantGate } from './http/tenant-gate';
+import { createTenantAdmin } from './admin/tenant-admin';
+import { loadOrCreateAdminToken } from './ops/admin-credential';
 
 export interface StartCloudOptions {
   /** 0 = a free port. Default 4200. */
@@ -28,7 +32,16 @@ export interface StartCloudOptions {
 }
 
 export interface RunningCloud {
+  /** The public base URL (publicUrl, or the listening address). */
   url: string;
+  /** Where this instance listens (differs from url behind a proxy). */
+  listenUrl: string;
+  /** The credential for /admin and /metrics. */
+  adminToken: string;
+  /**
+   * Graceful stop: no new connections, waiting long-polls answered at once with their current state
+   * (the desktop simply asks again, elsewhere), requests in flight (Amazon's callbacks) finished.
+   */
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
 }
@@ -38,6 +51,9 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const now = opts.now ?? Date.now;
   // PGlite in the data directory, or a PostgreSQL server shared with other instances.
   const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openDatabase(opts.dataDir);
+  const metrics = createMetrics();
+  if ('pool' in db) metrics.setPoolSource(() => ({ total: db.pool.totalCount, idle: db.pool.idleCount, waiting: db.pool.waitingCount, max: db.pool.options.max ?? 10 }));
+  else metrics.setPoolSource(() => ({ total: 1, idle: 1, waiting: 0, max: 1 }));
   const endpoints = endpointsFor(config);
   const closing = new AbortController();
   let notifier: AuthorizationNotifier & { close?(): Promise<void> };
@@ -47,8 +63,14 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  let logInfo: (entry: object, message: string) => void = () => undefined;
+  const tenantGate = createTenantGate(db, notifier, now);
   const ctx: CloudContext = {
     db,
+    metrics,
+    tenantGate,
+    tenantAdmin: createTenantAdmin({ db, now, via: 'admin-api', audit: (entry) => logInfo({ admin: entry }, 'admin action'), changed: tenantGate.changed }),
+    adminToken: config.adminToken ?? loadOrCreateAdminToken(opts.dataDir),
     config,
     endpoints,
     now,
@@ -64,6 +86,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
       maxAttempts: config.lwaMaxAttempts,
       retryBaseMs: config.lwaRetryBaseMs,
       timeoutMs: config.httpTimeoutMs,
+      observe: metrics.lwaCall,
     },
     redirectUri: config.amazon.redirectUri ?? '',
     closing: closing.signal,
@@ -71,6 +94,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   let app;
   try {
     app = await buildServer(ctx, opts.logger ?? false);
+    const log = app.log;
+    logInfo = (entry, message) => log.info(entry, message);
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 4200, host });
   } catch (err) {
@@ -83,6 +108,10 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
   const url = (config.publicUrl ?? `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`).replace(/\/+$/, '');
   ctx.redirectUri ||= `${url}${AMAZON_CALLBACK_PATH}`;
+  // Admin commands on this data directory find the running cloud here (the listening address, which
+  // is loopback-reachable, not the public URL).
+  const listenUrl = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`;
+  if ('lock' in db && db.lock) db.lock.announce(listenUrl);
 
   if (config.registerRedirectUriWithSandbox && endpoints.sandboxOrigin) {
     await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri);
@@ -91,6 +120,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   return {
     url,
+    listenUrl,
+    adminToken: ctx.adminToken,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     async close() {
       closing.abort();

@@ -6,6 +6,8 @@ export interface Tenant {
   id: string;
   name: string;
   clientId: string;
+  /** Disabled by an operator: no new bearer tokens, issued ones refused (TENANT_DISABLED). */
+  disabled: boolean;
 }
 
 export interface NewTenantCredentials {
@@ -26,7 +28,7 @@ export async function createTenant(db: Queryable, name: string, now: Date): Prom
   return { tenantId, clientId, clientSecret };
 }
 
-type TenantRow = { id: string; name: string; client_id: string; client_secret_hash: string };
+type TenantRow = { id: string; name: string; client_id: string; client_secret_hash: string; disabled_at: Date | null };
 
 /** The tenant whose credentials these are, or undefined (no hint whether the id or the secret was wrong). */
 export async function authenticateClient(db: Queryable, clientId: string, clientSecret: string): Promise<Tenant | undefined> {
@@ -34,11 +36,13 @@ export async function authenticateClient(db: Queryable, clientId: string, client
   const row = rows[0];
   // Hash even when the id is unknown, so timing does not reveal which client ids exist.
   const ok = secretMatches(clientSecret, row?.client_secret_hash ?? '0'.repeat(64));
-  return row && ok ? { id: row.id, name: row.name, clientId: row.client_id } : undefined;
+  return row && ok ? toTenant(row) : undefined;
 }
 
 export async function getTenant(db: Queryable, tenantId: string): Promise<Tenant | undefined> {
   const { rows } = await db.query<TenantRow>('SELECT * FROM tenants WHERE id = $1', [tenantId]);
   const row = rows[0];
-  return row && { id: row.id, name: row.name, clientId: row.client_id };
+  return row && toTenant(row);
 }
+
+const toTenant = (row: TenantRow): Tenant => ({ id: row.id, name: row.name, clientId: row.client_id, disabled: row.disabled_at !== null });

@@ -18,6 +18,10 @@ export const CLOUD_ERROR_CODES = {
   UNSUPPORTED_GRANT_TYPE: 'POST /oauth/token only supports grant_type=client_credentials.',
   RATE_LIMITED: 'Too many requests for this tenant; retry after the Retry-After seconds.',
   INTERNAL_ERROR: 'The cloud failed unexpectedly; try again later.',
+  TENANT_DISABLED: 'The cloud operator has disabled this tenant; its credentials and tokens are refused until it is enabled again.',
+  // Operators (admin API, /metrics)
+  ADMIN_UNAUTHORIZED: 'The admin credential is missing or wrong.',
+  TENANT_NOT_FOUND: 'No tenant with this id or client id exists.',
   // Platforms
   PLATFORM_NOT_FOUND: 'No platform with this id exists for this tenant.',
   PLATFORM_NAME_TAKEN: 'This tenant already has a platform with this name.',

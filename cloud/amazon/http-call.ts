@@ -4,7 +4,17 @@ export type HttpOutcome =
   | { kind: 'response'; status: number; headers: Headers; body: unknown }
   | { kind: 'network'; reason: string };
 
-export async function httpCall(url: string, init: RequestInit, timeoutMs: number): Promise<HttpOutcome> {
+/** Told about every finished call (metrics): seconds taken, and the HTTP status or `network`/`timeout`. */
+export type CallObserver = (seconds: number, result: string) => void;
+
+export async function httpCall(url: string, init: RequestInit, timeoutMs: number, observe?: CallObserver): Promise<HttpOutcome> {
+  const started = performance.now();
+  const outcome = await call(url, init, timeoutMs);
+  observe?.((performance.now() - started) / 1000, outcome.kind === 'response' ? String(outcome.status) : outcome.reason === 'timeout' ? 'timeout' : 'network');
+  return outcome;
+}
+
+async function call(url: string, init: RequestInit, timeoutMs: number): Promise<HttpOutcome> {
   try {
     const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     const text = await res.text();

@@ -1,7 +1,7 @@
 // Login with Amazon token endpoint (docs/amazon.md §3): code exchange and refresh. Retries 5xx, 429 and
 // network failures with backoff; never invalid_grant or invalid_client, which cannot get better.
 import { CloudError } from '../http/cloud-error';
-import { backoffMs, httpCall, sleep, type HttpOutcome } from './http-call';
+import { backoffMs, httpCall, sleep, type CallObserver, type HttpOutcome } from './http-call';
 
 export interface LwaOptions {
   tokenUrl: string;
@@ -10,6 +10,8 @@ export interface LwaOptions {
   maxAttempts: number;
   retryBaseMs: number;
   timeoutMs: number;
+  /** Metrics: latency and result of every call. */
+  observe?: CallObserver;
 }
 
 export interface LwaTokens {
@@ -39,6 +41,7 @@ async function requestToken(opts: LwaOptions, grant: Grant): Promise<LwaTokens> 
       opts.tokenUrl,
       { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' }, body },
       opts.timeoutMs,
+      opts.observe,
     );
     if (last.kind === 'response' && last.status < 500 && last.status !== 429) return interpret(last, grant);
   }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { REGIONS, type Region } from '../../shared/amazon-regions';
 import type { Marketplace } from '../../shared/cloud-api';
 import { CloudError } from '../http/cloud-error';
-import { httpCall, retryAfterSeconds, type HttpOutcome } from './http-call';
+import { httpCall, retryAfterSeconds, type CallObserver, type HttpOutcome } from './http-call';
 
 const participationsSchema = z.object({
   payload: z.array(
@@ -33,6 +33,8 @@ export interface SellersApiOptions {
   spApiBase(region: Region): string;
   timeoutMs: number;
   now(): number;
+  /** Metrics: latency and result of every call. */
+  observe?: CallObserver;
 }
 
 function call(opts: SellersApiOptions, region: Region, accessToken: string): Promise<HttpOutcome> {
@@ -40,6 +42,7 @@ function call(opts: SellersApiOptions, region: Region, accessToken: string): Pro
     `${opts.spApiBase(region)}/sellers/v1/marketplaceParticipations`,
     { method: 'GET', headers: { 'x-amz-access-token': accessToken, accept: 'application/json' } },
     opts.timeoutMs,
+    opts.observe,
   );
 }
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createLocalNotifier, type AuthorizationNotifier } from './notifier';
 
-const CHANNEL = 'authorization_changed';
+export const CHANNEL = 'authorization_changed';
 
 export async function createPgNotifier(connectionString: string, onError: (e: Error) => void = () => undefined): Promise<AuthorizationNotifier & { close(): Promise<void> }> {
   const local = createLocalNotifier();

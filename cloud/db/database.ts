@@ -3,6 +3,7 @@
 // several cloud instances share one PostgreSQL server.
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from './migrations';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 
 export interface Queryable {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
@@ -20,14 +21,36 @@ export interface Database extends Queryable {
  */
 const PGLITE_CONF = ['shared_buffers=16MB'];
 
-/** Opens (and migrates) the database; `dataDir` omitted = in memory. */
-export async function openDatabase(dataDir?: string): Promise<Database> {
-  const pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF }) : await PGlite.create({ postgresqlconf: PGLITE_CONF });
-  const db: Database = {
+/**
+ * Opens (and migrates) the database; `dataDir` omitted = in memory. A data directory is locked for
+ * this process until close (DataDirLockedError names the owner otherwise).
+ */
+export async function openDatabase(dataDir?: string): Promise<Database & { lock?: DataDirLock }> {
+  const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
+  let pg: PGlite;
+  try {
+    pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF }) : await PGlite.create({ postgresqlconf: PGLITE_CONF });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const db: Database & { lock?: DataDirLock } = {
+    ...(lock ? { lock } : {}),
     query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
     transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
   return db;
 }

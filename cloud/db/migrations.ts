@@ -1,5 +1,6 @@
 // Schema migrations, applied in order, each in its own transaction, recorded in schema_migrations.
-// Append only: never edit a migration that has shipped.
+// Append only: never edit a migration that has shipped. Statements are split at semicolons, so none
+// may appear inside a comment or string.
 import type { Database } from './database';
 
 const MIGRATIONS: { version: number; sql: string }[] = [
@@ -59,7 +60,25 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX authorizations_platform ON authorizations (platform_id, status);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- A disabled tenant gets no new bearer token and its issued ones stop working (nothing is deleted).
+      ALTER TABLE tenants ADD COLUMN disabled_at timestamptz;
+      -- What operators did (tenant created, secret rotated, disabled, enabled): never a secret.
+      CREATE TABLE admin_actions (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        action text NOT NULL,
+        tenant_id text NOT NULL,
+        via text NOT NULL
+      );
+    `,
+  },
 ];
+
+/** The newest schema version; /readyz reports whether the database has it. */
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export async function migrate(db: Database): Promise<void> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');

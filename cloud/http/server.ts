@@ -12,6 +12,7 @@ import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
 import { authorizationRoutes } from '../routes/authorizations';
 import { callbackRoutes } from '../routes/callback';
+import { operatorRoutes } from '../ops/operator-routes';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 16 * 1024;
@@ -32,6 +33,8 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promi
     },
     // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
     routerOptions: { maxParamLength: 200 },
+    // Fastify documents a hop count (number) too; its type declaration lists only boolean/string.
+    ...(ctx.config.trustProxy !== undefined ? { trustProxy: ctx.config.trustProxy as boolean | string } : {}),
   });
   installErrorHandlers(app);
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
@@ -46,9 +49,10 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promi
   });
   await app.register(oauthTokenRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
+  await app.register(operatorRoutes, { ctx });
   await app.register(
     async (v1) => {
-      v1.addHook('preHandler', async (request) => void requireTenant(request));
+      v1.addHook('preHandler', async (request) => ctx.tenantGate.assertActive(requireTenant(request)));
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
       await v1.register(authorizationRoutes, { ctx });

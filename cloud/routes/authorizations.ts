@@ -29,6 +29,7 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     const now = new Date(ctx.now());
     const { row, platform, cancelled } = await createAuthorization(ctx.db, tenantId, id, mode, now, ctx.config.authorizationTtlSeconds);
     for (const old of cancelled) ctx.notifier.publish(old);
+    ctx.metrics.authorization('started');
     const state = await signState(ctx.signingKey, row.id, now.getTime(), row.expires_at.getTime());
     const response: CreateAuthorizationResponse = {
       id: row.id,
@@ -56,7 +57,10 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     const load = async () => {
       const cached = await ctx.statusCache.get(tenantId, id);
       const row = await expireIfDue(ctx.db, cached.row, new Date(ctx.now()));
-      if (row !== cached.row) ctx.notifier.publish(id);
+      if (row !== cached.row) {
+        ctx.notifier.publish(id);
+        ctx.metrics.authorization('expired');
+      }
       return { row, generation: row === cached.row ? cached.generation : ctx.statusCache.generation(id) };
     };
     let { row, generation } = await load();
@@ -69,6 +73,7 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
       reply.raw.once('close', abort);
       ctx.closing.addEventListener('abort', abort, { once: true });
       const untilExpiry = row.expires_at.getTime() - ctx.now();
+      ctx.metrics.longPollStarted();
       try {
         await waitForChange({
           notifier: ctx.notifier,
@@ -79,6 +84,7 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
           changedSince: async () => ctx.statusCache.generation(id) !== generation,
         });
       } finally {
+        ctx.metrics.longPollEnded();
         ctx.closing.removeEventListener('abort', abort);
         reply.raw.off('close', abort);
       }
@@ -95,6 +101,7 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     const cancelled = row.status === 'pending' ? await finishPending(ctx.db, id, 'cancelled', now) : undefined;
     if (!cancelled) throw new CloudError('AUTHORIZATION_NOT_PENDING', `The authorization is already ${row.status}.`);
     ctx.notifier.publish(id);
+    ctx.metrics.authorization('cancelled');
     return authorizationToApi(cancelled);
   });
 }

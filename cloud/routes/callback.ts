@@ -25,9 +25,17 @@ export async function callbackRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
     try {
       const query = parseInput(callbackQuerySchema, request.query, 'redirect parameters');
       const body = await handleCallback(ctx, query);
+      ctx.metrics.callback('ok');
+      ctx.metrics.authorization('authenticated');
       return reply.type('application/json').send(JSON.stringify(body));
     } catch (err) {
-      if (!(err instanceof CloudError)) throw err;
+      if (!(err instanceof CloudError)) {
+        ctx.metrics.callback('INTERNAL_ERROR');
+        throw err;
+      }
+      ctx.metrics.callback(err.code);
+      // A bad, replayed or late state changes no authorization; everything else fails it.
+      if (!err.code.startsWith('STATE_') && err.code !== 'AUTHORIZATION_NOT_PENDING') ctx.metrics.authorization('failed');
       request.log.info({ code: err.code }, 'amazon callback rejected');
       return sendError(reply, err);
     }

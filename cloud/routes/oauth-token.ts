@@ -31,6 +31,7 @@ export async function oauthTokenRoutes(app: FastifyInstance, { ctx }: { ctx: Clo
     const creds = basicCredentials(request) ?? (body.client_id && body.client_secret ? { id: body.client_id, secret: body.client_secret } : undefined);
     const tenant = creds && (await authenticateClient(ctx.db, creds.id, creds.secret));
     if (!tenant) throw new CloudError('INVALID_CLIENT_CREDENTIALS');
+    if (tenant.disabled) throw new CloudError('TENANT_DISABLED');
     const ttl = ctx.config.accessTokenTtlSeconds;
     const response: TokenResponse = {
       access_token: await issueAccessToken(ctx.signingKey, tenant.id, ctx.now(), ttl),

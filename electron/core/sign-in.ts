@@ -30,7 +30,7 @@ export interface SignInOptions {
 
 
 /** Codes after which waiting cannot go on. */
-const FATAL_WAIT_CODES = new Set(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
+const FATAL_WAIT_CODES = new Set(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'TENANT_DISABLED', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
 
 export class SignInManager {
   private readonly loops = new Map<string, AbortController>();

@@ -1,0 +1,110 @@
+// What an operator does with tenants: create, list, rotate the Client-Secret, disable and enable.
+// The same functions serve the admin API of a running cloud and the CLI on a stopped one, so both
+// give the same answers. Every action is recorded in admin_actions and logged — ids only, never a
+// secret (the new Client-Secret is returned once and only its hash is stored).
+import type { Database, Queryable } from '../db/database';
+import { CloudError } from '../http/cloud-error';
+import { hashClientSecret, newClientSecret } from '../crypto/client-secret';
+import { createTenant, type NewTenantCredentials } from '../tenants';
+
+export interface TenantSummary {
+  tenantId: string;
+  name: string;
+  clientId: string;
+  status: 'active' | 'disabled';
+  createdAt: string;
+  disabledAt?: string;
+}
+
+export type AdminAction = 'tenant.create' | 'tenant.rotate-secret' | 'tenant.disable' | 'tenant.enable';
+
+/** Where an admin action is reported (a pino logger's info, or a line on stderr for the CLI). */
+export type AuditLog = (entry: { action: AdminAction; tenantId: string; clientId: string; via: string }) => void;
+
+export interface TenantAdmin {
+  create(name: string): Promise<NewTenantCredentials>;
+  list(): Promise<TenantSummary[]>;
+  rotateSecret(ref: string): Promise<NewTenantCredentials>;
+  setDisabled(ref: string, disabled: boolean): Promise<TenantSummary>;
+}
+
+type Row = { id: string; name: string; client_id: string; created_at: Date; disabled_at: Date | null };
+
+const summary = (r: Row): TenantSummary => ({
+  tenantId: r.id,
+  name: r.name,
+  clientId: r.client_id,
+  status: r.disabled_at ? 'disabled' : 'active',
+  createdAt: new Date(r.created_at).toISOString(),
+  ...(r.disabled_at ? { disabledAt: new Date(r.disabled_at).toISOString() } : {}),
+});
+
+/** A tenant name as an operator types it: trimmed, 1–200 characters, no control characters. */
+export function checkTenantName(raw: unknown): string {
+  const name = typeof raw === 'string' ? raw.trim() : '';
+  // eslint-disable-next-line no-control-regex
+  if (!name || name.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {
+    throw new CloudError('INVALID_REQUEST', 'The tenant name must be 1 to 200 characters without control characters.');
+  }
+  return name;
+}
+
+export function createTenantAdmin(opts: {
+  db: Database;
+  now: () => number;
+  via: string;
+  audit: AuditLog;
+  /** Called after a tenant's status or secret changed (drops cached "active" answers, tells other instances). */
+  changed?: (tenantId: string) => void;
+}): TenantAdmin {
+  const { db } = opts;
+  const record = async (tx: Queryable, action: AdminAction, tenantId: string, clientId: string) => {
+    await tx.query('INSERT INTO admin_actions (at, action, tenant_id, via) VALUES ($1, $2, $3, $4)', [new Date(opts.now()), action, tenantId, opts.via]);
+    opts.audit({ action, tenantId, clientId, via: opts.via });
+  };
+  const find = async (tx: Queryable, ref: string): Promise<Row> => {
+    const { rows } = await tx.query<Row>('SELECT id, name, client_id, created_at, disabled_at FROM tenants WHERE id = $1 OR client_id = $1', [ref]);
+    if (!rows[0]) throw new CloudError('TENANT_NOT_FOUND');
+    return rows[0];
+  };
+  return {
+    async create(raw) {
+      const name = checkTenantName(raw);
+      const created = await db.transaction(async (tx) => {
+        const t = await createTenant(tx, name, new Date(opts.now()));
+        await record(tx, 'tenant.create', t.tenantId, t.clientId);
+        return t;
+      });
+      return created;
+    },
+    async list() {
+      const { rows } = await db.query<Row>('SELECT id, name, client_id, created_at, disabled_at FROM tenants ORDER BY created_at, id');
+      return rows.map(summary);
+    },
+    async rotateSecret(ref) {
+      const clientSecret = newClientSecret();
+      const row = await db.transaction(async (tx) => {
+        const r = await find(tx, ref);
+        await tx.query('UPDATE tenants SET client_secret_hash = $2 WHERE id = $1', [r.id, hashClientSecret(clientSecret)]);
+        await record(tx, 'tenant.rotate-secret', r.id, r.client_id);
+        return r;
+      });
+      opts.changed?.(row.id);
+      return { tenantId: row.id, clientId: row.client_id, clientSecret };
+    },
+    async setDisabled(ref, disabled) {
+      const row = await db.transaction(async (tx) => {
+        const r = await find(tx, ref);
+        const { rows } = await tx.query<Row>(
+          // Disabling twice keeps the first date; enabling clears it.
+          'UPDATE tenants SET disabled_at = CASE WHEN $2::boolean THEN COALESCE(disabled_at, $3) ELSE NULL END WHERE id = $1 RETURNING id, name, client_id, created_at, disabled_at',
+          [r.id, disabled, new Date(opts.now())],
+        );
+        await record(tx, disabled ? 'tenant.disable' : 'tenant.enable', r.id, r.client_id);
+        return rows[0]!;
+      });
+      opts.changed?.(row.id);
+      return summary(row);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// Whether a tenant may use /v1: a disabled tenant's bearer tokens stop working at once, although they
+// are stateless JWTs. Asking the database on every call would cost the long-poll path a query, so the
+// answer is remembered per tenant for a few seconds and dropped when an admin action changes the
+// tenant — on this instance directly, on the others through the notifier (LISTEN/NOTIFY on
+// PostgreSQL), using the reserved id `tenant:<id>`.
+import type { Queryable } from '../db/database';
+import type { AuthorizationNotifier } from '../authorizations/notifier';
+import { CloudError } from './cloud-error';
+
+export const TENANT_CHANGE_PREFIX = 'tenant:';
+
+export interface TenantGate {
+  /** Throws TENANT_DISABLED (403) for a disabled tenant, UNAUTHORIZED for one that no longer exists. */
+  assertActive(tenantId: string): Promise<void>;
+  /** Drops the remembered answer here and tells the other instances. */
+  changed(tenantId: string): void;
+}
+
+export function createTenantGate(db: Queryable, notifier: AuthorizationNotifier, now: () => number, ttlMs = 5_000): TenantGate {
+  const known = new Map<string, { active: boolean | undefined; until: number }>();
+  notifier.subscribeAll((id) => {
+    if (id.startsWith(TENANT_CHANGE_PREFIX)) known.delete(id.slice(TENANT_CHANGE_PREFIX.length));
+  });
+  return {
+    async assertActive(tenantId) {
+      let entry = known.get(tenantId);
+      if (!entry || entry.until <= now()) {
+        const { rows } = await db.query<{ disabled_at: Date | null }>('SELECT disabled_at FROM tenants WHERE id = $1', [tenantId]);
+        entry = { active: rows[0] ? rows[0].disabled_at === null : undefined, until: now() + ttlMs };
+        if (known.size > 10_000) known.delete(known.keys().next().value!);
+        known.set(tenantId, entry);
+      }
+      if (entry.active === undefined) throw new CloudError('UNAUTHORIZED');
+      if (!entry.active) throw new CloudError('TENANT_DISABLED');
+    },
+    changed(tenantId) {
+      known.delete(tenantId);
+      notifier.publish(`${TENANT_CHANGE_PREFIX}${tenantId}`);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Prometheus metrics of one cloud instance (prom-client, its own registry: tests run several clouds
+// in one process). What an operator watches: waiting long-polls, authorizations by outcome, Amazon
+// callbacks by result code, LWA and SP-API latency and errors, database pool use, plus Node's
+// process metrics. Labels are bounded sets (codes, statuses), never ids or anything secret.
+import client from 'prom-client';
+import type { CallObserver } from '../amazon/http-call';
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+export interface CloudMetrics {
+  readonly registry: client.Registry;
+  longPollStarted(): void;
+  longPollEnded(): void;
+  /** started, authenticated, failed, cancelled, expired. */
+  authorization(outcome: string): void;
+  /** `ok` or the error code the callback answered with. */
+  callback(result: string): void;
+  lwaCall: CallObserver;
+  spApiCall: CallObserver;
+  /** Reads the pool (PostgreSQL) when scraped; PGlite has a single connection. */
+  setPoolSource(read: () => PoolStats): void;
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
+export function createMetrics(): CloudMetrics {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'cloud_' });
+  const waiting = new client.Gauge({ name: 'cloud_longpolls_waiting', help: 'Status long-polls currently held open', registers: [registry] });
+  const authorizations = new client.Counter({
+    name: 'cloud_authorizations_total',
+    help: 'Authorizations started and finished, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const callbacks = new client.Counter({
+    name: 'cloud_callbacks_total',
+    help: "Amazon's redirects to the callback, by result (ok or error code)",
+    labelNames: ['result'],
+    registers: [registry],
+  });
+  const upstream = new client.Histogram({
+    name: 'cloud_upstream_request_duration_seconds',
+    help: 'Calls to Login with Amazon and SP-API, by service and result (HTTP status, timeout or network)',
+    labelNames: ['service', 'result'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const upstreamErrors = new client.Counter({
+    name: 'cloud_upstream_errors_total',
+    help: 'Calls to Login with Amazon and SP-API that failed (status >= 400, timeout or network)',
+    labelNames: ['service', 'result'],
+    registers: [registry],
+  });
+  let pool: (() => PoolStats) | undefined;
+  const poolGauge = (name: string, help: string, pick: (p: PoolStats) => number) =>
+    new client.Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        if (pool) this.set(pick(pool()));
+      },
+    });
+  poolGauge('cloud_db_pool_connections', 'Database connections open', (p) => p.total);
+  poolGauge('cloud_db_pool_idle', 'Database connections idle', (p) => p.idle);
+  poolGauge('cloud_db_pool_waiting', 'Queries waiting for a database connection', (p) => p.waiting);
+  poolGauge('cloud_db_pool_max', 'Database pool size', (p) => p.max);
+
+  const observer =
+    (service: string): CallObserver =>
+    (seconds, result) => {
+      upstream.observe({ service, result }, seconds);
+      if (!/^[123]\d\d$/.test(result)) upstreamErrors.inc({ service, result });
+    };
+  return {
+    registry,
+    longPollStarted: () => waiting.inc(),
+    longPollEnded: () => waiting.dec(),
+    authorization: (outcome) => authorizations.inc({ outcome }),
+    callback: (result) => callbacks.inc({ result }),
+    lwaCall: observer('lwa'),
+    spApiCall: observer('spapi'),
+    setPoolSource: (read) => void (pool = read),
+    render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+  };
+}

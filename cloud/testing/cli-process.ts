@@ -1,0 +1,61 @@
+// The cloud's command line as a real child process (tsx), for tests that need two processes on one
+// data directory: `startCliCloud` waits for the "cloud listening on URL" line; `runCli` runs one
+// command to its end and returns its exit code and output.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const cli = path.join(root, 'cloud/cli.ts');
+
+export interface CliCloud {
+  url: string;
+  child: ChildProcess;
+  /** Everything the child wrote so far (stdout and stderr). */
+  output(): string;
+  /** Sends the signal and resolves with the exit code once the child is gone. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliCloud> {
+  const child = spawn(tsx, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /cloud listening on (\S+)/.exec(out);
+      if (match) {
+        child.stdout!.off('data', onData);
+        child.stdout!.on('data', (c: Buffer) => void (out += c.toString()));
+        resolve({
+          url: match[1]!,
+          child,
+          output: () => out,
+          stop: (signal = 'SIGTERM') => {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => void (out += c.toString()));
+    void exited.then((code) => reject(new Error(`cloud exited with ${code} before listening:\n${out}`)));
+  });
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(tsx, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => void (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => void (stderr += c.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** key=value lines as printed by `tenant create` and `tenant rotate-secret`. */
+export function parseKeyValues(text: string): Record<string, string> {
+  return Object.fromEntries(text.split('\n').map((l) => /^(\w+)=(.*)$/.exec(l.trim())).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
+}
