@@ -118,16 +118,19 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   }
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
 
+  let stopped: Promise<void> | undefined;
   return {
     url,
     listenUrl,
     adminToken: ctx.adminToken,
     createTenant: (name) => createTenant(db, name, new Date(now())),
-    async close() {
-      closing.abort();
-      await app.close();
-      await notifier.close?.();
-      await db.close();
-    },
+    // Once: a second SIGTERM or close() waits for the same stop.
+    close: () =>
+      (stopped ??= (async () => {
+        closing.abort();
+        await app.close();
+        await notifier.close?.();
+        await db.close();
+      })()),
   };
 }

@@ -37,6 +37,11 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promi
     ...(ctx.config.trustProxy !== undefined ? { trustProxy: ctx.config.trustProxy as boolean | string } : {}),
   });
   installErrorHandlers(app);
+  // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
+  // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
+  app.addHook('onSend', async (_request, reply) => {
+    if (ctx.closing.aborted) reply.header('connection', 'close');
+  });
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
   await app.register(formbody);
   installBearerAuth(app, ctx);
