@@ -60,9 +60,7 @@ describe('cloud CLI on one data directory', () => {
   it('a second cloud on the same data directory exits non-zero naming the owner’s pid', async () => {
     const second = await runCli(['--port', '0', '--data-dir', dataDir, '--sandbox', sandbox.url]);
     expect(second.code).not.toBe(0);
-    // (The child is tsx; the cloud is its node process, named in the lock.)
-    const owner = (JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as { pid: number }).pid;
-    expect(second.stderr).toContain(`in use by another cloud process (pid ${owner}, listening on http://127.0.0.1:`);
+    expect(second.stderr).toContain(`in use by another cloud process (pid ${cloud!.child.pid}, listening on http://127.0.0.1:`);
     // The first one is unharmed.
     expect((await token(cloud!.url, tenant.client_id!, tenant.client_secret!)).status).toBe(200);
   }, 60_000);

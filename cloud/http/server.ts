@@ -27,7 +27,8 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promi
       ...(typeof logger === 'object' ? { stream: logger } : {}),
       // The URL's query of Amazon's redirect holds the code and the state: log the path only.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        // ip: the client's address (from X-Forwarded-For when trustProxy names the proxy).
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
       },
       redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.client_secret', '*.refresh_token', '*.access_token'], censor: '[redacted]' },
     },

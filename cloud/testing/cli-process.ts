@@ -1,4 +1,4 @@
-// The cloud's command line as a real child process (tsx), for tests that need two processes on one
+// The cloud's command line as a real child process (node with tsx's loader), for tests that need two processes on one
 // data directory: `startCliCloud` waits for the "cloud listening on URL" line; `runCli` runs one
 // command to its end and returns its exit code and output.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,8 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const cli = path.join(root, 'cloud/cli.ts');
+/** Node itself with tsx's loader: one process, so a signal (SIGKILL too) reaches the cloud, not a wrapper. */
+const nodeArgs = ['--import', 'tsx', cli];
 
 export interface CliCloud {
   url: string;
@@ -19,7 +20,7 @@ export interface CliCloud {
 }
 
 export function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliCloud> {
-  const child = spawn(tsx, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -47,7 +48,7 @@ export function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Prom
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(tsx, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => void (stdout += c.toString()));

@@ -1,0 +1,229 @@
+// The production topology, as cloud/README.md "Run in production" documents it: Debian's nginx ends
+// TLS (a self-signed certificate made here) with the repo's cloud/deploy/nginx-site.conf, in front of
+// two cloud instances (real processes, started by the CLI) on one PostgreSQL server; the desktop core
+// and the sandbox on the other side. A whole sign-in through nginx; callbacks and long-polls spread
+// over both instances; the instances see the client's address (trustProxy); a rolling restart and an
+// instance killed while it holds the long-poll lose no authorization and show the desktop no error.
+// The desktop trusts the test certificate because this test injects its CA into this process only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import tls from 'node:tls';
+import { randomBytes } from 'node:crypto';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
+import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
+import { startDesktop, type Desktop } from '../electron/core/testing/desktop';
+import { CloudClient, freePort } from './testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
+import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
+import { findNginx, selfSignedCertificate, startNginx, type Nginx } from './testing/nginx';
+import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+const pgBin = findPostgresBin();
+const nginxBin = findNginx();
+const missing = 'missing' in pgBin ? pgBin.missing : 'missing' in nginxBin ? nginxBin.missing : undefined;
+if (missing) console.warn(`cloud/topology.test.ts skipped: ${missing}`);
+
+interface Instance {
+  name: string;
+  port: number;
+  args: string[];
+  proc: CliCloud;
+  /** Output of earlier processes of this instance (before restarts). */
+  earlier: string;
+}
+
+let server: PostgresServer;
+let sandbox: SandboxHandle;
+let nginx: Nginx;
+let desk: Desktop;
+let tmp: string;
+let configFile: string;
+let tenant: Record<string, string>;
+let instances: Instance[] = [];
+let previousDispatcher: Dispatcher;
+
+const log = (i: Instance) => i.earlier + i.proc.output();
+const jsonLines = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => {
+      try {
+        return JSON.parse(l) as { msg?: string; reqId?: string; req?: { path?: string; remoteAddress?: string } };
+      } catch {
+        return {};
+      }
+    });
+/** Requests this instance received for a path prefix. */
+const received = (i: Instance, prefix: string) => jsonLines(log(i)).filter((l) => l.msg === 'incoming request' && l.req?.path?.startsWith(prefix)).length;
+/** Whether this instance's current process holds a request to this path open (received, not answered). */
+function holds(i: Instance, pathName: string): boolean {
+  const lines = jsonLines(i.proc.output());
+  const open = new Set(lines.filter((l) => l.msg === 'incoming request' && l.req?.path === pathName).map((l) => l.reqId));
+  for (const l of lines) if (l.msg === 'request completed') open.delete(l.reqId);
+  return open.size > 0;
+}
+
+async function restart(i: Instance, signal: NodeJS.Signals): Promise<number | null> {
+  const code = await i.proc.stop(signal);
+  i.earlier += i.proc.output();
+  i.proc = await startCliCloud(i.args);
+  return code;
+}
+
+async function consent(url: string) {
+  const browser = new SellerBrowser();
+  return confirmConsent(browser, await signInToConsent(browser, url, EU, sandbox.url));
+}
+
+/** The desktop's sign-in up to the waiting state; returns the platform and its authorization id. */
+async function startSignIn(name: string) {
+  const p = await desk.newPlatform(name);
+  const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
+  if (waiting.auth.status !== 'waiting') throw new Error('not waiting');
+  return { id: p.id, authorizationId: waiting.auth.authorizationId, consentUrl: desk.opened.at(-1)! };
+}
+
+/** No error anywhere in the platform's timeline, no failure notification. */
+async function expectNoDesktopError(platformId: string) {
+  const timeline = await desk.call('getTimeline', { id: platformId });
+  expect(timeline.filter((e) => e.outcome === 'error')).toEqual([]);
+  expect(desk.notifications.filter((n) => n.title.includes('fehlgeschlagen'))).toEqual([]);
+}
+
+describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two cloud instances → one PostgreSQL server', () => {
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-topology-'));
+    server = await startPostgres((pgBin as { bin: string }).bin);
+    const databaseUrl = await createDatabase(server.url, 'cloud_topology');
+    const [nginxPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
+    const publicUrl = `https://127.0.0.1:${nginxPort}`;
+    const cert = await selfSignedCertificate(tmp);
+    sandbox = await startSandbox({ port: 0, extraRedirectUris: [`${publicUrl}/oauth/amazon/callback`] });
+    configFile = path.join(tmp, 'cloud.json');
+    // One configuration for both instances, as in a deployment: same keys, same database, the proxy trusted.
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify({
+        publicUrl,
+        databaseUrl,
+        trustProxy: '127.0.0.1',
+        signingKey: randomBytes(32).toString('base64'),
+        encryptionKey: randomBytes(32).toString('base64'),
+        adminToken: randomBytes(32).toString('base64url'),
+        lwaRetryBaseMs: 5,
+      }),
+      { mode: 0o600 },
+    );
+    const make = (name: string, port: number): string[] => ['--port', String(port), '--data-dir', path.join(tmp, name), '--config', configFile, '--sandbox', sandbox.url];
+    const [a, b] = await Promise.all([startCliCloud(make('a', portA)), startCliCloud(make('b', portB))]);
+    instances = [
+      { name: 'A', port: portA, args: make('a', portA), proc: a, earlier: '' },
+      { name: 'B', port: portB, args: make('b', portB), proc: b, earlier: '' },
+    ];
+    nginx = await startNginx((nginxBin as { bin: string }).bin, { port: nginxPort, cert, upstreams: [portA, portB] });
+
+    // Only this test process trusts the test CA: node:https (the desktop's axios) and fetch (undici).
+    const ca = [...tls.rootCertificates, cert.pem];
+    https.globalAgent.options.ca = ca;
+    previousDispatcher = getGlobalDispatcher();
+    setGlobalDispatcher(new Agent({ connect: { ca } }));
+
+    // The operator creates the tenant on the database server directly (the instances keep running).
+    const created = await runCli(['tenant', 'create', 'Topologie GmbH', '--config', configFile, '--data-dir', path.join(tmp, 'admin')]);
+    expect(created.code, created.stderr).toBe(0);
+    tenant = parseKeyValues(created.stdout);
+
+    desk = await startDesktop({ sandboxUrl: sandbox.url, extra: { signIn: { waitSeconds: 25, backoff: { baseMs: 200, capMs: 1000 } } } });
+    await desk.call('saveCloudSettings', { url: publicUrl, clientId: tenant.client_id, clientSecret: tenant.client_secret });
+  }, 180_000);
+
+  afterAll(async () => {
+    delete https.globalAgent.options.ca;
+    if (previousDispatcher) setGlobalDispatcher(previousDispatcher);
+    await desk?.close();
+    await nginx?.close();
+    await Promise.all(instances.map((i) => i.proc.stop()));
+    await sandbox?.close();
+    await server?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('a whole sign-in through nginx: TESTEN, ANMELDEN, Amazon’s redirect over TLS, Authentifiziert, import', async () => {
+    expect(await desk.call('testCloudConnection', {})).toMatchObject({ tenantName: 'Topologie GmbH' });
+    const s = await startSignIn('Amazon TLS');
+    const page = await consent(s.consentUrl);
+    expect(page.status).toBe(200);
+    expect(JSON.parse(page.text)).toMatchObject({ result: { result: { state: expect.any(String) } } });
+    await desk.until(s.id, (p) => p.auth.status === 'authenticated', 30_000);
+    const imported = await desk.call('importSettings', { id: s.id });
+    expect(imported.marketplaces).toHaveLength(8);
+    await expectNoDesktopError(s.id);
+  }, 90_000);
+
+  it('callbacks and long-polls are spread over both instances', async () => {
+    for (let n = 0; n < 6 && !instances.every((i) => received(i, '/oauth/amazon/callback') > 0); n++) {
+      const s = await startSignIn(`Amazon Verteilt ${n}`);
+      await consent(s.consentUrl);
+      await desk.until(s.id, (p) => p.auth.status === 'authenticated', 30_000);
+    }
+    for (const i of instances) {
+      expect(received(i, '/oauth/amazon/callback'), `callbacks on ${i.name}`).toBeGreaterThan(0);
+      expect(received(i, '/v1/authorizations/'), `long-polls on ${i.name}`).toBeGreaterThan(0);
+    }
+  }, 180_000);
+
+  it('the instances see the client’s address (trustProxy), and nginx does not forward the operator routes', async () => {
+    // A client on another loopback address: nginx itself connects from 127.0.0.1.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = https.request(`${nginx.url}/oauth/token`, { method: 'POST', localAddress: '127.0.0.9', headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.once('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(400);
+    await expect.poll(() => instances.some((i) => jsonLines(log(i)).some((l) => l.req?.remoteAddress === '127.0.0.9')), { timeout: 10_000 }).toBe(true);
+    for (const p of ['/metrics', '/admin/tenants', '/readyz', '/healthz']) expect((await fetch(`${nginx.url}${p}`)).status, p).toBe(404);
+  }, 60_000);
+
+  it('rolling restart (SIGTERM A, start A, SIGTERM B, start B) while the desktop waits: no authorization lost, no error shown', async () => {
+    const before = new CloudClient(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! });
+    const authenticatedBefore = ((await before.raw('GET', '/v1/platforms')).body.platforms as { status: string }[]).filter((p) => p.status === 'authenticated').length;
+    expect(authenticatedBefore).toBeGreaterThan(0);
+
+    const s = await startSignIn('Amazon Rolling');
+    const pollPath = `/v1/authorizations/${s.authorizationId}`;
+    await expect.poll(() => instances.some((i) => holds(i, pollPath)), { timeout: 20_000 }).toBe(true);
+    for (const i of instances) {
+      expect(await restart(i, 'SIGTERM'), `${i.name} exits 0 on SIGTERM`).toBe(0);
+      expect(log(i)).toContain('SIGTERM: shutting down gracefully');
+    }
+    await consent(s.consentUrl);
+    await desk.until(s.id, (p) => p.auth.status === 'authenticated', 30_000);
+    await expectNoDesktopError(s.id);
+
+    const after = ((await before.raw('GET', '/v1/platforms')).body.platforms as { status: string }[]).filter((p) => p.status === 'authenticated').length;
+    expect(after).toBe(authenticatedBefore + 1);
+  }, 180_000);
+
+  it('the instance holding the long-poll is killed (SIGKILL): the other answers, the desktop shows no error', async () => {
+    const s = await startSignIn('Amazon Absturz');
+    const pollPath = `/v1/authorizations/${s.authorizationId}`;
+    await expect.poll(() => instances.some((i) => holds(i, pollPath)), { timeout: 20_000 }).toBe(true);
+    const holder = instances.find((i) => holds(i, pollPath))!;
+    const other = instances.find((i) => i !== holder)!;
+    const otherBefore = received(other, pollPath);
+    await holder.proc.stop('SIGKILL');
+    // nginx passes the desktop's long-poll on: the other instance now holds it.
+    await expect.poll(() => received(other, pollPath) > otherBefore, { timeout: 20_000 }).toBe(true);
+    await consent(s.consentUrl);
+    await desk.until(s.id, (p) => p.auth.status === 'authenticated', 30_000);
+    await expectNoDesktopError(s.id);
+  }, 120_000);
+});
