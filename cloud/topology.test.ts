@@ -192,6 +192,18 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     for (const p of ['/metrics', '/admin/tenants', '/readyz', '/healthz']) expect((await fetch(`${nginx.url}${p}`)).status, p).toBe(404);
   }, 60_000);
 
+  it('each instance answers /readyz and /metrics on its own port (PostgreSQL pool, callbacks)', async () => {
+    const { adminToken } = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { adminToken: string };
+    for (const i of instances) {
+      const ready = await fetch(`http://127.0.0.1:${i.port}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ ready: true, checks: { database: { ok: true, detail: 'PostgreSQL server reachable' } } });
+      const metrics = await (await fetch(`http://127.0.0.1:${i.port}/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })).text();
+      expect(metrics).toMatch(/^cloud_db_pool_max 10$/m);
+      expect(metrics).toMatch(/^cloud_callbacks_total\{result="ok"\} [1-9]/m);
+    }
+  }, 60_000);
+
   it('rolling restart (SIGTERM A, start A, SIGTERM B, start B) while the desktop waits: no authorization lost, no error shown', async () => {
     const before = new CloudClient(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! });
     const authenticatedBefore = ((await before.raw('GET', '/v1/platforms')).body.platforms as { status: string }[]).filter((p) => p.status === 'authenticated').length;
