@@ -13,6 +13,7 @@ export interface PoolStats {
 }
 
 export interface CloudMetrics {
+  /** This instance's metrics (the process metrics are added when rendering). */
   readonly registry: client.Registry;
   longPollStarted(): void;
   longPollEnded(): void;
@@ -27,9 +28,21 @@ export interface CloudMetrics {
   render(): Promise<{ contentType: string; body: string }>;
 }
 
+/**
+ * Node's process metrics, once per process: they describe the process, not an instance, and each
+ * collectDefaultMetrics call starts its own event-loop monitor and GC observer that cannot be stopped.
+ */
+let processRegistry: client.Registry | undefined;
+function processMetrics(): client.Registry {
+  if (!processRegistry) {
+    processRegistry = new client.Registry();
+    client.collectDefaultMetrics({ register: processRegistry, prefix: 'cloud_' });
+  }
+  return processRegistry;
+}
+
 export function createMetrics(): CloudMetrics {
   const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: 'cloud_' });
   const waiting = new client.Gauge({ name: 'cloud_longpolls_waiting', help: 'Status long-polls currently held open', registers: [registry] });
   const authorizations = new client.Counter({
     name: 'cloud_authorizations_total',
@@ -86,6 +99,9 @@ export function createMetrics(): CloudMetrics {
     lwaCall: observer('lwa'),
     spApiCall: observer('spapi'),
     setPoolSource: (read) => void (pool = read),
-    render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+    render: async () => {
+      const all = client.Registry.merge([processMetrics(), registry]);
+      return { contentType: registry.contentType, body: await all.metrics() };
+    },
   };
 }
