@@ -28,8 +28,8 @@ export function contentSecurityPolicy(wsOrigin: string): string {
   ].join('; ');
 }
 
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, csp: string): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://x');
+/** `url` is the request target already parsed by the server (a malformed one never gets here). */
+export async function serveStatic(root: string, url: URL, req: IncomingMessage, res: ServerResponse, csp: string): Promise<void> {
   let rel: string;
   try {
     rel = decodeURIComponent(url.pathname);
