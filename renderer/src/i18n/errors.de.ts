@@ -17,6 +17,7 @@ export const errorsDe = {
   // Desktop core
   KEYCHAIN_UNAVAILABLE: 'Es ist kein Schlüsselbund (Secret Service) verfügbar, daher können keine Geheimnisse gespeichert werden. Installieren und entsperren Sie einen Schlüsselbund (z. B. gnome-keyring) und starten Sie die Anwendung neu.',
   CLOUD_NOT_CONFIGURED: 'Die Cloud-Zugangsdaten fehlen. Bitte tragen Sie unter „Cloud-Zugangsdaten“ Cloud-URL, Client-ID und Client-Secret ein.',
+  CLOUD_SECRET_REQUIRED: 'Das gespeicherte Client-Secret wird nur an die gespeicherte Cloud-URL mit der gespeicherten Client-ID gesendet. Um eine andere Cloud-URL oder Client-ID zu testen, geben Sie das Client-Secret bitte erneut ein.',
   CLOUD_URL_INVALID: 'Die Cloud-URL ist ungültig. Erlaubt ist eine https-Adresse (http nur für 127.0.0.1/localhost), ohne Benutzername und Passwort.',
   CLOUD_UNREACHABLE: 'Die Cloud unter {{url}} ist nicht erreichbar. Prüfen Sie die Internetverbindung und die Cloud-URL unter „Cloud-Zugangsdaten“ und versuchen Sie es erneut.',
   CLOUD_UNREACHABLE_generic: 'Die Cloud ist nicht erreichbar. Prüfen Sie die Internetverbindung und die Cloud-URL unter „Cloud-Zugangsdaten“ und versuchen Sie es erneut.',
