@@ -13,7 +13,7 @@ import { silentLogger } from './host';
 import { ProfileStore, openConfStore } from './profile-store';
 
 let dir: string;
-let servers: http.Server[] = [];
+const servers: http.Server[] = [];
 const seen: Array<{ port: number; authorization: string | undefined }> = [];
 
 /** A stand-in for any HTTP server (the saved cloud or a foreign one): answers /oauth/token and /v1/whoami. */
