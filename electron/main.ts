@@ -6,7 +6,7 @@ import { createAppCore } from './app-core';
 import { APP_ORIGIN, registerIpc } from './ipc-main';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { consoleLogger } from './core/host';
-import { STORE_SCHEMA, openStoreSafely, type KeyValueStore } from './core/profile-store';
+import { STORE_FILE_MODE, STORE_SCHEMA, openStoreSafely, type KeyValueStore } from './core/profile-store';
 import { isKnownSellerCentralUrl } from './core/external-urls';
 
 // dist/electron/main.cjs → dist/renderer, dist/electron/preload.cjs
@@ -96,6 +96,7 @@ void app.whenReady().then(async () => {
             name: 'config',
             cwd: storeDir,
             schema: STORE_SCHEMA as never,
+            configFileMode: STORE_FILE_MODE,
             clearInvalidConfig: false,
             accessPropertiesByDotNotation: false,
           }) as unknown as KeyValueStore,
