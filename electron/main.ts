@@ -3,7 +3,8 @@ import path from 'node:path';
 import { app, BrowserWindow, Notification, session, shell, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppCore } from './app-core';
-import { APP_ORIGIN, registerIpc } from './ipc-main';
+import { registerIpc } from './ipc-main';
+import { APP_ORIGIN, isAppUrl, isPermissionAllowed } from './app-origin';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { consoleLogger } from './core/host';
 import { STORE_FILE_MODE, STORE_SCHEMA, openStoreSafely, type KeyValueStore } from './core/profile-store';
@@ -24,10 +25,10 @@ function hardenContents(contents: WebContents) {
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
@@ -63,9 +64,14 @@ app.on('second-instance', () => {
 });
 
 void app.whenReady().then(async () => {
-  // Deny every permission but writing to the clipboard ("Link kopieren"), and that only for the app.
-  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => {
-    callback(permission === 'clipboard-sanitized-write' && wc.getURL().startsWith(`${APP_ORIGIN}/`));
+  // Deny every permission but writing to the clipboard ("Link kopieren"), and that only for the app:
+  // requests (a prompt would appear) and checks (synchronous queries, e.g. navigator.permissions or
+  // the clipboard's own check before a write) alike; Electron grants both by default.
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl || wc.getURL()));
+  });
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
+    return isPermissionAllowed(permission, details.requestingUrl || requestingOrigin);
   });
   handleAppProtocol(path.join(distDir, 'renderer'));
 
