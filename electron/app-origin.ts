@@ -2,9 +2,10 @@
 // where the window may navigate, which permission a page gets. No Electron import, so it is tested
 // under plain Node.
 //
-// Not `new URL(url).origin === APP_ORIGIN`: the WHATWG URL parser in the main process (Node's) gives
-// an opaque origin, the string "null", for schemes it does not know, such as app:, whatever Chromium
-// was told about the scheme. Scheme and host are compared instead.
+// Not `new URL(url).origin === APP_ORIGIN`: Node's WHATWG URL parser gives an opaque origin, the
+// string "null", for schemes it does not know, such as app: (whether the main process's parser learns
+// about schemes registered with Chromium is not documented). Scheme and host are compared instead,
+// which is right either way.
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
