@@ -91,7 +91,12 @@ void app.whenReady().then(async () => {
         await shell.openExternal(url);
       },
       notify: (title, body) => {
-        if (Notification.isSupported()) new Notification({ title, body }).show();
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ title, body });
+        // Since Electron 42 macOS notifications need a code-signed app; an unsigned build reports
+        // 'failed' instead of showing one. The status in the window says the same, so only log it.
+        notification.on('failed', (_event, error) => consoleLogger.warn('notification not shown', { error }));
+        notification.show();
       },
       isFocused: () => mainWindow?.isFocused() ?? false,
     },
