@@ -77,3 +77,41 @@ it('keeps a corrupt file aside readable only by the user', () => {
   const opened = openConfStore(dir);
   expect(modeOf(opened.warning!.backupPath)).toBe(0o600);
 });
+
+it('reports entries it cannot read (code and count) instead of hiding them, and keeps them on disk', async () => {
+  const { Core } = await import('./core');
+  const { MemoryVault } = await import('./vault');
+  const { silentLogger } = await import('./host');
+  const broken = [{ id: 'p2', type: 'ebay', name: 'From a newer version' }, { id: 'p3', name: 42 }];
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid, ...broken] }));
+  const core = new Core({
+    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+    store: new ProfileStore(openConfStore(dir).store),
+    logger: silentLogger,
+    amazon: { kind: 'production' },
+    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
+  });
+  const info = await core.invoke('getAppInfo', undefined);
+  expect(info).toMatchObject({ ok: true, value: { unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: path.join(dir, 'config.json') } } });
+  // Changing the readable one keeps the others as they were.
+  expect(await core.invoke('updatePlatform', { id: 'p1', patch: { active: false } })).toMatchObject({ ok: true });
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).platforms.slice(1)).toEqual(broken);
+  await core.dispose();
+});
+
+it('says nothing when every entry is readable', async () => {
+  const { Core } = await import('./core');
+  const { MemoryVault } = await import('./vault');
+  const { silentLogger } = await import('./host');
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid] }));
+  const core = new Core({
+    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+    store: new ProfileStore(openConfStore(dir).store),
+    logger: silentLogger,
+    amazon: { kind: 'production' },
+    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
+  });
+  const info = (await core.invoke('getAppInfo', undefined)) as { ok: true; value: Record<string, unknown> };
+  expect(info.value.unreadableProfiles).toBeUndefined();
+  await core.dispose();
+});

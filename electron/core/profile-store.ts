@@ -118,6 +118,12 @@ export class ProfileStore {
     return this.list().find((p) => p.id === id);
   }
 
+  /** How many entries on disk this version cannot read (kept as they are, reported to the user). */
+  unreadableCount(): number {
+    this.list();
+    return this.rejected.length;
+  }
+
   /** Writes the whole list back, keeping any entries this version could not read. */
   save(platforms: Platform[]): void {
     for (const p of platforms) platformSchema.parse(p);

@@ -14,6 +14,9 @@ export const errorsDe = {
   INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut; Details stehen im Protokoll.',
   UNKNOWN: 'Unbekannter Fehler ({{code}}). Bitte versuchen Sie es erneut; Details stehen im Protokoll.',
   STORE_CORRUPT: 'Die gespeicherten Einstellungen waren beschädigt und wurden nach {{backupPath}} verschoben. Es wurde mit leeren Einstellungen begonnen.',
+  PROFILES_UNREADABLE: '{{count}} Plattform-Einträge in {{file}} konnten nicht gelesen werden (z. B. aus einer neueren Version oder von Hand geändert) und werden nicht angezeigt. Sie bleiben unverändert in der Datei erhalten. Aktualisieren Sie die Anwendung oder senden Sie die Datei an den Support.',
+  PROFILES_UNREADABLE_generic: 'Einige Plattform-Einträge konnten nicht gelesen werden und werden nicht angezeigt. Sie bleiben unverändert in der Einstellungsdatei erhalten. Aktualisieren Sie die Anwendung oder wenden Sie sich an den Support.',
+  PROFILES_UNREADABLE_one: 'Ein Plattform-Eintrag in {{file}} konnte nicht gelesen werden (z. B. aus einer neueren Version oder von Hand geändert) und wird nicht angezeigt. Er bleibt unverändert in der Datei erhalten. Aktualisieren Sie die Anwendung oder senden Sie die Datei an den Support.',
   // Desktop core
   KEYCHAIN_UNAVAILABLE: 'Es ist kein Schlüsselbund (Secret Service) verfügbar, daher können keine Geheimnisse gespeichert werden. Installieren und entsperren Sie einen Schlüsselbund (z. B. gnome-keyring) und starten Sie die Anwendung neu.',
   CLOUD_NOT_CONFIGURED: 'Die Cloud-Zugangsdaten fehlen. Bitte tragen Sie unter „Cloud-Zugangsdaten“ Cloud-URL, Client-ID und Client-Secret ein.',
