@@ -29,6 +29,9 @@ export const errorsDe = {
   CONSENT_URL_REJECTED: 'Der Anmeldelink der Cloud zeigt nicht auf die Amazon-Seite der gewählten Region und wurde aus Sicherheitsgründen nicht geöffnet. Prüfen Sie die Cloud-URL unter „Cloud-Zugangsdaten“ und wenden Sie sich an den Support.',
   SIGN_IN_IN_PROGRESS: 'Für diese Plattform läuft bereits eine Anmeldung. Schließen Sie sie im Browser ab oder brechen Sie sie ab.',
   NOT_AUTHENTICATED: 'Die Plattform ist noch nicht bei Amazon angemeldet. Bitte klicken Sie zuerst auf ANMELDEN.',
+  NOT_IMPORTED: 'Für diese Plattform wurden noch keine Marktplätze eingelesen. Klicken Sie zuerst auf „Einstellungen importieren“.',
+  SANDBOX_UNREACHABLE: 'Die Amazon-Sandbox unter {{url}} antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
+  SANDBOX_UNREACHABLE_generic: 'Die Amazon-Sandbox antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
   CLOUD_NOT_ENABLED: 'Für diese Plattform ist „Cloud verwenden“ nicht angehakt. Bitte haken Sie es auf dem Register „Allgemein“ an.',
   AUTH_TIMEOUT:
     'Es ist rechtzeitig keine Bestätigung von Amazon eingetroffen. Wurde der Browser geschlossen oder der Zugriff nicht bestätigt? Zeigte Seller Central einen Fehler, prüfen Sie: Gehört das Amazon-Konto zu einer anderen Region (dann unter Region ein Land dieser Region wählen)? Ist es der Hauptnutzer bzw. ein Nutzer mit dem Recht „Autorisierte Partner verwalten“ eines Professional-Kontos? Wurde der Einmalcode abgelehnt (Uhrzeit des Telefons prüfen)? Klicken Sie dann erneut auf ANMELDEN.',

@@ -26,6 +26,9 @@ export const errorsEn = {
   CONSENT_URL_REJECTED: 'The cloud’s sign-in link does not point to the Amazon site of the chosen region and was not opened for security reasons. Check the cloud URL under “Cloud credentials” and contact support.',
   SIGN_IN_IN_PROGRESS: 'A sign-in is already running for this platform. Finish it in the browser or cancel it.',
   NOT_AUTHENTICATED: 'The platform is not signed in to Amazon yet. Please click SIGN IN first.',
+  NOT_IMPORTED: 'No marketplaces have been read for this platform yet. Click “Import settings” first.',
+  SANDBOX_UNREACHABLE: 'The Amazon sandbox at {{url}} does not answer. Is “npm start” still running? Otherwise restart the application.',
+  SANDBOX_UNREACHABLE_generic: 'The Amazon sandbox does not answer. Is “npm start” still running? Otherwise restart the application.',
   CLOUD_NOT_ENABLED: '“Use cloud” is not ticked for this platform. Please tick it on the “General” tab.',
   AUTH_TIMEOUT:
     'No confirmation arrived from Amazon in time. Was the browser closed or the access not confirmed? If Seller Central showed an error, check: does the Amazon account belong to another region (then choose a country of that region under Region)? Is it the primary user, or a user allowed to "Manage Authorized Partners", of a Professional account? Was the one-time code refused (check the phone’s clock)? Then click SIGN IN again.',
