@@ -15,6 +15,7 @@ const MiB = 1024 * 1024;
 let host: HostChild;
 beforeAll(async () => {
   host = await startHostChild();
+  expect(host.processErrorHandlers).toBe(0);
 });
 afterAll(async () => {
   await host?.stop();

@@ -13,6 +13,10 @@ afterAll(async () => {
   await host?.stop();
 });
 
+it('runs without a process-level error handler (nothing but the server itself may keep it alive)', () => {
+  expect(host.processErrorHandlers).toBe(0);
+});
+
 const request = { type: 'request', id: 1, name: 'listPlatforms' };
 const text = (s: string) => Buffer.from(s, 'utf8');
 

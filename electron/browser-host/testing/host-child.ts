@@ -24,7 +24,9 @@ const core = new Core({
 });
 const token = 'child-token-0123456789abcdefghijklmn';
 const host = await startBrowserHost({ core, rendererDir, token });
-process.stdout.write(JSON.stringify({ origin: host.origin, token }) + '\n');
+// Reported so the tests can check that no such handler exists (none of ours, none of a dependency's).
+const processErrorHandlers = process.listenerCount('uncaughtException') + process.listenerCount('unhandledRejection');
+process.stdout.write(JSON.stringify({ origin: host.origin, token, processErrorHandlers }) + '\n');
 const stop = () => {
   void host.close().finally(() => {
     fs.rmSync(dir, { recursive: true, force: true });

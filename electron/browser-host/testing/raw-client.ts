@@ -10,6 +10,8 @@ export interface HostChild {
   origin: string;
   port: number;
   token: string;
+  /** 'uncaughtException' + 'unhandledRejection' listeners in the host process (must be 0). */
+  processErrorHandlers: number;
   /** Set once the process has exited (a crash), with its code/signal and what it wrote to stderr. */
   exited: () => string | undefined;
   stop(): Promise<void>;
@@ -32,11 +34,12 @@ export function startHostChild(): Promise<HostChild> {
       out += d;
       const line = out.split('\n')[0];
       if (!out.includes('\n') || !line) return;
-      const { origin, token } = JSON.parse(line) as { origin: string; token: string };
+      const { origin, token, processErrorHandlers } = JSON.parse(line) as { origin: string; token: string; processErrorHandlers: number };
       resolve({
         child,
         origin,
         token,
+        processErrorHandlers,
         port: Number(new URL(origin).port),
         exited: () => exit,
         stop: () =>
