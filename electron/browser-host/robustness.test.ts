@@ -42,6 +42,15 @@ describe('malformed request lines', () => {
   });
 });
 
+describe('request targets in absolute-form (RFC 9112 §3.2.2)', () => {
+  it('serves one naming this host and refuses one naming another', async () => {
+    const ours = await rawExchange(host.port, `GET http://127.0.0.1:${host.port}/ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+    expect(ours).toMatch(/^HTTP\/1\.1 200 /);
+    const other = await rawExchange(host.port, `GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+    expect(other).toMatch(/^HTTP\/1\.1 400 /);
+  });
+});
+
 describe('WebSocket protocol errors close that connection only, with the right code', () => {
   const MiB = 1024 * 1024;
   const cases: Array<[string, () => Buffer[], number]> = [

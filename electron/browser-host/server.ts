@@ -28,14 +28,17 @@ export interface BrowserHost {
 const MAX_FRAME_BYTES = 1024 * 1024;
 
 /**
- * The request target as a URL, or undefined when it is not one we serve. Node's parser accepts
- * request lines such as `GET http://[ HTTP/1.1`; `new URL` throws on them, so they are answered
- * with 400 instead of reaching any handler.
+ * The request target as a URL, or undefined when it is not one we serve (answered 400 before any
+ * handler sees it). Node's parser lets request lines such as `GET http://[ HTTP/1.1` through, and
+ * `new URL` throws on them. Origin-form (`/path?query`) is what browsers send; absolute-form
+ * (`http://127.0.0.1:port/path`, RFC 9112 §3.2.2) is accepted for this host only.
  */
-export function parseRequestTarget(target: string | undefined): URL | undefined {
-  if (!target || !target.startsWith('/') || target.startsWith('//')) return undefined;
+export function parseRequestTarget(target: string | undefined, ownHosts: readonly string[]): URL | undefined {
+  if (!target) return undefined;
   try {
-    return new URL(target, 'http://host.invalid');
+    if (target.startsWith('/')) return target.startsWith('//') ? undefined : new URL(target, 'http://host.invalid');
+    const url = new URL(target);
+    return url.protocol === 'http:' && ownHosts.includes(url.host) && !url.username && !url.password ? url : undefined;
   } catch {
     return undefined;
   }
@@ -61,7 +64,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const url = parseRequestTarget(req.url);
+    const url = parseRequestTarget(req.url, allowedHosts);
     if (!url) {
       res.writeHead(400, { 'Content-Type': 'text/plain', Connection: 'close' }).end('bad request target');
       return;
@@ -84,7 +87,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   server.on('upgrade', (req, socket, head) => {
     // Until ws takes the socket over, a reset by the client must not become an unhandled 'error'.
     socket.on('error', () => socket.destroy());
-    const url = parseRequestTarget(req.url);
+    const url = parseRequestTarget(req.url, allowedHosts);
     if (!url) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
