@@ -8,6 +8,7 @@ import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, freePort, testConfig } from './testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { LATEST_MIGRATION } from './db/migrations';
+import { runTenantCommand } from './admin/admin-cli';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -89,5 +90,25 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect((await viaB.raw('POST', `/v1/authorizations/${auth.id}/cancel`, { body: {} })).status).toBe(200);
     expect((await waiting).body).toMatchObject({ status: 'cancelled' });
+  }, 60_000);
+
+  it('tenant disable from the CLI on the database server reaches running instances through NOTIFY', async () => {
+    // A stopped clock: the instances' remembered "tenant active" never expires, so only NOTIFY can end it.
+    const frozen = () => 1_800_000_000_000;
+    const config = testConfig(sandbox.url, { databaseUrl });
+    const [c, d] = await Promise.all([startCloud({ port: 0, config, now: frozen }), startCloud({ port: 0, config, now: frozen })]);
+    try {
+      const tenant = await c.createTenant('Benachrichtigt GmbH');
+      const token = await new CloudClient(c.url, tenant).accessToken();
+      const whoami = (cloud: RunningCloud) => fetch(`${cloud.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+      expect([await whoami(c), await whoami(d)]).toEqual([200, 200]);
+      const run = (action: string) => runTenantCommand({ args: [action, tenant.clientId], dataDir: '/nonexistent', env: { CLOUD_DATABASE_URL: databaseUrl } });
+      expect(await run('disable')).toContain('status=disabled');
+      for (const cloud of [c, d]) await expect.poll(() => whoami(cloud), { timeout: 10_000 }).toBe(403);
+      expect(await run('enable')).toContain('status=active');
+      for (const cloud of [c, d]) await expect.poll(() => whoami(cloud), { timeout: 10_000 }).toBe(200);
+    } finally {
+      await Promise.all([c.close(), d.close()]);
+    }
   }, 60_000);
 });

@@ -204,6 +204,19 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     }
   }, 60_000);
 
+  it('tenant disable from the CLI on the database server reaches both running instances', async () => {
+    const token = await new CloudClient(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! }).accessToken();
+    const whoami = (i: Instance) => fetch(`http://127.0.0.1:${i.port}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    // Both instances have just seen the tenant active (remembered for 5 s; postgres.test.ts shows the
+    // NOTIFY that ends this at once with a stopped clock).
+    for (const i of instances) expect((await whoami(i)).status).toBe(200);
+    const cli = (action: string) => runCli(['tenant', action, tenant.tenant_id!, '--config', configFile, '--data-dir', path.join(tmp, 'admin')]);
+    expect((await cli('disable')).code).toBe(0);
+    for (const i of instances) await expect.poll(async () => (await whoami(i)).status, { timeout: 10_000 }).toBe(403);
+    expect((await cli('enable')).code).toBe(0);
+    for (const i of instances) await expect.poll(async () => (await whoami(i)).status, { timeout: 10_000 }).toBe(200);
+  }, 60_000);
+
   it('rolling restart (SIGTERM A, start A, SIGTERM B, start B) while the desktop waits: no authorization lost, no error shown', async () => {
     const before = new CloudClient(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! });
     const authenticatedBefore = ((await before.raw('GET', '/v1/platforms')).body.platforms as { status: string }[]).filter((p) => p.status === 'authenticated').length;
@@ -238,4 +251,17 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     await desk.until(s.id, (p) => p.auth.status === 'authenticated', 30_000);
     await expectNoDesktopError(s.id);
   }, 120_000);
+
+  it('/readyz says why when PostgreSQL is gone; /healthz still answers', async () => {
+    await server.close();
+    const alive = instances.find((i) => i.proc.child.exitCode === null && i.proc.child.signalCode === null)!;
+    const ready = await fetch(`http://127.0.0.1:${alive.port}/readyz`);
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { ready: boolean; checks: { database: { ok: boolean; detail: string } } };
+    expect(body.ready).toBe(false);
+    expect(body.checks.database.ok).toBe(false);
+    expect(body.checks.database.detail).toMatch(/^database unreachable/);
+    expect(body.checks.database.detail).not.toContain('postgres://');
+    expect((await fetch(`http://127.0.0.1:${alive.port}/healthz`)).status).toBe(200);
+  }, 60_000);
 });

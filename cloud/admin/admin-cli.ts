@@ -75,8 +75,9 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
       via: 'cli',
       audit: (entry) => o.audit?.(JSON.stringify({ time: new Date().toISOString(), msg: 'admin action', admin: entry })),
       // Running instances on the same PostgreSQL server drop their cached "active" answer at once.
-      changed: (tenantId) => {
-        if (databaseUrl) void db.query('SELECT pg_notify($1, $2)', [CHANNEL, `cli ${TENANT_CHANGE_PREFIX}${tenantId}`]).catch(() => undefined);
+      // (Awaited: the connection closes right after the command.)
+      changed: async (tenantId) => {
+        if (databaseUrl) await db.query('SELECT pg_notify($1, $2)', [CHANNEL, `cli ${TENANT_CHANGE_PREFIX}${tenantId}`]);
       },
     });
     return await run(admin);

@@ -55,7 +55,7 @@ export function createTenantAdmin(opts: {
   via: string;
   audit: AuditLog;
   /** Called after a tenant's status or secret changed (drops cached "active" answers, tells other instances). */
-  changed?: (tenantId: string) => void;
+  changed?: (tenantId: string) => void | Promise<void>;
 }): TenantAdmin {
   const { db } = opts;
   const record = async (tx: Queryable, action: AdminAction, tenantId: string, clientId: string) => {
@@ -89,7 +89,7 @@ export function createTenantAdmin(opts: {
         await record(tx, 'tenant.rotate-secret', r.id, r.client_id);
         return r;
       });
-      opts.changed?.(row.id);
+      await opts.changed?.(row.id);
       return { tenantId: row.id, clientId: row.client_id, clientSecret };
     },
     async setDisabled(ref, disabled) {
@@ -103,7 +103,7 @@ export function createTenantAdmin(opts: {
         await record(tx, disabled ? 'tenant.disable' : 'tenant.enable', r.id, r.client_id);
         return rows[0]!;
       });
-      opts.changed?.(row.id);
+      await opts.changed?.(row.id);
       return summary(row);
     },
   };
