@@ -2,10 +2,11 @@
 // encryption keys) come only from here and are never logged.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { safeText } from '../shared/safe-text';
 import { productionEndpoints, sandboxEndpoints, type AmazonEndpoints } from '../shared/amazon-endpoints';
 
 const base64Key = (minBytes: number, exactBytes?: number) =>
-  z.string().refine((s) => {
+  safeText().refine((s) => {
     const n = Buffer.from(s, 'base64').length;
     return exactBytes ? n === exactBytes : n >= minBytes;
   }, exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`);
@@ -18,11 +19,11 @@ export const cloudConfigSchema = z.object({
     mode: z.enum(['production', 'sandbox']),
     sandboxOrigin: z.url().optional(),
     /** Seller Central application id, `amzn1.sp.solution.<uuid>`. */
-    applicationId: z.string().min(1),
+    applicationId: safeText().min(1),
     /** A Draft app needs `version=beta` on the consent URL (else MD1000). */
     draftApp: z.boolean().default(false),
-    lwaClientId: z.string().min(1),
-    lwaClientSecret: z.string().min(1),
+    lwaClientId: safeText().min(1),
+    lwaClientSecret: safeText().min(1),
     /** Must be registered with the app; defaults to `<publicUrl>/oauth/amazon/callback`. */
     redirectUri: z.url().optional(),
   }),
@@ -43,9 +44,9 @@ export const cloudConfigSchema = z.object({
    * A PostgreSQL server (postgres://…) instead of PGlite: for several instances, which then wake each
    * other's long-polls through LISTEN/NOTIFY. Omitted = PGlite in the data directory.
    */
-  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  databaseUrl: safeText().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** Embedded default: create a development tenant once and write its credentials here (mode 0600). */
-  devTenantFile: z.string().optional(),
+  devTenantFile: safeText().optional(),
   /** Embedded default: add the callback URL to the sandbox app's redirect URIs at start. */
   registerRedirectUriWithSandbox: z.boolean().default(false),
 });

@@ -3,13 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AMAZON_CALLBACK_PATH } from '../../shared/cloud-api';
+import { safeText } from '../../shared/safe-text';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { sendError } from '../http/error-handler';
 import { parseInput } from '../http/parse-input';
 import { handleCallback } from '../authorizations/callback-flow';
 
-const param = z.string().max(4096).optional();
+const param = safeText().max(4096).optional();
 const callbackQuerySchema = z.object({
   state: param,
   selling_partner_id: param,

@@ -1,6 +1,8 @@
 // POST /oauth/token: the tenant trades its Client-ID and Client-Secret (HTTP Basic, or in the body) for
 // a short-lived bearer token; GET /v1/whoami is what the ERP's TESTEN button calls.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { safeText } from '../../shared/safe-text';
 import { tokenRequestSchema, type TokenResponse, type WhoamiResponse } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
@@ -8,6 +10,8 @@ import { parseInput } from '../http/parse-input';
 import { issueAccessToken } from '../http/access-token';
 import { requireTenant } from '../http/authenticate';
 import { authenticateClient, getTenant } from '../tenants';
+
+const clientCredentialsSchema = z.object({ id: safeText().max(200), secret: safeText().max(200) });
 
 function basicCredentials(request: FastifyRequest): { id: string; secret: string } | undefined {
   const match = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? '');
@@ -28,7 +32,9 @@ export async function oauthTokenRoutes(app: FastifyInstance, { ctx }: { ctx: Clo
   app.post('/oauth/token', async (request, reply) => {
     const body = parseInput(tokenRequestSchema, request.body, 'token request');
     if (body.grant_type !== 'client_credentials') throw new CloudError('UNSUPPORTED_GRANT_TYPE');
-    const creds = basicCredentials(request) ?? (body.client_id && body.client_secret ? { id: body.client_id, secret: body.client_secret } : undefined);
+    const basic = basicCredentials(request);
+    // Decoded Basic credentials are input like any other: the same text rule as the body's fields.
+    const creds = basic ? parseInput(clientCredentialsSchema, basic, 'Basic credentials') : body.client_id && body.client_secret ? { id: body.client_id, secret: body.client_secret } : undefined;
     const tenant = creds && (await authenticateClient(ctx.db, creds.id, creds.secret));
     if (!tenant) throw new CloudError('INVALID_CLIENT_CREDENTIALS');
     const ttl = ctx.config.accessTokenTtlSeconds;
