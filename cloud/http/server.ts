@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
-import { installErrorHandlers } from './error-handler';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
@@ -32,6 +32,9 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promi
     },
     // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
     routerOptions: { maxParamLength: 200 },
+    // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   installErrorHandlers(app);
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
