@@ -1,6 +1,7 @@
 // The cloud's configuration: defaults < JSON file < environment. Secrets (LWA client secret, signing and
 // encryption keys) come only from here and are never logged.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { safeText } from '../shared/safe-text';
 import { productionEndpoints, sandboxEndpoints, type AmazonEndpoints } from '../shared/amazon-endpoints';
@@ -10,6 +11,32 @@ const base64Key = (minBytes: number, exactBytes?: number) =>
     const n = Buffer.from(s, 'base64').length;
     return exactBytes ? n === exactBytes : n >= minBytes;
   }, exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`);
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a trusted proxy list: an address, an address/prefix or /netmask, or a proxy-addr name. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, range, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (isIP(address) === 4 ? 32 : 128);
+  return isIP(range) === isIP(address);
+}
+
+const trustProxySchema = z
+  .union([
+    z.boolean(),
+    z.number(),
+    safeText().refine((s) => s.split(',').every((e) => isProxyEntry(e.trim())), 'must be addresses or CIDR ranges, comma-separated'),
+    z.array(safeText().refine(isProxyEntry, 'must be an address or CIDR range')).min(1),
+  ])
+  .transform((value, ctx) => {
+    // Fastify 5 ignores hop counts (trusts no hop): a count cannot check that the peer is the proxy.
+    if (typeof value !== 'number') return value;
+    ctx.addIssue({ code: 'custom', message: 'a hop count cannot check the proxy (Fastify trusts no hop for it): name the proxy addresses, e.g. "127.0.0.1" or "loopback"' });
+    return z.NEVER;
+  });
 
 export const cloudConfigSchema = z.object({
   /** Public base URL of the cloud (scheme://host[:port]); defaults to the address it listens on. */
@@ -33,8 +60,19 @@ export const cloudConfigSchema = z.object({
   encryptionKey: base64Key(32, 32),
   authorizationTtlSeconds: z.number().int().min(30).max(3600).default(600),
   accessTokenTtlSeconds: z.number().int().min(60).max(86_400).default(900),
-  /** Requests per minute per tenant (per IP before authentication). */
+  /** /v1 requests per minute per tenant (per client address before authentication). */
   rateLimitPerMinute: z.number().int().min(1).default(600),
+  /** Wrong secrets per minute for one Client-ID before POST /oauth/token answers them with 429. */
+  tokenFailuresPerClientPerMinute: z.number().int().min(1).default(20),
+  /** Wrong secrets per minute from one client address, counted separately from the Client-ID's. */
+  tokenFailuresPerAddressPerMinute: z.number().int().min(1).default(100),
+  /**
+   * Which X-Forwarded-For hops to believe, as Fastify's trustProxy: false (default: the socket's peer
+   * is the client), true (any hop: only when nothing but the proxy can reach the cloud), or the proxy
+   * addresses/CIDRs (comma list or array; the safe choice behind a proxy). The client address keys the
+   * rate limits and the logs.
+   */
+  trustProxy: trustProxySchema.default(false),
   /** Attempts at LWA on 5xx or timeout, with exponential backoff and jitter from lwaRetryBaseMs. */
   lwaMaxAttempts: z.number().int().min(1).max(10).default(4),
   lwaRetryBaseMs: z.number().int().min(0).default(250),
@@ -69,6 +107,9 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_AUTHORIZATION_TTL_SECONDS: 'authorizationTtlSeconds',
   CLOUD_ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
   CLOUD_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
+  CLOUD_TOKEN_FAILURES_PER_CLIENT_PER_MINUTE: 'tokenFailuresPerClientPerMinute',
+  CLOUD_TOKEN_FAILURES_PER_ADDRESS_PER_MINUTE: 'tokenFailuresPerAddressPerMinute',
+  CLOUD_TRUST_PROXY: 'trustProxy',
   CLOUD_LWA_MAX_ATTEMPTS: 'lwaMaxAttempts',
   CLOUD_LWA_RETRY_BASE_MS: 'lwaRetryBaseMs',
   CLOUD_HTTP_TIMEOUT_MS: 'httpTimeoutMs',

@@ -1,5 +1,6 @@
 // The Fastify instance: logging without secrets, security headers, body limits, per-tenant rate
-// limits, one error shape, and the route plugins.
+// limits (the token endpoint and Amazon's redirect have their own rules), the client address behind a
+// trusted proxy, one error shape, and the route plugins.
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -22,11 +23,13 @@ export type CloudLogger = boolean | { write(line: string): void };
 export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    // Behind a reverse proxy the client is in X-Forwarded-For; only hops named here are believed.
+    trustProxy: ctx.config.trustProxy,
     logger: logger !== false && {
       ...(typeof logger === 'object' ? { stream: logger } : {}),
       // The URL's query of Amazon's redirect holds the code and the state: log the path only.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
       },
       redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.client_secret', '*.refresh_token', '*.access_token'], censor: '[redacted]' },
     },

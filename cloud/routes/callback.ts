@@ -21,7 +21,10 @@ const callbackQuerySchema = z.object({
 });
 
 export async function callbackRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
-  app.get(AMAZON_CALLBACK_PATH, async (request, reply) => {
+  // No rate limit: a limit keyed by address would let anyone behind a merchant's address (or every
+  // client, behind a proxy) block that merchant's one-time redirect. Without a genuine state a request
+  // costs one HMAC check; with one, the state is used once.
+  app.get(AMAZON_CALLBACK_PATH, { config: { rateLimit: false } }, async (request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     try {
       const query = parseInput(callbackQuerySchema, request.query, 'redirect parameters');
