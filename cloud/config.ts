@@ -54,6 +54,11 @@ export const cloudConfigSchema = z.object({
     /** Must be registered with the app; defaults to `<publicUrl>/oauth/amazon/callback`. */
     redirectUri: z.url().optional(),
   }),
+  /**
+   * A JSON file {signingKey, encryptionKey} (mode 0600) that supplies the keys not given directly.
+   * Keep it outside the data directory: whoever copies both can decrypt every refresh token.
+   */
+  keysFile: safeText().optional(),
   /** HS256 key for state and access tokens, base64, ≥ 32 bytes. */
   signingKey: base64Key(32),
   /** AES-256-GCM key for refresh tokens at rest, base64, exactly 32 bytes. */
@@ -102,6 +107,7 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_LWA_CLIENT_ID: 'amazon.lwaClientId',
   CLOUD_LWA_CLIENT_SECRET: 'amazon.lwaClientSecret',
   CLOUD_REDIRECT_URI: 'amazon.redirectUri',
+  CLOUD_KEYS_FILE: 'keysFile',
   CLOUD_SIGNING_KEY: 'signingKey',
   CLOUD_ENCRYPTION_KEY: 'encryptionKey',
   CLOUD_AUTHORIZATION_TTL_SECONDS: 'authorizationTtlSeconds',
@@ -147,7 +153,22 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?
     const value = env[name];
     if (value !== undefined && value !== '') setPath(raw, path, coerce(value));
   }
+  if (typeof raw.keysFile === 'string' && (raw.signingKey === undefined || raw.encryptionKey === undefined)) {
+    const keys = readKeysFile(raw.keysFile);
+    raw.signingKey ??= keys.signingKey;
+    raw.encryptionKey ??= keys.encryptionKey;
+  }
   return parseConfig(raw);
+}
+
+/** The keys file's content; a readable error (path only) when it is missing or not JSON. */
+export function readKeysFile(file: string): { signingKey?: unknown; encryptionKey?: unknown } {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { signingKey?: unknown; encryptionKey?: unknown };
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? 'not JSON';
+    throw new Error(`Invalid cloud configuration:\n  keysFile: cannot read ${file} (${why})`);
+  }
 }
 
 export function parseConfig(raw: unknown): CloudConfig {

@@ -3,6 +3,7 @@
 import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
 import { openDatabase } from './db/database';
+import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
@@ -71,6 +72,13 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   let app;
   try {
     app = await buildServer(ctx, opts.logger ?? false);
+    if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
+      // The path only, never a key.
+      app.log.warn(
+        { keysFile: config.keysFile },
+        'the key file lies in the data directory: whoever copies the directory can decrypt every refresh token; keep the keys elsewhere (CLOUD_KEYS_FILE) or in the environment (CLOUD_SIGNING_KEY, CLOUD_ENCRYPTION_KEY)',
+      );
+    }
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 4200, host });
   } catch (err) {
