@@ -10,7 +10,7 @@ import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
-import { buildServer, type CloudLogger } from './http/server';
+import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
 import { registerRedirectUriWithSandbox } from './sandbox-registration';
@@ -32,6 +32,8 @@ export interface RunningCloud {
   url: string;
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
+  /** Every route the server registered (method and URL pattern). */
+  routes: readonly RouteEntry[];
 }
 
 export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud> {
@@ -70,8 +72,9 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     closing: closing.signal,
   };
   let app;
+  const routes: RouteEntry[] = [];
   try {
-    app = await buildServer(ctx, opts.logger ?? false);
+    app = await buildServer(ctx, opts.logger ?? false, routes);
     if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
       // The path only, never a key.
       app.log.warn(
@@ -99,6 +102,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   return {
     url,
+    routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     async close() {
       closing.abort();

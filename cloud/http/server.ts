@@ -20,7 +20,13 @@ const BODY_LIMIT = 16 * 1024;
 /** `true` logs to stdout; a stream (tests, log shippers) receives the same JSON lines. */
 export type CloudLogger = boolean | { write(line: string): void };
 
-export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promise<FastifyInstance> {
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+/** `routes` receives every route as it is registered (the fuzzers cover new routes automatically). */
+export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes: RouteEntry[] = []): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     // Behind a reverse proxy the client is in X-Forwarded-For; only hops named here are believed.
@@ -38,6 +44,9 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promi
     // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
     frameworkErrors,
     clientErrorHandler,
+  });
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
