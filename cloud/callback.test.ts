@@ -113,6 +113,7 @@ describe('Amazon parameters', () => {
     const second = await startAuth(client, platformId, 'refresh');
     const secondState = new URL(second.consentUrl).searchParams.get('state')!;
     const res = await getCallback(withParam(redirect, 'state', secondState));
+    expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('LWA_INVALID_GRANT');
     expect(await authorization(client, second.id)).toMatchObject({ status: 'failed', error: { code: 'LWA_INVALID_GRANT' } });
     // The failed refresh kept the previous authorization.

@@ -33,7 +33,9 @@ export async function callbackRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
     } catch (err) {
       if (!(err instanceof CloudError)) throw err;
       request.log.info({ code: err.code }, 'amazon callback rejected');
-      return sendError(reply, err);
+      // Amazon refusing the redirect's code (expired, used, forged) is the redirect's fault, not an
+      // upstream failure: 400 here; LWA_INVALID_CLIENT and LWA_UNAVAILABLE stay 502/503.
+      return sendError(reply, err, err.code === 'LWA_INVALID_GRANT' ? 400 : err.statusCode);
     }
   });
 }
