@@ -81,7 +81,7 @@ function stateArb(): fc.Arbitrary<{ kind: string; value: string; target?: Genuin
   return fc.oneof(
     { weight: 4, arbitrary: fc.integer({ min: 0, max: TARGETS - 1 }).map((i) => ({ kind: 'genuine target', value: targets[i]!.state, target: targets[i] })) },
     { weight: 3, arbitrary: fc.tuple(fc.nat(), fc.nat(2), fc.nat()).map(([g, part, at]) => ({ kind: 'tampered', value: tamper(all()[g % all().length]!.state, part, at) })) },
-    { weight: 2, arbitrary: fc.constant({ kind: 'replayed', value: done.state }) },
+    { weight: 2, arbitrary: fc.constant('replayed').map((kind) => ({ kind, value: done.state })) },
     {
       weight: 2,
       arbitrary: fc.tuple(fc.nat(), fc.integer({ min: 1, max: 10_000 })).map(([g, ago]) => ({ kind: 'expired', value: `expired:${g % all().length}:${ago}` })),
