@@ -17,7 +17,7 @@ export const CLOUD_ERROR_CODES = {
   UNAUTHORIZED: 'The bearer token is missing, malformed or expired; get a new one at POST /oauth/token.',
   INVALID_CLIENT_CREDENTIALS: 'The cloud Client-ID or Client-Secret is wrong.',
   UNSUPPORTED_GRANT_TYPE: 'POST /oauth/token only supports grant_type=client_credentials.',
-  RATE_LIMITED: 'Too many requests for this tenant; retry after the Retry-After seconds.',
+  RATE_LIMITED: 'Too many requests for this tenant, or too many wrong client secrets; retry after the Retry-After seconds.',
   INTERNAL_ERROR: 'The cloud failed unexpectedly; try again later.',
   // Platforms
   PLATFORM_NOT_FOUND: 'No platform with this id exists for this tenant.',
