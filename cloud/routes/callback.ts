@@ -24,7 +24,9 @@ export async function callbackRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
   // No rate limit: a limit keyed by address would let anyone behind a merchant's address (or every
   // client, behind a proxy) block that merchant's one-time redirect. Without a genuine state a request
   // costs one HMAC check; with one, the state is used once.
-  app.get(AMAZON_CALLBACK_PATH, { config: { rateLimit: false } }, async (request, reply) => {
+  // GET only: Fastify would answer HEAD with the same handler, and a link checker's HEAD would use up
+  // the one-time code and state.
+  app.get(AMAZON_CALLBACK_PATH, { exposeHeadRoute: false, config: { rateLimit: false } }, async (request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     try {
       const query = parseInput(callbackQuerySchema, request.query, 'redirect parameters');
