@@ -3,13 +3,14 @@
 import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
 import { openDatabase } from './db/database';
+import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
-import { buildServer, type CloudLogger } from './http/server';
+import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
 import { registerRedirectUriWithSandbox } from './sandbox-registration';
@@ -44,6 +45,8 @@ export interface RunningCloud {
    */
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
+  /** Every route the server registered (method and URL pattern). */
+  routes: readonly RouteEntry[];
 }
 
 export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud> {
@@ -92,10 +95,18 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     closing: closing.signal,
   };
   let app;
+  const routes: RouteEntry[] = [];
   try {
-    app = await buildServer(ctx, opts.logger ?? false);
+    app = await buildServer(ctx, opts.logger ?? false, routes);
     const log = app.log;
     logInfo = (entry, message) => log.info(entry, message);
+    if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
+      // The path only, never a key.
+      app.log.warn(
+        { keysFile: config.keysFile },
+        'the key file lies in the data directory: whoever copies the directory can decrypt every refresh token; keep the keys elsewhere (CLOUD_KEYS_FILE) or in the environment (CLOUD_SIGNING_KEY, CLOUD_ENCRYPTION_KEY)',
+      );
+    }
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 4200, host });
   } catch (err) {
@@ -123,6 +134,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     url,
     listenUrl,
     adminToken: ctx.adminToken,
+    routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     // Once: a second SIGTERM or close() waits for the same stop.
     close: () =>

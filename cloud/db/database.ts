@@ -4,6 +4,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from './migrations';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
+import { createPrivateDir, restrictTree } from './data-dir';
 
 export interface Queryable {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
@@ -22,10 +23,11 @@ export interface Database extends Queryable {
 const PGLITE_CONF = ['shared_buffers=16MB'];
 
 /**
- * Opens (and migrates) the database; `dataDir` omitted = in memory. A data directory is locked for
- * this process until close (DataDirLockedError names the owner otherwise).
+ * Opens (and migrates) the database; `dataDir` omitted = in memory. A data directory is private to the
+ * cloud's user (0700/0600) and locked for this process until close (DataDirLockedError names the owner).
  */
 export async function openDatabase(dataDir?: string): Promise<Database & { lock?: DataDirLock }> {
+  if (dataDir) createPrivateDir(dataDir);
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
   let pg: PGlite;
   try {
@@ -41,6 +43,7 @@ export async function openDatabase(dataDir?: string): Promise<Database & { lock?
     close: async () => {
       try {
         await pg.close();
+        if (dataDir) restrictTree(dataDir);
       } finally {
         lock?.release();
       }
@@ -52,5 +55,6 @@ export async function openDatabase(dataDir?: string): Promise<Database & { lock?
     await db.close();
     throw err;
   }
+  if (dataDir) restrictTree(dataDir);
   return db;
 }
