@@ -2,15 +2,12 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './amazon-regions';
 import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
+import { platformNameSchema } from './platform-name';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
 
-export const platformNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'NAME_REQUIRED')
-  .max(80, 'NAME_TOO_LONG')
-  .refine((s) => !/\p{Cc}/u.test(s), 'NAME_INVALID');
+/** The one name rule (normalisation, limit, comparison) lives in platform-name.ts. */
+export { platformNameSchema } from './platform-name';
 
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 

@@ -10,7 +10,8 @@ import { backoffDelay, sleep } from './backoff';
 import type { CloudClient } from './cloud-client';
 import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
 import type { CoreHost, Logger } from './host';
-import type { PlatformService } from './platforms';
+import { nameTaken, type PlatformService } from './platforms';
+import { samePlatformName } from '../../shared/platform-name';
 import type { Timeline } from './timeline';
 
 export interface SignInOptions {
@@ -155,12 +156,16 @@ export class SignInManager {
       this.o.timeline.add(p.id, 'country changed; old cloud platform deleted', 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
     }
     const others = (await cloud.listPlatforms()).platforms;
-    const clash = others.find((o) => o.id !== p.cloudPlatformId && o.name.localeCompare(p.name, 'de', { sensitivity: 'accent' }) === 0);
-    if (clash) throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used in the cloud account', { name: p.name });
+    // The name is unique in the cloud account too; the suggestion avoids both the account's and the app's names.
+    const taken = () => [...others.map((o) => o.name), ...this.o.platforms.list().map((x) => x.name)];
+    if (others.some((o) => o.id !== p.cloudPlatformId && samePlatformName(o.name, p.name))) throw nameTaken(p.name, 'cloud', taken());
     const key = p.cloudIdempotencyKey ?? randomUUID();
     if (!p.cloudIdempotencyKey) this.o.platforms.patch(p.id, (x) => ({ ...x, cloudIdempotencyKey: key }));
     const region = countryByCode(p.countryCode)!.region;
-    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key);
+    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key).catch((e: unknown) => {
+      // Another desktop of the account registered the name between our list and this call.
+      throw e instanceof CodedError && e.code === 'PLATFORM_NAME_TAKEN' ? nameTaken(p.name, 'cloud', taken()) : e;
+    });
     this.o.platforms.patch(p.id, (x) => {
       const { cloudIdempotencyKey: _used, ...rest } = x;
       return { ...rest, cloudPlatformId: created.id, cloudCountryCode: p.countryCode };
