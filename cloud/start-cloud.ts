@@ -2,7 +2,7 @@
 // registers the callback URL with the sandbox and creates the development tenant once.
 import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, type Queryable } from './db/database';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
@@ -31,6 +31,8 @@ export interface RunningCloud {
   url: string;
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
+  /** The open database, for tests that check what is stored (sealed tokens, keys). */
+  db: Queryable;
 }
 
 export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud> {
@@ -91,6 +93,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   return {
     url,
+    db,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     async close() {
       closing.abort();

@@ -70,11 +70,16 @@ const MIGRATIONS: Migration[] = [
 ];
 
 /** `notice` receives one line per noteworthy change a migration made (e.g. a platform renamed). */
-export async function migrate(db: Database, notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<void> {
+export async function migrate(
+  db: Database,
+  notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  /** Tests stop at a version to put old data in place before the next migration. */
+  upTo = Number.POSITIVE_INFINITY,
+): Promise<void> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > upTo) continue;
     await db.transaction(async (tx) => {
       if ('run' in m) await m.run(tx, notice);
       else for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);

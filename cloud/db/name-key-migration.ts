@@ -37,6 +37,8 @@ export async function nameKeyMigration(tx: Queryable, notice: (line: string) => 
      )`,
   ];
   for (const sql of statements) await tx.query(sql);
+  // The old index is on the raw name: normalising one row could collide with another's raw name.
+  await tx.query('DROP INDEX platforms_tenant_name');
 
   const { rows } = await tx.query<Row>('SELECT id, tenant_id, name, deleted_at FROM platforms ORDER BY tenant_id, created_at, id');
   const usedByTenant = new Map<string, string[]>();
@@ -57,7 +59,6 @@ export async function nameKeyMigration(tx: Queryable, notice: (line: string) => 
     await tx.query('UPDATE platforms SET name = $2, name_key = $3 WHERE id = $1', [row.id, name, platformNameKey(name)]);
   }
 
-  await tx.query('DROP INDEX platforms_tenant_name');
   await tx.query('ALTER TABLE platforms ALTER COLUMN name_key SET NOT NULL');
   await tx.query('CREATE UNIQUE INDEX platforms_tenant_name_key ON platforms (tenant_id, name_key) WHERE deleted_at IS NULL');
 }
