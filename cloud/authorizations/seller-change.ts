@@ -13,7 +13,7 @@ import { CloudError } from '../http/cloud-error';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { freshAccessToken } from '../settings-import';
 import type { PlatformRow } from '../platforms';
-import { getAuthorization, type AuthorizationRow } from './store';
+import type { AuthorizationRow } from './store';
 
 /** Amazon authorizations must be renewed every 365 days. */
 export const RENEWAL_MS = 365 * 24 * 3600 * 1000;
