@@ -100,6 +100,8 @@ export const requestSchemas = {
   cancelSignIn: z.strictObject({ id }),
   /** Opens the consent link of a running sign-in again (e.g. the browser tab was closed). */
   reopenConsent: z.strictObject({ id }),
+  /** The answer to a refresh that brought another seller: keep the previous one, or switch. */
+  resolveSellerChange: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }),
   importSettings: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
@@ -118,6 +120,7 @@ export interface RequestResults {
   signIn: Platform;
   cancelSignIn: Platform;
   reopenConsent: Platform;
+  resolveSellerChange: Platform;
   importSettings: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];

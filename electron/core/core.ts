@@ -99,6 +99,7 @@ export class Core {
       signIn: (p) => this.signIns.signIn(p.id, p.mode),
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
+      resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
