@@ -41,7 +41,7 @@ describe('error messages', () => {
   it.each(['de', 'en'] as const)('no double colons, repeated words or repeated phrases in any error text, even as shown in the status (%s)', (lng) => {
     const messages = lng === 'de' ? de : en;
     const t = createI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
-    const texts = Object.entries(messages.errors as Record<string, string>).map(([key, text]) => [key, t(`errors.${key}`, { url: 'https://c.example', name: 'N', suggestion: 'N (2)', retryAfter: 5, status: 500, region: 'EU', actualRegion: 'NA', backupPath: '/x', field: 'F', code: 'X', max: 80 })] as const);
+    const texts = Object.keys(messages.errors as Record<string, string>).map((key) => [key, t(`errors.${key}`, { url: 'https://c.example', name: 'N', suggestion: 'N (2)', retryAfter: 5, status: 500, region: 'EU', actualRegion: 'NA', backupPath: '/x', field: 'F', code: 'X', max: 80 })] as const);
     expect(texts.length).toBeGreaterThan(60);
     for (const [key, text] of texts) {
       // A status line shows the text after the status word: "Fehler" then the text, never "Fehler: …: …".
