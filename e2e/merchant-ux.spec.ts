@@ -213,7 +213,7 @@ test('at 900×600 long names end in an ellipsis with a tooltip and the status co
   const row = page.getByRole('row', { name: new RegExp(long.slice(0, 30)) });
   const cell = row.getByRole('cell').first();
   await expect(cell).toHaveAttribute('title', long.slice(0, 80));
-  expect(await cell.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
+  expect(await cell.evaluate((el) => el.scrollWidth > el.clientWidth && el.ownerDocument.defaultView!.getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
   const status = row.getByRole('cell').last();
   const box = await status.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(900);
