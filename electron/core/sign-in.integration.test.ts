@@ -212,6 +212,12 @@ describe('sign-in', () => {
     expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: 'Amazon Anderswo' } })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon Anderswo', scope: 'cloud', suggestion: 'Amazon Anderswo (2)' } });
     expect((await desk.platform(p.id)).name).toBe('Amazon Umbenannt');
     expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
+    // The same rule on both sides: the cloud's NFC, lower-case name clashes with the desktop's NFD, upper-case one.
+    expect((await api.createPlatform('Amazon Café Straße')).status).toBe(201);
+    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: ' AMAZON CAFE\u0301 STRASSE ' } })).toMatchObject({
+      code: 'PLATFORM_NAME_TAKEN',
+      params: { scope: 'cloud', name: 'AMAZON CAFÉ STRASSE', suggestion: 'AMAZON CAFÉ STRASSE (2)' },
+    });
   });
 
   it('deleting an authenticated platform deletes it in the cloud too', async () => {
