@@ -101,7 +101,7 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   await expect(prompt).toContainText('Bisher verbunden: Muster Handel GmbH (Händler-ID A2EUMUSTER7H1K)');
   await expect(prompt).toContainText('Neu angemeldet: Beispiel Elektronik (Händler-ID A1EUBEISPIEL4Q)');
   await expect(page.getByTestId('auth-status')).toHaveText('Rückfrage: anderes Verkäuferkonto');
-  await page.screenshot({ path: 'e2e/artifacts/ux-seller-changed.png' });
+  await page.screenshot({ path: 'e2e/artifacts/ux-seller-changed.png' }); // docs/screenshots/seller-changed.png
   await axe(page, 'seller change question');
   await prompt.getByRole('button', { name: 'Bisheriges Konto behalten' }).click();
   await expect(page.getByTestId('auth-status')).toHaveText(/Muster Handel GmbH \(Händler-ID A2EUMUSTER7H1K\)/);
@@ -218,4 +218,11 @@ test('at 900×600 long names end in an ellipsis with a tooltip and the status co
   const box = await status.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(900);
   await page.screenshot({ path: 'e2e/artifacts/ux-900x600-list.png' });
+  // The form's title too: cut, with the whole name as a tooltip.
+  await row.dblclick();
+  const title = page.getByRole('heading', { level: 2 });
+  await expect(title).toHaveAttribute('title', long.slice(0, 80));
+  const titleBox = await title.boundingBox();
+  expect(titleBox!.x + titleBox!.width).toBeLessThanOrEqual(900);
+  await page.screenshot({ path: 'e2e/artifacts/ux-900x600-detail.png' });
 });

@@ -58,7 +58,7 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
         </button>
       </div>
       <div className="content">
-        <h2 id="detail-title" className="form-title">
+        <h2 id="detail-title" className="form-title" title={platform.name}>
           {platform.name} <span className="hint">({t(`types.${platform.type}`)})</span>
         </h2>
         <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud && tabs.some((x) => x.id === tab) ? tab : 'general'} onChange={setTab} />
