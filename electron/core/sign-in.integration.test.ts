@@ -131,6 +131,23 @@ describe('sign-in', () => {
     expect(reimported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'FR', 'IT']);
   });
 
+  it('a seller change answered elsewhere first: the cloud’s answer is applied here', async () => {
+    const p = await desk.newPlatform('Amazon Anderswo Entschieden');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    await consent(desk.opened.at(-1)!);
+    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    await consent(desk.opened.at(-1)!, EU_OTHER);
+    const asked = await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
+    const authorizationId = asked.auth.status === 'seller_changed' ? asked.auth.authorizationId : '';
+    // Another workstation of the account answered "switch" already.
+    const api = new CloudClient(stack.cloud.url, tenant);
+    expect((await api.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
+    const applied = await desk.call('resolveSellerChange', { id: p.id, decision: 'keep' });
+    expect(applied.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU_OTHER.sellingPartnerId });
+    expect((await api.raw('GET', `/v1/platforms/${applied.cloudPlatformId}`)).body.sellingPartnerId).toBe(EU_OTHER.sellingPartnerId);
+  });
+
   it('refresh needs an authentication first', async () => {
     const p = await desk.newPlatform('Amazon Refresh First');
     expect(await desk.failure('signIn', { id: p.id, mode: 'refresh' })).toMatchObject({ code: 'NOT_AUTHENTICATED' });
