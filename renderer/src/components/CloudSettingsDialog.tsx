@@ -20,6 +20,7 @@ const FIELD_OF: Record<string, CloudSettingsField> = {
   CLOUD_URL_INVALID: 'url',
   NOT_FOUND: 'url',
   INVALID_CLIENT_CREDENTIALS: 'clientId',
+  CLOUD_SECRET_REQUIRED: 'clientSecret',
 };
 
 export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
