@@ -17,7 +17,7 @@ export const errorsEn = {
   PROFILES_UNREADABLE_one: 'One platform entry in {{file}} could not be read (e.g. written by a newer version or edited by hand) and is not shown. It is kept unchanged in the file. Update the application or send the file to support.',
   KEYCHAIN_UNAVAILABLE: 'No keychain (Secret Service) is available, so secrets cannot be stored. Install and unlock a keychain (e.g. gnome-keyring) and restart the app.',
   CLOUD_NOT_CONFIGURED: 'The cloud credentials are missing. Please enter cloud URL, client ID and client secret under “Cloud credentials”.',
-  CLOUD_SECRET_REQUIRED: 'The saved client secret is only sent to the saved cloud URL with the saved client ID. To test another cloud URL or client ID, please enter the client secret again.',
+  CLOUD_SECRET_REQUIRED: 'The stored client secret is only sent to the cloud URL and client ID it was saved with. To test another cloud URL or client ID, please enter the client secret again.',
   CLOUD_URL_INVALID: 'The cloud URL is invalid. Use an https address (http only for 127.0.0.1/localhost), without user name and password.',
   CLOUD_UNREACHABLE: 'The cloud at {{url}} cannot be reached. Check the internet connection and the cloud URL under “Cloud credentials” and try again.',
   CLOUD_UNREACHABLE_generic: 'The cloud cannot be reached. Check the internet connection and the cloud URL under “Cloud credentials” and try again.',
