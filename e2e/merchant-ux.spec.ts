@@ -195,6 +195,8 @@ test('Cloud-Zugangsdaten: field checks in German, TESTEN on save asks before sav
   // An unreachable (emoji) host: Speichern tests first and asks.
   await dialog.getByLabel('Client-ID').fill(savedId);
   await dialog.getByLabel('Cloud-URL').fill('https://☁.invalid');
+  // Another URL needs the secret typed in (the stored one only goes to its saved URL).
+  await dialog.getByLabel('Client-Secret').fill('ein-secret-zum-testen');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   const ask = page.getByRole('dialog', { name: 'Verbindung nicht bestätigt' });
   await expect(ask).toContainText('antwortet keine Cloud', { timeout: 30_000 });
