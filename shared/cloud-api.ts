@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS, countryByCode } from './amazon-regions';
 import { platformNameSchema } from './platform-name';
+import { safeText } from './safe-text';
 
 // ---------------------------------------------------------------------------------------------- errors
 
@@ -17,7 +18,7 @@ export const CLOUD_ERROR_CODES = {
   UNAUTHORIZED: 'The bearer token is missing, malformed or expired; get a new one at POST /oauth/token.',
   INVALID_CLIENT_CREDENTIALS: 'The cloud Client-ID or Client-Secret is wrong.',
   UNSUPPORTED_GRANT_TYPE: 'POST /oauth/token only supports grant_type=client_credentials.',
-  RATE_LIMITED: 'Too many requests for this tenant; retry after the Retry-After seconds.',
+  RATE_LIMITED: 'Too many requests for this tenant, or too many wrong client secrets; retry after the Retry-After seconds.',
   INTERNAL_ERROR: 'The cloud failed unexpectedly; try again later.',
   // Platforms
   PLATFORM_NOT_FOUND: 'No platform with this id exists for this tenant.',
@@ -60,7 +61,7 @@ export const cloudErrorCodeSchema = z.enum(CLOUD_ERROR_CODE_LIST as [CloudErrorC
 
 export const errorDetailSchema = z.object({
   code: cloudErrorCodeSchema,
-  message: z.string(),
+  message: safeText(),
   /** Seconds to wait, for RATE_LIMITED, SPAPI_RATE_LIMITED and LWA_UNAVAILABLE. */
   retryAfter: z.number().optional(),
 });
@@ -73,21 +74,21 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 // ------------------------------------------------------------------------------------------ cloud access
 
 export const tokenRequestSchema = z.object({
-  grant_type: z.string(),
+  grant_type: safeText().max(100),
   // Accepted in the body when the client cannot send HTTP Basic (RFC 6749 §2.3.1 allows both).
-  client_id: z.string().max(200).optional(),
-  client_secret: z.string().max(200).optional(),
+  client_id: safeText().max(200).optional(),
+  client_secret: safeText().max(200).optional(),
 });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 export const tokenResponseSchema = z.object({
-  access_token: z.string(),
+  access_token: safeText(),
   token_type: z.literal('bearer'),
   expires_in: z.number().int().positive(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
-export const whoamiResponseSchema = z.object({ tenantId: z.string(), name: z.string(), clientId: z.string() });
+export const whoamiResponseSchema = z.object({ tenantId: safeText(), name: safeText(), clientId: safeText() });
 export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>;
 
 // --------------------------------------------------------------------------------------------- platforms
@@ -114,16 +115,16 @@ export const renamePlatformRequestSchema = z.object({ name: platformNameSchema }
 export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const idempotencyKeySchema = z.string().min(1).max(200);
+export const idempotencyKeySchema = safeText().min(1).max(200);
 
 export const marketplaceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  countryCode: z.string(),
-  defaultCurrencyCode: z.string(),
-  defaultLanguageCode: z.string(),
-  domainName: z.string(),
-  storeName: z.string(),
+  id: safeText(),
+  name: safeText(),
+  countryCode: safeText(),
+  defaultCurrencyCode: safeText(),
+  defaultLanguageCode: safeText(),
+  domainName: safeText(),
+  storeName: safeText(),
   isParticipating: z.boolean(),
   hasSuspendedListings: z.boolean(),
 });
@@ -133,21 +134,21 @@ export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated'
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
 export const platformSchema = z.object({
-  id: z.string(),
+  id: safeText(),
   type: z.literal('amazon'),
-  name: z.string(),
+  name: safeText(),
   region: regionSchema,
-  countryCode: z.string(),
+  countryCode: safeText(),
   status: platformStatusSchema,
-  sellingPartnerId: z.string().optional(),
+  sellingPartnerId: safeText().optional(),
   /** The seller's store name from SP-API Sellers (known after a settings import or a seller change). */
-  storeName: z.string().optional(),
+  storeName: safeText().optional(),
   /** ISO 8601. */
-  authorizedAt: z.string().optional(),
+  authorizedAt: safeText().optional(),
   /** ISO 8601: Amazon's authorization must be renewed by then (365 days after authorizedAt). */
-  renewalDueAt: z.string().optional(),
+  renewalDueAt: safeText().optional(),
   marketplaces: z.array(marketplaceSchema).optional(),
-  createdAt: z.string(),
+  createdAt: safeText(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
@@ -174,11 +175,11 @@ export const createAuthorizationRequestSchema = z.object({ mode: authorizationMo
 export type CreateAuthorizationRequest = z.infer<typeof createAuthorizationRequestSchema>;
 
 export const createAuthorizationResponseSchema = z.object({
-  id: z.string(),
-  platformId: z.string(),
+  id: safeText(),
+  platformId: safeText(),
   status: z.literal('pending'),
-  consentUrl: z.string(),
-  expiresAt: z.string(),
+  consentUrl: safeText(),
+  expiresAt: safeText(),
   /** How long to wait before the first status call. */
   pollAfterMs: z.number().int().nonnegative(),
 });
@@ -189,19 +190,19 @@ export const authorizationQuerySchema = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
 });
 
-export const sellerSchema = z.object({ sellingPartnerId: z.string(), storeName: z.string().optional() });
+export const sellerSchema = z.object({ sellingPartnerId: safeText(), storeName: safeText().optional() });
 export type Seller = z.infer<typeof sellerSchema>;
 export const sellerDecisionSchema = z.enum(['keep', 'switch']);
 export type SellerDecision = z.infer<typeof sellerDecisionSchema>;
 
 export const authorizationSchema = z.object({
-  id: z.string(),
-  platformId: z.string(),
+  id: safeText(),
+  platformId: safeText(),
   mode: authorizationModeSchema,
   status: authorizationStatusSchema,
-  expiresAt: z.string(),
-  error: z.object({ code: cloudErrorCodeSchema, message: z.string() }).optional(),
-  sellingPartnerId: z.string().optional(),
+  expiresAt: safeText(),
+  error: z.object({ code: cloudErrorCodeSchema, message: safeText() }).optional(),
+  sellingPartnerId: safeText().optional(),
   /** For mode 'refresh': Amazon returned a different seller than the platform had. */
   sellingPartnerIdChanged: z.boolean().optional(),
   /** Status `seller_changed`: both sellers, and the decision once made. */
@@ -210,10 +211,10 @@ export const authorizationSchema = z.object({
       previous: sellerSchema,
       next: sellerSchema,
       decision: sellerDecisionSchema.optional(),
-      decidedAt: z.string().optional(),
+      decidedAt: safeText().optional(),
     })
     .optional(),
-  completedAt: z.string().optional(),
+  completedAt: safeText().optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
 
@@ -227,9 +228,9 @@ export type SellerChangeRequest = z.infer<typeof sellerChangeRequestSchema>;
 export const callbackSuccessSchema = z.object({
   result: z.object({
     result: z.object({
-      mws_auth_token: z.string().nullable(),
-      spapi_oauth_code: z.string(),
-      state: z.string(),
+      mws_auth_token: safeText().nullable(),
+      spapi_oauth_code: safeText(),
+      state: safeText(),
     }),
   }),
 });

@@ -10,6 +10,7 @@ import type { CloudContext } from '../context';
 import type { Queryable } from '../db/database';
 import type { SellerDecision } from '../../shared/cloud-api';
 import { CloudError } from '../http/cloud-error';
+import { stripUnsafeText } from '../../shared/safe-text';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { freshAccessToken } from '../settings-import';
 import type { PlatformRow } from '../platforms';
@@ -26,7 +27,9 @@ async function storeNameFor(ctx: CloudContext, platform: PlatformRow, accessToke
   try {
     const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: Math.min(ctx.config.httpTimeoutMs, 10_000), now: ctx.now };
     const marketplaces = await getMarketplaceParticipations(sellers, platform.region, accessToken);
-    return marketplaces.find((m) => m.storeName)?.storeName ?? null;
+    const name = marketplaces.find((m) => m.storeName)?.storeName;
+    // Amazon's words, shown on the desktop: no control characters get through.
+    return name ? stripUnsafeText(name).slice(0, 200) : null;
   } catch {
     return null;
   }
