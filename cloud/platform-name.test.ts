@@ -19,7 +19,7 @@ afterAll(async () => stack?.close());
 describe('platform names in the cloud', () => {
   it.each([
     ['case', 'Amazon Straße', 'AMAZON STRASSE'],
-    ['white space', 'Amazon Leer', '  Amazon Leer\t'],
+    ['white space', 'Amazon Leer', '  Amazon Leer\u00a0 '],
     ['Unicode NFC vs NFD', 'Amazon Caf\u00e9', 'Amazon Cafe\u0301'],
   ])('%s: the second name is taken', async (_kind, first, second) => {
     expect((await client.createPlatform(first)).status).toBe(201);

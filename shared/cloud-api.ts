@@ -99,7 +99,8 @@ export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 export const createPlatformRequestSchema = z
   .object({
     type: z.literal('amazon'),
-    name: platformNameSchema,
+    // The shared text rule first (its message names control characters), then the one name rule.
+    name: safeText().pipe(platformNameSchema),
     region: regionSchema,
     /** Picks the Seller Central host of the consent URL; must lie in `region`. */
     countryCode: countryCodeSchema,
@@ -111,7 +112,7 @@ export const createPlatformRequestSchema = z
 export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
 
 /** PATCH /v1/platforms/:id: the ERP's Bezeichnung changed (unique within the tenant, 409 otherwise). */
-export const renamePlatformRequestSchema = z.object({ name: platformNameSchema });
+export const renamePlatformRequestSchema = z.object({ name: safeText().pipe(platformNameSchema) });
 export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
