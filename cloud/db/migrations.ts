@@ -2,8 +2,12 @@
 // Append only: never edit a migration that has shipped. Statements are split at semicolons, so none
 // may appear inside a comment or string.
 import type { Database } from './database';
+import { nameKeyMigration } from './name-key-migration';
 
-const MIGRATIONS: { version: number; sql: string }[] = [
+/** A migration is SQL, or code for what SQL cannot say (e.g. the name rule shared with the desktop). */
+type Migration = { version: number; sql: string } | { version: number; run: typeof nameKeyMigration };
+
+const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
@@ -60,8 +64,12 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX authorizations_platform ON authorizations (platform_id, status);
     `,
   },
+  // The one name rule (shared/platform-name.ts): a unique index on the normalised, case-folded name
+  // instead of the raw one; existing clashes renamed with a suffix and logged. Also the seller change
+  // on AKTUALISIEREN (a new token held aside until the desktop decides) and the store names.
+  { version: 2, run: nameKeyMigration },
   {
-    version: 2,
+    version: 3,
     sql: `
       -- A disabled tenant gets no new bearer token and its issued ones stop working (nothing is deleted).
       ALTER TABLE tenants ADD COLUMN disabled_at timestamptz;
@@ -80,13 +88,20 @@ const MIGRATIONS: { version: number; sql: string }[] = [
 /** The newest schema version; /readyz reports whether the database has it. */
 export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-export async function migrate(db: Database): Promise<void> {
+/** `notice` receives one line per noteworthy change a migration made (e.g. a platform renamed). */
+export async function migrate(
+  db: Database,
+  notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  /** Tests stop at a version to put old data in place before the next migration. */
+  upTo = Number.POSITIVE_INFINITY,
+): Promise<void> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > upTo) continue;
     await db.transaction(async (tx) => {
-      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      if ('run' in m) await m.run(tx, notice);
+      else for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
     });
   }
