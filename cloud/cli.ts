@@ -58,8 +58,13 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  const cloud = await startCloud({ port, host: values.host, dataDir, config: config(dataDir), logger: true });
+  const cfg = config(dataDir);
+  const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, logger: true });
   console.log(`cloud listening on ${cloud.url} (data: ${dataDir})`);
+  // Ready to paste into the app registration (Developer Central / Solution Provider Portal).
+  console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
+  console.log(`OAuth redirect URI: ${cloud.redirectUri}`);
+  console.log(`OAuth Login URI:    ${cloud.loginUri}`);
   const stop = () => void cloud.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

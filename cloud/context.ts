@@ -24,4 +24,6 @@ export interface CloudContext {
   closing: AbortSignal;
   /** Known once the server listens (the port may be chosen by the OS). */
   redirectUri: string;
+  /** `<publicUrl>/oauth/amazon/login`, known once the server listens. */
+  loginUri: string;
 }

@@ -1,7 +1,7 @@
 // startCloud: opens the database, builds the context and the server, listens, and (embedded default)
 // registers the callback URL with the sandbox and creates the development tenant once.
 import type { CloudConfig } from './config';
-import { endpointsFor } from './config';
+import { endpointsFor, publicBase } from './config';
 import { openDatabase } from './db/database';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
@@ -14,7 +14,7 @@ import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
 import { registerRedirectUriWithSandbox } from './sandbox-registration';
 import type { CloudContext } from './context';
-import { AMAZON_CALLBACK_PATH } from '../shared/cloud-api';
+import { AMAZON_CALLBACK_PATH, AMAZON_LOGIN_PATH } from '../shared/cloud-api';
 
 export interface StartCloudOptions {
   /** 0 = a free port. Default 4200. */
@@ -29,6 +29,10 @@ export interface StartCloudOptions {
 
 export interface RunningCloud {
   url: string;
+  /** To paste into the app registration: Amazon redirects here after consent. */
+  redirectUri: string;
+  /** To paste into the app registration: Re-Authorize and the Appstore's Authorize now land here. */
+  loginUri: string;
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
 }
@@ -66,6 +70,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
       timeoutMs: config.httpTimeoutMs,
     },
     redirectUri: config.amazon.redirectUri ?? '',
+    loginUri: '',
     closing: closing.signal,
   };
   let app;
@@ -81,8 +86,9 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
-  const url = (config.publicUrl ?? `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`).replace(/\/+$/, '');
+  const url = publicBase(config, `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`);
   ctx.redirectUri ||= `${url}${AMAZON_CALLBACK_PATH}`;
+  ctx.loginUri = `${url}${AMAZON_LOGIN_PATH}`;
 
   if (config.registerRedirectUriWithSandbox && endpoints.sandboxOrigin) {
     await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri);
@@ -91,6 +97,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   return {
     url,
+    redirectUri: ctx.redirectUri,
+    loginUri: ctx.loginUri,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     async close() {
       closing.abort();

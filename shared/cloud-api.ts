@@ -208,3 +208,6 @@ export const callbackSuccessSchema = z.object({
 export type CallbackSuccess = z.infer<typeof callbackSuccessSchema>;
 
 export const AMAZON_CALLBACK_PATH = '/oauth/amazon/callback';
+
+/** The Login URI registered with the app: Seller Central's Re-Authorize and the Appstore land here. */
+export const AMAZON_LOGIN_PATH = '/oauth/amazon/login';
