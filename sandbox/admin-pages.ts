@@ -32,7 +32,7 @@ export function registerAdminPages(app: FastifyInstance, state: SandboxState): v
       <td>${a.totpSecret ? html`<code>${a.totpSecret}</code><br>OTP: <b>${totp(a.totpSecret, state.now())}</b>` : html`SMS ${a.smsPhone}`}</td>
       <td>${a.region}</td><td>${a.role}${a.role === 'secondary' ? (a.manageAuthorizedPartners ? ' (Manage Authorized Partners)' : ' (ohne Manage Authorized Partners)') : ''}</td>
       <td>${a.accountType}</td><td><code>${a.sellingPartnerId}</code><br>${a.storeName}</td><td>${a.description}</td></tr>`);
-    const apps = state.seed.apps.map((a) => html`<tr><td>${a.name}<br>${a.status}${a.hybrid ? ', hybrid' : ''}</td>
+    const apps = state.seed.apps.map((a) => html`<tr data-application-id="${a.applicationId}"><td>${a.name}<br>${a.status}, ${a.appstoreListing === 'listed' ? 'Appstore' : 'nicht gelistet (max. 25)'}${a.hybrid ? ', hybrid (MWS)' : ''}</td>
       <td><code>${a.applicationId}</code></td><td><code>${a.clientId}</code></td><td><code>${a.clientSecret}</code></td>
       <td>${a.redirectUris.map((u) => html`<code>${u}</code><br>`)}</td><td>${a.roles.join(', ')}</td></tr>`);
     const links = state.seed.apps.flatMap((a) =>
