@@ -7,12 +7,13 @@ import { createLocalNotifier, type AuthorizationNotifier } from './authorization
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
+import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
 import { buildServer, type CloudLogger } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
-import { registerRedirectUriWithSandbox } from './sandbox-registration';
+import { registerLoginUriWithSandbox, registerRedirectUriWithSandbox } from './sandbox-registration';
 import type { CloudContext } from './context';
 import { AMAZON_CALLBACK_PATH, AMAZON_LOGIN_PATH } from '../shared/cloud-api';
 
@@ -58,6 +59,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     now,
     notifier,
     statusCache: createStatusCache(db, notifier),
+    amazonStarted: createAmazonStartedFeed(db, notifier),
     secretBox: createSecretBox(config.encryptionKey),
     signingKey: new Uint8Array(Buffer.from(config.signingKey, 'base64')),
     amazonTokens: createAccessTokenCache(),
@@ -92,6 +94,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   if (config.registerRedirectUriWithSandbox && endpoints.sandboxOrigin) {
     await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri);
+    await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri);
   }
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
 

@@ -61,6 +61,11 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
     throw await fail(ctx, row, new CloudError(code, message));
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id) throw await fail(ctx, row, new CloudError('CALLBACK_PARAMS_MISSING'));
+  // The Login URI chose the platform by Amazon's selling_partner_id: another seller's consent must not
+  // land on it (someone could otherwise start Re-Authorize with a stranger's seller id). Not exchanged.
+  if (row.expected_selling_partner_id && q.selling_partner_id !== row.expected_selling_partner_id) {
+    throw await fail(ctx, row, new CloudError('SELLER_MISMATCH'));
+  }
 
   try {
     const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri);

@@ -59,6 +59,29 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX authorizations_platform ON authorizations (platform_id, status);
     `,
   },
+  {
+    // Sign-ins that start on Amazon's side (Seller Central's Re-Authorize, the Appstore's Authorize now)
+    // arrive at the Login URI: the desktop follows them through a per-tenant feed ordered by seq.
+    version: 2,
+    sql: `
+      ALTER TABLE authorizations ADD COLUMN origin text NOT NULL DEFAULT 'desktop';
+      ALTER TABLE authorizations ADD COLUMN seq bigserial;
+      -- Identified by selling_partner_id at the Login URI: Amazon must return that very seller.
+      ALTER TABLE authorizations ADD COLUMN expected_selling_partner_id text;
+      CREATE INDEX authorizations_amazon_feed ON authorizations (tenant_id, seq) WHERE origin = 'amazon';
+      CREATE INDEX platforms_selling_partner ON platforms (selling_partner_id) WHERE deleted_at IS NULL;
+      -- Short codes the desktop shows, typed by the seller at the Login URI, kept as hashes only.
+      CREATE TABLE pairing_codes (
+        code_hash text PRIMARY KEY,
+        tenant_id text NOT NULL REFERENCES tenants(id),
+        platform_id text NOT NULL REFERENCES platforms(id),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX pairing_codes_platform ON pairing_codes (platform_id);
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {
