@@ -100,6 +100,8 @@ export const requestSchemas = {
   cancelSignIn: z.strictObject({ id }),
   /** Opens the consent link of a running sign-in again (e.g. the browser tab was closed). */
   reopenConsent: z.strictObject({ id }),
+  /** A short code for the cloud's Login URI page (Re-Authorize / Appstore when the seller id is not enough). */
+  getPairingCode: z.strictObject({ id }),
   importSettings: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
@@ -118,6 +120,7 @@ export interface RequestResults {
   signIn: Platform;
   cancelSignIn: Platform;
   reopenConsent: Platform;
+  getPairingCode: { code: string; expiresAt: string };
   importSettings: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];
