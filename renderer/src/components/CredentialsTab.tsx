@@ -1,5 +1,6 @@
 // Tab "ZUGANGSDATEN": region, status of the sign-in, ANMELDEN / AKTUALISIEREN / Abbrechen, the consent
-// link while waiting, the info texts of the original screen, the settings import and the sandbox hint.
+// link while waiting, the info texts of the original screen, the pairing code for sign-ins started on
+// Amazon's side, the settings import and the sandbox hint.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage';
@@ -12,6 +13,7 @@ import { AuthStatus } from './AuthStatus';
 import { ConsentLink } from './ConsentLink';
 import { MarketplacePanel } from './MarketplacePanel';
 import { SandboxHintPanel } from './SandboxHintPanel';
+import { PairingCodePanel } from './PairingCodePanel';
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
   const { t } = useTranslation();
@@ -62,7 +64,14 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           )}
         </div>
         <ErrorMessage error={error} />
-        {auth.status === 'waiting' && <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />}
+        {auth.status === 'waiting' && auth.startedOnAmazon && (
+          <p className="note" data-testid="started-on-amazon">
+            {t('cred.startedOnAmazon')}
+          </p>
+        )}
+        {auth.status === 'waiting' && !auth.startedOnAmazon && (
+          <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />
+        )}
       </div>
       <fieldset className="group info">
         <legend>{t('cred.infoTitle')}</legend>
@@ -74,6 +83,7 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           <li>{t('cred.info5')}</li>
         </ol>
       </fieldset>
+      {auth.status !== 'waiting' && <PairingCodePanel platformId={platform.id} />}
       {(valid || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={valid} />}
       {sandbox && <SandboxHintPanel />}
     </div>
