@@ -42,10 +42,21 @@ export function registerAdminPages(app: FastifyInstance, state: SandboxState): v
         return html`<li><a href="${href}">${a.name} – ${region} (${host})</a></li>`;
       }),
     );
+    // Sign-ins that start on Amazon's side: they call the app's Login URI (the cloud's /oauth/amazon/login).
+    const amazonSide = (['EU', 'NA', 'FE'] as const).flatMap((region) => {
+      const host = sellerCentralHosts(region)[0]!;
+      return [
+        html`<li><a href="/sc/${host}/apps/manage?language=${lang}">Manage Your Apps / Apps verwalten – ${region} (${host})</a></li>`,
+        ...state.seed.apps
+          .filter((a) => a.appstoreListing === 'listed')
+          .map((a) => html`<li><a href="/sc/${host}/selling-partner-appstore/dp/${a.applicationId}?language=${lang}">Appstore: ${a.name} – ${region}</a></li>`),
+      ];
+    });
     const body = html`<h1>Amazon Sandbox</h1>${nav(lang)}
       <h2>${l.accounts}</h2><table><tr><th>E-Mail</th><th>Passwort</th><th>2FA</th><th>Region</th><th>Rolle</th><th>Typ</th><th>Seller</th><th></th></tr>${accounts}</table>
       <h2>${l.apps}</h2><table><tr><th>App</th><th>application_id</th><th>client_id</th><th>client_secret</th><th>Redirect-URIs</th><th>Rollen</th></tr>${apps}</table>
       <h2>${l.links}</h2><ul>${links}</ul>
+      <h2>Re-Authorize / Appstore (Login URI)</h2><ul>${amazonSide}</ul>
       <p>LWA: <code>POST /auth/o2/token</code> · SP-API: <code>GET /spapi/&lt;na|eu|fe&gt;/sellers/v1/marketplaceParticipations</code></p>`;
     return sendHtml(reply, page({ lang, title: 'Amazon Sandbox', subtitle: 'Sandbox', body }));
   });
