@@ -3,7 +3,7 @@
 // into the app registration. Over the real CLI (a child process) and over startCloud.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -90,4 +90,24 @@ describe('production start-up', () => {
       await cloud.close();
     }
   });
+});
+
+describe('amazon.mode=production without --production', () => {
+  it('starts as a production cloud: no development tenant, no sandbox registration', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cloud-prod-'));
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUD_')));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/cli.ts', '--port', '0', '--data-dir', dataDir], {
+      env: { ...clean, ...productionEnv({ CLOUD_AMAZON_MODE: 'production', CLOUD_PUBLIC_URL: 'https://cloud.example.com' }) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/OAuth Login URI: .*\n/.test(out)) child.kill('SIGTERM');
+    });
+    child.stderr.resume();
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(out).toContain('Amazon mode: production');
+    expect(existsSync(join(dataDir, 'dev-tenant.json'))).toBe(false);
+  }, 30_000);
 });
