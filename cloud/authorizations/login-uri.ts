@@ -54,6 +54,17 @@ export function checkCallbackUri(raw: string, ctx: Pick<CloudContext, 'endpoints
   return region ? { url, region } : undefined;
 }
 
+/**
+ * Where the pairing-code form may lead: its POST answers with a redirect to amazon_callback_uri, and
+ * browsers apply the page's CSP form-action to that redirect too. Exactly the origins checkCallbackUri
+ * accepts.
+ */
+export function callbackOrigins(ctx: Pick<CloudContext, 'endpoints'>): string[] {
+  const sandbox = ctx.endpoints.sandboxOrigin;
+  if (sandbox) return [new URL(sandbox).origin];
+  return [...new Set(REGIONS.flatMap((r) => sellerCentralHosts(r)))].map((host) => `https://${host}`);
+}
+
 /** GET: identify by selling_partner_id. POST (code typed): identify by the pairing code. */
 export async function handleLogin(ctx: CloudContext, q: LoginUriParams, pairingCode?: string): Promise<LoginOutcome> {
   const page = (status: number, reason: LoginRefusal, askForCode: boolean): LoginOutcome => ({ kind: 'page', status, reason, askForCode });

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AMAZON_LOGIN_PATH } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
-import { handleLogin, type LoginOutcome, type LoginUriParams } from '../authorizations/login-uri';
+import { callbackOrigins, handleLogin, type LoginOutcome, type LoginUriParams } from '../authorizations/login-uri';
 import { loginPage, pickPageLang } from '../http/login-pages';
 
 // Control characters are refused like any other malformed value.
@@ -23,6 +23,10 @@ const CODE_ATTEMPTS = 10;
 const CODE_WINDOW_MS = 10 * 60_000;
 
 export async function loginUriRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
+  // The pages have no scripts or styles; the form posts here and is redirected to Seller Central.
+  const csp = `default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ${callbackOrigins(ctx).join(' ')}`;
+  const answer = (request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome, params: LoginUriParams) =>
+    send(request, reply.header('content-security-policy', csp), outcome, params);
   app.get(AMAZON_LOGIN_PATH, async (request, reply) => {
     const parsed = loginQuerySchema.safeParse(request.query ?? {});
     const params: LoginUriParams = parsed.success ? parsed.data : {};
@@ -46,7 +50,7 @@ export async function loginUriRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
 
 const badRequest: LoginOutcome = { kind: 'page', status: 400, reason: 'bad_request', askForCode: false };
 
-function answer(request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome, params: LoginUriParams): FastifyReply {
+function send(request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome, params: LoginUriParams): FastifyReply {
   reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
   if (outcome.kind === 'redirect') return reply.redirect(outcome.location, 302);
   const lang = pickPageLang(request.headers['accept-language']);
