@@ -3,9 +3,9 @@
 // selling_partner_id or by the desktop's pairing code and sends the browser back to Amazon; the rest is
 // an ordinary refresh. Unknown and ambiguous sellers get a page (4xx), never a guess or an open redirect.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { productionApp, seedAccount, type SeedAccount } from '../sandbox';
+import { draftApp, productionApp, seedAccount, type SeedAccount } from '../sandbox';
 import { CloudClient, startStack, type Stack } from './testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
+import { confirmConsent, formRequest, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
 import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { checkCallbackUri } from './authorizations/login-uri';
 import { productionEndpoints } from '../shared/amazon-endpoints';
@@ -221,5 +221,35 @@ describe('amazon_callback_uri in production mode', () => {
       'https://evil.example/sellercentral.amazon.com',
       'not a url',
     ]) expect(checkCallbackUri(bad, ctx), bad).toBeUndefined();
+  });
+});
+
+describe('Draft app', () => {
+  it('Re-Authorize of a Draft app: Amazon sends version=beta, the cloud sends it back, and Seller Central accepts', async () => {
+    const draftStack = await startStack({ app: 'draft' });
+    try {
+      const c = new CloudClient(draftStack.cloud.url, await draftStack.cloud.createTenant('Entwurf GmbH'));
+      const platformId = await newPlatform(c);
+      const auth = await startAuth(c, platformId);
+      expect(new URL(auth.consentUrl).searchParams.get('version')).toBe('beta');
+      expect((await consentAndCallback(draftStack.sandbox.url, auth.consentUrl, EU)).status).toBe(200);
+
+      const browser = new SellerBrowser();
+      const manage = await signInToConsent(browser, `${draftStack.sandbox.url}/sc/${EU_HOST}/apps/manage`, EU, draftStack.sandbox.url);
+      const draft = draftApp();
+      const { action, init } = formRequest(manage, {}, draft.applicationId);
+      const toLogin = await browser.fetch(action, init);
+      const login = new URL(toLogin.headers.get('location')!);
+      expect(login.searchParams.get('version')).toBe('beta');
+      const back = await browser.fetch(login.href);
+      expect(back.status).toBe(302);
+      expect(new URL(back.headers.get('location')!).searchParams.get('version')).toBe('beta');
+      const consent = await browser.go(new URL(back.headers.get('location')!).href);
+      expect(consent.text).toContain('data-page="consent"');
+      expect((await confirmConsent(browser, consent)).status).toBe(200);
+      expect((await c.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    } finally {
+      await draftStack.close();
+    }
   });
 });
