@@ -137,6 +137,13 @@ describe('Re-Authorize in Seller Central', () => {
     }
     const missing = await fetch(`${stack.cloud.url}/oauth/amazon/login`, { redirect: 'manual' });
     expect(missing.status).toBe(400);
+    // Odd input is a page, never a server error: NUL, repeated parameters, oversized values, a bad form.
+    for (const query of ['amazon_state=%00&amazon_callback_uri=x', 'amazon_state=a&amazon_state=b', `amazon_state=${'x'.repeat(5000)}`, 'selling_partner_id=%3Cscript%3E', 'version=%0A']) {
+      const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${query}`, { redirect: 'manual' });
+      expect(res.status, query).toBe(400);
+    }
+    const form = await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=%00&amazon_state=s' });
+    expect(form.status).toBe(400);
   });
 
   it('refuses another seller\'s consent on a platform chosen by selling_partner_id (SELLER_MISMATCH), keeping the tokens', async () => {

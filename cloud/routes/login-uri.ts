@@ -14,7 +14,8 @@ const loginQuerySchema = z.object({
   amazon_callback_uri: param,
   amazon_state: param,
   selling_partner_id: z.string().max(64).regex(/^[A-Za-z0-9]*$/).optional(),
-  version: z.literal('beta').optional(),
+  // Amazon sends version=beta for a Draft app; the cloud answers from its own configuration (amazon.draftApp).
+  version: z.string().max(20).regex(/^[a-z0-9]*$/).optional(),
 });
 const codeFormSchema = loginQuerySchema.extend({ code: z.string().max(40) });
 
