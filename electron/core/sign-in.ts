@@ -132,6 +132,8 @@ export class SignInManager {
 
   /** The platform's id in the cloud, registering it first (e.g. before a pairing code is asked for). */
   async cloudId(platformId: string): Promise<string> {
+    // A sign-in that is registering the platform right now: use its registration, do not race it.
+    await this.starting.get(platformId)?.catch(() => undefined);
     const p = this.o.platforms.get(platformId);
     if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
     return this.ensureRegistered(p);
