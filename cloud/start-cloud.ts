@@ -1,5 +1,6 @@
 // startCloud: opens the database, builds the context and the server, listens, and (embedded default)
 // registers the callback URL with the sandbox and creates the development tenant once.
+import { setMaxListeners } from 'node:events';
 import type { CloudConfig } from './config';
 import { endpointsFor, publicBase } from './config';
 import { openDatabase } from './db/database';
@@ -45,6 +46,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openDatabase(opts.dataDir);
   const endpoints = endpointsFor(config);
   const closing = new AbortController();
+  // Every held long-poll (authorization status, the feed of Amazon-started sign-ins) listens for shutdown.
+  setMaxListeners(0, closing.signal);
   let notifier: AuthorizationNotifier & { close?(): Promise<void> };
   try {
     notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl) : createLocalNotifier();
