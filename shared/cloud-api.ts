@@ -206,15 +206,15 @@ export const platformChangesQuerySchema = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
 });
 export const platformChangesSchema = z.object({
-  cursor: z.string(),
+  cursor: safeText(),
   authorizations: z.array(authorizationSchema),
 });
 export type PlatformChanges = z.infer<typeof platformChangesSchema>;
 
 /** POST /v1/platforms/:id/pairing-code: a short code the seller types at the Login URI (single use). */
 export const pairingCodeSchema = z.object({
-  code: z.string(),
-  expiresAt: z.string(),
+  code: safeText(),
+  expiresAt: safeText(),
 });
 export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
