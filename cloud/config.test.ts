@@ -10,7 +10,7 @@ const key = () => randomBytes(32).toString('base64');
 describe('loadConfig', () => {
   it('reads the file, then the environment on top, with defaults', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cloud-config-')), 'cloud.json');
-    writeFileSync(file, JSON.stringify({ amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.a', lwaClientId: 'id', lwaClientSecret: 'from-file' }, signingKey: key(), encryptionKey: key() }));
+    writeFileSync(file, JSON.stringify({ publicUrl: 'https://cloud.example.com', amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.a', lwaClientId: 'id', lwaClientSecret: 'from-file' }, signingKey: key(), encryptionKey: key() }));
     const config = loadConfig({ file, env: { CLOUD_LWA_CLIENT_SECRET: 'from-env', CLOUD_AMAZON_DRAFT_APP: 'true', CLOUD_RATE_LIMIT_PER_MINUTE: '42' } });
     expect(config.amazon).toMatchObject({ mode: 'production', lwaClientSecret: 'from-env', draftApp: true, applicationId: 'amzn1.sp.solution.a' });
     expect(config).toMatchObject({ rateLimitPerMinute: 42, authorizationTtlSeconds: 600, accessTokenTtlSeconds: 900 });
@@ -24,7 +24,7 @@ describe('loadConfig', () => {
 });
 
 describe('trustProxy', () => {
-  const base = { amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' }, signingKey: key(), encryptionKey: key() };
+  const base = { publicUrl: 'https://cloud.example.com', amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' }, signingKey: key(), encryptionKey: key() };
   const load = (value: string) => loadConfig({ base, env: { CLOUD_TRUST_PROXY: value } }).trustProxy;
 
   it('is off by default and takes true/false or proxy addresses from CLOUD_TRUST_PROXY', () => {

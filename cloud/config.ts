@@ -181,7 +181,34 @@ export function parseConfig(raw: unknown): CloudConfig {
   if (parsed.data.amazon.mode === 'sandbox' && !parsed.data.amazon.sandboxOrigin) {
     throw new Error('Invalid cloud configuration:\n  amazon.sandboxOrigin: required in sandbox mode');
   }
+  if (parsed.data.amazon.mode === 'production') assertProductionUrls(parsed.data);
   return parsed.data;
+}
+
+/**
+ * Amazon accepts only https redirect and Login URIs, registered with the app (docs/amazon.md §1.1, §1.6).
+ * Without a public https URL every merchant would see MD5101, so production mode refuses to start.
+ */
+function assertProductionUrls(config: CloudConfig): void {
+  const problems: string[] = [];
+  const publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
+  if (!publicUrl) {
+    problems.push('publicUrl (env CLOUD_PUBLIC_URL): required in production mode: the https address where Amazon reaches this cloud, e.g. https://cloud.example.com');
+  } else if (publicUrl.protocol !== 'https:') {
+    problems.push('publicUrl (env CLOUD_PUBLIC_URL): must be an https:// URL in production mode (Amazon accepts only https redirect and Login URIs)');
+  } else if (publicUrl.username || publicUrl.password || publicUrl.search || publicUrl.hash) {
+    problems.push('publicUrl (env CLOUD_PUBLIC_URL): must not contain credentials, a query or a fragment');
+  }
+  const redirect = config.amazon.redirectUri ? new URL(config.amazon.redirectUri) : undefined;
+  if (redirect && (redirect.protocol !== 'https:' || redirect.hash)) {
+    problems.push('amazon.redirectUri (env CLOUD_REDIRECT_URI): must be an https:// URL without a fragment in production mode');
+  }
+  if (problems.length > 0) throw new Error(`Invalid cloud configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+}
+
+/** The public base URL without a trailing slash (the listening address when none is configured). */
+export function publicBase(config: CloudConfig, listening: string): string {
+  return (config.publicUrl ?? listening).replace(/\/+$/, '');
 }
 
 export function endpointsFor(config: CloudConfig): AmazonEndpoints {

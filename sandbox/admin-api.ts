@@ -1,7 +1,7 @@
 // The sandbox's own JSON API for tests and support: scenarios, reset, SMS inbox, registered redirect URIs.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isScenarioId, SCENARIOS } from './scenarios';
-import { parseActivation, parseRedirectUris, resolveTarget } from './scenario-input';
+import { parseActivation, parseLoginUri, parseRedirectUris, resolveTarget } from './scenario-input';
 import { field } from './sc-common';
 import type { SandboxState } from './state';
 
@@ -93,5 +93,15 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     if (!parsed.ok) return apiError(reply, 400, 'INVALID_REDIRECT_URIS', parsed.message);
     target.redirectUris = parsed.value;
     return { applicationId: target.applicationId, redirectUris: target.redirectUris };
+  });
+
+  // The Login URI that Re-Authorize and Authorize now call (a cloud on another port registers its own).
+  app.put('/sandbox/api/apps/:applicationId/login-uri', async (req, reply) => {
+    const target = state.appById(field(req.params, 'applicationId'));
+    if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
+    const parsed = parseLoginUri(req.body);
+    if (!parsed.ok) return apiError(reply, 400, 'INVALID_LOGIN_URI', parsed.message);
+    target.loginUri = parsed.value;
+    return { applicationId: target.applicationId, loginUri: target.loginUri };
   });
 }

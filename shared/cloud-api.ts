@@ -39,6 +39,7 @@ export const CLOUD_ERROR_CODES = {
   CALLBACK_PARAMS_MISSING: 'Amazon\'s redirect lacks spapi_oauth_code or selling_partner_id.',
   AMAZON_CONSENT_DENIED: 'The seller declined or cancelled the consent on Amazon.',
   AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
+  SELLER_MISMATCH: 'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
   // Login with Amazon
   LWA_INVALID_GRANT: 'Amazon rejected the authorization code: expired (5 min), already used, or redirect URI differs.',
   LWA_INVALID_CLIENT: 'Amazon rejected the cloud\'s LWA client id/secret (wrong or not rotated).',
@@ -216,12 +217,34 @@ export const authorizationSchema = z.object({
     })
     .optional(),
   completedAt: safeText().optional(),
+  /** 'amazon': started on Amazon's side (Seller Central's Re-Authorize or the Appstore) at the Login URI. */
+  origin: z.enum(['desktop', 'amazon']).optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
 
 /** POST /v1/authorizations/:id/seller-change: idempotent; the same decision again answers the same. */
 export const sellerChangeRequestSchema = z.strictObject({ decision: sellerDecisionSchema });
 export type SellerChangeRequest = z.infer<typeof sellerChangeRequestSchema>;
+/**
+ * GET /v1/platforms/changes?since=<cursor>&wait=N: sign-ins that started on Amazon's side for this
+ * tenant's platforms, after `since`. Without `since`: those still pending, and the current cursor.
+ */
+export const platformChangesQuerySchema = z.object({
+  since: z.string().regex(/^\d{1,18}$/).optional(),
+  wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
+});
+export const platformChangesSchema = z.object({
+  cursor: safeText(),
+  authorizations: z.array(authorizationSchema),
+});
+export type PlatformChanges = z.infer<typeof platformChangesSchema>;
+
+/** POST /v1/platforms/:id/pairing-code: a short code the seller types at the Login URI (single use). */
+export const pairingCodeSchema = z.object({
+  code: safeText(),
+  expiresAt: safeText(),
+});
+export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
 // ------------------------------------------------------------------------------ Amazon's redirect (ERP)
 
@@ -238,3 +261,6 @@ export const callbackSuccessSchema = z.object({
 export type CallbackSuccess = z.infer<typeof callbackSuccessSchema>;
 
 export const AMAZON_CALLBACK_PATH = '/oauth/amazon/callback';
+
+/** The Login URI registered with the app: Seller Central's Re-Authorize and the Appstore land here. */
+export const AMAZON_LOGIN_PATH = '/oauth/amazon/login';

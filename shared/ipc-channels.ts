@@ -14,6 +14,7 @@ export const REQUEST_NAMES = [
   'cancelSignIn',
   'reopenConsent',
   'resolveSellerChange',
+  'getPairingCode',
   'importSettings',
   'selectMarketplaces',
   'getTimeline',

@@ -92,6 +92,8 @@ export const requestSchemas = {
   reopenConsent: z.strictObject({ id }),
   /** The answer to a refresh that brought another seller: keep the previous one, or switch. */
   resolveSellerChange: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }),
+  /** A short code for the cloud's Login URI page (Re-Authorize / Appstore when the seller id is not enough). */
+  getPairingCode: z.strictObject({ id }),
   importSettings: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
@@ -111,6 +113,7 @@ export interface RequestResults {
   cancelSignIn: Platform;
   reopenConsent: Platform;
   resolveSellerChange: Platform;
+  getPairingCode: { code: string; expiresAt: string };
   importSettings: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];

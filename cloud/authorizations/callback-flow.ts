@@ -59,6 +59,11 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
     throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id) throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'));
+  // The Login URI chose the platform by Amazon's selling_partner_id: another seller's consent must not
+  // land on it (someone could otherwise start Re-Authorize with a stranger's seller id). Not exchanged.
+  if (row.expected_selling_partner_id && q.selling_partner_id !== row.expected_selling_partner_id) {
+    throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'));
+  }
 
   const consumed = await consumeState(ctx.db, row.id, hashCode(q.spapi_oauth_code), now);
   if (!consumed) throw new CloudError('STATE_REPLAYED');

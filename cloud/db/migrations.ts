@@ -67,6 +67,29 @@ const MIGRATIONS: Migration[] = [
   // instead of the raw one; existing clashes renamed with a suffix and logged. Also the seller change
   // on AKTUALISIEREN (a new token held aside until the desktop decides) and the store names.
   { version: 2, run: nameKeyMigration },
+  {
+    // Sign-ins that start on Amazon's side (Seller Central's Re-Authorize, the Appstore's Authorize now)
+    // arrive at the Login URI: the desktop follows them through a per-tenant feed ordered by seq.
+    version: 3,
+    sql: `
+      ALTER TABLE authorizations ADD COLUMN origin text NOT NULL DEFAULT 'desktop';
+      ALTER TABLE authorizations ADD COLUMN seq bigserial;
+      -- Identified by selling_partner_id at the Login URI: Amazon must return that very seller.
+      ALTER TABLE authorizations ADD COLUMN expected_selling_partner_id text;
+      CREATE INDEX authorizations_amazon_feed ON authorizations (tenant_id, seq) WHERE origin = 'amazon';
+      CREATE INDEX platforms_selling_partner ON platforms (selling_partner_id) WHERE deleted_at IS NULL;
+      -- Short codes the desktop shows, typed by the seller at the Login URI, kept as hashes only.
+      CREATE TABLE pairing_codes (
+        code_hash text PRIMARY KEY,
+        tenant_id text NOT NULL REFERENCES tenants(id),
+        platform_id text NOT NULL REFERENCES platforms(id),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX pairing_codes_platform ON pairing_codes (platform_id);
+    `,
+  },
 ];
 
 /** `notice` receives one line per noteworthy change a migration made (e.g. a platform renamed). */

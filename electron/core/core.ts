@@ -14,6 +14,7 @@ import type { ProfileStore } from './profile-store';
 import { sandboxHint } from './sandbox-hint';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
+import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
 import { normalizePlatformName } from '../../shared/platform-name';
 import type { VaultStatus } from './vault';
@@ -42,6 +43,7 @@ export class Core {
   private readonly cloud: CloudClient;
   private readonly signIns: SignInManager;
   private readonly deletions: Deletions;
+  private readonly amazonStarted: AmazonStartedFollower;
   private readonly timeline: Timeline;
   private readonly handlers: Handlers;
   private readonly ready: Promise<void>;
@@ -76,6 +78,16 @@ export class Core {
       now,
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
     });
+    this.amazonStarted = new AmazonStartedFollower({
+      kv: opts.store.raw,
+      cloud: this.cloud,
+      settings: this.settings,
+      platforms: this.platforms,
+      signIn: this.signIns,
+      logger: opts.logger,
+      ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
+      ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
+    });
     this.handlers = {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
@@ -90,6 +102,7 @@ export class Core {
         const view = await this.settings.save(p.url, p.clientId, p.clientSecret);
         this.cloudConfigured = Boolean(view.url && view.clientId && view.hasSecret);
         this.emit('appInfoChanged', this.appInfo());
+        this.amazonStarted.restart();
         return view;
       },
       testCloudConnection: async (p) => {
@@ -100,6 +113,12 @@ export class Core {
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
       resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
+      getPairingCode: async (p) => {
+        const pairing = await this.cloud.createPairingCode(await this.signIns.cloudId(p.id));
+        // The code itself is a short-lived capability: not in the timeline, which is exported for support.
+        this.timeline.add(p.id, 'pairing code shown for Seller Central / Appstore', 'info', `valid until ${pairing.expiresAt}`);
+        return pairing;
+      },
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
@@ -152,6 +171,7 @@ export class Core {
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.signIns.resumeAll();
     this.deletions.start();
+    this.amazonStarted.start();
   }
 
   whenReady(): Promise<void> {
@@ -213,6 +233,7 @@ export class Core {
 
   async dispose(): Promise<void> {
     this.signIns.stopAll();
+    this.amazonStarted.stop();
     this.deletions.stop();
     this.events.removeAllListeners();
   }

@@ -100,6 +100,46 @@ export class SignInManager {
     }
   }
 
+  /**
+   * A sign-in that started on Amazon's side (the cloud's Login URI, reported by its feed): wait for it
+   * like for our own, without opening a browser — the seller is already in Seller Central. Ended ones
+   * that were never seen pending only go to the timeline (or complete, when they succeeded).
+   */
+  follow(platformId: string, a: Authorization): void {
+    const p = this.o.platforms.find(platformId);
+    if (!p || !p.useCloud) return;
+    if (p.auth.status === 'waiting' && p.auth.authorizationId === a.id) return;
+    if (a.status !== 'pending' && a.status !== 'authenticated') {
+      this.o.timeline.add(platformId, `sign-in started in Seller Central ended: ${a.status}`, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined);
+      return;
+    }
+    this.stopLoop(platformId);
+    const previous = validAuthorization(p);
+    const waiting: AuthState = {
+      status: 'waiting',
+      mode: a.mode,
+      authorizationId: a.id,
+      consentUrl: '',
+      expiresAt: a.expiresAt,
+      startedAt: new Date(this.now()).toISOString(),
+      browserOpened: true,
+      startedOnAmazon: true,
+      ...(previous ? { previous } : {}),
+    };
+    this.o.platforms.patch(platformId, (x) => ({ ...x, auth: waiting }));
+    this.o.timeline.add(platformId, 'sign-in started in Seller Central or the Appstore (Login URI)', 'info', `${a.mode}, expires ${a.expiresAt}`);
+    this.startLoop(platformId);
+  }
+
+  /** The platform's id in the cloud, registering it first (e.g. before a pairing code is asked for). */
+  async cloudId(platformId: string): Promise<string> {
+    // A sign-in that is registering the platform right now: use its registration, do not race it.
+    await this.starting.get(platformId)?.catch(() => undefined);
+    const p = this.o.platforms.get(platformId);
+    if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
+    return this.ensureRegistered(p);
+  }
+
   async cancel(platformId: string): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
     if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
@@ -115,7 +155,7 @@ export class SignInManager {
 
   async reopen(platformId: string): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
-    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    if (p.auth.status !== 'waiting' || !p.auth.consentUrl) throw new CodedError('NOT_WAITING', 'no sign-in with a link of ours is running');
     const opened = await this.openBrowser(platformId, p.auth.consentUrl);
     return this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, browserOpened: opened } } : x));
   }

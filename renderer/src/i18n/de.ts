@@ -126,6 +126,15 @@ export const de = {
     info3: 'Bestätigen Sie den Zugriff der Anwendung.',
     info4: 'Danach erscheint eine Seite mit JSON-Text – sie kann einfach geschlossen werden.',
     info5: 'Der Status hier ändert sich von selbst.',
+    startedOnAmazon: 'Die Anmeldung wurde in Seller Central („Erneut autorisieren“) oder im Appstore gestartet. Schließen Sie sie dort ab – der Status hier ändert sich von selbst.',
+  },
+  pairing: {
+    title: 'Über Amazon anmelden (Seller Central / Appstore)',
+    text: 'Die jährliche Erneuerung können Sie auch in Seller Central unter „Apps verwalten“ → „Erneut autorisieren“ oder im Appstore mit „Jetzt autorisieren“ starten. Fragt die Seite nach einem Kopplungscode, lassen Sie ihn hier anzeigen und geben Sie ihn dort ein.',
+    show: 'Kopplungscode anzeigen',
+    again: 'Neuen Code anzeigen',
+    codeLabel: 'Kopplungscode',
+    validUntil: 'gültig bis {{time}} Uhr, nur einmal',
   },
   market: {
     title: 'Einstellungen',

@@ -128,6 +128,15 @@ export const en: DeepStrings<Messages> = {
     info3: 'Confirm the app’s access.',
     info4: 'Afterwards a page with JSON text appears – it can simply be closed.',
     info5: 'The status here changes by itself.',
+    startedOnAmazon: 'The sign-in was started in Seller Central (Re-Authorize) or in the Appstore. Finish it there – the status here changes by itself.',
+  },
+  pairing: {
+    title: 'Sign in from Amazon (Seller Central / Appstore)',
+    text: 'You can also start the yearly renewal in Seller Central under "Manage Your Apps" → "Re-Authorize", or in the Appstore with "Authorize now". If the page asks for a pairing code, show it here and enter it there.',
+    show: 'Show pairing code',
+    again: 'Show a new code',
+    codeLabel: 'Pairing code',
+    validUntil: 'valid until {{time}}, once only',
   },
   market: {
     title: 'Settings',
