@@ -58,8 +58,13 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  const cloud = await startCloud({ port, host: values.host, dataDir, config: config(dataDir), logger: true });
+  const cloud = await startCloud({ port, host: values.host, dataDir, config: config(dataDir), reloadConfig: () => config(dataDir), logger: true });
   console.log(`cloud listening on ${cloud.url} (data: ${dataDir})`);
+  // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
+  // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
+  process.on('SIGHUP', () => {
+    void cloud.reload().then((r) => console.log(r.ok ? `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})` : 'configuration reload refused; see the log'));
+  });
   const stop = () => void cloud.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -10,6 +10,12 @@ const base64Key = (minBytes: number, exactBytes?: number) =>
     return exactBytes ? n === exactBytes : n >= minBytes;
   }, exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`);
 
+/** `2027-05-01` or a full ISO 8601 date-time. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date, e.g. 2027-05-01')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a valid date');
+
 export const cloudConfigSchema = z.object({
   /** Public base URL of the cloud (scheme://host[:port]); defaults to the address it listens on. */
   publicUrl: z.url().optional(),
@@ -22,7 +28,16 @@ export const cloudConfigSchema = z.object({
     /** A Draft app needs `version=beta` on the consent URL (else MD1000). */
     draftApp: z.boolean().default(false),
     lwaClientId: z.string().min(1),
+    /** The LWA client secret in use. Amazon makes it expire 180 days after it was issued (docs/amazon.md §3). */
     lwaClientSecret: z.string().min(1),
+    /** When Amazon stops accepting lwaClientSecret (ISO 8601 date or date-time); drives the expiry warning. */
+    lwaClientSecretExpiresAt: isoDate.optional(),
+    /**
+     * The rotated secret, configured before the current one expires. On `invalid_client` the cloud tries
+     * the other secret and keeps using the one LWA accepts; reloaded on SIGHUP without a restart.
+     */
+    lwaNextClientSecret: z.string().min(1).optional(),
+    lwaNextClientSecretExpiresAt: isoDate.optional(),
     /** Must be registered with the app; defaults to `<publicUrl>/oauth/amazon/callback`. */
     redirectUri: z.url().optional(),
   }),
@@ -62,6 +77,9 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_AMAZON_DRAFT_APP: 'amazon.draftApp',
   CLOUD_LWA_CLIENT_ID: 'amazon.lwaClientId',
   CLOUD_LWA_CLIENT_SECRET: 'amazon.lwaClientSecret',
+  CLOUD_LWA_CLIENT_SECRET_EXPIRES_AT: 'amazon.lwaClientSecretExpiresAt',
+  CLOUD_LWA_NEXT_CLIENT_SECRET: 'amazon.lwaNextClientSecret',
+  CLOUD_LWA_NEXT_CLIENT_SECRET_EXPIRES_AT: 'amazon.lwaNextClientSecretExpiresAt',
   CLOUD_REDIRECT_URI: 'amazon.redirectUri',
   CLOUD_SIGNING_KEY: 'signingKey',
   CLOUD_ENCRYPTION_KEY: 'encryptionKey',
@@ -94,7 +112,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?: Partial<CloudConfigInput> } = {}): CloudConfig {
   const raw: Record<string, unknown> = structuredClone((opts.base ?? {}) as Record<string, unknown>);
   if (opts.file) {
-    const fromFile = JSON.parse(readFileSync(opts.file, 'utf8')) as Record<string, unknown>;
+    const fromFile = readJsonFile(opts.file);
     for (const [key, value] of Object.entries(fromFile)) {
       if (key === 'amazon' && typeof value === 'object') raw.amazon = { ...(raw.amazon as object), ...value };
       else raw[key] = value;
@@ -106,6 +124,31 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?
     if (value !== undefined && value !== '') setPath(raw, path, coerce(value));
   }
   return parseConfig(raw);
+}
+
+/** Node's JSON.parse errors quote the text around the fault, which may be a secret: name the file only. */
+function readJsonFile(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`Invalid cloud configuration: ${file} is not valid JSON`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Invalid cloud configuration: ${file} must hold a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
+/** Every leaf as `path → JSON text`, to compare two configurations by key (values are not shown). */
+export function configLeaves(config: CloudConfig): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (node: unknown, prefix: string) => {
+    if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
+      for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+    } else if (node !== undefined) out[prefix] = JSON.stringify(node);
+  };
+  walk(config, '');
+  return out;
 }
 
 export function parseConfig(raw: unknown): CloudConfig {

@@ -126,6 +126,28 @@ export const marketplaceSchema = z.object({
 });
 export type Marketplace = z.infer<typeof marketplaceSchema>;
 
+/**
+ * One call the cloud made to Amazon for this platform, with Amazon's request id: Amazon's developer
+ * support asks for it (docs/amazon.md §3, §4). Never a token, code or secret.
+ */
+export const amazonRequestSchema = z.object({
+  /** ISO 8601. */
+  at: z.string(),
+  /** LWA's token endpoint or SP-API. */
+  api: z.enum(['lwa', 'spapi']),
+  /** e.g. `token:authorization_code`, `token:refresh_token`, `getMarketplaceParticipations (EU)`. */
+  operation: z.string(),
+  httpStatus: z.number().int().optional(),
+  /** `x-amzn-RequestId` (SP-API; LWA: that header, `x-amz-request-id` or the body's `request_id`). */
+  requestId: z.string().optional(),
+  /** `ok`, Amazon's error code, or `network:<reason>`. */
+  outcome: z.string(),
+});
+export type AmazonRequest = z.infer<typeof amazonRequestSchema>;
+
+/** Amazon makes sellers renew an authorization every 365 days (docs/amazon.md §1.5). */
+export const AUTHORIZATION_RENEWAL_DAYS = 365;
+
 export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
@@ -143,13 +165,19 @@ export const platformSchema = z.object({
   renewalDueAt: z.string().optional(),
   marketplaces: z.array(marketplaceSchema).optional(),
   createdAt: z.string(),
+  /** GET /v1/platforms/:id only: the latest calls to Amazon for this platform, oldest first. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
 export const platformListSchema = z.object({ platforms: z.array(platformSchema) });
 export type PlatformList = z.infer<typeof platformListSchema>;
 
-export const settingsImportResponseSchema = z.object({ marketplaces: z.array(marketplaceSchema) });
+export const settingsImportResponseSchema = z.object({
+  marketplaces: z.array(marketplaceSchema),
+  /** The calls to Amazon this import made, with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
+});
 export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema>;
 
 // ---------------------------------------------------------------------------------------- authorizations
@@ -190,6 +218,10 @@ export const authorizationSchema = z.object({
   /** For mode 'refresh': Amazon returned a different seller than the platform had. */
   sellingPartnerIdChanged: z.boolean().optional(),
   completedAt: z.string().optional(),
+  /** For an authenticated authorization: Amazon's authorization must be renewed by then (365 days). */
+  renewalDueAt: z.string().optional(),
+  /** Once finished: the calls to Amazon this sign-in made (the code exchange), with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
 

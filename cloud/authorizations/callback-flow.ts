@@ -8,7 +8,9 @@ import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
-import { consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
+import { AmazonCallLog } from '../amazon/amazon-calls';
+import { recordAmazonCalls } from '../amazon/amazon-requests-store';
+import { AUTHORIZATION_RENEWAL_MS, consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
 import { verifyState } from './state';
 import type { PlatformRow } from '../platforms';
 
@@ -21,8 +23,6 @@ export interface CallbackQuery {
   error_description?: string;
 }
 
-/** Amazon authorizations must be renewed every 365 days. */
-const RENEWAL_MS = 365 * 24 * 3600 * 1000;
 
 const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
 
@@ -62,14 +62,21 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id) throw await fail(ctx, row, new CloudError('CALLBACK_PARAMS_MISSING'));
 
+  const calls = new AmazonCallLog(ctx.now);
   try {
-    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri);
+    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri, calls).finally(() => record(ctx, row, calls));
     if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
     await complete(ctx, consumed, q.selling_partner_id, tokens.refreshToken, tokens.accessToken, tokens.expiresIn);
   } catch (err) {
     throw await fail(ctx, row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
   }
   return successBody(q);
+}
+
+/** Stored before the outcome is published, so the desktop reads the request ids with it. */
+async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
+  // Losing a support detail must not lose the seller's authorization.
+  await recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls).catch(() => undefined);
 }
 
 async function fail(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {
@@ -98,7 +105,7 @@ async function complete(
     await tx.query(
       `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5
        WHERE id = $1`,
-      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + RENEWAL_MS)],
+      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS)],
     );
     await tx.query(
       `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4

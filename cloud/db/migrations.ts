@@ -59,6 +59,25 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX authorizations_platform ON authorizations (platform_id, status);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Every call to LWA and SP-API with Amazon's request id, for Amazon's developer support.
+      CREATE TABLE amazon_requests (
+        id bigserial PRIMARY KEY,
+        platform_id text NOT NULL REFERENCES platforms(id),
+        authorization_id text REFERENCES authorizations(id),
+        api text NOT NULL,
+        operation text NOT NULL,
+        http_status integer,
+        request_id text,
+        outcome text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX amazon_requests_platform ON amazon_requests (platform_id, id);
+      CREATE INDEX amazon_requests_authorization ON amazon_requests (authorization_id) WHERE authorization_id IS NOT NULL;
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

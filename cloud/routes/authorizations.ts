@@ -15,6 +15,7 @@ import { authorizationToApi, createAuthorization, expireIfDue, finishPending, ge
 import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
 import { waitForChange } from '../authorizations/long-poll';
+import { authorizationAmazonRequests } from '../amazon/amazon-requests-store';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -84,7 +85,11 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
       }
       ({ row, generation } = await load());
     }
-    return authorizationToApi(row);
+    const api = authorizationToApi(row);
+    // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
+    if (row.status === 'pending') return api;
+    const amazonRequests = await authorizationAmazonRequests(ctx.db, row.id);
+    return amazonRequests.length ? { ...api, amazonRequests } : api;
   });
 
   app.post('/authorizations/:id/cancel', async (request) => {

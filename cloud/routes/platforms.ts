@@ -14,6 +14,7 @@ import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
 import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToApi, renamePlatform } from '../platforms';
 import { importSettings } from '../settings-import';
+import { platformAmazonRequests } from '../amazon/amazon-requests-store';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -36,7 +37,9 @@ export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
 
   app.get('/platforms/:id', async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    return platformToApi(await getPlatform(ctx.db, requireTenant(request), id));
+    const platform = platformToApi(await getPlatform(ctx.db, requireTenant(request), id));
+    const amazonRequests = await platformAmazonRequests(ctx.db, id);
+    return amazonRequests.length ? { ...platform, amazonRequests } : platform;
   });
 
   app.patch('/platforms/:id', async (request) => {
@@ -55,7 +58,7 @@ export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
 
   app.post('/platforms/:id/settings/import', async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    const response: SettingsImportResponse = { marketplaces: await importSettings(ctx, requireTenant(request), id) };
+    const response: SettingsImportResponse = await importSettings(ctx, requireTenant(request), id);
     return response;
   });
 }
