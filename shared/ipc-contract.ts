@@ -3,6 +3,7 @@
 // Results and events never carry secrets (the cloud Client-Secret goes in, never comes out).
 import { z } from 'zod';
 import type { Result } from './result';
+import type { AmazonRequest } from './cloud-api';
 import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
 
@@ -35,6 +36,8 @@ export interface TimelineEntry {
   outcome: 'ok' | 'error' | 'info';
   /** Redacted: never a token, code, secret or state. */
   detail?: string;
+  /** A call the cloud made to Amazon, with Amazon's request id (support asks for it). */
+  amazon?: AmazonRequest;
 }
 
 export interface SandboxAccountHint {
@@ -100,6 +103,8 @@ export const requestSchemas = {
   cancelSignIn: z.strictObject({ id }),
   /** Opens the consent link of a running sign-in again (e.g. the browser tab was closed). */
   reopenConsent: z.strictObject({ id }),
+  /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
+  openManageYourApps: z.strictObject({ id }),
   importSettings: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
@@ -118,6 +123,7 @@ export interface RequestResults {
   signIn: Platform;
   cancelSignIn: Platform;
   reopenConsent: Platform;
+  openManageYourApps: { url: string };
   importSettings: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];

@@ -15,6 +15,7 @@ import { sandboxHint } from './sandbox-hint';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { Timeline } from './timeline';
+import { manageYourAppsUrl, RenewalReminder } from './renewal';
 import type { VaultStatus } from './vault';
 
 export interface CoreOptions {
@@ -29,6 +30,8 @@ export interface CoreOptions {
   now?: () => number;
   signIn?: Pick<SignInOptions, 'waitSeconds' | 'backoff' | 'graceMs'>;
   deletionRetry?: { baseMs: number; capMs: number };
+  /** How often the renewal reminder looks (default hourly). */
+  renewalCheckMs?: number;
 }
 
 type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
@@ -42,6 +45,7 @@ export class Core {
   private readonly signIns: SignInManager;
   private readonly deletions: Deletions;
   private readonly timeline: Timeline;
+  private readonly renewals: RenewalReminder;
   private readonly handlers: Handlers;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
@@ -75,6 +79,7 @@ export class Core {
       now,
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
     });
+    this.renewals = new RenewalReminder({ platforms: this.platforms, kv: opts.store.raw, host: opts.host, timeline: this.timeline, now, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
     this.handlers = {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
@@ -98,6 +103,16 @@ export class Core {
       signIn: (p) => this.signIns.signIn(p.id, p.mode),
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
+      openManageYourApps: async (p) => {
+        const url = manageYourAppsUrl(this.platforms.get(p.id), opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined);
+        try {
+          await opts.host.openExternal(url);
+        } catch (error) {
+          throw new CodedError('BROWSER_OPEN_FAILED', error instanceof Error ? error.message : String(error), { url });
+        }
+        this.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
+        return { url };
+      },
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
@@ -145,6 +160,12 @@ export class Core {
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.signIns.resumeAll();
     this.deletions.start();
+    this.renewals.start();
+  }
+
+  /** Runs the renewal reminder's check now (it also runs hourly); for hosts waking from sleep and tests. */
+  checkRenewals(): void {
+    this.renewals.check();
   }
 
   whenReady(): Promise<void> {
@@ -205,6 +226,7 @@ export class Core {
   async dispose(): Promise<void> {
     this.signIns.stopAll();
     this.deletions.stop();
+    this.renewals.stop();
     this.events.removeAllListeners();
   }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { platformSchema, type Platform } from '../../shared/platform';
 
-export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines';
+export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines' | 'renewalNotifiedDay';
 
 /** The part of conf/electron-store the core uses. */
 export interface KeyValueStore {
@@ -24,6 +24,8 @@ export const STORE_SCHEMA = {
   },
   pendingCloudDeletions: { type: 'array', items: { type: 'object' }, default: [] },
   timelines: { type: 'object', default: {} },
+  /** Platform id → the local day (YYYY-MM-DD) its renewal reminder was last shown (electron/core/renewal.ts). */
+  renewalNotifiedDay: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
 } as const;
 
 export interface StoreOpenResult {

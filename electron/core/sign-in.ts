@@ -12,6 +12,7 @@ import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
 import type { CoreHost, Logger } from './host';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
+import { logAmazonRequests } from './amazon-requests';
 
 export interface SignInOptions {
   platforms: PlatformService;
@@ -238,6 +239,7 @@ export class SignInManager {
   }
 
   private async complete(platformId: string, a: Authorization): Promise<void> {
+    logAmazonRequests(this.o.timeline, platformId, a.amazonRequests);
     if (a.status === 'authenticated' && a.sellingPartnerId) {
       const p = this.o.platforms.get(platformId);
       const cloudPlatform = p.cloudPlatformId ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
@@ -247,7 +249,7 @@ export class SignInManager {
         status: 'authenticated',
         sellingPartnerId: a.sellingPartnerId,
         authorizedAt: cloudPlatform?.authorizedAt ?? a.completedAt ?? new Date(this.now()).toISOString(),
-        ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
+        ...((cloudPlatform?.renewalDueAt ?? a.renewalDueAt) ? { renewalDueAt: cloudPlatform?.renewalDueAt ?? a.renewalDueAt } : {}),
         ...(changed && previous ? { previousSellingPartnerId: previous.sellingPartnerId } : {}),
       };
       this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}${changed ? ' (different seller than before)' : ''}`);

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/platform';
 import { errorText } from '../i18n';
 import { useNow } from '../hooks/useNow';
-import { formatCountdown, formatDate, formatDateTime, formatTime, renewalSoon } from '../format/dates';
+import { formatCountdown, formatDate, formatDateTime, formatTime } from '../format/dates';
+import { renewalState } from '../../../shared/renewal';
 
 export function AuthStatus({ platform }: { platform: Platform }) {
   const { t, i18n } = useTranslation();
@@ -28,8 +29,9 @@ export function AuthStatus({ platform }: { platform: Platform }) {
     case 'authenticated':
       main = t('cred.authenticatedSince', { date: formatDateTime(auth.authorizedAt, lng), id: auth.sellingPartnerId });
       if (auth.renewalDueAt) {
-        const soon = renewalSoon(auth.renewalDueAt, now);
-        lines.push({ key: 'renew', tone: soon ? 'warn' : undefined, text: t(soon ? 'cred.renewalSoon' : 'cred.renewalDue', { date: formatDate(auth.renewalDueAt, lng) }) });
+        const kind = renewalState(auth.renewalDueAt, now)?.kind ?? 'ok';
+        const key = kind === 'overdue' ? 'cred.renewalOverdue' : kind === 'soon' ? 'cred.renewalSoon' : 'cred.renewalDue';
+        lines.push({ key: 'renew', tone: kind === 'ok' ? undefined : 'warn', text: t(key, { date: formatDate(auth.renewalDueAt, lng) }) });
       }
       if (auth.previousSellingPartnerId && auth.previousSellingPartnerId !== auth.sellingPartnerId) {
         lines.push({ key: 'other', tone: 'warn', text: t('cred.otherSeller', { old: auth.previousSellingPartnerId, new: auth.sellingPartnerId }) });

@@ -7,6 +7,7 @@ import { Tabs, type TabDef } from './Tabs';
 import { GeneralTab } from './GeneralTab';
 import { CredentialsTab } from './CredentialsTab';
 import { TimelineTab } from './TimelineTab';
+import { RenewalBanner } from './RenewalBanner';
 
 interface Props {
   platform: Platform;
@@ -55,6 +56,7 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
         <h2 id="detail-title" className="form-title">
           {platform.name} <span className="hint">({t(`types.${platform.type}`)})</span>
         </h2>
+        <RenewalBanner platform={platform} />
         <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud ? tab : 'general'} onChange={setTab} />
       </div>
     </section>
