@@ -13,7 +13,7 @@ describe('loadConfig', () => {
     writeFileSync(file, JSON.stringify({ amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.a', lwaClientId: 'id', lwaClientSecret: 'from-file' }, signingKey: key(), encryptionKey: key() }));
     const config = loadConfig({ file, env: { CLOUD_LWA_CLIENT_SECRET: 'from-env', CLOUD_AMAZON_DRAFT_APP: 'true', CLOUD_RATE_LIMIT_PER_MINUTE: '42' } });
     expect(config.amazon).toMatchObject({ mode: 'production', lwaClientSecret: 'from-env', draftApp: true, applicationId: 'amzn1.sp.solution.a' });
-    expect(config).toMatchObject({ rateLimitPerMinute: 42, authorizationTtlSeconds: 600, accessTokenTtlSeconds: 900 });
+    expect(config).toMatchObject({ rateLimitPerMinute: 42, authorizationTtlSeconds: 1800, accessTokenTtlSeconds: 900 });
   });
 
   it('says what is wrong without echoing secrets', () => {

@@ -45,7 +45,12 @@ export const cloudConfigSchema = z.object({
   signingKey: base64Key(32),
   /** AES-256-GCM key for refresh tokens at rest, base64, exactly 32 bytes. */
   encryptionKey: base64Key(32, 32),
-  authorizationTtlSeconds: z.number().int().min(30).max(3600).default(600),
+  /**
+   * How long a sign-in may take, from the consent URL to Amazon's redirect: the state and the
+   * authorization live this long. 30 minutes cover a password reset, a late SMS code and reading the
+   * consent page (docs/amazon.md §1.9); the spapi_oauth_code's own 5 minutes start only at the redirect.
+   */
+  authorizationTtlSeconds: z.number().int().min(30).max(3600).default(1800),
   accessTokenTtlSeconds: z.number().int().min(60).max(86_400).default(900),
   /** Requests per minute per tenant (per IP before authentication). */
   rateLimitPerMinute: z.number().int().min(1).default(600),

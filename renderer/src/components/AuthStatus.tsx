@@ -23,7 +23,7 @@ export function AuthStatus({ platform }: { platform: Platform }) {
       main = t('status.waiting');
       if (auth.previous) lines.push({ key: 'prev', text: t('cred.previousValid', { id: auth.previous.sellingPartnerId, date: formatDateTime(auth.previous.authorizedAt, lng) }) });
       if (auth.cloudUnreachableSince) lines.push({ key: 'cloud', tone: 'warn', text: t('cred.cloudUnreachable', { time: formatTime(auth.cloudUnreachableSince, lng) }) });
-      // Seller Central's refusals never reach the cloud; say what to do instead of waiting 10 minutes.
+      // Seller Central's refusals never reach the cloud; say what to do instead of waiting out the sign-in window.
       lines.push({ key: 'refused', text: t('cred.sellerCentralRefused') });
       break;
     case 'authenticated':
