@@ -44,7 +44,7 @@ export const authStateSchema = z.discriminatedUnion('status', [
     sellingPartnerId: z.string(),
     authorizedAt: z.string(),
     renewalDueAt: z.string().optional(),
-    /** A refresh brought a different seller account than before (DESIGN: warn). */
+    /** A refresh brought a different seller account than before: the UI warns (the merchant may have signed in with the wrong account). */
     previousSellingPartnerId: z.string().optional(),
   }),
   z.object({

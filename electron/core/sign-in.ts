@@ -1,4 +1,4 @@
-// signIn(platformId, mode): one small state machine per platform (DESIGN "The flow in the core"):
+// signIn(platformId, mode): one small state machine per platform (README "How it fits together"):
 //   idle → registering → starting → waiting (browser opened; long-poll) → authenticated | failed | expired | cancelled
 // The waiting state is persisted with the platform, so a restart resumes the wait.
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,7 @@ export interface SignInOptions {
   logger: Logger;
   urlPolicy: ExternalUrlPolicy;
   now?: () => number;
-  /** Long-poll hold time asked of the cloud (DESIGN: 25 s). */
+  /** Long-poll hold time asked of the cloud (25 s: below common proxy idle timeouts of 30–60 s). */
   waitSeconds?: number;
   backoff?: { baseMs: number; capMs: number; random?: () => number };
   /** How long to keep trying an unreachable cloud after expiresAt before giving up. */
