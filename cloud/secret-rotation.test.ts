@@ -14,7 +14,6 @@ import { parseConfig, type CloudConfig } from './config';
 const EU = seedAccount('eu.haendler@example.com')!;
 const APP = sandboxApp();
 const NEXT = 'amzn1.oa2-cs.v1.rotated-secret-for-the-test';
-const DAY = 24 * 3600 * 1000;
 const lines: string[] = [];
 let sandbox: SandboxHandle;
 let cloud: RunningCloud;
