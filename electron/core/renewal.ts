@@ -50,8 +50,16 @@ export class RenewalReminder {
     const now = this.o.now();
     const today = localDay(now);
     const notified = this.notified();
+    const platforms = this.o.platforms.list();
+    // Deleted platforms need no reminder day any more.
     let changed = false;
-    for (const p of this.o.platforms.list()) {
+    for (const id of Object.keys(notified)) {
+      if (!platforms.some((p) => p.id === id)) {
+        delete notified[id];
+        changed = true;
+      }
+    }
+    for (const p of platforms) {
       const auth = p.useCloud ? validAuthorization(p) : undefined;
       const state = renewalState(auth?.renewalDueAt, now);
       if (!auth?.renewalDueAt || !state || state.kind === 'ok' || notified[p.id] === today) continue;
@@ -66,13 +74,6 @@ export class RenewalReminder {
       changed = true;
     }
     if (changed) this.o.kv.set(KEY, notified);
-  }
-
-  forget(platformId: string): void {
-    const notified = this.notified();
-    if (!(platformId in notified)) return;
-    delete notified[platformId];
-    this.o.kv.set(KEY, notified);
   }
 
   private notified(): Record<string, string> {
