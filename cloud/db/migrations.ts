@@ -80,6 +80,9 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   },
 ];
 
+/** Every version this build applies, ascending (tests compare the database with it). */
+export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version);
+
 export async function migrate(db: Database): Promise<void> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
