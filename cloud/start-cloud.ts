@@ -3,6 +3,7 @@
 import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
 import { openDatabase } from './db/database';
+import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
@@ -11,7 +12,7 @@ import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
 import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
 import { createConfigReloader, type ConfigReloadOutcome } from './config-reload';
-import { buildServer, type CloudLogger } from './http/server';
+import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
 import { registerRedirectUriWithSandbox } from './sandbox-registration';
@@ -41,6 +42,8 @@ export interface RunningCloud {
    * An invalid configuration is refused and the running one kept.
    */
   reload(): Promise<ConfigReloadOutcome>;
+  /** Every route the server registered (method and URL pattern). */
+  routes: readonly RouteEntry[];
 }
 
 export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud> {
@@ -79,8 +82,16 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     closing: closing.signal,
   };
   let app;
+  const routes: RouteEntry[] = [];
   try {
-    app = await buildServer(ctx, opts.logger ?? false);
+    app = await buildServer(ctx, opts.logger ?? false, routes);
+    if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
+      // The path only, never a key.
+      app.log.warn(
+        { keysFile: config.keysFile },
+        'the key file lies in the data directory: whoever copies the directory can decrypt every refresh token; keep the keys elsewhere (CLOUD_KEYS_FILE) or in the environment (CLOUD_SIGNING_KEY, CLOUD_ENCRYPTION_KEY)',
+      );
+    }
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 4200, host });
   } catch (err) {
@@ -102,6 +113,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   return {
     url,
+    routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     reload: () => reloader.reload(),
     async close() {

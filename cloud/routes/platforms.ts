@@ -9,6 +9,7 @@ import {
   type PlatformList,
   type SettingsImportResponse,
 } from '../../shared/cloud-api';
+import { safeText } from '../../shared/safe-text';
 import type { CloudContext } from '../context';
 import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
@@ -16,7 +17,7 @@ import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToA
 import { importSettings } from '../settings-import';
 import { platformAmazonRequests } from '../amazon/amazon-requests-store';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
+const idParams = z.object({ id: safeText().min(1).max(100) });
 
 export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   app.post('/platforms', async (request, reply) => {
