@@ -73,12 +73,17 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
   const cfg = config(dataDir);
-  const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, logger: true });
+  const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(dataDir), logger: true });
   console.log(`cloud listening on ${cloud.url} (data: ${dataDir})`);
   // Ready to paste into the app registration (Developer Central / Solution Provider Portal).
   console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
   console.log(`OAuth redirect URI: ${cloud.redirectUri}`);
   console.log(`OAuth Login URI:    ${cloud.loginUri}`);
+  // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
+  // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
+  process.on('SIGHUP', () => {
+    void cloud.reload().then((r) => console.log(r.ok ? `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})` : 'configuration reload refused; see the log'));
+  });
   const stop = () => void cloud.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -12,6 +12,8 @@ import { createStatusCache } from './authorizations/status-cache';
 import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
+import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
+import { createConfigReloader, type ConfigReloadOutcome } from './config-reload';
 import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
@@ -26,6 +28,8 @@ export interface StartCloudOptions {
   /** PGlite data directory; omitted = in memory. */
   dataDir?: string;
   config: CloudConfig;
+  /** Reads the configuration again (file and environment) for reload(); omitted = reload keeps `config`. */
+  reloadConfig?: () => CloudConfig;
   now?: () => number;
   logger?: CloudLogger;
 }
@@ -40,6 +44,12 @@ export interface RunningCloud {
   createTenant(name: string): Promise<NewTenantCredentials>;
   /** The open database, for tests that check what is stored (sealed tokens, keys). */
   db: Queryable;
+  /**
+   * What the CLI runs on SIGHUP: reads the configuration again and applies the LWA client secrets and
+   * their expiry dates without dropping a connection. Other changed keys are named in `needsRestart`.
+   * An invalid configuration is refused and the running one kept.
+   */
+  reload(): Promise<ConfigReloadOutcome>;
   /** Every route the server registered (method and URL pattern). */
   routes: readonly RouteEntry[];
 }
@@ -74,7 +84,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     lwa: {
       tokenUrl: endpoints.lwaTokenUrl,
       clientId: config.amazon.lwaClientId,
-      clientSecret: config.amazon.lwaClientSecret,
+      secrets: new LwaSecretRing(secretsFromConfig(config), now),
       maxAttempts: config.lwaMaxAttempts,
       retryBaseMs: config.lwaRetryBaseMs,
       timeoutMs: config.httpTimeoutMs,
@@ -101,6 +111,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  const reloader = createConfigReloader(ctx, app.log, opts.reloadConfig ?? (() => config));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
@@ -121,7 +132,9 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     loginUri: ctx.loginUri,
     routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
+    reload: () => reloader.reload(),
     async close() {
+      reloader.stop();
       closing.abort();
       await app.close();
       await notifier.close?.();

@@ -35,6 +35,8 @@ export interface SeedApp {
   applicationId: string;
   clientId: string;
   clientSecret: string;
+  /** Runtime only: the secret before the last rotation, accepted until expiresAt (ms). */
+  previousClientSecret?: { value: string; expiresAt: number };
   redirectUris: string[];
   roles: string[];
   /**

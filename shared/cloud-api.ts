@@ -132,6 +132,28 @@ export const marketplaceSchema = z.object({
 });
 export type Marketplace = z.infer<typeof marketplaceSchema>;
 
+/**
+ * One call the cloud made to Amazon for this platform, with Amazon's request id: Amazon's developer
+ * support asks for it (docs/amazon.md §3, §4). Never a token, code or secret.
+ */
+export const amazonRequestSchema = z.object({
+  /** ISO 8601. */
+  at: safeText(),
+  /** LWA's token endpoint or SP-API. */
+  api: z.enum(['lwa', 'spapi']),
+  /** e.g. `token:authorization_code`, `token:refresh_token`, `getMarketplaceParticipations (EU)`. */
+  operation: safeText(),
+  httpStatus: z.number().int().optional(),
+  /** `x-amzn-RequestId` (SP-API; LWA: that header, `x-amz-request-id` or the body's `request_id`). */
+  requestId: safeText().optional(),
+  /** `ok`, Amazon's error code, or `network:<reason>`. */
+  outcome: safeText(),
+});
+export type AmazonRequest = z.infer<typeof amazonRequestSchema>;
+
+/** Amazon makes sellers renew an authorization every 365 days (docs/amazon.md §1.5). */
+export const AUTHORIZATION_RENEWAL_DAYS = 365;
+
 export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
@@ -151,13 +173,19 @@ export const platformSchema = z.object({
   renewalDueAt: safeText().optional(),
   marketplaces: z.array(marketplaceSchema).optional(),
   createdAt: safeText(),
+  /** GET /v1/platforms/:id only: the latest calls to Amazon for this platform, oldest first. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
 export const platformListSchema = z.object({ platforms: z.array(platformSchema) });
 export type PlatformList = z.infer<typeof platformListSchema>;
 
-export const settingsImportResponseSchema = z.object({ marketplaces: z.array(marketplaceSchema) });
+export const settingsImportResponseSchema = z.object({
+  marketplaces: z.array(marketplaceSchema),
+  /** The calls to Amazon this import made, with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
+});
 export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema>;
 
 // ---------------------------------------------------------------------------------------- authorizations
@@ -219,6 +247,10 @@ export const authorizationSchema = z.object({
   completedAt: safeText().optional(),
   /** 'amazon': started on Amazon's side (Seller Central's Re-Authorize or the Appstore) at the Login URI. */
   origin: z.enum(['desktop', 'amazon']).optional(),
+  /** For an authenticated authorization: Amazon's authorization must be renewed by then (365 days). */
+  renewalDueAt: safeText().optional(),
+  /** Once finished: the calls to Amazon this sign-in made (the code exchange), with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
 

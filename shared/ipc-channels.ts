@@ -15,6 +15,7 @@ export const REQUEST_NAMES = [
   'reopenConsent',
   'resolveSellerChange',
   'getPairingCode',
+  'openManageYourApps',
   'importSettings',
   'selectMarketplaces',
   'getTimeline',

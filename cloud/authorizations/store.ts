@@ -2,7 +2,9 @@
 // Status changes happen only here, each in one statement or one transaction.
 import type { Database, Queryable } from '../db/database';
 import type { Authorization, AuthorizationMode, AuthorizationStatus, CloudErrorCode, SellerDecision } from '../../shared/cloud-api';
-import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
+import { AUTHORIZATION_RENEWAL_DAYS, CLOUD_ERROR_CODES } from '../../shared/cloud-api';
+
+export const AUTHORIZATION_RENEWAL_MS = AUTHORIZATION_RENEWAL_DAYS * 24 * 3600 * 1000;
 import { CloudError } from '../http/cloud-error';
 import { newId } from '../crypto/client-secret';
 import { getPlatform, type PlatformRow } from '../platforms';
@@ -57,6 +59,8 @@ export function authorizationToApi(row: AuthorizationRow): Authorization {
   }
   if (row.completed_at) a.completedAt = row.completed_at.toISOString();
   if (row.origin === 'amazon') a.origin = 'amazon';
+  // The platform's renewal date of this very authorization (callback-flow.ts sets the same one).
+  if (row.status === 'authenticated' && row.completed_at) a.renewalDueAt = new Date(row.completed_at.getTime() + AUTHORIZATION_RENEWAL_MS).toISOString();
   return a;
 }
 

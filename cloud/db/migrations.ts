@@ -90,7 +90,29 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX pairing_codes_platform ON pairing_codes (platform_id);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Every call to LWA and SP-API with Amazon's request id, for Amazon's developer support.
+      CREATE TABLE amazon_requests (
+        id bigserial PRIMARY KEY,
+        platform_id text NOT NULL REFERENCES platforms(id),
+        authorization_id text REFERENCES authorizations(id),
+        api text NOT NULL,
+        operation text NOT NULL,
+        http_status integer,
+        request_id text,
+        outcome text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX amazon_requests_platform ON amazon_requests (platform_id, id);
+      CREATE INDEX amazon_requests_authorization ON amazon_requests (authorization_id) WHERE authorization_id IS NOT NULL;
+    `,
+  },
 ];
+
+/** Every version this build applies, ascending (tests compare the database with it). */
+export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version);
 
 /** `notice` receives one line per noteworthy change a migration made (e.g. a platform renamed). */
 export async function migrate(

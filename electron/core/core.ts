@@ -17,6 +17,7 @@ import { SignInManager, type SignInOptions } from './sign-in';
 import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
 import { normalizePlatformName } from '../../shared/platform-name';
+import { manageYourAppsUrl, RenewalReminder } from './renewal';
 import type { VaultStatus } from './vault';
 
 export interface CoreOptions {
@@ -31,6 +32,8 @@ export interface CoreOptions {
   now?: () => number;
   signIn?: Pick<SignInOptions, 'waitSeconds' | 'backoff' | 'graceMs'>;
   deletionRetry?: { baseMs: number; capMs: number };
+  /** How often the renewal reminder looks (default hourly). */
+  renewalCheckMs?: number;
 }
 
 type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
@@ -45,6 +48,7 @@ export class Core {
   private readonly deletions: Deletions;
   private readonly amazonStarted: AmazonStartedFollower;
   private readonly timeline: Timeline;
+  private readonly renewals: RenewalReminder;
   private readonly handlers: Handlers;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
@@ -88,6 +92,7 @@ export class Core {
       ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
+    this.renewals = new RenewalReminder({ platforms: this.platforms, kv: opts.store.raw, host: opts.host, timeline: this.timeline, now, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
     this.handlers = {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
@@ -118,6 +123,16 @@ export class Core {
         // The code itself is a short-lived capability: not in the timeline, which is exported for support.
         this.timeline.add(p.id, 'pairing code shown for Seller Central / Appstore', 'info', `valid until ${pairing.expiresAt}`);
         return pairing;
+      },
+      openManageYourApps: async (p) => {
+        const url = manageYourAppsUrl(this.platforms.get(p.id), opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined);
+        try {
+          await opts.host.openExternal(url);
+        } catch (error) {
+          throw new CodedError('BROWSER_OPEN_FAILED', error instanceof Error ? error.message : String(error), { url });
+        }
+        this.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
+        return { url };
       },
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
@@ -172,6 +187,12 @@ export class Core {
     this.signIns.resumeAll();
     this.deletions.start();
     this.amazonStarted.start();
+    this.renewals.start();
+  }
+
+  /** Runs the renewal reminder's check now (it also runs hourly); for hosts waking from sleep and tests. */
+  checkRenewals(): void {
+    this.renewals.check();
   }
 
   whenReady(): Promise<void> {
@@ -235,6 +256,7 @@ export class Core {
     this.signIns.stopAll();
     this.amazonStarted.stop();
     this.deletions.stop();
+    this.renewals.stop();
     this.events.removeAllListeners();
   }
 }

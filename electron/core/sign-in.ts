@@ -1,4 +1,4 @@
-// signIn(platformId, mode): one small state machine per platform (DESIGN "The flow in the core"):
+// signIn(platformId, mode): one small state machine per platform (README "How it fits together"):
 //   idle → registering → starting → waiting (browser opened; long-poll) → authenticated | failed | expired | cancelled
 // The waiting state is persisted with the platform, so a restart resumes the wait.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,7 @@ import type { CoreHost, Logger } from './host';
 import { nameTaken, type PlatformService } from './platforms';
 import { samePlatformName } from '../../shared/platform-name';
 import type { Timeline } from './timeline';
+import { logAmazonRequests } from './amazon-requests';
 
 export interface SignInOptions {
   platforms: PlatformService;
@@ -22,7 +23,7 @@ export interface SignInOptions {
   logger: Logger;
   urlPolicy: ExternalUrlPolicy;
   now?: () => number;
-  /** Long-poll hold time asked of the cloud (DESIGN: 25 s). */
+  /** Long-poll hold time asked of the cloud (25 s: below common proxy idle timeouts of 30–60 s). */
   waitSeconds?: number;
   backoff?: { baseMs: number; capMs: number; random?: () => number };
   /** How long to keep trying an unreachable cloud after expiresAt before giving up. */
@@ -344,6 +345,7 @@ export class SignInManager {
   }
 
   private async complete(platformId: string, a: Authorization): Promise<void> {
+    logAmazonRequests(this.o.timeline, platformId, a.amazonRequests);
     if (a.status === 'seller_changed' && a.sellerChange && !a.sellerChange.decision) {
       // Another seller: nothing changes until the user answers; the previous authentication stays valid.
       const p = this.o.platforms.get(platformId);
@@ -366,7 +368,7 @@ export class SignInManager {
         status: 'authenticated',
         sellingPartnerId: a.sellingPartnerId,
         authorizedAt: cloudPlatform?.authorizedAt ?? a.completedAt ?? new Date(this.now()).toISOString(),
-        ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
+        ...((cloudPlatform?.renewalDueAt ?? a.renewalDueAt) ? { renewalDueAt: cloudPlatform?.renewalDueAt ?? a.renewalDueAt } : {}),
         ...(storeName ? { storeName } : {}),
       };
       this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}`);

@@ -168,6 +168,15 @@ describe('seller change and the same seller elsewhere', () => {
 });
 
 describe('while waiting', () => {
+  it('counts down from the cloud\'s expiresAt, whatever sign-in window the cloud chose', () => {
+    vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00.000Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
+    setup(waiting({ expiresAt: '2026-03-01T12:30:00.000Z' }));
+    expect(screen.getByTestId('auth-countdown').textContent).toBe('30:00');
+    act(() => vi.advanceTimersByTime(29 * 60_000 + 59_000));
+    expect(screen.getByTestId('auth-countdown').textContent).toBe('00:01');
+    vi.useRealTimers();
+  });
+
   it('counts down every second, locks the region and offers to cancel', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00.000Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
     const { api } = setup(waiting({ expiresAt: '2026-03-01T12:05:00.000Z' }));

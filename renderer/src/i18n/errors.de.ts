@@ -29,6 +29,8 @@ export const errorsDe = {
   NOT_FOUND_dialog: 'Unter dieser Adresse läuft keine Cloud. Bitte prüfen Sie die Cloud-URL.',
   CLOUD_ERROR: 'Die Cloud hat mit einem unerwarteten Fehler (HTTP {{status}}) geantwortet. Bitte versuchen Sie es später erneut.',
   CLOUD_ERROR_generic: 'Die Cloud hat mit einem unerwarteten Fehler geantwortet. Bitte versuchen Sie es später erneut.',
+  BROWSER_OPEN_FAILED: 'Der Browser konnte nicht geöffnet werden. Öffnen Sie {{url}} bitte selbst in Ihrem Browser.',
+  BROWSER_OPEN_FAILED_generic: 'Der Browser konnte nicht geöffnet werden. Öffnen Sie Seller Central bitte selbst und wählen Sie „Apps verwalten“.',
   CONSENT_URL_REJECTED: 'Der Anmeldelink der Cloud zeigt nicht auf die Amazon-Seite der gewählten Region und wurde aus Sicherheitsgründen nicht geöffnet. Prüfen Sie die Cloud-URL unter „Cloud-Zugangsdaten“ und wenden Sie sich an den Support.',
   SIGN_IN_IN_PROGRESS: 'Für diese Plattform läuft bereits eine Anmeldung. Schließen Sie sie im Browser ab oder brechen Sie sie ab.',
   NOT_AUTHENTICATED: 'Die Plattform ist noch nicht bei Amazon angemeldet. Bitte klicken Sie zuerst auf ANMELDEN.',

@@ -26,6 +26,8 @@ export const errorsEn = {
   NOT_FOUND_dialog: 'No cloud runs at this address. Please check the cloud URL.',
   CLOUD_ERROR: 'The cloud answered with an unexpected error (HTTP {{status}}). Please try again later.',
   CLOUD_ERROR_generic: 'The cloud answered with an unexpected error. Please try again later.',
+  BROWSER_OPEN_FAILED: 'The browser could not be opened. Please open {{url}} in your browser yourself.',
+  BROWSER_OPEN_FAILED_generic: 'The browser could not be opened. Please open Seller Central yourself and choose “Manage Your Apps”.',
   CONSENT_URL_REJECTED: 'The cloud’s sign-in link does not point to the Amazon site of the chosen region and was not opened for security reasons. Check the cloud URL under “Cloud credentials” and contact support.',
   SIGN_IN_IN_PROGRESS: 'A sign-in is already running for this platform. Finish it in the browser or cancel it.',
   NOT_AUTHENTICATED: 'The platform is not signed in to Amazon yet. Please click SIGN IN first.',
