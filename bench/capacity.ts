@@ -101,6 +101,7 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
       const waiting = peak.stats;
       const held = waiting.started - waiting.finished - base;
       const setupMs = peak.at - t0;
+      if (process.env.BENCH_DIAG) console.error(JSON.stringify(await stack.cloud.diag()));
       const wakeStart = now();
       await mapLimit(ids, API_CONNECTIONS, async (id) => {
         const res = await api.request({ method: 'POST', path: `/v1/authorizations/${id}/cancel`, headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });

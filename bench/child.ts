@@ -12,6 +12,7 @@ export interface CloudChild {
   pid: number;
   stats(): Promise<ChildStats>;
   gc(): Promise<void>;
+  diag(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +68,7 @@ export async function startChild(config: ChildConfig, opts: { nodeArgs?: string[
     pid: child.pid!,
     stats: () => ask<ChildStats>('stats'),
     gc: () => ask<void>('gc'),
+    diag: () => ask<unknown>('diag'),
     async stop() {
       child.send({ type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

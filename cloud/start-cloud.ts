@@ -7,6 +7,7 @@ import { createLocalNotifier, type AuthorizationNotifier } from './authorization
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
+import { createLongPolls } from './authorizations/long-poll';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
 import { buildServer, type CloudLogger } from './http/server';
@@ -47,6 +48,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  const longPolls = createLongPolls(notifier);
+  closing.signal.addEventListener('abort', () => longPolls.releaseAll(), { once: true });
   const ctx: CloudContext = {
     db,
     config,
@@ -54,6 +57,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     now,
     notifier,
     statusCache: createStatusCache(db, notifier),
+    longPolls,
     secretBox: createSecretBox(config.encryptionKey),
     signingKey: new Uint8Array(Buffer.from(config.signingKey, 'base64')),
     amazonTokens: createAccessTokenCache(),

@@ -2,11 +2,11 @@
 // limits, one error shape, and the route plugins.
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
 import { installErrorHandlers } from './error-handler';
+import { installSecurityHeaders } from './security-headers';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
@@ -34,7 +34,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promi
     routerOptions: { maxParamLength: 200 },
   });
   installErrorHandlers(app);
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await installSecurityHeaders(app);
   await app.register(formbody);
   installBearerAuth(app, ctx);
   await app.register(rateLimit, {
