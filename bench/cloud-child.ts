@@ -19,6 +19,8 @@ export interface ChildConfig {
   rateLimitPerMinute: number;
   /** A PostgreSQL server instead of PGlite (the several-instances configuration). */
   databaseUrl?: string;
+  /** Shared by several instances on one database (tokens and stored secrets valid on each); default random. */
+  keys?: { signingKey: string; encryptionKey: string };
 }
 
 export interface ChildReady {
@@ -52,7 +54,11 @@ async function main(): Promise<() => Promise<void>> {
     const cloud = await startCloud({
       port: config.port,
       ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-      config: testConfig(config.sandboxUrl!, { rateLimitPerMinute: config.rateLimitPerMinute, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
+      config: testConfig(config.sandboxUrl!, {
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+        ...(config.keys ?? {}),
+      }),
       logger: config.logger,
     });
     const tenant = await cloud.createTenant('Bench GmbH');

@@ -1,0 +1,42 @@
+// Holds long-polls in a process of its own, for the scale-out figure: one process may open only as many
+// sockets as its open-file limit (often 20,000), and 20,000 waiting clients would not fit beside the
+// bench's own. Opens every path at once (in batches of 250, so the listen backlog is not flooded),
+// reports 'opened', then 'done' with the time the last answer arrived and how many said `expect`.
+import { Pool } from 'undici';
+import { now } from './stack';
+import { sleep } from './stats';
+
+export interface WaiterConfig {
+  origin: string;
+  token: string;
+  paths: string[];
+  /** The status every answer should carry. */
+  expect: string;
+}
+
+export interface WaitersDone {
+  type: 'done';
+  lastAt: number;
+  correct: number;
+  total: number;
+}
+
+const config = JSON.parse(process.env.BENCH_WAITERS ?? '{}') as WaiterConfig;
+const pool = new Pool(config.origin, { connections: config.paths.length, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000 });
+const answers: Array<Promise<{ at: number; status: string }>> = [];
+for (let i = 0; i < config.paths.length; i += 250) {
+  for (const path of config.paths.slice(i, i + 250)) {
+    answers.push(
+      pool.request({ method: 'GET', path, headers: { authorization: `Bearer ${config.token}` } }).then(
+        async (res) => ({ at: now(), status: ((await res.body.json()) as { status: string }).status }),
+        () => ({ at: now(), status: 'error' }),
+      ),
+    );
+  }
+  await sleep(10);
+}
+process.send!({ type: 'opened' });
+const results = await Promise.all(answers);
+const done: WaitersDone = { type: 'done', lastAt: Math.max(...results.map((r) => r.at)), correct: results.filter((r) => r.status === config.expect).length, total: results.length };
+// Exits once the message is out (an exit right after send could drop it).
+process.send!(done, () => process.exit(0));
