@@ -21,17 +21,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface StartupResult {
   listRenderedMs: { profiles0: number; profiles1000: number; emptyPage: number; runs: number };
-  gzipBytes: { renderer: number; emptyPage: number };
+  /** Every launch's time, for the spread. */
+  samplesMs: { profiles0: number[]; profiles1000: number[]; emptyPage: number[] };
+  /** `renderer`: all files of the build; `firstScreen`: the files the page fetched until the list was shown. */
+  gzipBytes: { renderer: number; firstScreen: number; emptyPage: number; firstScreenFiles: string[] };
 }
 
-/** Gzipped bytes (level 9) of everything the page loads: index.html, JS, CSS. */
-export function gzippedSize(dir: string): number {
+/** Gzipped bytes (level 9) of the build's index.html, JS and CSS; with `only`, of those files (relative paths). */
+export function gzippedSize(dir: string, only?: string[]): number {
   let total = 0;
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else if (/\.(html|js|css)$/.test(e.name)) total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
+      else if (/\.(html|js|css)$/.test(e.name) && (!only || only.includes(path.relative(dir, f)))) total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
     }
   };
   walk(dir);
@@ -79,8 +82,9 @@ const MARK_SCRIPT = (condition: string) => `(() => {
   new MutationObserver(mark).observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
 
-async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string): Promise<number> {
+async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set()): Promise<number> {
   const page = await chrome.newPage();
+
   await page.addInitScript(MARK_SCRIPT(condition));
   const t0 = now();
   const { core, host } = await runBrowserHost({
@@ -95,7 +99,16 @@ async function launchToList(chrome: Browser, userDataDir: string, rendererDir: s
     // Polled from outside (the page's CSP forbids waitForFunction's eval); the time is taken in the page.
     for (let i = 0; i < 1500; i++) {
       const at = (await page.evaluate('window.__shownAt')) as number | undefined;
-      if (at !== undefined) return at - t0;
+      if (at !== undefined) {
+        // What the page had asked for by then (its own resource timing, same clock); later fetches
+        // (the parts preloaded once the list is up) are not the first screen's.
+        const names = (await page.evaluate(
+          `performance.getEntriesByType('resource').filter((e) => performance.timeOrigin + e.startTime <= window.__shownAt).map((e) => e.name)`,
+        )) as string[];
+        fetched.add('index.html');
+        for (const n of names) fetched.add(new URL(n).pathname.replace(/^\//, ''));
+        return at - t0;
+      }
       await sleep(20);
     }
     throw new Error('the list was not rendered within 30 s');
@@ -117,10 +130,11 @@ export async function startup(runs = 3): Promise<StartupResult> {
   for (const d of Object.values(dirs)) fs.mkdirSync(d);
   fs.writeFileSync(path.join(dirs.p1000, 'config.json'), JSON.stringify({ platforms: profiles(1000), pendingCloudDeletions: [], timelines: {} }));
   const samples = { p0: [] as number[], p1000: [] as number[], empty: [] as number[] };
+  const firstScreen = new Set<string>();
   try {
     // Interleaved, one warm-up round first (Chromium's and Node's caches as on a second launch).
     for (let r = 0; r <= runs; r++) {
-      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`);
+      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`, firstScreen);
       const p1000 = await launchToList(chrome, dirs.p1000, rendererDir, `document.querySelectorAll('tbody tr').length >= 1000`);
       const empty = await launchToList(chrome, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`);
       if (r === 0) continue;
@@ -138,7 +152,13 @@ export async function startup(runs = 3): Promise<StartupResult> {
       emptyPage: round(percentile(samples.empty, 50)),
       runs,
     },
-    gzipBytes: { renderer: gzippedSize(rendererDir), emptyPage: gzippedSize(emptyDir) },
+    samplesMs: { profiles0: samples.p0.map((x) => round(x)), profiles1000: samples.p1000.map((x) => round(x)), emptyPage: samples.empty.map((x) => round(x)) },
+    gzipBytes: {
+      renderer: gzippedSize(rendererDir),
+      firstScreen: gzippedSize(rendererDir, [...firstScreen]),
+      emptyPage: gzippedSize(emptyDir),
+      firstScreenFiles: [...firstScreen].filter((f) => fs.existsSync(path.join(rendererDir, f))).sort(),
+    },
   };
   fs.rmSync(tmp, { recursive: true, force: true });
   return result;

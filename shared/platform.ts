@@ -79,14 +79,5 @@ export type Platform = z.infer<typeof platformSchema>;
 
 export type ValidAuthorization = z.infer<typeof previousAuthSchema>;
 
-/**
- * The authorization the cloud holds for this platform right now: the current one, or — while a refresh
- * runs or after it failed — the previous one, which stays valid until a new exchange succeeds.
- */
-export function validAuthorization(p: Platform): ValidAuthorization | undefined {
-  const auth = p.auth;
-  if (auth.status === 'authenticated') {
-    return { sellingPartnerId: auth.sellingPartnerId, authorizedAt: auth.authorizedAt, ...(auth.renewalDueAt ? { renewalDueAt: auth.renewalDueAt } : {}) };
-  }
-  return auth.status === 'not_authenticated' ? undefined : auth.previous;
-}
+// In its own module (no zod) for the renderer; re-exported for the core.
+export { validAuthorization } from './valid-authorization';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOUD_ERROR_CODES } from '../../../shared/cloud-api';
 import { DESKTOP_ERROR_CODES } from './error-codes';
-import { createI18n, errorText } from '.';
+import { errorText } from '.';
+import { testI18n } from '../test/i18n';
 import { de } from './de';
 import { en } from './en';
 
@@ -16,7 +17,7 @@ describe('error messages', () => {
   });
 
   it.each(['de', 'en'] as const)('every code renders a sentence without placeholders or the raw code (%s)', (lng) => {
-    const t = createI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
+    const t = testI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
     for (const code of codes) {
       const text = errorText(t, { code, detail: 'Error: secret stack at x.ts:1' });
       expect(text, code).not.toMatch(/\{\{|errors\.|stack/);
@@ -25,7 +26,7 @@ describe('error messages', () => {
   });
 
   it('names both regions for SPAPI_WRONG_REGION, with a variant when the actual region is unknown', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'SPAPI_WRONG_REGION', params: { region: 'EU', actualRegion: 'NA' } })).toBe(
       'Das Amazon-Konto gehört zur Region Nordamerika (NA), gewählt ist Europa (EU). Wählen Sie unter Region ein Land der Region Nordamerika (NA) und melden Sie sich erneut an.',
     );
@@ -33,13 +34,13 @@ describe('error messages', () => {
   });
 
   it('fills retryAfter and falls back to unknown codes', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'SPAPI_RATE_LIMITED', params: { retryAfter: 12 } })).toContain('warten Sie 12 s');
     expect(errorText(t, { code: 'NO_SUCH_CODE' })).toBe('Unbekannter Fehler (NO_SUCH_CODE). Bitte versuchen Sie es erneut; Details stehen im Protokoll.');
   });
 
   it('explains a validation error by its reason and names the field', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'INVALID_INPUT', params: { field: 'patch.name', reason: 'NAME_REQUIRED' } })).toBe('Bitte geben Sie eine Bezeichnung ein.');
     expect(errorText(t, { code: 'INVALID_INPUT', params: { field: 'url', reason: 'Invalid input' } })).toContain('„Cloud-URL“');
   });
