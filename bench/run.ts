@@ -24,6 +24,8 @@ const LOAD = { connections: 32, durationMs: 4000, warmupMs: 1000 };
 const FLOWS = { core: 200, browserHost: 40, poller: 20 };
 /** Spread evenly over two instances: 10,000 each, the single-instance level. */
 const SCALE_OUT_CLIENTS = 20_000;
+/** Launches per page (median reported, all in startup.samplesMs): the machine may be shared, so more than a few. */
+const STARTUP_RUNS = 7;
 
 function fdLimit(): number {
   const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
@@ -153,7 +155,7 @@ async function main() {
   }
 
   log('UI start-up');
-  const ui = await startup(3);
+  const ui = await startup(STARTUP_RUNS);
 
   const top = capacity.at(-1)!;
   const rssRow = (c: CapacityLevel, where: string, targetMB: number): Row => ({
@@ -203,9 +205,24 @@ async function main() {
     ...(onPostgres ? [{ figure: `wake ${onPostgres.held} waiting clients, on a PostgreSQL server`, value: `${onPostgres.wakeAllMs} ms`, baseline: '', ratio: '', target: '' } satisfies Row] : []),
     { figure: 'status endpoint throughput', value: `${status.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s (bare route)`, ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond), target: '≥ 0.70×', met: status.requestsPerSecond >= 0.7 * bare.requestsPerSecond },
     { figure: 'bare route + bearer-token hook', value: `${bareAuth.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s`, ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond), target: '' },
-    { figure: 'launch → list, 0 profiles', value: `${ui.listRenderedMs.profiles0} ms`, baseline: `${ui.listRenderedMs.emptyPage} ms (empty page)`, ratio: ratio(ui.listRenderedMs.profiles0, ui.listRenderedMs.emptyPage), target: '' },
+    {
+      figure: 'launch → list, 0 profiles',
+      value: `${ui.listRenderedMs.profiles0} ms`,
+      baseline: `${ui.listRenderedMs.emptyPage} ms (empty page)`,
+      ratio: ratio(ui.listRenderedMs.profiles0, ui.listRenderedMs.emptyPage),
+      target: '≤ 1.30×',
+      met: ui.listRenderedMs.profiles0 <= 1.3 * ui.listRenderedMs.emptyPage,
+    },
     { figure: 'launch → list, 1,000 profiles', value: `${ui.listRenderedMs.profiles1000} ms`, baseline: `${ui.listRenderedMs.emptyPage} ms`, ratio: ratio(ui.listRenderedMs.profiles1000, ui.listRenderedMs.emptyPage), target: '' },
-    { figure: 'renderer bundle, gzipped', value: `${round(ui.gzipBytes.renderer / 1024)} KiB`, baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`, ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage), target: '' },
+    {
+      figure: 'renderer, gzipped, fetched for the first screen',
+      value: `${round(ui.gzipBytes.firstScreen / 1024)} KiB`,
+      baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB (empty page)`,
+      ratio: ratio(ui.gzipBytes.firstScreen, ui.gzipBytes.emptyPage),
+      target: '≤ 1.30×',
+      met: ui.gzipBytes.firstScreen <= 1.3 * ui.gzipBytes.emptyPage,
+    },
+    { figure: 'renderer, gzipped, all chunks', value: `${round(ui.gzipBytes.renderer / 1024)} KiB`, baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`, ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage), target: '' },
   ];
   const results = {
     at: new Date().toISOString(),

@@ -21,6 +21,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface StartupResult {
   listRenderedMs: { profiles0: number; profiles1000: number; emptyPage: number; runs: number };
+  /** Median moment of each phase (ms after launch), 0 profiles and the empty page. */
+  phasesMs: { profiles0: Record<string, number>; emptyPage: Record<string, number> };
   /** Every launch's time, for the spread. */
   samplesMs: { profiles0: number[]; profiles1000: number[]; emptyPage: number[] };
   /** `renderer`: all files of the build; `firstScreen`: the files the page fetched until the list was shown. */
@@ -82,18 +84,41 @@ const MARK_SCRIPT = (condition: string) => `(() => {
   new MutationObserver(mark).observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
 
-async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set()): Promise<number> {
+/** Where a launch's time goes, each phase ending at a moment measured from the launch (ms). */
+export interface LaunchPhases {
+  /** runBrowserHost resolved: store, core and server up. */
+  hostReady: number;
+  /** index.html received. */
+  html: number;
+  /** The last script or style the first screen needed received. */
+  scripts: number;
+  /** The page's WebSocket created (browser host API) and its first request (the list) sent. */
+  socketCreated?: number;
+  firstRequestSent?: number;
+  firstResultReceived?: number;
+  shown: number;
+}
+
+async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set(), phases?: LaunchPhases[]): Promise<number> {
   const page = await chrome.newPage();
+  const ws: { created?: number; sent?: number; received?: number } = {};
+  page.on('websocket', (socket) => {
+    ws.created ??= now();
+    socket.on('framesent', () => void (ws.sent ??= now()));
+    socket.on('framereceived', () => void (ws.received ??= now()));
+  });
 
   await page.addInitScript(MARK_SCRIPT(condition));
   const t0 = now();
-  const { core, host } = await runBrowserHost({
+  const started = await runBrowserHost({
     userDataDir,
     rendererDir,
     openExternal: async () => undefined,
     env: {},
     vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
   });
+  const { core, host } = started;
+  const hostReady = now() - t0;
   try {
     await page.goto(host.url);
     // Polled from outside (the page's CSP forbids waitForFunction's eval); the time is taken in the page.
@@ -107,6 +132,18 @@ async function launchToList(chrome: Browser, userDataDir: string, rendererDir: s
         )) as string[];
         fetched.add('index.html');
         for (const n of names) fetched.add(new URL(n).pathname.replace(/^\//, ''));
+        const timing = (await page.evaluate(
+          `(() => { const nav = performance.getEntriesByType('navigation')[0]; const res = performance.getEntriesByType('resource').filter((e) => performance.timeOrigin + e.startTime <= window.__shownAt && /\\.(js|css)$/.test(e.name)); return { html: performance.timeOrigin + nav.responseEnd, scripts: performance.timeOrigin + Math.max(nav.responseEnd, ...res.map((e) => e.responseEnd)) }; })()`,
+        )) as { html: number; scripts: number };
+        phases?.push({
+          hostReady,
+          html: timing.html - t0,
+          scripts: timing.scripts - t0,
+          ...(ws.created ? { socketCreated: ws.created - t0 } : {}),
+          ...(ws.sent ? { firstRequestSent: ws.sent - t0 } : {}),
+          ...(ws.received ? { firstResultReceived: ws.received - t0 } : {}),
+          shown: at - t0,
+        });
         return at - t0;
       }
       await sleep(20);
@@ -117,6 +154,11 @@ async function launchToList(chrome: Browser, userDataDir: string, rendererDir: s
     await host.close();
     await core.dispose();
   }
+}
+
+function medianPhases(list: LaunchPhases[]): Record<string, number> {
+  const keys = [...new Set(list.flatMap((p) => Object.keys(p)))] as Array<keyof LaunchPhases>;
+  return Object.fromEntries(keys.map((k) => [k, round(percentile(list.map((p) => p[k]).filter((v): v is number => v !== undefined), 50))]));
 }
 
 export async function startup(runs = 3): Promise<StartupResult> {
@@ -131,12 +173,13 @@ export async function startup(runs = 3): Promise<StartupResult> {
   fs.writeFileSync(path.join(dirs.p1000, 'config.json'), JSON.stringify({ platforms: profiles(1000), pendingCloudDeletions: [], timelines: {} }));
   const samples = { p0: [] as number[], p1000: [] as number[], empty: [] as number[] };
   const firstScreen = new Set<string>();
+  const phases = { p0: [] as LaunchPhases[], empty: [] as LaunchPhases[] };
   try {
     // Interleaved, one warm-up round first (Chromium's and Node's caches as on a second launch).
     for (let r = 0; r <= runs; r++) {
-      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`, firstScreen);
+      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`, firstScreen, r === 0 ? undefined : phases.p0);
       const p1000 = await launchToList(chrome, dirs.p1000, rendererDir, `document.querySelectorAll('tbody tr').length >= 1000`);
-      const empty = await launchToList(chrome, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`);
+      const empty = await launchToList(chrome, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`, new Set(), r === 0 ? undefined : phases.empty);
       if (r === 0) continue;
       samples.p0.push(p0);
       samples.p1000.push(p1000);
@@ -152,6 +195,7 @@ export async function startup(runs = 3): Promise<StartupResult> {
       emptyPage: round(percentile(samples.empty, 50)),
       runs,
     },
+    phasesMs: { profiles0: medianPhases(phases.p0), emptyPage: medianPhases(phases.empty) },
     samplesMs: { profiles0: samples.p0.map((x) => round(x)), profiles1000: samples.p1000.map((x) => round(x)), emptyPage: samples.empty.map((x) => round(x)) },
     gzipBytes: {
       renderer: gzippedSize(rendererDir),
