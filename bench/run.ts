@@ -12,7 +12,7 @@ import { CLIENTS_PER_AUTHORIZATION, waitingClients, type CapacityLevel } from '.
 import { closedLoop, type LoadResult } from './load';
 import { DEPLOYED_NODE_FLAGS, startChild } from './child';
 import { scaleOut, type ScaleOutResult } from './scale-out';
-import { startup } from './startup';
+import { buildRenderer, startup } from './startup';
 import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
 import { summarizeProfile } from './profile';
 import { formatTable, ratio, type Row } from './table';
@@ -78,7 +78,10 @@ async function main() {
   try {
     const core = await coreLatency(stack, FLOWS.core);
     log('latency: browser host + Chromium');
-    const browserHost = await browserHostLatency(stack, FLOWS.browserHost);
+    // The renderer as `npm run build` makes it (dist/renderer may be missing or stale).
+    const rendererDir = path.join(here, '..', '.tmp', 'bench', 'renderer');
+    await buildRenderer(rendererDir);
+    const browserHost = await browserHostLatency(stack, FLOWS.browserHost, rendererDir);
     log('latency: 5-second poller baseline');
     const poller = await pollerLatency(stack, FLOWS.poller, core.p50);
     latency = { core, browserHost, poller };

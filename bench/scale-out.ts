@@ -45,9 +45,9 @@ export interface ScaleOutResult {
 function startWaiters(config: WaiterConfig) {
   const child = fork(path.join(here, 'waiter-child.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_WAITERS: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  child.send(config);
   let onOpened: () => void;
   const opened = new Promise<void>((resolve) => (onOpened = resolve));
   const done = new Promise<WaitersDone>((resolve, reject) => {

@@ -43,7 +43,7 @@ export function gzippedSize(dir: string, only?: string[]): number {
   return total;
 }
 
-async function buildRenderer(outDir: string): Promise<void> {
+export async function buildRenderer(outDir: string): Promise<void> {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
 
