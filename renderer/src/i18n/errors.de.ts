@@ -14,9 +14,13 @@ export const errorsDe = {
   INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut; Details stehen im Protokoll.',
   UNKNOWN: 'Unbekannter Fehler ({{code}}). Bitte versuchen Sie es erneut; Details stehen im Protokoll.',
   STORE_CORRUPT: 'Die gespeicherten Einstellungen waren beschädigt und wurden nach {{backupPath}} verschoben. Es wurde mit leeren Einstellungen begonnen.',
+  PROFILES_UNREADABLE: '{{count}} Plattform-Einträge in {{file}} konnten nicht gelesen werden (z. B. aus einer neueren Version oder von Hand geändert) und werden nicht angezeigt. Sie bleiben unverändert in der Datei erhalten. Aktualisieren Sie die Anwendung oder senden Sie die Datei an den Support.',
+  PROFILES_UNREADABLE_generic: 'Einige Plattform-Einträge konnten nicht gelesen werden und werden nicht angezeigt. Sie bleiben unverändert in der Einstellungsdatei erhalten. Aktualisieren Sie die Anwendung oder wenden Sie sich an den Support.',
+  PROFILES_UNREADABLE_one: 'Ein Plattform-Eintrag in {{file}} konnte nicht gelesen werden (z. B. aus einer neueren Version oder von Hand geändert) und wird nicht angezeigt. Er bleibt unverändert in der Datei erhalten. Aktualisieren Sie die Anwendung oder senden Sie die Datei an den Support.',
   // Desktop core
   KEYCHAIN_UNAVAILABLE: 'Es ist kein Schlüsselbund (Secret Service) verfügbar, daher können keine Geheimnisse gespeichert werden. Installieren und entsperren Sie einen Schlüsselbund (z. B. gnome-keyring) und starten Sie die Anwendung neu.',
   CLOUD_NOT_CONFIGURED: 'Die Cloud-Zugangsdaten fehlen. Bitte tragen Sie unter „Cloud-Zugangsdaten“ Cloud-URL, Client-ID und Client-Secret ein.',
+  CLOUD_SECRET_REQUIRED: 'Das gespeicherte Client-Secret wird nur an die gespeicherte Cloud-URL mit der gespeicherten Client-ID gesendet. Um eine andere Cloud-URL oder Client-ID zu testen, geben Sie das Client-Secret bitte erneut ein.',
   CLOUD_URL_INVALID: 'Die Cloud-URL ist ungültig. Erlaubt ist eine https-Adresse (http nur für 127.0.0.1/localhost), ohne Benutzername und Passwort.',
   CLOUD_UNREACHABLE: 'Die Cloud unter {{url}} ist nicht erreichbar. Prüfen Sie die Internetverbindung und die Cloud-URL unter „Cloud-Zugangsdaten“ und versuchen Sie es erneut.',
   CLOUD_UNREACHABLE_generic: 'Die Cloud ist nicht erreichbar. Prüfen Sie die Internetverbindung und die Cloud-URL unter „Cloud-Zugangsdaten“ und versuchen Sie es erneut.',
@@ -25,6 +29,9 @@ export const errorsDe = {
   CONSENT_URL_REJECTED: 'Der Anmeldelink der Cloud zeigt nicht auf die Amazon-Seite der gewählten Region und wurde aus Sicherheitsgründen nicht geöffnet. Prüfen Sie die Cloud-URL unter „Cloud-Zugangsdaten“ und wenden Sie sich an den Support.',
   SIGN_IN_IN_PROGRESS: 'Für diese Plattform läuft bereits eine Anmeldung. Schließen Sie sie im Browser ab oder brechen Sie sie ab.',
   NOT_AUTHENTICATED: 'Die Plattform ist noch nicht bei Amazon angemeldet. Bitte klicken Sie zuerst auf ANMELDEN.',
+  NOT_IMPORTED: 'Für diese Plattform wurden noch keine Marktplätze eingelesen. Klicken Sie zuerst auf „Einstellungen importieren“.',
+  SANDBOX_UNREACHABLE: 'Die Amazon-Sandbox unter {{url}} antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
+  SANDBOX_UNREACHABLE_generic: 'Die Amazon-Sandbox antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
   CLOUD_NOT_ENABLED: 'Für diese Plattform ist „Cloud verwenden“ nicht angehakt. Bitte haken Sie es auf dem Register „Allgemein“ an.',
   AUTH_TIMEOUT:
     'Es ist rechtzeitig keine Bestätigung von Amazon eingetroffen. Wurde der Browser geschlossen oder der Zugriff nicht bestätigt? Zeigte Seller Central einen Fehler, prüfen Sie: Gehört das Amazon-Konto zu einer anderen Region (dann unter Region ein Land dieser Region wählen)? Ist es der Hauptnutzer bzw. ein Nutzer mit dem Recht „Autorisierte Partner verwalten“ eines Professional-Kontos? Wurde der Einmalcode abgelehnt (Uhrzeit des Telefons prüfen)? Klicken Sie dann erneut auf ANMELDEN.',
