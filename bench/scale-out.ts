@@ -39,6 +39,8 @@ export interface ScaleOutResult {
   /** Until the last change (cancel) through the API was answered. */
   changesMs: number;
   answeredCorrectly: number;
+  /** Long-polls that timed out before the change (slow ramp-up) and were asked again. */
+  repolls: number;
 }
 
 /** A waiter process holding `paths` on `origin`; resolves `opened`, then `done`. */
@@ -120,6 +122,7 @@ export async function scaleOut(databaseUrl: string, clients: number, nodeArgs: s
       wakeAllMs: Math.round(wakeAllMs),
       changesMs: Math.round(changesMs),
       answeredCorrectly: done.reduce((s, d) => s + d.correct, 0),
+      repolls: done.reduce((s, d) => s + d.repolls, 0),
     };
   } finally {
     for (const w of waiters) w.kill();

@@ -82,6 +82,21 @@ const MARK_SCRIPT = (condition: string) => `(() => {
   const done = () => ${condition};
   const mark = () => { if (!window.__shownAt && done()) window.__shownAt = performance.timeOrigin + performance.now(); };
   new MutationObserver(mark).observe(document, { subtree: true, childList: true, characterData: true });
+  // The host API's WebSocket, timed on the page's clock: created, open, first request sent, first answer.
+  const at = () => performance.timeOrigin + performance.now();
+  const W = window.WebSocket;
+  window.WebSocket = class extends W {
+    constructor(...args) {
+      super(...args);
+      window.__ws ??= { created: at() };
+      this.addEventListener('open', () => void (window.__ws.open ??= at()));
+      this.addEventListener('message', () => void (window.__ws.received ??= at()));
+    }
+    send(data) {
+      window.__ws.sent ??= at();
+      return super.send(data);
+    }
+  };
 })();`;
 
 /** Where a launch's time goes, each phase ending at a moment measured from the launch (ms). */
@@ -92,8 +107,9 @@ export interface LaunchPhases {
   html: number;
   /** The last script or style the first screen needed received. */
   scripts: number;
-  /** The page's WebSocket created (browser host API) and its first request (the list) sent. */
+  /** The page's WebSocket (browser host API): created, open, first request (the list) sent, first answer; page clock. */
   socketCreated?: number;
+  socketOpen?: number;
   firstRequestSent?: number;
   firstResultReceived?: number;
   shown: number;
@@ -101,12 +117,6 @@ export interface LaunchPhases {
 
 async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set(), phases?: LaunchPhases[]): Promise<number> {
   const page = await chrome.newPage();
-  const ws: { created?: number; sent?: number; received?: number } = {};
-  page.on('websocket', (socket) => {
-    ws.created ??= now();
-    socket.on('framesent', () => void (ws.sent ??= now()));
-    socket.on('framereceived', () => void (ws.received ??= now()));
-  });
 
   await page.addInitScript(MARK_SCRIPT(condition));
   const t0 = now();
@@ -135,11 +145,13 @@ async function launchToList(chrome: Browser, userDataDir: string, rendererDir: s
         const timing = (await page.evaluate(
           `(() => { const nav = performance.getEntriesByType('navigation')[0]; const res = performance.getEntriesByType('resource').filter((e) => performance.timeOrigin + e.startTime <= window.__shownAt && /\\.(js|css)$/.test(e.name)); return { html: performance.timeOrigin + nav.responseEnd, scripts: performance.timeOrigin + Math.max(nav.responseEnd, ...res.map((e) => e.responseEnd)) }; })()`,
         )) as { html: number; scripts: number };
+        const ws = ((await page.evaluate('window.__ws')) ?? {}) as { created?: number; open?: number; sent?: number; received?: number };
         phases?.push({
           hostReady,
           html: timing.html - t0,
           scripts: timing.scripts - t0,
           ...(ws.created ? { socketCreated: ws.created - t0 } : {}),
+          ...(ws.open ? { socketOpen: ws.open - t0 } : {}),
           ...(ws.sent ? { firstRequestSent: ws.sent - t0 } : {}),
           ...(ws.received ? { firstResultReceived: ws.received - t0 } : {}),
           shown: at - t0,
