@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
 import { CloudClient, startStack, type Stack } from './testing/stack';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
-import { LATEST_MIGRATION } from './db/migrations';
+import { migrationVersions } from './db/migrations';
 import { lwaSecretReadiness } from './ops/lwa-readiness';
 import type { CloudConfig } from './config';
 
@@ -39,7 +39,7 @@ describe('health and readiness', () => {
     expect(ready.status).toBe(200);
     expect(ready.json).toMatchObject({
       ready: true,
-      checks: { database: { ok: true }, migrations: { ok: true, version: LATEST_MIGRATION, expected: LATEST_MIGRATION }, lwaClientSecret: { ok: true } },
+      checks: { database: { ok: true }, migrations: { ok: true, version: Math.max(...migrationVersions()), expected: Math.max(...migrationVersions()) }, lwaClientSecret: { ok: true } },
     });
   });
 
@@ -48,6 +48,10 @@ describe('health and readiness', () => {
     const expiring = (at: string) => ({ ...stack.config, readyzLwaSecretMinDays: 7, amazon: { ...stack.config.amazon, lwaClientSecretExpiresAt: at } }) as CloudConfig;
     expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({ ok: false, daysLeft: 4 });
     expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({ ok: true, daysLeft: 30 });
+    // A next secret configured (rotation): the cloud falls back to it, so its expiry counts.
+    const rotated = { ...expiring('2026-06-05T00:00:00Z'), amazon: { ...expiring('2026-06-05T00:00:00Z').amazon, lwaNextClientSecret: 'next', lwaNextClientSecretExpiresAt: '2026-11-28T00:00:00Z' } } as CloudConfig;
+    expect(lwaSecretReadiness(rotated, now)).toMatchObject({ ok: true, daysLeft: 4, nextConfigured: true, daysUntilAllExpired: 180 });
+    expect(lwaSecretReadiness(rotated, now, 'next')).toMatchObject({ ok: true, active: 'next', daysLeft: 180 });
   });
 });
 

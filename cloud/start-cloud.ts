@@ -1,21 +1,26 @@
 // startCloud: opens the database, builds the context and the server, listens, and (embedded default)
 // registers the callback URL with the sandbox and creates the development tenant once.
+import { setMaxListeners } from 'node:events';
 import type { CloudConfig } from './config';
-import { endpointsFor } from './config';
+import { endpointsFor, publicBase } from './config';
 import { openDatabase, type Queryable } from './db/database';
 import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
+import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
+import { createLongPolls } from './authorizations/long-poll';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
+import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
+import { createConfigReloader, type ConfigReloadOutcome } from './config-reload';
 import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
-import { registerRedirectUriWithSandbox } from './sandbox-registration';
+import { registerLoginUriWithSandbox, registerRedirectUriWithSandbox } from './sandbox-registration';
 import type { CloudContext } from './context';
-import { AMAZON_CALLBACK_PATH } from '../shared/cloud-api';
+import { AMAZON_CALLBACK_PATH, AMAZON_LOGIN_PATH } from '../shared/cloud-api';
 import { createMetrics } from './ops/metrics';
 import { createTenantGate } from './http/tenant-gate';
 import { createTenantAdmin } from './admin/tenant-admin';
@@ -28,6 +33,8 @@ export interface StartCloudOptions {
   /** PGlite data directory; omitted = in memory. */
   dataDir?: string;
   config: CloudConfig;
+  /** Reads the configuration again (file and environment) for reload(); omitted = reload keeps `config`. */
+  reloadConfig?: () => CloudConfig;
   now?: () => number;
   logger?: CloudLogger;
 }
@@ -35,6 +42,10 @@ export interface StartCloudOptions {
 export interface RunningCloud {
   /** The public base URL (publicUrl, or the listening address). */
   url: string;
+  /** To paste into the app registration: Amazon redirects here after consent. */
+  redirectUri: string;
+  /** To paste into the app registration: Re-Authorize and the Appstore's Authorize now land here. */
+  loginUri: string;
   /** Where this instance listens (differs from url behind a proxy). */
   listenUrl: string;
   /** The credential for /admin and /metrics. */
@@ -47,6 +58,12 @@ export interface RunningCloud {
   createTenant(name: string): Promise<NewTenantCredentials>;
   /** The open database, for tests that check what is stored (sealed tokens, keys). */
   db: Queryable;
+  /**
+   * What the CLI runs on SIGHUP: reads the configuration again and applies the LWA client secrets and
+   * their expiry dates without dropping a connection. Other changed keys are named in `needsRestart`.
+   * An invalid configuration is refused and the running one kept.
+   */
+  reload(): Promise<ConfigReloadOutcome>;
   /** Every route the server registered (method and URL pattern). */
   routes: readonly RouteEntry[];
 }
@@ -61,6 +78,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   else metrics.setPoolSource(() => ({ total: 1, idle: 1, waiting: 0, max: 1 }));
   const endpoints = endpointsFor(config);
   const closing = new AbortController();
+  // Every held long-poll (authorization status, the feed of Amazon-started sign-ins) listens for shutdown.
+  setMaxListeners(0, closing.signal);
   let notifier: AuthorizationNotifier & { close?(): Promise<void> };
   try {
     notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl) : createLocalNotifier();
@@ -68,8 +87,11 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  const longPolls = createLongPolls(notifier);
+  closing.signal.addEventListener('abort', () => longPolls.releaseAll(), { once: true });
   let logInfo: (entry: object, message: string) => void = () => undefined;
   const tenantGate = createTenantGate(db, notifier, now);
+  metrics.setLongPollSource(() => longPolls.waiting);
   const ctx: CloudContext = {
     db,
     metrics,
@@ -81,19 +103,22 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     now,
     notifier,
     statusCache: createStatusCache(db, notifier),
+    amazonStarted: createAmazonStartedFeed(db, notifier),
+    longPolls,
     secretBox: createSecretBox(config.encryptionKey),
     signingKey: new Uint8Array(Buffer.from(config.signingKey, 'base64')),
     amazonTokens: createAccessTokenCache(),
     lwa: {
       tokenUrl: endpoints.lwaTokenUrl,
       clientId: config.amazon.lwaClientId,
-      clientSecret: config.amazon.lwaClientSecret,
+      secrets: new LwaSecretRing(secretsFromConfig(config), now),
       maxAttempts: config.lwaMaxAttempts,
       retryBaseMs: config.lwaRetryBaseMs,
       timeoutMs: config.httpTimeoutMs,
       observe: metrics.lwaCall,
     },
     redirectUri: config.amazon.redirectUri ?? '',
+    loginUri: '',
     closing: closing.signal,
   };
   let app;
@@ -116,11 +141,13 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  const reloader = createConfigReloader(ctx, app.log, opts.reloadConfig ?? (() => config));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
-  const url = (config.publicUrl ?? `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`).replace(/\/+$/, '');
+  const url = publicBase(config, `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`);
   ctx.redirectUri ||= `${url}${AMAZON_CALLBACK_PATH}`;
+  ctx.loginUri = `${url}${AMAZON_LOGIN_PATH}`;
   // Admin commands on this data directory find the running cloud here (the listening address, which
   // is loopback-reachable, not the public URL).
   const listenUrl = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`;
@@ -128,6 +155,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   if (config.registerRedirectUriWithSandbox && endpoints.sandboxOrigin) {
     await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri);
+    await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri);
   }
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
 
@@ -137,11 +165,15 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     listenUrl,
     adminToken: ctx.adminToken,
     db,
+    redirectUri: ctx.redirectUri,
+    loginUri: ctx.loginUri,
     routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
+    reload: () => reloader.reload(),
     // Once: a second SIGTERM or close() waits for the same stop.
     close: () =>
       (stopped ??= (async () => {
+        reloader.stop();
         closing.abort();
         await app.close();
         await notifier.close?.();

@@ -69,7 +69,50 @@ const MIGRATIONS: Migration[] = [
   // on AKTUALISIEREN (a new token held aside until the desktop decides) and the store names.
   { version: 2, run: nameKeyMigration },
   {
+    // Sign-ins that start on Amazon's side (Seller Central's Re-Authorize, the Appstore's Authorize now)
+    // arrive at the Login URI: the desktop follows them through a per-tenant feed ordered by seq.
     version: 3,
+    sql: `
+      ALTER TABLE authorizations ADD COLUMN origin text NOT NULL DEFAULT 'desktop';
+      ALTER TABLE authorizations ADD COLUMN seq bigserial;
+      -- Identified by selling_partner_id at the Login URI: Amazon must return that very seller.
+      ALTER TABLE authorizations ADD COLUMN expected_selling_partner_id text;
+      CREATE INDEX authorizations_amazon_feed ON authorizations (tenant_id, seq) WHERE origin = 'amazon';
+      CREATE INDEX platforms_selling_partner ON platforms (selling_partner_id) WHERE deleted_at IS NULL;
+      -- Short codes the desktop shows, typed by the seller at the Login URI, kept as hashes only.
+      CREATE TABLE pairing_codes (
+        code_hash text PRIMARY KEY,
+        tenant_id text NOT NULL REFERENCES tenants(id),
+        platform_id text NOT NULL REFERENCES platforms(id),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX pairing_codes_platform ON pairing_codes (platform_id);
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Every call to LWA and SP-API with Amazon's request id, for Amazon's developer support.
+      CREATE TABLE amazon_requests (
+        id bigserial PRIMARY KEY,
+        platform_id text NOT NULL REFERENCES platforms(id),
+        authorization_id text REFERENCES authorizations(id),
+        api text NOT NULL,
+        operation text NOT NULL,
+        http_status integer,
+        request_id text,
+        outcome text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX amazon_requests_platform ON amazon_requests (platform_id, id);
+      CREATE INDEX amazon_requests_authorization ON amazon_requests (authorization_id) WHERE authorization_id IS NOT NULL;
+    `,
+  },
+  {
+    // Tenant admin (cloud/admin): disabled tenants and the operators' action log.
+    version: 5,
     sql: `
       -- A disabled tenant gets no new bearer token and its issued ones stop working (nothing is deleted).
       ALTER TABLE tenants ADD COLUMN disabled_at timestamptz;
@@ -85,8 +128,8 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
-/** The newest schema version; /readyz reports whether the database has it. */
-export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+/** Every version this build applies, ascending (tests and /readyz compare the database with it). */
+export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version);
 
 /** `notice` receives one line per noteworthy change a migration made (e.g. a platform renamed). */
 export async function migrate(

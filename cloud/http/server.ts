@@ -3,16 +3,18 @@
 // trusted proxy, one error shape, and the route plugins.
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
+import { installSecurityHeaders } from './security-headers';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
 import { authorizationRoutes } from '../routes/authorizations';
 import { callbackRoutes } from '../routes/callback';
+import { loginUriRoutes } from '../routes/login-uri';
+import { platformChangesRoutes } from '../routes/platform-changes';
 import { operatorRoutes } from '../ops/operator-routes';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
@@ -56,7 +58,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   app.addHook('onSend', async (_request, reply) => {
     if (ctx.closing.aborted) reply.header('connection', 'close');
   });
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await installSecurityHeaders(app);
   await app.register(formbody);
   installBearerAuth(app, ctx);
   await app.register(rateLimit, {
@@ -68,12 +70,14 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   });
   await app.register(oauthTokenRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
+  await app.register(loginUriRoutes, { ctx });
   await app.register(operatorRoutes, { ctx });
   await app.register(
     async (v1) => {
       v1.addHook('preHandler', async (request) => ctx.tenantGate.assertActive(requireTenant(request)));
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
+      await v1.register(platformChangesRoutes, { ctx });
       await v1.register(authorizationRoutes, { ctx });
     },
     { prefix: '/v1' },

@@ -15,8 +15,8 @@ export interface PoolStats {
 export interface CloudMetrics {
   /** This instance's metrics (the process metrics are added when rendering). */
   readonly registry: client.Registry;
-  longPollStarted(): void;
-  longPollEnded(): void;
+  /** Reads the long-poll registry's count when scraped (status long-polls and the platform feed). */
+  setLongPollSource(read: () => number): void;
   /** started, authenticated, failed, cancelled, expired. */
   authorization(outcome: string): void;
   /** `ok` or the error code the callback answered with. */
@@ -43,7 +43,15 @@ function processMetrics(): client.Registry {
 
 export function createMetrics(): CloudMetrics {
   const registry = new client.Registry();
-  const waiting = new client.Gauge({ name: 'cloud_longpolls_waiting', help: 'Status long-polls currently held open', registers: [registry] });
+  let longPolls: (() => number) | undefined;
+  new client.Gauge({
+    name: 'cloud_longpolls_waiting',
+    help: 'Long-polls currently held open (authorization status and platform feed)',
+    registers: [registry],
+    collect() {
+      this.set(longPolls ? longPolls() : 0);
+    },
+  });
   const authorizations = new client.Counter({
     name: 'cloud_authorizations_total',
     help: 'Authorizations started and finished, by outcome',
@@ -92,8 +100,7 @@ export function createMetrics(): CloudMetrics {
     };
   return {
     registry,
-    longPollStarted: () => waiting.inc(),
-    longPollEnded: () => waiting.dec(),
+    setLongPollSource: (read) => void (longPolls = read),
     authorization: (outcome) => authorizations.inc({ outcome }),
     callback: (result) => callbacks.inc({ result }),
     lwaCall: observer('lwa'),

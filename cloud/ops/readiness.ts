@@ -1,8 +1,8 @@
-// GET /readyz: may a load balancer send traffic here? The database answers, its schema is at this
-// build's newest migration, and the LWA client secret is not about to expire. Each check with its
-// detail in the body, so an operator sees which one failed.
+// GET /readyz: may a load balancer send traffic here? The database answers, its schema has every
+// migration of this build, and the LWA client secrets (active and next) are not about to expire. Each
+// check with its detail in the body, so an operator sees which one failed.
 import type { CloudContext } from '../context';
-import { LATEST_MIGRATION } from '../db/migrations';
+import { migrationVersions } from '../db/migrations';
 import { lwaSecretReadiness, type CheckResult } from './lwa-readiness';
 
 export interface Readiness {
@@ -23,15 +23,19 @@ export async function readiness(ctx: CloudContext): Promise<Readiness> {
   let database: CheckResult;
   let migrations: CheckResult;
   try {
-    const { rows } = await timed(2_000, ctx.db.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations'));
+    const { rows } = await timed(2_000, ctx.db.query<{ version: number }>('SELECT version FROM schema_migrations'));
     database = { ok: true, detail: ctx.config.databaseUrl ? 'PostgreSQL server reachable' : 'embedded PGlite open' };
-    const version = Number(rows[0]?.version ?? 0);
-    migrations = { ok: version >= LATEST_MIGRATION, version, expected: LATEST_MIGRATION, detail: version >= LATEST_MIGRATION ? 'schema up to date' : `schema at ${version}, this build needs ${LATEST_MIGRATION}` };
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    const wanted = migrationVersions();
+    const expected = Math.max(...wanted);
+    const version = Math.max(0, ...applied);
+    const missing = wanted.filter((v) => !applied.has(v));
+    migrations = { ok: missing.length === 0, version, expected, detail: missing.length === 0 ? 'schema up to date' : `schema lacks migration ${missing.join(', ')} of this build` };
   } catch (err) {
     // The driver's message names the failure (refused, timeout), never the connection string's password.
     database = { ok: false, detail: `database unreachable: ${err instanceof Error ? err.message.replace(/postgres(ql)?:\/\/\S+/g, 'postgres://…') : 'error'}` };
     migrations = { ok: false, detail: 'unknown: database unreachable' };
   }
-  const lwaClientSecret = lwaSecretReadiness(ctx.config, ctx.now());
+  const lwaClientSecret = lwaSecretReadiness(ctx.config, ctx.now(), ctx.lwa.secrets.active());
   return { ready: database.ok && migrations.ok && lwaClientSecret.ok, checks: { database, migrations, lwaClientSecret } };
 }
