@@ -15,7 +15,7 @@ export interface AppInfo {
   amazon: { kind: 'production' | 'sandbox'; sandboxOrigin?: string };
   /** Secrets are kept only in the OS keychain; plain text only when started with the explicit flag. */
   keychain: { available: boolean; plaintextFallback: boolean; detail?: string };
-  storeWarning?: { code: string; backupPath: string };
+  storeWarning?: { code: 'STORE_CORRUPT'; backupPath: string };
   /** Platform entries in the store file that this version cannot read: kept on disk untouched, and said so. */
   unreadableProfiles?: { code: 'PROFILES_UNREADABLE'; count: number; file: string };
   /** Cloud deletions queued while the cloud was unreachable, retried until they succeed. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './amazon-regions';
 import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
+import { errorCodeSchema } from './error-codes';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
 
@@ -50,7 +51,7 @@ export const authStateSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.enum(['failed', 'expired', 'cancelled']),
     at: z.string(),
-    error: z.object({ code: z.string(), detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
+    error: z.object({ code: errorCodeSchema, detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
     /** The last good authentication survives a failed refresh. */
     previous: previousAuthSchema.optional(),
   }),

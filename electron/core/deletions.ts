@@ -2,7 +2,7 @@
 // retry, or delete locally with the cloud deletion queued — retried with backoff until it succeeds,
 // so nothing is orphaned silently.
 import type { DeleteOutcome } from '../../shared/ipc-contract';
-import { CodedError } from '../../shared/result';
+import { CodedError, type ErrorCode } from '../../shared/result';
 import { backoffDelay } from './backoff';
 import type { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
@@ -23,7 +23,7 @@ export interface QueuedDeletion {
 }
 
 /** Failures worth queueing; anything else (e.g. wrong credentials) is shown to the user at once. */
-const RETRYABLE = new Set(['CLOUD_UNREACHABLE', 'RATE_LIMITED', 'INTERNAL_ERROR', 'CLOUD_ERROR']);
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CLOUD_UNREACHABLE', 'RATE_LIMITED', 'INTERNAL_ERROR', 'CLOUD_ERROR']);
 
 export class Deletions {
   private timer: NodeJS.Timeout | undefined;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { countryByCode } from '../../shared/amazon-regions';
 import type { Authorization } from '../../shared/cloud-api';
 import { validAuthorization, type AuthState, type Platform } from '../../shared/platform';
-import { CodedError } from '../../shared/result';
+import { CodedError, type ErrorCode } from '../../shared/result';
 import { backoffDelay, sleep } from './backoff';
 import type { CloudClient } from './cloud-client';
 import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
@@ -30,7 +30,7 @@ export interface SignInOptions {
 
 
 /** Codes after which waiting cannot go on. */
-const FATAL_WAIT_CODES = new Set(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
+const FATAL_WAIT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
 
 export class SignInManager {
   private readonly loops = new Map<string, AbortController>();
@@ -283,7 +283,7 @@ export class SignInManager {
   }
 
   /** Ends a waiting state; a refresh that did not succeed keeps the previous authentication. */
-  private finish(platformId: string, authorizationId: string, end: { status: 'failed' | 'expired' | 'cancelled'; code?: string; detail?: string }): Platform {
+  private finish(platformId: string, authorizationId: string, end: { status: 'failed' | 'expired' | 'cancelled'; code?: ErrorCode; detail?: string }): Platform {
     const p = this.o.platforms.get(platformId);
     if (p.auth.status !== 'waiting' || p.auth.authorizationId !== authorizationId) return p;
     const previous = p.auth.previous;

@@ -4,6 +4,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { Dialog } from './Dialog';
 import type { AppError, Result } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
+import { isErrorCode } from '../../../shared/error-codes';
 
 interface Props {
   onCreate(name: string): Promise<Result<Platform>>;
@@ -25,7 +26,10 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
     const r = await onCreate(name.trim());
     setBusy(false);
     if (r.ok) onClose();
-    else setError(r.error.code === 'INVALID_INPUT' && r.error.params?.reason ? { code: String(r.error.params.reason) } : r.error);
+    else {
+      const reason = r.error.params?.reason;
+      setError(r.error.code === 'INVALID_INPUT' && isErrorCode(reason) ? { code: reason } : r.error);
+    }
   };
 
   return (

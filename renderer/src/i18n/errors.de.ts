@@ -1,5 +1,8 @@
 // German sentence plus next step for every stable error code (desktop codes and the cloud's
-// CLOUD_ERROR_CODES). A key ending in `_generic` is used when a parameter the main text needs is missing.
+// CLOUD_ERROR_CODES; ErrorTexts makes a missing one a compile error). A key ending in `_generic` is used
+// when a parameter the main text needs is missing.
+import type { ErrorTexts } from './error-text-keys';
+
 export const errorsDe = {
   // Renderer and host
   INVALID_INPUT: 'Die Eingabe im Feld „{{field}}“ ist ungültig. Bitte prüfen Sie das Feld.',
@@ -36,6 +39,8 @@ export const errorsDe = {
   AUTH_TIMEOUT:
     'Es ist rechtzeitig keine Bestätigung von Amazon eingetroffen. Wurde der Browser geschlossen oder der Zugriff nicht bestätigt? Zeigte Seller Central einen Fehler, prüfen Sie: Gehört das Amazon-Konto zu einer anderen Region (dann unter Region ein Land dieser Region wählen)? Ist es der Hauptnutzer bzw. ein Nutzer mit dem Recht „Autorisierte Partner verwalten“ eines Professional-Kontos? Wurde der Einmalcode abgelehnt (Uhrzeit des Telefons prüfen)? Klicken Sie dann erneut auf ANMELDEN.',
   AUTH_CANCELLED: 'Die Anmeldung wurde abgebrochen. Klicken Sie auf ANMELDEN, um neu zu beginnen.',
+  ABORTED: 'Der Vorgang wurde abgebrochen. Bitte versuchen Sie es erneut.',
+  INVALID_MESSAGE: 'Die Anwendung hat eine unverständliche Nachricht erhalten. Bitte laden Sie die Seite neu.',
   NOT_WAITING: 'Für diese Plattform läuft keine Anmeldung (mehr). Der Status wurde aktualisiert.',
   // Cloud: access and request shape
   INVALID_REQUEST: 'Die Cloud hat die Anfrage als ungültig abgelehnt. Bitte aktualisieren Sie die Anwendung oder wenden Sie sich an den Support.',
@@ -82,4 +87,4 @@ export const errorsDe = {
   SPAPI_RATE_LIMITED_generic: 'Amazon drosselt die Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
   SPAPI_SERVER_ERROR: 'Amazon hat mit einem Serverfehler geantwortet. Bitte versuchen Sie es später erneut.',
   SPAPI_UNAVAILABLE: 'Amazon (SP-API) ist nicht erreichbar. Bitte versuchen Sie es später erneut.',
-};
+} satisfies ErrorTexts;

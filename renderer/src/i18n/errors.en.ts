@@ -1,4 +1,7 @@
-// English error texts; the keys must match errors.de.ts (enforced by the type of `en`).
+// English error texts: every ErrorCode needs one (ErrorTexts); the variants match errors.de.ts (enforced
+// by the type of `en`).
+import type { ErrorTexts } from './error-text-keys';
+
 export const errorsEn = {
   INVALID_INPUT: 'The input in the field “{{field}}” is invalid. Please check the field.',
   INVALID_INPUT_generic: 'An input is invalid. Please check the fields.',
@@ -33,6 +36,8 @@ export const errorsEn = {
   AUTH_TIMEOUT:
     'No confirmation arrived from Amazon in time. Was the browser closed or the access not confirmed? If Seller Central showed an error, check: does the Amazon account belong to another region (then choose a country of that region under Region)? Is it the primary user, or a user allowed to "Manage Authorized Partners", of a Professional account? Was the one-time code refused (check the phone’s clock)? Then click SIGN IN again.',
   AUTH_CANCELLED: 'The sign-in was cancelled. Click SIGN IN to start again.',
+  ABORTED: 'The operation was cancelled. Please try again.',
+  INVALID_MESSAGE: 'The app received a message it does not understand. Please reload the page.',
   NOT_WAITING: 'No sign-in is running for this platform (any more). The status was refreshed.',
   INVALID_REQUEST: 'The cloud refused the request as invalid. Please update the app or contact support.',
   PAYLOAD_TOO_LARGE: 'The request was too large for the cloud. Please contact support.',
@@ -74,4 +79,4 @@ export const errorsEn = {
   SPAPI_RATE_LIMITED_generic: 'Amazon is throttling requests. Please wait a moment and try again.',
   SPAPI_SERVER_ERROR: 'Amazon answered with a server error. Please try again later.',
   SPAPI_UNAVAILABLE: 'Amazon (SP-API) cannot be reached. Please try again later.',
-};
+} satisfies ErrorTexts;
