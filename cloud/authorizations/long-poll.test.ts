@@ -21,14 +21,26 @@ describe('long-poll wait', () => {
     expect(await waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000, changedSince: async () => true })).toBe('changed');
   });
 
-  it('leaves no listener behind', async () => {
+  it('leaves no listener behind, whichever way the wait ends', async () => {
     const notifier = createLocalNotifier();
-    const w = waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000 });
+    const changed = waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000 });
+    expect(notifier.listenerCount('a1')).toBe(1);
     notifier.publish('a1');
-    await w;
-    let calls = 0;
-    notifier.subscribe('a1', () => calls++)();
-    notifier.publish('a1');
-    expect(calls).toBe(0);
+    expect(await changed).toBe('changed');
+    expect(notifier.listenerCount('a1')).toBe(0);
+
+    expect(await waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 1 })).toBe('timeout');
+    expect(notifier.listenerCount('a1')).toBe(0);
+
+    const ctrl = new AbortController();
+    const aborted = waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000, signal: ctrl.signal });
+    expect(notifier.listenerCount('a1')).toBe(1);
+    ctrl.abort();
+    expect(await aborted).toBe('aborted');
+    expect(notifier.listenerCount('a1')).toBe(0);
+
+    expect(await waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000, changedSince: async () => true })).toBe('changed');
+    expect(await waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000, changedSince: () => Promise.reject(new Error('db down')) })).toBe('changed');
+    expect(notifier.listenerCount('a1')).toBe(0);
   });
 });
