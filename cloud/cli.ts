@@ -27,11 +27,11 @@ const { values, positionals } = parseArgs({
   },
 });
 
-function config(dataDir: string): CloudConfig {
+async function config(dataDir: string): Promise<CloudConfig> {
   if (values.production) {
     return loadConfig({ file: values.config, base: { amazon: { mode: 'production' } as CloudConfig['amazon'] } });
   }
-  const embedded = embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX);
+  const embedded = await embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX);
   // File and environment still apply on top of the embedded default.
   return loadConfig({ file: values.config, base: embedded });
 }
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  const cloud = await startCloud({ port, host: values.host, dataDir, config: config(dataDir), logger: true });
+  const cloud = await startCloud({ port, host: values.host, dataDir, config: await config(dataDir), logger: true });
   console.log(`cloud listening on ${cloud.url} (data: ${dataDir})`);
   const stop = () => void cloud.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isScenarioId, SCENARIOS } from './scenarios';
 import { parseActivation, parseRedirectUris, resolveTarget } from './scenario-input';
 import { field } from './sc-common';
+import { totp } from './totp';
 import type { SandboxState } from './state';
 
 export function apiError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
@@ -70,21 +71,26 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
   app.get('/sandbox/api/apps', async () => ({ apps: state.seed.apps }));
 
   // The seeded accounts as the start page lists them (public test data), for the desktop's
-  // sandbox hint and for support staff's tools.
-  app.get('/sandbox/api/accounts', async () => ({
-    accounts: state.seed.accounts.map((a) => ({
-      email: a.email,
-      password: a.password,
-      name: a.name,
-      region: a.region,
-      description: a.description,
-      role: a.role,
-      accountType: a.accountType,
-      sellingPartnerId: a.sellingPartnerId,
-      ...('totpSecret' in a && a.totpSecret ? { totpSecret: a.totpSecret } : {}),
-      ...('smsPhone' in a && a.smsPhone ? { smsPhone: a.smsPhone } : {}),
-    })),
-  }));
+  // sandbox hint and for support staff's tools; with the authenticator's current code by the sandbox's
+  // clock, so a client needs no TOTP code of its own.
+  app.get('/sandbox/api/accounts', async () => {
+    const t = state.now();
+    const secondsLeft = 30 - (Math.floor(t / 1000) % 30);
+    return {
+      accounts: state.seed.accounts.map((a) => ({
+        email: a.email,
+        password: a.password,
+        name: a.name,
+        region: a.region,
+        description: a.description,
+        role: a.role,
+        accountType: a.accountType,
+        sellingPartnerId: a.sellingPartnerId,
+        ...('totpSecret' in a && a.totpSecret ? { totpSecret: a.totpSecret, totp: { code: totp(a.totpSecret, t), secondsLeft } } : {}),
+        ...('smsPhone' in a && a.smsPhone ? { smsPhone: a.smsPhone } : {}),
+      })),
+    };
+  });
 
   app.put('/sandbox/api/apps/:applicationId/redirect-uris', async (req, reply) => {
     const target = state.appById(field(req.params, 'applicationId'));

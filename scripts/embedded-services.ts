@@ -29,7 +29,7 @@ export async function startEmbeddedServices(opts: { dataDir: string; sandboxPort
   let cloud: RunningCloud;
   const cloudDir = path.join(opts.dataDir, 'embedded-cloud');
   try {
-    cloud = await startCloud({ port: await portOrFree(opts.cloudPort ?? 4200), dataDir: cloudDir, config: embeddedDefaultConfig(cloudDir, sandbox.url) });
+    cloud = await startCloud({ port: await portOrFree(opts.cloudPort ?? 4200), dataDir: cloudDir, config: await embeddedDefaultConfig(cloudDir, sandbox.url) });
   } catch (error) {
     await sandbox.close();
     throw new Error(`the embedded cloud could not start (is another "npm start" running on ${cloudDir}?): ${error instanceof Error ? error.message : String(error)}`);

@@ -108,7 +108,7 @@ export class Core {
         const origin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
         if (!origin) return null;
         try {
-          return await sandboxHint(origin, now);
+          return await sandboxHint(origin);
         } catch {
           throw new CodedError('SANDBOX_UNREACHABLE', `sandbox at ${origin} did not answer`, { url: origin });
         }
