@@ -2,17 +2,10 @@
 // this file uses plain PostgreSQL SQL through `Queryable`, so a `pg` Pool adapter can replace it when
 // several cloud instances share one PostgreSQL server.
 import { PGlite } from '@electric-sql/pglite';
-import { migrate } from './migrations';
+import { MIGRATIONS, migrate, type Migration } from './migrations';
+import type { Database, MigrationTarget } from './queryable';
 
-export interface Queryable {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
-}
-
-export interface Database extends Queryable {
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Database, Queryable } from './queryable';
 
 /**
  * PostgreSQL's default shared_buffers (128 MB) sits in PGlite's WebAssembly memory; the cloud's working
@@ -20,14 +13,26 @@ export interface Database extends Queryable {
  */
 const PGLITE_CONF = ['shared_buffers=16MB'];
 
-/** Opens (and migrates) the database; `dataDir` omitted = in memory. */
-export async function openDatabase(dataDir?: string): Promise<Database> {
+/** Opens (and migrates) the database; `dataDir` omitted = in memory. `migrations` only for tests. */
+export async function openDatabase(dataDir?: string, opts: { migrations?: readonly Migration[] } = {}): Promise<Database> {
   const pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF }) : await PGlite.create({ postgresqlconf: PGLITE_CONF });
   const db: Database = {
     query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
     transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
     close: () => pg.close(),
   };
-  await migrate(db);
+  const target: MigrationTarget = {
+    query: db.query,
+    // PGlite's exec runs a multi-statement script (simple query protocol); query takes one statement.
+    scriptTransaction: (fn) =>
+      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined), exec: async (sql) => void (await tx.exec(sql)) })),
+  };
+  try {
+    await migrate(target, opts.migrations ?? MIGRATIONS);
+  } catch (error) {
+    // A failed migration stops the start; the file must not stay open (and locked) behind it.
+    await pg.close().catch(() => undefined);
+    throw error;
+  }
   return db;
 }

@@ -1,8 +1,14 @@
-// Schema migrations, applied in order, each in its own transaction, recorded in schema_migrations.
-// Append only: never edit a migration that has shipped.
-import type { Database } from './database';
+// Schema migrations, applied in order, each whole (one script: function bodies and dollar quotes
+// included, never split on ';') in its own transaction, recorded in schema_migrations.
+// Append only: never edit a migration that has shipped; a new one is the next {version, sql} below.
+import type { MigrationTarget } from './queryable';
 
-const MIGRATIONS: { version: number; sql: string }[] = [
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
@@ -61,14 +67,28 @@ const MIGRATIONS: { version: number; sql: string }[] = [
   },
 ];
 
-export async function migrate(db: Database): Promise<void> {
+/** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (!Number.isInteger(m.version) || m.version < 1) throw new Error(`migration version ${m.version} is not a positive integer`);
+    const before = migrations[i - 1];
+    if (before && m.version <= before.version) throw new Error(`migration ${m.version} follows ${before.version}: versions must rise`);
+  });
+}
+
+/** Applies the migrations not yet recorded; a failing one rolls back whole and stops the start. */
+export async function migrate(db: MigrationTarget, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  checkOrder(migrations);
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-  for (const m of MIGRATIONS) {
+  const applied: number[] = [];
+  for (const m of migrations) {
     if (done.has(m.version)) continue;
-    await db.transaction(async (tx) => {
-      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+    await db.scriptTransaction(async (tx) => {
+      await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
     });
+    applied.push(m.version);
   }
+  return applied;
 }
