@@ -1,12 +1,14 @@
 // The embedded default: the cloud talks to the project's sandbox as its production app, with signing
-// and encryption keys generated on first start and kept in <dataDir>/keys.json (mode 0600). The app's
-// ids and LWA credentials (public test values) come from the running sandbox's own API, over HTTP like
-// everything else the cloud knows about Amazon's stand-in: the cloud imports nothing from sandbox/.
-import { existsSync, readFileSync } from 'node:fs';
+// and encryption keys generated on first start and kept in a 0600 file: <dataDir>/keys.json unless a
+// keys file outside the data directory is named (CLOUD_KEYS_FILE) or the keys come from the environment
+// (CLOUD_SIGNING_KEY + CLOUD_ENCRYPTION_KEY), which is what anything beyond development should do.
+// The app's ids and LWA credentials (public test values) come from the running sandbox's own API, over
+// HTTP like everything else the cloud knows about Amazon's stand-in: the cloud imports nothing from sandbox/.
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseConfig, type CloudConfig } from './config';
+import { parseConfig, readKeysFile, type CloudConfig } from './config';
 import { writeSecretFile } from './dev-tenant';
 
 interface KeyFile {
@@ -14,10 +16,9 @@ interface KeyFile {
   encryptionKey: string;
 }
 
-/** Reads the keys, or generates and stores them the first time. */
-export function loadOrCreateKeys(dataDir: string): KeyFile {
-  const file = join(dataDir, 'keys.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+/** Reads the keys from `file`, or generates and stores them there the first time. */
+export function loadOrCreateKeys(file: string): KeyFile {
+  if (existsSync(file)) return readKeysFile(file) as KeyFile;
   const keys: KeyFile = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
   writeSecretFile(file, JSON.stringify(keys, null, 2));
   return keys;
@@ -52,7 +53,21 @@ export async function fetchSandboxApp(sandboxOrigin: string, kind: SandboxAppKin
   return app;
 }
 
-export async function embeddedDefaultConfig(dataDir: string, sandboxOrigin: string, opts: { app?: SandboxAppKind } = {}): Promise<CloudConfig> {
+export interface EmbeddedKeyOptions {
+  /** Where the keys live (default `<dataDir>/keys.json`, which the cloud warns about). */
+  keysFile?: string;
+  /** CLOUD_SIGNING_KEY + CLOUD_ENCRYPTION_KEY here mean no key file at all; CLOUD_KEYS_FILE names one. */
+  env?: NodeJS.ProcessEnv;
+}
+
+function embeddedKeys(dataDir: string, opts: EmbeddedKeyOptions): KeyFile & { keysFile?: string } {
+  const env = opts.env ?? {};
+  if (env.CLOUD_SIGNING_KEY && env.CLOUD_ENCRYPTION_KEY) return { signingKey: env.CLOUD_SIGNING_KEY, encryptionKey: env.CLOUD_ENCRYPTION_KEY };
+  const keysFile = opts.keysFile ?? (env.CLOUD_KEYS_FILE || join(dataDir, 'keys.json'));
+  return { ...loadOrCreateKeys(keysFile), keysFile };
+}
+
+export async function embeddedDefaultConfig(dataDir: string, sandboxOrigin: string, opts: { app?: SandboxAppKind } & EmbeddedKeyOptions = {}): Promise<CloudConfig> {
   const app = await fetchSandboxApp(sandboxOrigin, opts.app);
   return parseConfig({
     amazon: {
@@ -63,7 +78,7 @@ export async function embeddedDefaultConfig(dataDir: string, sandboxOrigin: stri
       lwaClientId: app.clientId,
       lwaClientSecret: app.clientSecret,
     },
-    ...loadOrCreateKeys(dataDir),
+    ...embeddedKeys(dataDir, opts),
     devTenantFile: join(dataDir, 'dev-tenant.json'),
     registerRedirectUriWithSandbox: true,
   });

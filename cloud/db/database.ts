@@ -4,6 +4,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import type { Database, MigrationTarget } from './queryable';
+import { createPrivateDir, restrictTree } from './data-dir';
 
 export type { Database, Queryable } from './queryable';
 
@@ -15,11 +16,15 @@ const PGLITE_CONF = ['shared_buffers=16MB'];
 
 /** Opens (and migrates) the database; `dataDir` omitted = in memory. `migrations` only for tests. */
 export async function openDatabase(dataDir?: string, opts: { migrations?: readonly Migration[] } = {}): Promise<Database> {
+  if (dataDir) createPrivateDir(dataDir);
   const pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF }) : await PGlite.create({ postgresqlconf: PGLITE_CONF });
   const db: Database = {
     query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
     transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      if (dataDir) restrictTree(dataDir);
+    },
   };
   const target: MigrationTarget = {
     query: db.query,
@@ -31,8 +36,9 @@ export async function openDatabase(dataDir?: string, opts: { migrations?: readon
     await migrate(target, opts.migrations ?? MIGRATIONS);
   } catch (error) {
     // A failed migration stops the start; the file must not stay open (and locked) behind it.
-    await pg.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
     throw error;
   }
+  if (dataDir) restrictTree(dataDir);
   return db;
 }
