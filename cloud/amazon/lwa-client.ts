@@ -1,7 +1,11 @@
 // Login with Amazon token endpoint (docs/amazon.md §3): code exchange and refresh. Retries 5xx, 429 and
 // network failures with backoff; never invalid_grant or invalid_client, which cannot get better.
 import { CloudError } from '../http/cloud-error';
-import { backoffMs, httpCall, sleep, type HttpOutcome } from './http-call';
+import { httpCall, type HttpOutcome } from './http-call';
+import { backoffDelay, sleep } from '../../shared/retry';
+
+/** No wait between two LWA attempts is longer than this. */
+const LWA_BACKOFF_CAP_MS = 10_000;
 
 export interface LwaOptions {
   tokenUrl: string;
@@ -34,7 +38,7 @@ async function requestToken(opts: LwaOptions, grant: Grant): Promise<LwaTokens> 
   const body = new URLSearchParams({ ...grant, client_id: opts.clientId, client_secret: opts.clientSecret });
   let last: HttpOutcome | undefined;
   for (let attempt = 0; attempt < opts.maxAttempts; attempt++) {
-    if (attempt > 0) await sleep(backoffMs(opts.retryBaseMs, attempt - 1));
+    if (attempt > 0) await sleep(backoffDelay(attempt - 1, { baseMs: opts.retryBaseMs, capMs: LWA_BACKOFF_CAP_MS }));
     last = await httpCall(
       opts.tokenUrl,
       { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' }, body },

@@ -3,7 +3,7 @@
 // so nothing is orphaned silently.
 import type { DeleteOutcome } from '../../shared/ipc-contract';
 import { CodedError, type ErrorCode } from '../../shared/result';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
 import type { Logger } from './host';

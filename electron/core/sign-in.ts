@@ -6,7 +6,7 @@ import { countryByCode } from '../../shared/amazon-regions';
 import type { Authorization } from '../../shared/cloud-api';
 import { validAuthorization, type AuthState, type Platform } from '../../shared/platform';
 import { CodedError, type ErrorCode } from '../../shared/result';
-import { backoffDelay, sleep } from './backoff';
+import { backoffDelay, sleep } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
 import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
 import type { CoreHost, Logger } from './host';
