@@ -1,7 +1,6 @@
 // Error pages Seller Central shows instead of the consent page. `code` is what Amazon prints on the page
 // (absent where no primary source names one); `key` is stable for tests and support (data-error attribute).
 // Codes marked unverified in docs/amazon.md live only here, so they are easy to change.
-import type { Lang } from './html';
 
 export type ConsentErrorKey =
   | 'MD1000'
@@ -35,7 +34,3 @@ export const CONSENT_ERRORS: Record<ConsentErrorKey, ConsentError> = {
   draft_limit: { de: 'Diese Entwurfs-App hat die Höchstzahl von 25 Autorisierungen erreicht.', en: 'This draft application has reached the limit of 25 authorizations.' },
   session_expired: { de: 'Ihre Sitzung ist abgelaufen. Bitte starten Sie die Autorisierung erneut.', en: 'Your session has expired. Please start the authorization again.' },
 };
-
-export function consentErrorText(key: ConsentErrorKey, lang: Lang): string {
-  return CONSENT_ERRORS[key][lang];
-}

@@ -48,7 +48,3 @@ export function setSessionCookie(reply: FastifyReply, session: Session): void {
 export function safeReturnTo(value: string, base: string): string {
   return value.startsWith(`${base}/apps/authorize/`) ? value : `${base}/home`;
 }
-
-export function withLanguage(path: string, lang: Lang): string {
-  return `${path}${path.includes('?') ? '&' : '?'}language=${lang}`;
-}
