@@ -9,7 +9,7 @@ import { getPlatform, type PlatformRow } from './platforms';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 
-async function freshAccessToken(ctx: CloudContext, platform: Authenticated): Promise<string> {
+export async function freshAccessToken(ctx: CloudContext, platform: Authenticated): Promise<string> {
   const refreshToken = ctx.secretBox.open(platform.refresh_token_enc, platform.id);
   try {
     const tokens = await refreshAccessToken(ctx.lwa, refreshToken);
@@ -45,8 +45,8 @@ export async function importSettings(ctx: CloudContext, tenantId: string, platfo
     marketplaces = await fetchWith(await freshAccessToken(ctx, authenticated));
   }
   await ctx.db.query(
-    'UPDATE platforms SET marketplaces = $3 WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
-    [platform.id, tenantId, JSON.stringify(marketplaces)],
+    'UPDATE platforms SET marketplaces = $3, store_name = COALESCE($4, store_name) WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
+    [platform.id, tenantId, JSON.stringify(marketplaces), marketplaces[0]?.storeName ?? null],
   );
   return marketplaces;
 }

@@ -2,7 +2,7 @@
 // registers the callback URL with the sandbox and creates the development tenant once.
 import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, type Queryable } from './db/database';
 import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
@@ -32,6 +32,8 @@ export interface RunningCloud {
   url: string;
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
+  /** The open database, for tests that check what is stored (sealed tokens, keys). */
+  db: Queryable;
   /** Every route the server registered (method and URL pattern). */
   routes: readonly RouteEntry[];
 }
@@ -102,6 +104,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   return {
     url,
+    db,
     routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     async close() {

@@ -3,6 +3,7 @@
 // requests with these schemas; the desktop may parse responses with them.
 import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS, countryByCode } from './amazon-regions';
+import { platformNameSchema } from './platform-name';
 import { safeText } from './safe-text';
 
 // ---------------------------------------------------------------------------------------------- errors
@@ -29,6 +30,8 @@ export const CLOUD_ERROR_CODES = {
   AUTHORIZATION_NOT_PENDING: 'The authorization is no longer pending (completed, failed, expired or cancelled).',
   AUTHORIZATION_SUPERSEDED: 'A newer authorization was started for this platform, which cancelled this one.',
   AUTHORIZATION_EXPIRED: 'Nobody completed the consent on Amazon in time.',
+  SELLER_CHANGE_NOT_OPEN: 'The authorization has no seller change waiting for a decision.',
+  SELLER_CHANGE_DECIDED: 'The seller change was already decided the other way.',
   STATE_MISSING: 'Amazon\'s redirect carries no state parameter.',
   STATE_INVALID: 'The state parameter is malformed or its signature does not verify (tampered).',
   STATE_EXPIRED: 'The state parameter has expired; start the sign-in again.',
@@ -96,7 +99,8 @@ export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 export const createPlatformRequestSchema = z
   .object({
     type: z.literal('amazon'),
-    name: safeText().trim().min(1).max(100),
+    // The shared text rule first (its message names control characters), then the one name rule.
+    name: safeText().pipe(platformNameSchema),
     region: regionSchema,
     /** Picks the Seller Central host of the consent URL; must lie in `region`. */
     countryCode: countryCodeSchema,
@@ -108,7 +112,7 @@ export const createPlatformRequestSchema = z
 export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
 
 /** PATCH /v1/platforms/:id: the ERP's Bezeichnung changed (unique within the tenant, 409 otherwise). */
-export const renamePlatformRequestSchema = z.object({ name: safeText().trim().min(1).max(100) });
+export const renamePlatformRequestSchema = z.object({ name: safeText().pipe(platformNameSchema) });
 export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -138,6 +142,8 @@ export const platformSchema = z.object({
   countryCode: safeText(),
   status: platformStatusSchema,
   sellingPartnerId: safeText().optional(),
+  /** The seller's store name from SP-API Sellers (known after a settings import or a seller change). */
+  storeName: safeText().optional(),
   /** ISO 8601. */
   authorizedAt: safeText().optional(),
   /** ISO 8601: Amazon's authorization must be renewed by then (365 days after authorizedAt). */
@@ -158,7 +164,12 @@ export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema
 export const authorizationModeSchema = z.enum(['login', 'refresh']);
 export type AuthorizationMode = z.infer<typeof authorizationModeSchema>;
 
-export const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'failed', 'expired', 'cancelled']);
+/**
+ * `seller_changed`: a refresh brought another seller account. The platform keeps its previous seller
+ * and tokens; the new refresh token is held aside until POST /v1/authorizations/:id/seller-change
+ * decides "keep" (dropped) or "switch" (becomes the platform's; imported marketplaces are cleared).
+ */
+export const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled']);
 export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
 
 export const createAuthorizationRequestSchema = z.object({ mode: authorizationModeSchema });
@@ -180,6 +191,11 @@ export const authorizationQuerySchema = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
 });
 
+export const sellerSchema = z.object({ sellingPartnerId: safeText(), storeName: safeText().optional() });
+export type Seller = z.infer<typeof sellerSchema>;
+export const sellerDecisionSchema = z.enum(['keep', 'switch']);
+export type SellerDecision = z.infer<typeof sellerDecisionSchema>;
+
 export const authorizationSchema = z.object({
   id: safeText(),
   platformId: safeText(),
@@ -190,9 +206,22 @@ export const authorizationSchema = z.object({
   sellingPartnerId: safeText().optional(),
   /** For mode 'refresh': Amazon returned a different seller than the platform had. */
   sellingPartnerIdChanged: z.boolean().optional(),
+  /** Status `seller_changed`: both sellers, and the decision once made. */
+  sellerChange: z
+    .object({
+      previous: sellerSchema,
+      next: sellerSchema,
+      decision: sellerDecisionSchema.optional(),
+      decidedAt: safeText().optional(),
+    })
+    .optional(),
   completedAt: safeText().optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
+
+/** POST /v1/authorizations/:id/seller-change: idempotent; the same decision again answers the same. */
+export const sellerChangeRequestSchema = z.strictObject({ decision: sellerDecisionSchema });
+export type SellerChangeRequest = z.infer<typeof sellerChangeRequestSchema>;
 
 // ------------------------------------------------------------------------------ Amazon's redirect (ERP)
 

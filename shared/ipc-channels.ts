@@ -13,6 +13,7 @@ export const REQUEST_NAMES = [
   'signIn',
   'cancelSignIn',
   'reopenConsent',
+  'resolveSellerChange',
   'importSettings',
   'selectMarketplaces',
   'getTimeline',

@@ -3,15 +3,12 @@ import { z } from 'zod';
 import { COUNTRY_CODES } from './amazon-regions';
 import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
 import { errorCodeSchema } from './error-codes';
+import { platformNameSchema } from './platform-name';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
 
-export const platformNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'NAME_REQUIRED')
-  .max(80, 'NAME_TOO_LONG')
-  .refine((s) => !/\p{Cc}/u.test(s), 'NAME_INVALID');
+/** The one name rule (normalisation, limit, comparison) lives in platform-name.ts. */
+export { platformNameSchema } from './platform-name';
 
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 
@@ -22,7 +19,15 @@ export const marketplaceSchema = cloudMarketplaceSchema.extend({
 });
 export type Marketplace = z.infer<typeof marketplaceSchema>;
 
-const previousAuthSchema = z.object({ sellingPartnerId: z.string(), authorizedAt: z.string(), renewalDueAt: z.string().optional() });
+const previousAuthSchema = z.object({
+  sellingPartnerId: z.string(),
+  authorizedAt: z.string(),
+  renewalDueAt: z.string().optional(),
+  /** The seller's store name (SP-API Sellers), once known. */
+  storeName: z.string().optional(),
+});
+
+export const sellerSchema = z.object({ sellingPartnerId: z.string(), storeName: z.string().optional() });
 
 export const authStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_authenticated') }),
@@ -45,8 +50,20 @@ export const authStateSchema = z.discriminatedUnion('status', [
     sellingPartnerId: z.string(),
     authorizedAt: z.string(),
     renewalDueAt: z.string().optional(),
-    /** A refresh brought a different seller account than before (DESIGN: warn). */
+    storeName: z.string().optional(),
+    /** The user switched to this seller after a refresh brought it instead of this one. */
     previousSellingPartnerId: z.string().optional(),
+  }),
+  z.object({
+    /**
+     * A refresh brought another seller account. The previous authentication stays valid until the user
+     * answers: keep it (the cloud drops the new token) or switch (imported marketplaces are cleared).
+     */
+    status: z.literal('seller_changed'),
+    authorizationId: z.string(),
+    at: z.string(),
+    previous: previousAuthSchema,
+    next: sellerSchema,
   }),
   z.object({
     status: z.enum(['failed', 'expired', 'cancelled']),
@@ -87,7 +104,21 @@ export type ValidAuthorization = z.infer<typeof previousAuthSchema>;
 export function validAuthorization(p: Platform): ValidAuthorization | undefined {
   const auth = p.auth;
   if (auth.status === 'authenticated') {
-    return { sellingPartnerId: auth.sellingPartnerId, authorizedAt: auth.authorizedAt, ...(auth.renewalDueAt ? { renewalDueAt: auth.renewalDueAt } : {}) };
+    return {
+      sellingPartnerId: auth.sellingPartnerId,
+      authorizedAt: auth.authorizedAt,
+      ...(auth.renewalDueAt ? { renewalDueAt: auth.renewalDueAt } : {}),
+      ...(auth.storeName ? { storeName: auth.storeName } : {}),
+    };
   }
   return auth.status === 'not_authenticated' ? undefined : auth.previous;
+}
+
+/**
+ * The other platforms connected to the same seller account (by Händler-ID). The same seller on two
+ * platforms means orders imported twice, so the UI warns and names them.
+ */
+export function otherPlatformsWithSeller(all: Platform[], p: Platform, sellingPartnerId = validAuthorization(p)?.sellingPartnerId): Platform[] {
+  if (!sellingPartnerId) return [];
+  return all.filter((o) => o.id !== p.id && o.useCloud && validAuthorization(o)?.sellingPartnerId === sellingPartnerId);
 }

@@ -14,6 +14,15 @@ export type { Database, Queryable } from './queryable';
  */
 const PGLITE_CONF = ['shared_buffers=16MB'];
 
+/** PGlite as the migration runner needs it: its exec runs a multi-statement script, query one statement. */
+export function pgliteMigrationTarget(pg: PGlite): MigrationTarget {
+  return {
+    query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
+    scriptTransaction: (fn) =>
+      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined), exec: async (sql) => void (await tx.exec(sql)) })),
+  };
+}
+
 /** Opens (and migrates) the database; `dataDir` omitted = in memory. `migrations` only for tests. */
 export async function openDatabase(dataDir?: string, opts: { migrations?: readonly Migration[] } = {}): Promise<Database> {
   if (dataDir) createPrivateDir(dataDir);
@@ -26,14 +35,8 @@ export async function openDatabase(dataDir?: string, opts: { migrations?: readon
       if (dataDir) restrictTree(dataDir);
     },
   };
-  const target: MigrationTarget = {
-    query: db.query,
-    // PGlite's exec runs a multi-statement script (simple query protocol); query takes one statement.
-    scriptTransaction: (fn) =>
-      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined), exec: async (sql) => void (await tx.exec(sql)) })),
-  };
   try {
-    await migrate(target, opts.migrations ?? MIGRATIONS);
+    await migrate(pgliteMigrationTarget(pg), { migrations: opts.migrations ?? MIGRATIONS });
   } catch (error) {
     // A failed migration stops the start; the file must not stay open (and locked) behind it.
     await db.close().catch(() => undefined);

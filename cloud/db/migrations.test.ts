@@ -64,7 +64,7 @@ describe('migrations on PGlite', () => {
 
   it('refuses versions that do not rise (two branches merged with the same number)', async () => {
     const untouched = {} as MigrationTarget; // the check comes before any query
-    await expect(migrate(untouched, [...MIGRATIONS, { version: 1, sql: 'SELECT 1' }])).rejects.toThrow(/versions must rise/);
+    await expect(migrate(untouched, { migrations: [...MIGRATIONS, { version: 1, sql: 'SELECT 1' }] })).rejects.toThrow(/versions must rise/);
   });
 });
 

@@ -1,12 +1,13 @@
 // Schema migrations, applied in order, each whole (one script: function bodies and dollar quotes
 // included, never split on ';') in its own transaction, recorded in schema_migrations.
 // Append only: never edit a migration that has shipped; a new one is the next {version, sql} below.
-import type { MigrationTarget } from './queryable';
+import type { MigrationTarget, Queryable } from './queryable';
+import { nameKeyMigration } from './name-key-migration';
 
-export interface Migration {
-  version: number;
-  sql: string;
-}
+/** A migration is SQL, or code for what SQL cannot say (e.g. the name rule shared with the desktop). */
+export type Migration =
+  | { version: number; sql: string }
+  | { version: number; run: (tx: Queryable, notice: (line: string) => void) => Promise<void> };
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -65,6 +66,10 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX authorizations_platform ON authorizations (platform_id, status);
     `,
   },
+  // The one name rule (shared/platform-name.ts): a unique index on the normalised, case-folded name
+  // instead of the raw one; existing clashes renamed with a suffix and logged. Also the seller change
+  // on AKTUALISIEREN (a new token held aside until the desktop decides) and the store names.
+  { version: 2, run: nameKeyMigration },
 ];
 
 /** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */
@@ -76,16 +81,29 @@ function checkOrder(migrations: readonly Migration[]): void {
   });
 }
 
+export interface MigrateOptions {
+  /** Receives one line per noteworthy change a migration made (e.g. a platform renamed). */
+  notice?: (line: string) => void;
+  /** Tests stop at a version to put old data in place before the next migration. */
+  upTo?: number;
+  /** Tests run their own list; the default is MIGRATIONS. */
+  migrations?: readonly Migration[];
+}
+
 /** Applies the migrations not yet recorded; a failing one rolls back whole and stops the start. */
-export async function migrate(db: MigrationTarget, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(db: MigrationTarget, opts: MigrateOptions = {}): Promise<number[]> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const notice = opts.notice ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const upTo = opts.upTo ?? Number.POSITIVE_INFINITY;
   checkOrder(migrations);
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
   const applied: number[] = [];
   for (const m of migrations) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > upTo) continue;
     await db.scriptTransaction(async (tx) => {
-      await tx.exec(m.sql);
+      if ('run' in m) await m.run(tx, notice);
+      else await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
     });
     applied.push(m.version);

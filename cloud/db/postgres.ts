@@ -54,7 +54,7 @@ export async function openPostgres(connectionString: string, opts: { max?: numbe
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, opts.migrations ?? MIGRATIONS);
+      await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, { migrations: opts.migrations ?? MIGRATIONS });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
       client.release();

@@ -1,10 +1,11 @@
 // /v1/platforms/:id/authorizations (start a sign-in), /v1/authorizations/:id (long-poll status),
-// /v1/authorizations/:id/cancel.
+// /v1/authorizations/:id/cancel, /v1/authorizations/:id/seller-change.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   authorizationQuerySchema,
   createAuthorizationRequestSchema,
+  sellerChangeRequestSchema,
   type CreateAuthorizationResponse,
 } from '../../shared/cloud-api';
 import { safeText } from '../../shared/safe-text';
@@ -16,6 +17,7 @@ import { authorizationToApi, createAuthorization, expireIfDue, finishPending, ge
 import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
 import { waitForChange } from '../authorizations/long-poll';
+import { decideSellerChange } from '../authorizations/seller-change';
 
 const idParams = z.object({ id: safeText().min(1).max(100) });
 
@@ -86,6 +88,14 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
       ({ row, generation } = await load());
     }
     return authorizationToApi(row);
+  });
+
+  // The desktop's answer to a seller change: keep the previous seller, or switch to the new one.
+  app.post('/authorizations/:id/seller-change', async (request) => {
+    const tenantId = requireTenant(request);
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { decision } = parseInput(sellerChangeRequestSchema, request.body, 'seller change');
+    return authorizationToApi(await decideSellerChange(ctx, tenantId, id, decision));
   });
 
   app.post('/authorizations/:id/cancel', async (request) => {

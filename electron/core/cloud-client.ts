@@ -84,6 +84,9 @@ export class CloudClient {
   cancelAuthorization(id: string) {
     return this.call('POST', `/v1/authorizations/${encodeURIComponent(id)}/cancel`, authorizationSchema, { body: {} });
   }
+  decideSellerChange(authorizationId: string, decision: 'keep' | 'switch') {
+    return this.call('POST', `/v1/authorizations/${encodeURIComponent(authorizationId)}/seller-change`, authorizationSchema, { body: { decision } });
+  }
   importSettings(platformId: string) {
     return this.call('POST', `/v1/platforms/${encodeURIComponent(platformId)}/settings/import`, settingsImportResponseSchema, { body: {}, timeoutMs: 60_000 });
   }

@@ -9,12 +9,13 @@ import { CloudClient, type CloudCredentials } from './cloud-client';
 import { CloudSettings } from './cloud-settings';
 import { Deletions } from './deletions';
 import type { CoreHost, Logger } from './host';
-import { PlatformService } from './platforms';
+import { nameTaken, PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
 import { sandboxHint } from './sandbox-hint';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { Timeline } from './timeline';
+import { normalizePlatformName } from '../../shared/platform-name';
 import type { VaultStatus } from './vault';
 
 export interface CoreOptions {
@@ -98,6 +99,7 @@ export class Core {
       signIn: (p) => this.signIns.signIn(p.id, p.mode),
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
+      resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
@@ -123,7 +125,7 @@ export class Core {
    */
   private async renameInCloud(id: string, name: string): Promise<void> {
     const current = this.platforms.get(id);
-    if (!current.cloudPlatformId || current.name === name) return;
+    if (!current.cloudPlatformId || current.name === normalizePlatformName(name)) return;
     this.platforms.assertNameFree(id, name);
     try {
       await this.cloud.renamePlatform(current.cloudPlatformId, name);
@@ -131,7 +133,10 @@ export class Core {
     } catch (error) {
       // Gone from the cloud: the next ANMELDEN registers it again under the new name.
       if (error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND') return;
-      if (error instanceof CodedError && error.code === 'PLATFORM_NAME_TAKEN') throw new CodedError('PLATFORM_NAME_TAKEN', error.message, { name });
+      if (error instanceof CodedError && error.code === 'PLATFORM_NAME_TAKEN') {
+        const cloudNames = await this.cloud.listPlatforms().then((l) => l.platforms.map((x) => x.name), () => []);
+        throw nameTaken(name, 'cloud', [...cloudNames, ...this.platforms.list().map((x) => x.name)]);
+      }
       throw error;
     }
   }

@@ -266,7 +266,7 @@ describe('SP-API: Einstellungen importieren', () => {
     expect(error.code).toBe('SPAPI_RATE_LIMITED');
     const retryAfter = error.params?.retryAfter;
     expect(typeof retryAfter === 'number' && retryAfter > 0).toBe(true);
-    expect(germanMessage(error.code, error.params)).toContain(`${String(retryAfter)} s`);
+    expect(germanMessage(error.code, error.params)).toContain(`${String(retryAfter)} Sekunden`);
     expect((await desk.call('importSettings', { id: p.id })).marketplaces).toHaveLength(8);
   });
 

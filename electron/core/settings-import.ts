@@ -33,7 +33,14 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   const before = new Map((p.marketplaces ?? []).map((m) => [m.id, m.selected]));
   const marketplaces: Marketplace[] = imported.marketplaces.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
   timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces`);
-  return platforms.patch(platformId, (x) => ({ ...x, marketplaces, marketplacesImportedAt: new Date(now()).toISOString() }));
+  // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
+  const storeName = imported.marketplaces.find((m) => m.storeName)?.storeName;
+  return platforms.patch(platformId, (x) => ({
+    ...x,
+    marketplaces,
+    marketplacesImportedAt: new Date(now()).toISOString(),
+    ...(storeName && x.auth.status === 'authenticated' ? { auth: { ...x.auth, storeName } } : {}),
+  }));
 }
 
 export function selectMarketplaces(platforms: PlatformService, platformId: string, ids: string[]): Platform {

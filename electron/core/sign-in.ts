@@ -10,7 +10,8 @@ import { backoffDelay, sleep } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
 import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
 import type { CoreHost, Logger } from './host';
-import type { PlatformService } from './platforms';
+import { nameTaken, type PlatformService } from './platforms';
+import { samePlatformName } from '../../shared/platform-name';
 import type { Timeline } from './timeline';
 
 export interface SignInOptions {
@@ -119,6 +120,47 @@ export class SignInManager {
     return this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, browserOpened: opened } } : x));
   }
 
+  /**
+   * The answer to a refresh that brought another seller. Keep: the previous authentication simply goes
+   * on. Switch: the new seller becomes this platform's and the marketplaces imported for the old one are
+   * cleared (they belong to another account) until they are imported again. The cloud decides first;
+   * when it already has an answer (given from another window), that answer is applied here.
+   */
+  async resolveSellerChange(platformId: string, decision: 'keep' | 'switch'): Promise<Platform> {
+    const p = this.o.platforms.get(platformId);
+    if (p.auth.status !== 'seller_changed') throw new CodedError('NO_SELLER_CHANGE', 'no seller change is waiting for an answer');
+    const { authorizationId } = p.auth;
+    let decided: 'keep' | 'switch' = decision;
+    try {
+      await this.o.cloud.decideSellerChange(authorizationId, decision);
+    } catch (error) {
+      if (!(error instanceof CodedError && error.code === 'SELLER_CHANGE_DECIDED')) throw error;
+      decided = decision === 'keep' ? 'switch' : 'keep';
+    }
+    this.o.timeline.add(platformId, decided === 'switch' ? 'switched to the other seller; marketplaces cleared' : 'kept the previous seller', 'ok');
+    if (decided === 'keep') {
+      return this.o.platforms.patch(platformId, (x) => (x.auth.status === 'seller_changed' && x.auth.authorizationId === authorizationId ? { ...x, auth: { status: 'authenticated', ...x.auth.previous } } : x));
+    }
+    const cloudPlatform = p.cloudPlatformId ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
+    return this.o.platforms.patch(platformId, (x) => {
+      if (x.auth.status !== 'seller_changed' || x.auth.authorizationId !== authorizationId) return x;
+      const { next, previous } = x.auth;
+      const storeName = cloudPlatform?.storeName ?? next.storeName;
+      const { marketplaces: _old, marketplacesImportedAt: _at, ...rest } = x;
+      return {
+        ...rest,
+        auth: {
+          status: 'authenticated',
+          sellingPartnerId: next.sellingPartnerId,
+          authorizedAt: cloudPlatform?.authorizedAt ?? new Date(this.now()).toISOString(),
+          ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
+          ...(storeName ? { storeName } : {}),
+          previousSellingPartnerId: previous.sellingPartnerId,
+        },
+      };
+    });
+  }
+
   /** After a restart: every persisted waiting state waits again (the browser is not reopened). */
   resumeAll(): void {
     for (const p of this.o.platforms.list()) {
@@ -175,12 +217,16 @@ export class SignInManager {
       this.o.timeline.add(p.id, 'country changed; old cloud platform deleted', 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
     }
     const others = (await cloud.listPlatforms()).platforms;
-    const clash = others.find((o) => o.id !== p.cloudPlatformId && o.name.localeCompare(p.name, 'de', { sensitivity: 'accent' }) === 0);
-    if (clash) throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used in the cloud account', { name: p.name });
+    // The name is unique in the cloud account too; the suggestion avoids both the account's and the app's names.
+    const taken = () => [...others.map((o) => o.name), ...this.o.platforms.list().map((x) => x.name)];
+    if (others.some((o) => o.id !== p.cloudPlatformId && samePlatformName(o.name, p.name))) throw nameTaken(p.name, 'cloud', taken());
     const key = p.cloudIdempotencyKey ?? randomUUID();
     if (!p.cloudIdempotencyKey) this.o.platforms.patch(p.id, (x) => ({ ...x, cloudIdempotencyKey: key }));
     const region = countryByCode(p.countryCode)!.region;
-    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key);
+    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key).catch((e: unknown) => {
+      // Another desktop of the account registered the name between our list and this call.
+      throw e instanceof CodedError && e.code === 'PLATFORM_NAME_TAKEN' ? nameTaken(p.name, 'cloud', taken()) : e;
+    });
     this.o.platforms.patch(p.id, (x) => {
       const { cloudIdempotencyKey: _used, ...rest } = x;
       return { ...rest, cloudPlatformId: created.id, cloudCountryCode: p.countryCode };
@@ -258,24 +304,37 @@ export class SignInManager {
   }
 
   private async complete(platformId: string, a: Authorization): Promise<void> {
+    if (a.status === 'seller_changed' && a.sellerChange && !a.sellerChange.decision) {
+      // Another seller: nothing changes until the user answers; the previous authentication stays valid.
+      const p = this.o.platforms.get(platformId);
+      if (p.auth.status !== 'waiting' || p.auth.authorizationId !== a.id || !p.auth.previous) return;
+      const { previous: old, next } = a.sellerChange;
+      const previous = { ...p.auth.previous, ...(old.storeName ? { storeName: old.storeName } : {}) };
+      const auth: AuthState = { status: 'seller_changed', authorizationId: a.id, at: a.completedAt ?? new Date(this.now()).toISOString(), previous, next };
+      this.o.timeline.add(platformId, 'Amazon returned another seller; waiting for the user to keep or switch', 'info', `seller ${old.sellingPartnerId} → ${next.sellingPartnerId}`);
+      this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' && x.auth.authorizationId === a.id ? { ...x, auth } : x));
+      this.notify('Amazon-Anmeldung: anderes Verkäuferkonto', `${p.name}: Bitte entscheiden Sie in der Anwendung, welches Konto verbunden bleibt.`);
+      return;
+    }
     if (a.status === 'authenticated' && a.sellingPartnerId) {
       const p = this.o.platforms.get(platformId);
       const cloudPlatform = p.cloudPlatformId ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
       const previous = p.auth.status === 'waiting' ? p.auth.previous : undefined;
-      const changed = a.sellingPartnerIdChanged || (previous !== undefined && previous.sellingPartnerId !== a.sellingPartnerId);
+      // Same seller: the store name known before stays; the cloud's is newer when it has one.
+      const storeName = cloudPlatform?.storeName ?? (previous?.sellingPartnerId === a.sellingPartnerId ? previous.storeName : undefined);
       const auth: AuthState = {
         status: 'authenticated',
         sellingPartnerId: a.sellingPartnerId,
         authorizedAt: cloudPlatform?.authorizedAt ?? a.completedAt ?? new Date(this.now()).toISOString(),
         ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
-        ...(changed && previous ? { previousSellingPartnerId: previous.sellingPartnerId } : {}),
+        ...(storeName ? { storeName } : {}),
       };
-      this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}${changed ? ' (different seller than before)' : ''}`);
+      this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}`);
       this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' && x.auth.authorizationId === a.id ? { ...x, auth } : x));
       this.notify('Amazon-Anmeldung abgeschlossen', `${p.name}: authentifiziert (Händler-ID ${a.sellingPartnerId}).`);
       return;
     }
-    const status = a.status === 'authenticated' ? 'failed' : a.status;
+    const status = a.status === 'authenticated' || a.status === 'seller_changed' ? 'failed' : a.status;
     // An expired authorization is the desktop's timeout, whatever the cloud called it.
     const code = status === 'expired' ? 'AUTH_TIMEOUT' : (a.error?.code ?? (status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR'));
     this.o.timeline.add(platformId, `sign-in ${status}`, status === 'cancelled' ? 'info' : 'error', `${code}${a.error ? `: ${a.error.message}` : ''}`);

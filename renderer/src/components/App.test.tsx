@@ -141,7 +141,7 @@ describe('detail form from the list', () => {
     await user.dblClick(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.click(screen.getByRole('tab', { name: 'ZUGANGSDATEN' }));
     await user.click(screen.getByRole('button', { name: 'Einstellungen importieren' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Amazon drosselt die Anfragen. Bitte warten Sie 30 s und versuchen Sie es erneut.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Amazon drosselt die Anfragen. Bitte warten Sie 30 Sekunden und versuchen Sie es erneut.');
   });
 });
 

@@ -44,58 +44,73 @@ export function App() {
           </label>
         </div>
       </header>
-      {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
-      {appInfo?.storeWarning && (
-        <p className="banner warning" role="alert">
-          {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
-        </p>
-      )}
-      {appInfo?.unreadableProfiles && (
-        <p className="banner warning" role="note" data-testid="unreadable-profiles">
-          {errorText(t, { code: appInfo.unreadableProfiles.code, params: { count: appInfo.unreadableProfiles.count, file: appInfo.unreadableProfiles.file } })}
-        </p>
-      )}
-      {error && (
-        <div className="banner error" role="alert">
-          <span>{errorText(t, error)}</span>
-          <button type="button" className="banner-close" aria-label={t('app.dismiss')} onClick={clearError}>
-            ×
-          </button>
-        </div>
-      )}
-      {opened ? (
-        <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
-      ) : (
-        <>
-          <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
-            <button type="button" onClick={() => showModal({ kind: 'new' })} accessKey="n">
-              {t('list.new')}
-            </button>
-            <button type="button" disabled={!selected} onClick={() => selected && open(selected.id)}>
-              {t('list.open')}
-            </button>
-            <button type="button" disabled={!selected} onClick={() => selected && showModal({ kind: 'delete', id: selected.id })}>
-              {t('list.delete')}
-            </button>
-            <span className="toolbar-spacer" />
-            <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
-              {t('app.cloudSettings')}
+      {/* Everything between title bar and status bar is the main landmark (banners, tool bar, list or form). */}
+      <main className="main" aria-busy={!loaded}>
+        {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
+        {appInfo?.storeWarning && (
+          <p className="banner warning" role="alert">
+            {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
+          </p>
+        )}
+        {appInfo?.unreadableProfiles && (
+          <p className="banner warning" role="note" data-testid="unreadable-profiles">
+            {errorText(t, { code: appInfo.unreadableProfiles.code, params: { count: appInfo.unreadableProfiles.count, file: appInfo.unreadableProfiles.file } })}
+          </p>
+        )}
+        {error && (
+          <div className="banner error" role="alert">
+            <span>{errorText(t, error)}</span>
+            <button type="button" className="banner-close" aria-label={t('app.dismiss')} onClick={clearError}>
+              ×
             </button>
           </div>
-          <main className="content" aria-busy={!loaded}>
-            {loaded && (
-              <PlatformList
-                platforms={platforms}
-                selectedId={selectedId}
-                onSelect={select}
-                onOpen={(id) => open(id)}
-                onDelete={(id) => showModal({ kind: 'delete', id })}
-                onNew={() => showModal({ kind: 'new' })}
-              />
-            )}
-          </main>
-        </>
-      )}
+        )}
+        {opened ? (
+          <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
+        ) : (
+          <>
+            <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
+              <button type="button" onClick={() => showModal({ kind: 'new' })} accessKey="n">
+                {t('list.new')}
+              </button>
+              <button type="button" disabled={!selected} onClick={() => selected && open(selected.id)}>
+                {t('list.open')}
+              </button>
+              <button type="button" disabled={!selected} onClick={() => selected && showModal({ kind: 'delete', id: selected.id })}>
+                {t('list.delete')}
+              </button>
+              <span className="toolbar-spacer" />
+              <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
+                {t('app.cloudSettings')}
+              </button>
+            </div>
+            <div className="content">
+              {loaded && (
+                <PlatformList
+                  platforms={platforms}
+                  selectedId={selectedId}
+                  onSelect={select}
+                  onOpen={(id) => open(id)}
+                  onDelete={(id) => showModal({ kind: 'delete', id })}
+                  onNew={() => showModal({ kind: 'new' })}
+                />
+              )}
+            </div>
+          </>
+        )}
+        {/* Dialogs inside the landmark too: axe's "region" rule wants all content in one. */}
+        {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
+        {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
+        {toDelete && (
+          <DeleteFlow
+            platform={toDelete}
+            onDone={(deleted) => {
+              showModal(null);
+              if (deleted && openId === toDelete.id) open(null);
+            }}
+          />
+        )}
+      </main>
       <footer className="statusbar">
         <span>{t('list.count', { count: platforms.length })}</span>
         {(appInfo?.pendingCloudDeletions ?? 0) > 0 && (
@@ -104,17 +119,6 @@ export function App() {
           </span>
         )}
       </footer>
-      {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
-      {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
-      {toDelete && (
-        <DeleteFlow
-          platform={toDelete}
-          onDone={(deleted) => {
-            showModal(null);
-            if (deleted && openId === toDelete.id) open(null);
-          }}
-        />
-      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Tabs, type TabDef } from './Tabs';
 import { GeneralTab } from './GeneralTab';
 import { CredentialsTab } from './CredentialsTab';
 import { TimelineTab } from './TimelineTab';
+import { useUi } from '../store/ui';
 
 interface Props {
   platform: Platform;
@@ -19,10 +20,15 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState('general');
   const root = useRef<HTMLElement>(null);
+  const nameEdit = useUi((s) => s.nameEdit);
 
   useEffect(() => {
     root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
   }, []);
+  // A name clash found on ZUGANGSDATEN: the Bezeichnung is on "Allgemein".
+  useEffect(() => {
+    if (nameEdit?.id === platform.id) setTab('general');
+  }, [nameEdit, platform.id]);
 
   const tabs: TabDef[] = [{ id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} /> }];
   if (platform.useCloud) {
@@ -52,10 +58,10 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
         </button>
       </div>
       <div className="content">
-        <h2 id="detail-title" className="form-title">
+        <h2 id="detail-title" className="form-title" title={platform.name}>
           {platform.name} <span className="hint">({t(`types.${platform.type}`)})</span>
         </h2>
-        <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud ? tab : 'general'} onChange={setTab} />
+        <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud && tabs.some((x) => x.id === tab) ? tab : 'general'} onChange={setTab} />
       </div>
     </section>
   );

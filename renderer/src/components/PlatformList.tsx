@@ -3,6 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/platform';
 import { countryByCode } from '../../../shared/amazon-regions';
+import { validAuthorization } from '../../../shared/platform';
+import { sellerLabel } from './AuthStatus';
 
 interface Props {
   platforms: Platform[];
@@ -48,7 +50,16 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
   }
 
   return (
-    <table className="grid" aria-label={t('app.title')} onKeyDown={onKeyDown}>
+    <table className="grid platforms" aria-label={t('app.title')} onKeyDown={onKeyDown}>
+      <colgroup>
+        <col className="col-name" />
+        <col className="col-type" />
+        <col className="col-flag" />
+        <col className="col-flag" />
+        <col className="col-region" />
+        <col className="col-seller" />
+        <col className="col-status" />
+      </colgroup>
       <thead>
         <tr>
           <th>{t('list.columns.name')}</th>
@@ -56,12 +67,17 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
           <th>{t('list.columns.active')}</th>
           <th>{t('list.columns.cloud')}</th>
           <th>{t('list.columns.region')}</th>
+          <th>{t('list.columns.seller')}</th>
           <th>{t('list.columns.status')}</th>
         </tr>
       </thead>
       <tbody>
         {platforms.map((p) => {
           const country = countryByCode(p.countryCode);
+          const seller = p.useCloud ? validAuthorization(p) : undefined;
+          const sellerText = seller ? sellerLabel(t, seller) : '';
+          const regionText = p.useCloud && country ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}` : '';
+          const statusText = p.useCloud ? statusLabel(t, p) : '';
           return (
             <tr
               key={p.id}
@@ -73,12 +89,22 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
               onFocus={() => onSelect(p.id)}
               onDoubleClick={() => onOpen(p.id)}
             >
-              <td>{p.name}</td>
+              {/* Long texts end in "…" with the whole text as a tooltip, so the status stays in view. */}
+              <td className="truncate" title={p.name}>
+                {p.name}
+              </td>
               <td>{t(`types.${p.type}`)}</td>
               <td>{p.active ? t('list.yes') : t('list.no')}</td>
               <td>{p.useCloud ? t('list.yes') : t('list.no')}</td>
-              <td>{p.useCloud && country ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}` : ''}</td>
-              <td data-status={p.auth.status}>{p.useCloud ? statusLabel(t, p) : ''}</td>
+              <td className="truncate" title={regionText || undefined}>
+                {regionText}
+              </td>
+              <td className="truncate" title={sellerText || undefined}>
+                {sellerText}
+              </td>
+              <td className="truncate" data-status={p.auth.status} title={statusText || undefined}>
+                {statusText}
+              </td>
             </tr>
           );
         })}

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { de } from './de';
 import { en } from './en';
 import type { AppError } from '../../../shared/result';
+import { PLATFORM_NAME_MAX } from '../../../shared/platform-name';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -64,16 +65,25 @@ function readableParams(t: TFn, error: AppError): Record<string, unknown> {
 /**
  * The sentence for an error value: its code's text (or the code's `_generic` variant when a parameter
  * the text needs is missing), or a generic one naming the code. Never the raw detail or a stack.
+ * A text may have variants: `CODE_<params.scope>` (e.g. a name taken in the cloud rather than locally)
+ * and `CODE_<context>` for where it appears (e.g. `dialog`: inside Cloud-Zugangsdaten, the text must not
+ * send the user to the dialog they are in).
  */
-export function errorText(t: TFn, error: AppError): string {
+export function errorText(t: TFn, error: AppError, context?: string): string {
   // A validation error whose reason is itself a known code (NAME_REQUIRED, CLOUD_URL_INVALID) says that.
   const reason = error.params?.reason;
   if (error.code === 'INVALID_INPUT' && typeof reason === 'string' && /^[A-Z_]+$/.test(reason) && reason !== 'INVALID_INPUT') {
-    const text = t(`errors.${reason}`, { code: reason });
+    const text = t(`errors.${reason}`, { code: reason, max: PLATFORM_NAME_MAX });
     if (text !== `errors.${reason}`) return text;
   }
-  const params = readableParams(t, error);
+  const params = { max: PLATFORM_NAME_MAX, ...readableParams(t, error) };
   const key = `errors.${error.code}`;
+  const scope = error.params?.scope;
+  for (const variant of [context, typeof scope === 'string' ? scope : undefined]) {
+    if (!variant || !/^[a-z]+$/.test(variant)) continue;
+    const text = t(`${key}_${variant}`, params);
+    if (text !== `${key}_${variant}` && !PLACEHOLDER.test(text)) return text;
+  }
   const text = t(key, params);
   if (text === key) return t('errors.UNKNOWN', params);
   if (!PLACEHOLDER.test(text)) return text;

@@ -44,6 +44,7 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     signIn: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     cancelSignIn: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     reopenConsent: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    resolveSellerChange: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     importSettings: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
