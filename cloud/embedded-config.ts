@@ -24,21 +24,26 @@ export function loadOrCreateKeys(file: string): KeyFile {
   return keys;
 }
 
-export type SandboxAppKind = 'production' | 'draft';
+export type SandboxAppKind = 'production' | 'draft' | 'unlisted';
 
 const appsSchema = z.object({
   apps: z.array(
     z.object({
       status: z.enum(['production', 'draft']),
+      appstoreListing: z.enum(['listed', 'unlisted']).optional(),
       applicationId: z.string().min(1),
       clientId: z.string().min(1),
       clientSecret: z.string().min(1),
     }),
   ),
 });
+type SandboxApp = z.infer<typeof appsSchema>['apps'][number];
+
+const isKind = (kind: SandboxAppKind) => (a: SandboxApp) =>
+  kind === 'draft' ? a.status === 'draft' : kind === 'unlisted' ? a.status === 'production' && a.appstoreListing === 'unlisted' : a.status === 'production';
 
 /** The sandbox app of this kind, read from GET <sandbox>/sandbox/api/apps. */
-export async function fetchSandboxApp(sandboxOrigin: string, kind: SandboxAppKind = 'production'): Promise<z.infer<typeof appsSchema>['apps'][number]> {
+export async function fetchSandboxApp(sandboxOrigin: string, kind: SandboxAppKind = 'production'): Promise<SandboxApp> {
   const url = `${sandboxOrigin}/sandbox/api/apps`;
   let body: unknown;
   try {
@@ -48,7 +53,7 @@ export async function fetchSandboxApp(sandboxOrigin: string, kind: SandboxAppKin
   } catch (error) {
     throw new Error(`the Amazon sandbox at ${sandboxOrigin} did not answer (${error instanceof Error ? error.message : String(error)}); start it first (npm run sandbox) or pass --sandbox URL`);
   }
-  const app = appsSchema.parse(body).apps.find((a) => a.status === kind);
+  const app = appsSchema.parse(body).apps.find(isKind(kind));
   if (!app) throw new Error(`the Amazon sandbox at ${sandboxOrigin} has no ${kind} app`);
   return app;
 }

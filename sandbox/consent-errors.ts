@@ -12,7 +12,9 @@ export type ConsentErrorKey =
   | 'individual_account'
   | 'wrong_region'
   | 'draft_limit'
-  | 'session_expired';
+  | 'session_expired'
+  | 'amazon_state_invalid'
+  | 'login_uri_missing';
 
 interface ConsentError {
   code?: string;
@@ -31,6 +33,10 @@ export const CONSENT_ERRORS: Record<ConsentErrorKey, ConsentError> = {
   not_primary: { code: 'SPDC8143', de: 'Nur der Hauptnutzer des Kontos oder ein Nutzer mit der Berechtigung „Autorisierte Partner verwalten“ kann Anwendungen autorisieren.', en: 'Only the primary user of the account or a user with the "Manage Authorized Partners" permission can authorize applications.' },
   individual_account: { de: 'Anwendungen können nur von Konten mit dem Tarif „Professionell“ autorisiert werden. Ihr Konto verwendet den Tarif „Einzelanbieter“.', en: 'Applications can only be authorized by accounts on the Professional selling plan. Your account uses the Individual plan.' },
   wrong_region: { de: 'Ihr Verkäuferkonto ist in dieser Region nicht registriert. Melden Sie sich bei Seller Central in der Region Ihres Kontos an.', en: 'Your selling account is not registered in this region. Sign in to Seller Central in your account\'s region.' },
-  draft_limit: { de: 'Diese Entwurfs-App hat die Höchstzahl von 25 Autorisierungen erreicht.', en: 'This draft application has reached the limit of 25 authorizations.' },
+  // Key kept for compatibility; it is the limit of every app not listed in the Appstore (Draft or unlisted).
+  draft_limit: { de: 'Diese App ist nicht im Selling Partner Appstore gelistet und hat die Höchstzahl von 25 autorisierten Verkaufspartnern erreicht.', en: 'This application is not listed in the Selling Partner Appstore and has reached the limit of 25 authorized selling partners.' },
+  // The Login URI round trip (docs/amazon.md §1.6): the app must hand amazon_state back unchanged.
+  amazon_state_invalid: { de: 'Die Anwendung hat die Anfrage nicht unverändert zurückgegeben oder sie ist abgelaufen (amazon_state). Starten Sie die Autorisierung erneut; besteht der Fehler, wenden Sie sich an den Entwickler der Anwendung.', en: 'The application did not return the request unchanged, or it expired (amazon_state). Start the authorization again; if the error persists, contact the developer of the application.' },
+  login_uri_missing: { de: 'Für diese Anwendung ist keine Login-URI registriert. Wenden Sie sich an den Entwickler der Anwendung.', en: 'This application has no registered Login URI. Please contact the developer of the application.' },
   session_expired: { de: 'Ihre Sitzung ist abgelaufen. Bitte starten Sie die Autorisierung erneut.', en: 'Your session has expired. Please start the authorization again.' },
 };

@@ -54,6 +54,15 @@ export interface AccessToken {
   refreshToken?: string;
 }
 
+/** An amazon_state handed to an app's Login URI (Re-Authorize, Authorize now); it must come back unchanged, once. */
+export interface LoginState {
+  applicationId: string;
+  host: string;
+  email: string;
+  issuedAt: number;
+  used: boolean;
+}
+
 export class SandboxState {
   seed!: Seed;
   sessions = new Map<string, Session>();
@@ -65,12 +74,15 @@ export class SandboxState {
   /** Distinct sellers that authorized each app (the Draft limit counts these). */
   authorizations = new Map<string, Set<string>>();
   buckets = new Map<string, TokenBucket>();
+  loginStates = new Map<string, LoginState>();
   readonly scenarios = new ScenarioStore();
 
   constructor(
     private readonly initialSeed: Seed,
     private readonly extraRedirectUris: string[],
     readonly now: () => number,
+    /** Replaces every seeded app's Login URI (a cloud on another port than 4200). */
+    private readonly loginUri?: string,
   ) {
     this.reset();
   }
@@ -79,6 +91,7 @@ export class SandboxState {
     this.seed = cloneSeed(this.initialSeed);
     for (const app of this.seed.apps) {
       for (const uri of this.extraRedirectUris) if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
+      if (this.loginUri) app.loginUri = this.loginUri;
     }
     this.sessions.clear();
     this.failedLogins.clear();
@@ -88,6 +101,7 @@ export class SandboxState {
     this.accessTokens.clear();
     this.authorizations.clear();
     this.buckets.clear();
+    this.loginStates.clear();
     this.scenarios.clear();
   }
 

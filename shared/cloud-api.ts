@@ -39,6 +39,7 @@ export const CLOUD_ERROR_CODES = {
   CALLBACK_PARAMS_MISSING: 'Amazon\'s redirect lacks spapi_oauth_code or selling_partner_id.',
   AMAZON_CONSENT_DENIED: 'The seller declined or cancelled the consent on Amazon.',
   AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
+  SELLER_MISMATCH: 'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
   // Login with Amazon
   LWA_INVALID_GRANT: 'Amazon rejected the authorization code: expired (5 min), already used, or redirect URI differs.',
   LWA_INVALID_CLIENT: 'Amazon rejected the cloud\'s LWA client id/secret (wrong or not rotated).',
@@ -131,6 +132,28 @@ export const marketplaceSchema = z.object({
 });
 export type Marketplace = z.infer<typeof marketplaceSchema>;
 
+/**
+ * One call the cloud made to Amazon for this platform, with Amazon's request id: Amazon's developer
+ * support asks for it (docs/amazon.md §3, §4). Never a token, code or secret.
+ */
+export const amazonRequestSchema = z.object({
+  /** ISO 8601. */
+  at: safeText(),
+  /** LWA's token endpoint or SP-API. */
+  api: z.enum(['lwa', 'spapi']),
+  /** e.g. `token:authorization_code`, `token:refresh_token`, `getMarketplaceParticipations (EU)`. */
+  operation: safeText(),
+  httpStatus: z.number().int().optional(),
+  /** `x-amzn-RequestId` (SP-API; LWA: that header, `x-amz-request-id` or the body's `request_id`). */
+  requestId: safeText().optional(),
+  /** `ok`, Amazon's error code, or `network:<reason>`. */
+  outcome: safeText(),
+});
+export type AmazonRequest = z.infer<typeof amazonRequestSchema>;
+
+/** Amazon makes sellers renew an authorization every 365 days (docs/amazon.md §1.5). */
+export const AUTHORIZATION_RENEWAL_DAYS = 365;
+
 export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
@@ -150,13 +173,19 @@ export const platformSchema = z.object({
   renewalDueAt: safeText().optional(),
   marketplaces: z.array(marketplaceSchema).optional(),
   createdAt: safeText(),
+  /** GET /v1/platforms/:id only: the latest calls to Amazon for this platform, oldest first. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
 export const platformListSchema = z.object({ platforms: z.array(platformSchema) });
 export type PlatformList = z.infer<typeof platformListSchema>;
 
-export const settingsImportResponseSchema = z.object({ marketplaces: z.array(marketplaceSchema) });
+export const settingsImportResponseSchema = z.object({
+  marketplaces: z.array(marketplaceSchema),
+  /** The calls to Amazon this import made, with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
+});
 export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema>;
 
 // ---------------------------------------------------------------------------------------- authorizations
@@ -216,12 +245,38 @@ export const authorizationSchema = z.object({
     })
     .optional(),
   completedAt: safeText().optional(),
+  /** 'amazon': started on Amazon's side (Seller Central's Re-Authorize or the Appstore) at the Login URI. */
+  origin: z.enum(['desktop', 'amazon']).optional(),
+  /** For an authenticated authorization: Amazon's authorization must be renewed by then (365 days). */
+  renewalDueAt: safeText().optional(),
+  /** Once finished: the calls to Amazon this sign-in made (the code exchange), with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
 
 /** POST /v1/authorizations/:id/seller-change: idempotent; the same decision again answers the same. */
 export const sellerChangeRequestSchema = z.strictObject({ decision: sellerDecisionSchema });
 export type SellerChangeRequest = z.infer<typeof sellerChangeRequestSchema>;
+/**
+ * GET /v1/platforms/changes?since=<cursor>&wait=N: sign-ins that started on Amazon's side for this
+ * tenant's platforms, after `since`. Without `since`: those still pending, and the current cursor.
+ */
+export const platformChangesQuerySchema = z.object({
+  since: z.string().regex(/^\d{1,18}$/).optional(),
+  wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
+});
+export const platformChangesSchema = z.object({
+  cursor: safeText(),
+  authorizations: z.array(authorizationSchema),
+});
+export type PlatformChanges = z.infer<typeof platformChangesSchema>;
+
+/** POST /v1/platforms/:id/pairing-code: a short code the seller types at the Login URI (single use). */
+export const pairingCodeSchema = z.object({
+  code: safeText(),
+  expiresAt: safeText(),
+});
+export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
 // ------------------------------------------------------------------------------ Amazon's redirect (ERP)
 
@@ -238,3 +293,6 @@ export const callbackSuccessSchema = z.object({
 export type CallbackSuccess = z.infer<typeof callbackSuccessSchema>;
 
 export const AMAZON_CALLBACK_PATH = '/oauth/amazon/callback';
+
+/** The Login URI registered with the app: Seller Central's Re-Authorize and the Appstore land here. */
+export const AMAZON_LOGIN_PATH = '/oauth/amazon/login';

@@ -14,6 +14,8 @@ export const REQUEST_NAMES = [
   'cancelSignIn',
   'reopenConsent',
   'resolveSellerChange',
+  'getPairingCode',
+  'openManageYourApps',
   'importSettings',
   'selectMarketplaces',
   'getTimeline',

@@ -3,6 +3,7 @@
 // Results and events never carry secrets (the cloud Client-Secret goes in, never comes out).
 import { z } from 'zod';
 import type { Result } from './result';
+import type { AmazonRequest } from './cloud-api';
 import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
 import { clientIdSchema, clientSecretSchema, cloudUrlSchema } from './cloud-settings-rules';
@@ -38,6 +39,8 @@ export interface TimelineEntry {
   outcome: 'ok' | 'error' | 'info';
   /** Redacted: never a token, code, secret or state. */
   detail?: string;
+  /** A call the cloud made to Amazon, with Amazon's request id (support asks for it). */
+  amazon?: AmazonRequest;
 }
 
 export interface SandboxAccountHint {
@@ -92,6 +95,10 @@ export const requestSchemas = {
   reopenConsent: z.strictObject({ id }),
   /** The answer to a refresh that brought another seller: keep the previous one, or switch. */
   resolveSellerChange: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }),
+  /** A short code for the cloud's Login URI page (Re-Authorize / Appstore when the seller id is not enough). */
+  getPairingCode: z.strictObject({ id }),
+  /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
+  openManageYourApps: z.strictObject({ id }),
   importSettings: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
@@ -111,6 +118,8 @@ export interface RequestResults {
   cancelSignIn: Platform;
   reopenConsent: Platform;
   resolveSellerChange: Platform;
+  getPairingCode: { code: string; expiresAt: string };
+  openManageYourApps: { url: string };
   importSettings: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];

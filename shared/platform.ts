@@ -44,6 +44,8 @@ export const authStateSchema = z.discriminatedUnion('status', [
     cloudUnreachableSince: z.string().optional(),
     /** The authentication that stays valid while a refresh runs. */
     previous: previousAuthSchema.optional(),
+    /** Started in Seller Central (Re-Authorize) or the Appstore, not by ANMELDEN: there is no link to open. */
+    startedOnAmazon: z.boolean().optional(),
   }),
   z.object({
     status: z.literal('authenticated'),

@@ -9,9 +9,11 @@ import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
-import { consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
+import { AmazonCallLog } from '../amazon/amazon-calls';
+import { recordAmazonCalls } from '../amazon/amazon-requests-store';
+import { AUTHORIZATION_RENEWAL_MS, consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
 import { verifyState } from './state';
-import { holdSellerChange, RENEWAL_MS, sellerStoreNames } from './seller-change';
+import { holdSellerChange, sellerStoreNames } from './seller-change';
 import type { PlatformRow } from '../platforms';
 
 export interface CallbackQuery {
@@ -59,18 +61,30 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
     throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id) throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'));
+  // The Login URI chose the platform by Amazon's selling_partner_id: another seller's consent must not
+  // land on it (someone could otherwise start Re-Authorize with a stranger's seller id). Not exchanged.
+  if (row.expected_selling_partner_id && q.selling_partner_id !== row.expected_selling_partner_id) {
+    throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'));
+  }
 
   const consumed = await consumeState(ctx.db, row.id, hashCode(q.spapi_oauth_code), now);
   if (!consumed) throw new CloudError('STATE_REPLAYED');
 
+  const calls = new AmazonCallLog(ctx.now);
   try {
-    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri);
+    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri, calls).finally(() => record(ctx, row, calls));
     if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
     await complete(ctx, consumed, q.selling_partner_id, tokens.refreshToken, tokens.accessToken, tokens.expiresIn);
   } catch (err) {
     throw await fail(ctx, row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
   }
   return successBody(q);
+}
+
+/** Stored before the outcome is published, so the desktop reads the request ids with it. */
+async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
+  // Losing a support detail must not lose the seller's authorization.
+  await recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls).catch(() => undefined);
 }
 
 /** Uses up the state and fails the authorization in one transaction; a replay changes nothing. */
@@ -126,7 +140,7 @@ async function complete(
     await tx.query(
       `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5, store_name = $6
        WHERE id = $1`,
-      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + RENEWAL_MS), storeName],
+      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS), storeName],
     );
     await tx.query(
       `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5

@@ -14,10 +14,9 @@ import { stripUnsafeText } from '../../shared/safe-text';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { freshAccessToken } from '../settings-import';
 import type { PlatformRow } from '../platforms';
-import type { AuthorizationRow } from './store';
+import { AUTHORIZATION_RENEWAL_MS, type AuthorizationRow } from './store';
 
 /** Amazon authorizations must be renewed every 365 days. */
-export const RENEWAL_MS = 365 * 24 * 3600 * 1000;
 
 /**
  * The store name SP-API Sellers reports for a token, or null when it cannot be had (throttled, roles
@@ -80,7 +79,7 @@ export async function decideSellerChange(ctx: CloudContext, tenantId: string, au
       await tx.query(
         `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, store_name = $4, authorized_at = $5, renewal_due_at = $6, marketplaces = NULL
          WHERE id = $1`,
-        [auth.platform_id, auth.held_refresh_token_enc, auth.selling_partner_id, auth.store_name, now, new Date(now.getTime() + RENEWAL_MS)],
+        [auth.platform_id, auth.held_refresh_token_enc, auth.selling_partner_id, auth.store_name, now, new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS)],
       );
     }
     const { rows: updated } = await tx.query<AuthorizationRow>(

@@ -2,7 +2,9 @@
 // Status changes happen only here, each in one statement or one transaction.
 import type { Database, Queryable } from '../db/database';
 import type { Authorization, AuthorizationMode, AuthorizationStatus, CloudErrorCode, SellerDecision } from '../../shared/cloud-api';
-import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
+import { AUTHORIZATION_RENEWAL_DAYS, CLOUD_ERROR_CODES } from '../../shared/cloud-api';
+
+export const AUTHORIZATION_RENEWAL_MS = AUTHORIZATION_RENEWAL_DAYS * 24 * 3600 * 1000;
 import { CloudError } from '../http/cloud-error';
 import { newId } from '../crypto/client-secret';
 import { getPlatform, type PlatformRow } from '../platforms';
@@ -29,6 +31,10 @@ export interface AuthorizationRow {
   seller_decided_at: Date | null;
   completed_at: Date | null;
   created_at: Date;
+  /** 'amazon' when started at the Login URI (Re-Authorize in Seller Central, Authorize now in the Appstore). */
+  origin: 'desktop' | 'amazon';
+  /** Set when the Login URI identified the platform by Amazon's selling_partner_id: the redirect must bring it back. */
+  expected_selling_partner_id: string | null;
 }
 
 export function authorizationToApi(row: AuthorizationRow): Authorization {
@@ -52,6 +58,9 @@ export function authorizationToApi(row: AuthorizationRow): Authorization {
     };
   }
   if (row.completed_at) a.completedAt = row.completed_at.toISOString();
+  if (row.origin === 'amazon') a.origin = 'amazon';
+  // The platform's renewal date of this very authorization (callback-flow.ts sets the same one).
+  if (row.status === 'authenticated' && row.completed_at) a.renewalDueAt = new Date(row.completed_at.getTime() + AUTHORIZATION_RENEWAL_MS).toISOString();
   return a;
 }
 
@@ -66,6 +75,7 @@ export async function createAuthorization(
   mode: AuthorizationMode,
   now: Date,
   ttlSeconds: number,
+  started: { origin: 'desktop' | 'amazon'; expectedSellingPartnerId?: string } = { origin: 'desktop' },
 ): Promise<{ row: AuthorizationRow; platform: PlatformRow; cancelled: string[] }> {
   return db.transaction(async (tx) => {
     const platform = await getPlatform(tx, tenantId, platformId, true);
@@ -82,9 +92,9 @@ export async function createAuthorization(
       [platformId, now],
     );
     const { rows } = await tx.query<AuthorizationRow>(
-      `INSERT INTO authorizations (id, tenant_id, platform_id, mode, status, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, 'pending', $5, $6) RETURNING *`,
-      [newId('auth'), tenantId, platformId, mode, new Date(now.getTime() + ttlSeconds * 1000), now],
+      `INSERT INTO authorizations (id, tenant_id, platform_id, mode, status, expires_at, created_at, origin, expected_selling_partner_id)
+       VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) RETURNING *`,
+      [newId('auth'), tenantId, platformId, mode, new Date(now.getTime() + ttlSeconds * 1000), now, started.origin, started.expectedSellingPartnerId ?? null],
     );
     return { row: rows[0]!, platform, cancelled: cancelled.map((r) => r.id) };
   });

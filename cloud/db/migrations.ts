@@ -70,6 +70,48 @@ export const MIGRATIONS: Migration[] = [
   // instead of the raw one; existing clashes renamed with a suffix and logged. Also the seller change
   // on AKTUALISIEREN (a new token held aside until the desktop decides) and the store names.
   { version: 2, run: nameKeyMigration },
+  {
+    // Sign-ins that start on Amazon's side (Seller Central's Re-Authorize, the Appstore's Authorize now)
+    // arrive at the Login URI: the desktop follows them through a per-tenant feed ordered by seq.
+    version: 3,
+    sql: `
+      ALTER TABLE authorizations ADD COLUMN origin text NOT NULL DEFAULT 'desktop';
+      ALTER TABLE authorizations ADD COLUMN seq bigserial;
+      -- Identified by selling_partner_id at the Login URI: Amazon must return that very seller.
+      ALTER TABLE authorizations ADD COLUMN expected_selling_partner_id text;
+      CREATE INDEX authorizations_amazon_feed ON authorizations (tenant_id, seq) WHERE origin = 'amazon';
+      CREATE INDEX platforms_selling_partner ON platforms (selling_partner_id) WHERE deleted_at IS NULL;
+      -- Short codes the desktop shows, typed by the seller at the Login URI, kept as hashes only.
+      CREATE TABLE pairing_codes (
+        code_hash text PRIMARY KEY,
+        tenant_id text NOT NULL REFERENCES tenants(id),
+        platform_id text NOT NULL REFERENCES platforms(id),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX pairing_codes_platform ON pairing_codes (platform_id);
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Every call to LWA and SP-API with Amazon's request id, for Amazon's developer support.
+      CREATE TABLE amazon_requests (
+        id bigserial PRIMARY KEY,
+        platform_id text NOT NULL REFERENCES platforms(id),
+        authorization_id text REFERENCES authorizations(id),
+        api text NOT NULL,
+        operation text NOT NULL,
+        http_status integer,
+        request_id text,
+        outcome text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX amazon_requests_platform ON amazon_requests (platform_id, id);
+      CREATE INDEX amazon_requests_authorization ON amazon_requests (authorization_id) WHERE authorization_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */
@@ -80,6 +122,9 @@ function checkOrder(migrations: readonly Migration[]): void {
     if (before && m.version <= before.version) throw new Error(`migration ${m.version} follows ${before.version}: versions must rise`);
   });
 }
+
+/** Every version this build applies, ascending (tests compare the database with it). */
+export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version);
 
 export interface MigrateOptions {
   /** Receives one line per noteworthy change a migration made (e.g. a platform renamed). */

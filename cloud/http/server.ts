@@ -13,6 +13,8 @@ import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
 import { authorizationRoutes } from '../routes/authorizations';
 import { callbackRoutes } from '../routes/callback';
+import { loginUriRoutes } from '../routes/login-uri';
+import { platformChangesRoutes } from '../routes/platform-changes';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 16 * 1024;
@@ -61,11 +63,13 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   });
   await app.register(oauthTokenRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
+  await app.register(loginUriRoutes, { ctx });
   await app.register(
     async (v1) => {
       v1.addHook('preHandler', async (request) => void requireTenant(request));
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
+      await v1.register(platformChangesRoutes, { ctx });
       await v1.register(authorizationRoutes, { ctx });
     },
     { prefix: '/v1' },

@@ -18,6 +18,7 @@ import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
 import { waitForChange } from '../authorizations/long-poll';
 import { decideSellerChange } from '../authorizations/seller-change';
+import { authorizationAmazonRequests } from '../amazon/amazon-requests-store';
 
 const idParams = z.object({ id: safeText().min(1).max(100) });
 
@@ -87,7 +88,11 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
       }
       ({ row, generation } = await load());
     }
-    return authorizationToApi(row);
+    const api = authorizationToApi(row);
+    // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
+    if (row.status === 'pending') return api;
+    const amazonRequests = await authorizationAmazonRequests(ctx.db, row.id);
+    return amazonRequests.length ? { ...api, amazonRequests } : api;
   });
 
   // The desktop's answer to a seller change: keep the previous seller, or switch to the new one.

@@ -6,7 +6,7 @@ import { startSandbox, type SandboxHandle } from '../../sandbox';
 import { parseConfig, type CloudConfig, type CloudConfigInput } from '../config';
 import type { SandboxAppKind } from '../embedded-config';
 // A test helper may read the sandbox's seed directly (the lint rule allows cloud/testing/).
-import { draftApp, productionApp } from '../../sandbox/seed';
+import { draftApp, productionApp, unlistedApp } from '../../sandbox/seed';
 import { startCloud, type RunningCloud } from '../start-cloud';
 import type { CloudLogger } from '../http/server';
 import type { NewTenantCredentials } from '../tenants';
@@ -23,7 +23,7 @@ export async function freePort(): Promise<number> {
 }
 
 export function testConfig(sandboxUrl: string, overrides: Partial<CloudConfigInput> = {}, app: SandboxAppKind = 'production'): CloudConfig {
-  const a = app === 'draft' ? draftApp() : productionApp();
+  const a = app === 'draft' ? draftApp() : app === 'unlisted' ? unlistedApp() : productionApp();
   return parseConfig({
     amazon: {
       mode: 'sandbox',
@@ -59,7 +59,12 @@ export interface Stack {
 
 export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger } = {}): Promise<Stack> {
   const cloudPort = await freePort();
-  const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`] });
+  const sandbox = await startSandbox({
+    port: 0,
+    extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`],
+    // Re-Authorize and the Appstore's Authorize now call the app's Login URI: this cloud's.
+    loginUri: `http://127.0.0.1:${cloudPort}/oauth/amazon/login`,
+  });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();
   const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock, ...(opts.logger ? { logger: opts.logger } : {}) });

@@ -14,8 +14,10 @@ import type { ProfileStore } from './profile-store';
 import { sandboxHint } from './sandbox-hint';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
+import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
 import { normalizePlatformName } from '../../shared/platform-name';
+import { manageYourAppsUrl, RenewalReminder } from './renewal';
 import type { VaultStatus } from './vault';
 
 export interface CoreOptions {
@@ -30,6 +32,8 @@ export interface CoreOptions {
   now?: () => number;
   signIn?: Pick<SignInOptions, 'waitSeconds' | 'backoff' | 'graceMs'>;
   deletionRetry?: { baseMs: number; capMs: number };
+  /** How often the renewal reminder looks (default hourly). */
+  renewalCheckMs?: number;
 }
 
 type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
@@ -42,7 +46,9 @@ export class Core {
   private readonly cloud: CloudClient;
   private readonly signIns: SignInManager;
   private readonly deletions: Deletions;
+  private readonly amazonStarted: AmazonStartedFollower;
   private readonly timeline: Timeline;
+  private readonly renewals: RenewalReminder;
   private readonly handlers: Handlers;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
@@ -76,6 +82,17 @@ export class Core {
       now,
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
     });
+    this.amazonStarted = new AmazonStartedFollower({
+      kv: opts.store.raw,
+      cloud: this.cloud,
+      settings: this.settings,
+      platforms: this.platforms,
+      signIn: this.signIns,
+      logger: opts.logger,
+      ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
+      ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
+    });
+    this.renewals = new RenewalReminder({ platforms: this.platforms, kv: opts.store.raw, host: opts.host, timeline: this.timeline, now, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
     this.handlers = {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
@@ -90,6 +107,7 @@ export class Core {
         const view = await this.settings.save(p.url, p.clientId, p.clientSecret);
         this.cloudConfigured = Boolean(view.url && view.clientId && view.hasSecret);
         this.emit('appInfoChanged', this.appInfo());
+        this.amazonStarted.restart();
         return view;
       },
       testCloudConnection: async (p) => {
@@ -100,6 +118,22 @@ export class Core {
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
       resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
+      getPairingCode: async (p) => {
+        const pairing = await this.cloud.createPairingCode(await this.signIns.cloudId(p.id));
+        // The code itself is a short-lived capability: not in the timeline, which is exported for support.
+        this.timeline.add(p.id, 'pairing code shown for Seller Central / Appstore', 'info', `valid until ${pairing.expiresAt}`);
+        return pairing;
+      },
+      openManageYourApps: async (p) => {
+        const url = manageYourAppsUrl(this.platforms.get(p.id), opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined);
+        try {
+          await opts.host.openExternal(url);
+        } catch (error) {
+          throw new CodedError('BROWSER_OPEN_FAILED', error instanceof Error ? error.message : String(error), { url });
+        }
+        this.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
+        return { url };
+      },
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
@@ -152,6 +186,13 @@ export class Core {
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.signIns.resumeAll();
     this.deletions.start();
+    this.amazonStarted.start();
+    this.renewals.start();
+  }
+
+  /** Runs the renewal reminder's check now (it also runs hourly); for hosts waking from sleep and tests. */
+  checkRenewals(): void {
+    this.renewals.check();
   }
 
   whenReady(): Promise<void> {
@@ -213,7 +254,9 @@ export class Core {
 
   async dispose(): Promise<void> {
     this.signIns.stopAll();
+    this.amazonStarted.stop();
     this.deletions.stop();
+    this.renewals.stop();
     this.events.removeAllListeners();
   }
 }

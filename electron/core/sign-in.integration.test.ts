@@ -196,9 +196,10 @@ describe('sign-in', () => {
     const p = await desk.newPlatform('Amazon Timeout');
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
     expect(waiting.auth.status).toBe('waiting');
-    // Nobody confirms: move both clocks past the authorization's lifetime (10 minutes).
-    stack.clock.advance(11 * 60_000);
-    shift += 11 * 60_000;
+    // Nobody confirms: move both clocks past the authorization's lifetime (the cloud's expiresAt).
+    const past = Date.parse(waiting.auth.status === 'waiting' ? waiting.auth.expiresAt : '') - stack.clock() + 60_000;
+    stack.clock.advance(past);
+    shift += past;
     const expired = await desk.until(p.id, (x) => x.auth.status === 'expired');
     expect(expired.auth).toMatchObject({ status: 'expired', error: { code: 'AUTH_TIMEOUT' } });
     expect(desk.notifications.at(-1)?.title).toBe('Amazon-Anmeldung fehlgeschlagen');

@@ -1,4 +1,4 @@
-// signIn(platformId, mode): one small state machine per platform (DESIGN "The flow in the core"):
+// signIn(platformId, mode): one small state machine per platform (README "How it fits together"):
 //   idle → registering → starting → waiting (browser opened; long-poll) → authenticated | failed | expired | cancelled
 // The waiting state is persisted with the platform, so a restart resumes the wait.
 import { randomUUID } from 'node:crypto';
@@ -13,6 +13,7 @@ import type { CoreHost, Logger } from './host';
 import { nameTaken, type PlatformService } from './platforms';
 import { samePlatformName } from '../../shared/platform-name';
 import type { Timeline } from './timeline';
+import { logAmazonRequests } from './amazon-requests';
 
 export interface SignInOptions {
   platforms: PlatformService;
@@ -22,7 +23,7 @@ export interface SignInOptions {
   logger: Logger;
   urlPolicy: ExternalUrlPolicy;
   now?: () => number;
-  /** Long-poll hold time asked of the cloud (DESIGN: 25 s). */
+  /** Long-poll hold time asked of the cloud (25 s: below common proxy idle timeouts of 30–60 s). */
   waitSeconds?: number;
   backoff?: { baseMs: number; capMs: number; random?: () => number };
   /** How long to keep trying an unreachable cloud after expiresAt before giving up. */
@@ -100,6 +101,46 @@ export class SignInManager {
     }
   }
 
+  /**
+   * A sign-in that started on Amazon's side (the cloud's Login URI, reported by its feed): wait for it
+   * like for our own, without opening a browser — the seller is already in Seller Central. Ended ones
+   * that were never seen pending only go to the timeline (or complete, when they succeeded).
+   */
+  follow(platformId: string, a: Authorization): void {
+    const p = this.o.platforms.find(platformId);
+    if (!p || !p.useCloud) return;
+    if (p.auth.status === 'waiting' && p.auth.authorizationId === a.id) return;
+    if (a.status !== 'pending' && a.status !== 'authenticated') {
+      this.o.timeline.add(platformId, `sign-in started in Seller Central ended: ${a.status}`, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined);
+      return;
+    }
+    this.stopLoop(platformId);
+    const previous = validAuthorization(p);
+    const waiting: AuthState = {
+      status: 'waiting',
+      mode: a.mode,
+      authorizationId: a.id,
+      consentUrl: '',
+      expiresAt: a.expiresAt,
+      startedAt: new Date(this.now()).toISOString(),
+      browserOpened: true,
+      startedOnAmazon: true,
+      ...(previous ? { previous } : {}),
+    };
+    this.o.platforms.patch(platformId, (x) => ({ ...x, auth: waiting }));
+    this.o.timeline.add(platformId, 'sign-in started in Seller Central or the Appstore (Login URI)', 'info', `${a.mode}, expires ${a.expiresAt}`);
+    this.startLoop(platformId);
+  }
+
+  /** The platform's id in the cloud, registering it first (e.g. before a pairing code is asked for). */
+  async cloudId(platformId: string): Promise<string> {
+    // A sign-in that is registering the platform right now: use its registration, do not race it.
+    await this.starting.get(platformId)?.catch(() => undefined);
+    const p = this.o.platforms.get(platformId);
+    if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
+    return this.ensureRegistered(p);
+  }
+
   async cancel(platformId: string): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
     if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
@@ -115,7 +156,7 @@ export class SignInManager {
 
   async reopen(platformId: string): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
-    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    if (p.auth.status !== 'waiting' || !p.auth.consentUrl) throw new CodedError('NOT_WAITING', 'no sign-in with a link of ours is running');
     const opened = await this.openBrowser(platformId, p.auth.consentUrl);
     return this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, browserOpened: opened } } : x));
   }
@@ -304,6 +345,7 @@ export class SignInManager {
   }
 
   private async complete(platformId: string, a: Authorization): Promise<void> {
+    logAmazonRequests(this.o.timeline, platformId, a.amazonRequests);
     if (a.status === 'seller_changed' && a.sellerChange && !a.sellerChange.decision) {
       // Another seller: nothing changes until the user answers; the previous authentication stays valid.
       const p = this.o.platforms.get(platformId);
@@ -326,7 +368,7 @@ export class SignInManager {
         status: 'authenticated',
         sellingPartnerId: a.sellingPartnerId,
         authorizedAt: cloudPlatform?.authorizedAt ?? a.completedAt ?? new Date(this.now()).toISOString(),
-        ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
+        ...((cloudPlatform?.renewalDueAt ?? a.renewalDueAt) ? { renewalDueAt: cloudPlatform?.renewalDueAt ?? a.renewalDueAt } : {}),
         ...(storeName ? { storeName } : {}),
       };
       this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}`);

@@ -25,9 +25,9 @@ export class Timeline {
     return raw && typeof raw === 'object' ? (raw as Record<string, TimelineEntry[]>) : {};
   }
 
-  add(platformId: string, step: string, outcome: TimelineEntry['outcome'], detail?: string): void {
+  add(platformId: string, step: string, outcome: TimelineEntry['outcome'], detail?: string, amazon?: TimelineEntry['amazon']): void {
     const all = this.all();
-    const entry: TimelineEntry = { at: new Date(this.now()).toISOString(), step, outcome, ...(detail ? { detail: redact(detail) } : {}) };
+    const entry: TimelineEntry = { at: new Date(this.now()).toISOString(), step, outcome, ...(detail ? { detail: redact(detail) } : {}), ...(amazon ? { amazon } : {}) };
     all[platformId] = [...(all[platformId] ?? []), entry].slice(-MAX_ENTRIES);
     this.kv.set('timelines', all);
   }

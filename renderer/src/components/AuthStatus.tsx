@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { otherPlatformsWithSeller, type Platform } from '../../../shared/platform';
 import { errorText } from '../i18n';
 import { useNow } from '../hooks/useNow';
-import { formatCountdown, formatDate, formatDateTime, formatTime, renewalSoon } from '../format/dates';
+import { formatCountdown, formatDate, formatDateTime, formatTime } from '../format/dates';
 import { usePlatforms } from '../store/platforms';
+import { renewalState } from '../../../shared/renewal';
 
 type TFn = (k: string, o?: Record<string, unknown>) => string;
 
@@ -33,7 +34,7 @@ export const AuthStatus = forwardRef<HTMLDivElement, { platform: Platform }>(fun
       main = t('status.waiting');
       if (auth.previous) lines.push({ key: 'prev', text: t('cred.previousValid', { id: auth.previous.sellingPartnerId, date: formatDateTime(auth.previous.authorizedAt, lng) }) });
       if (auth.cloudUnreachableSince) lines.push({ key: 'cloud', tone: 'warn', text: t('cred.cloudUnreachable', { time: formatTime(auth.cloudUnreachableSince, lng) }) });
-      // Seller Central's refusals never reach the cloud; say what to do instead of waiting 10 minutes.
+      // Seller Central's refusals never reach the cloud; say what to do instead of waiting out the sign-in window.
       lines.push({ key: 'refused', text: t('cred.sellerCentralRefused') });
       break;
     case 'seller_changed':
@@ -45,8 +46,9 @@ export const AuthStatus = forwardRef<HTMLDivElement, { platform: Platform }>(fun
         ? t('cred.authenticatedSinceStore', { date: formatDateTime(auth.authorizedAt, lng), id: auth.sellingPartnerId, store: auth.storeName })
         : t('cred.authenticatedSince', { date: formatDateTime(auth.authorizedAt, lng), id: auth.sellingPartnerId });
       if (auth.renewalDueAt) {
-        const soon = renewalSoon(auth.renewalDueAt, now);
-        lines.push({ key: 'renew', tone: soon ? 'warn' : undefined, text: t(soon ? 'cred.renewalSoon' : 'cred.renewalDue', { date: formatDate(auth.renewalDueAt, lng) }) });
+        const kind = renewalState(auth.renewalDueAt, now)?.kind ?? 'ok';
+        const key = kind === 'overdue' ? 'cred.renewalOverdue' : kind === 'soon' ? 'cred.renewalSoon' : 'cred.renewalDue';
+        lines.push({ key: 'renew', tone: kind === 'ok' ? undefined : 'warn', text: t(key, { date: formatDate(auth.renewalDueAt, lng) }) });
       }
       if (auth.previousSellingPartnerId && auth.previousSellingPartnerId !== auth.sellingPartnerId && !platform.marketplaces) {
         lines.push({ key: 'switched', tone: 'warn', text: t('cred.switched', { old: auth.previousSellingPartnerId }) });

@@ -168,6 +168,15 @@ describe('seller change and the same seller elsewhere', () => {
 });
 
 describe('while waiting', () => {
+  it('counts down from the cloud\'s expiresAt, whatever sign-in window the cloud chose', () => {
+    vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00.000Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
+    setup(waiting({ expiresAt: '2026-03-01T12:30:00.000Z' }));
+    expect(screen.getByTestId('auth-countdown').textContent).toBe('30:00');
+    act(() => vi.advanceTimersByTime(29 * 60_000 + 59_000));
+    expect(screen.getByTestId('auth-countdown').textContent).toBe('00:01');
+    vi.useRealTimers();
+  });
+
   it('counts down every second, locks the region and offers to cancel', async () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00.000Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
     const { api } = setup(waiting({ expiresAt: '2026-03-01T12:05:00.000Z' }));
@@ -243,5 +252,32 @@ describe('cloud credentials missing', () => {
     setup({ status: 'not_authenticated' });
     act(() => usePlatforms.setState({ appInfo: { version: '0', host: 'browser', amazon: { kind: 'production' }, keychain: { available: true, plaintextFallback: false }, pendingCloudDeletions: 0, cloudConfigured: true } }));
     expect(screen.queryByTestId('cloud-not-configured')).toBeNull();
+  });
+});
+
+describe('sign-in started on Amazon', () => {
+  it('shows the pairing code the core asks the cloud for, with its expiry', async () => {
+    const { api } = setup({ status: 'authenticated', sellingPartnerId: 'A2EUMUSTER7H1K', authorizedAt: '2026-03-01T10:00:00.000Z' });
+    expect(screen.queryByText('K7QM-4TZP')).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Kopplungscode anzeigen' }));
+    expect(api.getPairingCode).toHaveBeenCalledWith({ id: 'p1' });
+    expect(await screen.findByText('K7QM-4TZP')).toBeTruthy();
+    expect(screen.getByTestId('pairing-code').textContent).toMatch(/gültig bis \d{1,2}:\d{2}(:\d{2})? Uhr, nur einmal/);
+    expect(screen.getByRole('button', { name: 'Neuen Code anzeigen' })).toBeTruthy();
+  });
+
+  it('says where the code could not be had, in German with a next step', async () => {
+    const { api } = setup({ status: 'not_authenticated' });
+    api.getPairingCode.mockResolvedValueOnce({ ok: false, error: { code: 'CLOUD_UNREACHABLE', params: { url: 'https://cloud.example' } } } as never);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Kopplungscode anzeigen' }));
+    expect((await screen.findByRole('alert')).textContent).toBeTruthy();
+  });
+
+  it('while a sign-in started in Seller Central runs: a note instead of the link, and Abbrechen', () => {
+    setup(waiting({ consentUrl: '', startedOnAmazon: true, mode: 'refresh' }));
+    expect(screen.getByTestId('started-on-amazon').textContent).toContain('Seller Central');
+    expect(screen.queryByLabelText('Anmeldelink')).toBeNull();
+    expect(screen.queryByTestId('pairing-code')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Anmeldung abbrechen' })).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 // Tab "ZUGANGSDATEN": region, status of the sign-in, ANMELDEN / AKTUALISIEREN / Abbrechen, the consent
 // link while waiting, the question after a seller change, the info texts of the original screen (folded
-// away once connected), the settings import and the sandbox hint.
+// away once connected), the pairing code for sign-ins started on Amazon's side, the settings import and
+// the sandbox hint.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage';
@@ -14,6 +15,7 @@ import { ConsentLink } from './ConsentLink';
 import { MarketplacePanel } from './MarketplacePanel';
 import { SandboxHintPanel } from './SandboxHintPanel';
 import { SellerChangePrompt } from './SellerChangePrompt';
+import { PairingCodePanel } from './PairingCodePanel';
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
   const { t } = useTranslation();
@@ -79,7 +81,14 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
             </button>
           </div>
         )}
-        {auth.status === 'waiting' && <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />}
+        {auth.status === 'waiting' && auth.startedOnAmazon && (
+          <p className="note" data-testid="started-on-amazon">
+            {t('cred.startedOnAmazon')}
+          </p>
+        )}
+        {auth.status === 'waiting' && !auth.startedOnAmazon && (
+          <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />
+        )}
       </div>
       {/* Folded once connected: the steps matter before the first sign-in, not on every visit. */}
       <details className="group info" open={!valid && !deciding} key={valid ? 'connected' : 'not-connected'}>
@@ -92,6 +101,7 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           <li>{t('cred.info5')}</li>
         </ol>
       </details>
+      {auth.status !== 'waiting' && <PairingCodePanel platformId={platform.id} />}
       {(valid || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={valid} />}
       {sandbox && <SandboxHintPanel />}
     </div>

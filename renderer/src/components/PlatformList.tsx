@@ -1,10 +1,12 @@
 // E-COMMERCE – PLATTFORMEN: the list of platform profiles. Keyboard: ↑/↓ select, Enter opens,
 // Entf/Delete deletes, Einfg/Insert creates.
 import { useTranslation } from 'react-i18next';
-import type { Platform } from '../../../shared/platform';
+import { validAuthorization, type Platform } from '../../../shared/platform';
 import { countryByCode } from '../../../shared/amazon-regions';
-import { validAuthorization } from '../../../shared/platform';
 import { sellerLabel } from './AuthStatus';
+import { renewalState } from '../../../shared/renewal';
+import { useNow } from '../hooks/useNow';
+import { formatDate } from '../format/dates';
 
 interface Props {
   platforms: Platform[];
@@ -15,13 +17,27 @@ interface Props {
   onNew(): void;
 }
 
-export function statusLabel(t: (k: string, o?: Record<string, unknown>) => string, p: Platform): string {
+type T = (k: string, o?: Record<string, unknown>) => string;
+
+/** From 30 days before Amazon's yearly renewal date: soon or overdue, with the date (shared/renewal.ts). */
+export function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; date: string } | undefined {
+  if (p.auth.status !== 'authenticated') return undefined;
+  const due = validAuthorization(p)?.renewalDueAt;
+  const kind = renewalState(due, now)?.kind;
+  return due && (kind === 'soon' || kind === 'overdue') ? { kind, date: due } : undefined;
+}
+
+export function statusLabel(t: T, p: Platform, now: number, lng = 'de'): string {
   if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
+  const renewal = renewalNotice(p, now);
+  if (renewal) return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', { date: formatDate(renewal.date, lng) });
   return t(`status.${p.auth.status}`);
 }
 
 export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete, onNew }: Props) {
   const { t, i18n } = useTranslation();
+  // The renewal notice changes by the day; a minute is plenty.
+  const now = useNow(true, 60_000);
   const index = platforms.findIndex((p) => p.id === selectedId);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -77,7 +93,8 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
           const seller = p.useCloud ? validAuthorization(p) : undefined;
           const sellerText = seller ? sellerLabel(t, seller) : '';
           const regionText = p.useCloud && country ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}` : '';
-          const statusText = p.useCloud ? statusLabel(t, p) : '';
+          const renewal = p.useCloud ? renewalNotice(p, now) : undefined;
+          const statusText = p.useCloud ? statusLabel(t, p, now, i18n.language) : '';
           return (
             <tr
               key={p.id}
@@ -102,7 +119,12 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
               <td className="truncate" title={sellerText || undefined}>
                 {sellerText}
               </td>
-              <td className="truncate" data-status={p.auth.status} title={statusText || undefined}>
+              <td
+                className={renewal ? 'truncate warn-text' : 'truncate'}
+                data-status={p.auth.status}
+                data-renewal={renewal?.kind}
+                title={statusText || undefined}
+              >
                 {statusText}
               </td>
             </tr>

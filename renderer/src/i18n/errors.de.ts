@@ -32,6 +32,8 @@ export const errorsDe = {
   NOT_FOUND_dialog: 'Unter dieser Adresse läuft keine Cloud. Bitte prüfen Sie die Cloud-URL.',
   CLOUD_ERROR: 'Die Cloud hat mit einem unerwarteten Fehler (HTTP {{status}}) geantwortet. Bitte versuchen Sie es später erneut.',
   CLOUD_ERROR_generic: 'Die Cloud hat mit einem unerwarteten Fehler geantwortet. Bitte versuchen Sie es später erneut.',
+  BROWSER_OPEN_FAILED: 'Der Browser konnte nicht geöffnet werden. Öffnen Sie {{url}} bitte selbst in Ihrem Browser.',
+  BROWSER_OPEN_FAILED_generic: 'Der Browser konnte nicht geöffnet werden. Öffnen Sie Seller Central bitte selbst und wählen Sie „Apps verwalten“.',
   CONSENT_URL_REJECTED: 'Der Anmeldelink der Cloud zeigt nicht auf die Amazon-Seite der gewählten Region und wurde aus Sicherheitsgründen nicht geöffnet. Prüfen Sie die Cloud-URL unter „Cloud-Zugangsdaten“ und wenden Sie sich an den Support.',
   SIGN_IN_IN_PROGRESS: 'Für diese Plattform läuft bereits eine Anmeldung. Schließen Sie sie im Browser ab oder brechen Sie sie ab.',
   NOT_AUTHENTICATED: 'Die Plattform ist noch nicht bei Amazon angemeldet. Bitte klicken Sie zuerst auf ANMELDEN.',
@@ -85,6 +87,7 @@ export const errorsDe = {
   CALLBACK_PARAMS_MISSING: 'Amazon hat keinen Autorisierungscode zurückgegeben. Bitte klicken Sie erneut auf ANMELDEN.',
   AMAZON_CONSENT_DENIED: 'Der Zugriff wurde bei Amazon abgelehnt oder abgebrochen. Klicken Sie erneut auf ANMELDEN und bestätigen Sie den Zugriff der Anwendung.',
   AMAZON_CALLBACK_ERROR: 'Amazon hat die Anmeldung mit einem Fehler beendet. Prüfen Sie, ob Sie als primärer Benutzer eines Professional-Verkäuferkontos angemeldet sind, und klicken Sie erneut auf ANMELDEN.',
+  SELLER_MISMATCH: 'In Seller Central war ein anderes Verkäuferkonto angemeldet als das, für das die Anmeldung gestartet wurde. Es wurde nichts geändert. Melden Sie sich in Seller Central mit dem richtigen Konto an und starten Sie „Erneut autorisieren“ noch einmal, oder klicken Sie hier auf AKTUALISIEREN.',
   // Login with Amazon
   LWA_INVALID_GRANT: 'Der einmalige Amazon-Code ist abgelaufen oder wurde bereits verwendet. Bitte klicken Sie erneut auf ANMELDEN und schließen Sie die Zustimmung innerhalb von 5 Minuten ab.',
   LWA_INVALID_CLIENT: 'Amazon hat die Zugangsdaten der Cloud-Anwendung abgelehnt (falsch oder nicht erneuert). Bitte wenden Sie sich an den Support des Cloud-Anbieters.',

@@ -45,6 +45,8 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     cancelSignIn: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     reopenConsent: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     resolveSellerChange: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    getPairingCode: vi.fn(async () => ok({ code: 'K7QM-4TZP', expiresAt: '2026-03-02T10:10:00.000Z' })),
+    openManageYourApps: vi.fn(async () => ok({ url: 'https://sellercentral-europe.amazon.com/apps/manage' })),
     importSettings: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
