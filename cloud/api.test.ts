@@ -242,12 +242,20 @@ describe('tenant isolation', () => {
 });
 
 describe('headers and rate limits', () => {
-  it('sends security headers', async () => {
-    const res = await a.raw('GET', '/v1/whoami');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
-  });
+  it('sends security headers on every answer: success, errors, 404 and a long-poll woken after waiting', async () => {
+    const auth = (await a.startAuthorization(await platform())).body;
+    const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
+    const answers = [await a.raw('GET', '/v1/whoami'), await a.raw('GET', '/v1/whoami', { auth: false }), await a.raw('GET', '/nowhere'), await waiting];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 200]);
+    for (const res of answers) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  }, 20_000);
 
   it('limits requests per tenant with 429 RATE_LIMITED and Retry-After', async () => {
     const limited = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9', { rateLimitPerMinute: 5 }) });
@@ -259,6 +267,7 @@ describe('headers and rate limits', () => {
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) codes.push((await x.raw('GET', '/v1/whoami')).status);
       expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+      expect((await x.raw('GET', '/v1/whoami')).headers.get('x-content-type-options')).toBe('nosniff');
       const res = await x.raw('GET', '/v1/whoami');
       expect(res.body.error).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
       expect(res.headers.get('retry-after')).toMatch(/^\d+$/);

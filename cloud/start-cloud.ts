@@ -10,6 +10,7 @@ import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
 import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
+import { createLongPolls } from './authorizations/long-poll';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
 import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
@@ -70,6 +71,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  const longPolls = createLongPolls(notifier);
+  closing.signal.addEventListener('abort', () => longPolls.releaseAll(), { once: true });
   const ctx: CloudContext = {
     db,
     config,
@@ -78,6 +81,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     notifier,
     statusCache: createStatusCache(db, notifier),
     amazonStarted: createAmazonStartedFeed(db, notifier),
+    longPolls,
     secretBox: createSecretBox(config.encryptionKey),
     signingKey: new Uint8Array(Buffer.from(config.signingKey, 'base64')),
     amazonTokens: createAccessTokenCache(),

@@ -99,28 +99,5 @@ export type Platform = z.infer<typeof platformSchema>;
 
 export type ValidAuthorization = z.infer<typeof previousAuthSchema>;
 
-/**
- * The authorization the cloud holds for this platform right now: the current one, or — while a refresh
- * runs or after it failed — the previous one, which stays valid until a new exchange succeeds.
- */
-export function validAuthorization(p: Platform): ValidAuthorization | undefined {
-  const auth = p.auth;
-  if (auth.status === 'authenticated') {
-    return {
-      sellingPartnerId: auth.sellingPartnerId,
-      authorizedAt: auth.authorizedAt,
-      ...(auth.renewalDueAt ? { renewalDueAt: auth.renewalDueAt } : {}),
-      ...(auth.storeName ? { storeName: auth.storeName } : {}),
-    };
-  }
-  return auth.status === 'not_authenticated' ? undefined : auth.previous;
-}
-
-/**
- * The other platforms connected to the same seller account (by Händler-ID). The same seller on two
- * platforms means orders imported twice, so the UI warns and names them.
- */
-export function otherPlatformsWithSeller(all: Platform[], p: Platform, sellingPartnerId = validAuthorization(p)?.sellingPartnerId): Platform[] {
-  if (!sellingPartnerId) return [];
-  return all.filter((o) => o.id !== p.id && o.useCloud && validAuthorization(o)?.sellingPartnerId === sellingPartnerId);
-}
+// In their own module (no zod) for the renderer; re-exported for the core.
+export { otherPlatformsWithSeller, validAuthorization } from './valid-authorization';

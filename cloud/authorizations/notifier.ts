@@ -12,7 +12,7 @@ export interface AuthorizationNotifier {
   subscribeAll(listener: (authorizationId: string) => void): () => void;
 }
 
-export function createLocalNotifier(): AuthorizationNotifier & { emitLocal(id: string): void; listenerCount(id: string): number } {
+export function createLocalNotifier(): AuthorizationNotifier & { emitLocal(id: string): void } {
   const emitter = new EventEmitter();
   // Many desktops may wait on the same id (a user with two windows); not a leak.
   emitter.setMaxListeners(0);
@@ -24,8 +24,6 @@ export function createLocalNotifier(): AuthorizationNotifier & { emitLocal(id: s
   };
   return {
     emitLocal,
-    /** Long-polls currently subscribed to this id (tests check that every wait unsubscribes). */
-    listenerCount: (id) => emitter.listenerCount(id),
     publish: emitLocal,
     subscribeAll(listener) {
       everyChange.add(listener);

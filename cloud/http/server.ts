@@ -3,11 +3,11 @@
 // trusted proxy, one error shape, and the route plugins.
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
+import { installSecurityHeaders } from './security-headers';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
@@ -51,7 +51,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await installSecurityHeaders(app);
   await app.register(formbody);
   installBearerAuth(app, ctx);
   await app.register(rateLimit, {

@@ -16,7 +16,6 @@ import { requireTenant } from '../http/authenticate';
 import { authorizationToApi, createAuthorization, expireIfDue, finishPending, getAuthorization } from '../authorizations/store';
 import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
-import { waitForChange } from '../authorizations/long-poll';
 import { decideSellerChange } from '../authorizations/seller-change';
 import { authorizationAmazonRequests } from '../amazon/amazon-requests-store';
 
@@ -65,27 +64,14 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     };
     let { row, generation } = await load();
     if (row.status === 'pending' && wait > 0) {
-      // Ends the wait when the client goes away (the response's 'close'; the request's fires early) or
-      // the cloud shuts down. Not AbortSignal.any: on Node 20 each call leaves a dependant on the
-      // long-lived closing signal, which thousands of waiting requests turn into memory.
-      const stop = new AbortController();
-      const abort = () => stop.abort();
-      reply.raw.once('close', abort);
-      ctx.closing.addEventListener('abort', abort, { once: true });
-      const untilExpiry = row.expires_at.getTime() - ctx.now();
-      try {
-        await waitForChange({
-          notifier: ctx.notifier,
-          authorizationId: id,
-          maxWaitMs: Math.min(wait * 1000, untilExpiry),
-          signal: ctx.closing.aborted ? AbortSignal.abort() : stop.signal,
-          // A change between our read and the subscription shows as a new generation.
-          changedSince: async () => ctx.statusCache.generation(id) !== generation,
-        });
-      } finally {
-        ctx.closing.removeEventListener('abort', abort);
-        reply.raw.off('close', abort);
-      }
+      await ctx.longPolls.wait({
+        authorizationId: id,
+        maxWaitMs: Math.min(wait * 1000, row.expires_at.getTime() - ctx.now()),
+        // The client going away ends the wait.
+        closedBy: reply.raw,
+        // A change between our read and the registration shows as a new generation.
+        changedSince: () => ctx.statusCache.generation(id) !== generation,
+      });
       ({ row, generation } = await load());
     }
     const api = authorizationToApi(row);

@@ -1,7 +1,7 @@
 // GET /v1/platforms/changes?since&wait: the tenant's sign-ins that started on Amazon's side (Login URI),
 // long-polled by the desktop while it runs. POST /v1/platforms/:id/pairing-code: the code the desktop
 // shows under ZUGANGSDATEN, typed by the seller when Amazon's seller id does not name one platform.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { platformChangesQuerySchema, type PairingCode, type PlatformChanges } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
@@ -9,7 +9,6 @@ import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
 import { authorizationToApi } from '../authorizations/store';
 import { feedKey } from '../authorizations/amazon-started-feed';
-import { waitForChange } from '../authorizations/long-poll';
 import { createPairingCode } from '../pairing-codes';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -21,7 +20,13 @@ export async function platformChangesRoutes(app: FastifyInstance, { ctx }: { ctx
     const generation = ctx.amazonStarted.generation(tenantId);
     let page = await ctx.amazonStarted.read(tenantId, since, new Date(ctx.now()));
     if (page.rows.length === 0 && since !== undefined && wait > 0) {
-      await hold(ctx, reply, feedKey(tenantId), wait * 1000, async () => ctx.amazonStarted.generation(tenantId) !== generation);
+      // The same registry as the authorization long-poll: released on shutdown, ended when the client goes.
+      await ctx.longPolls.wait({
+        authorizationId: feedKey(tenantId),
+        maxWaitMs: wait * 1000,
+        closedBy: reply.raw,
+        changedSince: () => ctx.amazonStarted.generation(tenantId) !== generation,
+      });
       page = await ctx.amazonStarted.read(tenantId, since, new Date(ctx.now()));
     }
     const body: PlatformChanges = { cursor: page.cursor, authorizations: page.rows.map(authorizationToApi) };
@@ -35,24 +40,4 @@ export async function platformChangesRoutes(app: FastifyInstance, { ctx }: { ctx
     const body: PairingCode = { code, expiresAt: expiresAt.toISOString() };
     return reply.code(201).header('cache-control', 'no-store').send(body);
   });
-}
-
-/** Holds the request until the key changes, the time is up, the client goes away or the cloud closes. */
-async function hold(ctx: CloudContext, reply: FastifyReply, key: string, maxWaitMs: number, changedSince: () => Promise<boolean>): Promise<void> {
-  const stop = new AbortController();
-  const abort = () => stop.abort();
-  reply.raw.once('close', abort);
-  ctx.closing.addEventListener('abort', abort, { once: true });
-  try {
-    await waitForChange({
-      notifier: ctx.notifier,
-      authorizationId: key,
-      maxWaitMs,
-      signal: ctx.closing.aborted ? AbortSignal.abort() : stop.signal,
-      changedSince,
-    });
-  } finally {
-    ctx.closing.removeEventListener('abort', abort);
-    reply.raw.off('close', abort);
-  }
 }

@@ -1,14 +1,19 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
-import { PlatformDetail } from './PlatformDetail';
-import { NewPlatformDialog } from './NewPlatformDialog';
-import { DeleteFlow } from './DeleteFlow';
-import { CloudSettingsDialog } from './CloudSettingsDialog';
+import { lazyComponent } from './lazy-component';
 import { KeychainBanner } from './KeychainBanner';
 import { errorText } from '../i18n';
+
+// Not on the first screen (the list): each its own chunk, fetched once the list is shown.
+const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) => m.PlatformDetail));
+const NewPlatformDialog = lazyComponent(() => import('./NewPlatformDialog').then((m) => m.NewPlatformDialog));
+const DeleteFlow = lazyComponent(() => import('./DeleteFlow').then((m) => m.DeleteFlow));
+const CloudSettingsDialog = lazyComponent(() => import('./CloudSettingsDialog').then((m) => m.CloudSettingsDialog));
+/** Fetches every part not on the first screen (the app does so once the list is shown; tests before they start). */
+export const preloadRest = () => Promise.all([PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog].map((c) => c.preload()));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -16,6 +21,18 @@ export function App() {
   const { openId, modal, open, showModal } = useUi();
 
   useEffect(() => connect(), [connect]);
+  // Once the list is up, fetch the rest in the background, so opening a platform or a dialog is instant.
+  useEffect(() => {
+    if (!loaded) return;
+    const preload = () => void preloadRest().catch(() => undefined); // fetched again when actually needed
+    // After the list is painted, so the fetch does not compete with the first screen.
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(preload, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(preload, 50);
+    return () => clearTimeout(timer);
+  }, [loaded]);
 
   const selected = platforms.find((p) => p.id === selectedId);
   const opened = platforms.find((p) => p.id === openId);
@@ -66,7 +83,9 @@ export function App() {
           </div>
         )}
         {opened ? (
-          <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
+          <Suspense fallback={null}>
+            <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
+          </Suspense>
         ) : (
           <>
             <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
@@ -99,17 +118,19 @@ export function App() {
           </>
         )}
         {/* Dialogs inside the landmark too: axe's "region" rule wants all content in one. */}
-        {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
-        {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
-        {toDelete && (
-          <DeleteFlow
-            platform={toDelete}
-            onDone={(deleted) => {
-              showModal(null);
-              if (deleted && openId === toDelete.id) open(null);
-            }}
-          />
-        )}
+        <Suspense fallback={null}>
+          {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
+          {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
+          {toDelete && (
+            <DeleteFlow
+              platform={toDelete}
+              onDone={(deleted) => {
+                showModal(null);
+                if (deleted && openId === toDelete.id) open(null);
+              }}
+            />
+          )}
+        </Suspense>
       </main>
       <footer className="statusbar">
         <span>{t('list.count', { count: platforms.length })}</span>

@@ -3,7 +3,8 @@
 // a warning when the same seller account is connected to another platform too.
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { otherPlatformsWithSeller, type Platform } from '../../../shared/platform';
+import type { Platform } from '../../../shared/platform';
+import { otherPlatformsWithSeller } from '../../../shared/valid-authorization';
 import { errorText } from '../i18n';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown, formatDate, formatDateTime, formatTime } from '../format/dates';

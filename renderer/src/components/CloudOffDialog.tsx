@@ -1,7 +1,8 @@
 // Unticking "Cloud verwenden" on a platform that is connected or signing in: say what happens to the
 // cloud connection before anything changes.
 import { useTranslation } from 'react-i18next';
-import { validAuthorization, type Platform } from '../../../shared/platform';
+import type { Platform } from '../../../shared/platform';
+import { validAuthorization } from '../../../shared/valid-authorization';
 import { Dialog } from './Dialog';
 import { sellerLabel } from './AuthStatus';
 

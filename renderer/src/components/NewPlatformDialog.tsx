@@ -7,7 +7,8 @@ import { ErrorMessage } from './ErrorMessage';
 import { Dialog } from './Dialog';
 import type { AppError, Result } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
-import { isErrorCode } from '../../../shared/error-codes';
+// Type only: shared/error-codes.ts reaches zod through the cloud contract, which the renderer's first screen leaves out.
+import type { ErrorCode } from '../../../shared/error-codes';
 import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameProblem } from '../../../shared/platform-name';
 
 interface Props {
@@ -36,7 +37,8 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
     if (r.ok) onClose();
     else {
       const reason = r.error.params?.reason;
-      refuse(r.error.code === 'INVALID_INPUT' && isErrorCode(reason) ? { code: reason } : r.error);
+      // The reason is a code the core chose (NAME_REQUIRED …); an unknown one still renders (errorText's UNKNOWN).
+      refuse(r.error.code === 'INVALID_INPUT' && typeof reason === 'string' && /^[A-Z_]+$/.test(reason) ? { code: reason as ErrorCode } : r.error);
     }
   };
 

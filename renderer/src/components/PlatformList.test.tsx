@@ -6,12 +6,12 @@ import { I18nextProvider } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { PlatformList } from './PlatformList';
 import { NewPlatformDialog } from './NewPlatformDialog';
-import { createI18n } from '../i18n';
+import { testI18n } from '../test/i18n';
 import { platform as basePlatform } from '../test/fake-api';
 
 afterEach(cleanup);
 
-const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);
+const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={testI18n(lng)}>{ui}</I18nextProvider>);
 
 
 const platform = (over: Parameters<typeof basePlatform>[0]) => basePlatform({ name: 'Amazon 1', ...over });

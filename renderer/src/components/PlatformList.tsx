@@ -1,7 +1,8 @@
 // E-COMMERCE – PLATTFORMEN: the list of platform profiles. Keyboard: ↑/↓ select, Enter opens,
 // Entf/Delete deletes, Einfg/Insert creates.
 import { useTranslation } from 'react-i18next';
-import { validAuthorization, type Platform } from '../../../shared/platform';
+import type { Platform } from '../../../shared/platform';
+import { validAuthorization } from '../../../shared/valid-authorization';
 import { countryByCode } from '../../../shared/amazon-regions';
 import { sellerLabel } from './AuthStatus';
 import { renewalState } from '../../../shared/renewal';

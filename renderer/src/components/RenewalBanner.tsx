@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
 import { renewalState } from '../../../shared/renewal';
-import { validAuthorization } from '../../../shared/platform';
+import { validAuthorization } from '../../../shared/valid-authorization';
 import { getApi } from '../api';
 import { formatDate } from '../format/dates';
 import { useNow } from '../hooks/useNow';

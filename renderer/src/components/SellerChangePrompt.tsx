@@ -2,7 +2,8 @@
 // Händler-ID), what each answer does, and the two answers. The previous connection stays valid until then.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { otherPlatformsWithSeller, type Platform } from '../../../shared/platform';
+import type { Platform } from '../../../shared/platform';
+import { otherPlatformsWithSeller } from '../../../shared/valid-authorization';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { ErrorMessage } from './ErrorMessage';

@@ -1,13 +1,15 @@
-import i18next, { type i18n as I18n } from 'i18next';
+import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { de } from './de';
-import { en } from './en';
+import { de, type Messages } from './de';
 import type { AppError } from '../../../shared/result';
 import { PLATFORM_NAME_MAX } from '../../../shared/platform-name';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const LANGUAGE_KEY = 'acc.language';
+
+type Translation = Messages | Awaited<ReturnType<typeof loadEnglish>>;
+const loadEnglish = async () => (await import('./en')).en;
 
 export function initialLanguage(): Language {
   try {
@@ -19,14 +21,36 @@ export function initialLanguage(): Language {
   return 'de';
 }
 
-export function createI18n(lng: Language = initialLanguage()): I18n {
+/**
+ * German is in the first bundle (the default, and the fallback); English is a chunk of its own that
+ * i18next fetches through this backend when it is chosen (or was chosen last time), so a German start
+ * does not load it. Switching waits for the chunk, then re-renders.
+ */
+const lazyEnglish: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, _namespace, callback) {
+    if (language === 'de') return callback(null, de);
+    if (language !== 'en') return callback(null, {});
+    loadEnglish().then(
+      (en) => callback(null, en),
+      (err: Error) => callback(err, null),
+    );
+  },
+};
+
+/** `preloaded`: resources available at once (tests render English synchronously). */
+export function createI18n(lng: Language = initialLanguage(), preloaded: Partial<Record<Language, Translation>> = {}): I18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+  const resources = Object.fromEntries(Object.entries({ de, ...preloaded }).map(([l, translation]) => [l, { translation }]));
+  void instance.use(lazyEnglish).use(initReactI18next).init({
     lng,
     fallbackLng: 'de',
-    resources: { de: { translation: de }, en: { translation: en } },
+    resources,
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false },
     initAsync: false,
+    react: { useSuspense: false },
   });
   instance.on('languageChanged', (l) => {
     try {
@@ -37,6 +61,11 @@ export function createI18n(lng: Language = initialLanguage()): I18n {
     }
   });
   return instance;
+}
+
+/** Resolves once the instance's language is loaded (at once for German). */
+export function languageReady(instance: I18n): Promise<void> {
+  return instance.loadLanguages(instance.language).then(() => undefined);
 }
 
 type TFn = (key: string, opts?: Record<string, unknown>) => string;

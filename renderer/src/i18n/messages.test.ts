@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/error-codes';
-import { createI18n, errorText } from '.';
+import { errorText } from '.';
+import { testI18n } from '../test/i18n';
 import { de } from './de';
 import { en } from './en';
 
@@ -16,7 +17,7 @@ describe('error messages', () => {
   });
 
   it.each(['de', 'en'] as const)('every code renders a sentence without placeholders or the raw code (%s)', (lng) => {
-    const t = createI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
+    const t = testI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
     for (const code of codes) {
       const text = errorText(t, { code, detail: 'Error: secret stack at x.ts:1' });
       expect(text, code).not.toMatch(/\{\{|errors\.|stack/);
@@ -25,7 +26,7 @@ describe('error messages', () => {
   });
 
   it('names both regions for SPAPI_WRONG_REGION, with a variant when the actual region is unknown', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'SPAPI_WRONG_REGION', params: { region: 'EU', actualRegion: 'NA' } })).toBe(
       'Das Amazon-Konto gehört zur Region Nordamerika (NA), gewählt ist Europa (EU). Wählen Sie unter Region ein Land der Region Nordamerika (NA) und melden Sie sich erneut an.',
     );
@@ -33,14 +34,14 @@ describe('error messages', () => {
   });
 
   it('fills retryAfter and falls back to unknown codes', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'SPAPI_RATE_LIMITED', params: { retryAfter: 12 } })).toContain('warten Sie 12 Sekunden');
     expect(errorText(t, { code: 'NO_SUCH_CODE' as ErrorCode })).toBe('Unbekannter Fehler (NO_SUCH_CODE). Bitte versuchen Sie es erneut; Details stehen im Protokoll.');
   });
 
   it.each(['de', 'en'] as const)('no double colons, repeated words or repeated phrases in any error text, even as shown in the status (%s)', (lng) => {
     const messages = lng === 'de' ? de : en;
-    const t = createI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
+    const t = testI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
     const texts = Object.keys(messages.errors as Record<string, string>).map((key) => [key, t(`errors.${key}`, { url: 'https://c.example', name: 'N', suggestion: 'N (2)', retryAfter: 5, status: 500, region: 'EU', actualRegion: 'NA', backupPath: '/x', field: 'F', code: 'X', max: 80 })] as const);
     expect(texts.length).toBeGreaterThan(60);
     for (const [key, text] of texts) {
@@ -67,7 +68,7 @@ describe('error messages', () => {
   });
 
   it('a name clash says where and suggests a free name; the dialog variants do not send the user to the dialog', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'PLATFORM_NAME_TAKEN', params: { name: 'A', scope: 'local', suggestion: 'A (2)' } })).toContain('lokal');
     expect(errorText(t, { code: 'PLATFORM_NAME_TAKEN', params: { name: 'A', scope: 'cloud', suggestion: 'A (2)' } })).toContain('in Ihrem Cloud-Konto bereits verwendet');
     expect(errorText(t, { code: 'PLATFORM_NAME_TAKEN', params: { name: 'A', scope: 'cloud', suggestion: 'A (2)' } })).toContain('„A (2)“');
@@ -79,7 +80,7 @@ describe('error messages', () => {
   });
 
   it('explains a validation error by its reason and names the field', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'INVALID_INPUT', params: { field: 'patch.name', reason: 'NAME_REQUIRED' } })).toBe('Bitte geben Sie eine Bezeichnung ein.');
     expect(errorText(t, { code: 'INVALID_INPUT', params: { field: 'url', reason: 'Invalid input' } })).toContain('„Cloud-URL“');
   });
