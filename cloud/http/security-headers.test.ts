@@ -31,4 +31,18 @@ describe('security headers added on send', () => {
       await app.close();
     }
   });
+
+  it("leave a header the route set itself (the Login URI's pages widen form-action)", async () => {
+    const app = Fastify();
+    await installSecurityHeaders(app);
+    const own = "default-src 'none'; form-action 'self' https://sellercentral.amazon.de";
+    app.get('/own', async (_request, reply) => reply.header('content-security-policy', own).send('ok'));
+    try {
+      const res = await app.inject('/own');
+      expect(res.headers['content-security-policy']).toBe(own);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    } finally {
+      await app.close();
+    }
+  });
 });

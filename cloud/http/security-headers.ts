@@ -6,7 +6,7 @@
 // building the middleware per request costs ~0.1 ms of CPU in the burst when thousands are woken at once.
 // The headers do not depend on the request, so the plugin itself computes them once, on a private
 // Fastify instance at start-up, and one onSend hook adds them to every answer: routes, 404s, errors and
-// rate-limit refusals alike.
+// rate-limit refusals alike. A header the route set itself is left as it is.
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 
@@ -35,8 +35,10 @@ export async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIO
 export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
   const headers = await helmetHeaders();
   if (!headers['content-security-policy'] || !headers['x-content-type-options']) throw new Error('helmet sent no security headers');
+  const entries = Object.entries(headers);
+  // A route's own value wins (the Login URI's pages widen form-action to Seller Central's origins).
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(headers);
+    for (const [name, value] of entries) if (!reply.hasHeader(name)) reply.header(name, value);
     return payload;
   });
 }
