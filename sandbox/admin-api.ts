@@ -69,6 +69,13 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
 
   app.get('/sandbox/api/apps', async () => ({ apps: state.seed.apps }));
 
+  // Seller Central error pages shown, newest first; `stateTag` (page-errors.ts) narrows to one sign-in.
+  app.get('/sandbox/api/page-errors', async (req, reply) => {
+    const tag = field(req.query, 'stateTag');
+    if (tag && !/^[0-9a-f]{32}$/.test(tag)) return apiError(reply, 400, 'INVALID_INPUT', '"stateTag" must be 32 hex digits');
+    return { pageErrors: state.pageErrors.list(tag || undefined) };
+  });
+
   // The seeded accounts as the start page lists them (public test data), for the desktop's
   // sandbox hint and for support staff's tools.
   app.get('/sandbox/api/accounts', async () => ({
@@ -80,6 +87,7 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
       description: a.description,
       role: a.role,
       accountType: a.accountType,
+      manageAuthorizedPartners: a.manageAuthorizedPartners === true,
       sellingPartnerId: a.sellingPartnerId,
       ...('totpSecret' in a && a.totpSecret ? { totpSecret: a.totpSecret } : {}),
       ...('smsPhone' in a && a.smsPhone ? { smsPhone: a.smsPhone } : {}),

@@ -1,6 +1,7 @@
 // Everything the sandbox remembers lives here, in memory; reset() restores the seed.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Region } from '../shared/amazon-regions';
+import { PageErrorLog } from './page-errors';
 import { ScenarioStore } from './scenarios';
 import { cloneSeed, type Seed, type SeedAccount, type SeedApp } from './seed';
 import { TokenBucket } from './token-bucket';
@@ -66,6 +67,7 @@ export class SandboxState {
   authorizations = new Map<string, Set<string>>();
   buckets = new Map<string, TokenBucket>();
   readonly scenarios = new ScenarioStore();
+  readonly pageErrors = new PageErrorLog();
 
   constructor(
     private readonly initialSeed: Seed,
@@ -89,6 +91,7 @@ export class SandboxState {
     this.authorizations.clear();
     this.buckets.clear();
     this.scenarios.clear();
+    this.pageErrors.clear();
   }
 
   account(email: string): SeedAccount | undefined {

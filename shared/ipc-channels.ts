@@ -17,6 +17,7 @@ export const REQUEST_NAMES = [
   'selectMarketplaces',
   'getTimeline',
   'getSandboxHint',
+  'reportSellerCentralError',
 ] as const;
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Result } from './result';
 import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
+import { REGIONS } from './amazon-regions';
+import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -104,6 +106,8 @@ export const requestSchemas = {
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
   getSandboxHint: z.undefined(),
+  /** "Seller Central zeigt einen Fehler?": what Amazon's page shows; actualRegion as the merchant picked it. */
+  reportSellerCentralError: z.strictObject({ id, key: z.enum(SELLER_CENTRAL_ERROR_KEYS), actualRegion: z.enum(REGIONS).optional() }),
 } as const;
 
 export interface RequestResults {
@@ -122,6 +126,7 @@ export interface RequestResults {
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];
   getSandboxHint: SandboxHint | null;
+  reportSellerCentralError: Platform;
 }
 
 export interface EventPayloads {

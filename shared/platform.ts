@@ -38,6 +38,8 @@ export const authStateSchema = z.discriminatedUnion('status', [
     cloudUnreachableSince: z.string().optional(),
     /** The authentication that stays valid while a refresh runs. */
     previous: previousAuthSchema.optional(),
+    /** What the merchant reported Seller Central shows, when waiting goes on (e.g. a rejected one-time code). */
+    hint: z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() }).optional(),
   }),
   z.object({
     status: z.literal('authenticated'),

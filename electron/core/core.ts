@@ -12,6 +12,7 @@ import type { CoreHost, Logger } from './host';
 import { PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
 import { sandboxHint } from './sandbox-hint';
+import { reportSellerCentralError } from './seller-central-report';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { Timeline } from './timeline';
@@ -104,6 +105,13 @@ export class Core {
         this.platforms.get(p.id);
         return this.timeline.list(p.id);
       },
+      reportSellerCentralError: (p) =>
+        reportSellerCentralError(
+          { platforms: this.platforms, signIns: this.signIns, timeline: this.timeline, now, ...(opts.amazon.kind === 'sandbox' && opts.amazon.sandboxOrigin ? { sandboxOrigin: opts.amazon.sandboxOrigin } : {}) },
+          p.id,
+          p.key,
+          p.actualRegion,
+        ),
       getSandboxHint: async () => {
         const origin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
         if (!origin) return null;

@@ -92,6 +92,21 @@ export class SignInManager {
     return this.finish(platformId, authorizationId, { status: 'cancelled' });
   }
 
+  /**
+   * Ends a running sign-in with a specific failure the desktop learned of outside the cloud (the
+   * merchant reports what Seller Central shows); the cloud's pending authorization is cancelled.
+   */
+  async failWith(platformId: string, code: string, params?: Record<string, string>): Promise<Platform> {
+    const p = this.o.platforms.get(platformId);
+    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    this.stopLoop(platformId);
+    const authorizationId = p.auth.authorizationId;
+    await this.o.cloud.cancelAuthorization(authorizationId).catch((e: unknown) => {
+      this.o.timeline.add(platformId, 'cloud cancel failed', 'error', e instanceof Error ? e.message : String(e));
+    });
+    return this.finish(platformId, authorizationId, { status: 'failed', code, ...(params ? { params } : {}) }, false);
+  }
+
   async reopen(platformId: string): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
     if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
@@ -263,7 +278,7 @@ export class SignInManager {
   }
 
   /** Ends a waiting state; a refresh that did not succeed keeps the previous authentication. */
-  private finish(platformId: string, authorizationId: string, end: { status: 'failed' | 'expired' | 'cancelled'; code?: string; detail?: string }): Platform {
+  private finish(platformId: string, authorizationId: string, end: { status: 'failed' | 'expired' | 'cancelled'; code?: string; detail?: string; params?: Record<string, string> }, notify = true): Platform {
     const p = this.o.platforms.get(platformId);
     if (p.auth.status !== 'waiting' || p.auth.authorizationId !== authorizationId) return p;
     const previous = p.auth.previous;
@@ -274,12 +289,12 @@ export class SignInManager {
       auth = {
         status: end.status,
         at: new Date(this.now()).toISOString(),
-        ...(end.code ? { error: { code: end.code, ...(end.detail ? { detail: end.detail } : {}) } } : {}),
+        ...(end.code ? { error: { code: end.code, ...(end.detail ? { detail: end.detail } : {}), ...(end.params ? { params: end.params } : {}) } } : {}),
         ...(previous ? { previous } : {}),
       };
     }
     const next = this.o.platforms.patch(platformId, (x) => ({ ...x, auth }));
-    if (end.status !== 'cancelled') this.notify('Amazon-Anmeldung fehlgeschlagen', `${p.name}: ${end.status === 'expired' ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.`);
+    if (notify && end.status !== 'cancelled') this.notify('Amazon-Anmeldung fehlgeschlagen', `${p.name}: ${end.status === 'expired' ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.`);
     return next;
   }
 

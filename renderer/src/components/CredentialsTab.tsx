@@ -12,6 +12,8 @@ import { AuthStatus } from './AuthStatus';
 import { ConsentLink } from './ConsentLink';
 import { MarketplacePanel } from './MarketplacePanel';
 import { SandboxHintPanel } from './SandboxHintPanel';
+import { SellerCentralErrorPicker } from './SellerCentralErrorPicker';
+import { countryByCode } from '../../../shared/amazon-regions';
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
   const { t } = useTranslation();
@@ -63,6 +65,12 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         </div>
         <ErrorMessage error={error} />
         {auth.status === 'waiting' && <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />}
+        {(auth.status === 'waiting' || auth.status === 'expired') && (
+          <>
+            <span />
+            <SellerCentralErrorPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
+          </>
+        )}
       </div>
       <fieldset className="group info">
         <legend>{t('cred.infoTitle')}</legend>

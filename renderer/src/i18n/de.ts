@@ -75,7 +75,6 @@ export const de = {
     saved: 'Gespeichert',
   },
   cred: {
-    sellerCentralRefused: 'Zeigt Seller Central einen Fehler (z. B. Konto einer anderen Region, fehlende Berechtigung, Einzelanbieter-Konto)? Dann „Abbrechen“, die Ursache beheben (z. B. die Region des Kontos wählen) und erneut anmelden.',
     cloudMissing: 'Für die Anmeldung fehlen die Cloud-Zugangsdaten (Cloud-URL, Client-ID, Client-Secret).',
     openCloudSettings: 'Cloud-Zugangsdaten öffnen',
     region: 'Region',
@@ -122,6 +121,18 @@ export const de = {
     suspended: 'Gesperrte Angebote',
     use: 'Verwenden',
     useLabel: '{{name}} verwenden',
+  },
+  scErrors: {
+    toggle: 'Seller Central zeigt einen Fehler?',
+    title: 'Was zeigt Seller Central?',
+    intro: 'Wählen Sie, was Amazon im Browser anzeigt – Sie erhalten sofort die Ursache und den nächsten Schritt.',
+    introTimeout: 'Zeigte Seller Central einen dieser Fehler?',
+    accountIn: 'Mein Konto: {{region}}',
+    regionUnknown: 'Region unbekannt',
+    codeLabel: 'Fehlercode von der Amazon-Seite',
+    explain: 'Erklären',
+    unknownCode: 'Den Code „{{code}}“ kennen wir nicht. Wählen Sie oben den Text, den Amazon zeigt, oder nennen Sie den Code dem Support.',
+    labels: { browser_closed: 'Keine Fehlermeldung: Ich habe das Browserfenster geschlossen oder finde es nicht mehr.' },
   },
   sandbox: {
     title: 'Amazon-Sandbox: Testkonten',

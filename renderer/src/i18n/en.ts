@@ -77,7 +77,6 @@ export const en: DeepStrings<Messages> = {
     saved: 'Saved',
   },
   cred: {
-    sellerCentralRefused: 'Does Seller Central show an error (e.g. an account of another region, missing permission, an Individual account)? Then cancel, fix the cause (e.g. choose the account’s region) and sign in again.',
     cloudMissing: 'The cloud credentials (cloud URL, Client-ID, Client-Secret) needed to sign in are missing.',
     openCloudSettings: 'Open cloud credentials',
     region: 'Region',
@@ -124,6 +123,18 @@ export const en: DeepStrings<Messages> = {
     suspended: 'Suspended listings',
     use: 'Use',
     useLabel: 'Use {{name}}',
+  },
+  scErrors: {
+    toggle: 'Does Seller Central show an error?',
+    title: 'What does Seller Central show?',
+    intro: 'Pick what Amazon shows in the browser – you get the cause and the next step at once.',
+    introTimeout: 'Did Seller Central show one of these errors?',
+    accountIn: 'My account: {{region}}',
+    regionUnknown: 'Region unknown',
+    codeLabel: 'Error code from the Amazon page',
+    explain: 'Explain',
+    unknownCode: 'We do not know the code “{{code}}”. Pick the text Amazon shows above, or give the code to support.',
+    labels: { browser_closed: 'No error message: I closed the browser window or cannot find it any more.' },
   },
   sandbox: {
     title: 'Amazon sandbox: test accounts',

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CLOUD_ERROR_CODES } from '../../../shared/cloud-api';
 import { DESKTOP_ERROR_CODES } from './error-codes';
+import { SELLER_CENTRAL_ERROR_CODES } from '../../../shared/seller-central-errors';
 import { createI18n, errorText } from '.';
 import { de } from './de';
 import { en } from './en';
 
-const codes = [...Object.keys(CLOUD_ERROR_CODES), ...DESKTOP_ERROR_CODES];
+const codes = [...Object.keys(CLOUD_ERROR_CODES), ...DESKTOP_ERROR_CODES, ...SELLER_CENTRAL_ERROR_CODES];
 
 describe('error messages', () => {
   it.each(codes)('%s has a German and an English text', (code) => {

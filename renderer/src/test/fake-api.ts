@@ -48,6 +48,7 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
     getSandboxHint: vi.fn(async () => ok<SandboxHint | null>(null)),
+    reportSellerCentralError: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
       list.push(listener);
