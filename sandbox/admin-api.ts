@@ -53,8 +53,29 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     return scenarioList();
   });
 
+  // The next Seller Central sign-in page shows this seeded account's e-mail and password (once).
+  app.put('/sandbox/api/signin-prefill', async (req, reply) => {
+    const email = field(req.body, 'email');
+    if (email === '') {
+      state.signInPrefill = undefined;
+      return { email: null };
+    }
+    const account = state.account(email);
+    if (!account) return apiError(reply, 400, 'UNKNOWN_ACCOUNT', 'unknown account (use a seeded e-mail address)');
+    state.signInPrefill = account.email;
+    return { email: account.email };
+  });
+
+  // Whether the state survives restarts, when it was last reset on purpose, a state file kept aside.
+  app.get('/sandbox/api/status', async () => ({
+    persisted: state.persisted,
+    ...(state.resetAt ? { resetAt: state.resetAt } : {}),
+    ...(state.stateWarning ? { stateWarning: state.stateWarning } : {}),
+  }));
+
   app.post('/sandbox/api/reset', async () => {
     state.reset();
+    state.resetAt = new Date(state.now()).toISOString();
     return { ok: true };
   });
 

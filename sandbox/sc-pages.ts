@@ -13,7 +13,8 @@ function frame(f: Frame, title: string, body: SafeHtml): string {
   return page({ lang: f.lang, title: `Amazon Seller Central – ${title}`, subtitle: f.host, body });
 }
 
-export function signInPage(f: Frame, action: string, returnTo: string, email = '', error?: string): string {
+/** `password` is only ever filled for a seeded account support chose from the app (sandbox prefill). */
+export function signInPage(f: Frame, action: string, returnTo: string, email = '', error?: string, password = ''): string {
   return frame(f, t(f.lang, 'signinTitle'), html`
 <div class="box" data-page="signin">
   <h1>${t(f.lang, 'signinTitle')}</h1>
@@ -24,7 +25,7 @@ export function signInPage(f: Frame, action: string, returnTo: string, email = '
     <label for="ap_email">${t(f.lang, 'email')}</label>
     <input type="email" id="ap_email" name="email" value="${email}" autocomplete="username">
     <label for="ap_password">${t(f.lang, 'password')}</label>
-    <input type="password" id="ap_password" name="password" autocomplete="current-password">
+    <input type="password" id="ap_password" name="password" value="${password}" autocomplete="current-password">
     <button type="submit" id="signInSubmit">${t(f.lang, 'signin')}</button>
   </form>
 </div>`);

@@ -68,6 +68,14 @@ export class SandboxState {
   buckets = new Map<string, TokenBucket>();
   readonly scenarios = new ScenarioStore();
   readonly pageErrors = new PageErrorLog();
+  /** E-mail of a seeded account whose credentials the next sign-in page shows (chosen in the app). */
+  signInPrefill: string | undefined;
+  /** Set when the state is kept in a file across restarts (persistence.ts). */
+  persisted = false;
+  /** When the sandbox was last reset on purpose (POST /sandbox/api/reset); survives restarts. */
+  resetAt: string | undefined;
+  /** The state file could not be read and was kept aside at this path. */
+  stateWarning: string | undefined;
 
   constructor(
     private readonly initialSeed: Seed,
@@ -92,6 +100,7 @@ export class SandboxState {
     this.buckets.clear();
     this.scenarios.clear();
     this.pageErrors.clear();
+    this.signInPrefill = undefined;
   }
 
   account(email: string): SeedAccount | undefined {

@@ -18,6 +18,9 @@ export const REQUEST_NAMES = [
   'getTimeline',
   'getSandboxHint',
   'reportSellerCentralError',
+  'getSandboxScenarios',
+  'armSandboxScenario',
+  'resetSandboxScenarios',
 ] as const;
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;

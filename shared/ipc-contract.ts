@@ -55,6 +55,20 @@ export interface SandboxHint {
   accounts: SandboxAccountHint[];
 }
 
+/** Sandbox mode: the scenarios support staff can arm from the app, those switched on, the seeded accounts. */
+export interface SandboxScenarioView {
+  available: { id: string; description: string; area: string }[];
+  active: { id: string; account?: string; remaining?: number; ms?: number }[];
+  /** `failure`: why this account cannot authorize whatever the region (a wrong region depends on the platform). */
+  accounts: { email: string; label: string; region: string; failure?: 'individual_account' | 'not_primary' | (string & {}) }[];
+  /** The sandbox keeps its state in the app's data folder. */
+  persisted?: boolean;
+  /** When the sandbox was last reset deliberately: earlier sandbox sign-ins are void since. */
+  resetAt?: string;
+  /** The saved sandbox state could not be read and was kept aside (its path). */
+  stateWarning?: string;
+}
+
 export type DeleteOutcome = { id: string; cloud: 'deleted' | 'queued' | 'not_registered' };
 
 const cloudUrl = z
@@ -108,6 +122,14 @@ export const requestSchemas = {
   getSandboxHint: z.undefined(),
   /** "Seller Central zeigt einen Fehler?": what Amazon's page shows; actualRegion as the merchant picked it. */
   reportSellerCentralError: z.strictObject({ id, key: z.enum(SELLER_CENTRAL_ERROR_KEYS), actualRegion: z.enum(REGIONS).optional() }),
+  getSandboxScenarios: z.undefined(),
+  /** Sandbox mode: a scenario and/or a seeded account for this platform's next ANMELDEN; neither = disarm. */
+  armSandboxScenario: z.strictObject({
+    id,
+    scenario: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
+    account: z.string().trim().min(3).max(200).regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u).optional(),
+  }),
+  resetSandboxScenarios: z.undefined(),
 } as const;
 
 export interface RequestResults {
@@ -127,6 +149,9 @@ export interface RequestResults {
   getTimeline: TimelineEntry[];
   getSandboxHint: SandboxHint | null;
   reportSellerCentralError: Platform;
+  getSandboxScenarios: SandboxScenarioView | null;
+  armSandboxScenario: Platform;
+  resetSandboxScenarios: SandboxScenarioView;
 }
 
 export interface EventPayloads {

@@ -13,6 +13,8 @@ import { PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
 import { sandboxHint } from './sandbox-hint';
 import { reportSellerCentralError } from './seller-central-report';
+import { SandboxControl } from './sandbox-control';
+import { SandboxRequests } from './sandbox-requests';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { Timeline } from './timeline';
@@ -44,6 +46,7 @@ export class Core {
   private readonly deletions: Deletions;
   private readonly timeline: Timeline;
   private readonly handlers: Handlers;
+  private readonly sandbox: SandboxRequests;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
 
@@ -54,6 +57,8 @@ export class Core {
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
+    const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
+    this.sandbox = new SandboxRequests(sandboxOrigin ? new SandboxControl(sandboxOrigin) : undefined, this.platforms, this.timeline);
     this.signIns = new SignInManager({
       platforms: this.platforms,
       cloud: this.cloud,
@@ -62,6 +67,7 @@ export class Core {
       logger: opts.logger,
       urlPolicy: opts.amazon.sandboxOrigin ? { sandboxOrigin: opts.amazon.sandboxOrigin } : {},
       now,
+      beforeStart: (p) => this.sandbox.applyArmed(p),
       ...opts.signIn,
     });
     this.deletions = new Deletions({
@@ -107,11 +113,14 @@ export class Core {
       },
       reportSellerCentralError: (p) =>
         reportSellerCentralError(
-          { platforms: this.platforms, signIns: this.signIns, timeline: this.timeline, now, ...(opts.amazon.kind === 'sandbox' && opts.amazon.sandboxOrigin ? { sandboxOrigin: opts.amazon.sandboxOrigin } : {}) },
+          { platforms: this.platforms, signIns: this.signIns, timeline: this.timeline, now, ...(sandboxOrigin ? { sandboxOrigin } : {}) },
           p.id,
           p.key,
           p.actualRegion,
         ),
+      getSandboxScenarios: () => this.sandbox.view(),
+      armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),
+      resetSandboxScenarios: () => this.sandbox.reset(),
       getSandboxHint: async () => {
         const origin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
         if (!origin) return null;

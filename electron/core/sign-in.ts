@@ -26,6 +26,8 @@ export interface SignInOptions {
   backoff?: { baseMs: number; capMs: number; random?: () => number };
   /** How long to keep trying an unreachable cloud after expiresAt before giving up. */
   graceMs?: number;
+  /** Runs before the cloud authorization is created (sandbox mode: applies an armed scenario). */
+  beforeStart?: (p: Platform) => Promise<void>;
 }
 
 
@@ -49,6 +51,7 @@ export class SignInManager {
     this.o.timeline.add(platformId, `sign-in (${mode}) requested`, 'info', `region ${p.countryCode}`);
     try {
       const cloudId = await this.ensureRegistered(p);
+      await this.o.beforeStart?.(this.o.platforms.get(platformId));
       const auth = await this.o.cloud.createAuthorization(cloudId, mode);
       this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`);
       const region = countryByCode(p.countryCode)!.region;

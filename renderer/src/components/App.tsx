@@ -8,6 +8,7 @@ import { NewPlatformDialog } from './NewPlatformDialog';
 import { DeleteFlow } from './DeleteFlow';
 import { CloudSettingsDialog } from './CloudSettingsDialog';
 import { KeychainBanner } from './KeychainBanner';
+import { SandboxScenarioBanner } from './SandboxScenarioBanner';
 import { errorText } from '../i18n';
 
 export function App() {
@@ -45,6 +46,7 @@ export function App() {
         </div>
       </header>
       {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
+      {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
       {appInfo?.storeWarning && (
         <p className="banner warning" role="alert">
           {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}

@@ -13,6 +13,7 @@ import { ConsentLink } from './ConsentLink';
 import { MarketplacePanel } from './MarketplacePanel';
 import { SandboxHintPanel } from './SandboxHintPanel';
 import { SellerCentralErrorPicker } from './SellerCentralErrorPicker';
+import { SandboxScenarioPicker } from './SandboxScenarioPicker';
 import { countryByCode } from '../../../shared/amazon-regions';
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
@@ -64,6 +65,12 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           )}
         </div>
         <ErrorMessage error={error} />
+        {sandbox && auth.status !== 'waiting' && (
+          <>
+            <span />
+            <SandboxScenarioPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
+          </>
+        )}
         {auth.status === 'waiting' && <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />}
         {(auth.status === 'waiting' || auth.status === 'expired') && (
           <>

@@ -89,4 +89,7 @@ export const errorsDe = {
   SELLER_CENTRAL_MD5110: 'Seller Central lehnt ab (MD5110): Die Rücksprungadresse der Cloud ist ungültig (enthält ein #). Bitte melden Sie den Code MD5110 dem Support des Cloud-Anbieters.',
   SELLER_CENTRAL_MD9100: 'Seller Central lehnt ab (MD9100): Amazon kennt die Anwendung nicht oder sie ist für Ihr Konto nicht verfügbar. Bitte melden Sie den Code MD9100 dem Support des Cloud-Anbieters.',
   SELLER_CENTRAL_MD9999: 'Seller Central lehnt ab (MD9999): Der Anmeldelink ist fehlerhaft. Klicken Sie erneut auf ANMELDEN; tritt der Fehler wieder auf, melden Sie den Code MD9999 dem Support des Cloud-Anbieters.',
+  SANDBOX_UNREACHABLE: 'Die Amazon-Sandbox unter {{url}} antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
+  SANDBOX_UNREACHABLE_generic: 'Die Amazon-Sandbox antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
+  SANDBOX_ONLY: 'Das geht nur mit der Amazon-Sandbox (Start ohne „--production“).',
 };

@@ -81,4 +81,7 @@ export const errorsEn = {
   SELLER_CENTRAL_MD5110: 'Seller Central refuses (MD5110): the cloud’s return address is invalid (contains a #). Please report code MD5110 to the cloud provider’s support.',
   SELLER_CENTRAL_MD9100: 'Seller Central refuses (MD9100): Amazon does not know the application or it is not available to your account. Please report code MD9100 to the cloud provider’s support.',
   SELLER_CENTRAL_MD9999: 'Seller Central refuses (MD9999): the sign-in link is malformed. Click ANMELDEN again; if it happens again, report code MD9999 to the cloud provider’s support.',
+  SANDBOX_UNREACHABLE: 'The Amazon sandbox at {{url}} does not answer. Is “npm start” still running? Otherwise restart the application.',
+  SANDBOX_UNREACHABLE_generic: 'The Amazon sandbox does not answer. Is “npm start” still running? Otherwise restart the application.',
+  SANDBOX_ONLY: 'This only works with the Amazon sandbox (started without “--production”).',
 };

@@ -1,7 +1,7 @@
 // A fake AppApi for component tests: every request is a vi.fn answering ok with sensible defaults;
 // `emit` plays the core's events.
 import { vi } from 'vitest';
-import type { AppApi, AppInfo, EventPayloads, SandboxHint, TimelineEntry } from '../../../shared/ipc-contract';
+import type { AppApi, AppInfo, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
 import type { Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 
@@ -48,7 +48,12 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
     getSandboxHint: vi.fn(async () => ok<SandboxHint | null>(null)),
-    reportSellerCentralError: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    reportSellerCentralError: vi.fn(async ({ id }: { id: string; key: string; actualRegion?: string }) => ok(byId(id))),
+    getSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView | null>(null)),
+    armSandboxScenario: vi.fn(async ({ id, scenario, account }: { id: string; scenario?: string; account?: string }) =>
+      ok({ ...byId(id), ...(scenario || account ? { sandboxArmed: { ...(scenario ? { scenario } : {}), ...(account ? { account } : {}) } } : {}) }),
+    ),
+    resetSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView>({ available: [], active: [], accounts: [] })),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
       list.push(listener);
