@@ -10,6 +10,8 @@ export interface SandboxOptions {
   /** Appended to the registered redirect URIs of both seeded apps. */
   extraRedirectUris?: string[];
   logger?: boolean;
+  /** Keep tokens, authorizations and scenarios across restarts in this JSON file (0600, atomic). */
+  stateFile?: string;
 }
 
 export interface SandboxHandle {
@@ -18,6 +20,8 @@ export interface SandboxHandle {
   close(): Promise<void>;
   /** Restores the seed: accounts, apps, sessions, codes, tokens, SMS, scenarios. */
   reset(): void;
+  /** The saved state file was damaged and kept aside at this path (stateFile only). */
+  stateWarning?: string;
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
@@ -31,6 +35,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     url: `http://${urlHost}:${port}`,
     close: () => app.close(),
     reset: () => state.reset(),
+    ...(state.stateWarning ? { stateWarning: state.stateWarning } : {}),
   };
 }
 
