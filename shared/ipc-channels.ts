@@ -21,6 +21,7 @@ export const REQUEST_NAMES = [
   'getSandboxScenarios',
   'armSandboxScenario',
   'resetSandboxScenarios',
+  'exportTimeline',
 ] as const;
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;

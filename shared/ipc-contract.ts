@@ -7,6 +7,7 @@ import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } 
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
 import { REGIONS } from './amazon-regions';
 import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';
+import type { TimelineExport } from './timeline-export';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -37,6 +38,10 @@ export interface TimelineEntry {
   outcome: 'ok' | 'error' | 'info';
   /** Redacted: never a token, code, secret or state. */
   detail?: string;
+  /** The stable error code of a failed step (its German text is the renderer's). */
+  code?: string;
+  /** The cloud's authorization this step belongs to. */
+  authorizationId?: string;
 }
 
 export interface SandboxAccountHint {
@@ -130,6 +135,8 @@ export const requestSchemas = {
     account: z.string().trim().min(3).max(200).regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u).optional(),
   }),
   resetSandboxScenarios: z.undefined(),
+  /** The Protokoll for support: header, status and German steps; redacted. */
+  exportTimeline: z.strictObject({ id }),
 } as const;
 
 export interface RequestResults {
@@ -152,6 +159,7 @@ export interface RequestResults {
   getSandboxScenarios: SandboxScenarioView | null;
   armSandboxScenario: Platform;
   resetSandboxScenarios: SandboxScenarioView;
+  exportTimeline: TimelineExport;
 }
 
 export interface EventPayloads {

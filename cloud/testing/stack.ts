@@ -55,9 +55,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger } = {}): Promise<Stack> {
+export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger; sandboxStateFile?: string } = {}): Promise<Stack> {
   const cloudPort = await freePort();
-  const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`] });
+  const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`], ...(opts.sandboxStateFile ? { stateFile: opts.sandboxStateFile } : {}) });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();
   const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock, ...(opts.logger ? { logger: opts.logger } : {}) });

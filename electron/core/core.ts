@@ -15,6 +15,7 @@ import { sandboxHint } from './sandbox-hint';
 import { reportSellerCentralError } from './seller-central-report';
 import { SandboxControl } from './sandbox-control';
 import { SandboxRequests } from './sandbox-requests';
+import { buildTimelineExport } from './timeline-export';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { Timeline } from './timeline';
@@ -117,6 +118,11 @@ export class Core {
           p.id,
           p.key,
           p.actualRegion,
+        ),
+      exportTimeline: (p) =>
+        buildTimelineExport(
+          { platforms: this.platforms, timeline: this.timeline, settings: this.settings, cloud: this.cloud, sandbox: this.sandbox, appVersion: opts.host.appVersion, amazon: opts.amazon, now },
+          p.id,
         ),
       getSandboxScenarios: () => this.sandbox.view(),
       armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),

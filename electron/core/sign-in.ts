@@ -53,7 +53,7 @@ export class SignInManager {
       const cloudId = await this.ensureRegistered(p);
       await this.o.beforeStart?.(this.o.platforms.get(platformId));
       const auth = await this.o.cloud.createAuthorization(cloudId, mode);
-      this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`);
+      this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`, { authorizationId: auth.id });
       const region = countryByCode(p.countryCode)!.region;
       const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy);
       if (!check.ok) {

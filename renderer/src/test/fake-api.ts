@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { AppApi, AppInfo, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
 import type { Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
+import type { TimelineExport } from '../../../shared/timeline-export';
 
 export const platform = (over: Partial<Platform> = {}): Platform => ({
   id: 'p1',
@@ -52,6 +53,15 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     getSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView | null>(null)),
     armSandboxScenario: vi.fn(async ({ id, scenario, account }: { id: string; scenario?: string; account?: string }) =>
       ok({ ...byId(id), ...(scenario || account ? { sandboxArmed: { ...(scenario ? { scenario } : {}), ...(account ? { account } : {}) } } : {}) }),
+    ),
+    exportTimeline: vi.fn(async ({ id }: { id: string }) =>
+      ok<TimelineExport>({
+        format: 'amazon-cloud-connect-protokoll',
+        version: 1,
+        header: { exportedAt: '2026-01-01T00:00:00.000Z', timeZone: 'UTC', appVersion: '0.1.0', amazon: 'sandbox', platform: { id, name: 'Amazon 123456', type: 'amazon', countryCode: 'DE', region: 'EU' }, authorizationIds: [], amazonRequestIds: [] },
+        status: { status: 'not_authenticated' },
+        timeline: [],
+      }),
     ),
     resetSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView>({ available: [], active: [], accounts: [] })),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {

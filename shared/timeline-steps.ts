@@ -1,0 +1,37 @@
+// The Protokoll's step texts in German and English. The core writes each step under a stable English
+// key (the strings passed to Timeline.add, kept as they are so old entries stay readable); the
+// renderer and the export show these texts. timeline-steps.test.ts checks that every key the core
+// writes is here.
+export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
+  'sign-in (login) requested': { de: 'ANMELDEN angeklickt', en: 'ANMELDEN clicked' },
+  'sign-in (refresh) requested': { de: 'AKTUALISIEREN angeklickt', en: 'AKTUALISIEREN clicked' },
+  'platform registered in the cloud': { de: 'Plattform in der Cloud angelegt', en: 'Platform registered in the cloud' },
+  'platform missing in the cloud; registering again': { de: 'Plattform fehlte in der Cloud – wird neu angelegt', en: 'Platform missing in the cloud – registering again' },
+  'country changed; old cloud platform deleted': { de: 'Land geändert – alte Cloud-Plattform gelöscht', en: 'Country changed – old cloud platform deleted' },
+  'sandbox scenario applied': { de: 'Sandbox-Testfall ausgelöst', en: 'Sandbox test case applied' },
+  'authorization created': { de: 'Anmeldung in der Cloud begonnen', en: 'Authorization started in the cloud' },
+  'browser opened on Seller Central': { de: 'Browser mit Seller Central geöffnet', en: 'Browser opened on Seller Central' },
+  'no browser could be opened; the link is shown to copy': { de: 'Kein Browser geöffnet – Link zum Kopieren angezeigt', en: 'No browser opened – link shown to copy' },
+  'sign-in could not start': { de: 'Anmeldung konnte nicht beginnen', en: 'Sign-in could not start' },
+  'waiting resumed after restart': { de: 'Warten nach Neustart fortgesetzt', en: 'Waiting resumed after restart' },
+  'cloud unreachable while waiting; retrying with backoff': { de: 'Cloud beim Warten nicht erreichbar – neue Versuche', en: 'Cloud unreachable while waiting – retrying' },
+  'cloud reachable again': { de: 'Cloud wieder erreichbar', en: 'Cloud reachable again' },
+  'merchant reported a Seller Central error': { de: 'Händler meldet Fehler auf Seller Central', en: 'Merchant reported a Seller Central error' },
+  authenticated: { de: 'Authentifiziert', en: 'Authenticated' },
+  'sign-in failed': { de: 'Anmeldung fehlgeschlagen', en: 'Sign-in failed' },
+  'sign-in expired': { de: 'Anmeldung abgelaufen', en: 'Sign-in expired' },
+  'sign-in cancelled': { de: 'Anmeldung abgebrochen', en: 'Sign-in cancelled' },
+  'sign-in cancelled by the user': { de: 'Anmeldung vom Benutzer abgebrochen', en: 'Sign-in cancelled by the user' },
+  'cloud cancel failed': { de: 'Abbruch in der Cloud fehlgeschlagen', en: 'Cancelling in the cloud failed' },
+  'timed out waiting for Amazon': { de: 'Zeitüberschreitung beim Warten auf Amazon', en: 'Timed out waiting for Amazon' },
+  'waiting stopped': { de: 'Warten beendet', en: 'Waiting stopped' },
+  'gave up: cloud unreachable past the deadline': { de: 'Aufgegeben: Cloud bis nach Ablauf nicht erreichbar', en: 'Gave up: cloud unreachable past the deadline' },
+  'renamed in the cloud': { de: 'In der Cloud umbenannt', en: 'Renamed in the cloud' },
+  'settings imported': { de: 'Einstellungen importiert', en: 'Settings imported' },
+  'settings import failed': { de: 'Einstellungen importieren fehlgeschlagen', en: 'Settings import failed' },
+};
+
+/** The step's text in a language; an unknown step (an older version's) as it was written. */
+export function stepText(step: string, lang: 'de' | 'en'): string {
+  return Object.hasOwn(TIMELINE_STEPS, step) ? TIMELINE_STEPS[step]![lang] : step;
+}
