@@ -10,7 +10,8 @@ export const EXPORT_FORMAT = 'amazon-cloud-connect-protokoll';
 /** Larger files are refused before parsing (the WebSocket of the browser host carries at most 1 MiB). */
 export const MAX_IMPORT_CHARS = 512 * 1024;
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+// Control characters except tab and line feed (details may span lines).
+const CONTROL = /(?![\t\n])\p{Cc}/u;
 const text = (max: number) => z.string().max(max).refine((s) => !CONTROL.test(s), 'CONTROL_CHARACTERS');
 const id = text(200);
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/);
