@@ -6,6 +6,7 @@ import { checkAccountRules, checkConsentQuery, regionOfHost } from './consent-re
 import { newMwsAuthToken, newOAuthCode } from './ids';
 import { stateOfQuery, stateTag } from './page-errors';
 import { consentError } from './consent-errors';
+import { CONSENT_PAGE_SCENARIOS } from './scenarios';
 import { cancelledPage, consentPage, errorPage, notFoundPage } from './sc-pages';
 import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
 import type { SeedAccount, SeedApp } from './seed';
@@ -26,7 +27,7 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
       return reply.redirect(`${sc.base}/ap/signin?return_to=${encodeURIComponent(rawUrl)}&language=${sc.lang}`, 302);
     }
     const { account, csrf } = signedIn;
-    const denied = ruleError(state, account, check.request.app, sc.host, false);
+    const denied = ruleError(state, account, check.request.app, sc.host, false) ?? pageScenario(state, account);
     if (denied) return showError(reply, state, sc, denied, check.request.state, account);
     return sendHtml(
       reply,
@@ -74,6 +75,15 @@ function showError(reply: FastifyReply, state: SandboxState, sc: ScRequest, key:
     ...(stateParam ? { stateTag: stateTag(stateParam) } : {}),
   });
   return sendHtml(reply, errorPage(sc, key));
+}
+
+/** A consent_* scenario shows its Seller Central page instead of the consent (scenarios.ts). */
+function pageScenario(state: SandboxState, account: SeedAccount): ConsentErrorKey | undefined {
+  const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
+  for (const [id, key] of Object.entries(CONSENT_PAGE_SCENARIOS)) {
+    if (state.scenarios.take(id as keyof typeof CONSENT_PAGE_SCENARIOS, ctx)) return key;
+  }
+  return undefined;
 }
 
 function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {

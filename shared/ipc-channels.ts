@@ -22,6 +22,7 @@ export const REQUEST_NAMES = [
   'armSandboxScenario',
   'resetSandboxScenarios',
   'exportTimeline',
+  'importTimeline',
 ] as const;
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;

@@ -7,7 +7,7 @@ import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } 
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
 import { REGIONS } from './amazon-regions';
 import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';
-import type { TimelineExport } from './timeline-export';
+import { MAX_IMPORT_CHARS, type TimelineExport } from './timeline-export';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -74,6 +74,17 @@ export interface SandboxScenarioView {
   stateWarning?: string;
 }
 
+/** How an imported Protokoll's failure is produced again in the sandbox (electron/core/replay.ts). */
+export interface ReplayPlan {
+  scenario?: string;
+  /** The seeded account filled into the sign-in page. */
+  account: string;
+  /** A failure that stays on Amazon's page: what support then reports ("Seller Central zeigt einen Fehler?"). */
+  report?: string;
+  /** A failure after the sign-in: the step that shows it. */
+  afterSignIn?: 'importSettings';
+}
+
 export type DeleteOutcome = { id: string; cloud: 'deleted' | 'queued' | 'not_registered' };
 
 const cloudUrl = z
@@ -137,6 +148,8 @@ export const requestSchemas = {
   resetSandboxScenarios: z.undefined(),
   /** The Protokoll for support: header, status and German steps; redacted. */
   exportTimeline: z.strictObject({ id }),
+  /** Sandbox mode: a merchant's Protokoll export (the file's text) set up to happen again. */
+  importTimeline: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS, 'IMPORT_TOO_LARGE') }),
 } as const;
 
 export interface RequestResults {
@@ -160,6 +173,7 @@ export interface RequestResults {
   armSandboxScenario: Platform;
   resetSandboxScenarios: SandboxScenarioView;
   exportTimeline: TimelineExport;
+  importTimeline: { platform: Platform; plan: ReplayPlan; errorCode?: string };
 }
 
 export interface EventPayloads {

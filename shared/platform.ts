@@ -77,7 +77,7 @@ export const platformSchema = z.object({
   /** Stable per registration attempt, so a retried POST /v1/platforms is idempotent. */
   cloudIdempotencyKey: z.string().optional(),
   /** Sandbox mode: a scenario and/or seeded account support armed for this platform's next ANMELDEN. */
-  sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional() }).optional(),
+  sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: z.string().optional() }).optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 

@@ -16,6 +16,7 @@ import { reportSellerCentralError } from './seller-central-report';
 import { SandboxControl } from './sandbox-control';
 import { SandboxRequests } from './sandbox-requests';
 import { buildTimelineExport } from './timeline-export';
+import { importForReplay } from './replay';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { Timeline } from './timeline';
@@ -124,6 +125,10 @@ export class Core {
           { platforms: this.platforms, timeline: this.timeline, settings: this.settings, cloud: this.cloud, sandbox: this.sandbox, appVersion: opts.host.appVersion, amazon: opts.amazon, now },
           p.id,
         ),
+      importTimeline: (p) => {
+        if (opts.amazon.kind !== 'sandbox') throw new CodedError('SANDBOX_ONLY', 'replay needs the Amazon sandbox');
+        return importForReplay(this.platforms, this.timeline, p.text);
+      },
       getSandboxScenarios: () => this.sandbox.view(),
       armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),
       resetSandboxScenarios: () => this.sandbox.reset(),

@@ -24,6 +24,12 @@ const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {
   roles_missing: {},
   spapi_429: { count: 1 },
   spapi_500: {},
+  consent_md1000: { count: 1 },
+  consent_md5101: { count: 1 },
+  consent_md5110: { count: 1 },
+  consent_md9100: { count: 1 },
+  consent_md9999: { count: 1 },
+  consent_session_expired: { count: 1 },
 };
 
 export function isScenarioId(value: string): value is ScenarioId {
@@ -97,7 +103,7 @@ export class SandboxControl {
   }
 
   /** Switches the armed scenario on (for the chosen account, if any) and fills that account into the next sign-in page. */
-  async apply(armed: { scenario?: string; account?: string }): Promise<void> {
+  async apply(armed: { scenario?: string; account?: string; replayOf?: string }): Promise<void> {
     await this.guard(async () => {
       if (armed.scenario && isScenarioId(armed.scenario)) {
         await this.http.put('/sandbox/api/scenarios', { id: armed.scenario, ...(armed.account ? { account: armed.account } : {}), ...ARM_DEFAULTS[armed.scenario] });

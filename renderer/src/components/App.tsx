@@ -9,6 +9,7 @@ import { DeleteFlow } from './DeleteFlow';
 import { CloudSettingsDialog } from './CloudSettingsDialog';
 import { KeychainBanner } from './KeychainBanner';
 import { SandboxScenarioBanner } from './SandboxScenarioBanner';
+import { ReplayImportButton } from './ReplayImportButton';
 import { errorText } from '../i18n';
 
 export function App() {
@@ -75,6 +76,7 @@ export function App() {
               {t('list.delete')}
             </button>
             <span className="toolbar-spacer" />
+            {appInfo?.amazon.kind === 'sandbox' && <ReplayImportButton />}
             <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
               {t('app.cloudSettings')}
             </button>

@@ -11,6 +11,7 @@ import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { usePlatforms } from '../store/platforms';
 import { ErrorMessage } from './ErrorMessage';
+import { errorText } from '../i18n';
 
 export function armedValue(p: Platform): string {
   const a = p.sandboxArmed;
@@ -76,6 +77,11 @@ export function SandboxScenarioPicker({ platform, region }: { platform: Platform
       {armed && (
         <p className="warn-text" data-testid="sandbox-armed">
           {t('sandboxScenarios.armed', { what: armedText })}
+        </p>
+      )}
+      {armed?.replayOf && (
+        <p className="hint" data-testid="sandbox-replay">
+          {t('replay.of', { code: armed.replayOf, text: errorText(t, { code: armed.replayOf }) })}
         </p>
       )}
       <ErrorMessage error={error} />

@@ -161,7 +161,17 @@ export const de = {
       roles_missing: 'Rollen fehlen (SP-API 403)',
       spapi_429: 'SP-API drosselt (429)',
       spapi_500: 'SP-API: interner Fehler (500)',
+      consent_md1000: 'Seller Central zeigt MD1000',
+      consent_md5101: 'Seller Central zeigt MD5101',
+      consent_md5110: 'Seller Central zeigt MD5110',
+      consent_md9100: 'Seller Central zeigt MD9100',
+      consent_md9999: 'Seller Central zeigt MD9999',
+      consent_session_expired: 'Sitzung bei Seller Central abgelaufen',
     },
+  },
+  replay: {
+    import: 'Protokoll importieren',
+    of: 'Nachgestellt wird das Protokoll eines Händlers: {{code}} – „{{text}}“',
   },
   sandbox: {
     title: 'Amazon-Sandbox: Testkonten',

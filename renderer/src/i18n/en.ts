@@ -163,7 +163,17 @@ export const en: DeepStrings<Messages> = {
       roles_missing: 'Roles missing (SP-API 403)',
       spapi_429: 'SP-API throttles (429)',
       spapi_500: 'SP-API: internal error (500)',
+      consent_md1000: 'Seller Central shows MD1000',
+      consent_md5101: 'Seller Central shows MD5101',
+      consent_md5110: 'Seller Central shows MD5110',
+      consent_md9100: 'Seller Central shows MD9100',
+      consent_md9999: 'Seller Central shows MD9999',
+      consent_session_expired: 'Seller Central session expired',
     },
+  },
+  replay: {
+    import: 'Import Protokoll',
+    of: 'Replaying a merchant’s Protokoll: {{code}} – “{{text}}”',
   },
   sandbox: {
     title: 'Amazon sandbox: test accounts',

@@ -92,4 +92,7 @@ export const errorsDe = {
   SANDBOX_UNREACHABLE: 'Die Amazon-Sandbox unter {{url}} antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
   SANDBOX_UNREACHABLE_generic: 'Die Amazon-Sandbox antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
   SANDBOX_ONLY: 'Das geht nur mit der Amazon-Sandbox (Start ohne „--production“).',
+  IMPORT_INVALID: 'Die Datei ist kein gültiges Protokoll dieser Anwendung (Fehler bei „{{field}}“). Bitte lassen Sie das Protokoll mit „Protokoll exportieren“ neu exportieren und importieren Sie diese Datei unverändert.',
+  IMPORT_INVALID_generic: 'Die Datei ist kein gültiges Protokoll dieser Anwendung (kein JSON, zu groß oder beschädigt). Bitte lassen Sie das Protokoll mit „Protokoll exportieren“ neu exportieren und importieren Sie diese Datei unverändert.',
+  IMPORT_TOO_LARGE: 'Die Datei ist zu groß für ein Protokoll (höchstens 512 KB). Bitte wählen Sie die exportierte Protokolldatei.',
 };

@@ -84,4 +84,7 @@ export const errorsEn = {
   SANDBOX_UNREACHABLE: 'The Amazon sandbox at {{url}} does not answer. Is “npm start” still running? Otherwise restart the application.',
   SANDBOX_UNREACHABLE_generic: 'The Amazon sandbox does not answer. Is “npm start” still running? Otherwise restart the application.',
   SANDBOX_ONLY: 'This only works with the Amazon sandbox (started without “--production”).',
+  IMPORT_INVALID: 'The file is not a valid Protokoll of this application (error at “{{field}}”). Please have the Protokoll exported again with “Protokoll exportieren” and import that file unchanged.',
+  IMPORT_INVALID_generic: 'The file is not a valid Protokoll of this application (not JSON, too large or damaged). Please have the Protokoll exported again with “Protokoll exportieren” and import that file unchanged.',
+  IMPORT_TOO_LARGE: 'The file is too large for a Protokoll (at most 512 KB). Please choose the exported Protokoll file.',
 };

@@ -63,6 +63,7 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
         timeline: [],
       }),
     ),
+    importTimeline: vi.fn(async (_p: { text: string }) => ok({ platform: platform({ id: 'replay', name: 'Nachstellung Amazon 123456' }), plan: { account: 'eu.haendler@example.com' } })),
     resetSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView>({ available: [], active: [], accounts: [] })),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
