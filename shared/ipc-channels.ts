@@ -23,6 +23,9 @@ export const REQUEST_NAMES = [
   'resetSandboxScenarios',
   'exportTimeline',
   'importTimeline',
+  'listCloudOnlyPlatforms',
+  'adoptCloudPlatform',
+  'deleteCloudPlatform',
 ] as const;
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;

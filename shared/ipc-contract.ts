@@ -85,6 +85,18 @@ export interface ReplayPlan {
   afterSignIn?: 'importSettings';
 }
 
+/** A platform of this tenant that exists in the cloud but in no profile of this desktop. */
+export interface CloudOnlyPlatform {
+  id: string;
+  name: string;
+  countryCode: string;
+  region: string;
+  status: 'not_authenticated' | 'authenticated';
+  createdAt: string;
+  sellingPartnerId?: string;
+  authorizedAt?: string;
+}
+
 export type DeleteOutcome = { id: string; cloud: 'deleted' | 'queued' | 'not_registered' };
 
 const cloudUrl = z
@@ -150,6 +162,10 @@ export const requestSchemas = {
   exportTimeline: z.strictObject({ id }),
   /** Sandbox mode: a merchant's Protokoll export (the file's text) set up to happen again. */
   importTimeline: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS, 'IMPORT_TOO_LARGE') }),
+  /** Cloud-Zugangsdaten: platforms of the tenant that exist in the cloud but not here; adopt or delete them. */
+  listCloudOnlyPlatforms: z.undefined(),
+  adoptCloudPlatform: z.strictObject({ cloudPlatformId: id }),
+  deleteCloudPlatform: z.strictObject({ cloudPlatformId: id }),
 } as const;
 
 export interface RequestResults {
@@ -174,6 +190,9 @@ export interface RequestResults {
   resetSandboxScenarios: SandboxScenarioView;
   exportTimeline: TimelineExport;
   importTimeline: { platform: Platform; plan: ReplayPlan; errorCode?: string };
+  listCloudOnlyPlatforms: CloudOnlyPlatform[];
+  adoptCloudPlatform: Platform;
+  deleteCloudPlatform: { id: string };
 }
 
 export interface EventPayloads {

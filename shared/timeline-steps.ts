@@ -8,6 +8,7 @@ export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
   'platform registered in the cloud': { de: 'Plattform in der Cloud angelegt', en: 'Platform registered in the cloud' },
   'platform missing in the cloud; registering again': { de: 'Plattform fehlte in der Cloud – wird neu angelegt', en: 'Platform missing in the cloud – registering again' },
   'country changed; old cloud platform deleted': { de: 'Land geändert – alte Cloud-Plattform gelöscht', en: 'Country changed – old cloud platform deleted' },
+  'adopted from the cloud': { de: 'Aus der Cloud übernommen', en: 'Adopted from the cloud' },
   'protocol imported for replay': { de: 'Protokoll zum Nachstellen importiert', en: 'Protokoll imported for replay' },
   'sandbox scenario applied': { de: 'Sandbox-Testfall ausgelöst', en: 'Sandbox test case applied' },
   'authorization created': { de: 'Anmeldung in der Cloud begonnen', en: 'Authorization started in the cloud' },

@@ -17,6 +17,7 @@ import { SandboxControl } from './sandbox-control';
 import { SandboxRequests } from './sandbox-requests';
 import { buildTimelineExport } from './timeline-export';
 import { importForReplay } from './replay';
+import { CloudView } from './cloud-view';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { Timeline } from './timeline';
@@ -49,6 +50,7 @@ export class Core {
   private readonly timeline: Timeline;
   private readonly handlers: Handlers;
   private readonly sandbox: SandboxRequests;
+  private readonly cloudView: CloudView;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
 
@@ -84,6 +86,7 @@ export class Core {
       now,
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
     });
+    this.cloudView = new CloudView(this.cloud, this.platforms, this.deletions, this.timeline);
     this.handlers = {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
@@ -129,6 +132,9 @@ export class Core {
         if (opts.amazon.kind !== 'sandbox') throw new CodedError('SANDBOX_ONLY', 'replay needs the Amazon sandbox');
         return importForReplay(this.platforms, this.timeline, p.text);
       },
+      listCloudOnlyPlatforms: () => this.cloudView.list(),
+      adoptCloudPlatform: (p) => this.cloudView.adopt(p.cloudPlatformId),
+      deleteCloudPlatform: (p) => this.cloudView.remove(p.cloudPlatformId),
       getSandboxScenarios: () => this.sandbox.view(),
       armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),
       resetSandboxScenarios: () => this.sandbox.reset(),

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { errorText } from '../i18n';
+import { CloudPlatformsPanel } from './CloudPlatformsPanel';
 import { Dialog } from './Dialog';
 
 type Note = { ok: true; text: string } | { ok: false; error: AppError } | null;
@@ -114,6 +115,7 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
           {note && (note.ok ? <span className="ok-text">{note.text}</span> : <span className="error-text">{errorText(t, note.error)}</span>)}
         </div>
       </form>
+      <CloudPlatformsPanel />
     </Dialog>
   );
 }

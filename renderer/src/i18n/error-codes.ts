@@ -29,4 +29,5 @@ export const DESKTOP_ERROR_CODES = [
   'SANDBOX_ONLY',
   'IMPORT_INVALID',
   'IMPORT_TOO_LARGE',
+  'CLOUD_PLATFORM_IN_USE',
 ] as const;

@@ -1,7 +1,7 @@
 // A fake AppApi for component tests: every request is a vi.fn answering ok with sensible defaults;
 // `emit` plays the core's events.
 import { vi } from 'vitest';
-import type { AppApi, AppInfo, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
+import type { AppApi, AppInfo, CloudOnlyPlatform, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
 import type { Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 import type { TimelineExport } from '../../../shared/timeline-export';
@@ -64,6 +64,9 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
       }),
     ),
     importTimeline: vi.fn(async (_p: { text: string }) => ok({ platform: platform({ id: 'replay', name: 'Nachstellung Amazon 123456' }), plan: { account: 'eu.haendler@example.com' } })),
+    listCloudOnlyPlatforms: vi.fn(async () => ok<CloudOnlyPlatform[]>([])),
+    adoptCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok(platform({ id: 'adopted', cloudPlatformId }))),
+    deleteCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok({ id: cloudPlatformId })),
     resetSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView>({ available: [], active: [], accounts: [] })),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
