@@ -7,8 +7,12 @@ import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS } from './amazon-regions';
 
 export const EXPORT_FORMAT = 'amazon-cloud-connect-protokoll';
-/** Larger files are refused before parsing (the WebSocket of the browser host carries at most 1 MiB). */
-export const MAX_IMPORT_CHARS = 512 * 1024;
+/**
+ * Larger files are refused before parsing. With raw control characters refused before sending too
+ * (ReplayImportButton), the text stays under the browser host's 1 MiB WebSocket message limit even as
+ * UTF-8 with every quote escaped.
+ */
+export const MAX_IMPORT_CHARS = 256 * 1024;
 
 // Control characters except tab and line feed (details may span lines).
 const CONTROL = /(?![\t\n])\p{Cc}/u;

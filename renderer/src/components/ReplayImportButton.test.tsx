@@ -37,6 +37,9 @@ describe('Protokoll importieren', () => {
     await user.upload(screen.getByTestId('replay-file'), new File(['x'.repeat(600 * 1024)], 'big.json', { type: 'application/json' }));
     expect(fake.api.importTimeline).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toContain('zu groß');
+    await user.upload(screen.getByTestId('replay-file'), new File(['{"a":"\u0000"}'], 'nul.json', { type: 'application/json' }));
+    expect(fake.api.importTimeline).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('kein gültiges Protokoll');
     await user.upload(screen.getByTestId('replay-file'), new File(['{'], 'bad.json', { type: 'application/json' }));
     expect((await screen.findByRole('alert')).textContent).toContain('kein gültiges Protokoll');
   });

@@ -34,7 +34,8 @@ export function ReplayImportButton() {
       return setError({ code: 'IMPORT_TOO_LARGE' });
     }
     const text = await readText(file).catch(() => undefined);
-    if (text === undefined) return setError({ code: 'IMPORT_INVALID' });
+    // Raw control characters (JSON escapes them; an export never has them) are refused here already.
+    if (text === undefined || /(?![\t\n\r])\p{Cc}/u.test(text)) return setError({ code: 'IMPORT_INVALID' });
     const r = await getApi().importTimeline({ text });
     if (input.current) input.current.value = '';
     if (!r.ok) return setError(r.error);

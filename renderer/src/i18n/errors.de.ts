@@ -94,6 +94,6 @@ export const errorsDe = {
   SANDBOX_ONLY: 'Das geht nur mit der Amazon-Sandbox (Start ohne „--production“).',
   IMPORT_INVALID: 'Die Datei ist kein gültiges Protokoll dieser Anwendung (Fehler bei „{{field}}“). Bitte lassen Sie das Protokoll mit „Protokoll exportieren“ neu exportieren und importieren Sie diese Datei unverändert.',
   IMPORT_INVALID_generic: 'Die Datei ist kein gültiges Protokoll dieser Anwendung (kein JSON, zu groß oder beschädigt). Bitte lassen Sie das Protokoll mit „Protokoll exportieren“ neu exportieren und importieren Sie diese Datei unverändert.',
-  IMPORT_TOO_LARGE: 'Die Datei ist zu groß für ein Protokoll (höchstens 512 KB). Bitte wählen Sie die exportierte Protokolldatei.',
+  IMPORT_TOO_LARGE: 'Die Datei ist zu groß für ein Protokoll (höchstens 256 KB). Bitte wählen Sie die exportierte Protokolldatei.',
   CLOUD_PLATFORM_IN_USE: 'Diese Cloud-Plattform gehört zu einer Plattform in dieser Liste. Löschen Sie sie dort mit „Löschen“.',
 };

@@ -86,6 +86,6 @@ export const errorsEn = {
   SANDBOX_ONLY: 'This only works with the Amazon sandbox (started without “--production”).',
   IMPORT_INVALID: 'The file is not a valid Protokoll of this application (error at “{{field}}”). Please have the Protokoll exported again with “Protokoll exportieren” and import that file unchanged.',
   IMPORT_INVALID_generic: 'The file is not a valid Protokoll of this application (not JSON, too large or damaged). Please have the Protokoll exported again with “Protokoll exportieren” and import that file unchanged.',
-  IMPORT_TOO_LARGE: 'The file is too large for a Protokoll (at most 512 KB). Please choose the exported Protokoll file.',
+  IMPORT_TOO_LARGE: 'The file is too large for a Protokoll (at most 256 KB). Please choose the exported Protokoll file.',
   CLOUD_PLATFORM_IN_USE: 'This cloud platform belongs to a platform in this list. Delete it there with “Löschen”.',
 };
