@@ -12,7 +12,7 @@ export async function newPlatformOnCredentials(page: Page, name: string, country
   await page.getByRole('row', { name: new RegExp(name) }).dblclick();
   await page.getByLabel('Cloud verwenden').check();
   await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();
-  await page.getByLabel('Region').selectOption(country);
+  await page.getByLabel('Region', { exact: true }).selectOption(country);
 }
 
 /** The seller's browser from the consent URL to the page Amazon shows after the one-time code (and, with `confirm`, after "Bestätigen"). */
