@@ -3,13 +3,14 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
-
-export const APP_SCHEME = 'app';
+import { APP_HOST, APP_SCHEME } from './app-origin';
 
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  // No 'unsafe-inline': the renderer has no inline <style> or style attributes (React's style props
+  // go through the CSSOM, which CSP does not govern); e2e/csp.spec.ts walks the UI watching for blocks.
+  "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
@@ -27,8 +28,13 @@ export function handleAppProtocol(rendererDir: string) {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== 'renderer') return new Response('not found', { status: 404 });
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    } catch {
+      return new Response('bad path', { status: 400 });
+    }
     const file = path.resolve(root, '.' + rel);
     if (!file.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).toString());

@@ -4,18 +4,12 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { REQUEST_NAMES, channelOf } from '../shared/ipc-channels';
 import { err } from '../shared/result';
 import type { Core } from './core/core';
-
-export const APP_ORIGIN = 'app://renderer';
+import { isAppUrl } from './app-origin';
 
 export function isTrustedSender(event: IpcMainInvokeEvent, appContents: () => WebContents | undefined): boolean {
   const contents = appContents();
   if (!contents || event.sender.id !== contents.id) return false;
-  const frameUrl = event.senderFrame?.url ?? '';
-  try {
-    return new URL(frameUrl).origin === APP_ORIGIN && event.senderFrame === contents.mainFrame;
-  } catch {
-    return false;
-  }
+  return isAppUrl(event.senderFrame?.url) && event.senderFrame === contents.mainFrame;
 }
 
 export function registerIpc(core: Core, appContents: () => WebContents | undefined): () => void {

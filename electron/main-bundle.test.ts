@@ -63,8 +63,20 @@ it('opens one hardened window with the bundled preload', () => {
   const prefs = JSON.parse(windows[0]!.slice('new BrowserWindow '.length));
   expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
   expect(prefs.preload).toMatch(/dist\/electron\/preload\.cjs$/);
-  expect(calls).toContain('session.setPermissionRequestHandler');
   expect(calls).toContain('app.on web-contents-created');
+});
+
+it('denies every permission but clipboard writes by the app, in permission requests and checks alike', () => {
+  const answers = [
+    'clipboard-sanitized-write@app://renderer/index.html=true',
+    'clipboard-sanitized-write@https://evil.example/=false',
+    'clipboard-read@app://renderer/index.html=false',
+    'notifications@app://renderer/index.html=false',
+    'media@app://renderer/index.html=false',
+    'geolocation@https://evil.example/=false',
+  ];
+  expect(calls).toContain(`session.setPermissionRequestHandler ${JSON.stringify(answers)}`);
+  expect(calls).toContain(`session.setPermissionCheckHandler ${JSON.stringify(answers)}`);
 });
 
 it('handles exactly the contract’s requests over IPC', () => {

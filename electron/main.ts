@@ -3,10 +3,11 @@ import path from 'node:path';
 import { app, BrowserWindow, Notification, session, shell, type WebContents } from 'electron';
 import ElectronStore from 'electron-store';
 import { createAppCore } from './app-core';
-import { APP_ORIGIN, registerIpc } from './ipc-main';
+import { registerIpc } from './ipc-main';
+import { APP_ORIGIN, isAppUrl, isPermissionAllowed } from './app-origin';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { consoleLogger } from './core/host';
-import { STORE_SCHEMA, openStoreSafely, type KeyValueStore } from './core/profile-store';
+import { STORE_FILE_MODE, STORE_SCHEMA, openStoreSafely, type KeyValueStore } from './core/profile-store';
 import { isKnownSellerCentralUrl } from './core/external-urls';
 
 // dist/electron/main.cjs → dist/renderer, dist/electron/preload.cjs
@@ -24,10 +25,10 @@ function hardenContents(contents: WebContents) {
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
@@ -63,9 +64,14 @@ app.on('second-instance', () => {
 });
 
 void app.whenReady().then(async () => {
-  // Deny every permission but writing to the clipboard ("Link kopieren"), and that only for the app.
-  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => {
-    callback(permission === 'clipboard-sanitized-write' && wc.getURL().startsWith(`${APP_ORIGIN}/`));
+  // Deny every permission but writing to the clipboard ("Link kopieren"), and that only for the app:
+  // requests (a prompt would appear) and checks (synchronous queries, e.g. navigator.permissions or
+  // the clipboard's own check before a write) alike; Electron grants both by default.
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl || wc.getURL()));
+  });
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
+    return isPermissionAllowed(permission, details.requestingUrl || requestingOrigin);
   });
   handleAppProtocol(path.join(distDir, 'renderer'));
 
@@ -85,7 +91,12 @@ void app.whenReady().then(async () => {
         await shell.openExternal(url);
       },
       notify: (title, body) => {
-        if (Notification.isSupported()) new Notification({ title, body }).show();
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ title, body });
+        // Since Electron 42 macOS notifications need a code-signed app; an unsigned build reports
+        // 'failed' instead of showing one. The status in the window says the same, so only log it.
+        notification.on('failed', (_event, error) => consoleLogger.warn('notification not shown', { error }));
+        notification.show();
       },
       isFocused: () => mainWindow?.isFocused() ?? false,
     },
@@ -96,6 +107,7 @@ void app.whenReady().then(async () => {
             name: 'config',
             cwd: storeDir,
             schema: STORE_SCHEMA as never,
+            configFileMode: STORE_FILE_MODE,
             clearInvalidConfig: false,
             accessPropertiesByDotNotation: false,
           }) as unknown as KeyValueStore,

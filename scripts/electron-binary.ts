@@ -1,5 +1,7 @@
-// Is the Electron binary there? The npm package installs without it (package.json's allowScripts
-// skips its download script, which needs a release host that is not always reachable).
+// Is the Electron binary there? The npm package installs without it: since Electron 42 the package
+// has no install script and downloads the binary on the first require('electron') from Node (from a
+// release host that is not always reachable). So nothing here requires the package; path.txt and
+// dist/ are looked at directly.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -30,3 +30,16 @@ it('targets AppImage, deb, nsis and dmg and packs the built entry point', () => 
   expect(pkg.main).toBe('dist/electron/main.cjs');
   expect(config.files).toContain('dist/electron/**');
 });
+
+it('flips the Electron fuses that let someone else run code as the app', () => {
+  const config = load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
+  expect(config.electronFuses).toEqual({
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    onlyLoadAppFromAsar: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    grantFileProtocolExtraPrivileges: false,
+  });
+});

@@ -19,6 +19,8 @@ export interface AppInfo {
   /** Secrets are kept only in the OS keychain; plain text only when started with the explicit flag. */
   keychain: { available: boolean; plaintextFallback: boolean; detail?: string };
   storeWarning?: { code: string; backupPath: string };
+  /** Platform entries in the store file that this version cannot read: kept on disk untouched, and said so. */
+  unreadableProfiles?: { code: 'PROFILES_UNREADABLE'; count: number; file: string };
   /** Cloud deletions queued while the cloud was unreachable, retried until they succeed. */
   pendingCloudDeletions: number;
   /** Cloud URL, Client-ID and a Client-Secret in the keychain are all there (ANMELDEN can work). */

@@ -5,6 +5,8 @@
 export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
   'sign-in (login) requested': { de: 'ANMELDEN angeklickt', en: 'ANMELDEN clicked' },
   'sign-in (refresh) requested': { de: 'AKTUALISIEREN angeklickt', en: 'AKTUALISIEREN clicked' },
+  'sign-in (login) requested again while one is starting; answered with that one': { de: 'ANMELDEN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'ANMELDEN clicked again while a sign-in is starting – that one stands' },
+  'sign-in (refresh) requested again while one is starting; answered with that one': { de: 'AKTUALISIEREN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'AKTUALISIEREN clicked again while a sign-in is starting – that one stands' },
   'platform registered in the cloud': { de: 'Plattform in der Cloud angelegt', en: 'Platform registered in the cloud' },
   'platform missing in the cloud; registering again': { de: 'Plattform fehlte in der Cloud – wird neu angelegt', en: 'Platform missing in the cloud – registering again' },
   'country changed; old cloud platform deleted': { de: 'Land geändert – alte Cloud-Plattform gelöscht', en: 'Country changed – old cloud platform deleted' },

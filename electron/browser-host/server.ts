@@ -24,6 +24,26 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
+/** The largest frame (and message) the page may send; larger ones close the connection with 1009. */
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+/**
+ * The request target as a URL, or undefined when it is not one we serve (answered 400 before any
+ * handler sees it). Node's parser lets request lines such as `GET http://[ HTTP/1.1` through, and
+ * `new URL` throws on them. Origin-form (`/path?query`) is what browsers send; absolute-form
+ * (`http://127.0.0.1:port/path`, RFC 9112 §3.2.2) is accepted for this host only.
+ */
+export function parseRequestTarget(target: string | undefined, ownHosts: readonly string[]): URL | undefined {
+  if (!target) return undefined;
+  try {
+    if (target.startsWith('/')) return target.startsWith('//') ? undefined : new URL(target, 'http://host.invalid');
+    const url = new URL(target);
+    return url.protocol === 'http:' && ownHosts.includes(url.host) && !url.username && !url.password ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -44,18 +64,38 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    const url = parseRequestTarget(req.url, allowedHosts);
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain', Connection: 'close' }).end('bad request target');
+      return;
+    }
     const wsOrigin = origin.replace(/^http/, 'ws');
-    void serveStatic(opts.rendererDir, req, res, contentSecurityPolicy(wsOrigin));
+    serveStatic(opts.rendererDir, url, req, res, contentSecurityPolicy(wsOrigin)).catch(() => {
+      // serveStatic answers every failure itself; this only guards against a broken socket.
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // Without a listener Node drops CONNECT requests without a word; answer them like other methods.
+  server.on('connect', (_req, socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+    // Until ws takes the socket over, a reset by the client must not become an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    const url = parseRequestTarget(req.url, allowedHosts);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     const originOk = [origin, origin.replace('127.0.0.1', 'localhost')].includes(req.headers.origin ?? '');
     const tokenOk = sameSecret(url.searchParams.get('token') ?? '', token);
     if (url.pathname !== '/api' || !originOk || !tokenOk || !allowedHosts.includes(req.headers.host ?? '')) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, opts.core));
@@ -81,6 +121,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 }
 
 function attach(ws: WebSocket, core: Core) {
+  // ws reports a protocol violation (oversized frame, invalid UTF-8, RSV1, unmasked frame, bad close
+  // code, fragmented control frame, unknown opcode) as an 'error' event after it has started closing
+  // the connection with the matching close code (1009, 1007, 1002) and ends the socket once that
+  // frame is out. Without a listener the event would be thrown and end the host; nothing else to do.
+  ws.on('error', () => {});
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };

@@ -6,6 +6,9 @@ import type { CloudCredentials } from './cloud-client';
 import type { KeyValueStore } from './profile-store';
 import type { Vault } from './vault';
 
+/** The form URLs are saved and compared in: trimmed, without trailing slashes. */
+const normaliseUrl = (url: string) => url.trim().replace(/\/+$/, '');
+
 const secretAccount = (clientId: string) => `cloud-client-secret:${clientId}`;
 
 export class CloudSettings {
@@ -32,7 +35,7 @@ export class CloudSettings {
       await this.vault.set(secretAccount(clientId), clientSecret);
     }
     const previous = this.stored();
-    this.kv.set('cloud', { url: url.replace(/\/+$/, ''), clientId });
+    this.kv.set('cloud', { url: normaliseUrl(url), clientId });
     // A secret stored for a Client-ID that is no longer used should not linger in the keychain.
     if (previous && previous.clientId !== clientId && this.vault) await this.vault.delete(secretAccount(previous.clientId)).catch(() => false);
     return this.view();
@@ -48,19 +51,25 @@ export class CloudSettings {
     return { url: s.url, clientId: s.clientId, clientSecret: secret };
   }
 
-  /** Completes partial dialog values with the saved ones (TESTEN before SPEICHERN). */
+  /**
+   * Completes partial dialog values with the saved ones (TESTEN before SPEICHERN). The saved secret
+   * is used only for the saved URL and Client-ID: it must never be sent to an address the request
+   * names (any page that reaches the core could otherwise collect it); another URL or Client-ID needs
+   * the secret typed in.
+   */
   async merged(partial: { url?: string | undefined; clientId?: string | undefined; clientSecret?: string | undefined }): Promise<CloudCredentials> {
     const s = this.stored();
-    const url = partial.url ?? s?.url;
+    const url = normaliseUrl(partial.url ?? s?.url ?? '');
     const clientId = partial.clientId ?? s?.clientId;
     if (!url || !clientId) throw new CodedError('CLOUD_NOT_CONFIGURED', 'cloud URL or Client-ID missing');
-    let secret = partial.clientSecret ?? null;
-    if (secret === null) {
-      if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to read the Client-Secret from');
-      secret = await this.vault.get(secretAccount(clientId));
+    if (partial.clientSecret !== undefined) return { url, clientId, clientSecret: partial.clientSecret };
+    if (!s || url !== normaliseUrl(s.url) || clientId !== s.clientId) {
+      throw new CodedError('CLOUD_SECRET_REQUIRED', 'the saved Client-Secret is only sent to the saved cloud URL and Client-ID; type the secret to test other values');
     }
+    if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to read the Client-Secret from');
+    const secret = await this.vault.get(secretAccount(clientId));
     if (!secret) throw new CodedError('CLOUD_NOT_CONFIGURED', 'no Client-Secret given or saved');
-    return { url: url.replace(/\/+$/, ''), clientId, clientSecret: secret };
+    return { url, clientId, clientSecret: secret };
   }
 
   /** Embedded default: adopt the development tenant's credentials when none are configured yet. */

@@ -175,6 +175,8 @@ export class Core {
     if (this.opts.embeddedCloud) {
       await this.settings.adoptIfUnset(this.opts.embeddedCloud).catch((e: unknown) => this.opts.logger.warn('could not adopt the embedded cloud tenant', { error: String(e) }));
     }
+    const unreadable = this.opts.store.unreadableCount();
+    if (unreadable > 0) this.opts.logger.warn('platform entries this version cannot read are kept in the store file', { count: unreadable, file: this.opts.store.filePath });
     const view = await this.settings.view().catch(() => undefined);
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.signIns.resumeAll();
@@ -187,12 +189,14 @@ export class Core {
 
   appInfo(): AppInfo {
     const v = this.opts.vault;
+    const unreadable = this.opts.store.unreadableCount();
     return {
       version: this.opts.host.appVersion,
       host: this.opts.host.kind,
       amazon: this.opts.amazon,
       keychain: v.available ? { available: true, plaintextFallback: v.plaintextFallback } : { available: false, plaintextFallback: false, detail: v.detail },
       ...(this.opts.storeWarning ? { storeWarning: this.opts.storeWarning } : {}),
+      ...(unreadable > 0 ? { unreadableProfiles: { code: 'PROFILES_UNREADABLE' as const, count: unreadable, file: this.opts.store.filePath } } : {}),
       pendingCloudDeletions: this.deletions.queue().length,
       cloudConfigured: this.cloudConfigured,
     };

@@ -48,3 +48,70 @@ it('refuses to write an invalid profile', () => {
   const store = new ProfileStore(openConfStore(dir).store);
   expect(() => store.save([{ ...valid, countryCode: 'XX' } as never])).toThrow();
 });
+
+const modeOf = (p: string) => fs.statSync(p).mode & 0o777;
+
+it('creates the store file 0600 in a 0700 folder (it holds the state JWT while a sign-in waits)', () => {
+  const folder = path.join(dir, 'user-data');
+  const store = openConfStore(folder).store;
+  store.set('cloud', { url: 'https://cloud.example', clientId: 'c' });
+  expect(modeOf(path.join(folder, 'config.json'))).toBe(0o600);
+  expect(modeOf(folder)).toBe(0o700);
+  // Every later write keeps it so (the store writes atomically through a temporary file).
+  store.set('platforms', [valid]);
+  expect(modeOf(path.join(folder, 'config.json'))).toBe(0o600);
+});
+
+it('tightens a store file and folder left readable by an earlier version', () => {
+  fs.chmodSync(dir, 0o755);
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid] }), { mode: 0o644 });
+  fs.chmodSync(path.join(dir, 'config.json'), 0o644);
+  openConfStore(dir);
+  expect(modeOf(path.join(dir, 'config.json'))).toBe(0o600);
+  expect(modeOf(dir)).toBe(0o700);
+});
+
+it('keeps a corrupt file aside readable only by the user', () => {
+  fs.writeFileSync(path.join(dir, 'config.json'), '{ not json', { mode: 0o644 });
+  fs.chmodSync(path.join(dir, 'config.json'), 0o644);
+  const opened = openConfStore(dir);
+  expect(modeOf(opened.warning!.backupPath)).toBe(0o600);
+});
+
+it('reports entries it cannot read (code and count) instead of hiding them, and keeps them on disk', async () => {
+  const { Core } = await import('./core');
+  const { MemoryVault } = await import('./vault');
+  const { silentLogger } = await import('./host');
+  const broken = [{ id: 'p2', type: 'ebay', name: 'From a newer version' }, { id: 'p3', name: 42 }];
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid, ...broken] }));
+  const core = new Core({
+    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+    store: new ProfileStore(openConfStore(dir).store),
+    logger: silentLogger,
+    amazon: { kind: 'production' },
+    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
+  });
+  const info = await core.invoke('getAppInfo', undefined);
+  expect(info).toMatchObject({ ok: true, value: { unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: path.join(dir, 'config.json') } } });
+  // Changing the readable one keeps the others as they were.
+  expect(await core.invoke('updatePlatform', { id: 'p1', patch: { active: false } })).toMatchObject({ ok: true });
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).platforms.slice(1)).toEqual(broken);
+  await core.dispose();
+});
+
+it('says nothing when every entry is readable', async () => {
+  const { Core } = await import('./core');
+  const { MemoryVault } = await import('./vault');
+  const { silentLogger } = await import('./host');
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid] }));
+  const core = new Core({
+    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+    store: new ProfileStore(openConfStore(dir).store),
+    logger: silentLogger,
+    amazon: { kind: 'production' },
+    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
+  });
+  const info = (await core.invoke('getAppInfo', undefined)) as { ok: true; value: Record<string, unknown> };
+  expect(info.value.unreadableProfiles).toBeUndefined();
+  await core.dispose();
+});

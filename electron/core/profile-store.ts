@@ -26,6 +26,23 @@ export const STORE_SCHEMA = {
   timelines: { type: 'object', default: {} },
 } as const;
 
+/**
+ * The store holds the cloud URL, the platforms and, while a sign-in waits, the cloud's state JWT:
+ * readable by the user only. conf/electron-store take this as `configFileMode` (the mode every
+ * atomic write gives the file).
+ */
+export const STORE_FILE_MODE = 0o600;
+const STORE_DIR_MODE = 0o700;
+
+/** Creates the store's folder 0700 and tightens a folder or file an earlier version left readable. */
+export function protectStoreLocation(filePath: string): void {
+  const dir = path.dirname(filePath);
+  fs.mkdirSync(dir, { recursive: true, mode: STORE_DIR_MODE });
+  if (process.platform === 'win32') return; // Windows: the profile folder's ACL protects it.
+  fs.chmodSync(dir, STORE_DIR_MODE);
+  if (fs.existsSync(filePath)) fs.chmodSync(filePath, STORE_FILE_MODE);
+}
+
 export interface StoreOpenResult {
   store: KeyValueStore;
   /** Set when the file on disk could not be read: it was moved aside, never silently replaced. */
@@ -37,6 +54,7 @@ export interface StoreOpenResult {
  * `<name>.corrupt-<time>.json` (kept for support) and a fresh store is opened.
  */
 export function openStoreSafely(open: () => KeyValueStore, filePath: string, now = () => Date.now()): StoreOpenResult {
+  protectStoreLocation(filePath);
   try {
     return { store: open() };
   } catch (error) {
@@ -60,6 +78,7 @@ export function openConfStore(dir: string): StoreOpenResult {
         projectName: 'amazon-cloud-connect',
         cwd: dir,
         schema: STORE_SCHEMA as never,
+        configFileMode: STORE_FILE_MODE,
         clearInvalidConfig: false,
         accessPropertiesByDotNotation: false,
       }) as unknown as KeyValueStore,
@@ -97,6 +116,12 @@ export class ProfileStore {
 
   get(id: string): Platform | undefined {
     return this.list().find((p) => p.id === id);
+  }
+
+  /** How many entries on disk this version cannot read (kept as they are, reported to the user). */
+  unreadableCount(): number {
+    this.list();
+    return this.rejected.length;
   }
 
   /** Writes the whole list back, keeping any entries this version could not read. */

@@ -47,7 +47,11 @@ describe('cloud access', () => {
   });
 
   it('TESTEN against a closed port says CLOUD_UNREACHABLE', async () => {
-    expect(await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9' })).toMatchObject({ code: 'CLOUD_UNREACHABLE' });
+    expect(await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9', clientSecret: 'typed-for-this-test' })).toMatchObject({ code: 'CLOUD_UNREACHABLE' });
+  });
+
+  it('TESTEN of another URL without a typed secret never sends the saved one (CLOUD_SECRET_REQUIRED)', async () => {
+    expect(await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9' })).toMatchObject({ code: 'CLOUD_SECRET_REQUIRED' });
   });
 });
 

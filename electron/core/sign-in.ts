@@ -36,13 +36,33 @@ const FATAL_WAIT_CODES = new Set(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND
 
 export class SignInManager {
   private readonly loops = new Map<string, AbortController>();
+  private readonly starting = new Map<string, Promise<Platform>>();
   private readonly now: () => number;
 
   constructor(private readonly o: SignInOptions) {
     this.now = o.now ?? Date.now;
   }
 
-  async signIn(platformId: string, mode: 'login' | 'refresh'): Promise<Platform> {
+  /**
+   * One sign-in start per platform at a time: a call while one is registering/starting (a double
+   * click, a second window) is answered with that one instead of racing it — concurrent starts would
+   * register the platform in the cloud several times (all but one refused as PLATFORM_NAME_TAKEN).
+   * Once the start has finished, a new call begins a fresh sign-in as before.
+   */
+  signIn(platformId: string, mode: 'login' | 'refresh'): Promise<Platform> {
+    const running = this.starting.get(platformId);
+    if (running) {
+      this.o.timeline.add(platformId, `sign-in (${mode}) requested again while one is starting; answered with that one`, 'info');
+      return running;
+    }
+    const start = this.start(platformId, mode).finally(() => {
+      if (this.starting.get(platformId) === start) this.starting.delete(platformId);
+    });
+    this.starting.set(platformId, start);
+    return start;
+  }
+
+  private async start(platformId: string, mode: 'login' | 'refresh'): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
     if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
     const previous = validAuthorization(p);

@@ -3,6 +3,14 @@
 // records what main asks of Electron. Prints the record as JSON on stdout when told to stop.
 const calls = [];
 let ready;
+const permissionQuestions = [
+  ['clipboard-sanitized-write', 'app://renderer/index.html'],
+  ['clipboard-sanitized-write', 'https://evil.example/'],
+  ['clipboard-read', 'app://renderer/index.html'],
+  ['notifications', 'app://renderer/index.html'],
+  ['media', 'app://renderer/index.html'],
+  ['geolocation', 'https://evil.example/'],
+];
 const record = (...parts) => calls.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
 module.exports = {
   app: {
@@ -18,7 +26,23 @@ module.exports = {
     registerSchemesAsPrivileged: (schemes) => record('protocol.registerSchemesAsPrivileged', schemes),
     handle: (scheme) => record('protocol.handle', scheme),
   },
-  session: { defaultSession: { setPermissionRequestHandler: () => record('session.setPermissionRequestHandler') } },
+  // The handlers are called with a few questions; their answers go into the record.
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (handler) => {
+        const answers = permissionQuestions.map(([permission, url]) => {
+          let answer;
+          handler({ getURL: () => url }, permission, (granted) => (answer = granted), { requestingUrl: url, isMainFrame: true });
+          return `${permission}@${url}=${answer}`;
+        });
+        record('session.setPermissionRequestHandler', answers);
+      },
+      setPermissionCheckHandler: (handler) => {
+        const answers = permissionQuestions.map(([permission, url]) => `${permission}@${url}=${handler(null, permission, new URL(url).protocol === 'app:' ? 'app://renderer' : new URL(url).origin, { requestingUrl: url, isMainFrame: true })}`);
+        record('session.setPermissionCheckHandler', answers);
+      },
+    },
+  },
   ipcMain: { handle: (channel) => record('ipcMain.handle', channel), on: (channel) => record('ipcMain.on', channel), removeHandler() {} },
   BrowserWindow: class {
     constructor(options) {

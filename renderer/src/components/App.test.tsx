@@ -144,3 +144,22 @@ describe('detail form from the list', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Amazon drosselt die Anfragen. Bitte warten Sie 30 s und versuchen Sie es erneut.');
   });
 });
+
+describe('unreadable profile entries', () => {
+  it('names how many entries could not be read and where they are kept', async () => {
+    await start([platform()], appInfo({ unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: '/home/u/.config/acc/config.json' } }));
+    const banner = await screen.findByTestId('unreadable-profiles');
+    expect(banner.textContent).toContain('2 Plattform-Einträge');
+    expect(banner.textContent).toContain('/home/u/.config/acc/config.json');
+  });
+
+  it('shows no such banner when every entry was read', async () => {
+    await start([platform()]);
+    expect(screen.queryByTestId('unreadable-profiles')).toBeNull();
+  });
+});
+
+it('says "Ein Plattform-Eintrag" for one unreadable entry', async () => {
+  await start([platform()], appInfo({ unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 1, file: '/x/config.json' } }));
+  expect((await screen.findByTestId('unreadable-profiles')).textContent).toContain('Ein Plattform-Eintrag in /x/config.json');
+});

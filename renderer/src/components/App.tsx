@@ -53,6 +53,11 @@ export function App() {
           {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
         </p>
       )}
+      {appInfo?.unreadableProfiles && (
+        <p className="banner warning" role="note" data-testid="unreadable-profiles">
+          {errorText(t, { code: appInfo.unreadableProfiles.code, params: { count: appInfo.unreadableProfiles.count, file: appInfo.unreadableProfiles.file } })}
+        </p>
+      )}
       {error && (
         <div className="banner error" role="alert">
           <span>{errorText(t, error)}</span>
