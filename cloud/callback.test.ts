@@ -42,6 +42,16 @@ describe('state', () => {
     expect((await getCallback(redirect)).status).toBe(200);
   });
 
+  it('a HEAD request (a link checker, a prefetch) does not use up the state or the code', async () => {
+    const auth = await startAuth(client, await newPlatform(client));
+    const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
+    const head = await fetch(redirect, { method: 'HEAD' });
+    expect(head.status).toBe(404);
+    expect((await authorization(client, auth.id)).status).toBe('pending');
+    expect((await getCallback(redirect)).status).toBe(200);
+    expect((await authorization(client, auth.id)).status).toBe('authenticated');
+  });
+
   it('a missing or garbage state is rejected', async () => {
     const auth = await startAuth(client, await newPlatform(client));
     const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
@@ -113,6 +123,7 @@ describe('Amazon parameters', () => {
     const second = await startAuth(client, platformId, 'refresh');
     const secondState = new URL(second.consentUrl).searchParams.get('state')!;
     const res = await getCallback(withParam(redirect, 'state', secondState));
+    expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('LWA_INVALID_GRANT');
     expect(await authorization(client, second.id)).toMatchObject({ status: 'failed', error: { code: 'LWA_INVALID_GRANT' } });
     // The failed refresh kept the previous authorization.

@@ -31,12 +31,14 @@ function config(dataDir: string): CloudConfig {
   if (values.production) {
     return loadConfig({ file: values.config, base: { amazon: { mode: 'production' } as CloudConfig['amazon'] } });
   }
-  const embedded = embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX);
+  const embedded = embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
   // File and environment still apply on top of the embedded default.
   return loadConfig({ file: values.config, base: embedded });
 }
 
 async function main(): Promise<void> {
+  // Whatever this process creates (data, key and tenant files) is its user's alone.
+  process.umask(0o077);
   if (values.help) {
     console.log('usage: npm run cloud -- [--port 4200] [--host 127.0.0.1] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]\n       npm run cloud -- tenant create <name>');
     return;

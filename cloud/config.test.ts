@@ -22,3 +22,23 @@ describe('loadConfig', () => {
     expect(attempt).not.toThrow(/very-secret/);
   });
 });
+
+describe('trustProxy', () => {
+  const base = { amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' }, signingKey: key(), encryptionKey: key() };
+  const load = (value: string) => loadConfig({ base, env: { CLOUD_TRUST_PROXY: value } }).trustProxy;
+
+  it('is off by default and takes true/false or proxy addresses from CLOUD_TRUST_PROXY', () => {
+    expect(loadConfig({ base, env: {} }).trustProxy).toBe(false);
+    expect(load('true')).toBe(true);
+    expect(load('false')).toBe(false);
+    expect(load('127.0.0.1')).toBe('127.0.0.1');
+    expect(load('10.0.0.0/8, ::1, loopback, 192.168.0.0/255.255.0.0')).toBe('10.0.0.0/8, ::1, loopback, 192.168.0.0/255.255.0.0');
+    expect(loadConfig({ base: { ...base, trustProxy: ['10.1.2.3', 'fd00::/8'] }, env: {} }).trustProxy).toEqual(['10.1.2.3', 'fd00::/8']);
+  });
+
+  it('refuses hop counts (they cannot check the proxy) and anything that is no address', () => {
+    expect(() => load('1')).toThrow(/trustProxy: .*hop count/);
+    expect(() => load('proxy.example.com')).toThrow(/trustProxy/);
+    expect(() => load('10.0.0.0/33')).toThrow(/trustProxy/);
+  });
+});

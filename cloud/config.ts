@@ -1,14 +1,42 @@
 // The cloud's configuration: defaults < JSON file < environment. Secrets (LWA client secret, signing and
 // encryption keys) come only from here and are never logged.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { safeText } from '../shared/safe-text';
 import { productionEndpoints, sandboxEndpoints, type AmazonEndpoints } from '../shared/amazon-endpoints';
 
 const base64Key = (minBytes: number, exactBytes?: number) =>
-  z.string().refine((s) => {
+  safeText().refine((s) => {
     const n = Buffer.from(s, 'base64').length;
     return exactBytes ? n === exactBytes : n >= minBytes;
   }, exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`);
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a trusted proxy list: an address, an address/prefix or /netmask, or a proxy-addr name. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, range, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (isIP(address) === 4 ? 32 : 128);
+  return isIP(range) === isIP(address);
+}
+
+const trustProxySchema = z
+  .union([
+    z.boolean(),
+    z.number(),
+    safeText().refine((s) => s.split(',').every((e) => isProxyEntry(e.trim())), 'must be addresses or CIDR ranges, comma-separated'),
+    z.array(safeText().refine(isProxyEntry, 'must be an address or CIDR range')).min(1),
+  ])
+  .transform((value, ctx) => {
+    // Fastify 5 ignores hop counts (trusts no hop): a count cannot check that the peer is the proxy.
+    if (typeof value !== 'number') return value;
+    ctx.addIssue({ code: 'custom', message: 'a hop count cannot check the proxy (Fastify trusts no hop for it): name the proxy addresses, e.g. "127.0.0.1" or "loopback"' });
+    return z.NEVER;
+  });
 
 export const cloudConfigSchema = z.object({
   /** Public base URL of the cloud (scheme://host[:port]); defaults to the address it listens on. */
@@ -18,22 +46,38 @@ export const cloudConfigSchema = z.object({
     mode: z.enum(['production', 'sandbox']),
     sandboxOrigin: z.url().optional(),
     /** Seller Central application id, `amzn1.sp.solution.<uuid>`. */
-    applicationId: z.string().min(1),
+    applicationId: safeText().min(1),
     /** A Draft app needs `version=beta` on the consent URL (else MD1000). */
     draftApp: z.boolean().default(false),
-    lwaClientId: z.string().min(1),
-    lwaClientSecret: z.string().min(1),
+    lwaClientId: safeText().min(1),
+    lwaClientSecret: safeText().min(1),
     /** Must be registered with the app; defaults to `<publicUrl>/oauth/amazon/callback`. */
     redirectUri: z.url().optional(),
   }),
+  /**
+   * A JSON file {signingKey, encryptionKey} (mode 0600) that supplies the keys not given directly.
+   * Keep it outside the data directory: whoever copies both can decrypt every refresh token.
+   */
+  keysFile: safeText().optional(),
   /** HS256 key for state and access tokens, base64, ≥ 32 bytes. */
   signingKey: base64Key(32),
   /** AES-256-GCM key for refresh tokens at rest, base64, exactly 32 bytes. */
   encryptionKey: base64Key(32, 32),
   authorizationTtlSeconds: z.number().int().min(30).max(3600).default(600),
   accessTokenTtlSeconds: z.number().int().min(60).max(86_400).default(900),
-  /** Requests per minute per tenant (per IP before authentication). */
+  /** /v1 requests per minute per tenant (per client address before authentication). */
   rateLimitPerMinute: z.number().int().min(1).default(600),
+  /** Wrong secrets per minute for one Client-ID before POST /oauth/token answers them with 429. */
+  tokenFailuresPerClientPerMinute: z.number().int().min(1).default(20),
+  /** Wrong secrets per minute from one client address, counted separately from the Client-ID's. */
+  tokenFailuresPerAddressPerMinute: z.number().int().min(1).default(100),
+  /**
+   * Which X-Forwarded-For hops to believe, as Fastify's trustProxy: false (default: the socket's peer
+   * is the client), true (any hop: only when nothing but the proxy can reach the cloud), or the proxy
+   * addresses/CIDRs (comma list or array; the safe choice behind a proxy). The client address keys the
+   * rate limits and the logs.
+   */
+  trustProxy: trustProxySchema.default(false),
   /** Attempts at LWA on 5xx or timeout, with exponential backoff and jitter from lwaRetryBaseMs. */
   lwaMaxAttempts: z.number().int().min(1).max(10).default(4),
   lwaRetryBaseMs: z.number().int().min(0).default(250),
@@ -43,9 +87,9 @@ export const cloudConfigSchema = z.object({
    * A PostgreSQL server (postgres://…) instead of PGlite: for several instances, which then wake each
    * other's long-polls through LISTEN/NOTIFY. Omitted = PGlite in the data directory.
    */
-  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  databaseUrl: safeText().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   /** Embedded default: create a development tenant once and write its credentials here (mode 0600). */
-  devTenantFile: z.string().optional(),
+  devTenantFile: safeText().optional(),
   /** Embedded default: add the callback URL to the sandbox app's redirect URIs at start. */
   registerRedirectUriWithSandbox: z.boolean().default(false),
 });
@@ -63,11 +107,15 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_LWA_CLIENT_ID: 'amazon.lwaClientId',
   CLOUD_LWA_CLIENT_SECRET: 'amazon.lwaClientSecret',
   CLOUD_REDIRECT_URI: 'amazon.redirectUri',
+  CLOUD_KEYS_FILE: 'keysFile',
   CLOUD_SIGNING_KEY: 'signingKey',
   CLOUD_ENCRYPTION_KEY: 'encryptionKey',
   CLOUD_AUTHORIZATION_TTL_SECONDS: 'authorizationTtlSeconds',
   CLOUD_ACCESS_TOKEN_TTL_SECONDS: 'accessTokenTtlSeconds',
   CLOUD_RATE_LIMIT_PER_MINUTE: 'rateLimitPerMinute',
+  CLOUD_TOKEN_FAILURES_PER_CLIENT_PER_MINUTE: 'tokenFailuresPerClientPerMinute',
+  CLOUD_TOKEN_FAILURES_PER_ADDRESS_PER_MINUTE: 'tokenFailuresPerAddressPerMinute',
+  CLOUD_TRUST_PROXY: 'trustProxy',
   CLOUD_LWA_MAX_ATTEMPTS: 'lwaMaxAttempts',
   CLOUD_LWA_RETRY_BASE_MS: 'lwaRetryBaseMs',
   CLOUD_HTTP_TIMEOUT_MS: 'httpTimeoutMs',
@@ -105,7 +153,22 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?
     const value = env[name];
     if (value !== undefined && value !== '') setPath(raw, path, coerce(value));
   }
+  if (typeof raw.keysFile === 'string' && (raw.signingKey === undefined || raw.encryptionKey === undefined)) {
+    const keys = readKeysFile(raw.keysFile);
+    raw.signingKey ??= keys.signingKey;
+    raw.encryptionKey ??= keys.encryptionKey;
+  }
   return parseConfig(raw);
+}
+
+/** The keys file's content; a readable error (path only) when it is missing or not JSON. */
+export function readKeysFile(file: string): { signingKey?: unknown; encryptionKey?: unknown } {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as { signingKey?: unknown; encryptionKey?: unknown };
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? 'not JSON';
+    throw new Error(`Invalid cloud configuration:\n  keysFile: cannot read ${file} (${why})`);
+  }
 }
 
 export function parseConfig(raw: unknown): CloudConfig {

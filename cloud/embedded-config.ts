@@ -1,10 +1,12 @@
 // The embedded default: the cloud talks to the project's sandbox as its production app, with signing
-// and encryption keys generated on first start and kept in <dataDir>/keys.json (mode 0600).
-import { existsSync, readFileSync } from 'node:fs';
+// and encryption keys generated on first start and kept in a 0600 file: <dataDir>/keys.json unless a
+// keys file outside the data directory is named (CLOUD_KEYS_FILE) or the keys come from the environment
+// (CLOUD_SIGNING_KEY + CLOUD_ENCRYPTION_KEY), which is what anything beyond development should do.
+import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { draftApp, productionApp, type SeedApp } from '../sandbox/seed';
-import { parseConfig, type CloudConfig } from './config';
+import { parseConfig, readKeysFile, type CloudConfig } from './config';
 import { writeSecretFile } from './dev-tenant';
 
 interface KeyFile {
@@ -12,10 +14,9 @@ interface KeyFile {
   encryptionKey: string;
 }
 
-/** Reads the keys, or generates and stores them the first time. */
-export function loadOrCreateKeys(dataDir: string): KeyFile {
-  const file = join(dataDir, 'keys.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+/** Reads the keys from `file`, or generates and stores them there the first time. */
+export function loadOrCreateKeys(file: string): KeyFile {
+  if (existsSync(file)) return readKeysFile(file) as KeyFile;
   const keys: KeyFile = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
   writeSecretFile(file, JSON.stringify(keys, null, 2));
   return keys;
@@ -28,7 +29,21 @@ export function sandboxApp(kind: SandboxAppKind = 'production'): SeedApp {
   return kind === 'draft' ? draftApp() : productionApp();
 }
 
-export function embeddedDefaultConfig(dataDir: string, sandboxOrigin: string, opts: { app?: SandboxAppKind } = {}): CloudConfig {
+export interface EmbeddedKeyOptions {
+  /** Where the keys live (default `<dataDir>/keys.json`, which the cloud warns about). */
+  keysFile?: string;
+  /** CLOUD_SIGNING_KEY + CLOUD_ENCRYPTION_KEY here mean no key file at all; CLOUD_KEYS_FILE names one. */
+  env?: NodeJS.ProcessEnv;
+}
+
+function embeddedKeys(dataDir: string, opts: EmbeddedKeyOptions): KeyFile & { keysFile?: string } {
+  const env = opts.env ?? {};
+  if (env.CLOUD_SIGNING_KEY && env.CLOUD_ENCRYPTION_KEY) return { signingKey: env.CLOUD_SIGNING_KEY, encryptionKey: env.CLOUD_ENCRYPTION_KEY };
+  const keysFile = opts.keysFile ?? (env.CLOUD_KEYS_FILE || join(dataDir, 'keys.json'));
+  return { ...loadOrCreateKeys(keysFile), keysFile };
+}
+
+export function embeddedDefaultConfig(dataDir: string, sandboxOrigin: string, opts: { app?: SandboxAppKind } & EmbeddedKeyOptions = {}): CloudConfig {
   const app = sandboxApp(opts.app);
   return parseConfig({
     amazon: {
@@ -39,7 +54,7 @@ export function embeddedDefaultConfig(dataDir: string, sandboxOrigin: string, op
       lwaClientId: app.clientId,
       lwaClientSecret: app.clientSecret,
     },
-    ...loadOrCreateKeys(dataDir),
+    ...embeddedKeys(dataDir, opts),
     devTenantFile: join(dataDir, 'dev-tenant.json'),
     registerRedirectUriWithSandbox: true,
   });

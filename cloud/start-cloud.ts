@@ -3,13 +3,14 @@
 import type { CloudConfig } from './config';
 import { endpointsFor } from './config';
 import { openDatabase } from './db/database';
+import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
-import { buildServer, type CloudLogger } from './http/server';
+import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
 import { registerRedirectUriWithSandbox } from './sandbox-registration';
@@ -31,6 +32,8 @@ export interface RunningCloud {
   url: string;
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
+  /** Every route the server registered (method and URL pattern). */
+  routes: readonly RouteEntry[];
 }
 
 export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud> {
@@ -69,8 +72,16 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     closing: closing.signal,
   };
   let app;
+  const routes: RouteEntry[] = [];
   try {
-    app = await buildServer(ctx, opts.logger ?? false);
+    app = await buildServer(ctx, opts.logger ?? false, routes);
+    if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
+      // The path only, never a key.
+      app.log.warn(
+        { keysFile: config.keysFile },
+        'the key file lies in the data directory: whoever copies the directory can decrypt every refresh token; keep the keys elsewhere (CLOUD_KEYS_FILE) or in the environment (CLOUD_SIGNING_KEY, CLOUD_ENCRYPTION_KEY)',
+      );
+    }
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? 4200, host });
   } catch (err) {
@@ -91,6 +102,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   return {
     url,
+    routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
     async close() {
       closing.abort();

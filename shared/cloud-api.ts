@@ -3,6 +3,7 @@
 // requests with these schemas; the desktop may parse responses with them.
 import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS, countryByCode } from './amazon-regions';
+import { safeText } from './safe-text';
 
 // ---------------------------------------------------------------------------------------------- errors
 
@@ -16,7 +17,7 @@ export const CLOUD_ERROR_CODES = {
   UNAUTHORIZED: 'The bearer token is missing, malformed or expired; get a new one at POST /oauth/token.',
   INVALID_CLIENT_CREDENTIALS: 'The cloud Client-ID or Client-Secret is wrong.',
   UNSUPPORTED_GRANT_TYPE: 'POST /oauth/token only supports grant_type=client_credentials.',
-  RATE_LIMITED: 'Too many requests for this tenant; retry after the Retry-After seconds.',
+  RATE_LIMITED: 'Too many requests for this tenant, or too many wrong client secrets; retry after the Retry-After seconds.',
   INTERNAL_ERROR: 'The cloud failed unexpectedly; try again later.',
   // Platforms
   PLATFORM_NOT_FOUND: 'No platform with this id exists for this tenant.',
@@ -57,7 +58,7 @@ export const cloudErrorCodeSchema = z.enum(CLOUD_ERROR_CODE_LIST as [CloudErrorC
 
 export const errorDetailSchema = z.object({
   code: cloudErrorCodeSchema,
-  message: z.string(),
+  message: safeText(),
   /** Seconds to wait, for RATE_LIMITED, SPAPI_RATE_LIMITED and LWA_UNAVAILABLE. */
   retryAfter: z.number().optional(),
 });
@@ -70,21 +71,21 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 // ------------------------------------------------------------------------------------------ cloud access
 
 export const tokenRequestSchema = z.object({
-  grant_type: z.string(),
+  grant_type: safeText().max(100),
   // Accepted in the body when the client cannot send HTTP Basic (RFC 6749 §2.3.1 allows both).
-  client_id: z.string().max(200).optional(),
-  client_secret: z.string().max(200).optional(),
+  client_id: safeText().max(200).optional(),
+  client_secret: safeText().max(200).optional(),
 });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 export const tokenResponseSchema = z.object({
-  access_token: z.string(),
+  access_token: safeText(),
   token_type: z.literal('bearer'),
   expires_in: z.number().int().positive(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
-export const whoamiResponseSchema = z.object({ tenantId: z.string(), name: z.string(), clientId: z.string() });
+export const whoamiResponseSchema = z.object({ tenantId: safeText(), name: safeText(), clientId: safeText() });
 export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>;
 
 // --------------------------------------------------------------------------------------------- platforms
@@ -95,7 +96,7 @@ export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 export const createPlatformRequestSchema = z
   .object({
     type: z.literal('amazon'),
-    name: z.string().trim().min(1).max(100),
+    name: safeText().trim().min(1).max(100),
     region: regionSchema,
     /** Picks the Seller Central host of the consent URL; must lie in `region`. */
     countryCode: countryCodeSchema,
@@ -107,20 +108,20 @@ export const createPlatformRequestSchema = z
 export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
 
 /** PATCH /v1/platforms/:id: the ERP's Bezeichnung changed (unique within the tenant, 409 otherwise). */
-export const renamePlatformRequestSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const renamePlatformRequestSchema = z.object({ name: safeText().trim().min(1).max(100) });
 export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const idempotencyKeySchema = z.string().min(1).max(200);
+export const idempotencyKeySchema = safeText().min(1).max(200);
 
 export const marketplaceSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  countryCode: z.string(),
-  defaultCurrencyCode: z.string(),
-  defaultLanguageCode: z.string(),
-  domainName: z.string(),
-  storeName: z.string(),
+  id: safeText(),
+  name: safeText(),
+  countryCode: safeText(),
+  defaultCurrencyCode: safeText(),
+  defaultLanguageCode: safeText(),
+  domainName: safeText(),
+  storeName: safeText(),
   isParticipating: z.boolean(),
   hasSuspendedListings: z.boolean(),
 });
@@ -130,19 +131,19 @@ export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated'
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
 export const platformSchema = z.object({
-  id: z.string(),
+  id: safeText(),
   type: z.literal('amazon'),
-  name: z.string(),
+  name: safeText(),
   region: regionSchema,
-  countryCode: z.string(),
+  countryCode: safeText(),
   status: platformStatusSchema,
-  sellingPartnerId: z.string().optional(),
+  sellingPartnerId: safeText().optional(),
   /** ISO 8601. */
-  authorizedAt: z.string().optional(),
+  authorizedAt: safeText().optional(),
   /** ISO 8601: Amazon's authorization must be renewed by then (365 days after authorizedAt). */
-  renewalDueAt: z.string().optional(),
+  renewalDueAt: safeText().optional(),
   marketplaces: z.array(marketplaceSchema).optional(),
-  createdAt: z.string(),
+  createdAt: safeText(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
@@ -164,11 +165,11 @@ export const createAuthorizationRequestSchema = z.object({ mode: authorizationMo
 export type CreateAuthorizationRequest = z.infer<typeof createAuthorizationRequestSchema>;
 
 export const createAuthorizationResponseSchema = z.object({
-  id: z.string(),
-  platformId: z.string(),
+  id: safeText(),
+  platformId: safeText(),
   status: z.literal('pending'),
-  consentUrl: z.string(),
-  expiresAt: z.string(),
+  consentUrl: safeText(),
+  expiresAt: safeText(),
   /** How long to wait before the first status call. */
   pollAfterMs: z.number().int().nonnegative(),
 });
@@ -180,16 +181,16 @@ export const authorizationQuerySchema = z.object({
 });
 
 export const authorizationSchema = z.object({
-  id: z.string(),
-  platformId: z.string(),
+  id: safeText(),
+  platformId: safeText(),
   mode: authorizationModeSchema,
   status: authorizationStatusSchema,
-  expiresAt: z.string(),
-  error: z.object({ code: cloudErrorCodeSchema, message: z.string() }).optional(),
-  sellingPartnerId: z.string().optional(),
+  expiresAt: safeText(),
+  error: z.object({ code: cloudErrorCodeSchema, message: safeText() }).optional(),
+  sellingPartnerId: safeText().optional(),
   /** For mode 'refresh': Amazon returned a different seller than the platform had. */
   sellingPartnerIdChanged: z.boolean().optional(),
-  completedAt: z.string().optional(),
+  completedAt: safeText().optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
 
@@ -199,9 +200,9 @@ export type Authorization = z.infer<typeof authorizationSchema>;
 export const callbackSuccessSchema = z.object({
   result: z.object({
     result: z.object({
-      mws_auth_token: z.string().nullable(),
-      spapi_oauth_code: z.string(),
-      state: z.string(),
+      mws_auth_token: safeText().nullable(),
+      spapi_oauth_code: safeText(),
+      state: safeText(),
     }),
   }),
 });

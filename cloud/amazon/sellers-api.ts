@@ -5,28 +5,32 @@
 import { z } from 'zod';
 import { REGIONS, type Region } from '../../shared/amazon-regions';
 import type { Marketplace } from '../../shared/cloud-api';
+import { stripUnsafeText } from '../../shared/safe-text';
 import { CloudError } from '../http/cloud-error';
 import { httpCall, retryAfterSeconds, type HttpOutcome } from './http-call';
+
+/** Amazon's words are stored and shown: control characters are dropped rather than failing the import. */
+const amazonText = () => z.string().transform(stripUnsafeText);
 
 const participationsSchema = z.object({
   payload: z.array(
     z.object({
       marketplace: z.object({
-        id: z.string(),
-        name: z.string(),
-        countryCode: z.string(),
-        defaultCurrencyCode: z.string(),
-        defaultLanguageCode: z.string(),
-        domainName: z.string(),
+        id: amazonText(),
+        name: amazonText(),
+        countryCode: amazonText(),
+        defaultCurrencyCode: amazonText(),
+        defaultLanguageCode: amazonText(),
+        domainName: amazonText(),
       }),
-      storeName: z.string(),
+      storeName: amazonText(),
       participation: z.object({ isParticipating: z.boolean(), hasSuspendedListings: z.boolean() }),
     }),
   ),
 });
 
 const errorsSchema = z.object({
-  errors: z.array(z.object({ code: z.string().optional(), message: z.string().optional(), details: z.string().optional() })),
+  errors: z.array(z.object({ code: amazonText().optional(), message: amazonText().optional(), details: amazonText().optional() })),
 });
 
 export interface SellersApiOptions {

@@ -1,6 +1,7 @@
-// Amazon's redirect to GET /oauth/amazon/callback. Order matters: the state is verified before
-// anything else (signature, expiry, unused, pending); only then are Amazon's error parameters or the
-// code looked at. The code is exchanged at once (it lives 5 minutes) and the outcome stored in one
+// Amazon's redirect to GET /oauth/amazon/callback. The route has already refused malformed parameters
+// (control characters, duplicates, oversize) without touching the state. Order matters: the state is
+// verified before anything else (signature, expiry, unused, pending); only then are Amazon's error
+// parameters or the code looked at. The code is exchanged at once (it lives 5 minutes) and the outcome stored in one
 // transaction; a `refresh` keeps the previous tokens until the exchange has succeeded.
 import { createHash } from 'node:crypto';
 import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
@@ -52,15 +53,17 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
     throw new CloudError('AUTHORIZATION_NOT_PENDING', `This sign-in was ${row.status}; start a new one from the app.`);
   }
 
-  const consumed = await consumeState(ctx.db, row.id, q.spapi_oauth_code ? hashCode(q.spapi_oauth_code) : null, now);
-  if (!consumed) throw new CloudError('STATE_REPLAYED');
-
+  // Amazon's answer without a code ends the sign-in: the state is used up and the failure recorded in
+  // one transaction, so the authorization never stays pending with its state spent.
   if (q.error) {
     const code: CloudErrorCode = q.error === 'access_denied' ? 'AMAZON_CONSENT_DENIED' : 'AMAZON_CALLBACK_ERROR';
     const message = `${CLOUD_ERROR_CODES[code]} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
-    throw await fail(ctx, row, new CloudError(code, message));
+    throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
   }
-  if (!q.spapi_oauth_code || !q.selling_partner_id) throw await fail(ctx, row, new CloudError('CALLBACK_PARAMS_MISSING'));
+  if (!q.spapi_oauth_code || !q.selling_partner_id) throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'));
+
+  const consumed = await consumeState(ctx.db, row.id, hashCode(q.spapi_oauth_code), now);
+  if (!consumed) throw new CloudError('STATE_REPLAYED');
 
   try {
     const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri);
@@ -70,6 +73,19 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
     throw await fail(ctx, row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
   }
   return successBody(q);
+}
+
+/** Uses up the state and fails the authorization in one transaction; a replay changes nothing. */
+async function consumeAndFail(ctx: CloudContext, row: AuthorizationRow, q: CallbackQuery, err: CloudError): Promise<CloudError> {
+  const now = new Date(ctx.now());
+  const failed = await ctx.db.transaction(async (tx) => {
+    if (!(await consumeState(tx, row.id, q.spapi_oauth_code ? hashCode(q.spapi_oauth_code) : null, now))) return false;
+    if (!(await finishPending(tx, row.id, 'failed', now, { code: err.code, message: err.message }))) throw new Error('authorization left pending');
+    return true;
+  });
+  if (!failed) return new CloudError('STATE_REPLAYED');
+  ctx.notifier.publish(row.id);
+  return err;
 }
 
 async function fail(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {

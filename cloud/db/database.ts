@@ -3,6 +3,7 @@
 // several cloud instances share one PostgreSQL server.
 import { PGlite } from '@electric-sql/pglite';
 import { migrate } from './migrations';
+import { createPrivateDir, restrictTree } from './data-dir';
 
 export interface Queryable {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
@@ -22,12 +23,17 @@ const PGLITE_CONF = ['shared_buffers=16MB'];
 
 /** Opens (and migrates) the database; `dataDir` omitted = in memory. */
 export async function openDatabase(dataDir?: string): Promise<Database> {
+  if (dataDir) createPrivateDir(dataDir);
   const pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF }) : await PGlite.create({ postgresqlconf: PGLITE_CONF });
   const db: Database = {
     query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
     transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
-    close: () => pg.close(),
+    close: async () => {
+      await pg.close();
+      if (dataDir) restrictTree(dataDir);
+    },
   };
   await migrate(db);
+  if (dataDir) restrictTree(dataDir);
   return db;
 }

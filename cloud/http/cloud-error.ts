@@ -1,5 +1,6 @@
 // Errors are values with a stable code (shared/cloud-api.ts); the HTTP status lives here so routes only
 // say what went wrong.
+import { stripUnsafeText } from '../../shared/safe-text';
 import { CLOUD_ERROR_CODES, type CloudErrorCode, type ErrorBody } from '../../shared/cloud-api';
 
 const STATUS: Partial<Record<CloudErrorCode, number>> = {
@@ -33,7 +34,8 @@ export class CloudError extends Error {
   readonly retryAfter?: number;
 
   constructor(code: CloudErrorCode, message: string = CLOUD_ERROR_CODES[code], retryAfter?: number) {
-    super(message);
+    // Messages may quote Amazon or the request; they are stored and sent, so they stay clean text.
+    super(stripUnsafeText(message));
     this.name = 'CloudError';
     this.code = code;
     this.retryAfter = retryAfter;

@@ -1,12 +1,13 @@
 // The Fastify instance: logging without secrets, security headers, body limits, per-tenant rate
-// limits, one error shape, and the route plugins.
+// limits (the token endpoint and Amazon's redirect have their own rules), the client address behind a
+// trusted proxy, one error shape, and the route plugins.
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
-import { installErrorHandlers } from './error-handler';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
@@ -19,19 +20,33 @@ const BODY_LIMIT = 16 * 1024;
 /** `true` logs to stdout; a stream (tests, log shippers) receives the same JSON lines. */
 export type CloudLogger = boolean | { write(line: string): void };
 
-export async function buildServer(ctx: CloudContext, logger: CloudLogger): Promise<FastifyInstance> {
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+/** `routes` receives every route as it is registered (the fuzzers cover new routes automatically). */
+export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes: RouteEntry[] = []): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
+    // Behind a reverse proxy the client is in X-Forwarded-For; only hops named here are believed.
+    trustProxy: ctx.config.trustProxy,
     logger: logger !== false && {
       ...(typeof logger === 'object' ? { stream: logger } : {}),
       // The URL's query of Amazon's redirect holds the code and the state: log the path only.
       serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
       },
       redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.client_secret', '*.refresh_token', '*.access_token'], censor: '[redacted]' },
     },
     // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
     routerOptions: { maxParamLength: 200 },
+    // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
+    frameworkErrors,
+    clientErrorHandler,
+  });
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });

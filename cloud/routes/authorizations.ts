@@ -7,6 +7,7 @@ import {
   createAuthorizationRequestSchema,
   type CreateAuthorizationResponse,
 } from '../../shared/cloud-api';
+import { safeText } from '../../shared/safe-text';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { parseInput } from '../http/parse-input';
@@ -16,7 +17,7 @@ import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
 import { waitForChange } from '../authorizations/long-poll';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
+const idParams = z.object({ id: safeText().min(1).max(100) });
 
 /** The desktop's first status call may come right away: the call itself waits. */
 const POLL_AFTER_MS = 0;

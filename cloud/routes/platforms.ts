@@ -9,13 +9,14 @@ import {
   type PlatformList,
   type SettingsImportResponse,
 } from '../../shared/cloud-api';
+import { safeText } from '../../shared/safe-text';
 import type { CloudContext } from '../context';
 import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
 import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToApi, renamePlatform } from '../platforms';
 import { importSettings } from '../settings-import';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
+const idParams = z.object({ id: safeText().min(1).max(100) });
 
 export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   app.post('/platforms', async (request, reply) => {
