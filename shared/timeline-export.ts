@@ -5,6 +5,7 @@
 // characters, every list is capped, and unknown keys are refused.
 import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS } from './amazon-regions';
+import { CONTROL_CHARACTER_MESSAGE, isSafeText } from './safe-text';
 
 export const EXPORT_FORMAT = 'amazon-cloud-connect-protokoll';
 /**
@@ -14,9 +15,8 @@ export const EXPORT_FORMAT = 'amazon-cloud-connect-protokoll';
  */
 export const MAX_IMPORT_CHARS = 256 * 1024;
 
-// Control characters except tab and line feed (details may span lines).
-const CONTROL = /(?![\t\n])\p{Cc}/u;
-const text = (max: number) => z.string().max(max).refine((s) => !CONTROL.test(s), 'CONTROL_CHARACTERS');
+// The project's one text rule (safe-text.ts), except that a detail may span lines.
+const text = (max: number) => z.string().max(max).refine((s) => isSafeText(s.replace(/[\t\n]/g, ' ')), CONTROL_CHARACTER_MESSAGE);
 const id = text(200);
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/);
 
