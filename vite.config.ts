@@ -7,5 +7,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
+  // The app runs in Chromium (Electron, or the browser host in a current browser), which supports
+  // <link rel="modulepreload"> natively: no polyfill in the first bundle.
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800, modulePreload: { polyfill: false } },
 });

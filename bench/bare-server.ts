@@ -4,10 +4,10 @@
 // which splits the status endpoint's cost into framework, token and database.
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { CloudError } from '../cloud/http/cloud-error';
 import { installErrorHandlers } from '../cloud/http/error-handler';
+import { installSecurityHeaders } from '../cloud/http/security-headers';
 import { installBearerAuth, requireTenant } from '../cloud/http/authenticate';
 import type { CloudContext } from '../cloud/context';
 
@@ -31,7 +31,7 @@ export async function buildBareServer(opts: { logger: boolean; rateLimitPerMinut
     routerOptions: { maxParamLength: 200 },
   });
   installErrorHandlers(app);
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await installSecurityHeaders(app);
   await app.register(formbody);
   if (opts.auth) installBearerAuth(app, { signingKey: opts.auth.signingKey, now: Date.now } as CloudContext);
   else app.decorateRequest('tenantId', undefined);

@@ -12,12 +12,13 @@ import { now } from './stack';
 import { mapLimit } from './load';
 import { round, sleep } from './stats';
 import type { ChildStats } from './cloud-child';
+import type { CloudChild } from './child';
 
 const MB = 2 ** 20;
-const API_CONNECTIONS = 32;
+export const API_CONNECTIONS = 32;
 export const CLIENTS_PER_AUTHORIZATION = 10;
 /** The long-poll's hold time: the cloud's maximum, so the ramp-up has the most room. */
-const WAIT_SECONDS = 30;
+export const WAIT_SECONDS = 30;
 
 export interface CapacityLevel {
   clients: number;
@@ -41,13 +42,13 @@ export interface CapacityLevel {
 const mb = (bytes: number) => round(bytes / MB, 1);
 
 /** Waits until the cloud holds `inFlight` requests and its CPU is idle, or the time is up. */
-async function settled(stack: BenchStack, inFlight: number, timeoutMs: number): Promise<{ stats: ChildStats; at: number }> {
+export async function settled(cloud: CloudChild, inFlight: number, timeoutMs: number): Promise<{ stats: ChildStats; at: number }> {
   const end = Date.now() + timeoutMs;
-  let last = await stack.cloud.stats();
+  let last = await cloud.stats();
   let best = { stats: last, at: now() };
   for (;;) {
     await sleep(200);
-    const s = await stack.cloud.stats();
+    const s = await cloud.stats();
     const busy = (s.cpuMicros - last.cpuMicros) / 200_000;
     last = s;
     const held = s.started - s.finished;
@@ -57,7 +58,7 @@ async function settled(stack: BenchStack, inFlight: number, timeoutMs: number): 
   }
 }
 
-async function createAuthorizations(api: Pool, auth: Record<string, string>, n: number, tag: string): Promise<string[]> {
+export async function createAuthorizations(api: Pool, auth: Record<string, string>, n: number, tag: string): Promise<string[]> {
   const headers = { ...auth, 'content-type': 'application/json' };
   return mapLimit(Array.from({ length: n }, (_, i) => i), API_CONNECTIONS, async (i) => {
     const p = await api.request({ method: 'POST', path: '/v1/platforms', headers, body: JSON.stringify({ type: 'amazon', name: `${tag} ${i}`, region: 'EU', countryCode: 'DE' }) });
@@ -79,7 +80,7 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
     for (const n of levels) {
       const ids = await createAuthorizations(api, auth, Math.ceil(n / CLIENTS_PER_AUTHORIZATION), `Capacity ${n}`);
       await stack.cloud.gc();
-      const idle = (await settled(stack, 0, 10_000)).stats;
+      const idle = (await settled(stack.cloud, 0, 10_000)).stats;
       const base = idle.started - idle.finished;
       const waiters = new Pool(stack.cloudUrl, { connections: n, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000 });
       const t0 = now();
@@ -97,10 +98,11 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
         await sleep(10);
       }
       // Until the first long-polls would time out (with a margin for the cancels).
-      const peak = await settled(stack, n + base, (WAIT_SECONDS - 4) * 1000 - (now() - t0));
+      const peak = await settled(stack.cloud, n + base, (WAIT_SECONDS - 4) * 1000 - (now() - t0));
       const waiting = peak.stats;
       const held = waiting.started - waiting.finished - base;
       const setupMs = peak.at - t0;
+      if (process.env.BENCH_DIAG) console.error(JSON.stringify(await stack.cloud.diag()));
       const wakeStart = now();
       await mapLimit(ids, API_CONNECTIONS, async (id) => {
         const res = await api.request({ method: 'POST', path: `/v1/authorizations/${id}/cancel`, headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });

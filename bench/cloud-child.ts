@@ -3,6 +3,7 @@
 // over IPC: 'ready' once listening; answers 'stats' (memory, CPU time, requests in flight) and 'stop'.
 import { subscribe } from 'node:diagnostics_channel';
 import { randomBytes } from 'node:crypto';
+import v8 from 'node:v8';
 import { startCloud } from '../cloud/start-cloud';
 import { testConfig } from '../cloud/testing/stack';
 import { issueAccessToken } from '../cloud/http/access-token';
@@ -18,6 +19,8 @@ export interface ChildConfig {
   rateLimitPerMinute: number;
   /** A PostgreSQL server instead of PGlite (the several-instances configuration). */
   databaseUrl?: string;
+  /** Shared by several instances on one database (tokens and stored secrets valid on each); default random. */
+  keys?: { signingKey: string; encryptionKey: string };
 }
 
 export interface ChildReady {
@@ -51,7 +54,11 @@ async function main(): Promise<() => Promise<void>> {
     const cloud = await startCloud({
       port: config.port,
       ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-      config: testConfig(config.sandboxUrl!, { rateLimitPerMinute: config.rateLimitPerMinute, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
+      config: testConfig(config.sandboxUrl!, {
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+        ...(config.keys ?? {}),
+      }),
       logger: config.logger,
     });
     const tenant = await cloud.createTenant('Bench GmbH');
@@ -79,6 +86,12 @@ process.on('message', (msg: { type: string; id?: number }) => {
   } else if (msg.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
     send({ type: 'gc', id: msg.id });
+  } else if (msg.type === 'diag') {
+    // Diagnostics for profiling a capacity level (BENCH_DIAG): heap spaces, then live memory after a GC.
+    const spaces = v8.getHeapSpaceStatistics().map((s) => ({ space: s.space_name, sizeMB: s.space_size / 2 ** 20, usedMB: s.space_used_size / 2 ** 20 }));
+    (globalThis as { gc?: () => void }).gc?.();
+    const snapshot = process.env.BENCH_SNAPSHOT ? v8.writeHeapSnapshot(process.env.BENCH_SNAPSHOT) : undefined;
+    send({ type: 'diag', id: msg.id, spaces, afterGc: process.memoryUsage(), snapshot });
   } else if (msg.type === 'stop') {
     // Bounded: a stuck close must not keep the bench alive.
     setTimeout(() => process.exit(0), 3000).unref();

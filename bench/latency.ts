@@ -97,7 +97,7 @@ export async function coreLatency(stack: BenchStack, flows: number, warmup = 5):
   }
 }
 
-export async function browserHostLatency(stack: BenchStack, flows: number, warmup = 3): Promise<LatencyResult['browserHost']> {
+export async function browserHostLatency(stack: BenchStack, flows: number, rendererDir: string, warmup = 3): Promise<LatencyResult['browserHost']> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-latency-'));
   const opened: string[] = [];
   // The host prints each notification and its log to stdout; the bench's table goes there too.
@@ -105,6 +105,7 @@ export async function browserHostLatency(stack: BenchStack, flows: number, warmu
   console.log = console.info = () => undefined;
   const { core, host } = await runBrowserHost({
     userDataDir,
+    rendererDir,
     openExternal: async (url) => void opened.push(url),
     env: { ACC_SANDBOX_ORIGIN: stack.sandbox.url },
     vault: memoryVault(),

@@ -8,10 +8,11 @@ import { CloudClient } from '../cloud/testing/stack';
 import { machine } from './machine';
 import { startBenchStack } from './stack';
 import { browserHostLatency, coreLatency, pollerLatency } from './latency';
-import { CLIENTS_PER_AUTHORIZATION, waitingClients } from './capacity';
+import { CLIENTS_PER_AUTHORIZATION, waitingClients, type CapacityLevel } from './capacity';
 import { closedLoop, type LoadResult } from './load';
-import { startChild } from './child';
-import { startup } from './startup';
+import { DEPLOYED_NODE_FLAGS, startChild } from './child';
+import { scaleOut, type ScaleOutResult } from './scale-out';
+import { buildRenderer, startup } from './startup';
 import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
 import { summarizeProfile } from './profile';
 import { formatTable, ratio, type Row } from './table';
@@ -21,6 +22,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const HIGH_RATE_LIMIT = 1_000_000_000;
 const LOAD = { connections: 32, durationMs: 4000, warmupMs: 1000 };
 const FLOWS = { core: 200, browserHost: 40, poller: 20 };
+/** Spread evenly over two instances: 10,000 each, the single-instance level. */
+const SCALE_OUT_CLIENTS = 20_000;
+/** Launches per page (median reported, all in startup.samplesMs): the machine may be shared, so more than a few. */
+const STARTUP_RUNS = 7;
 
 function fdLimit(): number {
   const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
@@ -29,7 +34,7 @@ function fdLimit(): number {
 
 const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
-async function statusThroughput(nodeArgs: string[] = []) {
+async function statusThroughput(nodeArgs: string[] = DEPLOYED_NODE_FLAGS) {
   const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs });
   try {
     const client = new CloudClient(stack.cloudUrl, stack.creds);
@@ -59,6 +64,7 @@ async function main() {
     `Cloud rate limit raised to ${HIGH_RATE_LIMIT}/min for all runs (default 600/min per tenant would throttle the bench, not the cloud).`,
     'The cloud runs in a child process, compiled ahead of time by esbuild and started by plain node (as deployed; the tsx loader of `npm run cloud` adds about 70 MB), file-backed PGlite in a temp data dir opened a second time (as after a restart), request log on (as the CLI) to /dev/null.',
     'Capacity: each level (1,000 / 5,000 / 10,000 waiting clients) runs in a fresh cloud process.',
+    `Every cloud process runs with the deployed V8 flags (${DEPLOYED_NODE_FLAGS.join(' ')}, see cloud/README.md "Memory"), except the rows marked "no V8 flags", which show the difference.`,
   ];
   const levels = [1000, 5000, 10_000].filter((n) => {
     const ok = n + 500 <= limit;
@@ -72,7 +78,10 @@ async function main() {
   try {
     const core = await coreLatency(stack, FLOWS.core);
     log('latency: browser host + Chromium');
-    const browserHost = await browserHostLatency(stack, FLOWS.browserHost);
+    // The renderer as `npm run build` makes it (dist/renderer may be missing or stale).
+    const rendererDir = path.join(here, '..', '.tmp', 'bench', 'renderer');
+    await buildRenderer(rendererDir);
+    const browserHost = await browserHostLatency(stack, FLOWS.browserHost, rendererDir);
     log('latency: 5-second poller baseline');
     const poller = await pollerLatency(stack, FLOWS.poller, core.p50);
     latency = { core, browserHost, poller };
@@ -92,23 +101,43 @@ async function main() {
       await capStack.close();
     }
   }
-  // The several-instances configuration: the database in a PostgreSQL server, not in the cloud process.
-  let onPostgres: Awaited<ReturnType<typeof waitingClients>>[number] | undefined;
+  // The top level once more as `npm run cloud` starts it, without the deployed V8 flags.
+  let withoutFlags: CapacityLevel | undefined;
+  if (levels.includes(10_000)) {
+    log('capacity: 10000 waiting clients, no V8 flags');
+    const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs: [] });
+    try {
+      withoutFlags = (await waitingClients(capStack, [10_000]))[0];
+    } finally {
+      await capStack.close();
+    }
+  }
+  // The several-instances configuration: the database in a PostgreSQL server, not in the cloud process;
+  // one instance, then two on the same server (scale-out).
+  let onPostgres: CapacityLevel | undefined;
+  let onPostgresWithoutFlags: CapacityLevel | undefined;
+  let scaleOutResult: ScaleOutResult | undefined;
   const pgBin = findPostgresBin();
-  if ('bin' in pgBin) {
-    log('capacity: 10000 waiting clients, cloud on a PostgreSQL server');
+  if ('bin' in pgBin && levels.includes(10_000)) {
     const server = await startPostgres(pgBin.bin);
     try {
-      const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, databaseUrl: await createDatabase(server.url, 'bench') });
-      try {
-        onPostgres = (await waitingClients(capStack, [10_000]))[0];
-      } finally {
-        await capStack.close();
+      for (const nodeArgs of [DEPLOYED_NODE_FLAGS, []]) {
+        log(`capacity: 10000 waiting clients, cloud on a PostgreSQL server${nodeArgs.length ? '' : ', no V8 flags'}`);
+        const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs, databaseUrl: await createDatabase(server.url, `bench${nodeArgs.length}`) });
+        try {
+          const level = (await waitingClients(capStack, [10_000]))[0];
+          if (nodeArgs.length) onPostgres = level;
+          else onPostgresWithoutFlags = level;
+        } finally {
+          await capStack.close();
+        }
       }
+      log(`scale-out: ${SCALE_OUT_CLIENTS} waiting clients on two instances, one PostgreSQL server`);
+      scaleOutResult = await scaleOut(await createDatabase(server.url, 'scaleout'), SCALE_OUT_CLIENTS, DEPLOYED_NODE_FLAGS);
     } finally {
       await server.close();
     }
-  } else notes.push(`Capacity on PostgreSQL not measured: ${pgBin.missing}.`);
+  } else if (!('bin' in pgBin)) notes.push(`Capacity on PostgreSQL and scale-out not measured: ${pgBin.missing}.`);
   const bareIdle = await startChild({ mode: 'bare', port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
   const bareRssMB = round((await bareIdle.stats()).memory.rss / 2 ** 20);
   await bareIdle.stop();
@@ -122,16 +151,24 @@ async function main() {
   if (status.requestsPerSecond < 0.7 * bare.requestsPerSecond) {
     log('throughput target missed: profiling the cloud under the same load (--cpu-prof)');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-prof-'));
-    await statusThroughput(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    await statusThroughput([...DEPLOYED_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`]);
     const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (file) profile = summarizeProfile(path.join(dir, file), 10);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
   log('UI start-up');
-  const ui = await startup(3);
+  const ui = await startup(STARTUP_RUNS);
 
   const top = capacity.at(-1)!;
+  const rssRow = (c: CapacityLevel, where: string, targetMB: number): Row => ({
+    figure: `cloud RSS, ${c.clients} waiting, ${where}${c.held < c.clients ? ` (held ${c.held})` : ''}`,
+    value: `${c.rssWaitingMB} MB`,
+    baseline: `${bareRssMB} MB (bare route)`,
+    ratio: ratio(c.rssWaitingMB, bareRssMB),
+    target: `< ${targetMB} MB`,
+    met: c.rssWaitingMB < targetMB && c.held >= c.clients,
+  });
   const rows: Row[] = [
     { figure: `completion p50, core (${latency.core.n} flows)`, value: `${latency.core.p50} ms`, baseline: `${latency.poller.measured.p50} ms (5 s poll)`, ratio: ratio(latency.core.p50, latency.poller.measured.p50), target: '' },
     { figure: 'completion p95, core', value: `${latency.core.p95} ms`, baseline: `${latency.poller.measured.p95} ms`, ratio: ratio(latency.core.p95, latency.poller.measured.p95), target: '' },
@@ -146,24 +183,49 @@ async function main() {
       target: c.clients === 10_000 ? '< 300 MB' : '',
       ...(c.clients === 10_000 ? { met: c.rssWaitingMB < 300 && c.held >= c.clients } : {}),
     })),
-    ...(onPostgres
+    ...(withoutFlags ? [rssRow(withoutFlags, 'no V8 flags', 300)] : []),
+    ...(onPostgres ? [rssRow(onPostgres, 'on a PostgreSQL server', 200)] : []),
+    ...(onPostgresWithoutFlags ? [rssRow(onPostgresWithoutFlags, 'on a PostgreSQL server, no V8 flags', 200)] : []),
+    ...(scaleOutResult && onPostgres
       ? [
           {
-            figure: `cloud RSS, ${onPostgres.clients} waiting, on a PostgreSQL server${onPostgres.held < onPostgres.clients ? ` (held ${onPostgres.held})` : ''}`,
-            value: `${onPostgres.rssWaitingMB} MB`,
-            baseline: `${bareRssMB} MB (bare route)`,
-            ratio: ratio(onPostgres.rssWaitingMB, bareRssMB),
-            target: '< 300 MB',
-            met: onPostgres.rssWaitingMB < 300 && onPostgres.held >= onPostgres.clients,
+            figure: `cloud RSS per instance, ${scaleOutResult.clients} waiting over 2 instances, one PostgreSQL server${scaleOutResult.instances.some((i) => i.held < i.clients) ? ` (held ${scaleOutResult.instances.map((i) => i.held).join(' + ')})` : ''}`,
+            value: scaleOutResult.instances.map((i) => `${i.rssWaitingMB}`).join(' / ') + ' MB',
+            baseline: `${onPostgres.rssWaitingMB} MB (one instance, ${onPostgres.clients})`,
+            ratio: ratio(Math.max(...scaleOutResult.instances.map((i) => i.rssWaitingMB)), onPostgres.rssWaitingMB),
+            target: '',
+          } satisfies Row,
+          {
+            figure: `wake ${scaleOutResult.answeredCorrectly} of ${scaleOutResult.clients} over 2 instances, changed through the other (LISTEN/NOTIFY)`,
+            value: `${scaleOutResult.wakeAllMs} ms`,
+            baseline: `${onPostgres.wakeAllMs} ms (one instance, ${onPostgres.clients})`,
+            ratio: ratio(scaleOutResult.wakeAllMs, onPostgres.wakeAllMs),
+            target: '',
           } satisfies Row,
         ]
       : []),
     ...capacity.map((c): Row => ({ figure: `wake ${c.held} waiting clients (answer to all)`, value: `${c.wakeAllMs} ms`, baseline: '', ratio: '', target: '' })),
+    ...(onPostgres ? [{ figure: `wake ${onPostgres.held} waiting clients, on a PostgreSQL server`, value: `${onPostgres.wakeAllMs} ms`, baseline: '', ratio: '', target: '' } satisfies Row] : []),
     { figure: 'status endpoint throughput', value: `${status.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s (bare route)`, ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond), target: '≥ 0.70×', met: status.requestsPerSecond >= 0.7 * bare.requestsPerSecond },
     { figure: 'bare route + bearer-token hook', value: `${bareAuth.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s`, ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond), target: '' },
-    { figure: 'launch → list, 0 profiles', value: `${ui.listRenderedMs.profiles0} ms`, baseline: `${ui.listRenderedMs.emptyPage} ms (empty page)`, ratio: ratio(ui.listRenderedMs.profiles0, ui.listRenderedMs.emptyPage), target: '' },
+    {
+      figure: 'launch → list, 0 profiles',
+      value: `${ui.listRenderedMs.profiles0} ms`,
+      baseline: `${ui.listRenderedMs.emptyPage} ms (empty page)`,
+      ratio: ratio(ui.listRenderedMs.profiles0, ui.listRenderedMs.emptyPage),
+      target: '≤ 1.30×',
+      met: ui.listRenderedMs.profiles0 <= 1.3 * ui.listRenderedMs.emptyPage,
+    },
     { figure: 'launch → list, 1,000 profiles', value: `${ui.listRenderedMs.profiles1000} ms`, baseline: `${ui.listRenderedMs.emptyPage} ms`, ratio: ratio(ui.listRenderedMs.profiles1000, ui.listRenderedMs.emptyPage), target: '' },
-    { figure: 'renderer bundle, gzipped', value: `${round(ui.gzipBytes.renderer / 1024)} KiB`, baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`, ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage), target: '' },
+    {
+      figure: 'renderer, gzipped, fetched for the first screen',
+      value: `${round(ui.gzipBytes.firstScreen / 1024)} KiB`,
+      baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB (empty page)`,
+      ratio: ratio(ui.gzipBytes.firstScreen, ui.gzipBytes.emptyPage),
+      target: '≤ 1.30×',
+      met: ui.gzipBytes.firstScreen <= 1.3 * ui.gzipBytes.emptyPage,
+    },
+    { figure: 'renderer, gzipped, all chunks', value: `${round(ui.gzipBytes.renderer / 1024)} KiB`, baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`, ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage), target: '' },
   ];
   const results = {
     at: new Date().toISOString(),
@@ -175,7 +237,16 @@ async function main() {
       `Capacity: ${CLIENTS_PER_AUTHORIZATION} clients per authorization, long-poll wait=30 s, woken by cancels through the API (same notifier as the callback).`,
     ],
     latency,
-    capacity: { levels: capacity, bareRouteRssMB: bareRssMB, top, onPostgres },
+    capacity: {
+      levels: capacity,
+      bareRouteRssMB: bareRssMB,
+      top,
+      nodeFlags: DEPLOYED_NODE_FLAGS,
+      withoutFlags,
+      onPostgres,
+      onPostgresWithoutFlags,
+      scaleOut: scaleOutResult && { ...scaleOutResult, singleInstance: onPostgres },
+    },
     throughput: { statusEndpoint: status, bareRoute: bare, bareRouteWithBearerHook: bareAuth, load: LOAD, profile },
     startup: ui,
     table: rows,

@@ -34,7 +34,7 @@ export async function startBenchStack(opts: { rateLimitPerMinute: number; logger
     ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
   };
   await (await startChild(config)).stop();
-  const cloud = await startChild(config, { nodeArgs: opts.nodeArgs ?? [] });
+  const cloud = await startChild(config, opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {});
   return {
     sandbox,
     cloud,

@@ -21,24 +21,29 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface StartupResult {
   listRenderedMs: { profiles0: number; profiles1000: number; emptyPage: number; runs: number };
-  gzipBytes: { renderer: number; emptyPage: number };
+  /** Median moment of each phase (ms after launch), 0 profiles and the empty page. */
+  phasesMs: { profiles0: Record<string, number>; emptyPage: Record<string, number> };
+  /** Every launch's time, for the spread. */
+  samplesMs: { profiles0: number[]; profiles1000: number[]; emptyPage: number[] };
+  /** `renderer`: all files of the build; `firstScreen`: the files the page fetched until the list was shown. */
+  gzipBytes: { renderer: number; firstScreen: number; emptyPage: number; firstScreenFiles: string[] };
 }
 
-/** Gzipped bytes (level 9) of everything the page loads: index.html, JS, CSS. */
-export function gzippedSize(dir: string): number {
+/** Gzipped bytes (level 9) of the build's index.html, JS and CSS; with `only`, of those files (relative paths). */
+export function gzippedSize(dir: string, only?: string[]): number {
   let total = 0;
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else if (/\.(html|js|css)$/.test(e.name)) total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
+      else if (/\.(html|js|css)$/.test(e.name) && (!only || only.includes(path.relative(dir, f)))) total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
     }
   };
   walk(dir);
   return total;
 }
 
-async function buildRenderer(outDir: string): Promise<void> {
+export async function buildRenderer(outDir: string): Promise<void> {
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
 
@@ -77,25 +82,82 @@ const MARK_SCRIPT = (condition: string) => `(() => {
   const done = () => ${condition};
   const mark = () => { if (!window.__shownAt && done()) window.__shownAt = performance.timeOrigin + performance.now(); };
   new MutationObserver(mark).observe(document, { subtree: true, childList: true, characterData: true });
+  // The host API's WebSocket, timed on the page's clock: created, open, first request sent, first answer.
+  const at = () => performance.timeOrigin + performance.now();
+  const W = window.WebSocket;
+  window.WebSocket = class extends W {
+    constructor(...args) {
+      super(...args);
+      window.__ws ??= { created: at() };
+      this.addEventListener('open', () => void (window.__ws.open ??= at()));
+      this.addEventListener('message', () => void (window.__ws.received ??= at()));
+    }
+    send(data) {
+      window.__ws.sent ??= at();
+      return super.send(data);
+    }
+  };
 })();`;
 
-async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string): Promise<number> {
+/** Where a launch's time goes, each phase ending at a moment measured from the launch (ms). */
+export interface LaunchPhases {
+  /** runBrowserHost resolved: store, core and server up. */
+  hostReady: number;
+  /** index.html received. */
+  html: number;
+  /** The last script or style the first screen needed received. */
+  scripts: number;
+  /** The page's WebSocket (browser host API): created, open, first request (the list) sent, first answer; page clock. */
+  socketCreated?: number;
+  socketOpen?: number;
+  firstRequestSent?: number;
+  firstResultReceived?: number;
+  shown: number;
+}
+
+async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set(), phases?: LaunchPhases[]): Promise<number> {
   const page = await chrome.newPage();
+
   await page.addInitScript(MARK_SCRIPT(condition));
   const t0 = now();
-  const { core, host } = await runBrowserHost({
+  const started = await runBrowserHost({
     userDataDir,
     rendererDir,
     openExternal: async () => undefined,
     env: {},
     vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
   });
+  const { core, host } = started;
+  const hostReady = now() - t0;
   try {
     await page.goto(host.url);
     // Polled from outside (the page's CSP forbids waitForFunction's eval); the time is taken in the page.
     for (let i = 0; i < 1500; i++) {
       const at = (await page.evaluate('window.__shownAt')) as number | undefined;
-      if (at !== undefined) return at - t0;
+      if (at !== undefined) {
+        // What the page had asked for by then (its own resource timing, same clock); later fetches
+        // (the parts preloaded once the list is up) are not the first screen's.
+        const names = (await page.evaluate(
+          `performance.getEntriesByType('resource').filter((e) => performance.timeOrigin + e.startTime <= window.__shownAt).map((e) => e.name)`,
+        )) as string[];
+        fetched.add('index.html');
+        for (const n of names) fetched.add(new URL(n).pathname.replace(/^\//, ''));
+        const timing = (await page.evaluate(
+          `(() => { const nav = performance.getEntriesByType('navigation')[0]; const res = performance.getEntriesByType('resource').filter((e) => performance.timeOrigin + e.startTime <= window.__shownAt && /\\.(js|css)$/.test(e.name)); return { html: performance.timeOrigin + nav.responseEnd, scripts: performance.timeOrigin + Math.max(nav.responseEnd, ...res.map((e) => e.responseEnd)) }; })()`,
+        )) as { html: number; scripts: number };
+        const ws = ((await page.evaluate('window.__ws')) ?? {}) as { created?: number; open?: number; sent?: number; received?: number };
+        phases?.push({
+          hostReady,
+          html: timing.html - t0,
+          scripts: timing.scripts - t0,
+          ...(ws.created ? { socketCreated: ws.created - t0 } : {}),
+          ...(ws.open ? { socketOpen: ws.open - t0 } : {}),
+          ...(ws.sent ? { firstRequestSent: ws.sent - t0 } : {}),
+          ...(ws.received ? { firstResultReceived: ws.received - t0 } : {}),
+          shown: at - t0,
+        });
+        return at - t0;
+      }
       await sleep(20);
     }
     throw new Error('the list was not rendered within 30 s');
@@ -104,6 +166,11 @@ async function launchToList(chrome: Browser, userDataDir: string, rendererDir: s
     await host.close();
     await core.dispose();
   }
+}
+
+function medianPhases(list: LaunchPhases[]): Record<string, number> {
+  const keys = [...new Set(list.flatMap((p) => Object.keys(p)))] as Array<keyof LaunchPhases>;
+  return Object.fromEntries(keys.map((k) => [k, round(percentile(list.map((p) => p[k]).filter((v): v is number => v !== undefined), 50))]));
 }
 
 export async function startup(runs = 3): Promise<StartupResult> {
@@ -117,12 +184,14 @@ export async function startup(runs = 3): Promise<StartupResult> {
   for (const d of Object.values(dirs)) fs.mkdirSync(d);
   fs.writeFileSync(path.join(dirs.p1000, 'config.json'), JSON.stringify({ platforms: profiles(1000), pendingCloudDeletions: [], timelines: {} }));
   const samples = { p0: [] as number[], p1000: [] as number[], empty: [] as number[] };
+  const firstScreen = new Set<string>();
+  const phases = { p0: [] as LaunchPhases[], empty: [] as LaunchPhases[] };
   try {
     // Interleaved, one warm-up round first (Chromium's and Node's caches as on a second launch).
     for (let r = 0; r <= runs; r++) {
-      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`);
+      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`, firstScreen, r === 0 ? undefined : phases.p0);
       const p1000 = await launchToList(chrome, dirs.p1000, rendererDir, `document.querySelectorAll('tbody tr').length >= 1000`);
-      const empty = await launchToList(chrome, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`);
+      const empty = await launchToList(chrome, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`, new Set(), r === 0 ? undefined : phases.empty);
       if (r === 0) continue;
       samples.p0.push(p0);
       samples.p1000.push(p1000);
@@ -138,7 +207,14 @@ export async function startup(runs = 3): Promise<StartupResult> {
       emptyPage: round(percentile(samples.empty, 50)),
       runs,
     },
-    gzipBytes: { renderer: gzippedSize(rendererDir), emptyPage: gzippedSize(emptyDir) },
+    phasesMs: { profiles0: medianPhases(phases.p0), emptyPage: medianPhases(phases.empty) },
+    samplesMs: { profiles0: samples.p0.map((x) => round(x)), profiles1000: samples.p1000.map((x) => round(x)), emptyPage: samples.empty.map((x) => round(x)) },
+    gzipBytes: {
+      renderer: gzippedSize(rendererDir),
+      firstScreen: gzippedSize(rendererDir, [...firstScreen]),
+      emptyPage: gzippedSize(emptyDir),
+      firstScreenFiles: [...firstScreen].filter((f) => fs.existsSync(path.join(rendererDir, f))).sort(),
+    },
   };
   fs.rmSync(tmp, { recursive: true, force: true });
   return result;

@@ -170,7 +170,8 @@ describe('authorizations', () => {
     expect(url.searchParams.get('redirect_uri')).toBe(`${cloud.url}/oauth/amazon/callback`);
     expect(url.searchParams.get('state')!.split('.')).toHaveLength(3);
     expect(url.searchParams.has('version')).toBe(false);
-    expect(Date.parse(res.body.expiresAt) - clock()).toBe(600_000);
+    // The sign-in window (docs/amazon.md §1.9): 30 minutes by default.
+    expect(Date.parse(res.body.expiresAt) - clock()).toBe(1_800_000);
   });
 
   it('a long-poll is woken by the change (cancel) and answers at once when not pending', async () => {
@@ -203,8 +204,10 @@ describe('authorizations', () => {
 
   it('expires after its lifetime (injected clock)', async () => {
     const auth = (await a.startAuthorization(await platform())).body;
-    clock.advance(600_000);
+    clock.advance(1_800_000);
+    // Both tenants' bearer tokens (15 min) expired with the clock too.
     a.forgetToken();
+    b.forgetToken();
     expect((await a.raw('GET', `/v1/authorizations/${auth.id}`)).body).toMatchObject({ status: 'expired', error: { code: 'AUTHORIZATION_EXPIRED' } });
   });
 
@@ -239,12 +242,20 @@ describe('tenant isolation', () => {
 });
 
 describe('headers and rate limits', () => {
-  it('sends security headers', async () => {
-    const res = await a.raw('GET', '/v1/whoami');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
-  });
+  it('sends security headers on every answer: success, errors, 404 and a long-poll woken after waiting', async () => {
+    const auth = (await a.startAuthorization(await platform())).body;
+    const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
+    const answers = [await a.raw('GET', '/v1/whoami'), await a.raw('GET', '/v1/whoami', { auth: false }), await a.raw('GET', '/nowhere'), await waiting];
+    expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 200]);
+    for (const res of answers) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  }, 20_000);
 
   it('limits requests per tenant with 429 RATE_LIMITED and Retry-After', async () => {
     const limited = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9', { rateLimitPerMinute: 5 }) });
@@ -256,6 +267,7 @@ describe('headers and rate limits', () => {
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) codes.push((await x.raw('GET', '/v1/whoami')).status);
       expect(codes).toEqual([200, 200, 200, 200, 200, 429]);
+      expect((await x.raw('GET', '/v1/whoami')).headers.get('x-content-type-options')).toBe('nosniff');
       const res = await x.raw('GET', '/v1/whoami');
       expect(res.body.error).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
       expect(res.headers.get('retry-after')).toMatch(/^\d+$/);

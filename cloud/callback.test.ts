@@ -62,7 +62,8 @@ describe('state', () => {
   it('an expired state fails with STATE_EXPIRED and the authorization is expired', async () => {
     const auth = await startAuth(client, await newPlatform(client));
     const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
-    stack.clock.advance(10 * 60_000 + 1);
+    stack.clock.advance(stack.config.authorizationTtlSeconds * 1000 + 1);
+    client.forgetToken(); // the cloud's bearer token (15 min) expired with the clock too
     const res = await getCallback(redirect);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('STATE_EXPIRED');

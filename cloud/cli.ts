@@ -4,6 +4,7 @@
 // Without --production the cloud runs as the embedded default against the sandbox (default origin
 // http://127.0.0.1:4100), generating its keys and a development tenant in the data directory.
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type CloudConfig } from './config';
 import { embeddedDefaultConfig } from './embedded-config';
@@ -27,8 +28,19 @@ const { values, positionals } = parseArgs({
   },
 });
 
+/** amazon.mode=production from the file or the environment counts like --production (no embedded extras). */
+function wantsProduction(): boolean {
+  if (values.production || process.env.CLOUD_AMAZON_MODE === 'production') return true;
+  if (!values.config) return false;
+  try {
+    return (JSON.parse(readFileSync(values.config, 'utf8')) as { amazon?: { mode?: unknown } }).amazon?.mode === 'production';
+  } catch {
+    return false; // loadConfig reports the unreadable file
+  }
+}
+
 function config(dataDir: string): CloudConfig {
-  if (values.production) {
+  if (wantsProduction()) {
     return loadConfig({ file: values.config, base: { amazon: { mode: 'production' } as CloudConfig['amazon'] } });
   }
   const embedded = embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
@@ -60,8 +72,18 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  const cloud = await startCloud({ port, host: values.host, dataDir, config: config(dataDir), logger: true });
+  const cfg = config(dataDir);
+  const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(dataDir), logger: true });
   console.log(`cloud listening on ${cloud.url} (data: ${dataDir})`);
+  // Ready to paste into the app registration (Developer Central / Solution Provider Portal).
+  console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
+  console.log(`OAuth redirect URI: ${cloud.redirectUri}`);
+  console.log(`OAuth Login URI:    ${cloud.loginUri}`);
+  // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
+  // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
+  process.on('SIGHUP', () => {
+    void cloud.reload().then((r) => console.log(r.ok ? `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})` : 'configuration reload refused; see the log'));
+  });
   const stop = () => void cloud.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

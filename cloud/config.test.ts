@@ -10,10 +10,10 @@ const key = () => randomBytes(32).toString('base64');
 describe('loadConfig', () => {
   it('reads the file, then the environment on top, with defaults', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cloud-config-')), 'cloud.json');
-    writeFileSync(file, JSON.stringify({ amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.a', lwaClientId: 'id', lwaClientSecret: 'from-file' }, signingKey: key(), encryptionKey: key() }));
+    writeFileSync(file, JSON.stringify({ publicUrl: 'https://cloud.example.com', amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.a', lwaClientId: 'id', lwaClientSecret: 'from-file' }, signingKey: key(), encryptionKey: key() }));
     const config = loadConfig({ file, env: { CLOUD_LWA_CLIENT_SECRET: 'from-env', CLOUD_AMAZON_DRAFT_APP: 'true', CLOUD_RATE_LIMIT_PER_MINUTE: '42' } });
     expect(config.amazon).toMatchObject({ mode: 'production', lwaClientSecret: 'from-env', draftApp: true, applicationId: 'amzn1.sp.solution.a' });
-    expect(config).toMatchObject({ rateLimitPerMinute: 42, authorizationTtlSeconds: 600, accessTokenTtlSeconds: 900 });
+    expect(config).toMatchObject({ rateLimitPerMinute: 42, authorizationTtlSeconds: 1800, accessTokenTtlSeconds: 900 });
   });
 
   it('says what is wrong without echoing secrets', () => {
@@ -21,10 +21,29 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/encryptionKey/);
     expect(attempt).not.toThrow(/very-secret/);
   });
+
+  it('names a broken file without quoting it (it may hold a secret), as a SIGHUP reload reads it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cloud-config-')), 'cloud.json');
+    writeFileSync(file, '{"amazon": {"lwaNextClientSecret": "very-secret-value",}}');
+    const attempt = () => loadConfig({ file, env: {} });
+    expect(attempt).toThrow(/is not valid JSON/);
+    expect(attempt).not.toThrow(/very-secret-value/);
+  });
+
+  it('reads the rotation keys from the environment too', () => {
+    const config = loadConfig({
+      env: {
+        CLOUD_AMAZON_MODE: 'production', CLOUD_AMAZON_APPLICATION_ID: 'amzn1.sp.solution.a', CLOUD_LWA_CLIENT_ID: 'id', CLOUD_LWA_CLIENT_SECRET: 'one',
+        CLOUD_LWA_CLIENT_SECRET_EXPIRES_AT: '2027-01-01', CLOUD_LWA_NEXT_CLIENT_SECRET: 'two', CLOUD_LWA_NEXT_CLIENT_SECRET_EXPIRES_AT: '2027-06-30',
+        CLOUD_SIGNING_KEY: key(), CLOUD_ENCRYPTION_KEY: key(),
+      },
+    });
+    expect(config.amazon).toMatchObject({ lwaClientSecretExpiresAt: '2027-01-01', lwaNextClientSecret: 'two', lwaNextClientSecretExpiresAt: '2027-06-30' });
+  });
 });
 
 describe('trustProxy', () => {
-  const base = { amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' }, signingKey: key(), encryptionKey: key() };
+  const base = { publicUrl: 'https://cloud.example.com', amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' }, signingKey: key(), encryptionKey: key() };
   const load = (value: string) => loadConfig({ base, env: { CLOUD_TRUST_PROXY: value } }).trustProxy;
 
   it('is off by default and takes true/false or proxy addresses from CLOUD_TRUST_PROXY', () => {

@@ -12,6 +12,11 @@ const base64Key = (minBytes: number, exactBytes?: number) =>
     return exactBytes ? n === exactBytes : n >= minBytes;
   }, exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`);
 
+/** `2027-05-01` or a full ISO 8601 date-time. */
+const isoDate = safeText()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date, e.g. 2027-05-01')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a valid date');
+
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** One entry of a trusted proxy list: an address, an address/prefix or /netmask, or a proxy-addr name. */
@@ -50,7 +55,16 @@ export const cloudConfigSchema = z.object({
     /** A Draft app needs `version=beta` on the consent URL (else MD1000). */
     draftApp: z.boolean().default(false),
     lwaClientId: safeText().min(1),
+    /** The LWA client secret in use. Amazon makes it expire 180 days after it was issued (docs/amazon.md §3). */
     lwaClientSecret: safeText().min(1),
+    /** When Amazon stops accepting lwaClientSecret (ISO 8601 date or date-time); drives the expiry warning. */
+    lwaClientSecretExpiresAt: isoDate.optional(),
+    /**
+     * The rotated secret, configured before the current one expires. On `invalid_client` the cloud tries
+     * the other secret and keeps using the one LWA accepts; reloaded on SIGHUP without a restart.
+     */
+    lwaNextClientSecret: safeText().min(1).optional(),
+    lwaNextClientSecretExpiresAt: isoDate.optional(),
     /** Must be registered with the app; defaults to `<publicUrl>/oauth/amazon/callback`. */
     redirectUri: z.url().optional(),
   }),
@@ -63,7 +77,12 @@ export const cloudConfigSchema = z.object({
   signingKey: base64Key(32),
   /** AES-256-GCM key for refresh tokens at rest, base64, exactly 32 bytes. */
   encryptionKey: base64Key(32, 32),
-  authorizationTtlSeconds: z.number().int().min(30).max(3600).default(600),
+  /**
+   * How long a sign-in may take, from the consent URL to Amazon's redirect: the state and the
+   * authorization live this long. 30 minutes cover a password reset, a late SMS code and reading the
+   * consent page (docs/amazon.md §1.9); the spapi_oauth_code's own 5 minutes start only at the redirect.
+   */
+  authorizationTtlSeconds: z.number().int().min(30).max(3600).default(1800),
   accessTokenTtlSeconds: z.number().int().min(60).max(86_400).default(900),
   /** /v1 requests per minute per tenant (per client address before authentication). */
   rateLimitPerMinute: z.number().int().min(1).default(600),
@@ -106,6 +125,9 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_AMAZON_DRAFT_APP: 'amazon.draftApp',
   CLOUD_LWA_CLIENT_ID: 'amazon.lwaClientId',
   CLOUD_LWA_CLIENT_SECRET: 'amazon.lwaClientSecret',
+  CLOUD_LWA_CLIENT_SECRET_EXPIRES_AT: 'amazon.lwaClientSecretExpiresAt',
+  CLOUD_LWA_NEXT_CLIENT_SECRET: 'amazon.lwaNextClientSecret',
+  CLOUD_LWA_NEXT_CLIENT_SECRET_EXPIRES_AT: 'amazon.lwaNextClientSecretExpiresAt',
   CLOUD_REDIRECT_URI: 'amazon.redirectUri',
   CLOUD_KEYS_FILE: 'keysFile',
   CLOUD_SIGNING_KEY: 'signingKey',
@@ -142,7 +164,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?: Partial<CloudConfigInput> } = {}): CloudConfig {
   const raw: Record<string, unknown> = structuredClone((opts.base ?? {}) as Record<string, unknown>);
   if (opts.file) {
-    const fromFile = JSON.parse(readFileSync(opts.file, 'utf8')) as Record<string, unknown>;
+    const fromFile = readJsonFile(opts.file);
     for (const [key, value] of Object.entries(fromFile)) {
       if (key === 'amazon' && typeof value === 'object') raw.amazon = { ...(raw.amazon as object), ...value };
       else raw[key] = value;
@@ -159,6 +181,31 @@ export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?
     raw.encryptionKey ??= keys.encryptionKey;
   }
   return parseConfig(raw);
+}
+
+/** Node's JSON.parse errors quote the text around the fault, which may be a secret: name the file only. */
+function readJsonFile(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`Invalid cloud configuration: ${file} is not valid JSON`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Invalid cloud configuration: ${file} must hold a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
+/** Every leaf as `path → JSON text`, to compare two configurations by key (values are not shown). */
+export function configLeaves(config: CloudConfig): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (node: unknown, prefix: string) => {
+    if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
+      for (const [k, v] of Object.entries(node)) walk(v, prefix ? `${prefix}.${k}` : k);
+    } else if (node !== undefined) out[prefix] = JSON.stringify(node);
+  };
+  walk(config, '');
+  return out;
 }
 
 /** The keys file's content; a readable error (path only) when it is missing or not JSON. */
@@ -181,7 +228,34 @@ export function parseConfig(raw: unknown): CloudConfig {
   if (parsed.data.amazon.mode === 'sandbox' && !parsed.data.amazon.sandboxOrigin) {
     throw new Error('Invalid cloud configuration:\n  amazon.sandboxOrigin: required in sandbox mode');
   }
+  if (parsed.data.amazon.mode === 'production') assertProductionUrls(parsed.data);
   return parsed.data;
+}
+
+/**
+ * Amazon accepts only https redirect and Login URIs, registered with the app (docs/amazon.md §1.1, §1.6).
+ * Without a public https URL every merchant would see MD5101, so production mode refuses to start.
+ */
+function assertProductionUrls(config: CloudConfig): void {
+  const problems: string[] = [];
+  const publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
+  if (!publicUrl) {
+    problems.push('publicUrl (env CLOUD_PUBLIC_URL): required in production mode: the https address where Amazon reaches this cloud, e.g. https://cloud.example.com');
+  } else if (publicUrl.protocol !== 'https:') {
+    problems.push('publicUrl (env CLOUD_PUBLIC_URL): must be an https:// URL in production mode (Amazon accepts only https redirect and Login URIs)');
+  } else if (publicUrl.username || publicUrl.password || publicUrl.search || publicUrl.hash) {
+    problems.push('publicUrl (env CLOUD_PUBLIC_URL): must not contain credentials, a query or a fragment');
+  }
+  const redirect = config.amazon.redirectUri ? new URL(config.amazon.redirectUri) : undefined;
+  if (redirect && (redirect.protocol !== 'https:' || redirect.hash)) {
+    problems.push('amazon.redirectUri (env CLOUD_REDIRECT_URI): must be an https:// URL without a fragment in production mode');
+  }
+  if (problems.length > 0) throw new Error(`Invalid cloud configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+}
+
+/** The public base URL without a trailing slash (the listening address when none is configured). */
+export function publicBase(config: CloudConfig, listening: string): string {
+  return (config.publicUrl ?? listening).replace(/\/+$/, '');
 }
 
 export function endpointsFor(config: CloudConfig): AmazonEndpoints {

@@ -84,7 +84,7 @@ describe('the keys', () => {
     const keysFile = join(root, 'prod-keys.json');
     const keys = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
     writeFileSync(keysFile, JSON.stringify(keys), { mode: 0o600 });
-    const base = { amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' } };
+    const base = { publicUrl: 'https://cloud.example.com', amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' } };
     expect(loadConfig({ base, env: { CLOUD_KEYS_FILE: keysFile } })).toMatchObject({ ...keys, keysFile });
     // A key given directly wins over the file's.
     const direct = randomBytes(32).toString('base64');

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { draftApp, productionApp, type SeedApp } from '../sandbox/seed';
+import { draftApp, productionApp, unlistedApp, type SeedApp } from '../sandbox/seed';
 import { parseConfig, readKeysFile, type CloudConfig } from './config';
 import { writeSecretFile } from './dev-tenant';
 
@@ -22,11 +22,11 @@ export function loadOrCreateKeys(file: string): KeyFile {
   return keys;
 }
 
-export type SandboxAppKind = 'production' | 'draft';
+export type SandboxAppKind = 'production' | 'draft' | 'unlisted';
 
 /** The sandbox's seeded app of this kind (its ids and LWA credentials are public test values). */
 export function sandboxApp(kind: SandboxAppKind = 'production'): SeedApp {
-  return kind === 'draft' ? draftApp() : productionApp();
+  return kind === 'draft' ? draftApp() : kind === 'unlisted' ? unlistedApp() : productionApp();
 }
 
 export interface EmbeddedKeyOptions {

@@ -5,15 +5,20 @@ import type { CreatePlatformRequest, Marketplace, Platform } from '../shared/clo
 import type { Region } from '../shared/amazon-regions';
 import { CloudError } from './http/cloud-error';
 import { newId } from './crypto/client-secret';
+import { platformNameKey } from '../shared/platform-name';
 
 export interface PlatformRow {
   id: string;
   tenant_id: string;
   type: 'amazon';
   name: string;
+  /** platformNameKey(name): unique per tenant among live platforms (shared/platform-name.ts). */
+  name_key: string;
   region: Region;
   country_code: string;
   selling_partner_id: string | null;
+  /** The seller's store name as SP-API Sellers reports it (from the settings import or a seller change). */
+  store_name: string | null;
   refresh_token_enc: string | null;
   authorized_at: Date | null;
   renewal_due_at: Date | null;
@@ -33,6 +38,7 @@ export function platformToApi(row: PlatformRow): Platform {
     createdAt: row.created_at.toISOString(),
   };
   if (row.selling_partner_id) p.sellingPartnerId = row.selling_partner_id;
+  if (row.store_name) p.storeName = row.store_name;
   if (row.authorized_at) p.authorizedAt = row.authorized_at.toISOString();
   if (row.renewal_due_at) p.renewalDueAt = row.renewal_due_at.toISOString();
   if (row.marketplaces) p.marketplaces = row.marketplaces;
@@ -82,9 +88,9 @@ const uniqueNameViolation = (name: string) => (err: unknown): never => {
   throw (err as { code?: string }).code === '23505' ? nameTaken(name) : err;
 };
 
-/** NAME_TAKEN when another live platform of the tenant has this name. */
+/** NAME_TAKEN when another live platform of the tenant has this name under the shared name rule. */
 async function assertNameFree(tx: Queryable, tenantId: string, name: string, exceptId = ''): Promise<void> {
-  const { rows } = await tx.query('SELECT 1 FROM platforms WHERE tenant_id = $1 AND name = $2 AND deleted_at IS NULL AND id <> $3', [tenantId, name, exceptId]);
+  const { rows } = await tx.query('SELECT 1 FROM platforms WHERE tenant_id = $1 AND name_key = $2 AND deleted_at IS NULL AND id <> $3', [tenantId, platformNameKey(name), exceptId]);
   if (rows.length > 0) throw nameTaken(name);
 }
 
@@ -95,7 +101,7 @@ export async function renamePlatform(db: Database, tenantId: string, id: string,
       const current = await getPlatform(tx, tenantId, id, true);
       if (current.name === name) return current;
       await assertNameFree(tx, tenantId, name, id);
-      const { rows } = await tx.query<PlatformRow>('UPDATE platforms SET name = $3 WHERE id = $1 AND tenant_id = $2 RETURNING *', [id, tenantId, name]);
+      const { rows } = await tx.query<PlatformRow>('UPDATE platforms SET name = $3, name_key = $4 WHERE id = $1 AND tenant_id = $2 RETURNING *', [id, tenantId, name, platformNameKey(name)]);
       return rows[0]!;
     })
     .catch(uniqueNameViolation(name));
@@ -123,9 +129,9 @@ function insertPlatform(
     }
     await assertNameFree(tx, tenantId, body.name);
     const { rows } = await tx.query<PlatformRow>(
-      `INSERT INTO platforms (id, tenant_id, type, name, region, country_code, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [newId('plt'), tenantId, body.type, body.name, body.region, body.countryCode, now],
+      `INSERT INTO platforms (id, tenant_id, type, name, name_key, region, country_code, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      [newId('plt'), tenantId, body.type, body.name, platformNameKey(body.name), body.region, body.countryCode, now],
     );
     const row = rows[0]!;
     if (idempotencyKey) {
@@ -160,6 +166,8 @@ export async function deletePlatform(db: Database, tenantId: string, id: string,
        WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
       [id, now],
     );
+    // A held-aside token of another seller goes with the platform.
+    await tx.query('UPDATE authorizations SET held_refresh_token_enc = NULL WHERE platform_id = $1 AND held_refresh_token_enc IS NOT NULL', [id]);
     return cancelled.map((r) => r.id);
   });
 }

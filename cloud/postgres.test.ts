@@ -8,6 +8,7 @@ import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, freePort, testConfig } from './testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
+import { migrationVersions } from './db/migrations';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const bin = findPostgresBin();
@@ -43,7 +44,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     await db.connect();
     const { rows } = await db.query('SELECT version FROM schema_migrations');
     await db.end();
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows.map((r) => r.version).sort((x, y) => x - y)).toEqual(migrationVersions());
   });
 
   it('a long-poll on B is woken when the callback reaches A, and B imports with A’s stored token', async () => {
@@ -88,5 +89,28 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect((await viaB.raw('POST', `/v1/authorizations/${auth.id}/cancel`, { body: {} })).status).toBe(200);
     expect((await waiting).body).toMatchObject({ status: 'cancelled' });
+  }, 60_000);
+
+  it('a sign-in started at A\'s Login URI wakes the feed long-poll held by B (and B\'s cursor cache)', async () => {
+    const tenant = await a.createTenant('Login-URI PG GmbH');
+    const viaA = new CloudClient(a.url, tenant);
+    const viaB = new CloudClient(b.url, tenant);
+    const platform = await viaA.createPlatform('Amazon Login PG');
+    const { cursor } = (await viaB.raw('GET', '/v1/platforms/changes')).body as { cursor: string };
+    // B remembers the tenant's latest entry from this call; only A's NOTIFY may make it read again.
+    expect((await viaB.raw('GET', `/v1/platforms/changes?since=${cursor}`)).body.authorizations).toEqual([]);
+    const waiting = viaB.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
+    await new Promise((r) => setTimeout(r, 300));
+    const { code } = (await viaA.raw('POST', `/v1/platforms/${platform.body.id}/pairing-code`, { body: {} })).body as { code: string };
+    const form = new URLSearchParams({
+      amazon_callback_uri: `${sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/x`,
+      amazon_state: 'st',
+      selling_partner_id: EU.sellingPartnerId,
+      code,
+    });
+    const login = await fetch(`${a.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    expect(login.status).toBe(302);
+    const woken = (await waiting).body as { authorizations: { platformId: string; origin: string; status: string }[] };
+    expect(woken.authorizations).toEqual([expect.objectContaining({ platformId: platform.body.id, origin: 'amazon', status: 'pending' })]);
   }, 60_000);
 });

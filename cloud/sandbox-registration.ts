@@ -22,3 +22,18 @@ export async function registerRedirectUriWithSandbox(sandboxOrigin: string, appl
     return false;
   }
 }
+
+/** Embedded default and tests: the sandbox app's Login URI becomes this cloud's. Best effort as above. */
+export async function registerLoginUriWithSandbox(sandboxOrigin: string, applicationId: string, loginUri: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${sandboxOrigin}/sandbox/api/apps/${encodeURIComponent(applicationId)}/login-uri`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ loginUri }),
+      signal: AbortSignal.timeout(5000),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

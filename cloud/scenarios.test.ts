@@ -45,7 +45,8 @@ describe('Seller Central scenarios: nothing reaches the cloud, the authorization
     const page = await consentAndCallback(stack.sandbox.url, auth.consentUrl, EU);
     expect(page.url).toContain('/apps/authorize/confirm');
     expect((await authorization(client, auth.id)).status).toBe('pending');
-    stack.clock.advance(10 * 60_000);
+    stack.clock.advance(stack.config.authorizationTtlSeconds * 1000);
+    client.forgetToken(); // the cloud's bearer token (15 min) expired with the clock too
     expect(await authorization(client, auth.id)).toMatchObject({ status: 'expired', error: { code: 'AUTHORIZATION_EXPIRED' } });
   });
 
@@ -54,7 +55,8 @@ describe('Seller Central scenarios: nothing reaches the cloud, the authorization
     await scenario('otp_always_wrong');
     const page = await signInToConsent(new SellerBrowser(), auth.consentUrl, EU, stack.sandbox.url);
     expect(page.text).toContain('name="otp"');
-    stack.clock.advance(10 * 60_000);
+    stack.clock.advance(stack.config.authorizationTtlSeconds * 1000);
+    client.forgetToken(); // the cloud's bearer token (15 min) expired with the clock too
     expect((await authorization(client, auth.id)).status).toBe('expired');
   });
 });

@@ -6,13 +6,16 @@ import { CloudError } from './http/cloud-error';
 import { refreshAccessToken } from './amazon/lwa-client';
 import { getMarketplaceParticipations } from './amazon/sellers-api';
 import { getPlatform, type PlatformRow } from './platforms';
+import { AmazonCallLog } from './amazon/amazon-calls';
+import { callsToApi, recordAmazonCalls } from './amazon/amazon-requests-store';
+import type { AmazonRequest } from '../shared/cloud-api';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 
-async function freshAccessToken(ctx: CloudContext, platform: Authenticated): Promise<string> {
+export async function freshAccessToken(ctx: CloudContext, platform: Authenticated, calls?: AmazonCallLog): Promise<string> {
   const refreshToken = ctx.secretBox.open(platform.refresh_token_enc, platform.id);
   try {
-    const tokens = await refreshAccessToken(ctx.lwa, refreshToken);
+    const tokens = await refreshAccessToken(ctx.lwa, refreshToken, calls);
     ctx.amazonTokens.set(platform.id, platform.refresh_token_enc, tokens.accessToken, ctx.now() + tokens.expiresIn * 1000);
     return tokens.accessToken;
   } catch (err) {
@@ -27,26 +30,34 @@ async function forgetRevokedToken(ctx: CloudContext, platform: Authenticated): P
   await ctx.db.query('UPDATE platforms SET refresh_token_enc = NULL WHERE id = $1 AND refresh_token_enc = $2', [platform.id, platform.refresh_token_enc]);
 }
 
-export async function importSettings(ctx: CloudContext, tenantId: string, platformId: string): Promise<Marketplace[]> {
+export async function importSettings(ctx: CloudContext, tenantId: string, platformId: string): Promise<{ marketplaces: Marketplace[]; amazonRequests: AmazonRequest[] }> {
   const platform = await getPlatform(ctx.db, tenantId, platformId);
   if (!platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
-  const authenticated = platform as Authenticated;
-  const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: ctx.config.httpTimeoutMs, now: ctx.now };
-  const fetchWith = async (token: string) => getMarketplaceParticipations(sellers, platform.region, token);
-  let marketplaces: Marketplace[];
-  const cached = ctx.amazonTokens.get(platform.id, authenticated.refresh_token_enc, ctx.now());
+  const calls = new AmazonCallLog(ctx.now);
   try {
-    marketplaces = await fetchWith(cached ?? (await freshAccessToken(ctx, authenticated)));
+    const marketplaces = await fetchMarketplaces(ctx, platform as Authenticated, calls);
+    await ctx.db.query(
+      'UPDATE platforms SET marketplaces = $3, store_name = COALESCE($4, store_name) WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
+      [platform.id, tenantId, JSON.stringify(marketplaces), marketplaces[0]?.storeName ?? null],
+    );
+    return { marketplaces, amazonRequests: callsToApi(calls.calls) };
+  } finally {
+    // Also after a failure: then support needs Amazon's request id most. Losing it must not fail the import.
+    await recordAmazonCalls(ctx.db, platform.id, null, calls.calls).catch(() => undefined);
+  }
+}
+
+async function fetchMarketplaces(ctx: CloudContext, platform: Authenticated, calls: AmazonCallLog): Promise<Marketplace[]> {
+  const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: ctx.config.httpTimeoutMs, now: ctx.now };
+  const fetchWith = async (token: string) => getMarketplaceParticipations(sellers, platform.region, token, calls);
+  const cached = ctx.amazonTokens.get(platform.id, platform.refresh_token_enc, ctx.now());
+  try {
+    return await fetchWith(cached ?? (await freshAccessToken(ctx, platform, calls)));
   } catch (err) {
     // A cached token Amazon now refuses (revoked meanwhile): a refresh tells the real reason.
     const refused = err instanceof CloudError && (err.code === 'SPAPI_ACCESS_DENIED' || err.code === 'SPAPI_WRONG_REGION');
     if (!cached || !refused) throw err;
     ctx.amazonTokens.forget(platform.id);
-    marketplaces = await fetchWith(await freshAccessToken(ctx, authenticated));
+    return fetchWith(await freshAccessToken(ctx, platform, calls));
   }
-  await ctx.db.query(
-    'UPDATE platforms SET marketplaces = $3 WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
-    [platform.id, tenantId, JSON.stringify(marketplaces)],
-  );
-  return marketplaces;
 }

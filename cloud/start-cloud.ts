@@ -1,21 +1,26 @@
 // startCloud: opens the database, builds the context and the server, listens, and (embedded default)
 // registers the callback URL with the sandbox and creates the development tenant once.
+import { setMaxListeners } from 'node:events';
 import type { CloudConfig } from './config';
-import { endpointsFor } from './config';
-import { openDatabase } from './db/database';
+import { endpointsFor, publicBase } from './config';
+import { openDatabase, type Queryable } from './db/database';
 import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
+import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
+import { createLongPolls } from './authorizations/long-poll';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
+import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
+import { createConfigReloader, type ConfigReloadOutcome } from './config-reload';
 import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants';
 import { ensureDevTenant } from './dev-tenant';
-import { registerRedirectUriWithSandbox } from './sandbox-registration';
+import { registerLoginUriWithSandbox, registerRedirectUriWithSandbox } from './sandbox-registration';
 import type { CloudContext } from './context';
-import { AMAZON_CALLBACK_PATH } from '../shared/cloud-api';
+import { AMAZON_CALLBACK_PATH, AMAZON_LOGIN_PATH } from '../shared/cloud-api';
 
 export interface StartCloudOptions {
   /** 0 = a free port. Default 4200. */
@@ -24,14 +29,28 @@ export interface StartCloudOptions {
   /** PGlite data directory; omitted = in memory. */
   dataDir?: string;
   config: CloudConfig;
+  /** Reads the configuration again (file and environment) for reload(); omitted = reload keeps `config`. */
+  reloadConfig?: () => CloudConfig;
   now?: () => number;
   logger?: CloudLogger;
 }
 
 export interface RunningCloud {
   url: string;
+  /** To paste into the app registration: Amazon redirects here after consent. */
+  redirectUri: string;
+  /** To paste into the app registration: Re-Authorize and the Appstore's Authorize now land here. */
+  loginUri: string;
   close(): Promise<void>;
   createTenant(name: string): Promise<NewTenantCredentials>;
+  /** The open database, for tests that check what is stored (sealed tokens, keys). */
+  db: Queryable;
+  /**
+   * What the CLI runs on SIGHUP: reads the configuration again and applies the LWA client secrets and
+   * their expiry dates without dropping a connection. Other changed keys are named in `needsRestart`.
+   * An invalid configuration is refused and the running one kept.
+   */
+  reload(): Promise<ConfigReloadOutcome>;
   /** Every route the server registered (method and URL pattern). */
   routes: readonly RouteEntry[];
 }
@@ -43,6 +62,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openDatabase(opts.dataDir);
   const endpoints = endpointsFor(config);
   const closing = new AbortController();
+  // Every held long-poll (authorization status, the feed of Amazon-started sign-ins) listens for shutdown.
+  setMaxListeners(0, closing.signal);
   let notifier: AuthorizationNotifier & { close?(): Promise<void> };
   try {
     notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl) : createLocalNotifier();
@@ -50,6 +71,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  const longPolls = createLongPolls(notifier);
+  closing.signal.addEventListener('abort', () => longPolls.releaseAll(), { once: true });
   const ctx: CloudContext = {
     db,
     config,
@@ -57,18 +80,21 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     now,
     notifier,
     statusCache: createStatusCache(db, notifier),
+    amazonStarted: createAmazonStartedFeed(db, notifier),
+    longPolls,
     secretBox: createSecretBox(config.encryptionKey),
     signingKey: new Uint8Array(Buffer.from(config.signingKey, 'base64')),
     amazonTokens: createAccessTokenCache(),
     lwa: {
       tokenUrl: endpoints.lwaTokenUrl,
       clientId: config.amazon.lwaClientId,
-      clientSecret: config.amazon.lwaClientSecret,
+      secrets: new LwaSecretRing(secretsFromConfig(config), now),
       maxAttempts: config.lwaMaxAttempts,
       retryBaseMs: config.lwaRetryBaseMs,
       timeoutMs: config.httpTimeoutMs,
     },
     redirectUri: config.amazon.redirectUri ?? '',
+    loginUri: '',
     closing: closing.signal,
   };
   let app;
@@ -89,22 +115,30 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await db.close();
     throw err;
   }
+  const reloader = createConfigReloader(ctx, app.log, opts.reloadConfig ?? (() => config));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
-  const url = (config.publicUrl ?? `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`).replace(/\/+$/, '');
+  const url = publicBase(config, `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`);
   ctx.redirectUri ||= `${url}${AMAZON_CALLBACK_PATH}`;
+  ctx.loginUri = `${url}${AMAZON_LOGIN_PATH}`;
 
   if (config.registerRedirectUriWithSandbox && endpoints.sandboxOrigin) {
     await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri);
+    await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri);
   }
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
 
   return {
     url,
+    db,
+    redirectUri: ctx.redirectUri,
+    loginUri: ctx.loginUri,
     routes,
     createTenant: (name) => createTenant(db, name, new Date(now())),
+    reload: () => reloader.reload(),
     async close() {
+      reloader.stop();
       closing.abort();
       await app.close();
       await notifier.close?.();

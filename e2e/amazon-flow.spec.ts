@@ -68,10 +68,10 @@ test('a failure the sandbox reproduces is explained in German with the next step
   await seller.getByRole('button', { name: 'Bestätigen' }).click();
   await seller.close();
 
-  const status = page.getByTestId('auth-status');
-  await expect(status).toContainText('Fehler');
-  await expect(status).toContainText('abgelaufen oder wurde bereits verwendet');
-  await expect(status).toContainText('ANMELDEN');
+  await expect(page.getByTestId('auth-status')).toHaveText('Fehler');
+  const why = page.getByTestId('auth-line-why');
+  await expect(why).toContainText('abgelaufen oder wurde bereits verwendet');
+  await expect(why).toContainText('ANMELDEN');
   await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/flow-failure-code-expired.png' });
   await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`, { method: 'DELETE' });

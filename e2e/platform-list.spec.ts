@@ -23,7 +23,8 @@ test('creates an Amazon platform through the UI and finds it after a reload and 
     await page.getByRole('button', { name: 'Neu' }).click();
     await page.getByLabel('Bezeichnung').fill('amazon 123456');
     await page.getByRole('button', { name: 'Anlegen' }).click();
-    await expect(page.getByRole('alert')).toContainText('bereits vergeben');
+    await expect(page.getByRole('alert')).toContainText('wird lokal bereits für eine andere Plattform verwendet');
+    await expect(page.getByRole('button', { name: '„amazon 123456 (2)“ übernehmen' })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.screenshot({ path: 'e2e/artifacts/02-list-with-platform.png' });

@@ -1,8 +1,9 @@
 // The sandbox's own JSON API for tests and support: scenarios, reset, SMS inbox, registered redirect URIs.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isScenarioId, SCENARIOS } from './scenarios';
-import { parseActivation, parseRedirectUris, resolveTarget } from './scenario-input';
+import { parseActivation, parseLoginUri, parseRedirectUris, resolveTarget } from './scenario-input';
 import { field } from './sc-common';
+import { parseRotation, rotateClientSecret } from './client-secret-rotation';
 import type { SandboxState } from './state';
 
 export function apiError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
@@ -115,6 +116,19 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     })),
   }));
 
+  // Rotates the app's LWA client secret (see client-secret-rotation.ts); answers the new secret once.
+  app.post('/sandbox/api/apps/:applicationId/client-secret', async (req, reply) => {
+    const target = state.appById(field(req.params, 'applicationId'));
+    if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
+    const parsed = parseRotation(req.body);
+    if (!parsed.ok) return apiError(reply, 400, 'INVALID_ROTATION', parsed.message);
+    rotateClientSecret(target, parsed.value, state.now());
+    return {
+      applicationId: target.applicationId,
+      clientSecret: target.clientSecret,
+      ...(target.previousClientSecret ? { previousValidUntil: new Date(target.previousClientSecret.expiresAt).toISOString() } : {}),
+    };
+  });
   app.put('/sandbox/api/apps/:applicationId/redirect-uris', async (req, reply) => {
     const target = state.appById(field(req.params, 'applicationId'));
     if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
@@ -122,5 +136,15 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     if (!parsed.ok) return apiError(reply, 400, 'INVALID_REDIRECT_URIS', parsed.message);
     target.redirectUris = parsed.value;
     return { applicationId: target.applicationId, redirectUris: target.redirectUris };
+  });
+
+  // The Login URI that Re-Authorize and Authorize now call (a cloud on another port registers its own).
+  app.put('/sandbox/api/apps/:applicationId/login-uri', async (req, reply) => {
+    const target = state.appById(field(req.params, 'applicationId'));
+    if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
+    const parsed = parseLoginUri(req.body);
+    if (!parsed.ok) return apiError(reply, 400, 'INVALID_LOGIN_URI', parsed.message);
+    target.loginUri = parsed.value;
+    return { applicationId: target.applicationId, loginUri: target.loginUri };
   });
 }

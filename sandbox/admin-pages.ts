@@ -32,7 +32,7 @@ export function registerAdminPages(app: FastifyInstance, state: SandboxState): v
       <td>${a.totpSecret ? html`<code>${a.totpSecret}</code><br>OTP: <b>${totp(a.totpSecret, state.now())}</b>` : html`SMS ${a.smsPhone}`}</td>
       <td>${a.region}</td><td>${a.role}${a.role === 'secondary' ? (a.manageAuthorizedPartners ? ' (Manage Authorized Partners)' : ' (ohne Manage Authorized Partners)') : ''}</td>
       <td>${a.accountType}</td><td><code>${a.sellingPartnerId}</code><br>${a.storeName}</td><td>${a.description}</td></tr>`);
-    const apps = state.seed.apps.map((a) => html`<tr><td>${a.name}<br>${a.status}${a.hybrid ? ', hybrid' : ''}</td>
+    const apps = state.seed.apps.map((a) => html`<tr data-application-id="${a.applicationId}"><td>${a.name}<br>${a.status}, ${a.appstoreListing === 'listed' ? 'Appstore' : 'nicht gelistet (max. 25)'}${a.hybrid ? ', hybrid (MWS)' : ''}</td>
       <td><code>${a.applicationId}</code></td><td><code>${a.clientId}</code></td><td><code>${a.clientSecret}</code></td>
       <td>${a.redirectUris.map((u) => html`<code>${u}</code><br>`)}</td><td>${a.roles.join(', ')}</td></tr>`);
     const links = state.seed.apps.flatMap((a) =>
@@ -42,10 +42,21 @@ export function registerAdminPages(app: FastifyInstance, state: SandboxState): v
         return html`<li><a href="${href}">${a.name} – ${region} (${host})</a></li>`;
       }),
     );
+    // Sign-ins that start on Amazon's side: they call the app's Login URI (the cloud's /oauth/amazon/login).
+    const amazonSide = (['EU', 'NA', 'FE'] as const).flatMap((region) => {
+      const host = sellerCentralHosts(region)[0]!;
+      return [
+        html`<li><a href="/sc/${host}/apps/manage?language=${lang}">Manage Your Apps / Apps verwalten – ${region} (${host})</a></li>`,
+        ...state.seed.apps
+          .filter((a) => a.appstoreListing === 'listed')
+          .map((a) => html`<li><a href="/sc/${host}/selling-partner-appstore/dp/${a.applicationId}?language=${lang}">Appstore: ${a.name} – ${region}</a></li>`),
+      ];
+    });
     const body = html`<h1>Amazon Sandbox</h1>${nav(lang)}
       <h2>${l.accounts}</h2><table><tr><th>E-Mail</th><th>Passwort</th><th>2FA</th><th>Region</th><th>Rolle</th><th>Typ</th><th>Seller</th><th></th></tr>${accounts}</table>
       <h2>${l.apps}</h2><table><tr><th>App</th><th>application_id</th><th>client_id</th><th>client_secret</th><th>Redirect-URIs</th><th>Rollen</th></tr>${apps}</table>
       <h2>${l.links}</h2><ul>${links}</ul>
+      <h2>Re-Authorize / Appstore (Login URI)</h2><ul>${amazonSide}</ul>
       <p>LWA: <code>POST /auth/o2/token</code> · SP-API: <code>GET /spapi/&lt;na|eu|fe&gt;/sellers/v1/marketplaceParticipations</code></p>`;
     return sendHtml(reply, page({ lang, title: 'Amazon Sandbox', subtitle: 'Sandbox', body }));
   });

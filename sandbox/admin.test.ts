@@ -26,15 +26,17 @@ describe('startSandbox', () => {
     expect(sb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('the seed has both apps with the cloud\'s default redirect URI first, plus extra URIs', async () => {
-    const apps = (await json('GET', '/sandbox/api/apps')).body.apps as { redirectUris: string[]; applicationId: string; clientId: string; hybrid: boolean; status: string }[];
-    expect(apps.map((a) => a.status)).toEqual(['production', 'draft']);
+  it('the seed has its apps with the cloud\'s default redirect URI first, plus extra URIs', async () => {
+    const apps = (await json('GET', '/sandbox/api/apps')).body.apps as { redirectUris: string[]; applicationId: string; clientId: string; hybrid: boolean; status: string; appstoreListing: string }[];
+    expect(apps.map((a) => a.status)).toEqual(['production', 'draft', 'production']);
+    expect(apps.map((a) => a.appstoreListing)).toEqual(['listed', 'unlisted', 'unlisted']);
     for (const a of apps) {
       expect(a.redirectUris).toEqual([DEFAULT_REDIRECT_URI, EXTRA]);
       expect(a.applicationId).toMatch(/^amzn1\.sp\.solution\.[0-9a-f-]{36}$/);
       expect(a.clientId).toMatch(/^amzn1\.application-oa2-client\.[0-9a-f]{32}$/);
     }
-    expect(apps.map((a) => a.hybrid)).toEqual([true, false]);
+    // One former MWS (hybrid) app still gets mws_auth_token; the newer ones do not.
+    expect(apps.map((a) => a.hybrid)).toEqual([true, false, false]);
   });
 
   it('lists the seeded accounts with their passwords and one-time-code secrets (public test data)', async () => {

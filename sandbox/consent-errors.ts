@@ -6,10 +6,34 @@ import type { Lang } from './html';
 
 export type ConsentErrorKey = Extract<
   SellerCentralErrorKey,
-  'MD1000' | 'MD5101' | 'MD5110' | 'MD9100' | 'MD9999' | 'not_primary' | 'individual_account' | 'wrong_region' | 'draft_limit' | 'session_expired'
+  | 'MD1000'
+  | 'MD5101'
+  | 'MD5110'
+  | 'MD9100'
+  | 'MD9999'
+  | 'not_primary'
+  | 'individual_account'
+  | 'wrong_region'
+  | 'draft_limit'
+  | 'session_expired'
+  | 'amazon_state_invalid'
+  | 'login_uri_missing'
 >;
 
-export const CONSENT_ERROR_KEYS: readonly ConsentErrorKey[] = ['MD1000', 'MD5101', 'MD5110', 'MD9100', 'MD9999', 'not_primary', 'individual_account', 'wrong_region', 'draft_limit', 'session_expired'];
+export const CONSENT_ERROR_KEYS: readonly ConsentErrorKey[] = [
+  'MD1000',
+  'MD5101',
+  'MD5110',
+  'MD9100',
+  'MD9999',
+  'not_primary',
+  'individual_account',
+  'wrong_region',
+  'draft_limit',
+  'session_expired',
+  'amazon_state_invalid',
+  'login_uri_missing',
+];
 
 export function consentError(key: ConsentErrorKey): SellerCentralError & { amazonText: { de: string; en: string } } {
   const e = SELLER_CENTRAL_ERRORS[key];

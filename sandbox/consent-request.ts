@@ -3,7 +3,7 @@
 // fragment in redirect_uri → MD5110, unregistered redirect_uri → MD5101.
 import { COUNTRIES, type Region } from '../shared/amazon-regions';
 import type { ConsentErrorKey } from './consent-errors';
-import type { SeedAccount, SeedApp } from './seed';
+import { UNLISTED_APP_SELLER_LIMIT, type SeedAccount, type SeedApp } from './seed';
 import type { SandboxState } from './state';
 
 export interface ConsentRequest {
@@ -59,7 +59,7 @@ export function regionOfHost(host: string): Region | undefined {
   return COUNTRIES.find((c) => c.sellerCentralHost === host)?.region;
 }
 
-/** Who may authorize here (docs/amazon.md §1.3, §1.5, §5). Per-seller Draft limit counts distinct sellers. */
+/** Who may authorize here (docs/amazon.md §1.3, §1.5, §1.7, §5). The limit of an unlisted app counts distinct sellers. */
 export function checkAccountRules(
   account: SeedAccount,
   app: SeedApp,
@@ -70,6 +70,7 @@ export function checkAccountRules(
   if (account.accountType === 'individual') return 'individual_account';
   if (account.role === 'secondary' && !account.manageAuthorizedPartners) return 'not_primary';
   const already = state.authorizations.get(app.applicationId)?.has(account.sellingPartnerId) ?? false;
-  if (app.status === 'draft' && !already && state.authorizationCount(app) >= 25) return 'draft_limit';
+  // Any app outside the Appstore (Draft, or published but unlisted) is limited, not only Draft apps.
+  if (app.appstoreListing !== 'listed' && !already && state.authorizationCount(app) >= UNLISTED_APP_SELLER_LIMIT) return 'draft_limit';
   return undefined;
 }

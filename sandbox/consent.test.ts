@@ -1,6 +1,6 @@
 // Seller Central over real HTTP with a cookie-keeping client: URL checks, sign-in, 2FA, consent, rules.
 import { describe, expect, it } from 'vitest';
-import { cloneSeed, draftApp, productionApp, seedAccount, type SeedAccount } from './seed';
+import { cloneSeed, draftApp, productionApp, seedAccount, unlistedApp, type SeedAccount } from './seed';
 import {
   Browser, EU_HOST, confirmConsent, consentPath, errorKey, formFields, latestSms, pageKind, reachConsent, signIn,
   startTestSandbox, sharedTestSandbox, T0,
@@ -225,7 +225,27 @@ describe('who may authorize', () => {
   });
 });
 
-describe('Draft limit', () => {
+describe('limit of 25 sellers for apps outside the Appstore', () => {
+  it('a published but unlisted app stops at 25 distinct sellers; a listed app does not', async () => {
+    const seed = cloneSeed();
+    for (const a of seed.apps) a.priorAuthorizations = 25;
+    const limited = await startTestSandbox({ seed });
+    try {
+      const unlisted = consentPath(EU_HOST, { application_id: unlistedApp().applicationId, state: 's' });
+      const b = new Browser(limited.url);
+      const denied = await reachConsent(b, limited, unlisted, EU);
+      expect(errorKey(denied.text)).toBe('draft_limit');
+      expect(denied.text).toContain('nicht im Selling Partner Appstore gelistet');
+      expect(denied.text).not.toContain('consent-confirm');
+      // The listed (Production) app takes its 26th seller.
+      const listed = await b.get(prodUrl());
+      expect(pageKind(listed.text)).toBe('consent');
+      expect((await confirmConsent(b, listed)).status).toBe(302);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('a Draft app stops at 25 distinct sellers; re-authorizing an existing seller still works', async () => {
     const seed = cloneSeed();
     seed.apps.find((a) => a.status === 'draft')!.priorAuthorizations = 24;

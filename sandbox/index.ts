@@ -9,6 +9,8 @@ export interface SandboxOptions {
   now?: () => number;
   /** Appended to the registered redirect URIs of both seeded apps. */
   extraRedirectUris?: string[];
+  /** The Login URI of every seeded app, kept across reset (default: the seed's http://127.0.0.1:4200/oauth/amazon/login). */
+  loginUri?: string;
   logger?: boolean;
   /** Keep tokens, authorizations and scenarios across restarts in this JSON file (0600, atomic). */
   stateFile?: string;
@@ -41,4 +43,4 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 
 export { SCENARIOS, SCENARIO_IDS, type ScenarioId } from './scenarios';
 export { totp } from './totp';
-export { SEED, productionApp, draftApp, seedAccounts, seedAccount, type SeedAccount, type SeedApp } from './seed';
+export { SEED, productionApp, draftApp, unlistedApp, seedAccounts, seedAccount, type SeedAccount, type SeedApp } from './seed';

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { newAccessToken, newRefreshToken, newRequestId } from './ids';
 import { field } from './sc-common';
+import { secretAccepted } from './client-secret-rotation';
 import type { ScenarioContext } from './scenarios';
 import type { SandboxState } from './state';
 
@@ -22,18 +23,23 @@ const MESSAGES = {
   unavailable: 'The server is temporarily unavailable.',
 };
 
-/** LWA puts error_description before error; kept so byte-level comparisons with logs match. */
+/**
+ * LWA puts error_description before error; kept so byte-level comparisons with logs match. Newer LWA
+ * error bodies also carry `request_id` (the same id as the header here; docs/amazon.md §3).
+ */
 export function lwaError(reply: FastifyReply, status: number, error: string, description: string): FastifyReply {
-  return json(reply, status, { error_description: description, error });
+  const requestId = newRequestId();
+  return json(reply, status, { error_description: description, error, request_id: requestId }, requestId);
 }
 
-function json(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+/** Every answer names its request id in `x-amzn-RequestId`, as Amazon's services do. */
+function json(reply: FastifyReply, status: number, body: unknown, requestId = newRequestId()): FastifyReply {
   return reply
     .code(status)
     .header('content-type', 'application/json;charset=UTF-8')
     .header('cache-control', 'no-cache, no-store, must-revalidate')
     .header('pragma', 'no-cache')
-    .header('x-amzn-RequestId', newRequestId())
+    .header('x-amzn-RequestId', requestId)
     .send(JSON.stringify(body));
 }
 
@@ -57,7 +63,7 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
     if (!clientId) return lwaError(reply, 400, 'invalid_request', MESSAGES.missing('client_id'));
     if (!clientSecret) return lwaError(reply, 400, 'invalid_request', MESSAGES.missing('client_secret'));
     const client = state.appByClientId(clientId);
-    if (!client || client.clientSecret !== clientSecret || state.scenarios.take('invalid_client', ctx)) {
+    if (!client || !secretAccepted(client, clientSecret, state.now()) || state.scenarios.take('invalid_client', ctx)) {
       return lwaError(reply, 401, 'invalid_client', MESSAGES.invalidClient);
     }
 

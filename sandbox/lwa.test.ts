@@ -40,7 +40,7 @@ describe('authorization_code', () => {
     expect((await exchange(code)).status).toBe(200);
     const again = await exchange(code);
     expect(again.status).toBe(400);
-    expect(again.body).toEqual(invalidCode);
+    expect(again.body).toEqual({ ...invalidCode, request_id: again.headers.get('x-amzn-requestid') });
   });
 
   it('a code expires after 5 minutes', async () => {
@@ -68,8 +68,32 @@ describe('authorization_code', () => {
 describe('client authentication and grant types', () => {
   it('wrong secret or unknown client → 401 invalid_client', async () => {
     const body = { error_description: 'Client authentication failed', error: 'invalid_client' };
-    expect(await exchange('x', { client_secret: 'wrong' })).toEqual(expect.objectContaining({ status: 401, body }));
-    expect(await exchange('x', { client_id: 'amzn1.application-oa2-client.unknown' })).toEqual(expect.objectContaining({ status: 401, body }));
+    expect(await exchange('x', { client_secret: 'wrong' })).toMatchObject({ status: 401, body });
+    expect(await exchange('x', { client_id: 'amzn1.application-oa2-client.unknown' })).toMatchObject({ status: 401, body });
+  });
+
+  it('names every answer\'s request id in x-amzn-RequestId, and errors also in the body\'s request_id', async () => {
+    const ok = await exchange(await freshCode());
+    expect(ok.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+    const refused = await exchange('x', { client_secret: 'wrong' });
+    expect(refused.body.request_id).toBe(refused.headers.get('x-amzn-requestid'));
+    expect(refused.body.request_id).not.toBe(ok.headers.get('x-amzn-requestid'));
+  });
+
+  it('a rotated client secret: the old one works until its expiry, then invalid_client', async () => {
+    const rotate = (body: unknown) =>
+      fetch(`${sb.url}/sandbox/api/apps/${PROD.applicationId}/client-secret`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await rotate({ previousValidForSeconds: -1 })).status).toBe(400);
+    expect((await rotate({ clientSecret: 'has space in it' })).status).toBe(400);
+    const res = await rotate({ previousValidForSeconds: 60 });
+    expect(res.status).toBe(200);
+    const { clientSecret } = (await res.json()) as { clientSecret: string };
+    expect(clientSecret).toMatch(/^amzn1\.oa2-cs\.v1\.[0-9a-f]{64}$/);
+    expect((await exchange(await freshCode())).status).toBe(200);
+    expect((await exchange(await freshCode(), { client_secret: clientSecret })).status).toBe(200);
+    sb.clock.now += 60_000;
+    expect((await exchange(await freshCode())).status).toBe(401);
+    expect((await exchange(await freshCode(), { client_secret: clientSecret })).status).toBe(200);
   });
 
   it('missing grant_type → invalid_request; unknown grant → unsupported_grant_type', async () => {

@@ -46,7 +46,8 @@ export function setSessionCookie(reply: FastifyReply, session: Session): void {
 
 /** Only paths on the same Seller Central host may be returned to after sign-in (no open redirect). */
 export function safeReturnTo(value: string, base: string): string {
-  return value.startsWith(`${base}/apps/authorize/`) ? value : `${base}/home`;
+  const allowed = [`${base}/apps/authorize/`, `${base}/apps/manage`, `${base}/selling-partner-appstore/`];
+  return allowed.some((prefix) => value.startsWith(prefix)) ? value : `${base}/home`;
 }
 
 export function withLanguage(path: string, lang: Lang): string {

@@ -4,12 +4,12 @@ import { html, page, type Lang, type SafeHtml } from './html';
 import type { SeedAccount, SeedApp } from './seed';
 import { t } from './texts';
 
-interface Frame {
+export interface Frame {
   lang: Lang;
   host: string;
 }
 
-function frame(f: Frame, title: string, body: SafeHtml): string {
+export function frame(f: Frame, title: string, body: SafeHtml): string {
   return page({ lang: f.lang, title: `Amazon Seller Central – ${title}`, subtitle: f.host, body });
 }
 

@@ -71,3 +71,17 @@ export function parseRedirectUris(input: unknown): Parsed<string[]> {
   }
   return { ok: true, value: [...new Set(list as string[])] };
 }
+
+export function parseLoginUri(input: unknown): Parsed<string> {
+  const uri = input && typeof input === 'object' ? (input as Record<string, unknown>).loginUri : undefined;
+  if (typeof uri !== 'string' || uri.length > 2048) return { ok: false, message: '"loginUri" must be a URL of at most 2048 characters' };
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return { ok: false, message: `not an absolute URL: ${uri}` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: `the Login URI must use https (or http): ${uri}` };
+  if (uri.includes('#')) return { ok: false, message: `the Login URI must not contain a fragment: ${uri}` };
+  return { ok: true, value: uri };
+}

@@ -36,7 +36,7 @@ export interface ScenarioDefinition {
 export const SCENARIOS: readonly ScenarioDefinition[] = [
   { id: 'consent_cancelled', area: 'seller-central', description: 'Der Händler bricht die Zustimmung ab oder schließt den Browser: Amazon leitet nie zur Redirect-URI weiter.' },
   { id: 'otp_always_wrong', area: 'seller-central', description: 'Der Einmalcode (App oder SMS) wird immer abgelehnt, z. B. weil die Uhr des Telefons falsch geht: der Händler bleibt auf der Bestätigungsseite.' },
-  { id: 'draft_limit_reached', area: 'seller-central', description: 'Die App im Entwurfsstatus hat bereits 25 Autorisierungen: Amazon lehnt die Zustimmung weiterer Händler ab.' },
+  { id: 'draft_limit_reached', area: 'seller-central', description: 'Die App ist nicht im Appstore gelistet (Entwurf oder veröffentlicht, aber nicht gelistet) und hat bereits 25 Verkaufspartner: Amazon lehnt die Zustimmung weiterer Händler ab.' },
   { id: 'code_expired', area: 'lwa', description: 'Der spapi_oauth_code ist beim Eintausch schon abgelaufen (älter als 5 Minuten): LWA antwortet invalid_grant.' },
   { id: 'invalid_client', area: 'lwa', description: 'LWA-Client-ID oder -Secret falsch bzw. Secret nicht rechtzeitig rotiert (180 Tage): LWA antwortet 401 invalid_client.' },
   { id: 'lwa_500', area: 'lwa', description: 'Login with Amazon hat einen internen Fehler (500 ServerError) für die nächsten N Anfragen.' },

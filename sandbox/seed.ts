@@ -35,11 +35,20 @@ export interface SeedApp {
   applicationId: string;
   clientId: string;
   clientSecret: string;
+  /** Runtime only: the secret before the last rotation, accepted until expiresAt (ms). */
+  previousClientSecret?: { value: string; expiresAt: number };
   redirectUris: string[];
   roles: string[];
-  /** Former MWS app: the redirect carries `mws_auth_token`. */
+  /**
+   * Listed in the Selling Partner Appstore or not. An app that is not listed (Draft, or published but
+   * unlisted) can be authorized by at most 25 selling partners (docs/amazon.md §1.7).
+   */
+  appstoreListing: 'listed' | 'unlisted';
+  /** The Login URI registered with the app: Re-Authorize and the Appstore's Authorize now call it. */
+  loginUri: string;
+  /** Former MWS app (registered before MWS was retired): the redirect carries `mws_auth_token`. New apps get none. */
   hybrid: boolean;
-  /** Authorizations by sellers outside the seed, counted against the Draft limit of 25. */
+  /** Authorizations by sellers outside the seed, counted against the limit of 25 of an unlisted app. */
   priorAuthorizations: number;
 }
 
@@ -75,5 +84,13 @@ export function draftApp(): SeedApp {
   return SEED.apps.find((a) => a.status === 'draft')!;
 }
 
-/** The default first redirect URI of both apps: the cloud's default callback. */
+/** A published app that is not listed in the Appstore (limited to 25 sellers, no mws_auth_token). */
+export function unlistedApp(): SeedApp {
+  return SEED.apps.find((a) => a.status === 'production' && a.appstoreListing === 'unlisted')!;
+}
+
+/** Sellers an app outside the Appstore may have (docs/amazon.md §1.7). */
+export const UNLISTED_APP_SELLER_LIMIT = 25;
+
+/** The default first redirect URI of every seeded app: the cloud's default callback. */
 export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:4200/oauth/amazon/callback';

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { registerAdminApi, apiError } from './admin-api';
 import { registerAdminPages } from './admin-pages';
 import { registerConsentRoutes } from './consent-routes';
+import { registerLoginUriRoutes } from './login-uri-routes';
 import { html, page, pickLanguage } from './html';
 import { lwaError, registerLwaRoutes } from './lwa-routes';
 import { notFoundPage } from './sc-pages';
@@ -19,6 +20,8 @@ import { loadState, saveState } from './persistence';
 export interface CreateSandboxOptions {
   now?: () => number;
   extraRedirectUris?: string[];
+  /** The Login URI of every seeded app (Re-Authorize and Authorize now call it). */
+  loginUri?: string;
   logger?: boolean;
   /** Another fixture (tests of the Draft limit use one with prior authorizations). */
   seed?: Seed;
@@ -32,7 +35,7 @@ export interface Sandbox {
 }
 
 export async function createSandbox(opts: CreateSandboxOptions = {}): Promise<Sandbox> {
-  const state = new SandboxState(opts.seed ?? SEED, opts.extraRedirectUris ?? [], opts.now ?? Date.now);
+  const state = new SandboxState(opts.seed ?? SEED, opts.extraRedirectUris ?? [], opts.now ?? Date.now, opts.loginUri);
   const app = Fastify({ logger: opts.logger ? { level: 'info' } : false, bodyLimit: 64 * 1024 });
   await app.register(cookie);
   await app.register(formbody);
@@ -56,6 +59,7 @@ export async function createSandbox(opts: CreateSandboxOptions = {}): Promise<Sa
 
   registerSignInRoutes(app, state);
   registerConsentRoutes(app, state);
+  registerLoginUriRoutes(app, state);
   registerLwaRoutes(app, state);
   registerSpApiRoutes(app, state);
   registerAdminApi(app, state);

@@ -55,6 +55,15 @@ export interface AccessToken {
   refreshToken?: string;
 }
 
+/** An amazon_state handed to an app's Login URI (Re-Authorize, Authorize now); it must come back unchanged, once. */
+export interface LoginState {
+  applicationId: string;
+  host: string;
+  email: string;
+  issuedAt: number;
+  used: boolean;
+}
+
 export class SandboxState {
   seed!: Seed;
   sessions = new Map<string, Session>();
@@ -66,6 +75,7 @@ export class SandboxState {
   /** Distinct sellers that authorized each app (the Draft limit counts these). */
   authorizations = new Map<string, Set<string>>();
   buckets = new Map<string, TokenBucket>();
+  loginStates = new Map<string, LoginState>();
   readonly scenarios = new ScenarioStore();
   readonly pageErrors = new PageErrorLog();
   /** E-mail of a seeded account whose credentials the next sign-in page shows (chosen in the app). */
@@ -81,6 +91,8 @@ export class SandboxState {
     private readonly initialSeed: Seed,
     private readonly extraRedirectUris: string[],
     readonly now: () => number,
+    /** Replaces every seeded app's Login URI (a cloud on another port than 4200). */
+    private readonly loginUri?: string,
   ) {
     this.reset();
   }
@@ -89,6 +101,7 @@ export class SandboxState {
     this.seed = cloneSeed(this.initialSeed);
     for (const app of this.seed.apps) {
       for (const uri of this.extraRedirectUris) if (!app.redirectUris.includes(uri)) app.redirectUris.push(uri);
+      if (this.loginUri) app.loginUri = this.loginUri;
     }
     this.sessions.clear();
     this.failedLogins.clear();
@@ -98,6 +111,7 @@ export class SandboxState {
     this.accessTokens.clear();
     this.authorizations.clear();
     this.buckets.clear();
+    this.loginStates.clear();
     this.scenarios.clear();
     this.pageErrors.clear();
     this.signInPrefill = undefined;

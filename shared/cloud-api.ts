@@ -3,6 +3,7 @@
 // requests with these schemas; the desktop may parse responses with them.
 import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS, countryByCode } from './amazon-regions';
+import { platformNameSchema } from './platform-name';
 import { safeText } from './safe-text';
 
 // ---------------------------------------------------------------------------------------------- errors
@@ -29,6 +30,8 @@ export const CLOUD_ERROR_CODES = {
   AUTHORIZATION_NOT_PENDING: 'The authorization is no longer pending (completed, failed, expired or cancelled).',
   AUTHORIZATION_SUPERSEDED: 'A newer authorization was started for this platform, which cancelled this one.',
   AUTHORIZATION_EXPIRED: 'Nobody completed the consent on Amazon in time.',
+  SELLER_CHANGE_NOT_OPEN: 'The authorization has no seller change waiting for a decision.',
+  SELLER_CHANGE_DECIDED: 'The seller change was already decided the other way.',
   STATE_MISSING: 'Amazon\'s redirect carries no state parameter.',
   STATE_INVALID: 'The state parameter is malformed or its signature does not verify (tampered).',
   STATE_EXPIRED: 'The state parameter has expired; start the sign-in again.',
@@ -36,6 +39,7 @@ export const CLOUD_ERROR_CODES = {
   CALLBACK_PARAMS_MISSING: 'Amazon\'s redirect lacks spapi_oauth_code or selling_partner_id.',
   AMAZON_CONSENT_DENIED: 'The seller declined or cancelled the consent on Amazon.',
   AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
+  SELLER_MISMATCH: 'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
   // Login with Amazon
   LWA_INVALID_GRANT: 'Amazon rejected the authorization code: expired (5 min), already used, or redirect URI differs.',
   LWA_INVALID_CLIENT: 'Amazon rejected the cloud\'s LWA client id/secret (wrong or not rotated).',
@@ -96,7 +100,8 @@ export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 export const createPlatformRequestSchema = z
   .object({
     type: z.literal('amazon'),
-    name: safeText().trim().min(1).max(100),
+    // The shared text rule first (its message names control characters), then the one name rule.
+    name: safeText().pipe(platformNameSchema),
     region: regionSchema,
     /** Picks the Seller Central host of the consent URL; must lie in `region`. */
     countryCode: countryCodeSchema,
@@ -108,7 +113,7 @@ export const createPlatformRequestSchema = z
 export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
 
 /** PATCH /v1/platforms/:id: the ERP's Bezeichnung changed (unique within the tenant, 409 otherwise). */
-export const renamePlatformRequestSchema = z.object({ name: safeText().trim().min(1).max(100) });
+export const renamePlatformRequestSchema = z.object({ name: safeText().pipe(platformNameSchema) });
 export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -127,6 +132,28 @@ export const marketplaceSchema = z.object({
 });
 export type Marketplace = z.infer<typeof marketplaceSchema>;
 
+/**
+ * One call the cloud made to Amazon for this platform, with Amazon's request id: Amazon's developer
+ * support asks for it (docs/amazon.md §3, §4). Never a token, code or secret.
+ */
+export const amazonRequestSchema = z.object({
+  /** ISO 8601. */
+  at: safeText(),
+  /** LWA's token endpoint or SP-API. */
+  api: z.enum(['lwa', 'spapi']),
+  /** e.g. `token:authorization_code`, `token:refresh_token`, `getMarketplaceParticipations (EU)`. */
+  operation: safeText(),
+  httpStatus: z.number().int().optional(),
+  /** `x-amzn-RequestId` (SP-API; LWA: that header, `x-amz-request-id` or the body's `request_id`). */
+  requestId: safeText().optional(),
+  /** `ok`, Amazon's error code, or `network:<reason>`. */
+  outcome: safeText(),
+});
+export type AmazonRequest = z.infer<typeof amazonRequestSchema>;
+
+/** Amazon makes sellers renew an authorization every 365 days (docs/amazon.md §1.5). */
+export const AUTHORIZATION_RENEWAL_DAYS = 365;
+
 export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
@@ -138,19 +165,27 @@ export const platformSchema = z.object({
   countryCode: safeText(),
   status: platformStatusSchema,
   sellingPartnerId: safeText().optional(),
+  /** The seller's store name from SP-API Sellers (known after a settings import or a seller change). */
+  storeName: safeText().optional(),
   /** ISO 8601. */
   authorizedAt: safeText().optional(),
   /** ISO 8601: Amazon's authorization must be renewed by then (365 days after authorizedAt). */
   renewalDueAt: safeText().optional(),
   marketplaces: z.array(marketplaceSchema).optional(),
   createdAt: safeText(),
+  /** GET /v1/platforms/:id only: the latest calls to Amazon for this platform, oldest first. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 
 export const platformListSchema = z.object({ platforms: z.array(platformSchema) });
 export type PlatformList = z.infer<typeof platformListSchema>;
 
-export const settingsImportResponseSchema = z.object({ marketplaces: z.array(marketplaceSchema) });
+export const settingsImportResponseSchema = z.object({
+  marketplaces: z.array(marketplaceSchema),
+  /** The calls to Amazon this import made, with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
+});
 export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema>;
 
 // ---------------------------------------------------------------------------------------- authorizations
@@ -158,7 +193,12 @@ export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema
 export const authorizationModeSchema = z.enum(['login', 'refresh']);
 export type AuthorizationMode = z.infer<typeof authorizationModeSchema>;
 
-export const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'failed', 'expired', 'cancelled']);
+/**
+ * `seller_changed`: a refresh brought another seller account. The platform keeps its previous seller
+ * and tokens; the new refresh token is held aside until POST /v1/authorizations/:id/seller-change
+ * decides "keep" (dropped) or "switch" (becomes the platform's; imported marketplaces are cleared).
+ */
+export const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled']);
 export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
 
 export const createAuthorizationRequestSchema = z.object({ mode: authorizationModeSchema });
@@ -180,6 +220,11 @@ export const authorizationQuerySchema = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
 });
 
+export const sellerSchema = z.object({ sellingPartnerId: safeText(), storeName: safeText().optional() });
+export type Seller = z.infer<typeof sellerSchema>;
+export const sellerDecisionSchema = z.enum(['keep', 'switch']);
+export type SellerDecision = z.infer<typeof sellerDecisionSchema>;
+
 export const authorizationSchema = z.object({
   id: safeText(),
   platformId: safeText(),
@@ -190,9 +235,48 @@ export const authorizationSchema = z.object({
   sellingPartnerId: safeText().optional(),
   /** For mode 'refresh': Amazon returned a different seller than the platform had. */
   sellingPartnerIdChanged: z.boolean().optional(),
+  /** Status `seller_changed`: both sellers, and the decision once made. */
+  sellerChange: z
+    .object({
+      previous: sellerSchema,
+      next: sellerSchema,
+      decision: sellerDecisionSchema.optional(),
+      decidedAt: safeText().optional(),
+    })
+    .optional(),
   completedAt: safeText().optional(),
+  /** 'amazon': started on Amazon's side (Seller Central's Re-Authorize or the Appstore) at the Login URI. */
+  origin: z.enum(['desktop', 'amazon']).optional(),
+  /** For an authenticated authorization: Amazon's authorization must be renewed by then (365 days). */
+  renewalDueAt: safeText().optional(),
+  /** Once finished: the calls to Amazon this sign-in made (the code exchange), with Amazon's request ids. */
+  amazonRequests: z.array(amazonRequestSchema).optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
+
+/** POST /v1/authorizations/:id/seller-change: idempotent; the same decision again answers the same. */
+export const sellerChangeRequestSchema = z.strictObject({ decision: sellerDecisionSchema });
+export type SellerChangeRequest = z.infer<typeof sellerChangeRequestSchema>;
+/**
+ * GET /v1/platforms/changes?since=<cursor>&wait=N: sign-ins that started on Amazon's side for this
+ * tenant's platforms, after `since`. Without `since`: those still pending, and the current cursor.
+ */
+export const platformChangesQuerySchema = z.object({
+  since: z.string().regex(/^\d{1,18}$/).optional(),
+  wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
+});
+export const platformChangesSchema = z.object({
+  cursor: safeText(),
+  authorizations: z.array(authorizationSchema),
+});
+export type PlatformChanges = z.infer<typeof platformChangesSchema>;
+
+/** POST /v1/platforms/:id/pairing-code: a short code the seller types at the Login URI (single use). */
+export const pairingCodeSchema = z.object({
+  code: safeText(),
+  expiresAt: safeText(),
+});
+export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
 // ------------------------------------------------------------------------------ Amazon's redirect (ERP)
 
@@ -209,3 +293,6 @@ export const callbackSuccessSchema = z.object({
 export type CallbackSuccess = z.infer<typeof callbackSuccessSchema>;
 
 export const AMAZON_CALLBACK_PATH = '/oauth/amazon/callback';
+
+/** The Login URI registered with the app: Seller Central's Re-Authorize and the Appstore land here. */
+export const AMAZON_LOGIN_PATH = '/oauth/amazon/login';

@@ -3,11 +3,13 @@
 // Results and events never carry secrets (the cloud Client-Secret goes in, never comes out).
 import { z } from 'zod';
 import type { Result } from './result';
+import type { AmazonRequest } from './cloud-api';
 import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
 import { REGIONS } from './amazon-regions';
 import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';
 import { MAX_IMPORT_CHARS, type TimelineExport } from './timeline-export';
+import { clientIdSchema, clientSecretSchema, cloudUrlSchema } from './cloud-settings-rules';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -44,6 +46,8 @@ export interface TimelineEntry {
   code?: string;
   /** The cloud's authorization this step belongs to. */
   authorizationId?: string;
+  /** A call the cloud made to Amazon, with Amazon's request id (support asks for it). */
+  amazon?: AmazonRequest;
 }
 
 export interface SandboxAccountHint {
@@ -101,19 +105,6 @@ export interface CloudOnlyPlatform {
 
 export type DeleteOutcome = { id: string; cloud: 'deleted' | 'queued' | 'not_registered' };
 
-const cloudUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))) && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, 'CLOUD_URL_INVALID');
-
 export const requestSchemas = {
   getAppInfo: z.undefined(),
   listPlatforms: z.undefined(),
@@ -132,20 +123,26 @@ export const requestSchemas = {
   getCloudSettings: z.undefined(),
   /** clientSecret omitted = keep the one in the keychain. */
   saveCloudSettings: z.strictObject({
-    url: cloudUrl,
-    clientId: z.string().trim().min(1).max(200),
-    clientSecret: z.string().min(1).max(500).optional(),
+    url: cloudUrlSchema,
+    clientId: clientIdSchema,
+    clientSecret: clientSecretSchema.optional(),
   }),
   /** TESTEN: with values from the dialog (not yet saved) or, without payload fields, the saved ones. */
   testCloudConnection: z.strictObject({
-    url: cloudUrl.optional(),
-    clientId: z.string().trim().min(1).max(200).optional(),
-    clientSecret: z.string().min(1).max(500).optional(),
+    url: cloudUrlSchema.optional(),
+    clientId: clientIdSchema.optional(),
+    clientSecret: clientSecretSchema.optional(),
   }),
   signIn: z.strictObject({ id, mode: z.enum(['login', 'refresh']) }),
   cancelSignIn: z.strictObject({ id }),
   /** Opens the consent link of a running sign-in again (e.g. the browser tab was closed). */
   reopenConsent: z.strictObject({ id }),
+  /** The answer to a refresh that brought another seller: keep the previous one, or switch. */
+  resolveSellerChange: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }),
+  /** A short code for the cloud's Login URI page (Re-Authorize / Appstore when the seller id is not enough). */
+  getPairingCode: z.strictObject({ id }),
+  /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
+  openManageYourApps: z.strictObject({ id }),
   importSettings: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
@@ -182,6 +179,9 @@ export interface RequestResults {
   signIn: Platform;
   cancelSignIn: Platform;
   reopenConsent: Platform;
+  resolveSellerChange: Platform;
+  getPairingCode: { code: string; expiresAt: string };
+  openManageYourApps: { url: string };
   importSettings: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];

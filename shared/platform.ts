@@ -2,15 +2,12 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './amazon-regions';
 import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
+import { platformNameSchema } from './platform-name';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
 
-export const platformNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'NAME_REQUIRED')
-  .max(80, 'NAME_TOO_LONG')
-  .refine((s) => !/\p{Cc}/u.test(s), 'NAME_INVALID');
+/** The one name rule (normalisation, limit, comparison) lives in platform-name.ts. */
+export { platformNameSchema } from './platform-name';
 
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 
@@ -21,7 +18,15 @@ export const marketplaceSchema = cloudMarketplaceSchema.extend({
 });
 export type Marketplace = z.infer<typeof marketplaceSchema>;
 
-const previousAuthSchema = z.object({ sellingPartnerId: z.string(), authorizedAt: z.string(), renewalDueAt: z.string().optional() });
+const previousAuthSchema = z.object({
+  sellingPartnerId: z.string(),
+  authorizedAt: z.string(),
+  renewalDueAt: z.string().optional(),
+  /** The seller's store name (SP-API Sellers), once known. */
+  storeName: z.string().optional(),
+});
+
+export const sellerSchema = z.object({ sellingPartnerId: z.string(), storeName: z.string().optional() });
 
 export const authStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_authenticated') }),
@@ -40,14 +45,28 @@ export const authStateSchema = z.discriminatedUnion('status', [
     previous: previousAuthSchema.optional(),
     /** What the merchant reported Seller Central shows, when waiting goes on (e.g. a rejected one-time code). */
     hint: z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() }).optional(),
+    /** Started in Seller Central (Re-Authorize) or the Appstore, not by ANMELDEN: there is no link to open. */
+    startedOnAmazon: z.boolean().optional(),
   }),
   z.object({
     status: z.literal('authenticated'),
     sellingPartnerId: z.string(),
     authorizedAt: z.string(),
     renewalDueAt: z.string().optional(),
-    /** A refresh brought a different seller account than before (DESIGN: warn). */
+    storeName: z.string().optional(),
+    /** The user switched to this seller after a refresh brought it instead of this one. */
     previousSellingPartnerId: z.string().optional(),
+  }),
+  z.object({
+    /**
+     * A refresh brought another seller account. The previous authentication stays valid until the user
+     * answers: keep it (the cloud drops the new token) or switch (imported marketplaces are cleared).
+     */
+    status: z.literal('seller_changed'),
+    authorizationId: z.string(),
+    at: z.string(),
+    previous: previousAuthSchema,
+    next: sellerSchema,
   }),
   z.object({
     status: z.enum(['failed', 'expired', 'cancelled']),
@@ -83,14 +102,5 @@ export type Platform = z.infer<typeof platformSchema>;
 
 export type ValidAuthorization = z.infer<typeof previousAuthSchema>;
 
-/**
- * The authorization the cloud holds for this platform right now: the current one, or — while a refresh
- * runs or after it failed — the previous one, which stays valid until a new exchange succeeds.
- */
-export function validAuthorization(p: Platform): ValidAuthorization | undefined {
-  const auth = p.auth;
-  if (auth.status === 'authenticated') {
-    return { sellingPartnerId: auth.sellingPartnerId, authorizedAt: auth.authorizedAt, ...(auth.renewalDueAt ? { renewalDueAt: auth.renewalDueAt } : {}) };
-  }
-  return auth.status === 'not_authenticated' ? undefined : auth.previous;
-}
+// In their own module (no zod) for the renderer; re-exported for the core.
+export { otherPlatformsWithSeller, validAuthorization } from './valid-authorization';

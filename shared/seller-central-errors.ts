@@ -20,6 +20,8 @@ export const SELLER_CENTRAL_ERROR_KEYS = [
   'MD5110',
   'MD9100',
   'MD9999',
+  'amazon_state_invalid',
+  'login_uri_missing',
 ] as const;
 export type SellerCentralErrorKey = (typeof SELLER_CENTRAL_ERROR_KEYS)[number];
 
@@ -70,7 +72,11 @@ const entries: SellerCentralError[] = [
   },
   {
     key: 'draft_limit',
-    amazonText: { de: 'Diese Entwurfs-App hat die Höchstzahl von 25 Autorisierungen erreicht.', en: 'This draft application has reached the limit of 25 authorizations.' },
+    // The limit of every app not listed in the Appstore (Draft or unlisted), docs/amazon.md §1.7.
+    amazonText: {
+      de: 'Diese App ist nicht im Selling Partner Appstore gelistet und hat die Höchstzahl von 25 autorisierten Verkaufspartnern erreicht.',
+      en: 'This application is not listed in the Selling Partner Appstore and has reached the limit of 25 authorized selling partners.',
+    },
     errorCode: 'SELLER_CENTRAL_DRAFT_LIMIT',
     action: 'cancel',
   },
@@ -139,6 +145,22 @@ const entries: SellerCentralError[] = [
       en: 'The authorization request is invalid. Please contact the developer of the application.',
     },
     errorCode: 'SELLER_CENTRAL_MD9999',
+    action: 'cancel',
+  },
+  {
+    // The Login URI round trip (docs/amazon.md §1.6): the app must hand amazon_state back unchanged.
+    key: 'amazon_state_invalid',
+    amazonText: {
+      de: 'Die Anwendung hat die Anfrage nicht unverändert zurückgegeben oder sie ist abgelaufen (amazon_state). Starten Sie die Autorisierung erneut; besteht der Fehler, wenden Sie sich an den Entwickler der Anwendung.',
+      en: 'The application did not return the request unchanged, or it expired (amazon_state). Start the authorization again; if the error persists, contact the developer of the application.',
+    },
+    errorCode: 'SELLER_CENTRAL_AMAZON_STATE_INVALID',
+    action: 'cancel',
+  },
+  {
+    key: 'login_uri_missing',
+    amazonText: { de: 'Für diese Anwendung ist keine Login-URI registriert. Wenden Sie sich an den Entwickler der Anwendung.', en: 'This application has no registered Login URI. Please contact the developer of the application.' },
+    errorCode: 'SELLER_CENTRAL_LOGIN_URI_MISSING',
     action: 'cancel',
   },
 ];

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client';
 import { getMarketplaceParticipations } from './sellers-api';
 import { backoffMs } from './http-call';
+import { LwaSecretRing } from './lwa-secrets';
 import type { CloudError } from '../http/cloud-error';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -33,7 +34,7 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 };
-const lwa = (): LwaOptions => ({ tokenUrl: `${base}/auth/o2/token`, clientId: 'c', clientSecret: 's', maxAttempts: 3, retryBaseMs: 1, timeoutMs: 300 });
+const lwa = (): LwaOptions => ({ tokenUrl: `${base}/auth/o2/token`, clientId: 'c', secrets: new LwaSecretRing([{ slot: 'current', value: 's' }]), maxAttempts: 3, retryBaseMs: 1, timeoutMs: 300 });
 const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: CloudError) => e.code);
 
 describe('LWA client', () => {

@@ -1,15 +1,21 @@
 // Login with Amazon token endpoint (docs/amazon.md §3): code exchange and refresh. Retries 5xx, 429 and
-// network failures with backoff; never invalid_grant or invalid_client, which cannot get better.
+// network failures with backoff; never invalid_grant, which cannot get better. invalid_client is
+// answered by trying the other configured client secret once (rotation, docs/amazon.md §5); the one
+// LWA accepts is used first from then on. Every call goes to the caller's AmazonCallLog.
 import { CloudError } from '../http/cloud-error';
+import type { AmazonCallLog } from './amazon-calls';
 import { backoffMs, httpCall, sleep, type HttpOutcome } from './http-call';
+import type { LwaSecret, LwaSecretRing, SecretSlot } from './lwa-secrets';
 
 export interface LwaOptions {
   tokenUrl: string;
   clientId: string;
-  clientSecret: string;
+  secrets: LwaSecretRing;
   maxAttempts: number;
   retryBaseMs: number;
   timeoutMs: number;
+  /** Called when LWA refused the first secret tried and accepted another one (for the log). */
+  onSecretSwitch?(slot: SecretSlot): void;
 }
 
 export interface LwaTokens {
@@ -22,16 +28,34 @@ type Grant =
   | { grant_type: 'authorization_code'; code: string; redirect_uri: string }
   | { grant_type: 'refresh_token'; refresh_token: string };
 
-export function exchangeCode(opts: LwaOptions, code: string, redirectUri: string): Promise<LwaTokens> {
-  return requestToken(opts, { grant_type: 'authorization_code', code, redirect_uri: redirectUri });
+export function exchangeCode(opts: LwaOptions, code: string, redirectUri: string, log?: AmazonCallLog): Promise<LwaTokens> {
+  return requestToken(opts, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, log);
 }
 
-export function refreshAccessToken(opts: LwaOptions, refreshToken: string): Promise<LwaTokens> {
-  return requestToken(opts, { grant_type: 'refresh_token', refresh_token: refreshToken });
+export function refreshAccessToken(opts: LwaOptions, refreshToken: string, log?: AmazonCallLog): Promise<LwaTokens> {
+  return requestToken(opts, { grant_type: 'refresh_token', refresh_token: refreshToken }, log);
 }
 
-async function requestToken(opts: LwaOptions, grant: Grant): Promise<LwaTokens> {
-  const body = new URLSearchParams({ ...grant, client_id: opts.clientId, client_secret: opts.clientSecret });
+async function requestToken(opts: LwaOptions, grant: Grant, log: AmazonCallLog | undefined): Promise<LwaTokens> {
+  const candidates = opts.secrets.ordered();
+  for (const [i, secret] of candidates.entries()) {
+    try {
+      const tokens = await requestWithSecret(opts, grant, secret, log);
+      opts.secrets.accepted(secret);
+      if (i > 0) opts.onSecretSwitch?.(secret.slot);
+      return tokens;
+    } catch (err) {
+      // A code is single-use, but LWA refuses the client before it looks at the code: trying the
+      // other secret with the same code is safe.
+      const another = i < candidates.length - 1;
+      if (!(another && err instanceof CloudError && err.code === 'LWA_INVALID_CLIENT')) throw err;
+    }
+  }
+  throw new Error('unreachable: the ring has at least one secret');
+}
+
+async function requestWithSecret(opts: LwaOptions, grant: Grant, secret: LwaSecret, log: AmazonCallLog | undefined): Promise<LwaTokens> {
+  const body = new URLSearchParams({ ...grant, client_id: opts.clientId, client_secret: secret.value });
   let last: HttpOutcome | undefined;
   for (let attempt = 0; attempt < opts.maxAttempts; attempt++) {
     if (attempt > 0) await sleep(backoffMs(opts.retryBaseMs, attempt - 1));
@@ -40,6 +64,7 @@ async function requestToken(opts: LwaOptions, grant: Grant): Promise<LwaTokens> 
       { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' }, body },
       opts.timeoutMs,
     );
+    log?.add('lwa', `token:${grant.grant_type}`, last);
     if (last.kind === 'response' && last.status < 500 && last.status !== 429) return interpret(last, grant);
   }
   const what = last?.kind === 'network' ? last.reason : `HTTP ${last?.status}`;

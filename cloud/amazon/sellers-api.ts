@@ -7,6 +7,7 @@ import { REGIONS, type Region } from '../../shared/amazon-regions';
 import type { Marketplace } from '../../shared/cloud-api';
 import { stripUnsafeText } from '../../shared/safe-text';
 import { CloudError } from '../http/cloud-error';
+import type { AmazonCallLog } from './amazon-calls';
 import { httpCall, retryAfterSeconds, type HttpOutcome } from './http-call';
 
 /** Amazon's words are stored and shown: control characters are dropped rather than failing the import. */
@@ -39,16 +40,18 @@ export interface SellersApiOptions {
   now(): number;
 }
 
-function call(opts: SellersApiOptions, region: Region, accessToken: string): Promise<HttpOutcome> {
-  return httpCall(
+async function call(opts: SellersApiOptions, region: Region, accessToken: string, log: AmazonCallLog | undefined): Promise<HttpOutcome> {
+  const res = await httpCall(
     `${opts.spApiBase(region)}/sellers/v1/marketplaceParticipations`,
     { method: 'GET', headers: { 'x-amz-access-token': accessToken, accept: 'application/json' } },
     opts.timeoutMs,
   );
+  log?.add('spapi', `getMarketplaceParticipations (${region})`, res);
+  return res;
 }
 
-export async function getMarketplaceParticipations(opts: SellersApiOptions, region: Region, accessToken: string): Promise<Marketplace[]> {
-  const res = await call(opts, region, accessToken);
+export async function getMarketplaceParticipations(opts: SellersApiOptions, region: Region, accessToken: string, log?: AmazonCallLog): Promise<Marketplace[]> {
+  const res = await call(opts, region, accessToken, log);
   if (res.kind === 'network') throw new CloudError('SPAPI_UNAVAILABLE', `SP-API could not be reached (${res.reason}).`);
   if (res.status === 200) {
     const parsed = participationsSchema.safeParse(res.body);
@@ -69,7 +72,7 @@ export async function getMarketplaceParticipations(opts: SellersApiOptions, regi
   }
   if (res.status === 403 || res.status === 401) {
     if (!first?.details) throw new CloudError('SPAPI_ROLES_MISSING', `SP-API denied access without details (${amazonSays}): the app lacks the Sellers role, or the authorization predates the role's approval.`);
-    const home = await findAcceptingRegion(opts, region, accessToken);
+    const home = await findAcceptingRegion(opts, region, accessToken, log);
     if (home) throw new CloudError('SPAPI_WRONG_REGION', `The token belongs to region ${home}, not ${region}: choose ${home} for this platform and sign in again.`);
     throw new CloudError('SPAPI_ACCESS_DENIED', `SP-API denied access: ${amazonSays}. ${first.details}`);
   }
@@ -77,9 +80,9 @@ export async function getMarketplaceParticipations(opts: SellersApiOptions, regi
   throw new CloudError('SPAPI_SERVER_ERROR', `SP-API answered HTTP ${res.status} unexpectedly (${amazonSays}).`);
 }
 
-async function findAcceptingRegion(opts: SellersApiOptions, wrong: Region, accessToken: string): Promise<Region | undefined> {
+async function findAcceptingRegion(opts: SellersApiOptions, wrong: Region, accessToken: string, log: AmazonCallLog | undefined): Promise<Region | undefined> {
   for (const region of REGIONS.filter((r) => r !== wrong)) {
-    const res = await call(opts, region, accessToken);
+    const res = await call(opts, region, accessToken, log);
     if (res.kind === 'response' && res.status === 200) return region;
   }
   return undefined;

@@ -9,8 +9,11 @@ import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
-import { consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
+import { AmazonCallLog } from '../amazon/amazon-calls';
+import { recordAmazonCalls } from '../amazon/amazon-requests-store';
+import { AUTHORIZATION_RENEWAL_MS, consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
 import { verifyState } from './state';
+import { holdSellerChange, sellerStoreNames } from './seller-change';
 import type { PlatformRow } from '../platforms';
 
 export interface CallbackQuery {
@@ -21,9 +24,6 @@ export interface CallbackQuery {
   error?: string;
   error_description?: string;
 }
-
-/** Amazon authorizations must be renewed every 365 days. */
-const RENEWAL_MS = 365 * 24 * 3600 * 1000;
 
 const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
 
@@ -41,7 +41,7 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
 
   if (row.state_used_at) {
     // The browser reloading the same redirect: answer it again and change nothing.
-    if (q.spapi_oauth_code && row.code_hash === hashCode(q.spapi_oauth_code) && row.status === 'authenticated') return successBody(q);
+    if (q.spapi_oauth_code && row.code_hash === hashCode(q.spapi_oauth_code) && (row.status === 'authenticated' || row.status === 'seller_changed')) return successBody(q);
     throw new CloudError('STATE_REPLAYED');
   }
   if (!check.ok || now >= row.expires_at) {
@@ -61,18 +61,30 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
     throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id) throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'));
+  // The Login URI chose the platform by Amazon's selling_partner_id: another seller's consent must not
+  // land on it (someone could otherwise start Re-Authorize with a stranger's seller id). Not exchanged.
+  if (row.expected_selling_partner_id && q.selling_partner_id !== row.expected_selling_partner_id) {
+    throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'));
+  }
 
   const consumed = await consumeState(ctx.db, row.id, hashCode(q.spapi_oauth_code), now);
   if (!consumed) throw new CloudError('STATE_REPLAYED');
 
+  const calls = new AmazonCallLog(ctx.now);
   try {
-    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri);
+    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri, calls).finally(() => record(ctx, row, calls));
     if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
     await complete(ctx, consumed, q.selling_partner_id, tokens.refreshToken, tokens.accessToken, tokens.expiresIn);
   } catch (err) {
     throw await fail(ctx, row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
   }
   return successBody(q);
+}
+
+/** Stored before the outcome is published, so the desktop reads the request ids with it. */
+async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
+  // Losing a support detail must not lose the seller's authorization.
+  await recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls).catch(() => undefined);
 }
 
 /** Uses up the state and fails the authorization in one transaction; a replay changes nothing. */
@@ -104,27 +116,41 @@ async function complete(
 ): Promise<void> {
   const now = new Date(ctx.now());
   const sealed = ctx.secretBox.seal(refreshToken, auth.platform_id);
+  // A refresh with another seller: look up both store names (SP-API) before the transaction, so the
+  // desktop can name both sellers. Only on this path, so an ordinary sign-in makes no extra call.
+  let storeNames: { previous: string | null; next: string | null } = { previous: null, next: null };
+  if (auth.mode === 'refresh') {
+    const { rows } = await ctx.db.query<PlatformRow>('SELECT * FROM platforms WHERE id = $1', [auth.platform_id]);
+    if (rows[0]?.selling_partner_id && rows[0].selling_partner_id !== sellingPartnerId) storeNames = await sellerStoreNames(ctx, rows[0], accessToken);
+  }
   const outcome = await ctx.db.transaction(async (tx) => {
     const { rows } = await tx.query<PlatformRow>('SELECT * FROM platforms WHERE id = $1 FOR UPDATE', [auth.platform_id]);
     const platform = rows[0];
     const { rows: still } = await tx.query<{ status: string }>('SELECT status FROM authorizations WHERE id = $1 FOR UPDATE', [auth.id]);
     // Deleted or superseded while Amazon was answering: the new tokens are not kept.
     if (!platform || platform.deleted_at || still[0]?.status !== 'pending') return 'dropped' as const;
+    // Refresh only: a platform that lost its token (revoked meanwhile) simply takes the new one.
+    if (auth.mode === 'refresh' && platform.selling_partner_id && platform.selling_partner_id !== sellingPartnerId && platform.refresh_token_enc) {
+      await holdSellerChange(tx, auth, platform, { sellingPartnerId, sealedRefreshToken: sealed, storeName: storeNames.next, previousStoreName: storeNames.previous }, now);
+      return 'held' as const;
+    }
     const changed = auth.mode === 'refresh' ? platform.selling_partner_id !== sellingPartnerId : null;
+    // Another seller (a login on a platform that had one): its store name is not known yet.
+    const storeName = platform.selling_partner_id === sellingPartnerId ? platform.store_name : null;
     await tx.query(
-      `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5
+      `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5, store_name = $6
        WHERE id = $1`,
-      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + RENEWAL_MS)],
+      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS), storeName],
     );
     await tx.query(
-      `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4
+      `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5
        WHERE id = $1`,
-      [auth.id, now, sellingPartnerId, changed],
+      [auth.id, now, sellingPartnerId, changed, storeName],
     );
     return 'stored' as const;
   });
   if (outcome === 'dropped') throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted or a newer sign-in was started meanwhile.');
-  // The access token came with the code: the first settings import needs no refresh.
-  ctx.amazonTokens.set(auth.platform_id, sealed, accessToken, now.getTime() + expiresIn * 1000);
+  // The access token came with the code: the first settings import needs no refresh (not for a held token).
+  if (outcome === 'stored') ctx.amazonTokens.set(auth.platform_id, sealed, accessToken, now.getTime() + expiresIn * 1000);
   ctx.notifier.publish(auth.id);
 }

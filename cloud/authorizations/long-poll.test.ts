@@ -1,34 +1,78 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createLocalNotifier } from './notifier';
-import { waitForChange } from './long-poll';
+import { createLongPolls } from './long-poll';
 
-describe('long-poll wait', () => {
+describe('long-poll waits', () => {
   it('is woken by a notification for its own id only', async () => {
     const notifier = createLocalNotifier();
-    const wait = waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000 });
+    const polls = createLongPolls(notifier);
+    let outcome: string | undefined;
+    const wait = polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000 }).then((o) => (outcome = o));
     notifier.publish('a2');
+    await Promise.resolve();
+    expect(outcome).toBeUndefined();
     notifier.publish('a1');
     expect(await wait).toBe('changed');
+    expect(polls.waiting).toBe(0);
   });
 
-  it('times out, aborts, and catches a change that happened before it subscribed', async () => {
+  it('wakes every window waiting on one sign-in, and a closed one leaves the others waiting', async () => {
     const notifier = createLocalNotifier();
-    expect(await waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 0 })).toBe('timeout');
-    const ctrl = new AbortController();
-    const aborted = waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000, signal: ctrl.signal });
-    ctrl.abort();
+    const shared = createLongPolls(notifier);
+    const res = [new EventEmitter(), new EventEmitter(), new EventEmitter()];
+    const waits = res.map((r) => shared.wait({ authorizationId: 'a1', maxWaitMs: 60_000, closedBy: r }));
+    expect(shared.waiting).toBe(3);
+    res[1]!.emit('close');
+    expect(await waits[1]).toBe('aborted');
+    expect(shared.waiting).toBe(2);
+    notifier.publish('a1');
+    expect(await Promise.all([waits[0], waits[2]])).toEqual(['changed', 'changed']);
+    expect(shared.waiting).toBe(0);
+  });
+
+  it('times out, ends when the response closes, and catches a change that happened before it registered', async () => {
+    const polls = createLongPolls(createLocalNotifier());
+    expect(await polls.wait({ authorizationId: 'a1', maxWaitMs: 0 })).toBe('timeout');
+    const res = new EventEmitter();
+    const aborted = polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000, closedBy: res });
+    res.emit('close');
     expect(await aborted).toBe('aborted');
-    expect(await waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000, changedSince: async () => true })).toBe('changed');
+    expect(await polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000, changedSince: () => true })).toBe('changed');
+    // A failing check answers at once (the route then reads the row again) instead of hanging.
+    expect(
+      await polls.wait({
+        authorizationId: 'a1',
+        maxWaitMs: 60_000,
+        changedSince: () => {
+          throw new Error('boom');
+        },
+      }),
+    ).toBe('changed');
+    expect(polls.waiting).toBe(0);
   });
 
-  it('leaves no listener behind', async () => {
+  it('releases every wait on shutdown, and later ones at once', async () => {
+    const polls = createLongPolls(createLocalNotifier());
+    const waits = [polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000 }), polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000 }), polls.wait({ authorizationId: 'a2', maxWaitMs: 60_000 })];
+    expect(polls.waiting).toBe(3);
+    polls.releaseAll();
+    expect(await Promise.all(waits)).toEqual(['released', 'released', 'released']);
+    expect(await polls.wait({ authorizationId: 'a3', maxWaitMs: 60_000 })).toBe('released');
+    expect(polls.waiting).toBe(0);
+  });
+
+  it('leaves no listener behind on the response, whatever ended the wait', async () => {
     const notifier = createLocalNotifier();
-    const w = waitForChange({ notifier, authorizationId: 'a1', maxWaitMs: 60_000 });
+    const polls = createLongPolls(notifier);
+    const res = new EventEmitter();
+    const woken = polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000, closedBy: res });
     notifier.publish('a1');
-    await w;
-    let calls = 0;
-    notifier.subscribe('a1', () => calls++)();
-    notifier.publish('a1');
-    expect(calls).toBe(0);
+    await woken;
+    await polls.wait({ authorizationId: 'a1', maxWaitMs: 0, closedBy: res });
+    expect(res.listenerCount('close')).toBe(0);
+    // A close after the wait ended changes nothing.
+    res.emit('close');
+    expect(polls.waiting).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createLocalNotifier, type AuthorizationNotifier } from './notifier';
 
 const CHANNEL = 'authorization_changed';
+const noop = () => undefined;
 
 export async function createPgNotifier(connectionString: string, onError: (e: Error) => void = () => undefined): Promise<AuthorizationNotifier & { close(): Promise<void> }> {
   const local = createLocalNotifier();
@@ -23,14 +24,17 @@ export async function createPgNotifier(connectionString: string, onError: (e: Er
   const sender = new pg.Client({ connectionString });
   sender.on('error', onError);
   await sender.connect();
+  let sending: Promise<void> = Promise.resolve();
   return {
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
     publish(id) {
       local.emitLocal(id);
-      sender.query('SELECT pg_notify($1, $2)', [CHANNEL, `${instance} ${id}`]).catch(onError);
+      // One query at a time on the sender (pg queues concurrent ones, deprecated in pg 8, gone in 9).
+      sending = sending.then(() => sender.query('SELECT pg_notify($1, $2)', [CHANNEL, `${instance} ${id}`])).then(noop, onError);
     },
     async close() {
+      await sending;
       await Promise.allSettled([listener.end(), sender.end()]);
     },
   };

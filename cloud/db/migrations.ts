@@ -1,8 +1,12 @@
 // Schema migrations, applied in order, each in its own transaction, recorded in schema_migrations.
 // Append only: never edit a migration that has shipped.
 import type { Database } from './database';
+import { nameKeyMigration } from './name-key-migration';
 
-const MIGRATIONS: { version: number; sql: string }[] = [
+/** A migration is SQL, or code for what SQL cannot say (e.g. the name rule shared with the desktop). */
+type Migration = { version: number; sql: string } | { version: number; run: typeof nameKeyMigration };
+
+const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
@@ -59,15 +63,71 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX authorizations_platform ON authorizations (platform_id, status);
     `,
   },
+  // The one name rule (shared/platform-name.ts): a unique index on the normalised, case-folded name
+  // instead of the raw one; existing clashes renamed with a suffix and logged. Also the seller change
+  // on AKTUALISIEREN (a new token held aside until the desktop decides) and the store names.
+  { version: 2, run: nameKeyMigration },
+  {
+    // Sign-ins that start on Amazon's side (Seller Central's Re-Authorize, the Appstore's Authorize now)
+    // arrive at the Login URI: the desktop follows them through a per-tenant feed ordered by seq.
+    version: 3,
+    sql: `
+      ALTER TABLE authorizations ADD COLUMN origin text NOT NULL DEFAULT 'desktop';
+      ALTER TABLE authorizations ADD COLUMN seq bigserial;
+      -- Identified by selling_partner_id at the Login URI: Amazon must return that very seller.
+      ALTER TABLE authorizations ADD COLUMN expected_selling_partner_id text;
+      CREATE INDEX authorizations_amazon_feed ON authorizations (tenant_id, seq) WHERE origin = 'amazon';
+      CREATE INDEX platforms_selling_partner ON platforms (selling_partner_id) WHERE deleted_at IS NULL;
+      -- Short codes the desktop shows, typed by the seller at the Login URI, kept as hashes only.
+      CREATE TABLE pairing_codes (
+        code_hash text PRIMARY KEY,
+        tenant_id text NOT NULL REFERENCES tenants(id),
+        platform_id text NOT NULL REFERENCES platforms(id),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX pairing_codes_platform ON pairing_codes (platform_id);
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Every call to LWA and SP-API with Amazon's request id, for Amazon's developer support.
+      CREATE TABLE amazon_requests (
+        id bigserial PRIMARY KEY,
+        platform_id text NOT NULL REFERENCES platforms(id),
+        authorization_id text REFERENCES authorizations(id),
+        api text NOT NULL,
+        operation text NOT NULL,
+        http_status integer,
+        request_id text,
+        outcome text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX amazon_requests_platform ON amazon_requests (platform_id, id);
+      CREATE INDEX amazon_requests_authorization ON amazon_requests (authorization_id) WHERE authorization_id IS NOT NULL;
+    `,
+  },
 ];
 
-export async function migrate(db: Database): Promise<void> {
+/** Every version this build applies, ascending (tests compare the database with it). */
+export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version);
+
+/** `notice` receives one line per noteworthy change a migration made (e.g. a platform renamed). */
+export async function migrate(
+  db: Database,
+  notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  /** Tests stop at a version to put old data in place before the next migration. */
+  upTo = Number.POSITIVE_INFINITY,
+): Promise<void> {
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > upTo) continue;
     await db.transaction(async (tx) => {
-      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      if ('run' in m) await m.run(tx, notice);
+      else for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
     });
   }

@@ -1,5 +1,5 @@
-// The same storage on a PostgreSQL server, for more than one cloud instance (DESIGN: "several cloud
-// instances then share it and wake long-polls through LISTEN/NOTIFY"). Same SQL, same migrations.
+// The same storage on a PostgreSQL server, for more than one cloud instance: several instances share it
+// and wake each other's long-polls through LISTEN/NOTIFY (cloud/README.md). Same SQL, same migrations.
 import pg from 'pg';
 import type { Database, Queryable } from './database';
 import { migrate } from './migrations';

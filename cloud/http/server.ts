@@ -3,16 +3,18 @@
 // trusted proxy, one error shape, and the route plugins.
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
+import { installSecurityHeaders } from './security-headers';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
 import { authorizationRoutes } from '../routes/authorizations';
 import { callbackRoutes } from '../routes/callback';
+import { loginUriRoutes } from '../routes/login-uri';
+import { platformChangesRoutes } from '../routes/platform-changes';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 16 * 1024;
@@ -49,7 +51,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await installSecurityHeaders(app);
   await app.register(formbody);
   installBearerAuth(app, ctx);
   await app.register(rateLimit, {
@@ -61,11 +63,13 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   });
   await app.register(oauthTokenRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
+  await app.register(loginUriRoutes, { ctx });
   await app.register(
     async (v1) => {
       v1.addHook('preHandler', async (request) => void requireTenant(request));
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
+      await v1.register(platformChangesRoutes, { ctx });
       await v1.register(authorizationRoutes, { ctx });
     },
     { prefix: '/v1' },

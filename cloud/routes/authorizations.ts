@@ -1,10 +1,11 @@
 // /v1/platforms/:id/authorizations (start a sign-in), /v1/authorizations/:id (long-poll status),
-// /v1/authorizations/:id/cancel.
+// /v1/authorizations/:id/cancel, /v1/authorizations/:id/seller-change.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   authorizationQuerySchema,
   createAuthorizationRequestSchema,
+  sellerChangeRequestSchema,
   type CreateAuthorizationResponse,
 } from '../../shared/cloud-api';
 import { safeText } from '../../shared/safe-text';
@@ -15,7 +16,8 @@ import { requireTenant } from '../http/authenticate';
 import { authorizationToApi, createAuthorization, expireIfDue, finishPending, getAuthorization } from '../authorizations/store';
 import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
-import { waitForChange } from '../authorizations/long-poll';
+import { decideSellerChange } from '../authorizations/seller-change';
+import { authorizationAmazonRequests } from '../amazon/amazon-requests-store';
 
 const idParams = z.object({ id: safeText().min(1).max(100) });
 
@@ -62,30 +64,29 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     };
     let { row, generation } = await load();
     if (row.status === 'pending' && wait > 0) {
-      // Ends the wait when the client goes away (the response's 'close'; the request's fires early) or
-      // the cloud shuts down. Not AbortSignal.any: on Node 20 each call leaves a dependant on the
-      // long-lived closing signal, which thousands of waiting requests turn into memory.
-      const stop = new AbortController();
-      const abort = () => stop.abort();
-      reply.raw.once('close', abort);
-      ctx.closing.addEventListener('abort', abort, { once: true });
-      const untilExpiry = row.expires_at.getTime() - ctx.now();
-      try {
-        await waitForChange({
-          notifier: ctx.notifier,
-          authorizationId: id,
-          maxWaitMs: Math.min(wait * 1000, untilExpiry),
-          signal: ctx.closing.aborted ? AbortSignal.abort() : stop.signal,
-          // A change between our read and the subscription shows as a new generation.
-          changedSince: async () => ctx.statusCache.generation(id) !== generation,
-        });
-      } finally {
-        ctx.closing.removeEventListener('abort', abort);
-        reply.raw.off('close', abort);
-      }
+      await ctx.longPolls.wait({
+        authorizationId: id,
+        maxWaitMs: Math.min(wait * 1000, row.expires_at.getTime() - ctx.now()),
+        // The client going away ends the wait.
+        closedBy: reply.raw,
+        // A change between our read and the registration shows as a new generation.
+        changedSince: () => ctx.statusCache.generation(id) !== generation,
+      });
       ({ row, generation } = await load());
     }
-    return authorizationToApi(row);
+    const api = authorizationToApi(row);
+    // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
+    if (row.status === 'pending') return api;
+    const amazonRequests = await authorizationAmazonRequests(ctx.db, row.id);
+    return amazonRequests.length ? { ...api, amazonRequests } : api;
+  });
+
+  // The desktop's answer to a seller change: keep the previous seller, or switch to the new one.
+  app.post('/authorizations/:id/seller-change', async (request) => {
+    const tenantId = requireTenant(request);
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { decision } = parseInput(sellerChangeRequestSchema, request.body, 'seller change');
+    return authorizationToApi(await decideSellerChange(ctx, tenantId, id, decision));
   });
 
   app.post('/authorizations/:id/cancel', async (request) => {

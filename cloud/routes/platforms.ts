@@ -15,6 +15,7 @@ import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
 import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToApi, renamePlatform } from '../platforms';
 import { importSettings } from '../settings-import';
+import { platformAmazonRequests } from '../amazon/amazon-requests-store';
 
 const idParams = z.object({ id: safeText().min(1).max(100) });
 
@@ -37,7 +38,9 @@ export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
 
   app.get('/platforms/:id', async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    return platformToApi(await getPlatform(ctx.db, requireTenant(request), id));
+    const platform = platformToApi(await getPlatform(ctx.db, requireTenant(request), id));
+    const amazonRequests = await platformAmazonRequests(ctx.db, id);
+    return amazonRequests.length ? { ...platform, amazonRequests } : platform;
   });
 
   app.patch('/platforms/:id', async (request) => {
@@ -56,7 +59,7 @@ export async function platformRoutes(app: FastifyInstance, { ctx }: { ctx: Cloud
 
   app.post('/platforms/:id/settings/import', async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    const response: SettingsImportResponse = { marketplaces: await importSettings(ctx, requireTenant(request), id) };
+    const response: SettingsImportResponse = await importSettings(ctx, requireTenant(request), id);
     return response;
   });
 }

@@ -57,7 +57,13 @@ export interface Stack {
 
 export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger; sandboxStateFile?: string } = {}): Promise<Stack> {
   const cloudPort = await freePort();
-  const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`], ...(opts.sandboxStateFile ? { stateFile: opts.sandboxStateFile } : {}) });
+  const sandbox = await startSandbox({
+    port: 0,
+    extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`],
+    // Re-Authorize and the Appstore's Authorize now call the app's Login URI: this cloud's.
+    loginUri: `http://127.0.0.1:${cloudPort}/oauth/amazon/login`,
+    ...(opts.sandboxStateFile ? { stateFile: opts.sandboxStateFile } : {}),
+  });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();
   const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock, ...(opts.logger ? { logger: opts.logger } : {}) });

@@ -8,6 +8,8 @@ import {
   authorizationSchema,
   createAuthorizationResponseSchema,
   errorBodySchema,
+  pairingCodeSchema,
+  platformChangesSchema,
   platformListSchema,
   platformSchema,
   settingsImportResponseSchema,
@@ -82,6 +84,20 @@ export class CloudClient {
   }
   cancelAuthorization(id: string) {
     return this.call('POST', `/v1/authorizations/${encodeURIComponent(id)}/cancel`, authorizationSchema, { body: {} });
+  }
+  decideSellerChange(authorizationId: string, decision: 'keep' | 'switch') {
+    return this.call('POST', `/v1/authorizations/${encodeURIComponent(authorizationId)}/seller-change`, authorizationSchema, { body: { decision } });
+  }
+  /** Long-poll of sign-ins that started on Amazon's side (Re-Authorize, Appstore) for this tenant's platforms. */
+  platformChanges(since: string | undefined, waitSeconds: number, signal?: AbortSignal) {
+    const query = new URLSearchParams({ wait: String(waitSeconds), ...(since !== undefined ? { since } : {}) });
+    return this.call('GET', `/v1/platforms/changes?${query.toString()}`, platformChangesSchema, {
+      timeoutMs: waitSeconds * 1000 + 15_000,
+      ...(signal ? { signal } : {}),
+    });
+  }
+  createPairingCode(platformId: string) {
+    return this.call('POST', `/v1/platforms/${encodeURIComponent(platformId)}/pairing-code`, pairingCodeSchema, { body: {} });
   }
   importSettings(platformId: string) {
     return this.call('POST', `/v1/platforms/${encodeURIComponent(platformId)}/settings/import`, settingsImportResponseSchema, { body: {}, timeoutMs: 60_000 });

@@ -56,12 +56,25 @@ describe('core requests', () => {
     expect(await again.invoke('listPlatforms', undefined)).toMatchObject({ ok: true, value: [{ name: 'Amazon EU' }] });
   });
 
-  it('refuses a second platform with the same name, ignoring case', async () => {
+  it('refuses a second platform with the same name, ignoring case, and suggests a free one', async () => {
     await core.invoke('createPlatform', { type: 'amazon', name: 'Amazon 1' });
     expect(await core.invoke('createPlatform', { type: 'amazon', name: 'AMAZON 1' })).toMatchObject({
       ok: false,
-      error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'AMAZON 1' } },
+      error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'AMAZON 1', scope: 'local', suggestion: 'AMAZON 1 (2)' } },
     });
+  });
+
+  it.each([
+    ['white space', 'Amazon Leer', '  Amazon Leer\t'],
+    ['Unicode NFC vs NFD', 'Amazon Caf\u00e9', 'Amazon Cafe\u0301'],
+    ['ß vs SS', 'Amazon Straße', 'AMAZON STRASSE'],
+  ])('the name rule holds for %s, on create and on rename', async (_kind, first, second) => {
+    const created = await core.invoke('createPlatform', { type: 'amazon', name: first });
+    expect(created).toMatchObject({ ok: true, value: { name: first.normalize('NFC').trim() } });
+    expect(await core.invoke('createPlatform', { type: 'amazon', name: second })).toMatchObject({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { scope: 'local' } } });
+    const other = await core.invoke('createPlatform', { type: 'amazon', name: 'Amazon Anders' });
+    const id = other.ok ? (other.value as { id: string }).id : '';
+    expect(await core.invoke('updatePlatform', { id, patch: { name: second } })).toMatchObject({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN' } });
   });
 
   it('answers an unknown id with PLATFORM_NOT_FOUND', async () => {

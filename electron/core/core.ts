@@ -9,7 +9,7 @@ import { CloudClient, type CloudCredentials } from './cloud-client';
 import { CloudSettings } from './cloud-settings';
 import { Deletions } from './deletions';
 import type { CoreHost, Logger } from './host';
-import { PlatformService } from './platforms';
+import { nameTaken, PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
 import { sandboxHint } from './sandbox-hint';
 import { reportSellerCentralError } from './seller-central-report';
@@ -20,7 +20,10 @@ import { importForReplay } from './replay';
 import { CloudView } from './cloud-view';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
+import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
+import { normalizePlatformName } from '../../shared/platform-name';
+import { manageYourAppsUrl, RenewalReminder } from './renewal';
 import type { VaultStatus } from './vault';
 
 export interface CoreOptions {
@@ -35,6 +38,8 @@ export interface CoreOptions {
   now?: () => number;
   signIn?: Pick<SignInOptions, 'waitSeconds' | 'backoff' | 'graceMs'>;
   deletionRetry?: { baseMs: number; capMs: number };
+  /** How often the renewal reminder looks (default hourly). */
+  renewalCheckMs?: number;
 }
 
 type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
@@ -47,7 +52,9 @@ export class Core {
   private readonly cloud: CloudClient;
   private readonly signIns: SignInManager;
   private readonly deletions: Deletions;
+  private readonly amazonStarted: AmazonStartedFollower;
   private readonly timeline: Timeline;
+  private readonly renewals: RenewalReminder;
   private readonly handlers: Handlers;
   private readonly sandbox: SandboxRequests;
   private readonly cloudView: CloudView;
@@ -87,6 +94,17 @@ export class Core {
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
     });
     this.cloudView = new CloudView(this.cloud, this.platforms, this.deletions, this.timeline);
+    this.amazonStarted = new AmazonStartedFollower({
+      kv: opts.store.raw,
+      cloud: this.cloud,
+      settings: this.settings,
+      platforms: this.platforms,
+      signIn: this.signIns,
+      logger: opts.logger,
+      ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
+      ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
+    });
+    this.renewals = new RenewalReminder({ platforms: this.platforms, kv: opts.store.raw, host: opts.host, timeline: this.timeline, now, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
     this.handlers = {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
@@ -101,6 +119,7 @@ export class Core {
         const view = await this.settings.save(p.url, p.clientId, p.clientSecret);
         this.cloudConfigured = Boolean(view.url && view.clientId && view.hasSecret);
         this.emit('appInfoChanged', this.appInfo());
+        this.amazonStarted.restart();
         return view;
       },
       testCloudConnection: async (p) => {
@@ -110,6 +129,23 @@ export class Core {
       signIn: (p) => this.signIns.signIn(p.id, p.mode),
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
+      resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
+      getPairingCode: async (p) => {
+        const pairing = await this.cloud.createPairingCode(await this.signIns.cloudId(p.id));
+        // The code itself is a short-lived capability: not in the timeline, which is exported for support.
+        this.timeline.add(p.id, 'pairing code shown for Seller Central / Appstore', 'info', `valid until ${pairing.expiresAt}`);
+        return pairing;
+      },
+      openManageYourApps: async (p) => {
+        const url = manageYourAppsUrl(this.platforms.get(p.id), opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined);
+        try {
+          await opts.host.openExternal(url);
+        } catch (error) {
+          throw new CodedError('BROWSER_OPEN_FAILED', error instanceof Error ? error.message : String(error), { url });
+        }
+        this.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
+        return { url };
+      },
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
@@ -157,7 +193,7 @@ export class Core {
    */
   private async renameInCloud(id: string, name: string): Promise<void> {
     const current = this.platforms.get(id);
-    if (!current.cloudPlatformId || current.name === name) return;
+    if (!current.cloudPlatformId || current.name === normalizePlatformName(name)) return;
     this.platforms.assertNameFree(id, name);
     try {
       await this.cloud.renamePlatform(current.cloudPlatformId, name);
@@ -165,7 +201,10 @@ export class Core {
     } catch (error) {
       // Gone from the cloud: the next ANMELDEN registers it again under the new name.
       if (error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND') return;
-      if (error instanceof CodedError && error.code === 'PLATFORM_NAME_TAKEN') throw new CodedError('PLATFORM_NAME_TAKEN', error.message, { name });
+      if (error instanceof CodedError && error.code === 'PLATFORM_NAME_TAKEN') {
+        const cloudNames = await this.cloud.listPlatforms().then((l) => l.platforms.map((x) => x.name), () => []);
+        throw nameTaken(name, 'cloud', [...cloudNames, ...this.platforms.list().map((x) => x.name)]);
+      }
       throw error;
     }
   }
@@ -181,6 +220,13 @@ export class Core {
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.signIns.resumeAll();
     this.deletions.start();
+    this.amazonStarted.start();
+    this.renewals.start();
+  }
+
+  /** Runs the renewal reminder's check now (it also runs hourly); for hosts waking from sleep and tests. */
+  checkRenewals(): void {
+    this.renewals.check();
   }
 
   whenReady(): Promise<void> {
@@ -242,7 +288,9 @@ export class Core {
 
   async dispose(): Promise<void> {
     this.signIns.stopAll();
+    this.amazonStarted.stop();
     this.deletions.stop();
+    this.renewals.stop();
     this.events.removeAllListeners();
   }
 }

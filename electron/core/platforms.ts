@@ -1,7 +1,9 @@
-// Platform profiles: create, change, delete; names unique (case-insensitive) within the app.
+// Platform profiles: create, change, delete; names unique within the app by the one name rule
+// (shared/platform-name.ts: NFC, trimmed, case-folded without a locale).
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../../shared/platform';
 import { CodedError } from '../../shared/result';
+import { normalizePlatformName, samePlatformName, suggestFreeName } from '../../shared/platform-name';
 import type { ProfileStore } from './profile-store';
 
 export interface PlatformPatch {
@@ -11,7 +13,14 @@ export interface PlatformPatch {
   countryCode?: string;
 }
 
-const sameName = (a: string, b: string) => a.localeCompare(b, 'de', { sensitivity: 'accent' }) === 0;
+/** PLATFORM_NAME_TAKEN with where the name is used and a free name to suggest. */
+export function nameTaken(name: string, scope: 'local' | 'cloud', taken: Iterable<string>): CodedError {
+  return new CodedError('PLATFORM_NAME_TAKEN', scope === 'local' ? 'name already used in this app' : 'name already used in the cloud account', {
+    name,
+    scope,
+    suggestion: suggestFreeName(name, taken),
+  });
+}
 
 export class PlatformService {
   constructor(
@@ -32,7 +41,8 @@ export class PlatformService {
 
   create(type: Platform['type'], name: string): Platform {
     const all = this.store.list();
-    if (all.some((p) => sameName(p.name, name))) throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used', { name });
+    name = normalizePlatformName(name);
+    if (all.some((p) => samePlatformName(p.name, name))) throw nameTaken(name, 'local', all.map((p) => p.name));
     const platform: Platform = {
       id: randomUUID(),
       type,
@@ -50,7 +60,8 @@ export class PlatformService {
 
   /** PLATFORM_NAME_TAKEN when another local profile already has this name. */
   assertNameFree(id: string, name: string): void {
-    if (this.store.list().some((p) => p.id !== id && sameName(p.name, name))) throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used', { name });
+    const all = this.store.list();
+    if (all.some((p) => p.id !== id && samePlatformName(p.name, name))) throw nameTaken(normalizePlatformName(name), 'local', all.map((p) => p.name));
   }
 
   update(id: string, patch: PlatformPatch): Platform {
@@ -62,7 +73,7 @@ export class PlatformService {
     }
     const next = this.store.update(id, (p) => ({
       ...p,
-      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.name !== undefined ? { name: normalizePlatformName(patch.name) } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.useCloud !== undefined ? { useCloud: patch.useCloud } : {}),
       ...(patch.countryCode !== undefined ? { countryCode: patch.countryCode } : {}),

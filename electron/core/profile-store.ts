@@ -5,7 +5,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { platformSchema, type Platform } from '../../shared/platform';
 
-export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines';
+export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines' | 'amazonStartedFeed' | 'renewalNotifiedDay';
 
 /** The part of conf/electron-store the core uses. */
 export interface KeyValueStore {
@@ -24,6 +24,14 @@ export const STORE_SCHEMA = {
   },
   pendingCloudDeletions: { type: 'array', items: { type: 'object' }, default: [] },
   timelines: { type: 'object', default: {} },
+  /** Cursor of the cloud's feed of sign-ins started in Seller Central / the Appstore (amazon-started.ts). */
+  amazonStartedFeed: {
+    type: 'object',
+    properties: { key: { type: 'string' }, cursor: { type: 'string' } },
+    additionalProperties: false,
+  },
+  /** Platform id → the local day (YYYY-MM-DD) its renewal reminder was last shown (electron/core/renewal.ts). */
+  renewalNotifiedDay: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
 } as const;
 
 /**

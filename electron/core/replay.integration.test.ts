@@ -71,7 +71,7 @@ async function merchantFails(kind: string): Promise<{ exported: string; outcome:
   const scenario = (id: string, extra: { count?: number } = {}) => activateScenario(stack.sandbox.url, { id, account: EU.email, ...extra });
   if (sc) {
     const key: SellerCentralErrorKey = sc;
-    const how: Record<SellerCentralErrorKey, () => Promise<void>> = {
+    const how: Record<Exclude<SellerCentralErrorKey, (typeof ON_AMAZON_ONLY)[number]>, () => Promise<void>> = {
       wrong_region: async () => void (await browse(seedAccount('na.seller@example.com')!)),
       not_primary: async () => void (await browse(seedAccount('mitarbeiter@example.com')!)),
       individual_account: async () => void (await browse(seedAccount('privatverkaeufer@example.com')!)),
@@ -89,7 +89,7 @@ async function merchantFails(kind: string): Promise<{ exported: string; outcome:
       MD9100: async () => (await scenario('consent_md9100'), void (await browse())),
       MD9999: async () => (await scenario('consent_md9999'), void (await browse())),
     };
-    await how[key]();
+    await how[key as keyof typeof how]();
     await merchant.call('reportSellerCentralError', { id: p.id, key, ...(key === 'wrong_region' ? { actualRegion: 'NA' } : {}) });
   } else if (kind === 'AUTH_TIMEOUT') {
     await merchant.call('signIn', { id: p.id, mode: 'login' });
@@ -147,8 +147,11 @@ async function supportReplays(exported: string): Promise<Outcome> {
   return outcomeOf(done);
 }
 
+/** Pages only a sign-in started on Amazon's side (Re-Authorize, Appstore) can show; ANMELDEN never meets them. */
+const ON_AMAZON_ONLY = ['amazon_state_invalid', 'login_uri_missing'] as const;
+
 const CODES = [
-  ...SELLER_CENTRAL_ERROR_KEYS.map((k) => SELLER_CENTRAL_ERRORS[k].errorCode),
+  ...SELLER_CENTRAL_ERROR_KEYS.filter((k) => !(ON_AMAZON_ONLY as readonly string[]).includes(k)).map((k) => SELLER_CENTRAL_ERRORS[k].errorCode),
   'AUTH_TIMEOUT',
   'LWA_INVALID_GRANT',
   'LWA_INVALID_CLIENT',

@@ -23,7 +23,6 @@ const INDIVIDUAL = seedAccount('privatverkaeufer@example.com')!;
 // A short cloud → Amazon timeout keeps lwa_slow quick; fewer LWA attempts keep lwa_500 quick.
 const HTTP_TIMEOUT_MS = 800;
 const LWA_ATTEMPTS = 3;
-const LIFETIME_PLUS = 11 * 60_000;
 
 let stack: Stack;
 let desk: Desktop;
@@ -96,8 +95,9 @@ const ended = (p: Platform) => p.auth.status !== 'waiting';
 /** Nobody reaches the cloud: move both clocks past the authorization's lifetime; the core says AUTH_TIMEOUT. */
 async function expectTimeout(platformId: string) {
   expect((await desk.platform(platformId)).auth.status).toBe('waiting');
-  stack.clock.advance(LIFETIME_PLUS);
-  shift += LIFETIME_PLUS;
+  const lifetimePlus = stack.config.authorizationTtlSeconds * 1000 + 60_000;
+  stack.clock.advance(lifetimePlus);
+  shift += lifetimePlus;
   const done = await desk.until(platformId, ended);
   expect(done.auth).toMatchObject({ status: 'expired', error: { code: 'AUTH_TIMEOUT' } });
   germanMessage('AUTH_TIMEOUT');
@@ -266,7 +266,7 @@ describe('SP-API: Einstellungen importieren', () => {
     expect(error.code).toBe('SPAPI_RATE_LIMITED');
     const retryAfter = error.params?.retryAfter;
     expect(typeof retryAfter === 'number' && retryAfter > 0).toBe(true);
-    expect(germanMessage(error.code, error.params)).toContain(`${String(retryAfter)} s`);
+    expect(germanMessage(error.code, error.params)).toContain(`${String(retryAfter)} Sekunden`);
     expect((await desk.call('importSettings', { id: p.id })).marketplaces).toHaveLength(8);
   });
 

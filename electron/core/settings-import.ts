@@ -6,6 +6,7 @@ import { CodedError } from '../../shared/result';
 import type { CloudClient } from './cloud-client';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
+import { logAmazonRequests } from './amazon-requests';
 
 export async function importSettings(platforms: PlatformService, cloud: CloudClient, timeline: Timeline, platformId: string, now = () => Date.now()): Promise<Platform> {
   const p = platforms.get(platformId);
@@ -16,6 +17,9 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     imported = await cloud.importSettings(p.cloudPlatformId);
   } catch (error) {
     if (!(error instanceof CodedError)) throw error;
+    // The failed call's request id is on the platform: support needs it most now.
+    const cloudPlatform = await cloud.getPlatform(p.cloudPlatformId).catch(() => undefined);
+    logAmazonRequests(timeline, platformId, cloudPlatform?.amazonRequests);
     timeline.add(platformId, 'settings import failed', 'error', `${error.code}: ${error.message}`);
     if (error.code === 'REFRESH_TOKEN_REVOKED' || error.code === 'PLATFORM_NOT_AUTHENTICATED') {
       // The authorization is gone on Amazon's side: say so in the status, not only in a message.
@@ -30,10 +34,18 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     }
     throw new CodedError(error.code, error.message, { ...error.params, region });
   }
+  logAmazonRequests(timeline, platformId, imported.amazonRequests);
   const before = new Map((p.marketplaces ?? []).map((m) => [m.id, m.selected]));
   const marketplaces: Marketplace[] = imported.marketplaces.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
   timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces`);
-  return platforms.patch(platformId, (x) => ({ ...x, marketplaces, marketplacesImportedAt: new Date(now()).toISOString() }));
+  // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
+  const storeName = imported.marketplaces.find((m) => m.storeName)?.storeName;
+  return platforms.patch(platformId, (x) => ({
+    ...x,
+    marketplaces,
+    marketplacesImportedAt: new Date(now()).toISOString(),
+    ...(storeName && x.auth.status === 'authenticated' ? { auth: { ...x.auth, storeName } } : {}),
+  }));
 }
 
 export function selectMarketplaces(platforms: PlatformService, platformId: string, ids: string[]): Platform {

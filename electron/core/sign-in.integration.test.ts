@@ -92,22 +92,64 @@ describe('sign-in', () => {
     expect(await desk.failure('selectMarketplaces', { id: p.id, marketplaceIds: ['NOPE'] })).toMatchObject({ code: 'INVALID_INPUT' });
   });
 
-  it('refresh keeps the old authorization while waiting and warns when Amazon returns another seller', async () => {
+  it('refresh keeps the old authorization while waiting; another seller is asked about, naming both', async () => {
     const p = await desk.newPlatform('Amazon Refresh');
     await desk.call('signIn', { id: p.id, mode: 'login' });
     await consent(desk.opened.at(-1)!);
     await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const imported = await desk.call('importSettings', { id: p.id });
+    expect(imported.auth).toMatchObject({ status: 'authenticated', storeName: EU.storeName });
 
     const waiting = await desk.call('signIn', { id: p.id, mode: 'refresh' });
     expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'refresh', previous: { sellingPartnerId: EU.sellingPartnerId } });
     await consent(desk.opened.at(-1)!);
     const same = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(same.auth).toMatchObject({ sellingPartnerId: EU.sellingPartnerId, storeName: EU.storeName });
     expect(same.auth).not.toHaveProperty('previousSellingPartnerId');
 
+    // Another seller: the question, naming both; the old connection still imports.
     await desk.call('signIn', { id: p.id, mode: 'refresh' });
     await consent(desk.opened.at(-1)!, EU_OTHER);
-    const other = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
-    expect(other.auth).toMatchObject({ sellingPartnerId: EU_OTHER.sellingPartnerId, previousSellingPartnerId: EU.sellingPartnerId });
+    const asked = await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
+    expect(asked.auth).toMatchObject({
+      status: 'seller_changed',
+      previous: { sellingPartnerId: EU.sellingPartnerId, storeName: EU.storeName },
+      next: { sellingPartnerId: EU_OTHER.sellingPartnerId, storeName: EU_OTHER.storeName },
+    });
+    expect((await desk.call('importSettings', { id: p.id })).marketplaces?.every((m) => m.storeName === EU.storeName)).toBe(true);
+
+    // Keep: back to the previous seller, marketplaces untouched.
+    const kept = await desk.call('resolveSellerChange', { id: p.id, decision: 'keep' });
+    expect(kept.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(kept.marketplaces).toHaveLength(EU.marketplaces.length);
+    expect(await desk.failure('resolveSellerChange', { id: p.id, decision: 'switch' })).toMatchObject({ code: 'NO_SELLER_CHANGE' });
+
+    // Again, and switch: the new seller, the old seller's marketplaces cleared.
+    await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    await consent(desk.opened.at(-1)!, EU_OTHER);
+    await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
+    const switched = await desk.call('resolveSellerChange', { id: p.id, decision: 'switch' });
+    expect(switched.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU_OTHER.sellingPartnerId, storeName: EU_OTHER.storeName, previousSellingPartnerId: EU.sellingPartnerId });
+    expect(switched.marketplaces).toBeUndefined();
+    const reimported = await desk.call('importSettings', { id: p.id });
+    expect(reimported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'FR', 'IT']);
+  });
+
+  it('a seller change answered elsewhere first: the cloud’s answer is applied here', async () => {
+    const p = await desk.newPlatform('Amazon Anderswo Entschieden');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    await consent(desk.opened.at(-1)!);
+    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    await consent(desk.opened.at(-1)!, EU_OTHER);
+    const asked = await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
+    const authorizationId = asked.auth.status === 'seller_changed' ? asked.auth.authorizationId : '';
+    // Another workstation of the account answered "switch" already.
+    const api = new CloudClient(stack.cloud.url, tenant);
+    expect((await api.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
+    const applied = await desk.call('resolveSellerChange', { id: p.id, decision: 'keep' });
+    expect(applied.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU_OTHER.sellingPartnerId });
+    expect((await api.raw('GET', `/v1/platforms/${applied.cloudPlatformId}`)).body.sellingPartnerId).toBe(EU_OTHER.sellingPartnerId);
   });
 
   it('refresh needs an authentication first', async () => {
@@ -154,9 +196,10 @@ describe('sign-in', () => {
     const p = await desk.newPlatform('Amazon Timeout');
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
     expect(waiting.auth.status).toBe('waiting');
-    // Nobody confirms: move both clocks past the authorization's lifetime (10 minutes).
-    stack.clock.advance(11 * 60_000);
-    shift += 11 * 60_000;
+    // Nobody confirms: move both clocks past the authorization's lifetime (the cloud's expiresAt).
+    const past = Date.parse(waiting.auth.status === 'waiting' ? waiting.auth.expiresAt : '') - stack.clock() + 60_000;
+    stack.clock.advance(past);
+    shift += past;
     const expired = await desk.until(p.id, (x) => x.auth.status === 'expired');
     expect(expired.auth).toMatchObject({ status: 'expired', error: { code: 'AUTH_TIMEOUT' } });
     expect(desk.notifications.at(-1)?.title).toBe('Amazon-Anmeldung fehlgeschlagen');
@@ -175,7 +218,7 @@ describe('sign-in', () => {
 
     const mine = await desk.newPlatform('amazon shared');
     const before = await desk.platform(mine.id);
-    expect(await desk.failure('signIn', { id: mine.id, mode: 'login' })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'amazon shared' } });
+    expect(await desk.failure('signIn', { id: mine.id, mode: 'login' })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'amazon shared', scope: 'cloud', suggestion: 'amazon shared (2)' } });
     expect((await desk.platform(mine.id)).auth).toEqual(before.auth);
   });
 
@@ -188,9 +231,15 @@ describe('sign-in', () => {
     expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
     // A name only the cloud account knows (another workstation's platform) is refused, nothing changes.
     expect((await api.createPlatform('Amazon Anderswo')).status).toBe(201);
-    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: 'Amazon Anderswo' } })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon Anderswo' } });
+    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: 'Amazon Anderswo' } })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon Anderswo', scope: 'cloud', suggestion: 'Amazon Anderswo (2)' } });
     expect((await desk.platform(p.id)).name).toBe('Amazon Umbenannt');
     expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
+    // The same rule on both sides: the cloud's NFC, lower-case name clashes with the desktop's NFD, upper-case one.
+    expect((await api.createPlatform('Amazon Café Straße')).status).toBe(201);
+    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: ' AMAZON CAFE\u0301 STRASSE ' } })).toMatchObject({
+      code: 'PLATFORM_NAME_TAKEN',
+      params: { scope: 'cloud', name: 'AMAZON CAFÉ STRASSE', suggestion: 'AMAZON CAFÉ STRASSE (2)' },
+    });
   });
 
   it('deleting an authenticated platform deletes it in the cloud too', async () => {

@@ -1,4 +1,4 @@
-// signIn(platformId, mode): one small state machine per platform (DESIGN "The flow in the core"):
+// signIn(platformId, mode): one small state machine per platform (README "How it fits together"):
 //   idle → registering → starting → waiting (browser opened; long-poll) → authenticated | failed | expired | cancelled
 // The waiting state is persisted with the platform, so a restart resumes the wait.
 import { randomUUID } from 'node:crypto';
@@ -10,8 +10,10 @@ import { backoffDelay, sleep } from './backoff';
 import type { CloudClient } from './cloud-client';
 import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
 import type { CoreHost, Logger } from './host';
-import type { PlatformService } from './platforms';
+import { nameTaken, type PlatformService } from './platforms';
+import { samePlatformName } from '../../shared/platform-name';
 import type { Timeline } from './timeline';
+import { logAmazonRequests } from './amazon-requests';
 
 export interface SignInOptions {
   platforms: PlatformService;
@@ -21,7 +23,7 @@ export interface SignInOptions {
   logger: Logger;
   urlPolicy: ExternalUrlPolicy;
   now?: () => number;
-  /** Long-poll hold time asked of the cloud (DESIGN: 25 s). */
+  /** Long-poll hold time asked of the cloud (25 s: below common proxy idle timeouts of 30–60 s). */
   waitSeconds?: number;
   backoff?: { baseMs: number; capMs: number; random?: () => number };
   /** How long to keep trying an unreachable cloud after expiresAt before giving up. */
@@ -73,7 +75,7 @@ export class SignInManager {
       const cloudId = await this.ensureRegistered(p);
       await this.o.beforeStart?.(this.o.platforms.get(platformId));
       const auth = await this.o.cloud.createAuthorization(cloudId, mode);
-      this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`, { authorizationId: auth.id });
+      this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`, undefined, { authorizationId: auth.id });
       const region = countryByCode(p.countryCode)!.region;
       const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy);
       if (!check.ok) {
@@ -100,6 +102,46 @@ export class SignInManager {
       this.o.timeline.add(platformId, 'sign-in could not start', 'error', `${code}: ${error instanceof Error ? error.message : ''}`);
       throw error;
     }
+  }
+
+  /**
+   * A sign-in that started on Amazon's side (the cloud's Login URI, reported by its feed): wait for it
+   * like for our own, without opening a browser — the seller is already in Seller Central. Ended ones
+   * that were never seen pending only go to the timeline (or complete, when they succeeded).
+   */
+  follow(platformId: string, a: Authorization): void {
+    const p = this.o.platforms.find(platformId);
+    if (!p || !p.useCloud) return;
+    if (p.auth.status === 'waiting' && p.auth.authorizationId === a.id) return;
+    if (a.status !== 'pending' && a.status !== 'authenticated') {
+      this.o.timeline.add(platformId, `sign-in started in Seller Central ended: ${a.status}`, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined);
+      return;
+    }
+    this.stopLoop(platformId);
+    const previous = validAuthorization(p);
+    const waiting: AuthState = {
+      status: 'waiting',
+      mode: a.mode,
+      authorizationId: a.id,
+      consentUrl: '',
+      expiresAt: a.expiresAt,
+      startedAt: new Date(this.now()).toISOString(),
+      browserOpened: true,
+      startedOnAmazon: true,
+      ...(previous ? { previous } : {}),
+    };
+    this.o.platforms.patch(platformId, (x) => ({ ...x, auth: waiting }));
+    this.o.timeline.add(platformId, 'sign-in started in Seller Central or the Appstore (Login URI)', 'info', `${a.mode}, expires ${a.expiresAt}`);
+    this.startLoop(platformId);
+  }
+
+  /** The platform's id in the cloud, registering it first (e.g. before a pairing code is asked for). */
+  async cloudId(platformId: string): Promise<string> {
+    // A sign-in that is registering the platform right now: use its registration, do not race it.
+    await this.starting.get(platformId)?.catch(() => undefined);
+    const p = this.o.platforms.get(platformId);
+    if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
+    return this.ensureRegistered(p);
   }
 
   async cancel(platformId: string): Promise<Platform> {
@@ -132,9 +174,50 @@ export class SignInManager {
 
   async reopen(platformId: string): Promise<Platform> {
     const p = this.o.platforms.get(platformId);
-    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    if (p.auth.status !== 'waiting' || !p.auth.consentUrl) throw new CodedError('NOT_WAITING', 'no sign-in with a link of ours is running');
     const opened = await this.openBrowser(platformId, p.auth.consentUrl);
     return this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, browserOpened: opened } } : x));
+  }
+
+  /**
+   * The answer to a refresh that brought another seller. Keep: the previous authentication simply goes
+   * on. Switch: the new seller becomes this platform's and the marketplaces imported for the old one are
+   * cleared (they belong to another account) until they are imported again. The cloud decides first;
+   * when it already has an answer (given from another window), that answer is applied here.
+   */
+  async resolveSellerChange(platformId: string, decision: 'keep' | 'switch'): Promise<Platform> {
+    const p = this.o.platforms.get(platformId);
+    if (p.auth.status !== 'seller_changed') throw new CodedError('NO_SELLER_CHANGE', 'no seller change is waiting for an answer');
+    const { authorizationId } = p.auth;
+    let decided: 'keep' | 'switch' = decision;
+    try {
+      await this.o.cloud.decideSellerChange(authorizationId, decision);
+    } catch (error) {
+      if (!(error instanceof CodedError && error.code === 'SELLER_CHANGE_DECIDED')) throw error;
+      decided = decision === 'keep' ? 'switch' : 'keep';
+    }
+    this.o.timeline.add(platformId, decided === 'switch' ? 'switched to the other seller; marketplaces cleared' : 'kept the previous seller', 'ok');
+    if (decided === 'keep') {
+      return this.o.platforms.patch(platformId, (x) => (x.auth.status === 'seller_changed' && x.auth.authorizationId === authorizationId ? { ...x, auth: { status: 'authenticated', ...x.auth.previous } } : x));
+    }
+    const cloudPlatform = p.cloudPlatformId ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
+    return this.o.platforms.patch(platformId, (x) => {
+      if (x.auth.status !== 'seller_changed' || x.auth.authorizationId !== authorizationId) return x;
+      const { next, previous } = x.auth;
+      const storeName = cloudPlatform?.storeName ?? next.storeName;
+      const { marketplaces: _old, marketplacesImportedAt: _at, ...rest } = x;
+      return {
+        ...rest,
+        auth: {
+          status: 'authenticated',
+          sellingPartnerId: next.sellingPartnerId,
+          authorizedAt: cloudPlatform?.authorizedAt ?? new Date(this.now()).toISOString(),
+          ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
+          ...(storeName ? { storeName } : {}),
+          previousSellingPartnerId: previous.sellingPartnerId,
+        },
+      };
+    });
   }
 
   /** After a restart: every persisted waiting state waits again (the browser is not reopened). */
@@ -193,12 +276,16 @@ export class SignInManager {
       this.o.timeline.add(p.id, 'country changed; old cloud platform deleted', 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
     }
     const others = (await cloud.listPlatforms()).platforms;
-    const clash = others.find((o) => o.id !== p.cloudPlatformId && o.name.localeCompare(p.name, 'de', { sensitivity: 'accent' }) === 0);
-    if (clash) throw new CodedError('PLATFORM_NAME_TAKEN', 'name already used in the cloud account', { name: p.name });
+    // The name is unique in the cloud account too; the suggestion avoids both the account's and the app's names.
+    const taken = () => [...others.map((o) => o.name), ...this.o.platforms.list().map((x) => x.name)];
+    if (others.some((o) => o.id !== p.cloudPlatformId && samePlatformName(o.name, p.name))) throw nameTaken(p.name, 'cloud', taken());
     const key = p.cloudIdempotencyKey ?? randomUUID();
     if (!p.cloudIdempotencyKey) this.o.platforms.patch(p.id, (x) => ({ ...x, cloudIdempotencyKey: key }));
     const region = countryByCode(p.countryCode)!.region;
-    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key);
+    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key).catch((e: unknown) => {
+      // Another desktop of the account registered the name between our list and this call.
+      throw e instanceof CodedError && e.code === 'PLATFORM_NAME_TAKEN' ? nameTaken(p.name, 'cloud', taken()) : e;
+    });
     this.o.platforms.patch(p.id, (x) => {
       const { cloudIdempotencyKey: _used, ...rest } = x;
       return { ...rest, cloudPlatformId: created.id, cloudCountryCode: p.countryCode };
@@ -276,24 +363,38 @@ export class SignInManager {
   }
 
   private async complete(platformId: string, a: Authorization): Promise<void> {
+    logAmazonRequests(this.o.timeline, platformId, a.amazonRequests);
+    if (a.status === 'seller_changed' && a.sellerChange && !a.sellerChange.decision) {
+      // Another seller: nothing changes until the user answers; the previous authentication stays valid.
+      const p = this.o.platforms.get(platformId);
+      if (p.auth.status !== 'waiting' || p.auth.authorizationId !== a.id || !p.auth.previous) return;
+      const { previous: old, next } = a.sellerChange;
+      const previous = { ...p.auth.previous, ...(old.storeName ? { storeName: old.storeName } : {}) };
+      const auth: AuthState = { status: 'seller_changed', authorizationId: a.id, at: a.completedAt ?? new Date(this.now()).toISOString(), previous, next };
+      this.o.timeline.add(platformId, 'Amazon returned another seller; waiting for the user to keep or switch', 'info', `seller ${old.sellingPartnerId} → ${next.sellingPartnerId}`);
+      this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' && x.auth.authorizationId === a.id ? { ...x, auth } : x));
+      this.notify('Amazon-Anmeldung: anderes Verkäuferkonto', `${p.name}: Bitte entscheiden Sie in der Anwendung, welches Konto verbunden bleibt.`);
+      return;
+    }
     if (a.status === 'authenticated' && a.sellingPartnerId) {
       const p = this.o.platforms.get(platformId);
       const cloudPlatform = p.cloudPlatformId ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
       const previous = p.auth.status === 'waiting' ? p.auth.previous : undefined;
-      const changed = a.sellingPartnerIdChanged || (previous !== undefined && previous.sellingPartnerId !== a.sellingPartnerId);
+      // Same seller: the store name known before stays; the cloud's is newer when it has one.
+      const storeName = cloudPlatform?.storeName ?? (previous?.sellingPartnerId === a.sellingPartnerId ? previous.storeName : undefined);
       const auth: AuthState = {
         status: 'authenticated',
         sellingPartnerId: a.sellingPartnerId,
         authorizedAt: cloudPlatform?.authorizedAt ?? a.completedAt ?? new Date(this.now()).toISOString(),
-        ...(cloudPlatform?.renewalDueAt ? { renewalDueAt: cloudPlatform.renewalDueAt } : {}),
-        ...(changed && previous ? { previousSellingPartnerId: previous.sellingPartnerId } : {}),
+        ...((cloudPlatform?.renewalDueAt ?? a.renewalDueAt) ? { renewalDueAt: cloudPlatform?.renewalDueAt ?? a.renewalDueAt } : {}),
+        ...(storeName ? { storeName } : {}),
       };
-      this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}${changed ? ' (different seller than before)' : ''}`);
+      this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}`);
       this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' && x.auth.authorizationId === a.id ? { ...x, auth } : x));
       this.notify('Amazon-Anmeldung abgeschlossen', `${p.name}: authentifiziert (Händler-ID ${a.sellingPartnerId}).`);
       return;
     }
-    const status = a.status === 'authenticated' ? 'failed' : a.status;
+    const status = a.status === 'authenticated' || a.status === 'seller_changed' ? 'failed' : a.status;
     // An expired authorization is the desktop's timeout, whatever the cloud called it.
     const code = status === 'expired' ? 'AUTH_TIMEOUT' : (a.error?.code ?? (status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR'));
     this.o.timeline.add(platformId, `sign-in ${status}`, status === 'cancelled' ? 'info' : 'error', `${code}${a.error ? `: ${a.error.message}` : ''}`);

@@ -26,7 +26,7 @@ export class Timeline {
   }
 
   /** `ref` ties the entry to ids support needs (the cloud's authorization). */
-  add(platformId: string, step: string, outcome: TimelineEntry['outcome'], detail?: string, ref?: { authorizationId?: string }): void {
+  add(platformId: string, step: string, outcome: TimelineEntry['outcome'], detail?: string, amazon?: TimelineEntry['amazon'], ref?: { authorizationId?: string }): void {
     const all = this.all();
     const safe = detail ? redact(detail) : undefined;
     // A detail starting with a stable error code ("LWA_INVALID_GRANT: …") keeps the code beside the step.
@@ -38,6 +38,7 @@ export class Timeline {
       ...(safe ? { detail: safe } : {}),
       ...(code ? { code } : {}),
       ...(ref?.authorizationId ? { authorizationId: ref.authorizationId } : {}),
+      ...(amazon ? { amazon } : {}),
     };
     all[platformId] = [...(all[platformId] ?? []), entry].slice(-MAX_ENTRIES);
     this.kv.set('timelines', all);

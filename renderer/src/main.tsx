@@ -3,16 +3,22 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './components/App';
-import { createI18n } from './i18n';
+import { createI18n, languageReady } from './i18n';
+import { getApi } from './api';
 import './styles.css';
 
+// The host connection first (the browser host's WebSocket handshake runs while React renders).
+getApi();
 const i18n = createI18n();
 document.documentElement.lang = i18n.language;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>
-  </StrictMode>,
+// German is in this bundle; English (when chosen last time) is fetched first, so no German flashes.
+void languageReady(i18n).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

@@ -95,5 +95,8 @@ export function createWsApi(token: string | null): AppApi {
       if (set.size === 0) listeners.delete(event);
     };
   };
+  // Open the socket now, not at the first request: the handshake then overlaps the first render
+  // instead of delaying the first list request that render sends.
+  void connect().catch(() => {});
   return api as unknown as AppApi;
 }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App } from './App';
+import { App, preloadRest } from './App';
 import { setApi } from '../api';
 import { appInfo, fakeApi, platform } from '../test/fake-api';
 import { resetStores, wrap } from '../test/render';
@@ -12,6 +12,8 @@ afterEach(cleanup);
 beforeEach(resetStores);
 
 async function start(...args: Parameters<typeof fakeApi>) {
+  // As in the app once the list is up: detail form and dialogs loaded, so they open synchronously.
+  await preloadRest();
   const fake = fakeApi(...args);
   setApi(fake.api);
   wrap(<App />);
@@ -141,7 +143,7 @@ describe('detail form from the list', () => {
     await user.dblClick(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.click(screen.getByRole('tab', { name: 'ZUGANGSDATEN' }));
     await user.click(screen.getByRole('button', { name: 'Einstellungen importieren' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Amazon drosselt die Anfragen. Bitte warten Sie 30 s und versuchen Sie es erneut.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Amazon drosselt die Anfragen. Bitte warten Sie 30 Sekunden und versuchen Sie es erneut.');
   });
 });
 

@@ -1,16 +1,21 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
-import { PlatformDetail } from './PlatformDetail';
-import { NewPlatformDialog } from './NewPlatformDialog';
-import { DeleteFlow } from './DeleteFlow';
-import { CloudSettingsDialog } from './CloudSettingsDialog';
+import { lazyComponent } from './lazy-component';
 import { KeychainBanner } from './KeychainBanner';
 import { SandboxScenarioBanner } from './SandboxScenarioBanner';
 import { ReplayImportButton } from './ReplayImportButton';
 import { errorText } from '../i18n';
+
+// Not on the first screen (the list): each its own chunk, fetched once the list is shown.
+const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) => m.PlatformDetail));
+const NewPlatformDialog = lazyComponent(() => import('./NewPlatformDialog').then((m) => m.NewPlatformDialog));
+const DeleteFlow = lazyComponent(() => import('./DeleteFlow').then((m) => m.DeleteFlow));
+const CloudSettingsDialog = lazyComponent(() => import('./CloudSettingsDialog').then((m) => m.CloudSettingsDialog));
+/** Fetches every part not on the first screen (the app does so once the list is shown; tests before they start). */
+export const preloadRest = () => Promise.all([PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog].map((c) => c.preload()));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -18,6 +23,18 @@ export function App() {
   const { openId, modal, open, showModal } = useUi();
 
   useEffect(() => connect(), [connect]);
+  // Once the list is up, fetch the rest in the background, so opening a platform or a dialog is instant.
+  useEffect(() => {
+    if (!loaded) return;
+    const preload = () => void preloadRest().catch(() => undefined); // fetched again when actually needed
+    // After the list is painted, so the fetch does not compete with the first screen.
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(preload, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(preload, 50);
+    return () => clearTimeout(timer);
+  }, [loaded]);
 
   const selected = platforms.find((p) => p.id === selectedId);
   const opened = platforms.find((p) => p.id === openId);
@@ -46,60 +63,79 @@ export function App() {
           </label>
         </div>
       </header>
-      {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
-      {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
-      {appInfo?.storeWarning && (
-        <p className="banner warning" role="alert">
-          {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
-        </p>
-      )}
-      {appInfo?.unreadableProfiles && (
-        <p className="banner warning" role="note" data-testid="unreadable-profiles">
-          {errorText(t, { code: appInfo.unreadableProfiles.code, params: { count: appInfo.unreadableProfiles.count, file: appInfo.unreadableProfiles.file } })}
-        </p>
-      )}
-      {error && (
-        <div className="banner error" role="alert">
-          <span>{errorText(t, error)}</span>
-          <button type="button" className="banner-close" aria-label={t('app.dismiss')} onClick={clearError}>
-            ×
-          </button>
-        </div>
-      )}
-      {opened ? (
-        <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
-      ) : (
-        <>
-          <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
-            <button type="button" onClick={() => showModal({ kind: 'new' })} accessKey="n">
-              {t('list.new')}
-            </button>
-            <button type="button" disabled={!selected} onClick={() => selected && open(selected.id)}>
-              {t('list.open')}
-            </button>
-            <button type="button" disabled={!selected} onClick={() => selected && showModal({ kind: 'delete', id: selected.id })}>
-              {t('list.delete')}
-            </button>
-            <span className="toolbar-spacer" />
-            {appInfo?.amazon.kind === 'sandbox' && <ReplayImportButton />}
-            <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
-              {t('app.cloudSettings')}
+      {/* Everything between title bar and status bar is the main landmark (banners, tool bar, list or form). */}
+      <main className="main" aria-busy={!loaded}>
+        {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
+        {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
+        {appInfo?.storeWarning && (
+          <p className="banner warning" role="alert">
+            {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
+          </p>
+        )}
+        {appInfo?.unreadableProfiles && (
+          <p className="banner warning" role="note" data-testid="unreadable-profiles">
+            {errorText(t, { code: appInfo.unreadableProfiles.code, params: { count: appInfo.unreadableProfiles.count, file: appInfo.unreadableProfiles.file } })}
+          </p>
+        )}
+        {error && (
+          <div className="banner error" role="alert">
+            <span>{errorText(t, error)}</span>
+            <button type="button" className="banner-close" aria-label={t('app.dismiss')} onClick={clearError}>
+              ×
             </button>
           </div>
-          <main className="content" aria-busy={!loaded}>
-            {loaded && (
-              <PlatformList
-                platforms={platforms}
-                selectedId={selectedId}
-                onSelect={select}
-                onOpen={(id) => open(id)}
-                onDelete={(id) => showModal({ kind: 'delete', id })}
-                onNew={() => showModal({ kind: 'new' })}
-              />
-            )}
-          </main>
-        </>
-      )}
+        )}
+        {opened ? (
+          <Suspense fallback={null}>
+            <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
+          </Suspense>
+        ) : (
+          <>
+            <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
+              <button type="button" onClick={() => showModal({ kind: 'new' })} accessKey="n">
+                {t('list.new')}
+              </button>
+              <button type="button" disabled={!selected} onClick={() => selected && open(selected.id)}>
+                {t('list.open')}
+              </button>
+              <button type="button" disabled={!selected} onClick={() => selected && showModal({ kind: 'delete', id: selected.id })}>
+                {t('list.delete')}
+              </button>
+              <span className="toolbar-spacer" />
+              {appInfo?.amazon.kind === 'sandbox' && <ReplayImportButton />}
+              <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
+                {t('app.cloudSettings')}
+              </button>
+            </div>
+            <div className="content">
+              {loaded && (
+                <PlatformList
+                  platforms={platforms}
+                  selectedId={selectedId}
+                  onSelect={select}
+                  onOpen={(id) => open(id)}
+                  onDelete={(id) => showModal({ kind: 'delete', id })}
+                  onNew={() => showModal({ kind: 'new' })}
+                />
+              )}
+            </div>
+          </>
+        )}
+        {/* Dialogs inside the landmark too: axe's "region" rule wants all content in one. */}
+        <Suspense fallback={null}>
+          {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
+          {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
+          {toDelete && (
+            <DeleteFlow
+              platform={toDelete}
+              onDone={(deleted) => {
+                showModal(null);
+                if (deleted && openId === toDelete.id) open(null);
+              }}
+            />
+          )}
+        </Suspense>
+      </main>
       <footer className="statusbar">
         <span>{t('list.count', { count: platforms.length })}</span>
         {(appInfo?.pendingCloudDeletions ?? 0) > 0 && (
@@ -108,17 +144,6 @@ export function App() {
           </span>
         )}
       </footer>
-      {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
-      {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
-      {toDelete && (
-        <DeleteFlow
-          platform={toDelete}
-          onDone={(deleted) => {
-            showModal(null);
-            if (deleted && openId === toDelete.id) open(null);
-          }}
-        />
-      )}
     </div>
   );
 }

@@ -1,13 +1,26 @@
 // "Status der Anmeldung": one line for the status (data-testid="auth-status") and the lines that
-// explain it — the countdown while waiting, the renewal date, what stays valid, what went wrong.
+// explain it — the countdown while waiting, the renewal date, what stays valid, what went wrong, and
+// a warning when the same seller account is connected to another platform too.
+import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/platform';
+import { otherPlatformsWithSeller } from '../../../shared/valid-authorization';
 import { errorText } from '../i18n';
 import { useNow } from '../hooks/useNow';
-import { formatCountdown, formatDate, formatDateTime, formatTime, renewalSoon } from '../format/dates';
+import { formatCountdown, formatDate, formatDateTime, formatTime } from '../format/dates';
+import { usePlatforms } from '../store/platforms';
+import { renewalState } from '../../../shared/renewal';
 
-export function AuthStatus({ platform }: { platform: Platform }) {
+type TFn = (k: string, o?: Record<string, unknown>) => string;
+
+/** "Muster Handel GmbH (Händler-ID A2EUMUSTER7H1K)", or the Händler-ID alone while the name is unknown. */
+export function sellerLabel(t: TFn, seller: { sellingPartnerId: string; storeName?: string | undefined }): string {
+  return seller.storeName ? t('cred.seller', { store: seller.storeName, id: seller.sellingPartnerId }) : t('cred.sellerIdOnly', { id: seller.sellingPartnerId });
+}
+
+export const AuthStatus = forwardRef<HTMLDivElement, { platform: Platform }>(function AuthStatus({ platform }, ref) {
   const { t, i18n } = useTranslation();
+  const all = usePlatforms((s) => s.platforms);
   const lng = i18n.language;
   const auth = platform.auth;
   const now = useNow(auth.status === 'waiting' || auth.status === 'authenticated');
@@ -25,28 +38,39 @@ export function AuthStatus({ platform }: { platform: Platform }) {
       // What the merchant reported Seller Central shows, when waiting goes on (SellerCentralErrorPicker).
       if (auth.hint) lines.push({ key: 'hint', tone: 'warn', text: errorText(t, { code: auth.hint.code, ...(auth.hint.params ? { params: auth.hint.params } : {}) }) });
       break;
+    case 'seller_changed':
+      main = t('status.seller_changed');
+      lines.push({ key: 'valid', text: t('cred.sellerChangeValid') });
+      break;
     case 'authenticated':
-      main = t('cred.authenticatedSince', { date: formatDateTime(auth.authorizedAt, lng), id: auth.sellingPartnerId });
+      main = auth.storeName
+        ? t('cred.authenticatedSinceStore', { date: formatDateTime(auth.authorizedAt, lng), id: auth.sellingPartnerId, store: auth.storeName })
+        : t('cred.authenticatedSince', { date: formatDateTime(auth.authorizedAt, lng), id: auth.sellingPartnerId });
       if (auth.renewalDueAt) {
-        const soon = renewalSoon(auth.renewalDueAt, now);
-        lines.push({ key: 'renew', tone: soon ? 'warn' : undefined, text: t(soon ? 'cred.renewalSoon' : 'cred.renewalDue', { date: formatDate(auth.renewalDueAt, lng) }) });
+        const kind = renewalState(auth.renewalDueAt, now)?.kind ?? 'ok';
+        const key = kind === 'overdue' ? 'cred.renewalOverdue' : kind === 'soon' ? 'cred.renewalSoon' : 'cred.renewalDue';
+        lines.push({ key: 'renew', tone: kind === 'ok' ? undefined : 'warn', text: t(key, { date: formatDate(auth.renewalDueAt, lng) }) });
       }
-      if (auth.previousSellingPartnerId && auth.previousSellingPartnerId !== auth.sellingPartnerId) {
-        lines.push({ key: 'other', tone: 'warn', text: t('cred.otherSeller', { old: auth.previousSellingPartnerId, new: auth.sellingPartnerId }) });
+      if (auth.previousSellingPartnerId && auth.previousSellingPartnerId !== auth.sellingPartnerId && !platform.marketplaces) {
+        lines.push({ key: 'switched', tone: 'warn', text: t('cred.switched', { old: auth.previousSellingPartnerId }) });
       }
       break;
     default: {
       const fallback = auth.status === 'expired' ? 'AUTH_TIMEOUT' : auth.status === 'cancelled' ? 'AUTH_CANCELLED' : 'INTERNAL';
-      const message = errorText(t, auth.error ?? { code: fallback });
-      main = auth.status === 'failed' ? t('cred.failed', { message }) : t(`status.${auth.status}`);
-      if (auth.status !== 'failed') lines.push({ key: 'why', tone: 'error', text: message });
+      const error = auth.error ?? { code: fallback };
+      main = t(`status.${auth.status}`);
+      // The user's own cancel is information, not an error.
+      if (auth.status === 'cancelled' && error.code === 'AUTH_CANCELLED') lines.push({ key: 'why', text: t('cred.cancelledByUser') });
+      else lines.push({ key: 'why', tone: 'error', text: errorText(t, error) });
       if (auth.previous) lines.push({ key: 'prev', text: t('cred.previousKept', { id: auth.previous.sellingPartnerId, date: formatDateTime(auth.previous.authorizedAt, lng) }) });
     }
   }
+  const twins = otherPlatformsWithSeller(all, platform);
+  if (twins.length > 0) lines.push({ key: 'twin', tone: 'warn', text: t('cred.duplicateSeller', { names: twins.map((o) => o.name).join('“, „') }) });
 
   return (
     <div className="auth-status" aria-live="polite">
-      <div data-testid="auth-status" data-status={auth.status} className={`status-main status-${auth.status}`}>
+      <div ref={ref} tabIndex={-1} data-testid="auth-status" data-status={auth.status} className={`status-main status-${auth.status}`}>
         {main}
       </div>
       {auth.status === 'waiting' && (
@@ -55,10 +79,10 @@ export function AuthStatus({ platform }: { platform: Platform }) {
         </div>
       )}
       {lines.map((l) => (
-        <div key={l.key} className={l.tone ? `${l.tone}-text` : 'hint'}>
+        <div key={l.key} data-testid={`auth-line-${l.key}`} className={l.tone ? `${l.tone}-text` : 'hint'}>
           {l.text}
         </div>
       ))}
     </div>
   );
-}
+});

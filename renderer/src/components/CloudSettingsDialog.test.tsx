@@ -40,7 +40,67 @@ describe('Cloud-Zugangsdaten', () => {
     expect(await screen.findByText('Verbindung erfolgreich: Mandant Muster GmbH')).toBeTruthy();
     api.testCloudConnection.mockResolvedValueOnce(err('INVALID_CLIENT_CREDENTIALS'));
     await user.click(screen.getByRole('button', { name: 'TESTEN' }));
-    expect(await screen.findByText(/Client-ID oder Client-Secret der Cloud sind falsch/)).toBeTruthy();
+    // Said next to the field, and without sending the user to the dialog they are in.
+    const message = await screen.findByText('Client-ID oder Client-Secret sind falsch. Bitte prüfen Sie beide Felder.');
+    expect(message.id).toBe('clientId-error');
+    expect(document.body.textContent).not.toMatch(/unter „Cloud-Zugangsdaten“/);
+  });
+
+  it('checks every field first with a German message next to it: empty, too long, not a cloud URL', async () => {
+    const { api } = fakeApi();
+    api.getCloudSettings.mockResolvedValue(ok({ url: '', clientId: '', hasSecret: false }));
+    setApi(api);
+    wrap(<CloudSettingsDialog onClose={vi.fn()} />);
+    const user = userEvent.setup();
+    expect((document.getElementById('cloud-settings') as HTMLFormElement).noValidate).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'TESTEN' }));
+    expect(screen.getByText('Bitte geben Sie die Cloud-URL ein (z. B. https://cloud.example.com).').id).toBe('url-error');
+    expect(screen.getByText(/Bitte geben Sie die Client-ID ein/).id).toBe('clientId-error');
+    expect(screen.getByText(/Bitte geben Sie das Client-Secret ein/).id).toBe('clientSecret-error');
+    expect(screen.getByLabelText('Cloud-URL').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText('Cloud-URL'));
+    // An empty Client-ID is never tested (it used to test the saved one and say "Verbindung erfolgreich").
+    expect(api.testCloudConnection).not.toHaveBeenCalled();
+    expect(screen.queryByText(/Verbindung erfolgreich/)).toBeNull();
+
+    await user.click(screen.getByLabelText('Cloud-URL'));
+    await user.paste('https://' + 'x'.repeat(500) + '.example');
+    await user.click(screen.getByLabelText('Client-ID'));
+    await user.paste('c'.repeat(500));
+    await user.type(screen.getByLabelText('Client-Secret'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Speichern' }));
+    expect(screen.getByText(/Die Cloud-URL ist zu lang/)).toBeTruthy();
+    expect(screen.getByText(/Die Client-ID ist zu lang \(höchstens 200 Zeichen\)/)).toBeTruthy();
+    expect(api.saveCloudSettings).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByLabelText('Cloud-URL'));
+    await user.type(screen.getByLabelText('Cloud-URL'), 'ftp://cloud.example');
+    await user.clear(screen.getByLabelText('Client-ID'));
+    await user.type(screen.getByLabelText('Client-ID'), 'client 1');
+    await user.click(screen.getByRole('button', { name: 'TESTEN' }));
+    expect(screen.getByText(/Die Cloud-URL ist ungültig/)).toBeTruthy();
+    expect(screen.getByText(/Die Client-ID enthält Leer- oder Sonderzeichen/)).toBeTruthy();
+    expect(api.testCloudConnection).not.toHaveBeenCalled();
+  });
+
+  it('Speichern tests first and asks before saving values that did not pass the test', async () => {
+    const { api } = fakeApi();
+    api.testCloudConnection.mockResolvedValue(err('CLOUD_UNREACHABLE', 'x', { url: 'https://cloud.example' }));
+    setApi(api);
+    const onClose = vi.fn();
+    wrap(<CloudSettingsDialog onClose={onClose} />);
+    const user = userEvent.setup();
+    await waitFor(() => expect((screen.getByLabelText('Client-ID') as HTMLInputElement).value).toBe('client-1'));
+    await user.click(screen.getByRole('button', { name: 'Speichern' }));
+    const ask = await screen.findByRole('dialog', { name: 'Verbindung nicht bestätigt' });
+    expect(ask.textContent).toContain('Unter der Cloud-URL https://cloud.example antwortet keine Cloud');
+    expect(api.saveCloudSettings).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Zurück zur Eingabe' }));
+    expect(screen.getByLabelText('Cloud-URL')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Speichern' }));
+    await user.click(await screen.findByRole('button', { name: 'Trotzdem speichern' }));
+    expect(api.saveCloudSettings).toHaveBeenCalledWith({ url: 'https://cloud.example', clientId: 'client-1' });
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 
   it('Speichern keeps the stored secret when the field is empty and closes', async () => {
@@ -53,7 +113,8 @@ describe('Cloud-Zugangsdaten', () => {
     await user.clear(screen.getByLabelText('Cloud-URL'));
     await user.type(screen.getByLabelText('Cloud-URL'), 'https://cloud2.example');
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
-    expect(api.saveCloudSettings).toHaveBeenCalledWith({ url: 'https://cloud2.example', clientId: 'client-1' });
+    expect(api.testCloudConnection).toHaveBeenCalledWith({ url: 'https://cloud2.example', clientId: 'client-1' });
+    await waitFor(() => expect(api.saveCloudSettings).toHaveBeenCalledWith({ url: 'https://cloud2.example', clientId: 'client-1' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 

@@ -1,9 +1,12 @@
 // Tab "ZUGANGSDATEN": region, status of the sign-in, ANMELDEN / AKTUALISIEREN / Abbrechen, the consent
-// link while waiting, the info texts of the original screen, the settings import and the sandbox hint.
-import { useState } from 'react';
+// link while waiting, the question after a seller change, the info texts of the original screen (folded
+// away once connected), the pairing code for sign-ins started on Amazon's side, the settings import and
+// the sandbox hint.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage';
-import { validAuthorization, type Platform } from '../../../shared/platform';
+import type { Platform } from '../../../shared/platform';
+import { validAuthorization } from '../../../shared/valid-authorization';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
@@ -12,6 +15,8 @@ import { AuthStatus } from './AuthStatus';
 import { ConsentLink } from './ConsentLink';
 import { MarketplacePanel } from './MarketplacePanel';
 import { SandboxHintPanel } from './SandboxHintPanel';
+import { SellerChangePrompt } from './SellerChangePrompt';
+import { PairingCodePanel } from './PairingCodePanel';
 import { SellerCentralErrorPicker } from './SellerCentralErrorPicker';
 import { SandboxScenarioPicker } from './SandboxScenarioPicker';
 import { countryByCode } from '../../../shared/amazon-regions';
@@ -20,19 +25,26 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
   const { t } = useTranslation();
   const { signIn, cancelSignIn, reopenConsent, appInfo } = usePlatforms();
   const showModal = useUi((s) => s.showModal);
+  const editName = useUi((s) => s.editName);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const status = useRef<HTMLDivElement>(null);
   const auth = platform.auth;
-  // While a sign-in runs, its buttons replace AKTUALISIEREN and the import.
-  const valid = auth.status !== 'waiting' && validAuthorization(platform) !== undefined;
+  // While a sign-in runs or a seller change waits for an answer, its buttons replace AKTUALISIEREN and the import.
+  const deciding = auth.status === 'seller_changed';
+  const valid = auth.status !== 'waiting' && !deciding && validAuthorization(platform) !== undefined;
 
-  const run = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>) => {
+  const run = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>, focusStatus = false) => {
     setBusy(true);
     setError(null);
     const r = await call();
     setBusy(false);
     if (!r.ok) setError(r.error);
+    // After ANMELDEN the browser has the user's attention; back here, the status is what matters.
+    else if (focusStatus) status.current?.focus();
   };
+
+  const suggestion = error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string' ? error.params.suggestion : undefined;
 
   return (
     <div className="credentials">
@@ -47,31 +59,46 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
       <div className="form-grid">
         <RegionSelect platform={platform} />
         <span className="label">{t('cred.status')}</span>
-        <AuthStatus platform={platform} />
+        <AuthStatus platform={platform} ref={status} />
+        <SellerChangePrompt platform={platform} />
         <span />
         <div className="inline">
           {auth.status === 'waiting' ? (
             <button type="button" aria-label={t('cred.cancelLabel')} disabled={busy} onClick={() => void run(() => cancelSignIn(platform.id))}>
               {t('cred.cancel')}
             </button>
-          ) : valid ? (
-            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'refresh'))}>
+          ) : deciding ? null : valid ? (
+            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
               {t('cred.refresh')}
             </button>
           ) : (
-            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'login'))}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
               {t('cred.signIn')}
             </button>
           )}
         </div>
         <ErrorMessage error={error} />
+        {error?.code === 'PLATFORM_NAME_TAKEN' && (
+          <div className="span-all">
+            <button type="button" onClick={() => editName({ id: platform.id, ...(suggestion ? { suggestion } : {}), error })}>
+              {t('cred.changeName')}
+            </button>
+          </div>
+        )}
         {sandbox && auth.status !== 'waiting' && (
           <>
             <span />
             <SandboxScenarioPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
           </>
         )}
-        {auth.status === 'waiting' && <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />}
+        {auth.status === 'waiting' && auth.startedOnAmazon && (
+          <p className="note" data-testid="started-on-amazon">
+            {t('cred.startedOnAmazon')}
+          </p>
+        )}
+        {auth.status === 'waiting' && !auth.startedOnAmazon && (
+          <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />
+        )}
         {(auth.status === 'waiting' || auth.status === 'expired') && (
           <>
             <span />
@@ -79,8 +106,9 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           </>
         )}
       </div>
-      <fieldset className="group info">
-        <legend>{t('cred.infoTitle')}</legend>
+      {/* Folded once connected: the steps matter before the first sign-in, not on every visit. */}
+      <details className="group info" open={!valid && !deciding} key={valid ? 'connected' : 'not-connected'}>
+        <summary>{t('cred.infoTitle')}</summary>
         <ol>
           <li>{t('cred.info1')}</li>
           <li>{t('cred.info2')}</li>
@@ -88,7 +116,8 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           <li>{t('cred.info4')}</li>
           <li>{t('cred.info5')}</li>
         </ol>
-      </fieldset>
+      </details>
+      {auth.status !== 'waiting' && <PairingCodePanel platformId={platform.id} />}
       {(valid || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={valid} />}
       {sandbox && <SandboxHintPanel />}
     </div>

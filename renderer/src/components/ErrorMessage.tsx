@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { errorText } from '../i18n';
 
-export function ErrorMessage({ error, id, inline }: { error: AppError | null; id?: string; inline?: boolean }) {
+export function ErrorMessage({ error, id, inline, context }: { error: AppError | null; id?: string; inline?: boolean; context?: string }) {
   const { t } = useTranslation();
   if (!error) return null;
   const Tag = inline ? 'span' : 'p';
   return (
     <Tag id={id} className="error-text" role="alert">
-      {errorText(t, error)}
+      {errorText(t, error, context)}
     </Tag>
   );
 }

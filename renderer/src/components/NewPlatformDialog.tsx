@@ -1,9 +1,13 @@
-import { useState } from 'react';
+// "Neue Plattform": type and Bezeichnung. The name rule (shared/platform-name.ts) is checked here first
+// for a German message next to the field (no browser bubbles); a clash names where the name is used and
+// offers a free one.
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage';
 import { Dialog } from './Dialog';
 import type { AppError, Result } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
+import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameProblem } from '../../../shared/platform-name';
 
 interface Props {
   onCreate(name: string): Promise<Result<Platform>>;
@@ -15,18 +19,24 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
 
-  const submit = async () => {
-    if (!name.trim()) {
-      setError({ code: 'NAME_REQUIRED' });
-      return;
-    }
+  const refuse = (e: AppError) => {
+    setError(e);
+    input.current?.focus();
+  };
+
+  const submit = async (value = name) => {
+    const problem = platformNameProblem(value);
+    if (problem) return refuse({ code: problem });
     setBusy(true);
-    const r = await onCreate(name.trim());
+    const r = await onCreate(normalizePlatformName(value));
     setBusy(false);
     if (r.ok) onClose();
-    else setError(r.error.code === 'INVALID_INPUT' && r.error.params?.reason ? { code: String(r.error.params.reason) } : r.error);
+    else refuse(r.error.code === 'INVALID_INPUT' && r.error.params?.reason ? { code: String(r.error.params.reason) } : r.error);
   };
+
+  const suggestion = error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string' ? error.params.suggestion : undefined;
 
   return (
     <Dialog
@@ -46,6 +56,7 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
       <form
         id="new-platform"
         className="form-grid"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -58,8 +69,9 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
         <label htmlFor="new-name">{t('newDialog.name')}</label>
         <input
           id="new-name"
+          ref={input}
           value={name}
-          maxLength={80}
+          maxLength={PLATFORM_NAME_MAX}
           placeholder={t('newDialog.namePlaceholder')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'new-error' : undefined}
@@ -69,6 +81,20 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
           }}
         />
         <ErrorMessage error={error} id="new-error" />
+        {suggestion && (
+          <div className="span-all">
+            <button
+              type="button"
+              onClick={() => {
+                setName(suggestion);
+                setError(null);
+                input.current?.focus();
+              }}
+            >
+              {t('newDialog.useSuggestion', { suggestion })}
+            </button>
+          </div>
+        )}
       </form>
     </Dialog>
   );

@@ -56,15 +56,18 @@ describe('PlatformDetail', () => {
 
   it('saves Bezeichnung and Aktiv, and shows a refused name inline in German', async () => {
     const { api } = setup(platform());
-    api.updatePlatform.mockResolvedValueOnce(err('PLATFORM_NAME_TAKEN', undefined, { name: 'Amazon 2' }));
+    api.updatePlatform.mockResolvedValueOnce(err('PLATFORM_NAME_TAKEN', undefined, { name: 'Amazon 2', scope: 'cloud', suggestion: 'Amazon 2 (2)' }));
     wrap(<Harness />);
     const user = userEvent.setup();
     const name = screen.getByLabelText('Bezeichnung');
     await user.clear(name);
     await user.type(name, 'Amazon 2{Enter}');
     expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { name: 'Amazon 2' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('„Amazon 2“ ist bereits vergeben');
+    expect((await screen.findByRole('alert')).textContent).toContain('„Amazon 2“ wird in Ihrem Cloud-Konto bereits verwendet');
     expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(name);
+    await user.click(screen.getByRole('button', { name: '„Amazon 2 (2)“ übernehmen' }));
+    expect(api.updatePlatform).toHaveBeenLastCalledWith({ id: 'p1', patch: { name: 'Amazon 2 (2)' } });
     await user.click(screen.getByLabelText('Aktiv'));
     expect(api.updatePlatform).toHaveBeenLastCalledWith({ id: 'p1', patch: { active: false } });
   });
@@ -77,6 +80,42 @@ describe('PlatformDetail', () => {
     await user.keyboard('{Enter}');
     expect(screen.getByRole('alert').textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');
     expect(api.updatePlatform).not.toHaveBeenCalled();
+  });
+
+  it('asks before unticking "Cloud verwenden" on a connected platform and says what happens', async () => {
+    const { api } = setup(platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2SELLER', storeName: 'Muster Handel GmbH', authorizedAt: '2026-01-02T10:00:00.000Z' } }));
+    wrap(<Harness />);
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Cloud verwenden'));
+    const dialog = screen.getByRole('dialog', { name: '„Cloud verwenden“ abschalten?' });
+    expect(dialog.textContent).toContain('Muster Handel GmbH (Händler-ID A2SELLER)');
+    expect(dialog.textContent).toContain('Die Verbindung in Ihrem Cloud-Konto bleibt bestehen');
+    expect(api.updatePlatform).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Abbrechen' }));
+    expect((screen.getByLabelText('Cloud verwenden') as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByLabelText('Cloud verwenden'));
+    await user.click(screen.getByRole('button', { name: 'Abschalten' }));
+    expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { useCloud: false } });
+  });
+
+  it('a running sign-in is cancelled first when "Cloud verwenden" is unticked', async () => {
+    const waiting = { status: 'waiting' as const, mode: 'login' as const, authorizationId: 'a1', consentUrl: 'https://sellercentral-europe.amazon.com/x', expiresAt: new Date(Date.now() + 60_000).toISOString(), startedAt: new Date().toISOString(), browserOpened: true };
+    const { api } = setup(platform({ auth: waiting }));
+    wrap(<Harness />);
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Cloud verwenden'));
+    expect(screen.getByRole('dialog').textContent).toContain('Sie wird abgebrochen');
+    await user.click(screen.getByRole('button', { name: 'Abschalten' }));
+    expect(api.cancelSignIn).toHaveBeenCalledWith({ id: 'p1' });
+    expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { useCloud: false } });
+  });
+
+  it('unticking "Cloud verwenden" without a connection asks nothing', async () => {
+    const { api } = setup(platform());
+    wrap(<Harness />);
+    await userEvent.setup().click(screen.getByLabelText('Cloud verwenden'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { useCloud: false } });
   });
 
   it('goes back to the list with the button and with Escape', async () => {

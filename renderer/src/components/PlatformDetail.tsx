@@ -7,6 +7,8 @@ import { Tabs, type TabDef } from './Tabs';
 import { GeneralTab } from './GeneralTab';
 import { CredentialsTab } from './CredentialsTab';
 import { TimelineTab } from './TimelineTab';
+import { useUi } from '../store/ui';
+import { RenewalBanner } from './RenewalBanner';
 
 interface Props {
   platform: Platform;
@@ -20,10 +22,15 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
   // A platform armed for a sandbox replay opens where its ANMELDEN is.
   const [tab, setTab] = useState(platform.sandboxArmed && platform.useCloud ? 'credentials' : 'general');
   const root = useRef<HTMLElement>(null);
+  const nameEdit = useUi((s) => s.nameEdit);
 
   useEffect(() => {
     root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
   }, []);
+  // A name clash found on ZUGANGSDATEN: the Bezeichnung is on "Allgemein".
+  useEffect(() => {
+    if (nameEdit?.id === platform.id) setTab('general');
+  }, [nameEdit, platform.id]);
 
   const tabs: TabDef[] = [{ id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} /> }];
   if (platform.useCloud) {
@@ -53,10 +60,11 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
         </button>
       </div>
       <div className="content">
-        <h2 id="detail-title" className="form-title">
+        <h2 id="detail-title" className="form-title" title={platform.name}>
           {platform.name} <span className="hint">({t(`types.${platform.type}`)})</span>
         </h2>
-        <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud ? tab : 'general'} onChange={setTab} />
+        <RenewalBanner platform={platform} />
+        <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud && tabs.some((x) => x.id === tab) ? tab : 'general'} onChange={setTab} />
       </div>
     </section>
   );

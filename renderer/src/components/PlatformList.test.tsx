@@ -6,12 +6,12 @@ import { I18nextProvider } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { PlatformList } from './PlatformList';
 import { NewPlatformDialog } from './NewPlatformDialog';
-import { createI18n } from '../i18n';
+import { testI18n } from '../test/i18n';
 import { platform as basePlatform } from '../test/fake-api';
 
 afterEach(cleanup);
 
-const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);
+const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={testI18n(lng)}>{ui}</I18nextProvider>);
 
 
 const platform = (over: Parameters<typeof basePlatform>[0]) => basePlatform({ name: 'Amazon 1', ...over });
@@ -25,14 +25,23 @@ describe('PlatformList', () => {
   it('shows the columns of the ERP screen with region and sign-in status', () => {
     const list = [
       platform({}),
-      platform({ id: 'p2', name: 'Amazon US', countryCode: 'US', auth: { status: 'authenticated', sellingPartnerId: 'A1', authorizedAt: '2026-01-02T00:00:00.000Z' } }),
+      platform({ id: 'p2', name: 'Amazon US', countryCode: 'US', auth: { status: 'authenticated', sellingPartnerId: 'A1', storeName: 'Doe Outdoor Supply', authorizedAt: '2026-01-02T00:00:00.000Z' } }),
     ];
     wrap(<PlatformList platforms={list} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Bezeichnung', 'Typ', 'Aktiv', 'Cloud', 'Region', 'Status der Anmeldung']);
+    expect(headers).toEqual(['Bezeichnung', 'Typ', 'Aktiv', 'Cloud', 'Region', 'Verkäuferkonto', 'Status der Anmeldung']);
+    expect(screen.getByRole('row', { name: /Amazon US/ }).textContent).toContain('Doe Outdoor Supply (Händler-ID A1)');
     expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Deutschland');
     expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('Nicht authentifiziert');
     expect(screen.getByRole('row', { name: /Amazon US/ }).textContent).toContain('Authentifiziert');
+  });
+
+  it('cuts long texts with an ellipsis and gives the whole text as a tooltip', () => {
+    const long = 'Amazon '.repeat(11).trim();
+    wrap(<PlatformList platforms={[platform({ name: long })]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    const cell = screen.getByRole('cell', { name: long });
+    expect(cell.className).toBe('truncate');
+    expect(cell.getAttribute('title')).toBe(long);
   });
 
   it('is keyboard operable: arrows select, Enter opens, Delete deletes, Insert creates', async () => {
@@ -63,7 +72,7 @@ describe('PlatformList', () => {
 
 describe('NewPlatformDialog', () => {
   it('asks for a name, then shows the core’s error in German', async () => {
-    const onCreate = vi.fn().mockResolvedValue({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 1' } } });
+    const onCreate = vi.fn().mockResolvedValue({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 1', scope: 'local', suggestion: 'Amazon 1 (2)' } } });
     wrap(<NewPlatformDialog onCreate={onCreate} onClose={vi.fn()} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Anlegen' }));
@@ -71,7 +80,22 @@ describe('NewPlatformDialog', () => {
     expect(onCreate).not.toHaveBeenCalled();
     await user.type(screen.getByLabelText('Bezeichnung'), 'Amazon 1{Enter}');
     expect(onCreate).toHaveBeenCalledWith('Amazon 1');
-    expect((await screen.findByRole('alert')).textContent).toContain('„Amazon 1“ ist bereits vergeben');
+    expect((await screen.findByRole('alert')).textContent).toBe('Die Bezeichnung „Amazon 1“ wird lokal bereits für eine andere Plattform verwendet. Bitte wählen Sie eine andere, z. B. „Amazon 1 (2)“.');
+    // The field gets the focus back, and the free name is one click away.
+    expect(document.activeElement).toBe(screen.getByLabelText('Bezeichnung'));
+    await user.click(screen.getByRole('button', { name: '„Amazon 1 (2)“ übernehmen' }));
+    expect((screen.getByLabelText('Bezeichnung') as HTMLInputElement).value).toBe('Amazon 1 (2)');
+  });
+
+  it('refuses a name over the limit or with control characters in German, without the browser’s bubble', async () => {
+    const onCreate = vi.fn();
+    wrap(<NewPlatformDialog onCreate={onCreate} onClose={vi.fn()} />);
+    expect((document.getElementById('new-platform') as HTMLFormElement).noValidate).toBe(true);
+    expect(screen.getByLabelText('Bezeichnung').getAttribute('maxlength')).toBe('80');
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Bezeichnung'), '   {Enter}');
+    expect(screen.getByRole('alert').textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');
+    expect(onCreate).not.toHaveBeenCalled();
   });
 
   it('closes after a successful create', async () => {

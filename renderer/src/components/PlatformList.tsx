@@ -2,7 +2,12 @@
 // Entf/Delete deletes, Einfg/Insert creates.
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/platform';
+import { validAuthorization } from '../../../shared/valid-authorization';
 import { countryByCode } from '../../../shared/amazon-regions';
+import { sellerLabel } from './AuthStatus';
+import { renewalState } from '../../../shared/renewal';
+import { useNow } from '../hooks/useNow';
+import { formatDate } from '../format/dates';
 
 interface Props {
   platforms: Platform[];
@@ -13,13 +18,27 @@ interface Props {
   onNew(): void;
 }
 
-export function statusLabel(t: (k: string, o?: Record<string, unknown>) => string, p: Platform): string {
+type T = (k: string, o?: Record<string, unknown>) => string;
+
+/** From 30 days before Amazon's yearly renewal date: soon or overdue, with the date (shared/renewal.ts). */
+export function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; date: string } | undefined {
+  if (p.auth.status !== 'authenticated') return undefined;
+  const due = validAuthorization(p)?.renewalDueAt;
+  const kind = renewalState(due, now)?.kind;
+  return due && (kind === 'soon' || kind === 'overdue') ? { kind, date: due } : undefined;
+}
+
+export function statusLabel(t: T, p: Platform, now: number, lng = 'de'): string {
   if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
+  const renewal = renewalNotice(p, now);
+  if (renewal) return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', { date: formatDate(renewal.date, lng) });
   return t(`status.${p.auth.status}`);
 }
 
 export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete, onNew }: Props) {
   const { t, i18n } = useTranslation();
+  // The renewal notice changes by the day; a minute is plenty.
+  const now = useNow(true, 60_000);
   const index = platforms.findIndex((p) => p.id === selectedId);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -48,7 +67,16 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
   }
 
   return (
-    <table className="grid" aria-label={t('app.title')} onKeyDown={onKeyDown}>
+    <table className="grid platforms" aria-label={t('app.title')} onKeyDown={onKeyDown}>
+      <colgroup>
+        <col className="col-name" />
+        <col className="col-type" />
+        <col className="col-flag" />
+        <col className="col-flag" />
+        <col className="col-region" />
+        <col className="col-seller" />
+        <col className="col-status" />
+      </colgroup>
       <thead>
         <tr>
           <th>{t('list.columns.name')}</th>
@@ -56,12 +84,18 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
           <th>{t('list.columns.active')}</th>
           <th>{t('list.columns.cloud')}</th>
           <th>{t('list.columns.region')}</th>
+          <th>{t('list.columns.seller')}</th>
           <th>{t('list.columns.status')}</th>
         </tr>
       </thead>
       <tbody>
         {platforms.map((p) => {
           const country = countryByCode(p.countryCode);
+          const seller = p.useCloud ? validAuthorization(p) : undefined;
+          const sellerText = seller ? sellerLabel(t, seller) : '';
+          const regionText = p.useCloud && country ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}` : '';
+          const renewal = p.useCloud ? renewalNotice(p, now) : undefined;
+          const statusText = p.useCloud ? statusLabel(t, p, now, i18n.language) : '';
           return (
             <tr
               key={p.id}
@@ -73,12 +107,27 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
               onFocus={() => onSelect(p.id)}
               onDoubleClick={() => onOpen(p.id)}
             >
-              <td>{p.name}</td>
+              {/* Long texts end in "…" with the whole text as a tooltip, so the status stays in view. */}
+              <td className="truncate" title={p.name}>
+                {p.name}
+              </td>
               <td>{t(`types.${p.type}`)}</td>
               <td>{p.active ? t('list.yes') : t('list.no')}</td>
               <td>{p.useCloud ? t('list.yes') : t('list.no')}</td>
-              <td>{p.useCloud && country ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}` : ''}</td>
-              <td data-status={p.auth.status}>{p.useCloud ? statusLabel(t, p) : ''}</td>
+              <td className="truncate" title={regionText || undefined}>
+                {regionText}
+              </td>
+              <td className="truncate" title={sellerText || undefined}>
+                {sellerText}
+              </td>
+              <td
+                className={renewal ? 'truncate warn-text' : 'truncate'}
+                data-status={p.auth.status}
+                data-renewal={renewal?.kind}
+                title={statusText || undefined}
+              >
+                {statusText}
+              </td>
             </tr>
           );
         })}

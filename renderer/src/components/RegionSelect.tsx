@@ -31,7 +31,7 @@ export function RegionSelect({ platform }: { platform: Platform }) {
     setError(r.ok ? null : r.error);
   };
 
-  const describedBy = [waiting && 'region-locked', regionChanged && 'region-changed'].filter(Boolean).join(' ') || undefined;
+  const describedBy = ['region-account', waiting && 'region-locked', regionChanged && 'region-changed'].filter(Boolean).join(' ');
 
   return (
     <>
@@ -48,6 +48,9 @@ export function RegionSelect({ platform }: { platform: Platform }) {
             </optgroup>
           ))}
         </select>
+        <span id="region-account" className="hint">
+          {t('cred.regionAccount', { country: platform.countryCode, region: t(`regions.${regionOf(platform.countryCode) ?? 'EU'}`) })}
+        </span>
         {waiting && (
           <span id="region-locked" className="hint">
             {t('cred.regionLocked')}

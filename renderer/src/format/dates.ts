@@ -27,10 +27,3 @@ export function formatCountdown(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
-
-export const RENEWAL_WARN_DAYS = 30;
-
-export function renewalSoon(iso: string, now: number): boolean {
-  const due = new Date(iso).getTime();
-  return !Number.isNaN(due) && due - now < RENEWAL_WARN_DAYS * 24 * 3600 * 1000;
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CLOUD_ERROR_CODES } from '../../../shared/cloud-api';
 import { DESKTOP_ERROR_CODES } from './error-codes';
 import { SELLER_CENTRAL_ERROR_CODES } from '../../../shared/seller-central-errors';
-import { createI18n, errorText } from '.';
+import { errorText } from '.';
+import { testI18n } from '../test/i18n';
 import { de } from './de';
 import { en } from './en';
 
@@ -17,7 +18,7 @@ describe('error messages', () => {
   });
 
   it.each(['de', 'en'] as const)('every code renders a sentence without placeholders or the raw code (%s)', (lng) => {
-    const t = createI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
+    const t = testI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
     for (const code of codes) {
       const text = errorText(t, { code, detail: 'Error: secret stack at x.ts:1' });
       expect(text, code).not.toMatch(/\{\{|errors\.|stack/);
@@ -26,7 +27,7 @@ describe('error messages', () => {
   });
 
   it('names both regions for SPAPI_WRONG_REGION, with a variant when the actual region is unknown', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'SPAPI_WRONG_REGION', params: { region: 'EU', actualRegion: 'NA' } })).toBe(
       'Das Amazon-Konto gehört zur Region Nordamerika (NA), gewählt ist Europa (EU). Wählen Sie unter Region ein Land der Region Nordamerika (NA) und melden Sie sich erneut an.',
     );
@@ -34,13 +35,53 @@ describe('error messages', () => {
   });
 
   it('fills retryAfter and falls back to unknown codes', () => {
-    const t = createI18n('de').t;
-    expect(errorText(t, { code: 'SPAPI_RATE_LIMITED', params: { retryAfter: 12 } })).toContain('warten Sie 12 s');
+    const t = testI18n('de').t;
+    expect(errorText(t, { code: 'SPAPI_RATE_LIMITED', params: { retryAfter: 12 } })).toContain('warten Sie 12 Sekunden');
     expect(errorText(t, { code: 'NO_SUCH_CODE' })).toBe('Unbekannter Fehler (NO_SUCH_CODE). Bitte versuchen Sie es erneut; Details stehen im Protokoll.');
   });
 
+  it.each(['de', 'en'] as const)('no double colons, repeated words or repeated phrases in any error text, even as shown in the status (%s)', (lng) => {
+    const messages = lng === 'de' ? de : en;
+    const t = testI18n(lng).t.bind(null) as unknown as (k: string, o?: Record<string, unknown>) => string;
+    const texts = Object.keys(messages.errors as Record<string, string>).map((key) => [key, t(`errors.${key}`, { url: 'https://c.example', name: 'N', suggestion: 'N (2)', retryAfter: 5, status: 500, region: 'EU', actualRegion: 'NA', backupPath: '/x', field: 'F', code: 'X', max: 80 })] as const);
+    expect(texts.length).toBeGreaterThan(60);
+    for (const [key, text] of texts) {
+      // A status line shows the text after the status word: "Fehler" then the text, never "Fehler: …: …".
+      expect(text, key).not.toMatch(/:\s*:/);
+      for (const sentence of text.split(/(?<=[.?!])\s+/)) {
+        expect((sentence.match(/:(?!\/\/)/g) ?? []).length, `${key}: ${sentence}`).toBeLessThanOrEqual(1);
+        // "Der Zugriff ist nicht mehr gültig: Der Zugriff …": what follows a colon does not start over.
+        const [before, after] = sentence.toLowerCase().split(/:(?!\/\/)/);
+        const head = after?.match(/\p{L}+/gu)?.slice(0, 2).join(' ');
+        if (before && head && head.includes(' ')) expect((before.match(/\p{L}+/gu) ?? []).join(' '), `${key}: "${head}" again after the colon`).not.toContain(head);
+      }
+      const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+      // "… schließen Sie sie ab": the formal "Sie" before the pronoun "sie" is correct German, not a stutter.
+      for (let i = 1; i < words.length; i++) if (words[i] !== 'sie') expect(words[i], `${key}: repeated "${words[i]}"`).not.toBe(words[i - 1]);
+      // The same three words twice in one text reads as a stutter ("Der Zugriff ist … Der Zugriff …").
+      const seen = new Set<string>();
+      for (let i = 2; i < words.length; i++) {
+        const tri = `${words[i - 2]} ${words[i - 1]} ${words[i]}`;
+        expect(seen.has(tri), `${key}: repeated phrase "${tri}"`).toBe(false);
+        seen.add(tri);
+      }
+    }
+  });
+
+  it('a name clash says where and suggests a free name; the dialog variants do not send the user to the dialog', () => {
+    const t = testI18n('de').t;
+    expect(errorText(t, { code: 'PLATFORM_NAME_TAKEN', params: { name: 'A', scope: 'local', suggestion: 'A (2)' } })).toContain('lokal');
+    expect(errorText(t, { code: 'PLATFORM_NAME_TAKEN', params: { name: 'A', scope: 'cloud', suggestion: 'A (2)' } })).toContain('in Ihrem Cloud-Konto bereits verwendet');
+    expect(errorText(t, { code: 'PLATFORM_NAME_TAKEN', params: { name: 'A', scope: 'cloud', suggestion: 'A (2)' } })).toContain('„A (2)“');
+    expect(errorText(t, { code: 'PLATFORM_NAME_TAKEN' })).not.toContain('{{');
+    expect(errorText(t, { code: 'INVALID_CLIENT_CREDENTIALS' })).toContain('„Cloud-Zugangsdaten“');
+    expect(errorText(t, { code: 'INVALID_CLIENT_CREDENTIALS' }, 'dialog')).not.toContain('Cloud-Zugangsdaten');
+    expect(errorText(t, { code: 'CLOUD_UNREACHABLE', params: { url: 'https://x.example' } }, 'dialog')).not.toContain('Cloud-Zugangsdaten');
+    expect(errorText(t, { code: 'NAME_TOO_LONG' })).toContain('80 Zeichen');
+  });
+
   it('explains a validation error by its reason and names the field', () => {
-    const t = createI18n('de').t;
+    const t = testI18n('de').t;
     expect(errorText(t, { code: 'INVALID_INPUT', params: { field: 'patch.name', reason: 'NAME_REQUIRED' } })).toBe('Bitte geben Sie eine Bezeichnung ein.');
     expect(errorText(t, { code: 'INVALID_INPUT', params: { field: 'url', reason: 'Invalid input' } })).toContain('„Cloud-URL“');
   });

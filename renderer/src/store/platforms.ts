@@ -23,6 +23,7 @@ interface PlatformsState {
   signIn(id: string, mode: 'login' | 'refresh'): Promise<Result<Platform>>;
   cancelSignIn(id: string): Promise<Result<Platform>>;
   reopenConsent(id: string): Promise<Result<Platform>>;
+  resolveSellerChange(id: string, decision: 'keep' | 'switch'): Promise<Result<Platform>>;
   importSettings(id: string): Promise<Result<Platform>>;
   selectMarketplaces(id: string, marketplaceIds: string[]): Promise<Result<Platform>>;
   showError(error: AppError | null): void;
@@ -85,6 +86,7 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
     },
     cancelSignIn: (id) => withPlatform(getApi().cancelSignIn({ id })),
     reopenConsent: (id) => withPlatform(getApi().reopenConsent({ id })),
+    resolveSellerChange: (id, decision) => withPlatform(getApi().resolveSellerChange({ id, decision })),
     importSettings: (id) => withPlatform(getApi().importSettings({ id })),
     selectMarketplaces: (id, marketplaceIds) => withPlatform(getApi().selectMarketplaces({ id, marketplaceIds })),
 

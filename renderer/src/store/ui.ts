@@ -1,19 +1,27 @@
 // Screen state that is not the platforms' data: which profile is open in the detail form, which
 // modal dialog is up.
 import { create } from 'zustand';
+import type { AppError } from '../../../shared/result';
 
 export type Modal = { kind: 'new' } | { kind: 'delete'; id: string } | { kind: 'cloudSettings' } | null;
+
+/** A request to edit a platform's Bezeichnung (after a name clash), with the name to offer. */
+export type NameEdit = { id: string; suggestion?: string; error?: AppError } | null;
 
 interface UiState {
   openId: string | null;
   modal: Modal;
+  nameEdit: NameEdit;
   open(id: string | null): void;
   showModal(modal: Modal): void;
+  editName(edit: NameEdit): void;
 }
 
 export const useUi = create<UiState>((set) => ({
   openId: null,
   modal: null,
+  nameEdit: null,
   open: (openId) => set({ openId }),
   showModal: (modal) => set({ modal }),
+  editName: (nameEdit) => set({ nameEdit }),
 }));

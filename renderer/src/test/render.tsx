@@ -1,14 +1,14 @@
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import type { ReactNode } from 'react';
-import { createI18n } from '../i18n';
+import { testI18n } from './i18n';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 
-export const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={createI18n(lng)}>{ui}</I18nextProvider>);
+export const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={testI18n(lng)}>{ui}</I18nextProvider>);
 
 /** Fresh stores between tests (zustand stores are module singletons). */
 export function resetStores() {
   usePlatforms.setState({ loaded: false, platforms: [], selectedId: null, appInfo: null, error: null });
-  useUi.setState({ openId: null, modal: null });
+  useUi.setState({ openId: null, modal: null, nameEdit: null });
 }

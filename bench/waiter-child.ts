@@ -1,0 +1,57 @@
+// Holds long-polls in a process of its own, for the scale-out figure: one process may open only as many
+// sockets as its open-file limit (often 20,000), and 20,000 waiting clients would not fit beside the
+// bench's own. Opens every path at once (in batches of 250, so the listen backlog is not flooded),
+// reports 'opened', then 'done' with the time the last answer arrived and how many said `expect`.
+// A long-poll that times out before the change is sent again, as the desktop does (at most 3 times).
+import { Pool } from 'undici';
+import { now } from './stack';
+import { sleep } from './stats';
+
+export interface WaiterConfig {
+  origin: string;
+  token: string;
+  /** Sent over IPC (10,000 paths are too long for an environment variable). */
+  paths: string[];
+  /** The status every answer should carry. */
+  expect: string;
+}
+
+export interface WaitersDone {
+  type: 'done';
+  lastAt: number;
+  correct: number;
+  total: number;
+  /** Long-polls that timed out before the change and were sent again. */
+  repolls: number;
+}
+
+const config = await new Promise<WaiterConfig>((resolve) => process.once('message', (msg) => resolve(msg as WaiterConfig)));
+const pool = new Pool(config.origin, { connections: config.paths.length, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000 });
+/** One client: asks again when its long-poll ends still pending (as the desktop does), until it has an answer. */
+async function client(path: string): Promise<{ at: number; status: string; repolls: number }> {
+  for (let repolls = 0; ; repolls++) {
+    try {
+      const res = await pool.request({ method: 'GET', path, headers: { authorization: `Bearer ${config.token}` } });
+      const status = ((await res.body.json()) as { status: string }).status;
+      if (status !== 'pending' || repolls >= 3) return { at: now(), status, repolls };
+    } catch {
+      return { at: now(), status: 'error', repolls };
+    }
+  }
+}
+const answers: Array<Promise<{ at: number; status: string; repolls: number }>> = [];
+for (let i = 0; i < config.paths.length; i += 250) {
+  for (const path of config.paths.slice(i, i + 250)) answers.push(client(path));
+  await sleep(10);
+}
+process.send!({ type: 'opened' });
+const results = await Promise.all(answers);
+const done: WaitersDone = {
+  type: 'done',
+  lastAt: Math.max(...results.map((r) => r.at)),
+  correct: results.filter((r) => r.status === config.expect).length,
+  total: results.length,
+  repolls: results.reduce((sum, r) => sum + r.repolls, 0),
+};
+// Exits once the message is out (an exit right after send could drop it).
+process.send!(done, () => process.exit(0));

@@ -1,0 +1,66 @@
+// Stores the calls to Amazon (AmazonCallLog) with their platform and authorization, and reads them
+// back for the status API. Only the latest calls per platform are kept: support needs the recent ids,
+// not a history that grows with every settings import.
+import type { AmazonRequest } from '../../shared/cloud-api';
+import type { Queryable } from '../db/database';
+import type { AmazonCall } from './amazon-calls';
+
+/** Per platform; older rows are deleted when new ones arrive. */
+export const KEPT_PER_PLATFORM = 50;
+/** What GET /v1/platforms/:id returns. */
+export const SHOWN_PER_PLATFORM = 20;
+
+interface Row {
+  api: AmazonRequest['api'];
+  operation: string;
+  http_status: number | null;
+  request_id: string | null;
+  outcome: string;
+  at: Date;
+}
+
+export async function recordAmazonCalls(db: Queryable, platformId: string, authorizationId: string | null, calls: AmazonCall[]): Promise<void> {
+  if (calls.length === 0) return;
+  for (const c of calls) {
+    await db.query(
+      `INSERT INTO amazon_requests (platform_id, authorization_id, api, operation, http_status, request_id, outcome, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [platformId, authorizationId, c.api, c.operation, c.httpStatus ?? null, c.requestId ?? null, c.outcome, c.at],
+    );
+  }
+  await db.query(
+    `DELETE FROM amazon_requests WHERE platform_id = $1 AND id < (
+       SELECT min(id) FROM (SELECT id FROM amazon_requests WHERE platform_id = $1 ORDER BY id DESC LIMIT $2) AS latest)`,
+    [platformId, KEPT_PER_PLATFORM],
+  );
+}
+
+const toApi = (r: Row): AmazonRequest => ({
+  at: r.at.toISOString(),
+  api: r.api,
+  operation: r.operation,
+  ...(r.http_status !== null ? { httpStatus: r.http_status } : {}),
+  ...(r.request_id ? { requestId: r.request_id } : {}),
+  outcome: r.outcome,
+});
+
+export function callsToApi(calls: AmazonCall[]): AmazonRequest[] {
+  return calls.map((c) => toApi({ api: c.api, operation: c.operation, http_status: c.httpStatus ?? null, request_id: c.requestId ?? null, outcome: c.outcome, at: c.at }));
+}
+
+/** The latest calls of a platform, oldest first. */
+export async function platformAmazonRequests(db: Queryable, platformId: string, limit = SHOWN_PER_PLATFORM): Promise<AmazonRequest[]> {
+  const { rows } = await db.query<Row>(
+    `SELECT api, operation, http_status, request_id, outcome, at FROM amazon_requests WHERE platform_id = $1 ORDER BY id DESC LIMIT $2`,
+    [platformId, limit],
+  );
+  return rows.reverse().map(toApi);
+}
+
+export async function authorizationAmazonRequests(db: Queryable, authorizationId: string): Promise<AmazonRequest[]> {
+  const { rows } = await db.query<Row>(
+    `SELECT api, operation, http_status, request_id, outcome, at FROM amazon_requests WHERE authorization_id = $1 ORDER BY id`,
+    [authorizationId],
+  );
+  return rows.map(toApi);
+}

@@ -1,0 +1,69 @@
+// The pages the Login URI shows when it cannot send the seller straight back to Amazon: German or English
+// by Accept-Language (German first, as the ERP), a plain sentence with the next step, and where it helps
+// the form for the pairing code, which carries Amazon's parameters along unchanged.
+import type { LoginRefusal, LoginUriParams } from '../authorizations/login-uri';
+
+export type PageLang = 'de' | 'en';
+
+/** The first of de/en by the header's q-values; German when neither is asked for. */
+export function pickPageLang(header: string | undefined): PageLang {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? '1');
+      return { lang: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((x) => (x.lang === 'de' || x.lang === 'en') && x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  return (ranked[0]?.lang as PageLang | undefined) ?? 'de';
+}
+
+const TEXT: Record<PageLang, Record<LoginRefusal | 'title' | 'codeLabel' | 'submit' | 'codeHint', string>> = {
+  de: {
+    title: 'Amazon Cloud Connect – Anmeldung über Amazon',
+    bad_request: 'Die Anfrage von Amazon ist unvollständig oder führt nicht zu Amazon zurück. Starten Sie die Anmeldung erneut in Seller Central unter „Apps verwalten“ oder im Appstore.',
+    unknown_seller: 'Dieses Amazon-Verkäuferkonto ist noch mit keiner Plattform verbunden. Öffnen Sie in der Anwendung die Plattform, Reiter ZUGANGSDATEN, klicken Sie auf „Kopplungscode anzeigen“ und geben Sie den Code hier ein.',
+    ambiguous_seller: 'Dieses Amazon-Verkäuferkonto ist mit mehreren Plattformen verbunden. Damit die richtige aktualisiert wird: Öffnen Sie in der Anwendung die Plattform, Reiter ZUGANGSDATEN, klicken Sie auf „Kopplungscode anzeigen“ und geben Sie den Code hier ein.',
+    code_invalid: 'Der Kopplungscode ist falsch, abgelaufen oder wurde schon verwendet. Lassen Sie sich in der Anwendung unter ZUGANGSDATEN einen neuen Code anzeigen und geben Sie ihn hier ein.',
+    region_mismatch: 'Die Plattform zu diesem Kopplungscode gehört zu einer anderen Amazon-Region als dieses Seller Central. Wählen Sie in der Anwendung die passende Region oder starten Sie die Anmeldung im Seller Central der Region der Plattform.',
+    codeLabel: 'Kopplungscode (z. B. ABCD-EFGH)',
+    submit: 'Weiter zu Amazon',
+    codeHint: 'Der Code gilt 10 Minuten und nur einmal.',
+  },
+  en: {
+    title: 'Amazon Cloud Connect – sign-in from Amazon',
+    bad_request: 'The request from Amazon is incomplete or does not lead back to Amazon. Start the sign-in again in Seller Central under "Manage Your Apps" or in the Appstore.',
+    unknown_seller: 'This Amazon seller account is not connected to any platform yet. In the app, open the platform, tab CREDENTIALS, click "Show pairing code" and enter the code here.',
+    ambiguous_seller: 'This Amazon seller account is connected to several platforms. So that the right one is renewed: in the app, open the platform, tab CREDENTIALS, click "Show pairing code" and enter the code here.',
+    code_invalid: 'The pairing code is wrong, expired or already used. Show a new code in the app under CREDENTIALS and enter it here.',
+    region_mismatch: 'The platform of this pairing code belongs to another Amazon region than this Seller Central. Choose the matching region in the app, or start the sign-in in the Seller Central of the platform\'s region.',
+    codeLabel: 'Pairing code (e.g. ABCD-EFGH)',
+    submit: 'Continue to Amazon',
+    codeHint: 'The code is valid for 10 minutes and once only.',
+  },
+};
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function loginPage(lang: PageLang, reason: LoginRefusal, askForCode: boolean, action: string, params: LoginUriParams): string {
+  const t = TEXT[lang];
+  const hidden = (['amazon_callback_uri', 'amazon_state', 'selling_partner_id', 'version'] as const)
+    .filter((name) => params[name])
+    .map((name) => `<input type="hidden" name="${name}" value="${escape(params[name]!)}">`)
+    .join('');
+  const form = askForCode
+    ? `<form method="post" action="${escape(action)}">${hidden}
+<label for="pairing-code">${escape(t.codeLabel)}</label>
+<input id="pairing-code" name="code" autocomplete="off" autocapitalize="characters" maxlength="20" required>
+<button type="submit">${escape(t.submit)}</button>
+<p>${escape(t.codeHint)}</p></form>`
+    : '';
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(t.title)}</title></head>
+<body data-page="login-uri" data-reason="${reason}">
+<h1>${escape(t.title)}</h1>
+<p role="alert">${escape(t[reason])}</p>
+${form}
+</body></html>`;
+}

@@ -1,0 +1,262 @@
+// The Login URI (issue 10.2) over real HTTP against the sandbox: Seller Central's Re-Authorize and the
+// Appstore's Authorize now land on GET /oauth/amazon/login, which identifies the platform by
+// selling_partner_id or by the desktop's pairing code and sends the browser back to Amazon; the rest is
+// an ordinary refresh. Unknown and ambiguous sellers get a page (4xx), never a guess or an open redirect.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { draftApp, productionApp, seedAccount, type SeedAccount } from '../sandbox';
+import { CloudClient, startStack, type Stack } from './testing/stack';
+import { confirmConsent, formRequest, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
+import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { checkCallbackUri } from './authorizations/login-uri';
+import { productionEndpoints } from '../shared/amazon-endpoints';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+const FE = seedAccount('fe.seller@example.com')!;
+const OTHER_EU = seedAccount('gesperrte.angebote@example.com')!;
+const EU_HOST = 'sellercentral-europe.amazon.com';
+const APP = productionApp();
+
+let stack: Stack;
+let client: CloudClient;
+
+let tenants = 0;
+const clients: CloudClient[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+beforeEach(async () => {
+  stack.sandbox.reset();
+  client = await newClient();
+});
+// The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
+afterEach(async () => {
+  for (const c of clients.splice(0)) {
+    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms) await c.raw('DELETE', `/v1/platforms/${p.id}`);
+  }
+});
+
+async function newClient(): Promise<CloudClient> {
+  const c = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(`Login-URI GmbH ${++tenants}`));
+  clients.push(c);
+  return c;
+}
+
+/** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization. */
+async function authenticatedPlatform(c: CloudClient, seller: SeedAccount, country = 'DE', region = 'EU'): Promise<string> {
+  const platformId = await newPlatform(c, country, region);
+  const auth = await startAuth(c, platformId);
+  expect((await consentAndCallback(stack.sandbox.url, auth.consentUrl, seller)).status).toBe(200);
+  expect(await authorization(c, auth.id)).toMatchObject({ status: 'authenticated' });
+  return platformId;
+}
+
+/** Seller Central → Manage Your Apps → Re-Authorize: the page the browser ends on after the cloud answered. */
+async function reAuthorize(seller: SeedAccount, host = EU_HOST): Promise<{ browser: SellerBrowser; page: Page }> {
+  const browser = new SellerBrowser();
+  const manage = await signInToConsent(browser, `${stack.sandbox.url}/sc/${host}/apps/manage`, seller, stack.sandbox.url);
+  expect(manage.text).toContain('data-page="manage-apps"');
+  return { browser, page: await browser.submit(manage, {}, APP.applicationId) };
+}
+
+async function feed(c: CloudClient, query = '') {
+  const res = await c.raw('GET', `/v1/platforms/changes${query}`);
+  expect(res.status).toBe(200);
+  return res.body as { cursor: string; authorizations: Array<{ id: string; platformId: string; status: string; mode: string; origin?: string }> };
+}
+
+describe('Re-Authorize in Seller Central', () => {
+  it('identifies the platform by selling_partner_id, runs an ordinary refresh, and the feed reports it', async () => {
+    const platformId = await authenticatedPlatform(client, EU);
+    const { cursor } = await feed(client);
+    const before = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    // The desktop's feed long-poll is waiting while the seller clicks Re-Authorize.
+    const waiting = client.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
+    stack.clock.advance(60_000);
+
+    const { browser, page: consent } = await reAuthorize(EU);
+    expect(consent.text).toContain('data-page="consent"');
+    const woken = (await waiting).body as Awaited<ReturnType<typeof feed>>;
+    expect(woken.authorizations).toHaveLength(1);
+    const started = woken.authorizations[0]!;
+    expect(started).toMatchObject({ platformId, status: 'pending', mode: 'refresh', origin: 'amazon' });
+    expect(BigInt(woken.cursor)).toBeGreaterThan(BigInt(cursor));
+
+    const callback = await confirmConsent(browser, consent);
+    expect(callback.status).toBe(200);
+    expect(JSON.parse(callback.text).result.result.state).toBeTruthy();
+    expect(await authorization(client, started.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, sellingPartnerIdChanged: false, origin: 'amazon' });
+    const after = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    expect(Date.parse(after.authorizedAt)).toBeGreaterThan(Date.parse(before.authorizedAt));
+    // Nothing new after the cursor: the feed answers empty at once when not asked to wait.
+    expect((await feed(client, `?since=${woken.cursor}`)).authorizations).toEqual([]);
+  });
+
+  it('sends the browser back to amazon_callback_uri with redirect_uri, amazon_state unchanged and its own state', async () => {
+    await authenticatedPlatform(client, EU);
+    const callbackUri = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
+    const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 'opaque+state/=', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const target = new URL(res.headers.get('location')!);
+    expect(`${target.origin}${target.pathname}`).toBe(callbackUri);
+    expect(target.searchParams.get('redirect_uri')).toBe(`${stack.cloud.url}/oauth/amazon/callback`);
+    expect(target.searchParams.get('amazon_state')).toBe('opaque+state/=');
+    expect(target.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(target.searchParams.has('version')).toBe(false);
+  });
+
+  it('refuses a seller without a platform (404) and one in two tenants (409) without a code, in German or English', async () => {
+    const unknown = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('location')).toBeNull();
+    expect(unknown.text).toContain('data-reason="unknown_seller"');
+    expect(unknown.text).toContain('Kopplungscode');
+
+    await authenticatedPlatform(client, EU);
+    const other = await newClient();
+    await authenticatedPlatform(other, EU);
+    const ambiguous = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST, 'en-US,en;q=0.9,de;q=0.5');
+    expect(ambiguous.status).toBe(409);
+    expect(ambiguous.text).toContain('data-reason="ambiguous_seller"');
+    expect(ambiguous.text).toContain('connected to several platforms');
+    expect(ambiguous.text).toContain('name="code"');
+    // No authorization was started for either tenant.
+    expect((await feed(client)).authorizations).toEqual([]);
+    expect((await feed(other)).authorizations).toEqual([]);
+  });
+
+  it('is no open redirect: a callback URI that does not lead to Seller Central gets a 400 page', async () => {
+    await authenticatedPlatform(client, EU);
+    for (const bad of ['https://evil.example/apps/authorize/confirm', `https://evil.example/sc/${EU_HOST}/apps/authorize/confirm`, `${stack.sandbox.url}/sandbox/api/reset`, `${stack.sandbox.url}/sc/evil.example/x`, 'javascript:alert(1)']) {
+      const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: bad, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+      expect(res.status, bad).toBe(400);
+      expect(res.headers.get('location'), bad).toBeNull();
+      expect(await res.text()).toContain('data-reason="bad_request"');
+    }
+    const missing = await fetch(`${stack.cloud.url}/oauth/amazon/login`, { redirect: 'manual' });
+    expect(missing.status).toBe(400);
+    // Odd input is a page, never a server error: NUL, repeated parameters, oversized values, a bad form.
+    for (const query of ['amazon_state=%00&amazon_callback_uri=x', 'amazon_state=a&amazon_state=b', `amazon_state=${'x'.repeat(5000)}`, 'selling_partner_id=%3Cscript%3E', 'version=%0A']) {
+      const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${query}`, { redirect: 'manual' });
+      expect(res.status, query).toBe(400);
+    }
+    const form = await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=%00&amazon_state=s' });
+    expect(form.status).toBe(400);
+  });
+
+  it('refuses another seller\'s consent on a platform chosen by selling_partner_id (SELLER_MISMATCH), keeping the tokens', async () => {
+    const platformId = await authenticatedPlatform(client, EU);
+    const callbackUri = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
+    const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    const state = new URL(res.headers.get('location')!).searchParams.get('state')!;
+    // Someone else consents with that state (a crafted Re-Authorize with a stranger's seller id).
+    const consentUrl = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/consent?${new URLSearchParams({ application_id: APP.applicationId, state, redirect_uri: `${stack.cloud.url}/oauth/amazon/callback` })}`;
+    const page = await consentAndCallback(stack.sandbox.url, consentUrl, OTHER_EU);
+    expect(page.status).toBe(400);
+    expect(JSON.parse(page.text).error.code).toBe('SELLER_MISMATCH');
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+  });
+});
+
+describe('pairing code', () => {
+  it('Appstore Authorize now for a seller without a platform: the code from the desktop identifies it', async () => {
+    const platformId = await newPlatform(client, 'JP', 'FE');
+    const browser = new SellerBrowser();
+    const appstore = await signInToConsent(browser, `${stack.sandbox.url}/sc/sellercentral.amazon.co.jp/selling-partner-appstore/dp/${APP.applicationId}`, FE, stack.sandbox.url);
+    expect(appstore.text).toContain('data-page="appstore"');
+    const refused = await browser.submit(appstore, {}, 'authorize-now');
+    expect(refused.status).toBe(404);
+    expect(refused.text).toContain('data-reason="unknown_seller"');
+
+    const wrong = await browser.submit(refused, { code: 'ABCD-EFGH' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('data-reason="code_invalid"');
+
+    const issued = await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
+    expect(issued.status).toBe(201);
+    expect(issued.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+    // Typed in lower case without the dash: still the code.
+    const consent = await browser.submit(wrong, { code: issued.body.code.replace('-', '').toLowerCase() });
+    expect(consent.text).toContain('data-page="consent"');
+    const callback = await confirmConsent(browser, consent);
+    expect(callback.status).toBe(200);
+    const platform = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    expect(platform).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
+    const started = (await feed(client)).authorizations;
+    expect(started).toEqual([]); // no longer pending
+    // Single use: the same code does not work twice.
+    const again = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, issued.body.code);
+    expect(again.status).toBe(400);
+    expect(again.text).toContain('data-reason="code_invalid"');
+  });
+
+  it('expires after 10 minutes, and guessing is rate-limited per address', async () => {
+    const platformId = await newPlatform(client, 'JP', 'FE');
+    const issued = await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
+    stack.clock.advance(10 * 60_000 + 1);
+    const late = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, issued.body.code);
+    expect(late.text).toContain('data-reason="code_invalid"');
+    let last = 0;
+    for (let i = 0; i < 12 && last !== 429; i++) last = (await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, 'ZZZZ-ZZZZ')).status;
+    expect(last).toBe(429);
+  });
+});
+
+/** Calls the Login URI as Amazon would (GET), or posts the code form (with `code`). */
+async function reAuthorizeDirect(sellingPartnerId: string, host: string, acceptLanguage?: string, code?: string) {
+  const params = { amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellingPartnerId };
+  const headers: Record<string, string> = acceptLanguage ? { 'accept-language': acceptLanguage } : {};
+  const res = code === undefined
+    ? await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams(params)}`, { redirect: 'manual', headers })
+    : await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...params, code }).toString() });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+describe('amazon_callback_uri in production mode', () => {
+  const ctx = { endpoints: productionEndpoints() };
+  it('accepts only https Seller Central hosts of a known region', () => {
+    expect(checkCallbackUri(`https://sellercentral-europe.amazon.com/apps/authorize/confirm/${APP.applicationId}`, ctx)?.region).toBe('EU');
+    expect(checkCallbackUri('https://sellercentral.amazon.com/apps/authorize/confirm/x', ctx)?.region).toBe('NA');
+    expect(checkCallbackUri('https://sellercentral.amazon.co.jp/apps/authorize/confirm/x', ctx)?.region).toBe('FE');
+    for (const bad of [
+      'http://sellercentral.amazon.com/apps/authorize/confirm/x',
+      'https://sellercentral.amazon.com:8443/x',
+      'https://user:pw@sellercentral.amazon.com/x',
+      'https://sellercentral.amazon.com.evil.example/x',
+      'https://evil.example/sellercentral.amazon.com',
+      'not a url',
+    ]) expect(checkCallbackUri(bad, ctx), bad).toBeUndefined();
+  });
+});
+
+describe('Draft app', () => {
+  it('Re-Authorize of a Draft app: Amazon sends version=beta, the cloud sends it back, and Seller Central accepts', async () => {
+    const draftStack = await startStack({ app: 'draft' });
+    try {
+      const c = new CloudClient(draftStack.cloud.url, await draftStack.cloud.createTenant('Entwurf GmbH'));
+      const platformId = await newPlatform(c);
+      const auth = await startAuth(c, platformId);
+      expect(new URL(auth.consentUrl).searchParams.get('version')).toBe('beta');
+      expect((await consentAndCallback(draftStack.sandbox.url, auth.consentUrl, EU)).status).toBe(200);
+
+      const browser = new SellerBrowser();
+      const manage = await signInToConsent(browser, `${draftStack.sandbox.url}/sc/${EU_HOST}/apps/manage`, EU, draftStack.sandbox.url);
+      const draft = draftApp();
+      const { action, init } = formRequest(manage, {}, draft.applicationId);
+      const toLogin = await browser.fetch(action, init);
+      const login = new URL(toLogin.headers.get('location')!);
+      expect(login.searchParams.get('version')).toBe('beta');
+      const back = await browser.fetch(login.href);
+      expect(back.status).toBe(302);
+      expect(new URL(back.headers.get('location')!).searchParams.get('version')).toBe('beta');
+      const consent = await browser.go(new URL(back.headers.get('location')!).href);
+      expect(consent.text).toContain('data-page="consent"');
+      expect((await confirmConsent(browser, consent)).status).toBe(200);
+      expect((await c.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    } finally {
+      await draftStack.close();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+// Pairing codes: when Amazon's selling_partner_id does not name exactly one platform (a new seller from
+// the Appstore, or one seller in two tenants), the seller types the code the desktop shows under
+// ZUGANGSDATEN. Short enough to type (8 characters from an alphabet without look-alikes, shown as
+// XXXX-XXXX, 30^8 ≈ 6.6·10^11 values), short-lived (10 minutes), single use, and stored as a hash only.
+// Guessing is bounded by the rate limit of the form that takes it (see routes/login-uri.ts).
+import { createHash, randomInt } from 'node:crypto';
+import type { Database, Queryable } from './db/database';
+import { getPlatform, type PlatformRow } from './platforms';
+
+/** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const LENGTH = 8;
+export const PAIRING_CODE_TTL_MS = 10 * 60_000;
+
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** Upper case, separators dropped: "abcd efgh", "ABCD-EFGH" and "abcdefgh" are one code. */
+export function normalizePairingCode(input: string): string | undefined {
+  const plain = input.toUpperCase().replace(/[\s-]/g, '');
+  if (plain.length !== LENGTH || [...plain].some((c) => !ALPHABET.includes(c))) return undefined;
+  return plain;
+}
+
+const hash = (normalized: string) => createHash('sha256').update(`pairing:${normalized}`, 'utf8').digest('hex');
+
+/** A new code for the platform; older unused codes of the platform stop working. */
+export async function createPairingCode(db: Database, tenantId: string, platformId: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
+  return db.transaction(async (tx) => {
+    await getPlatform(tx, tenantId, platformId, true);
+    await tx.query('DELETE FROM pairing_codes WHERE platform_id = $1 OR expires_at < $2', [platformId, now]);
+    const code = newCode();
+    const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
+    await tx.query(
+      'INSERT INTO pairing_codes (code_hash, tenant_id, platform_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [hash(normalizePairingCode(code)!), tenantId, platformId, expiresAt, now],
+    );
+    return { code, expiresAt };
+  });
+}
+
+/** Uses the code up: its live platform, or undefined when unknown, expired, used, or the platform is gone. */
+export async function consumePairingCode(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
+  const normalized = normalizePairingCode(input);
+  if (!normalized) return undefined;
+  const { rows } = await db.query<{ platform_id: string; tenant_id: string }>(
+    `UPDATE pairing_codes SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+     RETURNING platform_id, tenant_id`,
+    [hash(normalized), now],
+  );
+  const hit = rows[0];
+  if (!hit) return undefined;
+  return getPlatform(db, hit.tenant_id, hit.platform_id).catch(() => undefined);
+}

@@ -1,0 +1,53 @@
+// Amazon's request ids in the Protokoll, through the real core, cloud and sandbox: the code exchange's
+// LWA call after the sign-in, the SP-API call of a settings import, and the failing call of an import
+// that Amazon refused — each once, with the same id the cloud stored and the sandbox sent.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedAccount } from '../../sandbox/seed';
+import { activateScenario, CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import { startDesktop, type Desktop } from './testing/desktop';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+let stack: Stack;
+let desk: Desktop;
+let cloud: CloudClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const tenant = await stack.cloud.createTenant('Support GmbH');
+  cloud = new CloudClient(stack.cloud.url, tenant);
+  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
+  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+});
+afterAll(async () => {
+  await desk?.close();
+  await stack?.close();
+});
+
+it('shows every LWA and SP-API call with Amazon\'s request id in the Protokoll', async () => {
+  const p = await desk.newPlatform('Amazon Support');
+  await desk.call('signIn', { id: p.id, mode: 'login' });
+  const browser = new SellerBrowser();
+  await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
+  await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+  await desk.call('importSettings', { id: p.id });
+  await activateScenario(stack.sandbox.url, { id: 'spapi_500', count: 1 });
+  expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'SPAPI_SERVER_ERROR' });
+
+  const entries = (await desk.call('getTimeline', { id: p.id })).filter((e) => e.amazon);
+  expect(entries.map((e) => `${e.step} | ${e.outcome}`)).toEqual([
+    'Amazon request: Login with Amazon token:authorization_code | ok',
+    'Amazon request: SP-API getMarketplaceParticipations (EU) | ok',
+    'Amazon request: SP-API getMarketplaceParticipations (EU) | error',
+  ]);
+  for (const e of entries) {
+    expect(e.amazon!.requestId).toMatch(UUID);
+    expect(e.detail).toContain(`x-amzn-RequestId ${e.amazon!.requestId}`);
+  }
+  expect(entries[2]!.detail).toBe(`HTTP 500 InternalFailure · x-amzn-RequestId ${entries[2]!.amazon!.requestId}`);
+  // The same ids the cloud stored for the platform.
+  const p2 = await desk.platform(p.id);
+  const stored = (await cloud.raw('GET', `/v1/platforms/${p2.cloudPlatformId}`)).body.amazonRequests as { requestId: string }[];
+  expect(stored.map((r) => r.requestId)).toEqual(entries.map((e) => e.amazon!.requestId));
+});

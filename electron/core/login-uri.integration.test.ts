@@ -1,0 +1,112 @@
+// Sign-ins that start on Amazon's side (issue 10.2), end to end over real HTTP: the real core (keychain in
+// the private gnome-keyring session) against the real cloud and sandbox. Seller Central's Re-Authorize and
+// the Appstore's Authorize now go through the cloud's Login URI; the desktop learns of them from the
+// cloud's feed and turns Authentifiziert without anyone pressing AKTUALISIEREN. Unknown and ambiguous
+// sellers are refused with a page and the desktop stays as it was.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productionApp, seedAccount, type SeedAccount } from '../../sandbox/seed';
+import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
+import { consentAndCallback, newPlatform, startAuth } from '../../cloud/testing/flow-steps';
+import { startDesktop, type Desktop } from './testing/desktop';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+const FE = seedAccount('fe.seller@example.com')!;
+const NA = seedAccount('na.seller@example.com')!;
+const APP = productionApp();
+const EU_HOST = 'sellercentral-europe.amazon.com';
+const JP_HOST = 'sellercentral.amazon.co.jp';
+
+let stack: Stack;
+let desk: Desktop;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const tenant = await stack.cloud.createTenant('Muster Handel GmbH');
+  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
+  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+});
+afterAll(async () => {
+  await desk?.close();
+  await stack?.close();
+});
+
+/** Signs in on a Seller Central page (sign-in, one-time code) and returns that page. */
+async function sellerCentral(path: string, seller: SeedAccount): Promise<{ browser: SellerBrowser; page: Page }> {
+  const browser = new SellerBrowser();
+  return { browser, page: await signInToConsent(browser, `${stack.sandbox.url}${path}`, seller, stack.sandbox.url) };
+}
+
+const steps = async (id: string) => (await desk.call('getTimeline', { id })).map((e) => e.step);
+
+describe('sign-in started on Amazon', () => {
+  it('Re-Authorize in Seller Central (Manage Your Apps) renews the platform; the desktop follows by itself', async () => {
+    const p = await desk.newPlatform('Amazon Re-Authorize');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const browser = new SellerBrowser();
+    await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
+    const first = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const firstAt = first.auth.status === 'authenticated' ? first.auth.authorizedAt : '';
+    const opened = desk.opened.length;
+    stack.clock.advance(60_000);
+
+    const { browser: seller, page: manage } = await sellerCentral(`/sc/${EU_HOST}/apps/manage`, EU);
+    expect(manage.text).toContain('data-page="manage-apps"');
+    const consent = await seller.submit(manage, {}, APP.applicationId);
+    expect(consent.text).toContain('data-page="consent"');
+    // The desktop already knows: the platform waits for the sign-in that started in Seller Central.
+    const waiting = await desk.until(p.id, (x) => x.auth.status === 'waiting');
+    expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'refresh', startedOnAmazon: true, previous: { sellingPartnerId: EU.sellingPartnerId } });
+
+    expect((await confirmConsent(seller, consent)).status).toBe(200);
+    const renewed = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(renewed.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(renewed.auth.status === 'authenticated' && Date.parse(renewed.auth.authorizedAt)).toBeGreaterThan(Date.parse(firstAt));
+    expect(desk.opened.length).toBe(opened); // no browser opened by the desktop
+    expect(await steps(p.id)).toContain('sign-in started in Seller Central or the Appstore (Login URI)');
+  });
+
+  it('Authorize now in the Appstore, for a seller without a platform, with the pairing code from ZUGANGSDATEN', async () => {
+    const p = await desk.newPlatform('Amazon Japan', 'JP');
+    const { browser, page: appstore } = await sellerCentral(`/sc/${JP_HOST}/selling-partner-appstore/dp/${APP.applicationId}`, FE);
+    const asked = await browser.submit(appstore, {}, 'authorize-now');
+    expect(asked.status).toBe(404);
+    expect(asked.text).toContain('data-reason="unknown_seller"');
+
+    const pairing = await desk.call('getPairingCode', { id: p.id });
+    expect(pairing.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(JSON.stringify(await desk.call('getTimeline', { id: p.id }))).not.toContain(pairing.code);
+    const consent = await browser.submit(asked, { code: pairing.code });
+    expect(consent.text).toContain('data-page="consent"');
+    expect((await confirmConsent(browser, consent)).status).toBe(200);
+    const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
+  });
+
+  it('refuses an unknown seller and an ambiguous one without a code; the desktop stays as it was', async () => {
+    const p = await desk.newPlatform('Amazon Eindeutig');
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const b = new SellerBrowser();
+    await confirmConsent(b, await signInToConsent(b, desk.opened.at(-1)!, EU, stack.sandbox.url));
+    const before = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+
+    // The NA seller has no platform anywhere.
+    const { browser: na, page: appstore } = await sellerCentral(`/sc/sellercentral.amazon.com/selling-partner-appstore/dp/${APP.applicationId}`, NA);
+    const unknown = await na.submit(appstore, {}, 'authorize-now');
+    expect(unknown.status).toBe(404);
+    expect(unknown.text).toContain('data-reason="unknown_seller"');
+
+    // Another tenant connects the same EU seller: Re-Authorize no longer names one platform.
+    const other = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Zweiter Mandant'));
+    const otherPlatform = await newPlatform(other);
+    await consentAndCallback(stack.sandbox.url, (await startAuth(other, otherPlatform)).consentUrl, EU);
+    const { browser: eu, page: manage } = await sellerCentral(`/sc/${EU_HOST}/apps/manage`, EU);
+    const ambiguous = await eu.submit(manage, {}, APP.applicationId);
+    expect(ambiguous.status).toBe(409);
+    expect(ambiguous.text).toContain('data-reason="ambiguous_seller"');
+    expect(ambiguous.text).not.toContain('data-page="consent"');
+    // Give a wrongly started follow the time to show up, then check nothing changed.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await desk.platform(p.id)).auth).toEqual(before.auth);
+  });
+});

@@ -1,0 +1,37 @@
+// Unticking "Cloud verwenden" on a platform that is connected or signing in: say what happens to the
+// cloud connection before anything changes.
+import { useTranslation } from 'react-i18next';
+import type { Platform } from '../../../shared/platform';
+import { validAuthorization } from '../../../shared/valid-authorization';
+import { Dialog } from './Dialog';
+import { sellerLabel } from './AuthStatus';
+
+/** Whether unticking "Cloud verwenden" needs the question (a running sign-in or a connection). */
+export function cloudOffNeedsConfirm(p: Platform): boolean {
+  return p.useCloud && (p.auth.status === 'waiting' || validAuthorization(p) !== undefined);
+}
+
+export function CloudOffDialog({ platform, onConfirm, onClose }: { platform: Platform; onConfirm(): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const valid = validAuthorization(platform);
+  return (
+    <Dialog
+      title={t('cloudOff.title')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>
+            {t('cloudOff.cancel')}
+          </button>
+          <button type="button" className="primary" onClick={onConfirm}>
+            {t('cloudOff.confirm')}
+          </button>
+        </>
+      }
+    >
+      {platform.auth.status === 'waiting' && <p className="warn-text">{t('cloudOff.waiting')}</p>}
+      {valid && <p>{t('cloudOff.connected', { seller: sellerLabel(t, valid) })}</p>}
+      <p>{t('cloudOff.effect')}</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { Suspense, useState } from 'react';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { lazyComponent } from './lazy-component';
+
+afterEach(cleanup);
+
+function Counter({ label }: { label: string }) {
+  const [n, setN] = useState(0);
+  return (
+    <button type="button" onClick={() => setN(n + 1)}>
+      {label} {n}
+    </button>
+  );
+}
+
+describe('lazyComponent', () => {
+  it('renders after its chunk arrives, keeps its state when the load settles, and renders at once later', async () => {
+    let arrive!: (c: typeof Counter) => void;
+    let loads = 0;
+    const Lazy = lazyComponent<{ label: string }>(() => {
+      loads++;
+      return new Promise((resolve) => (arrive = resolve));
+    });
+    const ui = (label: string) => (
+      <Suspense fallback={<p>lädt</p>}>
+        <Lazy label={label} />
+      </Suspense>
+    );
+    const first = render(ui('Zähler'));
+    expect(screen.getByText('lädt')).toBeTruthy();
+    await act(async () => arrive(Counter));
+    await act(async () => screen.getByRole('button').click());
+    expect(screen.getByRole('button').textContent).toBe('Zähler 1');
+    first.rerender(ui('Zähler!'));
+    expect(screen.getByRole('button').textContent).toBe('Zähler! 1');
+    first.unmount();
+    // Loaded once: a new mount renders synchronously, no fallback, no second load.
+    render(ui('Wieder'));
+    expect(screen.getByRole('button').textContent).toBe('Wieder 0');
+    expect(loads).toBe(1);
+  });
+
+  it('tries again after a failed load', async () => {
+    let attempt = 0;
+    const Lazy = lazyComponent<{ label: string }>(async () => {
+      if (++attempt === 1) throw new Error('offline');
+      return Counter;
+    });
+    await expect(Lazy.preload()).rejects.toThrow('offline');
+    await Lazy.preload();
+    render(<Lazy label="Da" />);
+    expect(screen.getByRole('button').textContent).toBe('Da 0');
+  });
+});

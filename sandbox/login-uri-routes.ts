@@ -1,0 +1,121 @@
+// Sign-ins that start on Amazon's side (docs/amazon.md §1.6): "Manage Your Apps" → Re-Authorize, and the
+// Appstore's Authorize now. Both send the browser to the app's registered Login URI with
+// amazon_callback_uri, amazon_state and selling_partner_id (plus version=beta for a Draft app). The app
+// sends it back to amazon_callback_uri with redirect_uri, amazon_state and its own state; the sandbox
+// checks that round trip as Amazon does (amazon_state unchanged, issued here, for this app and seller,
+// once; redirect_uri registered; state present) and continues with the ordinary consent page.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appstorePage, manageAppsPage } from './app-management-pages';
+import type { ConsentErrorKey } from './consent-errors';
+import { checkAccountRules, checkConsentQuery } from './consent-request';
+import { consentPage, errorPage, notFoundPage } from './sc-pages';
+import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
+import type { SeedAccount, SeedApp } from './seed';
+import type { SandboxState } from './state';
+
+/** How long an amazon_state stays good (Amazon documents no figure; generous enough for a sign-in). */
+export const AMAZON_STATE_TTL_MS = 15 * 60_000;
+
+export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState): void {
+  app.get('/sc/:host/apps/manage', async (req, reply) => {
+    const sc = scRequest(req);
+    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
+    const signedIn = signedInAccount(req, state, sc);
+    if (!signedIn) return toSignIn(req, reply, sc);
+    const apps = authorizedApps(state, signedIn.account);
+    return sendHtml(reply, manageAppsPage(sc, { account: signedIn.account, apps, action: `${sc.base}/apps/manage/reauthorize`, csrf: signedIn.csrf }));
+  });
+
+  app.post('/sc/:host/apps/manage/reauthorize', async (req, reply) => {
+    const sc = scRequest(req);
+    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
+    const signedIn = signedInAccount(req, state, sc);
+    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
+    const target = authorizedApps(state, signedIn.account).find((a) => a.applicationId === field(req.body, 'application_id'));
+    if (!target) return sendHtml(reply, errorPage(sc, 'MD9100'));
+    return toLoginUri(req, reply, state, sc, signedIn.account, target);
+  });
+
+  app.get('/sc/:host/selling-partner-appstore/dp/:applicationId', async (req, reply) => {
+    const sc = scRequest(req);
+    const listed = listedApp(state, field(req.params, 'applicationId'));
+    if (!isSellerCentralHost(sc.host) || !listed) return sendHtml(reply, notFoundPage(sc), 404);
+    const signedIn = signedInAccount(req, state, sc);
+    if (!signedIn) return toSignIn(req, reply, sc);
+    return sendHtml(reply, appstorePage(sc, { app: listed, action: `${sc.base}/selling-partner-appstore/authorize`, csrf: signedIn.csrf }));
+  });
+
+  app.post('/sc/:host/selling-partner-appstore/authorize', async (req, reply) => {
+    const sc = scRequest(req);
+    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
+    const signedIn = signedInAccount(req, state, sc);
+    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
+    const listed = listedApp(state, field(req.body, 'application_id'));
+    if (!listed) return sendHtml(reply, errorPage(sc, 'MD9100'));
+    return toLoginUri(req, reply, state, sc, signedIn.account, listed);
+  });
+
+  // amazon_callback_uri: where the app sends the browser back from its Login URI.
+  app.get('/sc/:host/apps/authorize/confirm/:applicationId', async (req, reply) => {
+    const sc = scRequest(req);
+    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
+    const signedIn = signedInAccount(req, state, sc);
+    if (!signedIn) return toSignIn(req, reply, sc);
+    const { account, csrf } = signedIn;
+    const applicationId = field(req.params, 'applicationId');
+    const amazonState = field(req.query, 'amazon_state');
+    const issued = state.loginStates.get(amazonState);
+    const fresh = issued && !issued.used && state.now() - issued.issuedAt < AMAZON_STATE_TTL_MS;
+    if (!fresh || issued.applicationId !== applicationId || issued.host !== sc.host || issued.email !== account.email) {
+      return sendHtml(reply, errorPage(sc, 'amazon_state_invalid'), 400);
+    }
+    // The app's own state and a registered redirect_uri are required on this way back (else MD9999/MD5101).
+    const redirectUri = field(req.query, 'redirect_uri');
+    if (!redirectUri || !field(req.query, 'state')) return sendHtml(reply, errorPage(sc, 'MD9999'));
+    const query = new URLSearchParams({ application_id: applicationId, state: field(req.query, 'state'), redirect_uri: redirectUri });
+    if (field(req.query, 'version')) query.set('version', field(req.query, 'version'));
+    const check = checkConsentQuery(query.toString(), state);
+    if (!check.ok) return sendHtml(reply, errorPage(sc, check.error));
+    issued.used = true;
+    const denied = checkAccountRules(account, check.request.app, sc.host, state);
+    if (denied) return sendHtml(reply, errorPage(sc, denied));
+    return sendHtml(reply, consentPage(sc, { account, app: check.request.app, action: `${sc.base}/apps/authorize/confirm`, csrf, params: check.request.params }));
+  });
+}
+
+function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {
+  const session = currentSession(req, state, sc.host);
+  if (session?.stage !== 'signed-in' || !session.email) return undefined;
+  const account = state.account(session.email);
+  return account ? { account, csrf: session.csrf } : undefined;
+}
+
+function toSignIn(req: FastifyRequest, reply: FastifyReply, sc: ScRequest): FastifyReply {
+  return reply.redirect(`${sc.base}/ap/signin?return_to=${encodeURIComponent(req.raw.url ?? '')}&language=${sc.lang}`, 302);
+}
+
+/** Apps this seller has authorized (any of its users), as Manage Your Apps lists them. */
+function authorizedApps(state: SandboxState, account: SeedAccount): SeedApp[] {
+  return state.seed.apps.filter((a) => state.authorizations.get(a.applicationId)?.has(account.sellingPartnerId));
+}
+
+/** Only apps listed in the Appstore have a page there. */
+function listedApp(state: SandboxState, applicationId: string): SeedApp | undefined {
+  const found = state.appById(applicationId);
+  return found?.appstoreListing === 'listed' ? found : undefined;
+}
+
+function toLoginUri(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp): FastifyReply {
+  const denied: ConsentErrorKey | undefined = checkAccountRules(account, target, sc.host, state) ?? (target.loginUri ? undefined : 'login_uri_missing');
+  if (denied) return sendHtml(reply, errorPage(sc, denied));
+  const amazonState = randomBytes(24).toString('base64url');
+  state.loginStates.set(amazonState, { applicationId: target.applicationId, host: sc.host, email: account.email, issuedAt: state.now(), used: false });
+  const origin = `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
+  const login = new URL(target.loginUri);
+  login.searchParams.set('amazon_callback_uri', `${origin}${sc.base}/apps/authorize/confirm/${target.applicationId}`);
+  login.searchParams.set('amazon_state', amazonState);
+  login.searchParams.set('selling_partner_id', account.sellingPartnerId);
+  if (target.status === 'draft') login.searchParams.set('version', 'beta');
+  return reply.header('referrer-policy', 'no-referrer').redirect(login.toString(), 302);
+}
