@@ -33,9 +33,24 @@ export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
   'renamed in the cloud': { de: 'In der Cloud umbenannt', en: 'Renamed in the cloud' },
   'settings imported': { de: 'Einstellungen importiert', en: 'Settings imported' },
   'settings import failed': { de: 'Einstellungen importieren fehlgeschlagen', en: 'Settings import failed' },
+  'Amazon returned another seller; waiting for the user to keep or switch': { de: 'Amazon meldet ein anderes Verkäuferkonto – Entscheidung des Benutzers steht aus', en: 'Amazon returned another seller – waiting for the user’s decision' },
+  'switched to the other seller; marketplaces cleared': { de: 'Zum anderen Verkäuferkonto gewechselt; Marktplätze geleert', en: 'Switched to the other seller; marketplaces cleared' },
+  'kept the previous seller': { de: 'Bisheriges Verkäuferkonto behalten', en: 'Kept the previous seller' },
+  'Seller Central "Manage Your Apps" opened': { de: 'Seller Central „Apps verwalten“ geöffnet', en: 'Seller Central "Manage Your Apps" opened' },
+  'pairing code shown for Seller Central / Appstore': { de: 'Kopplungscode für Seller Central / Appstore angezeigt', en: 'Pairing code shown for Seller Central / Appstore' },
+  'renewal reminder shown': { de: 'Erinnerung an die Erneuerung angezeigt', en: 'Renewal reminder shown' },
+  'sign-in started in Seller Central or the Appstore (Login URI)': { de: 'Anmeldung in Seller Central oder im Appstore begonnen (Login-URI)', en: 'Sign-in started in Seller Central or the Appstore (Login URI)' },
+};
+
+/** Steps written with a variable tail ("Amazon request: SP-API getMarketplaceParticipations (EU)"): the prefix is translated, the tail kept. */
+export const TIMELINE_STEP_PREFIXES: Record<string, { de: string; en: string }> = {
+  'Amazon request: ': { de: 'Anfrage an Amazon: ', en: 'Amazon request: ' },
+  'sign-in started in Seller Central ended: ': { de: 'In Seller Central begonnene Anmeldung beendet: ', en: 'Sign-in started in Seller Central ended: ' },
 };
 
 /** The step's text in a language; an unknown step (an older version's) as it was written. */
 export function stepText(step: string, lang: 'de' | 'en'): string {
-  return Object.hasOwn(TIMELINE_STEPS, step) ? TIMELINE_STEPS[step]![lang] : step;
+  if (Object.hasOwn(TIMELINE_STEPS, step)) return TIMELINE_STEPS[step]![lang];
+  const prefix = Object.keys(TIMELINE_STEP_PREFIXES).find((p) => step.startsWith(p));
+  return prefix ? TIMELINE_STEP_PREFIXES[prefix]![lang] + step.slice(prefix.length) : step;
 }

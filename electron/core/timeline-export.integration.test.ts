@@ -84,6 +84,8 @@ it('exports a header, German steps with codes, and no secret', async () => {
     platform: { id: p.id, cloudPlatformId, name: 'Amazon Export', countryCode: 'DE', region: 'EU' },
   });
   expect(exported.header.authorizationIds).toHaveLength(2);
+  // Amazon's request ids of the cloud's LWA and SP-API calls (recorded with the steps).
+  expect(exported.header.amazonRequestIds.length).toBeGreaterThan(0);
   expect(exported.header.scenarios).toEqual([]);
   expect(exported.status).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
   const steps = exported.timeline.map((e) => `${e.text}${e.code ? ` (${e.code})` : ''}`);

@@ -47,6 +47,7 @@ export async function buildTimelineExport(d: ExportDeps, platformId: string): Pr
   const requestIds = new Set<string>();
   for (const e of entries) {
     if (e.authorizationId) authorizationIds.add(e.authorizationId);
+    if (e.amazon?.requestId) requestIds.add(e.amazon.requestId);
     for (const m of (e.detail ?? '').matchAll(REQUEST_ID)) requestIds.add(m[1]!);
   }
   if (p.auth.status === 'waiting') authorizationIds.add(p.auth.authorizationId);
