@@ -33,7 +33,7 @@ describe('loadConfig', () => {
   it('reads the rotation keys from the environment too', () => {
     const config = loadConfig({
       env: {
-        CLOUD_AMAZON_MODE: 'production', CLOUD_AMAZON_APPLICATION_ID: 'amzn1.sp.solution.a', CLOUD_LWA_CLIENT_ID: 'id', CLOUD_LWA_CLIENT_SECRET: 'one',
+        CLOUD_PUBLIC_URL: 'https://cloud.example.com', CLOUD_AMAZON_MODE: 'production', CLOUD_AMAZON_APPLICATION_ID: 'amzn1.sp.solution.a', CLOUD_LWA_CLIENT_ID: 'id', CLOUD_LWA_CLIENT_SECRET: 'one',
         CLOUD_LWA_CLIENT_SECRET_EXPIRES_AT: '2027-01-01', CLOUD_LWA_NEXT_CLIENT_SECRET: 'two', CLOUD_LWA_NEXT_CLIENT_SECRET_EXPIRES_AT: '2027-06-30',
         CLOUD_SIGNING_KEY: key(), CLOUD_ENCRYPTION_KEY: key(),
       },

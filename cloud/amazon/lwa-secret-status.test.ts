@@ -9,6 +9,7 @@ import { LwaSecretRing, secretsFromConfig } from './lwa-secrets';
 const key = () => randomBytes(32).toString('base64');
 function config(amazon: Partial<CloudConfig['amazon']>): CloudConfig {
   return parseConfig({
+    publicUrl: 'https://cloud.example.com',
     amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.x', lwaClientId: 'id', lwaClientSecret: 'secret-one', ...amazon },
     signingKey: key(),
     encryptionKey: key(),
