@@ -60,10 +60,10 @@ async function report(page: Page, key: SellerCentralErrorKey) {
 
 /** What the app shows for the failure: the status, a waiting hint, or the import's error. */
 async function shown(page: Page, spapi: boolean, keep: boolean): Promise<string> {
-  if (spapi) return (await page.locator('.error-text, .status-failed').first().textContent())!;
+  if (spapi) return (await page.locator('.error-text').first().textContent())!;
   if (keep) return (await page.locator('.auth-status .warn-text').textContent())!;
-  await expect(page.getByTestId('auth-status')).toHaveText(/^Fehler: /);
-  return (await page.getByTestId('auth-status').textContent())!;
+  await expect(page.getByTestId('auth-status')).toHaveText('Fehler');
+  return (await page.getByTestId('auth-line-why').textContent())!;
 }
 
 async function scenario(id: string) {
@@ -89,7 +89,7 @@ async function fail(page: Page, browser: Browser, code: string, how: (typeof MER
     if (!replay) await scenario(how.spapi);
     await page.getByRole('button', { name: 'Einstellungen importieren' }).click();
     // A revoked refresh token ends the authentication (the status says it); other failures show at the import.
-    await expect(page.locator('.error-text, .status-failed').first()).toBeVisible();
+    await expect(page.locator('.error-text').first()).toBeVisible();
   }
   return shown(page, Boolean(how.spapi), key !== undefined && SELLER_CENTRAL_ERRORS[key].action === 'keep');
 }

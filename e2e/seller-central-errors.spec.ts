@@ -72,7 +72,8 @@ test('every Seller Central failure: reproduced from the app, explained in two cl
       await page.locator(`button.sc-error-choice[data-key="${key}"]`).click();
     }
     if (entry.action === 'cancel') {
-      await expect(status).toHaveText(`Fehler: ${germanText(key)}`);
+      await expect(status).toHaveText('Fehler');
+      await expect(page.getByTestId('auth-line-why')).toHaveText(germanText(key));
       await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
     } else {
       await expect(status).toHaveText(/Anmeldung läuft/);
@@ -102,5 +103,5 @@ test('the code typed from Amazon’s page is explained (MD1000); an unknown one 
   await expect(page.getByRole('status').filter({ hasText: 'XY123' })).toBeVisible();
   await page.getByLabel('Fehlercode von der Amazon-Seite').fill('md1000');
   await page.getByLabel('Fehlercode von der Amazon-Seite').press('Enter');
-  await expect(page.getByTestId('auth-status')).toHaveText(`Fehler: ${germanText('MD1000')}`);
+  await expect(page.getByTestId('auth-line-why')).toHaveText(germanText('MD1000'));
 });

@@ -84,8 +84,8 @@ test.describe('export → import → the same error', () => {
     await seller.context().close();
     await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
     await page.locator('button.sc-error-choice[data-key="not_primary"]').click();
-    const original = await page.getByTestId('auth-status').textContent();
-    expect(original).toContain('Nur der Hauptnutzer');
+    await expect(page.getByTestId('auth-line-why')).toContainText('Nur der Hauptnutzer');
+    const original = await page.getByTestId('auth-line-why').textContent();
 
     const text = await exportProtokoll(page);
     const state = new URL(url).searchParams.get('state')!;
@@ -101,7 +101,7 @@ test.describe('export → import → the same error', () => {
     await replaySeller.context().close();
     await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
     await page.locator('button.sc-error-choice[data-key="not_primary"]').click();
-    await expect(page.getByTestId('auth-status')).toHaveText(original!);
+    await expect(page.getByTestId('auth-line-why')).toHaveText(original!);
   });
 
   test('a code expired at the exchange (LWA): replayed by the armed scenario alone', async ({ page, browser }) => {
@@ -114,13 +114,13 @@ test.describe('export → import → the same error', () => {
     await page.goto(host.url);
     await newPlatformOnCredentials(page, 'Amazon Abgelaufen');
     (await sellerSide(browser, await anmelden(page, host), { confirm: true })).context().close().catch(() => undefined);
-    const status = page.getByTestId('auth-status');
-    await expect(status).toContainText('abgelaufen oder wurde bereits verwendet');
-    const original = await status.textContent();
+    const why = page.getByTestId('auth-line-why');
+    await expect(why).toContainText('abgelaufen oder wurde bereits verwendet');
+    const original = await why.textContent();
 
     await importProtokoll(page, await exportProtokoll(page));
     const seller = await sellerSide(browser, await anmelden(page, host), { confirm: true });
-    await expect(page.getByTestId('auth-status')).toHaveText(original!);
+    await expect(page.getByTestId('auth-line-why')).toHaveText(original!);
     await seller.context().close();
     await page.screenshot({ path: 'e2e/artifacts/replay-code-expired.png' });
   });
