@@ -34,7 +34,7 @@ describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(3);
     expect(table.textContent).toContain('Authentifiziert seit');
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: '„Amazon Filiale“ übernehmen' }));
+    await user.click(screen.getByRole('button', { name: 'Übernehmen: „Amazon Filiale“' }));
     expect(api.adoptCloudPlatform).toHaveBeenCalledWith({ cloudPlatformId: 'c1' });
     await waitFor(() => expect(screen.getByText(/Keine – jede Plattform/)).toBeTruthy());
   });
@@ -45,7 +45,7 @@ describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
     setApi(api);
     wrap(<CloudSettingsDialog onClose={vi.fn()} />);
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: '„Amazon Filiale“ in der Cloud löschen' }));
+    await user.click(await screen.findByRole('button', { name: 'In der Cloud löschen: „Amazon Filiale“' }));
     expect(api.deleteCloudPlatform).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: '„Amazon Filiale“ endgültig löschen' }));
     expect(api.deleteCloudPlatform).toHaveBeenCalledWith({ cloudPlatformId: 'c1' });
@@ -57,7 +57,7 @@ describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
     setApi(api);
     wrap(<CloudSettingsDialog onClose={vi.fn()} />);
     await waitFor(() => expect(api.listCloudOnlyPlatforms).toHaveBeenCalled());
-    expect(screen.queryByRole('heading', { name: 'Nur in der Cloud' })).toBeNull();
+    expect(screen.queryByText('Nur in der Cloud')).toBeNull();
     cleanup();
     api.listCloudOnlyPlatforms.mockResolvedValueOnce(err('CLOUD_UNREACHABLE', 'x', { url: 'https://cloud.example' }));
     wrap(<CloudSettingsDialog onClose={vi.fn()} />);

@@ -48,7 +48,9 @@ export function CloudPlatformsPanel() {
   if (!list && !error) return null;
   return (
     <section className="cloud-only" aria-labelledby="cloud-only-title">
-      <h3 id="cloud-only-title">{t('cloudOnly.title')}</h3>
+      <p id="cloud-only-title" className="section-title">
+        <strong>{t('cloudOnly.title')}</strong>
+      </p>
       <p className="hint">{t('cloudOnly.intro')}</p>
       <ErrorMessage error={error} />
       {list && list.length === 0 && <p className="hint">{t('cloudOnly.none')}</p>}

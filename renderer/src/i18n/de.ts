@@ -213,9 +213,9 @@ export const de = {
     status: 'Status',
     actions: 'Aktion',
     adopt: 'Übernehmen',
-    adoptLabel: '„{{name}}“ übernehmen',
+    adoptLabel: 'Übernehmen: „{{name}}“',
     delete: 'In der Cloud löschen',
-    deleteLabel: '„{{name}}“ in der Cloud löschen',
+    deleteLabel: 'In der Cloud löschen: „{{name}}“',
     confirmDelete: '„{{name}}“ endgültig löschen',
   },
   sandbox: {

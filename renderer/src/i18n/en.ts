@@ -215,9 +215,9 @@ export const en: DeepStrings<Messages> = {
     status: 'Status',
     actions: 'Action',
     adopt: 'Adopt',
-    adoptLabel: 'Adopt “{{name}}”',
+    adoptLabel: 'Adopt: “{{name}}”',
     delete: 'Delete in the cloud',
-    deleteLabel: 'Delete “{{name}}” in the cloud',
+    deleteLabel: 'Delete in the cloud: “{{name}}”',
     confirmDelete: 'Delete “{{name}}” for good',
   },
   sandbox: {
