@@ -25,7 +25,9 @@ export async function portOrFree(preferred: number): Promise<number> {
 }
 
 export async function startEmbeddedServices(opts: { dataDir: string; sandboxPort?: number; cloudPort?: number }): Promise<EmbeddedServices> {
-  const sandbox = await startSandbox({ port: await portOrFree(opts.sandboxPort ?? 4100) });
+  // The sandbox keeps tokens, authorizations and scenarios next to the cloud's data, so a restart does
+  // not void the cloud's tokens (that would look like a merchant's problem).
+  const sandbox = await startSandbox({ port: await portOrFree(opts.sandboxPort ?? 4100), stateFile: path.join(opts.dataDir, 'embedded-sandbox', 'state.json') });
   let cloud: RunningCloud;
   const cloudDir = path.join(opts.dataDir, 'embedded-cloud');
   try {

@@ -44,6 +44,8 @@ export const authStateSchema = z.discriminatedUnion('status', [
     cloudUnreachableSince: z.string().optional(),
     /** The authentication that stays valid while a refresh runs. */
     previous: previousAuthSchema.optional(),
+    /** What the merchant reported Seller Central shows, when waiting goes on (e.g. a rejected one-time code). */
+    hint: z.object({ code: errorCodeSchema, params: z.record(z.string(), z.string()).optional() }).optional(),
     /** Started in Seller Central (Re-Authorize) or the Appstore, not by ANMELDEN: there is no link to open. */
     startedOnAmazon: z.boolean().optional(),
   }),
@@ -94,6 +96,8 @@ export const platformSchema = z.object({
   cloudCountryCode: countryCodeSchema.optional(),
   /** Stable per registration attempt, so a retried POST /v1/platforms is idempotent. */
   cloudIdempotencyKey: z.string().optional(),
+  /** Sandbox mode: a scenario and/or seeded account support armed for this platform's next ANMELDEN. */
+  sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: errorCodeSchema.optional() }).optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 

@@ -57,13 +57,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger } = {}): Promise<Stack> {
+export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger; sandboxStateFile?: string } = {}): Promise<Stack> {
   const cloudPort = await freePort();
   const sandbox = await startSandbox({
     port: 0,
     extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`],
     // Re-Authorize and the Appstore's Authorize now call the app's Login URI: this cloud's.
     loginUri: `http://127.0.0.1:${cloudPort}/oauth/amazon/login`,
+    ...(opts.sandboxStateFile ? { stateFile: opts.sandboxStateFile } : {}),
   });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();
