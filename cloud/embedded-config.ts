@@ -47,15 +47,32 @@ export async function fetchSandboxApp(sandboxOrigin: string, kind: SandboxAppKin
   const url = `${sandboxOrigin}/sandbox/api/apps`;
   let body: unknown;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    body = await res.json();
+    body = await getJson(url);
   } catch (error) {
     throw new Error(`the Amazon sandbox at ${sandboxOrigin} did not answer (${error instanceof Error ? error.message : String(error)}); start it first (npm run sandbox) or pass --sandbox URL`);
   }
   const app = appsSchema.parse(body).apps.find(isKind(kind));
   if (!app) throw new Error(`the Amazon sandbox at ${sandboxOrigin} has no ${kind} app`);
   return app;
+}
+
+/**
+ * One retry after a network error: a sandbox restarted on the same port leaves this process's
+ * keep-alive connection to the old one in fetch's pool, and the first request on it fails.
+ */
+async function getJson(url: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.json();
+  }
 }
 
 export interface EmbeddedKeyOptions {
