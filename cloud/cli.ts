@@ -41,11 +41,14 @@ function wantsProduction(): boolean {
   }
 }
 
-function config(dataDir: string): CloudConfig {
+/** The embedded default, read once from the running sandbox (its app credentials come over HTTP). */
+let embedded: CloudConfig | undefined;
+
+function config(): CloudConfig {
   if (wantsProduction()) {
     return loadConfig({ file: values.config, base: { amazon: { mode: 'production' } as CloudConfig['amazon'] } });
   }
-  const embedded = embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
+  if (!embedded) throw new Error('internal: the embedded default was not read from the sandbox');
   // File and environment still apply on top of the embedded default.
   return loadConfig({ file: values.config, base: embedded });
 }
@@ -73,8 +76,9 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
-  const cfg = config(dataDir);
-  const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(dataDir), logger: true });
+  if (!wantsProduction()) embedded = await embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
+  const cfg = config();
+  const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(), logger: true });
   console.log(`cloud listening on ${cloud.listenUrl} (public URL ${cloud.url}, data: ${dataDir})`);
   // Ready to paste into the app registration (Developer Central / Solution Provider Portal).
   console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);

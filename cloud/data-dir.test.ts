@@ -39,7 +39,7 @@ describe('the data directory', () => {
     mkdirSync(dataDir, { mode: 0o777 });
     const keysFile = join(root, 'keys-outside', 'keys.json');
     const lines: string[] = [];
-    const cloud = await startCloud({ port: 0, dataDir, config: embeddedDefaultConfig(dataDir, sandbox.url, { keysFile }), logger: { write: (l) => void lines.push(l) } });
+    const cloud = await startCloud({ port: 0, dataDir, config: await embeddedDefaultConfig(dataDir, sandbox.url, { keysFile }), logger: { write: (l) => void lines.push(l) } });
     try {
       const client = new CloudClient(cloud.url, await cloud.createTenant('Rechte GmbH'));
       expect((await client.createPlatform('Amazon Rechte')).status).toBe(201);
@@ -61,7 +61,7 @@ describe('the data directory', () => {
 describe('the keys', () => {
   it('in the data directory (the development default): a warning naming the path, never a key', async () => {
     const dataDir = join(root, 'together');
-    const config = embeddedDefaultConfig(dataDir, sandbox.url);
+    const config = await embeddedDefaultConfig(dataDir, sandbox.url);
     const lines: string[] = [];
     const cloud = await startCloud({ port: 0, dataDir, config, logger: { write: (l) => void lines.push(l) } });
     await cloud.close();
@@ -71,10 +71,10 @@ describe('the keys', () => {
     for (const key of [config.signingKey, config.encryptionKey]) expect(log).not.toContain(key);
   });
 
-  it('from the environment: no key file at all', () => {
+  it('from the environment: no key file at all', async () => {
     const dataDir = join(root, 'env');
     const env = { CLOUD_SIGNING_KEY: randomBytes(32).toString('base64'), CLOUD_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
-    const config = embeddedDefaultConfig(dataDir, sandbox.url, { env });
+    const config = await embeddedDefaultConfig(dataDir, sandbox.url, { env });
     expect(config).toMatchObject({ signingKey: env.CLOUD_SIGNING_KEY, encryptionKey: env.CLOUD_ENCRYPTION_KEY });
     expect(config.keysFile).toBeUndefined();
     expect(existsSync(join(dataDir, 'keys.json'))).toBe(false);

@@ -78,10 +78,10 @@ describe('a file-backed cloud', () => {
 describe('the embedded default', () => {
   it('generates keys and a development tenant once, in 0600 files, and the tenant works', async () => {
     const dataDir = tempDir();
-    const config = embeddedDefaultConfig(dataDir, sandbox.url);
+    const config = await embeddedDefaultConfig(dataDir, sandbox.url);
     const keysMode = statSync(join(dataDir, 'keys.json')).mode & 0o777;
     expect(keysMode).toBe(0o600);
-    expect(embeddedDefaultConfig(dataDir, sandbox.url).signingKey).toBe(config.signingKey);
+    expect((await embeddedDefaultConfig(dataDir, sandbox.url)).signingKey).toBe(config.signingKey);
 
     let cloud = await startCloud({ port: 0, dataDir, config });
     const devFile = join(dataDir, 'dev-tenant.json');

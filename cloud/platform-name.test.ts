@@ -4,7 +4,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudClient, startStack, type Stack } from './testing/stack';
-import type { Database } from './db/database';
+import { pgliteMigrationTarget, type Database } from './db/database';
 import { migrate } from './db/migrations';
 
 let stack: Stack;
@@ -50,7 +50,7 @@ describe('migration 2', () => {
   afterAll(async () => pg?.close());
 
   it('renames later clashing platforms with a suffix, oldest first, and logs each rename', async () => {
-    await migrate(db, () => undefined, 1);
+    await migrate(pgliteMigrationTarget(pg), { notice: () => undefined, upTo: 1 });
     await db.query("INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ('t1', 'T', 'c1', 'h', now()), ('t2', 'T2', 'c2', 'h', now())");
     const rows: [string, string, string, string, string | null][] = [
       ['p1', 't1', 'Amazon DE', '2024-01-01', null],
@@ -65,7 +65,7 @@ describe('migration 2', () => {
       await db.query("INSERT INTO platforms (id, tenant_id, type, name, region, country_code, created_at, deleted_at) VALUES ($1, $2, 'amazon', $3, 'EU', 'DE', $4, $5)", [id, tenant, name, created, deleted]);
     }
     const notices: string[] = [];
-    await migrate(db, (line) => notices.push(line));
+    await migrate(pgliteMigrationTarget(pg), { notice: (line) => notices.push(line) });
     const { rows: after } = await db.query<{ id: string; name: string }>('SELECT id, name FROM platforms ORDER BY id');
     expect(Object.fromEntries(after.map((r) => [r.id, r.name]))).toEqual({
       p1: 'Amazon DE',

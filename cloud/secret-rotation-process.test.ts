@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
-import { sandboxApp } from './embedded-config';
+import { productionApp as sandboxApp } from '../sandbox/seed';
 import { readDevTenantFile } from './dev-tenant';
 import { CloudClient } from './testing/stack';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';

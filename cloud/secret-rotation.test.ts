@@ -5,7 +5,7 @@
 // with a real cloud process and a real SIGHUP.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
-import { sandboxApp } from './embedded-config';
+import { productionApp as sandboxApp } from '../sandbox/seed';
 import { CloudClient, freePort, testClock, testConfig } from './testing/stack';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';

@@ -4,20 +4,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { contentSecurityPolicy as policy } from './csp';
 
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // No 'unsafe-inline': the renderer has no inline <style> or style attributes (React's style props
-  // go through the CSSOM, which CSP does not govern); e2e/csp.spec.ts walks the UI watching for blocks.
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const APP_CSP = policy();
 
 /** Must run before the app's `ready` event. */
 export function registerAppScheme() {

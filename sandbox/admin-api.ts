@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isScenarioId, SCENARIOS } from './scenarios';
 import { parseActivation, parseLoginUri, parseRedirectUris, resolveTarget } from './scenario-input';
 import { field } from './sc-common';
+import { totp } from './totp';
 import { parseRotation, rotateClientSecret } from './client-secret-rotation';
 import type { SandboxState } from './state';
 
@@ -54,8 +55,29 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     return scenarioList();
   });
 
+  // The next Seller Central sign-in page shows this seeded account's e-mail and password (once).
+  app.put('/sandbox/api/signin-prefill', async (req, reply) => {
+    const email = field(req.body, 'email');
+    if (email === '') {
+      state.signInPrefill = undefined;
+      return { email: null };
+    }
+    const account = state.account(email);
+    if (!account) return apiError(reply, 400, 'UNKNOWN_ACCOUNT', 'unknown account (use a seeded e-mail address)');
+    state.signInPrefill = account.email;
+    return { email: account.email };
+  });
+
+  // Whether the state survives restarts, when it was last reset on purpose, a state file kept aside.
+  app.get('/sandbox/api/status', async () => ({
+    persisted: state.persisted,
+    ...(state.resetAt ? { resetAt: state.resetAt } : {}),
+    ...(state.stateWarning ? { stateWarning: state.stateWarning } : {}),
+  }));
+
   app.post('/sandbox/api/reset', async () => {
     state.reset();
+    state.resetAt = new Date(state.now()).toISOString();
     return { ok: true };
   });
 
@@ -70,22 +92,35 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
 
   app.get('/sandbox/api/apps', async () => ({ apps: state.seed.apps }));
 
+  // Seller Central error pages shown, newest first; `stateTag` (page-errors.ts) narrows to one sign-in.
+  app.get('/sandbox/api/page-errors', async (req, reply) => {
+    const tag = field(req.query, 'stateTag');
+    if (tag && !/^[0-9a-f]{32}$/.test(tag)) return apiError(reply, 400, 'INVALID_INPUT', '"stateTag" must be 32 hex digits');
+    return { pageErrors: state.pageErrors.list(tag || undefined) };
+  });
+
   // The seeded accounts as the start page lists them (public test data), for the desktop's
-  // sandbox hint and for support staff's tools.
-  app.get('/sandbox/api/accounts', async () => ({
-    accounts: state.seed.accounts.map((a) => ({
-      email: a.email,
-      password: a.password,
-      name: a.name,
-      region: a.region,
-      description: a.description,
-      role: a.role,
-      accountType: a.accountType,
-      sellingPartnerId: a.sellingPartnerId,
-      ...('totpSecret' in a && a.totpSecret ? { totpSecret: a.totpSecret } : {}),
-      ...('smsPhone' in a && a.smsPhone ? { smsPhone: a.smsPhone } : {}),
-    })),
-  }));
+  // sandbox hint and for support staff's tools; with the authenticator's current code by the sandbox's
+  // clock, so a client needs no TOTP code of its own.
+  app.get('/sandbox/api/accounts', async () => {
+    const t = state.now();
+    const secondsLeft = 30 - (Math.floor(t / 1000) % 30);
+    return {
+      accounts: state.seed.accounts.map((a) => ({
+        email: a.email,
+        password: a.password,
+        name: a.name,
+        region: a.region,
+        description: a.description,
+        role: a.role,
+        accountType: a.accountType,
+        manageAuthorizedPartners: a.manageAuthorizedPartners === true,
+        sellingPartnerId: a.sellingPartnerId,
+        ...('totpSecret' in a && a.totpSecret ? { totpSecret: a.totpSecret, totp: { code: totp(a.totpSecret, t), secondsLeft } } : {}),
+        ...('smsPhone' in a && a.smsPhone ? { smsPhone: a.smsPhone } : {}),
+      })),
+    };
+  });
 
   // Rotates the app's LWA client secret (see client-secret-rotation.ts); answers the new secret once.
   app.post('/sandbox/api/apps/:applicationId/client-secret', async (req, reply) => {
@@ -100,6 +135,7 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
       ...(target.previousClientSecret ? { previousValidUntil: new Date(target.previousClientSecret.expiresAt).toISOString() } : {}),
     };
   });
+
   app.put('/sandbox/api/apps/:applicationId/redirect-uris', async (req, reply) => {
     const target = state.appById(field(req.params, 'applicationId'));
     if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');

@@ -4,6 +4,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ConsentErrorKey } from './consent-errors';
 import { checkAccountRules, checkConsentQuery, regionOfHost } from './consent-request';
 import { newMwsAuthToken, newOAuthCode } from './ids';
+import { stateOfQuery, stateTag } from './page-errors';
+import { consentError } from './consent-errors';
+import { CONSENT_PAGE_SCENARIOS } from './scenarios';
 import { cancelledPage, consentPage, errorPage, notFoundPage } from './sc-pages';
 import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
 import type { SeedAccount, SeedApp } from './seed';
@@ -15,16 +18,17 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const rawUrl = req.raw.url ?? '';
     const q = rawUrl.indexOf('?');
-    const check = checkConsentQuery(q < 0 ? '' : rawUrl.slice(q + 1), state);
-    if (!check.ok) return sendHtml(reply, errorPage(sc, check.error));
+    const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
+    const check = checkConsentQuery(rawQuery, state);
+    if (!check.ok) return showError(reply, state, sc, check.error, stateOfQuery(rawQuery));
 
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn) {
       return reply.redirect(`${sc.base}/ap/signin?return_to=${encodeURIComponent(rawUrl)}&language=${sc.lang}`, 302);
     }
     const { account, csrf } = signedIn;
-    const denied = ruleError(state, account, check.request.app, sc.host, false);
-    if (denied) return sendHtml(reply, errorPage(sc, denied));
+    const denied = ruleError(state, account, check.request.app, sc.host, false) ?? pageScenario(state, account);
+    if (denied) return showError(reply, state, sc, denied, check.request.state, account);
     return sendHtml(
       reply,
       consentPage(sc, { account, app: check.request.app, action: `${sc.base}/apps/authorize/confirm`, csrf, params: check.request.params }),
@@ -35,7 +39,7 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     const sc = scRequest(req);
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const signedIn = signedInAccount(req, state, sc);
-    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
+    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return showError(reply, state, sc, 'session_expired', field(req.body, 'state') || undefined);
     const { account } = signedIn;
 
     const query = new URLSearchParams();
@@ -44,17 +48,42 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
       if (value) query.set(name, value);
     }
     const check = checkConsentQuery(query.toString(), state);
-    if (!check.ok) return sendHtml(reply, errorPage(sc, check.error));
+    if (!check.ok) return showError(reply, state, sc, check.error, field(req.body, 'state') || undefined, account);
     const { app: solution, redirectUri } = check.request;
     const denied = ruleError(state, account, solution, sc.host, true);
-    if (denied) return sendHtml(reply, errorPage(sc, denied));
+    if (denied) return showError(reply, state, sc, denied, check.request.state, account);
 
     const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
     if (field(req.body, 'action') !== 'confirm' || state.scenarios.take('consent_cancelled', ctx)) {
+      state.pageErrors.add({ at: new Date(state.now()).toISOString(), key: 'consent_cancelled', email: account.email, accountRegion: account.region, stateTag: stateTag(check.request.state) });
       return sendHtml(reply, cancelledPage(sc));
     }
     return redirectWithCode(reply, state, { account, app: solution, redirectUri, stateParam: check.request.state, host: sc.host });
   });
+}
+
+/** Shows Seller Central's error page and remembers which sign-in saw it (page-errors.ts). */
+function showError(reply: FastifyReply, state: SandboxState, sc: ScRequest, key: ConsentErrorKey, stateParam?: string, account?: SeedAccount): FastifyReply {
+  const hostRegion = regionOfHost(sc.host);
+  const code = consentError(key).amazonCode;
+  state.pageErrors.add({
+    at: new Date(state.now()).toISOString(),
+    key,
+    ...(code ? { amazonCode: code } : {}),
+    ...(account ? { email: account.email, accountRegion: account.region } : {}),
+    ...(hostRegion ? { hostRegion } : {}),
+    ...(stateParam ? { stateTag: stateTag(stateParam) } : {}),
+  });
+  return sendHtml(reply, errorPage(sc, key));
+}
+
+/** A consent_* scenario shows its Seller Central page instead of the consent (scenarios.ts). */
+function pageScenario(state: SandboxState, account: SeedAccount): ConsentErrorKey | undefined {
+  const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
+  for (const [id, key] of Object.entries(CONSENT_PAGE_SCENARIOS)) {
+    if (state.scenarios.take(id as keyof typeof CONSENT_PAGE_SCENARIOS, ctx)) return key;
+  }
+  return undefined;
 }
 
 function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {

@@ -12,6 +12,8 @@ export interface SandboxOptions {
   /** The Login URI of every seeded app, kept across reset (default: the seed's http://127.0.0.1:4200/oauth/amazon/login). */
   loginUri?: string;
   logger?: boolean;
+  /** Keep tokens, authorizations and scenarios across restarts in this JSON file (0600, atomic). */
+  stateFile?: string;
 }
 
 export interface SandboxHandle {
@@ -20,6 +22,8 @@ export interface SandboxHandle {
   close(): Promise<void>;
   /** Restores the seed: accounts, apps, sessions, codes, tokens, SMS, scenarios. */
   reset(): void;
+  /** The saved state file was damaged and kept aside at this path (stateFile only). */
+  stateWarning?: string;
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
@@ -33,6 +37,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     url: `http://${urlHost}:${port}`,
     close: () => app.close(),
     reset: () => state.reset(),
+    ...(state.stateWarning ? { stateWarning: state.stateWarning } : {}),
   };
 }
 

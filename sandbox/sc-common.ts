@@ -49,7 +49,3 @@ export function safeReturnTo(value: string, base: string): string {
   const allowed = [`${base}/apps/authorize/`, `${base}/apps/manage`, `${base}/selling-partner-appstore/`];
   return allowed.some((prefix) => value.startsWith(prefix)) ? value : `${base}/home`;
 }
-
-export function withLanguage(path: string, lang: Lang): string {
-  return `${path}${path.includes('?') ? '&' : '?'}language=${lang}`;
-}

@@ -1,5 +1,5 @@
 // The Seller Central pages: sign-in, two-step verification, consent, cancelled, error.
-import { CONSENT_ERRORS, type ConsentErrorKey } from './consent-errors';
+import { consentError, type ConsentErrorKey } from './consent-errors';
 import { html, page, type Lang, type SafeHtml } from './html';
 import type { SeedAccount, SeedApp } from './seed';
 import { t } from './texts';
@@ -13,7 +13,8 @@ export function frame(f: Frame, title: string, body: SafeHtml): string {
   return page({ lang: f.lang, title: `Amazon Seller Central – ${title}`, subtitle: f.host, body });
 }
 
-export function signInPage(f: Frame, action: string, returnTo: string, email = '', error?: string): string {
+/** `password` is only ever filled for a seeded account support chose from the app (sandbox prefill). */
+export function signInPage(f: Frame, action: string, returnTo: string, email = '', error?: string, password = ''): string {
   return frame(f, t(f.lang, 'signinTitle'), html`
 <div class="box" data-page="signin">
   <h1>${t(f.lang, 'signinTitle')}</h1>
@@ -24,7 +25,7 @@ export function signInPage(f: Frame, action: string, returnTo: string, email = '
     <label for="ap_email">${t(f.lang, 'email')}</label>
     <input type="email" id="ap_email" name="email" value="${email}" autocomplete="username">
     <label for="ap_password">${t(f.lang, 'password')}</label>
-    <input type="password" id="ap_password" name="password" autocomplete="current-password">
+    <input type="password" id="ap_password" name="password" value="${password}" autocomplete="current-password">
     <button type="submit" id="signInSubmit">${t(f.lang, 'signin')}</button>
   </form>
 </div>`);
@@ -49,7 +50,7 @@ export function mfaPage(f: Frame, v: MfaView): string {
   return frame(f, t(f.lang, 'mfaTitle'), html`
 <div class="box" data-page="mfa" data-method="${sms ? 'sms' : 'totp'}">
   <h1>${t(f.lang, 'mfaTitle')}</h1>
-  ${v.error ? html`<div class="alert" role="alert" data-message="mfa-error">${v.error}</div>` : ''}
+  ${v.error ? html`<div class="alert" role="alert" data-message="mfa-error" data-error="otp_rejected">${v.error}</div>` : ''}
   ${v.info ? html`<div class="info" data-message="mfa-info">${v.info}</div>` : ''}
   <p>${hint}</p>
   <form method="post" action="${v.action}">
@@ -93,16 +94,16 @@ export function consentPage(f: Frame, v: ConsentView): string {
 
 export function cancelledPage(f: Frame): string {
   return frame(f, t(f.lang, 'cancelledTitle'), html`
-<div class="box" data-page="cancelled"><h1>${t(f.lang, 'cancelledTitle')}</h1><p>${t(f.lang, 'cancelledText')}</p></div>`);
+<div class="box" data-page="cancelled" data-error="consent_cancelled"><h1>${t(f.lang, 'cancelledTitle')}</h1><p>${t(f.lang, 'cancelledText')}</p></div>`);
 }
 
 export function errorPage(f: Frame, key: ConsentErrorKey): string {
-  const e = CONSENT_ERRORS[key];
+  const e = consentError(key);
   return frame(f, t(f.lang, 'errorTitle'), html`
 <div class="box" data-page="error" data-error="${key}">
   <h1>${t(f.lang, 'errorTitle')}</h1>
-  <div class="alert" role="alert">${e[f.lang]}</div>
-  ${e.code ? html`<p class="code" data-code="${e.code}">${t(f.lang, 'errorCode')}: ${e.code}</p>` : ''}
+  <div class="alert" role="alert">${e.amazonText[f.lang]}</div>
+  ${e.amazonCode ? html`<p class="code" data-code="${e.amazonCode}">${t(f.lang, 'errorCode')}: ${e.amazonCode}</p>` : ''}
 </div>`);
 }
 

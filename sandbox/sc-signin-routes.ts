@@ -27,7 +27,10 @@ export function registerSignInRoutes(app: FastifyInstance, state: SandboxState):
     const sc = scRequest(req);
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const returnTo = safeReturnTo(field(req.query, 'return_to'), sc.base);
-    return sendHtml(reply, signInPage(sc, `${sc.base}/ap/signin`, returnTo));
+    // A seeded account chosen in the app (PUT /sandbox/api/signin-prefill) is filled in once.
+    const prefill = state.signInPrefill ? state.account(state.signInPrefill) : undefined;
+    state.signInPrefill = undefined;
+    return sendHtml(reply, signInPage(sc, `${sc.base}/ap/signin`, returnTo, prefill?.email ?? '', undefined, prefill?.password ?? ''));
   });
 
   app.post('/sc/:host/ap/signin', async (req, reply) => {

@@ -1,21 +1,9 @@
 // The scenario switch: named failures that make the sandbox behave the way Amazon really fails
 // (docs/amazon.md §5), globally or for one seller account, optionally for the next N occurrences only.
 
-export const SCENARIO_IDS = [
-  'consent_cancelled',
-  'otp_always_wrong',
-  'draft_limit_reached',
-  'code_expired',
-  'invalid_client',
-  'lwa_500',
-  'lwa_503',
-  'lwa_slow',
-  'refresh_revoked',
-  'roles_missing',
-  'spapi_429',
-  'spapi_500',
-] as const;
-export type ScenarioId = (typeof SCENARIO_IDS)[number];
+import { SCENARIO_IDS, type ScenarioId } from '../shared/sandbox-scenario-ids';
+
+export { SCENARIO_IDS, type ScenarioId };
 
 export interface ScenarioDefinition {
   id: ScenarioId;
@@ -40,7 +28,26 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   { id: 'roles_missing', area: 'sp-api', description: 'Der App fehlen die nötigen Rollen oder das Token stammt von vor der Rollenfreigabe: SP-API antwortet 403 ohne Details.' },
   { id: 'spapi_429', area: 'sp-api', description: 'Das Anfragekontingent der SP-API ist erschöpft: 429 QuotaExceeded.' },
   { id: 'spapi_500', area: 'sp-api', description: 'Die SP-API hat einen internen Fehler: 500 InternalFailure.' },
+  // The consent URL's own faults (Draft without version=beta, unregistered redirect URI …) come from the
+  // app's configuration, which the cloud builds correctly; these show Amazon's page for them anyway, so
+  // a merchant's report of such a code can be replayed.
+  { id: 'consent_md1000', area: 'seller-central', description: 'Seller Central zeigt MD1000 (Entwurfs-App ohne version=beta) statt der Zustimmung.' },
+  { id: 'consent_md5101', area: 'seller-central', description: 'Seller Central zeigt MD5101 (Redirect-URI nicht registriert) statt der Zustimmung.' },
+  { id: 'consent_md5110', area: 'seller-central', description: 'Seller Central zeigt MD5110 (Redirect-URI mit Fragment) statt der Zustimmung.' },
+  { id: 'consent_md9100', area: 'seller-central', description: 'Seller Central zeigt MD9100 (Anwendung unbekannt oder ohne Redirect-URI) statt der Zustimmung.' },
+  { id: 'consent_md9999', area: 'seller-central', description: 'Seller Central zeigt MD9999 (fehlerhafter Zustimmungslink) statt der Zustimmung.' },
+  { id: 'consent_session_expired', area: 'seller-central', description: 'Die Sitzung bei Seller Central ist beim Bestätigen abgelaufen.' },
 ];
+
+/** The Seller Central page each consent_* scenario shows. */
+export const CONSENT_PAGE_SCENARIOS = {
+  consent_md1000: 'MD1000',
+  consent_md5101: 'MD5101',
+  consent_md5110: 'MD5110',
+  consent_md9100: 'MD9100',
+  consent_md9999: 'MD9999',
+  consent_session_expired: 'session_expired',
+} as const;
 
 export function isScenarioId(value: unknown): value is ScenarioId {
   return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);

@@ -72,10 +72,6 @@ export function seedAccount(email: string): SeedAccount | undefined {
   return SEED.accounts.find((a) => a.email.toLowerCase() === email.toLowerCase());
 }
 
-export function seedApps(): SeedApp[] {
-  return SEED.apps;
-}
-
 export function productionApp(): SeedApp {
   return SEED.apps.find((a) => a.status === 'production')!;
 }

@@ -15,6 +15,7 @@ import { SEED, type Seed } from './seed';
 import { registerSignInRoutes } from './sc-signin-routes';
 import { registerSpApiRoutes, spApiError } from './spapi-routes';
 import { SandboxState } from './state';
+import { loadState, saveState } from './persistence';
 
 export interface CreateSandboxOptions {
   now?: () => number;
@@ -24,6 +25,8 @@ export interface CreateSandboxOptions {
   logger?: boolean;
   /** Another fixture (tests of the Draft limit use one with prior authorizations). */
   seed?: Seed;
+  /** Keep tokens, authorizations and scenarios across restarts in this JSON file (persistence.ts). */
+  stateFile?: string;
 }
 
 export interface Sandbox {
@@ -36,6 +39,23 @@ export async function createSandbox(opts: CreateSandboxOptions = {}): Promise<Sa
   const app = Fastify({ logger: opts.logger ? { level: 'info' } : false, bodyLimit: 64 * 1024 });
   await app.register(cookie);
   await app.register(formbody);
+
+  if (opts.stateFile) {
+    const file = opts.stateFile;
+    const loaded = loadState(file, state);
+    if (loaded.keptAside) state.stateWarning = loaded.keptAside;
+    state.persisted = true;
+    // Every request that can change the state is followed by a save (small file, one write).
+    app.addHook('onResponse', async (req) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        try {
+          saveState(file, state);
+        } catch (error) {
+          req.log.error({ error: String(error) }, 'sandbox state could not be saved');
+        }
+      }
+    });
+  }
 
   registerSignInRoutes(app, state);
   registerConsentRoutes(app, state);

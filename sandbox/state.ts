@@ -1,6 +1,7 @@
 // Everything the sandbox remembers lives here, in memory; reset() restores the seed.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Region } from '../shared/amazon-regions';
+import { PageErrorLog } from './page-errors';
 import { ScenarioStore } from './scenarios';
 import { cloneSeed, type Seed, type SeedAccount, type SeedApp } from './seed';
 import { TokenBucket } from './token-bucket';
@@ -76,6 +77,15 @@ export class SandboxState {
   buckets = new Map<string, TokenBucket>();
   loginStates = new Map<string, LoginState>();
   readonly scenarios = new ScenarioStore();
+  readonly pageErrors = new PageErrorLog();
+  /** E-mail of a seeded account whose credentials the next sign-in page shows (chosen in the app). */
+  signInPrefill: string | undefined;
+  /** Set when the state is kept in a file across restarts (persistence.ts). */
+  persisted = false;
+  /** When the sandbox was last reset on purpose (POST /sandbox/api/reset); survives restarts. */
+  resetAt: string | undefined;
+  /** The state file could not be read and was kept aside at this path. */
+  stateWarning: string | undefined;
 
   constructor(
     private readonly initialSeed: Seed,
@@ -103,6 +113,8 @@ export class SandboxState {
     this.buckets.clear();
     this.loginStates.clear();
     this.scenarios.clear();
+    this.pageErrors.clear();
+    this.signInPrefill = undefined;
   }
 
   account(email: string): SeedAccount | undefined {

@@ -26,6 +26,7 @@ let services: EmbeddedServices | undefined;
 if (!flag('--production')) {
   services = await startEmbeddedServices({ dataDir: userDataDir });
   console.log(`Amazon sandbox: ${services.sandbox.url}   (accounts, passwords and one-time codes on its start page)`);
+  if (services.sandbox.stateWarning) console.warn(`The sandbox's saved state was damaged and was kept aside at ${services.sandbox.stateWarning}; it started from the seed.`);
   console.log(`Cloud relay:    ${services.cloud.url}   (development tenant "Entwicklung")`);
 }
 const env = { ...process.env, ...(services?.env ?? {}) };

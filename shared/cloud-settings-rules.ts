@@ -2,17 +2,18 @@
 // level German messages before anything is sent) and the core's request schemas (the same codes as the
 // reason of INVALID_INPUT). Each problem is a stable error code with a text in both languages.
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 
 export const CLOUD_URL_MAX = 300;
 export const CLIENT_ID_MAX = 200;
 export const CLIENT_SECRET_MAX = 500;
 
 export type CloudSettingsField = 'url' | 'clientId' | 'clientSecret';
-export type CloudSettingsProblems = Partial<Record<CloudSettingsField, string>>;
+export type CloudSettingsProblems = Partial<Record<CloudSettingsField, ErrorCode>>;
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
-export function cloudUrlProblem(raw: string): string | undefined {
+export function cloudUrlProblem(raw: string): ErrorCode | undefined {
   const s = raw.trim();
   if (!s) return 'CLOUD_URL_REQUIRED';
   if (s.length > CLOUD_URL_MAX) return 'CLOUD_URL_TOO_LONG';
@@ -25,7 +26,7 @@ export function cloudUrlProblem(raw: string): string | undefined {
   }
 }
 
-export function clientIdProblem(raw: string): string | undefined {
+export function clientIdProblem(raw: string): ErrorCode | undefined {
   const s = raw.trim();
   if (!s) return 'CLIENT_ID_REQUIRED';
   if (s.length > CLIENT_ID_MAX) return 'CLIENT_ID_TOO_LONG';
@@ -34,7 +35,7 @@ export function clientIdProblem(raw: string): string | undefined {
   return undefined;
 }
 
-export function clientSecretProblem(raw: string, hasStoredSecret: boolean): string | undefined {
+export function clientSecretProblem(raw: string, hasStoredSecret: boolean): ErrorCode | undefined {
   if (!raw) return hasStoredSecret ? undefined : 'CLIENT_SECRET_REQUIRED';
   if (raw.length > CLIENT_SECRET_MAX) return 'CLIENT_SECRET_TOO_LONG';
   return undefined;

@@ -20,6 +20,15 @@ export const REQUEST_NAMES = [
   'selectMarketplaces',
   'getTimeline',
   'getSandboxHint',
+  'reportSellerCentralError',
+  'getSandboxScenarios',
+  'armSandboxScenario',
+  'resetSandboxScenarios',
+  'exportTimeline',
+  'importTimeline',
+  'listCloudOnlyPlatforms',
+  'adoptCloudPlatform',
+  'deleteCloudPlatform',
 ] as const;
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;

@@ -6,6 +6,9 @@ import type { Result } from './result';
 import type { AmazonRequest } from './cloud-api';
 import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
+import { REGIONS } from './amazon-regions';
+import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';
+import { MAX_IMPORT_CHARS, type TimelineExport } from './timeline-export';
 import { clientIdSchema, clientSecretSchema, cloudUrlSchema } from './cloud-settings-rules';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -17,7 +20,7 @@ export interface AppInfo {
   amazon: { kind: 'production' | 'sandbox'; sandboxOrigin?: string };
   /** Secrets are kept only in the OS keychain; plain text only when started with the explicit flag. */
   keychain: { available: boolean; plaintextFallback: boolean; detail?: string };
-  storeWarning?: { code: string; backupPath: string };
+  storeWarning?: { code: 'STORE_CORRUPT'; backupPath: string };
   /** Platform entries in the store file that this version cannot read: kept on disk untouched, and said so. */
   unreadableProfiles?: { code: 'PROFILES_UNREADABLE'; count: number; file: string };
   /** Cloud deletions queued while the cloud was unreachable, retried until they succeed. */
@@ -39,6 +42,10 @@ export interface TimelineEntry {
   outcome: 'ok' | 'error' | 'info';
   /** Redacted: never a token, code, secret or state. */
   detail?: string;
+  /** The stable error code of a failed step (its German text is the renderer's). */
+  code?: string;
+  /** The cloud's authorization this step belongs to. */
+  authorizationId?: string;
   /** A call the cloud made to Amazon, with Amazon's request id (support asks for it). */
   amazon?: AmazonRequest;
 }
@@ -57,6 +64,43 @@ export interface SandboxHint {
   origin: string;
   smsInboxUrl: string;
   accounts: SandboxAccountHint[];
+}
+
+/** Sandbox mode: the scenarios support staff can arm from the app, those switched on, the seeded accounts. */
+export interface SandboxScenarioView {
+  available: { id: string; description: string; area: string }[];
+  active: { id: string; account?: string; remaining?: number; ms?: number }[];
+  /** `failure`: why this account cannot authorize whatever the region (a wrong region depends on the platform). */
+  accounts: { email: string; label: string; region: string; failure?: 'individual_account' | 'not_primary' | (string & {}) }[];
+  /** The sandbox keeps its state in the app's data folder. */
+  persisted?: boolean;
+  /** When the sandbox was last reset deliberately: earlier sandbox sign-ins are void since. */
+  resetAt?: string;
+  /** The saved sandbox state could not be read and was kept aside (its path). */
+  stateWarning?: string;
+}
+
+/** How an imported Protokoll's failure is produced again in the sandbox (electron/core/replay.ts). */
+export interface ReplayPlan {
+  scenario?: string;
+  /** The seeded account filled into the sign-in page. */
+  account: string;
+  /** A failure that stays on Amazon's page: what support then reports ("Seller Central zeigt einen Fehler?"). */
+  report?: string;
+  /** A failure after the sign-in: the step that shows it. */
+  afterSignIn?: 'importSettings';
+}
+
+/** A platform of this tenant that exists in the cloud but in no profile of this desktop. */
+export interface CloudOnlyPlatform {
+  id: string;
+  name: string;
+  countryCode: string;
+  region: string;
+  status: 'not_authenticated' | 'authenticated';
+  createdAt: string;
+  sellingPartnerId?: string;
+  authorizedAt?: string;
 }
 
 export type DeleteOutcome = { id: string; cloud: 'deleted' | 'queued' | 'not_registered' };
@@ -103,6 +147,24 @@ export const requestSchemas = {
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
   getSandboxHint: z.undefined(),
+  /** "Seller Central zeigt einen Fehler?": what Amazon's page shows; actualRegion as the merchant picked it. */
+  reportSellerCentralError: z.strictObject({ id, key: z.enum(SELLER_CENTRAL_ERROR_KEYS), actualRegion: z.enum(REGIONS).optional() }),
+  getSandboxScenarios: z.undefined(),
+  /** Sandbox mode: a scenario and/or a seeded account for this platform's next ANMELDEN; neither = disarm. */
+  armSandboxScenario: z.strictObject({
+    id,
+    scenario: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
+    account: z.string().trim().min(3).max(200).regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u).optional(),
+  }),
+  resetSandboxScenarios: z.undefined(),
+  /** The Protokoll for support: header, status and German steps; redacted. */
+  exportTimeline: z.strictObject({ id }),
+  /** Sandbox mode: a merchant's Protokoll export (the file's text) set up to happen again. */
+  importTimeline: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS, 'IMPORT_TOO_LARGE') }),
+  /** Cloud-Zugangsdaten: platforms of the tenant that exist in the cloud but not here; adopt or delete them. */
+  listCloudOnlyPlatforms: z.undefined(),
+  adoptCloudPlatform: z.strictObject({ cloudPlatformId: id }),
+  deleteCloudPlatform: z.strictObject({ cloudPlatformId: id }),
 } as const;
 
 export interface RequestResults {
@@ -124,6 +186,15 @@ export interface RequestResults {
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];
   getSandboxHint: SandboxHint | null;
+  reportSellerCentralError: Platform;
+  getSandboxScenarios: SandboxScenarioView | null;
+  armSandboxScenario: Platform;
+  resetSandboxScenarios: SandboxScenarioView;
+  exportTimeline: TimelineExport;
+  importTimeline: { platform: Platform; plan: ReplayPlan; errorCode?: string };
+  listCloudOnlyPlatforms: CloudOnlyPlatform[];
+  adoptCloudPlatform: Platform;
+  deleteCloudPlatform: { id: string };
 }
 
 export interface EventPayloads {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './amazon-regions';
 import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
+import { errorCodeSchema } from './error-codes';
 import { platformNameSchema } from './platform-name';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
@@ -43,6 +44,8 @@ export const authStateSchema = z.discriminatedUnion('status', [
     cloudUnreachableSince: z.string().optional(),
     /** The authentication that stays valid while a refresh runs. */
     previous: previousAuthSchema.optional(),
+    /** What the merchant reported Seller Central shows, when waiting goes on (e.g. a rejected one-time code). */
+    hint: z.object({ code: errorCodeSchema, params: z.record(z.string(), z.string()).optional() }).optional(),
     /** Started in Seller Central (Re-Authorize) or the Appstore, not by ANMELDEN: there is no link to open. */
     startedOnAmazon: z.boolean().optional(),
   }),
@@ -69,7 +72,7 @@ export const authStateSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.enum(['failed', 'expired', 'cancelled']),
     at: z.string(),
-    error: z.object({ code: z.string(), detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
+    error: z.object({ code: errorCodeSchema, detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
     /** The last good authentication survives a failed refresh. */
     previous: previousAuthSchema.optional(),
   }),
@@ -93,6 +96,8 @@ export const platformSchema = z.object({
   cloudCountryCode: countryCodeSchema.optional(),
   /** Stable per registration attempt, so a retried POST /v1/platforms is idempotent. */
   cloudIdempotencyKey: z.string().optional(),
+  /** Sandbox mode: a scenario and/or seeded account support armed for this platform's next ANMELDEN. */
+  sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: errorCodeSchema.optional() }).optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client';
 import { getMarketplaceParticipations } from './sellers-api';
-import { backoffMs } from './http-call';
 import { LwaSecretRing } from './lwa-secrets';
 import type { CloudError } from '../http/cloud-error';
 
@@ -60,11 +59,6 @@ describe('LWA client', () => {
     expect(calls).toHaveLength(3);
   });
 
-  it('backs off exponentially with jitter', () => {
-    expect(backoffMs(100, 0, () => 0)).toBe(50);
-    expect(backoffMs(100, 3, () => 0.5)).toBe(800);
-    expect(backoffMs(100, 3, () => 0.99)).toBeLessThan(1200);
-  });
 });
 
 describe('Sellers API client', () => {

@@ -31,18 +31,4 @@ async function call(url: string, init: RequestInit, timeoutMs: number): Promise<
   }
 }
 
-/** Exponential backoff with full jitter: base·2^attempt scaled by a random factor in [0.5, 1.5). */
-export function backoffMs(baseMs: number, attempt: number, random: () => number = Math.random): number {
-  return Math.round(baseMs * 2 ** attempt * (0.5 + random()));
-}
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Seconds from a Retry-After header (delta-seconds or HTTP date), if present. */
-export function retryAfterSeconds(headers: Headers, nowMs: number): number | undefined {
-  const value = headers.get('retry-after');
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
-}

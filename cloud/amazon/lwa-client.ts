@@ -4,8 +4,12 @@
 // LWA accepts is used first from then on. Every call goes to the caller's AmazonCallLog.
 import { CloudError } from '../http/cloud-error';
 import type { AmazonCallLog } from './amazon-calls';
-import { backoffMs, httpCall, sleep, type CallObserver, type HttpOutcome } from './http-call';
+import { httpCall, type CallObserver, type HttpOutcome } from './http-call';
 import type { LwaSecret, LwaSecretRing, SecretSlot } from './lwa-secrets';
+import { backoffDelay, sleep } from '../../shared/retry';
+
+/** No wait between two LWA attempts is longer than this. */
+const LWA_BACKOFF_CAP_MS = 10_000;
 
 export interface LwaOptions {
   tokenUrl: string;
@@ -60,7 +64,7 @@ async function requestWithSecret(opts: LwaOptions, grant: Grant, secret: LwaSecr
   const body = new URLSearchParams({ ...grant, client_id: opts.clientId, client_secret: secret.value });
   let last: HttpOutcome | undefined;
   for (let attempt = 0; attempt < opts.maxAttempts; attempt++) {
-    if (attempt > 0) await sleep(backoffMs(opts.retryBaseMs, attempt - 1));
+    if (attempt > 0) await sleep(backoffDelay(attempt - 1, { baseMs: opts.retryBaseMs, capMs: LWA_BACKOFF_CAP_MS }));
     last = await httpCall(
       opts.tokenUrl,
       { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' }, body },

@@ -8,7 +8,8 @@ import type { Marketplace } from '../../shared/cloud-api';
 import { stripUnsafeText } from '../../shared/safe-text';
 import { CloudError } from '../http/cloud-error';
 import type { AmazonCallLog } from './amazon-calls';
-import { httpCall, retryAfterSeconds, type CallObserver, type HttpOutcome } from './http-call';
+import { httpCall, type CallObserver, type HttpOutcome } from './http-call';
+import { retryAfterSeconds } from '../../shared/retry';
 
 /** Amazon's words are stored and shown: control characters are dropped rather than failing the import. */
 const amazonText = () => z.string().transform(stripUnsafeText);
@@ -70,7 +71,7 @@ export async function getMarketplaceParticipations(opts: SellersApiOptions, regi
   const amazonSays = first ? `${first.code ?? ''} ${first.message ?? ''}`.trim() : `HTTP ${res.status}`;
   if (res.status === 429) {
     // Sellers allows 0.016 requests/s: without Retry-After, one token refills in about a minute.
-    const retryAfter = retryAfterSeconds(res.headers, opts.now()) ?? 60;
+    const retryAfter = retryAfterSeconds(res.headers.get('retry-after'), opts.now()) ?? 60;
     throw new CloudError('SPAPI_RATE_LIMITED', `SP-API throttled the call (${amazonSays}); retry in ${retryAfter} s.`, retryAfter);
   }
   if (res.status === 403 || res.status === 401) {

@@ -2,19 +2,12 @@
 // this file uses plain PostgreSQL SQL through `Queryable`, so a `pg` Pool adapter can replace it when
 // several cloud instances share one PostgreSQL server.
 import { PGlite } from '@electric-sql/pglite';
-import { migrate } from './migrations';
+import { MIGRATIONS, migrate, type Migration } from './migrations';
+import type { Database, MigrationTarget } from './queryable';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { createPrivateDir, restrictTree } from './data-dir';
 
-export interface Queryable {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
-}
-
-export interface Database extends Queryable {
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Database, Queryable } from './queryable';
 
 /**
  * PGlite's WebAssembly memory is reserved at 128 MB, but only the pages PostgreSQL touches count in RSS,
@@ -27,11 +20,21 @@ export interface Database extends Queryable {
  */
 const PGLITE_CONF = ['shared_buffers=4MB', 'max_connections=1'];
 
+/** PGlite as the migration runner needs it: its exec runs a multi-statement script, query one statement. */
+export function pgliteMigrationTarget(pg: PGlite): MigrationTarget {
+  return {
+    query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
+    scriptTransaction: (fn) =>
+      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined), exec: async (sql) => void (await tx.exec(sql)) })),
+  };
+}
+
 /**
  * Opens (and migrates) the database; `dataDir` omitted = in memory. A data directory is private to the
  * cloud's user (0700/0600) and locked for this process until close (DataDirLockedError names the owner).
+ * `migrations` only for tests.
  */
-export async function openDatabase(dataDir?: string): Promise<Database & { lock?: DataDirLock }> {
+export async function openDatabase(dataDir?: string, opts: { migrations?: readonly Migration[] } = {}): Promise<Database & { lock?: DataDirLock }> {
   if (dataDir) createPrivateDir(dataDir);
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
   let pg: PGlite;
@@ -55,10 +58,11 @@ export async function openDatabase(dataDir?: string): Promise<Database & { lock?
     },
   };
   try {
-    await migrate(db);
-  } catch (err) {
-    await db.close();
-    throw err;
+    await migrate(pgliteMigrationTarget(pg), { migrations: opts.migrations ?? MIGRATIONS });
+  } catch (error) {
+    // A failed migration stops the start; the file must not stay open (and locked) behind it.
+    await db.close().catch(() => undefined);
+    throw error;
   }
   if (dataDir) restrictTree(dataDir);
   return db;

@@ -1,13 +1,15 @@
-// Schema migrations, applied in order, each in its own transaction, recorded in schema_migrations.
-// Append only: never edit a migration that has shipped. Statements are split at semicolons, so none
-// may appear inside a comment or string.
-import type { Database } from './database';
+// Schema migrations, applied in order, each whole (one script: function bodies and dollar quotes
+// included, never split on ';') in its own transaction, recorded in schema_migrations.
+// Append only: never edit a migration that has shipped; a new one is the next {version, sql} below.
+import type { MigrationTarget, Queryable } from './queryable';
 import { nameKeyMigration } from './name-key-migration';
 
 /** A migration is SQL, or code for what SQL cannot say (e.g. the name rule shared with the desktop). */
-type Migration = { version: number; sql: string } | { version: number; run: typeof nameKeyMigration };
+export type Migration =
+  | { version: number; sql: string }
+  | { version: number; run: (tx: Queryable, notice: (line: string) => void) => Promise<void> };
 
-const MIGRATIONS: Migration[] = [
+export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
@@ -128,24 +130,44 @@ const MIGRATIONS: Migration[] = [
   },
 ];
 
+/** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (!Number.isInteger(m.version) || m.version < 1) throw new Error(`migration version ${m.version} is not a positive integer`);
+    const before = migrations[i - 1];
+    if (before && m.version <= before.version) throw new Error(`migration ${m.version} follows ${before.version}: versions must rise`);
+  });
+}
+
 /** Every version this build applies, ascending (tests and /readyz compare the database with it). */
 export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version);
 
-/** `notice` receives one line per noteworthy change a migration made (e.g. a platform renamed). */
-export async function migrate(
-  db: Database,
-  notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+export interface MigrateOptions {
+  /** Receives one line per noteworthy change a migration made (e.g. a platform renamed). */
+  notice?: (line: string) => void;
   /** Tests stop at a version to put old data in place before the next migration. */
-  upTo = Number.POSITIVE_INFINITY,
-): Promise<void> {
+  upTo?: number;
+  /** Tests run their own list; the default is MIGRATIONS. */
+  migrations?: readonly Migration[];
+}
+
+/** Applies the migrations not yet recorded; a failing one rolls back whole and stops the start. */
+export async function migrate(db: MigrationTarget, opts: MigrateOptions = {}): Promise<number[]> {
+  const migrations = opts.migrations ?? MIGRATIONS;
+  const notice = opts.notice ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const upTo = opts.upTo ?? Number.POSITIVE_INFINITY;
+  checkOrder(migrations);
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
   const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-  for (const m of MIGRATIONS) {
+  const applied: number[] = [];
+  for (const m of migrations) {
     if (done.has(m.version) || m.version > upTo) continue;
-    await db.transaction(async (tx) => {
+    await db.scriptTransaction(async (tx) => {
       if ('run' in m) await m.run(tx, notice);
-      else for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      else await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
     });
+    applied.push(m.version);
   }
+  return applied;
 }

@@ -31,7 +31,22 @@ it('never accepts a token signed with another key or altered, even after a good 
 
 it('keeps at most maxEntries tokens, oldest out first, and still verifies evicted ones', async () => {
   const verify = createAccessTokenVerifier(key, () => T0, 2);
-  const tokens = await Promise.all(['a', 'b', 'c'].map((t) => issueAccessToken(key, t, T0, 900)));
-  for (const t of tokens) await verify(t);
-  expect(await verify(tokens[0]!)).toBe('a');
+  const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((t) => issueAccessToken(key, t, T0, 900)));
+  for (const t of [a!, b!, c!]) await verify(t);
+  expect(verify.cachedCount()).toBe(2);
+  expect([verify.isCached(a!), verify.isCached(b!), verify.isCached(c!)]).toEqual([false, true, true]);
+  expect(await verify(a!)).toBe('a');
+  expect([verify.isCached(a!), verify.isCached(b!), verify.isCached(c!)]).toEqual([true, false, true]);
+  expect(verify.cachedCount()).toBe(2);
+});
+
+it('drops an expired token from the cache instead of keeping it', async () => {
+  let now = T0;
+  const verify = createAccessTokenVerifier(key, () => now);
+  const token = await issueAccessToken(key, 'tenant-1', T0, 900);
+  await verify(token);
+  expect(verify.isCached(token)).toBe(true);
+  now = T0 + 901_000;
+  expect(await verify(token)).toBeUndefined();
+  expect(verify.cachedCount()).toBe(0);
 });

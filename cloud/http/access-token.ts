@@ -44,7 +44,7 @@ async function verifyWithExpiry(key: Uint8Array, token: string, nowMs: number): 
  */
 export function createAccessTokenVerifier(key: Uint8Array, now: () => number, maxEntries = 10_000) {
   const verified = new Map<string, { tenantId: string; expiresAtMs: number }>();
-  return async (token: string): Promise<string | undefined> => {
+  const verify = async (token: string): Promise<string | undefined> => {
     const t = now();
     const hit = verified.get(token);
     if (hit) {
@@ -57,4 +57,7 @@ export function createAccessTokenVerifier(key: Uint8Array, now: () => number, ma
     verified.set(token, fresh);
     return fresh.tenantId;
   };
+  /** Which tokens the cache holds (for tests of its bound; never the tokens themselves). */
+  const isCached = (token: string): boolean => verified.has(token);
+  return Object.assign(verify, { isCached, cachedCount: () => verified.size });
 }

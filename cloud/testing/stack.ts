@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { startSandbox, type SandboxHandle } from '../../sandbox';
 import { parseConfig, type CloudConfig, type CloudConfigInput } from '../config';
-import { sandboxApp, type SandboxAppKind } from '../embedded-config';
+import type { SandboxAppKind } from '../embedded-config';
+// A test helper may read the sandbox's seed directly (the lint rule allows cloud/testing/).
+import { draftApp, productionApp, unlistedApp } from '../../sandbox/seed';
 import { startCloud, type RunningCloud } from '../start-cloud';
 import type { CloudLogger } from '../http/server';
 import type { NewTenantCredentials } from '../tenants';
@@ -21,7 +23,7 @@ export async function freePort(): Promise<number> {
 }
 
 export function testConfig(sandboxUrl: string, overrides: Partial<CloudConfigInput> = {}, app: SandboxAppKind = 'production'): CloudConfig {
-  const a = sandboxApp(app);
+  const a = app === 'draft' ? draftApp() : app === 'unlisted' ? unlistedApp() : productionApp();
   return parseConfig({
     amazon: {
       mode: 'sandbox',
@@ -55,13 +57,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger } = {}): Promise<Stack> {
+export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger; sandboxStateFile?: string } = {}): Promise<Stack> {
   const cloudPort = await freePort();
   const sandbox = await startSandbox({
     port: 0,
     extraRedirectUris: [`http://127.0.0.1:${cloudPort}/oauth/amazon/callback`],
     // Re-Authorize and the Appstore's Authorize now call the app's Login URI: this cloud's.
     loginUri: `http://127.0.0.1:${cloudPort}/oauth/amazon/login`,
+    ...(opts.sandboxStateFile ? { stateFile: opts.sandboxStateFile } : {}),
   });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();

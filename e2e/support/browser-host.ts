@@ -10,13 +10,15 @@ import { startEmbeddedServices, type EmbeddedServices } from '../../scripts/embe
 export interface TestHostOptions {
   userDataDir?: string;
   embedded?: boolean;
+  /** A restart reuses the ports (the cloud URL is kept in the profile, as with `npm start`'s fixed ports). */
+  ports?: { sandbox: number; cloud: number };
 }
 
 export async function startTestHost(userDataDirOrOpts: string | TestHostOptions = {}) {
   const opts = typeof userDataDirOrOpts === 'string' ? { userDataDir: userDataDirOrOpts } : userDataDirOrOpts;
   const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'acc-e2e-'));
   let services: EmbeddedServices | undefined;
-  if (opts.embedded) services = await startEmbeddedServices({ dataDir: userDataDir, sandboxPort: 0, cloudPort: 0 });
+  if (opts.embedded) services = await startEmbeddedServices({ dataDir: userDataDir, sandboxPort: opts.ports?.sandbox ?? 0, cloudPort: opts.ports?.cloud ?? 0 });
   const opened: string[] = [];
   const { host, core } = await runBrowserHost({
     userDataDir,

@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentSecurityPolicy as policy } from '../csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,19 +16,7 @@ const TYPES: Record<string, string> = {
 };
 
 export function contentSecurityPolicy(wsOrigin: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // No 'unsafe-inline': the renderer has no inline <style> or style attributes (React's style props
-  // go through the CSSOM, which CSP does not govern); e2e/csp.spec.ts walks the UI watching for blocks.
-  "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${wsOrigin}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return policy([wsOrigin]);
 }
 
 /** `url` is the request target already parsed by the server (a malformed one never gets here). */

@@ -5,7 +5,7 @@
 // shows Authentifiziert without anyone pressing AKTUALISIEREN. The cursor is kept in the profile store
 // (per cloud and Client-ID), so a sign-in finished while the app was closed is applied at the next start.
 import { CodedError } from '../../shared/result';
-import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+import { backoffDelay, sleep, type BackoffOptions } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
 import type { Logger } from './host';

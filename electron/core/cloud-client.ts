@@ -2,6 +2,7 @@
 // short-lived bearer token (cached until shortly before it expires) and maps every failure to a
 // CodedError with a stable code: the cloud's own codes pass through; network trouble becomes
 // CLOUD_UNREACHABLE; Retry-After is carried as params.retryAfter (seconds).
+import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../../shared/retry';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import {
@@ -172,9 +173,11 @@ function unreachable(url: string, error: unknown): CodedError {
 }
 
 function errorFromResponse(response: AxiosResponse): CodedError {
-  const retryHeader = Number(response.headers['retry-after']);
+  const header = response.headers['retry-after'];
+  const retryHeader = retryAfterSeconds(typeof header === 'string' ? header : undefined, Date.now());
   const parsed = errorBodySchema.safeParse(response.data);
-  const retryAfter = parsed.success && parsed.data.error.retryAfter !== undefined ? parsed.data.error.retryAfter : Number.isFinite(retryHeader) ? retryHeader : undefined;
+  // Capped like the header: a cloud (or something posing as it) cannot park a waiting sign-in for days.
+  const retryAfter = parsed.success && parsed.data.error.retryAfter !== undefined ? Math.min(MAX_RETRY_AFTER_SECONDS, parsed.data.error.retryAfter) : retryHeader;
   const params = { status: response.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
   if (parsed.success) return new CodedError(parsed.data.error.code, parsed.data.error.message, params);
   // A proxy or a crashed cloud answers without our error body.

@@ -22,10 +22,22 @@ export class CloudSettings {
     return raw && typeof raw.url === 'string' && typeof raw.clientId === 'string' ? { url: raw.url, clientId: raw.clientId } : undefined;
   }
 
+  /**
+   * The saved secret, or null when none is saved. A keychain that fails (locked, its service gone) is
+   * KEYCHAIN_UNAVAILABLE, never "no secret": that would send the user to re-enter credentials that exist.
+   */
+  private async readSecret(vault: Vault, clientId: string): Promise<string | null> {
+    try {
+      return await vault.get(secretAccount(clientId));
+    } catch (error) {
+      throw new CodedError('KEYCHAIN_UNAVAILABLE', `the keychain failed to read the Client-Secret: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async view(): Promise<CloudSettingsView> {
     const s = this.stored();
     if (!s) return { url: '', clientId: '', hasSecret: false };
-    const secret = this.vault ? await this.vault.get(secretAccount(s.clientId)).catch(() => null) : null;
+    const secret = this.vault ? await this.readSecret(this.vault, s.clientId) : null;
     return { url: s.url, clientId: s.clientId, hasSecret: Boolean(secret) };
   }
 
@@ -46,7 +58,7 @@ export class CloudSettings {
     const s = this.stored();
     if (!s) throw new CodedError('CLOUD_NOT_CONFIGURED', 'no cloud URL/Client-ID saved');
     if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to read the Client-Secret from');
-    const secret = await this.vault.get(secretAccount(s.clientId));
+    const secret = await this.readSecret(this.vault, s.clientId);
     if (!secret) throw new CodedError('CLOUD_NOT_CONFIGURED', 'no Client-Secret in the keychain');
     return { url: s.url, clientId: s.clientId, clientSecret: secret };
   }
@@ -67,7 +79,7 @@ export class CloudSettings {
       throw new CodedError('CLOUD_SECRET_REQUIRED', 'the saved Client-Secret is only sent to the saved cloud URL and Client-ID; type the secret to test other values');
     }
     if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to read the Client-Secret from');
-    const secret = await this.vault.get(secretAccount(clientId));
+    const secret = await this.readSecret(this.vault, clientId);
     if (!secret) throw new CodedError('CLOUD_NOT_CONFIGURED', 'no Client-Secret given or saved');
     return { url, clientId, clientSecret: secret };
   }

@@ -12,6 +12,12 @@ import type { CoreHost, Logger } from './host';
 import { nameTaken, PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
 import { sandboxHint } from './sandbox-hint';
+import { reportSellerCentralError } from './seller-central-report';
+import { SandboxControl } from './sandbox-control';
+import { SandboxRequests } from './sandbox-requests';
+import { buildTimelineExport } from './timeline-export';
+import { importForReplay } from './replay';
+import { CloudView } from './cloud-view';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { AmazonStartedFollower } from './amazon-started';
@@ -50,6 +56,8 @@ export class Core {
   private readonly timeline: Timeline;
   private readonly renewals: RenewalReminder;
   private readonly handlers: Handlers;
+  private readonly sandbox: SandboxRequests;
+  private readonly cloudView: CloudView;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
 
@@ -60,6 +68,8 @@ export class Core {
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
+    const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
+    this.sandbox = new SandboxRequests(sandboxOrigin ? new SandboxControl(sandboxOrigin) : undefined, this.platforms, this.timeline);
     this.signIns = new SignInManager({
       platforms: this.platforms,
       cloud: this.cloud,
@@ -68,6 +78,7 @@ export class Core {
       logger: opts.logger,
       urlPolicy: opts.amazon.sandboxOrigin ? { sandboxOrigin: opts.amazon.sandboxOrigin } : {},
       now,
+      beforeStart: (p) => this.sandbox.applyArmed(p),
       ...opts.signIn,
     });
     this.deletions = new Deletions({
@@ -82,6 +93,7 @@ export class Core {
       now,
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
     });
+    this.cloudView = new CloudView(this.cloud, this.platforms, this.deletions, this.timeline);
     this.amazonStarted = new AmazonStartedFollower({
       kv: opts.store.raw,
       cloud: this.cloud,
@@ -140,11 +152,33 @@ export class Core {
         this.platforms.get(p.id);
         return this.timeline.list(p.id);
       },
+      reportSellerCentralError: (p) =>
+        reportSellerCentralError(
+          { platforms: this.platforms, signIns: this.signIns, timeline: this.timeline, now, ...(sandboxOrigin ? { sandboxOrigin } : {}) },
+          p.id,
+          p.key,
+          p.actualRegion,
+        ),
+      exportTimeline: (p) =>
+        buildTimelineExport(
+          { platforms: this.platforms, timeline: this.timeline, settings: this.settings, cloud: this.cloud, sandbox: this.sandbox, appVersion: opts.host.appVersion, amazon: opts.amazon, now },
+          p.id,
+        ),
+      importTimeline: (p) => {
+        if (opts.amazon.kind !== 'sandbox') throw new CodedError('SANDBOX_ONLY', 'replay needs the Amazon sandbox');
+        return importForReplay(this.platforms, this.timeline, p.text);
+      },
+      listCloudOnlyPlatforms: () => this.cloudView.list(),
+      adoptCloudPlatform: (p) => this.cloudView.adopt(p.cloudPlatformId),
+      deleteCloudPlatform: (p) => this.cloudView.remove(p.cloudPlatformId),
+      getSandboxScenarios: () => this.sandbox.view(),
+      armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),
+      resetSandboxScenarios: () => this.sandbox.reset(),
       getSandboxHint: async () => {
         const origin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
         if (!origin) return null;
         try {
-          return await sandboxHint(origin, now);
+          return await sandboxHint(origin);
         } catch {
           throw new CodedError('SANDBOX_UNREACHABLE', `sandbox at ${origin} did not answer`, { url: origin });
         }

@@ -1,9 +1,10 @@
 // Deleting a platform deletes it in the cloud too. If the cloud cannot be reached the user chooses:
 // retry, or delete locally with the cloud deletion queued — retried with backoff until it succeeds,
 // so nothing is orphaned silently.
+import { z } from 'zod';
 import type { DeleteOutcome } from '../../shared/ipc-contract';
-import { CodedError } from '../../shared/result';
-import { backoffDelay } from './backoff';
+import { CodedError, type ErrorCode } from '../../shared/result';
+import { backoffDelay } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
 import type { Logger } from './host';
@@ -12,18 +13,19 @@ import type { KeyValueStore } from './profile-store';
 import type { SignInManager } from './sign-in';
 import type { Timeline } from './timeline';
 
-export interface QueuedDeletion {
-  cloudPlatformId: string;
-  name: string;
-  clientId: string;
-  queuedAt: string;
-  attempts: number;
-  nextAttemptAt: number;
-  lastError?: string;
-}
+const queuedDeletionSchema = z.object({
+  cloudPlatformId: z.string().min(1),
+  name: z.string(),
+  clientId: z.string(),
+  queuedAt: z.string(),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: z.number(),
+  lastError: z.string().optional(),
+});
+export type QueuedDeletion = z.infer<typeof queuedDeletionSchema>;
 
 /** Failures worth queueing; anything else (e.g. wrong credentials) is shown to the user at once. */
-const RETRYABLE = new Set(['CLOUD_UNREACHABLE', 'RATE_LIMITED', 'INTERNAL_ERROR', 'CLOUD_ERROR']);
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CLOUD_UNREACHABLE', 'RATE_LIMITED', 'INTERNAL_ERROR', 'CLOUD_ERROR']);
 
 export class Deletions {
   private timer: NodeJS.Timeout | undefined;
@@ -52,13 +54,25 @@ export class Deletions {
     return this.o.retry ?? { baseMs: 30_000, capMs: 15 * 60_000 };
   }
 
+  /** Queue entries read from the file, parsed; entries this version cannot read stay in the file. */
   queue(): QueuedDeletion[] {
+    return this.read().good;
+  }
+
+  private read(): { good: QueuedDeletion[]; unreadable: unknown[] } {
     const raw = this.o.kv.get('pendingCloudDeletions');
-    return Array.isArray(raw) ? (raw as QueuedDeletion[]) : [];
+    const good: QueuedDeletion[] = [];
+    const unreadable: unknown[] = [];
+    for (const item of Array.isArray(raw) ? raw : []) {
+      const parsed = queuedDeletionSchema.safeParse(item);
+      if (parsed.success) good.push(parsed.data);
+      else unreadable.push(item);
+    }
+    return { good, unreadable };
   }
 
   private saveQueue(items: QueuedDeletion[]) {
-    this.o.kv.set('pendingCloudDeletions', items);
+    this.o.kv.set('pendingCloudDeletions', [...items, ...this.read().unreadable]);
     this.o.changed();
   }
 

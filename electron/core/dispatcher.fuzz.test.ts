@@ -15,12 +15,11 @@ import { MemoryVault } from './vault';
 import { silentLogger } from './host';
 import { ProfileStore, openConfStore } from './profile-store';
 import { REQUEST_NAMES } from '../../shared/ipc-channels';
-import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
-import { DESKTOP_ERROR_CODES } from '../../renderer/src/i18n/error-codes';
+import { ERROR_CODES } from '../../shared/error-codes';
 
 const SEED = 9_2026;
 const RUNS = 3_000;
-const KNOWN_CODES = new Set<string>([...DESKTOP_ERROR_CODES, ...Object.keys(CLOUD_ERROR_CODES)]);
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
 let dir: string;
 let core: Core;

@@ -1,33 +1,40 @@
 // Embedded default only: the seeded sandbox accounts and their current one-time codes, so a new user
-// can walk the whole flow. Read from the sandbox itself (its start page lists the same), never
-// shown for the real Amazon.
+// can walk the whole flow. Read from the sandbox's own API over HTTP (its start page lists the same;
+// the sandbox computes the codes by its clock), never shown for the real Amazon.
 import axios from 'axios';
+import { z } from 'zod';
 import type { SandboxHint } from '../../shared/ipc-contract';
-import { totp } from '../../sandbox/totp';
 
-interface SeedAccount {
-  email: string;
-  password: string;
-  region: string;
-  description?: string;
-  name?: string;
-  totpSecret?: string;
-  smsPhone?: string;
-}
+const LIMIT = 200;
+const text = z.string().max(LIMIT);
+const accountsSchema = z.object({
+  accounts: z
+    .array(
+      z.object({
+        email: text,
+        password: text,
+        region: text,
+        description: text.optional(),
+        name: text.optional(),
+        totp: z.object({ code: z.string().regex(/^\d{6,8}$/), secondsLeft: z.number().int().min(0).max(30) }).optional(),
+        smsPhone: text.optional(),
+      }),
+    )
+    .max(LIMIT),
+});
 
-export async function sandboxHint(origin: string, now = Date.now): Promise<SandboxHint> {
-  const res = await axios.get<{ accounts: SeedAccount[] }>(`${origin}/sandbox/api/accounts`, { timeout: 5000, proxy: false });
-  const t = now();
-  const secondsLeft = 30 - (Math.floor(t / 1000) % 30);
+export async function sandboxHint(origin: string): Promise<SandboxHint> {
+  const res = await axios.get<unknown>(`${origin}/sandbox/api/accounts`, { timeout: 5000, proxy: false });
+  const { accounts } = accountsSchema.parse(res.data);
   return {
     origin,
     smsInboxUrl: `${origin}/sandbox/sms`,
-    accounts: (res.data.accounts ?? []).map((a) => ({
+    accounts: accounts.map((a) => ({
       label: a.description ?? a.name ?? a.email,
       email: a.email,
       password: a.password,
       region: a.region,
-      ...(a.totpSecret ? { totp: { code: totp(a.totpSecret, t), secondsLeft } } : {}),
+      ...(a.totp ? { totp: a.totp } : {}),
       ...(a.smsPhone ? { sms: true } : {}),
     })),
   };

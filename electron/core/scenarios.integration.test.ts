@@ -284,6 +284,8 @@ it('covers every scenario the sandbox offers', () => {
     'consent_cancelled', 'otp_always_wrong', 'draft_limit_reached',
     'code_expired', 'invalid_client', 'lwa_500', 'lwa_503', 'lwa_slow', 'refresh_revoked',
     'roles_missing', 'spapi_429', 'spapi_500',
+    // Covered in seller-central-report.integration.test.ts.
+    'consent_md1000', 'consent_md5101', 'consent_md5110', 'consent_md9100', 'consent_md9999', 'consent_session_expired',
   ];
   expect([...covered].sort()).toEqual([...SCENARIO_IDS].sort());
 });

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { countryByCode } from '../../shared/amazon-regions';
 import type { Authorization } from '../../shared/cloud-api';
 import { validAuthorization, type AuthState, type Platform } from '../../shared/platform';
-import { CodedError } from '../../shared/result';
-import { backoffDelay, sleep } from './backoff';
+import { CodedError, type ErrorCode } from '../../shared/result';
+import { backoffDelay, sleep } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
 import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
 import type { CoreHost, Logger } from './host';
@@ -28,11 +28,13 @@ export interface SignInOptions {
   backoff?: { baseMs: number; capMs: number; random?: () => number };
   /** How long to keep trying an unreachable cloud after expiresAt before giving up. */
   graceMs?: number;
+  /** Runs before the cloud authorization is created (sandbox mode: applies an armed scenario). */
+  beforeStart?: (p: Platform) => Promise<void>;
 }
 
 
 /** Codes after which waiting cannot go on. */
-const FATAL_WAIT_CODES = new Set(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'TENANT_DISABLED', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
+const FATAL_WAIT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['AUTHORIZATION_NOT_FOUND', 'PLATFORM_NOT_FOUND', 'INVALID_CLIENT_CREDENTIALS', 'TENANT_DISABLED', 'CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'UNAUTHORIZED']);
 
 export class SignInManager {
   private readonly loops = new Map<string, AbortController>();
@@ -71,8 +73,9 @@ export class SignInManager {
     this.o.timeline.add(platformId, `sign-in (${mode}) requested`, 'info', `region ${p.countryCode}`);
     try {
       const cloudId = await this.ensureRegistered(p);
+      await this.o.beforeStart?.(this.o.platforms.get(platformId));
       const auth = await this.o.cloud.createAuthorization(cloudId, mode);
-      this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`);
+      this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`, undefined, { authorizationId: auth.id });
       const region = countryByCode(p.countryCode)!.region;
       const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy);
       if (!check.ok) {
@@ -152,6 +155,21 @@ export class SignInManager {
     });
     this.o.timeline.add(platformId, 'sign-in cancelled by the user', 'info');
     return this.finish(platformId, authorizationId, { status: 'cancelled' });
+  }
+
+  /**
+   * Ends a running sign-in with a specific failure the desktop learned of outside the cloud (the
+   * merchant reports what Seller Central shows); the cloud's pending authorization is cancelled.
+   */
+  async failWith(platformId: string, code: ErrorCode, params?: Record<string, string>): Promise<Platform> {
+    const p = this.o.platforms.get(platformId);
+    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    this.stopLoop(platformId);
+    const authorizationId = p.auth.authorizationId;
+    await this.o.cloud.cancelAuthorization(authorizationId).catch((e: unknown) => {
+      this.o.timeline.add(platformId, 'cloud cancel failed', 'error', e instanceof Error ? e.message : String(e));
+    });
+    return this.finish(platformId, authorizationId, { status: 'failed', code, ...(params ? { params } : {}) }, false);
   }
 
   async reopen(platformId: string): Promise<Platform> {
@@ -384,7 +402,7 @@ export class SignInManager {
   }
 
   /** Ends a waiting state; a refresh that did not succeed keeps the previous authentication. */
-  private finish(platformId: string, authorizationId: string, end: { status: 'failed' | 'expired' | 'cancelled'; code?: string; detail?: string }): Platform {
+  private finish(platformId: string, authorizationId: string, end: { status: 'failed' | 'expired' | 'cancelled'; code?: ErrorCode; detail?: string; params?: Record<string, string> }, notify = true): Platform {
     const p = this.o.platforms.get(platformId);
     if (p.auth.status !== 'waiting' || p.auth.authorizationId !== authorizationId) return p;
     const previous = p.auth.previous;
@@ -395,12 +413,12 @@ export class SignInManager {
       auth = {
         status: end.status,
         at: new Date(this.now()).toISOString(),
-        ...(end.code ? { error: { code: end.code, ...(end.detail ? { detail: end.detail } : {}) } } : {}),
+        ...(end.code ? { error: { code: end.code, ...(end.detail ? { detail: end.detail } : {}), ...(end.params ? { params: end.params } : {}) } } : {}),
         ...(previous ? { previous } : {}),
       };
     }
     const next = this.o.platforms.patch(platformId, (x) => ({ ...x, auth }));
-    if (end.status !== 'cancelled') this.notify('Amazon-Anmeldung fehlgeschlagen', `${p.name}: ${end.status === 'expired' ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.`);
+    if (notify && end.status !== 'cancelled') this.notify('Amazon-Anmeldung fehlgeschlagen', `${p.name}: ${end.status === 'expired' ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.`);
     return next;
   }
 

@@ -25,9 +25,21 @@ export class Timeline {
     return raw && typeof raw === 'object' ? (raw as Record<string, TimelineEntry[]>) : {};
   }
 
-  add(platformId: string, step: string, outcome: TimelineEntry['outcome'], detail?: string, amazon?: TimelineEntry['amazon']): void {
+  /** `ref` ties the entry to ids support needs (the cloud's authorization). */
+  add(platformId: string, step: string, outcome: TimelineEntry['outcome'], detail?: string, amazon?: TimelineEntry['amazon'], ref?: { authorizationId?: string }): void {
     const all = this.all();
-    const entry: TimelineEntry = { at: new Date(this.now()).toISOString(), step, outcome, ...(detail ? { detail: redact(detail) } : {}), ...(amazon ? { amazon } : {}) };
+    const safe = detail ? redact(detail) : undefined;
+    // A detail starting with a stable error code ("LWA_INVALID_GRANT: …") keeps the code beside the step.
+    const code = safe && /^([A-Z][A-Z0-9_]{2,60})(?::|$)/.exec(safe)?.[1];
+    const entry: TimelineEntry = {
+      at: new Date(this.now()).toISOString(),
+      step,
+      outcome,
+      ...(safe ? { detail: safe } : {}),
+      ...(code ? { code } : {}),
+      ...(ref?.authorizationId ? { authorizationId: ref.authorizationId } : {}),
+      ...(amazon ? { amazon } : {}),
+    };
     all[platformId] = [...(all[platformId] ?? []), entry].slice(-MAX_ENTRIES);
     this.kv.set('timelines', all);
   }

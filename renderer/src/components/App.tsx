@@ -5,6 +5,8 @@ import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
 import { lazyComponent } from './lazy-component';
 import { KeychainBanner } from './KeychainBanner';
+import { SandboxScenarioBanner } from './SandboxScenarioBanner';
+import { ReplayImportButton } from './ReplayImportButton';
 import { errorText } from '../i18n';
 
 // Not on the first screen (the list): each its own chunk, fetched once the list is shown.
@@ -64,6 +66,7 @@ export function App() {
       {/* Everything between title bar and status bar is the main landmark (banners, tool bar, list or form). */}
       <main className="main" aria-busy={!loaded}>
         {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
+        {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
         {appInfo?.storeWarning && (
           <p className="banner warning" role="alert">
             {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
@@ -99,6 +102,7 @@ export function App() {
                 {t('list.delete')}
               </button>
               <span className="toolbar-spacer" />
+              {appInfo?.amazon.kind === 'sandbox' && <ReplayImportButton />}
               <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
                 {t('app.cloudSettings')}
               </button>

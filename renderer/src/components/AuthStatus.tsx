@@ -35,8 +35,8 @@ export const AuthStatus = forwardRef<HTMLDivElement, { platform: Platform }>(fun
       main = t('status.waiting');
       if (auth.previous) lines.push({ key: 'prev', text: t('cred.previousValid', { id: auth.previous.sellingPartnerId, date: formatDateTime(auth.previous.authorizedAt, lng) }) });
       if (auth.cloudUnreachableSince) lines.push({ key: 'cloud', tone: 'warn', text: t('cred.cloudUnreachable', { time: formatTime(auth.cloudUnreachableSince, lng) }) });
-      // Seller Central's refusals never reach the cloud; say what to do instead of waiting out the sign-in window.
-      lines.push({ key: 'refused', text: t('cred.sellerCentralRefused') });
+      // What the merchant reported Seller Central shows, when waiting goes on (SellerCentralErrorPicker).
+      if (auth.hint) lines.push({ key: 'hint', tone: 'warn', text: errorText(t, { code: auth.hint.code, ...(auth.hint.params ? { params: auth.hint.params } : {}) }) });
       break;
     case 'seller_changed':
       main = t('status.seller_changed');

@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/result';
 import { CLIENT_ID_MAX, CLIENT_SECRET_MAX, CLOUD_URL_MAX, cloudSettingsProblems, type CloudSettingsField, type CloudSettingsProblems } from '../../../shared/cloud-settings-rules';
 import { getApi } from '../api';
 import { errorText } from '../i18n';
+import { CloudPlatformsPanel } from './CloudPlatformsPanel';
 import { Dialog } from './Dialog';
 
 type Note = { ok: true; text: string } | { ok: false; error: AppError } | null;
@@ -205,6 +206,7 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
           {note && (note.ok ? <span className="ok-text">{note.text}</span> : <span className="error-text">{errorText(t, note.error, 'dialog')}</span>)}
         </div>
       </form>
+      <CloudPlatformsPanel />
     </Dialog>
   );
 }

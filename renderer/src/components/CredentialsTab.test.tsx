@@ -88,7 +88,9 @@ describe('Status der Anmeldung', () => {
   it('expired: Zeitüberschreitung with the next step; cancelled: Abgebrochen', () => {
     setup({ status: 'expired', at: new Date().toISOString(), error: { code: 'AUTH_TIMEOUT' } });
     expect(status()).toBe('Zeitüberschreitung');
-    expect(screen.getByText(/Wurde der Browser geschlossen/)).toBeTruthy();
+    expect(screen.getByText(/Zeigte Seller Central einen Fehler\? Wählen Sie ihn unten aus/)).toBeTruthy();
+    // The timeout text is the same list as while waiting, already open.
+    expect(screen.getByRole('group', { name: 'Was zeigt Seller Central?' })).toBeTruthy();
     cleanup();
     setup({ status: 'cancelled', at: new Date().toISOString() });
     expect(status()).toBe('Abgebrochen');
@@ -206,9 +208,11 @@ describe('while waiting', () => {
     expect(api.reopenConsent).toHaveBeenCalledWith({ id: 'p1' });
   });
 
-  it('while waiting, says what to do when Seller Central shows an error (nothing reaches the cloud then)', () => {
+  it('while waiting, "Seller Central zeigt einen Fehler?" opens the list of what Amazon shows (nothing reaches the cloud then)', async () => {
     setup(waiting());
-    expect(screen.getByText(/Zeigt Seller Central einen Fehler/).textContent).toContain('Region');
+    expect(screen.queryByRole('group', { name: 'Was zeigt Seller Central?' })).toBeNull();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }));
+    expect(screen.getByRole('group', { name: 'Was zeigt Seller Central?' }).textContent).toContain('in dieser Region nicht registriert');
   });
 
   it('selects the link when the clipboard refuses', async () => {

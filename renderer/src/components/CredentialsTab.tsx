@@ -17,6 +17,9 @@ import { MarketplacePanel } from './MarketplacePanel';
 import { SandboxHintPanel } from './SandboxHintPanel';
 import { SellerChangePrompt } from './SellerChangePrompt';
 import { PairingCodePanel } from './PairingCodePanel';
+import { SellerCentralErrorPicker } from './SellerCentralErrorPicker';
+import { SandboxScenarioPicker } from './SandboxScenarioPicker';
+import { countryByCode } from '../../../shared/amazon-regions';
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
   const { t } = useTranslation();
@@ -82,6 +85,12 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
             </button>
           </div>
         )}
+        {sandbox && auth.status !== 'waiting' && (
+          <>
+            <span />
+            <SandboxScenarioPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
+          </>
+        )}
         {auth.status === 'waiting' && auth.startedOnAmazon && (
           <p className="note" data-testid="started-on-amazon">
             {t('cred.startedOnAmazon')}
@@ -89,6 +98,12 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         )}
         {auth.status === 'waiting' && !auth.startedOnAmazon && (
           <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />
+        )}
+        {(auth.status === 'waiting' || auth.status === 'expired') && (
+          <>
+            <span />
+            <SellerCentralErrorPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
+          </>
         )}
       </div>
       {/* Folded once connected: the steps matter before the first sign-in, not on every visit. */}

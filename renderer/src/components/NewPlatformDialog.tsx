@@ -7,6 +7,8 @@ import { ErrorMessage } from './ErrorMessage';
 import { Dialog } from './Dialog';
 import type { AppError, Result } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
+// Type only: shared/error-codes.ts reaches zod through the cloud contract, which the renderer's first screen leaves out.
+import type { ErrorCode } from '../../../shared/error-codes';
 import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameProblem } from '../../../shared/platform-name';
 
 interface Props {
@@ -33,7 +35,11 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
     const r = await onCreate(normalizePlatformName(value));
     setBusy(false);
     if (r.ok) onClose();
-    else refuse(r.error.code === 'INVALID_INPUT' && r.error.params?.reason ? { code: String(r.error.params.reason) } : r.error);
+    else {
+      const reason = r.error.params?.reason;
+      // The reason is a code the core chose (NAME_REQUIRED …); an unknown one still renders (errorText's UNKNOWN).
+      refuse(r.error.code === 'INVALID_INPUT' && typeof reason === 'string' && /^[A-Z_]+$/.test(reason) ? { code: reason as ErrorCode } : r.error);
+    }
   };
 
   const suggestion = error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string' ? error.params.suggestion : undefined;

@@ -19,7 +19,8 @@ interface Props {
 
 export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState('general');
+  // A platform armed for a sandbox replay opens where its ANMELDEN is.
+  const [tab, setTab] = useState(platform.sandboxArmed && platform.useCloud ? 'credentials' : 'general');
   const root = useRef<HTMLElement>(null);
   const nameEdit = useUi((s) => s.nameEdit);
 

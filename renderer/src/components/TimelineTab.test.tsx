@@ -18,7 +18,7 @@ it('lists the steps newest first with their outcome, and exports them as a JSON 
   api.getTimeline.mockResolvedValue(
     ok([
       { at: '2026-11-28T09:00:00.000Z', step: 'sign-in (login) requested', outcome: 'info' as const, detail: 'region DE' },
-      { at: '2026-11-28T09:00:01.000Z', step: 'cloud unreachable while waiting; retrying with backoff', outcome: 'error' as const },
+      { at: '2026-11-28T09:00:01.000Z', step: 'cloud unreachable while waiting; retrying with backoff', outcome: 'error' as const, code: 'CLOUD_UNREACHABLE', detail: 'CLOUD_UNREACHABLE: ECONNREFUSED' },
       { at: '2026-11-28T09:00:05.000Z', step: 'authenticated', outcome: 'ok' as const, detail: 'seller A2EUMUSTER7H1K' },
     ]),
   );
@@ -31,7 +31,8 @@ it('lists the steps newest first with their outcome, and exports them as a JSON 
 
   const table = await screen.findByRole('table', { name: 'Protokoll der Anmeldung' });
   const rows = within(table).getAllByRole('row').slice(1);
-  expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual(['authenticated', 'cloud unreachable while waiting; retrying with backoff', 'sign-in (login) requested']);
+  // German step texts, the error code beside them.
+  expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual(['Authentifiziert', 'Cloud beim Warten nicht erreichbar – neue Versuche (CLOUD_UNREACHABLE)', 'ANMELDEN angeklickt']);
   expect(within(rows[1]!).getByText('Fehler')).toBeTruthy();
   expect(api.getTimeline).toHaveBeenCalledWith({ id: 'p1' });
 
@@ -42,9 +43,11 @@ it('lists the steps newest first with their outcome, and exports them as a JSON 
     reader.onload = () => resolve(String(reader.result));
     reader.readAsText(created[0]!);
   });
+  // The export is the core's (header, status, German steps), written as it came.
+  expect(api.exportTimeline).toHaveBeenCalledWith({ id: 'p1' });
   const exported = JSON.parse(text);
-  expect(exported.timeline).toHaveLength(3);
-  expect(exported.platform).toMatchObject({ name: 'Amazon 123456', countryCode: 'DE' });
+  expect(exported.format).toBe('amazon-cloud-connect-protokoll');
+  expect(exported.header.platform).toMatchObject({ name: 'Amazon 123456', countryCode: 'DE' });
 });
 
 it('says when there is nothing yet, and names export files safely', async () => {

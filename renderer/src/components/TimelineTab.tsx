@@ -1,5 +1,6 @@
-// Tab "Protokoll": every sign-in step of this platform (time, step, outcome, redacted details), for
-// support staff reproducing a merchant's problem; exportable as a JSON file.
+// Tab "Protokoll": every sign-in step of this platform (local time, German step text with the error
+// code beside it, outcome, redacted details), for support staff reproducing a merchant's problem;
+// exported as a JSON file with a header for support (built by the core: shared/timeline-export.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from './ErrorMessage';
@@ -8,6 +9,7 @@ import type { TimelineEntry } from '../../../shared/ipc-contract';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { formatTimestamp } from '../format/dates';
+import { stepText } from '../../../shared/timeline-steps';
 
 export function exportFileName(platform: Platform, now = new Date()): string {
   const safe = platform.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60);
@@ -36,8 +38,10 @@ export function TimelineTab({ platform }: { platform: Platform }) {
     };
   }, [platform]);
 
-  const exportJson = () => {
-    const body = JSON.stringify({ platform: { name: platform.name, type: platform.type, countryCode: platform.countryCode, auth: platform.auth }, timeline: entries ?? [] }, null, 2);
+  const exportJson = async () => {
+    const r = await getApi().exportTimeline({ id: platform.id });
+    if (!r.ok) return setError(r.error);
+    const body = JSON.stringify(r.value, null, 2);
     const url = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
@@ -50,7 +54,7 @@ export function TimelineTab({ platform }: { platform: Platform }) {
     <div>
       <p className="hint">{t('timeline.intro')}</p>
       <div className="toolbar-inline">
-        <button type="button" onClick={exportJson} disabled={!entries?.length}>
+        <button type="button" onClick={() => void exportJson()} disabled={!entries?.length}>
           {t('timeline.export')}
         </button>
       </div>
@@ -70,7 +74,10 @@ export function TimelineTab({ platform }: { platform: Platform }) {
             {[...entries].reverse().map((e, i) => (
               <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
                 <td>{formatTimestamp(e.at, i18n.language)}</td>
-                <td>{e.step}</td>
+                <td>
+                  {stepText(e.step, i18n.language === 'en' ? 'en' : 'de')}
+                  {e.code ? <span className="mono code-beside"> ({e.code})</span> : null}
+                </td>
                 <td>{t(`timeline.outcomes.${e.outcome}`)}</td>
                 <td className="wrap">{e.detail ?? ''}</td>
               </tr>

@@ -1,5 +1,8 @@
 // German sentence plus next step for every stable error code (desktop codes and the cloud's
-// CLOUD_ERROR_CODES). A key ending in `_generic` is used when a parameter the main text needs is missing.
+// CLOUD_ERROR_CODES; ErrorTexts makes a missing one a compile error). A key ending in `_generic` is used
+// when a parameter the main text needs is missing.
+import type { ErrorTexts } from './error-text-keys';
+
 export const errorsDe = {
   // Renderer and host
   INVALID_INPUT: 'Die Eingabe im Feld „{{field}}“ ist ungültig. Bitte prüfen Sie das Feld.',
@@ -38,9 +41,10 @@ export const errorsDe = {
   SANDBOX_UNREACHABLE: 'Die Amazon-Sandbox unter {{url}} antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
   SANDBOX_UNREACHABLE_generic: 'Die Amazon-Sandbox antwortet nicht. Läuft „npm start“ noch? Starten Sie die Anwendung sonst neu.',
   CLOUD_NOT_ENABLED: 'Für diese Plattform ist „Cloud verwenden“ nicht angehakt. Bitte haken Sie es auf dem Register „Allgemein“ an.',
-  AUTH_TIMEOUT:
-    'Es ist rechtzeitig keine Bestätigung von Amazon eingetroffen. Wurde der Browser geschlossen oder der Zugriff nicht bestätigt? Zeigte Seller Central einen Fehler, prüfen Sie: Gehört das Amazon-Konto zu einer anderen Region (dann unter Region ein Land dieser Region wählen)? Ist es der Hauptnutzer bzw. ein Nutzer mit dem Recht „Autorisierte Partner verwalten“ eines Professional-Kontos? Wurde der Einmalcode abgelehnt (Uhrzeit des Telefons prüfen)? Klicken Sie dann erneut auf ANMELDEN.',
+  AUTH_TIMEOUT: 'Von Amazon ist rechtzeitig keine Bestätigung eingetroffen. Zeigte Seller Central einen Fehler? Wählen Sie ihn unten aus – Sie erhalten die genaue Ursache. Sonst klicken Sie erneut auf ANMELDEN.',
   AUTH_CANCELLED: 'Die Anmeldung wurde abgebrochen. Klicken Sie auf ANMELDEN, um neu zu beginnen.',
+  ABORTED: 'Der Vorgang wurde abgebrochen. Bitte versuchen Sie es erneut.',
+  INVALID_MESSAGE: 'Die Anwendung hat eine unverständliche Nachricht erhalten. Bitte laden Sie die Seite neu.',
   NO_SELLER_CHANGE: 'Für diese Plattform ist keine Entscheidung über das Verkäuferkonto offen. Der Status wurde aktualisiert.',
   CLOUD_URL_REQUIRED: 'Bitte geben Sie die Cloud-URL ein (z. B. https://cloud.example.com).',
   CLOUD_URL_TOO_LONG: 'Die Cloud-URL ist zu lang (höchstens 300 Zeichen). Bitte prüfen Sie die Adresse.',
@@ -102,4 +106,26 @@ export const errorsDe = {
   SPAPI_RATE_LIMITED_generic: 'Amazon drosselt die Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
   SPAPI_SERVER_ERROR: 'Amazon hat mit einem Serverfehler geantwortet. Bitte versuchen Sie es später erneut.',
   SPAPI_UNAVAILABLE: 'Amazon (SP-API) ist nicht erreichbar. Bitte versuchen Sie es später erneut.',
-};
+  // Seller Central's refusals (shared/seller-central-errors.ts), reported by the merchant while waiting
+  SELLER_CENTRAL_WRONG_REGION: 'Seller Central lehnt ab: Ihr Amazon-Konto gehört zu {{actualRegion}}, gewählt ist {{region}}. Wählen Sie unter Region „{{country}}“ (oder ein anderes Land dieser Region) und klicken Sie erneut auf ANMELDEN.',
+  SELLER_CENTRAL_WRONG_REGION_generic: 'Seller Central lehnt ab: Ihr Amazon-Konto gehört zu einer anderen Region als der hier gewählten. Wählen Sie unter Region ein Land der Region Ihres Kontos (Nordamerika, Europa oder Fernost) und klicken Sie erneut auf ANMELDEN.',
+  SELLER_CENTRAL_NOT_PRIMARY: 'Seller Central lehnt ab: Nur der Hauptnutzer des Verkäuferkontos oder ein Nutzer mit dem Recht „Autorisierte Partner verwalten“ darf Anwendungen autorisieren. Melden Sie sich im Browser mit einem solchen Nutzer an (oder lassen Sie sich das Recht geben) und klicken Sie erneut auf ANMELDEN.',
+  SELLER_CENTRAL_INDIVIDUAL_ACCOUNT: 'Seller Central lehnt ab: Ihr Konto verwendet den Tarif „Einzelanbieter“; Anwendungen können nur Konten mit dem Tarif „Professionell“ autorisieren. Wechseln Sie in Seller Central den Tarif oder melden Sie sich mit dem Professional-Konto an, dann erneut ANMELDEN.',
+  SELLER_CENTRAL_DRAFT_LIMIT: 'Seller Central lehnt ab: Die Anwendung des Cloud-Anbieters ist noch nicht im Amazon Appstore gelistet und hat die Höchstzahl von 25 Händlern erreicht. Das können Sie nicht selbst beheben – bitte wenden Sie sich an dessen Support.',
+  SELLER_CENTRAL_OTP_REJECTED: 'Amazon lehnt den Einmalcode ab. Prüfen Sie, ob Datum und Uhrzeit Ihres Telefons automatisch gestellt werden (die Authenticator-App braucht die genaue Zeit), bzw. fordern Sie per „Einmalpasswort erneut senden“ einen neuen SMS-Code an und geben Sie ihn im geöffneten Browserfenster ein. Die Anmeldung läuft weiter.',
+  SELLER_CENTRAL_CONSENT_CANCELLED: 'Die Zustimmung wurde bei Amazon abgebrochen; die Anwendung hat keinen Zugriff erhalten. Klicken Sie erneut auf ANMELDEN und bestätigen Sie den Zugriff mit „Bestätigen“.',
+  SELLER_CENTRAL_BROWSER_CLOSED: 'Das Browserfenster wurde geschlossen – die Anmeldung läuft noch. Öffnen Sie den Anmeldelink mit „Im Browser öffnen“ erneut und schließen Sie die Anmeldung in der angezeigten Zeit ab.',
+  SELLER_CENTRAL_SESSION_EXPIRED: 'Die Sitzung bei Seller Central ist abgelaufen. Öffnen Sie den Anmeldelink mit „Im Browser öffnen“ erneut; die Anmeldung läuft weiter.',
+  SELLER_CENTRAL_MD1000: 'Seller Central lehnt ab (MD1000): Die Anwendung des Cloud-Anbieters ist noch ein Entwurf und wurde ohne den nötigen Parameter aufgerufen. Das können Sie nicht selbst beheben – bitte melden Sie den Code MD1000 dessen Support.',
+  SELLER_CENTRAL_MD5101: 'Seller Central lehnt ab (MD5101): Die Rücksprungadresse der Cloud ist bei Amazon nicht registriert. Bitte melden Sie den Code MD5101 dem Support des Cloud-Anbieters.',
+  SELLER_CENTRAL_MD5110: 'Seller Central lehnt ab (MD5110): Die Rücksprungadresse der Cloud ist ungültig (enthält ein #). Bitte melden Sie den Code MD5110 dem Support des Cloud-Anbieters.',
+  SELLER_CENTRAL_MD9100: 'Seller Central lehnt ab (MD9100): Amazon kennt die Anwendung nicht oder sie ist für Ihr Konto nicht verfügbar. Bitte melden Sie den Code MD9100 dem Support des Cloud-Anbieters.',
+  SELLER_CENTRAL_MD9999: 'Seller Central lehnt ab (MD9999): Der Anmeldelink ist fehlerhaft. Klicken Sie erneut auf ANMELDEN; tritt der Fehler wieder auf, melden Sie den Code MD9999 dem Support des Cloud-Anbieters.',
+  SANDBOX_ONLY: 'Das geht nur mit der Amazon-Sandbox (Start ohne „--production“).',
+  IMPORT_INVALID: 'Die Datei ist kein gültiges Protokoll dieser Anwendung (Fehler bei „{{field}}“). Bitte lassen Sie das Protokoll mit „Protokoll exportieren“ neu exportieren und importieren Sie diese Datei unverändert.',
+  IMPORT_INVALID_generic: 'Die Datei ist kein gültiges Protokoll dieser Anwendung (kein JSON, zu groß oder beschädigt). Bitte lassen Sie das Protokoll mit „Protokoll exportieren“ neu exportieren und importieren Sie diese Datei unverändert.',
+  IMPORT_TOO_LARGE: 'Die Datei ist zu groß für ein Protokoll (höchstens 256 KB). Bitte wählen Sie die exportierte Protokolldatei.',
+  CLOUD_PLATFORM_IN_USE: 'Diese Cloud-Plattform gehört zu einer Plattform in dieser Liste. Löschen Sie sie dort mit „Löschen“.',
+  SELLER_CENTRAL_AMAZON_STATE_INVALID: 'Seller Central lehnt ab: Die Anmeldung, die in Seller Central (Erneut autorisieren) oder im Appstore begonnen wurde, ist abgelaufen oder passt nicht zu dieser Anwendung. Starten Sie sie dort erneut oder klicken Sie hier auf ANMELDEN.',
+  SELLER_CENTRAL_LOGIN_URI_MISSING: 'Seller Central lehnt ab: Für die Anwendung des Cloud-Anbieters ist keine Login-URI registriert, daher geht „Erneut autorisieren“ in Seller Central nicht. Klicken Sie hier auf ANMELDEN und melden Sie den Fehler dessen Support.',
+} satisfies ErrorTexts;

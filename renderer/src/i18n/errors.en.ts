@@ -1,4 +1,7 @@
-// English error texts; the keys must match errors.de.ts (enforced by the type of `en`).
+// English error texts: every ErrorCode needs one (ErrorTexts); the variants match errors.de.ts (enforced
+// by the type of `en`).
+import type { ErrorTexts } from './error-text-keys';
+
 export const errorsEn = {
   INVALID_INPUT: 'The input in the field “{{field}}” is invalid. Please check the field.',
   INVALID_INPUT_generic: 'An input is invalid. Please check the fields.',
@@ -35,9 +38,10 @@ export const errorsEn = {
   SANDBOX_UNREACHABLE: 'The Amazon sandbox at {{url}} does not answer. Is “npm start” still running? Otherwise restart the application.',
   SANDBOX_UNREACHABLE_generic: 'The Amazon sandbox does not answer. Is “npm start” still running? Otherwise restart the application.',
   CLOUD_NOT_ENABLED: '“Use cloud” is not ticked for this platform. Please tick it on the “General” tab.',
-  AUTH_TIMEOUT:
-    'No confirmation arrived from Amazon in time. Was the browser closed or the access not confirmed? If Seller Central showed an error, check: does the Amazon account belong to another region (then choose a country of that region under Region)? Is it the primary user, or a user allowed to "Manage Authorized Partners", of a Professional account? Was the one-time code refused (check the phone’s clock)? Then click SIGN IN again.',
+  AUTH_TIMEOUT: 'No confirmation arrived from Amazon in time. Did Seller Central show an error? Pick it below for the exact cause. Otherwise click ANMELDEN again.',
   AUTH_CANCELLED: 'The sign-in was cancelled. Click SIGN IN to start again.',
+  ABORTED: 'The operation was cancelled. Please try again.',
+  INVALID_MESSAGE: 'The app received a message it does not understand. Please reload the page.',
   NO_SELLER_CHANGE: 'No decision about the seller account is open for this platform. The status was refreshed.',
   CLOUD_URL_REQUIRED: 'Please enter the cloud URL (e.g. https://cloud.example.com).',
   CLOUD_URL_TOO_LONG: 'The cloud URL is too long (300 characters at most). Please check the address.',
@@ -94,4 +98,26 @@ export const errorsEn = {
   SPAPI_RATE_LIMITED_generic: 'Amazon is throttling requests. Please wait a moment and try again.',
   SPAPI_SERVER_ERROR: 'Amazon answered with a server error. Please try again later.',
   SPAPI_UNAVAILABLE: 'Amazon (SP-API) cannot be reached. Please try again later.',
-};
+  // Seller Central's refusals (shared/seller-central-errors.ts), reported by the merchant while waiting
+  SELLER_CENTRAL_WRONG_REGION: 'Seller Central refuses: your Amazon account belongs to {{actualRegion}}, but {{region}} is chosen. Choose “{{country}}” (or another country of that region) under Region and click ANMELDEN again.',
+  SELLER_CENTRAL_WRONG_REGION_generic: 'Seller Central refuses: your Amazon account belongs to a different region than the one chosen here. Choose a country of your account’s region (North America, Europe or Far East) under Region and click ANMELDEN again.',
+  SELLER_CENTRAL_NOT_PRIMARY: 'Seller Central refuses: only the primary user of the seller account or a user with the “Manage Authorized Partners” permission may authorize applications. Sign in with such a user in the browser (or get the permission) and click ANMELDEN again.',
+  SELLER_CENTRAL_INDIVIDUAL_ACCOUNT: 'Seller Central refuses: your account is on the Individual selling plan; only Professional accounts can authorize applications. Change the plan in Seller Central or sign in with the Professional account, then ANMELDEN again.',
+  SELLER_CENTRAL_DRAFT_LIMIT: 'Seller Central refuses: the cloud provider’s application is not yet listed in the Amazon Appstore and has reached its limit of 25 sellers. You cannot fix this yourself – please contact their support.',
+  SELLER_CENTRAL_OTP_REJECTED: 'Amazon rejects the one-time code. Check that your phone sets date and time automatically (the authenticator app needs the exact time), or request a new SMS code with “Resend OTP”, and enter it in the open browser window. The sign-in goes on.',
+  SELLER_CENTRAL_CONSENT_CANCELLED: 'The consent was cancelled at Amazon; the application was not granted access. Click ANMELDEN again and confirm the access with “Confirm”.',
+  SELLER_CENTRAL_BROWSER_CLOSED: 'The browser window was closed – the sign-in is still running. Open its link again with “Im Browser öffnen” and finish within the time shown.',
+  SELLER_CENTRAL_SESSION_EXPIRED: 'The Seller Central session expired. Open the link again with “Im Browser öffnen”; the sign-in goes on.',
+  SELLER_CENTRAL_MD1000: 'Seller Central refuses (MD1000): the cloud provider’s application is still a draft and was called without the required parameter. You cannot fix this yourself – please report code MD1000 to their support.',
+  SELLER_CENTRAL_MD5101: 'Seller Central refuses (MD5101): the cloud’s return address is not registered at Amazon. Please report code MD5101 to the cloud provider’s support.',
+  SELLER_CENTRAL_MD5110: 'Seller Central refuses (MD5110): the cloud’s return address is invalid (contains a #). Please report code MD5110 to the cloud provider’s support.',
+  SELLER_CENTRAL_MD9100: 'Seller Central refuses (MD9100): Amazon does not know the application or it is not available to your account. Please report code MD9100 to the cloud provider’s support.',
+  SELLER_CENTRAL_MD9999: 'Seller Central refuses (MD9999): the sign-in link is malformed. Click ANMELDEN again; if it happens again, report code MD9999 to the cloud provider’s support.',
+  SANDBOX_ONLY: 'This only works with the Amazon sandbox (started without “--production”).',
+  IMPORT_INVALID: 'The file is not a valid Protokoll of this application (error at “{{field}}”). Please have the Protokoll exported again with “Protokoll exportieren” and import that file unchanged.',
+  IMPORT_INVALID_generic: 'The file is not a valid Protokoll of this application (not JSON, too large or damaged). Please have the Protokoll exported again with “Protokoll exportieren” and import that file unchanged.',
+  IMPORT_TOO_LARGE: 'The file is too large for a Protokoll (at most 256 KB). Please choose the exported Protokoll file.',
+  CLOUD_PLATFORM_IN_USE: 'This cloud platform belongs to a platform in this list. Delete it there with “Löschen”.',
+  SELLER_CENTRAL_AMAZON_STATE_INVALID: 'Seller Central refuses: the sign-in started in Seller Central (Re-Authorize) or in the Appstore expired or does not match this application. Start it there again or click ANMELDEN here.',
+  SELLER_CENTRAL_LOGIN_URI_MISSING: 'Seller Central refuses: the cloud provider’s application has no registered Login URI, so Re-Authorize in Seller Central does not work. Click ANMELDEN here and report the error to their support.',
+} satisfies ErrorTexts;

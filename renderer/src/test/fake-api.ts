@@ -1,9 +1,10 @@
 // A fake AppApi for component tests: every request is a vi.fn answering ok with sensible defaults;
 // `emit` plays the core's events.
 import { vi } from 'vitest';
-import type { AppApi, AppInfo, EventPayloads, SandboxHint, TimelineEntry } from '../../../shared/ipc-contract';
+import type { AppApi, AppInfo, CloudOnlyPlatform, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
 import type { Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
+import type { TimelineExport } from '../../../shared/timeline-export';
 
 export const platform = (over: Partial<Platform> = {}): Platform => ({
   id: 'p1',
@@ -51,6 +52,25 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
     getSandboxHint: vi.fn(async () => ok<SandboxHint | null>(null)),
+    reportSellerCentralError: vi.fn(async ({ id }: { id: string; key: string; actualRegion?: string }) => ok(byId(id))),
+    getSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView | null>(null)),
+    armSandboxScenario: vi.fn(async ({ id, scenario, account }: { id: string; scenario?: string; account?: string }) =>
+      ok({ ...byId(id), ...(scenario || account ? { sandboxArmed: { ...(scenario ? { scenario } : {}), ...(account ? { account } : {}) } } : {}) }),
+    ),
+    exportTimeline: vi.fn(async ({ id }: { id: string }) =>
+      ok<TimelineExport>({
+        format: 'amazon-cloud-connect-protokoll',
+        version: 1,
+        header: { exportedAt: '2026-01-01T00:00:00.000Z', timeZone: 'UTC', appVersion: '0.1.0', amazon: 'sandbox', platform: { id, name: 'Amazon 123456', type: 'amazon', countryCode: 'DE', region: 'EU' }, authorizationIds: [], amazonRequestIds: [] },
+        status: { status: 'not_authenticated' },
+        timeline: [],
+      }),
+    ),
+    importTimeline: vi.fn(async (_p: { text: string }) => ok({ platform: platform({ id: 'replay', name: 'Nachstellung Amazon 123456' }), plan: { account: 'eu.haendler@example.com' } })),
+    listCloudOnlyPlatforms: vi.fn(async () => ok<CloudOnlyPlatform[]>([])),
+    adoptCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok(platform({ id: 'adopted', cloudPlatformId }))),
+    deleteCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok({ id: cloudPlatformId })),
+    resetSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView>({ available: [], active: [], accounts: [] })),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
       list.push(listener);

@@ -1,0 +1,36 @@
+// Steps shared by the support end-to-end tests: a cloud-enabled platform opened on ZUGANGSDATEN, and
+// the seller's side in a second page (sign-in — prefilled when support armed an account — one-time
+// code, consent) up to the page Amazon ends on.
+import { expect, type Browser, type Page } from '@playwright/test';
+import { seedAccount } from '../../sandbox/seed';
+import { totp } from '../../sandbox/totp';
+
+export async function newPlatformOnCredentials(page: Page, name: string, country = 'DE'): Promise<void> {
+  await page.getByRole('button', { name: 'Neu' }).click();
+  await page.getByLabel('Bezeichnung').fill(name);
+  await page.getByRole('button', { name: 'Anlegen' }).click();
+  await page.getByRole('row', { name: new RegExp(name) }).dblclick();
+  await page.getByLabel('Cloud verwenden').check();
+  await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();
+  await page.getByLabel('Region', { exact: true }).selectOption(country);
+}
+
+/** The seller's browser from the consent URL to the page Amazon shows after the one-time code (and, with `confirm`, after "Bestätigen"). */
+export async function sellerSide(browser: Browser, url: string, opts: { email?: string; confirm?: boolean } = {}): Promise<Page> {
+  const seller = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await seller.goto(url);
+  await expect(seller.locator('[data-page="signin"]')).toBeVisible();
+  // An armed account is already filled in; otherwise the EU seller.
+  let email = await seller.inputValue('#ap_email');
+  if (!email) {
+    email = opts.email ?? 'eu.haendler@example.com';
+    await seller.fill('#ap_email', email);
+    await seller.fill('#ap_password', seedAccount(email)!.password);
+  }
+  await seller.click('#signInSubmit');
+  await expect(seller.locator('[data-page="mfa"]')).toBeVisible();
+  await seller.fill('#auth-mfa-otpcode', totp(seedAccount(email)!.totpSecret!, Date.now()));
+  await seller.click('#auth-signin-button');
+  if (opts.confirm) await seller.getByRole('button', { name: 'Bestätigen' }).click();
+  return seller;
+}

@@ -1,0 +1,192 @@
+// One catalogue of what Seller Central shows when it refuses an authorization (docs/amazon.md §1, §5).
+// These refusals stay on Amazon's page and never reach the redirect URI, so the desktop only learns of
+// them from the merchant ("Seller Central zeigt einen Fehler?"). The sandbox renders its error pages
+// from this catalogue and the app explains every entry, so the codes the sandbox shows are the ones
+// the app knows (seller-central-errors.test.ts enforces both directions).
+// Codes marked unverified have no primary source; they live only here, so they are easy to change.
+import type { Region } from './amazon-regions';
+import type { DesktopErrorCode } from './error-codes';
+
+export const SELLER_CENTRAL_ERROR_KEYS = [
+  'wrong_region',
+  'not_primary',
+  'individual_account',
+  'draft_limit',
+  'otp_rejected',
+  'consent_cancelled',
+  'browser_closed',
+  'session_expired',
+  'MD1000',
+  'MD5101',
+  'MD5110',
+  'MD9100',
+  'MD9999',
+  'amazon_state_invalid',
+  'login_uri_missing',
+] as const;
+export type SellerCentralErrorKey = (typeof SELLER_CENTRAL_ERROR_KEYS)[number];
+
+export interface SellerCentralError {
+  key: SellerCentralErrorKey;
+  /** The code Amazon prints on the page ("Fehlercode: …"); absent where it prints none. */
+  amazonCode?: string;
+  /** What Amazon's page says (the sandbox shows exactly this); absent where there is no page. */
+  amazonText?: { de: string; en: string };
+  /** The desktop's stable error code; its German and English texts live in the renderer's i18n. */
+  errorCode: DesktopErrorCode;
+  /**
+   * What the desktop does when the merchant reports it: `cancel` ends the sign-in (nothing can come
+   * from this attempt), `keep` keeps waiting (the merchant can still finish in the open browser).
+   */
+  action: 'cancel' | 'keep';
+}
+
+const entries: SellerCentralError[] = [
+  {
+    key: 'wrong_region',
+    amazonText: {
+      de: 'Ihr Verkäuferkonto ist in dieser Region nicht registriert. Melden Sie sich bei Seller Central in der Region Ihres Kontos an.',
+      en: "Your selling account is not registered in this region. Sign in to Seller Central in your account's region.",
+    },
+    errorCode: 'SELLER_CENTRAL_WRONG_REGION',
+    action: 'cancel',
+  },
+  {
+    key: 'not_primary',
+    // Unverified code (docs/amazon.md §1.3).
+    amazonCode: 'SPDC8143',
+    amazonText: {
+      de: 'Nur der Hauptnutzer des Kontos oder ein Nutzer mit der Berechtigung „Autorisierte Partner verwalten“ kann Anwendungen autorisieren.',
+      en: 'Only the primary user of the account or a user with the "Manage Authorized Partners" permission can authorize applications.',
+    },
+    errorCode: 'SELLER_CENTRAL_NOT_PRIMARY',
+    action: 'cancel',
+  },
+  {
+    key: 'individual_account',
+    amazonText: {
+      de: 'Anwendungen können nur von Konten mit dem Tarif „Professionell“ autorisiert werden. Ihr Konto verwendet den Tarif „Einzelanbieter“.',
+      en: 'Applications can only be authorized by accounts on the Professional selling plan. Your account uses the Individual plan.',
+    },
+    errorCode: 'SELLER_CENTRAL_INDIVIDUAL_ACCOUNT',
+    action: 'cancel',
+  },
+  {
+    key: 'draft_limit',
+    // The limit of every app not listed in the Appstore (Draft or unlisted), docs/amazon.md §1.7.
+    amazonText: {
+      de: 'Diese App ist nicht im Selling Partner Appstore gelistet und hat die Höchstzahl von 25 autorisierten Verkaufspartnern erreicht.',
+      en: 'This application is not listed in the Selling Partner Appstore and has reached the limit of 25 authorized selling partners.',
+    },
+    errorCode: 'SELLER_CENTRAL_DRAFT_LIMIT',
+    action: 'cancel',
+  },
+  {
+    key: 'otp_rejected',
+    amazonText: {
+      de: 'Das eingegebene Einmalpasswort ist ungültig. Versuchen Sie es erneut.',
+      en: 'The One Time Password (OTP) you entered is not valid. Please try again.',
+    },
+    errorCode: 'SELLER_CENTRAL_OTP_REJECTED',
+    action: 'keep',
+  },
+  {
+    key: 'consent_cancelled',
+    amazonText: {
+      de: 'Sie haben die Autorisierung abgebrochen. Die App hat keinen Zugriff erhalten. Sie können dieses Fenster schließen.',
+      en: 'You cancelled the authorization. The app has not been granted access. You can close this window.',
+    },
+    errorCode: 'SELLER_CENTRAL_CONSENT_CANCELLED',
+    action: 'cancel',
+  },
+  { key: 'browser_closed', errorCode: 'SELLER_CENTRAL_BROWSER_CLOSED', action: 'keep' },
+  {
+    key: 'session_expired',
+    amazonText: { de: 'Ihre Sitzung ist abgelaufen. Bitte starten Sie die Autorisierung erneut.', en: 'Your session has expired. Please start the authorization again.' },
+    errorCode: 'SELLER_CENTRAL_SESSION_EXPIRED',
+    action: 'keep',
+  },
+  {
+    key: 'MD1000',
+    amazonCode: 'MD1000',
+    amazonText: {
+      de: 'Diese Anwendung befindet sich im Entwurfsstatus und kann nur mit dem Parameter version=beta autorisiert werden.',
+      en: 'This application is in Draft state and can only be authorized with the parameter version=beta.',
+    },
+    errorCode: 'SELLER_CENTRAL_MD1000',
+    action: 'cancel',
+  },
+  {
+    key: 'MD5101',
+    amazonCode: 'MD5101',
+    amazonText: { de: 'Die angegebene Redirect-URI ist für diese Anwendung nicht registriert.', en: 'The redirect URI provided is not registered for this application.' },
+    errorCode: 'SELLER_CENTRAL_MD5101',
+    action: 'cancel',
+  },
+  {
+    key: 'MD5110',
+    amazonCode: 'MD5110',
+    amazonText: { de: 'Die Redirect-URI darf kein Fragment (#) enthalten.', en: 'The redirect URI must not contain a fragment (#).' },
+    errorCode: 'SELLER_CENTRAL_MD5110',
+    action: 'cancel',
+  },
+  {
+    // Unverified: Amazon's code for an application that is unknown, private or has no redirect URI.
+    key: 'MD9100',
+    amazonCode: 'MD9100',
+    amazonText: { de: 'Die Anwendung wurde nicht gefunden oder ist nicht für Ihr Konto verfügbar.', en: 'The application was not found or is not available to your account.' },
+    errorCode: 'SELLER_CENTRAL_MD9100',
+    action: 'cancel',
+  },
+  {
+    key: 'MD9999',
+    amazonCode: 'MD9999',
+    amazonText: {
+      de: 'Die Autorisierungsanfrage ist ungültig. Bitte wenden Sie sich an den Entwickler der Anwendung.',
+      en: 'The authorization request is invalid. Please contact the developer of the application.',
+    },
+    errorCode: 'SELLER_CENTRAL_MD9999',
+    action: 'cancel',
+  },
+  {
+    // The Login URI round trip (docs/amazon.md §1.6): the app must hand amazon_state back unchanged.
+    key: 'amazon_state_invalid',
+    amazonText: {
+      de: 'Die Anwendung hat die Anfrage nicht unverändert zurückgegeben oder sie ist abgelaufen (amazon_state). Starten Sie die Autorisierung erneut; besteht der Fehler, wenden Sie sich an den Entwickler der Anwendung.',
+      en: 'The application did not return the request unchanged, or it expired (amazon_state). Start the authorization again; if the error persists, contact the developer of the application.',
+    },
+    errorCode: 'SELLER_CENTRAL_AMAZON_STATE_INVALID',
+    action: 'cancel',
+  },
+  {
+    key: 'login_uri_missing',
+    amazonText: { de: 'Für diese Anwendung ist keine Login-URI registriert. Wenden Sie sich an den Entwickler der Anwendung.', en: 'This application has no registered Login URI. Please contact the developer of the application.' },
+    errorCode: 'SELLER_CENTRAL_LOGIN_URI_MISSING',
+    action: 'cancel',
+  },
+];
+
+export const SELLER_CENTRAL_ERRORS: Readonly<Record<SellerCentralErrorKey, SellerCentralError>> = Object.fromEntries(entries.map((e) => [e.key, e])) as Record<
+  SellerCentralErrorKey,
+  SellerCentralError
+>;
+
+export const SELLER_CENTRAL_ERROR_CODES = entries.map((e) => e.errorCode);
+
+export function isSellerCentralErrorKey(value: unknown): value is SellerCentralErrorKey {
+  return typeof value === 'string' && (SELLER_CENTRAL_ERROR_KEYS as readonly string[]).includes(value);
+}
+
+/** The entry for a code the merchant typed from Amazon's page ("md1000", " SPDC8143 "); undefined when unknown. */
+export function sellerCentralErrorByAmazonCode(typed: string): SellerCentralError | undefined {
+  const code = typed.trim().toUpperCase().replace(/^FEHLERCODE:?\s*|^ERROR CODE:?\s*/, '');
+  if (!code) return undefined;
+  return entries.find((e) => e.amazonCode === code);
+}
+
+export function sellerCentralErrorByCode(errorCode: string): SellerCentralError | undefined {
+  return entries.find((e) => e.errorCode === errorCode);
+}
+
+/** A country to suggest for a region ("Ihr Konto gehört zu Nordamerika → Region US"). */
+export const SUGGESTED_COUNTRY: Record<Region, string> = { NA: 'US', EU: 'DE', FE: 'JP' };
