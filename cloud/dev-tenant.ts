@@ -2,7 +2,8 @@
 // 0600 file the desktop launcher reads. Created again only if the file's tenant is gone (new database).
 import { existsSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Queryable } from './db/database';
+import type { Queryable } from './db/queryable';
+import { tenantExists } from './repositories/tenants';
 import { createTenant, type NewTenantCredentials } from './tenants';
 
 export const DEV_TENANT_NAME = 'Entwicklung';
@@ -20,8 +21,7 @@ export function readDevTenantFile(file: string): DevTenantFile | undefined {
 export async function ensureDevTenant(db: Queryable, file: string, cloudUrl: string, now: Date): Promise<DevTenantFile> {
   const existing = readDevTenantFile(file);
   if (existing) {
-    const { rows } = await db.query('SELECT 1 FROM tenants WHERE id = $1 AND client_id = $2', [existing.tenantId, existing.clientId]);
-    if (rows.length > 0) {
+    if (await tenantExists(db, existing.tenantId, existing.clientId)) {
       if (existing.cloudUrl !== cloudUrl) writeSecretFile(file, JSON.stringify({ ...existing, cloudUrl }, null, 2));
       return { ...existing, cloudUrl };
     }

@@ -4,8 +4,10 @@
 // XXXX-XXXX, 30^8 ≈ 6.6·10^11 values), short-lived (10 minutes), single use, and stored as a hash only.
 // Guessing is bounded by the rate limit of the form that takes it (see routes/login-uri.ts).
 import { createHash, randomInt } from 'node:crypto';
-import type { Database, Queryable } from './db/database';
-import { getPlatform, type PlatformRow } from './platforms';
+import type { Database, Queryable } from './db/queryable';
+import { getPlatform } from './platforms';
+import type { PlatformRow } from './repositories/platforms';
+import { deleteStalePairingCodes, insertPairingCode, usePairingCode } from './repositories/pairing-codes';
 
 /** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -31,13 +33,10 @@ const hash = (normalized: string) => createHash('sha256').update(`pairing:${norm
 export async function createPairingCode(db: Database, tenantId: string, platformId: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
   return db.transaction(async (tx) => {
     await getPlatform(tx, tenantId, platformId, true);
-    await tx.query('DELETE FROM pairing_codes WHERE platform_id = $1 OR expires_at < $2', [platformId, now]);
+    await deleteStalePairingCodes(tx, platformId, now);
     const code = newCode();
     const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
-    await tx.query(
-      'INSERT INTO pairing_codes (code_hash, tenant_id, platform_id, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [hash(normalizePairingCode(code)!), tenantId, platformId, expiresAt, now],
-    );
+    await insertPairingCode(tx, { codeHash: hash(normalizePairingCode(code)!), tenantId, platformId, expiresAt, createdAt: now });
     return { code, expiresAt };
   });
 }
@@ -46,12 +45,7 @@ export async function createPairingCode(db: Database, tenantId: string, platform
 export async function consumePairingCode(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
   const normalized = normalizePairingCode(input);
   if (!normalized) return undefined;
-  const { rows } = await db.query<{ platform_id: string; tenant_id: string }>(
-    `UPDATE pairing_codes SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
-     RETURNING platform_id, tenant_id`,
-    [hash(normalized), now],
-  );
-  const hit = rows[0];
+  const hit = await usePairingCode(db, hash(normalized), now);
   if (!hit) return undefined;
   return getPlatform(db, hit.tenant_id, hit.platform_id).catch(() => undefined);
 }

@@ -1,14 +1,14 @@
 // POST /v1/platforms/:id/settings/import: an access token from the stored refresh token (cached),
 // the Sellers API on the platform's regional host, and the marketplaces stored on the platform.
-import type { Marketplace } from '../shared/cloud-api';
 import type { CloudContext } from './context';
 import { CloudError } from './http/cloud-error';
 import { refreshAccessToken } from './amazon/lwa-client';
 import { getMarketplaceParticipations } from './amazon/sellers-api';
-import { getPlatform, type PlatformRow } from './platforms';
+import { getPlatform } from './platforms';
+import { clearRefreshToken, storeMarketplaces, type PlatformRow } from './repositories/platforms';
 import { AmazonCallLog } from './amazon/amazon-calls';
-import { callsToApi, recordAmazonCalls } from './amazon/amazon-requests-store';
-import type { AmazonRequest } from '../shared/cloud-api';
+import { callsToApi, recordAmazonCalls } from './repositories/amazon-requests';
+import type { AmazonRequest, Marketplace } from '../shared/cloud-api';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 
@@ -27,7 +27,7 @@ export async function freshAccessToken(ctx: CloudContext, platform: Authenticate
 /** A revoked refresh token is useless: the platform is shown as not authenticated until a new sign-in. */
 async function forgetRevokedToken(ctx: CloudContext, platform: Authenticated): Promise<void> {
   ctx.amazonTokens.forget(platform.id);
-  await ctx.db.query('UPDATE platforms SET refresh_token_enc = NULL WHERE id = $1 AND refresh_token_enc = $2', [platform.id, platform.refresh_token_enc]);
+  await clearRefreshToken(ctx.db, platform.id, platform.refresh_token_enc);
 }
 
 export async function importSettings(ctx: CloudContext, tenantId: string, platformId: string): Promise<{ marketplaces: Marketplace[]; amazonRequests: AmazonRequest[] }> {
@@ -36,10 +36,7 @@ export async function importSettings(ctx: CloudContext, tenantId: string, platfo
   const calls = new AmazonCallLog(ctx.now);
   try {
     const marketplaces = await fetchMarketplaces(ctx, platform as Authenticated, calls);
-    await ctx.db.query(
-      'UPDATE platforms SET marketplaces = $3, store_name = COALESCE($4, store_name) WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
-      [platform.id, tenantId, JSON.stringify(marketplaces), marketplaces[0]?.storeName ?? null],
-    );
+    await storeMarketplaces(ctx.db, tenantId, platform.id, marketplaces, marketplaces[0]?.storeName ?? null);
     return { marketplaces, amazonRequests: callsToApi(calls.calls) };
   } finally {
     // Also after a failure: then support needs Amazon's request id most. Losing it must not fail the import.

@@ -1,5 +1,6 @@
 // Tenants and their cloud credentials (the ERP's "Cloud" credentials record: Client-ID + Client-Secret).
-import type { Queryable } from './db/database';
+import type { Queryable } from './db/queryable';
+import { findTenantByClientId, findTenantById, insertTenant, type TenantRow } from './repositories/tenants';
 import { hashClientSecret, newClientId, newClientSecret, newId, secretMatches } from './crypto/client-secret';
 
 export interface Tenant {
@@ -21,27 +22,20 @@ export async function createTenant(db: Queryable, name: string, now: Date): Prom
   const tenantId = newId('ten');
   const clientId = newClientId();
   const clientSecret = newClientSecret();
-  await db.query(
-    'INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-    [tenantId, name, clientId, hashClientSecret(clientSecret), now],
-  );
+  await insertTenant(db, { id: tenantId, name, clientId, clientSecretHash: hashClientSecret(clientSecret), createdAt: now });
   return { tenantId, clientId, clientSecret };
 }
 
-type TenantRow = { id: string; name: string; client_id: string; client_secret_hash: string; disabled_at: Date | null };
-
 /** The tenant whose credentials these are, or undefined (no hint whether the id or the secret was wrong). */
 export async function authenticateClient(db: Queryable, clientId: string, clientSecret: string): Promise<Tenant | undefined> {
-  const { rows } = await db.query<TenantRow>('SELECT * FROM tenants WHERE client_id = $1', [clientId]);
-  const row = rows[0];
+  const row = await findTenantByClientId(db, clientId);
   // Hash even when the id is unknown, so timing does not reveal which client ids exist.
   const ok = secretMatches(clientSecret, row?.client_secret_hash ?? '0'.repeat(64));
   return row && ok ? toTenant(row) : undefined;
 }
 
 export async function getTenant(db: Queryable, tenantId: string): Promise<Tenant | undefined> {
-  const { rows } = await db.query<TenantRow>('SELECT * FROM tenants WHERE id = $1', [tenantId]);
-  const row = rows[0];
+  const row = await findTenantById(db, tenantId);
   return row && toTenant(row);
 }
 

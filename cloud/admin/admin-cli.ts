@@ -8,7 +8,7 @@ import type { Database } from '../db/database';
 import { openDatabase } from '../db/database';
 import { openPostgres } from '../db/postgres';
 import { lockOwner, DataDirLockedError } from '../db/data-dir-lock';
-import { CHANNEL } from '../authorizations/pg-notifier';
+import { sendNotification } from '../authorizations/pg-notifier';
 import { TENANT_CHANGE_PREFIX } from '../http/tenant-gate';
 import { readAdminToken, adminTokenPath } from '../ops/admin-credential';
 import type { NewTenantCredentials } from '../tenants';
@@ -77,7 +77,7 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
       // Running instances on the same PostgreSQL server drop their cached "active" answer at once.
       // (Awaited: the connection closes right after the command.)
       changed: async (tenantId) => {
-        if (databaseUrl) await db.query('SELECT pg_notify($1, $2)', [CHANNEL, `cli ${TENANT_CHANGE_PREFIX}${tenantId}`]);
+        if (databaseUrl) await sendNotification(db, 'cli', `${TENANT_CHANGE_PREFIX}${tenantId}`);
       },
     });
     return await run(admin);

@@ -2,10 +2,11 @@
 // The same functions serve the admin API of a running cloud and the CLI on a stopped one, so both
 // give the same answers. Every action is recorded in admin_actions and logged — ids only, never a
 // secret (the new Client-Secret is returned once and only its hash is stored).
-import type { Database, Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/queryable';
 import { CloudError } from '../http/cloud-error';
 import { hashClientSecret, newClientSecret } from '../crypto/client-secret';
 import { createTenant, type NewTenantCredentials } from '../tenants';
+import { findTenantByRef, insertAdminAction, listTenantSummaries, setClientSecretHash, setTenantDisabled, type TenantSummaryRow } from '../repositories/tenants';
 
 export interface TenantSummary {
   tenantId: string;
@@ -28,7 +29,7 @@ export interface TenantAdmin {
   setDisabled(ref: string, disabled: boolean): Promise<TenantSummary>;
 }
 
-type Row = { id: string; name: string; client_id: string; created_at: Date; disabled_at: Date | null };
+type Row = TenantSummaryRow;
 
 const summary = (r: Row): TenantSummary => ({
   tenantId: r.id,
@@ -59,13 +60,13 @@ export function createTenantAdmin(opts: {
 }): TenantAdmin {
   const { db } = opts;
   const record = async (tx: Queryable, action: AdminAction, tenantId: string, clientId: string) => {
-    await tx.query('INSERT INTO admin_actions (at, action, tenant_id, via) VALUES ($1, $2, $3, $4)', [new Date(opts.now()), action, tenantId, opts.via]);
+    await insertAdminAction(tx, { at: new Date(opts.now()), action, tenantId, via: opts.via });
     opts.audit({ action, tenantId, clientId, via: opts.via });
   };
   const find = async (tx: Queryable, ref: string): Promise<Row> => {
-    const { rows } = await tx.query<Row>('SELECT id, name, client_id, created_at, disabled_at FROM tenants WHERE id = $1 OR client_id = $1', [ref]);
-    if (!rows[0]) throw new CloudError('TENANT_NOT_FOUND');
-    return rows[0];
+    const row = await findTenantByRef(tx, ref);
+    if (!row) throw new CloudError('TENANT_NOT_FOUND');
+    return row;
   };
   return {
     async create(raw) {
@@ -78,14 +79,13 @@ export function createTenantAdmin(opts: {
       return created;
     },
     async list() {
-      const { rows } = await db.query<Row>('SELECT id, name, client_id, created_at, disabled_at FROM tenants ORDER BY created_at, id');
-      return rows.map(summary);
+      return (await listTenantSummaries(db)).map(summary);
     },
     async rotateSecret(ref) {
       const clientSecret = newClientSecret();
       const row = await db.transaction(async (tx) => {
         const r = await find(tx, ref);
-        await tx.query('UPDATE tenants SET client_secret_hash = $2 WHERE id = $1', [r.id, hashClientSecret(clientSecret)]);
+        await setClientSecretHash(tx, r.id, hashClientSecret(clientSecret));
         await record(tx, 'tenant.rotate-secret', r.id, r.client_id);
         return r;
       });
@@ -95,13 +95,9 @@ export function createTenantAdmin(opts: {
     async setDisabled(ref, disabled) {
       const row = await db.transaction(async (tx) => {
         const r = await find(tx, ref);
-        const { rows } = await tx.query<Row>(
-          // Disabling twice keeps the first date; enabling clears it.
-          'UPDATE tenants SET disabled_at = CASE WHEN $2::boolean THEN COALESCE(disabled_at, $3) ELSE NULL END WHERE id = $1 RETURNING id, name, client_id, created_at, disabled_at',
-          [r.id, disabled, new Date(opts.now())],
-        );
+        const updated = await setTenantDisabled(tx, r.id, disabled, new Date(opts.now()));
         await record(tx, disabled ? 'tenant.disable' : 'tenant.enable', r.id, r.client_id);
-        return rows[0]!;
+        return updated;
       });
       await opts.changed?.(row.id);
       return summary(row);

@@ -1,6 +1,6 @@
 // Every HTTP call the cloud makes to LWA or SP-API, with Amazon's request id: Amazon's developer
 // support asks for it first (docs/amazon.md §3, §4). The clients add to a call log handed in by the
-// caller, which stores it with the platform and the authorization (amazon-requests-store.ts).
+// caller, which stores it with the platform and the authorization (cloud/repositories/amazon-requests.ts).
 import type { AmazonRequest } from '../../shared/cloud-api';
 import type { HttpOutcome } from './http-call';
 

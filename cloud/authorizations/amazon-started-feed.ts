@@ -3,9 +3,9 @@
 // Central shows up without anyone pressing AKTUALISIEREN. Kept cheap: the latest sequence number per
 // tenant is remembered until the notifier reports a new entry (on PostgreSQL that report arrives from
 // every instance through LISTEN/NOTIFY), so a waiting desktop's call reads nothing from the database.
-import type { Queryable } from '../db/database';
+import type { Queryable } from '../db/queryable';
 import type { AuthorizationNotifier } from './notifier';
-import type { AuthorizationRow } from './store';
+import { amazonStartedAfter, latestAmazonStartedSeq, pendingAmazonStarted, type AuthorizationRow } from '../repositories/authorizations';
 
 const PREFIX = 'amazon-started:';
 /** The notifier key of a tenant's feed (authorization ids never start with it). */
@@ -46,11 +46,7 @@ export function createAmazonStartedFeed(db: Queryable, notifier: AuthorizationNo
     const known = latest.get(tenantId);
     if (known !== undefined) return known;
     const gen = generation(tenantId);
-    const { rows } = await db.query<{ max: string }>(
-      "SELECT COALESCE(MAX(seq), 0)::text AS max FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon'",
-      [tenantId],
-    );
-    const max = BigInt(rows[0]?.max ?? '0');
+    const max = await latestAmazonStartedSeq(db, tenantId);
     // A change that raced with the read must not be hidden behind an old maximum.
     if (generation(tenantId) === gen) latest.set(tenantId, max);
     return max;
@@ -62,19 +58,10 @@ export function createAmazonStartedFeed(db: Queryable, notifier: AuthorizationNo
     async read(tenantId, since, now) {
       const max = await latestSeq(tenantId);
       if (since === undefined) {
-        const { rows } = await db.query<AuthorizationRow>(
-          `SELECT * FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND status = 'pending' AND expires_at > $2
-           ORDER BY seq LIMIT ${PAGE}`,
-          [tenantId, now],
-        );
-        return { cursor: max.toString(), rows };
+        return { cursor: max.toString(), rows: await pendingAmazonStarted(db, tenantId, now, PAGE) };
       }
       if (max <= BigInt(since)) return { cursor: since, rows: [] };
-      const { rows } = await db.query<AuthorizationRow & { seq_text: string }>(
-        `SELECT *, seq::text AS seq_text FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND seq > $2::bigint
-         ORDER BY seq LIMIT ${PAGE}`,
-        [tenantId, since],
-      );
+      const rows = await amazonStartedAfter(db, tenantId, since, PAGE);
       return { cursor: rows.at(-1)?.seq_text ?? since, rows };
     },
   };

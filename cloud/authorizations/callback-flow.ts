@@ -10,11 +10,12 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { AmazonCallLog } from '../amazon/amazon-calls';
-import { recordAmazonCalls } from '../amazon/amazon-requests-store';
-import { AUTHORIZATION_RENEWAL_MS, consumeState, findAuthorization, finishPending, expireIfDue, type AuthorizationRow } from './store';
+import { recordAmazonCalls } from '../repositories/amazon-requests';
+import { AUTHORIZATION_RENEWAL_MS, expireIfDue } from './store';
+import { consumeState, findAuthorization, finishPending, lockAuthorizationStatus, markAuthenticated, type AuthorizationRow } from '../repositories/authorizations';
 import { verifyState } from './state';
 import { holdSellerChange, sellerStoreNames } from './seller-change';
-import type { PlatformRow } from '../platforms';
+import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
 
 export interface CallbackQuery {
   state?: string;
@@ -120,15 +121,14 @@ async function complete(
   // desktop can name both sellers. Only on this path, so an ordinary sign-in makes no extra call.
   let storeNames: { previous: string | null; next: string | null } = { previous: null, next: null };
   if (auth.mode === 'refresh') {
-    const { rows } = await ctx.db.query<PlatformRow>('SELECT * FROM platforms WHERE id = $1', [auth.platform_id]);
-    if (rows[0]?.selling_partner_id && rows[0].selling_partner_id !== sellingPartnerId) storeNames = await sellerStoreNames(ctx, rows[0], accessToken);
+    const current = await findPlatformById(ctx.db, auth.platform_id);
+    if (current?.selling_partner_id && current.selling_partner_id !== sellingPartnerId) storeNames = await sellerStoreNames(ctx, current, accessToken);
   }
   const outcome = await ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<PlatformRow>('SELECT * FROM platforms WHERE id = $1 FOR UPDATE', [auth.platform_id]);
-    const platform = rows[0];
-    const { rows: still } = await tx.query<{ status: string }>('SELECT status FROM authorizations WHERE id = $1 FOR UPDATE', [auth.id]);
+    const platform = await findPlatformById(tx, auth.platform_id, true);
+    const still = await lockAuthorizationStatus(tx, auth.id);
     // Deleted or superseded while Amazon was answering: the new tokens are not kept.
-    if (!platform || platform.deleted_at || still[0]?.status !== 'pending') return 'dropped' as const;
+    if (!platform || platform.deleted_at || still !== 'pending') return 'dropped' as const;
     // Refresh only: a platform that lost its token (revoked meanwhile) simply takes the new one.
     if (auth.mode === 'refresh' && platform.selling_partner_id && platform.selling_partner_id !== sellingPartnerId && platform.refresh_token_enc) {
       await holdSellerChange(tx, auth, platform, { sellingPartnerId, sealedRefreshToken: sealed, storeName: storeNames.next, previousStoreName: storeNames.previous }, now);
@@ -137,16 +137,9 @@ async function complete(
     const changed = auth.mode === 'refresh' ? platform.selling_partner_id !== sellingPartnerId : null;
     // Another seller (a login on a platform that had one): its store name is not known yet.
     const storeName = platform.selling_partner_id === sellingPartnerId ? platform.store_name : null;
-    await tx.query(
-      `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5, store_name = $6
-       WHERE id = $1`,
-      [platform.id, sealed, sellingPartnerId, now, new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS), storeName],
-    );
-    await tx.query(
-      `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5
-       WHERE id = $1`,
-      [auth.id, now, sellingPartnerId, changed, storeName],
-    );
+    const signIn = { sealedRefreshToken: sealed, sellingPartnerId, storeName, authorizedAt: now, renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS) };
+    await storePlatformSignIn(tx, platform.id, signIn, false);
+    await markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
     return 'stored' as const;
   });
   if (outcome === 'dropped') throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted or a newer sign-in was started meanwhile.');

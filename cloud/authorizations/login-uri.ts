@@ -7,7 +7,7 @@
 // redirect_uri, amazon_state (unchanged) and its own state. Never a guess, never an open redirect.
 import { REGIONS, sellerCentralHosts, type Region } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
-import type { PlatformRow } from '../platforms';
+import { findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
 import { consumePairingCode } from '../pairing-codes';
 import { createAuthorization } from './store';
 import { signState } from './state';
@@ -82,10 +82,7 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, pairingC
 
   if (!seller) return page(404, 'unknown_seller', true);
   // Three are enough to know it is more than one; never say which tenants they belong to.
-  const { rows } = await ctx.db.query<PlatformRow>(
-    'SELECT * FROM platforms WHERE selling_partner_id = $1 AND region = $2 AND deleted_at IS NULL LIMIT 3',
-    [seller, callback.region],
-  );
+  const rows = await findPlatformsBySeller(ctx.db, seller, callback.region, 3);
   if (rows.length === 0) return page(404, 'unknown_seller', true);
   if (rows.length > 1) return page(409, 'ambiguous_seller', true);
   return { kind: 'redirect', location: await start(ctx, rows[0]!, q.amazon_state, callback.url, seller) };

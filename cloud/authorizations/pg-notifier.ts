@@ -3,10 +3,16 @@
 // carries the sender's id so an instance ignores the echo of its own notifications.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { Queryable } from '../db/queryable';
 import { createLocalNotifier, type AuthorizationNotifier } from './notifier';
 
 export const CHANNEL = 'authorization_changed';
 const noop = () => undefined;
+
+/** NOTIFY on any connection (the tenant CLI's, which is not a listening instance); `from` names the sender. */
+export async function sendNotification(q: Queryable, from: string, id: string): Promise<void> {
+  await q.query('SELECT pg_notify($1, $2)', [CHANNEL, `${from} ${id}`]);
+}
 
 export async function createPgNotifier(connectionString: string, onError: (e: Error) => void = () => undefined): Promise<AuthorizationNotifier & { close(): Promise<void> }> {
   const local = createLocalNotifier();

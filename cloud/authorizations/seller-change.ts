@@ -7,14 +7,15 @@
 //            marketplaces imported for the old seller are cleared (they belong to another account).
 // Both are idempotent: the same decision again answers the same; the other one is SELLER_CHANGE_DECIDED.
 import type { CloudContext } from '../context';
-import type { Queryable } from '../db/database';
+import type { Queryable } from '../db/queryable';
 import type { SellerDecision } from '../../shared/cloud-api';
 import { CloudError } from '../http/cloud-error';
 import { stripUnsafeText } from '../../shared/safe-text';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { freshAccessToken } from '../settings-import';
-import type { PlatformRow } from '../platforms';
-import { AUTHORIZATION_RENEWAL_MS, type AuthorizationRow } from './store';
+import { findPlatform, storePlatformSignIn, type PlatformRow } from '../repositories/platforms';
+import { findTenantAuthorization, markSellerChanged, recordSellerDecision, type AuthorizationRow } from '../repositories/authorizations';
+import { AUTHORIZATION_RENEWAL_MS } from './store';
 
 /** Amazon authorizations must be renewed every 365 days. */
 
@@ -54,19 +55,19 @@ export async function holdSellerChange(
   seller: { sellingPartnerId: string; sealedRefreshToken: string; storeName: string | null; previousStoreName: string | null },
   now: Date,
 ): Promise<void> {
-  await tx.query(
-    `UPDATE authorizations SET status = 'seller_changed', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = true,
-       held_refresh_token_enc = $4, store_name = $5, previous_selling_partner_id = $6, previous_store_name = $7
-     WHERE id = $1`,
-    [auth.id, now, seller.sellingPartnerId, seller.sealedRefreshToken, seller.storeName, platform.selling_partner_id, seller.previousStoreName ?? platform.store_name],
-  );
+  await markSellerChanged(tx, auth.id, now, {
+    sellingPartnerId: seller.sellingPartnerId,
+    sealedRefreshToken: seller.sealedRefreshToken,
+    storeName: seller.storeName,
+    previousSellingPartnerId: platform.selling_partner_id,
+    previousStoreName: seller.previousStoreName ?? platform.store_name,
+  });
 }
 
 export async function decideSellerChange(ctx: CloudContext, tenantId: string, authorizationId: string, decision: SellerDecision): Promise<AuthorizationRow> {
   const now = new Date(ctx.now());
   const result = await ctx.db.transaction(async (tx) => {
-    const { rows } = await tx.query<AuthorizationRow>('SELECT * FROM authorizations WHERE id = $1 AND tenant_id = $2 FOR UPDATE', [authorizationId, tenantId]);
-    const auth = rows[0];
+    const auth = await findTenantAuthorization(tx, tenantId, authorizationId, true);
     if (!auth) throw new CloudError('AUTHORIZATION_NOT_FOUND');
     if (auth.status !== 'seller_changed') throw new CloudError('SELLER_CHANGE_NOT_OPEN', `The authorization is ${auth.status}.`);
     if (auth.seller_decision) {
@@ -74,19 +75,13 @@ export async function decideSellerChange(ctx: CloudContext, tenantId: string, au
       throw new CloudError('SELLER_CHANGE_DECIDED', `The seller change was already answered "${auth.seller_decision}".`);
     }
     if (decision === 'switch') {
-      const { rows: platforms } = await tx.query<PlatformRow>('SELECT * FROM platforms WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL FOR UPDATE', [auth.platform_id, tenantId]);
-      if (!platforms[0] || !auth.held_refresh_token_enc) throw new CloudError('PLATFORM_NOT_FOUND');
-      await tx.query(
-        `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, store_name = $4, authorized_at = $5, renewal_due_at = $6, marketplaces = NULL
-         WHERE id = $1`,
-        [auth.platform_id, auth.held_refresh_token_enc, auth.selling_partner_id, auth.store_name, now, new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS)],
-      );
+      const platform = await findPlatform(tx, tenantId, auth.platform_id, true);
+      if (!platform || !auth.held_refresh_token_enc) throw new CloudError('PLATFORM_NOT_FOUND');
+      // The marketplaces imported for the old seller belong to another account: cleared.
+      const signIn = { sealedRefreshToken: auth.held_refresh_token_enc, sellingPartnerId: auth.selling_partner_id!, storeName: auth.store_name, authorizedAt: now, renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS) };
+      await storePlatformSignIn(tx, auth.platform_id, signIn, true);
     }
-    const { rows: updated } = await tx.query<AuthorizationRow>(
-      `UPDATE authorizations SET held_refresh_token_enc = NULL, seller_decision = $2, seller_decided_at = $3 WHERE id = $1 RETURNING *`,
-      [auth.id, decision, now],
-    );
-    return { row: updated[0]!, switched: decision === 'switch' };
+    return { row: await recordSellerDecision(tx, auth.id, decision, now), switched: decision === 'switch' };
   });
   // The old seller's access token must not serve the new seller's imports.
   if (result.switched) ctx.amazonTokens.forget(result.row.platform_id);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createStatusCache } from './status-cache';
-import { createAuthorization, finishPending } from './store';
+import { createAuthorization } from './store';
+import { finishPending } from '../repositories/authorizations';
 import { createTenant } from '../tenants';
 import { createPlatform } from '../platforms';
 

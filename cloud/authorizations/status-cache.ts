@@ -6,7 +6,7 @@
 import { CloudError } from '../http/cloud-error';
 import type { Queryable } from '../db/database';
 import type { AuthorizationNotifier } from './notifier';
-import { findAuthorization, type AuthorizationRow } from './store';
+import { findAuthorization, type AuthorizationRow } from '../repositories/authorizations';
 
 export interface StatusCache {
   /** The row of this tenant's authorization (AUTHORIZATION_NOT_FOUND otherwise), with its generation. */

@@ -142,6 +142,12 @@ function checkOrder(migrations: readonly Migration[]): void {
 /** Every version this build applies, ascending (tests and /readyz compare the database with it). */
 export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version);
 
+/** The versions recorded in schema_migrations (the table exists once migrate() has run). */
+export async function appliedMigrationVersions(db: Queryable): Promise<number[]> {
+  const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+  return rows.map((r) => Number(r.version));
+}
+
 export interface MigrateOptions {
   /** Receives one line per noteworthy change a migration made (e.g. a platform renamed). */
   notice?: (line: string) => void;
@@ -158,7 +164,7 @@ export async function migrate(db: MigrationTarget, opts: MigrateOptions = {}): P
   const upTo = opts.upTo ?? Number.POSITIVE_INFINITY;
   checkOrder(migrations);
   await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-  const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+  const done = new Set(await appliedMigrationVersions(db));
   const applied: number[] = [];
   for (const m of migrations) {
     if (done.has(m.version) || m.version > upTo) continue;

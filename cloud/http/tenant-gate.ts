@@ -3,7 +3,8 @@
 // answer is remembered per tenant for a few seconds and dropped when an admin action changes the
 // tenant — on this instance directly, on the others through the notifier (LISTEN/NOTIFY on
 // PostgreSQL), using the reserved id `tenant:<id>`.
-import type { Queryable } from '../db/database';
+import type { Queryable } from '../db/queryable';
+import { tenantDisabledAt } from '../repositories/tenants';
 import type { AuthorizationNotifier } from '../authorizations/notifier';
 import { CloudError } from './cloud-error';
 
@@ -25,8 +26,8 @@ export function createTenantGate(db: Queryable, notifier: AuthorizationNotifier,
     async assertActive(tenantId) {
       let entry = known.get(tenantId);
       if (!entry || entry.until <= now()) {
-        const { rows } = await db.query<{ disabled_at: Date | null }>('SELECT disabled_at FROM tenants WHERE id = $1', [tenantId]);
-        entry = { active: rows[0] ? rows[0].disabled_at === null : undefined, until: now() + ttlMs };
+        const disabledAt = await tenantDisabledAt(db, tenantId);
+        entry = { active: disabledAt === undefined ? undefined : disabledAt === null, until: now() + ttlMs };
         if (known.size > 10_000) known.delete(known.keys().next().value!);
         known.set(tenantId, entry);
       }

@@ -2,7 +2,7 @@
 // migration of this build, and the LWA client secrets (active and next) are not about to expire. Each
 // check with its detail in the body, so an operator sees which one failed.
 import type { CloudContext } from '../context';
-import { migrationVersions } from '../db/migrations';
+import { appliedMigrationVersions, migrationVersions } from '../db/migrations';
 import { lwaSecretReadiness, type CheckResult } from './lwa-readiness';
 
 export interface Readiness {
@@ -23,9 +23,9 @@ export async function readiness(ctx: CloudContext): Promise<Readiness> {
   let database: CheckResult;
   let migrations: CheckResult;
   try {
-    const { rows } = await timed(2_000, ctx.db.query<{ version: number }>('SELECT version FROM schema_migrations'));
+    const versions = await timed(2_000, appliedMigrationVersions(ctx.db));
     database = { ok: true, detail: ctx.config.databaseUrl ? 'PostgreSQL server reachable' : 'embedded PGlite open' };
-    const applied = new Set(rows.map((r) => Number(r.version)));
+    const applied = new Set(versions);
     const wanted = migrationVersions();
     const expected = Math.max(...wanted);
     const version = Math.max(0, ...applied);

@@ -13,11 +13,12 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
-import { authorizationToApi, createAuthorization, expireIfDue, finishPending, getAuthorization } from '../authorizations/store';
+import { authorizationToApi, createAuthorization, expireIfDue, getAuthorization } from '../authorizations/store';
+import { finishPending } from '../repositories/authorizations';
 import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
 import { decideSellerChange } from '../authorizations/seller-change';
-import { authorizationAmazonRequests } from '../amazon/amazon-requests-store';
+import { authorizationAmazonRequests } from '../repositories/amazon-requests';
 
 const idParams = z.object({ id: safeText().min(1).max(100) });
 

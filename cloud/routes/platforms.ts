@@ -15,7 +15,7 @@ import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
 import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToApi, renamePlatform } from '../platforms';
 import { importSettings } from '../settings-import';
-import { platformAmazonRequests } from '../amazon/amazon-requests-store';
+import { platformAmazonRequests } from '../repositories/amazon-requests';
 
 const idParams = z.object({ id: safeText().min(1).max(100) });
 

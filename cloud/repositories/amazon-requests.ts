@@ -2,8 +2,8 @@
 // back for the status API. Only the latest calls per platform are kept: support needs the recent ids,
 // not a history that grows with every settings import.
 import type { AmazonRequest } from '../../shared/cloud-api';
-import type { Queryable } from '../db/database';
-import type { AmazonCall } from './amazon-calls';
+import type { Queryable } from '../db/queryable';
+import type { AmazonCall } from '../amazon/amazon-calls';
 
 /** Per platform; older rows are deleted when new ones arrive. */
 export const KEPT_PER_PLATFORM = 50;

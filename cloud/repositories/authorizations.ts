@@ -1,0 +1,191 @@
+// Every SQL statement on `authorizations`. The status of an authorization is written here and nowhere
+// else: each change is one statement whose WHERE clause states the status it starts from, so two
+// racing writers cannot both win. Callers pass a Queryable, so a transaction may span several calls.
+import type { Queryable } from '../db/queryable';
+import type { AuthorizationMode, AuthorizationStatus, CloudErrorCode, SellerDecision } from '../../shared/cloud-api';
+
+export interface AuthorizationRow {
+  id: string;
+  tenant_id: string;
+  platform_id: string;
+  mode: AuthorizationMode;
+  status: AuthorizationStatus;
+  expires_at: Date;
+  state_used_at: Date | null;
+  code_hash: string | null;
+  error_code: CloudErrorCode | null;
+  error_message: string | null;
+  selling_partner_id: string | null;
+  selling_partner_id_changed: boolean | null;
+  store_name: string | null;
+  previous_selling_partner_id: string | null;
+  previous_store_name: string | null;
+  /** Sealed refresh token of the other seller while status is seller_changed and undecided. */
+  held_refresh_token_enc: string | null;
+  seller_decision: SellerDecision | null;
+  seller_decided_at: Date | null;
+  completed_at: Date | null;
+  created_at: Date;
+  /** 'amazon' when started at the Login URI (Re-Authorize in Seller Central, Authorize now in the Appstore). */
+  origin: 'desktop' | 'amazon';
+  /** Set when the Login URI identified the platform by Amazon's selling_partner_id: the redirect must bring it back. */
+  expected_selling_partner_id: string | null;
+}
+
+/** The end states a pending authorization reaches without tokens. */
+export type ClosedStatus = Exclude<AuthorizationStatus, 'pending' | 'authenticated' | 'seller_changed'>;
+
+export interface NewAuthorization {
+  id: string;
+  tenantId: string;
+  platformId: string;
+  mode: AuthorizationMode;
+  expiresAt: Date;
+  createdAt: Date;
+  origin: 'desktop' | 'amazon';
+  expectedSellingPartnerId: string | null;
+}
+
+export async function insertAuthorization(q: Queryable, a: NewAuthorization): Promise<AuthorizationRow> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `INSERT INTO authorizations (id, tenant_id, platform_id, mode, status, expires_at, created_at, origin, expected_selling_partner_id)
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) RETURNING *`,
+    [a.id, a.tenantId, a.platformId, a.mode, a.expiresAt, a.createdAt, a.origin, a.expectedSellingPartnerId],
+  );
+  return rows[0]!;
+}
+
+/** By id alone: the state token is the capability on Amazon's redirect. */
+export async function findAuthorization(q: Queryable, id: string): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>('SELECT * FROM authorizations WHERE id = $1', [id]);
+  return rows[0];
+}
+
+/** An authorization of this tenant; `forUpdate` locks it in a transaction. */
+export async function findTenantAuthorization(q: Queryable, tenantId: string, id: string, forUpdate = false): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(`SELECT * FROM authorizations WHERE id = $1 AND tenant_id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [id, tenantId]);
+  return rows[0];
+}
+
+/** The status, with the row locked until the transaction ends. */
+export async function lockAuthorizationStatus(q: Queryable, id: string): Promise<AuthorizationStatus | undefined> {
+  const { rows } = await q.query<{ status: AuthorizationStatus }>('SELECT status FROM authorizations WHERE id = $1 FOR UPDATE', [id]);
+  return rows[0]?.status;
+}
+
+/** Cancels the platform's pending authorizations (superseded by a new one, or the platform deleted); returns their ids. */
+export async function cancelPendingOfPlatform(q: Queryable, platformId: string, now: Date, error?: { code: CloudErrorCode; message: string }): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    `UPDATE authorizations SET status = 'cancelled', completed_at = $2, error_code = $3, error_message = $4
+     WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
+    [platformId, now, error?.code ?? null, error?.message ?? null],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Ends a pending authorization; returns the updated row, or undefined when it was no longer pending. */
+export async function finishPending(
+  q: Queryable,
+  id: string,
+  status: ClosedStatus,
+  now: Date,
+  error?: { code: CloudErrorCode; message: string },
+): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `UPDATE authorizations SET status = $2, completed_at = $3, error_code = $4, error_message = $5
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
+    [id, status, now, error?.code ?? null, error?.message ?? null],
+  );
+  return rows[0];
+}
+
+/** Uses up the state once: only the first redirect for a pending authorization gets the row back. */
+export async function consumeState(q: Queryable, id: string, codeHash: string | null, now: Date): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `UPDATE authorizations SET state_used_at = $2, code_hash = $3
+     WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
+    [id, now, codeHash],
+  );
+  return rows[0];
+}
+
+/** The sign-in succeeded (the caller holds the row's lock and has checked it is pending). */
+export async function markAuthenticated(
+  q: Queryable,
+  id: string,
+  now: Date,
+  seller: { sellingPartnerId: string; changed: boolean | null; storeName: string | null },
+): Promise<void> {
+  await q.query(
+    `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5
+     WHERE id = $1 AND status = 'pending'`,
+    [id, now, seller.sellingPartnerId, seller.changed, seller.storeName],
+  );
+}
+
+/** A refresh brought another seller: the new token is held aside until the desktop decides. */
+export async function markSellerChanged(
+  q: Queryable,
+  id: string,
+  now: Date,
+  change: { sellingPartnerId: string; sealedRefreshToken: string; storeName: string | null; previousSellingPartnerId: string | null; previousStoreName: string | null },
+): Promise<void> {
+  await q.query(
+    `UPDATE authorizations SET status = 'seller_changed', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = true,
+       held_refresh_token_enc = $4, store_name = $5, previous_selling_partner_id = $6, previous_store_name = $7
+     WHERE id = $1 AND status = 'pending'`,
+    [id, now, change.sellingPartnerId, change.sealedRefreshToken, change.storeName, change.previousSellingPartnerId, change.previousStoreName],
+  );
+}
+
+/** The desktop's answer to a seller change; the held token is dropped either way (a switch has copied it). */
+export async function recordSellerDecision(q: Queryable, id: string, decision: SellerDecision, now: Date): Promise<AuthorizationRow> {
+  const { rows } = await q.query<AuthorizationRow>(
+    'UPDATE authorizations SET held_refresh_token_enc = NULL, seller_decision = $2, seller_decided_at = $3 WHERE id = $1 RETURNING *',
+    [id, decision, now],
+  );
+  return rows[0]!;
+}
+
+/** An undecided seller change of the platform is answered "keep" (a new sign-in started): its held token goes. */
+export async function keepUndecidedSellerChanges(q: Queryable, platformId: string, now: Date): Promise<void> {
+  await q.query(
+    `UPDATE authorizations SET held_refresh_token_enc = NULL, seller_decision = 'keep', seller_decided_at = $2
+     WHERE platform_id = $1 AND status = 'seller_changed' AND seller_decision IS NULL`,
+    [platformId, now],
+  );
+}
+
+/** Drops every held-aside token of the platform (it is being deleted). */
+export async function dropHeldTokens(q: Queryable, platformId: string): Promise<void> {
+  await q.query('UPDATE authorizations SET held_refresh_token_enc = NULL WHERE platform_id = $1 AND held_refresh_token_enc IS NOT NULL', [platformId]);
+}
+
+/** The highest sequence number of the tenant's sign-ins started at Amazon (0 when none). */
+export async function latestAmazonStartedSeq(q: Queryable, tenantId: string): Promise<bigint> {
+  const { rows } = await q.query<{ max: string }>(
+    "SELECT COALESCE(MAX(seq), 0)::text AS max FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon'",
+    [tenantId],
+  );
+  return BigInt(rows[0]?.max ?? '0');
+}
+
+/** The tenant's sign-ins started at Amazon that are still pending, oldest first. */
+export async function pendingAmazonStarted(q: Queryable, tenantId: string, now: Date, limit: number): Promise<AuthorizationRow[]> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `SELECT * FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND status = 'pending' AND expires_at > $2
+     ORDER BY seq LIMIT $3`,
+    [tenantId, now, limit],
+  );
+  return rows;
+}
+
+/** The tenant's sign-ins started at Amazon after sequence number `since`, each with its own as text. */
+export async function amazonStartedAfter(q: Queryable, tenantId: string, since: string, limit: number): Promise<(AuthorizationRow & { seq_text: string })[]> {
+  const { rows } = await q.query<AuthorizationRow & { seq_text: string }>(
+    `SELECT *, seq::text AS seq_text FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND seq > $2::bigint
+     ORDER BY seq LIMIT $3`,
+    [tenantId, since, limit],
+  );
+  return rows;
+}

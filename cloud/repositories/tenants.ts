@@ -1,0 +1,70 @@
+// Every SQL statement on `tenants` and the operators' record of what they did (`admin_actions`).
+import type { Queryable } from '../db/queryable';
+
+export interface TenantRow {
+  id: string;
+  name: string;
+  client_id: string;
+  client_secret_hash: string;
+  created_at: Date;
+  disabled_at: Date | null;
+}
+
+/** What an operator sees of a tenant (never the secret's hash). */
+export type TenantSummaryRow = Omit<TenantRow, 'client_secret_hash'>;
+
+export async function insertTenant(q: Queryable, t: { id: string; name: string; clientId: string; clientSecretHash: string; createdAt: Date }): Promise<void> {
+  await q.query('INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [t.id, t.name, t.clientId, t.clientSecretHash, t.createdAt]);
+}
+
+export async function findTenantById(q: Queryable, id: string): Promise<TenantRow | undefined> {
+  const { rows } = await q.query<TenantRow>('SELECT * FROM tenants WHERE id = $1', [id]);
+  return rows[0];
+}
+
+export async function findTenantByClientId(q: Queryable, clientId: string): Promise<TenantRow | undefined> {
+  const { rows } = await q.query<TenantRow>('SELECT * FROM tenants WHERE client_id = $1', [clientId]);
+  return rows[0];
+}
+
+/** Whether this tenant still exists with this Client-ID. */
+export async function tenantExists(q: Queryable, id: string, clientId: string): Promise<boolean> {
+  const { rows } = await q.query('SELECT 1 FROM tenants WHERE id = $1 AND client_id = $2', [id, clientId]);
+  return rows.length > 0;
+}
+
+/** undefined: no such tenant; null: active; a date: disabled since then. */
+export async function tenantDisabledAt(q: Queryable, id: string): Promise<Date | null | undefined> {
+  const { rows } = await q.query<{ disabled_at: Date | null }>('SELECT disabled_at FROM tenants WHERE id = $1', [id]);
+  return rows[0] ? rows[0].disabled_at : undefined;
+}
+
+const SUMMARY = 'id, name, client_id, created_at, disabled_at';
+
+export async function listTenantSummaries(q: Queryable): Promise<TenantSummaryRow[]> {
+  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants ORDER BY created_at, id`);
+  return rows;
+}
+
+/** By tenant id or Client-ID, as an operator names it. */
+export async function findTenantByRef(q: Queryable, ref: string): Promise<TenantSummaryRow | undefined> {
+  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants WHERE id = $1 OR client_id = $1`, [ref]);
+  return rows[0];
+}
+
+export async function setClientSecretHash(q: Queryable, id: string, clientSecretHash: string): Promise<void> {
+  await q.query('UPDATE tenants SET client_secret_hash = $2 WHERE id = $1', [id, clientSecretHash]);
+}
+
+/** Disabling twice keeps the first date; enabling clears it. */
+export async function setTenantDisabled(q: Queryable, id: string, disabled: boolean, now: Date): Promise<TenantSummaryRow> {
+  const { rows } = await q.query<TenantSummaryRow>(
+    `UPDATE tenants SET disabled_at = CASE WHEN $2::boolean THEN COALESCE(disabled_at, $3) ELSE NULL END WHERE id = $1 RETURNING ${SUMMARY}`,
+    [id, disabled, now],
+  );
+  return rows[0]!;
+}
+
+export async function insertAdminAction(q: Queryable, a: { at: Date; action: string; tenantId: string; via: string }): Promise<void> {
+  await q.query('INSERT INTO admin_actions (at, action, tenant_id, via) VALUES ($1, $2, $3, $4)', [a.at, a.action, a.tenantId, a.via]);
+}
