@@ -2,7 +2,7 @@
 // tokens along). The SQL is in cloud/repositories/platforms.ts; every call names the tenant.
 import { createHash } from 'node:crypto';
 import type { Queryable, Database } from './db/queryable';
-import type { CreatePlatformRequest, Platform } from '../shared/cloud-api';
+import type { CloudPlatform, CreatePlatformRequest } from '../shared/cloud-api';
 import { CloudError } from './http/cloud-error';
 import { newId } from './crypto/client-secret';
 import { platformNameKey } from '../shared/platform-name';
@@ -10,8 +10,8 @@ import * as repo from './repositories/platforms';
 import type { PlatformRow } from './repositories/platforms';
 import { cancelPendingOfPlatform, dropHeldTokens } from './repositories/authorizations';
 
-export function platformToApi(row: PlatformRow): Platform {
-  const p: Platform = {
+export function platformToApi(row: PlatformRow): CloudPlatform {
+  const p: CloudPlatform = {
     id: row.id,
     type: row.type,
     name: row.name,

@@ -8,7 +8,7 @@ import { getPlatform } from './platforms';
 import { clearRefreshToken, storeMarketplaces, type PlatformRow } from './repositories/platforms';
 import { AmazonCallLog } from './amazon/amazon-calls';
 import { callsToApi, recordAmazonCalls } from './repositories/amazon-requests';
-import type { AmazonRequest, Marketplace } from '../shared/cloud-api';
+import type { AmazonRequest, CloudMarketplace } from '../shared/cloud-api';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 
@@ -30,7 +30,7 @@ async function forgetRevokedToken(ctx: CloudContext, platform: Authenticated): P
   await clearRefreshToken(ctx.db, platform.id, platform.refresh_token_enc);
 }
 
-export async function importSettings(ctx: CloudContext, tenantId: string, platformId: string): Promise<{ marketplaces: Marketplace[]; amazonRequests: AmazonRequest[] }> {
+export async function importSettings(ctx: CloudContext, tenantId: string, platformId: string): Promise<{ marketplaces: CloudMarketplace[]; amazonRequests: AmazonRequest[] }> {
   const platform = await getPlatform(ctx.db, tenantId, platformId);
   if (!platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
   const calls = new AmazonCallLog(ctx.now);
@@ -44,7 +44,7 @@ export async function importSettings(ctx: CloudContext, tenantId: string, platfo
   }
 }
 
-async function fetchMarketplaces(ctx: CloudContext, platform: Authenticated, calls: AmazonCallLog): Promise<Marketplace[]> {
+async function fetchMarketplaces(ctx: CloudContext, platform: Authenticated, calls: AmazonCallLog): Promise<CloudMarketplace[]> {
   const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: ctx.config.httpTimeoutMs, now: ctx.now, observe: ctx.metrics.spApiCall };
   const fetchWith = async (token: string) => getMarketplaceParticipations(sellers, platform.region, token, calls);
   const cached = ctx.amazonTokens.get(platform.id, platform.refresh_token_enc, ctx.now());

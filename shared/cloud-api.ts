@@ -99,6 +99,7 @@ export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>;
 // --------------------------------------------------------------------------------------------- platforms
 
 export const regionSchema = z.enum(REGIONS);
+/** One of Amazon's country codes (shared/amazon-regions.ts); the desktop's profile uses the same schema. */
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 
 export const createPlatformRequestSchema = z
@@ -123,7 +124,8 @@ export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const idempotencyKeySchema = safeText().min(1).max(200);
 
-export const marketplaceSchema = z.object({
+/** A marketplace as the cloud's settings import reports it (the desktop's own adds the user's choice). */
+export const cloudMarketplaceSchema = z.object({
   id: safeText(),
   name: safeText(),
   countryCode: safeText(),
@@ -134,7 +136,7 @@ export const marketplaceSchema = z.object({
   isParticipating: z.boolean(),
   hasSuspendedListings: z.boolean(),
 });
-export type Marketplace = z.infer<typeof marketplaceSchema>;
+export type CloudMarketplace = z.infer<typeof cloudMarketplaceSchema>;
 
 /**
  * One call the cloud made to Amazon for this platform, with Amazon's request id: Amazon's developer
@@ -161,7 +163,8 @@ export const AUTHORIZATION_RENEWAL_DAYS = 365;
 export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
 export type PlatformStatus = z.infer<typeof platformStatusSchema>;
 
-export const platformSchema = z.object({
+/** A platform as the cloud stores it (the desktop's profile is `Platform` in shared/platform.ts). */
+export const cloudPlatformSchema = z.object({
   id: safeText(),
   type: z.literal('amazon'),
   name: safeText(),
@@ -175,18 +178,18 @@ export const platformSchema = z.object({
   authorizedAt: safeText().optional(),
   /** ISO 8601: Amazon's authorization must be renewed by then (365 days after authorizedAt). */
   renewalDueAt: safeText().optional(),
-  marketplaces: z.array(marketplaceSchema).optional(),
+  marketplaces: z.array(cloudMarketplaceSchema).optional(),
   createdAt: safeText(),
   /** GET /v1/platforms/:id only: the latest calls to Amazon for this platform, oldest first. */
   amazonRequests: z.array(amazonRequestSchema).optional(),
 });
-export type Platform = z.infer<typeof platformSchema>;
+export type CloudPlatform = z.infer<typeof cloudPlatformSchema>;
 
-export const platformListSchema = z.object({ platforms: z.array(platformSchema) });
+export const platformListSchema = z.object({ platforms: z.array(cloudPlatformSchema) });
 export type PlatformList = z.infer<typeof platformListSchema>;
 
 export const settingsImportResponseSchema = z.object({
-  marketplaces: z.array(marketplaceSchema),
+  marketplaces: z.array(cloudMarketplaceSchema),
   /** The calls to Amazon this import made, with Amazon's request ids. */
   amazonRequests: z.array(amazonRequestSchema).optional(),
 });
@@ -224,8 +227,7 @@ export const authorizationQuerySchema = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
 });
 
-export const sellerSchema = z.object({ sellingPartnerId: safeText(), storeName: safeText().optional() });
-export type Seller = z.infer<typeof sellerSchema>;
+export const cloudSellerSchema = z.object({ sellingPartnerId: safeText(), storeName: safeText().optional() });
 export const sellerDecisionSchema = z.enum(['keep', 'switch']);
 export type SellerDecision = z.infer<typeof sellerDecisionSchema>;
 
@@ -242,8 +244,8 @@ export const authorizationSchema = z.object({
   /** Status `seller_changed`: both sellers, and the decision once made. */
   sellerChange: z
     .object({
-      previous: sellerSchema,
-      next: sellerSchema,
+      previous: cloudSellerSchema,
+      next: cloudSellerSchema,
       decision: sellerDecisionSchema.optional(),
       decidedAt: safeText().optional(),
     })

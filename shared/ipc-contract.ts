@@ -3,8 +3,8 @@
 // Results and events never carry secrets (the cloud Client-Secret goes in, never comes out).
 import { z } from 'zod';
 import type { Result } from './result';
-import type { AmazonRequest } from './cloud-api';
-import { countryCodeSchema, platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
+import { countryCodeSchema, type AmazonRequest } from './cloud-api';
+import { platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
 import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
 import { REGIONS } from './amazon-regions';
 import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';

@@ -1,7 +1,6 @@
 // The platform profile as the renderer sees it (no secrets). The store keeps the same shape.
 import { z } from 'zod';
-import { COUNTRY_CODES } from './amazon-regions';
-import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
+import { cloudMarketplaceSchema, countryCodeSchema } from './cloud-api';
 import { errorCodeSchema } from './error-codes';
 import { platformNameSchema } from './platform-name';
 
@@ -10,9 +9,7 @@ export const PLATFORM_TYPES = ['amazon'] as const;
 /** The one name rule (normalisation, limit, comparison) lives in platform-name.ts. */
 export { platformNameSchema } from './platform-name';
 
-export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
-
-/** A marketplace as the cloud's settings import returns it, plus the user's choice. */
+/** A marketplace as the cloud's settings import returns it (CloudMarketplace), plus the user's choice. */
 export const marketplaceSchema = cloudMarketplaceSchema.extend({
   /** Chosen by the user for use in the ERP. */
   selected: z.boolean(),

@@ -4,7 +4,7 @@
 // other regional hosts, which only happens on this error path).
 import { z } from 'zod';
 import { REGIONS, type Region } from '../../shared/amazon-regions';
-import type { Marketplace } from '../../shared/cloud-api';
+import type { CloudMarketplace } from '../../shared/cloud-api';
 import { stripUnsafeText } from '../../shared/safe-text';
 import { CloudError } from '../http/cloud-error';
 import type { AmazonCallLog } from './amazon-calls';
@@ -54,7 +54,7 @@ async function call(opts: SellersApiOptions, region: Region, accessToken: string
   return res;
 }
 
-export async function getMarketplaceParticipations(opts: SellersApiOptions, region: Region, accessToken: string, log?: AmazonCallLog): Promise<Marketplace[]> {
+export async function getMarketplaceParticipations(opts: SellersApiOptions, region: Region, accessToken: string, log?: AmazonCallLog): Promise<CloudMarketplace[]> {
   const res = await call(opts, region, accessToken, log);
   if (res.kind === 'network') throw new CloudError('SPAPI_UNAVAILABLE', `SP-API could not be reached (${res.reason}).`);
   if (res.status === 200) {

@@ -5,17 +5,36 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { stripUnsafeText } from '../../shared/safe-text';
 import { CloudError } from './cloud-error';
 
 /** `status` keeps a more precise HTTP status (414, 431, …) for a code whose usual status is 400/413. */
 export function sendError(reply: FastifyReply, err: CloudError, status = err.statusCode): FastifyReply {
   if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
-  return reply.code(status).type('application/json; charset=utf-8').send(err.toBody());
+  const body = err.toBody();
+  // The answer's schema (errorBodySchema) refuses control characters, as the desktop does: a message
+  // quoting someone else's words (Amazon's) is cleaned rather than turned into a 500.
+  body.error.message = stripUnsafeText(body.error.message);
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * A request part that does not match its route's zod schema (shared/cloud-api-routes.ts), as
+ * INVALID_REQUEST naming the part and each field: "Invalid body: name: …". Undefined for other errors.
+ * Routes with `attachValidation` (the pages for Amazon's redirects) call it on request.validationError.
+ */
+export function schemaMismatch(err: Error): CloudError | undefined {
+  if (!hasZodFastifySchemaValidationErrors(err)) return undefined;
+  const issues = err.validation.map((i) => (i.instancePath.length > 1 ? `${i.instancePath.slice(1).replaceAll('/', '.')}: ${i.message}` : i.message));
+  return new CloudError('INVALID_REQUEST', `Invalid ${err.validationContext ?? 'request'}: ${issues.join('; ')}.`);
 }
 
 /** A client's mistake Fastify detected, as a stable code and the HTTP status Fastify chose. */
 function translate(err: FastifyError): { error: CloudError; status?: number } | undefined {
   if (err instanceof CloudError) return { error: err };
+  const invalid = schemaMismatch(err);
+  if (invalid) return { error: invalid };
   switch (err.code) {
     case 'FST_ERR_BAD_URL':
       return { error: new CloudError('INVALID_REQUEST', 'The URL is not validly percent-encoded.') };

@@ -2,7 +2,7 @@
 // tenant, so no call reaches another tenant's rows; the few without one (the callback, the Login URI,
 // a replayed create) say why.
 import type { Queryable } from '../db/queryable';
-import type { Marketplace } from '../../shared/cloud-api';
+import type { CloudMarketplace } from '../../shared/cloud-api';
 import type { Region } from '../../shared/amazon-regions';
 
 export interface PlatformRow {
@@ -20,7 +20,7 @@ export interface PlatformRow {
   refresh_token_enc: string | null;
   authorized_at: Date | null;
   renewal_due_at: Date | null;
-  marketplaces: Marketplace[] | null;
+  marketplaces: CloudMarketplace[] | null;
   created_at: Date;
   deleted_at: Date | null;
 }
@@ -115,7 +115,7 @@ export async function clearRefreshToken(q: Queryable, id: string, sealedRefreshT
 }
 
 /** The settings import's result; the store name only when Amazon named one. */
-export async function storeMarketplaces(q: Queryable, tenantId: string, id: string, marketplaces: Marketplace[], storeName: string | null): Promise<void> {
+export async function storeMarketplaces(q: Queryable, tenantId: string, id: string, marketplaces: CloudMarketplace[], storeName: string | null): Promise<void> {
   await q.query(
     'UPDATE platforms SET marketplaces = $3, store_name = COALESCE($4, store_name) WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
     [id, tenantId, JSON.stringify(marketplaces), storeName],

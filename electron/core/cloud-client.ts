@@ -5,19 +5,9 @@
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../../shared/retry';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import {
-  authorizationSchema,
-  createAuthorizationResponseSchema,
-  errorBodySchema,
-  pairingCodeSchema,
-  platformChangesSchema,
-  platformListSchema,
-  platformSchema,
-  settingsImportResponseSchema,
-  tokenResponseSchema,
-  whoamiResponseSchema,
-  type CreatePlatformRequest,
-} from '../../shared/cloud-api';
+import type { CreatePlatformRequest } from '../../shared/cloud-api';
+import { errorBodySchema } from '../../shared/cloud-api';
+import { CLOUD_ROUTES, cloudPath, successSchema, type CloudRouteName } from '../../shared/cloud-api-routes';
 import { CodedError } from '../../shared/result';
 
 export interface CloudCredentials {
@@ -32,6 +22,8 @@ export interface CloudClientOptions {
 }
 
 interface CallOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
   body?: unknown;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -56,52 +48,54 @@ export class CloudClient {
   }
 
   whoami() {
-    return this.call('GET', '/v1/whoami', whoamiResponseSchema);
+    return this.call('whoami');
   }
   listPlatforms() {
-    return this.call('GET', '/v1/platforms', platformListSchema);
+    return this.call('listPlatforms');
   }
   createPlatform(body: CreatePlatformRequest, idempotencyKey: string) {
-    return this.call('POST', '/v1/platforms', platformSchema, { body, headers: { 'Idempotency-Key': idempotencyKey } });
+    return this.call('createPlatform', { body, headers: { 'Idempotency-Key': idempotencyKey } });
   }
   getPlatform(id: string) {
-    return this.call('GET', `/v1/platforms/${encodeURIComponent(id)}`, platformSchema);
+    return this.call('getPlatform', { params: { id } });
   }
   renamePlatform(id: string, name: string) {
-    return this.call('PATCH', `/v1/platforms/${encodeURIComponent(id)}`, platformSchema, { body: { name } });
+    return this.call('renamePlatform', { params: { id }, body: { name } });
   }
   async deletePlatform(id: string): Promise<void> {
-    await this.call('DELETE', `/v1/platforms/${encodeURIComponent(id)}`, null);
+    await this.call('deletePlatform', { params: { id } });
   }
   createAuthorization(platformId: string, mode: 'login' | 'refresh') {
-    return this.call('POST', `/v1/platforms/${encodeURIComponent(platformId)}/authorizations`, createAuthorizationResponseSchema, { body: { mode } });
+    return this.call('createAuthorization', { params: { id: platformId }, body: { mode } });
   }
   /** Long-poll: the cloud holds the request up to `waitSeconds` while the authorization is pending. */
   getAuthorization(id: string, waitSeconds: number, signal?: AbortSignal) {
-    return this.call('GET', `/v1/authorizations/${encodeURIComponent(id)}?wait=${waitSeconds}`, authorizationSchema, {
+    return this.call('getAuthorization', {
+      params: { id },
+      query: { wait: String(waitSeconds) },
       timeoutMs: waitSeconds * 1000 + 15_000,
       ...(signal ? { signal } : {}),
     });
   }
   cancelAuthorization(id: string) {
-    return this.call('POST', `/v1/authorizations/${encodeURIComponent(id)}/cancel`, authorizationSchema, { body: {} });
+    return this.call('cancelAuthorization', { params: { id }, body: {} });
   }
   decideSellerChange(authorizationId: string, decision: 'keep' | 'switch') {
-    return this.call('POST', `/v1/authorizations/${encodeURIComponent(authorizationId)}/seller-change`, authorizationSchema, { body: { decision } });
+    return this.call('decideSellerChange', { params: { id: authorizationId }, body: { decision } });
   }
   /** Long-poll of sign-ins that started on Amazon's side (Re-Authorize, Appstore) for this tenant's platforms. */
   platformChanges(since: string | undefined, waitSeconds: number, signal?: AbortSignal) {
-    const query = new URLSearchParams({ wait: String(waitSeconds), ...(since !== undefined ? { since } : {}) });
-    return this.call('GET', `/v1/platforms/changes?${query.toString()}`, platformChangesSchema, {
+    return this.call('platformChanges', {
+      query: { wait: String(waitSeconds), ...(since !== undefined ? { since } : {}) },
       timeoutMs: waitSeconds * 1000 + 15_000,
       ...(signal ? { signal } : {}),
     });
   }
   createPairingCode(platformId: string) {
-    return this.call('POST', `/v1/platforms/${encodeURIComponent(platformId)}/pairing-code`, pairingCodeSchema, { body: {} });
+    return this.call('createPairingCode', { params: { id: platformId }, body: {} });
   }
   importSettings(platformId: string) {
-    return this.call('POST', `/v1/platforms/${encodeURIComponent(platformId)}/settings/import`, settingsImportResponseSchema, { body: {}, timeoutMs: 60_000 });
+    return this.call('importSettings', { params: { id: platformId }, body: {}, timeoutMs: 60_000 });
   }
 
   /** TESTEN: checks credentials that are not saved yet, without touching the cached token. */
@@ -109,7 +103,14 @@ export class CloudClient {
     return new CloudClient(async () => creds, opts).whoami();
   }
 
-  private async call<S extends z.ZodType | null>(method: string, path: string, schema: S, options: CallOptions = {}): Promise<S extends z.ZodType ? z.output<S> : void> {
+  /**
+   * One route of shared/cloud-api-routes.ts: its method and path, and its answer parsed with the same
+   * schema the cloud serialises it with. An answer that does not match is CLOUD_ERROR, never a crash.
+   */
+  private async call<N extends CloudRouteName>(name: N, options: CallOptions = {}): Promise<z.output<ReturnType<typeof successSchema<N>>>> {
+    const { method } = CLOUD_ROUTES[name];
+    const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+    const path = `${cloudPath(name, options.params)}${query}`;
     const creds = await this.credentials();
     let response = await this.send(creds, method, path, options, await this.bearer(creds));
     if (response.status === 401) {
@@ -118,8 +119,8 @@ export class CloudClient {
       response = await this.send(creds, method, path, options, await this.bearer(creds));
     }
     if (response.status >= 200 && response.status < 300) {
-      if (!schema) return undefined as never;
-      const parsed = schema.safeParse(response.data);
+      // 204 No Content has no body to parse.
+      const parsed = (successSchema(name) as z.ZodType).safeParse(response.status === 204 ? null : response.data);
       if (!parsed.success) throw new CodedError('CLOUD_ERROR', `unexpected response to ${method} ${path}`, { status: response.status });
       return parsed.data as never;
     }
@@ -132,7 +133,7 @@ export class CloudClient {
     let response: AxiosResponse;
     try {
       response = await this.http.post(
-        new URL('/oauth/token', creds.url).toString(),
+        new URL(CLOUD_ROUTES.token.path, creds.url).toString(),
         new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
         {
           auth: { username: creds.clientId, password: creds.clientSecret },
@@ -144,7 +145,7 @@ export class CloudClient {
     }
     if (response.status === 401) throw new CodedError('INVALID_CLIENT_CREDENTIALS', 'the cloud refused the Client-ID/Client-Secret');
     if (response.status !== 200) throw errorFromResponse(response);
-    const parsed = tokenResponseSchema.safeParse(response.data);
+    const parsed = successSchema('token').safeParse(response.data);
     if (!parsed.success) throw new CodedError('CLOUD_ERROR', 'unexpected token response', { status: response.status });
     this.token = { value: parsed.data.access_token, expiresAt: this.now() + parsed.data.expires_in * 1000, key };
     return this.token.value;
