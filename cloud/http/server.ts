@@ -4,12 +4,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
+import { installContractSchemas } from './contract-route';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
 import { platformRoutes } from '../routes/platforms';
@@ -55,17 +54,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
-  // Routes declare zod schemas (shared/cloud-api-routes.ts): requests are validated and answers
-  // serialised with them, and @fastify/swagger collects them into GET /openapi.json.
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Amazon cloud relay', version: '1', description: 'The tenant API the desktop calls, Amazon\'s redirect targets, and the operator\'s routes.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
   app.addHook('onSend', async (_request, reply) => {
@@ -96,6 +85,5 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     },
     { prefix: '/v1' },
   );
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
