@@ -12,6 +12,8 @@ import { sendNotification } from '../authorizations/pg-notifier';
 import { TENANT_CHANGE_PREFIX } from '../http/tenant-gate';
 import { readAdminToken, adminTokenPath } from '../ops/admin-credential';
 import type { NewTenantCredentials } from '../tenants';
+import type { z } from 'zod';
+import { OPS_ROUTES, tenantCredentialsSchema, tenantListSchema, tenantSummarySchema } from '../ops/ops-api';
 import { createTenantAdmin, type TenantAdmin, type TenantSummary } from './tenant-admin';
 
 export const TENANT_USAGE = `usage: npm run cloud -- tenant create <name>
@@ -92,9 +94,9 @@ function configuredDatabaseUrl(file: string | undefined): string | undefined {
   return typeof parsed.databaseUrl === 'string' ? parsed.databaseUrl : undefined;
 }
 
-/** The admin API of a running cloud, with the same interface as the direct one. */
+/** The admin API of a running cloud, with the same interface as the direct one; answers parsed with ops-api.ts. */
 export function remoteTenantAdmin(baseUrl: string, token: string): TenantAdmin {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> => {
     const res = await fetch(new URL(path, baseUrl), {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -102,13 +104,15 @@ export function remoteTenantAdmin(baseUrl: string, token: string): TenantAdmin {
     });
     const parsed = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
     if (!res.ok) throw new Error(`${parsed?.error?.code ?? `HTTP ${res.status}`}: ${parsed?.error?.message ?? 'the cloud refused the admin request'}`);
-    return parsed as T;
+    const answer = schema.safeParse(parsed);
+    if (!answer.success) throw new Error(`The cloud at ${baseUrl} answered ${method} ${path} with an unexpected body.`);
+    return answer.data;
   };
-  const ref = (r: string) => encodeURIComponent(r);
+  const path = (p: string, r: string) => p.replace(':ref', encodeURIComponent(r));
   return {
-    create: (name) => call('POST', '/admin/tenants', { name }),
-    list: async () => (await call<{ tenants: TenantSummary[] }>('GET', '/admin/tenants')).tenants,
-    rotateSecret: (r) => call('POST', `/admin/tenants/${ref(r)}/rotate-secret`, {}),
-    setDisabled: (r, disabled) => call('POST', `/admin/tenants/${ref(r)}/${disabled ? 'disable' : 'enable'}`, {}),
+    create: (name) => call('POST', OPS_ROUTES.createTenant.path, tenantCredentialsSchema, { name }),
+    list: async () => (await call('GET', OPS_ROUTES.listTenants.path, tenantListSchema)).tenants,
+    rotateSecret: (r) => call('POST', path(OPS_ROUTES.rotateSecret.path, r), tenantCredentialsSchema, {}),
+    setDisabled: (r, disabled) => call('POST', path((disabled ? OPS_ROUTES.disableTenant : OPS_ROUTES.enableTenant).path, r), tenantSummarySchema, {}),
   };
 }

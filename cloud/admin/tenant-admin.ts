@@ -2,20 +2,16 @@
 // The same functions serve the admin API of a running cloud and the CLI on a stopped one, so both
 // give the same answers. Every action is recorded in admin_actions and logged — ids only, never a
 // secret (the new Client-Secret is returned once and only its hash is stored).
+import type { z } from 'zod';
 import type { Database, Queryable } from '../db/queryable';
+import type { tenantSummarySchema } from '../ops/ops-api';
 import { CloudError } from '../http/cloud-error';
 import { hashClientSecret, newClientSecret } from '../crypto/client-secret';
 import { createTenant, type NewTenantCredentials } from '../tenants';
 import { findTenantByRef, insertAdminAction, listTenantSummaries, setClientSecretHash, setTenantDisabled, type TenantSummaryRow } from '../repositories/tenants';
 
-export interface TenantSummary {
-  tenantId: string;
-  name: string;
-  clientId: string;
-  status: 'active' | 'disabled';
-  createdAt: string;
-  disabledAt?: string;
-}
+/** What an operator sees of a tenant; the admin API answers it (ops/ops-api.ts). */
+export type TenantSummary = z.infer<typeof tenantSummarySchema>;
 
 export type AdminAction = 'tenant.create' | 'tenant.rotate-secret' | 'tenant.disable' | 'tenant.enable';
 

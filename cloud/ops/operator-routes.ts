@@ -3,12 +3,14 @@
 // /admin also need the admin credential (`Authorization: Bearer <admin token>`). Behind a proxy the
 // loopback check needs trustProxy, else every proxied client looks local — the documented nginx
 // configuration does not forward these paths at all.
+// Schemas: ops-api.ts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
-import { parseInput } from '../http/parse-input';
+import { contractRoute } from '../http/contract-route';
 import { adminTokenMatches } from './admin-credential';
+import { OPS_ROUTES } from './ops-api';
 import { readiness } from './readiness';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
@@ -21,41 +23,49 @@ function checkAccess(ctx: CloudContext, request: FastifyRequest, needsToken: boo
   if (!adminTokenMatches(match?.[1], ctx.adminToken)) throw new CloudError('ADMIN_UNAUTHORIZED');
 }
 
-const refParams = z.object({ ref: z.string().min(1).max(100) });
-const createBody = z.object({ name: z.string().max(1000) });
-
-export async function operatorRoutes(app: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
-  app.get('/healthz', async (request, reply) => {
-    checkAccess(ctx, request, false);
-    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+export async function operatorRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.route({
+    ...contractRoute(OPS_ROUTES.healthz),
+    handler: async (request, reply) => {
+      checkAccess(ctx, request, false);
+      return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+    },
   });
 
-  app.get('/readyz', async (request, reply) => {
-    checkAccess(ctx, request, false);
-    const r = await readiness(ctx);
-    return reply.code(r.ready ? 200 : 503).header('cache-control', 'no-store').send(r);
+  app.route({
+    ...contractRoute(OPS_ROUTES.readyz),
+    handler: async (request, reply) => {
+      checkAccess(ctx, request, false);
+      const r = await readiness(ctx);
+      return reply.code(r.ready ? 200 : 503).header('cache-control', 'no-store').send(r);
+    },
   });
 
-  app.get('/metrics', async (request, reply) => {
-    checkAccess(ctx, request, !ctx.config.metricsWithoutToken);
-    const { contentType, body } = await ctx.metrics.render();
-    return reply.type(contentType).header('cache-control', 'no-store').send(body);
+  app.route({
+    ...contractRoute(OPS_ROUTES.metrics),
+    handler: async (request, reply) => {
+      checkAccess(ctx, request, !ctx.config.metricsWithoutToken);
+      const { contentType, body } = await ctx.metrics.render();
+      return reply.type(contentType).header('cache-control', 'no-store').send(body);
+    },
   });
 
   await app.register(
-    async (admin) => {
+    async (plugin) => {
+      const admin = plugin.withTypeProvider<ZodTypeProvider>();
       admin.addHook('onRequest', async (request) => checkAccess(ctx, request, true));
-      admin.get('/tenants', async () => ({ tenants: await ctx.tenantAdmin.list() }));
-      admin.post('/tenants', async (request, reply) => {
-        const { name } = parseInput(createBody, request.body, 'tenant');
-        return reply.code(201).header('cache-control', 'no-store').send(await ctx.tenantAdmin.create(name));
+      admin.route({ ...contractRoute(OPS_ROUTES.listTenants, '/admin'), handler: async () => ({ tenants: await ctx.tenantAdmin.list() }) });
+      admin.route({
+        ...contractRoute(OPS_ROUTES.createTenant, '/admin'),
+        handler: async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await ctx.tenantAdmin.create(request.body.name)),
       });
-      admin.post('/tenants/:ref/rotate-secret', async (request, reply) => {
-        const { ref } = parseInput(refParams, request.params, 'path');
-        return reply.header('cache-control', 'no-store').send(await ctx.tenantAdmin.rotateSecret(ref));
+      admin.route({
+        ...contractRoute(OPS_ROUTES.rotateSecret, '/admin'),
+        handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await ctx.tenantAdmin.rotateSecret(request.params.ref)),
       });
-      admin.post('/tenants/:ref/disable', async (request) => ctx.tenantAdmin.setDisabled(parseInput(refParams, request.params, 'path').ref, true));
-      admin.post('/tenants/:ref/enable', async (request) => ctx.tenantAdmin.setDisabled(parseInput(refParams, request.params, 'path').ref, false));
+      admin.route({ ...contractRoute(OPS_ROUTES.disableTenant, '/admin'), handler: async (request) => ctx.tenantAdmin.setDisabled(request.params.ref, true) });
+      admin.route({ ...contractRoute(OPS_ROUTES.enableTenant, '/admin'), handler: async (request) => ctx.tenantAdmin.setDisabled(request.params.ref, false) });
     },
     { prefix: '/admin' },
   );
