@@ -1,5 +1,6 @@
-// Every route parses its input with a zod schema from shared/cloud-api.ts; a mismatch is a 400 with
-// the stable code INVALID_REQUEST and a readable message, never a stack trace.
+// Input the route schemas cannot see (Fastify validates the request's parts, contract-route.ts), such
+// as the decoded HTTP Basic credentials: parsed with a zod schema; a mismatch is a 400 with the stable
+// code INVALID_REQUEST and a readable message, never a stack trace.
 import type { z } from 'zod';
 import { CloudError } from './cloud-error';
 
