@@ -37,6 +37,13 @@ describe('data access', () => {
     expect(sqlOutsideRepositories(CLOUD)).toEqual([]);
   });
 
+  it('writes an authorization (and so its status) in repositories/authorizations.ts only', () => {
+    const writers = sourceFiles(CLOUD)
+      .filter((file) => /\b(UPDATE|INSERT\s+INTO|DELETE\s+FROM)\s+authorizations\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(CLOUD, file).split(sep).join('/'));
+    expect(writers).toEqual(['repositories/authorizations.ts']);
+  });
+
   it('recognises the statements the repositories write', () => {
     const repositories = sourceFiles(join(CLOUD, 'repositories'));
     expect(repositories.length).toBeGreaterThanOrEqual(5);
