@@ -58,6 +58,18 @@ export interface Stack {
 }
 
 export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger; sandboxStateFile?: string } = {}): Promise<Stack> {
+  // The cloud's port must be known before it listens (the sandbox app registers its callback URL), so
+  // another process may take it in between on a busy machine: then the whole stack starts again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startStackOnce(opts);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startStackOnce(opts: Parameters<typeof startStack>[0] & object): Promise<Stack> {
   const cloudPort = await freePort();
   const sandbox = await startSandbox({
     port: 0,
@@ -68,7 +80,10 @@ export async function startStack(opts: { dataDir?: string; overrides?: Partial<C
   });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();
-  const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock, ...(opts.logger ? { logger: opts.logger } : {}) });
+  const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock, ...(opts.logger ? { logger: opts.logger } : {}) }).catch(async (err: unknown) => {
+    await sandbox.close();
+    throw err;
+  });
   return {
     sandbox,
     cloud,
