@@ -1,9 +1,9 @@
 import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
+
 import { App } from './components/App';
-import { createI18n, languageReady } from './i18n';
+import { createI18n, I18nProvider, languageReady } from './i18n';
 import { getApi } from './api';
 import './styles.css';
 
@@ -16,9 +16,9 @@ document.documentElement.lang = i18n.language;
 void languageReady(i18n).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
+      <I18nProvider i18n={i18n}>
         <App />
-      </I18nextProvider>
+      </I18nProvider>
     </StrictMode>,
   ),
 );

@@ -1,5 +1,4 @@
 import { Suspense, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
@@ -7,7 +6,7 @@ import { lazyComponent } from './lazy-component';
 import { KeychainBanner } from './KeychainBanner';
 import { SandboxScenarioBanner } from './SandboxScenarioBanner';
 import { ReplayImportButton } from './ReplayImportButton';
-import { errorText } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 
 // Not on the first screen (the list): each its own chunk, fetched once the list is shown.
 const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) => m.PlatformDetail));
@@ -140,7 +139,7 @@ export function App() {
         <span>{t('list.count', { count: platforms.length })}</span>
         {(appInfo?.pendingCloudDeletions ?? 0) > 0 && (
           <span className="statusbar-warn" data-testid="pending-deletions">
-            {t('list.pendingDeletions', { count: appInfo?.pendingCloudDeletions })}
+            {t('list.pendingDeletions', { count: appInfo?.pendingCloudDeletions ?? 0 })}
           </span>
         )}
       </footer>

@@ -2,7 +2,7 @@
 // core set its failure up to happen again (a new platform, same country, armed with the seeded account
 // and scenario); the new platform opens on ZUGANGSDATEN, where ANMELDEN reproduces it.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { MAX_IMPORT_CHARS } from '../../../shared/timeline-export';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';

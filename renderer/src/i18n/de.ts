@@ -1,4 +1,5 @@
-// German texts (the ERP's language). Keys are grouped by screen; error texts by stable code.
+// German texts (the ERP's language). Keys are grouped by screen; error texts by stable code. `as const`:
+// the texts' literal types give the translator its keys and params (keys.ts).
 import { errorsDe } from './errors.de';
 
 export const de = {
@@ -284,6 +285,6 @@ export const de = {
     cancel: 'Abbrechen',
   },
   errors: errorsDe,
-};
+} as const;
 
 export type Messages = typeof de;

@@ -1,0 +1,121 @@
+// A small translator in place of i18next (issue 15: i18next + react-i18next were a fifth of the first
+// screen's bytes). What the app uses, and nothing more: dotted keys, `{{name}}` interpolation without
+// escaping (React escapes), `_one`/`_other` plurals chosen by `count`, German as the fallback, English
+// loaded on demand. Types come from keys.ts; this file is the run-time half.
+import { de, type Messages } from './de';
+import type { LooseParams, TFunction } from './keys';
+
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const isLanguage = (v: unknown): v is Language => v === 'de' || v === 'en';
+
+type Tree = { readonly [key: string]: string | Tree };
+export type Translation = Messages | typeof import('./en').en;
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+function find(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * Like i18next: a placeholder whose param is absent stays as it is (errorText relies on that to pick a
+ * `_generic` variant), a param present but undefined/null becomes '' and anything else its string.
+ */
+export function interpolate(text: string, params: LooseParams | undefined): string {
+  if (!params) return text;
+  return text.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name] ?? '') : whole));
+}
+
+export interface Translator {
+  readonly language: Language;
+  readonly t: TFunction;
+  /** Loads the language's texts if needed, then switches and tells subscribers; an unknown one is ignored. */
+  changeLanguage(language: string): Promise<void>;
+  /** Resolves once the current language's texts are there (at once for German). */
+  ready(): Promise<void>;
+  subscribe(listener: () => void): () => void;
+}
+
+export type EnglishLoader = () => Promise<Translation>;
+
+const loadEnglishChunk: EnglishLoader = async () => (await import('./en')).en;
+
+/**
+ * German is in the first bundle; English is a chunk of its own, fetched when chosen (or chosen last time),
+ * so a German start does not load it. `preloaded`: texts available at once (tests render English
+ * synchronously).
+ */
+export function createTranslator(initial: Language, preloaded: Partial<Record<Language, Translation>> = {}, loadEnglish = loadEnglishChunk): Translator {
+  const loaded: Partial<Record<Language, Tree>> = { de, ...preloaded };
+  const listeners = new Set<() => void>();
+  let language: Language = initial;
+  let pending: Promise<void> | undefined;
+  let wanted: Language = initial;
+
+  const load = (lng: Language): Promise<void> => {
+    if (loaded[lng]) return Promise.resolve();
+    pending ??= loadEnglish().then(
+      (texts) => {
+        loaded.en = texts;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
+    return pending;
+  };
+
+  const resolve = (tree: Tree | undefined, lng: Language, key: string, count: unknown): string | undefined => {
+    if (!tree) return undefined;
+    if (typeof count === 'number') {
+      const form = find(tree, `${key}_${new Intl.PluralRules(lng).select(count)}`);
+      if (form !== undefined) return form;
+    }
+    return find(tree, key);
+  };
+
+  // One function per language, so a component's `t` changes (and memos recompute) when the language does.
+  const functions: Partial<Record<Language, TFunction>> = {};
+  const tFor = (lng: Language): TFunction => {
+    const existing = functions[lng];
+    if (existing) return existing;
+    const lookup = (key: string, params?: LooseParams): string | undefined => {
+      const text = resolve(loaded[lng], lng, key, params?.count) ?? resolve(loaded.de, 'de', key, params?.count);
+      return text === undefined ? undefined : interpolate(text, params);
+    };
+    // The types guarantee the key exists; should a text still be missing at run time, the key shows.
+    const t = ((key: string, params?: LooseParams) => lookup(key, params) ?? key) as TFunction;
+    t.lookup = lookup;
+    return (functions[lng] = t);
+  };
+
+  return {
+    get language() {
+      return language;
+    },
+    get t() {
+      return tFor(language);
+    },
+    async changeLanguage(next) {
+      if (!isLanguage(next)) return;
+      wanted = next;
+      await load(next);
+      // A later choice made while English was loading wins.
+      if (wanted !== next || language === next) return;
+      language = next;
+      for (const listener of [...listeners]) listener();
+    },
+    ready: () => load(language),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
