@@ -3,9 +3,6 @@ import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
 import { lazyComponent } from './lazy-component';
-import { KeychainBanner } from './KeychainBanner';
-import { SandboxScenarioBanner } from './SandboxScenarioBanner';
-import { ReplayImportButton } from './ReplayImportButton';
 import { errorText, useTranslation } from '../i18n';
 
 // Not on the first screen (the list): each its own chunk, fetched once the list is shown.
@@ -13,8 +10,13 @@ const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) =
 const NewPlatformDialog = lazyComponent(() => import('./NewPlatformDialog').then((m) => m.NewPlatformDialog));
 const DeleteFlow = lazyComponent(() => import('./DeleteFlow').then((m) => m.DeleteFlow));
 const CloudSettingsDialog = lazyComponent(() => import('./CloudSettingsDialog').then((m) => m.CloudSettingsDialog));
+// Shown only in the sandbox or without a keychain: fetched when needed, not with every start.
+const KeychainBanner = lazyComponent(() => import('./KeychainBanner').then((m) => m.KeychainBanner));
+const SandboxScenarioBanner = lazyComponent(() => import('./SandboxScenarioBanner').then((m) => m.SandboxScenarioBanner));
+const ReplayImportButton = lazyComponent(() => import('./ReplayImportButton').then((m) => m.ReplayImportButton));
 /** Fetches every part not on the first screen (the app does so once the list is shown; tests before they start). */
-export const preloadRest = () => Promise.all([PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog].map((c) => c.preload()));
+export const preloadRest = () =>
+  Promise.all([PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog, KeychainBanner, SandboxScenarioBanner, ReplayImportButton].map((c) => c.preload()));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -64,8 +66,10 @@ export function App() {
       </header>
       {/* Everything between title bar and status bar is the main landmark (banners, tool bar, list or form). */}
       <main className="main" aria-busy={!loaded}>
-        {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
-        {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
+        <Suspense fallback={null}>
+          {appInfo && (!appInfo.keychain.available || appInfo.keychain.plaintextFallback) && <KeychainBanner keychain={appInfo.keychain} />}
+          {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
+        </Suspense>
         {appInfo?.storeWarning && (
           <p className="banner warning" role="alert">
             {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
@@ -101,7 +105,11 @@ export function App() {
                 {t('list.delete')}
               </button>
               <span className="toolbar-spacer" />
-              {appInfo?.amazon.kind === 'sandbox' && <ReplayImportButton />}
+              {appInfo?.amazon.kind === 'sandbox' && (
+                <Suspense fallback={null}>
+                  <ReplayImportButton />
+                </Suspense>
+              )}
               <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
                 {t('app.cloudSettings')}
               </button>

@@ -4,16 +4,11 @@
 import { forwardRef } from 'react';
 import type { Platform } from '../../../shared/platform';
 import { otherPlatformsWithSeller } from '../../../shared/valid-authorization';
-import { errorText, useTranslation, type TFunction } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown, formatDate, formatDateTime, formatTime } from '../format/dates';
 import { usePlatforms } from '../store/platforms';
 import { renewalState } from '../../../shared/renewal';
-
-/** "Muster Handel GmbH (Händler-ID A2EUMUSTER7H1K)", or the Händler-ID alone while the name is unknown. */
-export function sellerLabel(t: TFunction, seller: { sellingPartnerId: string; storeName?: string | undefined }): string {
-  return seller.storeName ? t('cred.seller', { store: seller.storeName, id: seller.sellingPartnerId }) : t('cred.sellerIdOnly', { id: seller.sellingPartnerId });
-}
 
 export const AuthStatus = forwardRef<HTMLDivElement, { platform: Platform }>(function AuthStatus({ platform }, ref) {
   const { t, i18n } = useTranslation();

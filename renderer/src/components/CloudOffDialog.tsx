@@ -4,7 +4,7 @@ import { useTranslation } from '../i18n';
 import type { Platform } from '../../../shared/platform';
 import { validAuthorization } from '../../../shared/valid-authorization';
 import { Dialog } from './Dialog';
-import { sellerLabel } from './AuthStatus';
+import { sellerLabel } from './seller-label';
 
 /** Whether unticking "Cloud verwenden" needs the question (a running sign-in or a connection). */
 export function cloudOffNeedsConfirm(p: Platform): boolean {

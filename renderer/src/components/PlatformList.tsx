@@ -4,7 +4,7 @@ import { useTranslation, type TFunction } from '../i18n';
 import type { Platform } from '../../../shared/platform';
 import { validAuthorization } from '../../../shared/valid-authorization';
 import { countryByCode } from '../../../shared/amazon-regions';
-import { sellerLabel } from './AuthStatus';
+import { sellerLabel } from './seller-label';
 import { renewalState } from '../../../shared/renewal';
 import { useNow } from '../hooks/useNow';
 import { formatDate } from '../format/dates';

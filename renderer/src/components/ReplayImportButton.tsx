@@ -3,7 +3,7 @@
 // and scenario); the new platform opens on ZUGANGSDATEN, where ANMELDEN reproduces it.
 import { useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
-import { MAX_IMPORT_CHARS } from '../../../shared/timeline-export';
+import { MAX_IMPORT_CHARS } from '../../../shared/timeline-import-limit';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { usePlatforms } from '../store/platforms';

@@ -7,7 +7,7 @@ import { otherPlatformsWithSeller } from '../../../shared/valid-authorization';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { ErrorMessage } from './ErrorMessage';
-import { sellerLabel } from './AuthStatus';
+import { sellerLabel } from './seller-label';
 
 export function SellerChangePrompt({ platform }: { platform: Platform }) {
   const { t } = useTranslation();
