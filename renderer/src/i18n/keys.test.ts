@@ -2,7 +2,9 @@
 // check (`tsc -p tsconfig.web.json`, part of `npm test`) if the line it marks ever compiles, e.g. when the
 // keys widen to string because `de.ts` lost its `as const`. The run-time half checks what types cannot.
 import { describe, expect, it } from 'vitest';
-import { createTranslator, interpolate } from './translator';
+import { createTranslator, interpolate, loadGermanErrors } from './translator';
+import { errorText } from '.';
+import { errorsDe } from './errors.de';
 import { de } from './de';
 import { en } from './en';
 
@@ -71,5 +73,19 @@ describe('translator', () => {
   it('English texts have the same placeholders as the German ones', () => {
     const english = new Map(leaves(en as Tree));
     for (const [key, text] of leaves(de as Tree)) expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+  });
+
+  it('fetches the German error texts when first needed, with a short note meanwhile, then re-renders', async () => {
+    const translator = createTranslator('de');
+    let renders = 0;
+    translator.subscribe(() => renders++);
+    const before = translator.t;
+    expect(errorText(translator.t, { code: 'HOST_UNREACHABLE' })).toBe('Fehler HOST_UNREACHABLE – die Beschreibung wird geladen …');
+    await loadGermanErrors();
+    expect(renders).toBe(1);
+    expect(translator.t).not.toBe(before);
+    expect(errorText(translator.t, { code: 'HOST_UNREACHABLE' })).toBe(errorsDe.HOST_UNREACHABLE);
+    // A translator made afterwards has them at once.
+    expect(errorText(createTranslator('de').t, { code: 'HOST_UNREACHABLE' })).toBe(errorsDe.HOST_UNREACHABLE);
   });
 });

@@ -14,6 +14,6 @@ export function I18nProvider({ i18n, children }: { i18n: Translator; children: R
 export function useTranslation(): { t: TFunction; i18n: { language: Language; changeLanguage(language: string): Promise<void> } } {
   const translator = useContext(TranslatorContext);
   if (!translator) throw new Error('useTranslation outside I18nProvider');
-  const language = useSyncExternalStore(translator.subscribe, () => translator.language);
-  return { t: translator.t, i18n: { language, changeLanguage: translator.changeLanguage } };
+  useSyncExternalStore(translator.subscribe, () => translator.revision);
+  return { t: translator.t, i18n: { language: translator.language, changeLanguage: translator.changeLanguage } };
 }

@@ -1,7 +1,8 @@
 // A small translator in place of i18next (issue 15: i18next + react-i18next were a fifth of the first
 // screen's bytes). What the app uses, and nothing more: dotted keys, `{{name}}` interpolation without
 // escaping (React escapes), `_one`/`_other` plurals chosen by `count`, German as the fallback, English
-// loaded on demand. Types come from keys.ts; this file is the run-time half.
+// loaded on demand, German error texts loaded after the first screen. Types come from keys.ts; this file is
+// the run-time half.
 import { de, type Messages } from './de';
 import type { LooseParams, TFunction } from './keys';
 
@@ -11,6 +12,32 @@ export const isLanguage = (v: unknown): v is Language => v === 'de' || v === 'en
 
 type Tree = { readonly [key: string]: string | Tree };
 export type Translation = Messages | typeof import('./en').en;
+type GermanErrors = typeof import('./errors.de').errorsDe;
+
+/*
+ * The German error texts are a chunk of their own (a fifth of the first screen's bytes, and the list
+ * rarely shows an error): fetched once the list is shown (App's preloadRest), or as soon as a text is
+ * asked for before that. Until they are there, errorText shows `app.errorLoading`; every translator
+ * re-renders its components when they arrive. Module-wide, like the chunk itself.
+ */
+let germanErrors: GermanErrors | undefined;
+let germanErrorsPending: Promise<void> | undefined;
+const germanErrorsListeners = new Set<() => void>();
+
+/** For tests: the German error texts at once. */
+export function provideGermanErrors(errors: GermanErrors): void {
+  germanErrors = errors;
+  for (const listener of [...germanErrorsListeners]) listener();
+}
+
+export function loadGermanErrors(load: () => Promise<GermanErrors> = async () => (await import('./errors.de')).errorsDe): Promise<void> {
+  if (germanErrors) return Promise.resolve();
+  germanErrorsPending ??= load().then(provideGermanErrors, (error: unknown) => {
+    germanErrorsPending = undefined; // asked again on the next error shown
+    throw error;
+  });
+  return germanErrorsPending;
+}
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -34,6 +61,8 @@ export function interpolate(text: string, params: LooseParams | undefined): stri
 
 export interface Translator {
   readonly language: Language;
+  /** Changes whenever texts change (a language switch, the German error texts arriving). */
+  readonly revision: number;
   readonly t: TFunction;
   /** Loads the language's texts if needed, then switches and tells subscribers; an unknown one is ignored. */
   changeLanguage(language: string): Promise<void>;
@@ -54,6 +83,28 @@ const loadEnglishChunk: EnglishLoader = async () => (await import('./en')).en;
 export function createTranslator(initial: Language, preloaded: Partial<Record<Language, Translation>> = {}, loadEnglish = loadEnglishChunk): Translator {
   const loaded: Partial<Record<Language, Tree>> = { de, ...preloaded };
   const listeners = new Set<() => void>();
+  // One function per language, so a component's `t` changes (and memos recompute) when the texts do.
+  const tFunctions: Partial<Record<Language, TFunction>> = {};
+  let revision = 0;
+  const notify = () => {
+    for (const lng of LANGUAGES) delete tFunctions[lng];
+    revision++;
+    for (const listener of [...listeners]) listener();
+  };
+  // German as given, plus its error texts once they are there (English has its own in its chunk).
+  let germanTree: Tree = preloaded.de ?? de;
+  const withGermanErrors = () => {
+    if (germanErrors && germanTree === de) germanTree = { ...de, errors: germanErrors };
+  };
+  withGermanErrors();
+  if (germanTree === de) {
+    const arrived = () => {
+      withGermanErrors();
+      germanErrorsListeners.delete(arrived);
+      notify();
+    };
+    germanErrorsListeners.add(arrived);
+  }
   let language: Language = initial;
   let pending: Promise<void> | undefined;
   let wanted: Language = initial;
@@ -81,24 +132,25 @@ export function createTranslator(initial: Language, preloaded: Partial<Record<La
     return find(tree, key);
   };
 
-  // One function per language, so a component's `t` changes (and memos recompute) when the language does.
-  const functions: Partial<Record<Language, TFunction>> = {};
   const tFor = (lng: Language): TFunction => {
-    const existing = functions[lng];
+    const existing = tFunctions[lng];
     if (existing) return existing;
     const lookup = (key: string, params?: LooseParams): string | undefined => {
-      const text = resolve(loaded[lng], lng, key, params?.count) ?? resolve(loaded.de, 'de', key, params?.count);
+      const text = resolve(lng === 'de' ? germanTree : loaded[lng], lng, key, params?.count) ?? resolve(germanTree, 'de', key, params?.count);
       return text === undefined ? undefined : interpolate(text, params);
     };
     // The types guarantee the key exists; should a text still be missing at run time, the key shows.
     const t = ((key: string, params?: LooseParams) => lookup(key, params) ?? key) as TFunction;
     t.lookup = lookup;
-    return (functions[lng] = t);
+    return (tFunctions[lng] = t);
   };
 
   return {
     get language() {
       return language;
+    },
+    get revision() {
+      return revision;
     },
     get t() {
       return tFor(language);
@@ -110,7 +162,7 @@ export function createTranslator(initial: Language, preloaded: Partial<Record<La
       // A later choice made while English was loading wins.
       if (wanted !== next || language === next) return;
       language = next;
-      for (const listener of [...listeners]) listener();
+      notify();
     },
     ready: () => load(language),
     subscribe(listener) {
