@@ -25,10 +25,6 @@ export function createWsApi(token: string | null): AppApi {
   let retryMs = 250;
   const pending = new Map<number, (r: Result<unknown>) => void>();
   const listeners = new Map<string, Set<(p: unknown) => void>>();
-  // Events that came before anyone listened (the first requests go out before React and the store are
-  // up): handed to the first listener of their name, so a change in that gap is not lost. Bounded.
-  const unheard: { name: string; payload: unknown }[] = [];
-  const UNHEARD_MAX = 50;
 
   const connect = (): Promise<WebSocket> => {
     if (socket?.readyState === WebSocket.OPEN) return Promise.resolve(socket);
@@ -66,9 +62,7 @@ export function createWsApi(token: string | null): AppApi {
           pending.get(msg.id)?.(msg.result);
           pending.delete(msg.id);
         } else if (msg.type === 'event') {
-          const heard = listeners.get(msg.name);
-          if (heard) for (const l of heard) l(msg.payload);
-          else if (unheard.push({ name: msg.name, payload: msg.payload }) > UNHEARD_MAX) unheard.shift();
+          for (const l of listeners.get(msg.name) ?? []) l(msg.payload);
         }
       };
     });
@@ -95,13 +89,6 @@ export function createWsApi(token: string | null): AppApi {
     const set = listeners.get(event) ?? new Set();
     set.add(listener);
     listeners.set(event, set);
-    const missed = unheard.filter((e) => e.name === event);
-    if (missed.length > 0) {
-      unheard.splice(0, unheard.length, ...unheard.filter((e) => e.name !== event));
-      queueMicrotask(() => {
-        for (const e of missed) if (set.has(listener)) listener(e.payload);
-      });
-    }
     void connect().catch(() => {});
     return () => {
       set.delete(listener);
