@@ -6,9 +6,12 @@
 import { de, type Messages } from './de';
 import type { LooseParams, TFunction } from './keys';
 
-export const LANGUAGES = ['de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const isLanguage = (v: unknown): v is Language => v === 'de' || v === 'en';
+import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../../../shared/ui-language';
+
+// The UI's languages are the core's too (its notifications follow them): one list, in shared/.
+export const LANGUAGES = UI_LANGUAGES;
+export type Language = UiLanguage;
+export const isLanguage = isUiLanguage;
 
 type Tree = { readonly [key: string]: string | Tree };
 export type Translation = Messages | typeof import('./en').en;
