@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { cloudMarketplaceSchema, countryCodeSchema } from './cloud-api';
 import { errorCodeSchema } from './error-codes';
-import { platformNameSchema } from './platform-name';
+import { platformNameSchema } from './platform-name-schema';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
 
 /** The one name rule (normalisation, limit, comparison) lives in platform-name.ts. */
-export { platformNameSchema } from './platform-name';
+export { platformNameSchema } from './platform-name-schema';
 
 /** A marketplace as the cloud's settings import returns it (CloudMarketplace), plus the user's choice. */
 export const marketplaceSchema = cloudMarketplaceSchema.extend({
