@@ -160,6 +160,50 @@ describe('Re-Authorize in Seller Central', () => {
   });
 });
 
+describe('a tenant the operator disabled', () => {
+  const setDisabled = async (c: CloudClient, disabled: boolean) => {
+    const res = await fetch(`${stack.cloud.url}/admin/tenants/${c.creds.clientId}/${disabled ? 'disable' : 'enable'}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.cloud.adminToken}` },
+    });
+    expect(res.status).toBe(200);
+  };
+
+  // Before 'pairing code': that group uses up this address's attempts at typing a code.
+  it('starts no sign-in from the Login URI, and a callback arriving after the disable stores no tokens', async () => {
+    const platformId = await authenticatedPlatform(client, EU);
+    const before = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    // Begun before the operator disabled the tenant: a pairing code and a sign-in from the desktop.
+    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+    const pending = await startAuth(client, platformId, 'refresh');
+    await setDisabled(client, true);
+    try {
+      // By seller id: the disabled tenant's platform is not a match, and the page reveals nothing of it.
+      const bySeller = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST);
+      expect(bySeller.status).toBe(404);
+      expect(bySeller.text).toContain('data-reason="unknown_seller"');
+      // By pairing code: identified, but refused with the reason and what to do.
+      const byCode = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST, undefined, code);
+      expect(byCode.status).toBe(403);
+      expect(byCode.headers.get('location')).toBeNull();
+      expect(byCode.text).toContain('data-reason="tenant_disabled"');
+      expect(byCode.text).toContain('Anbieter der Cloud');
+      // Amazon's redirect for the sign-in begun before: the code is not exchanged.
+      const callback = await consentAndCallback(stack.sandbox.url, pending.consentUrl, EU);
+      expect(callback.status).toBe(403);
+      expect(JSON.parse(callback.text).error.code).toBe('TENANT_DISABLED');
+    } finally {
+      await setDisabled(client, false);
+    }
+    const failed = await authorization(client, pending.id);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'TENANT_DISABLED' } });
+    // No call to Amazon's token endpoint was made for it.
+    expect(failed.amazonRequests ?? []).toEqual([]);
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', authorizedAt: before.authorizedAt });
+    expect((await feed(client)).authorizations).toEqual([]);
+  });
+});
+
 describe('pairing code', () => {
   it('Appstore Authorize now for a seller without a platform: the code from the desktop identifies it', async () => {
     const platformId = await newPlatform(client, 'JP', 'FE');

@@ -16,6 +16,7 @@ import { consumeState, findAuthorization, finishPending, lockAuthorizationStatus
 import { verifyState } from './state';
 import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
+import { tenantDisabledAt } from '../repositories/tenants';
 
 export interface CallbackQuery {
   state?: string;
@@ -67,6 +68,9 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
   if (row.expected_selling_partner_id && q.selling_partner_id !== row.expected_selling_partner_id) {
     throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'));
   }
+  // The operator disabled the tenant after the sign-in began: its tokens are refused, so none are
+  // fetched or stored for it (the code is not exchanged).
+  if ((await tenantDisabledAt(ctx.db, row.tenant_id)) !== null) throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
 
   const consumed = await consumeState(ctx.db, row.id, hashCode(q.spapi_oauth_code), now);
   if (!consumed) throw new CloudError('STATE_REPLAYED');

@@ -1,7 +1,7 @@
 // The Login URI (docs/amazon.md §1.6). Seller Central's Re-Authorize and the Appstore's Authorize now send
 // the seller's browser to GET <publicUrl>/oauth/amazon/login?amazon_callback_uri&amazon_state&selling_partner_id
 // [&version=beta]. The cloud identifies the platform — by selling_partner_id when exactly one live
-// platform of one tenant in that region has it, otherwise by the pairing code the desktop shows — starts
+// platform of one tenant that is not disabled in that region has it, otherwise by the pairing code the desktop shows — starts
 // an authorization for it exactly as the desktop would (so the callback, the token exchange and a changed
 // seller are handled by the one refresh path), and sends the browser back to amazon_callback_uri with
 // redirect_uri, amazon_state (unchanged) and its own state. Never a guess, never an open redirect.
@@ -9,6 +9,7 @@ import { REGIONS, sellerCentralHosts, type Region } from '../../shared/amazon-re
 import type { CloudContext } from '../context';
 import { findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
 import { consumePairingCode } from '../pairing-codes';
+import { tenantDisabledAt } from '../repositories/tenants';
 import { createAuthorization } from './store';
 import { signState } from './state';
 
@@ -24,7 +25,7 @@ export type LoginOutcome =
   | { kind: 'redirect'; location: string }
   | { kind: 'page'; status: number; reason: LoginRefusal; askForCode: boolean };
 
-export type LoginRefusal = 'bad_request' | 'unknown_seller' | 'ambiguous_seller' | 'code_invalid' | 'region_mismatch';
+export type LoginRefusal = 'bad_request' | 'unknown_seller' | 'ambiguous_seller' | 'code_invalid' | 'region_mismatch' | 'tenant_disabled';
 
 function regionOfHost(host: string): Region | undefined {
   return REGIONS.find((r) => sellerCentralHosts(r).includes(host));
@@ -76,6 +77,8 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, pairingC
   if (pairingCode !== undefined) {
     const platform = await consumePairingCode(ctx.db, pairingCode, new Date(ctx.now()));
     if (!platform) return page(400, 'code_invalid', true);
+    // A disabled tenant's platforms start no sign-in: its desktop could not collect the result anyway.
+    if ((await tenantDisabledAt(ctx.db, platform.tenant_id)) !== null) return page(403, 'tenant_disabled', false);
     if (platform.region !== callback.region) return page(409, 'region_mismatch', true);
     return { kind: 'redirect', location: await start(ctx, platform, q.amazon_state, callback.url, seller) };
   }

@@ -45,10 +45,11 @@ export async function listPlatformRows(q: Queryable, tenantId: string): Promise<
   return rows;
 }
 
-/** Live platforms of a seller in a region, across tenants (the Login URI; up to `limit`). */
+/** Live platforms of a seller in a region, across the tenants that are not disabled (the Login URI; up to `limit`). */
 export async function findPlatformsBySeller(q: Queryable, sellingPartnerId: string, region: Region, limit: number): Promise<PlatformRow[]> {
   const { rows } = await q.query<PlatformRow>(
-    'SELECT * FROM platforms WHERE selling_partner_id = $1 AND region = $2 AND deleted_at IS NULL LIMIT $3',
+    `SELECT p.* FROM platforms p JOIN tenants t ON t.id = p.tenant_id
+     WHERE p.selling_partner_id = $1 AND p.region = $2 AND p.deleted_at IS NULL AND t.disabled_at IS NULL LIMIT $3`,
     [sellingPartnerId, region, limit],
   );
   return rows;
