@@ -9,6 +9,7 @@ import { getApi } from '../api';
 import { formatDateTime } from '../format/dates';
 import { usePlatforms } from '../store/platforms';
 import { ErrorMessage } from './ErrorMessage';
+import { ColumnHeads } from './ColumnHeads';
 
 export function CloudPlatformsPanel() {
   const { t, i18n } = useTranslation();
@@ -56,14 +57,7 @@ export function CloudPlatformsPanel() {
       {list && list.length === 0 && <p className="hint">{t('cloudOnly.none')}</p>}
       {list && list.length > 0 && (
         <table className="grid compact" aria-label={t('cloudOnly.title')}>
-          <thead>
-            <tr>
-              <th>{t('cloudOnly.name')}</th>
-              <th>{t('cloudOnly.region')}</th>
-              <th>{t('cloudOnly.status')}</th>
-              <th>{t('cloudOnly.actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t('cloudOnly.name'), t('cloudOnly.region'), t('cloudOnly.status'), t('cloudOnly.actions')]} />
           <tbody>
             {list.map((c) => (
               <tr key={c.id}>

@@ -8,6 +8,7 @@ import { sellerLabel } from './AuthStatus';
 import { renewalState } from '../../../shared/renewal';
 import { useNow } from '../hooks/useNow';
 import { formatDate } from '../format/dates';
+import { ColumnHeads } from './ColumnHeads';
 
 interface Props {
   platforms: Platform[];
@@ -77,17 +78,7 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
         <col className="col-seller" />
         <col className="col-status" />
       </colgroup>
-      <thead>
-        <tr>
-          <th>{t('list.columns.name')}</th>
-          <th>{t('list.columns.type')}</th>
-          <th>{t('list.columns.active')}</th>
-          <th>{t('list.columns.cloud')}</th>
-          <th>{t('list.columns.region')}</th>
-          <th>{t('list.columns.seller')}</th>
-          <th>{t('list.columns.status')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads labels={[t('list.columns.name'), t('list.columns.type'), t('list.columns.active'), t('list.columns.cloud'), t('list.columns.region'), t('list.columns.seller'), t('list.columns.status')]} />
       <tbody>
         {platforms.map((p) => {
           const country = countryByCode(p.countryCode);

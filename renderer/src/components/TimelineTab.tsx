@@ -10,6 +10,7 @@ import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { formatTimestamp } from '../format/dates';
 import { stepText } from '../../../shared/timeline-steps';
+import { ColumnHeads } from './ColumnHeads';
 
 export function exportFileName(platform: Platform, now = new Date()): string {
   const safe = platform.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60);
@@ -62,14 +63,7 @@ export function TimelineTab({ platform }: { platform: Platform }) {
       {entries && entries.length === 0 && <p className="empty">{t('timeline.empty')}</p>}
       {entries && entries.length > 0 && (
         <table className="grid" aria-label={t('timeline.title')}>
-          <thead>
-            <tr>
-              <th>{t('timeline.at')}</th>
-              <th>{t('timeline.step')}</th>
-              <th>{t('timeline.outcome')}</th>
-              <th>{t('timeline.detail')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t('timeline.at'), t('timeline.step'), t('timeline.outcome'), t('timeline.detail')]} />
           <tbody>
             {[...entries].reverse().map((e, i) => (
               <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
