@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOUD_ERROR_CODES } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, testClock, testConfig } from './testing/stack';
+import { longPollsWaiting, untilLongPollsWaiting } from './testing/long-poll-gauge';
 
 const clock = testClock();
 let cloud: RunningCloud;
@@ -176,10 +177,16 @@ describe('authorizations', () => {
 
   it('a long-poll is woken by the change (cancel) and answers at once when not pending', async () => {
     const auth = (await a.startAuthorization(await platform())).body;
-    const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    const before = await longPollsWaiting(cloud);
+    let answered = false;
+    const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`).finally(() => (answered = true));
+    // The cancel comes only once the GET waits: an answer now can only be the wake-up.
+    await untilLongPollsWaiting(cloud, before + 1);
+    expect(answered).toBe(false);
     const cancelled = await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
     expect(cancelled.body.status).toBe('cancelled');
     expect((await waiting).body).toMatchObject({ id: auth.id, status: 'cancelled' });
+    expect(await longPollsWaiting(cloud)).toBe(before);
     expect((await a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`)).body.status).toBe('cancelled');
     const again = await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
     expect(again.status).toBe(409);
@@ -189,7 +196,9 @@ describe('authorizations', () => {
   it('a new authorization cancels the pending one and wakes its waiters', async () => {
     const id = await platform();
     const old = (await a.startAuthorization(id)).body;
+    const before = await longPollsWaiting(cloud);
     const waiting = a.raw('GET', `/v1/authorizations/${old.id}?wait=30`);
+    await untilLongPollsWaiting(cloud, before + 1);
     await a.startAuthorization(id);
     expect((await waiting).body).toMatchObject({ status: 'cancelled', error: { code: 'AUTHORIZATION_SUPERSEDED' } });
   }, 20_000);
@@ -197,7 +206,9 @@ describe('authorizations', () => {
   it('deleting the platform cancels its pending authorization', async () => {
     const id = await platform();
     const auth = (await a.startAuthorization(id)).body;
+    const before = await longPollsWaiting(cloud);
     const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    await untilLongPollsWaiting(cloud, before + 1);
     await a.raw('DELETE', `/v1/platforms/${id}`);
     expect((await waiting).body.status).toBe('cancelled');
   }, 20_000);
@@ -244,7 +255,9 @@ describe('tenant isolation', () => {
 describe('headers and rate limits', () => {
   it('sends security headers on every answer: success, errors, 404 and a long-poll woken after waiting', async () => {
     const auth = (await a.startAuthorization(await platform())).body;
+    const before = await longPollsWaiting(cloud);
     const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    await untilLongPollsWaiting(cloud, before + 1);
     await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
     const answers = [await a.raw('GET', '/v1/whoami'), await a.raw('GET', '/v1/whoami', { auth: false }), await a.raw('GET', '/nowhere'), await waiting];
     expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 200]);
