@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOUD_ERROR_CODES } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, testClock, testConfig } from './testing/stack';
-import { longPollsWaiting, untilLongPollsWaiting } from './testing/long-poll-gauge';
+import { longPollsWaiting, untilLongPollsWaiting } from './testing/metrics';
 
 const clock = testClock();
 let cloud: RunningCloud;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
 import { activateScenario } from './testing/stack';
+import { metric } from './testing/metrics';
 import { useTenantStack } from './testing/tenant-stack';
 import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { SellerBrowser, signInToConsent } from './testing/seller-browser';
@@ -77,7 +78,14 @@ describe('LWA scenarios', () => {
   });
 
   it('lwa_slow once → the timed-out call is retried and succeeds', async () => {
+    const timeouts = { service: 'lwa', result: 'timeout' };
+    const before = await metric(env.stack.cloud, 'cloud_upstream_errors_total', timeouts);
     const r = await signInWith('lwa_slow', { count: 1, ms: 1500 });
+    // The first call was the slow one and the cloud gave up on it (httpTimeoutMs 400) ...
+    expect(await metric(env.stack.cloud, 'cloud_upstream_errors_total', timeouts)).toBe(before + 1);
+    const scenarios = (await (await fetch(`${env.stack.sandbox.url}/sandbox/api/scenarios`)).json()) as { active: { id: string }[] };
+    expect(scenarios.active.map((s) => s.id)).not.toContain('lwa_slow');
+    // ... so the code was exchanged by a second call.
     expect(r.status.status).toBe('authenticated');
   });
 
