@@ -10,6 +10,7 @@ import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller
 import { runTenantCommand } from './admin/admin-cli';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 import { migrationVersions } from './db/migrations';
+import { untilLongPollsWaiting } from './testing/metrics';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const bin = findPostgresBin();
@@ -60,8 +61,8 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     expect(auth.consentUrl).toContain(encodeURIComponent(`${a.url}/oauth/amazon/callback`));
 
     const waiting = viaB.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
-    // B answers only after it holds the request: give it a moment to subscribe, then consent.
-    await new Promise((r) => setTimeout(r, 300));
+    // Consent only once B holds the request: an answer then can only come from A's NOTIFY.
+    await untilLongPollsWaiting(b, 1);
     const browser = new SellerBrowser();
     const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, sandbox.url));
     expect(callback.status).toBe(200);
@@ -87,7 +88,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     const platform = await viaB.createPlatform('Amazon Cancel PG');
     const auth = (await viaB.startAuthorization(platform.body.id)).body as { id: string };
     const waiting = viaA.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
-    await new Promise((r) => setTimeout(r, 300));
+    await untilLongPollsWaiting(a, 1);
     expect((await viaB.raw('POST', `/v1/authorizations/${auth.id}/cancel`, { body: {} })).status).toBe(200);
     expect((await waiting).body).toMatchObject({ status: 'cancelled' });
   }, 60_000);
@@ -121,7 +122,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     // B remembers the tenant's latest entry from this call; only A's NOTIFY may make it read again.
     expect((await viaB.raw('GET', `/v1/platforms/changes?since=${cursor}`)).body.authorizations).toEqual([]);
     const waiting = viaB.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
-    await new Promise((r) => setTimeout(r, 300));
+    await untilLongPollsWaiting(b, 1);
     const { code } = (await viaA.raw('POST', `/v1/platforms/${platform.body.id}/pairing-code`, { body: {} })).body as { code: string };
     const form = new URLSearchParams({
       amazon_callback_uri: `${sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/x`,
