@@ -27,3 +27,14 @@ export const longPollsWaiting = (cloud: MetricsSource) => metric(cloud, 'cloud_l
 export async function untilLongPollsWaiting(cloud: MetricsSource, count: number): Promise<void> {
   while ((await longPollsWaiting(cloud)) < count) await sleep(10);
 }
+
+/**
+ * Starts a long-poll request on `cloud` and resolves once the cloud holds it (its gauge rose), so that
+ * whatever the test changes next can only answer it by waking it. `answer` is the request's result.
+ */
+export async function heldLongPoll<T>(cloud: MetricsSource, request: () => Promise<T>): Promise<{ answer: Promise<T> }> {
+  const before = await longPollsWaiting(cloud);
+  const answer = request();
+  await untilLongPollsWaiting(cloud, before + 1);
+  return { answer };
+}

@@ -3,9 +3,10 @@
 // that Amazon refused — each once, with the same id the cloud stored and the sandbox sent.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { activateScenario, CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { activateScenario, CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { startDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -13,17 +14,9 @@ let stack: Stack;
 let desk: Desktop;
 let cloud: CloudClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Support GmbH');
-  cloud = new CloudClient(stack.cloud.url, tenant);
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ stack, desk, client: cloud, close } = await startDesktopStack('Support GmbH')));
+afterAll(async () => close?.());
 
 it('shows every LWA and SP-API call with Amazon\'s request id in the Protokoll', async () => {
   const p = await desk.newPlatform('Amazon Support');

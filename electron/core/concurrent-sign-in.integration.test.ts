@@ -3,25 +3,19 @@
 // cloud, one authorization, one browser opened. Real core, cloud, sandbox and keychain on loopback.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { startDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let tenant: { clientId: string; clientSecret: string };
 let desk: Desktop;
 
-beforeAll(async () => {
-  stack = await startStack();
-  tenant = await stack.cloud.createTenant('Gleichzeitig GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ stack, desk, tenant, close } = await startDesktopStack('Gleichzeitig GmbH')));
+afterAll(async () => close?.());
 
 it('ten concurrent ANMELDEN on one platform start one sign-in and all get it', async () => {
   const p = await desk.newPlatform('Amazon Zehnfach');

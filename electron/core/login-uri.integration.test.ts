@@ -5,10 +5,11 @@
 // sellers are refused with a page and the desktop stays as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../../sandbox/seed';
-import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
 import { consentAndCallback, newPlatform, startAuth } from '../../cloud/testing/flow-steps';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { startDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
@@ -20,16 +21,9 @@ const JP_HOST = 'sellercentral.amazon.co.jp';
 let stack: Stack;
 let desk: Desktop;
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Muster Handel GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ stack, desk, close } = await startDesktopStack('Muster Handel GmbH')));
+afterAll(async () => close?.());
 
 /** Signs in on a Seller Central page (sign-in, one-time code) and returns that page. */
 async function sellerCentral(path: string, seller: SeedAccount): Promise<{ browser: SellerBrowser; page: Page }> {

@@ -4,29 +4,22 @@
 // "Manage Your Apps" of the platform's country.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { startStack, type Stack } from '../../cloud/testing/stack';
+import type { Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop, type Desktop } from './testing/desktop';
+import { startDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const DAY = 24 * 3600 * 1000;
 const TITLE = 'Amazon-Autorisierung erneuern';
 let stack: Stack;
 let desk: Desktop;
-let tenant: { clientId: string; clientSecret: string };
 let t = Date.now();
 const now = () => t;
 
-beforeAll(async () => {
-  stack = await startStack();
-  tenant = await stack.cloud.createTenant('Erneuerung GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url, now });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ stack, desk, close } = await startDesktopStack('Erneuerung GmbH', { desktop: { now } })));
+afterAll(async () => close?.());
 
 const reminders = () => desk.notifications.filter((n) => n.title === TITLE);
 

@@ -3,9 +3,10 @@
 // keeps waiting with a hint; for a wrong region the sandbox names the account's real region.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { startStack, type Stack } from '../../cloud/testing/stack';
+import type { Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { resetSandbox, startDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const NA = seedAccount('na.seller@example.com')!;
@@ -15,19 +16,10 @@ let stack: Stack;
 let desk: Desktop;
 let n = 0;
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Melde Handel GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  await fetch(`${stack.sandbox.url}/sandbox/api/reset`, { method: 'POST' });
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ stack, desk, close } = await startDesktopStack('Melde Handel GmbH')));
+afterAll(async () => close?.());
+beforeEach(() => resetSandbox(stack));
 
 async function startSignIn(countryCode = 'DE') {
   const p = await desk.newPlatform(`Amazon Meldung ${++n}`, countryCode);

@@ -3,9 +3,10 @@
 // notifications — and no secret in the store file, the logs or any event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop, type Desktop } from './testing/desktop';
+import { startDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const EU_OTHER = seedAccount('gesperrte.angebote@example.com')!;
@@ -23,16 +24,9 @@ async function consent(url: string, seller = EU) {
   return page;
 }
 
-beforeAll(async () => {
-  stack = await startStack();
-  tenant = await stack.cloud.createTenant('Muster Handel GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url, now: desktopNow });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+let close: (() => Promise<void>) | undefined;
+beforeAll(async () => void ({ stack, desk, tenant, close } = await startDesktopStack('Muster Handel GmbH', { desktop: { now: desktopNow } })));
+afterAll(async () => close?.());
 
 describe('cloud access', () => {
   it('keeps the Client-Secret in the keychain only, and TESTEN names the tenant', async () => {

@@ -1,0 +1,46 @@
+// The set-up of most core integration suites: the sandbox and cloud (cloud/testing/stack), one tenant,
+// and the real core connected to that cloud with the tenant's credentials (saved as the user would in
+// Cloud-Zugangsdaten).
+import { CloudClient, startStack, type Stack } from '../../../cloud/testing/stack';
+import { startDesktop, type Desktop, type DesktopOptions } from './desktop';
+
+export interface DesktopStack {
+  stack: Stack;
+  desk: Desktop;
+  tenant: Awaited<ReturnType<Stack['cloud']['createTenant']>>;
+  /** The tenant's own client, for what the desktop cannot show (the cloud's view of a platform). */
+  client: CloudClient;
+  /** The desktop first, then the cloud and sandbox. */
+  close(): Promise<void>;
+}
+
+export async function startDesktopStack(tenantName: string, opts: { stack?: Parameters<typeof startStack>[0]; desktop?: Omit<DesktopOptions, 'sandboxUrl'> } = {}): Promise<DesktopStack> {
+  const stack = await startStack(opts.stack);
+  let desk: Desktop | undefined;
+  try {
+    const tenant = await stack.cloud.createTenant(tenantName);
+    desk = await startDesktop({ sandboxUrl: stack.sandbox.url, ...opts.desktop });
+    await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+    const started = desk;
+    return {
+      stack,
+      desk: started,
+      tenant,
+      client: new CloudClient(stack.cloud.url, tenant),
+      async close() {
+        await started.close();
+        await stack.close();
+      },
+    };
+  } catch (err) {
+    await desk?.close();
+    await stack.close();
+    throw err;
+  }
+}
+
+/** Scenarios, sessions, codes and tokens back to the seed (the sandbox's own admin API). */
+export async function resetSandbox(stack: Stack): Promise<void> {
+  const res = await fetch(`${stack.sandbox.url}/sandbox/api/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`sandbox reset answered ${res.status}`);
+}
