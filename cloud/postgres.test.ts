@@ -34,6 +34,12 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     [a, b] = await Promise.all([startCloud({ port: portA, config }), startCloud({ port: portB, config })]);
   }, 120_000);
 
+  /** A tenant created through `on`, with a client on each instance. */
+  async function tenantOnBoth(on: RunningCloud, name: string) {
+    const tenant = await on.createTenant(name);
+    return { viaA: new CloudClient(a.url, tenant), viaB: new CloudClient(b.url, tenant) };
+  }
+
   afterAll(async () => {
     await a?.close();
     await b?.close();
@@ -50,9 +56,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
   });
 
   it('a long-poll on B is woken when the callback reaches A, and B imports with A’s stored token', async () => {
-    const tenant = await a.createTenant('Zwei Instanzen GmbH');
-    const viaA = new CloudClient(a.url, tenant);
-    const viaB = new CloudClient(b.url, tenant);
+    const { viaA, viaB } = await tenantOnBoth(a, 'Zwei Instanzen GmbH');
     const platform = await viaA.createPlatform('Amazon PG');
     expect(platform.status).toBe(201);
     // The same platform name through B is refused: one database, one uniqueness rule.
@@ -81,9 +85,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
   }, 60_000);
 
   it('a cancel on B wakes a long-poll held by A', async () => {
-    const tenant = await b.createTenant('Abbruch GmbH');
-    const viaA = new CloudClient(a.url, tenant);
-    const viaB = new CloudClient(b.url, tenant);
+    const { viaA, viaB } = await tenantOnBoth(b, 'Abbruch GmbH');
     const platform = await viaB.createPlatform('Amazon Cancel PG');
     const auth = (await viaB.startAuthorization(platform.body.id)).body as { id: string };
     const waiting = await heldLongPoll(a, () => viaA.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
@@ -112,9 +114,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
   }, 60_000);
 
   it('a sign-in started at A\'s Login URI wakes the feed long-poll held by B (and B\'s cursor cache)', async () => {
-    const tenant = await a.createTenant('Login-URI PG GmbH');
-    const viaA = new CloudClient(a.url, tenant);
-    const viaB = new CloudClient(b.url, tenant);
+    const { viaA, viaB } = await tenantOnBoth(a, 'Login-URI PG GmbH');
     const platform = await viaA.createPlatform('Amazon Login PG');
     const { cursor } = (await viaB.raw('GET', '/v1/platforms/changes')).body as { cursor: string };
     // B remembers the tenant's latest entry from this call; only A's NOTIFY may make it read again.

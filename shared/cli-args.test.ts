@@ -67,21 +67,12 @@ describe.each(CLIS)('$script as a child process', ({ script, usage }) => {
   }, 30_000);
 });
 
-it('cloud: a bad CLOUD_PORT is refused the same way', async () => {
-  const run = await runScript('cloud/cli.ts', [], { CLOUD_PORT: '70000' });
+it.each([
+  ['cloud: a bad CLOUD_PORT is refused the same way', 'cloud/cli.ts', [], { CLOUD_PORT: '70000' }, ['CLOUD_PORT must be a whole number from 0 to 65535 (got "70000")']],
+  ['cloud: an unknown tenant command exits 2 with the tenant usage', 'cloud/cli.ts', ['tenant', 'frobnicate'], {}, ['tenant: unknown command "frobnicate"', 'usage: npm run cloud -- tenant create <name>']],
+  ['sandbox: a relative --redirect-uri is refused', 'sandbox/cli.ts', ['--redirect-uri', '/callback'], {}, ['--redirect-uri is not an absolute URL: /callback']],
+])('%s', async (_title, script, args, env, messages) => {
+  const run = await runScript(script, args, env);
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain('CLOUD_PORT must be a whole number from 0 to 65535 (got "70000")');
-}, 30_000);
-
-it('cloud: an unknown tenant command exits 2 with the tenant usage', async () => {
-  const run = await runScript('cloud/cli.ts', ['tenant', 'frobnicate']);
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain('tenant: unknown command "frobnicate"');
-  expect(run.stderr).toContain('usage: npm run cloud -- tenant create <name>');
-}, 30_000);
-
-it('sandbox: a relative --redirect-uri is refused', async () => {
-  const run = await runScript('sandbox/cli.ts', ['--redirect-uri', '/callback']);
-  expect(run.code).toBe(2);
-  expect(run.stderr).toContain('--redirect-uri is not an absolute URL: /callback');
+  for (const message of messages) expect(run.stderr).toContain(message);
 }, 30_000);

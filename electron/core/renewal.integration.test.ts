@@ -2,12 +2,11 @@
 // injected: the renewal date comes from the cloud (365 days after the consent); from 30 days before it
 // the core notifies at most once a day, remembers the day across a restart, and opens Seller Central's
 // "Manage Your Apps" of the platform's country.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import type { Stack } from '../../cloud/testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop, type Desktop } from './testing/desktop';
-import { startDesktopStack } from './testing/desktop-stack';
+import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const DAY = 24 * 3600 * 1000;
@@ -17,18 +16,13 @@ let desk: Desktop;
 let t = Date.now();
 const now = () => t;
 
-let close: (() => Promise<void>) | undefined;
-beforeAll(async () => void ({ stack, desk, close } = await startDesktopStack('Erneuerung GmbH', { desktop: { now } })));
-afterAll(async () => close?.());
+useDesktopStack('Erneuerung GmbH', (started) => void ({ stack, desk } = started), { desktop: { now } });
 
 const reminders = () => desk.notifications.filter((n) => n.title === TITLE);
 
 it('notifies from 30 days before the renewal date, once a day, also across a restart', async () => {
-  const p = await desk.newPlatform('Amazon Erneuerung');
-  await desk.call('signIn', { id: p.id, mode: 'login' });
-  const browser = new SellerBrowser();
-  await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
-  const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+  const done = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Erneuerung', EU);
+  const p = done;
   const due = Date.parse(done.auth.status === 'authenticated' ? done.auth.renewalDueAt! : '');
   expect(due - Date.parse(done.auth.status === 'authenticated' ? done.auth.authorizedAt : '')).toBe(365 * DAY);
 

@@ -1,11 +1,11 @@
 // Scenarios from the app (sandbox mode): arming a scenario or a failing seeded account on a platform,
 // applied by the next ANMELDEN through the sandbox's admin API; "alle zurücksetzen"; production refuses.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import type { Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import type { Desktop } from './testing/desktop';
-import { resetSandbox, startDesktopStack } from './testing/desktop-stack';
+import { useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 
@@ -13,10 +13,7 @@ let stack: Stack;
 let desk: Desktop;
 let n = 0;
 
-let close: (() => Promise<void>) | undefined;
-beforeAll(async () => void ({ stack, desk, close } = await startDesktopStack('Szenario App GmbH')));
-afterAll(async () => close?.());
-beforeEach(() => resetSandbox(stack));
+useDesktopStack('Szenario App GmbH', (started) => void ({ stack, desk } = started), { freshSandbox: true });
 
 describe('sandbox scenarios from the app', () => {
   it('lists the scenarios and the seeded accounts that fail whatever the region', async () => {

@@ -1,12 +1,12 @@
 // "Seller Central zeigt einen Fehler?" through the real core against the real cloud and sandbox: the
 // merchant's report ends the sign-in with the specific error (the cloud's authorization cancelled) or
 // keeps waiting with a hint; for a wrong region the sandbox names the account's real region.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import type { Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import type { Desktop } from './testing/desktop';
-import { resetSandbox, startDesktopStack } from './testing/desktop-stack';
+import { useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const NA = seedAccount('na.seller@example.com')!;
@@ -16,10 +16,7 @@ let stack: Stack;
 let desk: Desktop;
 let n = 0;
 
-let close: (() => Promise<void>) | undefined;
-beforeAll(async () => void ({ stack, desk, close } = await startDesktopStack('Melde Handel GmbH')));
-afterAll(async () => close?.());
-beforeEach(() => resetSandbox(stack));
+useDesktopStack('Melde Handel GmbH', (started) => void ({ stack, desk } = started), { freshSandbox: true });
 
 async function startSignIn(countryCode = 'DE') {
   const p = await desk.newPlatform(`Amazon Meldung ${++n}`, countryCode);

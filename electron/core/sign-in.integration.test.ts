@@ -1,12 +1,12 @@
 // The core against the real cloud and the real sandbox on loopback, secrets in the real keychain
 // (a private gnome-keyring session): login, refresh, cancel, timeout, settings import, deletion,
 // notifications — and no secret in the store file, the logs or any event.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop, type Desktop } from './testing/desktop';
-import { startDesktopStack } from './testing/desktop-stack';
+import { useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const EU_OTHER = seedAccount('gesperrte.angebote@example.com')!;
@@ -24,9 +24,7 @@ async function consent(url: string, seller = EU) {
   return page;
 }
 
-let close: (() => Promise<void>) | undefined;
-beforeAll(async () => void ({ stack, desk, tenant, close } = await startDesktopStack('Muster Handel GmbH', { desktop: { now: desktopNow } })));
-afterAll(async () => close?.());
+useDesktopStack('Muster Handel GmbH', (started) => void ({ stack, desk, tenant } = started), { desktop: { now: desktopNow } });
 
 describe('cloud access', () => {
   it('keeps the Client-Secret in the keychain only, and TESTEN names the tenant', async () => {

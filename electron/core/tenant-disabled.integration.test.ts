@@ -1,11 +1,11 @@
 // The cloud's operator disables the tenant while the desktop waits for Amazon: the wait stops with
 // TENANT_DISABLED (a German sentence with a next step, not "cloud unreachable" retried for ever), and
 // TESTEN says the same until the tenant is enabled again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Stack } from '../../cloud/testing/stack';
 import { errorsDe } from '../../renderer/src/i18n/errors.de';
 import type { Desktop } from './testing/desktop';
-import { startDesktopStack } from './testing/desktop-stack';
+import { useDesktopStack } from './testing/desktop-stack';
 
 let stack: Stack;
 let desk: Desktop;
@@ -16,9 +16,7 @@ async function admin(action: 'disable' | 'enable') {
   expect(res.status).toBe(200);
 }
 
-let close: (() => Promise<void>) | undefined;
-beforeAll(async () => void ({ stack, desk, tenant: { tenantId }, close } = await startDesktopStack('Gesperrt GmbH')));
-afterAll(async () => close?.());
+useDesktopStack('Gesperrt GmbH', (started) => void ({ stack, desk, tenant: { tenantId } } = started));
 
 describe('tenant disabled by the cloud operator', () => {
   it('stops the waiting sign-in with TENANT_DISABLED; TESTEN reports it until enabled', async () => {

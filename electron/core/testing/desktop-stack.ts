@@ -1,7 +1,11 @@
 // The set-up of most core integration suites: the sandbox and cloud (cloud/testing/stack), one tenant,
 // and the real core connected to that cloud with the tenant's credentials (saved as the user would in
 // Cloud-Zugangsdaten).
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { CloudClient, startStack, type Stack } from '../../../cloud/testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../../../cloud/testing/seller-browser';
+import type { SeedAccount } from '../../../sandbox/seed';
+import type { Platform } from '../../../shared/platform';
 import { startDesktop, type Desktop, type DesktopOptions } from './desktop';
 
 export interface DesktopStack {
@@ -43,4 +47,30 @@ export async function startDesktopStack(tenantName: string, opts: { stack?: Para
 export async function resetSandbox(stack: Stack): Promise<void> {
   const res = await fetch(`${stack.sandbox.url}/sandbox/api/reset`, { method: 'POST' });
   if (!res.ok) throw new Error(`sandbox reset answered ${res.status}`);
+}
+
+/**
+ * Registers the suite's hooks: one DesktopStack for the file (`assign` receives it once started), closed
+ * after the file; with freshSandbox, the sandbox back to the seed before each test.
+ */
+export function useDesktopStack(tenantName: string, assign: (started: DesktopStack) => void, opts: Parameters<typeof startDesktopStack>[1] & { freshSandbox?: boolean } = {}): void {
+  let started: DesktopStack | undefined;
+  beforeAll(async () => {
+    started = await startDesktopStack(tenantName, opts);
+    assign(started);
+  });
+  afterAll(async () => started?.close());
+  if (opts.freshSandbox) beforeEach(() => resetSandbox(started!.stack));
+}
+
+/**
+ * ANMELDEN on a new platform, then the seller signs in and confirms in the browser the desktop opened;
+ * resolves with the platform once it is Authentifiziert.
+ */
+export async function signedInPlatform(desk: Desktop, sandboxUrl: string, name: string, seller: SeedAccount): Promise<Platform> {
+  const p = await desk.newPlatform(name);
+  await desk.call('signIn', { id: p.id, mode: 'login' });
+  const browser = new SellerBrowser();
+  await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, seller, sandboxUrl));
+  return desk.until(p.id, (x) => x.auth.status === 'authenticated');
 }
