@@ -6,7 +6,7 @@ import { seedAccount } from '../../sandbox/seed';
 import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop, type Desktop } from './testing/desktop';
-import { useDesktopStack } from './testing/desktop-stack';
+import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const EU_OTHER = seedAccount('gesperrte.angebote@example.com')!;
@@ -68,10 +68,7 @@ describe('sign-in', () => {
   });
 
   it('imports the seller’s marketplaces and keeps the user’s choice on re-import', async () => {
-    const p = await desk.newPlatform('Amazon Import');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Import', EU);
     const imported = await desk.call('importSettings', { id: p.id });
     expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'ES', 'FR', 'GB', 'IT', 'NL', 'PL', 'SE']);
     expect(imported.marketplaces?.every((m) => m.selected && m.isParticipating && m.storeName === EU.storeName)).toBe(true);
@@ -85,10 +82,7 @@ describe('sign-in', () => {
   });
 
   it('refresh keeps the old authorization while waiting; another seller is asked about, naming both', async () => {
-    const p = await desk.newPlatform('Amazon Refresh');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Refresh', EU);
     const imported = await desk.call('importSettings', { id: p.id });
     expect(imported.auth).toMatchObject({ status: 'authenticated', storeName: EU.storeName });
 
@@ -128,10 +122,7 @@ describe('sign-in', () => {
   });
 
   it('a seller change answered elsewhere first: the cloud’s answer is applied here', async () => {
-    const p = await desk.newPlatform('Amazon Anderswo Entschieden');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Anderswo Entschieden', EU);
     await desk.call('signIn', { id: p.id, mode: 'refresh' });
     await consent(desk.opened.at(-1)!, EU_OTHER);
     const asked = await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
@@ -164,10 +155,7 @@ describe('sign-in', () => {
   });
 
   it('cancelling a refresh returns to the previous authentication', async () => {
-    const p = await desk.newPlatform('Amazon Cancel Refresh');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Cancel Refresh', EU);
     await desk.call('signIn', { id: p.id, mode: 'refresh' });
     const back = await desk.call('cancelSignIn', { id: p.id });
     expect(back.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
@@ -235,10 +223,8 @@ describe('sign-in', () => {
   });
 
   it('deleting an authenticated platform deletes it in the cloud too', async () => {
-    const p = await desk.newPlatform('Amazon Delete');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const done = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Delete', EU);
+    const p = done;
     expect(await desk.call('deletePlatform', { id: p.id })).toEqual({ id: p.id, cloud: 'deleted' });
     expect((await new CloudClient(stack.cloud.url, tenant).raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status).toBe(404);
   });
