@@ -5,7 +5,7 @@ import type { SandboxState } from './state';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const KEYS = new Set(['id', 'account', 'count', 'ms']);
-export const MAX_SLOW_MS = 120_000;
+const MAX_SLOW_MS = 120_000;
 
 function toInt(value: unknown): number | undefined {
   if (typeof value === 'number') return value;

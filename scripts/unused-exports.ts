@@ -6,7 +6,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 
-export function unusedExports(root: string): string[] {
+function unusedExports(root: string): string[] {
   const files = new Set<string>();
   for (const config of ['tsconfig.json', 'tsconfig.web.json']) {
     const file = path.join(root, config);

@@ -9,7 +9,7 @@ export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export interface CommandLineSpec<O extends Options> {
+interface CommandLineSpec<O extends Options> {
   /** Printed for --help and after a usage error. */
   usage: string;
   options: O;
@@ -19,7 +19,7 @@ export interface CommandLineSpec<O extends Options> {
 
 type Values<O extends Options> = ReturnType<typeof parseArgs<{ options: O & { help: { type: 'boolean' } }; allowPositionals: true; strict: true }>>['values'];
 
-export interface CommandLine<O extends Options> {
+interface CommandLine<O extends Options> {
   values: Values<O>;
   positionals: string[];
   help: boolean;

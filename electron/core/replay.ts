@@ -34,7 +34,7 @@ const WITH_PRIMARY: Partial<Record<ErrorCode, Omit<ReplayPlan, 'account'>>> = {
 };
 
 /** How each failure the app explains is produced again. */
-export function replayPlan(code: string | undefined, region: Region, params: Record<string, unknown> = {}): ReplayPlan {
+function replayPlan(code: string | undefined, region: Region, params: Record<string, unknown> = {}): ReplayPlan {
   const primary = PRIMARY[region];
   const sc = code ? sellerCentralErrorByCode(code) : undefined;
   const withPrimary = code && isErrorCode(code) ? WITH_PRIMARY[code] : undefined;
@@ -56,7 +56,7 @@ export function replayPlan(code: string | undefined, region: Region, params: Rec
 }
 
 /** Parses an export file's text: size first, then JSON, then the schema; each with a clear error. */
-export function parseExport(text: string): TimelineExport {
+function parseExport(text: string): TimelineExport {
   if (text.length > MAX_IMPORT_CHARS) throw new CodedError('IMPORT_INVALID', `file larger than ${MAX_IMPORT_CHARS} characters`, { reason: 'too_large' });
   let json: unknown;
   try {

@@ -8,7 +8,7 @@ import type { SeedAccount } from '../../../sandbox/seed';
 import type { Platform } from '../../../shared/platform';
 import { startDesktop, type Desktop, type DesktopOptions } from './desktop';
 
-export interface DesktopStack {
+interface DesktopStack {
   stack: Stack;
   desk: Desktop;
   tenant: Awaited<ReturnType<Stack['cloud']['createTenant']>>;
@@ -18,7 +18,7 @@ export interface DesktopStack {
   close(): Promise<void>;
 }
 
-export async function startDesktopStack(tenantName: string, opts: { stack?: Parameters<typeof startStack>[0]; desktop?: Omit<DesktopOptions, 'sandboxUrl'> } = {}): Promise<DesktopStack> {
+async function startDesktopStack(tenantName: string, opts: { stack?: Parameters<typeof startStack>[0]; desktop?: Omit<DesktopOptions, 'sandboxUrl'> } = {}): Promise<DesktopStack> {
   const stack = await startStack(opts.stack);
   let desk: Desktop | undefined;
   try {
@@ -44,7 +44,7 @@ export async function startDesktopStack(tenantName: string, opts: { stack?: Para
 }
 
 /** Scenarios, sessions, codes and tokens back to the seed (the sandbox's own admin API). */
-export async function resetSandbox(stack: Stack): Promise<void> {
+async function resetSandbox(stack: Stack): Promise<void> {
   const res = await fetch(`${stack.sandbox.url}/sandbox/api/reset`, { method: 'POST' });
   if (!res.ok) throw new Error(`sandbox reset answered ${res.status}`);
 }

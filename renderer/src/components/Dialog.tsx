@@ -2,7 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A footer button; `kind` is its class (the default action, or one that destroys). */
-export interface DialogAction {
+interface DialogAction {
   label: string;
   onClick(): void;
   kind?: 'primary' | 'danger';

@@ -22,14 +22,14 @@ interface Props {
 type T = (k: string, o?: Record<string, unknown>) => string;
 
 /** From 30 days before Amazon's yearly renewal date: soon or overdue, with the date (shared/renewal.ts). */
-export function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; date: string } | undefined {
+function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; date: string } | undefined {
   if (p.auth.status !== 'authenticated') return undefined;
   const due = validAuthorization(p)?.renewalDueAt;
   const kind = renewalState(due, now)?.kind;
   return due && (kind === 'soon' || kind === 'overdue') ? { kind, date: due } : undefined;
 }
 
-export function statusLabel(t: T, p: Platform, now: number, lng = 'de'): string {
+function statusLabel(t: T, p: Platform, now: number, lng = 'de'): string {
   if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
   const renewal = renewalNotice(p, now);
   if (renewal) return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', { date: formatDate(renewal.date, lng) });
