@@ -24,7 +24,7 @@ export async function metric(cloud: MetricsSource, name: string, labels: Record<
 export const longPollsWaiting = (cloud: MetricsSource) => metric(cloud, 'cloud_longpolls_waiting');
 
 /** Resolves once at least `count` long-polls wait (checked every 10 ms; the test's time-out bounds it). */
-export async function untilLongPollsWaiting(cloud: MetricsSource, count: number): Promise<void> {
+async function untilLongPollsWaiting(cloud: MetricsSource, count: number): Promise<void> {
   while ((await longPollsWaiting(cloud)) < count) await sleep(10);
 }
 

@@ -82,7 +82,7 @@ export async function startStack(opts: { dataDir?: string; overrides?: Partial<C
   };
 }
 
-export interface ApiResponse<T = unknown> {
+interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;

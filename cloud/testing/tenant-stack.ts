@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { CloudClient, startStack, type Stack } from './stack';
 
-export interface TenantStack {
+interface TenantStack {
   readonly stack: Stack;
   readonly client: CloudClient;
 }
