@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOUD_ERROR_CODES } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, testClock, testConfig } from './testing/stack';
+import { heldLongPoll, longPollsWaiting } from './testing/metrics';
 
 const clock = testClock();
 let cloud: RunningCloud;
@@ -20,6 +21,8 @@ beforeAll(async () => {
 afterAll(async () => cloud?.close());
 
 const name = () => `Amazon ${++n}`;
+/** A status long-poll of tenant A, once the cloud holds it. */
+const holdStatus = (authId: string) => heldLongPoll(cloud, () => a.raw('GET', `/v1/authorizations/${authId}?wait=30`));
 async function platform(client = a) {
   const res = await client.createPlatform(name());
   expect(res.status).toBe(201);
@@ -176,10 +179,13 @@ describe('authorizations', () => {
 
   it('a long-poll is woken by the change (cancel) and answers at once when not pending', async () => {
     const auth = (await a.startAuthorization(await platform())).body;
-    const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    const before = await longPollsWaiting(cloud);
+    // The cancel comes only once the GET waits: an answer now can only be the wake-up.
+    const waiting = await holdStatus(auth.id);
     const cancelled = await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
     expect(cancelled.body.status).toBe('cancelled');
-    expect((await waiting).body).toMatchObject({ id: auth.id, status: 'cancelled' });
+    expect((await waiting.answer).body).toMatchObject({ id: auth.id, status: 'cancelled' });
+    expect(await longPollsWaiting(cloud)).toBe(before);
     expect((await a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`)).body.status).toBe('cancelled');
     const again = await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
     expect(again.status).toBe(409);
@@ -189,17 +195,17 @@ describe('authorizations', () => {
   it('a new authorization cancels the pending one and wakes its waiters', async () => {
     const id = await platform();
     const old = (await a.startAuthorization(id)).body;
-    const waiting = a.raw('GET', `/v1/authorizations/${old.id}?wait=30`);
+    const waiting = await holdStatus(old.id);
     await a.startAuthorization(id);
-    expect((await waiting).body).toMatchObject({ status: 'cancelled', error: { code: 'AUTHORIZATION_SUPERSEDED' } });
+    expect((await waiting.answer).body).toMatchObject({ status: 'cancelled', error: { code: 'AUTHORIZATION_SUPERSEDED' } });
   }, 20_000);
 
   it('deleting the platform cancels its pending authorization', async () => {
     const id = await platform();
     const auth = (await a.startAuthorization(id)).body;
-    const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    const waiting = await holdStatus(auth.id);
     await a.raw('DELETE', `/v1/platforms/${id}`);
-    expect((await waiting).body.status).toBe('cancelled');
+    expect((await waiting.answer).body.status).toBe('cancelled');
   }, 20_000);
 
   it('expires after its lifetime (injected clock)', async () => {
@@ -244,9 +250,9 @@ describe('tenant isolation', () => {
 describe('headers and rate limits', () => {
   it('sends security headers on every answer: success, errors, 404 and a long-poll woken after waiting', async () => {
     const auth = (await a.startAuthorization(await platform())).body;
-    const waiting = a.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+    const waiting = await holdStatus(auth.id);
     await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
-    const answers = [await a.raw('GET', '/v1/whoami'), await a.raw('GET', '/v1/whoami', { auth: false }), await a.raw('GET', '/nowhere'), await waiting];
+    const answers = [await a.raw('GET', '/v1/whoami'), await a.raw('GET', '/v1/whoami', { auth: false }), await a.raw('GET', '/nowhere'), await waiting.answer];
     expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 200]);
     for (const res of answers) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');

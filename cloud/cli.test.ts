@@ -5,14 +5,14 @@
 // and open the database directly only when it is stopped — with the same output either way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, type SandboxHandle } from '../sandbox';
 import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
 import { LOCK_FILE } from './db/data-dir-lock';
+import { suiteTempDir } from '../shared/testing/temp-dir';
 
 let sandbox: SandboxHandle;
-let dataDir: string;
+const dataDir = suiteTempDir('acc-cli-');
 let cloud: CliCloud | undefined;
 
 async function token(url: string, clientId: string, clientSecret: string): Promise<{ status: number; body: { access_token?: string; error?: { code: string } } }> {
@@ -29,12 +29,10 @@ const cli = (...args: string[]) => runCli([...args, '--data-dir', dataDir]);
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-cli-'));
 });
 afterAll(async () => {
   await cloud?.stop();
   await sandbox?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('cloud CLI on one data directory', () => {

@@ -3,32 +3,42 @@
 //
 // Without --production the cloud runs as the embedded default against the sandbox (default origin
 // http://127.0.0.1:4100), generating its keys and a development tenant in the data directory.
-import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, type CloudConfig } from './config';
 import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
 import { runTenantCommand, TENANT_USAGE } from './admin/admin-cli';
+import { exitWithUsage, parsePort, readCommandLine, UsageError } from '../shared/cli-args';
 
 const DEFAULT_SANDBOX = 'http://127.0.0.1:4100';
 const DEFAULT_DATA_DIR = join(process.cwd(), '.tmp', 'cloud');
 /** LWA calls time out after httpTimeoutMs and are retried a few times: 60 s covers a callback in flight. */
 const SHUTDOWN_LIMIT_MS = 60_000;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string', default: process.env.CLOUD_PORT ?? '4200' },
-    host: { type: 'string', default: process.env.CLOUD_HOST ?? '127.0.0.1' },
-    'data-dir': { type: 'string', default: process.env.CLOUD_DATA_DIR ?? DEFAULT_DATA_DIR },
-    config: { type: 'string', default: process.env.CLOUD_CONFIG },
-    url: { type: 'string' },
-    sandbox: { type: 'string' },
-    production: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+const USAGE = `usage: npm run cloud -- [--port 4200] [--host 127.0.0.1] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]\n${TENANT_USAGE}`;
+
+// A wrong word (an unknown option, a bad --port or CLOUD_PORT) ends here with the usage and exit code 2.
+const { values, positionals, port } = readCommandLine(
+  {
+    usage: USAGE,
+    positionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: process.env.CLOUD_HOST ?? '127.0.0.1' },
+      'data-dir': { type: 'string', default: process.env.CLOUD_DATA_DIR ?? DEFAULT_DATA_DIR },
+      config: { type: 'string', default: process.env.CLOUD_CONFIG },
+      url: { type: 'string' },
+      sandbox: { type: 'string' },
+      production: { type: 'boolean', default: false },
+    },
   },
-});
+  (line) => ({
+    ...line,
+    // Only serving listens; a tenant command does not care about CLOUD_PORT.
+    port: line.positionals.length > 0 ? 0 : line.values.port !== undefined ? parsePort(line.values.port) : parsePort(process.env.CLOUD_PORT ?? '4200', 'CLOUD_PORT'),
+  }),
+);
 
 /** amazon.mode=production from the file or the environment counts like --production (no embedded extras). */
 function wantsProduction(): boolean {
@@ -56,10 +66,6 @@ function config(): CloudConfig {
 async function main(): Promise<void> {
   // Whatever this process creates (data, key and tenant files) is its user's alone.
   process.umask(0o077);
-  if (values.help) {
-    console.log(`usage: npm run cloud -- [--port 4200] [--host 127.0.0.1] [--data-dir DIR] [--config FILE] [--sandbox URL | --production]\n${TENANT_USAGE}`);
-    return;
-  }
   const dataDir = values['data-dir']!;
   if (positionals[0] === 'tenant') {
     // A new Client-Secret is printed once: only its hash is stored.
@@ -73,9 +79,7 @@ async function main(): Promise<void> {
     console.log(output);
     return;
   }
-  if (positionals.length > 0) throw new Error(`unknown command: ${positionals.join(' ')}`);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port}`);
+  if (positionals.length > 0) exitWithUsage(USAGE, `unknown command: ${positionals.join(' ')}`);
   if (!wantsProduction()) embedded = await embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
   const cfg = config();
   const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(), logger: true });
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof UsageError) exitWithUsage(USAGE, err.message);
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

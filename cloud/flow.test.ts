@@ -1,8 +1,9 @@
 // The whole flow against the real sandbox, as a seller's browser and the desktop would drive it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
 import { countryByCode } from '../shared/amazon-regions';
-import { CloudClient, startStack, testConfig, type Stack } from './testing/stack';
+import { CloudClient, testConfig } from './testing/stack';
+import { useTenantStack } from './testing/tenant-stack';
 import { startCloud } from './start-cloud';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { newPlatform, startAuth } from './testing/flow-steps';
@@ -10,27 +11,19 @@ import { newPlatform, startAuth } from './testing/flow-steps';
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
 
-let stack: Stack;
-let client: CloudClient;
-
-beforeAll(async () => {
-  stack = await startStack();
-  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Flow GmbH'));
-});
-afterAll(async () => stack?.close());
-beforeEach(() => stack.sandbox.reset());
+const env = useTenantStack('Flow GmbH', { fresh: 'sandbox' });
 
 
 describe('whole flow', () => {
   it('platform → consent with sign-in, TOTP and confirm → callback → long-poll authenticated → settings import', async () => {
-    const platformId = await newPlatform(client);
-    const auth = await startAuth(client, platformId);
-    expect(auth.consentUrl.startsWith(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`)).toBe(true);
+    const platformId = await newPlatform(env.client);
+    const auth = await startAuth(env.client, platformId);
+    expect(auth.consentUrl.startsWith(`${env.stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`)).toBe(true);
 
     // The desktop waits while the seller signs in.
-    const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
+    const waiting = env.client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
     const browser = new SellerBrowser();
-    const consent = await signInToConsent(browser, auth.consentUrl, EU, stack.sandbox.url);
+    const consent = await signInToConsent(browser, auth.consentUrl, EU, env.stack.sandbox.url);
     expect(consent.text).toContain('csrf');
     const callback = await confirmConsent(browser, consent);
 
@@ -45,12 +38,12 @@ describe('whole flow', () => {
     const status = await waiting;
     expect(status.body).toMatchObject({ id: auth.id, status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
 
-    const platform = await client.raw('GET', `/v1/platforms/${platformId}`);
+    const platform = await env.client.raw('GET', `/v1/platforms/${platformId}`);
     expect(platform.body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, countryCode: 'DE' });
     const authorizedAt = Date.parse(platform.body.authorizedAt);
     expect(Date.parse(platform.body.renewalDueAt) - authorizedAt).toBe(365 * 24 * 3600 * 1000);
 
-    const imported = await client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
+    const imported = await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
     expect(imported.status).toBe(200);
     const ids = imported.body.marketplaces.map((m: { id: string }) => m.id).sort();
     expect(ids).toEqual(EU.marketplaces.map((m) => countryByCode(m.country)!.marketplaceId).sort());
@@ -62,47 +55,47 @@ describe('whole flow', () => {
       isParticipating: true,
       hasSuspendedListings: false,
     });
-    const after = await client.raw('GET', `/v1/platforms/${platformId}`);
+    const after = await env.client.raw('GET', `/v1/platforms/${platformId}`);
     expect(after.body.marketplaces).toHaveLength(EU.marketplaces.length);
   });
 
   it('works with an SMS one-time code on a Far East host', async () => {
-    const platformId = await newPlatform(client, 'JP', 'FE');
-    const auth = await startAuth(client, platformId);
+    const platformId = await newPlatform(env.client, 'JP', 'FE');
+    const auth = await startAuth(env.client, platformId);
     expect(auth.consentUrl).toContain('/sc/sellercentral.amazon.co.jp/apps/authorize/consent?');
     const browser = new SellerBrowser();
-    const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, FE, stack.sandbox.url));
+    const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, FE, env.stack.sandbox.url));
     expect(callback.status).toBe(200);
-    const imported = await client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
+    const imported = await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
     expect(imported.body.marketplaces.map((m: { countryCode: string }) => m.countryCode).sort()).toEqual(['AU', 'JP', 'SG']);
   });
 
   it('refresh keeps the tokens until the new exchange succeeds and reports an unchanged seller', async () => {
-    const platformId = await newPlatform(client);
-    const first = await startAuth(client, platformId);
+    const platformId = await newPlatform(env.client);
+    const first = await startAuth(env.client, platformId);
     const browser = new SellerBrowser();
-    await confirmConsent(browser, await signInToConsent(browser, first.consentUrl, EU, stack.sandbox.url));
+    await confirmConsent(browser, await signInToConsent(browser, first.consentUrl, EU, env.stack.sandbox.url));
 
-    const refresh = await startAuth(client, platformId, 'refresh');
+    const refresh = await startAuth(env.client, platformId, 'refresh');
     // While the refresh is pending the platform is still authenticated and usable.
-    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body.status).toBe('authenticated');
-    expect((await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
+    expect((await env.client.raw('GET', `/v1/platforms/${platformId}`)).body.status).toBe('authenticated');
+    expect((await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
     // Same browser: Seller Central's session is still signed in, so the consent page comes at once.
     const consent = await browser.go(refresh.consentUrl);
     expect((await confirmConsent(browser, consent)).status).toBe(200);
-    const done = await client.raw('GET', `/v1/authorizations/${refresh.id}`);
+    const done = await env.client.raw('GET', `/v1/authorizations/${refresh.id}`);
     expect(done.body).toMatchObject({ mode: 'refresh', status: 'authenticated', sellingPartnerIdChanged: false });
   });
 
   it('a Draft app gets version=beta and completes the consent', async () => {
-    const draft = await startCloud({ port: 0, config: testConfig(stack.sandbox.url, { registerRedirectUriWithSandbox: true }, 'draft') });
+    const draft = await startCloud({ port: 0, config: testConfig(env.stack.sandbox.url, { registerRedirectUriWithSandbox: true }, 'draft') });
     try {
       const c = new CloudClient(draft.url, await draft.createTenant('Draft GmbH'));
       const platformId = await newPlatform(c);
       const auth = await startAuth(c, platformId);
       expect(new URL(auth.consentUrl).searchParams.get('version')).toBe('beta');
       const browser = new SellerBrowser();
-      const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, stack.sandbox.url));
+      const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, env.stack.sandbox.url));
       expect(callback.status).toBe(200);
       // Not a hybrid app: no MWS token.
       expect(JSON.parse(callback.text).result.result.mws_auth_token).toBeNull();

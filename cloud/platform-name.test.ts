@@ -3,18 +3,11 @@
 // the old case-sensitive index let in, oldest first, with a logged suffix.
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { useTenantStack } from './testing/tenant-stack';
 import { pgliteMigrationTarget, type Database } from './db/database';
 import { migrate } from './db/migrations';
 
-let stack: Stack;
-let client: CloudClient;
-
-beforeAll(async () => {
-  stack = await startStack();
-  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Namen GmbH'));
-});
-afterAll(async () => stack?.close());
+const env = useTenantStack('Namen GmbH');
 
 describe('platform names in the cloud', () => {
   it.each([
@@ -22,21 +15,21 @@ describe('platform names in the cloud', () => {
     ['white space', 'Amazon Leer', '  Amazon Leer\u00a0 '],
     ['Unicode NFC vs NFD', 'Amazon Caf\u00e9', 'Amazon Cafe\u0301'],
   ])('%s: the second name is taken', async (_kind, first, second) => {
-    expect((await client.createPlatform(first)).status).toBe(201);
-    const clash = await client.createPlatform(second);
+    expect((await env.client.createPlatform(first)).status).toBe(201);
+    const clash = await env.client.createPlatform(second);
     expect(clash.status).toBe(409);
     expect(clash.body.error.code).toBe('PLATFORM_NAME_TAKEN');
   });
 
   it('stores the normalised name, limits it to 80 and refuses a rename into a clash', async () => {
-    const created = await client.createPlatform('  Amazon Cafe\u0301 2 ');
+    const created = await env.client.createPlatform('  Amazon Cafe\u0301 2 ');
     expect(created.body.name).toBe('Amazon Caf\u00e9 2');
-    expect((await client.createPlatform('x'.repeat(81))).status).toBe(400);
-    expect((await client.createPlatform('x'.repeat(80))).status).toBe(201);
-    const rename = await client.raw('PATCH', `/v1/platforms/${created.body.id}`, { body: { name: 'amazon straße' } });
+    expect((await env.client.createPlatform('x'.repeat(81))).status).toBe(400);
+    expect((await env.client.createPlatform('x'.repeat(80))).status).toBe(201);
+    const rename = await env.client.raw('PATCH', `/v1/platforms/${created.body.id}`, { body: { name: 'amazon straße' } });
     expect(rename.status).toBe(409);
     // Changing only the case of its own name is fine.
-    expect((await client.raw('PATCH', `/v1/platforms/${created.body.id}`, { body: { name: 'AMAZON CAFÉ 2' } })).body.name).toBe('AMAZON CAFÉ 2');
+    expect((await env.client.raw('PATCH', `/v1/platforms/${created.body.id}`, { body: { name: 'AMAZON CAFÉ 2' } })).body.name).toBe('AMAZON CAFÉ 2');
   });
 });
 

@@ -10,6 +10,7 @@ import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller
 import { runTenantCommand } from './admin/admin-cli';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 import { migrationVersions } from './db/migrations';
+import { heldLongPoll } from './testing/metrics';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const bin = findPostgresBin();
@@ -33,6 +34,12 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     [a, b] = await Promise.all([startCloud({ port: portA, config }), startCloud({ port: portB, config })]);
   }, 120_000);
 
+  /** A tenant created through `on`, with a client on each instance. */
+  async function tenantOnBoth(on: RunningCloud, name: string) {
+    const tenant = await on.createTenant(name);
+    return { viaA: new CloudClient(a.url, tenant), viaB: new CloudClient(b.url, tenant) };
+  }
+
   afterAll(async () => {
     await a?.close();
     await b?.close();
@@ -49,9 +56,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
   });
 
   it('a long-poll on B is woken when the callback reaches A, and B imports with A’s stored token', async () => {
-    const tenant = await a.createTenant('Zwei Instanzen GmbH');
-    const viaA = new CloudClient(a.url, tenant);
-    const viaB = new CloudClient(b.url, tenant);
+    const { viaA, viaB } = await tenantOnBoth(a, 'Zwei Instanzen GmbH');
     const platform = await viaA.createPlatform('Amazon PG');
     expect(platform.status).toBe(201);
     // The same platform name through B is refused: one database, one uniqueness rule.
@@ -59,13 +64,12 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     const auth = (await viaA.startAuthorization(platform.body.id)).body as { id: string; consentUrl: string };
     expect(auth.consentUrl).toContain(encodeURIComponent(`${a.url}/oauth/amazon/callback`));
 
-    const waiting = viaB.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
-    // B answers only after it holds the request: give it a moment to subscribe, then consent.
-    await new Promise((r) => setTimeout(r, 300));
+    // Consent only once B holds the request: an answer then can only come from A's NOTIFY.
+    const waiting = await heldLongPoll(b, () => viaB.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
     const browser = new SellerBrowser();
     const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, sandbox.url));
     expect(callback.status).toBe(200);
-    const answer = await waiting;
+    const answer = await waiting.answer;
     expect(answer.body).toMatchObject({ id: auth.id, status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
 
     const imported = await viaB.raw('POST', `/v1/platforms/${platform.body.id}/settings/import`, { body: {} });
@@ -81,15 +85,12 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
   }, 60_000);
 
   it('a cancel on B wakes a long-poll held by A', async () => {
-    const tenant = await b.createTenant('Abbruch GmbH');
-    const viaA = new CloudClient(a.url, tenant);
-    const viaB = new CloudClient(b.url, tenant);
+    const { viaA, viaB } = await tenantOnBoth(b, 'Abbruch GmbH');
     const platform = await viaB.createPlatform('Amazon Cancel PG');
     const auth = (await viaB.startAuthorization(platform.body.id)).body as { id: string };
-    const waiting = viaA.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
-    await new Promise((r) => setTimeout(r, 300));
+    const waiting = await heldLongPoll(a, () => viaA.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
     expect((await viaB.raw('POST', `/v1/authorizations/${auth.id}/cancel`, { body: {} })).status).toBe(200);
-    expect((await waiting).body).toMatchObject({ status: 'cancelled' });
+    expect((await waiting.answer).body).toMatchObject({ status: 'cancelled' });
   }, 60_000);
 
   it('tenant disable from the CLI on the database server reaches running instances through NOTIFY', async () => {
@@ -113,15 +114,12 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
   }, 60_000);
 
   it('a sign-in started at A\'s Login URI wakes the feed long-poll held by B (and B\'s cursor cache)', async () => {
-    const tenant = await a.createTenant('Login-URI PG GmbH');
-    const viaA = new CloudClient(a.url, tenant);
-    const viaB = new CloudClient(b.url, tenant);
+    const { viaA, viaB } = await tenantOnBoth(a, 'Login-URI PG GmbH');
     const platform = await viaA.createPlatform('Amazon Login PG');
     const { cursor } = (await viaB.raw('GET', '/v1/platforms/changes')).body as { cursor: string };
     // B remembers the tenant's latest entry from this call; only A's NOTIFY may make it read again.
     expect((await viaB.raw('GET', `/v1/platforms/changes?since=${cursor}`)).body.authorizations).toEqual([]);
-    const waiting = viaB.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
-    await new Promise((r) => setTimeout(r, 300));
+    const waiting = await heldLongPoll(b, () => viaB.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`));
     const { code } = (await viaA.raw('POST', `/v1/platforms/${platform.body.id}/pairing-code`, { body: {} })).body as { code: string };
     const form = new URLSearchParams({
       amazon_callback_uri: `${sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/x`,
@@ -131,7 +129,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     });
     const login = await fetch(`${a.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
     expect(login.status).toBe(302);
-    const woken = (await waiting).body as { authorizations: { platformId: string; origin: string; status: string }[] };
+    const woken = (await waiting.answer).body as { authorizations: { platformId: string; origin: string; status: string }[] };
     expect(woken.authorizations).toEqual([expect.objectContaining({ platformId: platform.body.id, origin: 'amazon', status: 'pending' })]);
   }, 60_000);
 });

@@ -1,41 +1,34 @@
 // AKTUALISIEREN with another seller account: the cloud holds the new token aside, names both sellers
 // (Händler-ID and store name from SP-API), keeps the platform's seller valid until the desktop answers,
 // and the answer (keep / switch) is tenant-scoped and idempotent.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { CloudClient } from './testing/stack';
+import { useTenantStack } from './testing/tenant-stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const OTHER = seedAccount('gesperrte.angebote@example.com')!;
 
-let stack: Stack;
-let client: CloudClient;
-
-beforeAll(async () => {
-  stack = await startStack();
-  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Seller Change GmbH'));
-});
-afterAll(async () => stack?.close());
-beforeEach(() => stack.sandbox.reset());
+const env = useTenantStack('Seller Change GmbH', { fresh: 'sandbox' });
 
 /** A platform signed in as EU, then refreshed as OTHER: returns the platform and the refresh's id. */
-async function refreshedWithOtherSeller(c = client) {
+async function refreshedWithOtherSeller(c = env.client) {
   const platformId = await newPlatform(c);
   const login = await startAuth(c, platformId);
-  expect((await consentAndCallback(stack.sandbox.url, login.consentUrl, EU)).status).toBe(200);
+  expect((await consentAndCallback(env.stack.sandbox.url, login.consentUrl, EU)).status).toBe(200);
   expect((await c.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
   const refresh = await startAuth(c, platformId, 'refresh');
   const browser = new SellerBrowser();
-  expect((await confirmConsent(browser, await signInToConsent(browser, refresh.consentUrl, OTHER, stack.sandbox.url))).status).toBe(200);
+  expect((await confirmConsent(browser, await signInToConsent(browser, refresh.consentUrl, OTHER, env.stack.sandbox.url))).status).toBe(200);
   return { platformId, authorizationId: refresh.id };
 }
 
 describe('seller change on refresh', () => {
   it('holds the new token aside, names both sellers and keeps the platform on the old seller', async () => {
     const { platformId, authorizationId } = await refreshedWithOtherSeller();
-    const auth = (await client.raw('GET', `/v1/authorizations/${authorizationId}`)).body;
+    const auth = (await env.client.raw('GET', `/v1/authorizations/${authorizationId}`)).body;
     expect(auth).toMatchObject({
       status: 'seller_changed',
       sellingPartnerId: OTHER.sellingPartnerId,
@@ -46,67 +39,67 @@ describe('seller change on refresh', () => {
       },
     });
     expect(auth.sellerChange.decision).toBeUndefined();
-    const platform = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    const platform = (await env.client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(platform).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, storeName: EU.storeName });
     // The old connection still works: the import returns the old seller's marketplaces.
-    const imported = (await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).body;
+    const imported = (await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).body;
     expect(imported.marketplaces.every((m: { storeName: string }) => m.storeName === EU.storeName)).toBe(true);
     // The held token is sealed, never the plain refresh token.
-    const { rows } = await stack.cloud.db.query<{ held_refresh_token_enc: string | null }>('SELECT held_refresh_token_enc FROM authorizations WHERE id = $1', [authorizationId]);
+    const { rows } = await env.stack.cloud.db.query<{ held_refresh_token_enc: string | null }>('SELECT held_refresh_token_enc FROM authorizations WHERE id = $1', [authorizationId]);
     expect(rows[0]!.held_refresh_token_enc).toBeTruthy();
     expect(rows[0]!.held_refresh_token_enc).not.toContain('Atzr|');
   });
 
   it('keep: drops the held token; the same answer again is idempotent, the other one is refused', async () => {
     const { platformId, authorizationId } = await refreshedWithOtherSeller();
-    const kept = await client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'keep' } });
+    const kept = await env.client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'keep' } });
     expect(kept.status).toBe(200);
     expect(kept.body.sellerChange).toMatchObject({ decision: 'keep', decidedAt: expect.any(String) });
-    const again = await client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'keep' } });
+    const again = await env.client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'keep' } });
     expect(again.body).toEqual(kept.body);
-    const other = await client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } });
+    const other = await env.client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('SELLER_CHANGE_DECIDED');
-    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ sellingPartnerId: EU.sellingPartnerId });
-    const { rows } = await stack.cloud.db.query<{ held_refresh_token_enc: string | null }>('SELECT held_refresh_token_enc FROM authorizations WHERE id = $1', [authorizationId]);
+    expect((await env.client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ sellingPartnerId: EU.sellingPartnerId });
+    const { rows } = await env.stack.cloud.db.query<{ held_refresh_token_enc: string | null }>('SELECT held_refresh_token_enc FROM authorizations WHERE id = $1', [authorizationId]);
     expect(rows[0]!.held_refresh_token_enc).toBeNull();
   });
 
   it('switch: the platform takes the new seller, its old marketplaces are cleared, imports are the new seller’s', async () => {
     const { platformId, authorizationId } = await refreshedWithOtherSeller();
-    const switched = await client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } });
+    const switched = await env.client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } });
     expect(switched.status).toBe(200);
     expect(switched.body.sellerChange.decision).toBe('switch');
-    const platform = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    const platform = (await env.client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(platform).toMatchObject({ status: 'authenticated', sellingPartnerId: OTHER.sellingPartnerId, storeName: OTHER.storeName });
     expect(platform.marketplaces).toBeUndefined();
-    const imported = (await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).body;
+    const imported = (await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).body;
     expect(imported.marketplaces.map((m: { countryCode: string }) => m.countryCode).sort()).toEqual(['DE', 'FR', 'IT']);
-    expect((await client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
+    expect((await env.client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
   });
 
   it('is tenant-scoped, refuses bad bodies and authorizations without a seller change', async () => {
     const { authorizationId } = await refreshedWithOtherSeller();
-    const stranger = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Fremd GmbH'));
+    const stranger = new CloudClient(env.stack.cloud.url, await env.stack.cloud.createTenant('Fremd GmbH'));
     const foreign = await stranger.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } });
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe('AUTHORIZATION_NOT_FOUND');
     for (const body of [{}, { decision: 'both' }, { decision: 'keep', extra: 1 }]) {
-      expect((await client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body })).status).toBe(400);
+      expect((await env.client.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body })).status).toBe(400);
     }
-    const platformId = await newPlatform(client);
-    const pending = await startAuth(client, platformId);
-    const notOpen = await client.raw('POST', `/v1/authorizations/${pending.id}/seller-change`, { body: { decision: 'keep' } });
+    const platformId = await newPlatform(env.client);
+    const pending = await startAuth(env.client, platformId);
+    const notOpen = await env.client.raw('POST', `/v1/authorizations/${pending.id}/seller-change`, { body: { decision: 'keep' } });
     expect(notOpen.status).toBe(409);
     expect(notOpen.body.error.code).toBe('SELLER_CHANGE_NOT_OPEN');
   });
 
   it('a new sign-in drops an unanswered seller change', async () => {
     const { platformId, authorizationId } = await refreshedWithOtherSeller();
-    await startAuth(client, platformId, 'refresh');
-    const auth = (await client.raw('GET', `/v1/authorizations/${authorizationId}`)).body;
+    await startAuth(env.client, platformId, 'refresh');
+    const auth = (await env.client.raw('GET', `/v1/authorizations/${authorizationId}`)).body;
     expect(auth.sellerChange.decision).toBe('keep');
-    const { rows } = await stack.cloud.db.query<{ held_refresh_token_enc: string | null }>('SELECT held_refresh_token_enc FROM authorizations WHERE id = $1', [authorizationId]);
+    const { rows } = await env.stack.cloud.db.query<{ held_refresh_token_enc: string | null }>('SELECT held_refresh_token_enc FROM authorizations WHERE id = $1', [authorizationId]);
     expect(rows[0]!.held_refresh_token_enc).toBeNull();
   });
 });

@@ -1,28 +1,22 @@
 // Graceful stop (what SIGTERM runs): waiting long-polls are answered at once with their current state
 // (the desktop simply asks again), a callback in flight — here with a slow Login with Amazon — is
 // finished and stored, new connections are refused, and after a restart the authorization is there.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { activateScenario, CloudClient, freePort, testConfig } from './testing/stack';
 import { amazonRedirect, getCallback, newPlatform, startAuth } from './testing/flow-steps';
 import type { CloudConfig } from './config';
+import { suiteTempDir } from '../shared/testing/temp-dir';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let sandbox: SandboxHandle;
-let dataDir: string;
+const dataDir = suiteTempDir('acc-shutdown-');
 let cloud: RunningCloud | undefined;
 
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-shutdown-'));
-});
 afterAll(async () => {
   await cloud?.close();
   await sandbox?.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('graceful shutdown', () => {

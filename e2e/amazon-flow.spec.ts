@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { CloudClient } from '../cloud/testing/stack';
 import { startTestHost } from './support/browser-host';
 import { runAmazonFlow } from './support/flow';
+import { newPlatformOnCredentials } from './support/support-steps';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 let step = 0;
@@ -46,12 +47,7 @@ test('a failure the sandbox reproduces is explained in German with the next step
   });
   expect(res.ok).toBe(true);
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Neu' }).click();
-  await page.getByLabel('Bezeichnung').fill('Amazon Fehlerfall');
-  await page.getByRole('button', { name: 'Anlegen' }).click();
-  await page.getByRole('row', { name: /Amazon Fehlerfall/ }).dblclick();
-  await page.getByLabel('Cloud verwenden').check();
-  await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();
+  await newPlatformOnCredentials(page, 'Amazon Fehlerfall');
   const before = host.opened.length;
   await page.getByRole('button', { name: 'ANMELDEN' }).click();
   await expect.poll(() => host.opened.length, { timeout: 15_000 }).toBeGreaterThan(before);

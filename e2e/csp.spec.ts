@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startTestHost } from './support/browser-host';
 import { runAmazonFlow } from './support/flow';
+import { newPlatformOnCredentials } from './support/support-steps';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 
@@ -52,11 +53,7 @@ test('the UI needs nothing the CSP blocks (no inline styles or scripts)', async 
   await page.getByRole('button', { name: 'Cloud-Zugangsdaten' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Neu' }).click();
-  await page.getByLabel('Bezeichnung').fill('Amazon CSP');
-  await page.getByRole('button', { name: 'Anlegen' }).click();
-  await page.getByRole('row', { name: /Amazon CSP/ }).dblclick();
-  await page.getByLabel('Cloud verwenden').check();
+  await newPlatformOnCredentials(page, 'Amazon CSP');
   await page.getByRole('tab', { name: 'Protokoll' }).click();
   await expect(page.getByRole('tabpanel')).toBeVisible();
 

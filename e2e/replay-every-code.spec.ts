@@ -8,6 +8,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErrorKey } from '../shared/seller-central-errors';
 import { startTestHost } from './support/browser-host';
 import { newPlatformOnCredentials, sellerSide } from './support/support-steps';
+import { anmelden as anmeldenOn } from './support/support-steps';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 let host: Host;
@@ -44,13 +45,7 @@ const MERCHANT: Record<string, { pick?: string; seller?: 'none' | 'stop' | 'conf
 
 const keyOf = (code: string) => SELLER_CENTRAL_ERROR_KEYS.find((k) => SELLER_CENTRAL_ERRORS[k].errorCode === code);
 
-async function anmelden(page: Page): Promise<string> {
-  const before = host.opened.length;
-  await page.getByRole('button', { name: 'ANMELDEN' }).click();
-  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
-  await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
-  return host.opened.at(-1)!;
-}
+const anmelden = (page: Page) => anmeldenOn(page, host, { waiting: true });
 
 async function report(page: Page, key: SellerCentralErrorKey) {
   await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();

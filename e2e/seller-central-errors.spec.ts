@@ -7,6 +7,7 @@ import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErr
 import { errorsDe } from '../renderer/src/i18n/errors.de';
 import { startTestHost } from './support/browser-host';
 import { newPlatformOnCredentials, sellerSide } from './support/support-steps';
+import { anmelden as anmeldenOn } from './support/support-steps';
 
 let host: Awaited<ReturnType<typeof startTestHost>>;
 test.beforeAll(async () => {
@@ -31,13 +32,7 @@ const germanText = (key: SellerCentralErrorKey) => {
   return key === 'wrong_region' ? (errorsDe as Record<string, string>)[code]!.replace('{{actualRegion}}', 'Nordamerika (NA)').replace('{{region}}', 'Europa (EU)').replace('{{country}}', 'US') : (errorsDe as Record<string, string>)[code]!;
 };
 
-async function anmelden(page: Page): Promise<string> {
-  const before = host.opened.length;
-  await page.getByRole('button', { name: 'ANMELDEN' }).click();
-  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
-  await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
-  return host.opened.at(-1)!;
-}
+const anmelden = (page: Page) => anmeldenOn(page, host, { waiting: true });
 
 test('every Seller Central failure: reproduced from the app, explained in two clicks while waiting', async ({ page, browser }) => {
   test.setTimeout(240_000);

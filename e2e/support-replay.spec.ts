@@ -6,16 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startTestHost } from './support/browser-host';
-import { newPlatformOnCredentials, sellerSide } from './support/support-steps';
 
 type Host = Awaited<ReturnType<typeof startTestHost>>;
+import { anmelden, newPlatformOnCredentials, sellerSide } from './support/support-steps';
 
-async function anmelden(page: Page, host: Host): Promise<string> {
-  const before = host.opened.length;
-  await page.getByRole('button', { name: 'ANMELDEN' }).click();
-  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
-  return host.opened.at(-1)!;
-}
 
 test('restart: an earlier sandbox sign-in still works; a deliberate reset says so', async ({ page, browser }) => {
   test.setTimeout(180_000);

@@ -26,13 +26,13 @@ export interface AppCoreOptions {
   extra?: Pick<CoreOptions, 'now' | 'signIn' | 'deletionRetry'>;
 }
 
-export function amazonFromEnv(env: NodeJS.ProcessEnv): AppInfo['amazon'] {
+function amazonFromEnv(env: NodeJS.ProcessEnv): AppInfo['amazon'] {
   const origin = env.ACC_SANDBOX_ORIGIN;
   return origin ? { kind: 'sandbox', sandboxOrigin: origin.replace(/\/+$/, '') } : { kind: 'production' };
 }
 
 /** The embedded cloud's development tenant, if the launcher started one. */
-export function embeddedCloudFromEnv(env: NodeJS.ProcessEnv): CloudCredentials | undefined {
+function embeddedCloudFromEnv(env: NodeJS.ProcessEnv): CloudCredentials | undefined {
   const url = env.ACC_CLOUD_URL;
   const file = env.ACC_DEV_TENANT_FILE;
   if (!url || !file || !fs.existsSync(file)) return undefined;

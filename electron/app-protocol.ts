@@ -6,7 +6,7 @@ import { net, protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { contentSecurityPolicy as policy } from './csp';
 
-export const APP_CSP = policy();
+const APP_CSP = policy();
 
 /** Must run before the app's `ready` event. */
 export function registerAppScheme() {

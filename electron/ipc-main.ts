@@ -6,7 +6,7 @@ import { err } from '../shared/result';
 import type { Core } from './core/core';
 import { isAppUrl } from './app-origin';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, appContents: () => WebContents | undefined): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent, appContents: () => WebContents | undefined): boolean {
   const contents = appContents();
   if (!contents || event.sender.id !== contents.id) return false;
   return isAppUrl(event.senderFrame?.url) && event.senderFrame === contents.mainFrame;

@@ -1,7 +1,8 @@
 // The sandbox's own JSON API for tests and support: scenarios, reset, SMS inbox, registered redirect URIs.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isScenarioId, SCENARIOS } from './scenarios';
-import { parseActivation, parseLoginUri, parseRedirectUris, resolveTarget } from './scenario-input';
+import { parseActivation, parseLoginUri, parseRedirectUris, resolveTarget, type Parsed } from './scenario-input';
+import type { SeedApp } from './seed';
 import { field } from './sc-common';
 import { totp } from './totp';
 import { parseRotation, rotateClientSecret } from './client-secret-rotation';
@@ -136,22 +137,17 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     };
   });
 
-  app.put('/sandbox/api/apps/:applicationId/redirect-uris', async (req, reply) => {
-    const target = state.appById(field(req.params, 'applicationId'));
-    if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
-    const parsed = parseRedirectUris(req.body);
-    if (!parsed.ok) return apiError(reply, 400, 'INVALID_REDIRECT_URIS', parsed.message);
-    target.redirectUris = parsed.value;
-    return { applicationId: target.applicationId, redirectUris: target.redirectUris };
-  });
-
-  // The Login URI that Re-Authorize and Authorize now call (a cloud on another port registers its own).
-  app.put('/sandbox/api/apps/:applicationId/login-uri', async (req, reply) => {
-    const target = state.appById(field(req.params, 'applicationId'));
-    if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
-    const parsed = parseLoginUri(req.body);
-    if (!parsed.ok) return apiError(reply, 400, 'INVALID_LOGIN_URI', parsed.message);
-    target.loginUri = parsed.value;
-    return { applicationId: target.applicationId, loginUri: target.loginUri };
-  });
+  // An app's registered redirect URIs, and the Login URI that Re-Authorize and Authorize now call (a
+  // cloud on another port registers its own): replaced whole, answered as stored.
+  const appSetting = <K extends 'redirectUris' | 'loginUri'>(path: string, key: K, parse: (body: unknown) => Parsed<SeedApp[K]>, invalidCode: string) =>
+    app.put(`/sandbox/api/apps/:applicationId/${path}`, async (req, reply) => {
+      const target = state.appById(field(req.params, 'applicationId'));
+      if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');
+      const parsed = parse(req.body);
+      if (!parsed.ok) return apiError(reply, 400, invalidCode, parsed.message);
+      target[key] = parsed.value;
+      return { applicationId: target.applicationId, [key]: target[key] };
+    });
+  appSetting('redirect-uris', 'redirectUris', parseRedirectUris, 'INVALID_REDIRECT_URIS');
+  appSetting('login-uri', 'loginUri', parseLoginUri, 'INVALID_LOGIN_URI');
 }

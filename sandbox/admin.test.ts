@@ -141,12 +141,5 @@ describe('CLI', () => {
     }
   });
 
-  it('rejects a bad option with a usage message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(2);
-    expect(err).toContain('--port must be 0..65535');
-  });
+  // Bad options (exit 2 with the usage): shared/cli-args.test.ts, for all three command lines.
 });

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Parsed } from './scenario-input';
 import type { SeedApp } from './seed';
 
-export interface Rotation {
+interface Rotation {
   clientSecret: string;
   previousValidForSeconds: number;
 }
@@ -16,7 +16,7 @@ const KEYS = new Set(['clientSecret', 'previousValidForSeconds']);
 /** Printable ASCII without spaces, as LWA secrets are (`amzn1.oa2-cs.v1.<hex>`). */
 const SECRET = /^[\x21-\x7e]{8,200}$/;
 
-export const newClientSecret = (): string => `amzn1.oa2-cs.v1.${randomBytes(32).toString('hex')}`;
+const newClientSecret = (): string => `amzn1.oa2-cs.v1.${randomBytes(32).toString('hex')}`;
 
 export function parseRotation(input: unknown): Parsed<Rotation> {
   const body = input === undefined || input === null ? {} : input;

@@ -2,7 +2,7 @@
 // catalogue the app also explains (shared/seller-central-errors.ts); `key` is stable for tests and
 // support (data-error attribute), `amazonCode` is what Amazon prints on the page.
 import { SELLER_CENTRAL_ERRORS, type SellerCentralError, type SellerCentralErrorKey } from '../shared/seller-central-errors';
-import type { Lang } from './html';
+
 
 export type ConsentErrorKey = Extract<
   SellerCentralErrorKey,
@@ -39,8 +39,4 @@ export function consentError(key: ConsentErrorKey): SellerCentralError & { amazo
   const e = SELLER_CENTRAL_ERRORS[key];
   if (!e.amazonText) throw new Error(`catalogue entry ${key} has no page text`);
   return e as SellerCentralError & { amazonText: { de: string; en: string } };
-}
-
-export function consentErrorText(key: ConsentErrorKey, lang: Lang): string {
-  return consentError(key).amazonText[lang];
 }

@@ -6,7 +6,7 @@ import type { ConsentErrorKey } from './consent-errors';
 import { UNLISTED_APP_SELLER_LIMIT, type SeedAccount, type SeedApp } from './seed';
 import type { SandboxState } from './state';
 
-export interface ConsentRequest {
+interface ConsentRequest {
   app: SeedApp;
   state: string;
   version?: string;
@@ -16,7 +16,7 @@ export interface ConsentRequest {
   params: Record<string, string>;
 }
 
-export type ConsentCheck = { ok: true; request: ConsentRequest } | { ok: false; error: ConsentErrorKey };
+type ConsentCheck = { ok: true; request: ConsentRequest } | { ok: false; error: ConsentErrorKey };
 
 const PARAMS = ['application_id', 'state', 'version', 'redirect_uri'] as const;
 const APP_ID = /^amzn1\.sp\.solution\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

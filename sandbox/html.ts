@@ -63,7 +63,7 @@ code{font-size:12px;word-break:break-all}
 footer{text-align:center;font-size:11px;color:#555;margin:30px 0}
 `;
 
-export interface PageOptions {
+interface PageOptions {
   lang: Lang;
   title: string;
   /** Second line in the navigation bar, e.g. the Seller Central host. */

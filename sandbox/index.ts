@@ -1,7 +1,7 @@
 // In-process entry point: tests and the other parts start the sandbox with startSandbox({ port: 0 }).
 import { createSandbox } from './server';
 
-export interface SandboxOptions {
+interface SandboxOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;

@@ -15,7 +15,7 @@ import type { SeedAccount, SeedApp } from './seed';
 import type { SandboxState } from './state';
 
 /** How long an amazon_state stays good (Amazon documents no figure; generous enough for a sign-in). */
-export const AMAZON_STATE_TTL_MS = 15 * 60_000;
+const AMAZON_STATE_TTL_MS = 15 * 60_000;
 
 export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState): void {
   app.get('/sc/:host/apps/manage', async (req, reply) => {

@@ -7,8 +7,8 @@ import { secretAccepted } from './client-secret-rotation';
 import type { ScenarioContext } from './scenarios';
 import type { SandboxState } from './state';
 
-export const CODE_VALID_MS = 5 * 60_000;
-export const ACCESS_TOKEN_SECONDS = 3600;
+const CODE_VALID_MS = 5 * 60_000;
+const ACCESS_TOKEN_SECONDS = 3600;
 const GRANTLESS_SCOPES = ['sellingpartnerapi::notifications', 'sellingpartnerapi::client_credential:rotation'];
 
 const MESSAGES = {

@@ -2,7 +2,7 @@
 import { countryByCode } from '../shared/amazon-regions';
 import type { SeedAccount } from './seed';
 
-export interface MarketplaceParticipation {
+interface MarketplaceParticipation {
   marketplace: {
     id: string;
     name: string;

@@ -4,7 +4,7 @@
 import type { Region } from '../shared/amazon-regions';
 import type { SellerCentralErrorKey } from '../shared/seller-central-errors';
 
-export interface PageErrorRecord {
+interface PageErrorRecord {
   at: string;
   key: SellerCentralErrorKey;
   amazonCode?: string;

@@ -38,7 +38,7 @@ const fileSchema = z.strictObject({
 });
 type StateFile = z.infer<typeof fileSchema>;
 
-export function snapshot(state: SandboxState, now: number): StateFile {
+function snapshot(state: SandboxState, now: number): StateFile {
   return {
     version: 1,
     savedAt: new Date(now).toISOString(),
@@ -59,7 +59,7 @@ export function saveState(file: string, state: SandboxState): void {
   fs.renameSync(tmp, file);
 }
 
-export type LoadResult = { loaded: boolean; keptAside?: string; reason?: string };
+type LoadResult = { loaded: boolean; keptAside?: string; reason?: string };
 
 /** Restores a saved state; a file that cannot be read or validated is renamed aside, never deleted. */
 export function loadState(file: string, state: SandboxState): LoadResult {

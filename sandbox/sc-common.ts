@@ -4,7 +4,7 @@ import { COUNTRIES } from '../shared/amazon-regions';
 import { pickLanguage, type Lang } from './html';
 import type { Session, SandboxState } from './state';
 
-export const SESSION_COOKIE = 'sc-session';
+const SESSION_COOKIE = 'sc-session';
 const HOSTS = new Set(COUNTRIES.map((c) => c.sellerCentralHost));
 
 export function isSellerCentralHost(host: string): boolean {

@@ -31,12 +31,12 @@ export function signInPage(f: Frame, action: string, returnTo: string, email = '
 </div>`);
 }
 
-export function maskPhone(phone: string): string {
+function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return `${phone.startsWith('+') ? '+' : ''}${digits.slice(0, 2)} ••• ••• ${digits.slice(-2)}`;
 }
 
-export interface MfaView {
+interface MfaView {
   account: SeedAccount;
   action: string;
   returnTo: string;
@@ -64,7 +64,7 @@ export function mfaPage(f: Frame, v: MfaView): string {
 </div>`);
 }
 
-export interface ConsentView {
+interface ConsentView {
   account: SeedAccount;
   app: SeedApp;
   action: string;

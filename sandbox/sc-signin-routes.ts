@@ -18,9 +18,9 @@ import type { SandboxState, Session } from './state';
 import { t } from './texts';
 import { verifyTotp } from './totp';
 
-export const MAX_FAILED_LOGINS = 5;
-export const SMS_VALID_MS = 5 * 60_000;
-export const SMS_MAX_TRIES = 3;
+const MAX_FAILED_LOGINS = 5;
+const SMS_VALID_MS = 5 * 60_000;
+const SMS_MAX_TRIES = 3;
 
 export function registerSignInRoutes(app: FastifyInstance, state: SandboxState): void {
   app.get('/sc/:host/ap/signin', async (req, reply) => {

@@ -5,7 +5,7 @@ import type { SandboxState } from './state';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const KEYS = new Set(['id', 'account', 'count', 'ms']);
-export const MAX_SLOW_MS = 120_000;
+const MAX_SLOW_MS = 120_000;
 
 function toInt(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
@@ -52,36 +52,31 @@ export function parseActivation(input: unknown, state: SandboxState): Parsed<Act
   return { ok: true, value: scenario };
 }
 
-/** Registered redirect URIs as Developer Central accepts them: absolute http(s) URLs without fragment. */
+/** An app's URL as Developer Central accepts it: absolute http(s), at most 2048 characters, no fragment. */
+function checkAppUrl(uri: unknown, what: string): string | undefined {
+  if (typeof uri !== 'string' || uri.length > 2048) return `${what} must be a URL of at most 2048 characters`;
+  if (!URL.canParse(uri)) return `not an absolute URL: ${uri}`;
+  const { protocol } = new URL(uri);
+  if (protocol !== 'https:' && protocol !== 'http:') return `${what} must use https (or http): ${uri}`;
+  if (uri.includes('#')) return `${what} must not contain a fragment: ${uri}`;
+  return undefined;
+}
+
+/** Registered redirect URIs as Developer Central accepts them (1 to 10, duplicates dropped). */
 export function parseRedirectUris(input: unknown): Parsed<string[]> {
   const list = input && typeof input === 'object' ? (input as Record<string, unknown>).redirectUris : undefined;
   if (!Array.isArray(list) || list.length === 0 || list.length > 10) {
     return { ok: false, message: '"redirectUris" must be an array of 1 to 10 URLs' };
   }
   for (const uri of list) {
-    if (typeof uri !== 'string' || uri.length > 2048) return { ok: false, message: 'every redirect URI must be a string of at most 2048 characters' };
-    let url: URL;
-    try {
-      url = new URL(uri);
-    } catch {
-      return { ok: false, message: `not an absolute URL: ${uri}` };
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: `redirect URIs must use https (or http): ${uri}` };
-    if (uri.includes('#')) return { ok: false, message: `redirect URIs must not contain a fragment: ${uri}` };
+    const problem = checkAppUrl(uri, 'every redirect URI');
+    if (problem) return { ok: false, message: problem };
   }
   return { ok: true, value: [...new Set(list as string[])] };
 }
 
 export function parseLoginUri(input: unknown): Parsed<string> {
   const uri = input && typeof input === 'object' ? (input as Record<string, unknown>).loginUri : undefined;
-  if (typeof uri !== 'string' || uri.length > 2048) return { ok: false, message: '"loginUri" must be a URL of at most 2048 characters' };
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return { ok: false, message: `not an absolute URL: ${uri}` };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: `the Login URI must use https (or http): ${uri}` };
-  if (uri.includes('#')) return { ok: false, message: `the Login URI must not contain a fragment: ${uri}` };
-  return { ok: true, value: uri };
+  const problem = checkAppUrl(uri, '"loginUri"');
+  return problem ? { ok: false, message: problem } : { ok: true, value: uri as string };
 }

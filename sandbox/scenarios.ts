@@ -5,7 +5,7 @@ import { SCENARIO_IDS, type ScenarioId } from '../shared/sandbox-scenario-ids';
 
 export { SCENARIO_IDS, type ScenarioId };
 
-export interface ScenarioDefinition {
+interface ScenarioDefinition {
   id: ScenarioId;
   /** German one-line description of the real situation this reproduces. */
   description: string;
@@ -51,10 +51,6 @@ export const CONSENT_PAGE_SCENARIOS = {
 
 export function isScenarioId(value: unknown): value is ScenarioId {
   return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);
-}
-
-export function scenarioDefinition(id: ScenarioId): ScenarioDefinition {
-  return SCENARIOS.find((s) => s.id === id)!;
 }
 
 export interface ActiveScenario {

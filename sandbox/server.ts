@@ -29,7 +29,7 @@ export interface CreateSandboxOptions {
   stateFile?: string;
 }
 
-export interface Sandbox {
+interface Sandbox {
   app: FastifyInstance;
   state: SandboxState;
 }

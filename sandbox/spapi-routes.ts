@@ -7,8 +7,8 @@ import { marketplaceParticipations } from './marketplace-participations';
 import type { SandboxState } from './state';
 import { TokenBucket } from './token-bucket';
 
-export const SELLERS_RATE = 0.016;
-export const SELLERS_BURST = 15;
+const SELLERS_RATE = 0.016;
+const SELLERS_BURST = 15;
 const INVALID_TOKEN = 'The access token you provided is revoked, malformed or invalid.';
 const REGIONS: Record<string, Region> = { na: 'NA', eu: 'EU', fe: 'FE' };
 

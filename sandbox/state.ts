@@ -15,7 +15,7 @@ export interface Session {
   csrf: string;
 }
 
-export interface SmsMessage {
+interface SmsMessage {
   email: string;
   phone: string;
   code: string;
@@ -26,7 +26,7 @@ export interface SmsMessage {
   used: boolean;
 }
 
-export interface AuthCode {
+interface AuthCode {
   code: string;
   applicationId: string;
   clientId: string;
@@ -37,7 +37,7 @@ export interface AuthCode {
   used: boolean;
 }
 
-export interface RefreshToken {
+interface RefreshToken {
   token: string;
   clientId: string;
   sellingPartnerId: string;
@@ -45,7 +45,7 @@ export interface RefreshToken {
   revoked: boolean;
 }
 
-export interface AccessToken {
+interface AccessToken {
   token: string;
   clientId: string;
   /** Absent for grantless (client_credentials) tokens. */
@@ -56,7 +56,7 @@ export interface AccessToken {
 }
 
 /** An amazon_state handed to an app's Login URI (Re-Authorize, Authorize now); it must come back unchanged, once. */
-export interface LoginState {
+interface LoginState {
   applicationId: string;
   host: string;
   email: string;

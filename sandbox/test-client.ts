@@ -7,7 +7,7 @@ import type { SeedAccount } from './seed';
 import type { SandboxState } from './state';
 import { totp } from './totp';
 
-export interface Page {
+interface Page {
   status: number;
   location?: string;
   text: string;
@@ -146,7 +146,7 @@ export async function confirmConsent(b: Browser, consent: Page, host = EU_HOST, 
   return b.post(`/sc/${host}/apps/authorize/confirm`, { ...formFields(consent.text), action });
 }
 
-export interface AppCredentials {
+interface AppCredentials {
   applicationId: string;
   clientId: string;
   clientSecret: string;

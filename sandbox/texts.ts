@@ -75,7 +75,7 @@ const en: Texts = {
   notFoundText: 'The page you requested does not exist.',
 };
 
-export type TextKey = keyof Texts;
+type TextKey = keyof Texts;
 
 export function t(lang: Lang, key: TextKey, vars: Record<string, string> = {}): string {
   const text = (lang === 'en' ? en : de)[key];

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkgDir = path.join(root, 'node_modules/electron');
 
-export type ElectronBinary = { found: true; path: string } | { found: false; reason: string };
+type ElectronBinary = { found: true; path: string } | { found: false; reason: string };
 
 export function findElectronBinary(): ElectronBinary {
   if (!fs.existsSync(path.join(pkgDir, 'package.json'))) return { found: false, reason: 'the electron package is not installed (run npm ci)' };

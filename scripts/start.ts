@@ -13,17 +13,30 @@ import { buildElectron, buildRenderer } from './build';
 import { ELECTRON_DOWNLOAD_HINT, findElectronBinary } from './electron-binary';
 import { startEmbeddedServices, portOrFree, type EmbeddedServices } from './embedded-services';
 import { defaultUserDataDir, openInSystemBrowser, runBrowserHost } from '../electron/browser-host/main';
+import { parsePort, readCommandLine } from '../shared/cli-args';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const portArg = args.indexOf('--port');
-const port = portArg >= 0 ? Number(args[portArg + 1]) : 4300;
+const USAGE = 'usage: npm start -- [--browser] [--production] [--port 4300] [--no-open] [--insecure-plaintext-secrets]';
+
+// A wrong word (an unknown option, a bad --port) exits 2 with the usage before anything is built.
+const { values: args, port } = readCommandLine(
+  {
+    usage: USAGE,
+    options: {
+      browser: { type: 'boolean', default: false },
+      production: { type: 'boolean', default: false },
+      port: { type: 'string', default: '4300' },
+      'no-open': { type: 'boolean', default: false },
+      'insecure-plaintext-secrets': { type: 'boolean', default: false },
+    },
+  },
+  (line) => ({ ...line, port: parsePort(line.values.port) }),
+);
 
 await buildRenderer();
 const userDataDir = defaultUserDataDir();
 let services: EmbeddedServices | undefined;
-if (!flag('--production')) {
+if (!args.production) {
   services = await startEmbeddedServices({ dataDir: userDataDir });
   console.log(`Amazon sandbox: ${services.sandbox.url}   (accounts, passwords and one-time codes on its start page)`);
   if (services.sandbox.stateWarning) console.warn(`The sandbox's saved state was damaged and was kept aside at ${services.sandbox.stateWarning}; it started from the seed.`);
@@ -33,16 +46,16 @@ const env = { ...process.env, ...(services?.env ?? {}) };
 const binary = findElectronBinary();
 const stopServices = async () => services?.close();
 
-if (!flag('--browser') && binary.found) {
+if (!args.browser && binary.found) {
   await buildElectron();
-  const child = spawn(binary.path, ['.', ...args.filter((a) => a === '--insecure-plaintext-secrets')], { cwd: root, stdio: 'inherit', env });
+  const child = spawn(binary.path, ['.', ...(args['insecure-plaintext-secrets'] ? ['--insecure-plaintext-secrets'] : [])], { cwd: root, stdio: 'inherit', env });
   child.on('close', (code) => void stopServices().then(() => process.exit(code ?? 0)));
 } else {
-  if (!flag('--browser') && !binary.found) console.log(`Electron binary missing (${binary.reason}); starting the browser host instead. ${ELECTRON_DOWNLOAD_HINT}`);
+  if (!args.browser && !binary.found) console.log(`Electron binary missing (${binary.reason}); starting the browser host instead. ${ELECTRON_DOWNLOAD_HINT}`);
   const { host } = await runBrowserHost({ userDataDir, port: await portOrFree(port), env });
   console.log(`Browser host:   ${host.url}`);
   console.log(`Profiles:       ${userDataDir}`);
-  if (!flag('--no-open') && !(await openInSystemBrowser(host.url))) console.log('No system browser found; open the URL above yourself.');
+  if (!args['no-open'] && !(await openInSystemBrowser(host.url))) console.log('No system browser found; open the URL above yourself.');
   const stop = () => void host.close().then(stopServices).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

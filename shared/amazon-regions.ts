@@ -5,7 +5,7 @@
 export const REGIONS = ['NA', 'EU', 'FE'] as const;
 export type Region = (typeof REGIONS)[number];
 
-export interface Country {
+interface Country {
   /** ISO-like code Amazon uses (UK, not GB). */
   code: string;
   nameDe: string;

@@ -13,7 +13,7 @@ export type CloudSettingsProblems = Partial<Record<CloudSettingsField, ErrorCode
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
-export function cloudUrlProblem(raw: string): ErrorCode | undefined {
+function cloudUrlProblem(raw: string): ErrorCode | undefined {
   const s = raw.trim();
   if (!s) return 'CLOUD_URL_REQUIRED';
   if (s.length > CLOUD_URL_MAX) return 'CLOUD_URL_TOO_LONG';
@@ -26,7 +26,7 @@ export function cloudUrlProblem(raw: string): ErrorCode | undefined {
   }
 }
 
-export function clientIdProblem(raw: string): ErrorCode | undefined {
+function clientIdProblem(raw: string): ErrorCode | undefined {
   const s = raw.trim();
   if (!s) return 'CLIENT_ID_REQUIRED';
   if (s.length > CLIENT_ID_MAX) return 'CLIENT_ID_TOO_LONG';
@@ -35,7 +35,7 @@ export function clientIdProblem(raw: string): ErrorCode | undefined {
   return undefined;
 }
 
-export function clientSecretProblem(raw: string, hasStoredSecret: boolean): ErrorCode | undefined {
+function clientSecretProblem(raw: string, hasStoredSecret: boolean): ErrorCode | undefined {
   if (!raw) return hasStoredSecret ? undefined : 'CLIENT_SECRET_REQUIRED';
   if (raw.length > CLIENT_SECRET_MAX) return 'CLIENT_SECRET_TOO_LONG';
   return undefined;

@@ -8,7 +8,7 @@ import { CLOUD_ERROR_CODE_LIST, type CloudErrorCode } from './cloud-api';
 export type { CloudErrorCode } from './cloud-api';
 
 /** Codes the desktop (core, hosts, renderer) produces besides the cloud's, which it passes through. */
-export const DESKTOP_ERROR_CODES = [
+const DESKTOP_ERROR_CODES = [
   'KEYCHAIN_UNAVAILABLE',
   'CLOUD_NOT_CONFIGURED',
   'CLOUD_SECRET_REQUIRED',

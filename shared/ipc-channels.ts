@@ -34,7 +34,6 @@ export const REQUEST_NAMES = [
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;
 
-export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron channel names are prefixed so they cannot collide with Electron's own. */

@@ -51,7 +51,7 @@ export interface TimelineEntry {
   amazon?: AmazonRequest;
 }
 
-export interface SandboxAccountHint {
+interface SandboxAccountHint {
   label: string;
   email: string;
   password: string;

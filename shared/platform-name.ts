@@ -29,7 +29,7 @@ export function samePlatformName(a: string, b: string): boolean {
 }
 
 /** Error codes of the name rule; the renderer has a German and an English sentence for each. */
-export type PlatformNameError = 'NAME_REQUIRED' | 'NAME_TOO_LONG' | 'NAME_INVALID';
+type PlatformNameError = 'NAME_REQUIRED' | 'NAME_TOO_LONG' | 'NAME_INVALID';
 
 /** Checks a name as typed; returns the first problem, or undefined when it is fine. */
 export function platformNameProblem(name: string): PlatformNameError | undefined {

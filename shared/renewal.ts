@@ -2,10 +2,10 @@
 // lapses, LWA answers invalid_grant and the merchant would simply see "revoked". The desktop warns from
 // 30 days before the date the cloud reports (renewalDueAt). Core and renderer use these same rules.
 
-export const RENEWAL_WARN_DAYS = 30;
+const RENEWAL_WARN_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface RenewalState {
+interface RenewalState {
   /** soon: within RENEWAL_WARN_DAYS; overdue: the date has passed. */
   kind: 'ok' | 'soon' | 'overdue';
   /** Whole days left (0 on the last day; negative once overdue). */

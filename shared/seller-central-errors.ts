@@ -171,12 +171,6 @@ export const SELLER_CENTRAL_ERRORS: Readonly<Record<SellerCentralErrorKey, Selle
   SellerCentralError
 >;
 
-export const SELLER_CENTRAL_ERROR_CODES = entries.map((e) => e.errorCode);
-
-export function isSellerCentralErrorKey(value: unknown): value is SellerCentralErrorKey {
-  return typeof value === 'string' && (SELLER_CENTRAL_ERROR_KEYS as readonly string[]).includes(value);
-}
-
 /** The entry for a code the merchant typed from Amazon's page ("md1000", " SPDC8143 "); undefined when unknown. */
 export function sellerCentralErrorByAmazonCode(typed: string): SellerCentralError | undefined {
   const code = typed.trim().toUpperCase().replace(/^FEHLERCODE:?\s*|^ERROR CODE:?\s*/, '');

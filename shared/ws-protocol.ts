@@ -1,7 +1,7 @@
 // The browser host's wire format: the same requests and events as Electron's IPC, as JSON frames.
 import type { AppError, Result } from './result';
 
-export interface ClientRequest {
+interface ClientRequest {
   type: 'request';
   id: number;
   name: string;

@@ -15,6 +15,7 @@ import type { NewTenantCredentials } from '../tenants';
 import type { z } from 'zod';
 import { OPS_ROUTES, tenantCredentialsSchema, tenantListSchema, tenantSummarySchema } from '../ops/ops-api';
 import { createTenantAdmin, type TenantAdmin, type TenantSummary } from './tenant-admin';
+import { UsageError } from '../../shared/cli-args';
 
 export const TENANT_USAGE = `usage: npm run cloud -- tenant create <name>
        npm run cloud -- tenant list
@@ -33,8 +34,6 @@ export interface TenantCommandOptions {
   audit?: (line: string) => void;
 }
 
-export class UsageError extends Error {}
-
 const credentials = (c: NewTenantCredentials) => `tenant_id=${c.tenantId}\nclient_id=${c.clientId}\nclient_secret=${c.clientSecret}`;
 const status = (t: TenantSummary) => `tenant_id=${t.tenantId}\nclient_id=${t.clientId}\nstatus=${t.status}`;
 function table(tenants: TenantSummary[]): string {
@@ -47,7 +46,9 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
   const [command, ...rest] = o.args;
   const arg = rest.join(' ').trim();
   const needsArg = command === 'create' || command === 'rotate-secret' || command === 'disable' || command === 'enable';
-  if (!command || !['create', 'list', 'rotate-secret', 'disable', 'enable'].includes(command) || (needsArg && !arg)) throw new UsageError(TENANT_USAGE);
+  if (!command || !['create', 'list', 'rotate-secret', 'disable', 'enable'].includes(command) || (needsArg && !arg)) {
+    throw new UsageError(command && needsArg ? `tenant ${command} needs a name or id` : `tenant: unknown command ${JSON.stringify(command ?? '')}`);
+  }
   const run = async (admin: TenantAdmin): Promise<string> => {
     switch (command) {
       case 'create':

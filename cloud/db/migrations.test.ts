@@ -27,6 +27,16 @@ const WITH_FUNCTION: Migration = {
 };
 const FAILING: Migration = { version: 1002, sql: `CREATE TABLE half_done (x integer); SELECT 1 / 0;` };
 
+/** After FAILING: neither its table nor its version is left, and every earlier migration is recorded. */
+async function expectNothingOfFailedMigration(db: Pick<Database, 'query' | 'close'>): Promise<void> {
+  try {
+    expect((await db.query(`SELECT to_regclass('half_done') AS t`)).rows).toEqual([{ t: null }]);
+    expect((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+  } finally {
+    await db.close();
+  }
+}
+
 type Open = (migrations: readonly Migration[]) => Promise<Database>;
 
 function runnerTests(open: () => Open) {
@@ -50,13 +60,7 @@ describe('migrations on PGlite', () => {
     const dir = mkdtempSync(join(tmpdir(), 'acc-migrations-'));
     try {
       await expect(openDatabase(dir, { migrations: [...MIGRATIONS, FAILING] })).rejects.toThrow(/division by zero/);
-      const db = await openDatabase(dir);
-      try {
-        expect((await db.query(`SELECT to_regclass('half_done') AS t`)).rows).toEqual([{ t: null }]);
-        expect((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
-      } finally {
-        await db.close();
-      }
+      await expectNothingOfFailedMigration(await openDatabase(dir));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -82,12 +86,6 @@ describe.skipIf('missing' in bin)('migrations on PostgreSQL', () => {
   it('leaves nothing of a failed migration', async () => {
     const url = await createDatabase(server.url, 'migrations_failed');
     await expect(openPostgres(url, { migrations: [...MIGRATIONS, FAILING] })).rejects.toThrow(/division by zero/);
-    const db = await openPostgres(url);
-    try {
-      expect((await db.query(`SELECT to_regclass('half_done') AS t`)).rows).toEqual([{ t: null }]);
-      expect((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
-    } finally {
-      await db.close();
-    }
+    await expectNothingOfFailedMigration(await openPostgres(url));
   });
 });

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runScript, type ScriptRun } from '../../shared/testing/run-script';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'cloud/cli.ts');
@@ -47,13 +48,8 @@ export function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Prom
   });
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => void (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => void (stderr += c.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
+  return runScript('cloud/cli.ts', args, env);
 }
 
 /** key=value lines as printed by `tenant create` and `tenant rotate-secret`. */

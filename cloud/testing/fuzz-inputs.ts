@@ -23,7 +23,7 @@ const hostileChar: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
 );
 
-export const hostileString = (maxLength = 30) => fc.string({ unit: hostileChar, maxLength });
+const hostileString = (maxLength = 30) => fc.string({ unit: hostileChar, maxLength });
 
 /** Already-encoded URL text: raw percent sequences next to encoded arbitrary strings. */
 export const nastyEncoded: fc.Arbitrary<string> = fc.oneof(
@@ -34,7 +34,7 @@ export const nastyEncoded: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Decoded text for JSON and form fields. */
-export const nastyText: fc.Arbitrary<string> = fc.oneof(
+const nastyText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('\u0000', 'a\u0000b', '\t', '\r\n', '\u001b[2J', '\u007f', '\u0085', '\ud800', 'x\udc00y', 'Größe ✓ 😀', ' ', ''),
   hostileString(40),
   fc.integer({ min: 90, max: 20_000 }).map((n) => 'n'.repeat(n)),

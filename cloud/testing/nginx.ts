@@ -11,14 +11,14 @@ import { promisify } from 'node:util';
 import tls from 'node:tls';
 
 const run = promisify(execFile);
-export const NGINX_SITE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../deploy/nginx-site.conf');
+const NGINX_SITE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../deploy/nginx-site.conf');
 const NGINX_BIN = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
 
 export function findNginx(): { bin: string } | { missing: string } {
   return NGINX_BIN ? { bin: NGINX_BIN } : { missing: 'nginx not found (apt-get install nginx)' };
 }
 
-export interface Certificate {
+interface Certificate {
   certFile: string;
   keyFile: string;
   pem: string;
@@ -34,7 +34,7 @@ export async function selfSignedCertificate(dir: string): Promise<Certificate> {
   return { certFile, keyFile, pem: fs.readFileSync(certFile, 'utf8') };
 }
 
-export interface SiteOptions {
+interface SiteOptions {
   port: number;
   cert: Certificate;
   upstreams: number[];
@@ -43,7 +43,7 @@ export interface SiteOptions {
 }
 
 /** The documented site file with this test's port, certificate and instances. */
-export function siteConfig(opts: SiteOptions): string {
+function siteConfig(opts: SiteOptions): string {
   let text = fs.readFileSync(NGINX_SITE, 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     if (!pattern.test(text)) throw new Error(`nginx-site.conf no longer has ${pattern}; update the test`);

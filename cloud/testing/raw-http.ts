@@ -2,7 +2,7 @@
 // Content-Length, oversized headers). Resolves with the status and the parsed JSON body.
 import { connect } from 'node:net';
 
-export interface RawAnswer {
+interface RawAnswer {
   status: number;
   headers: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field

@@ -62,7 +62,7 @@ export function formRequest(page: Page, fields: Record<string, string>, marker?:
   };
 }
 
-export interface SellerLogin {
+interface SellerLogin {
   email: string;
   password: string;
   totpSecret?: string;

@@ -97,7 +97,7 @@ async function startStackOnce(opts: Parameters<typeof startStack>[0] & object): 
   };
 }
 
-export interface ApiResponse<T = unknown> {
+interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   body: T;

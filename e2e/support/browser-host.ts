@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runBrowserHost } from '../../electron/browser-host/main';
 import { startEmbeddedServices, type EmbeddedServices } from '../../scripts/embedded-services';
 
-export interface TestHostOptions {
+interface TestHostOptions {
   userDataDir?: string;
   embedded?: boolean;
   /** A restart reuses the ports (the cloud URL is kept in the profile, as with `npm start`'s fixed ports). */

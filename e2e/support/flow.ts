@@ -7,7 +7,7 @@ import { totp } from '../../sandbox/totp';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 
-export interface FlowOptions {
+interface FlowOptions {
   page: Page;
   browser: Browser;
   /** Resolves with the URL the core handed to the default browser, once more than `count` were opened. */

@@ -15,6 +15,18 @@ export async function newPlatformOnCredentials(page: Page, name: string, country
   await page.getByLabel('Region', { exact: true }).selectOption(country);
 }
 
+/**
+ * ANMELDEN on the open platform; resolves with the consent URL the app opened in the "default browser"
+ * (the test host's list). `waiting`: also see the status turn to "Anmeldung läuft".
+ */
+export async function anmelden(page: Page, host: { opened: string[] }, opts: { waiting?: boolean } = {}): Promise<string> {
+  const before = host.opened.length;
+  await page.getByRole('button', { name: 'ANMELDEN' }).click();
+  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
+  if (opts.waiting) await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
+  return host.opened.at(-1)!;
+}
+
 /** The seller's browser from the consent URL to the page Amazon shows after the one-time code (and, with `confirm`, after "Bestätigen"). */
 export async function sellerSide(browser: Browser, url: string, opts: { email?: string; confirm?: boolean } = {}): Promise<Page> {
   const seller = await (await browser.newContext({ locale: 'de-DE' })).newPage();

@@ -10,7 +10,7 @@ import { startBrowserHost } from './server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface RunBrowserHostOptions {
+interface RunBrowserHostOptions {
   port?: number;
   userDataDir?: string;
   rendererDir?: string;

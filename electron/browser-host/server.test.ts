@@ -6,11 +6,12 @@ import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Core } from '../core/core';
-import { MemoryVault } from '../core/vault';
-import { silentLogger } from '../core/host';
-import { ProfileStore, openConfStore } from '../core/profile-store';
+
+
+
+
 import { startBrowserHost, type BrowserHost } from './server';
+import { memoryCore } from '../core/testing/memory-core';
 
 let dir: string;
 let rendererDir: string;
@@ -23,13 +24,7 @@ beforeAll(async () => {
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
-  const core = new Core({
-    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
-    store: new ProfileStore(openConfStore(path.join(dir, 'profile')).store),
-    logger: silentLogger,
-    amazon: { kind: 'production' },
-    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
-  });
+  const core = memoryCore(path.join(dir, 'profile'));
   host = await startBrowserHost({ core, rendererDir, token });
 });
 afterAll(async () => {

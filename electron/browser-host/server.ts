@@ -9,7 +9,7 @@ import type { Core } from '../core/core';
 import { contentSecurityPolicy, serveStatic } from './static-files';
 import { parseClientMessage, type ServerMessage } from '../../shared/ws-protocol';
 
-export interface BrowserHostOptions {
+interface BrowserHostOptions {
   core: Core;
   rendererDir: string;
   port?: number;
@@ -33,7 +33,7 @@ const MAX_FRAME_BYTES = 1024 * 1024;
  * `new URL` throws on them. Origin-form (`/path?query`) is what browsers send; absolute-form
  * (`http://127.0.0.1:port/path`, RFC 9112 §3.2.2) is accepted for this host only.
  */
-export function parseRequestTarget(target: string | undefined, ownHosts: readonly string[]): URL | undefined {
+function parseRequestTarget(target: string | undefined, ownHosts: readonly string[]): URL | undefined {
   if (!target) return undefined;
   try {
     if (target.startsWith('/')) return target.startsWith('//') ? undefined : new URL(target, 'http://host.invalid');

@@ -1,11 +1,11 @@
 // Amazon's request ids in the Protokoll, through the real core, cloud and sandbox: the code exchange's
 // LWA call after the sign-in, the SP-API call of a settings import, and the failing call of an import
 // that Amazon refused — each once, with the same id the cloud stored and the sandbox sent.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { activateScenario, CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import { activateScenario, CloudClient, type Stack } from '../../cloud/testing/stack';
+import type { Desktop } from './testing/desktop';
+import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -13,24 +13,10 @@ let stack: Stack;
 let desk: Desktop;
 let cloud: CloudClient;
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Support GmbH');
-  cloud = new CloudClient(stack.cloud.url, tenant);
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+useDesktopStack('Support GmbH', (started) => void ({ stack, desk, client: cloud } = started));
 
 it('shows every LWA and SP-API call with Amazon\'s request id in the Protokoll', async () => {
-  const p = await desk.newPlatform('Amazon Support');
-  await desk.call('signIn', { id: p.id, mode: 'login' });
-  const browser = new SellerBrowser();
-  await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
-  await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+  const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Support', EU);
   await desk.call('importSettings', { id: p.id });
   await activateScenario(stack.sandbox.url, { id: 'spapi_500', count: 1 });
   expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'SPAPI_SERVER_ERROR' });

@@ -16,7 +16,7 @@ import type { SignInManager } from './sign-in';
 /** Without these nothing can be asked of the cloud until the user changes the cloud settings. */
 const STOP_CODES = new Set(['CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'INVALID_CLIENT_CREDENTIALS']);
 
-export interface AmazonStartedOptions {
+interface AmazonStartedOptions {
   kv: KeyValueStore;
   cloud: CloudClient;
   settings: CloudSettings;

@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Core } from './core';
-import { MemoryVault } from './vault';
-import { silentLogger } from './host';
-import { ProfileStore, openConfStore } from './profile-store';
+
+
+
+import { memoryCore } from './testing/memory-core';
 
 let dir: string;
 const servers: http.Server[] = [];
@@ -40,13 +41,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-cloud-settings-'));
   savedUrl = await recordingServer();
   foreignUrl = await recordingServer();
-  core = new Core({
-    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
-    store: new ProfileStore(openConfStore(dir).store),
-    logger: silentLogger,
-    amazon: { kind: 'production' },
-    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
-  });
+  core = memoryCore(dir);
   expect(await core.invoke('saveCloudSettings', { url: savedUrl, clientId: 'client-1', clientSecret: SECRET })).toMatchObject({ ok: true });
 });
 afterAll(async () => {

@@ -1,27 +1,19 @@
 // Ten ANMELDEN on one platform at once (a double click, several windows, a page calling the API in a
 // loop): one sign-in runs, and every call is answered with that one — one platform registered in the
 // cloud, one authorization, one browser opened. Real core, cloud, sandbox and keychain on loopback.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let tenant: { clientId: string; clientSecret: string };
 let desk: Desktop;
 
-beforeAll(async () => {
-  stack = await startStack();
-  tenant = await stack.cloud.createTenant('Gleichzeitig GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+useDesktopStack('Gleichzeitig GmbH', (started) => void ({ stack, desk, tenant } = started));
 
 it('ten concurrent ANMELDEN on one platform start one sign-in and all get it', async () => {
   const p = await desk.newPlatform('Amazon Zehnfach');

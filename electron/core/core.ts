@@ -44,7 +44,7 @@ export interface CoreOptions {
 }
 
 type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
-export type EventListener = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
+type EventListener = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
 
 export class Core {
   private readonly events = new EventEmitter();

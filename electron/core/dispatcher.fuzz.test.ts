@@ -12,10 +12,11 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Core } from './core';
 import { MemoryVault } from './vault';
-import { silentLogger } from './host';
-import { ProfileStore, openConfStore } from './profile-store';
+
+
 import { REQUEST_NAMES } from '../../shared/ipc-channels';
 import { ERROR_CODES } from '../../shared/error-codes';
+import { memoryCore } from './testing/memory-core';
 
 const SEED = 9_2026;
 const RUNS = 3_000;
@@ -41,13 +42,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-ipc-fuzz-'));
   const platform = { id: 'p1', type: 'amazon', name: 'Amazon 1', active: true, useCloud: true, countryCode: 'DE', createdAt: '2026-01-01T00:00:00.000Z', auth: { status: 'not_authenticated' } };
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [platform] }));
-  core = new Core({
-    host: { kind: 'browser', appVersion: '0', openExternal: async (url) => void opened.push(url), notify: () => {}, isFocused: () => true },
-    store: new ProfileStore(openConfStore(dir).store),
-    logger: silentLogger,
-    amazon: { kind: 'production' },
-    vault: { available: true, vault: new CountingVault(), plaintextFallback: false },
-  });
+  core = memoryCore(dir, { vault: new CountingVault(), openExternal: async (url) => void opened.push(url) });
   await core.whenReady();
 });
 afterAll(async () => {

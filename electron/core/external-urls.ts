@@ -6,7 +6,7 @@ export interface ExternalUrlPolicy {
   sandboxOrigin?: string;
 }
 
-export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
 export function checkConsentUrl(raw: string, region: Region, policy: ExternalUrlPolicy): UrlCheck {
   let url: URL;

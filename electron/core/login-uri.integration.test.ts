@@ -3,12 +3,13 @@
 // the Appstore's Authorize now go through the cloud's Login URI; the desktop learns of them from the
 // cloud's feed and turns Authentifiziert without anyone pressing AKTUALISIEREN. Unknown and ambiguous
 // sellers are refused with a page and the desktop stays as it was.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../../sandbox/seed';
-import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
 import { consentAndCallback, newPlatform, startAuth } from '../../cloud/testing/flow-steps';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
@@ -20,16 +21,7 @@ const JP_HOST = 'sellercentral.amazon.co.jp';
 let stack: Stack;
 let desk: Desktop;
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Muster Handel GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+useDesktopStack('Muster Handel GmbH', (started) => void ({ stack, desk } = started));
 
 /** Signs in on a Seller Central page (sign-in, one-time code) and returns that page. */
 async function sellerCentral(path: string, seller: SeedAccount): Promise<{ browser: SellerBrowser; page: Page }> {
@@ -41,11 +33,8 @@ const steps = async (id: string) => (await desk.call('getTimeline', { id })).map
 
 describe('sign-in started on Amazon', () => {
   it('Re-Authorize in Seller Central (Manage Your Apps) renews the platform; the desktop follows by itself', async () => {
-    const p = await desk.newPlatform('Amazon Re-Authorize');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    const browser = new SellerBrowser();
-    await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
-    const first = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const first = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Re-Authorize', EU);
+    const p = first;
     const firstAt = first.auth.status === 'authenticated' ? first.auth.authorizedAt : '';
     const opened = desk.opened.length;
     stack.clock.advance(60_000);
@@ -84,11 +73,8 @@ describe('sign-in started on Amazon', () => {
   });
 
   it('refuses an unknown seller and an ambiguous one without a code; the desktop stays as it was', async () => {
-    const p = await desk.newPlatform('Amazon Eindeutig');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    const b = new SellerBrowser();
-    await confirmConsent(b, await signInToConsent(b, desk.opened.at(-1)!, EU, stack.sandbox.url));
-    const before = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const before = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Eindeutig', EU);
+    const p = before;
 
     // The NA seller has no platform anywhere.
     const { browser: na, page: appstore } = await sellerCentral(`/sc/sellercentral.amazon.com/selling-partner-appstore/dp/${APP.applicationId}`, NA);

@@ -6,7 +6,7 @@ import { CodedError } from '../../shared/result';
 import { normalizePlatformName, samePlatformName, suggestFreeName } from '../../shared/platform-name';
 import type { ProfileStore } from './profile-store';
 
-export interface PlatformPatch {
+interface PlatformPatch {
   name?: string;
   active?: boolean;
   useCloud?: boolean;

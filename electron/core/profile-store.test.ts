@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ProfileStore, openConfStore } from './profile-store';
+import { memoryCore } from './testing/memory-core';
 
 let dir: string;
 beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-store-'))));
@@ -79,18 +80,9 @@ it('keeps a corrupt file aside readable only by the user', () => {
 });
 
 it('reports entries it cannot read (code and count) instead of hiding them, and keeps them on disk', async () => {
-  const { Core } = await import('./core');
-  const { MemoryVault } = await import('./vault');
-  const { silentLogger } = await import('./host');
   const broken = [{ id: 'p2', type: 'ebay', name: 'From a newer version' }, { id: 'p3', name: 42 }];
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid, ...broken] }));
-  const core = new Core({
-    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
-    store: new ProfileStore(openConfStore(dir).store),
-    logger: silentLogger,
-    amazon: { kind: 'production' },
-    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
-  });
+  const core = memoryCore(dir);
   const info = await core.invoke('getAppInfo', undefined);
   expect(info).toMatchObject({ ok: true, value: { unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: path.join(dir, 'config.json') } } });
   // Changing the readable one keeps the others as they were.
@@ -100,17 +92,8 @@ it('reports entries it cannot read (code and count) instead of hiding them, and 
 });
 
 it('says nothing when every entry is readable', async () => {
-  const { Core } = await import('./core');
-  const { MemoryVault } = await import('./vault');
-  const { silentLogger } = await import('./host');
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid] }));
-  const core = new Core({
-    host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
-    store: new ProfileStore(openConfStore(dir).store),
-    logger: silentLogger,
-    amazon: { kind: 'production' },
-    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
-  });
+  const core = memoryCore(dir);
   const info = (await core.invoke('getAppInfo', undefined)) as { ok: true; value: Record<string, unknown> };
   expect(info.value.unreadableProfiles).toBeUndefined();
   await core.dispose();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { platformSchema, type Platform } from '../../shared/platform';
 
-export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines' | 'amazonStartedFeed' | 'renewalNotifiedDay' | 'uiLanguage';
+type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines' | 'amazonStartedFeed' | 'renewalNotifiedDay' | 'uiLanguage';
 
 /** The part of conf/electron-store the core uses. */
 export interface KeyValueStore {
@@ -45,7 +45,7 @@ export const STORE_FILE_MODE = 0o600;
 const STORE_DIR_MODE = 0o700;
 
 /** Creates the store's folder 0700 and tightens a folder or file an earlier version left readable. */
-export function protectStoreLocation(filePath: string): void {
+function protectStoreLocation(filePath: string): void {
   const dir = path.dirname(filePath);
   fs.mkdirSync(dir, { recursive: true, mode: STORE_DIR_MODE });
   if (process.platform === 'win32') return; // Windows: the profile folder's ACL protects it.

@@ -2,40 +2,27 @@
 // injected: the renewal date comes from the cloud (365 days after the consent); from 30 days before it
 // the core notifies at most once a day, remembers the day across a restart, and opens Seller Central's
 // "Manage Your Apps" of the platform's country.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { startStack, type Stack } from '../../cloud/testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import type { Stack } from '../../cloud/testing/stack';
 import { startDesktop, type Desktop } from './testing/desktop';
+import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const DAY = 24 * 3600 * 1000;
 const TITLE = 'Amazon-Autorisierung erneuern';
 let stack: Stack;
 let desk: Desktop;
-let tenant: { clientId: string; clientSecret: string };
 let t = Date.now();
 const now = () => t;
 
-beforeAll(async () => {
-  stack = await startStack();
-  tenant = await stack.cloud.createTenant('Erneuerung GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url, now });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+useDesktopStack('Erneuerung GmbH', (started) => void ({ stack, desk } = started), { desktop: { now } });
 
 const reminders = () => desk.notifications.filter((n) => n.title === TITLE);
 
 it('notifies from 30 days before the renewal date, once a day, also across a restart', async () => {
-  const p = await desk.newPlatform('Amazon Erneuerung');
-  await desk.call('signIn', { id: p.id, mode: 'login' });
-  const browser = new SellerBrowser();
-  await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
-  const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+  const done = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Erneuerung', EU);
+  const p = done;
   const due = Date.parse(done.auth.status === 'authenticated' ? done.auth.renewalDueAt! : '');
   expect(due - Date.parse(done.auth.status === 'authenticated' ? done.auth.authorizedAt : '')).toBe(365 * DAY);
 

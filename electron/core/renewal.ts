@@ -16,12 +16,12 @@ const KEY = 'renewalNotifiedDay';
 const HOUR_MS = 3600 * 1000;
 
 /** The local calendar day, e.g. 2026-11-28: "once a day" means once per day as the merchant sees it. */
-export function localDay(ms: number): string {
+function localDay(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export interface RenewalReminderOptions {
+interface RenewalReminderOptions {
   platforms: PlatformService;
   kv: KeyValueStore;
   host: CoreHost;

@@ -7,7 +7,7 @@ import type { Region } from '../../shared/amazon-regions';
 import type { ReplayPlan } from '../../shared/ipc-contract';
 import type { Platform } from '../../shared/platform';
 import { CodedError } from '../../shared/result';
-import { isErrorCode } from '../../shared/error-codes';
+import { isErrorCode, type ErrorCode } from '../../shared/error-codes';
 import { suggestFreeName } from '../../shared/platform-name';
 import { sellerCentralErrorByCode } from '../../shared/seller-central-errors';
 import { finalErrorCode, MAX_IMPORT_CHARS, timelineExportSchema, type TimelineExport } from '../../shared/timeline-export';
@@ -17,10 +17,28 @@ import type { Timeline } from './timeline';
 /** The seller account a region's merchants use in the sandbox (primary user, Professional, authenticator app where possible). */
 const PRIMARY: Record<Region, string> = { EU: 'eu.haendler@example.com', NA: 'na.seller@example.com', FE: 'fe.seller@example.com' };
 
+/** Failures the region's primary account reproduces: the sandbox scenario, what support reports, the step after the sign-in. */
+const WITH_PRIMARY: Partial<Record<ErrorCode, Omit<ReplayPlan, 'account'>>> = {
+  SELLER_CENTRAL_DRAFT_LIMIT: { scenario: 'draft_limit_reached', report: 'draft_limit' },
+  SELLER_CENTRAL_OTP_REJECTED: { scenario: 'otp_always_wrong', report: 'otp_rejected' },
+  SELLER_CENTRAL_CONSENT_CANCELLED: { scenario: 'consent_cancelled', report: 'consent_cancelled' },
+  SELLER_CENTRAL_BROWSER_CLOSED: { report: 'browser_closed' },
+  SELLER_CENTRAL_SESSION_EXPIRED: { scenario: 'consent_session_expired', report: 'session_expired' },
+  LWA_INVALID_GRANT: { scenario: 'code_expired' },
+  LWA_INVALID_CLIENT: { scenario: 'invalid_client' },
+  LWA_UNAVAILABLE: { scenario: 'lwa_500' },
+  REFRESH_TOKEN_REVOKED: { scenario: 'refresh_revoked', afterSignIn: 'importSettings' },
+  SPAPI_ROLES_MISSING: { scenario: 'roles_missing', afterSignIn: 'importSettings' },
+  SPAPI_RATE_LIMITED: { scenario: 'spapi_429', afterSignIn: 'importSettings' },
+  SPAPI_SERVER_ERROR: { scenario: 'spapi_500', afterSignIn: 'importSettings' },
+};
+
 /** How each failure the app explains is produced again. */
-export function replayPlan(code: string | undefined, region: Region, params: Record<string, unknown> = {}): ReplayPlan {
+function replayPlan(code: string | undefined, region: Region, params: Record<string, unknown> = {}): ReplayPlan {
   const primary = PRIMARY[region];
   const sc = code ? sellerCentralErrorByCode(code) : undefined;
+  const withPrimary = code && isErrorCode(code) ? WITH_PRIMARY[code] : undefined;
+  if (withPrimary) return { ...withPrimary, account: primary };
   switch (code) {
     case 'SELLER_CENTRAL_WRONG_REGION': {
       const actual = typeof params.actualRegion === 'string' && params.actualRegion in PRIMARY ? (params.actualRegion as Region) : region === 'NA' ? 'EU' : 'NA';
@@ -30,30 +48,6 @@ export function replayPlan(code: string | undefined, region: Region, params: Rec
       return { account: 'mitarbeiter@example.com', report: 'not_primary' };
     case 'SELLER_CENTRAL_INDIVIDUAL_ACCOUNT':
       return { account: 'privatverkaeufer@example.com', report: 'individual_account' };
-    case 'SELLER_CENTRAL_DRAFT_LIMIT':
-      return { scenario: 'draft_limit_reached', account: primary, report: 'draft_limit' };
-    case 'SELLER_CENTRAL_OTP_REJECTED':
-      return { scenario: 'otp_always_wrong', account: primary, report: 'otp_rejected' };
-    case 'SELLER_CENTRAL_CONSENT_CANCELLED':
-      return { scenario: 'consent_cancelled', account: primary, report: 'consent_cancelled' };
-    case 'SELLER_CENTRAL_BROWSER_CLOSED':
-      return { account: primary, report: 'browser_closed' };
-    case 'SELLER_CENTRAL_SESSION_EXPIRED':
-      return { scenario: 'consent_session_expired', account: primary, report: 'session_expired' };
-    case 'LWA_INVALID_GRANT':
-      return { scenario: 'code_expired', account: primary };
-    case 'LWA_INVALID_CLIENT':
-      return { scenario: 'invalid_client', account: primary };
-    case 'LWA_UNAVAILABLE':
-      return { scenario: 'lwa_500', account: primary };
-    case 'REFRESH_TOKEN_REVOKED':
-      return { scenario: 'refresh_revoked', account: primary, afterSignIn: 'importSettings' };
-    case 'SPAPI_ROLES_MISSING':
-      return { scenario: 'roles_missing', account: primary, afterSignIn: 'importSettings' };
-    case 'SPAPI_RATE_LIMITED':
-      return { scenario: 'spapi_429', account: primary, afterSignIn: 'importSettings' };
-    case 'SPAPI_SERVER_ERROR':
-      return { scenario: 'spapi_500', account: primary, afterSignIn: 'importSettings' };
     default:
       // MD codes: the sandbox shows that page (consent_md…); anything else: a normal sign-in to watch.
       if (sc?.amazonCode?.startsWith('MD')) return { scenario: `consent_${sc.amazonCode.toLowerCase()}`, account: primary, report: sc.key };
@@ -62,7 +56,7 @@ export function replayPlan(code: string | undefined, region: Region, params: Rec
 }
 
 /** Parses an export file's text: size first, then JSON, then the schema; each with a clear error. */
-export function parseExport(text: string): TimelineExport {
+function parseExport(text: string): TimelineExport {
   if (text.length > MAX_IMPORT_CHARS) throw new CodedError('IMPORT_INVALID', `file larger than ${MAX_IMPORT_CHARS} characters`, { reason: 'too_large' });
   let json: unknown;
   try {

@@ -58,7 +58,7 @@ interface ScenarioList {
 }
 
 /** Why a seeded account cannot authorize, whatever the region (a wrong region depends on the platform). */
-export function accountFailure(a: SandboxAccount): SellerCentralErrorKey | undefined {
+function accountFailure(a: SandboxAccount): SellerCentralErrorKey | undefined {
   if (a.accountType === 'individual') return 'individual_account';
   if (a.role === 'secondary' && !a.manageAuthorizedPartners) return 'not_primary';
   return undefined;

@@ -1,10 +1,11 @@
 // Scenarios from the app (sandbox mode): arming a scenario or a failing seeded account on a platform,
 // applied by the next ANMELDEN through the sandbox's admin API; "alle zurücksetzen"; production refuses.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { startStack, type Stack } from '../../cloud/testing/stack';
+import type { Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 
@@ -12,19 +13,7 @@ let stack: Stack;
 let desk: Desktop;
 let n = 0;
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Szenario App GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  await fetch(`${stack.sandbox.url}/sandbox/api/reset`, { method: 'POST' });
-});
+useDesktopStack('Szenario App GmbH', (started) => void ({ stack, desk } = started), { freshSandbox: true });
 
 describe('sandbox scenarios from the app', () => {
   it('lists the scenarios and the seeded accounts that fail whatever the region', async () => {

@@ -1,11 +1,12 @@
 // "Seller Central zeigt einen Fehler?" through the real core against the real cloud and sandbox: the
 // merchant's report ends the sign-in with the specific error (the cloud's authorization cancelled) or
 // keeps waiting with a hint; for a wrong region the sandbox names the account's real region.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { startStack, type Stack } from '../../cloud/testing/stack';
+import type { Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const NA = seedAccount('na.seller@example.com')!;
@@ -15,19 +16,7 @@ let stack: Stack;
 let desk: Desktop;
 let n = 0;
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Melde Handel GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  await fetch(`${stack.sandbox.url}/sandbox/api/reset`, { method: 'POST' });
-});
+useDesktopStack('Melde Handel GmbH', (started) => void ({ stack, desk } = started), { freshSandbox: true });
 
 async function startSignIn(countryCode = 'DE') {
   const p = await desk.newPlatform(`Amazon Meldung ${++n}`, countryCode);

@@ -13,7 +13,7 @@ import type { PlatformService } from './platforms';
 import type { SignInManager } from './sign-in';
 import type { Timeline } from './timeline';
 
-export interface ReportDeps {
+interface ReportDeps {
   platforms: PlatformService;
   signIns: SignInManager;
   timeline: Timeline;

@@ -1,11 +1,12 @@
 // The core against the real cloud and the real sandbox on loopback, secrets in the real keychain
 // (a private gnome-keyring session): login, refresh, cancel, timeout, settings import, deletion,
 // notifications — and no secret in the store file, the logs or any event.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop, type Desktop } from './testing/desktop';
+import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const EU_OTHER = seedAccount('gesperrte.angebote@example.com')!;
@@ -23,16 +24,7 @@ async function consent(url: string, seller = EU) {
   return page;
 }
 
-beforeAll(async () => {
-  stack = await startStack();
-  tenant = await stack.cloud.createTenant('Muster Handel GmbH');
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url, now: desktopNow });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+useDesktopStack('Muster Handel GmbH', (started) => void ({ stack, desk, tenant } = started), { desktop: { now: desktopNow } });
 
 describe('cloud access', () => {
   it('keeps the Client-Secret in the keychain only, and TESTEN names the tenant', async () => {
@@ -76,10 +68,7 @@ describe('sign-in', () => {
   });
 
   it('imports the seller’s marketplaces and keeps the user’s choice on re-import', async () => {
-    const p = await desk.newPlatform('Amazon Import');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Import', EU);
     const imported = await desk.call('importSettings', { id: p.id });
     expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'ES', 'FR', 'GB', 'IT', 'NL', 'PL', 'SE']);
     expect(imported.marketplaces?.every((m) => m.selected && m.isParticipating && m.storeName === EU.storeName)).toBe(true);
@@ -93,10 +82,7 @@ describe('sign-in', () => {
   });
 
   it('refresh keeps the old authorization while waiting; another seller is asked about, naming both', async () => {
-    const p = await desk.newPlatform('Amazon Refresh');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Refresh', EU);
     const imported = await desk.call('importSettings', { id: p.id });
     expect(imported.auth).toMatchObject({ status: 'authenticated', storeName: EU.storeName });
 
@@ -136,10 +122,7 @@ describe('sign-in', () => {
   });
 
   it('a seller change answered elsewhere first: the cloud’s answer is applied here', async () => {
-    const p = await desk.newPlatform('Amazon Anderswo Entschieden');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Anderswo Entschieden', EU);
     await desk.call('signIn', { id: p.id, mode: 'refresh' });
     await consent(desk.opened.at(-1)!, EU_OTHER);
     const asked = await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
@@ -172,10 +155,7 @@ describe('sign-in', () => {
   });
 
   it('cancelling a refresh returns to the previous authentication', async () => {
-    const p = await desk.newPlatform('Amazon Cancel Refresh');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Cancel Refresh', EU);
     await desk.call('signIn', { id: p.id, mode: 'refresh' });
     const back = await desk.call('cancelSignIn', { id: p.id });
     expect(back.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
@@ -243,10 +223,8 @@ describe('sign-in', () => {
   });
 
   it('deleting an authenticated platform deletes it in the cloud too', async () => {
-    const p = await desk.newPlatform('Amazon Delete');
-    await desk.call('signIn', { id: p.id, mode: 'login' });
-    await consent(desk.opened.at(-1)!);
-    const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    const done = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Delete', EU);
+    const p = done;
     expect(await desk.call('deletePlatform', { id: p.id })).toEqual({ id: p.id, cloud: 'deleted' });
     expect((await new CloudClient(stack.cloud.url, tenant).raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status).toBe(404);
   });

@@ -147,15 +147,24 @@ export class SignInManager {
     return this.ensureRegistered(p);
   }
 
-  async cancel(platformId: string): Promise<Platform> {
+  /**
+   * Stops the running sign-in's loop and cancels its authorization in the cloud; returns its id. A
+   * failed cancel is only noted: stopping locally is what was asked, and the cloud's pending
+   * authorization expires anyway.
+   */
+  private async stopWaiting(platformId: string): Promise<string> {
     const p = this.o.platforms.get(platformId);
     if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
     this.stopLoop(platformId);
     const authorizationId = p.auth.authorizationId;
     await this.o.cloud.cancelAuthorization(authorizationId).catch((e: unknown) => {
-      // Cancelling locally is what the user asked for; the cloud's pending authorization expires anyway.
       this.o.timeline.add(platformId, 'cloud cancel failed', 'error', e instanceof Error ? e.message : String(e));
     });
+    return authorizationId;
+  }
+
+  async cancel(platformId: string): Promise<Platform> {
+    const authorizationId = await this.stopWaiting(platformId);
     this.o.timeline.add(platformId, 'sign-in cancelled by the user', 'info');
     return this.finish(platformId, authorizationId, { status: 'cancelled' });
   }
@@ -165,13 +174,7 @@ export class SignInManager {
    * merchant reports what Seller Central shows); the cloud's pending authorization is cancelled.
    */
   async failWith(platformId: string, code: ErrorCode, params?: Record<string, string>): Promise<Platform> {
-    const p = this.o.platforms.get(platformId);
-    if (p.auth.status !== 'waiting') throw new CodedError('NOT_WAITING', 'no sign-in is running');
-    this.stopLoop(platformId);
-    const authorizationId = p.auth.authorizationId;
-    await this.o.cloud.cancelAuthorization(authorizationId).catch((e: unknown) => {
-      this.o.timeline.add(platformId, 'cloud cancel failed', 'error', e instanceof Error ? e.message : String(e));
-    });
+    const authorizationId = await this.stopWaiting(platformId);
     return this.finish(platformId, authorizationId, { status: 'failed', code, ...(params ? { params } : {}) }, false);
   }
 

@@ -1,10 +1,11 @@
 // The cloud's operator disables the tenant while the desktop waits for Amazon: the wait stops with
 // TENANT_DISABLED (a German sentence with a next step, not "cloud unreachable" retried for ever), and
 // TESTEN says the same until the tenant is enabled again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../../cloud/testing/stack';
+import { describe, expect, it } from 'vitest';
+import type { Stack } from '../../cloud/testing/stack';
 import { errorsDe } from '../../renderer/src/i18n/errors.de';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { useDesktopStack } from './testing/desktop-stack';
 
 let stack: Stack;
 let desk: Desktop;
@@ -15,17 +16,7 @@ async function admin(action: 'disable' | 'enable') {
   expect(res.status).toBe(200);
 }
 
-beforeAll(async () => {
-  stack = await startStack();
-  const tenant = await stack.cloud.createTenant('Gesperrt GmbH');
-  tenantId = tenant.tenantId;
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+useDesktopStack('Gesperrt GmbH', (started) => void ({ stack, desk, tenant: { tenantId } } = started));
 
 describe('tenant disabled by the cloud operator', () => {
   it('stops the waiting sign-in with TENANT_DISABLED; TESTEN reports it until enabled', async () => {

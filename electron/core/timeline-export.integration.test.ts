@@ -4,13 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { productionApp, seedAccount } from '../../sandbox/seed';
 import { totp } from '../../sandbox/totp';
-import { activateScenario, startStack, type Stack } from '../../cloud/testing/stack';
+import { activateScenario, type Stack } from '../../cloud/testing/stack';
 import { consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { timelineExportSchema } from '../../shared/timeline-export';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
@@ -18,16 +19,7 @@ let desk: Desktop;
 let tenant: { tenantId: string; clientId: string; clientSecret: string };
 const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'acc-export-')), 'sandbox.json');
 
-beforeAll(async () => {
-  stack = await startStack({ sandboxStateFile: stateFile });
-  tenant = (await stack.cloud.createTenant('Export Handel GmbH')) as typeof tenant;
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-});
-afterAll(async () => {
-  await desk?.close();
-  await stack?.close();
-});
+useDesktopStack('Export Handel GmbH', (started) => void ({ stack, desk, tenant } = started), { stack: { sandboxStateFile: stateFile } });
 
 /** One sign-in through Seller Central; returns what passed through the seller's browser. */
 async function signIn(platformId: string, mode: 'login' | 'refresh') {

@@ -12,7 +12,7 @@ import type { PlatformService } from './platforms';
 import type { SandboxRequests } from './sandbox-requests';
 import type { Timeline } from './timeline';
 
-export interface ExportDeps {
+interface ExportDeps {
   platforms: PlatformService;
   timeline: Timeline;
   settings: CloudSettings;

@@ -6,7 +6,7 @@ import type { KeyValueStore } from './profile-store';
 const MAX_ENTRIES = 200;
 
 /** Removes anything that could be a credential from a detail text. */
-export function redact(text: string): string {
+function redact(text: string): string {
   return text
     .replace(/(https?:\/\/[^\s?#]+)[?#][^\s]*/g, '$1?…')
     .replace(/\b(Atz[ar]\|[^\s"']+)/g, '[token]')

@@ -12,7 +12,7 @@ export interface Vault {
   delete(account: string): Promise<boolean>;
 }
 
-export const VAULT_SERVICE = 'amazon-cloud-connect';
+const VAULT_SERVICE = 'amazon-cloud-connect';
 
 export type VaultStatus =
   | { available: true; vault: Vault; plaintextFallback: boolean }
@@ -24,7 +24,7 @@ interface KeytarLike {
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
-export class KeytarVault implements Vault {
+class KeytarVault implements Vault {
   readonly kind = 'keychain' as const;
   constructor(
     private readonly keytar: KeytarLike,
@@ -60,7 +60,7 @@ export class MemoryVault implements Vault {
  * Plain-text secrets in a 0600 file: ONLY when the user started the app with the explicit flag
  * `--insecure-plaintext-secrets`; the UI then shows a permanent warning.
  */
-export class PlaintextFileVault implements Vault {
+class PlaintextFileVault implements Vault {
   readonly kind = 'plaintext' as const;
   constructor(private readonly file: string) {}
   private read(): Record<string, string> {

@@ -5,23 +5,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Core } from '../../core/core';
-import { MemoryVault } from '../../core/vault';
-import { silentLogger } from '../../core/host';
-import { ProfileStore, openConfStore } from '../../core/profile-store';
+
+
+
+
 import { startBrowserHost } from '../server';
+import { memoryCore } from '../../core/testing/memory-core';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bh-child-'));
 const rendererDir = path.join(dir, 'renderer');
 fs.mkdirSync(rendererDir);
 fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
-const core = new Core({
-  host: { kind: 'browser', appVersion: '0', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
-  store: new ProfileStore(openConfStore(path.join(dir, 'profile')).store),
-  logger: silentLogger,
-  amazon: { kind: 'production' },
-  vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
-});
+const core = memoryCore(path.join(dir, 'profile'));
 const token = 'child-token-0123456789abcdefghijklmn';
 const host = await startBrowserHost({ core, rendererDir, token });
 // Reported so the tests can check that no such handler exists (none of ours, none of a dependency's).

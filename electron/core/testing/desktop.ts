@@ -25,7 +25,7 @@ export interface DesktopOptions {
 export type Desktop = Awaited<ReturnType<typeof startDesktop>>;
 
 /** The real keychain; a test run without a Secret Service fails loudly rather than using another vault. */
-export async function keychain(): Promise<VaultStatus> {
+async function keychain(): Promise<VaultStatus> {
   const status = await openVault({});
   if (!status.available) throw new Error(`no Secret Service: ${status.detail}. Run the tests with "npm test" (it starts a private gnome-keyring).`);
   return status;

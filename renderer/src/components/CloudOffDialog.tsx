@@ -18,16 +18,10 @@ export function CloudOffDialog({ platform, onConfirm, onClose }: { platform: Pla
     <Dialog
       title={t('cloudOff.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('cloudOff.cancel')}
-          </button>
-          <button type="button" className="primary" onClick={onConfirm}>
-            {t('cloudOff.confirm')}
-          </button>
-        </>
-      }
+      footer={[
+        { label: t('cloudOff.cancel'), onClick: onClose },
+        { label: t('cloudOff.confirm'), onClick: onConfirm, kind: 'primary' },
+      ]}
     >
       {platform.auth.status === 'waiting' && <p className="warn-text">{t('cloudOff.waiting')}</p>}
       {valid && <p>{t('cloudOff.connected', { seller: sellerLabel(t, valid) })}</p>}

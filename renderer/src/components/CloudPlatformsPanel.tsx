@@ -8,7 +8,7 @@ import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { formatDateTime } from '../format/dates';
 import { usePlatforms } from '../store/platforms';
-import { ErrorMessage } from './ErrorMessage';
+import { DataTable } from './DataTable';
 
 export function CloudPlatformsPanel() {
   const { t, i18n } = useTranslation();
@@ -52,47 +52,40 @@ export function CloudPlatformsPanel() {
         <strong>{t('cloudOnly.title')}</strong>
       </p>
       <p className="hint">{t('cloudOnly.intro')}</p>
-      <ErrorMessage error={error} />
-      {list && list.length === 0 && <p className="hint">{t('cloudOnly.none')}</p>}
-      {list && list.length > 0 && (
-        <table className="grid compact" aria-label={t('cloudOnly.title')}>
-          <thead>
-            <tr>
-              <th>{t('cloudOnly.name')}</th>
-              <th>{t('cloudOnly.region')}</th>
-              <th>{t('cloudOnly.status')}</th>
-              <th>{t('cloudOnly.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}</td>
-                <td>{c.countryCode}</td>
-                <td>
-                  {c.status === 'authenticated' && c.authorizedAt
-                    ? t('cred.authenticatedSince', { date: formatDateTime(c.authorizedAt, i18n.language), id: c.sellingPartnerId ?? '' })
-                    : t('status.not_authenticated')}
-                </td>
-                <td className="inline">
-                  <button type="button" disabled={busy} aria-label={t('cloudOnly.adoptLabel', { name: c.name })} onClick={() => void act(() => getApi().adoptCloudPlatform({ cloudPlatformId: c.id }))}>
-                    {t('cloudOnly.adopt')}
-                  </button>
-                  {confirming === c.id ? (
-                    <button type="button" className="danger" disabled={busy} onClick={() => void act(() => getApi().deleteCloudPlatform({ cloudPlatformId: c.id }))}>
-                      {t('cloudOnly.confirmDelete', { name: c.name })}
-                    </button>
-                  ) : (
-                    <button type="button" disabled={busy} aria-label={t('cloudOnly.deleteLabel', { name: c.name })} onClick={() => setConfirming(c.id)}>
-                      {t('cloudOnly.delete')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        error={error}
+        rows={list}
+        empty={t('cloudOnly.none')}
+        emptyClass="hint"
+        className="grid compact"
+        label={t('cloudOnly.title')}
+        columns={[t('cloudOnly.name'), t('cloudOnly.region'), t('cloudOnly.status'), t('cloudOnly.actions')]}
+        row={(c) => (
+          <tr key={c.id}>
+            <td>{c.name}</td>
+            <td>{c.countryCode}</td>
+            <td>
+              {c.status === 'authenticated' && c.authorizedAt
+                ? t('cred.authenticatedSince', { date: formatDateTime(c.authorizedAt, i18n.language), id: c.sellingPartnerId ?? '' })
+                : t('status.not_authenticated')}
+            </td>
+            <td className="inline">
+              <button type="button" disabled={busy} aria-label={t('cloudOnly.adoptLabel', { name: c.name })} onClick={() => void act(() => getApi().adoptCloudPlatform({ cloudPlatformId: c.id }))}>
+                {t('cloudOnly.adopt')}
+              </button>
+              {confirming === c.id ? (
+                <button type="button" className="danger" disabled={busy} onClick={() => void act(() => getApi().deleteCloudPlatform({ cloudPlatformId: c.id }))}>
+                  {t('cloudOnly.confirmDelete', { name: c.name })}
+                </button>
+              ) : (
+                <button type="button" disabled={busy} aria-label={t('cloudOnly.deleteLabel', { name: c.name })} onClick={() => setConfirming(c.id)}>
+                  {t('cloudOnly.delete')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -15,6 +15,16 @@ afterEach(() => {
 });
 beforeEach(resetStores);
 
+/** The dialog on `api`, once it shows the stored settings (fakeApi's client-1). */
+async function openLoaded(api: Parameters<typeof setApi>[0]) {
+  setApi(api);
+  const onClose = vi.fn();
+  wrap(<CloudSettingsDialog onClose={onClose} />);
+  const user = userEvent.setup();
+  await waitFor(() => expect((screen.getByLabelText('Client-ID') as HTMLInputElement).value).toBe('client-1'));
+  return { onClose, user };
+}
+
 describe('Cloud-Zugangsdaten', () => {
   it('loads the saved values, never a secret, and says the secret is in the keychain', async () => {
     const { api } = fakeApi();
@@ -30,10 +40,7 @@ describe('Cloud-Zugangsdaten', () => {
 
   it('TESTEN uses the values in the dialog and shows the tenant or the error', async () => {
     const { api } = fakeApi();
-    setApi(api);
-    wrap(<CloudSettingsDialog onClose={vi.fn()} />);
-    const user = userEvent.setup();
-    await waitFor(() => expect((screen.getByLabelText('Client-ID') as HTMLInputElement).value).toBe('client-1'));
+    const { user } = await openLoaded(api);
     await user.type(screen.getByLabelText('Client-Secret'), 's3cret');
     await user.click(screen.getByRole('button', { name: 'TESTEN' }));
     expect(api.testCloudConnection).toHaveBeenCalledWith({ url: 'https://cloud.example', clientId: 'client-1', clientSecret: 's3cret' });
@@ -86,11 +93,7 @@ describe('Cloud-Zugangsdaten', () => {
   it('Speichern tests first and asks before saving values that did not pass the test', async () => {
     const { api } = fakeApi();
     api.testCloudConnection.mockResolvedValue(err('CLOUD_UNREACHABLE', 'x', { url: 'https://cloud.example' }));
-    setApi(api);
-    const onClose = vi.fn();
-    wrap(<CloudSettingsDialog onClose={onClose} />);
-    const user = userEvent.setup();
-    await waitFor(() => expect((screen.getByLabelText('Client-ID') as HTMLInputElement).value).toBe('client-1'));
+    const { onClose, user } = await openLoaded(api);
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
     const ask = await screen.findByRole('dialog', { name: 'Verbindung nicht bestätigt' });
     expect(ask.textContent).toContain('Unter der Cloud-URL https://cloud.example antwortet keine Cloud');
@@ -105,11 +108,7 @@ describe('Cloud-Zugangsdaten', () => {
 
   it('Speichern keeps the stored secret when the field is empty and closes', async () => {
     const { api } = fakeApi();
-    setApi(api);
-    const onClose = vi.fn();
-    wrap(<CloudSettingsDialog onClose={onClose} />);
-    const user = userEvent.setup();
-    await waitFor(() => expect((screen.getByLabelText('Client-ID') as HTMLInputElement).value).toBe('client-1'));
+    const { onClose, user } = await openLoaded(api);
     await user.clear(screen.getByLabelText('Cloud-URL'));
     await user.type(screen.getByLabelText('Cloud-URL'), 'https://cloud2.example');
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
@@ -121,11 +120,7 @@ describe('Cloud-Zugangsdaten', () => {
   it('shows a refused URL in German and stays open; Escape leaves', async () => {
     const { api } = fakeApi();
     api.saveCloudSettings.mockResolvedValueOnce(err('INVALID_INPUT', 'url: CLOUD_URL_INVALID', { field: 'url', reason: 'CLOUD_URL_INVALID' }));
-    setApi(api);
-    const onClose = vi.fn();
-    wrap(<CloudSettingsDialog onClose={onClose} />);
-    const user = userEvent.setup();
-    await waitFor(() => expect((screen.getByLabelText('Client-ID') as HTMLInputElement).value).toBe('client-1'));
+    const { onClose, user } = await openLoaded(api);
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
     expect(await screen.findByText(/Die Cloud-URL ist ungültig/)).toBeTruthy();
     expect(onClose).not.toHaveBeenCalled();

@@ -16,19 +16,11 @@ export function CloudUnreachableDialog({ name, busy, onRetry, onLocal, onClose }
     <Dialog
       title={t('unreachableDialog.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="primary" disabled={busy} onClick={onRetry}>
-            {t('unreachableDialog.retry')}
-          </button>
-          <button type="button" className="danger" disabled={busy} onClick={onLocal}>
-            {t('unreachableDialog.local')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('unreachableDialog.cancel')}
-          </button>
-        </>
-      }
+      footer={[
+        { label: t('unreachableDialog.retry'), onClick: onRetry, kind: 'primary', disabled: busy },
+        { label: t('unreachableDialog.local'), onClick: onLocal, kind: 'danger', disabled: busy },
+        { label: t('unreachableDialog.cancel'), onClick: onClose },
+      ]}
     >
       <p>{t('unreachableDialog.text', { name })}</p>
       <p className="hint">{t('unreachableDialog.localHint')}</p>

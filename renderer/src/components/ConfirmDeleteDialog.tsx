@@ -16,16 +16,10 @@ export function ConfirmDeleteDialog({ name, inCloud, busy, onConfirm, onClose }:
     <Dialog
       title={t('deleteDialog.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            {t('deleteDialog.cancel')}
-          </button>
-          <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
-            {t('deleteDialog.confirm')}
-          </button>
-        </>
-      }
+      footer={[
+        { label: t('deleteDialog.cancel'), onClick: onClose },
+        { label: t('deleteDialog.confirm'), onClick: onConfirm, kind: 'danger', disabled: busy },
+      ]}
     >
       <p>{t('deleteDialog.question', { name })}</p>
       {inCloud && <p className="warn-text">{t('deleteDialog.cloudWarning')}</p>}

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { CredentialsTab } from './CredentialsTab';
 import { usePlatforms } from '../store/platforms';
 import { setApi } from '../api';
-import { fakeApi, platform } from '../test/fake-api';
+import { fakeApi, platform, waitingAuth } from '../test/fake-api';
 import { resetStores, wrap } from '../test/render';
 import type { AuthState, Platform } from '../../../shared/platform';
 
@@ -30,16 +30,7 @@ function setup(auth: AuthState, over: Partial<Platform> = {}) {
 }
 
 const status = () => screen.getByTestId('auth-status').textContent;
-const waiting = (over: Partial<Extract<AuthState, { status: 'waiting' }>> = {}): AuthState => ({
-  status: 'waiting',
-  mode: 'login',
-  authorizationId: 'a1',
-  consentUrl: 'https://sellercentral-europe.amazon.com/apps/authorize/consent?application_id=x&state=s',
-  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-  startedAt: new Date().toISOString(),
-  browserOpened: true,
-  ...over,
-});
+const waiting = waitingAuth;
 
 describe('Status der Anmeldung', () => {
   it('not authenticated: ANMELDEN starts a login', async () => {

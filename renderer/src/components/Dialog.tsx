@@ -1,11 +1,24 @@
 // A modal dialog: focus moves inside, Escape closes, focus returns to where it was.
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** A footer button; `kind` is its class (the default action, or one that destroys). */
+interface DialogAction {
+  label: string;
+  onClick(): void;
+  kind?: 'primary' | 'danger';
+  disabled?: boolean;
+}
+
 interface Props {
   title: string;
   onClose(): void;
   children: ReactNode;
-  footer: ReactNode;
+  /** The footer: buttons in order, or (a form's submit and cancel) any markup. */
+  footer: ReactNode | DialogAction[];
+}
+
+function isActions(footer: ReactNode | DialogAction[]): footer is DialogAction[] {
+  return Array.isArray(footer) && footer.every((a) => typeof a === 'object' && a !== null && 'onClick' in a);
 }
 
 export function Dialog({ title, onClose, children, footer }: Props) {
@@ -37,7 +50,15 @@ export function Dialog({ title, onClose, children, footer }: Props) {
           {title}
         </div>
         <div className="dialog-body">{children}</div>
-        <div className="dialog-footer">{footer}</div>
+        <div className="dialog-footer">
+          {isActions(footer)
+            ? footer.map((a) => (
+                <button key={a.label} type="button" className={a.kind} disabled={a.disabled} onClick={a.onClick}>
+                  {a.label}
+                </button>
+              ))
+            : footer}
+        </div>
       </div>
     </div>
   );

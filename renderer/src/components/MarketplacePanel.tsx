@@ -8,6 +8,7 @@ import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { formatDateTime } from '../format/dates';
 import { countryLabel } from './RegionSelect';
+import { ColumnHeads } from './ColumnHeads';
 
 export function MarketplacePanel({ platform, canImport }: { platform: Platform; canImport: boolean }) {
   const { t, i18n } = useTranslation();
@@ -56,16 +57,7 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
       ) : (
         <table className="grid compact">
           <caption>{t('market.caption')}</caption>
-          <thead>
-            <tr>
-              <th>{t('market.use')}</th>
-              <th>{t('market.name')}</th>
-              <th>{t('market.country')}</th>
-              <th>{t('market.currency')}</th>
-              <th>{t('market.participating')}</th>
-              <th>{t('market.suspended')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t('market.use'), t('market.name'), t('market.country'), t('market.currency'), t('market.participating'), t('market.suspended')]} />
           <tbody>
             {markets.map((m) => (
               <tr key={m.id}>

@@ -8,6 +8,7 @@ import { sellerLabel } from './seller-label';
 import { renewalState } from '../../../shared/renewal';
 import { useNow } from '../hooks/useNow';
 import { formatDate } from '../format/dates';
+import { ColumnHeads } from './ColumnHeads';
 
 interface Props {
   platforms: Platform[];
@@ -19,14 +20,14 @@ interface Props {
 }
 
 /** From 30 days before Amazon's yearly renewal date: soon or overdue, with the date (shared/renewal.ts). */
-export function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; date: string } | undefined {
+function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; date: string } | undefined {
   if (p.auth.status !== 'authenticated') return undefined;
   const due = validAuthorization(p)?.renewalDueAt;
   const kind = renewalState(due, now)?.kind;
   return due && (kind === 'soon' || kind === 'overdue') ? { kind, date: due } : undefined;
 }
 
-export function statusLabel(t: TFunction, p: Platform, now: number, lng = 'de'): string {
+function statusLabel(t: TFunction, p: Platform, now: number, lng = 'de'): string {
   if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
   const renewal = renewalNotice(p, now);
   if (renewal) return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', { date: formatDate(renewal.date, lng) });
@@ -75,17 +76,7 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
         <col className="col-seller" />
         <col className="col-status" />
       </colgroup>
-      <thead>
-        <tr>
-          <th>{t('list.columns.name')}</th>
-          <th>{t('list.columns.type')}</th>
-          <th>{t('list.columns.active')}</th>
-          <th>{t('list.columns.cloud')}</th>
-          <th>{t('list.columns.region')}</th>
-          <th>{t('list.columns.seller')}</th>
-          <th>{t('list.columns.status')}</th>
-        </tr>
-      </thead>
+      <ColumnHeads labels={[t('list.columns.name'), t('list.columns.type'), t('list.columns.active'), t('list.columns.cloud'), t('list.columns.region'), t('list.columns.seller'), t('list.columns.status')]} />
       <tbody>
         {platforms.map((p) => {
           const country = countryByCode(p.countryCode);

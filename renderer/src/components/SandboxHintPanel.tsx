@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n';
 import type { SandboxHint } from '../../../shared/ipc-contract';
 import { getApi } from '../api';
+import { ColumnHeads } from './ColumnHeads';
 
 export function SandboxHintPanel() {
   const { t } = useTranslation();
@@ -32,15 +33,7 @@ export function SandboxHintPanel() {
       {hint && (
         <>
           <table className="grid compact">
-            <thead>
-              <tr>
-                <th>{t('sandbox.label')}</th>
-                <th>{t('sandbox.email')}</th>
-                <th>{t('sandbox.password')}</th>
-                <th>{t('sandbox.region')}</th>
-                <th>{t('sandbox.code')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t('sandbox.label'), t('sandbox.email'), t('sandbox.password'), t('sandbox.region'), t('sandbox.code')]} />
             <tbody>
               {hint.accounts.map((a) => (
                 <tr key={a.email}>

@@ -12,7 +12,7 @@ import { usePlatforms } from '../store/platforms';
 import { ErrorMessage } from './ErrorMessage';
 import { errorText, useTranslation } from '../i18n';
 
-export function armedValue(p: Platform): string {
+function armedValue(p: Platform): string {
   const a = p.sandboxArmed;
   if (!a) return '';
   return a.scenario ? `scenario:${a.scenario}` : a.account ? `account:${a.account}` : '';

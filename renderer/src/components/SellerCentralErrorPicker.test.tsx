@@ -5,9 +5,9 @@ import userEvent from '@testing-library/user-event';
 import { CredentialsTab } from './CredentialsTab';
 import { usePlatforms } from '../store/platforms';
 import { setApi } from '../api';
-import { fakeApi, platform } from '../test/fake-api';
+import { fakeApi, platform, waitingAuth } from '../test/fake-api';
 import { resetStores, wrap } from '../test/render';
-import type { AuthState, Platform } from '../../../shared/platform';
+import type { Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 import type { ErrorCode } from '../../../shared/error-codes';
 import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS } from '../../../shared/seller-central-errors';
@@ -15,15 +15,7 @@ import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS } from '../../../share
 afterEach(cleanup);
 beforeEach(resetStores);
 
-const waiting: AuthState = {
-  status: 'waiting',
-  mode: 'login',
-  authorizationId: 'a1',
-  consentUrl: 'https://sellercentral-europe.amazon.com/apps/authorize/consent?application_id=x&state=s',
-  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-  startedAt: new Date().toISOString(),
-  browserOpened: true,
-};
+const waiting = waitingAuth();
 
 function Harness() {
   const p = usePlatforms((s) => s.platforms[0]);

@@ -25,6 +25,11 @@ export function SellerChangePrompt({ platform }: { platform: Platform }) {
     setBusy(false);
     setError(r.ok ? null : r.error);
   };
+  // The two answers, each with what it does.
+  const answers = [
+    { decision: 'keep', label: t('cred.sellerChangeKeep'), hint: t('cred.sellerChangeKeepHint') },
+    { decision: 'switch', label: t('cred.sellerChangeSwitch'), hint: t('cred.sellerChangeSwitchHint') },
+  ] as const;
 
   return (
     <section className="seller-change span-all" role="alertdialog" aria-labelledby="seller-change-title" aria-describedby="seller-change-question" data-testid="seller-change">
@@ -38,22 +43,16 @@ export function SellerChangePrompt({ platform }: { platform: Platform }) {
       </ul>
       {twins.length > 0 && <p className="warn-text">{t('cred.sellerChangeAlsoOn', { names: twins.map((o) => o.name).join('“, „') })}</p>}
       <div className="seller-change-answers">
-        <div>
-          <button type="button" disabled={busy} onClick={() => void answer('keep')} aria-describedby="seller-keep-hint">
-            {t('cred.sellerChangeKeep')}
-          </button>
-          <span id="seller-keep-hint" className="hint">
-            {t('cred.sellerChangeKeepHint')}
-          </span>
-        </div>
-        <div>
-          <button type="button" disabled={busy} onClick={() => void answer('switch')} aria-describedby="seller-switch-hint">
-            {t('cred.sellerChangeSwitch')}
-          </button>
-          <span id="seller-switch-hint" className="hint">
-            {t('cred.sellerChangeSwitchHint')}
-          </span>
-        </div>
+        {answers.map(({ decision, label, hint }) => (
+          <div key={decision}>
+            <button type="button" disabled={busy} onClick={() => void answer(decision)} aria-describedby={`seller-${decision}-hint`}>
+              {label}
+            </button>
+            <span id={`seller-${decision}-hint`} className="hint">
+              {hint}
+            </span>
+          </div>
+        ))}
       </div>
       <ErrorMessage error={error} />
     </section>

@@ -3,13 +3,13 @@
 // exported as a JSON file with a header for support (built by the core: shared/timeline-export.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n';
-import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import type { TimelineEntry } from '../../../shared/ipc-contract';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { formatTimestamp } from '../format/dates';
 import { stepText } from '../../../shared/timeline-steps';
+import { DataTable } from './DataTable';
 
 export function exportFileName(platform: Platform, now = new Date()): string {
   const safe = platform.name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60);
@@ -58,33 +58,26 @@ export function TimelineTab({ platform }: { platform: Platform }) {
           {t('timeline.export')}
         </button>
       </div>
-      <ErrorMessage error={error} />
-      {entries && entries.length === 0 && <p className="empty">{t('timeline.empty')}</p>}
-      {entries && entries.length > 0 && (
-        <table className="grid" aria-label={t('timeline.title')}>
-          <thead>
-            <tr>
-              <th>{t('timeline.at')}</th>
-              <th>{t('timeline.step')}</th>
-              <th>{t('timeline.outcome')}</th>
-              <th>{t('timeline.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...entries].reverse().map((e, i) => (
-              <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
-                <td>{formatTimestamp(e.at, i18n.language)}</td>
-                <td>
-                  {stepText(e.step, i18n.language === 'en' ? 'en' : 'de')}
-                  {e.code ? <span className="mono code-beside"> ({e.code})</span> : null}
-                </td>
-                <td>{t(`timeline.outcomes.${e.outcome}`)}</td>
-                <td className="wrap">{e.detail ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        error={error}
+        rows={entries && [...entries].reverse()}
+        empty={t('timeline.empty')}
+        emptyClass="empty"
+        className="grid"
+        label={t('timeline.title')}
+        columns={[t('timeline.at'), t('timeline.step'), t('timeline.outcome'), t('timeline.detail')]}
+        row={(e, i) => (
+          <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
+            <td>{formatTimestamp(e.at, i18n.language)}</td>
+            <td>
+              {stepText(e.step, i18n.language === 'en' ? 'en' : 'de')}
+              {e.code ? <span className="mono code-beside"> ({e.code})</span> : null}
+            </td>
+            <td>{t(`timeline.outcomes.${e.outcome}`)}</td>
+            <td className="wrap">{e.detail ?? ''}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

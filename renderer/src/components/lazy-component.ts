@@ -3,7 +3,7 @@
 // static import, without a Suspense round.
 import { createElement, lazy, useState, type ComponentType } from 'react';
 
-export type LazyComponent<P> = ComponentType<P> & { preload(): Promise<unknown> };
+type LazyComponent<P> = ComponentType<P> & { preload(): Promise<unknown> };
 
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
   let loaded: ComponentType<P> | undefined;

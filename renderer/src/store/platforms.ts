@@ -104,6 +104,6 @@ export function showWebNotification(title: string, body: string, doc: Document =
 }
 
 /** Asked on ANMELDEN (a user gesture), so the permission prompt makes sense to the user. */
-export function askNotificationPermission(): void {
+function askNotificationPermission(): void {
   if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
 }

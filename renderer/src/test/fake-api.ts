@@ -2,7 +2,7 @@
 // `emit` plays the core's events.
 import { vi } from 'vitest';
 import type { AppApi, AppInfo, CloudOnlyPlatform, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
-import type { Platform } from '../../../shared/platform';
+import type { AuthState, Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 import type { TimelineExport } from '../../../shared/timeline-export';
 
@@ -15,6 +15,18 @@ export const platform = (over: Partial<Platform> = {}): Platform => ({
   countryCode: 'DE',
   createdAt: '2026-01-01T00:00:00.000Z',
   auth: { status: 'not_authenticated' },
+  ...over,
+});
+
+/** A sign-in in progress (ANMELDEN pressed, the browser opened, five minutes left). */
+export const waitingAuth = (over: Partial<Extract<AuthState, { status: 'waiting' }>> = {}): Extract<AuthState, { status: 'waiting' }> => ({
+  status: 'waiting',
+  mode: 'login',
+  authorizationId: 'a1',
+  consentUrl: 'https://sellercentral-europe.amazon.com/apps/authorize/consent?application_id=x&state=s',
+  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+  startedAt: new Date().toISOString(),
+  browserOpened: true,
   ...over,
 });
 

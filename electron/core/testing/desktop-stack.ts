@@ -1,0 +1,76 @@
+// The set-up of most core integration suites: the sandbox and cloud (cloud/testing/stack), one tenant,
+// and the real core connected to that cloud with the tenant's credentials (saved as the user would in
+// Cloud-Zugangsdaten).
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { CloudClient, startStack, type Stack } from '../../../cloud/testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../../../cloud/testing/seller-browser';
+import type { SeedAccount } from '../../../sandbox/seed';
+import type { Platform } from '../../../shared/platform';
+import { startDesktop, type Desktop, type DesktopOptions } from './desktop';
+
+interface DesktopStack {
+  stack: Stack;
+  desk: Desktop;
+  tenant: Awaited<ReturnType<Stack['cloud']['createTenant']>>;
+  /** The tenant's own client, for what the desktop cannot show (the cloud's view of a platform). */
+  client: CloudClient;
+  /** The desktop first, then the cloud and sandbox. */
+  close(): Promise<void>;
+}
+
+async function startDesktopStack(tenantName: string, opts: { stack?: Parameters<typeof startStack>[0]; desktop?: Omit<DesktopOptions, 'sandboxUrl'> } = {}): Promise<DesktopStack> {
+  const stack = await startStack(opts.stack);
+  let desk: Desktop | undefined;
+  try {
+    const tenant = await stack.cloud.createTenant(tenantName);
+    desk = await startDesktop({ sandboxUrl: stack.sandbox.url, ...opts.desktop });
+    await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+    const started = desk;
+    return {
+      stack,
+      desk: started,
+      tenant,
+      client: new CloudClient(stack.cloud.url, tenant),
+      async close() {
+        await started.close();
+        await stack.close();
+      },
+    };
+  } catch (err) {
+    await desk?.close();
+    await stack.close();
+    throw err;
+  }
+}
+
+/** Scenarios, sessions, codes and tokens back to the seed (the sandbox's own admin API). */
+async function resetSandbox(stack: Stack): Promise<void> {
+  const res = await fetch(`${stack.sandbox.url}/sandbox/api/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`sandbox reset answered ${res.status}`);
+}
+
+/**
+ * Registers the suite's hooks: one DesktopStack for the file (`assign` receives it once started), closed
+ * after the file; with freshSandbox, the sandbox back to the seed before each test.
+ */
+export function useDesktopStack(tenantName: string, assign: (started: DesktopStack) => void, opts: Parameters<typeof startDesktopStack>[1] & { freshSandbox?: boolean } = {}): void {
+  let started: DesktopStack | undefined;
+  beforeAll(async () => {
+    started = await startDesktopStack(tenantName, opts);
+    assign(started);
+  });
+  afterAll(async () => started?.close());
+  if (opts.freshSandbox) beforeEach(() => resetSandbox(started!.stack));
+}
+
+/**
+ * ANMELDEN on a new platform, then the seller signs in and confirms in the browser the desktop opened;
+ * resolves with the platform once it is Authentifiziert.
+ */
+export async function signedInPlatform(desk: Desktop, sandboxUrl: string, name: string, seller: SeedAccount): Promise<Platform> {
+  const p = await desk.newPlatform(name);
+  await desk.call('signIn', { id: p.id, mode: 'login' });
+  const browser = new SellerBrowser();
+  await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, seller, sandboxUrl));
+  return desk.until(p.id, (x) => x.auth.status === 'authenticated');
+}
