@@ -14,10 +14,10 @@ import { CloudError } from '../http/cloud-error';
 import { parseInput } from '../http/parse-input';
 import { requireTenant } from '../http/authenticate';
 import { authorizationToApi, createAuthorization, expireIfDue, finishPending, getAuthorization } from '../authorizations/store';
+import { answerStatus } from '../authorizations/status-long-poll';
 import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
 import { decideSellerChange } from '../authorizations/seller-change';
-import { authorizationAmazonRequests } from '../amazon/amazon-requests-store';
 
 const idParams = z.object({ id: safeText().min(1).max(100) });
 
@@ -52,37 +52,13 @@ export async function authorizationRoutes(app: FastifyInstance, { ctx }: { ctx: 
     return reply.code(201).send(response);
   });
 
-  app.get('/authorizations/:id', async (request, reply) => {
+  // Not async: answerStatus sends the answer, and while a long-poll waits nothing of this call stays
+  // suspended (cloud/authorizations/status-long-poll.ts).
+  app.get('/authorizations/:id', (request, reply) => {
     const tenantId = requireTenant(request);
     const { id } = parseInput(idParams, request.params, 'path');
     const { wait = 0 } = parseInput(authorizationQuerySchema, request.query, 'query');
-    // From the status cache: a waiting desktop's call usually touches no database at all.
-    const load = async () => {
-      const cached = await ctx.statusCache.get(tenantId, id);
-      const row = await expireIfDue(ctx.db, cached.row, new Date(ctx.now()));
-      if (row !== cached.row) {
-        ctx.notifier.publish(id);
-        ctx.metrics.authorization('expired');
-      }
-      return { row, generation: row === cached.row ? cached.generation : ctx.statusCache.generation(id) };
-    };
-    let { row, generation } = await load();
-    if (row.status === 'pending' && wait > 0) {
-      await ctx.longPolls.wait({
-        authorizationId: id,
-        maxWaitMs: Math.min(wait * 1000, row.expires_at.getTime() - ctx.now()),
-        // The client going away ends the wait.
-        closedBy: reply.raw,
-        // A change between our read and the registration shows as a new generation.
-        changedSince: () => ctx.statusCache.generation(id) !== generation,
-      });
-      ({ row, generation } = await load());
-    }
-    const api = authorizationToApi(row);
-    // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
-    if (row.status === 'pending') return api;
-    const amazonRequests = await authorizationAmazonRequests(ctx.db, row.id);
-    return amazonRequests.length ? { ...api, amazonRequests } : api;
+    void answerStatus(ctx, reply, tenantId, id, wait);
   });
 
   // The desktop's answer to a seller change: keep the previous seller, or switch to the new one.
