@@ -37,9 +37,12 @@ export interface CapacityLevel {
   /** From the first cancel sent until the last waiting client has its answer. */
   wakeAllMs: number;
   answeredCorrectly: number;
+  /** Every answer's status (`error` = no HTTP answer): what the ones not answered correctly said instead. */
+  statuses: Record<string, number>;
 }
 
 const mb = (bytes: number) => round(bytes / MB, 1);
+const countBy = (values: string[]) => values.reduce<Record<string, number>>((out, v) => ({ ...out, [v]: (out[v] ?? 0) + 1 }), {});
 
 /** Waits until the cloud holds `inFlight` requests and its CPU is idle, or the time is up. */
 export async function settled(cloud: CloudChild, inFlight: number, timeoutMs: number): Promise<{ stats: ChildStats; at: number }> {
@@ -123,6 +126,7 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
         acceptPerSecond: Math.round(held / (setupMs / 1000)),
         wakeAllMs: Math.round(wakeAllMs),
         answeredCorrectly: results.filter((r) => r.status === 'cancelled').length,
+        statuses: countBy(results.map((r) => r.status)),
       });
     }
   } finally {

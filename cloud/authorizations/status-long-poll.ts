@@ -4,6 +4,7 @@
 // suspended — no async function, promise chain or closure, only the registry's Waiter with the reply
 // (heap snapshots: ~0.9 KB less per waiting request than an `await longPolls.wait()` in the handler).
 import type { FastifyReply } from 'fastify';
+import type { AmazonRequest } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { authorizationAmazonRequests } from '../amazon/amazon-requests-store';
 import { authorizationToApi, expireIfDue, type AuthorizationRow } from './store';
@@ -20,11 +21,29 @@ async function load(ctx: CloudContext, tenantId: string, id: string): Promise<{ 
   return { row, generation: row === cached.row ? cached.generation : ctx.statusCache.generation(id) };
 }
 
+/**
+ * Reads of an authorization's Amazon requests in flight, per cloud: the requests woken by one change
+ * (several windows on one sign-in) share one query instead of one each. Only reads that started after
+ * the change are shared (the calls are stored before the change is published), nothing is kept after.
+ */
+const amazonReads = new WeakMap<CloudContext, Map<string, Promise<AmazonRequest[]>>>();
+
+export function sharedAmazonRequests(ctx: CloudContext, id: string): Promise<AmazonRequest[]> {
+  let reads = amazonReads.get(ctx);
+  if (!reads) amazonReads.set(ctx, (reads = new Map()));
+  let read = reads.get(id);
+  if (!read) {
+    read = authorizationAmazonRequests(ctx.db, id).finally(() => reads.delete(id));
+    reads.set(id, read);
+  }
+  return read;
+}
+
 async function body(ctx: CloudContext, row: AuthorizationRow) {
   const api = authorizationToApi(row);
   // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
   if (row.status === 'pending') return api;
-  const amazonRequests = await authorizationAmazonRequests(ctx.db, row.id);
+  const amazonRequests = await sharedAmazonRequests(ctx, row.id);
   return amazonRequests.length ? { ...api, amazonRequests } : api;
 }
 
