@@ -1,7 +1,11 @@
-// The status long-poll's shared read of Amazon requests: the windows woken by one change share one
-// query, and nothing is kept once it is answered (a later read sees later rows).
+// The status long-poll: the shared read of Amazon requests (the windows woken by one change share one
+// query, nothing is kept once answered), and what a held request keeps of its headers.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { CloudContext } from '../context';
+import { startCloud } from '../start-cloud';
+import { CloudClient, testConfig } from '../testing/stack';
 import { sharedAmazonRequests } from './status-long-poll';
 
 function countingContext() {
@@ -33,4 +37,29 @@ describe('shared Amazon-request reads of the status long-poll', () => {
     await sharedAmazonRequests(b.ctx, 'auth_1');
     expect(b.queries).toHaveLength(1);
   });
+});
+
+describe('a held status long-poll', () => {
+  it('keeps neither the bearer token nor the raw header list while it waits, and still answers the change', async () => {
+    const cloud = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9') });
+    const seen: IncomingMessage[] = [];
+    const onStart = (message: unknown) => seen.push((message as { request: IncomingMessage }).request);
+    subscribe('http.server.request.start', onStart);
+    try {
+      const client = new CloudClient(cloud.url, await cloud.createTenant('Held GmbH'));
+      const platform = await client.createPlatform('Held');
+      const auth = (await client.startAuthorization(platform.body.id as string)).body as { id: string };
+      const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+      const held = () => seen.find((r) => r.url?.startsWith(`/v1/authorizations/${auth.id}?wait=`));
+      for (let i = 0; i < 200 && held()?.rawHeaders.length !== 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(held()!.rawHeaders).toEqual([]);
+      expect(held()!.headers.authorization).toBeUndefined();
+      expect(held()!.headers.host).toBeTruthy();
+      expect((await client.raw('POST', `/v1/authorizations/${auth.id}/cancel`)).status).toBe(200);
+      expect((await waiting).body).toMatchObject({ id: auth.id, status: 'cancelled' });
+    } finally {
+      unsubscribe('http.server.request.start', onStart);
+      await cloud.close();
+    }
+  }, 20_000);
 });
