@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startDesktop, type Desktop } from '../electron/core/testing/desktop';
-import { CloudClient, freePort } from './testing/stack';
+import { activateScenario, CloudClient, freePort } from './testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 import { findNginx, selfSignedCertificate, startNginx, type Nginx } from './testing/nginx';
@@ -39,6 +39,7 @@ interface Instance {
 let server: PostgresServer;
 let sandbox: SandboxHandle;
 let nginx: Nginx;
+let nginxSite: Parameters<typeof startNginx>[1];
 let desk: Desktop;
 let tmp: string;
 let configFile: string;
@@ -125,7 +126,8 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
       { name: 'A', port: portA, args: make('a', portA), proc: a, earlier: '' },
       { name: 'B', port: portB, args: make('b', portB), proc: b, earlier: '' },
     ];
-    nginx = await startNginx((nginxBin as { bin: string }).bin, { port: nginxPort, cert, upstreams: [portA, portB] });
+    nginxSite = { port: nginxPort, cert, upstreams: [portA, portB] };
+    nginx = await startNginx((nginxBin as { bin: string }).bin, nginxSite);
 
     // Only this test process trusts the test CA: node:https (the desktop's axios) and fetch (undici).
     const ca = [...tls.rootCertificates, cert.pem];
@@ -216,6 +218,27 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     expect((await cli('enable')).code).toBe(0);
     for (const i of instances) await expect.poll(async () => (await whoami(i)).status, { timeout: 10_000 }).toBe(200);
   }, 60_000);
+
+  it('a callback slower than nginx waits is not passed on to the other instance (its state and code are used once)', async () => {
+    // nginx gives up on the callback after 1 s here (120 s in the file); Amazon's token endpoint takes 3 s.
+    await nginx.close({ fast: true });
+    nginx = await startNginx((nginxBin as { bin: string }).bin, { ...nginxSite, callbackReadTimeoutSeconds: 1 });
+    try {
+      const s = await startSignIn('Amazon Langsam');
+      const before = instances.map((i) => received(i, '/oauth/amazon/callback'));
+      await activateScenario(sandbox.url, { id: 'lwa_slow', ms: 3_000, count: 1 });
+      const page = await consent(s.consentUrl);
+      // The seller's browser sees nginx's timeout, but the one instance that has the callback finishes.
+      expect(page.status).toBe(504);
+      await desk.until(s.id, (p) => p.auth.status === 'authenticated', 30_000);
+      const callbacks = instances.map((i, n) => received(i, '/oauth/amazon/callback') - before[n]!);
+      expect(callbacks.reduce((a, b) => a + b, 0), `callbacks per instance: ${callbacks.join(', ')}`).toBe(1);
+      await expectNoDesktopError(s.id);
+    } finally {
+      await nginx.close({ fast: true });
+      nginx = await startNginx((nginxBin as { bin: string }).bin, nginxSite);
+    }
+  }, 90_000);
 
   it('rolling restart (SIGTERM A, start A, SIGTERM B, start B) while the desktop waits: no authorization lost, no error shown', async () => {
     const before = new CloudClient(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! });

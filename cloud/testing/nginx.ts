@@ -34,8 +34,16 @@ export async function selfSignedCertificate(dir: string): Promise<Certificate> {
   return { certFile, keyFile, pem: fs.readFileSync(certFile, 'utf8') };
 }
 
+export interface SiteOptions {
+  port: number;
+  cert: Certificate;
+  upstreams: number[];
+  /** Shortens how long nginx waits for the callback's answer (120 s in the file), to provoke its timeout. */
+  callbackReadTimeoutSeconds?: number;
+}
+
 /** The documented site file with this test's port, certificate and instances. */
-export function siteConfig(opts: { port: number; cert: Certificate; upstreams: number[] }): string {
+export function siteConfig(opts: SiteOptions): string {
   let text = fs.readFileSync(NGINX_SITE, 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     if (!pattern.test(text)) throw new Error(`nginx-site.conf no longer has ${pattern}; update the test`);
@@ -46,6 +54,9 @@ export function siteConfig(opts: { port: number; cert: Certificate; upstreams: n
   replace(/^(\s*)ssl_certificate_key\s+\S+;$/m, `$1ssl_certificate_key ${opts.cert.keyFile};`);
   const servers = /^(\s*)server 127\.0\.0\.1:\d+ (.*);\n(?:\s*server 127\.0\.0\.1:\d+ .*;\n)*/m;
   replace(servers, (opts.upstreams.map((p) => `$1server 127.0.0.1:${p} $2;\n`).join('')));
+  if (opts.callbackReadTimeoutSeconds !== undefined) {
+    replace(/(location = \/oauth\/amazon\/callback \{[^}]*proxy_read_timeout )\d+s;/, `$1${opts.callbackReadTimeoutSeconds}s;`);
+  }
   return text;
 }
 
@@ -53,10 +64,11 @@ export interface Nginx {
   url: string;
   child: ChildProcess;
   errorLog(): string;
-  close(): Promise<void>;
+  /** Graceful (SIGQUIT: open requests, long-polls included, are answered first) unless `fast` (SIGTERM). */
+  close(opts?: { fast?: boolean }): Promise<void>;
 }
 
-export async function startNginx(bin: string, opts: { port: number; cert: Certificate; upstreams: number[] }): Promise<Nginx> {
+export async function startNginx(bin: string, opts: SiteOptions): Promise<Nginx> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-nginx-'));
   fs.mkdirSync(path.join(prefix, 'logs'));
   fs.writeFileSync(path.join(prefix, 'site.conf'), siteConfig(opts));
@@ -110,8 +122,8 @@ http {
     url: `https://127.0.0.1:${opts.port}`,
     child,
     errorLog,
-    async close() {
-      if (child.exitCode === null) child.kill('SIGQUIT');
+    async close({ fast = false } = {}) {
+      if (child.exitCode === null) child.kill(fast ? 'SIGTERM' : 'SIGQUIT');
       await exited;
       fs.rmSync(prefix, { recursive: true, force: true });
     },
