@@ -3,7 +3,7 @@
 // requests with these schemas; the desktop may parse responses with them.
 import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS, countryByCode } from './amazon-regions';
-import { platformNameSchema } from './platform-name';
+import { platformNameSchema } from './platform-name-schema';
 import { safeText } from './safe-text';
 
 // ---------------------------------------------------------------------------------------------- errors

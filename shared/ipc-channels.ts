@@ -29,6 +29,7 @@ export const REQUEST_NAMES = [
   'listCloudOnlyPlatforms',
   'adoptCloudPlatform',
   'deleteCloudPlatform',
+  'setLanguage',
 ] as const;
 
 export const EVENT_NAMES = ['platformsChanged', 'appInfoChanged', 'notification'] as const;

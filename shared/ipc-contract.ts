@@ -10,6 +10,7 @@ import { REGIONS } from './amazon-regions';
 import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';
 import { MAX_IMPORT_CHARS, type TimelineExport } from './timeline-export';
 import { clientIdSchema, clientSecretSchema, cloudUrlSchema } from './cloud-settings-rules';
+import { UI_LANGUAGES, type UiLanguage } from './ui-language';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
@@ -165,6 +166,8 @@ export const requestSchemas = {
   listCloudOnlyPlatforms: z.undefined(),
   adoptCloudPlatform: z.strictObject({ cloudPlatformId: id }),
   deleteCloudPlatform: z.strictObject({ cloudPlatformId: id }),
+  /** The UI's language, for the core's desktop notifications; remembered across restarts. */
+  setLanguage: z.strictObject({ language: z.enum(UI_LANGUAGES) }),
 } as const;
 
 export interface RequestResults {
@@ -195,6 +198,7 @@ export interface RequestResults {
   listCloudOnlyPlatforms: CloudOnlyPlatform[];
   adoptCloudPlatform: Platform;
   deleteCloudPlatform: { id: string };
+  setLanguage: { language: UiLanguage };
 }
 
 export interface EventPayloads {

@@ -1,7 +1,8 @@
 // The one name rule: normalisation, limit, locale-independent comparison, free-name suggestions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameKey, platformNameProblem, platformNameSchema, samePlatformName, suggestFreeName } from './platform-name';
+import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameKey, platformNameProblem, samePlatformName, suggestFreeName } from './platform-name';
+import { platformNameSchema } from './platform-name-schema';
 
 describe('platform name rule', () => {
   it('normalises to NFC and trims', () => {

@@ -9,7 +9,8 @@
 //     give "ı"). NFC again after folding, because case mapping can leave decomposed sequences.
 //     The cloud stores the key in its own column with a unique index, computed by this same function,
 //     so the database never needs to agree with JavaScript on collation.
-import { z } from 'zod';
+// No zod here: the renderer's first screen uses the limit and the checks, and zod is ~40 KiB gzipped
+// (issue 15); the schema every boundary parses a name with is in platform-name-schema.ts.
 
 export const PLATFORM_NAME_MAX = 80;
 
@@ -39,19 +40,6 @@ export function platformNameProblem(name: string): PlatformNameError | undefined
   if (/\p{Cc}/u.test(n) || /\p{Cs}/u.test(n)) return 'NAME_INVALID';
   return undefined;
 }
-
-/** The schema every boundary parses a name with: the output is the normalised name. */
-export const platformNameSchema = z
-  .string()
-  .max(PLATFORM_NAME_MAX * 4, 'NAME_TOO_LONG')
-  .transform((s, ctx) => {
-    const problem = platformNameProblem(s);
-    if (problem) {
-      ctx.addIssue({ code: 'custom', message: problem });
-      return z.NEVER;
-    }
-    return normalizePlatformName(s);
-  });
 
 const SUFFIX = /\s*\((\d{1,4})\)$/;
 

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { COUNTRY_CODES } from './amazon-regions';
 import { marketplaceSchema as cloudMarketplaceSchema } from './cloud-api';
 import { errorCodeSchema } from './error-codes';
-import { platformNameSchema } from './platform-name';
+import { platformNameSchema } from './platform-name-schema';
 
 export const PLATFORM_TYPES = ['amazon'] as const;
 
 /** The one name rule (normalisation, limit, comparison) lives in platform-name.ts. */
-export { platformNameSchema } from './platform-name';
+export { platformNameSchema } from './platform-name-schema';
 
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 

@@ -8,12 +8,7 @@ import { COUNTRY_CODES, REGIONS } from './amazon-regions';
 import { CONTROL_CHARACTER_MESSAGE, isSafeText } from './safe-text';
 
 export const EXPORT_FORMAT = 'amazon-cloud-connect-protokoll';
-/**
- * Larger files are refused before parsing. With raw control characters refused before sending too
- * (ReplayImportButton), the text stays under the browser host's 1 MiB WebSocket message limit even as
- * UTF-8 with every quote escaped.
- */
-export const MAX_IMPORT_CHARS = 256 * 1024;
+export { MAX_IMPORT_CHARS } from './timeline-import-limit';
 
 // The project's one text rule (safe-text.ts), except that a detail may span lines.
 const text = (max: number) => z.string().max(max).refine((s) => isSafeText(s.replace(/[\t\n]/g, ' ')), CONTROL_CHARACTER_MESSAGE);

@@ -24,6 +24,7 @@ import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
 import { normalizePlatformName } from '../../shared/platform-name';
 import { manageYourAppsUrl, RenewalReminder } from './renewal';
+import { UiLanguageSetting } from './ui-language';
 import type { VaultStatus } from './vault';
 
 export interface CoreOptions {
@@ -55,6 +56,7 @@ export class Core {
   private readonly amazonStarted: AmazonStartedFollower;
   private readonly timeline: Timeline;
   private readonly renewals: RenewalReminder;
+  private readonly language: UiLanguageSetting;
   private readonly handlers: Handlers;
   private readonly sandbox: SandboxRequests;
   private readonly cloudView: CloudView;
@@ -68,6 +70,8 @@ export class Core {
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
+    this.language = new UiLanguageSetting(opts.store.raw);
+    const texts = () => this.language.texts();
     const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
     this.sandbox = new SandboxRequests(sandboxOrigin ? new SandboxControl(sandboxOrigin) : undefined, this.platforms, this.timeline);
     this.signIns = new SignInManager({
@@ -79,6 +83,7 @@ export class Core {
       urlPolicy: opts.amazon.sandboxOrigin ? { sandboxOrigin: opts.amazon.sandboxOrigin } : {},
       now,
       beforeStart: (p) => this.sandbox.applyArmed(p),
+      texts,
       ...opts.signIn,
     });
     this.deletions = new Deletions({
@@ -104,7 +109,7 @@ export class Core {
       ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
-    this.renewals = new RenewalReminder({ platforms: this.platforms, kv: opts.store.raw, host: opts.host, timeline: this.timeline, now, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
+    this.renewals = new RenewalReminder({ platforms: this.platforms, kv: opts.store.raw, host: opts.host, timeline: this.timeline, now, texts, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
     this.handlers = {
       getAppInfo: () => this.appInfo(),
       listPlatforms: () => this.platforms.list(),
@@ -171,6 +176,7 @@ export class Core {
       listCloudOnlyPlatforms: () => this.cloudView.list(),
       adoptCloudPlatform: (p) => this.cloudView.adopt(p.cloudPlatformId),
       deleteCloudPlatform: (p) => this.cloudView.remove(p.cloudPlatformId),
+      setLanguage: (p) => ({ language: this.language.set(p.language) }),
       getSandboxScenarios: () => this.sandbox.view(),
       armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),
       resetSandboxScenarios: () => this.sandbox.reset(),

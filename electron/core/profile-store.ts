@@ -5,7 +5,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { platformSchema, type Platform } from '../../shared/platform';
 
-export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines' | 'amazonStartedFeed' | 'renewalNotifiedDay';
+export type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines' | 'amazonStartedFeed' | 'renewalNotifiedDay' | 'uiLanguage';
 
 /** The part of conf/electron-store the core uses. */
 export interface KeyValueStore {
@@ -32,6 +32,8 @@ export const STORE_SCHEMA = {
   },
   /** Platform id → the local day (YYYY-MM-DD) its renewal reminder was last shown (electron/core/renewal.ts). */
   renewalNotifiedDay: { type: 'object', additionalProperties: { type: 'string' }, default: {} },
+  /** The UI's language for the core's notifications (ui-language.ts; anything but de/en reads as de). */
+  uiLanguage: { type: 'string', maxLength: 8 },
 } as const;
 
 /**

@@ -10,6 +10,7 @@ import type { CoreHost } from './host';
 import type { PlatformService } from './platforms';
 import type { KeyValueStore } from './profile-store';
 import type { Timeline } from './timeline';
+import { NOTIFICATION_TEXTS, type NotificationTexts } from './notification-texts';
 
 const KEY = 'renewalNotifiedDay';
 const HOUR_MS = 3600 * 1000;
@@ -28,6 +29,8 @@ export interface RenewalReminderOptions {
   now: () => number;
   /** How often to look (default hourly); the day check keeps it to one notification a day. */
   intervalMs?: number;
+  /** The notification texts in the UI's current language (ui-language.ts); German when not given. */
+  texts?: () => NotificationTexts;
 }
 
 export class RenewalReminder {
@@ -63,12 +66,9 @@ export class RenewalReminder {
       const auth = p.useCloud ? validAuthorization(p) : undefined;
       const state = renewalState(auth?.renewalDueAt, now);
       if (!auth?.renewalDueAt || !state || state.kind === 'ok' || notified[p.id] === today) continue;
-      const date = new Date(auth.renewalDueAt).toLocaleDateString('de-DE', { dateStyle: 'medium' });
-      const body =
-        state.kind === 'overdue'
-          ? `${p.name}: Die Amazon-Autorisierung ist am ${date} abgelaufen. Bitte mit ANMELDEN neu autorisieren.`
-          : `${p.name}: Die Amazon-Autorisierung läuft am ${date} ab. Bitte mit AKTUALISIEREN oder in Seller Central unter „Apps verwalten“ erneuern.`;
-      this.o.host.notify('Amazon-Autorisierung erneuern', body);
+      const texts = this.o.texts?.() ?? NOTIFICATION_TEXTS.de;
+      const date = new Date(auth.renewalDueAt).toLocaleDateString(texts.locale, { dateStyle: 'medium' });
+      this.o.host.notify(texts.renewal.title, state.kind === 'overdue' ? texts.renewal.overdue(p.name, date) : texts.renewal.soon(p.name, date));
       this.o.timeline.add(p.id, 'renewal reminder shown', 'info', `renewal due ${auth.renewalDueAt} (${state.daysLeft} days left)`);
       notified[p.id] = today;
       changed = true;

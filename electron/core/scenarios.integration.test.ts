@@ -11,7 +11,7 @@ import type { ConsentErrorKey } from '../../sandbox/consent-errors';
 import { SCENARIO_IDS, type ScenarioId } from '../../sandbox/scenarios';
 import { activateScenario, startStack, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
-import { de } from '../../renderer/src/i18n/de';
+import { errorsDe } from '../../renderer/src/i18n/errors.de';
 import type { Platform } from '../../shared/platform';
 import { startDesktop, type Desktop } from './testing/desktop';
 
@@ -48,7 +48,7 @@ beforeEach(async () => {
 /** A scenario for the EU seller only (per-account, so nothing else is affected). */
 const scenario = (id: ScenarioId, extra: { count?: number; ms?: number } = {}) => activateScenario(stack.sandbox.url, { id, account: EU.email, ...extra });
 
-const errors = de.errors as Record<string, string>;
+const errors = errorsDe as Record<string, string>;
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /** The German text the renderer shows for a code (its `_generic` variant when a parameter is missing); never UNKNOWN. */

@@ -14,6 +14,7 @@ import { nameTaken, type PlatformService } from './platforms';
 import { samePlatformName } from '../../shared/platform-name';
 import type { Timeline } from './timeline';
 import { logAmazonRequests } from './amazon-requests';
+import { NOTIFICATION_TEXTS, type NotificationTexts } from './notification-texts';
 
 export interface SignInOptions {
   platforms: PlatformService;
@@ -30,6 +31,8 @@ export interface SignInOptions {
   graceMs?: number;
   /** Runs before the cloud authorization is created (sandbox mode: applies an armed scenario). */
   beforeStart?: (p: Platform) => Promise<void>;
+  /** The notification texts in the UI's current language (ui-language.ts); German when not given. */
+  texts?: () => NotificationTexts;
 }
 
 
@@ -373,7 +376,8 @@ export class SignInManager {
       const auth: AuthState = { status: 'seller_changed', authorizationId: a.id, at: a.completedAt ?? new Date(this.now()).toISOString(), previous, next };
       this.o.timeline.add(platformId, 'Amazon returned another seller; waiting for the user to keep or switch', 'info', `seller ${old.sellingPartnerId} → ${next.sellingPartnerId}`);
       this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' && x.auth.authorizationId === a.id ? { ...x, auth } : x));
-      this.notify('Amazon-Anmeldung: anderes Verkäuferkonto', `${p.name}: Bitte entscheiden Sie in der Anwendung, welches Konto verbunden bleibt.`);
+      const text = this.texts().sellerChanged;
+      this.notify(text.title, text.body(p.name));
       return;
     }
     if (a.status === 'authenticated' && a.sellingPartnerId) {
@@ -391,7 +395,8 @@ export class SignInManager {
       };
       this.o.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}`);
       this.o.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' && x.auth.authorizationId === a.id ? { ...x, auth } : x));
-      this.notify('Amazon-Anmeldung abgeschlossen', `${p.name}: authentifiziert (Händler-ID ${a.sellingPartnerId}).`);
+      const text = this.texts().signInDone;
+      this.notify(text.title, text.body(p.name, a.sellingPartnerId));
       return;
     }
     const status = a.status === 'authenticated' || a.status === 'seller_changed' ? 'failed' : a.status;
@@ -418,8 +423,15 @@ export class SignInManager {
       };
     }
     const next = this.o.platforms.patch(platformId, (x) => ({ ...x, auth }));
-    if (notify && end.status !== 'cancelled') this.notify('Amazon-Anmeldung fehlgeschlagen', `${p.name}: ${end.status === 'expired' ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.`);
+    if (notify && end.status !== 'cancelled') {
+      const text = this.texts().signInFailed;
+      this.notify(text.title, text.body(p.name, end.status === 'expired'));
+    }
     return next;
+  }
+
+  private texts(): NotificationTexts {
+    return this.o.texts?.() ?? NOTIFICATION_TEXTS.de;
   }
 
   private notify(title: string, body: string) {

@@ -1,21 +1,22 @@
 import { Suspense, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
 import { lazyComponent } from './lazy-component';
-import { KeychainBanner } from './KeychainBanner';
-import { SandboxScenarioBanner } from './SandboxScenarioBanner';
-import { ReplayImportButton } from './ReplayImportButton';
-import { errorText } from '../i18n';
+import { errorText, loadGermanErrors, useTranslation } from '../i18n';
 
 // Not on the first screen (the list): each its own chunk, fetched once the list is shown.
 const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) => m.PlatformDetail));
 const NewPlatformDialog = lazyComponent(() => import('./NewPlatformDialog').then((m) => m.NewPlatformDialog));
 const DeleteFlow = lazyComponent(() => import('./DeleteFlow').then((m) => m.DeleteFlow));
 const CloudSettingsDialog = lazyComponent(() => import('./CloudSettingsDialog').then((m) => m.CloudSettingsDialog));
+// Shown only in the sandbox or without a keychain: fetched when needed, not with every start.
+const KeychainBanner = lazyComponent(() => import('./KeychainBanner').then((m) => m.KeychainBanner));
+const SandboxScenarioBanner = lazyComponent(() => import('./SandboxScenarioBanner').then((m) => m.SandboxScenarioBanner));
+const ReplayImportButton = lazyComponent(() => import('./ReplayImportButton').then((m) => m.ReplayImportButton));
 /** Fetches every part not on the first screen (the app does so once the list is shown; tests before they start). */
-export const preloadRest = () => Promise.all([PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog].map((c) => c.preload()));
+export const preloadRest = () =>
+  Promise.all([...[PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog, KeychainBanner, SandboxScenarioBanner, ReplayImportButton].map((c) => c.preload()), loadGermanErrors()]);
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -65,8 +66,10 @@ export function App() {
       </header>
       {/* Everything between title bar and status bar is the main landmark (banners, tool bar, list or form). */}
       <main className="main" aria-busy={!loaded}>
-        {appInfo && <KeychainBanner keychain={appInfo.keychain} />}
-        {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
+        <Suspense fallback={null}>
+          {appInfo && (!appInfo.keychain.available || appInfo.keychain.plaintextFallback) && <KeychainBanner keychain={appInfo.keychain} />}
+          {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
+        </Suspense>
         {appInfo?.storeWarning && (
           <p className="banner warning" role="alert">
             {errorText(t, { code: appInfo.storeWarning.code, params: { backupPath: appInfo.storeWarning.backupPath } })}
@@ -102,7 +105,11 @@ export function App() {
                 {t('list.delete')}
               </button>
               <span className="toolbar-spacer" />
-              {appInfo?.amazon.kind === 'sandbox' && <ReplayImportButton />}
+              {appInfo?.amazon.kind === 'sandbox' && (
+                <Suspense fallback={null}>
+                  <ReplayImportButton />
+                </Suspense>
+              )}
               <button type="button" onClick={() => showModal({ kind: 'cloudSettings' })}>
                 {t('app.cloudSettings')}
               </button>
@@ -140,7 +147,7 @@ export function App() {
         <span>{t('list.count', { count: platforms.length })}</span>
         {(appInfo?.pendingCloudDeletions ?? 0) > 0 && (
           <span className="statusbar-warn" data-testid="pending-deletions">
-            {t('list.pendingDeletions', { count: appInfo?.pendingCloudDeletions })}
+            {t('list.pendingDeletions', { count: appInfo?.pendingCloudDeletions ?? 0 })}
           </span>
         )}
       </footer>

@@ -2,21 +2,13 @@
 // explain it — the countdown while waiting, the renewal date, what stays valid, what went wrong, and
 // a warning when the same seller account is connected to another platform too.
 import { forwardRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../shared/platform';
 import { otherPlatformsWithSeller } from '../../../shared/valid-authorization';
-import { errorText } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 import { useNow } from '../hooks/useNow';
 import { formatCountdown, formatDate, formatDateTime, formatTime } from '../format/dates';
 import { usePlatforms } from '../store/platforms';
 import { renewalState } from '../../../shared/renewal';
-
-type TFn = (k: string, o?: Record<string, unknown>) => string;
-
-/** "Muster Handel GmbH (Händler-ID A2EUMUSTER7H1K)", or the Händler-ID alone while the name is unknown. */
-export function sellerLabel(t: TFn, seller: { sellingPartnerId: string; storeName?: string | undefined }): string {
-  return seller.storeName ? t('cred.seller', { store: seller.storeName, id: seller.sellingPartnerId }) : t('cred.sellerIdOnly', { id: seller.sellingPartnerId });
-}
 
 export const AuthStatus = forwardRef<HTMLDivElement, { platform: Platform }>(function AuthStatus({ platform }, ref) {
   const { t, i18n } = useTranslation();

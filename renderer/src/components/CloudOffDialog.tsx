@@ -1,10 +1,10 @@
 // Unticking "Cloud verwenden" on a platform that is connected or signing in: say what happens to the
 // cloud connection before anything changes.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { Platform } from '../../../shared/platform';
 import { validAuthorization } from '../../../shared/valid-authorization';
 import { Dialog } from './Dialog';
-import { sellerLabel } from './AuthStatus';
+import { sellerLabel } from './seller-label';
 
 /** Whether unticking "Cloud verwenden" needs the question (a running sign-in or a connection). */
 export function cloudOffNeedsConfirm(p: Platform): boolean {

@@ -2,7 +2,7 @@
 // desktop (created elsewhere, or left over), each with "Übernehmen" (a local profile for it, keeping
 // its authorization) or "In der Cloud löschen" (asked once more).
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { CloudOnlyPlatform } from '../../../shared/ipc-contract';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';

@@ -5,11 +5,10 @@
 // and asks before it saves values that did not pass the test. Texts shown here never send the user to
 // this very dialog (the `dialog` variants of the error texts).
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { CLIENT_ID_MAX, CLIENT_SECRET_MAX, CLOUD_URL_MAX, cloudSettingsProblems, type CloudSettingsField, type CloudSettingsProblems } from '../../../shared/cloud-settings-rules';
 import { getApi } from '../api';
-import { errorText } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 import { CloudPlatformsPanel } from './CloudPlatformsPanel';
 import { Dialog } from './Dialog';
 

@@ -1,9 +1,8 @@
 // The consent link of a running sign-in, read-only, for when no browser opened: "Link kopieren"
 // (clipboard, or select the text for Ctrl+C) and "Im Browser öffnen" (asks the core to open it again).
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import { errorText } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 
 interface Props {
   url: string;

@@ -3,7 +3,7 @@
 // away once connected), the pairing code for sign-ins started on Amazon's side, the settings import and
 // the sandbox hint.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import { validAuthorization } from '../../../shared/valid-authorization';

@@ -1,7 +1,6 @@
 // An error value as its German (or English) sentence, announced to screen readers; nothing when none.
-import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
-import { errorText } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 
 export function ErrorMessage({ error, id, inline, context }: { error: AppError | null; id?: string; inline?: boolean; context?: string }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 // updatePlatform; a refused value is shown next to its field and the field keeps what was typed.
 // The name follows the one name rule (shared/platform-name.ts), checked here first for a German message.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameProblem } from '../../../shared/platform-name';

@@ -1,6 +1,6 @@
 // Permanent banners about where secrets live: no keychain at all (secrets cannot be stored, and how to
 // fix it), or the explicit plain-text fallback (red, never dismissable).
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { AppInfo } from '../../../shared/ipc-contract';
 
 export function KeychainBanner({ keychain }: { keychain: AppInfo['keychain'] }) {

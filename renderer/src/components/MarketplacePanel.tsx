@@ -1,7 +1,7 @@
 // "Einstellungen importieren": the seller account's marketplaces from SP-API, with a "Verwenden"
 // checkbox each; the choice is stored with the profile through selectMarketplaces.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';

@@ -2,7 +2,7 @@
 // for a German message next to the field (no browser bubbles); a clash names where the name is used and
 // offers a free one.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { Dialog } from './Dialog';
 import type { AppError, Result } from '../../../shared/result';

@@ -2,7 +2,7 @@
 // cloud's page, which finds the platform by the seller's id; when that is not enough (a new seller, or the
 // seller in several platforms) it asks for this short code. The code is shown once and not stored here.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { formatTime } from '../format/dates';

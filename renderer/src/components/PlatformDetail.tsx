@@ -1,7 +1,7 @@
 // The detail form of one platform profile: back to the list, the name as the title, tabs "Allgemein"
 // and (only while "Cloud verwenden" is ticked) "ZUGANGSDATEN". Escape goes back to the list.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { Platform } from '../../../shared/platform';
 import { Tabs, type TabDef } from './Tabs';
 import { GeneralTab } from './GeneralTab';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
+import { I18nProvider } from '../i18n';
 import type { ReactNode } from 'react';
 import { PlatformList } from './PlatformList';
 import { NewPlatformDialog } from './NewPlatformDialog';
@@ -11,7 +11,7 @@ import { platform as basePlatform } from '../test/fake-api';
 
 afterEach(cleanup);
 
-const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nextProvider i18n={testI18n(lng)}>{ui}</I18nextProvider>);
+const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nProvider i18n={testI18n(lng)}>{ui}</I18nProvider>);
 
 
 const platform = (over: Parameters<typeof basePlatform>[0]) => basePlatform({ name: 'Amazon 1', ...over });

@@ -1,10 +1,10 @@
 // E-COMMERCE – PLATTFORMEN: the list of platform profiles. Keyboard: ↑/↓ select, Enter opens,
 // Entf/Delete deletes, Einfg/Insert creates.
-import { useTranslation } from 'react-i18next';
+import { useTranslation, type TFunction } from '../i18n';
 import type { Platform } from '../../../shared/platform';
 import { validAuthorization } from '../../../shared/valid-authorization';
 import { countryByCode } from '../../../shared/amazon-regions';
-import { sellerLabel } from './AuthStatus';
+import { sellerLabel } from './seller-label';
 import { renewalState } from '../../../shared/renewal';
 import { useNow } from '../hooks/useNow';
 import { formatDate } from '../format/dates';
@@ -18,8 +18,6 @@ interface Props {
   onNew(): void;
 }
 
-type T = (k: string, o?: Record<string, unknown>) => string;
-
 /** From 30 days before Amazon's yearly renewal date: soon or overdue, with the date (shared/renewal.ts). */
 export function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; date: string } | undefined {
   if (p.auth.status !== 'authenticated') return undefined;
@@ -28,7 +26,7 @@ export function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overd
   return due && (kind === 'soon' || kind === 'overdue') ? { kind, date: due } : undefined;
 }
 
-export function statusLabel(t: T, p: Platform, now: number, lng = 'de'): string {
+export function statusLabel(t: TFunction, p: Platform, now: number, lng = 'de'): string {
   if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
   const renewal = renewalNotice(p, now);
   if (renewal) return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', { date: formatDate(renewal.date, lng) });

@@ -1,7 +1,7 @@
 // Region: every Amazon country as "DE – Deutschland", grouped by region (NA/EU/FE). Locked while a
 // sign-in runs; warns when an authenticated platform is moved to another region.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { COUNTRIES, REGIONS, countryByCode } from '../../../shared/amazon-regions';
 import type { Platform } from '../../../shared/platform';

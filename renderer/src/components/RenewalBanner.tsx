@@ -3,7 +3,7 @@
 // sign-in from here) or Seller Central's "Manage Your Apps" → Re-Authorize (which lands on the cloud's
 // Login URI). The list shows the same in its status column (PlatformList.renewalNotice).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
 import { renewalState } from '../../../shared/renewal';

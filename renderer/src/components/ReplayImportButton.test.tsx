@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App } from './App';
+import { App, preloadRest } from './App';
 import { setApi } from '../api';
 import { appInfo, fakeApi, platform } from '../test/fake-api';
 import { resetStores, wrap } from '../test/render';
@@ -10,6 +10,8 @@ import { err, ok } from '../../../shared/result';
 
 afterEach(cleanup);
 beforeEach(resetStores);
+// The button is a chunk of its own (sandbox only); fetched up front, as the app does once the list is shown.
+beforeAll(() => preloadRest());
 
 const sandbox = appInfo({ amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' } });
 

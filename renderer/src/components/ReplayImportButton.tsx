@@ -2,8 +2,8 @@
 // core set its failure up to happen again (a new platform, same country, armed with the seeded account
 // and scenario); the new platform opens on ZUGANGSDATEN, where ANMELDEN reproduces it.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { MAX_IMPORT_CHARS } from '../../../shared/timeline-export';
+import { useTranslation } from '../i18n';
+import { MAX_IMPORT_CHARS } from '../../../shared/timeline-import-limit';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { usePlatforms } from '../store/platforms';

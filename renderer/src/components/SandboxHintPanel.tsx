@@ -1,7 +1,7 @@
 // Only with the Amazon sandbox: a collapsible panel with the seeded test accounts and their current
 // one-time code (refreshed every second while open), and a link to the sandbox's SMS inbox.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { SandboxHint } from '../../../shared/ipc-contract';
 import { getApi } from '../api';
 

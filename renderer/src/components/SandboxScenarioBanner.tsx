@@ -2,7 +2,7 @@
 // "alle zurücksetzen"; and the notices that the sandbox was reset on purpose or its saved state was
 // damaged — so a void sandbox sign-in is not mistaken for a merchant's problem.
 import { useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { SandboxScenarioView } from '../../../shared/ipc-contract';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
@@ -41,10 +41,7 @@ export function SandboxScenarioBanner() {
   };
 
   if (!view) return null;
-  const label = (id: string) => {
-    const text = t(`sandboxScenarios.ids.${id}`);
-    return text === `sandboxScenarios.ids.${id}` ? id : text;
-  };
+  const label = (id: string) => t.lookup(`sandboxScenarios.ids.${id}`) ?? id;
   const active = view.active.map((s) => {
     const base = s.account ? t('sandboxScenarios.forAccount', { id: label(s.id), account: s.account }) : label(s.id);
     return s.remaining !== undefined ? t('sandboxScenarios.remaining', { id: base, count: s.remaining }) : base;

@@ -3,7 +3,6 @@
 // account) — in one step; ANMELDEN then applies it (the core switches it on in the sandbox and fills
 // the account into the sign-in page). Two clicks from a fresh platform to a reproduced failure.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../shared/amazon-regions';
 import type { SandboxScenarioView } from '../../../shared/ipc-contract';
 import type { Platform } from '../../../shared/platform';
@@ -11,7 +10,7 @@ import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { usePlatforms } from '../store/platforms';
 import { ErrorMessage } from './ErrorMessage';
-import { errorText } from '../i18n';
+import { errorText, useTranslation } from '../i18n';
 
 export function armedValue(p: Platform): string {
   const a = p.sandboxArmed;
@@ -45,10 +44,7 @@ export function SandboxScenarioPicker({ platform, region }: { platform: Platform
 
   const failing = (view?.accounts ?? []).filter((a) => a.failure || a.region !== region);
   const armed = platform.sandboxArmed;
-  const label = (id: string) => {
-    const text = t(`sandboxScenarios.ids.${id}`);
-    return text === `sandboxScenarios.ids.${id}` ? id : text;
-  };
+  const label = (id: string) => t.lookup(`sandboxScenarios.ids.${id}`) ?? id;
   const armedText = armed
     ? [armed.scenario ? label(armed.scenario) : '', armed.account ? t('sandboxScenarios.accountArmed', { email: armed.account }) : ''].filter(Boolean).join(' + ')
     : '';
@@ -69,7 +65,7 @@ export function SandboxScenarioPicker({ platform, region }: { platform: Platform
         <optgroup label={t('sandboxScenarios.accounts')}>
           {failing.map((a) => (
             <option key={a.email} value={`account:${a.email}`} title={a.label}>
-              {a.failure ? `${a.email} – ${a.label}` : t('sandboxScenarios.accountWrongRegion', { email: a.email, region: t(`regions.${a.region}`) })}
+              {a.failure ? `${a.email} – ${a.label}` : t('sandboxScenarios.accountWrongRegion', { email: a.email, region: t.lookup(`regions.${a.region}`) ?? a.region })}
             </option>
           ))}
         </optgroup>

@@ -4,7 +4,7 @@
 // SPDC8143 …). The core answers at once with the specific error (sign-in ended) or a hint (waiting
 // goes on); AuthStatus shows it. While waiting the list is one click away; after a timeout it is open.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { REGIONS, type Region } from '../../../shared/amazon-regions';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
@@ -60,7 +60,7 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
           <ul className="sc-error-list">
             {SELLER_CENTRAL_ERROR_KEYS.map((key) => {
               const e = SELLER_CENTRAL_ERRORS[key];
-              const label = e.amazonText ? e.amazonText[lang] : t(`scErrors.labels.${key}`);
+              const label = e.amazonText ? e.amazonText[lang] : (t.lookup(`scErrors.labels.${key}`) ?? key);
               const code = e.amazonCode ? ` (${e.amazonCode})` : '';
               if (key === 'wrong_region') {
                 return (

@@ -1,13 +1,13 @@
 // The question after AKTUALISIEREN brought another seller account: both sellers named (store name and
 // Händler-ID), what each answer does, and the two answers. The previous connection stays valid until then.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { Platform } from '../../../shared/platform';
 import { otherPlatformsWithSeller } from '../../../shared/valid-authorization';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { ErrorMessage } from './ErrorMessage';
-import { sellerLabel } from './AuthStatus';
+import { sellerLabel } from './seller-label';
 
 export function SellerChangePrompt({ platform }: { platform: Platform }) {
   const { t } = useTranslation();

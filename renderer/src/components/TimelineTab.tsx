@@ -2,7 +2,7 @@
 // code beside it, outcome, redacted details), for support staff reproducing a merchant's problem;
 // exported as a JSON file with a header for support (built by the core: shared/timeline-export.ts).
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
 import type { TimelineEntry } from '../../../shared/ipc-contract';

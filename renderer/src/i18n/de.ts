@@ -1,5 +1,6 @@
-// German texts (the ERP's language). Keys are grouped by screen; error texts by stable code.
-import { errorsDe } from './errors.de';
+// German texts (the ERP's language). Keys are grouped by screen; error texts by stable code. `as const`:
+// the texts' literal types give the translator its keys and params (keys.ts).
+import type { errorsDe } from './errors.de';
 
 export const de = {
   app: {
@@ -9,6 +10,7 @@ export const de = {
     productionBadge: 'Amazon (Produktiv)',
     cloudSettings: 'Cloud-Zugangsdaten',
     dismiss: 'Meldung schließen',
+    errorLoading: 'Fehler {{code}} – die Beschreibung wird geladen …',
   },
   list: {
     new: 'Neu',
@@ -283,7 +285,10 @@ export const de = {
     confirm: 'Abschalten',
     cancel: 'Abbrechen',
   },
-  errors: errorsDe,
-};
+} as const;
 
-export type Messages = typeof de;
+/**
+ * All German texts. The error texts (errors.de.ts) are a chunk of their own, fetched once the list is shown
+ * or when an error is to be shown before that (translator.ts): the first screen rarely shows one.
+ */
+export type Messages = typeof de & { readonly errors: typeof errorsDe };

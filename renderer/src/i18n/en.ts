@@ -11,6 +11,7 @@ export const en: DeepStrings<Messages> = {
     productionBadge: 'Amazon (production)',
     cloudSettings: 'Cloud credentials',
     dismiss: 'Dismiss message',
+    errorLoading: 'Error {{code}} – loading its description …',
   },
   list: {
     new: 'New',

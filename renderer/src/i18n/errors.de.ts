@@ -128,4 +128,4 @@ export const errorsDe = {
   CLOUD_PLATFORM_IN_USE: 'Diese Cloud-Plattform gehört zu einer Plattform in dieser Liste. Löschen Sie sie dort mit „Löschen“.',
   SELLER_CENTRAL_AMAZON_STATE_INVALID: 'Seller Central lehnt ab: Die Anmeldung, die in Seller Central (Erneut autorisieren) oder im Appstore begonnen wurde, ist abgelaufen oder passt nicht zu dieser Anwendung. Starten Sie sie dort erneut oder klicken Sie hier auf ANMELDEN.',
   SELLER_CENTRAL_LOGIN_URI_MISSING: 'Seller Central lehnt ab: Für die Anwendung des Cloud-Anbieters ist keine Login-URI registriert, daher geht „Erneut autorisieren“ in Seller Central nicht. Klicken Sie hier auf ANMELDEN und melden Sie den Fehler dessen Support.',
-} satisfies ErrorTexts;
+} as const satisfies ErrorTexts;

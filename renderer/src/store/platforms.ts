@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { Platform } from '../../../shared/platform';
 import type { AppError, Result } from '../../../shared/result';
 import type { AppInfo, DeleteOutcome, RequestPayload } from '../../../shared/ipc-contract';
-import { getApi } from '../api';
+import { getApi, takeFirstRequests } from '../api';
 
 type Patch = RequestPayload<'updatePlatform'>['patch'];
 
@@ -55,8 +55,9 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
       });
       const offAppInfo = api.on('appInfoChanged', (appInfo) => set({ appInfo }));
       const offNotification = api.on('notification', ({ title, body }) => showWebNotification(title, body));
-      void api.listPlatforms().then((r) => (r.ok ? set({ platforms: r.value, loaded: true }) : set({ error: r.error, loaded: true })));
-      void api.getAppInfo().then((r) => r.ok && set({ appInfo: r.value }));
+      const first = takeFirstRequests();
+      void (first?.list ?? api.listPlatforms()).then((r) => (r.ok ? set({ platforms: r.value, loaded: true }) : set({ error: r.error, loaded: true })));
+      void (first?.appInfo ?? api.getAppInfo()).then((r) => r.ok && set({ appInfo: r.value }));
       return () => {
         offPlatforms();
         offAppInfo();

@@ -1,0 +1,176 @@
+// A small translator in place of i18next (issue 15: i18next + react-i18next were a fifth of the first
+// screen's bytes). What the app uses, and nothing more: dotted keys, `{{name}}` interpolation without
+// escaping (React escapes), `_one`/`_other` plurals chosen by `count`, German as the fallback, English
+// loaded on demand, German error texts loaded after the first screen. Types come from keys.ts; this file is
+// the run-time half.
+import { de, type Messages } from './de';
+import type { LooseParams, TFunction } from './keys';
+
+import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../../../shared/ui-language';
+
+// The UI's languages are the core's too (its notifications follow them): one list, in shared/.
+export const LANGUAGES = UI_LANGUAGES;
+export type Language = UiLanguage;
+export const isLanguage = isUiLanguage;
+
+type Tree = { readonly [key: string]: string | Tree };
+export type Translation = Messages | typeof import('./en').en;
+type GermanErrors = typeof import('./errors.de').errorsDe;
+
+/*
+ * The German error texts are a chunk of their own (a fifth of the first screen's bytes, and the list
+ * rarely shows an error): fetched once the list is shown (App's preloadRest), or as soon as a text is
+ * asked for before that. Until they are there, errorText shows `app.errorLoading`; every translator
+ * re-renders its components when they arrive. Module-wide, like the chunk itself.
+ */
+let germanErrors: GermanErrors | undefined;
+let germanErrorsPending: Promise<void> | undefined;
+const germanErrorsListeners = new Set<() => void>();
+
+/** For tests: the German error texts at once. */
+export function provideGermanErrors(errors: GermanErrors): void {
+  germanErrors = errors;
+  for (const listener of [...germanErrorsListeners]) listener();
+}
+
+export function loadGermanErrors(load: () => Promise<GermanErrors> = async () => (await import('./errors.de')).errorsDe): Promise<void> {
+  if (germanErrors) return Promise.resolve();
+  germanErrorsPending ??= load().then(provideGermanErrors, (error: unknown) => {
+    germanErrorsPending = undefined; // asked again on the next error shown
+    throw error;
+  });
+  return germanErrorsPending;
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+function find(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * Like i18next: a placeholder whose param is absent stays as it is (errorText relies on that to pick a
+ * `_generic` variant), a param present but undefined/null becomes '' and anything else its string.
+ */
+export function interpolate(text: string, params: LooseParams | undefined): string {
+  if (!params) return text;
+  return text.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name] ?? '') : whole));
+}
+
+export interface Translator {
+  readonly language: Language;
+  /** Changes whenever texts change (a language switch, the German error texts arriving). */
+  readonly revision: number;
+  readonly t: TFunction;
+  /** Loads the language's texts if needed, then switches and tells subscribers; an unknown one is ignored. */
+  changeLanguage(language: string): Promise<void>;
+  /** Resolves once the current language's texts are there (at once for German). */
+  ready(): Promise<void>;
+  subscribe(listener: () => void): () => void;
+}
+
+export type EnglishLoader = () => Promise<Translation>;
+
+const loadEnglishChunk: EnglishLoader = async () => (await import('./en')).en;
+
+/**
+ * German is in the first bundle; English is a chunk of its own, fetched when chosen (or chosen last time),
+ * so a German start does not load it. `preloaded`: texts available at once (tests render English
+ * synchronously).
+ */
+export function createTranslator(initial: Language, preloaded: Partial<Record<Language, Translation>> = {}, loadEnglish = loadEnglishChunk): Translator {
+  const loaded: Partial<Record<Language, Tree>> = { de, ...preloaded };
+  const listeners = new Set<() => void>();
+  // One function per language, so a component's `t` changes (and memos recompute) when the texts do.
+  const tFunctions: Partial<Record<Language, TFunction>> = {};
+  let revision = 0;
+  const notify = () => {
+    for (const lng of LANGUAGES) delete tFunctions[lng];
+    revision++;
+    for (const listener of [...listeners]) listener();
+  };
+  // German as given, plus its error texts once they are there (English has its own in its chunk).
+  let germanTree: Tree = preloaded.de ?? de;
+  const withGermanErrors = () => {
+    if (germanErrors && germanTree === de) germanTree = { ...de, errors: germanErrors };
+  };
+  withGermanErrors();
+  if (germanTree === de) {
+    const arrived = () => {
+      withGermanErrors();
+      germanErrorsListeners.delete(arrived);
+      notify();
+    };
+    germanErrorsListeners.add(arrived);
+  }
+  let language: Language = initial;
+  let pending: Promise<void> | undefined;
+  let wanted: Language = initial;
+
+  const load = (lng: Language): Promise<void> => {
+    if (loaded[lng]) return Promise.resolve();
+    pending ??= loadEnglish().then(
+      (texts) => {
+        loaded.en = texts;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
+    return pending;
+  };
+
+  const resolve = (tree: Tree | undefined, lng: Language, key: string, count: unknown): string | undefined => {
+    if (!tree) return undefined;
+    if (typeof count === 'number') {
+      const form = find(tree, `${key}_${new Intl.PluralRules(lng).select(count)}`);
+      if (form !== undefined) return form;
+    }
+    return find(tree, key);
+  };
+
+  const tFor = (lng: Language): TFunction => {
+    const existing = tFunctions[lng];
+    if (existing) return existing;
+    const lookup = (key: string, params?: LooseParams): string | undefined => {
+      const text = resolve(lng === 'de' ? germanTree : loaded[lng], lng, key, params?.count) ?? resolve(germanTree, 'de', key, params?.count);
+      return text === undefined ? undefined : interpolate(text, params);
+    };
+    // The types guarantee the key exists; should a text still be missing at run time, the key shows.
+    const t = ((key: string, params?: LooseParams) => lookup(key, params) ?? key) as TFunction;
+    t.lookup = lookup;
+    return (tFunctions[lng] = t);
+  };
+
+  return {
+    get language() {
+      return language;
+    },
+    get revision() {
+      return revision;
+    },
+    get t() {
+      return tFor(language);
+    },
+    async changeLanguage(next) {
+      if (!isLanguage(next)) return;
+      wanted = next;
+      await load(next);
+      // A later choice made while English was loading wins.
+      if (wanted !== next || language === next) return;
+      language = next;
+      notify();
+    },
+    ready: () => load(language),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
