@@ -9,7 +9,7 @@ import { Pool } from 'undici';
 import { CloudClient } from '../cloud/testing/stack';
 import type { BenchStack } from './stack';
 import { now } from './stack';
-import { mapLimit } from './load';
+import { CONNECTING_WINDOW, mapLimit, startPaced } from './load';
 import { round, sleep } from './stats';
 import type { ChildStats } from './cloud-child';
 import type { CloudChild } from './child';
@@ -37,9 +37,12 @@ export interface CapacityLevel {
   /** From the first cancel sent until the last waiting client has its answer. */
   wakeAllMs: number;
   answeredCorrectly: number;
+  /** Every answer's status (`error` = no HTTP answer): what the ones not answered correctly said instead. */
+  statuses: Record<string, number>;
 }
 
 const mb = (bytes: number) => round(bytes / MB, 1);
+const countBy = (values: string[]) => values.reduce<Record<string, number>>((out, v) => ({ ...out, [v]: (out[v] ?? 0) + 1 }), {});
 
 /** Waits until the cloud holds `inFlight` requests and its CPU is idle, or the time is up. */
 export async function settled(cloud: CloudChild, inFlight: number, timeoutMs: number): Promise<{ stats: ChildStats; at: number }> {
@@ -84,19 +87,16 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
       const base = idle.started - idle.finished;
       const waiters = new Pool(stack.cloudUrl, { connections: n, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000 });
       const t0 = now();
-      const answers: Array<Promise<{ at: number; status: string }>> = [];
-      // Open the connections in batches, so the listen backlog is not flooded (bounded: n / 250 steps).
-      for (let i = 0; i < n; i += 250) {
-        for (let j = i; j < Math.min(n, i + 250); j++) {
-          answers.push(
-            waiters.request({ method: 'GET', path: `/v1/authorizations/${ids[j % ids.length]!}?wait=${WAIT_SECONDS}`, headers: auth }).then(async (res) => {
-              const body = (await res.body.json()) as { status: string };
-              return { at: now(), status: body.status };
-            }, () => ({ at: now(), status: 'error' })),
-          );
-        }
-        await sleep(10);
-      }
+      // As fast as the cloud accepts the connections (paced, so the listen backlog does not overflow).
+      const answers = await startPaced(waiters, n, CONNECTING_WINDOW, (j) =>
+        waiters.request({ method: 'GET', path: `/v1/authorizations/${ids[j % ids.length]!}?wait=${WAIT_SECONDS}`, headers: auth }).then(
+          async (res) => {
+            const body = (await res.body.json()) as { status: string };
+            return { at: now(), status: body.status };
+          },
+          () => ({ at: now(), status: 'error' }),
+        ),
+      );
       // Until the first long-polls would time out (with a margin for the cancels).
       const peak = await settled(stack.cloud, n + base, (WAIT_SECONDS - 4) * 1000 - (now() - t0));
       const waiting = peak.stats;
@@ -123,6 +123,7 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
         acceptPerSecond: Math.round(held / (setupMs / 1000)),
         wakeAllMs: Math.round(wakeAllMs),
         answeredCorrectly: results.filter((r) => r.status === 'cancelled').length,
+        statuses: countBy(results.map((r) => r.status)),
       });
     }
   } finally {

@@ -70,3 +70,35 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, in
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
+
+/**
+ * Starts `n` requests through `pool`, each on a new connection, with at most `window` connections not
+ * yet established at any time. Opening thousands at once overflows the server's listen backlog (511):
+ * the dropped SYNs are retried after 1, 3, 7 … s, which made the ramp-up of a loaded machine take longer
+ * than the long-poll's 30 s. Paced, every connection is taken at the rate the server accepts them.
+ */
+/** Connections being opened at once by the capacity benches: half the server's default listen backlog. */
+export const CONNECTING_WINDOW = 256;
+
+export async function startPaced<T>(pool: Pool, n: number, window: number, start: (i: number) => T): Promise<T[]> {
+  let settled = 0;
+  let wake: (() => void) | undefined;
+  const onSettled = () => {
+    settled++;
+    wake?.();
+  };
+  pool.on('connect', onSettled);
+  pool.on('connectionError', onSettled);
+  const out: T[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      // Bounded: a missed event costs at most 50 ms.
+      while (i - settled >= window) await new Promise<void>((resolve) => setTimeout((wake = resolve), 50));
+      out.push(start(i));
+    }
+  } finally {
+    pool.off('connect', onSettled);
+    pool.off('connectionError', onSettled);
+  }
+  return out;
+}

@@ -41,6 +41,8 @@ export interface ScaleOutResult {
   answeredCorrectly: number;
   /** Long-polls that timed out before the change (slow ramp-up) and were asked again. */
   repolls: number;
+  /** Every answer's status (`error` = no HTTP answer). */
+  statuses: Record<string, number>;
 }
 
 /** A waiter process holding `paths` on `origin`; resolves `opened`, then `done`. */
@@ -123,6 +125,10 @@ export async function scaleOut(databaseUrl: string, clients: number, nodeArgs: s
       changesMs: Math.round(changesMs),
       answeredCorrectly: done.reduce((s, d) => s + d.correct, 0),
       repolls: done.reduce((s, d) => s + d.repolls, 0),
+      statuses: done.reduce<Record<string, number>>((out, d) => {
+        for (const [status, count] of Object.entries(d.statuses)) out[status] = (out[status] ?? 0) + count;
+        return out;
+      }, {}),
     };
   } finally {
     for (const w of waiters) w.kill();

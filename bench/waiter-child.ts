@@ -1,11 +1,11 @@
 // Holds long-polls in a process of its own, for the scale-out figure: one process may open only as many
 // sockets as its open-file limit (often 20,000), and 20,000 waiting clients would not fit beside the
-// bench's own. Opens every path at once (in batches of 250, so the listen backlog is not flooded),
+// bench's own. Opens every path as fast as the cloud accepts connections (bench/load.ts, startPaced),
 // reports 'opened', then 'done' with the time the last answer arrived and how many said `expect`.
 // A long-poll that times out before the change is sent again, as the desktop does (at most 3 times).
 import { Pool } from 'undici';
 import { now } from './stack';
-import { sleep } from './stats';
+import { CONNECTING_WINDOW, startPaced } from './load';
 
 export interface WaiterConfig {
   origin: string;
@@ -23,6 +23,8 @@ export interface WaitersDone {
   total: number;
   /** Long-polls that timed out before the change and were sent again. */
   repolls: number;
+  /** Every answer's status (`error` = no HTTP answer). */
+  statuses: Record<string, number>;
 }
 
 const config = await new Promise<WaiterConfig>((resolve) => process.once('message', (msg) => resolve(msg as WaiterConfig)));
@@ -39,11 +41,7 @@ async function client(path: string): Promise<{ at: number; status: string; repol
     }
   }
 }
-const answers: Array<Promise<{ at: number; status: string; repolls: number }>> = [];
-for (let i = 0; i < config.paths.length; i += 250) {
-  for (const path of config.paths.slice(i, i + 250)) answers.push(client(path));
-  await sleep(10);
-}
+const answers = await startPaced(pool, config.paths.length, CONNECTING_WINDOW, (i) => client(config.paths[i]!));
 process.send!({ type: 'opened' });
 const results = await Promise.all(answers);
 const done: WaitersDone = {
@@ -52,6 +50,7 @@ const done: WaitersDone = {
   correct: results.filter((r) => r.status === config.expect).length,
   total: results.length,
   repolls: results.reduce((sum, r) => sum + r.repolls, 0),
+  statuses: results.reduce<Record<string, number>>((out, r) => ({ ...out, [r.status]: (out[r.status] ?? 0) + 1 }), {}),
 };
 // Exits once the message is out (an exit right after send could drop it).
 process.send!(done, () => process.exit(0));

@@ -75,4 +75,31 @@ describe('long-poll waits', () => {
     res.emit('close');
     expect(polls.waiting).toBe(0);
   });
+
+  it('hold: calls the shared callback once with the caller’s record, after the change’s other listeners ran', async () => {
+    const notifier = createLocalNotifier();
+    const polls = createLongPolls(notifier);
+    // Subscribed after the registry, like the status cache: must see the change before the woken request.
+    const seen: string[] = [];
+    notifier.subscribeAll((id) => seen.push(`cache dropped ${id}`));
+    const ended: Array<[string, { n: number }]> = [];
+    const onEnd = (outcome: string, data: { n: number }) => {
+      seen.push(`woken ${data.n}`);
+      ended.push([outcome, data]);
+    };
+    const res = new EventEmitter();
+    polls.hold({ authorizationId: 'a1', maxWaitMs: 60_000 }, onEnd, { n: 1 });
+    polls.hold({ authorizationId: 'a1', maxWaitMs: 60_000, closedBy: res }, onEnd, { n: 2 });
+    polls.hold({ authorizationId: 'a2', maxWaitMs: 60_000, changedSince: () => true }, onEnd, { n: 3 });
+    expect(ended).toEqual([['changed', { n: 3 }]]);
+    res.emit('close');
+    expect(ended.at(-1)).toEqual(['aborted', { n: 2 }]);
+    notifier.publish('a1');
+    await Promise.resolve();
+    expect(seen).toEqual(['woken 3', 'woken 2', 'cache dropped a1', 'woken 1']);
+    notifier.publish('a1');
+    await Promise.resolve();
+    expect(ended).toHaveLength(3);
+    expect(polls.waiting).toBe(0);
+  });
 });

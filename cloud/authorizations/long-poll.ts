@@ -3,7 +3,9 @@
 // the cloud shuts down. No polling of the database.
 //
 // Thousands of desktops wait here at once, so a waiting request keeps as little as possible: one small
-// Waiter record, one timer, one entry in an id → waiters map. The registry subscribes to the notifier
+// Waiter record, one timer, one entry in an id → waiters map. `hold` takes a shared callback and the
+// caller's record instead of a Promise, so a route need not stay suspended in an async function while it
+// waits (a suspended handler keeps its promise chain, closures and contexts, ~1 KB a request). The registry subscribes to the notifier
 // once (not one listener per request), and a response's 'close' is routed to its waiter through one
 // shared listener and a WeakMap instead of a closure and an AbortController per request (measured with
 // heap snapshots: the per-request AbortController, EventTarget listeners, once-wrappers and closures
@@ -30,6 +32,11 @@ export interface WaitOptions {
 export interface LongPolls {
   /** Holds until the authorization changes, maxWaitMs pass, `closedBy` closes, or releaseAll(). */
   wait(opts: WaitOptions): Promise<WaitOutcome>;
+  /**
+   * The same wait without a Promise: calls `onEnd(outcome, data)` once (possibly at once). `onEnd` must
+   * not throw (it runs inside the notifier's loop that wakes the other waiters).
+   */
+  hold<T>(opts: WaitOptions, onEnd: (outcome: WaitOutcome, data: T) => void, data: T): void;
   /** Requests waiting right now (for a metrics gauge). */
   readonly waiting: number;
   /** Shutdown: ends every wait at once ('released'), and every later one at once too. */
@@ -40,10 +47,13 @@ class Waiter {
   timer: NodeJS.Timeout | undefined = undefined;
   constructor(
     readonly authorizationId: string,
-    readonly resolve: (outcome: WaitOutcome) => void,
+    readonly onEnd: (outcome: WaitOutcome, data: unknown) => void,
+    readonly data: unknown,
     readonly closedBy: Pick<EventEmitter, 'on' | 'off'> | undefined,
   ) {}
 }
+
+const resolveWith = (outcome: WaitOutcome, resolve: unknown) => (resolve as (outcome: WaitOutcome) => void)(outcome);
 
 export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
   // One waiter per id is the common case; a Set only when several windows wait on one sign-in.
@@ -70,7 +80,7 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
       w.closedBy.off('close', onClose);
       byResponse.delete(w.closedBy);
     }
-    w.resolve(outcome);
+    w.onEnd(outcome, w.data);
   };
   // Shared by every waiting response: `this` is the response that closed.
   function onClose(this: object) {
@@ -83,7 +93,10 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
     else if (entry) finish(entry, outcome);
   };
 
-  notifier.subscribeAll((id) => wakeAll(byId.get(id), 'changed'));
+  // Woken after the notification's other listeners have run (a microtask later, as a resolved Promise
+  // would be): the status cache subscribes after this registry and must drop its row before a woken
+  // request reads it.
+  notifier.subscribeAll((id) => queueMicrotask(() => wakeAll(byId.get(id), 'changed')));
 
   return {
     get waiting() {
@@ -93,28 +106,29 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
       released = true;
       for (const entry of [...byId.values()]) wakeAll(entry, 'released');
     },
-    wait(opts) {
-      return new Promise<WaitOutcome>((resolve) => {
-        if (released) return resolve('released');
-        const w = new Waiter(opts.authorizationId, resolve, opts.closedBy);
-        w.timer = setTimeout(onTimeout, Math.max(0, opts.maxWaitMs), w);
-        waiting++;
-        const entry = byId.get(w.authorizationId);
-        if (!entry) byId.set(w.authorizationId, w);
-        else if (entry instanceof Set) entry.add(w);
-        else byId.set(w.authorizationId, new Set([entry, w]));
-        if (w.closedBy) {
-          byResponse.set(w.closedBy, w);
-          w.closedBy.on('close', onClose);
-        }
-        let changed: boolean;
-        try {
-          changed = opts.changedSince?.() ?? false;
-        } catch {
-          changed = true; // the caller reads again and answers what it finds
-        }
-        if (changed) finish(w, 'changed');
-      });
-    },
+    wait: (opts) => new Promise<WaitOutcome>((resolve) => hold(opts, resolveWith, resolve)),
+    hold,
   };
+
+  function hold<T>(opts: WaitOptions, onEnd: (outcome: WaitOutcome, data: T) => void, data: T): void {
+    if (released) return onEnd('released', data);
+    const w = new Waiter(opts.authorizationId, onEnd as (outcome: WaitOutcome, data: unknown) => void, data, opts.closedBy);
+    w.timer = setTimeout(onTimeout, Math.max(0, opts.maxWaitMs), w);
+    waiting++;
+    const entry = byId.get(w.authorizationId);
+    if (!entry) byId.set(w.authorizationId, w);
+    else if (entry instanceof Set) entry.add(w);
+    else byId.set(w.authorizationId, new Set([entry, w]));
+    if (w.closedBy) {
+      byResponse.set(w.closedBy, w);
+      w.closedBy.on('close', onClose);
+    }
+    let changed: boolean;
+    try {
+      changed = opts.changedSince?.() ?? false;
+    } catch {
+      changed = true; // the caller reads again and answers what it finds
+    }
+    if (changed) finish(w, 'changed');
+  }
 }

@@ -8,6 +8,8 @@ import { createLocalNotifier, type AuthorizationNotifier } from './notifier';
 
 export const CHANNEL = 'authorization_changed';
 const noop = () => undefined;
+/** Bounds one NOTIFY statement (its parameter array) in a very large burst. */
+const MAX_IDS_PER_QUERY = 1000;
 
 /** NOTIFY on any connection (the tenant CLI's, which is not a listening instance); `from` names the sender. */
 export async function sendNotification(q: Queryable, from: string, id: string): Promise<void> {
@@ -30,14 +32,30 @@ export async function createPgNotifier(connectionString: string, onError: (e: Er
   const sender = new pg.Client({ connectionString });
   sender.on('error', onError);
   await sender.connect();
-  let sending: Promise<void> = Promise.resolve();
+  // Changes made while a NOTIFY is on its way are sent together by the next one: one round trip for
+  // many ids (a burst of changes used to queue one query each behind the other). Still one
+  // notification per id, in the format every instance reads.
+  const queued: string[] = [];
+  let sending: Promise<void> | undefined;
+  const send = async () => {
+    try {
+      while (queued.length) {
+        const ids = queued.splice(0, MAX_IDS_PER_QUERY);
+        await sender.query(`SELECT pg_notify($1, $2 || ' ' || id) FROM unnest($3::text[]) AS id`, [CHANNEL, instance, ids]).then(noop, onError);
+      }
+    } finally {
+      sending = undefined;
+    }
+  };
   return {
     subscribe: local.subscribe,
     subscribeAll: local.subscribeAll,
     publish(id) {
       local.emitLocal(id);
-      // One query at a time on the sender (pg queues concurrent ones, deprecated in pg 8, gone in 9).
-      sending = sending.then(() => sender.query('SELECT pg_notify($1, $2)', [CHANNEL, `${instance} ${id}`])).then(noop, onError);
+      queued.push(id);
+      // One query at a time on the sender (pg queues concurrent ones, deprecated in pg 8, gone in 9);
+      // started a microtask later, so the changes of one tick go together.
+      sending ??= Promise.resolve().then(send);
     },
     async close() {
       await sending;

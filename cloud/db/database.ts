@@ -1,7 +1,9 @@
 // The storage seam: PGlite (PostgreSQL compiled to WASM, file-backed) by default. Everything above
 // this file uses plain PostgreSQL SQL through `Queryable`, so a `pg` Pool adapter can replace it when
 // several cloud instances share one PostgreSQL server.
-import { PGlite } from '@electric-sql/pglite';
+// Type only: PGlite's module (its Emscripten glue, ~1 MB of source) is loaded when a PGlite database is
+// opened, so an instance on a PostgreSQL server does not hold it.
+import type { PGlite } from '@electric-sql/pglite';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import type { Database, MigrationTarget } from './queryable';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
@@ -39,6 +41,7 @@ export async function openDatabase(dataDir?: string, opts: { migrations?: readon
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
   let pg: PGlite;
   try {
+    const { PGlite } = await import('@electric-sql/pglite');
     pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF }) : await PGlite.create({ postgresqlconf: PGLITE_CONF });
   } catch (err) {
     lock?.release();

@@ -11,10 +11,10 @@ import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
 import { authorizationToApi, createAuthorization, expireIfDue, getAuthorization } from '../authorizations/store';
 import { finishPending } from '../repositories/authorizations';
+import { answerStatus } from '../authorizations/status-long-poll';
 import { signState } from '../authorizations/state';
 import { buildConsentUrl } from '../authorizations/consent-url';
 import { decideSellerChange } from '../authorizations/seller-change';
-import { authorizationAmazonRequests } from '../repositories/amazon-requests';
 
 /** The desktop's first status call may come right away: the call itself waits. */
 const POLL_AFTER_MS = 0;
@@ -49,39 +49,15 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
     },
   });
 
+  // Not async: answerStatus sends the answer, and while a long-poll waits nothing of this call stays
+  // suspended (cloud/authorizations/status-long-poll.ts). The answer is still serialised by the
+  // contract's response schema.
   app.route({
     ...contractRoute(CLOUD_ROUTES.getAuthorization, '/v1'),
-    handler: async (request, reply) => {
+    handler: (request, reply) => {
       const tenantId = requireTenant(request);
-      const { id } = request.params;
       const { wait = 0 } = request.query;
-      // From the status cache: a waiting desktop's call usually touches no database at all.
-      const load = async () => {
-        const cached = await ctx.statusCache.get(tenantId, id);
-        const row = await expireIfDue(ctx.db, cached.row, new Date(ctx.now()));
-        if (row !== cached.row) {
-          ctx.notifier.publish(id);
-          ctx.metrics.authorization('expired');
-        }
-        return { row, generation: row === cached.row ? cached.generation : ctx.statusCache.generation(id) };
-      };
-      let { row, generation } = await load();
-      if (row.status === 'pending' && wait > 0) {
-        await ctx.longPolls.wait({
-          authorizationId: id,
-          maxWaitMs: Math.min(wait * 1000, row.expires_at.getTime() - ctx.now()),
-          // The client going away ends the wait.
-          closedBy: reply.raw,
-          // A change between our read and the registration shows as a new generation.
-          changedSince: () => ctx.statusCache.generation(id) !== generation,
-        });
-        ({ row, generation } = await load());
-      }
-      const api = authorizationToApi(row);
-      // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
-      if (row.status === 'pending') return api;
-      const amazonRequests = await authorizationAmazonRequests(ctx.db, row.id);
-      return amazonRequests.length ? { ...api, amazonRequests } : api;
+      void answerStatus(ctx, reply, tenantId, request.params.id, wait);
     },
   });
 

@@ -1,0 +1,107 @@
+// The answer of GET /v1/authorizations/:id?wait=N, from the status cache, held in the long-poll registry
+// while the authorization is pending. The route calls `answerStatus` from a plain (not async) handler and
+// returns nothing, so Fastify waits for reply.send: while the request waits, nothing of it stays
+// suspended — no async function, promise chain or closure, only the registry's Waiter with the reply
+// (heap snapshots: ~0.9 KB less per waiting request than an `await longPolls.wait()` in the handler).
+import type { FastifyReply } from 'fastify';
+import type { AmazonRequest } from '../../shared/cloud-api';
+import type { CloudContext } from '../context';
+import { authorizationAmazonRequests } from '../repositories/amazon-requests';
+import type { AuthorizationRow } from '../repositories/authorizations';
+import { authorizationToApi, expireIfDue } from './store';
+import type { WaitOutcome } from './long-poll';
+
+/** The row from the status cache, expired first when due (which is a change the notifier publishes). */
+async function load(ctx: CloudContext, tenantId: string, id: string): Promise<{ row: AuthorizationRow; generation: number }> {
+  const cached = await ctx.statusCache.get(tenantId, id);
+  const row = await expireIfDue(ctx.db, cached.row, new Date(ctx.now()));
+  if (row !== cached.row) {
+    ctx.notifier.publish(id);
+    ctx.metrics.authorization('expired');
+  }
+  return { row, generation: row === cached.row ? cached.generation : ctx.statusCache.generation(id) };
+}
+
+/**
+ * Reads of an authorization's Amazon requests in flight, per cloud: the requests woken by one change
+ * (several windows on one sign-in) share one query instead of one each. Only reads that started after
+ * the change are shared (the calls are stored before the change is published), nothing is kept after.
+ */
+const amazonReads = new WeakMap<CloudContext, Map<string, Promise<AmazonRequest[]>>>();
+
+export function sharedAmazonRequests(ctx: CloudContext, id: string): Promise<AmazonRequest[]> {
+  let reads = amazonReads.get(ctx);
+  if (!reads) amazonReads.set(ctx, (reads = new Map()));
+  let read = reads.get(id);
+  if (!read) {
+    read = authorizationAmazonRequests(ctx.db, id).finally(() => reads.delete(id));
+    reads.set(id, read);
+  }
+  return read;
+}
+
+async function body(ctx: CloudContext, row: AuthorizationRow) {
+  const api = authorizationToApi(row);
+  // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
+  if (row.status === 'pending') return api;
+  const amazonRequests = await sharedAmazonRequests(ctx, row.id);
+  return amazonRequests.length ? { ...api, amazonRequests } : api;
+}
+
+/** What a held request keeps: the reply (its request has the tenant) and the authorization id. */
+interface Held {
+  ctx: CloudContext;
+  reply: FastifyReply;
+  tenantId: string;
+  id: string;
+}
+
+/** Shared by every held request: reads the current row whatever ended the wait, and answers. */
+function onWaitEnd(_outcome: WaitOutcome, held: Held): void {
+  load(held.ctx, held.tenantId, held.id)
+    .then(({ row }) => body(held.ctx, row))
+    .then(
+      (answer) => void held.reply.send(answer),
+      (error: unknown) => void held.reply.send(error),
+    );
+}
+
+const NO_RAW_HEADERS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * A held request keeps Node's parsed `headers` object, but not the second copy of every header in
+ * `rawHeaders` nor the bearer token, which was verified before the handler ran (~0.5 KB a request:
+ * the token string, the raw names and their array). `headers` is built from `rawHeaders` on first use,
+ * so it is read first (the authentication hook has read it already).
+ */
+function forgetHeaderCopies(raw: FastifyReply['request']['raw']): void {
+  const headers = raw.headers;
+  headers.authorization = undefined;
+  raw.rawHeaders = NO_RAW_HEADERS;
+}
+
+/** Answers at once unless pending and `waitSeconds` > 0; then answers when it changes or the wait ends. Never rejects. */
+export async function answerStatus(ctx: CloudContext, reply: FastifyReply, tenantId: string, id: string, waitSeconds: number): Promise<void> {
+  try {
+    const { row, generation } = await load(ctx, tenantId, id);
+    if (row.status !== 'pending' || waitSeconds <= 0) {
+      reply.send(await body(ctx, row));
+      return;
+    }
+    forgetHeaderCopies(reply.request.raw);
+    ctx.longPolls.hold(
+      {
+        authorizationId: id,
+        maxWaitMs: Math.min(waitSeconds * 1000, row.expires_at.getTime() - ctx.now()),
+        // The client going away ends the wait.
+        closedBy: reply.raw,
+        // A change between our read and the registration shows as a new generation.
+        changedSince: () => ctx.statusCache.generation(id) !== generation,
+      },
+      onWaitEnd,
+      { ctx, reply, tenantId, id } satisfies Held,
+    );
+  } catch (error) {
+    reply.send(error);
+  }
+}
