@@ -54,7 +54,30 @@ export async function createPlatform(
   idempotencyKey: string | undefined,
   now: Date,
 ): Promise<{ row: PlatformRow; created: boolean }> {
-  return insertPlatform(db, tenantId, body, idempotencyKey, now).catch(uniqueNameViolation(body.name));
+  return db
+    .transaction(async (tx) => {
+      if (idempotencyKey) {
+        const seen = await repo.findIdempotencyKey(tx, tenantId, idempotencyKey);
+        if (seen) {
+          if (seen.request_hash !== requestHash(body)) throw new CloudError('IDEMPOTENCY_KEY_REUSED');
+          return { row: (await repo.findPlatformById(tx, seen.platform_id))!, created: false };
+        }
+      }
+      await assertNameFree(tx, tenantId, body.name);
+      const row = await repo.insertPlatform(tx, {
+        id: newId('plt'),
+        tenantId,
+        type: body.type,
+        name: body.name,
+        nameKey: platformNameKey(body.name),
+        region: body.region,
+        countryCode: body.countryCode,
+        createdAt: now,
+      });
+      if (idempotencyKey) await repo.insertIdempotencyKey(tx, tenantId, idempotencyKey, requestHash(body), row.id, now);
+      return { row, created: true };
+    })
+    .catch(uniqueNameViolation(body.name));
 }
 
 const nameTaken = (name: string) => new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
@@ -79,37 +102,6 @@ export async function renamePlatform(db: Database, tenantId: string, id: string,
       return repo.updatePlatformName(tx, tenantId, id, name, platformNameKey(name));
     })
     .catch(uniqueNameViolation(name));
-}
-
-function insertPlatform(
-  db: Database,
-  tenantId: string,
-  body: CreatePlatformRequest,
-  idempotencyKey: string | undefined,
-  now: Date,
-): Promise<{ row: PlatformRow; created: boolean }> {
-  return db.transaction(async (tx) => {
-    if (idempotencyKey) {
-      const seen = await repo.findIdempotencyKey(tx, tenantId, idempotencyKey);
-      if (seen) {
-        if (seen.request_hash !== requestHash(body)) throw new CloudError('IDEMPOTENCY_KEY_REUSED');
-        return { row: (await repo.findPlatformById(tx, seen.platform_id))!, created: false };
-      }
-    }
-    await assertNameFree(tx, tenantId, body.name);
-    const row = await repo.insertPlatform(tx, {
-      id: newId('plt'),
-      tenantId,
-      type: body.type,
-      name: body.name,
-      nameKey: platformNameKey(body.name),
-      region: body.region,
-      countryCode: body.countryCode,
-      createdAt: now,
-    });
-    if (idempotencyKey) await repo.insertIdempotencyKey(tx, tenantId, idempotencyKey, requestHash(body), row.id, now);
-    return { row, created: true };
-  });
 }
 
 /**

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestHost } from './support/browser-host';
+import { openEmptyList } from './support/support-steps';
 
 const storedLanguage = (dir: string) => {
   const file = path.join(dir, 'config.json');
@@ -14,9 +15,7 @@ const storedLanguage = (dir: string) => {
 test('switching to English changes the screen, survives a reload and reaches the core', async ({ page }) => {
   const host = await startTestHost();
   try {
-    await page.goto(host.url);
-    await expect(page.getByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' })).toBeVisible();
-    await expect(page.getByText('Noch keine Plattform angelegt')).toBeVisible();
+    await openEmptyList(page, host.url);
     // German is the default: nothing to store yet.
     expect(storedLanguage(host.userDataDir)).toBeUndefined();
 

@@ -10,6 +10,7 @@ import { CloudClient } from '../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { seedAccount } from '../sandbox/seed';
 import { startTestHost } from './support/browser-host';
+import { openEmptyList } from './support/support-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const OTHER = seedAccount('gesperrte.angebote@example.com')!;
@@ -61,9 +62,7 @@ async function openCredentials(page: Page, name: string): Promise<void> {
 test('AKTUALISIEREN with another seller asks; keep and switch; the same seller on two platforms warns; axe everywhere', async ({ page }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 900, height: 600 });
-  await page.goto(host.url);
-  await expect(page.getByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' })).toBeVisible();
-  await expect(page.getByText('Noch keine Plattform angelegt')).toBeVisible();
+  await openEmptyList(page, host.url);
   await axe(page, 'empty list');
 
   await page.getByRole('button', { name: 'Neu' }).click();

@@ -2,13 +2,12 @@
 // event → renderer; the profile survives a reload and a restart of the host.
 import { test, expect } from '@playwright/test';
 import { startTestHost } from './support/browser-host';
+import { openEmptyList } from './support/support-steps';
 
 test('creates an Amazon platform through the UI and finds it after a reload and a restart', async ({ page }) => {
   let host = await startTestHost();
   try {
-    await page.goto(host.url);
-    await expect(page.getByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' })).toBeVisible();
-    await expect(page.getByText('Noch keine Plattform angelegt')).toBeVisible();
+    await openEmptyList(page, host.url);
     await page.screenshot({ path: 'e2e/artifacts/01-empty-list.png' });
 
     await page.getByRole('button', { name: 'Neu' }).click();

@@ -1,9 +1,16 @@
-// Steps shared by the support end-to-end tests: a cloud-enabled platform opened on ZUGANGSDATEN, and
-// the seller's side in a second page (sign-in — prefilled when support armed an account — one-time
-// code, consent) up to the page Amazon ends on.
+// Steps shared by the end-to-end tests: the empty list opened, a cloud-enabled platform opened on
+// ZUGANGSDATEN, and the seller's side in a second page (sign-in — prefilled when support armed an
+// account — one-time code, consent) up to the page Amazon ends on.
 import { expect, type Browser, type Page } from '@playwright/test';
 import { seedAccount } from '../../sandbox/seed';
 import { totp } from '../../sandbox/totp';
+
+/** Opens the app and waits for the empty list, in German (the default). */
+export async function openEmptyList(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' })).toBeVisible();
+  await expect(page.getByText('Noch keine Plattform angelegt')).toBeVisible();
+}
 
 export async function newPlatformOnCredentials(page: Page, name: string, country = 'DE'): Promise<void> {
   await page.getByRole('button', { name: 'Neu' }).click();

@@ -10,7 +10,7 @@ import { CLIENT_ID_MAX, CLIENT_SECRET_MAX, CLOUD_URL_MAX, cloudSettingsProblems,
 import { getApi } from '../api';
 import { errorText, useTranslation } from '../i18n';
 import { CloudPlatformsPanel } from './CloudPlatformsPanel';
-import { Dialog } from './Dialog';
+import { Dialog, DialogForm } from './Dialog';
 
 type Note = { ok: true; text: string } | { ok: false; error: AppError } | null;
 
@@ -123,16 +123,10 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
       <Dialog
         title={t('cloudDialog.untestedTitle')}
         onClose={() => setUntested(null)}
-        footer={
-          <>
-            <button type="button" onClick={() => setUntested(null)}>
-              {t('cloudDialog.backToForm')}
-            </button>
-            <button type="button" className="primary" onClick={() => void store()}>
-              {t('cloudDialog.saveAnyway')}
-            </button>
-          </>
-        }
+        footer={[
+          { label: t('cloudDialog.backToForm'), onClick: () => setUntested(null) },
+          { label: t('cloudDialog.saveAnyway'), onClick: () => void store(), kind: 'primary' },
+        ]}
       >
         <p>{t('cloudDialog.untested')}</p>
         <p className="error-text">{errorText(t, untested, 'dialog')}</p>
@@ -145,30 +139,13 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
     <Dialog
       title={t('cloudDialog.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" disabled={!!busy} onClick={() => void test()}>
-            {t('cloudDialog.test')}
-          </button>
-          <button type="submit" form="cloud-settings" className="primary" disabled={!!busy}>
-            {t('cloudDialog.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('cloudDialog.cancel')}
-          </button>
-        </>
-      }
+      footer={[
+        { label: t('cloudDialog.test'), onClick: () => void test(), disabled: !!busy },
+        { label: t('cloudDialog.save'), submits: 'cloud-settings', kind: 'primary', disabled: !!busy },
+        { label: t('cloudDialog.cancel'), onClick: onClose },
+      ]}
     >
-      <form
-        id="cloud-settings"
-        className="form-grid"
-        autoComplete="off"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <DialogForm id="cloud-settings" autoComplete="off" onSubmit={() => void save()}>
         <p className="hint span-all">{t('cloudDialog.kind')}</p>
         <label htmlFor="cloud-url">{t('cloudDialog.url')}</label>
         <div className="field-stack stretch">
@@ -204,7 +181,7 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
           {busy === 'save' && <span className="hint">{t('cloudDialog.savingTest')}</span>}
           {note && (note.ok ? <span className="ok-text">{note.text}</span> : <span className="error-text">{errorText(t, note.error, 'dialog')}</span>)}
         </div>
-      </form>
+      </DialogForm>
       <CloudPlatformsPanel />
     </Dialog>
   );

@@ -1,24 +1,36 @@
 // A modal dialog: focus moves inside, Escape closes, focus returns to where it was.
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A footer button; `kind` is its class (the default action, or one that destroys). */
-interface DialogAction {
-  label: string;
-  onClick(): void;
-  kind?: 'primary' | 'danger';
-  disabled?: boolean;
-}
+/**
+ * A footer button; `kind` is its class (the default action, or one that destroys). With `submits` it is
+ * the submit button of the dialog's form of that id (Enter in a field does the same).
+ */
+type DialogAction = { label: string; kind?: 'primary' | 'danger'; disabled?: boolean } & ({ onClick(): void } | { submits: string });
 
 interface Props {
   title: string;
   onClose(): void;
   children: ReactNode;
-  /** The footer: buttons in order, or (a form's submit and cancel) any markup. */
-  footer: ReactNode | DialogAction[];
+  /** The footer's buttons in order. */
+  footer: DialogAction[];
 }
 
-function isActions(footer: ReactNode | DialogAction[]): footer is DialogAction[] {
-  return Array.isArray(footer) && footer.every((a) => typeof a === 'object' && a !== null && 'onClick' in a);
+/** The form inside a dialog: laid out as label/field rows, submitted by Enter or the footer's `submits` button. */
+export function DialogForm({ id, onSubmit, children, autoComplete }: { id: string; onSubmit(): void; children: ReactNode; autoComplete?: 'off' }) {
+  return (
+    <form
+      id={id}
+      className="form-grid"
+      autoComplete={autoComplete}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+    </form>
+  );
 }
 
 export function Dialog({ title, onClose, children, footer }: Props) {
@@ -51,13 +63,17 @@ export function Dialog({ title, onClose, children, footer }: Props) {
         </div>
         <div className="dialog-body">{children}</div>
         <div className="dialog-footer">
-          {isActions(footer)
-            ? footer.map((a) => (
-                <button key={a.label} type="button" className={a.kind} disabled={a.disabled} onClick={a.onClick}>
-                  {a.label}
-                </button>
-              ))
-            : footer}
+          {footer.map((a) =>
+            'submits' in a ? (
+              <button key={a.label} type="submit" form={a.submits} className={a.kind} disabled={a.disabled}>
+                {a.label}
+              </button>
+            ) : (
+              <button key={a.label} type="button" className={a.kind} disabled={a.disabled} onClick={a.onClick}>
+                {a.label}
+              </button>
+            ),
+          )}
         </div>
       </div>
     </div>

@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
-import { Dialog } from './Dialog';
+import { Dialog, DialogForm } from './Dialog';
 import type { AppError, Result } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
 // Type only: shared/error-codes.ts reaches zod through the cloud contract, which the renderer's first screen leaves out.
@@ -48,26 +48,12 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
     <Dialog
       title={t('newDialog.title')}
       onClose={onClose}
-      footer={
-        <>
-          <button type="submit" form="new-platform" className="primary" disabled={busy}>
-            {t('newDialog.create')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('newDialog.cancel')}
-          </button>
-        </>
-      }
+      footer={[
+        { label: t('newDialog.create'), submits: 'new-platform', kind: 'primary', disabled: busy },
+        { label: t('newDialog.cancel'), onClick: onClose },
+      ]}
     >
-      <form
-        id="new-platform"
-        className="form-grid"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <DialogForm id="new-platform" onSubmit={() => void submit()}>
         <label htmlFor="new-type">{t('newDialog.type')}</label>
         <select id="new-type" defaultValue="amazon">
           <option value="amazon">{t('types.amazon')}</option>
@@ -101,7 +87,7 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
             </button>
           </div>
         )}
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
