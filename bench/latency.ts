@@ -22,7 +22,7 @@ const SELLER = seedAccount('eu.haendler@example.com')!;
 const POLL_INTERVAL_MS = 5000;
 const memoryVault = (): VaultStatus => ({ available: true, vault: new MemoryVault(), plaintextFallback: false });
 
-export interface LatencyResult {
+interface LatencyResult {
   core: Summary;
   browserHost: { t1: Summary; t2: Summary; t2MinusT1: Summary };
   poller: { measured: Summary; analytic: { p50: number; p95: number; p99: number; model: string } };

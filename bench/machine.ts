@@ -2,7 +2,7 @@
 import os from 'node:os';
 import fs from 'node:fs';
 
-export interface Machine {
+interface Machine {
   cpuModel: string;
   cores: number;
   memoryGiB: number;

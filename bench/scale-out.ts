@@ -21,7 +21,7 @@ import type { ChildStats } from './cloud-child';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MB = 2 ** 20;
 
-export interface ScaleOutInstance {
+interface ScaleOutInstance {
   clients: number;
   held: number;
   rssIdleMB: number;

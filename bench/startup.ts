@@ -19,7 +19,7 @@ import { percentile, round, sleep } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface StartupResult {
+interface StartupResult {
   listRenderedMs: { profiles0: number; profiles1000: number; emptyPage: number; runs: number };
   /** Median moment of each phase (ms after launch), 0 profiles and the empty page. */
   phasesMs: { profiles0: Record<string, number>; emptyPage: Record<string, number> };
@@ -30,7 +30,7 @@ export interface StartupResult {
 }
 
 /** Gzipped bytes (level 9) of the build's index.html, JS and CSS; with `only`, of those files (relative paths). */
-export function gzippedSize(dir: string, only?: string[]): number {
+function gzippedSize(dir: string, only?: string[]): number {
   let total = 0;
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -100,7 +100,7 @@ const MARK_SCRIPT = (condition: string) => `(() => {
 })();`;
 
 /** Where a launch's time goes, each phase ending at a moment measured from the launch (ms). */
-export interface LaunchPhases {
+interface LaunchPhases {
   /** runBrowserHost resolved: store, core and server up. */
   hostReady: number;
   /** index.html received. */

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { cloudConfigSchema, ENV_KEYS } from './config';
 
-export interface ConfigKey {
+interface ConfigKey {
   key: string;
   env?: string;
   /** JSON of the default, 'required', or undefined for an optional key without default. */

@@ -10,7 +10,7 @@ import { secretsFromConfig } from './amazon/lwa-secrets';
 import { lwaSecretStatus, type LwaSecretStatus } from './amazon/lwa-secret-status';
 
 /** The keys reload() applies at run time. */
-export const RELOADABLE_KEYS = [
+const RELOADABLE_KEYS = [
   'amazon.lwaClientSecret',
   'amazon.lwaClientSecretExpiresAt',
   'amazon.lwaNextClientSecret',

@@ -75,7 +75,7 @@ async function getJson(url: string): Promise<unknown> {
   }
 }
 
-export interface EmbeddedKeyOptions {
+interface EmbeddedKeyOptions {
   /** Where the keys live (default `<dataDir>/keys.json`, which the cloud warns about). */
   keysFile?: string;
   /** CLOUD_SIGNING_KEY + CLOUD_ENCRYPTION_KEY here mean no key file at all; CLOUD_KEYS_FILE names one. */

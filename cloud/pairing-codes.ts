@@ -12,7 +12,7 @@ import { deleteStalePairingCodes, insertPairingCode, usePairingCode } from './re
 /** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 const LENGTH = 8;
-export const PAIRING_CODE_TTL_MS = 10 * 60_000;
+const PAIRING_CODE_TTL_MS = 10 * 60_000;
 
 function newCode(): string {
   let code = '';
@@ -21,7 +21,7 @@ function newCode(): string {
 }
 
 /** Upper case, separators dropped: "abcd efgh", "ABCD-EFGH" and "abcdefgh" are one code. */
-export function normalizePairingCode(input: string): string | undefined {
+function normalizePairingCode(input: string): string | undefined {
   const plain = input.toUpperCase().replace(/[\s-]/g, '');
   if (plain.length !== LENGTH || [...plain].some((c) => !ALPHABET.includes(c))) return undefined;
   return plain;

@@ -3,7 +3,7 @@ import type { Queryable } from './db/queryable';
 import { findTenantByClientId, findTenantById, insertTenant, type TenantRow } from './repositories/tenants';
 import { hashClientSecret, newClientId, newClientSecret, newId, secretMatches } from './crypto/client-secret';
 
-export interface Tenant {
+interface Tenant {
   id: string;
   name: string;
   clientId: string;

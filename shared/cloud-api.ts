@@ -62,15 +62,14 @@ export const CLOUD_ERROR_CODES = {
 export type CloudErrorCode = keyof typeof CLOUD_ERROR_CODES;
 export const CLOUD_ERROR_CODE_LIST = Object.keys(CLOUD_ERROR_CODES) as CloudErrorCode[];
 
-export const cloudErrorCodeSchema = z.enum(CLOUD_ERROR_CODE_LIST as [CloudErrorCode, ...CloudErrorCode[]]);
+const cloudErrorCodeSchema = z.enum(CLOUD_ERROR_CODE_LIST as [CloudErrorCode, ...CloudErrorCode[]]);
 
-export const errorDetailSchema = z.object({
+const errorDetailSchema = z.object({
   code: cloudErrorCodeSchema,
   message: safeText(),
   /** Seconds to wait, for RATE_LIMITED, SPAPI_RATE_LIMITED and LWA_UNAVAILABLE. */
   retryAfter: z.number().optional(),
 });
-export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 
 /** The body of every non-2xx answer. */
 export const errorBodySchema = z.object({ error: errorDetailSchema });
@@ -84,7 +83,6 @@ export const tokenRequestSchema = z.object({
   client_id: safeText().max(200).optional(),
   client_secret: safeText().max(200).optional(),
 });
-export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 export const tokenResponseSchema = z.object({
   access_token: safeText(),
@@ -94,11 +92,10 @@ export const tokenResponseSchema = z.object({
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 export const whoamiResponseSchema = z.object({ tenantId: safeText(), name: safeText(), clientId: safeText() });
-export type WhoamiResponse = z.infer<typeof whoamiResponseSchema>;
 
 // --------------------------------------------------------------------------------------------- platforms
 
-export const regionSchema = z.enum(REGIONS);
+const regionSchema = z.enum(REGIONS);
 /** One of Amazon's country codes (shared/amazon-regions.ts); the desktop's profile uses the same schema. */
 export const countryCodeSchema = z.enum(COUNTRY_CODES as [string, ...string[]]);
 
@@ -119,7 +116,6 @@ export type CreatePlatformRequest = z.infer<typeof createPlatformRequestSchema>;
 
 /** PATCH /v1/platforms/:id: the ERP's Bezeichnung changed (unique within the tenant, 409 otherwise). */
 export const renamePlatformRequestSchema = z.object({ name: safeText().pipe(platformNameSchema) });
-export type RenamePlatformRequest = z.infer<typeof renamePlatformRequestSchema>;
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const idempotencyKeySchema = safeText().min(1).max(200);
@@ -142,7 +138,7 @@ export type CloudMarketplace = z.infer<typeof cloudMarketplaceSchema>;
  * One call the cloud made to Amazon for this platform, with Amazon's request id: Amazon's developer
  * support asks for it (docs/amazon.md §3, §4). Never a token, code or secret.
  */
-export const amazonRequestSchema = z.object({
+const amazonRequestSchema = z.object({
   /** ISO 8601. */
   at: safeText(),
   /** LWA's token endpoint or SP-API. */
@@ -160,8 +156,7 @@ export type AmazonRequest = z.infer<typeof amazonRequestSchema>;
 /** Amazon makes sellers renew an authorization every 365 days (docs/amazon.md §1.5). */
 export const AUTHORIZATION_RENEWAL_DAYS = 365;
 
-export const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
-export type PlatformStatus = z.infer<typeof platformStatusSchema>;
+const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
 
 /** A platform as the cloud stores it (the desktop's profile is `Platform` in shared/platform.ts). */
 export const cloudPlatformSchema = z.object({
@@ -186,18 +181,16 @@ export const cloudPlatformSchema = z.object({
 export type CloudPlatform = z.infer<typeof cloudPlatformSchema>;
 
 export const platformListSchema = z.object({ platforms: z.array(cloudPlatformSchema) });
-export type PlatformList = z.infer<typeof platformListSchema>;
 
 export const settingsImportResponseSchema = z.object({
   marketplaces: z.array(cloudMarketplaceSchema),
   /** The calls to Amazon this import made, with Amazon's request ids. */
   amazonRequests: z.array(amazonRequestSchema).optional(),
 });
-export type SettingsImportResponse = z.infer<typeof settingsImportResponseSchema>;
 
 // ---------------------------------------------------------------------------------------- authorizations
 
-export const authorizationModeSchema = z.enum(['login', 'refresh']);
+const authorizationModeSchema = z.enum(['login', 'refresh']);
 export type AuthorizationMode = z.infer<typeof authorizationModeSchema>;
 
 /**
@@ -205,11 +198,10 @@ export type AuthorizationMode = z.infer<typeof authorizationModeSchema>;
  * and tokens; the new refresh token is held aside until POST /v1/authorizations/:id/seller-change
  * decides "keep" (dropped) or "switch" (becomes the platform's; imported marketplaces are cleared).
  */
-export const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled']);
+const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled']);
 export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
 
 export const createAuthorizationRequestSchema = z.object({ mode: authorizationModeSchema });
-export type CreateAuthorizationRequest = z.infer<typeof createAuthorizationRequestSchema>;
 
 export const createAuthorizationResponseSchema = z.object({
   id: safeText(),
@@ -222,13 +214,13 @@ export const createAuthorizationResponseSchema = z.object({
 });
 export type CreateAuthorizationResponse = z.infer<typeof createAuthorizationResponseSchema>;
 
-export const MAX_WAIT_SECONDS = 30;
+const MAX_WAIT_SECONDS = 30;
 export const authorizationQuerySchema = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
 });
 
-export const cloudSellerSchema = z.object({ sellingPartnerId: safeText(), storeName: safeText().optional() });
-export const sellerDecisionSchema = z.enum(['keep', 'switch']);
+const cloudSellerSchema = z.object({ sellingPartnerId: safeText(), storeName: safeText().optional() });
+const sellerDecisionSchema = z.enum(['keep', 'switch']);
 export type SellerDecision = z.infer<typeof sellerDecisionSchema>;
 
 export const authorizationSchema = z.object({
@@ -262,7 +254,6 @@ export type Authorization = z.infer<typeof authorizationSchema>;
 
 /** POST /v1/authorizations/:id/seller-change: idempotent; the same decision again answers the same. */
 export const sellerChangeRequestSchema = z.strictObject({ decision: sellerDecisionSchema });
-export type SellerChangeRequest = z.infer<typeof sellerChangeRequestSchema>;
 /**
  * GET /v1/platforms/changes?since=<cursor>&wait=N: sign-ins that started on Amazon's side for this
  * tenant's platforms, after `since`. Without `since`: those still pending, and the current cursor.
@@ -275,14 +266,12 @@ export const platformChangesSchema = z.object({
   cursor: safeText(),
   authorizations: z.array(authorizationSchema),
 });
-export type PlatformChanges = z.infer<typeof platformChangesSchema>;
 
 /** POST /v1/platforms/:id/pairing-code: a short code the seller types at the Login URI (single use). */
 export const pairingCodeSchema = z.object({
   code: safeText(),
   expiresAt: safeText(),
 });
-export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
 // ------------------------------------------------------------------------------ Amazon's redirect (ERP)
 

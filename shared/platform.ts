@@ -10,7 +10,7 @@ export const PLATFORM_TYPES = ['amazon'] as const;
 export { platformNameSchema } from './platform-name-schema';
 
 /** A marketplace as the cloud's settings import returns it (CloudMarketplace), plus the user's choice. */
-export const marketplaceSchema = cloudMarketplaceSchema.extend({
+const marketplaceSchema = cloudMarketplaceSchema.extend({
   /** Chosen by the user for use in the ERP. */
   selected: z.boolean(),
 });
@@ -24,9 +24,9 @@ const previousAuthSchema = z.object({
   storeName: z.string().optional(),
 });
 
-export const sellerSchema = z.object({ sellingPartnerId: z.string(), storeName: z.string().optional() });
+const sellerSchema = z.object({ sellingPartnerId: z.string(), storeName: z.string().optional() });
 
-export const authStateSchema = z.discriminatedUnion('status', [
+const authStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_authenticated') }),
   z.object({
     status: z.literal('waiting'),

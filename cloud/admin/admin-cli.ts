@@ -24,7 +24,7 @@ export const TENANT_USAGE = `usage: npm run cloud -- tenant create <name>
        npm run cloud -- tenant enable <tenant id | client id>
 options: --data-dir DIR (the cloud's), --config FILE (for databaseUrl), --url URL (a running cloud; admin credential from CLOUD_ADMIN_TOKEN or <data-dir>/admin-token)`;
 
-export interface TenantCommandOptions {
+interface TenantCommandOptions {
   args: string[];
   dataDir: string;
   configFile?: string;
@@ -96,7 +96,7 @@ function configuredDatabaseUrl(file: string | undefined): string | undefined {
 }
 
 /** The admin API of a running cloud, with the same interface as the direct one; answers parsed with ops-api.ts. */
-export function remoteTenantAdmin(baseUrl: string, token: string): TenantAdmin {
+function remoteTenantAdmin(baseUrl: string, token: string): TenantAdmin {
   const call = async <S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> => {
     const res = await fetch(new URL(path, baseUrl), {
       method,

@@ -13,10 +13,10 @@ import { findTenantByRef, insertAdminAction, listTenantSummaries, setClientSecre
 /** What an operator sees of a tenant; the admin API answers it (ops/ops-api.ts). */
 export type TenantSummary = z.infer<typeof tenantSummarySchema>;
 
-export type AdminAction = 'tenant.create' | 'tenant.rotate-secret' | 'tenant.disable' | 'tenant.enable';
+type AdminAction = 'tenant.create' | 'tenant.rotate-secret' | 'tenant.disable' | 'tenant.enable';
 
 /** Where an admin action is reported (a pino logger's info, or a line on stderr for the CLI). */
-export type AuditLog = (entry: { action: AdminAction; tenantId: string; clientId: string; via: string }) => void;
+type AuditLog = (entry: { action: AdminAction; tenantId: string; clientId: string; via: string }) => void;
 
 export interface TenantAdmin {
   create(name: string): Promise<NewTenantCredentials>;
@@ -37,7 +37,7 @@ const summary = (r: Row): TenantSummary => ({
 });
 
 /** A tenant name as an operator types it: trimmed, 1–200 characters, no control characters. */
-export function checkTenantName(raw: unknown): string {
+function checkTenantName(raw: unknown): string {
   const name = typeof raw === 'string' ? raw.trim() : '';
   // eslint-disable-next-line no-control-regex
   if (!name || name.length > 200 || /[\u0000-\u001f\u007f-\u009f]/.test(name)) {

@@ -45,7 +45,7 @@ const SAFE_NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
  * we read `x-amzn-RequestId`, then `x-amz-request-id`, then the body's `request_id` (newer LWA error
  * bodies carry one), whichever comes first.
  */
-export function amazonRequestId(headers: Headers, body: unknown): string | undefined {
+function amazonRequestId(headers: Headers, body: unknown): string | undefined {
   const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).request_id : undefined;
   const candidates = [headers.get('x-amzn-requestid'), headers.get('x-amz-request-id'), typeof fromBody === 'string' ? fromBody : undefined];
   return candidates.find((c): c is string => typeof c === 'string' && SAFE_ID.test(c));

@@ -24,7 +24,7 @@ export interface LwaOptions {
   observe?: CallObserver;
 }
 
-export interface LwaTokens {
+interface LwaTokens {
   accessToken: string;
   refreshToken?: string;
   expiresIn: number;

@@ -5,10 +5,10 @@
 import type { CloudConfig } from '../config';
 import { secretsFromConfig, type SecretSlot } from './lwa-secrets';
 
-export const LWA_SECRET_WARN_DAYS = 30;
+const LWA_SECRET_WARN_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface LwaSecretInfo {
+interface LwaSecretInfo {
   slot: SecretSlot;
   /** ISO 8601, when configured. */
   expiresAt?: string;

@@ -35,7 +35,7 @@ const errorsSchema = z.object({
   errors: z.array(z.object({ code: amazonText().optional(), message: amazonText().optional(), details: amazonText().optional() })),
 });
 
-export interface SellersApiOptions {
+interface SellersApiOptions {
   spApiBase(region: Region): string;
   timeoutMs: number;
   now(): number;

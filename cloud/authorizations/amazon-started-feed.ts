@@ -12,7 +12,7 @@ const PREFIX = 'amazon-started:';
 export const feedKey = (tenantId: string) => `${PREFIX}${tenantId}`;
 const PAGE = 100;
 
-export interface FeedPage {
+interface FeedPage {
   /** Pass back as `since` to get only what comes after. */
   cursor: string;
   rows: AuthorizationRow[];

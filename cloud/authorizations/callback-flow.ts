@@ -18,7 +18,7 @@ import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
 import { tenantDisabledAt } from '../repositories/tenants';
 
-export interface CallbackQuery {
+interface CallbackQuery {
   state?: string;
   selling_partner_id?: string;
   spapi_oauth_code?: string;

@@ -4,7 +4,7 @@
 import type { AmazonEndpoints } from '../../shared/amazon-endpoints';
 import { countryByCode } from '../../shared/amazon-regions';
 
-export interface ConsentUrlInput {
+interface ConsentUrlInput {
   endpoints: AmazonEndpoints;
   countryCode: string;
   applicationId: string;

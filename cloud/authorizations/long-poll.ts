@@ -16,7 +16,7 @@ import type { AuthorizationNotifier } from './notifier';
 /** Why a wait ended; the route answers with the current status in every case. */
 export type WaitOutcome = 'changed' | 'timeout' | 'aborted' | 'released';
 
-export interface WaitOptions {
+interface WaitOptions {
   authorizationId: string;
   /** Upper bound of the wait in ms (the query's N seconds, or less when the authorization expires first). */
   maxWaitMs: number;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Queryable } from '../db/queryable';
 import { createLocalNotifier, type AuthorizationNotifier } from './notifier';
 
-export const CHANNEL = 'authorization_changed';
+const CHANNEL = 'authorization_changed';
 const noop = () => undefined;
 /** Bounds one NOTIFY statement (its parameter array) in a very large burst. */
 const MAX_IDS_PER_QUERY = 1000;

@@ -15,7 +15,7 @@ export async function signState(key: Uint8Array, authorizationId: string, nowMs:
     .sign(key);
 }
 
-export type StateCheck =
+type StateCheck =
   | { ok: true; authorizationId: string }
   | { ok: false; reason: 'invalid' }
   /** Genuine but too late: the authorization it names can be marked expired. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 export const LOCK_FILE = 'cloud.lock';
 
-export interface LockInfo {
+interface LockInfo {
   pid: number;
   startedAt: string;
   /** Set by a listening cloud: where its admin API answers. */
@@ -37,7 +37,7 @@ export interface DataDirLock {
 }
 
 /** Alive = signal 0 can be delivered, or it exists but belongs to another user (EPERM). */
-export function processAlive(pid: number): boolean {
+function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

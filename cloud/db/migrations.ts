@@ -148,7 +148,7 @@ export async function appliedMigrationVersions(db: Queryable): Promise<number[]>
   return rows.map((r) => Number(r.version));
 }
 
-export interface MigrateOptions {
+interface MigrateOptions {
   /** Receives one line per noteworthy change a migration made (e.g. a platform renamed). */
   notice?: (line: string) => void;
   /** Tests stop at a version to put old data in place before the next migration. */

@@ -1,6 +1,6 @@
 // Failed attempts per key (a Client-ID, a client address) in fixed one-minute windows, in memory.
 // Bounded: an attacker inventing keys evicts the oldest windows instead of growing the map.
-export interface FailureCounter {
+interface FailureCounter {
   /** Counts one failure for `key`; returns the seconds until its window resets when it is over the limit. */
   fail(key: string): number | undefined;
 }

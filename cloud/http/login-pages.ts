@@ -3,7 +3,7 @@
 // the form for the pairing code, which carries Amazon's parameters along unchanged.
 import type { LoginRefusal, LoginUriParams } from '../authorizations/login-uri';
 
-export type PageLang = 'de' | 'en';
+type PageLang = 'de' | 'en';
 
 /** The first of de/en by the header's q-values; German when neither is asked for. */
 export function pickPageLang(header: string | undefined): PageLang {

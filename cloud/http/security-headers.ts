@@ -18,7 +18,7 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
 const NOT_HELMET = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /** The headers @fastify/helmet sends with these options, read from one answer of a throw-away instance. */
-export async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIONS): Promise<Record<string, string>> {
+async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIONS): Promise<Record<string, string>> {
   const probe = Fastify();
   try {
     await probe.register(helmet, options);

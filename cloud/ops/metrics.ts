@@ -5,7 +5,7 @@
 import client from 'prom-client';
 import type { CallObserver } from '../amazon/http-call';
 
-export interface PoolStats {
+interface PoolStats {
   total: number;
   idle: number;
   waiting: number;

@@ -12,7 +12,7 @@ const route = <S extends CloudRouteSchemas>(r: CloudRoute<S>) => r;
 
 /** One check of /readyz: ok, a sentence, and the facts behind it (versions, days left, …). */
 const checkSchema = z.looseObject({ ok: z.boolean(), detail: z.string() });
-export const readinessSchema = z.object({
+const readinessSchema = z.object({
   ready: z.boolean(),
   checks: z.object({ database: checkSchema, migrations: checkSchema, lwaClientSecret: checkSchema }),
 });

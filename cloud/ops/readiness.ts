@@ -5,7 +5,7 @@ import type { CloudContext } from '../context';
 import { appliedMigrationVersions, migrationVersions } from '../db/migrations';
 import { lwaSecretReadiness, type CheckResult } from './lwa-readiness';
 
-export interface Readiness {
+interface Readiness {
   ready: boolean;
   checks: { database: CheckResult; migrations: CheckResult; lwaClientSecret: CheckResult };
 }

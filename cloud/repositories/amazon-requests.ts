@@ -6,9 +6,9 @@ import type { Queryable } from '../db/queryable';
 import type { AmazonCall } from '../amazon/amazon-calls';
 
 /** Per platform; older rows are deleted when new ones arrive. */
-export const KEPT_PER_PLATFORM = 50;
+const KEPT_PER_PLATFORM = 50;
 /** What GET /v1/platforms/:id returns. */
-export const SHOWN_PER_PLATFORM = 20;
+const SHOWN_PER_PLATFORM = 20;
 
 interface Row {
   api: AmazonRequest['api'];

@@ -33,9 +33,9 @@ export interface AuthorizationRow {
 }
 
 /** The end states a pending authorization reaches without tokens. */
-export type ClosedStatus = Exclude<AuthorizationStatus, 'pending' | 'authenticated' | 'seller_changed'>;
+type ClosedStatus = Exclude<AuthorizationStatus, 'pending' | 'authenticated' | 'seller_changed'>;
 
-export interface NewAuthorization {
+interface NewAuthorization {
   id: string;
   tenantId: string;
   platformId: string;

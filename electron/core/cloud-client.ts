@@ -16,7 +16,7 @@ export interface CloudCredentials {
   clientSecret: string;
 }
 
-export interface CloudClientOptions {
+interface CloudClientOptions {
   timeoutMs?: number;
   now?: () => number;
 }

@@ -9,7 +9,7 @@ export { I18nProvider, useTranslation } from './react';
 
 const LANGUAGE_KEY = 'acc.language';
 
-export function initialLanguage(): Language {
+function initialLanguage(): Language {
   try {
     const saved = localStorage.getItem(LANGUAGE_KEY);
     if (isLanguage(saved)) return saved;

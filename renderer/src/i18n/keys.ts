@@ -23,11 +23,11 @@ type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${i
 type Placeholders<S> = S extends `${string}{{${infer N}}}${infer Rest}` ? Trim<N> | Placeholders<Rest> : never;
 type IsPlural<K extends string> = Extract<`${K}_${PluralForm}`, keyof Texts> extends never ? false : true;
 
-export type ParamValue = string | number;
+type ParamValue = string | number;
 type ParamsOf<K extends string> = { [P in Placeholders<TextsOf<K>>]: ParamValue } & (IsPlural<K> extends true ? { count: number } : unknown);
 
 /** No second argument for a text without placeholders; exactly its params otherwise. */
-export type ParamsArg<K extends string> = [Placeholders<TextsOf<K>>] extends [never] ? (IsPlural<K> extends true ? [params: { count: number }] : []) : [params: ParamsOf<K>];
+type ParamsArg<K extends string> = [Placeholders<TextsOf<K>>] extends [never] ? (IsPlural<K> extends true ? [params: { count: number }] : []) : [params: ParamsOf<K>];
 
 /** Loose params, for texts looked up by a key only known at run time (error codes, ids from outside). */
 export type LooseParams = Record<string, ParamValue | boolean | undefined | null>;

@@ -74,7 +74,7 @@ export interface Translator {
   subscribe(listener: () => void): () => void;
 }
 
-export type EnglishLoader = () => Promise<Translation>;
+type EnglishLoader = () => Promise<Translation>;
 
 const loadEnglishChunk: EnglishLoader = async () => (await import('./en')).en;
 
