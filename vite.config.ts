@@ -1,28 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
+const BOOT_SOURCE = path.join(rendererDir, 'src/boot.ts');
+
 /**
- * The page's entry (renderer/src/boot.ts) starts the host connection, then imports main.tsx. So that
- * the main chunk is not fetched only after the entry ran, index.html preloads it (and the chunks it
- * imports statically, and its CSS) next to the entry: all arrive in parallel (issue 15).
+ * renderer/src/boot.ts as the page's first script: its own entry (Vite would merge every module script
+ * of index.html into one), placed before the app's script tag. Module scripts without `async` run in
+ * document order once the page is parsed, so it runs before the app and does not wait for the app's
+ * bundle; it must import nothing the app imports, or both would wait for a shared chunk (checked here
+ * and in scripts/renderer-boot-entry.test.ts).
  */
-function preloadMainChunk(): Plugin {
+function bootFirst(): Plugin {
   return {
-    name: 'preload-main-chunk',
+    name: 'boot-first',
     apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: BOOT_SOURCE, name: 'boot' });
+    },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
-        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        const main = chunks.find((c) => c.facadeModuleId?.endsWith('/renderer/src/main.tsx'));
-        if (!main) throw new Error('preload-main-chunk: no chunk for renderer/src/main.tsx');
-        const entry = chunks.find((c) => c.isEntry)?.fileName;
-        const scripts = [main.fileName, ...main.imports].filter((f) => f !== entry);
-        const styles = [...(main.viteMetadata?.importedCss ?? [])];
-        return [
-          ...styles.map((f) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-          ...scripts.map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const })),
-        ];
+      handler(html, ctx) {
+        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === BOOT_SOURCE);
+        if (boot?.type !== 'chunk') throw new Error('boot-first: no chunk for renderer/src/boot.ts');
+        if (boot.imports.length > 0 || boot.dynamicImports.length > 0) throw new Error(`boot-first: boot.ts must stand alone, but imports ${[...boot.imports, ...boot.dynamicImports].join(', ')}`);
+        const app = html.indexOf('<script type="module"');
+        if (app < 0) throw new Error('boot-first: no module script in index.html');
+        return `${html.slice(0, app)}<script type="module" src="./${boot.fileName}"></script>\n    ${html.slice(app)}`;
       },
     },
   };
@@ -33,7 +39,7 @@ function preloadMainChunk(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), preloadMainChunk()],
+  plugins: [react(), bootFirst()],
   // The app runs in Chromium (Electron, or the browser host in a current browser), which supports
   // <link rel="modulepreload"> natively: no polyfill in the first bundle.
   build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800, modulePreload: { polyfill: false } },

@@ -28,6 +28,9 @@ test('creates an Amazon platform through the UI and finds it after a reload and 
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.screenshot({ path: 'e2e/artifacts/02-list-with-platform.png' });
 
+    // The per-launch token leaves the address bar once the page is idle; a reload finds it in
+    // sessionStorage (renderer/src/boot.ts).
+    await expect.poll(() => page.url()).not.toContain('token=');
     await page.reload();
     await expect(page.getByRole('row', { name: /Amazon 123456/ })).toBeVisible();
 

@@ -1,5 +1,21 @@
-// The browser host's wire format: the same requests and events as Electron's IPC, as JSON frames.
+// The browser host's wire format: the same requests and events as Electron's IPC, as JSON frames; and
+// the first screen's state over plain HTTP.
+import type { AppInfo } from './ipc-contract';
+import type { Platform } from './platform';
 import type { AppError, Result } from './result';
+
+/**
+ * `GET` with `Authorization: Bearer <per-launch token>`: the list and app info as `FirstState`, for the
+ * page's first render. A fetch costs the page's busy start-up far less than opening the WebSocket (whose
+ * constructor alone took 5–10 ms of the main thread), so the socket opens once the list is shown and
+ * pushes the current state when it does (issue 15).
+ */
+export const FIRST_STATE_PATH = '/api/first';
+
+export interface FirstState {
+  list: Result<Platform[]>;
+  appInfo: Result<AppInfo>;
+}
 
 interface ClientRequest {
   type: 'request';

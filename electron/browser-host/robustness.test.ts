@@ -73,7 +73,7 @@ describe('WebSocket protocol errors close that connection only, with the right c
     expect(host.exited()).toBeUndefined();
     // The other connection still carries requests.
     bystander.send(encodeFrame({ opcode: 1, payload: text(JSON.stringify(request)) }));
-    expect(await bystander.nextJson()).toMatchObject({ type: 'result', id: 1, result: { ok: true } });
+    expect(await bystander.nextAnswer()).toMatchObject({ type: 'result', id: 1, result: { ok: true } });
     bystander.destroy();
     expect(await hostAnswers(host)).toBe(true);
   });

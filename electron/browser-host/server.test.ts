@@ -1,15 +1,13 @@
 // The browser host over real HTTP and WebSocket on loopback: token, Origin and Host checks,
-// static files confined to the renderer folder, and requests/events carried through.
+// static files confined to the renderer folder, the first screen's state over HTTP, and requests/events
+// carried through.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-
-
-
-
+import { FIRST_STATE_PATH } from '../../shared/ws-protocol';
 import { startBrowserHost, type BrowserHost } from './server';
 import { memoryCore } from '../core/testing/memory-core';
 
@@ -32,10 +30,10 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const url = new URL(host.origin);
-    const req = http.request({ host: '127.0.0.1', port: url.port, path: pathname, headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: url.port, path: pathname, headers, method }, (res) => {
       let body = '';
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
@@ -45,10 +43,12 @@ function get(pathname: string, headers: Record<string, string> = {}): Promise<{ 
   });
 }
 
-function connect(query: string, origin = host.origin): Promise<WebSocket> {
+/** An open socket, with its inbox attached before the handshake (the host pushes frames right after it). */
+function connect(query: string, origin = host.origin): Promise<{ ws: WebSocket; box: ReturnType<typeof inbox> }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/api${query}`, { origin });
-    ws.once('open', () => resolve(ws));
+    const box = inbox(ws);
+    ws.once('open', () => resolve({ ws, box }));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
@@ -100,9 +100,55 @@ describe('browser host', () => {
     await expect(connect(`?token=${token}`, 'http://evil.example')).rejects.toThrow('403');
   });
 
+  it('answers the first screen\'s state to the page that has the token, in a header', async () => {
+    const page = { Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'same-origin' };
+    const r = await get(FIRST_STATE_PATH, page);
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(r.body)).toEqual({ list: { ok: true, value: expect.any(Array) }, appInfo: { ok: true, value: expect.objectContaining({ host: expect.any(String) }) } });
+    // The same from the page opened as localhost (its Origin header, if the browser sends one).
+    expect((await get(FIRST_STATE_PATH, { ...page, Origin: host.origin.replace('127.0.0.1', 'localhost') })).status).toBe(200);
+  });
+
+  it('refuses the first state without the token, with a wrong one, from another site, and to other methods', async () => {
+    const denied = async (headers: Record<string, string>, method = 'GET') => {
+      const r = await get(FIRST_STATE_PATH, headers, method);
+      expect(r.body).not.toContain('"list"');
+      return r.status;
+    };
+    expect(await denied({})).toBe(401);
+    expect(await denied({ Authorization: 'Bearer wrong' })).toBe(401);
+    expect(await denied({ Authorization: token })).toBe(401);
+    expect(await denied({ Authorization: `Bearer ${token}x` })).toBe(401);
+    expect(await denied({ Authorization: `Bearer ${'a'.repeat(5000)}` })).toBe(401);
+    expect((await get(`${FIRST_STATE_PATH}?token=${token}`)).status).toBe(401); // never from a URL
+    expect(await denied({ Authorization: `Bearer ${token}`, Origin: 'http://evil.example' })).toBe(403);
+    expect(await denied({ Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'cross-site' })).toBe(403);
+    expect(await denied({ Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'same-site' })).toBe(403);
+    expect(await denied({ Authorization: `Bearer ${token}`, Host: 'evil.example:80' })).toBe(421);
+    expect(await denied({ Authorization: `Bearer ${token}` }, 'POST')).toBe(405);
+    expect(await denied({ Authorization: `Bearer ${token}` }, 'HEAD')).toBe(405);
+  });
+
+  it('pushes the current list and app info as change events when the socket connects', async () => {
+    const { ws, box } = await connect(`?token=${token}`);
+    const pushed = [await box.next(), await box.next()];
+    expect(pushed).toEqual(
+      expect.arrayContaining([
+        { type: 'event', name: 'platformsChanged', payload: expect.any(Array) },
+        { type: 'event', name: 'appInfoChanged', payload: expect.objectContaining({ host: expect.any(String) }) },
+      ]),
+    );
+    // The same state a request answers.
+    const list = (pushed.find((f) => (f as { name: string }).name === 'platformsChanged') as { payload: unknown }).payload;
+    expect(await box.call({ type: 'request', id: 1, name: 'listPlatforms' })).toEqual({ type: 'result', id: 1, result: { ok: true, value: list } });
+    ws.close();
+  });
+
   it('carries requests and events, and rejects malformed frames', async () => {
-    const ws = await connect(`?token=${token}`);
-    const box = inbox(ws);
+    const { ws, box } = await connect(`?token=${token}`);
+    await box.next(); // the two events pushed on connect (above)
+    await box.next();
     expect(await box.call('not json')).toMatchObject({ type: 'error', error: { code: 'INVALID_MESSAGE' } });
     expect(await box.call({ type: 'request', id: 'x', name: 'listPlatforms' })).toMatchObject({ type: 'error' });
     // The event may arrive before or after the result; take both.

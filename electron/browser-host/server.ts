@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
 import { contentSecurityPolicy, serveStatic } from './static-files';
-import { parseClientMessage, type ServerMessage } from '../../shared/ws-protocol';
+import { FIRST_STATE_PATH, parseClientMessage, type FirstState, type ServerMessage } from '../../shared/ws-protocol';
 
 interface BrowserHostOptions {
   core: Core;
@@ -54,6 +54,8 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const token = opts.token ?? randomBytes(32).toString('base64url');
   let origin = '';
   let allowedHosts: string[] = [];
+  /** The origins the page may have: the one we open, and the same port as localhost. */
+  const pageOrigins = () => [origin, origin.replace('127.0.0.1', 'localhost')];
 
   const server = http.createServer((req, res) => {
     if (!allowedHosts.includes(req.headers.host ?? '')) {
@@ -69,6 +71,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       res.writeHead(400, { 'Content-Type': 'text/plain', Connection: 'close' }).end('bad request target');
       return;
     }
+    if (url.pathname === FIRST_STATE_PATH) {
+      answerFirstState(req, res);
+      return;
+    }
     const wsOrigin = origin.replace(/^http/, 'ws');
     serveStatic(opts.rendererDir, url, req, res, contentSecurityPolicy(wsOrigin)).catch(() => {
       // serveStatic answers every failure itself; this only guards against a broken socket.
@@ -76,6 +82,26 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       else res.destroy();
     });
   });
+
+  /**
+   * The first screen's state (shared/ws-protocol.ts). The token comes in a header, never in a URL, and
+   * a header another site cannot send without a CORS preflight, which is never granted; a request a
+   * browser marks as coming from elsewhere (Origin, Sec-Fetch-Site) is refused before the token is
+   * looked at.
+   */
+  const answerFirstState = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    const fail = (status: number, code: string) => res.writeHead(status, headers).end(JSON.stringify({ error: { code } }));
+    if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();
+    const site = req.headers['sec-fetch-site'];
+    if ((req.headers.origin !== undefined && !pageOrigins().includes(req.headers.origin)) || (site !== undefined && site !== 'same-origin')) return fail(403, 'FORBIDDEN');
+    const bearer = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer || !sameSecret(bearer, token)) return fail(401, 'UNAUTHORIZED');
+    void Promise.all([opts.core.invoke('listPlatforms', undefined), opts.core.invoke('getAppInfo', undefined)]).then(([list, appInfo]) => {
+      const body: FirstState = { list: list as FirstState['list'], appInfo: appInfo as FirstState['appInfo'] };
+      res.writeHead(200, headers).end(JSON.stringify(body));
+    });
+  };
 
   // Without a listener Node drops CONNECT requests without a word; answer them like other methods.
   server.on('connect', (_req, socket) => {
@@ -92,7 +118,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    const originOk = [origin, origin.replace('127.0.0.1', 'localhost')].includes(req.headers.origin ?? '');
+    const originOk = pageOrigins().includes(req.headers.origin ?? '');
     const tokenOk = sameSecret(url.searchParams.get('token') ?? '', token);
     if (url.pathname !== '/api' || !originOk || !tokenOk || !allowedHosts.includes(req.headers.host ?? '')) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -129,8 +155,21 @@ function attach(ws: WebSocket, core: Core) {
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
-  const unsubscribe = core.onEvent((name, payload) => send({ type: 'event', name, payload }));
+  const sentSinceConnect = new Set<string>();
+  const unsubscribe = core.onEvent((name, payload) => {
+    sentSinceConnect.add(name);
+    send({ type: 'event', name, payload });
+  });
   ws.on('close', unsubscribe);
+  // The current state, pushed as the two change events right after the handshake: the page's first
+  // state came over HTTP (FIRST_STATE_PATH) and the socket opens only later, so a change in between
+  // reaches it this way, with no request of its own. Each event carries the whole state, so one of the
+  // same name sent meanwhile is as new as the read: then it stands. Errors are left to the page's own
+  // requests, which answer with them.
+  void Promise.all([core.invoke('listPlatforms', undefined), core.invoke('getAppInfo', undefined)]).then(([list, appInfo]) => {
+    if (list.ok && !sentSinceConnect.has('platformsChanged')) send({ type: 'event', name: 'platformsChanged', payload: list.value });
+    if (appInfo.ok && !sentSinceConnect.has('appInfoChanged')) send({ type: 'event', name: 'appInfoChanged', payload: appInfo.value });
+  });
   ws.on('message', async (data, isBinary) => {
     const msg = isBinary ? null : parseClientMessage(data.toString());
     if (!msg) {

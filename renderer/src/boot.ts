@@ -1,8 +1,60 @@
-// The page's entry (index.html): a few hundred bytes that run as soon as they arrive. In the browser host
-// they open the WebSocket and send the list and app-info requests (api/index.ts), then load the app
-// (main.tsx), which index.html already preloads (vite.config.ts): the handshake and the answers overlap
-// the main bundle's download and compilation instead of following them (issue 15).
-import { startFirstRequests } from './api';
+// The page's first script (vite.config.ts puts it before the app's): a few hundred bytes with no
+// imports, so it runs as soon as the page is parsed, while the app's bundle is still on its way. In the
+// browser host it takes the per-launch token and asks the host for the first screen's state over
+// plain HTTP (shared/ws-protocol.ts, FIRST_STATE_PATH); the app (api/index.ts) finds both on
+// `window.__hostBoot`. The answer is then there when React renders for the first time, and the request's
+// set-up, which costs 10 ms of main thread inside the busy app start-up but under 1 ms here, is out of
+// its way (issue 15; README, "Performance"). In Electron (window.api from the preload) it does nothing.
+import { FIRST_STATE_PATH, type FirstState } from '../../shared/ws-protocol';
 
-startFirstRequests();
-void import('./main');
+interface HostBoot {
+  /** The per-launch token: from the address once, then from sessionStorage (a reload). */
+  token: string | null;
+  /** The first screen's state, or undefined when it could not be had (the app then asks over the socket). */
+  firstState: Promise<FirstState | undefined>;
+}
+
+declare global {
+  interface Window {
+    __hostBoot?: HostBoot;
+  }
+}
+
+const TOKEN_KEY = 'acc.browserHostToken';
+
+async function fetchFirstState(token: string): Promise<FirstState | undefined> {
+  try {
+    const res = await fetch(FIRST_STATE_PATH, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as Partial<FirstState> | null;
+    return typeof body?.list?.ok === 'boolean' && typeof body.appInfo?.ok === 'boolean' ? (body as FirstState) : undefined;
+  } catch {
+    // The host is gone or the answer is not JSON: the app asks over the socket and shows what that says.
+    return undefined;
+  }
+}
+
+function storage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined; // disabled by policy: a reload then needs the launch URL again
+  }
+}
+
+if (!window.api) {
+  const fromAddress = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1];
+  const token = fromAddress ?? storage()?.getItem(TOKEN_KEY) ?? null;
+  window.__hostBoot = { token, firstState: token ? fetchFirstState(token) : Promise.resolve(undefined) };
+  if (fromAddress) {
+    // Kept for a reload and taken out of the address bar once the page is idle: both are synchronous
+    // calls into the browser that cost the start-up a few milliseconds. Until then a reload finds the
+    // token where it was.
+    const keep = () => {
+      storage()?.setItem(TOKEN_KEY, fromAddress);
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
+    else setTimeout(keep, 500);
+  }
+}

@@ -186,11 +186,12 @@ export class RawWebSocket {
     return close && close.payload.length >= 2 ? close.payload.readUInt16BE(0) : undefined;
   }
 
-  /** The next text frame from the server, parsed as JSON. */
-  async nextJson(): Promise<unknown> {
-    await this.until(() => this.frames.some((f) => f.opcode === 1) || this.closed);
-    const i = this.frames.findIndex((f) => f.opcode === 1);
-    if (i < 0) throw new Error('connection closed without a text frame');
+  /** The next text frame from the server that is not an event (the host pushes two on connect), parsed as JSON. */
+  async nextAnswer(): Promise<unknown> {
+    const isAnswer = (f: { opcode: number; payload: Buffer }) => f.opcode === 1 && !f.payload.toString('utf8').startsWith('{"type":"event"');
+    await this.until(() => this.frames.some(isAnswer) || this.closed);
+    const i = this.frames.findIndex(isAnswer);
+    if (i < 0) throw new Error('connection closed without an answer');
     return JSON.parse(this.frames.splice(i, 1)[0]!.payload.toString('utf8'));
   }
 

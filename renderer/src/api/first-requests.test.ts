@@ -1,45 +1,121 @@
 // @vitest-environment jsdom
-// The first screen's requests sent before React (boot.ts) and taken over by the store: the state the
-// store starts from is the newest in the socket's order — an answer, or a change event after it.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ok } from '../../../shared/result';
-import { fakeApi, platform } from '../test/fake-api';
-import { setApi, startFirstRequests, takeFirstRequests } from '.';
+// The first screen's state: boot.ts's early answer (window.__hostBoot) seeds the store before the
+// first render, the store's first connect takes it over, and from then on the socket's events rule —
+// an answer asked for earlier is never put over an event (each event carries the whole state).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { err, ok } from '../../../shared/result';
+import type { FirstState } from '../../../shared/ws-protocol';
+import { appInfo, fakeApi, platform } from '../test/fake-api';
+import { usePlatforms } from '../store/platforms';
+import { firstAnswers, setApi, takeFirstRequests } from '.';
 
-afterEach(() => setApi(undefined));
+const initial = usePlatforms.getState();
+const state = (name: string): FirstState => ({ list: ok([platform({ name })]), appInfo: ok(appInfo()) });
+const names = () => usePlatforms.getState().platforms.map((p) => p.name);
+const settle = () => new Promise((r) => setTimeout(r, 0));
 
-describe('first requests', () => {
-  it('a change after the answer, before the takeover, is what the store gets', async () => {
-    const { api, emit } = fakeApi();
-    api.listPlatforms.mockResolvedValueOnce(ok([platform({ name: 'Alt' })]));
-    setApi(api);
-    startFirstRequests();
-    await new Promise((r) => setTimeout(r, 0)); // the answer is in
-    emit('platformsChanged', [platform({ name: 'Neu' })]);
-    const taken = takeFirstRequests()!;
-    expect(await taken.list).toEqual(ok([platform({ name: 'Neu' })]));
+function early(answer?: Promise<FirstState | undefined>) {
+  window.__hostBoot = { token: 't', firstState: answer ?? Promise.resolve(undefined) };
+}
+
+beforeEach(() => usePlatforms.setState(initial, true));
+afterEach(() => {
+  delete window.__hostBoot;
+  setApi(undefined);
+});
+
+describe('the early answer before the first render', () => {
+  it('is what the first render starts from', async () => {
+    early(Promise.resolve(state('Früh')));
+    usePlatforms.getState().startFrom(await firstAnswers(1000));
+    expect(usePlatforms.getState()).toMatchObject({ loaded: true, appInfo: appInfo() });
+    expect(names()).toEqual(['Früh']);
+  });
+
+  it('is not waited for longer than asked (the frame renders, the store fills it later)', async () => {
+    early(new Promise(() => {}));
+    expect(await firstAnswers(20)).toEqual({});
+  });
+
+  it('does not exist in Electron (nothing to wait for)', async () => {
+    expect(await firstAnswers(60_000)).toEqual({});
     expect(takeFirstRequests()).toBeUndefined();
   });
 
-  it('a change before the answer is superseded by the answer', async () => {
-    const { api, emit } = fakeApi();
-    api.listPlatforms.mockResolvedValueOnce(ok([platform({ name: 'Antwort' })]));
+  it('is taken over once, by the first connect', () => {
+    early(Promise.resolve(state('A')));
+    expect(takeFirstRequests()).toBe(window.__hostBoot!.firstState);
+    expect(takeFirstRequests()).toBeUndefined();
+  });
+});
+
+describe("the store's first connect", () => {
+  it('keeps the early answer and asks nothing more', async () => {
+    const { api } = fakeApi();
     setApi(api);
-    startFirstRequests();
-    emit('platformsChanged', [platform({ name: 'Vorher' })]); // before the answer's microtask
-    await new Promise((r) => setTimeout(r, 0));
-    expect(await takeFirstRequests()!.list).toEqual(ok([platform({ name: 'Antwort' })]));
+    early(Promise.resolve(state('Früh')));
+    const stop = usePlatforms.getState().connect();
+    await settle();
+    expect(names()).toEqual(['Früh']);
+    expect(api.listPlatforms).not.toHaveBeenCalled();
+    stop();
   });
 
-  it('taken before the answer: the answer when it comes (events from then on are the store\'s)', async () => {
+  it('puts an early answer that comes late not over an event the socket brought first', async () => {
     const { api, emit } = fakeApi();
-    let answer!: (r: ReturnType<typeof ok<ReturnType<typeof platform>[]>>) => void;
-    api.listPlatforms.mockReturnValueOnce(new Promise((r) => (answer = r)));
     setApi(api);
-    startFirstRequests();
-    const taken = takeFirstRequests()!;
+    let answer!: (s: FirstState) => void;
+    early(new Promise((r) => (answer = r)));
+    const stop = usePlatforms.getState().connect();
     emit('platformsChanged', [platform({ name: 'Ereignis' })]);
-    answer(ok([platform({ name: 'Antwort' })]));
-    expect(await taken.list).toEqual(ok([platform({ name: 'Antwort' })]));
+    answer(state('Antwort (älter)'));
+    await settle();
+    expect(names()).toEqual(['Ereignis']);
+    expect(usePlatforms.getState().loaded).toBe(true);
+    // The app info had no event: the answer stands for it.
+    expect(usePlatforms.getState().appInfo).toEqual(appInfo());
+    stop();
+  });
+
+  it('applies events after the early answer', async () => {
+    const { api, emit } = fakeApi();
+    setApi(api);
+    early(Promise.resolve(state('Antwort')));
+    const stop = usePlatforms.getState().connect();
+    await settle();
+    emit('platformsChanged', [platform({ name: 'Danach' })]);
+    expect(names()).toEqual(['Danach']);
+    stop();
+  });
+
+  it('asks over the API when the early request brought nothing (host gone, old token)', async () => {
+    const { api } = fakeApi([platform({ name: 'Über den Socket' })]);
+    setApi(api);
+    early(Promise.resolve(undefined));
+    const stop = usePlatforms.getState().connect();
+    await settle();
+    expect(api.listPlatforms).toHaveBeenCalledTimes(1);
+    expect(names()).toEqual(['Über den Socket']);
+    stop();
+  });
+
+  it('shows the error an answer brings, when no event has come', async () => {
+    const { api } = fakeApi();
+    api.listPlatforms.mockResolvedValueOnce(err('HOST_UNREACHABLE'));
+    setApi(api);
+    const stop = usePlatforms.getState().connect();
+    await settle();
+    expect(usePlatforms.getState()).toMatchObject({ loaded: true, error: { code: 'HOST_UNREACHABLE' } });
+    stop();
+  });
+
+  it('in Electron asks over the API, and an event before the answer wins', async () => {
+    const { api, emit } = fakeApi([platform({ name: 'Antwort (älter)' })]);
+    setApi(api);
+    const stop = usePlatforms.getState().connect();
+    emit('platformsChanged', [platform({ name: 'Ereignis' })]);
+    await settle();
+    expect(names()).toEqual(['Ereignis']);
+    stop();
   });
 });

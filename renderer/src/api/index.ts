@@ -1,9 +1,8 @@
 // One `api` for the whole renderer: Electron's preload provides window.api; in the browser host the
-// WebSocket client plays the same part.
-import type { AppApi, AppInfo } from '../../../shared/ipc-contract';
-import type { Platform } from '../../../shared/platform';
-import type { Result } from '../../../shared/result';
-import { createWsApi, takeToken } from './ws-api';
+// WebSocket client plays the same part, with the token boot.ts took.
+import type { AppApi } from '../../../shared/ipc-contract';
+import type { FirstState } from '../../../shared/ws-protocol';
+import { createWsApi } from './ws-api';
 
 declare global {
   interface Window {
@@ -12,54 +11,39 @@ declare global {
 }
 
 let instance: AppApi | undefined;
+let firstTaken = false;
 
 export function getApi(): AppApi {
-  instance ??= window.api ?? createWsApi(takeToken());
+  instance ??= window.api ?? createWsApi(window.__hostBoot?.token ?? null);
   return instance;
 }
 
 /** For component tests. */
 export function setApi(api: AppApi | undefined) {
   instance = api;
-  first = undefined;
-}
-
-interface FirstRequests {
-  list: Promise<Result<Platform[]>>;
-  appInfo: Promise<Result<AppInfo>>;
-}
-let first: { take(): FirstRequests } | undefined;
-
-/**
- * Browser host only: the first screen's two requests, sent by boot.ts before React is even compiled, so
- * the WebSocket handshake and the answers overlap the main bundle's download and start-up instead of
- * following them (issue 15). Until the store takes over, the newest state is kept in the socket's order —
- * an answer, or a change event after it — so nothing that happens in between is lost or undone. In
- * Electron the preload's IPC needs no handshake: nothing to gain.
- */
-export function startFirstRequests(): void {
-  if (window.api || first) return;
-  const api = getApi();
-  const latest: { list?: Result<Platform[]>; appInfo?: Result<AppInfo> } = {};
-  const off = [api.on('platformsChanged', (value) => (latest.list = { ok: true, value })), api.on('appInfoChanged', (value) => (latest.appInfo = { ok: true, value }))];
-  const list = api.listPlatforms().then((r) => (latest.list = r));
-  const appInfo = api.getAppInfo().then((r) => (latest.appInfo = r));
-  first = {
-    take() {
-      for (const stop of off) stop();
-      // Answered already: the newest state now (events from here on go to the taker's own listeners).
-      // Not yet: the answer when it comes, in order with those events.
-      return { list: latest.list ? Promise.resolve(latest.list) : list, appInfo: latest.appInfo ? Promise.resolve(latest.appInfo) : appInfo };
-    },
-  };
+  firstTaken = false;
 }
 
 /**
- * The early requests' state, once: for the store's first connect, which must subscribe to the events in
- * the same task (later connects ask anew).
+ * Browser host: the answer to boot.ts's early request, or nothing after `maxWaitMs`, so that the first
+ * render already shows the list — one render, layout and paint instead of an empty frame, a paint, the
+ * store's connect and a second render (issue 15). Electron: nothing, at once.
  */
-export function takeFirstRequests(): FirstRequests | undefined {
-  const taken = first?.take();
-  first = undefined;
-  return taken;
+export async function firstAnswers(maxWaitMs: number): Promise<Partial<FirstState>> {
+  const early = window.__hostBoot?.firstState;
+  if (!early || firstTaken) return {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const state = await Promise.race([early, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, maxWaitMs)))]);
+  clearTimeout(timer);
+  return state ?? {};
+}
+
+/**
+ * The early request's answer, once: for the store's first connect (later connects, and Electron, ask
+ * over the API). Resolves to undefined when there was none to be had.
+ */
+export function takeFirstRequests(): Promise<FirstState | undefined> | undefined {
+  if (firstTaken) return undefined;
+  firstTaken = true;
+  return window.__hostBoot?.firstState;
 }

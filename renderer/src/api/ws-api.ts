@@ -1,22 +1,10 @@
-// window.api for the browser host: the same typed API over a WebSocket. The per-launch token comes
-// in the URL fragment once, is kept in sessionStorage (so a reload still works) and removed from the
-// address bar.
+// window.api for the browser host: the same typed API over a WebSocket, authorised by the per-launch
+// token (boot.ts takes it from the address). The host pushes the current list and app info as change
+// events on every connection.
 import type { AppApi } from '../../../shared/ipc-contract';
 import { EVENT_NAMES, REQUEST_NAMES } from '../../../shared/ipc-channels';
 import type { Result } from '../../../shared/result';
 import type { ServerMessage } from '../../../shared/ws-protocol';
-
-const TOKEN_KEY = 'acc.browserHostToken';
-
-export function takeToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
-  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(loc.hash);
-  if (match?.[1]) {
-    storage.setItem(TOKEN_KEY, match[1]);
-    window.history.replaceState(null, '', loc.pathname + loc.search);
-    return match[1];
-  }
-  return storage.getItem(TOKEN_KEY);
-}
 
 export function createWsApi(token: string | null): AppApi {
   let socket: WebSocket | undefined;

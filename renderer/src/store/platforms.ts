@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { Platform } from '../../../shared/platform';
 import type { AppError, Result } from '../../../shared/result';
 import type { AppInfo, DeleteOutcome, RequestPayload } from '../../../shared/ipc-contract';
+import type { FirstState } from '../../../shared/ws-protocol';
 import { getApi, takeFirstRequests } from '../api';
 
 type Patch = RequestPayload<'updatePlatform'>['patch'];
@@ -15,6 +16,11 @@ interface PlatformsState {
   selectedId: string | null;
   appInfo: AppInfo | null;
   error: AppError | null;
+  /**
+   * The state before the first render, from what boot.ts's early request brought (main.tsx): the
+   * first render then shows the list, not an empty frame. Later events apply as usual.
+   */
+  startFrom(answers: Partial<FirstState>): void;
   connect(): () => void;
   select(id: string | null): void;
   create(name: string): Promise<Result<Platform>>;
@@ -40,6 +46,15 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
     return r;
   };
 
+  /** The list's answer: the list, or the error instead of it; the same answer twice changes nothing. */
+  const applyList = (r: Result<Platform[]>) => {
+    const s = get();
+    if (s.loaded && (r.ok ? r.value === s.platforms : r.error === s.error)) return;
+    set(r.ok ? { platforms: r.value, loaded: true } : { error: r.error, loaded: true });
+  };
+  const applyAppInfo = (r: Result<AppInfo>) => {
+    if (r.ok && r.value !== get().appInfo) set({ appInfo: r.value });
+  };
   return {
     loaded: false,
     platforms: [],
@@ -47,17 +62,32 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
     appInfo: null,
     error: null,
 
+    startFrom(answers) {
+      if (answers.list) applyList(answers.list);
+      if (answers.appInfo) applyAppInfo(answers.appInfo);
+    },
+
     connect() {
       const api = getApi();
+      // An event carries the whole state and every change sends one (the browser host also sends both
+      // as its socket connects): once one has come, an answer asked for earlier is not put over it.
+      const byEvent = { list: false, appInfo: false };
       const offPlatforms = api.on('platformsChanged', (platforms) => {
+        byEvent.list = true;
         const { selectedId } = get();
-        set({ platforms, selectedId: platforms.some((p) => p.id === selectedId) ? selectedId : null });
+        set({ platforms, loaded: true, selectedId: platforms.some((p) => p.id === selectedId) ? selectedId : null });
       });
-      const offAppInfo = api.on('appInfoChanged', (appInfo) => set({ appInfo }));
+      const offAppInfo = api.on('appInfoChanged', (appInfo) => {
+        byEvent.appInfo = true;
+        set({ appInfo });
+      });
       const offNotification = api.on('notification', ({ title, body }) => showWebNotification(title, body));
+      // The first connect takes the early request's answer (browser host); without one, it asks.
       const first = takeFirstRequests();
-      void (first?.list ?? api.listPlatforms()).then((r) => (r.ok ? set({ platforms: r.value, loaded: true }) : set({ error: r.error, loaded: true })));
-      void (first?.appInfo ?? api.getAppInfo()).then((r) => r.ok && set({ appInfo: r.value }));
+      const list = first ? first.then((state) => state?.list ?? api.listPlatforms()) : api.listPlatforms();
+      const appInfo = first ? first.then((state) => state?.appInfo ?? api.getAppInfo()) : api.getAppInfo();
+      void list.then((r) => byEvent.list || applyList(r));
+      void appInfo.then((r) => byEvent.appInfo || applyAppInfo(r));
       return () => {
         offPlatforms();
         offAppInfo();

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+// boot.ts, the page's first script: the per-launch token from the address (or, after a reload, from
+// sessionStorage), the early request for the first screen's state with the token in a header, and the
+// token taken out of the address once the page is idle. Each case evaluates the module afresh.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FIRST_STATE_PATH } from '../../shared/ws-protocol';
+
+const TOKEN = 'AbC-123_xyz';
+const body = { list: { ok: true, value: [] }, appInfo: { ok: true, value: { host: 'browser' } } };
+const fetchMock = vi.fn<typeof fetch>();
+
+async function boot(hash: string) {
+  window.history.replaceState(null, '', `/${hash}`);
+  vi.resetModules();
+  await import('./boot');
+  return window.__hostBoot;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  fetchMock.mockReset().mockResolvedValue(new Response(JSON.stringify(body), { status: 200 }));
+  vi.stubGlobal('fetch', fetchMock);
+  sessionStorage.clear();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  delete window.__hostBoot;
+  delete window.api;
+});
+
+describe('boot.ts', () => {
+  it('takes the token from the address, asks with it in a header, and keeps it out of the address once idle', async () => {
+    const b = await boot(`#token=${TOKEN}`);
+    expect(b?.token).toBe(TOKEN);
+    expect(fetchMock).toHaveBeenCalledWith(FIRST_STATE_PATH, { headers: { Authorization: `Bearer ${TOKEN}` }, cache: 'no-store' });
+    expect(await b?.firstState).toEqual(body);
+    // Not yet: a reload now still finds the token in the address.
+    expect(window.location.hash).toBe(`#token=${TOKEN}`);
+    vi.advanceTimersByTime(500);
+    expect(window.location.hash).toBe('');
+    expect(sessionStorage.getItem('acc.browserHostToken')).toBe(TOKEN);
+  });
+
+  it('after a reload takes the token kept in sessionStorage', async () => {
+    sessionStorage.setItem('acc.browserHostToken', TOKEN);
+    const b = await boot('');
+    expect(b?.token).toBe(TOKEN);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('without a token asks nothing (the app then shows that the host cannot be reached)', async () => {
+    const b = await boot('#other=1');
+    expect(b?.token).toBeNull();
+    expect(await b?.firstState).toBeUndefined();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a refusal', () => Promise.resolve(new Response('{"error":{"code":"UNAUTHORIZED"}}', { status: 401 }))],
+    ['no host', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['an answer that is not JSON', () => Promise.resolve(new Response('<html>', { status: 200 }))],
+    ['JSON of another shape', () => Promise.resolve(new Response('{"list":[]}', { status: 200 }))],
+  ])('after %s has no first state (the app asks over the socket)', async (_name, answer) => {
+    fetchMock.mockImplementation(answer);
+    const b = await boot(`#token=${TOKEN}`);
+    expect(await b?.firstState).toBeUndefined();
+  });
+
+  it('does nothing in Electron (window.api from the preload)', async () => {
+    window.api = {} as NonNullable<typeof window.api>;
+    expect(await boot(`#token=${TOKEN}`)).toBeUndefined();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});
