@@ -7,28 +7,30 @@ const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ren
 const BOOT_SOURCE = path.join(rendererDir, 'src/boot.ts');
 
 /**
- * renderer/src/boot.ts as the page's first script: its own entry (Vite would merge every module script
- * of index.html into one), placed before the app's script tag. Module scripts without `async` run in
- * document order once the page is parsed, so it runs before the app and does not wait for the app's
- * bundle; it must import nothing the app imports, or both would wait for a shared chunk (checked here
- * and in scripts/renderer-boot-entry.test.ts).
+ * renderer/src/boot.ts as the page's first script: built on its own (esbuild, one file with nothing to
+ * import) and placed before the app's script tag. Module scripts without `async` run in document order
+ * once the page is parsed, so it runs before the app without waiting for the app's bundle. Built apart
+ * from the app's bundle rather than as a second entry of it, which would split the app's shared modules
+ * into one more chunk for the first screen to fetch (checked in scripts/renderer-boot-entry.test.ts).
  */
 function bootFirst(): Plugin {
+  let bootFile = '';
   return {
     name: 'boot-first',
     apply: 'build',
-    buildStart() {
-      this.emitFile({ type: 'chunk', id: BOOT_SOURCE, name: 'boot' });
+    async generateBundle() {
+      const { build } = await import('esbuild');
+      const out = await build({ entryPoints: [BOOT_SOURCE], bundle: true, write: false, format: 'esm', minify: true, target: 'chrome120', logLevel: 'silent' });
+      const code = out.outputFiles[0]!.text;
+      bootFile = this.getFileName(this.emitFile({ type: 'asset', name: 'boot.js', source: code }));
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html, ctx) {
-        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === BOOT_SOURCE);
-        if (boot?.type !== 'chunk') throw new Error('boot-first: no chunk for renderer/src/boot.ts');
-        if (boot.imports.length > 0 || boot.dynamicImports.length > 0) throw new Error(`boot-first: boot.ts must stand alone, but imports ${[...boot.imports, ...boot.dynamicImports].join(', ')}`);
+      handler(html) {
+        if (!bootFile) throw new Error('boot-first: boot.ts was not built');
         const app = html.indexOf('<script type="module"');
         if (app < 0) throw new Error('boot-first: no module script in index.html');
-        return `${html.slice(0, app)}<script type="module" src="./${boot.fileName}"></script>\n    ${html.slice(app)}`;
+        return `${html.slice(0, app)}<script type="module" src="./${bootFile}"></script>\n    ${html.slice(app)}`;
       },
     },
   };
