@@ -1,8 +1,11 @@
-// Starts bench/cloud-child.ts as a separate Node process (compiled ahead of time, or under the tsx
-// loader as `npm run cloud` runs it) and talks to it over IPC.
+// Starts bench/cloud-child.ts as a separate Node process (compiled ahead of time and started with the
+// node flags of the shipped systemd unit, as deployed; or under the tsx loader as `npm run cloud` runs
+// it) and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deployedNodeFlags } from '../cloud/deploy/systemd-unit';
+import { CLOUD_BUNDLE_OPTIONS } from '../scripts/build';
 import type { ChildConfig, ChildReady, ChildStats } from './cloud-child';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,23 +20,24 @@ export interface CloudChild {
 }
 
 /**
- * The V8 flags a deployed cloud runs with (cloud/README.md, "Memory"): a young generation of 4 MB
- * semi-spaces instead of 16 MB keeps 18–30 MB less RSS with 10,000 waiting clients (the bench measures
- * the 10,000 level with and without). Every cloud child gets them unless `nodeArgs` says otherwise.
+ * The node flags a deployed cloud runs with: those of the systemd unit's ExecStart (cloud/README.md,
+ * "Memory"). Every cloud child gets them unless `nodeArgs` says otherwise (the bench measures the 10,000
+ * level with and without).
  */
-export const DEPLOYED_NODE_FLAGS = ['--max-semi-space-size=4'];
+export const DEPLOYED_NODE_FLAGS = deployedNodeFlags();
 
 let compiled: Promise<string> | undefined;
 
 /**
  * The child as a deployment would run it: our TypeScript compiled ahead of time by esbuild into one
- * ES module (dependencies stay in node_modules), started by plain node without the tsx loader.
+ * ES module, as `npm run build -- cloud` compiles the cloud (dependencies stay in node_modules), started
+ * by plain node without the tsx loader.
  */
 function compiledChild(): Promise<string> {
   compiled ??= (async () => {
     const { build } = await import('esbuild');
     const outfile = path.join(here, '..', '.tmp', 'bench', 'cloud-child.mjs');
-    await build({ entryPoints: [path.join(here, 'cloud-child.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+    await build({ ...CLOUD_BUNDLE_OPTIONS, entryPoints: [path.join(here, 'cloud-child.ts')], outfile });
     return outfile;
   })();
   return compiled;

@@ -62,9 +62,9 @@ async function main() {
   const limit = fdLimit();
   const notes: string[] = [
     `Cloud rate limit raised to ${HIGH_RATE_LIMIT}/min for all runs (default 600/min per tenant would throttle the bench, not the cloud).`,
-    'The cloud runs in a child process, compiled ahead of time by esbuild and started by plain node (as deployed; the tsx loader of `npm run cloud` adds about 70 MB), file-backed PGlite in a temp data dir opened a second time (as after a restart), request log on (as the CLI) to /dev/null.',
+    'The cloud runs in a child process, compiled ahead of time by esbuild and started by plain node (as the systemd unit cloud/deploy/amazon-cloud@.service runs `npm run build -- cloud`\'s output; the tsx loader of `npm run cloud` adds about 70 MB), file-backed PGlite in a temp data dir opened a second time (as after a restart), request log on (as the CLI) to /dev/null.',
     'Capacity: each level (1,000 / 5,000 / 10,000 waiting clients) runs in a fresh cloud process.',
-    `Every cloud process runs with the deployed V8 flags (${DEPLOYED_NODE_FLAGS.join(' ')}, see cloud/README.md "Memory"), except the rows marked "no V8 flags", which show the difference.`,
+    `Every cloud process runs with the node flags of the systemd unit's ExecStart (${DEPLOYED_NODE_FLAGS.join(' ')}, see cloud/README.md "Memory"), except the rows marked "no V8 flags", which show the difference.`,
   ];
   const levels = [1000, 5000, 10_000].filter((n) => {
     const ok = n + 500 <= limit;

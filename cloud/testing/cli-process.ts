@@ -1,15 +1,26 @@
-// The cloud's command line as a real child process (node with tsx's loader), for tests that need two processes on one
-// data directory: `startCliCloud` waits for the "cloud listening on URL" line; `runCli` runs one
-// command to its end and returns its exit code and output.
+// The cloud's command line as a real child process, for tests that need two processes on one data
+// directory or a server in front: `startCliCloud` runs it as the systemd unit does (the cloud built by
+// `npm run build -- cloud`, plain node with the unit's flags) and waits for the "cloud listening on
+// URL" line; `runCli` runs one command (under tsx) to its end and returns its exit code and output.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScript, type ScriptRun } from '../../shared/testing/run-script';
+import { buildCloud } from '../../scripts/build';
+import { deployedNodeFlags } from '../deploy/systemd-unit';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'cloud/cli.ts');
-/** Node itself with tsx's loader: one process, so a signal (SIGKILL too) reaches the cloud, not a wrapper. */
-const nodeArgs = ['--import', 'tsx', cli];
+let built: Promise<string> | undefined;
+/** Built once per test process, inside the project (where node finds node_modules), not in dist/; removed at exit. */
+const deployedCli = () => {
+  if (!built) {
+    const dir = path.join(root, '.tmp', 'cloud-cli', String(process.pid));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    built = buildCloud(path.join(dir, 'cli.mjs'));
+  }
+  return built;
+};
 
 export interface CliCloud {
   url: string;
@@ -20,8 +31,9 @@ export interface CliCloud {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliCloud> {
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliCloud> {
+  // Node itself, no wrapper: a signal (SIGKILL too) reaches the cloud.
+  const child = spawn(process.execPath, [...deployedNodeFlags(), await deployedCli(), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

@@ -1,0 +1,16 @@
+// The shipped systemd unit is what the bench and the process tests start (systemd-unit.ts): its
+// ExecStart runs plain node on the built cloud, with the flags cloud/README.md documents.
+import { expect, it } from 'vitest';
+import { DEPLOYED_SCRIPT, deployedNodeFlags } from './systemd-unit';
+
+it('reads the node flags of the shipped unit', () => {
+  expect(deployedNodeFlags()).toEqual(['--max-semi-space-size=4']);
+});
+
+it('reads flags wherever node and the script are, and refuses a unit that starts something else', () => {
+  expect(deployedNodeFlags(`[Service]\nExecStart=/usr/local/bin/node --a --b=1 ${DEPLOYED_SCRIPT} --port %i\n`)).toEqual(['--a', '--b=1']);
+  expect(deployedNodeFlags(`ExecStart=node ${DEPLOYED_SCRIPT}`)).toEqual([]);
+  expect(() => deployedNodeFlags('ExecStart=/usr/bin/npm run cloud -- --production')).toThrow('does not start node');
+  expect(() => deployedNodeFlags('ExecStart=/usr/bin/node cloud/cli.ts')).toThrow(`does not run ${DEPLOYED_SCRIPT}`);
+  expect(() => deployedNodeFlags('[Service]\nUser=x\n')).toThrow('does not start node');
+});
