@@ -1,4 +1,4 @@
-// `npx tsx bench/capacity-run.ts [pglite|postgres|scale-out] [clients] [--no-flags]`: one capacity figure
+// `npx tsx bench/capacity-run.ts [pglite|postgres|scale-out] [clients] [--no-flags]`: one capacity figure (--no-flags: without the systemd unit's node flags and environment)
 // of `npm run bench` alone (minutes instead of the whole bench), printed as JSON — for profiling the
 // memory of waiting long-polls (with BENCH_DIAG=1 BENCH_SNAPSHOT=file the child writes a heap snapshot).
 import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';

@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deployedNodeFlags } from '../cloud/deploy/systemd-unit';
+import { deployedEnvironment, deployedNodeFlags } from '../cloud/deploy/systemd-unit';
 import { CLOUD_BUNDLE_OPTIONS } from '../scripts/build';
 import type { ChildConfig, ChildReady, ChildStats } from './cloud-child';
 
@@ -21,10 +21,12 @@ export interface CloudChild {
 
 /**
  * The node flags a deployed cloud runs with: those of the systemd unit's ExecStart (cloud/README.md,
- * "Memory"). Every cloud child gets them unless `nodeArgs` says otherwise (the bench measures the 10,000
- * level with and without).
+ * "Memory"). Every cloud child gets them, and the unit's environment, unless `nodeArgs` says otherwise
+ * (the bench measures the 10,000 level with and without).
  */
 export const DEPLOYED_NODE_FLAGS = deployedNodeFlags();
+/** The unit's runtime environment (GLIBC_TUNABLES, NODE_ENV), given to every child that runs with flags. */
+const DEPLOYED_ENV = deployedEnvironment();
 
 let compiled: Promise<string> | undefined;
 
@@ -46,9 +48,11 @@ function compiledChild(): Promise<string> {
 export async function startChild(config: ChildConfig, opts: { nodeArgs?: string[]; loader?: 'tsx' | 'compiled' } = {}): Promise<CloudChild> {
   const useTsx = (opts.loader ?? 'compiled') === 'tsx';
   const entry = useTsx ? path.join(here, 'cloud-child.ts') : await compiledChild();
+  const nodeArgs = opts.nodeArgs ?? DEPLOYED_NODE_FLAGS;
   const child: ChildProcess = fork(entry, [], {
-    execArgv: [...(useTsx ? ['--import', 'tsx'] : []), '--expose-gc', ...(opts.nodeArgs ?? DEPLOYED_NODE_FLAGS)],
-    env: { ...process.env, BENCH_CHILD: JSON.stringify(config) },
+    execArgv: [...(useTsx ? ['--import', 'tsx'] : []), '--expose-gc', ...nodeArgs],
+    // No flags (an empty list) is the cloud as `npm run cloud` starts it: none of the unit's settings.
+    env: { ...process.env, ...(nodeArgs.length > 0 ? DEPLOYED_ENV : {}), BENCH_CHILD: JSON.stringify(config) },
     // The cloud's request log (logger: true) goes where `npm run cloud` sends it, stdout; here nowhere.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

@@ -64,7 +64,7 @@ async function main() {
     `Cloud rate limit raised to ${HIGH_RATE_LIMIT}/min for all runs (default 600/min per tenant would throttle the bench, not the cloud).`,
     'The cloud runs in a child process, compiled ahead of time by esbuild and started by plain node (as the systemd unit cloud/deploy/amazon-cloud@.service runs `npm run build -- cloud`\'s output; the tsx loader of `npm run cloud` adds about 70 MB), file-backed PGlite in a temp data dir opened a second time (as after a restart), request log on (as the CLI) to /dev/null.',
     'Capacity: each level (1,000 / 5,000 / 10,000 waiting clients) runs in a fresh cloud process.',
-    `Every cloud process runs with the node flags of the systemd unit's ExecStart (${DEPLOYED_NODE_FLAGS.join(' ')}, see cloud/README.md "Memory"), except the rows marked "no V8 flags", which show the difference.`,
+    `Every cloud process runs with the systemd unit's settings (cloud/deploy/amazon-cloud@.service: node flags ${DEPLOYED_NODE_FLAGS.join(' ')} and its environment, GLIBC_TUNABLES; see cloud/README.md "Memory"), except the rows marked "without the unit's settings", which show the difference.`,
   ];
   const levels = [1000, 5000, 10_000].filter((n) => {
     const ok = n + 500 <= limit;
@@ -101,10 +101,10 @@ async function main() {
       await capStack.close();
     }
   }
-  // The top level once more as `npm run cloud` starts it, without the deployed V8 flags.
+  // The top level once more as `npm run cloud` starts it, without the unit's flags and environment.
   let withoutFlags: CapacityLevel | undefined;
   if (levels.includes(10_000)) {
-    log('capacity: 10000 waiting clients, no V8 flags');
+    log("capacity: 10000 waiting clients, without the unit's settings");
     const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs: [] });
     try {
       withoutFlags = (await waitingClients(capStack, [10_000]))[0];
@@ -122,7 +122,7 @@ async function main() {
     const server = await startPostgres(pgBin.bin);
     try {
       for (const nodeArgs of [DEPLOYED_NODE_FLAGS, []]) {
-        log(`capacity: 10000 waiting clients, cloud on a PostgreSQL server${nodeArgs.length ? '' : ', no V8 flags'}`);
+        log(`capacity: 10000 waiting clients, cloud on a PostgreSQL server${nodeArgs.length ? '' : ", without the unit's settings"}`);
         const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs, databaseUrl: await createDatabase(server.url, `bench${nodeArgs.length}`) });
         try {
           const level = (await waitingClients(capStack, [10_000]))[0];
@@ -183,9 +183,9 @@ async function main() {
       target: c.clients === 10_000 ? '< 300 MB' : '',
       ...(c.clients === 10_000 ? { met: c.rssWaitingMB < 300 && c.held >= c.clients } : {}),
     })),
-    ...(withoutFlags ? [rssRow(withoutFlags, 'no V8 flags', 300)] : []),
+    ...(withoutFlags ? [rssRow(withoutFlags, "without the unit's settings", 300)] : []),
     ...(onPostgres ? [rssRow(onPostgres, 'on a PostgreSQL server', 200)] : []),
-    ...(onPostgresWithoutFlags ? [rssRow(onPostgresWithoutFlags, 'on a PostgreSQL server, no V8 flags', 200)] : []),
+    ...(onPostgresWithoutFlags ? [rssRow(onPostgresWithoutFlags, "on a PostgreSQL server, without the unit's settings", 200)] : []),
     ...(scaleOutResult && onPostgres
       ? [
           {

@@ -1,7 +1,7 @@
 // The shipped systemd unit is what the bench and the process tests start (systemd-unit.ts): its
 // ExecStart runs plain node on the built cloud, with the flags cloud/README.md documents.
 import { expect, it } from 'vitest';
-import { DEPLOYED_SCRIPT, deployedNodeFlags } from './systemd-unit';
+import { DEPLOYED_SCRIPT, deployedEnvironment, deployedNodeFlags } from './systemd-unit';
 
 it('reads the node flags of the shipped unit', () => {
   expect(deployedNodeFlags()).toEqual(['--max-semi-space-size=4']);
@@ -13,4 +13,9 @@ it('reads flags wherever node and the script are, and refuses a unit that starts
   expect(() => deployedNodeFlags('ExecStart=/usr/bin/npm run cloud -- --production')).toThrow('does not start node');
   expect(() => deployedNodeFlags('ExecStart=/usr/bin/node cloud/cli.ts')).toThrow(`does not run ${DEPLOYED_SCRIPT}`);
   expect(() => deployedNodeFlags('[Service]\nUser=x\n')).toThrow('does not start node');
+});
+
+it('reads the runtime environment of the shipped unit, without the cloud\'s own configuration', () => {
+  expect(deployedEnvironment()).toEqual({ NODE_ENV: 'production', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=131072:glibc.malloc.mmap_threshold=131072' });
+  expect(deployedEnvironment('Environment=A=1 "B=two words" CLOUD_X=y\nEnvironment=C=\nEnvironmentFile=/etc/x\n')).toEqual({ A: '1', B: 'two words', C: '' });
 });

@@ -10,6 +10,23 @@ const UNIT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'amazon-clo
 /** The built cloud, relative to the unit's WorkingDirectory (the project's root). */
 export const DEPLOYED_SCRIPT = 'dist/cloud/cli.mjs';
 
+/**
+ * The process environment the unit sets for the runtime (`Environment=` lines, e.g. GLIBC_TUNABLES),
+ * without the cloud's own configuration (CLOUD_*), which the bench and the tests set themselves.
+ */
+export function deployedEnvironment(unitText: string = readFileSync(UNIT, 'utf8')): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [, line] of unitText.matchAll(/^Environment=(.+)$/gm)) {
+    // systemd: space-separated assignments, each optionally in double quotes.
+    for (const [, quoted, plain] of line!.matchAll(/"([^"]*)"|(\S+)/g)) {
+      const assignment = quoted ?? plain!;
+      const eq = assignment.indexOf('=');
+      if (eq > 0 && !assignment.startsWith('CLOUD_')) env[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+    }
+  }
+  return env;
+}
+
 /** The node flags of the unit's ExecStart (`/usr/bin/node <flags…> dist/cloud/cli.mjs <arguments…>`). */
 export function deployedNodeFlags(unitText: string = readFileSync(UNIT, 'utf8')): string[] {
   const exec = /^ExecStart=(.+)$/m.exec(unitText)?.[1]?.trim().split(/\s+/);

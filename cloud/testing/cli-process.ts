@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runScript, type ScriptRun } from '../../shared/testing/run-script';
 import { buildCloud } from '../../scripts/build';
-import { deployedNodeFlags } from '../deploy/systemd-unit';
+import { deployedEnvironment, deployedNodeFlags } from '../deploy/systemd-unit';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let built: Promise<string> | undefined;
@@ -33,7 +33,7 @@ export interface CliCloud {
 
 export async function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliCloud> {
   // Node itself, no wrapper: a signal (SIGKILL too) reaches the cloud.
-  const child = spawn(process.execPath, [...deployedNodeFlags(), await deployedCli(), ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...deployedNodeFlags(), await deployedCli(), ...args], { cwd: root, env: { ...process.env, ...deployedEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
