@@ -25,7 +25,7 @@ const FLOWS = { core: 200, browserHost: 40, poller: 20 };
 /** Spread evenly over two instances: 10,000 each, the single-instance level. */
 const SCALE_OUT_CLIENTS = 20_000;
 /** Launches per page (median reported, all in startup.samplesMs): the machine may be shared, so more than a few. */
-const STARTUP_RUNS = 7;
+const STARTUP_RUNS = 21;
 
 function fdLimit(): number {
   const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
