@@ -6,7 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/core';
-import { contentSecurityPolicy, preload, serveStatic } from './static-files';
+import { contentSecurityPolicy, serveStatic } from './static-files';
 import { FIRST_STATE_PATH, parseClientMessage, type FirstState, type ServerMessage } from '../../shared/ws-protocol';
 
 interface BrowserHostOptions {
@@ -52,7 +52,6 @@ const sameSecret = (a: string, b: string) => {
 
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
-  if (process.env.ACC_CACHE) preload(opts.rendererDir);
   let origin = '';
   let allowedHosts: string[] = [];
   /** The origins the page may have: the one we open, and the same port as localhost. */

@@ -15,9 +15,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const CACHE = new Map<string, Buffer>();
-import { readdirSync, readFileSync } from 'node:fs';
-export function preload(root: string) { CACHE.clear(); const walk = (d: string) => { for (const e of readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else CACHE.set(f, readFileSync(f)); } }; walk(path.resolve(root)); }
 export function contentSecurityPolicy(wsOrigin: string): string {
   return policy([wsOrigin]);
 }
@@ -38,8 +35,7 @@ export async function serveStatic(root: string, url: URL, req: IncomingMessage, 
     return;
   }
   try {
-    const cached = process.env.ACC_CACHE ? CACHE.get(file) : undefined;
-    const body = cached ?? (await fs.readFile(file));
+    const body = await fs.readFile(file);
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': csp,
