@@ -1,6 +1,7 @@
 // UI start-up: the browser host from launch (runBrowserHost: store, core, server) until Chromium shows
 // the platform list, with 0 and 1,000 profiles; and the renderer bundle's gzipped size. Baseline: an
-// empty Vite + React page, built with Vite's JS API and served by the same host in the same way.
+// empty Vite + React page, built with Vite's JS API and served by the same host in the same way. The
+// host runs in its own process (bench/host-child.ts), as `npm start` runs it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
-import { runBrowserHost } from '../electron/browser-host/main';
-import { MemoryVault } from '../electron/core/vault';
+import { fork, type ChildProcess } from 'node:child_process';
 import { platformSchema, type Platform } from '../shared/platform';
 import { CHROMIUM_ARGS } from './latency';
 import { now } from './stack';
@@ -77,6 +77,46 @@ function profiles(n: number): Platform[] {
   }));
 }
 
+/** The host process: one browser host at a time, launched and closed over IPC. */
+class HostProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static async start(): Promise<HostProcess> {
+    const child = fork(path.join(root, 'bench', 'host-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const host = new HostProcess(child);
+    await host.next('ready');
+    return host;
+  }
+
+  async launch(userDataDir: string, rendererDir: string): Promise<string> {
+    this.child.send({ type: 'launch', userDataDir, rendererDir });
+    return ((await this.next('launched')) as { url: string }).url;
+  }
+
+  async close(): Promise<void> {
+    this.child.send({ type: 'close' });
+    await this.next('closed');
+  }
+
+  stop(): void {
+    this.child.disconnect();
+  }
+
+  private next(type: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: { type: string }) => {
+        if (msg.type !== type) return;
+        this.child.off('message', onMessage);
+        this.child.off('exit', onExit);
+        resolve(msg);
+      };
+      const onExit = (code: number | null) => reject(new Error(`bench host process exited (${code}) while waiting for "${type}"`));
+      this.child.on('message', onMessage);
+      this.child.once('exit', onExit);
+    });
+  }
+}
+
 /** Page-side: the time the condition first holds, on the page's clock (= Node's wall clock). */
 const MARK_SCRIPT = (condition: string) => `(() => {
   const done = () => ${condition};
@@ -115,22 +155,15 @@ interface LaunchPhases {
   shown: number;
 }
 
-async function launchToList(chrome: Browser, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set(), phases?: LaunchPhases[]): Promise<number> {
+async function launchToList(chrome: Browser, hostProcess: HostProcess, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set(), phases?: LaunchPhases[]): Promise<number> {
   const page = await chrome.newPage();
 
   await page.addInitScript(MARK_SCRIPT(condition));
   const t0 = now();
-  const started = await runBrowserHost({
-    userDataDir,
-    rendererDir,
-    openExternal: async () => undefined,
-    env: {},
-    vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
-  });
-  const { core, host } = started;
+  const url = await hostProcess.launch(userDataDir, rendererDir);
   const hostReady = now() - t0;
   try {
-    await page.goto(host.url);
+    await page.goto(url);
     // Polled from outside (the page's CSP forbids waitForFunction's eval); the time is taken in the page.
     for (let i = 0; i < 1500; i++) {
       const at = (await page.evaluate('window.__shownAt')) as number | undefined;
@@ -163,8 +196,7 @@ async function launchToList(chrome: Browser, userDataDir: string, rendererDir: s
     throw new Error('the list was not rendered within 30 s');
   } finally {
     await page.close();
-    await host.close();
-    await core.dispose();
+    await hostProcess.close();
   }
 }
 
@@ -180,6 +212,7 @@ export async function startup(runs = 3): Promise<StartupResult> {
   await buildRenderer(rendererDir);
   await buildEmptyPage(emptyDir);
   const chrome = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const hostProcess = await HostProcess.start();
   const dirs = { p0: path.join(tmp, 'p0'), p1000: path.join(tmp, 'p1000'), empty: path.join(tmp, 'empty-data') };
   for (const d of Object.values(dirs)) fs.mkdirSync(d);
   fs.writeFileSync(path.join(dirs.p1000, 'config.json'), JSON.stringify({ platforms: profiles(1000), pendingCloudDeletions: [], timelines: {} }));
@@ -189,9 +222,9 @@ export async function startup(runs = 3): Promise<StartupResult> {
   try {
     // Interleaved, one warm-up round first (Chromium's and Node's caches as on a second launch).
     for (let r = 0; r <= runs; r++) {
-      const p0 = await launchToList(chrome, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`, firstScreen, r === 0 ? undefined : phases.p0);
-      const p1000 = await launchToList(chrome, dirs.p1000, rendererDir, `document.querySelectorAll('tbody tr').length >= 1000`);
-      const empty = await launchToList(chrome, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`, new Set(), r === 0 ? undefined : phases.empty);
+      const p0 = await launchToList(chrome, hostProcess, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`, firstScreen, r === 0 ? undefined : phases.p0);
+      const p1000 = await launchToList(chrome, hostProcess, dirs.p1000, rendererDir, `document.querySelectorAll('tbody tr').length >= 1000`);
+      const empty = await launchToList(chrome, hostProcess, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`, new Set(), r === 0 ? undefined : phases.empty);
       if (r === 0) continue;
       samples.p0.push(p0);
       samples.p1000.push(p1000);
@@ -199,6 +232,7 @@ export async function startup(runs = 3): Promise<StartupResult> {
     }
   } finally {
     await chrome.close();
+    hostProcess.stop();
   }
   const result: StartupResult = {
     listRenderedMs: {
