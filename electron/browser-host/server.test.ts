@@ -21,8 +21,6 @@ beforeAll(async () => {
   rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
-  fs.mkdirSync(path.join(rendererDir, 'assets'));
-  for (const name of ['index-BlssEUQP.js', 'errors.de--bW_d3ln.js', 'index-7kXpQ3ej.css', 'plain.js', 'note-BlssEUQP.txt']) fs.writeFileSync(path.join(rendererDir, 'assets', name), 'x');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'outside');
   const core = memoryCore(path.join(dir, 'profile'));
   host = await startBrowserHost({ core, rendererDir, token });
@@ -83,13 +81,6 @@ describe('browser host', () => {
     expect(r.body).toContain('<title>app</title>');
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
     expect(host.url).toBe(`${host.origin}/#token=${token}`);
-  });
-
-  it('lets the browser keep the build\'s hashed scripts and styles, and nothing else', async () => {
-    const cache = async (p: string) => (await get(p)).headers['cache-control'];
-    for (const name of ['index-BlssEUQP.js', 'errors.de--bW_d3ln.js', 'index-7kXpQ3ej.css']) expect(await cache(`/assets/${name}`)).toBe('public, max-age=31536000, immutable');
-    for (const p of ['/', '/index.html', '/assets/plain.js', '/assets/note-BlssEUQP.txt', '/assets/missing-BlssEUQP.js']) expect((await cache(p)) ?? '', p).not.toContain('max-age');
-    expect(await cache('/')).toBe('no-store');
   });
 
   it('never serves files outside the renderer folder', async () => {

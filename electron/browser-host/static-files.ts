@@ -19,14 +19,6 @@ export function contentSecurityPolicy(wsOrigin: string): string {
   return policy([wsOrigin]);
 }
 
-/**
- * Vite's build names every file under assets/ by a hash of its content, so such a file never changes
- * under its name: the browser may keep it (and V8 the code compiled from it) across launches of the
- * host on the same port (4300 by default). Anything else — index.html above all — is fetched anew.
- */
-const HASHED_ASSET = /^\/assets\/[^/]+-[A-Za-z0-9_-]{8,}\.(?:js|css)$/;
-const cacheControl = (rel: string) => (HASHED_ASSET.test(rel) ? 'public, max-age=31536000, immutable' : 'no-store');
-
 /** `url` is the request target already parsed by the server (a malformed one never gets here). */
 export async function serveStatic(root: string, url: URL, req: IncomingMessage, res: ServerResponse, csp: string): Promise<void> {
   let rel: string;
@@ -49,7 +41,7 @@ export async function serveStatic(root: string, url: URL, req: IncomingMessage, 
       'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cache-Control': cacheControl(rel),
+      'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
