@@ -97,10 +97,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
     if ((req.headers.origin !== undefined && !pageOrigins().includes(req.headers.origin)) || (site !== undefined && site !== 'same-origin')) return fail(403, 'FORBIDDEN');
     const bearer = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer || !sameSecret(bearer, token)) return fail(401, 'UNAUTHORIZED');
-    void Promise.all([opts.core.invoke('listPlatforms', undefined), opts.core.invoke('getAppInfo', undefined)]).then(([list, appInfo]) => {
-      const body: FirstState = { list: list as FirstState['list'], appInfo: appInfo as FirstState['appInfo'] };
-      res.writeHead(200, headers).end(JSON.stringify(body));
-    });
+    void readFirstState(opts.core).then((state) => res.writeHead(200, headers).end(JSON.stringify(state)));
   };
 
   // Without a listener Node drops CONNECT requests without a word; answer them like other methods.
@@ -146,6 +143,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   };
 }
 
+/** The first screen's state: the list and the app info, as the core answers those requests. */
+async function readFirstState(core: Core): Promise<FirstState> {
+  const [list, appInfo] = await Promise.all([core.invoke('listPlatforms', undefined), core.invoke('getAppInfo', undefined)]);
+  return { list: list as FirstState['list'], appInfo: appInfo as FirstState['appInfo'] };
+}
+
 function attach(ws: WebSocket, core: Core) {
   // ws reports a protocol violation (oversized frame, invalid UTF-8, RSV1, unmasked frame, bad close
   // code, fragmented control frame, unknown opcode) as an 'error' event after it has started closing
@@ -166,7 +169,7 @@ function attach(ws: WebSocket, core: Core) {
   // reaches it this way, with no request of its own. Each event carries the whole state, so one of the
   // same name sent meanwhile is as new as the read: then it stands. Errors are left to the page's own
   // requests, which answer with them.
-  void Promise.all([core.invoke('listPlatforms', undefined), core.invoke('getAppInfo', undefined)]).then(([list, appInfo]) => {
+  void readFirstState(core).then(({ list, appInfo }) => {
     if (list.ok && !sentSinceConnect.has('platformsChanged')) send({ type: 'event', name: 'platformsChanged', payload: list.value });
     if (appInfo.ok && !sentSinceConnect.has('appInfoChanged')) send({ type: 'event', name: 'appInfoChanged', payload: appInfo.value });
   });
