@@ -28,6 +28,12 @@ export interface AppInfo {
   pendingCloudDeletions: number;
   /** Cloud URL, Client-ID and a Client-Secret in the keychain are all there (ANMELDEN can work). */
   cloudConfigured: boolean;
+  /**
+   * The UI's language as last chosen (setLanguage), kept by the core: the renderer starts in it. The core
+   * is its one keeper; the browser host's page origin changes with its port, so the page's own storage
+   * could not keep it.
+   */
+  language: UiLanguage;
 }
 
 export interface CloudSettingsView {

@@ -176,7 +176,12 @@ export class Core {
       listCloudOnlyPlatforms: () => this.cloudView.list(),
       adoptCloudPlatform: (p) => this.cloudView.adopt(p.cloudPlatformId),
       deleteCloudPlatform: (p) => this.cloudView.remove(p.cloudPlatformId),
-      setLanguage: (p) => ({ language: this.language.set(p.language) }),
+      setLanguage: (p) => {
+        const before = this.language.get();
+        const language = this.language.set(p.language);
+        if (language !== before) this.emit('appInfoChanged', this.appInfo());
+        return { language };
+      },
       getSandboxScenarios: () => this.sandbox.view(),
       armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),
       resetSandboxScenarios: () => this.sandbox.reset(),
@@ -251,6 +256,7 @@ export class Core {
       ...(unreadable > 0 ? { unreadableProfiles: { code: 'PROFILES_UNREADABLE' as const, count: unreadable, file: this.opts.store.filePath } } : {}),
       pendingCloudDeletions: this.deletions.queue().length,
       cloudConfigured: this.cloudConfigured,
+      language: this.language.get(),
     };
   }
 

@@ -65,6 +65,21 @@ describe('notification language', () => {
     expect(desk.notifications.at(-1)?.title).toBe('Amazon-Autorisierung erneuern');
   });
 
+  it("is in the app info the page starts from, and a switch sends the app info anew (the same language, nothing)", async () => {
+    const dir = storeWithRenewalDue();
+    desk = await start(dir);
+    expect((await desk.call('getAppInfo')).language).toBe('de');
+    const appInfoEvents = () => desk!.events.filter((e) => e.startsWith('appInfoChanged '));
+    await desk.call('setLanguage', { language: 'de' });
+    expect(appInfoEvents()).toEqual([]);
+    await desk.call('setLanguage', { language: 'en' });
+    expect(appInfoEvents()).toHaveLength(1);
+    expect(JSON.parse(appInfoEvents()[0]!.slice('appInfoChanged '.length))).toMatchObject({ language: 'en' });
+    await desk.close();
+    desk = await start(dir);
+    expect((await desk.call('getAppInfo')).language).toBe('en');
+  });
+
   it('refuses anything but a known language, keeping the last good one', async () => {
     desk = await start(storeWithRenewalDue());
     await desk.call('setLanguage', { language: 'en' });

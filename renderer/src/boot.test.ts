@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // boot.ts, the page's first script: the per-launch token from the address (or, after a reload, from
 // sessionStorage), the early request for the first screen's state with the token in a header, and the
-// token taken out of the address once the page is idle. Each case evaluates the module afresh.
+// token taken out of the address when the app says its first screen is up. Each case evaluates the
+// module afresh.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_STATE_PATH } from '../../shared/ws-protocol';
 
@@ -30,23 +31,32 @@ afterEach(() => {
 });
 
 describe('boot.ts', () => {
-  it('takes the token from the address, asks with it in a header, and keeps it out of the address once idle', async () => {
+  it('takes the token from the address, asks with it in a header, and keeps it out of the address once told', async () => {
     const b = await boot(`#token=${TOKEN}`);
     expect(b?.token).toBe(TOKEN);
     expect(fetchMock).toHaveBeenCalledWith(FIRST_STATE_PATH, { headers: { Authorization: `Bearer ${TOKEN}` }, cache: 'no-store' });
     expect(await b?.firstState).toEqual(body);
-    // Not yet: a reload now still finds the token in the address.
+    // Not on its own, not even later: a reload until then still finds the token in the address.
+    vi.advanceTimersByTime(60_000);
     expect(window.location.hash).toBe(`#token=${TOKEN}`);
-    vi.advanceTimersByTime(500);
+    expect(sessionStorage.getItem('acc.browserHostToken')).toBeNull();
+    b?.keepToken();
     expect(window.location.hash).toBe('');
+    expect(window.location.pathname).toBe('/');
     expect(sessionStorage.getItem('acc.browserHostToken')).toBe(TOKEN);
+    // Once: a later call finds nothing to do (and does not put an old token back).
+    sessionStorage.removeItem('acc.browserHostToken');
+    b?.keepToken();
+    expect(sessionStorage.getItem('acc.browserHostToken')).toBeNull();
   });
 
-  it('after a reload takes the token kept in sessionStorage', async () => {
+  it('after a reload takes the token kept in sessionStorage (and has nothing to keep)', async () => {
     sessionStorage.setItem('acc.browserHostToken', TOKEN);
-    const b = await boot('');
+    const b = await boot('?view=1');
     expect(b?.token).toBe(TOKEN);
     expect(fetchMock).toHaveBeenCalledTimes(1);
+    b?.keepToken();
+    expect(window.location.search).toBe('?view=1');
   });
 
   it('without a token asks nothing (the app then shows that the host cannot be reached)', async () => {

@@ -12,6 +12,14 @@ interface HostBoot {
   token: string | null;
   /** The first screen's state, or undefined when it could not be had (the app then asks over the socket). */
   firstState: Promise<FirstState | undefined>;
+  /**
+   * Keeps the token for a reload (sessionStorage) and takes it out of the address bar. Called by the app
+   * once its first screen is up (main.tsx): both are synchronous calls into the browser that cost the
+   * start-up 3–4 ms of main thread, and an idle callback registered here ran in the pause while the
+   * app's bundle was on its way, i.e. still before the first screen. Until then a reload finds the token
+   * where it was. Calling it again does nothing.
+   */
+  keepToken(): void;
 }
 
 declare global {
@@ -45,16 +53,12 @@ function storage(): Storage | undefined {
 if (!window.api) {
   const fromAddress = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash)?.[1];
   const token = fromAddress ?? storage()?.getItem(TOKEN_KEY) ?? null;
-  window.__hostBoot = { token, firstState: token ? fetchFirstState(token) : Promise.resolve(undefined) };
-  if (fromAddress) {
-    // Kept for a reload and taken out of the address bar once the page is idle: both are synchronous
-    // calls into the browser that cost the start-up a few milliseconds. Until then a reload finds the
-    // token where it was.
-    const keep = () => {
-      storage()?.setItem(TOKEN_KEY, fromAddress);
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(keep, { timeout: 2000 });
-    else setTimeout(keep, 500);
-  }
+  let kept = false;
+  const keepToken = () => {
+    if (kept || !fromAddress) return;
+    kept = true;
+    storage()?.setItem(TOKEN_KEY, fromAddress);
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  };
+  window.__hostBoot = { token, firstState: token ? fetchFirstState(token) : Promise.resolve(undefined), keepToken };
 }

@@ -1,42 +1,40 @@
 import './zod-config';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
 import { App } from './components/App';
-import { createI18n, I18nProvider, languageReady, useTranslation } from './i18n';
-import { firstAnswers, getApi } from './api';
+import { I18nProvider, languageReady, startI18n } from './i18n';
+import { afterFirstScreen, firstAnswers, getApi } from './api';
 import { usePlatforms } from './store/platforms';
 import './styles.css';
 
-const i18n = createI18n();
-document.documentElement.lang = i18n.language;
-
 /**
- * The core raises desktop notifications in the UI's language: it is told once the first screen is up
- * (not before: in the browser host that would open the socket in the middle of start-up) and on every
- * switch, and keeps it for the next start.
- */
-function CoreLanguage() {
-  const { i18n: current } = useTranslation();
-  useEffect(() => void getApi().setLanguage({ language: current.language }), [current.language]);
-  return null;
-}
-
-/**
- * How long the first render waits for the early answer (browser host; boot.ts): on loopback it comes
- * within milliseconds of this bundle being evaluated. A host that is slower gets the frame first and
- * fills it when the answer comes.
+ * How long the first render waits for the first state (browser host: boot.ts's early request; Electron:
+ * two requests over IPC): it comes within milliseconds of this bundle being evaluated. A host that is
+ * slower gets the frame first, in German, and the store fills it when the answer comes.
  */
 const FIRST_ANSWERS_WAIT_MS = 300;
 
-// German is in this bundle; English (when chosen last time) is fetched first, so no German flashes.
-void Promise.all([languageReady(i18n), firstAnswers(FIRST_ANSWERS_WAIT_MS)]).then(([, answers]) => {
+void firstAnswers(FIRST_ANSWERS_WAIT_MS).then(async (answers) => {
+  // The language last chosen is the core's (AppInfo.language); a switch goes back to it.
+  const i18n = startI18n(answers.appInfo?.ok ? answers.appInfo.value.language : undefined, (language) => void getApi().setLanguage({ language }));
+  // German is in this bundle; English (when chosen last time) is fetched first, so no German flashes.
+  // Should that fail, the texts fall back to German rather than leave the window empty.
+  await languageReady(i18n).catch(() => undefined);
   usePlatforms.getState().startFrom(answers);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nProvider i18n={i18n}>
-        <App />
-        <CoreLanguage />
-      </I18nProvider>
-    </StrictMode>,
+  const root = createRoot(document.getElementById('root')!);
+  // Rendered at once, in this task: the first frame the browser draws is the list, not an empty page
+  // drawn first while the render waits for its own task.
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <I18nProvider i18n={i18n}>
+          <App />
+        </I18nProvider>
+      </StrictMode>,
+    ),
   );
+  // Once the list is drawn and the page is idle.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(afterFirstScreen, { timeout: 2000 });
+  else setTimeout(afterFirstScreen, 50);
 });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-// The first screen's state: boot.ts's early answer (window.__hostBoot) seeds the store before the
-// first render, the store's first connect takes it over, and from then on the socket's events rule —
-// an answer asked for earlier is never put over an event (each event carries the whole state).
+// The first screen's state: boot.ts's early answer (window.__hostBoot; in Electron the same two requests
+// over IPC) seeds the store before the first render, the store's first connect takes it over, and from
+// then on the events rule — an answer asked for earlier is never put over an event (each event carries
+// the whole state).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../shared/result';
 import type { FirstState } from '../../../shared/ws-protocol';
@@ -15,12 +16,13 @@ const names = () => usePlatforms.getState().platforms.map((p) => p.name);
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 function early(answer?: Promise<FirstState | undefined>) {
-  window.__hostBoot = { token: 't', firstState: answer ?? Promise.resolve(undefined) };
+  window.__hostBoot = { token: 't', firstState: answer ?? Promise.resolve(undefined), keepToken: () => {} };
 }
 
 beforeEach(() => usePlatforms.setState(initial, true));
 afterEach(() => {
   delete window.__hostBoot;
+  delete window.api;
   setApi(undefined);
 });
 
@@ -37,7 +39,32 @@ describe('the early answer before the first render', () => {
     expect(await firstAnswers(20)).toEqual({});
   });
 
-  it('does not exist in Electron (nothing to wait for)', async () => {
+  it('in Electron is the list and the app info asked over IPC, once, and the first connect takes it over', async () => {
+    const { api } = fakeApi([platform({ name: 'Über IPC' })], appInfo({ host: 'electron', language: 'en' }));
+    window.api = api;
+    const answers = await firstAnswers(60_000);
+    expect(answers.appInfo).toEqual(ok(appInfo({ host: 'electron', language: 'en' })));
+    const stop = usePlatforms.getState().connect();
+    await settle();
+    expect(names()).toEqual(['Über IPC']);
+    expect(api.listPlatforms).toHaveBeenCalledTimes(1);
+    expect(api.getAppInfo).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('in Electron, when IPC fails, is nothing, and the first connect asks again', async () => {
+    const { api } = fakeApi([platform({ name: 'Zweiter Versuch' })]);
+    api.getAppInfo.mockRejectedValueOnce(new Error('no handler'));
+    window.api = api;
+    expect(await firstAnswers(60_000)).toEqual({});
+    const stop = usePlatforms.getState().connect();
+    await settle();
+    expect(names()).toEqual(['Zweiter Versuch']);
+    expect(api.getAppInfo).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('is nothing without a host (component tests)', async () => {
     expect(await firstAnswers(60_000)).toEqual({});
     expect(takeFirstRequests()).toBeUndefined();
   });

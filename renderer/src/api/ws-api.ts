@@ -1,6 +1,7 @@
 // window.api for the browser host: the same typed API over a WebSocket, authorised by the per-launch
 // token (boot.ts takes it from the address). The host pushes the current list and app info as change
-// events on every connection.
+// events on every connection. The socket opens with the first request, or for listeners once the page
+// is idle (the first state came over HTTP: api/index.ts).
 import type { AppApi } from '../../../shared/ipc-contract';
 import { EVENT_NAMES, REQUEST_NAMES } from '../../../shared/ipc-channels';
 import type { Result } from '../../../shared/result';
@@ -57,6 +58,24 @@ export function createWsApi(token: string | null): AppApi {
     return opening;
   };
 
+  /**
+   * For listeners: open the socket once the page is idle (the host pushes the current state when it
+   * does, so nothing is missed meanwhile). The store subscribes as the first screen mounts, and the
+   * WebSocket's constructor alone costs the main thread 5–10 ms, which would otherwise come before the
+   * list's first paint. A request opens it at once.
+   */
+  let soon = false;
+  const connectSoon = () => {
+    if (soon || socket || opening) return;
+    soon = true;
+    const open = () => {
+      soon = false;
+      if (listeners.size > 0) void connect().catch(() => {});
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(open, { timeout: 200 });
+    else setTimeout(open, 0);
+  };
+
   const request = async (name: string, payload?: unknown): Promise<Result<unknown>> => {
     let ws: WebSocket;
     try {
@@ -77,14 +96,11 @@ export function createWsApi(token: string | null): AppApi {
     const set = listeners.get(event) ?? new Set();
     set.add(listener);
     listeners.set(event, set);
-    void connect().catch(() => {});
+    connectSoon();
     return () => {
       set.delete(listener);
       if (set.size === 0) listeners.delete(event);
     };
   };
-  // Open the socket now, not at the first request: the handshake then overlaps the first render
-  // instead of delaying the first list request that render sends.
-  void connect().catch(() => {});
   return api as unknown as AppApi;
 }

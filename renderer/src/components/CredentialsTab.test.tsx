@@ -245,7 +245,7 @@ describe('cloud credentials missing', () => {
 
   it('stays quiet when they are there', () => {
     setup({ status: 'not_authenticated' });
-    act(() => usePlatforms.setState({ appInfo: { version: '0', host: 'browser', amazon: { kind: 'production' }, keychain: { available: true, plaintextFallback: false }, pendingCloudDeletions: 0, cloudConfigured: true } }));
+    act(() => usePlatforms.setState({ appInfo: { version: '0', host: 'browser', amazon: { kind: 'production' }, keychain: { available: true, plaintextFallback: false }, pendingCloudDeletions: 0, cloudConfigured: true, language: 'de' } }));
     expect(screen.queryByTestId('cloud-not-configured')).toBeNull();
   });
 });

@@ -11,7 +11,11 @@ export function useNow(active = true, ms = 1000): number {
   const [now, setNow] = useState(() => clock.now());
   useEffect(() => {
     if (!active) return;
-    setNow(clock.now());
+    // Catch up after a pause; right after mounting the time is fresh, and an update would render again.
+    setNow((prev) => {
+      const t = clock.now();
+      return Math.abs(t - prev) < ms ? prev : t;
+    });
     const timer = setInterval(() => setNow(clock.now()), ms);
     return () => clearInterval(timer);
   }, [active, ms]);

@@ -1,34 +1,28 @@
 import type { AppError } from '../../../shared/result';
 import { PLATFORM_NAME_MAX } from '../../../shared/platform-name';
-import { createTranslator, isLanguage, loadGermanErrors, type Language, type Translation, type Translator } from './translator';
+import { DEFAULT_UI_LANGUAGE } from '../../../shared/ui-language';
+import { createTranslator, loadGermanErrors, type Language, type Translator } from './translator';
 import type { LooseParams, TFunction } from './keys';
 
 export { LANGUAGES, loadGermanErrors, type Language, type Translator } from './translator';
 export type { TFunction, TranslationKey } from './keys';
 export { I18nProvider, useTranslation } from './react';
 
-const LANGUAGE_KEY = 'acc.language';
-
-function initialLanguage(): Language {
-  try {
-    const saved = localStorage.getItem(LANGUAGE_KEY);
-    if (isLanguage(saved)) return saved;
-  } catch {
-    // storage may be unavailable (tests); German is the default either way
-  }
-  return 'de';
-}
-
-/** The app's translator; a chosen language is remembered for the next start. `preloaded`: see createTranslator. */
-export function createI18n(lng: Language = initialLanguage(), preloaded: Partial<Record<Language, Translation>> = {}): Translator {
-  const instance = createTranslator(lng, preloaded);
+/**
+ * The app's translator at start: in the language the core keeps (AppInfo.language), German when the
+ * core did not answer in time. Each switch goes to the core (`tell`), which keeps it for the next start
+ * and raises its desktop notifications in it. Only a switch: the language the core gave needs no telling
+ * back, and a German start after a late answer must not overwrite the choice the core keeps.
+ */
+export function startI18n(coreLanguage: Language | undefined, tell: (language: Language) => void): Translator {
+  const instance = createTranslator(coreLanguage ?? DEFAULT_UI_LANGUAGE);
+  document.documentElement.lang = instance.language;
+  let told = coreLanguage;
   instance.subscribe(() => {
-    try {
-      localStorage.setItem(LANGUAGE_KEY, instance.language);
-      document.documentElement.lang = instance.language;
-    } catch {
-      // ignore
-    }
+    document.documentElement.lang = instance.language;
+    if (instance.language === told) return;
+    told = instance.language;
+    tell(told);
   });
   return instance;
 }

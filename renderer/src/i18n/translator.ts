@@ -44,6 +44,14 @@ export function loadGermanErrors(load: () => Promise<GermanErrors> = async () =>
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
+/** One Intl.PluralRules per language (making one costs far more than asking it). */
+const plurals = new Map<Language, Intl.PluralRules>();
+function pluralRules(lng: Language): Intl.PluralRules {
+  let rules = plurals.get(lng);
+  if (!rules) plurals.set(lng, (rules = new Intl.PluralRules(lng)));
+  return rules;
+}
+
 function find(tree: Tree, key: string): string | undefined {
   let node: string | Tree | undefined = tree;
   for (const part of key.split('.')) {
@@ -129,7 +137,7 @@ export function createTranslator(initial: Language, preloaded: Partial<Record<La
   const resolve = (tree: Tree | undefined, lng: Language, key: string, count: unknown): string | undefined => {
     if (!tree) return undefined;
     if (typeof count === 'number') {
-      const form = find(tree, `${key}_${new Intl.PluralRules(lng).select(count)}`);
+      const form = find(tree, `${key}_${pluralRules(lng).select(count)}`);
       if (form !== undefined) return form;
     }
     return find(tree, key);

@@ -37,6 +37,7 @@ export const appInfo = (over: Partial<AppInfo> = {}): AppInfo => ({
   keychain: { available: true, plaintextFallback: false },
   pendingCloudDeletions: 0,
   cloudConfigured: true,
+  language: 'de',
   ...over,
 });
 

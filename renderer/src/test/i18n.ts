@@ -1,10 +1,10 @@
 // i18n for component tests: both languages and the German error texts loaded up front, so everything
 // renders synchronously.
-import { createI18n, type Language } from '../i18n';
-import { provideGermanErrors } from '../i18n/translator';
+import type { Language } from '../i18n';
+import { createTranslator, provideGermanErrors } from '../i18n/translator';
 import { en } from '../i18n/en';
 import { errorsDe } from '../i18n/errors.de';
 
 provideGermanErrors(errorsDe);
 
-export const testI18n = (lng: Language = 'de') => createI18n(lng, { en });
+export const testI18n = (lng: Language = 'de') => createTranslator(lng, { en });
