@@ -12,7 +12,7 @@ import { CLIENTS_PER_AUTHORIZATION, waitingClients, type CapacityLevel } from '.
 import { closedLoop, type LoadResult } from './load';
 import { DEPLOYED_NODE_FLAGS, startChild } from './child';
 import { scaleOut, type ScaleOutResult } from './scale-out';
-import { buildRenderer, startup } from './startup';
+import { buildRenderer, startup, STARTUP_RUNS } from './startup';
 import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
 import { summarizeProfile } from './profile';
 import { formatTable, ratio, type Row } from './table';
@@ -24,8 +24,6 @@ const LOAD = { connections: 32, durationMs: 4000, warmupMs: 1000 };
 const FLOWS = { core: 200, browserHost: 40, poller: 20 };
 /** Spread evenly over two instances: 10,000 each, the single-instance level. */
 const SCALE_OUT_CLIENTS = 20_000;
-/** Launches per page (median reported, all in startup.samplesMs): the machine may be shared, so more than a few. */
-const STARTUP_RUNS = 21;
 
 function fdLimit(): number {
   const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));

@@ -1,9 +1,10 @@
 // `npx tsx bench/startup-only.ts [runs]`: only the UI start-up part of `npm run bench` (issue 15's
-// start-up figure), with its baseline from the same run, printed as JSON; bench/results.json is untouched.
+// start-up figure; by default as many launches), with its baseline from the same run, printed as JSON;
+// bench/results.json is untouched.
 import os from 'node:os';
-import { startup } from './startup';
+import { startup, STARTUP_RUNS } from './startup';
 
-const runs = Number(process.argv[2] ?? 7);
+const runs = Number(process.argv[2] ?? STARTUP_RUNS);
 if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
   console.error('usage: tsx bench/startup-only.ts [runs 1..50]');
   process.exit(2);

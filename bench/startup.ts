@@ -19,6 +19,13 @@ import { percentile, round, sleep } from './stats';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/**
+ * Launches per page (median reported, all in startup.samplesMs): single launches on this machine spread
+ * from 85 to 210 ms, and with 21 the ratio of the medians moved by ±0.1 from run to run; with 41 three
+ * runs in a row agreed within 0.01.
+ */
+export const STARTUP_RUNS = 41;
+
 interface StartupResult {
   listRenderedMs: { profiles0: number; profiles1000: number; emptyPage: number; runs: number };
   /** Median moment of each phase (ms after launch), 0 profiles and the empty page. */
