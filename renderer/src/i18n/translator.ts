@@ -11,10 +11,10 @@ import { isUiLanguage, UI_LANGUAGES, type UiLanguage } from '../../../shared/ui-
 // The UI's languages are the core's too (its notifications follow them): one list, in shared/.
 export const LANGUAGES = UI_LANGUAGES;
 export type Language = UiLanguage;
-export const isLanguage = isUiLanguage;
+const isLanguage = isUiLanguage;
 
 type Tree = { readonly [key: string]: string | Tree };
-export type Translation = Messages | typeof import('./en').en;
+type Translation = Messages | typeof import('./en').en;
 type GermanErrors = typeof import('./errors.de').errorsDe;
 
 /*
