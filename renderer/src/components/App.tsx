@@ -3,7 +3,7 @@ import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
 import { lazyComponent } from './lazy-component';
-import { errorText, loadGermanErrors, useTranslation } from '../i18n';
+import { errorText, loadGermanRest, useTranslation } from '../i18n';
 
 // Not on the first screen (the list): each its own chunk, fetched once the list is shown.
 const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) => m.PlatformDetail));
@@ -16,7 +16,7 @@ const SandboxScenarioBanner = lazyComponent(() => import('./SandboxScenarioBanne
 const ReplayImportButton = lazyComponent(() => import('./ReplayImportButton').then((m) => m.ReplayImportButton));
 /** Fetches every part not on the first screen (the app does so once the list is shown; tests before they start). */
 export const preloadRest = () =>
-  Promise.all([...[PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog, KeychainBanner, SandboxScenarioBanner, ReplayImportButton].map((c) => c.preload()), loadGermanErrors()]);
+  Promise.all([...[PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog, KeychainBanner, SandboxScenarioBanner, ReplayImportButton].map((c) => c.preload()), loadGermanRest()]);
 
 export function App() {
   const { t, i18n } = useTranslation();

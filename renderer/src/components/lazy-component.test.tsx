@@ -1,10 +1,17 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Suspense, useState } from 'react';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { lazyComponent } from './lazy-component';
 
-afterEach(cleanup);
+// The rest of the German texts, as i18n fetches them: here at once, unless a case holds them back.
+let textsArrive: Promise<void> = Promise.resolve();
+vi.mock('../i18n', () => ({ loadGermanRest: () => textsArrive }));
+
+afterEach(() => {
+  cleanup();
+  textsArrive = Promise.resolve();
+});
 
 function Counter({ label }: { label: string }) {
   const [n, setN] = useState(0);
@@ -40,6 +47,21 @@ describe('lazyComponent', () => {
     render(ui('Wieder'));
     expect(screen.getByRole('button').textContent).toBe('Wieder 0');
     expect(loads).toBe(1);
+  });
+
+  it('waits for the rest of the German texts too, so it never shows a key in place of a text', async () => {
+    let release!: () => void;
+    textsArrive = new Promise((resolve) => (release = resolve));
+    const Lazy = lazyComponent<{ label: string }>(async () => Counter);
+    render(
+      <Suspense fallback={<p>lädt</p>}>
+        <Lazy label="Text" />
+      </Suspense>,
+    );
+    await act(async () => {});
+    expect(screen.getByText('lädt')).toBeTruthy();
+    await act(async () => release());
+    expect(screen.getByRole('button').textContent).toBe('Text 0');
   });
 
   it('tries again after a failed load', async () => {

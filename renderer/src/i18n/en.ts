@@ -90,8 +90,6 @@ export const en: DeepStrings<Messages> = {
     status: 'Sign-in status',
     authenticatedSince: 'Authenticated since {{date}} (seller ID {{id}})',
     authenticatedSinceStore: 'Authenticated since {{date}} – {{store}} (seller ID {{id}})',
-    seller: '{{store}} (seller ID {{id}})',
-    sellerIdOnly: 'seller ID {{id}}',
     regionAccount: '{{country}} stands for the whole seller account of region {{region}}: one sign-in covers all marketplaces of that region.',
     switched: 'Switched from seller account {{old}}. Please import the settings for the new account.',
     duplicateSeller: 'Attention: this seller account is also connected to the platform “{{names}}”. Orders would be imported twice. Connect each Amazon account to one platform only.',
@@ -286,5 +284,6 @@ export const en: DeepStrings<Messages> = {
     confirm: 'Stop using',
     cancel: 'Cancel',
   },
+  seller: { named: '{{store}} (seller ID {{id}})', idOnly: 'seller ID {{id}}' },
   errors: errorsEn,
 };

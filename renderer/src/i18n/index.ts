@@ -1,10 +1,10 @@
 import type { AppError } from '../../../shared/result';
 import { PLATFORM_NAME_MAX } from '../../../shared/platform-name';
 import { DEFAULT_UI_LANGUAGE } from '../../../shared/ui-language';
-import { createTranslator, loadGermanErrors, type Language, type Translator } from './translator';
+import { createTranslator, loadGermanRest, type Language, type Translator } from './translator';
 import type { LooseParams, TFunction } from './keys';
 
-export { LANGUAGES, loadGermanErrors, type Language, type Translator } from './translator';
+export { LANGUAGES, loadGermanRest, type Language, type Translator } from './translator';
 export type { TFunction, TranslationKey } from './keys';
 export { I18nProvider, useTranslation } from './react';
 
@@ -59,10 +59,10 @@ function readableParams(t: TFunction, error: AppError): LooseParams {
  * send the user to the dialog they are in).
  */
 export function errorText(t: TFunction, error: AppError, context?: string): string {
-  // German error texts not fetched yet (an error before the list was shown): a short note for the moment,
-  // replaced as soon as they arrive (the translator re-renders).
+  // German error texts (de.rest.ts) not fetched yet (an error before the list was shown): a short note
+  // for the moment, replaced as soon as they arrive (the translator re-renders).
   if (t.lookup('errors.UNKNOWN') === undefined) {
-    void loadGermanErrors().catch(() => undefined);
+    void loadGermanRest().catch(() => undefined);
     return t('app.errorLoading', { code: error.code });
   }
   // A validation error whose reason is itself a known code (NAME_REQUIRED, CLOUD_URL_INVALID) says that.

@@ -2,10 +2,11 @@
 // check (`tsc -p tsconfig.web.json`, part of `npm test`) if the line it marks ever compiles, e.g. when the
 // keys widen to string because `de.ts` lost its `as const`. The run-time half checks what types cannot.
 import { describe, expect, it } from 'vitest';
-import { createTranslator, interpolate, loadGermanErrors } from './translator';
+import { createTranslator, interpolate, loadGermanRest } from './translator';
 import { errorText } from '.';
 import { errorsDe } from './errors.de';
 import { de } from './de';
+import { deRest } from './de.rest';
 import { en } from './en';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -14,7 +15,8 @@ const leaves = (tree: Tree, prefix = ''): [string, string][] =>
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('translator', () => {
-  const { t } = createTranslator('de');
+  // All German texts at once (the app fetches the rest after the first screen: see the last case).
+  const { t } = createTranslator('de', { de: { ...de, ...deRest } });
 
   it('rejects a wrong key, a missing param and an unknown param at compile time', () => {
     // @ts-expect-error a misspelt key
@@ -72,19 +74,22 @@ describe('translator', () => {
 
   it('English texts have the same placeholders as the German ones', () => {
     const english = new Map(leaves(en as Tree));
-    for (const [key, text] of leaves(de as Tree)) expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+    for (const [key, text] of leaves({ ...de, ...deRest } as Tree)) expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
   });
 
-  it('fetches the German error texts when first needed, with a short note meanwhile, then re-renders', async () => {
+  it('fetches the rest of the German texts when an error text is first needed, with a short note meanwhile, then re-renders', async () => {
     const translator = createTranslator('de');
     let renders = 0;
     translator.subscribe(() => renders++);
     const before = translator.t;
     expect(errorText(translator.t, { code: 'HOST_UNREACHABLE' })).toBe('Fehler HOST_UNREACHABLE – die Beschreibung wird geladen …');
-    await loadGermanErrors();
+    expect(translator.t('list.count', { count: 2 })).toBe('2 Plattformen');
+    expect(translator.t.lookup('deleteDialog.question')).toBeUndefined();
+    await loadGermanRest();
     expect(renders).toBe(1);
     expect(translator.t).not.toBe(before);
     expect(errorText(translator.t, { code: 'HOST_UNREACHABLE' })).toBe(errorsDe.HOST_UNREACHABLE);
+    expect(translator.t('deleteDialog.question', { name: 'X' })).toBe('Soll die Plattform „X“ wirklich gelöscht werden?');
     // A translator made afterwards has them at once.
     expect(errorText(createTranslator('de').t, { code: 'HOST_UNREACHABLE' })).toBe(errorsDe.HOST_UNREACHABLE);
   });

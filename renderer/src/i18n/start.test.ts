@@ -2,8 +2,8 @@
 // The language the app starts in is the core's (AppInfo.language), and only a switch goes back to it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startI18n } from '.';
-import { provideGermanErrors } from './translator';
-import { errorsDe } from './errors.de';
+import { provideGermanRest } from './translator';
+import { deRest } from './de.rest';
 
 afterEach(() => document.documentElement.setAttribute('lang', 'de'));
 
@@ -25,7 +25,7 @@ describe('startI18n', () => {
     expect(tell.mock.calls).toEqual([['en']]);
     expect(document.documentElement.lang).toBe('en');
     await i18n.changeLanguage('en');
-    provideGermanErrors(errorsDe); // re-renders every translator, no switch
+    provideGermanRest(deRest); // re-renders every translator, no switch
     await i18n.changeLanguage('de');
     expect(tell.mock.calls).toEqual([['en'], ['de']]);
     expect(document.documentElement.lang).toBe('de');

@@ -1,8 +1,8 @@
 // A small translator in place of i18next (issue 15: i18next + react-i18next were a fifth of the first
 // screen's bytes). What the app uses, and nothing more: dotted keys, `{{name}}` interpolation without
 // escaping (React escapes), `_one`/`_other` plurals chosen by `count`, German as the fallback, English
-// loaded on demand, German error texts loaded after the first screen. Types come from keys.ts; this file is
-// the run-time half.
+// loaded on demand, the German texts of other screens and the error texts loaded after the first screen.
+// Types come from keys.ts; this file is the run-time half.
 import { de, type Messages } from './de';
 import type { LooseParams, TFunction } from './keys';
 
@@ -15,31 +15,32 @@ const isLanguage = isUiLanguage;
 
 type Tree = { readonly [key: string]: string | Tree };
 type Translation = Messages | typeof import('./en').en;
-type GermanErrors = typeof import('./errors.de').errorsDe;
+type GermanRest = typeof import('./de.rest').deRest;
 
 /*
- * The German error texts are a chunk of their own (a fifth of the first screen's bytes, and the list
- * rarely shows an error): fetched once the list is shown (App's preloadRest), or as soon as a text is
- * asked for before that. Until they are there, errorText shows `app.errorLoading`; every translator
- * re-renders its components when they arrive. Module-wide, like the chunk itself.
+ * The German texts of the other screens and the error texts (de.rest.ts) are a chunk of their own (the
+ * first screen needs none of them; they were two thirds of the German texts' bytes): fetched once the
+ * list is shown (App's preloadRest), with a lazy screen's chunk (lazy-component.ts), or as soon as an
+ * error text is asked for before that. Until they are there, errorText shows `app.errorLoading`; every
+ * translator re-renders its components when they arrive. Module-wide, like the chunk itself.
  */
-let germanErrors: GermanErrors | undefined;
-let germanErrorsPending: Promise<void> | undefined;
-const germanErrorsListeners = new Set<() => void>();
+let germanRest: GermanRest | undefined;
+let germanRestPending: Promise<void> | undefined;
+const germanRestListeners = new Set<() => void>();
 
-/** For tests: the German error texts at once. */
-export function provideGermanErrors(errors: GermanErrors): void {
-  germanErrors = errors;
-  for (const listener of [...germanErrorsListeners]) listener();
+/** For tests: the rest of the German texts at once. */
+export function provideGermanRest(rest: GermanRest): void {
+  germanRest = rest;
+  for (const listener of [...germanRestListeners]) listener();
 }
 
-export function loadGermanErrors(load: () => Promise<GermanErrors> = async () => (await import('./errors.de')).errorsDe): Promise<void> {
-  if (germanErrors) return Promise.resolve();
-  germanErrorsPending ??= load().then(provideGermanErrors, (error: unknown) => {
-    germanErrorsPending = undefined; // asked again on the next error shown
+export function loadGermanRest(load: () => Promise<GermanRest> = async () => (await import('./de.rest')).deRest): Promise<void> {
+  if (germanRest) return Promise.resolve();
+  germanRestPending ??= load().then(provideGermanRest, (error: unknown) => {
+    germanRestPending = undefined; // asked again the next time a text or screen needs it
     throw error;
   });
-  return germanErrorsPending;
+  return germanRestPending;
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
@@ -102,19 +103,19 @@ export function createTranslator(initial: Language, preloaded: Partial<Record<La
     revision++;
     for (const listener of [...listeners]) listener();
   };
-  // German as given, plus its error texts once they are there (English has its own in its chunk).
+  // German as given, plus the rest of its texts once they are there (English is one chunk, all of it).
   let germanTree: Tree = preloaded.de ?? de;
-  const withGermanErrors = () => {
-    if (germanErrors && germanTree === de) germanTree = { ...de, errors: germanErrors };
+  const withGermanRest = () => {
+    if (germanRest && germanTree === de) germanTree = { ...de, ...germanRest };
   };
-  withGermanErrors();
+  withGermanRest();
   if (germanTree === de) {
     const arrived = () => {
-      withGermanErrors();
-      germanErrorsListeners.delete(arrived);
+      withGermanRest();
+      germanRestListeners.delete(arrived);
       notify();
     };
-    germanErrorsListeners.add(arrived);
+    germanRestListeners.add(arrived);
   }
   let language: Language = initial;
   let pending: Promise<void> | undefined;

@@ -1,10 +1,10 @@
-// i18n for component tests: both languages and the German error texts loaded up front, so everything
+// i18n for component tests: both languages and all German texts (de.rest.ts too) loaded up front, so everything
 // renders synchronously.
 import type { Language } from '../i18n';
-import { createTranslator, provideGermanErrors } from '../i18n/translator';
+import { createTranslator, provideGermanRest } from '../i18n/translator';
 import { en } from '../i18n/en';
-import { errorsDe } from '../i18n/errors.de';
+import { deRest } from '../i18n/de.rest';
 
-provideGermanErrors(errorsDe);
+provideGermanRest(deRest);
 
 export const testI18n = (lng: Language = 'de') => createTranslator(lng, { en });
