@@ -6,6 +6,7 @@ import { App } from './components/App';
 import { I18nProvider, languageReady, startI18n } from './i18n';
 import { afterFirstScreen, firstAnswers, getApi } from './api';
 import { usePlatforms } from './store/platforms';
+import { whenIdle } from './when-idle';
 import './styles.css';
 
 /**
@@ -35,6 +36,5 @@ void firstAnswers(FIRST_ANSWERS_WAIT_MS).then(async (answers) => {
     ),
   );
   // Once the list is drawn and the page is idle.
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(afterFirstScreen, { timeout: 2000 });
-  else setTimeout(afterFirstScreen, 50);
+  whenIdle(afterFirstScreen, 2000, 50);
 });

@@ -6,6 +6,7 @@ import type { AppApi } from '../../../shared/ipc-contract';
 import { EVENT_NAMES, REQUEST_NAMES } from '../../../shared/ipc-channels';
 import type { Result } from '../../../shared/result';
 import type { ServerMessage } from '../../../shared/ws-protocol';
+import { whenIdle } from '../when-idle';
 
 export function createWsApi(token: string | null): AppApi {
   let socket: WebSocket | undefined;
@@ -72,8 +73,7 @@ export function createWsApi(token: string | null): AppApi {
       soon = false;
       if (listeners.size > 0) void connect().catch(() => {});
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(open, { timeout: 200 });
-    else setTimeout(open, 0);
+    whenIdle(open, 200);
   };
 
   const request = async (name: string, payload?: unknown): Promise<Result<unknown>> => {

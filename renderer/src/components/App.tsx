@@ -4,6 +4,7 @@ import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
 import { lazyComponent } from './lazy-component';
 import { errorText, loadGermanRest, useTranslation } from '../i18n';
+import { whenIdle } from '../when-idle';
 
 // Not on the first screen (the list): each its own chunk, fetched once the list is shown.
 const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) => m.PlatformDetail));
@@ -29,12 +30,7 @@ export function App() {
     if (!loaded) return;
     const preload = () => void preloadRest().catch(() => undefined); // fetched again when actually needed
     // After the list is painted, so the fetch does not compete with the first screen.
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(preload, { timeout: 2000 });
-      return () => cancelIdleCallback(id);
-    }
-    const timer = setTimeout(preload, 50);
-    return () => clearTimeout(timer);
+    return whenIdle(preload, 2000, 50);
   }, [loaded]);
 
   const selected = platforms.find((p) => p.id === selectedId);
