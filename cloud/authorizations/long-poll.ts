@@ -97,6 +97,12 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
   // would be): the status cache subscribes after this registry and must drop its row before a woken
   // request reads it.
   notifier.subscribeAll((id) => queueMicrotask(() => wakeAll(byId.get(id), 'changed')));
+  // Changes may have been missed (the LISTEN connection was lost): every waiter reads its row again and
+  // answers it; a desktop told `pending` simply asks again.
+  const wakeEvery = () => {
+    for (const entry of [...byId.values()]) wakeAll(entry, 'changed');
+  };
+  notifier.subscribeResync(() => queueMicrotask(wakeEvery));
 
   return {
     get waiting() {
