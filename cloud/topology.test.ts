@@ -329,6 +329,13 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     for (const h of held) expect((await h.answer).status).toBe('authenticated');
     await desk.until(s.id, (p) => p.auth.status === 'authenticated', 15_000);
     await expectNoDesktopError(s.id);
+    // Each instance said so (and never the connection string), and neither process ended.
+    for (const i of instances) {
+      expect(log(i)).toContain('PostgreSQL notifier: LISTEN connection lost');
+      expect(log(i)).toContain('PostgreSQL notifier: LISTEN connection back');
+      expect(log(i)).not.toContain(databaseUrl.replace(/\/[^/]*$/, ''));
+      expect(i.proc.child.exitCode).toBeNull();
+    }
   }, 180_000);
 
   // Issue 22 item 6, the topology test of issue 23 item 4 (a restarted or other instance finishes or
