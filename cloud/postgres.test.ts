@@ -94,6 +94,9 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
       const platform = await viaC.createPlatform('Amazon Taub');
       const auth = (await viaC.startAuthorization(platform.body.id)).body as { id: string };
       const waiting = await heldLongPoll(c, () => viaC.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
+      // A second sign-in that does not change: its long-poll is read again but stays held.
+      const still = (await viaC.startAuthorization((await viaC.createPlatform('Amazon Still')).body.id)).body as { id: string };
+      const stillWaiting = await heldLongPoll(c, () => viaC.raw('GET', `/v1/authorizations/${still.id}?wait=25`));
       const readyz = async () => (await fetch(`${c.listenUrl}/readyz`)).json() as Promise<{ ready: boolean; checks: { notifier: { ok: boolean } } }>;
       expect(await readyz()).toMatchObject({ ready: true, checks: { notifier: { ok: true } } });
       const admin = new pg.Client({ connectionString: databaseUrl });
@@ -109,6 +112,10 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
       expect(await readyz()).toMatchObject({ ready: true, checks: { notifier: { ok: true } } });
       expect(await metric(c, 'cloud_notifier_connection_losses_total')).toBe(1);
       expect(await metric(c, 'cloud_notifier_listening')).toBe(1);
+      // The unchanged one is still held after the resync, and answered by its change.
+      await expect.poll(() => metric(c, 'cloud_longpolls_waiting'), { timeout: 10_000 }).toBe(1);
+      expect((await viaC.raw('POST', `/v1/authorizations/${still.id}/cancel`, { body: {} })).status).toBe(200);
+      expect((await stillWaiting.answer).body).toMatchObject({ id: still.id, status: 'cancelled' });
     } finally {
       await c.close();
     }

@@ -22,7 +22,7 @@ describe('long-poll waits', () => {
     const polls = createLongPolls(notifier);
     const waits = ['a1', 'a2', 'a2'].map((id) => polls.wait({ authorizationId: id, maxWaitMs: 60_000 }));
     notifier.resyncLocal();
-    expect(await Promise.all(waits)).toEqual(['changed', 'changed', 'changed']);
+    expect(await Promise.all(waits)).toEqual(['resync', 'resync', 'resync']);
     expect(polls.waiting).toBe(0);
   });
 

@@ -6,7 +6,8 @@
 // or network timeout). The notifier then reports it (`onError`, `listening` false: /readyz and the
 // `cloud_notifier_listening` gauge), reconnects with capped, jittered backoff, LISTENs again, and only
 // then tells its `subscribeResync` listeners: every notification sent while it was deaf is lost, so
-// whatever this instance remembers is dropped and every waiting long-poll reads its row again. LISTEN
+// whatever this instance remembers is dropped and every waiting long-poll reads its row again (and is
+// answered if it changed). LISTEN
 // first, re-read second: a change after the LISTEN arrives as a notification, one before it is read.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
