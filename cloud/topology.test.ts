@@ -18,28 +18,20 @@ import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startDesktop, type Desktop } from '../electron/core/testing/desktop';
 import { activateScenario, CloudClient, freePort } from './testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
+import { confirmConsent, signInToConsent } from './testing/seller-browser';
 import pg from 'pg';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 import { findNginx, selfSignedCertificate, startNginx, type Nginx } from './testing/nginx';
 import { heldLongPoll, metric } from './testing/metrics';
 import { LISTEN_APPLICATION_NAME } from './authorizations/pg-notifier';
-import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
+import { parseKeyValues, runCli, startCliCloud } from './testing/cli-process';
+import { holds, instanceLog, jsonLines, readyz, received, RecordingBrowser, restart, type Instance } from './testing/topology-instances';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const pgBin = findPostgresBin();
 const nginxBin = findNginx();
 const missing = 'missing' in pgBin ? pgBin.missing : 'missing' in nginxBin ? nginxBin.missing : undefined;
 if (missing) console.warn(`cloud/topology.test.ts skipped: ${missing}`);
-
-interface Instance {
-  name: string;
-  port: number;
-  args: string[];
-  proc: CliCloud;
-  /** Output of earlier processes of this instance (before restarts). */
-  earlier: string;
-}
 
 let server: PostgresServer;
 let sandbox: SandboxHandle;
@@ -57,19 +49,6 @@ let adminToken: string;
 let nginxEarlier = '';
 /** Every code, state and Login URI state this test sent through the deployment: no log may hold one. */
 const secretsSent = new Set<string>();
-const SECRET_PARAMS = ['spapi_oauth_code', 'state', 'mws_auth_token', 'amazon_state'];
-
-/** The seller's browser, noting every secret query parameter of every URL it requests. */
-class RecordingBrowser extends SellerBrowser {
-  override fetch(url: string, init: RequestInit = {}) {
-    const u = new URL(url);
-    for (const name of SECRET_PARAMS) {
-      const value = u.searchParams.get(name);
-      if (value && value.length >= 8) secretsSent.add(value);
-    }
-    return super.fetch(url, init);
-  }
-}
 
 async function restartNginx(site: Parameters<typeof startNginx>[1]) {
   nginxEarlier += nginx.logs();
@@ -77,37 +56,10 @@ async function restartNginx(site: Parameters<typeof startNginx>[1]) {
   nginx = await startNginx((nginxBin as { bin: string }).bin, site);
 }
 
-const log = (i: Instance) => i.earlier + i.proc.output();
-const jsonLines = (text: string) =>
-  text
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => {
-      try {
-        return JSON.parse(l) as { msg?: string; reqId?: string; req?: { path?: string; remoteAddress?: string } };
-      } catch {
-        return {};
-      }
-    });
-/** Requests this instance received for a path prefix. */
-const received = (i: Instance, prefix: string) => jsonLines(log(i)).filter((l) => l.msg === 'incoming request' && l.req?.path?.startsWith(prefix)).length;
-/** Whether this instance's current process holds a request to this path open (received, not answered). */
-function holds(i: Instance, pathName: string): boolean {
-  const lines = jsonLines(i.proc.output());
-  const open = new Set(lines.filter((l) => l.msg === 'incoming request' && l.req?.path === pathName).map((l) => l.reqId));
-  for (const l of lines) if (l.msg === 'request completed') open.delete(l.reqId);
-  return open.size > 0;
-}
-
-async function restart(i: Instance, signal: NodeJS.Signals): Promise<number | null> {
-  const code = await i.proc.stop(signal);
-  i.earlier += i.proc.output();
-  i.proc = await startCliCloud(i.args);
-  return code;
-}
+const log = instanceLog;
 
 async function consent(url: string) {
-  const browser = new RecordingBrowser();
+  const browser = new RecordingBrowser(secretsSent);
   return confirmConsent(browser, await signInToConsent(browser, url, EU, sandbox.url));
 }
 
@@ -121,13 +73,6 @@ async function startSignIn(name: string) {
 
 /** An instance's own port, for /readyz and /metrics. */
 const direct = (i: Instance) => ({ url: `http://127.0.0.1:${i.port}`, adminToken });
-async function readyz(i: Instance): Promise<{ ready: boolean }> {
-  try {
-    return (await (await fetch(`http://127.0.0.1:${i.port}/readyz`)).json()) as { ready: boolean };
-  } catch {
-    return { ready: false };
-  }
-}
 
 /** No error anywhere in the platform's timeline, no failure notification. */
 async function expectNoDesktopError(platformId: string) {
