@@ -25,7 +25,7 @@ export interface NginxWaitersResult {
   clients: number;
   /** Long-polls each instance held at the peak. */
   held: number[];
-  /** Every answer's status (`error` = no HTTP answer; nginx's HTML 500 would show as `error` too). */
+  /** Every answer's status (`http <code>` = an answer other than 200, e.g. nginx's 500 or 504; `error` = no HTTP answer). */
   statuses: Record<string, number>;
   answeredCorrectly: number;
   repolls: number;

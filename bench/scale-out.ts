@@ -41,7 +41,7 @@ export interface ScaleOutResult {
   answeredCorrectly: number;
   /** Long-polls that timed out before the change (slow ramp-up) and were asked again. */
   repolls: number;
-  /** Every answer's status (`error` = no HTTP answer). */
+  /** Every answer's status (`http <code>` = an answer other than 200, `error` = no HTTP answer). */
   statuses: Record<string, number>;
 }
 

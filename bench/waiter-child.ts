@@ -25,7 +25,7 @@ export interface WaitersDone {
   total: number;
   /** Long-polls that timed out before the change and were sent again. */
   repolls: number;
-  /** Every answer's status (`error` = no HTTP answer). */
+  /** Every answer's status (`http <code>` = an answer other than 200, `error` = no HTTP answer). */
   statuses: Record<string, number>;
 }
 
@@ -36,6 +36,11 @@ async function client(path: string): Promise<{ at: number; status: string; repol
   for (let repolls = 0; ; repolls++) {
     try {
       const res = await pool.request({ method: 'GET', path, headers: { authorization: `Bearer ${config.token}` } });
+      // A proxy's error page (nginx: 500 when out of connections, 502/504) is counted by its status.
+      if (res.statusCode !== 200) {
+        await res.body.text();
+        return { at: now(), status: `http ${res.statusCode}`, repolls };
+      }
       const status = ((await res.body.json()) as { status: string }).status;
       if (status !== 'pending' || repolls >= 3) return { at: now(), status, repolls };
     } catch {
