@@ -33,7 +33,7 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
     const target = authorizedApps(state, signedIn.account).find((a) => a.applicationId === field(req.body, 'application_id'));
-    if (!target) return sendHtml(reply, errorPage(sc, 'MD9100'));
+    if (!target) return sendHtml(reply, errorPage(sc, 'MD1000'));
     return toLoginUri(req, reply, state, sc, signedIn.account, target);
   });
 
@@ -52,7 +52,7 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
     const listed = listedApp(state, field(req.body, 'application_id'));
-    if (!listed) return sendHtml(reply, errorPage(sc, 'MD9100'));
+    if (!listed) return sendHtml(reply, errorPage(sc, 'MD1000'));
     return toLoginUri(req, reply, state, sc, signedIn.account, listed);
   });
 
