@@ -6,6 +6,7 @@ import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client'
 import { getMarketplaceParticipations } from './sellers-api';
 import { LwaSecretRing } from './lwa-secrets';
 import type { CloudError } from '../http/cloud-error';
+import packageJson from '../../package.json';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler;
@@ -53,6 +54,24 @@ describe('LWA client', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('takes a refresh answer with the repeated refresh token and one without it', async () => {
+    handler = (_req, res) => json(res, 200, { access_token: 'Atza|a', refresh_token: 'Atzr|r', token_type: 'bearer', expires_in: 3600 });
+    expect(await refreshAccessToken(lwa(), 'Atzr|r')).toMatchObject({ accessToken: 'Atza|a', expiresIn: 3600 });
+    handler = (_req, res) => json(res, 200, { access_token: 'Atza|b', token_type: 'bearer', expires_in: 3600 });
+    expect(await refreshAccessToken(lwa(), 'Atzr|r')).toMatchObject({ accessToken: 'Atza|b', expiresIn: 3600 });
+  });
+
+  it('names the cloud in the User-Agent of the code exchange and the refresh', async () => {
+    const agents: (string | undefined)[] = [];
+    handler = (req, res) => {
+      agents.push(req.headers['user-agent']);
+      json(res, 200, { access_token: 'Atza|a', refresh_token: 'Atzr|r', token_type: 'bearer', expires_in: 3600 });
+    };
+    await exchangeCode(lwa(), 'code', 'https://x/cb');
+    await refreshAccessToken(lwa(), 'Atzr|r');
+    expect(agents).toEqual(Array(2).fill(`AmazonCloudConnect/${packageJson.version} (Language=TypeScript; Platform=Node)`));
+  });
+
   it('gives up after the attempts on timeouts with LWA_UNAVAILABLE', async () => {
     handler = () => undefined; // never answers
     expect(await codeOf(exchangeCode(lwa(), 'code', 'https://x/cb'))).toBe('LWA_UNAVAILABLE');
@@ -85,14 +104,17 @@ describe('Sellers API client', () => {
     expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_SERVER_ERROR');
   });
 
-  it('sends the access token in x-amz-access-token', async () => {
+  it("sends the access token in x-amz-access-token and the cloud's User-Agent", async () => {
     let token: string | undefined;
+    let agent: string | undefined;
     handler = (req, res) => {
       token = req.headers['x-amz-access-token'] as string;
+      agent = req.headers['user-agent'];
       json(res, 200, { payload: [] });
     };
     expect(await getMarketplaceParticipations(opts, 'FE', 'Atza|tok')).toEqual([]);
     expect(token).toBe('Atza|tok');
+    expect(agent).toBe(`AmazonCloudConnect/${packageJson.version} (Language=TypeScript; Platform=Node)`);
     expect(calls).toEqual(['/spapi/fe/sellers/v1/marketplaceParticipations']);
   });
 });
