@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
-import { obtainTokens, sellers, sharedTestSandbox, tokenRequest } from './test-client';
+import { obtainTokens, sellers, sharedTestSandbox, startTestSandbox, tokenRequest } from './test-client';
 
 const model = JSON.parse(readFileSync(new URL('./model/sellers.json', import.meta.url), 'utf8')) as {
   definitions: Record<string, object>;
@@ -70,11 +70,25 @@ describe('403 Unauthorized', () => {
     expect(missing.headers.get('x-amzn-RequestId')).toBeTruthy();
     expect((await sellers(sb.url, 'eu', 'Atza|garbage')).body).toEqual(UNAUTHORIZED);
     const { access } = await obtainTokens(sb, EU, PROD);
+    // A token of another region: 403 with empty details, as real reports show (models #4825).
     const wrongRegion = await sellers(sb.url, 'na', access);
     expect(wrongRegion.status).toBe(403);
-    expect(wrongRegion.body).toEqual(UNAUTHORIZED);
+    expect(wrongRegion.body).toEqual({ errors: [{ ...UNAUTHORIZED.errors[0], details: '' }] });
     const grantless = await tokenRequest(sb.url, { grant_type: 'client_credentials', scope: 'sellingpartnerapi::notifications', client_id: PROD.clientId, client_secret: PROD.clientSecret });
     expect((await sellers(sb.url, 'eu', grantless.body.access_token as string)).body).toEqual(UNAUTHORIZED);
+  });
+
+  it('a token of another region: the detailed variant names the token', async () => {
+    const detailed = await startTestSandbox({ wrongRegion403: 'invalid_token' });
+    try {
+      const { access } = await obtainTokens(detailed, EU, PROD);
+      const res = await sellers(detailed.url, 'fe', access);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual(UNAUTHORIZED);
+      expect((await sellers(detailed.url, 'eu', access)).status).toBe(200);
+    } finally {
+      await detailed.close();
+    }
   });
 
   it('expired tokens', async () => {

@@ -91,7 +91,16 @@ describe('Sellers API client', () => {
     expect((err as CloudError).message).toContain('EU');
   });
 
+  it('names the wrong region also when the 403 carries empty details, as real ones do (models #4825)', async () => {
+    handler = (req, res) => (req.url!.startsWith('/spapi/fe/') ? json(res, 200, { payload: [] }) : json(res, 403, denied('')));
+    const err = await getMarketplaceParticipations(opts, 'EU', 't').catch((e: CloudError) => e);
+    expect(err).toMatchObject({ code: 'SPAPI_WRONG_REGION' });
+    expect((err as CloudError).message).toContain('FE');
+    expect(calls).toEqual(['eu', 'na', 'fe'].map((r) => `/spapi/${r}/sellers/v1/marketplaceParticipations`));
+  });
+
   it('maps 403 without details, an invalid token, 429 with Retry-After, 5xx and a bad body', async () => {
+    // Empty details everywhere: no other region accepts the token either, so the role is missing.
     handler = (_req, res) => json(res, 403, denied(''));
     expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_ROLES_MISSING');
     handler = (_req, res) => json(res, 403, denied('The access token you provided is revoked, malformed or invalid.'));
