@@ -183,7 +183,10 @@ export type CloudPlatform = z.infer<typeof cloudPlatformSchema>;
 export const platformListSchema = z.object({ platforms: z.array(cloudPlatformSchema) });
 
 export const settingsImportResponseSchema = z.object({
+  /** The seller's marketplaces of Amazon's table (shared/amazon-regions.ts): the ones offered. */
   marketplaces: z.array(cloudMarketplaceSchema),
+  /** Entries outside the table ("Non-Amazon", undocumented ids): kept aside, never offered (docs/amazon.md §4). */
+  otherMarketplaces: z.array(cloudMarketplaceSchema).optional(),
   /** The calls to Amazon this import made, with Amazon's request ids. */
   amazonRequests: z.array(amazonRequestSchema).optional(),
 });

@@ -88,6 +88,8 @@ export const platformSchema = z.object({
   cloudPlatformId: z.string().optional(),
   auth: authStateSchema,
   marketplaces: z.array(marketplaceSchema).optional(),
+  /** Entries of the last import outside Amazon's marketplace table ("Non-Amazon", undocumented ids): kept, never offered. */
+  otherMarketplaces: z.array(cloudMarketplaceSchema).optional(),
   marketplacesImportedAt: z.string().optional(),
   /** The country the cloud platform was registered with (a region change re-registers it). */
   cloudCountryCode: countryCodeSchema.optional(),

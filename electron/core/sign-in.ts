@@ -211,7 +211,7 @@ export class SignInManager {
       if (x.auth.status !== 'seller_changed' || x.auth.authorizationId !== authorizationId) return x;
       const { next, previous } = x.auth;
       const storeName = cloudPlatform?.storeName ?? next.storeName;
-      const { marketplaces: _old, marketplacesImportedAt: _at, ...rest } = x;
+      const { marketplaces: _old, otherMarketplaces: _other, marketplacesImportedAt: _at, ...rest } = x;
       return {
         ...rest,
         auth: {
