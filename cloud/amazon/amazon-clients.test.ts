@@ -6,7 +6,7 @@ import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client'
 import { getMarketplaceParticipations } from './sellers-api';
 import { LwaSecretRing } from './lwa-secrets';
 import type { CloudError } from '../http/cloud-error';
-import packageJson from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler;

@@ -2,6 +2,6 @@
 // application, version, language and platform in it, in the form its own SDKs use
 // (`<AppName>/<version> (Language=<language>; Platform=<platform>)`, docs/amazon.md §4); support can
 // then find the cloud's calls in Amazon's logs.
-import packageJson from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 
 export const AMAZON_USER_AGENT = `AmazonCloudConnect/${packageJson.version} (Language=TypeScript; Platform=Node)`;
