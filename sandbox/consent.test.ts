@@ -69,14 +69,22 @@ describe('consent URL checks', () => {
     expect(await errorFor(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }))).toBe('MD5101');
   });
 
-  it('error pages show the code, in German or English', async () => {
+  it('error pages show the code and the App ID for Seller Support, in German or English', async () => {
     const b = new Browser(sb.url);
     const de = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }));
     expect(de.text).toContain('Fehlercode: MD5101');
     const en = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb', language: 'en_US' }));
-    expect(en.text).toContain('Error code: MD5101');
+    expect(en.text).toContain('Error Code: MD5101');
+    // As on Amazon's "Something went wrong" page (selling-partner-api-docs #262).
+    expect(en.text).toContain('Please contact Seller Support and provide them with the following information:');
+    expect(en.text).toContain(`App ID: ${PROD.applicationId}`);
     const accept = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }), { 'accept-language': 'en-GB,en;q=0.9' });
-    expect(accept.text).toContain('Error code: MD5101');
+    expect(accept.text).toContain('Error Code: MD5101');
+    // A malformed application id is never echoed onto the page.
+    const junk = await b.get(consentPath(EU_HOST, { application_id: '<script>x</script>', state: 's', language: 'en_US' }));
+    expect(junk.text).toContain('Error Code: MD1000');
+    expect(junk.text).not.toContain('App ID:');
+    expect(junk.text).not.toContain('<script>x');
   });
 });
 
