@@ -10,6 +10,7 @@ import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
 import { runTenantCommand, TENANT_USAGE } from './admin/admin-cli';
 import { exitWithUsage, parsePort, readCommandLine, UsageError } from '../shared/cli-args';
+import { environmentSecretWarning } from './ops/secret-source';
 
 const DEFAULT_SANDBOX = 'http://127.0.0.1:4100';
 const DEFAULT_DATA_DIR = join(process.cwd(), '.tmp', 'cloud');
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
   console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
   console.log(`OAuth redirect URI: ${cloud.redirectUri}`);
   console.log(`OAuth Login URI:    ${cloud.loginUri}`);
+  const fromEnvironment = wantsProduction() ? environmentSecretWarning(process.env) : undefined;
+  if (fromEnvironment) console.warn(`warning: ${fromEnvironment}`);
   // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
   // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
   process.on('SIGHUP', () => {

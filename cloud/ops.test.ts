@@ -43,14 +43,15 @@ describe('health and readiness', () => {
     });
   });
 
-  it('the LWA secret check fails within the configured number of days', () => {
+  it('the LWA secret check warns within the configured number of days but never makes the instance unready', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     const expiring = (at: string) => ({ ...stack.config, readyzLwaSecretMinDays: 7, amazon: { ...stack.config.amazon, lwaClientSecretExpiresAt: at } }) as CloudConfig;
-    expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({ ok: false, daysLeft: 4 });
-    expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({ ok: true, daysLeft: 30 });
+    expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({ ok: true, warning: true, daysLeft: 4 });
+    expect(lwaSecretReadiness(expiring('2026-05-01T00:00:00Z'), now)).toMatchObject({ ok: true, warning: true, level: 'expired' });
+    expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({ ok: true, warning: false, daysLeft: 30 });
     // A next secret configured (rotation): the cloud falls back to it, so its expiry counts.
     const rotated = { ...expiring('2026-06-05T00:00:00Z'), amazon: { ...expiring('2026-06-05T00:00:00Z').amazon, lwaNextClientSecret: 'next', lwaNextClientSecretExpiresAt: '2026-11-28T00:00:00Z' } } as CloudConfig;
-    expect(lwaSecretReadiness(rotated, now)).toMatchObject({ ok: true, daysLeft: 4, nextConfigured: true, daysUntilAllExpired: 180 });
+    expect(lwaSecretReadiness(rotated, now)).toMatchObject({ ok: true, warning: false, daysLeft: 4, nextConfigured: true, daysUntilAllExpired: 180 });
     expect(lwaSecretReadiness(rotated, now, 'next')).toMatchObject({ ok: true, active: 'next', daysLeft: 180 });
   });
 });

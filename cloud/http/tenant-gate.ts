@@ -22,6 +22,8 @@ export function createTenantGate(db: Queryable, notifier: AuthorizationNotifier,
   notifier.subscribeAll((id) => {
     if (id.startsWith(TENANT_CHANGE_PREFIX)) known.delete(id.slice(TENANT_CHANGE_PREFIX.length));
   });
+  // A `tenant disable` may have been missed while the LISTEN connection was lost.
+  notifier.subscribeResync(() => known.clear());
   return {
     async assertActive(tenantId) {
       let entry = known.get(tenantId);
