@@ -141,6 +141,8 @@ export const MIGRATIONS: Migration[] = [
       -- Amazon's sealed refresh token, written the moment LWA answered, before anything else is done with it.
       ALTER TABLE authorizations ADD COLUMN exchanged_refresh_token_enc text;
       CREATE INDEX authorizations_exchanging ON authorizations (exchange_lease_until) WHERE status = 'pending' AND state_used_at IS NOT NULL;
+      -- Counts rotations of a tenant's Client-Secret: a bearer token issued under an earlier one is refused.
+      ALTER TABLE tenants ADD COLUMN secret_generation integer NOT NULL DEFAULT 0;
     `,
   },
 ];

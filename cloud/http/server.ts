@@ -77,7 +77,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await app.register(
     async (v1) => {
       // Before the schemas are checked: an unauthenticated or disabled caller learns nothing about them.
-      v1.addHook('preValidation', async (request) => ctx.tenantGate.assertActive(requireTenant(request)));
+      v1.addHook('preValidation', async (request) => ctx.tenantGate.assertActive(requireTenant(request), request.tokenGeneration ?? 0));
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
       await v1.register(platformChangesRoutes, { ctx });
