@@ -156,13 +156,14 @@ export async function recordSellerDecision(q: Queryable, id: string, decision: S
   return rows[0]!;
 }
 
-/** An undecided seller change of the platform is answered "keep" (a new sign-in started): its held token goes. */
-export async function keepUndecidedSellerChanges(q: Queryable, platformId: string, now: Date): Promise<void> {
-  await q.query(
+/** An undecided seller change of the platform is answered "keep" (a new sign-in started): its held token goes. Their ids. */
+export async function keepUndecidedSellerChanges(q: Queryable, platformId: string, now: Date): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
     `UPDATE authorizations SET held_refresh_token_enc = NULL, seller_decision = 'keep', seller_decided_at = $2
-     WHERE platform_id = $1 AND status = 'seller_changed' AND seller_decision IS NULL`,
+     WHERE platform_id = $1 AND status = 'seller_changed' AND seller_decision IS NULL RETURNING id`,
     [platformId, now],
   );
+  return rows.map((r) => r.id);
 }
 
 /** Drops every held-aside token of the platform (it is being deleted). */
