@@ -27,7 +27,7 @@ export interface ChaosOptions {
   concurrency: number;
   desktops: number;
   /** How many of each fault, spread over the run. */
-  faults: { cloudKills: number; lwa5xx: number; lwaSlow: number; drops: number; lostCreates: number; desktopRestarts: number };
+  faults: { cloudKills: number; cloudStops?: number; lwa5xx: number; lwaSlow: number; drops: number; lostCreates: number; desktopRestarts: number };
   /** A flow that has not ended this long after the seller's consent counts as stuck. */
   flowDeadlineMs?: number;
   seed?: number;
@@ -202,7 +202,7 @@ async function until(read: () => Promise<Platform>, done: (p: Platform) => boole
 /** The faults, spread over the expected run time, each applied by the chaos loop. */
 async function injectFaults(rig: Rig, o: ChaosOptions, running: () => boolean, counts: Record<string, number>, rnd: () => number): Promise<void> {
   const plan: string[] = [];
-  for (const [kind, n] of Object.entries(o.faults)) if (kind !== 'cloudKills') for (let i = 0; i < n; i++) plan.push(kind);
+  for (const [kind, n] of Object.entries(o.faults)) if (kind !== 'cloudKills') for (let i = 0; i < (n ?? 0); i++) plan.push(kind);
   for (let i = plan.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     [plan[i], plan[j]] = [plan[j]!, plan[i]!];
@@ -218,8 +218,9 @@ async function injectFaults(rig: Rig, o: ChaosOptions, running: () => boolean, c
     counts[kind] = (counts[kind] ?? 0) + 1;
     o.log?.(`fault: ${kind}`);
     switch (kind) {
+      case 'cloudStops':
       case 'cloudKills':
-        await rig.cloud.stop('SIGKILL');
+        await rig.cloud.stop(kind === 'cloudKills' ? 'SIGKILL' : 'SIGTERM');
         await sleep(200 + rnd() * 800);
         rig.cloud = await startCliCloud(rig.cloudArgs, { CLOUD_RATE_LIMIT_PER_MINUTE: '1000000', CLOUD_LWA_RETRY_BASE_MS: '20' });
         break;
