@@ -51,15 +51,12 @@ export async function ensureRegistered(d: RegistrationDeps, p: Platform): Promis
 /**
  * A create whose answer never arrived: send it again with the same key and body. The cloud answers the
  * platform it created then (adopted here, renamed when the Bezeichnung changed since), or creates it now.
- * Undefined when the replay cannot be matched (an old profile without the body): the key is dropped.
+ * Undefined when the replay cannot be matched (a profile of an older version, which kept no body, renamed
+ * since): the key is dropped.
  */
 async function replayPending(d: RegistrationDeps, p: Platform): Promise<string | undefined> {
   const key = p.cloudIdempotencyKey!;
-  const request = p.cloudIdempotencyRequest;
-  if (!request) {
-    forgetKey(d, p.id);
-    return undefined;
-  }
+  const request = p.cloudIdempotencyRequest ?? { name: p.name, countryCode: p.countryCode };
   d.timeline.add(p.id, 'registration answer was lost; sending it again', 'info');
   try {
     const id = await create(d, p, key, request);
