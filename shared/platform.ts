@@ -95,6 +95,8 @@ export const platformSchema = z.object({
   cloudCountryCode: countryCodeSchema.optional(),
   /** Stable per registration attempt, so a retried POST /v1/platforms is idempotent. */
   cloudIdempotencyKey: z.string().optional(),
+  /** The body sent with cloudIdempotencyKey, so a replay after a lost answer is the same request. */
+  cloudIdempotencyRequest: z.object({ name: platformNameSchema, countryCode: countryCodeSchema }).optional(),
   /** Sandbox mode: a scenario and/or seeded account support armed for this platform's next ANMELDEN. */
   sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: errorCodeSchema.optional() }).optional(),
 });

@@ -8,7 +8,7 @@
 import { REGIONS, sellerCentralHosts, type Region } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
 import { findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
-import { consumePairingCode } from '../pairing-codes';
+import { consumePairingCode, findPairingCodePlatform } from '../pairing-codes';
 import { tenantDisabledAt } from '../repositories/tenants';
 import { createAuthorization } from './store';
 import { signState } from './state';
@@ -75,11 +75,14 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, pairingC
   const seller = q.selling_partner_id || undefined;
 
   if (pairingCode !== undefined) {
+    const found = await findPairingCodePlatform(ctx.db, pairingCode, new Date(ctx.now()));
+    if (!found) return page(400, 'code_invalid', true);
+    // A disabled tenant's platforms start no sign-in: its desktop could not collect the result anyway.
+    // Refusals leave the code usable (for the right Seller Central, or once the tenant is enabled).
+    if ((await tenantDisabledAt(ctx.db, found.tenant_id)) !== null) return page(403, 'tenant_disabled', false);
+    if (found.region !== callback.region) return page(409, 'region_mismatch', true);
     const platform = await consumePairingCode(ctx.db, pairingCode, new Date(ctx.now()));
     if (!platform) return page(400, 'code_invalid', true);
-    // A disabled tenant's platforms start no sign-in: its desktop could not collect the result anyway.
-    if ((await tenantDisabledAt(ctx.db, platform.tenant_id)) !== null) return page(403, 'tenant_disabled', false);
-    if (platform.region !== callback.region) return page(409, 'region_mismatch', true);
     return { kind: 'redirect', location: await start(ctx, platform, q.amazon_state, callback.url, seller, q.version) };
   }
 

@@ -90,6 +90,7 @@ export const errorsDe = {
   AMAZON_CONSENT_DENIED: 'Der Zugriff wurde bei Amazon abgelehnt oder abgebrochen. Klicken Sie erneut auf ANMELDEN und bestätigen Sie den Zugriff der Anwendung.',
   AMAZON_CALLBACK_ERROR: 'Amazon hat die Anmeldung mit einem Fehler beendet. Prüfen Sie, ob Sie als primärer Benutzer eines Professional-Verkäuferkontos angemeldet sind, und klicken Sie erneut auf ANMELDEN.',
   SELLER_MISMATCH: 'In Seller Central war ein anderes Verkäuferkonto angemeldet als das, für das die Anmeldung gestartet wurde. Es wurde nichts geändert. Melden Sie sich dort mit dem richtigen Konto an und starten Sie „Erneut autorisieren“ noch einmal, oder klicken Sie hier auf AKTUALISIEREN.',
+  EXCHANGE_INTERRUPTED: 'Die Cloud wurde während der Anmeldung unterbrochen, bevor Amazons Zugriff gespeichert war. Es wurde nichts geändert. Bitte klicken Sie erneut auf ANMELDEN.',
   // Login with Amazon
   LWA_INVALID_GRANT: 'Der einmalige Amazon-Code ist abgelaufen oder wurde bereits verwendet. Bitte klicken Sie erneut auf ANMELDEN und schließen Sie die Zustimmung innerhalb von 5 Minuten ab.',
   LWA_INVALID_CLIENT: 'Amazon hat die Zugangsdaten der Cloud-Anwendung abgelehnt (falsch oder nicht erneuert). Bitte wenden Sie sich an den Support des Cloud-Anbieters.',

@@ -84,6 +84,7 @@ export const errorsEn = {
   AMAZON_CONSENT_DENIED: 'The access was declined or cancelled on Amazon. Click SIGN IN again and confirm the app’s access.',
   AMAZON_CALLBACK_ERROR: 'Amazon ended the sign-in with an error. Check that you are signed in as the primary user of a Professional seller account and click SIGN IN again.',
   SELLER_MISMATCH: 'Seller Central was signed in with another seller account than the one the sign-in was started for. Nothing was changed. Sign in to Seller Central with the right account and start Re-Authorize again, or click REFRESH here.',
+  EXCHANGE_INTERRUPTED: 'The cloud was interrupted during the sign-in before Amazon\'s access was stored. Nothing was changed. Please click SIGN IN again.',
   LWA_INVALID_GRANT: 'The one-time Amazon code expired or was already used. Please click SIGN IN again and complete the consent within 5 minutes.',
   LWA_INVALID_CLIENT: 'Amazon refused the cloud application’s credentials (wrong or not rotated). Please contact the cloud vendor’s support.',
   LWA_UNAVAILABLE: 'Amazon cannot be reached right now. Please wait {{retryAfter}} seconds and click SIGN IN again.',
