@@ -89,6 +89,25 @@ describe('access', () => {
   });
 });
 
+describe('secret rotation revokes bearer tokens', () => {
+  it('a token issued before rotate-secret is refused at once; the new secret gets one that works', async () => {
+    const created = await fetch(`${stack.cloud.url}/admin/tenants`, { method: 'POST', headers: { ...admin(), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Rotation GmbH' }) });
+    const t = (await created.json()) as { tenantId: string; clientId: string; clientSecret: string };
+    const before = new CloudClient(stack.cloud.url, t);
+    expect((await before.raw('GET', '/v1/whoami')).status).toBe(200);
+    const rotated = await fetch(`${stack.cloud.url}/admin/tenants/${t.clientId}/rotate-secret`, { method: 'POST', headers: admin() });
+    expect(rotated.status).toBe(200);
+    const next = (await rotated.json()) as { clientSecret: string };
+    const refused = await before.raw('GET', '/v1/whoami');
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    before.forgetToken();
+    await expect(before.accessToken()).rejects.toThrow(/401/);
+    const after = new CloudClient(stack.cloud.url, { clientId: t.clientId, clientSecret: next.clientSecret });
+    expect((await after.raw('GET', '/v1/whoami')).body).toMatchObject({ name: 'Rotation GmbH' });
+  });
+});
+
 describe('metrics', () => {
   it('counts a whole sign-in: authorizations, callback, LWA calls, the waiting long-poll; pool use', async () => {
     const client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Metrik GmbH'));

@@ -11,6 +11,7 @@ import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
 import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
 import { createLongPolls } from './authorizations/long-poll';
+import { startExchangeRecovery } from './authorizations/exchange-recovery';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
 import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
@@ -165,6 +166,9 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri);
   }
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
+  // Exchanges a killed instance left half done end at once (a PGlite cloud is alone on its data directory).
+  const log = app.log;
+  const recovery = startExchangeRecovery(ctx, !config.databaseUrl, (entry) => log.info({ exchangeRecovered: entry }, 'interrupted code exchange ended'));
 
   let stopped: Promise<void> | undefined;
   return {
@@ -183,6 +187,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
         reloader.stop();
         closing.abort();
         await app.close();
+        await recovery.stop();
         await notifier.close?.();
         await db.close();
       })()),
