@@ -91,14 +91,14 @@ async function main(): Promise<void> {
   if (positionals.length > 0) exitWithUsage(USAGE, `unknown command: ${positionals.join(' ')}`);
   if (!wantsProduction()) embedded = await embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
   const cfg = config();
+  const fromEnvironment = wantsProduction() ? environmentSecretWarning(process.env) : undefined;
+  if (fromEnvironment) console.warn(`warning: ${fromEnvironment}`);
   const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(), logger: true });
   console.log(`cloud listening on ${cloud.listenUrl} (public URL ${cloud.url}, data: ${dataDir})`);
   // Ready to paste into the app registration (Developer Central / Solution Provider Portal).
   console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
   console.log(`OAuth redirect URI: ${cloud.redirectUri}`);
   console.log(`OAuth Login URI:    ${cloud.loginUri}`);
-  const fromEnvironment = wantsProduction() ? environmentSecretWarning(process.env) : undefined;
-  if (fromEnvironment) console.warn(`warning: ${fromEnvironment}`);
   // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
   // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
   const reload = () => {

@@ -284,9 +284,9 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
   }, 180_000);
 
   // Issue 22 item 6, the topology test of issue 23 item 4 (a restarted or other instance finishes or
-  // fails an exchange that a crash interrupted). Without that fix the authorization stays pending with
-  // a spent state for 30 minutes and this test fails: skipped until the fix is merged.
-  it.skip('the instance doing the code exchange is killed (Amazon’s token endpoint slow): the desktop learns the outcome at once', async () => {
+  // fails an exchange that a crash interrupted). Without that fix the authorization stayed pending with
+  // a spent state for 30 minutes.
+  it('the instance doing the code exchange is killed (Amazon’s token endpoint slow): the desktop learns the outcome at once', async () => {
     const s = await startSignIn('Amazon Austausch');
     const callbackPath = '/oauth/amazon/callback';
     const before = instances.map((i) => received(i, callbackPath));
@@ -299,7 +299,7 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     await page;
     try {
       // Authenticated (the exchange finished elsewhere) or a clear error — not pending for 30 minutes.
-      await desk.until(s.id, (p) => p.auth.status !== 'waiting', 20_000);
+      await desk.until(s.id, (p) => p.auth.status !== 'waiting', 30_000);
     } finally {
       exchanging.earlier += exchanging.proc.output();
       exchanging.proc = await startCliCloud(exchanging.args);
