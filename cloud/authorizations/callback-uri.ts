@@ -8,6 +8,7 @@
 // the platform, never from this host. Anything else would make the Login URI an open redirect.
 import { COUNTRIES, REGIONS, sellerCentralHosts, type Region } from '../../shared/amazon-regions';
 import type { AmazonEndpoints } from '../../shared/amazon-endpoints';
+import { COUNTRY_SELLER_CENTRAL_HOSTS } from '../../shared/seller-central-hosts';
 
 /** The top-level domains of Amazon's marketplaces (docs/amazon.md §2, §4), the UK's and Europe's included. */
 const AMAZON_TLDS = [...new Set([...COUNTRIES.map((c) => c.sellerCentralHost.replace(/^sellercentral[^.]*\.amazon\./, '')), 'de', 'co.uk', 'fr', 'it', 'es'])];
@@ -16,6 +17,7 @@ const AMAZON_TLDS = [...new Set([...COUNTRIES.map((c) => c.sellerCentralHost.rep
 export const AMAZON_CALLBACK_HOSTS: readonly string[] = [
   ...new Set([
     ...REGIONS.flatMap((r) => sellerCentralHosts(r)),
+    ...Object.keys(COUNTRY_SELLER_CENTRAL_HOSTS),
     ...AMAZON_TLDS.flatMap((tld) => [`sellercentral.amazon.${tld}`, `amazon.${tld}`, `www.amazon.${tld}`]),
   ]),
 ];

@@ -280,6 +280,8 @@ it('covers every scenario the sandbox offers', () => {
     'roles_missing', 'spapi_429', 'spapi_500',
     // Covered in seller-central-report.integration.test.ts.
     'consent_md1000', 'consent_md5101', 'consent_md5110', 'consent_md9100', 'consent_md9999', 'consent_session_expired',
+    // Covered in login-uri-first-sign-in.integration.test.ts, cloud/login-uri-step.test.ts and e2e/login-uri.spec.ts.
+    'login_uri_new_seller', 'login_uri_relative_callback',
   ];
   expect([...covered].sort()).toEqual([...SCENARIO_IDS].sort());
 });

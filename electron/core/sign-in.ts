@@ -80,7 +80,7 @@ export class SignInManager {
       const auth = await this.o.cloud.createAuthorization(cloudId, mode);
       this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`, undefined, { authorizationId: auth.id });
       const region = countryByCode(p.countryCode)!.region;
-      const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy);
+      const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy, { cloudUrl: await this.o.cloud.url(), authorizationId: auth.id });
       if (!check.ok) {
         await this.o.cloud.cancelAuthorization(auth.id).catch(() => undefined);
         throw new CodedError('CONSENT_URL_REJECTED', check.reason, { reason: check.reason });
