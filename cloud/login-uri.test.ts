@@ -73,16 +73,16 @@ describe('Re-Authorize in Seller Central', () => {
     const waiting = client.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
     stack.clock.advance(60_000);
 
+    // Amazon shows the consent first; the Login URI is loaded only after the seller confirms it.
     const { browser, page: consent } = await reAuthorize(EU);
     expect(consent.text).toContain('data-page="consent"');
+    const callback = await confirmConsent(browser, consent);
+    expect(callback.status).toBe(200);
     const woken = (await waiting).body as Awaited<ReturnType<typeof feed>>;
     expect(woken.authorizations).toHaveLength(1);
     const started = woken.authorizations[0]!;
-    expect(started).toMatchObject({ platformId, status: 'pending', mode: 'refresh', origin: 'amazon' });
+    expect(started).toMatchObject({ platformId, mode: 'refresh', origin: 'amazon' });
     expect(BigInt(woken.cursor)).toBeGreaterThan(BigInt(cursor));
-
-    const callback = await confirmConsent(browser, consent);
-    expect(callback.status).toBe(200);
     expect(JSON.parse(callback.text).result.result.state).toBeTruthy();
     expect(await authorization(client, started.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, sellingPartnerIdChanged: false, origin: 'amazon' });
     const after = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
@@ -208,7 +208,9 @@ describe('pairing code', () => {
     const browser = new SellerBrowser();
     const appstore = await signInToConsent(browser, `${stack.sandbox.url}/sc/sellercentral.amazon.co.jp/selling-partner-appstore/dp/${APP.applicationId}`, FE, stack.sandbox.url);
     expect(appstore.text).toContain('data-page="appstore"');
-    const refused = await browser.submit(appstore, {}, 'authorize-now');
+    const consent = await browser.submit(appstore, {}, 'authorize-now');
+    expect(consent.text).toContain('data-page="consent"');
+    const refused = await confirmConsent(browser, consent);
     expect(refused.status).toBe(404);
     expect(refused.text).toContain('data-reason="unknown_seller"');
 
@@ -220,9 +222,8 @@ describe('pairing code', () => {
     expect(issued.status).toBe(201);
     expect(issued.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
     // Typed in lower case without the dash: still the code.
-    const consent = await browser.submit(wrong, { code: issued.body.code.replace('-', '').toLowerCase() });
-    expect(consent.text).toContain('data-page="consent"');
-    const callback = await confirmConsent(browser, consent);
+    // The consent was given before the Login URI: the code leads straight on to Amazon's redirect.
+    const callback = await browser.submit(wrong, { code: issued.body.code.replace('-', '').toLowerCase() });
     expect(callback.status).toBe(200);
     const platform = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(platform).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
@@ -263,22 +264,23 @@ describe('Draft app', () => {
       const c = new CloudClient(draftStack.cloud.url, await draftStack.cloud.createTenant('Entwurf GmbH'));
       const platformId = await newPlatform(c);
       const auth = await startAuth(c, platformId);
-      expect(new URL(auth.consentUrl).searchParams.get('version')).toBe('beta');
+      const toSellerCentral = await fetch(auth.consentUrl, { redirect: 'manual' });
+      expect(new URL(toSellerCentral.headers.get('location')!).searchParams.get('version')).toBe('beta');
       expect((await consentAndCallback(draftStack.sandbox.url, auth.consentUrl, EU)).status).toBe(200);
 
       const browser = new SellerBrowser();
       const manage = await signInToConsent(browser, `${draftStack.sandbox.url}/sc/${EU_HOST}/apps/manage`, EU, draftStack.sandbox.url);
       const draft = draftApp();
-      const { action, init } = formRequest(manage, {}, draft.applicationId);
+      const consent = await browser.submit(manage, {}, draft.applicationId);
+      expect(consent.text).toContain('data-page="consent"');
+      const { action, init } = formRequest(consent, { action: 'confirm' }, 'csrf');
       const toLogin = await browser.fetch(action, init);
       const login = new URL(toLogin.headers.get('location')!);
       expect(login.searchParams.get('version')).toBe('beta');
       const back = await browser.fetch(login.href);
       expect(back.status).toBe(302);
       expect(new URL(back.headers.get('location')!).searchParams.get('version')).toBe('beta');
-      const consent = await browser.go(new URL(back.headers.get('location')!).href);
-      expect(consent.text).toContain('data-page="consent"');
-      expect((await confirmConsent(browser, consent)).status).toBe(200);
+      expect((await browser.go(new URL(back.headers.get('location')!).href)).status).toBe(200);
       expect((await c.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
     } finally {
       await draftStack.close();
