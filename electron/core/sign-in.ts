@@ -120,6 +120,12 @@ export class SignInManager {
       this.o.timeline.add(platformId, `sign-in started in Seller Central ended: ${a.status}`, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined);
       return;
     }
+    // Anyone can make the cloud start one with a seller's public id: while the merchant's own sign-in
+    // waits, that one goes on (the seller's browser continues it through the start link's cookie).
+    if (a.status === 'pending' && p.auth.status === 'waiting' && !p.auth.startedOnAmazon) {
+      this.o.timeline.add(platformId, 'sign-in started in Seller Central while one of ours is waiting: ours goes on', 'info', `${a.mode}, expires ${a.expiresAt}`);
+      return;
+    }
     this.stopLoop(platformId);
     const previous = validAuthorization(p);
     const waiting: AuthState = {
