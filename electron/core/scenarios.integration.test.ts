@@ -11,6 +11,7 @@ import type { ConsentErrorKey } from '../../sandbox/consent-errors';
 import { SCENARIO_IDS, type ScenarioId } from '../../sandbox/scenarios';
 import { activateScenario, startStack, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
+import { consentTarget } from '../../cloud/testing/flow-steps';
 import { errorsDe } from '../../renderer/src/i18n/errors.de';
 import type { Platform } from '../../shared/platform';
 import { startDesktop, type Desktop } from './testing/desktop';
@@ -150,7 +151,7 @@ describe('Seller Central: nothing reaches the cloud, the core times out with AUT
 
   it('a NA seller on the EU consent URL (wrong region) is refused', async () => {
     const { p, url } = await startSignIn('DE');
-    expect(url).toContain('/sc/sellercentral-europe.amazon.com/');
+    expect(await consentTarget(url)).toContain('/sc/sellercentral-europe.amazon.com/');
     const { page } = await browse(url, NA);
     expect(page.text).toContain(errorPage('wrong_region'));
     await expectTimeout(p.id);
