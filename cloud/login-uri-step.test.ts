@@ -168,14 +168,14 @@ describe('Re-Authorize: amazon_callback_uri on any Amazon host', () => {
 });
 
 describe('Login URI requests from an outsider (a seller id is public)', () => {
-  const login = (sellerId: string) =>
+  const login = (sellerId: string, cookie?: string) =>
     fetch(
       `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({
         amazon_callback_uri: `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/${APP.applicationId}`,
         amazon_state: 'outsider',
         selling_partner_id: sellerId,
       })}`,
-      { redirect: 'manual' },
+      { redirect: 'manual', ...(cookie ? { headers: { cookie } } : {}) },
     );
 
   // Before the 700 requests: those use up the seller id's allowance for the rest of this file.
@@ -206,6 +206,8 @@ describe('Login URI requests from an outsider (a seller id is public)', () => {
     expect(statuses.get(302) ?? 0).toBeGreaterThan(0);
     expect(statuses.get(302) ?? 0).toBeLessThanOrEqual(20);
     expect(statuses.get(429) ?? 0).toBeGreaterThanOrEqual(680);
+    // A made-up sign-in cookie does not lift the limit.
+    expect((await login(EU.sellingPartnerId, 'acc_signin=eyJhbGciOiJIUzI1NiJ9.e30.forged')).status).toBe(429);
     const rows = await authorizationsOf(platformId);
     expect(rows.filter((r) => r.origin === 'amazon')).toHaveLength(1);
     expect(rows.filter((r) => r.error_code === 'AUTHORIZATION_SUPERSEDED')).toEqual([]);

@@ -12,6 +12,7 @@ import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { callbackOrigins, handleLogin, type LoginOutcome, type LoginUriParams } from '../authorizations/login-uri';
 import { cookieState } from '../authorizations/start-link';
+import { verifyState } from '../authorizations/state';
 import { loginPage, pickPageLang } from '../http/login-pages';
 
 /** Attempts at a pairing code per client address and window: 30^8 codes make guessing hopeless. */
@@ -34,7 +35,11 @@ export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
         max: SELLER_ATTEMPTS,
         timeWindow: SELLER_WINDOW_MS,
         keyGenerator: (r: FastifyRequest) => `login-seller:${sellerKey(r)}`,
-        allowList: (r: FastifyRequest) => cookieState(r.headers.cookie) !== undefined,
+        // Only a cookie with a state this cloud signed (a made-up one must not lift the limit).
+        allowList: async (r: FastifyRequest) => {
+          const state = cookieState(r.headers.cookie);
+          return state !== undefined && (await verifyState(ctx.signingKey, state, ctx.now())).ok;
+        },
       },
     },
     attachValidation: true,
