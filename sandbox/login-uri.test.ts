@@ -93,6 +93,15 @@ describe('Manage Your Apps → Re-Authorize', () => {
     expect(new URL((await b.get(backToAmazon(login))).location!).searchParams.get('spapi_oauth_code')).toBeTruthy();
   });
 
+  it('accepts the way back without redirect_uri (the first registered one is used), as Amazon does', async () => {
+    const b = await authorizedSeller();
+    const login = await reAuthorize(b);
+    // The consent came before the Login URI: the way back leads straight to the redirect with the code.
+    const redirect = await b.get(backToAmazon(login, { redirect_uri: undefined }));
+    expect(redirect.status).toBe(302);
+    expect(redirect.location!.startsWith(PROD.redirectUris[0]!)).toBe(true);
+  });
+
   it('binds amazon_state to the seller it was issued to, and expires it', async () => {
     const b = await authorizedSeller();
     const login = await reAuthorize(b);

@@ -13,7 +13,7 @@
 import { countryByCode } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
 import { findPlatformById, findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
-import { consumePairingCode } from '../pairing-codes';
+import { consumePairingCode, findPairingCodePlatform } from '../pairing-codes';
 import { tenantDisabledAt } from '../repositories/tenants';
 import { findAuthorization, findPendingAmazonStarted, insertAuthorization, type AuthorizationRow } from '../repositories/authorizations';
 import { newId } from '../crypto/client-secret';
@@ -50,7 +50,7 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, input: L
   if (!callback) return page(400, 'bad_request', false);
   const hostRegion = regionOfCallback(callback, ctx.endpoints.sandboxOrigin);
   const seller = q.selling_partner_id || undefined;
-  const back = (platform: PlatformRow, state: string): LoginOutcome => ({ kind: 'redirect', location: backToAmazon(ctx, callback, platform, q.amazon_state!, state) });
+  const back = (platform: PlatformRow, state: string): LoginOutcome => ({ kind: 'redirect', location: backToAmazon(ctx, callback, platform, q.amazon_state!, state, q.version) });
 
   if (input.cookieState && input.pairingCode === undefined) {
     const bound = await cookieBound(ctx, input.cookieState);
@@ -58,12 +58,15 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, input: L
   }
 
   if (input.pairingCode !== undefined) {
+    const found = await findPairingCodePlatform(ctx.db, input.pairingCode, new Date(ctx.now()));
+    if (!found) return page(400, 'code_invalid', true);
+    // A disabled tenant's platforms start no sign-in: its desktop could not collect the result anyway.
+    // Refusals leave the code usable (for the right Seller Central, or once the tenant is enabled).
+    if ((await tenantDisabledAt(ctx.db, found.tenant_id)) !== null) return page(403, 'tenant_disabled', false);
+    // The region is the platform's; only a host that names one region unambiguously can contradict it.
+    if (hostRegion && found.region !== hostRegion) return page(409, 'region_mismatch', true);
     const platform = await consumePairingCode(ctx.db, input.pairingCode, new Date(ctx.now()));
     if (!platform) return page(400, 'code_invalid', true);
-    // A disabled tenant's platforms start no sign-in: its desktop could not collect the result anyway.
-    if ((await tenantDisabledAt(ctx.db, platform.tenant_id)) !== null) return page(403, 'tenant_disabled', false);
-    // The region is the platform's; only a host that names one region unambiguously can contradict it.
-    if (hostRegion && platform.region !== hostRegion) return page(409, 'region_mismatch', true);
     return back(platform, await amazonStarted(ctx, platform, seller));
   }
 
@@ -119,12 +122,13 @@ async function amazonStarted(ctx: CloudContext, platform: PlatformRow, seller: s
 }
 
 /** amazon_callback_uri with redirect_uri, amazon_state (as received) and the sign-in's state. */
-function backToAmazon(ctx: CloudContext, callback: CallbackUri, platform: PlatformRow, amazonState: string, state: string): string {
+function backToAmazon(ctx: CloudContext, callback: CallbackUri, platform: PlatformRow, amazonState: string, state: string, version: string | undefined): string {
   const host = countryByCode(platform.country_code)?.sellerCentralHost ?? 'sellercentral.amazon.com';
   const target = resolveCallbackUri(callback, ctx.endpoints, host);
   target.searchParams.set('redirect_uri', ctx.redirectUri);
   target.searchParams.set('amazon_state', amazonState);
   target.searchParams.set('state', state);
-  if (ctx.config.amazon.draftApp) target.searchParams.set('version', 'beta');
+  // Amazon says which version of the app it is authorizing (beta for the Draft); echo that, not our setting.
+  if (version === 'beta') target.searchParams.set('version', 'beta');
   return target.href;
 }
