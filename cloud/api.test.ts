@@ -5,6 +5,7 @@ import { CLOUD_ERROR_CODES } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, testClock, testConfig } from './testing/stack';
 import { heldLongPoll, longPollsWaiting } from './testing/metrics';
+import { consentTarget } from './testing/flow-steps';
 
 const clock = testClock();
 let cloud: RunningCloud;
@@ -167,7 +168,9 @@ describe('authorizations', () => {
     const res = await a.startAuthorization(id);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ platformId: id, status: 'pending', pollAfterMs: expect.any(Number) });
-    const url = new URL(res.body.consentUrl);
+    // The cloud's start link, which leads to Seller Central's consent URL (docs/amazon.md §1.1, §1.6).
+    expect(res.body.consentUrl.startsWith(`${cloud.url}/oauth/amazon/start/${res.body.id}?state=`)).toBe(true);
+    const url = new URL(await consentTarget(res.body.consentUrl));
     expect(url.pathname).toBe('/sc/sellercentral.amazon.com/apps/authorize/consent');
     expect(url.searchParams.get('application_id')).toMatch(/^amzn1\.sp\.solution\./);
     expect(url.searchParams.get('redirect_uri')).toBe(`${cloud.url}/oauth/amazon/callback`);

@@ -6,7 +6,7 @@ import { CloudClient, testConfig } from './testing/stack';
 import { useTenantStack } from './testing/tenant-stack';
 import { startCloud } from './start-cloud';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
-import { newPlatform, startAuth } from './testing/flow-steps';
+import { consentTarget, newPlatform, startAuth } from './testing/flow-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
@@ -18,7 +18,7 @@ describe('whole flow', () => {
   it('platform → consent with sign-in, TOTP and confirm → callback → long-poll authenticated → settings import', async () => {
     const platformId = await newPlatform(env.client);
     const auth = await startAuth(env.client, platformId);
-    expect(auth.consentUrl.startsWith(`${env.stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`)).toBe(true);
+    expect((await consentTarget(auth.consentUrl)).startsWith(`${env.stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`)).toBe(true);
 
     // The desktop waits while the seller signs in.
     const waiting = env.client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
@@ -66,7 +66,7 @@ describe('whole flow', () => {
   it('works with an SMS one-time code on a Far East host', async () => {
     const platformId = await newPlatform(env.client, 'JP', 'FE');
     const auth = await startAuth(env.client, platformId);
-    expect(auth.consentUrl).toContain('/sc/sellercentral.amazon.co.jp/apps/authorize/consent?');
+    expect(await consentTarget(auth.consentUrl)).toContain('/sc/sellercentral.amazon.co.jp/apps/authorize/consent?');
     const browser = new SellerBrowser();
     const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, FE, env.stack.sandbox.url));
     expect(callback.status).toBe(200);
@@ -97,7 +97,7 @@ describe('whole flow', () => {
       const c = new CloudClient(draft.url, await draft.createTenant('Draft GmbH'));
       const platformId = await newPlatform(c);
       const auth = await startAuth(c, platformId);
-      expect(new URL(auth.consentUrl).searchParams.get('version')).toBe('beta');
+      expect(new URL(await consentTarget(auth.consentUrl)).searchParams.get('version')).toBe('beta');
       const browser = new SellerBrowser();
       const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, env.stack.sandbox.url));
       expect(callback.status).toBe(200);

@@ -7,8 +7,6 @@ import { draftApp, productionApp, seedAccount, type SeedAccount } from '../sandb
 import { CloudClient, startStack, type Stack } from './testing/stack';
 import { confirmConsent, formRequest, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
 import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
-import { checkCallbackUri } from './authorizations/login-uri';
-import { productionEndpoints } from '../shared/amazon-endpoints';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
@@ -75,16 +73,16 @@ describe('Re-Authorize in Seller Central', () => {
     const waiting = client.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
     stack.clock.advance(60_000);
 
+    // Amazon shows the consent first; the Login URI is loaded only after the seller confirms it.
     const { browser, page: consent } = await reAuthorize(EU);
     expect(consent.text).toContain('data-page="consent"');
+    const callback = await confirmConsent(browser, consent);
+    expect(callback.status).toBe(200);
     const woken = (await waiting).body as Awaited<ReturnType<typeof feed>>;
     expect(woken.authorizations).toHaveLength(1);
     const started = woken.authorizations[0]!;
-    expect(started).toMatchObject({ platformId, status: 'pending', mode: 'refresh', origin: 'amazon' });
+    expect(started).toMatchObject({ platformId, mode: 'refresh', origin: 'amazon' });
     expect(BigInt(woken.cursor)).toBeGreaterThan(BigInt(cursor));
-
-    const callback = await confirmConsent(browser, consent);
-    expect(callback.status).toBe(200);
     expect(JSON.parse(callback.text).result.result.state).toBeTruthy();
     expect(await authorization(client, started.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, sellingPartnerIdChanged: false, origin: 'amazon' });
     const after = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
@@ -213,7 +211,9 @@ describe('pairing code', () => {
     const browser = new SellerBrowser();
     const appstore = await signInToConsent(browser, `${stack.sandbox.url}/sc/sellercentral.amazon.co.jp/selling-partner-appstore/dp/${APP.applicationId}`, FE, stack.sandbox.url);
     expect(appstore.text).toContain('data-page="appstore"');
-    const refused = await browser.submit(appstore, {}, 'authorize-now');
+    const consent = await browser.submit(appstore, {}, 'authorize-now');
+    expect(consent.text).toContain('data-page="consent"');
+    const refused = await confirmConsent(browser, consent);
     expect(refused.status).toBe(404);
     expect(refused.text).toContain('data-reason="unknown_seller"');
 
@@ -225,9 +225,8 @@ describe('pairing code', () => {
     expect(issued.status).toBe(201);
     expect(issued.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
     // Typed in lower case without the dash: still the code.
-    const consent = await browser.submit(wrong, { code: issued.body.code.replace('-', '').toLowerCase() });
-    expect(consent.text).toContain('data-page="consent"');
-    const callback = await confirmConsent(browser, consent);
+    // The consent was given before the Login URI: the code leads straight on to Amazon's redirect.
+    const callback = await browser.submit(wrong, { code: issued.body.code.replace('-', '').toLowerCase() });
     expect(callback.status).toBe(200);
     const platform = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(platform).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
@@ -261,23 +260,6 @@ async function reAuthorizeDirect(sellingPartnerId: string, host: string, acceptL
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
-describe('amazon_callback_uri in production mode', () => {
-  const ctx = { endpoints: productionEndpoints() };
-  it('accepts only https Seller Central hosts of a known region', () => {
-    expect(checkCallbackUri(`https://sellercentral-europe.amazon.com/apps/authorize/confirm/${APP.applicationId}`, ctx)?.region).toBe('EU');
-    expect(checkCallbackUri('https://sellercentral.amazon.com/apps/authorize/confirm/x', ctx)?.region).toBe('NA');
-    expect(checkCallbackUri('https://sellercentral.amazon.co.jp/apps/authorize/confirm/x', ctx)?.region).toBe('FE');
-    for (const bad of [
-      'http://sellercentral.amazon.com/apps/authorize/confirm/x',
-      'https://sellercentral.amazon.com:8443/x',
-      'https://user:pw@sellercentral.amazon.com/x',
-      'https://sellercentral.amazon.com.evil.example/x',
-      'https://evil.example/sellercentral.amazon.com',
-      'not a url',
-    ]) expect(checkCallbackUri(bad, ctx), bad).toBeUndefined();
-  });
-});
-
 describe('Draft app', () => {
   it('Re-Authorize of a Draft app: Amazon sends version=beta, the cloud sends it back, and Seller Central accepts', async () => {
     const draftStack = await startStack({ app: 'draft' });
@@ -285,22 +267,23 @@ describe('Draft app', () => {
       const c = new CloudClient(draftStack.cloud.url, await draftStack.cloud.createTenant('Entwurf GmbH'));
       const platformId = await newPlatform(c);
       const auth = await startAuth(c, platformId);
-      expect(new URL(auth.consentUrl).searchParams.get('version')).toBe('beta');
+      const toSellerCentral = await fetch(auth.consentUrl, { redirect: 'manual' });
+      expect(new URL(toSellerCentral.headers.get('location')!).searchParams.get('version')).toBe('beta');
       expect((await consentAndCallback(draftStack.sandbox.url, auth.consentUrl, EU)).status).toBe(200);
 
       const browser = new SellerBrowser();
       const manage = await signInToConsent(browser, `${draftStack.sandbox.url}/sc/${EU_HOST}/apps/manage`, EU, draftStack.sandbox.url);
       const draft = draftApp();
-      const { action, init } = formRequest(manage, {}, draft.applicationId);
+      const consent = await browser.submit(manage, {}, draft.applicationId);
+      expect(consent.text).toContain('data-page="consent"');
+      const { action, init } = formRequest(consent, { action: 'confirm' }, 'csrf');
       const toLogin = await browser.fetch(action, init);
       const login = new URL(toLogin.headers.get('location')!);
       expect(login.searchParams.get('version')).toBe('beta');
       const back = await browser.fetch(login.href);
       expect(back.status).toBe(302);
       expect(new URL(back.headers.get('location')!).searchParams.get('version')).toBe('beta');
-      const consent = await browser.go(new URL(back.headers.get('location')!).href);
-      expect(consent.text).toContain('data-page="consent"');
-      expect((await confirmConsent(browser, consent)).status).toBe(200);
+      expect((await browser.go(new URL(back.headers.get('location')!).href)).status).toBe(200);
       expect((await c.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
     } finally {
       await draftStack.close();

@@ -12,7 +12,7 @@ import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
 import { readDevTenantFile } from './dev-tenant';
 import { CloudClient, freePort, testConfig } from './testing/stack';
-import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { amazonRedirect, authorization, consentTarget, getCallback, newPlatform, startAuth } from './testing/flow-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const dirs: string[] = [];
@@ -48,10 +48,12 @@ describe('a file-backed cloud', () => {
     let client = new CloudClient(cloud.url, creds);
     const platformId = await newPlatform(client);
     const auth = await startAuth(client, platformId);
+    // The browser has followed the start link to Seller Central.
+    const consentUrl = await consentTarget(auth.consentUrl);
     await cloud.close();
 
     // The seller takes their time; meanwhile the cloud restarts on the same port and data.
-    const redirect = await amazonRedirect(sandbox.url, auth.consentUrl, EU);
+    const redirect = await amazonRedirect(sandbox.url, consentUrl, EU);
     cloud = await startCloud({ port: cloudPort, dataDir, config });
     client = new CloudClient(cloud.url, creds);
     expect((await authorization(client, auth.id)).status).toBe('pending');

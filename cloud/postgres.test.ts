@@ -3,7 +3,7 @@
 // Amazon's redirect reaches instance A; B can import the settings with the token A stored encrypted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
+import { productionApp, seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, freePort, testConfig } from './testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
@@ -159,7 +159,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     const waiting = await heldLongPoll(b, () => viaB.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`));
     const { code } = (await viaA.raw('POST', `/v1/platforms/${platform.body.id}/pairing-code`, { body: {} })).body as { code: string };
     const form = new URLSearchParams({
-      amazon_callback_uri: `${sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/x`,
+      amazon_callback_uri: `${sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/${productionApp().applicationId}`,
       amazon_state: 'st',
       selling_partner_id: EU.sellingPartnerId,
       code,

@@ -3,7 +3,7 @@
 // error in the documented shape. Seeded and bounded; prints its count.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AMAZON_LOGIN_PATH, errorBodySchema } from '../shared/cloud-api';
+import { AMAZON_LOGIN_PATH, AMAZON_START_PATH, errorBodySchema } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { CloudClient, testConfig } from './testing/stack';
 import { body, contentType, headerValue, nastyEncoded } from './testing/fuzz-inputs';
@@ -77,6 +77,9 @@ it('every route with bad bodies, queries, paths and headers: 0 5xx, every error 
         if (res.status >= 400 && res.headers.get('content-type')?.startsWith('text/html') && route.url === AMAZON_LOGIN_PATH) {
           // The Login URI is a page for the seller's browser: its documented shape is an HTML page with a stable reason.
           expect(text, text).toMatch(/data-page="login-uri" data-reason="(bad_request|unknown_seller|ambiguous_seller|code_invalid|region_mismatch)"/);
+        } else if (res.status >= 400 && res.headers.get('content-type')?.startsWith('text/html') && route.url === `${AMAZON_START_PATH}/:id`) {
+          // The start link is opened by the seller's browser too: an HTML page with a stable reason.
+          expect(text, text).toMatch(/data-page="login-uri" data-reason="(bad_request|sign_in_over)"/);
         } else if (res.status >= 400) expect(errorBodySchema.strict().safeParse(JSON.parse(text)).success, text).toBe(true);
       }),
       { seed: SEED + routes.indexOf(route), numRuns: RUNS_PER_ROUTE, endOnFailure: true },

@@ -1,5 +1,5 @@
 // Chromium walks the sign-ins that start on Amazon's side: the sandbox's Manage Your Apps → Re-Authorize →
-// the cloud's Login URI → back to Seller Central's consent → the cloud's callback. Once with a seller the
+// Seller Central's consent → the cloud's Login URI → back to Seller Central → the cloud's callback. Once with a seller the
 // cloud can identify by its id, once with a seller in two tenants, where the cloud's page asks for the
 // pairing code (a real browser also enforces the page's Content-Security-Policy on the form and its redirect).
 import { expect, test, type Page } from '@playwright/test';
@@ -66,11 +66,15 @@ test('Re-Authorize through the Login URI, by seller id and by pairing code', asy
   stack.clock.advance(60_000);
   await manageYourApps(page);
   await page.locator(`tr[data-application-id="${APP.applicationId}"] button`).click();
+  await expect(page.locator('[data-page="consent"]')).toContainText(APP.name);
+  await page.click('#consent-confirm');
   await expect(page.locator('[data-page="login-uri"]')).toHaveAttribute('data-reason', 'ambiguous_seller');
   const code = (await a.client.raw('POST', `/v1/platforms/${a.platformId}/pairing-code`, { body: {} })).body.code as string;
   await page.fill('#pairing-code', code);
+  // The consent came first: the code leads back to Amazon, which redirects to the cloud's callback.
   await page.locator('form button[type="submit"]').click();
-  await confirmAndExpectCallback(page);
+  await page.waitForURL(`${stack.cloud.url}/oauth/amazon/callback?**`);
+  await expect(page.locator('body')).toContainText('spapi_oauth_code');
   const again = (await a.client.raw('GET', `/v1/platforms/${a.platformId}`)).body.authorizedAt as string;
   expect(Date.parse(again)).toBeGreaterThan(Date.parse(renewed));
 });

@@ -3,6 +3,7 @@
 // fragment in redirect_uri → MD5110, unregistered redirect_uri → MD5101.
 import { isApplicationId } from '../shared/application-id';
 import { COUNTRIES, type Region } from '../shared/amazon-regions';
+import { COUNTRY_SELLER_CENTRAL_HOSTS } from '../shared/seller-central-hosts';
 import type { ConsentErrorKey } from './consent-errors';
 import { UNLISTED_APP_SELLER_LIMIT, type SeedAccount, type SeedApp } from './seed';
 import type { SandboxState } from './state';
@@ -57,7 +58,7 @@ export function checkConsentQuery(rawQuery: string, state: SandboxState): Consen
 }
 
 export function regionOfHost(host: string): Region | undefined {
-  return COUNTRIES.find((c) => c.sellerCentralHost === host)?.region;
+  return COUNTRIES.find((c) => c.sellerCentralHost === host)?.region ?? COUNTRY_SELLER_CENTRAL_HOSTS[host];
 }
 
 /** Who may authorize here (docs/amazon.md §1.3, §1.5, §1.7, §5). The limit of an unlisted app counts distinct sellers. */

@@ -11,6 +11,7 @@ import { cancelledPage, consentPage, errorPage, notFoundPage } from './sc-pages'
 import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
 import type { SeedAccount, SeedApp } from './seed';
 import type { SandboxState } from './state';
+import { confirmAmazonStarted, loginUriForNewSeller } from './login-uri-routes';
 
 export function registerConsentRoutes(app: FastifyInstance, state: SandboxState): void {
   app.get('/sc/:host/apps/authorize/consent', async (req, reply) => {
@@ -41,6 +42,8 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return showError(reply, state, sc, 'session_expired', field(req.body, 'state') || undefined);
     const { account } = signedIn;
+    // Re-Authorize / Authorize now: the consent comes before the Login URI (login-uri-routes.ts).
+    if (field(req.body, 'amazon_state')) return confirmAmazonStarted(req, reply, state, sc, account);
 
     const query = new URLSearchParams();
     for (const name of ['application_id', 'state', 'version', 'redirect_uri']) {
@@ -58,6 +61,9 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
       state.pageErrors.add({ at: new Date(state.now()).toISOString(), key: 'consent_cancelled', email: account.email, accountRegion: account.region, stateTag: stateTag(check.request.state) });
       return sendHtml(reply, cancelledPage(sc));
     }
+    // A seller not yet registered with the app goes through the app's Login URI first (when switched on).
+    const viaLoginUri = loginUriForNewSeller(req, reply, state, sc, account, solution);
+    if (viaLoginUri) return viaLoginUri;
     return redirectWithCode(reply, state, { account, app: solution, redirectUri, stateParam: check.request.state, host: sc.host });
   });
 }
@@ -118,7 +124,7 @@ function ruleError(state: SandboxState, account: SeedAccount, app: SeedApp, host
   return limited ? 'draft_limit' : undefined;
 }
 
-interface Grant {
+export interface Grant {
   account: SeedAccount;
   app: SeedApp;
   redirectUri: string;
@@ -126,7 +132,7 @@ interface Grant {
   host: string;
 }
 
-function redirectWithCode(reply: FastifyReply, state: SandboxState, g: Grant): FastifyReply {
+export function redirectWithCode(reply: FastifyReply, state: SandboxState, g: Grant): FastifyReply {
   const code = newOAuthCode();
   state.codes.set(code, {
     code,

@@ -1,18 +1,22 @@
-// Sign-ins that start on Amazon's side (docs/amazon.md §1.6): "Manage Your Apps" → Re-Authorize, and the
-// Appstore's Authorize now. Both send the browser to the app's registered Login URI with
-// amazon_callback_uri, amazon_state and selling_partner_id (plus version=beta for a Draft app). The app
-// sends it back to amazon_callback_uri with redirect_uri, amazon_state and its own state; the sandbox
-// checks that round trip as Amazon does (amazon_state unchanged, issued here, for this app and seller,
-// once; redirect_uri registered; state present) and continues with the ordinary consent page.
+// The Login URI step (docs/amazon.md §1.6). Sign-ins that start on Amazon's side — "Manage Your Apps" →
+// Re-Authorize, and the Appstore's Authorize now — show the consent page first; after the seller confirms,
+// Amazon sends the browser to the app's registered Login URI with amazon_callback_uri, amazon_state and
+// selling_partner_id (plus version=beta for a Draft app). In the website workflow the same step follows
+// the consent of a seller not yet registered with the app (scenario login_uri_new_seller; without it Amazon
+// redirects straight to the redirect URI). The app sends the browser back to amazon_callback_uri with
+// redirect_uri, amazon_state and its own state; the sandbox checks that round trip as Amazon does
+// (amazon_state unchanged, issued here after consent, for this app and seller, once; redirect_uri
+// registered; state present) and redirects to redirect_uri with the code and the app's state.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { appstorePage, manageAppsPage } from './app-management-pages';
 import type { ConsentErrorKey } from './consent-errors';
 import { checkAccountRules, checkConsentQuery } from './consent-request';
-import { consentPage, errorPage, notFoundPage } from './sc-pages';
+import { redirectWithCode } from './consent-routes';
+import { cancelledPage, consentPage, errorPage, notFoundPage } from './sc-pages';
 import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
 import type { SeedAccount, SeedApp } from './seed';
-import type { SandboxState } from './state';
+import type { LoginState, SandboxState } from './state';
 
 /** How long an amazon_state stays good (Amazon documents no figure; generous enough for a sign-in). */
 const AMAZON_STATE_TTL_MS = 15 * 60_000;
@@ -34,7 +38,7 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
     const target = authorizedApps(state, signedIn.account).find((a) => a.applicationId === field(req.body, 'application_id'));
     if (!target) return sendHtml(reply, errorPage(sc, 'MD1000'));
-    return toLoginUri(req, reply, state, sc, signedIn.account, target);
+    return amazonStartedConsent(reply, state, sc, signedIn, target);
   });
 
   app.get('/sc/:host/selling-partner-appstore/dp/:applicationId', async (req, reply) => {
@@ -53,7 +57,7 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
     const listed = listedApp(state, field(req.body, 'application_id'));
     if (!listed) return sendHtml(reply, errorPage(sc, 'MD1000'));
-    return toLoginUri(req, reply, state, sc, signedIn.account, listed);
+    return amazonStartedConsent(reply, state, sc, signedIn, listed);
   });
 
   // amazon_callback_uri: where the app sends the browser back from its Login URI.
@@ -62,12 +66,10 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn) return toSignIn(req, reply, sc);
-    const { account, csrf } = signedIn;
+    const { account } = signedIn;
     const applicationId = field(req.params, 'applicationId');
-    const amazonState = field(req.query, 'amazon_state');
-    const issued = state.loginStates.get(amazonState);
-    const fresh = issued && !issued.used && state.now() - issued.issuedAt < AMAZON_STATE_TTL_MS;
-    if (!fresh || issued.applicationId !== applicationId || issued.host !== sc.host || issued.email !== account.email) {
+    const issued = freshLoginState(state, field(req.query, 'amazon_state'));
+    if (!issued?.consented || issued.applicationId !== applicationId || issued.host !== sc.host || issued.email !== account.email) {
       return sendHtml(reply, errorPage(sc, 'amazon_state_invalid'), 400);
     }
     // The app's own state is required on this way back (else MD9999); redirect_uri may be left out as on
@@ -81,8 +83,57 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     issued.used = true;
     const denied = checkAccountRules(account, check.request.app, sc.host, state);
     if (denied) return sendHtml(reply, errorPage(sc, denied));
-    return sendHtml(reply, consentPage(sc, { account, app: check.request.app, action: `${sc.base}/apps/authorize/confirm`, csrf, params: check.request.params }));
+    return redirectWithCode(reply, state, { account, app: check.request.app, redirectUri: check.request.redirectUri, stateParam: check.request.state, host: sc.host });
   });
+}
+
+/** The amazon_state if it was issued here, is unused and young enough. */
+function freshLoginState(state: SandboxState, amazonState: string): LoginState | undefined {
+  const issued = amazonState ? state.loginStates.get(amazonState) : undefined;
+  return issued && !issued.used && state.now() - issued.issuedAt < AMAZON_STATE_TTL_MS ? issued : undefined;
+}
+
+/** Re-Authorize and Authorize now: the consent page first; its confirmation leads to the Login URI. */
+function amazonStartedConsent(reply: FastifyReply, state: SandboxState, sc: ScRequest, signedIn: { account: SeedAccount; csrf: string }, target: SeedApp): FastifyReply {
+  const { account, csrf } = signedIn;
+  const denied: ConsentErrorKey | undefined = checkAccountRules(account, target, sc.host, state) ?? (target.loginUri ? undefined : 'login_uri_missing');
+  if (denied) return sendHtml(reply, errorPage(sc, denied));
+  const amazonState = issueLoginState(state, sc, account, target, false);
+  const params: Record<string, string> = { application_id: target.applicationId, amazon_state: amazonState };
+  return sendHtml(reply, consentPage(sc, { account, app: target, action: `${sc.base}/apps/authorize/confirm`, csrf, params }));
+}
+
+/**
+ * The consent of an Amazon-started sign-in was posted (consent-routes.ts hands it over when the form
+ * carries amazon_state): confirmed → the Login URI; cancelled → Seller Central's page, nothing reaches the app.
+ */
+export function confirmAmazonStarted(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount): FastifyReply {
+  const amazonState = field(req.body, 'amazon_state');
+  const issued = freshLoginState(state, amazonState);
+  const target = state.appById(field(req.body, 'application_id'));
+  if (!issued || issued.consented || !target || issued.applicationId !== target.applicationId || issued.host !== sc.host || issued.email !== account.email) {
+    return sendHtml(reply, errorPage(sc, 'amazon_state_invalid'), 400);
+  }
+  if (field(req.body, 'action') !== 'confirm') {
+    issued.used = true;
+    return sendHtml(reply, cancelledPage(sc));
+  }
+  issued.consented = true;
+  return toLoginUri(req, reply, state, sc, account, target, amazonState);
+}
+
+/** Website workflow, consent confirmed: a seller not yet registered with the app goes through its Login URI first. */
+export function loginUriForNewSeller(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp): FastifyReply | undefined {
+  const registered = state.authorizations.get(target.applicationId)?.has(account.sellingPartnerId) ?? false;
+  if (registered || !target.loginUri) return undefined;
+  if (!state.scenarios.take('login_uri_new_seller', { email: account.email, sellingPartnerId: account.sellingPartnerId })) return undefined;
+  return toLoginUri(req, reply, state, sc, account, target, issueLoginState(state, sc, account, target, true));
+}
+
+function issueLoginState(state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp, consented: boolean): string {
+  const amazonState = randomBytes(24).toString('base64url');
+  state.loginStates.set(amazonState, { applicationId: target.applicationId, host: sc.host, email: account.email, issuedAt: state.now(), used: false, consented });
+  return amazonState;
 }
 
 function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {
@@ -107,14 +158,16 @@ function listedApp(state: SandboxState, applicationId: string): SeedApp | undefi
   return found?.appstoreListing === 'listed' ? found : undefined;
 }
 
-function toLoginUri(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp): FastifyReply {
-  const denied: ConsentErrorKey | undefined = checkAccountRules(account, target, sc.host, state) ?? (target.loginUri ? undefined : 'login_uri_missing');
-  if (denied) return sendHtml(reply, errorPage(sc, denied));
-  const amazonState = randomBytes(24).toString('base64url');
-  state.loginStates.set(amazonState, { applicationId: target.applicationId, host: sc.host, email: account.email, issuedAt: state.now(), used: false });
+/**
+ * To the app's Login URI. amazon_callback_uri is absolute on the seller's Seller Central host, or — with
+ * scenario login_uri_relative_callback — the bare path, as Amazon has been seen to send it (#1376).
+ */
+function toLoginUri(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp, amazonState: string): FastifyReply {
   const origin = `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
+  const path = `/apps/authorize/confirm/${target.applicationId}`;
+  const relative = state.scenarios.take('login_uri_relative_callback', { email: account.email, sellingPartnerId: account.sellingPartnerId });
   const login = new URL(target.loginUri);
-  login.searchParams.set('amazon_callback_uri', `${origin}${sc.base}/apps/authorize/confirm/${target.applicationId}`);
+  login.searchParams.set('amazon_callback_uri', relative ? path : `${origin}${sc.base}${path}`);
   login.searchParams.set('amazon_state', amazonState);
   login.searchParams.set('selling_partner_id', account.sellingPartnerId);
   if (target.status === 'draft') login.searchParams.set('version', 'beta');

@@ -1,9 +1,11 @@
-// Manage Your Apps (Re-Authorize) and the Appstore (Authorize now) over real HTTP: both call the app's
-// Login URI as Amazon does, and the way back is checked as Amazon checks it (docs/amazon.md §1.6).
-// The test plays the app: it reads the redirect to the Login URI and answers it.
+// Manage Your Apps (Re-Authorize) and the Appstore (Authorize now) over real HTTP: both show the consent
+// first, then call the app's Login URI as Amazon does, and the way back is checked as Amazon checks it
+// (docs/amazon.md §1.6). In the website workflow, a seller not yet registered with the app goes through
+// the Login URI after the consent (scenario login_uri_new_seller); without the scenario, straight to the
+// redirect URI. The test plays the app: it reads the redirect to the Login URI and answers it.
 import { describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount, unlistedApp } from './seed';
-import { Browser, EU_HOST, confirmConsent, consentPath, errorKey, pageKind, passMfa, reachConsent, sharedTestSandbox, signIn } from './test-client';
+import { Browser, EU_HOST, confirmConsent, consentPath, errorKey, formFields, pageKind, passMfa, reachConsent, sharedTestSandbox, signIn, type Page } from './test-client';
 
 const PROD = productionApp();
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -17,12 +19,19 @@ async function authorizedSeller(): Promise<Browser> {
   return b;
 }
 
-/** Clicks Re-Authorize for the app and returns Amazon's call of the Login URI. */
-async function reAuthorize(b: Browser, applicationId = PROD.applicationId): Promise<URL> {
+/** Clicks Re-Authorize for the app: Seller Central's consent page comes first. */
+async function reAuthorizeConsent(b: Browser, applicationId = PROD.applicationId): Promise<Page> {
   const manage = await b.get(`/sc/${EU_HOST}/apps/manage`);
   expect(pageKind(manage.text)).toBe('manage-apps');
   const csrf = /name="csrf" value="([^"]+)"/.exec(manage.text)![1]!;
-  const res = await b.post(`/sc/${EU_HOST}/apps/manage/reauthorize`, { application_id: applicationId, csrf });
+  const consent = await b.post(`/sc/${EU_HOST}/apps/manage/reauthorize`, { application_id: applicationId, csrf });
+  expect(pageKind(consent.text)).toBe('consent');
+  return consent;
+}
+
+/** Re-Authorize and confirm: returns Amazon's call of the Login URI. */
+async function reAuthorize(b: Browser, applicationId = PROD.applicationId): Promise<URL> {
+  const res = await confirmConsent(b, await reAuthorizeConsent(b, applicationId));
   expect(res.status).toBe(302);
   return new URL(res.location!);
 }
@@ -49,12 +58,21 @@ describe('Manage Your Apps → Re-Authorize', () => {
     expect(login.searchParams.has('version')).toBe(false);
   });
 
-  it('continues with consent and the redirect with a code when the app answers correctly; amazon_state works once', async () => {
+  it('shows the consent before the Login URI; cancelling it reaches no app', async () => {
+    const b = await authorizedSeller();
+    const consent = await reAuthorizeConsent(b);
+    expect(consent.text).not.toContain('name="state"');
+    const cancelled = await confirmConsent(b, consent, EU_HOST, 'cancel');
+    expect(cancelled.status).toBe(200);
+    expect(pageKind(cancelled.text)).toBe('cancelled');
+    // The same consent cannot be confirmed afterwards.
+    expect(errorKey((await confirmConsent(b, consent)).text)).toBe('amazon_state_invalid');
+  });
+
+  it('redirects with a code when the app answers correctly after the consent; amazon_state works once', async () => {
     const b = await authorizedSeller();
     const login = await reAuthorize(b);
-    const consent = await b.get(backToAmazon(login));
-    expect(pageKind(consent.text)).toBe('consent');
-    const redirect = await confirmConsent(b, consent);
+    const redirect = await b.get(backToAmazon(login));
     expect(redirect.status).toBe(302);
     const target = new URL(redirect.location!);
     expect(target.searchParams.get('state')).toBe('app-state-1');
@@ -72,15 +90,15 @@ describe('Manage Your Apps → Re-Authorize', () => {
     expect(errorKey((await b.get(backToAmazon(login, { redirect_uri: 'https://evil.example/cb' }))).text)).toBe('MD5101');
     expect(errorKey((await b.get(backToAmazon(login, { state: undefined }))).text)).toBe('MD9999');
     // Still good after the refusals above (they did not use it up).
-    expect(pageKind((await b.get(backToAmazon(login))).text)).toBe('consent');
+    expect(new URL((await b.get(backToAmazon(login))).location!).searchParams.get('spapi_oauth_code')).toBeTruthy();
   });
 
   it('accepts the way back without redirect_uri (the first registered one is used), as Amazon does', async () => {
     const b = await authorizedSeller();
     const login = await reAuthorize(b);
-    const consent = await b.get(backToAmazon(login, { redirect_uri: undefined }));
-    expect(pageKind(consent.text)).toBe('consent');
-    const redirect = await confirmConsent(b, consent);
+    // The consent came before the Login URI: the way back leads straight to the redirect with the code.
+    const redirect = await b.get(backToAmazon(login, { redirect_uri: undefined }));
+    expect(redirect.status).toBe(302);
     expect(redirect.location!.startsWith(PROD.redirectUris[0]!)).toBe(true);
   });
 
@@ -107,10 +125,69 @@ describe('Appstore → Authorize now', () => {
     const appstore = await passMfa(b, sb, await signIn(b, path, EU), EU);
     expect(pageKind(appstore.text)).toBe('appstore');
     const csrf = /name="csrf" value="([^"]+)"/.exec(appstore.text)![1]!;
-    const res = await b.post(`/sc/${EU_HOST}/selling-partner-appstore/authorize`, { application_id: PROD.applicationId, csrf });
+    const consent = await b.post(`/sc/${EU_HOST}/selling-partner-appstore/authorize`, { application_id: PROD.applicationId, csrf });
+    expect(pageKind(consent.text)).toBe('consent');
+    const res = await confirmConsent(b, consent);
     expect(res.status).toBe(302);
     const login = new URL(res.location!);
     expect(login.searchParams.get('selling_partner_id')).toBe(EU.sellingPartnerId);
-    expect(pageKind((await b.get(backToAmazon(login))).text)).toBe('consent');
+    expect(login.searchParams.has('version')).toBe(false);
+    expect(new URL((await b.get(backToAmazon(login))).location!).searchParams.get('spapi_oauth_code')).toBeTruthy();
+  });
+});
+
+describe('website workflow: the Login URI step for a seller not yet registered with the app', () => {
+  const first = (b: Browser, state: string) =>
+    reachConsent(b, sb, consentPath(EU_HOST, { application_id: PROD.applicationId, state, redirect_uri: PROD.redirectUris[0]! }), EU);
+
+  it('without the scenario Amazon redirects straight to the redirect URI with the consent\'s state', async () => {
+    const b = new Browser(sb.url);
+    const redirect = await confirmConsent(b, await first(b, 'consent-state'));
+    const target = new URL(redirect.location!);
+    expect(`${target.origin}${target.pathname}`).toBe(PROD.redirectUris[0]);
+    expect(target.searchParams.get('state')).toBe('consent-state');
+  });
+
+  it('with login_uri_new_seller: consent, then the Login URI, then the code with the state the app sent back; registered sellers go straight', async () => {
+    sb.state.scenarios.set({ id: 'login_uri_new_seller', target: { sellingPartnerId: EU.sellingPartnerId } });
+    const b = new Browser(sb.url);
+    const toLogin = await confirmConsent(b, await first(b, 'consent-state'));
+    const login = new URL(toLogin.location!);
+    expect(`${login.origin}${login.pathname}`).toBe(PROD.loginUri);
+    expect(login.searchParams.get('selling_partner_id')).toBe(EU.sellingPartnerId);
+    expect(login.searchParams.get('amazon_callback_uri')).toBe(`${sb.url}/sc/${EU_HOST}/apps/authorize/confirm/${PROD.applicationId}`);
+    // Nothing reached the redirect URI yet, and no code exists before the app answered.
+    expect(sb.state.codes.size).toBe(0);
+    const redirect = await b.get(backToAmazon(login, { state: 'consent-state' }));
+    const target = new URL(redirect.location!);
+    expect(`${target.origin}${target.pathname}`).toBe(PROD.redirectUris[0]);
+    expect(target.searchParams.get('state')).toBe('consent-state');
+    expect(target.searchParams.get('spapi_oauth_code')).toBeTruthy();
+    // Now registered with the app: the next consent goes straight to the redirect URI.
+    const again = new URL((await confirmConsent(b, await b.get(consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's2' })))).location!);
+    expect(again.searchParams.get('spapi_oauth_code')).toBeTruthy();
+  });
+
+  it('amazon_state issued before the consent is no way around it; login_uri_relative_callback sends a bare path', async () => {
+    sb.state.scenarios.set({ id: 'login_uri_new_seller' });
+    sb.state.scenarios.set({ id: 'login_uri_relative_callback' });
+    const b = new Browser(sb.url);
+    const login = new URL((await confirmConsent(b, await first(b, 'st'))).location!);
+    expect(login.searchParams.get('amazon_callback_uri')).toBe(`/apps/authorize/confirm/${PROD.applicationId}`);
+    const back = `/sc/${EU_HOST}/apps/authorize/confirm/${PROD.applicationId}?${new URLSearchParams({ redirect_uri: PROD.redirectUris[0]!, amazon_state: login.searchParams.get('amazon_state')!, state: 'st' })}`;
+    expect(new URL((await b.get(back)).location!).searchParams.get('spapi_oauth_code')).toBeTruthy();
+    // Re-Authorize's amazon_state before its consent was confirmed does not lead to a code.
+    const consent = await reAuthorizeConsent(b);
+    const early = `/sc/${EU_HOST}/apps/authorize/confirm/${PROD.applicationId}?${new URLSearchParams({ redirect_uri: PROD.redirectUris[0]!, amazon_state: formFields(consent.text).amazon_state!, state: 'x' })}`;
+    expect(errorKey((await b.get(early)).text)).toBe('amazon_state_invalid');
+  });
+
+  it('serves per-country Seller Central hosts such as sellercentral.amazon.de', async () => {
+    sb.state.scenarios.set({ id: 'login_uri_new_seller' });
+    const b = new Browser(sb.url);
+    const host = 'sellercentral.amazon.de';
+    const consent = await reachConsent(b, sb, consentPath(host, { application_id: PROD.applicationId, state: 'de' }), EU);
+    const login = new URL((await confirmConsent(b, consent, host)).location!);
+    expect(login.searchParams.get('amazon_callback_uri')).toBe(`${sb.url}/sc/${host}/apps/authorize/confirm/${PROD.applicationId}`);
   });
 });

@@ -1,11 +1,12 @@
 // Helpers shared by the Seller Central routes: the host prefix, language, session cookie, form fields.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COUNTRIES } from '../shared/amazon-regions';
+import { COUNTRY_SELLER_CENTRAL_HOSTS } from '../shared/seller-central-hosts';
 import { pickLanguage, type Lang } from './html';
 import type { Session, SandboxState } from './state';
 
 const SESSION_COOKIE = 'sc-session';
-const HOSTS = new Set(COUNTRIES.map((c) => c.sellerCentralHost));
+const HOSTS = new Set([...COUNTRIES.map((c) => c.sellerCentralHost), ...Object.keys(COUNTRY_SELLER_CENTRAL_HOSTS)]);
 
 export function isSellerCentralHost(host: string): boolean {
   return HOSTS.has(host);

@@ -39,6 +39,11 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   { id: 'consent_md9100', area: 'seller-central', description: 'Seller Central zeigt MD9100 (für die App sind keine Login-URI bzw. Redirect-URI eingetragen) statt der Zustimmung.' },
   { id: 'consent_md9999', area: 'seller-central', description: 'Seller Central zeigt MD9999 (fehlerhafter Zustimmungslink) statt der Zustimmung.' },
   { id: 'consent_session_expired', area: 'seller-central', description: 'Die Sitzung bei Seller Central ist beim Bestätigen abgelaufen.' },
+  // The two documented variants of the website workflow (docs/amazon.md §1.6): without this scenario Amazon
+  // redirects straight to the redirect URI; with it, a seller not yet registered with the app goes through
+  // the app's Login URI after the consent.
+  { id: 'login_uri_new_seller', area: 'seller-central', description: 'Amazon schickt einen Verkaufspartner, der die App noch nicht autorisiert hat, nach der Zustimmung über die Login-URI der App (erst danach kommt der Code).' },
+  { id: 'login_uri_relative_callback', area: 'seller-central', description: 'Amazon übergibt der Login-URI amazon_callback_uri als relativen Pfad statt als vollständige Adresse.' },
 ];
 
 /** The Seller Central page each consent_* scenario shows. */

@@ -55,13 +55,18 @@ interface AccessToken {
   refreshToken?: string;
 }
 
-/** An amazon_state handed to an app's Login URI (Re-Authorize, Authorize now); it must come back unchanged, once. */
-interface LoginState {
+/**
+ * An amazon_state handed to an app's Login URI (Re-Authorize, Authorize now, or a new seller inside the
+ * website workflow); it must come back unchanged, once, after the seller's consent.
+ */
+export interface LoginState {
   applicationId: string;
   host: string;
   email: string;
   issuedAt: number;
   used: boolean;
+  /** The seller confirmed the consent page: Amazon loads the Login URI only after that (docs/amazon.md §1.6). */
+  consented: boolean;
 }
 
 export type WrongRegion403 = 'empty' | 'invalid_token';

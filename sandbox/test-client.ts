@@ -7,7 +7,7 @@ import type { SeedAccount } from './seed';
 import type { SandboxState } from './state';
 import { totp } from './totp';
 
-interface Page {
+export interface Page {
   status: number;
   location?: string;
   text: string;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   AMAZON_CALLBACK_PATH,
   AMAZON_LOGIN_PATH,
+  AMAZON_START_PATH,
   authorizationQuerySchema,
   callbackSuccessSchema,
   authorizationSchema,
@@ -48,6 +49,9 @@ const callbackQuerySchema = z.object({
   error: callbackParam,
   error_description: callbackParam,
 });
+
+/** The start link's signed state (the same one Amazon brings back). */
+const startQuerySchema = z.object({ state: safeText().max(2048).optional() });
 
 /** The Login URI's parameters (docs/amazon.md §1.6). Control characters are refused like any other malformed value. */
 const loginParam = safeText().max(2048).optional();
@@ -168,6 +172,12 @@ export const CLOUD_ROUTES = {
     path: AMAZON_CALLBACK_PATH,
     summary: 'Amazon\'s redirect after the seller\'s consent: the code is exchanged and stored; the browser sees raw JSON.',
     schema: { querystring: callbackQuerySchema, response: { 200: callbackSuccessSchema, ...errors } },
+  }),
+  amazonStart: route({
+    method: 'GET',
+    path: `${AMAZON_START_PATH}/:id`,
+    summary: 'The consent link the desktop opens: binds the browser to the pending sign-in (short-lived HttpOnly cookie) and redirects to Seller Central\'s consent URL.',
+    schema: { params: idParams, querystring: startQuerySchema, response: {} },
   }),
   loginUri: route({
     method: 'GET',

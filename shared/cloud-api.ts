@@ -295,3 +295,9 @@ export const AMAZON_CALLBACK_PATH = '/oauth/amazon/callback';
 
 /** The Login URI registered with the app: Seller Central's Re-Authorize and the Appstore land here. */
 export const AMAZON_LOGIN_PATH = '/oauth/amazon/login';
+
+/**
+ * The consent link the desktop opens: `<AMAZON_START_PATH>/<authorization id>?state=…` binds the browser to
+ * the sign-in with a short-lived cookie and redirects to Seller Central's consent URL (docs/amazon.md §1.6).
+ */
+export const AMAZON_START_PATH = '/oauth/amazon/start';

@@ -21,5 +21,7 @@ export const SCENARIO_IDS = [
   'consent_md9100',
   'consent_md9999',
   'consent_session_expired',
+  'login_uri_new_seller',
+  'login_uri_relative_callback',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];

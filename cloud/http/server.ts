@@ -15,6 +15,7 @@ import { platformRoutes } from '../routes/platforms';
 import { authorizationRoutes } from '../routes/authorizations';
 import { callbackRoutes } from '../routes/callback';
 import { loginUriRoutes } from '../routes/login-uri';
+import { startRoutes } from '../routes/start';
 import { platformChangesRoutes } from '../routes/platform-changes';
 import { operatorRoutes } from '../ops/operator-routes';
 import { adminTokenMatches } from '../ops/admin-credential';
@@ -76,6 +77,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await app.register(oauthTokenRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
   await app.register(loginUriRoutes, { ctx });
+  await app.register(startRoutes, { ctx });
   await app.register(operatorRoutes, { ctx });
   await app.register(
     async (v1) => {

@@ -201,6 +201,16 @@ export async function amazonStartedAfter(q: Queryable, tenantId: string, since: 
   return rows;
 }
 
+/** The platform's pending sign-in started at the Login URI for this seller id (the one a new Login URI request reuses). */
+export async function findPendingAmazonStarted(q: Queryable, platformId: string, expectedSellingPartnerId: string | null, now: Date): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `SELECT * FROM authorizations WHERE platform_id = $1 AND origin = 'amazon' AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2
+       AND expected_selling_partner_id IS NOT DISTINCT FROM $3 ORDER BY seq DESC LIMIT 1`,
+    [platformId, now, expectedSellingPartnerId],
+  );
+  return rows[0];
+}
+
 // The code exchange's progress (migration 8; cloud/authorizations/code-exchange.ts): what an instance
 // needs to finish or fail an exchange another instance, or this one before a crash, left half done.
 

@@ -46,11 +46,11 @@ export async function listPlatformRows(q: Queryable, tenantId: string): Promise<
 }
 
 /** Live platforms of a seller in a region, across the tenants that are not disabled (the Login URI; up to `limit`). */
-export async function findPlatformsBySeller(q: Queryable, sellingPartnerId: string, region: Region, limit: number): Promise<PlatformRow[]> {
+export async function findPlatformsBySeller(q: Queryable, sellingPartnerId: string, region: Region | undefined, limit: number): Promise<PlatformRow[]> {
   const { rows } = await q.query<PlatformRow>(
     `SELECT p.* FROM platforms p JOIN tenants t ON t.id = p.tenant_id
-     WHERE p.selling_partner_id = $1 AND p.region = $2 AND p.deleted_at IS NULL AND t.disabled_at IS NULL LIMIT $3`,
-    [sellingPartnerId, region, limit],
+     WHERE p.selling_partner_id = $1 AND ($2::text IS NULL OR p.region = $2) AND p.deleted_at IS NULL AND t.disabled_at IS NULL LIMIT $3`,
+    [sellingPartnerId, region ?? null, limit],
   );
   return rows;
 }

@@ -13,7 +13,7 @@ import { authorizationToApi, createAuthorization, expireIfDue, getAuthorization 
 import { finishPending } from '../repositories/authorizations';
 import { answerStatus } from '../authorizations/status-long-poll';
 import { signState } from '../authorizations/state';
-import { buildConsentUrl } from '../authorizations/consent-url';
+import { startLink } from '../authorizations/start-link';
 import { decideSellerChange } from '../authorizations/seller-change';
 
 /** The desktop's first status call may come right away: the call itself waits. */
@@ -26,7 +26,7 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
     handler: async (request, reply) => {
       const tenantId = requireTenant(request);
       const now = new Date(ctx.now());
-      const { row, platform, cancelled } = await createAuthorization(ctx.db, tenantId, request.params.id, request.body.mode, now, ctx.config.authorizationTtlSeconds);
+      const { row, cancelled } = await createAuthorization(ctx.db, tenantId, request.params.id, request.body.mode, now, ctx.config.authorizationTtlSeconds);
       for (const old of cancelled) ctx.notifier.publish(old);
       ctx.metrics.authorization('started');
       const state = await signState(ctx.signingKey, row.id, now.getTime(), row.expires_at.getTime());
@@ -34,14 +34,9 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
         id: row.id,
         platformId: row.platform_id,
         status: 'pending',
-        consentUrl: buildConsentUrl({
-          endpoints: ctx.endpoints,
-          countryCode: platform.country_code,
-          applicationId: ctx.config.amazon.applicationId,
-          draftApp: ctx.config.amazon.draftApp,
-          redirectUri: ctx.redirectUri,
-          state,
-        }),
+        // The cloud's start link: it binds the browser to this sign-in, then redirects to Seller Central's
+        // consent URL, so that Amazon's Login URI step can continue it (docs/amazon.md §1.6).
+        consentUrl: startLink(ctx.loginUri, row.id, state),
         expiresAt: row.expires_at.toISOString(),
         pollAfterMs: POLL_AFTER_MS,
       };

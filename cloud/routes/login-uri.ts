@@ -1,6 +1,8 @@
 // GET /oauth/amazon/login: the Login URI Amazon calls for Re-Authorize (Seller Central) and Authorize now
 // (Appstore). POST /oauth/amazon/login: the pairing-code form of its pages, rate-limited per client
 // address so that codes cannot be guessed. The query carries Amazon's state: never cached, no Referer.
+// GET is limited per selling_partner_id (an outsider can send any seller's public id), except for a
+// browser carrying a sign-in cookie (the start link's; only it can continue the desktop's sign-in).
 // Schemas: shared/cloud-api-routes.ts; a malformed request gets the page (attachValidation), not JSON.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,6 +11,8 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { callbackOrigins, handleLogin, type LoginOutcome, type LoginUriParams } from '../authorizations/login-uri';
+import { cookieState } from '../authorizations/start-link';
+import { verifyState } from '../authorizations/state';
 import { loginPage, pickPageLang } from '../http/login-pages';
 import { createFailureCounter } from '../http/failure-counter';
 import { CloudError } from '../http/cloud-error';
@@ -24,19 +28,35 @@ const CODE_FAILURES_PER_ADDRESS = 10;
 const CODE_FAILURES_PER_CODE = 5;
 const CODE_FAILURES_TOTAL = 500;
 const CODE_WINDOW_MS = 10 * 60_000;
+/** Login URI requests per seller id and window: a genuine Re-Authorize needs one or two. */
+const SELLER_ATTEMPTS = 20;
+const SELLER_WINDOW_MS = 10 * 60_000;
 
 export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // The pages have no scripts or styles; the form posts here and is redirected to Seller Central.
-  const csp = `default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ${callbackOrigins(ctx).join(' ')}`;
+  const csp = `default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ${callbackOrigins(ctx.endpoints).join(' ')}`;
   const answer = (request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome, params: LoginUriParams) =>
     send(request, reply.header('content-security-policy', csp), outcome, params);
   app.route({
     ...contractRoute(CLOUD_ROUTES.loginUri),
+    config: {
+      rateLimit: {
+        max: SELLER_ATTEMPTS,
+        timeWindow: SELLER_WINDOW_MS,
+        keyGenerator: (r: FastifyRequest) => `login-seller:${sellerKey(r)}`,
+        // Only a cookie with a state this cloud signed (a made-up one must not lift the limit).
+        allowList: async (r: FastifyRequest) => {
+          const state = cookieState(r.headers.cookie);
+          return state !== undefined && (await verifyState(ctx.signingKey, state, ctx.now())).ok;
+        },
+      },
+    },
     attachValidation: true,
     handler: async (request, reply) => {
       if (request.validationError) return answer(request, reply, badRequest, {});
-      return answer(request, reply, await handleLogin(ctx, request.query), request.query);
+      const outcome = await handleLogin(ctx, request.query, { cookieState: cookieState(request.headers.cookie) });
+      return answer(request, reply, outcome, request.query);
     },
   });
 
@@ -56,7 +76,7 @@ export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
         request.log.warn('login uri: pairing code attempts over the limit');
         throw new CloudError('RATE_LIMITED', `Too many wrong pairing codes; retry in ${wait} s.`, wait);
       }
-      const outcome = await handleLogin(ctx, params, code);
+      const outcome = await handleLogin(ctx, params, { pairingCode: code });
       if (outcome.kind === 'page') {
         if (outcome.reason === 'code_invalid') {
           perAddress.fail(request.ip);
@@ -68,6 +88,12 @@ export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
       return answer(request, reply, outcome, params);
     },
   });
+}
+
+/** The seller id the request names (any string: it is only a bucket name), else the client address. */
+function sellerKey(r: FastifyRequest): string {
+  const id = (r.query as { selling_partner_id?: unknown } | undefined)?.selling_partner_id;
+  return typeof id === 'string' && id ? `id:${id.slice(0, 64)}` : `ip:${r.ip}`;
 }
 
 const badRequest: LoginOutcome = { kind: 'page', status: 400, reason: 'bad_request', askForCode: false };

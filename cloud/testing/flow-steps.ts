@@ -40,3 +40,10 @@ export async function getCallback(url: string): Promise<{ status: number; header
 export async function authorization(client: CloudClient, id: string) {
   return (await client.raw('GET', `/v1/authorizations/${id}`)).body;
 }
+
+/** Where the cloud's start link (the `consentUrl` of an authorization) sends the browser: Seller Central's consent URL. */
+export async function consentTarget(startLink: string): Promise<string> {
+  const res = await fetch(startLink, { redirect: 'manual' });
+  expect(res.status).toBe(302);
+  return res.headers.get('location')!;
+}

@@ -47,6 +47,10 @@ export class CloudClient {
     this.http = axios.create({ timeout: opts.timeoutMs ?? 15_000, validateStatus: () => true, proxy: false, maxRedirects: 0 });
   }
 
+  /** The configured cloud URL (the desktop opens the cloud's start link only on it). */
+  async url(): Promise<string> {
+    return (await this.credentials()).url;
+  }
   whoami() {
     return this.call('whoami');
   }

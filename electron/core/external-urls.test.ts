@@ -36,3 +36,31 @@ describe('checkConsentUrl', () => {
     expect(checkConsentUrl(`http://127.0.0.1:4101/sc/sellercentral-europe.amazon.com/apps/authorize/consent`, 'EU', policy).ok).toBe(false);
   });
 });
+
+describe('checkConsentUrl: the cloud start link', () => {
+  const start = { cloudUrl: 'https://cloud.example.com', authorizationId: 'auth_abc' };
+  const link = 'https://cloud.example.com/oauth/amazon/start/auth_abc?state=eyJ.x.y';
+
+  it('accepts exactly the start link of the sign-in just created', () => {
+    expect(checkConsentUrl(link, 'EU', {}, start)).toEqual({ ok: true, url: link });
+    expect(checkConsentUrl('https://cloud.example.com/prefix/oauth/amazon/start/auth_abc?state=s', 'EU', {}, { ...start, cloudUrl: 'https://cloud.example.com/prefix/' }).ok).toBe(true);
+    expect(checkConsentUrl('http://127.0.0.1:4200/oauth/amazon/start/auth_abc?state=s', 'EU', {}, { ...start, cloudUrl: 'http://127.0.0.1:4200' }).ok).toBe(true);
+  });
+
+  it.each([
+    ['https://cloud.example.com/oauth/amazon/start/auth_other?state=s', 'another sign-in'],
+    ['https://cloud.example.com.evil.example/oauth/amazon/start/auth_abc?state=s', 'another host'],
+    ['http://cloud.example.com/oauth/amazon/start/auth_abc?state=s', 'another scheme'],
+    ['https://cloud.example.com:8443/oauth/amazon/start/auth_abc?state=s', 'another port'],
+    ['https://cloud.example.com/oauth/amazon/login?state=s', 'another path'],
+    ['https://cloud.example.com/oauth/amazon/start/auth_abc?state=s&next=https://evil.example', 'extra parameter'],
+    ['https://cloud.example.com/oauth/amazon/start/auth_abc?state=s#x', 'fragment'],
+    ['https://u:p@cloud.example.com/oauth/amazon/start/auth_abc?state=s', 'credentials'],
+  ])('refuses %s (%s)', (url) => {
+    expect(checkConsentUrl(url, 'EU', {}, start).ok).toBe(false);
+  });
+
+  it('refuses a start link when no sign-in was just created', () => {
+    expect(checkConsentUrl(link, 'EU', {}).ok).toBe(false);
+  });
+});

@@ -41,12 +41,9 @@ describe('sign-in started on Amazon', () => {
 
     const { browser: seller, page: manage } = await sellerCentral(`/sc/${EU_HOST}/apps/manage`, EU);
     expect(manage.text).toContain('data-page="manage-apps"');
+    // Amazon shows the consent first and loads the Login URI only after it (docs/amazon.md §1.6).
     const consent = await seller.submit(manage, {}, APP.applicationId);
     expect(consent.text).toContain('data-page="consent"');
-    // The desktop already knows: the platform waits for the sign-in that started in Seller Central.
-    const waiting = await desk.until(p.id, (x) => x.auth.status === 'waiting');
-    expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'refresh', startedOnAmazon: true, previous: { sellingPartnerId: EU.sellingPartnerId } });
-
     expect((await confirmConsent(seller, consent)).status).toBe(200);
     const renewed = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
     expect(renewed.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
@@ -58,16 +55,15 @@ describe('sign-in started on Amazon', () => {
   it('Authorize now in the Appstore, for a seller without a platform, with the pairing code from ZUGANGSDATEN', async () => {
     const p = await desk.newPlatform('Amazon Japan', 'JP');
     const { browser, page: appstore } = await sellerCentral(`/sc/${JP_HOST}/selling-partner-appstore/dp/${APP.applicationId}`, FE);
-    const asked = await browser.submit(appstore, {}, 'authorize-now');
+    const asked = await confirmConsent(browser, await browser.submit(appstore, {}, 'authorize-now'));
     expect(asked.status).toBe(404);
     expect(asked.text).toContain('data-reason="unknown_seller"');
 
     const pairing = await desk.call('getPairingCode', { id: p.id });
     expect(pairing.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(JSON.stringify(await desk.call('getTimeline', { id: p.id }))).not.toContain(pairing.code);
-    const consent = await browser.submit(asked, { code: pairing.code });
-    expect(consent.text).toContain('data-page="consent"');
-    expect((await confirmConsent(browser, consent)).status).toBe(200);
+    // The consent was given before the Login URI: the code leads on to Amazon's redirect and the JSON page.
+    expect((await browser.submit(asked, { code: pairing.code })).status).toBe(200);
     const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
     expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
   });
@@ -78,7 +74,7 @@ describe('sign-in started on Amazon', () => {
 
     // The NA seller has no platform anywhere.
     const { browser: na, page: appstore } = await sellerCentral(`/sc/sellercentral.amazon.com/selling-partner-appstore/dp/${APP.applicationId}`, NA);
-    const unknown = await na.submit(appstore, {}, 'authorize-now');
+    const unknown = await confirmConsent(na, await na.submit(appstore, {}, 'authorize-now'));
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('data-reason="unknown_seller"');
 
@@ -87,12 +83,49 @@ describe('sign-in started on Amazon', () => {
     const otherPlatform = await newPlatform(other);
     await consentAndCallback(stack.sandbox.url, (await startAuth(other, otherPlatform)).consentUrl, EU);
     const { browser: eu, page: manage } = await sellerCentral(`/sc/${EU_HOST}/apps/manage`, EU);
-    const ambiguous = await eu.submit(manage, {}, APP.applicationId);
+    const ambiguous = await confirmConsent(eu, await eu.submit(manage, {}, APP.applicationId));
     expect(ambiguous.status).toBe(409);
     expect(ambiguous.text).toContain('data-reason="ambiguous_seller"');
-    expect(ambiguous.text).not.toContain('data-page="consent"');
     // Give a wrongly started follow the time to show up, then check nothing changed.
     await new Promise((r) => setTimeout(r, 300));
     expect((await desk.platform(p.id)).auth).toEqual(before.auth);
+  });
+});
+
+describe('first sign-in (ANMELDEN) when Amazon sends the new seller through the Login URI', () => {
+  it('the desktop opens the cloud start link; the Login URI continues that sign-in to Authentifiziert', async () => {
+    const res = await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'login_uri_new_seller', account: EU.email }) });
+    expect(res.status).toBe(200);
+    const p = await desk.newPlatform('Amazon Erstanmeldung');
+    const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
+    const link = desk.opened.at(-1)!;
+    expect(link.startsWith(`${stack.cloud.url}/oauth/amazon/start/`)).toBe(true);
+    expect(waiting.auth).toMatchObject({ status: 'waiting', consentUrl: link });
+    const browser = new SellerBrowser();
+    const page = await confirmConsent(browser, await signInToConsent(browser, link, EU, stack.sandbox.url));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('"result":{"result":{');
+    const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(await steps(p.id)).not.toContain('sign-in started in Seller Central or the Appstore (Login URI)');
+  });
+
+  it('an outsider\'s Login URI request with the seller id neither cancels the running sign-in nor takes the desktop off it', async () => {
+    // A seller no other test here connects (the EU seller is in two tenants by now).
+    const seller = seedAccount('gesperrte.angebote@example.com')!;
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Fremdanfrage', seller);
+    const waiting = await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    const own = waiting.auth.status === 'waiting' ? waiting.auth.authorizationId : '';
+    const outsider = await fetch(
+      `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'x', selling_partner_id: seller.sellingPartnerId })}`,
+      { redirect: 'manual' },
+    );
+    expect(outsider.status).toBe(302);
+    await expect.poll(async () => steps(p.id)).toContain('sign-in started in Seller Central while one of ours is waiting: ours goes on');
+    expect((await desk.platform(p.id)).auth).toMatchObject({ status: 'waiting', authorizationId: own });
+    const browser = new SellerBrowser();
+    expect((await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, seller, stack.sandbox.url))).status).toBe(200);
+    const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: seller.sellingPartnerId });
   });
 });

@@ -32,6 +32,8 @@ const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {
   consent_md9100: { count: 1 },
   consent_md9999: { count: 1 },
   consent_session_expired: { count: 1 },
+  login_uri_new_seller: {},
+  login_uri_relative_callback: {},
 };
 
 export function isScenarioId(value: string): value is ScenarioId {

@@ -11,6 +11,7 @@ import type { ConsentErrorKey } from '../../sandbox/consent-errors';
 import { SCENARIO_IDS, type ScenarioId } from '../../sandbox/scenarios';
 import { activateScenario, startStack, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
+import { consentTarget } from '../../cloud/testing/flow-steps';
 import { errorsDe } from '../../renderer/src/i18n/errors.de';
 import type { Platform } from '../../shared/platform';
 import { startDesktop, type Desktop } from './testing/desktop';
@@ -150,7 +151,7 @@ describe('Seller Central: nothing reaches the cloud, the core times out with AUT
 
   it('a NA seller on the EU consent URL (wrong region) is refused', async () => {
     const { p, url } = await startSignIn('DE');
-    expect(url).toContain('/sc/sellercentral-europe.amazon.com/');
+    expect(await consentTarget(url)).toContain('/sc/sellercentral-europe.amazon.com/');
     const { page } = await browse(url, NA);
     expect(page.text).toContain(errorPage('wrong_region'));
     await expectTimeout(p.id);
@@ -280,6 +281,8 @@ it('covers every scenario the sandbox offers', () => {
     'roles_missing', 'spapi_429', 'spapi_500',
     // Covered in seller-central-report.integration.test.ts.
     'consent_md1000', 'consent_md5101', 'consent_md5110', 'consent_md9000', 'consent_md9010', 'consent_md9100', 'consent_md9999', 'consent_session_expired',
+    // Covered in login-uri.integration.test.ts, cloud/login-uri-step.test.ts and e2e/first-sign-in-login-uri.spec.ts.
+    'login_uri_new_seller', 'login_uri_relative_callback',
   ];
   expect([...covered].sort()).toEqual([...SCENARIO_IDS].sort());
 });

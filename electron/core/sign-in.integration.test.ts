@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import { CloudClient, type Stack } from '../../cloud/testing/stack';
-import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import { consentTarget } from '../../cloud/testing/flow-steps';
 import { startDesktop, type Desktop } from './testing/desktop';
 import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
@@ -55,7 +56,9 @@ describe('sign-in', () => {
     expect(waiting.cloudPlatformId).toBeTruthy();
     const url = desk.opened.at(-1)!;
     expect(url).toBe(waiting.auth.status === 'waiting' ? waiting.auth.consentUrl : '');
-    expect(url).toContain(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`);
+    // The cloud's start link, leading to the region's Seller Central (docs/amazon.md §1.1).
+    expect(url.startsWith(`${stack.cloud.url}/oauth/amazon/start/`)).toBe(true);
+    expect(await consentTarget(url)).toContain(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`);
 
     const page = await consent(url);
     expect(JSON.parse(page.text)).toMatchObject({ result: { result: { spapi_oauth_code: expect.any(String), state: expect.any(String) } } });
@@ -150,10 +153,10 @@ describe('sign-in', () => {
     const url = desk.opened.at(-1)!;
     const cancelled = await desk.call('cancelSignIn', { id: p.id });
     expect(cancelled.auth.status).toBe('cancelled');
-    const browser = new SellerBrowser();
-    const location = await consentRedirect(browser, await signInToConsent(browser, url, EU, stack.sandbox.url));
-    const callback = await fetch(location);
-    expect(callback.status).toBeGreaterThanOrEqual(400);
+    // The start link says the sign-in is over; Seller Central is not even reached.
+    const link = await fetch(url, { redirect: 'manual' });
+    expect(link.status).toBe(410);
+    expect(await link.text()).toContain('data-reason="sign_in_over"');
     expect((await desk.platform(p.id)).auth.status).toBe('cancelled');
     expect(await desk.failure('cancelSignIn', { id: p.id })).toMatchObject({ code: 'NOT_WAITING' });
   });

@@ -79,7 +79,7 @@ export class SignInManager {
       const auth = await this.o.cloud.createAuthorization(cloudId, mode);
       this.o.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`, undefined, { authorizationId: auth.id });
       const region = countryByCode(p.countryCode)!.region;
-      const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy);
+      const check = checkConsentUrl(auth.consentUrl, region, this.o.urlPolicy, { cloudUrl: await this.o.cloud.url(), authorizationId: auth.id });
       if (!check.ok) {
         await this.o.cloud.cancelAuthorization(auth.id).catch(() => undefined);
         throw new CodedError('CONSENT_URL_REJECTED', check.reason, { reason: check.reason });
@@ -117,6 +117,12 @@ export class SignInManager {
     if (p.auth.status === 'waiting' && p.auth.authorizationId === a.id) return;
     if (a.status !== 'pending' && a.status !== 'authenticated') {
       this.o.timeline.add(platformId, `sign-in started in Seller Central ended: ${a.status}`, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined);
+      return;
+    }
+    // Anyone can make the cloud start one with a seller's public id: while the merchant's own sign-in
+    // waits, that one goes on (the seller's browser continues it through the start link's cookie).
+    if (a.status === 'pending' && p.auth.status === 'waiting' && !p.auth.startedOnAmazon) {
+      this.o.timeline.add(platformId, 'sign-in started in Seller Central while one of ours is waiting: ours goes on', 'info', `${a.mode}, expires ${a.expiresAt}`);
       return;
     }
     this.stopLoop(platformId);

@@ -174,6 +174,8 @@ export const deRest = {
       consent_md9100: 'Seller Central zeigt MD9100',
       consent_md9999: 'Seller Central zeigt MD9999',
       consent_session_expired: 'Sitzung bei Seller Central abgelaufen',
+      login_uri_new_seller: 'Neuer Verkaufspartner: Amazon ruft nach der Zustimmung die Login-URI auf',
+      login_uri_relative_callback: 'Login-URI erhält amazon_callback_uri als relativen Pfad',
     },
   },
   replay: {

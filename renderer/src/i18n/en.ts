@@ -201,6 +201,8 @@ export const en: DeepStrings<Messages> = {
       consent_md9100: 'Seller Central shows MD9100',
       consent_md9999: 'Seller Central shows MD9999',
       consent_session_expired: 'Seller Central session expired',
+      login_uri_new_seller: 'New seller: Amazon calls the Login URI after the consent',
+      login_uri_relative_callback: 'Login URI gets amazon_callback_uri as a relative path',
     },
   },
   replay: {
