@@ -64,7 +64,8 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     // The same platform name through B is refused: one database, one uniqueness rule.
     expect((await viaB.createPlatform('Amazon PG')).status).toBe(409);
     const auth = (await viaA.startAuthorization(platform.body.id)).body as { id: string; consentUrl: string };
-    expect(auth.consentUrl).toContain(encodeURIComponent(`${a.url}/oauth/amazon/callback`));
+    // The consent link starts at A (it redirects to Seller Central with A's callback).
+    expect(auth.consentUrl.startsWith(`${a.url}/oauth/amazon/start/${auth.id}?state=`)).toBe(true);
 
     // Consent only once B holds the request: an answer then can only come from A's NOTIFY.
     const waiting = await heldLongPoll(b, () => viaB.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
