@@ -3,6 +3,7 @@
 // Append only: never edit a migration that has shipped; a new one is the next {version, sql} below.
 import type { MigrationTarget, Queryable } from './queryable';
 import { nameKeyMigration } from './name-key-migration';
+import { rollCompatMigration } from './roll-compat-migration';
 
 /** A migration is SQL, or code for what SQL cannot say (e.g. the name rule shared with the desktop). */
 export type Migration =
@@ -126,6 +127,18 @@ export const MIGRATIONS: Migration[] = [
         tenant_id text NOT NULL,
         via text NOT NULL
       );
+    `,
+  },
+  // The previous release keeps working against this schema during a rolling upgrade; migration 2's
+  // renames in admin_actions; the operator and details there; tenant names unique, tenants deletable.
+  { version: 6, run: rollCompatMigration },
+  {
+    // Retention (ops/retention.ts) deletes old rows by these columns.
+    version: 7,
+    sql: `
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+      CREATE INDEX platforms_deleted ON platforms (deleted_at) WHERE deleted_at IS NOT NULL;
+      CREATE INDEX authorizations_created ON authorizations (created_at);
     `,
   },
 ];
