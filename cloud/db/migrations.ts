@@ -161,6 +161,19 @@ export async function appliedMigrationVersions(db: Queryable): Promise<number[]>
   return rows.map((r) => Number(r.version));
 }
 
+/** Whether the cloud's schema is there (an instance has started on this database once). */
+export async function hasSchema(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
+  return rows[0]?.t != null;
+}
+
+/** An admin command pointed at a database no cloud serves: it creates none. */
+export class SchemaMissingError extends Error {
+  constructor(where: string) {
+    super(`${where} has no cloud schema: no cloud instance has run on it, so nothing would serve what this command creates. Point the command at the deployment (see npm run cloud -- --help); admin commands never create a database.`);
+  }
+}
+
 interface MigrateOptions {
   /** Receives one line per noteworthy change a migration made (e.g. a platform renamed). */
   notice?: (line: string) => void;

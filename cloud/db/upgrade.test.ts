@@ -22,9 +22,9 @@ const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const RELEASE_1_DATA: [string, unknown[]][] = [
   ['INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)', ['ten_a', 'Muster GmbH', 'cli_a', 'h'.repeat(64), at(0)]],
   ['INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)', ['ten_b', 'muster gmbh', 'cli_b', 'h'.repeat(64), at(1)]],
-  [RELEASE_1_SQL.insertPlatform, ['plt_1', 'ten_a', 'amazon', 'Amazon DE', 'eu', 'DE', at(2)]],
-  [RELEASE_1_SQL.insertPlatform, ['plt_2', 'ten_a', 'amazon', 'AMAZON DE', 'eu', 'DE', at(3)]],
-  [RELEASE_1_SQL.insertPlatform, ['plt_3', 'ten_b', 'amazon', 'Amazon DE', 'eu', 'DE', at(4)]],
+  [RELEASE_1_SQL.insertPlatform, ['plt_1', 'ten_a', 'amazon', 'Amazon DE', 'EU', 'DE', at(2)]],
+  [RELEASE_1_SQL.insertPlatform, ['plt_2', 'ten_a', 'amazon', 'AMAZON DE', 'EU', 'DE', at(3)]],
+  [RELEASE_1_SQL.insertPlatform, ['plt_3', 'ten_b', 'amazon', 'Amazon DE', 'EU', 'DE', at(4)]],
   ['INSERT INTO idempotency_keys (tenant_id, key, request_hash, platform_id, created_at) VALUES ($1, $2, $3, $4, $5)', ['ten_a', 'key-1', 'x'.repeat(64), 'plt_1', at(2)]],
   [RELEASE_1_SQL.insertAuthorization, ['auth_1', 'ten_a', 'plt_1', 'login', at(40), at(10)]],
 ];
@@ -66,17 +66,17 @@ function upgradeTests(setup: () => { makeRelease1: (fill: (db: Raw) => Promise<v
     try {
       // The old instance's POST /v1/platforms, PATCH, sign-in start and DELETE.
       expect((await db.query<{ name: string }>(RELEASE_1_SQL.nameTaken, ['ten_a', 'Amazon FR', ''])).rows).toEqual([]);
-      await db.query(RELEASE_1_SQL.insertPlatform, ['plt_old', 'ten_a', 'amazon', 'Amazon FR', 'eu', 'FR', at(60)]);
+      await db.query(RELEASE_1_SQL.insertPlatform, ['plt_old', 'ten_a', 'amazon', 'Amazon FR', 'EU', 'FR', at(60)]);
       expect((await db.query(RELEASE_1_SQL.getPlatform, ['plt_old', 'ten_a'])).rows).toHaveLength(1);
       await db.query(RELEASE_1_SQL.insertAuthorization, ['auth_old', 'ten_a', 'plt_old', 'login', at(90), at(61)]);
       // A clash only the new rule sees is refused by the index (the old release answers 409 for 23505).
-      await expect(db.query(RELEASE_1_SQL.insertPlatform, ['plt_clash', 'ten_a', 'amazon', 'amazon fr', 'eu', 'FR', at(62)])).rejects.toMatchObject({ code: '23505' });
+      await expect(db.query(RELEASE_1_SQL.insertPlatform, ['plt_clash', 'ten_a', 'amazon', 'amazon fr', 'EU', 'FR', at(62)])).rejects.toMatchObject({ code: '23505' });
       await db.query(RELEASE_1_SQL.renamePlatform, ['plt_old', 'ten_a', 'Amazon IT']);
       expect((await db.query('SELECT name_key FROM platforms WHERE id = $1', ['plt_old'])).rows).toEqual([{ name_key: 'amazon it' }]);
 
       // This build: the old release's name is taken, its former name free again; its own writes are exact.
-      await expect(createPlatform(db, 'ten_a', { type: 'amazon', name: 'AMAZON IT', region: 'eu', countryCode: 'IT' }, undefined, at(63))).rejects.toMatchObject({ code: 'PLATFORM_NAME_TAKEN' });
-      const fr = await createPlatform(db, 'ten_a', { type: 'amazon', name: 'Amazon FR', region: 'eu', countryCode: 'FR' }, undefined, at(64));
+      await expect(createPlatform(db, 'ten_a', { type: 'amazon', name: 'AMAZON IT', region: 'EU', countryCode: 'IT' }, undefined, at(63))).rejects.toMatchObject({ code: 'PLATFORM_NAME_TAKEN' });
+      const fr = await createPlatform(db, 'ten_a', { type: 'amazon', name: 'Amazon FR', region: 'EU', countryCode: 'FR' }, undefined, at(64));
       const renamed = await renamePlatform(db, 'ten_a', fr.row.id, 'Straße');
       expect(renamed.name_key).toBe('strasse');
       await db.query(RELEASE_1_SQL.deletePlatform, ['plt_old', 'ten_a', at(65)]);
@@ -88,7 +88,7 @@ function upgradeTests(setup: () => { makeRelease1: (fill: (db: Raw) => Promise<v
   it('without migration 6 the first release could not create a platform (the defect of the report)', async () => {
     const db = await setup().open(await release1(), MIGRATIONS.filter((m) => m.version <= 5));
     try {
-      await expect(db.query(RELEASE_1_SQL.insertPlatform, ['plt_old', 'ten_a', 'amazon', 'Amazon FR', 'eu', 'FR', at(60)])).rejects.toThrow(/name_key/);
+      await expect(db.query(RELEASE_1_SQL.insertPlatform, ['plt_old', 'ten_a', 'amazon', 'Amazon FR', 'EU', 'FR', at(60)])).rejects.toThrow(/name_key/);
     } finally {
       await db.close();
     }
