@@ -13,6 +13,7 @@ import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
 import { runTenantCommand, TENANT_USAGE } from './admin/admin-cli';
 import { loadEnvFile } from './admin/env-file';
+import { logLine, setLogLevel } from './ops/log-line';
 import { exitWithUsage, parsePort, readCommandLine, UsageError } from '../shared/cli-args';
 
 const DEFAULT_SANDBOX = 'http://127.0.0.1:4100';
@@ -102,16 +103,20 @@ async function main(): Promise<void> {
   if (positionals.length > 0) exitWithUsage(USAGE, `unknown command: ${positionals.join(' ')}`);
   if (!wantsProduction()) embedded = await embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
   const cfg = config();
+  setLogLevel(cfg.logLevel);
   const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(), logger: true });
-  console.log(`cloud listening on ${cloud.listenUrl} (public URL ${cloud.url}, data: ${dataDir})`);
+  // Every line is JSON like the request log (ops/log-line.ts).
+  logLine('info', `cloud listening on ${cloud.listenUrl} (public URL ${cloud.url}, data: ${dataDir})`);
   // Ready to paste into the app registration (Developer Central / Solution Provider Portal).
-  console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
-  console.log(`OAuth redirect URI: ${cloud.redirectUri}`);
-  console.log(`OAuth Login URI:    ${cloud.loginUri}`);
+  logLine('info', `Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
+  logLine('info', `OAuth redirect URI: ${cloud.redirectUri}`, { redirectUri: cloud.redirectUri });
+  logLine('info', `OAuth Login URI:    ${cloud.loginUri}`, { loginUri: cloud.loginUri });
   // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
   // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
   process.on('SIGHUP', () => {
-    void cloud.reload().then((r) => console.log(r.ok ? `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})` : 'configuration reload refused; see the log'));
+    void cloud.reload().then((r) =>
+      r.ok ? logLine('info', `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})`) : logLine('warn', 'configuration reload refused; see the log'),
+    );
   });
   // SIGTERM (systemd, a rolling restart): stop accepting, answer waiting long-polls with their current
   // state, finish requests in flight, then exit 0. A second signal, or a stop taking longer than
@@ -120,15 +125,15 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) process.exit(1);
     stopping = true;
-    console.log(`${signal}: shutting down gracefully`);
+    logLine('info', `${signal}: shutting down gracefully`);
     setTimeout(() => {
-      console.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS} ms; exiting`);
+      logLine('error', `shutdown took longer than ${SHUTDOWN_LIMIT_MS} ms; exiting`);
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     cloud.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        console.error(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+        logLine('error', `shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
         process.exit(1);
       },
     );
@@ -139,6 +144,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof UsageError) exitWithUsage(USAGE, err.message);
-  console.error(err instanceof Error ? err.message : err);
+  const message = err instanceof Error ? err.message : String(err);
+  // A tenant command answers a person in plain text; a cloud that failed to start logs JSON.
+  if (positionals[0] === 'tenant') console.error(message);
+  else logLine('fatal', message);
   process.exit(1);
 });

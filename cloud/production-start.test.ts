@@ -61,8 +61,10 @@ describe('production start-up', () => {
 
   it('starts with an https public URL and prints the redirect URI and the Login URI', async () => {
     const r = await runCli(productionEnv({ CLOUD_PUBLIC_URL: 'https://cloud.example.com/' }));
-    expect(r.out).toContain('OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback\n');
-    expect(r.out).toContain('OAuth Login URI:    https://cloud.example.com/oauth/amazon/login\n');
+    // JSON lines like the request log: the sentence, and the URI as a field of its own.
+    expect(r.out).toContain('"redirectUri":"https://cloud.example.com/oauth/amazon/callback","msg":"OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback"}\n');
+    expect(r.out).toContain('"msg":"OAuth Login URI:    https://cloud.example.com/oauth/amazon/login"}\n');
+    for (const line of r.out.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
     expect(r.out).toContain('Amazon mode: production');
   }, 30_000);
 

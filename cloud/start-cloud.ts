@@ -25,6 +25,7 @@ import { createMetrics } from './ops/metrics';
 import { createTenantGate } from './http/tenant-gate';
 import { createTenantAdmin } from './admin/tenant-admin';
 import { loadOrCreateAdminToken } from './ops/admin-credential';
+import { lwaSecretStatus } from './amazon/lwa-secret-status';
 
 export interface StartCloudOptions {
   /** 0 = a free port. Default 4200. */
@@ -72,7 +73,12 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const { config } = opts;
   const now = opts.now ?? Date.now;
   // PGlite in the data directory, or a PostgreSQL server shared with other instances.
-  const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openDatabase(opts.dataDir);
+  // What the migrations report (e.g. a renamed platform) goes to the log once it exists.
+  const notices: string[] = [];
+  const notice = (line: string) => void notices.push(line);
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, { max: config.dbPoolSize, applicationName: config.dbApplicationName, notice })
+    : await openDatabase(opts.dataDir, { notice });
   const metrics = createMetrics();
   if ('pool' in db) metrics.setPoolSource(() => ({ total: db.pool.totalCount, idle: db.pool.idleCount, waiting: db.pool.waitingCount, max: db.pool.options.max ?? 10 }));
   else metrics.setPoolSource(() => ({ total: 1, idle: 1, waiting: 0, max: 1 }));
@@ -88,6 +94,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     throw err;
   }
   const longPolls = createLongPolls(notifier);
+  // Read at scrape time from the running configuration (SIGHUP may change the secrets).
+  metrics.setLwaSecretSource(() => lwaSecretStatus(ctx.config, ctx.now(), ctx.lwa.secrets.active()).secrets);
   closing.signal.addEventListener('abort', () => longPolls.releaseAll(), { once: true });
   let logInfo: (entry: object, message: string) => void = () => undefined;
   const tenantGate = createTenantGate(db, notifier, now);
@@ -127,6 +135,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     app = await buildServer(ctx, opts.logger ?? false, routes);
     const log = app.log;
     logInfo = (entry, message) => log.info(entry, message);
+    for (const line of notices) log.warn({ migration: true }, line);
     if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
       // The path only, never a key.
       app.log.warn(

@@ -46,6 +46,8 @@ interface OpenPostgresOptions {
   /** Shown in pg_stat_activity (config dbApplicationName). */
   applicationName?: string;
   migrations?: readonly Migration[];
+  /** Receives what the migrations report (default: stderr). */
+  notice?: (line: string) => void;
   /**
    * false: the admin CLI. It never changes the schema (during a rolling upgrade the new tree's CLI must
    * not migrate before the instances do) and refuses a database without one (SchemaMissingError).
@@ -88,7 +90,7 @@ export async function openPostgres(connectionString: string, opts: OpenPostgresO
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, { migrations: opts.migrations ?? MIGRATIONS });
+      await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
       client.release();

@@ -17,6 +17,8 @@ import { callbackRoutes } from '../routes/callback';
 import { loginUriRoutes } from '../routes/login-uri';
 import { platformChangesRoutes } from '../routes/platform-changes';
 import { operatorRoutes } from '../ops/operator-routes';
+import { installHttpMetrics } from '../ops/http-metrics';
+import { REQUEST_ID_HEADER, requestId } from './request-id';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 16 * 1024;
@@ -37,6 +39,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     trustProxy: ctx.config.trustProxy,
     logger: logger !== false && {
       ...(typeof logger === 'object' ? { stream: logger } : {}),
+      level: ctx.config.logLevel,
       // The URL's query of Amazon's redirect holds the code and the state: log the path only.
       serializers: {
         // ip: the client's address (from X-Forwarded-For when trustProxy names the proxy).
@@ -49,7 +52,11 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
     frameworkErrors,
     clientErrorHandler,
+    // X-Request-Id from the proxy when valid, else a UUID (request-id.ts); logged as reqId.
+    genReqId: requestId,
+    requestIdHeader: false,
   });
+  installHttpMetrics(app, ctx.metrics.registry);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
@@ -57,7 +64,9 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
-  app.addHook('onSend', async (_request, reply) => {
+  // The request id goes back with every answer (one hook for both: the status route is hot).
+  app.addHook('onSend', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
     if (ctx.closing.aborted) reply.header('connection', 'close');
   });
   await installSecurityHeaders(app);
