@@ -26,6 +26,7 @@ import { createTenantGate } from './http/tenant-gate';
 import { createTenantAdmin } from './admin/tenant-admin';
 import { loadOrCreateAdminToken } from './ops/admin-credential';
 import { lwaSecretStatus } from './amazon/lwa-secret-status';
+import { startRetention } from './ops/retention';
 
 export interface StartCloudOptions {
   /** 0 = a free port. Default 4200. */
@@ -151,6 +152,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     throw err;
   }
   const reloader = createConfigReloader(ctx, app.log, opts.reloadConfig ?? (() => config));
+  const retention = startRetention(db, () => ctx.config, now, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
@@ -183,6 +185,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     close: () =>
       (stopped ??= (async () => {
         reloader.stop();
+        retention.stop();
         closing.abort();
         await app.close();
         await notifier.close?.();
