@@ -17,7 +17,7 @@ import { callbackRoutes } from '../routes/callback';
 import { loginUriRoutes } from '../routes/login-uri';
 import { platformChangesRoutes } from '../routes/platform-changes';
 import { operatorRoutes } from '../ops/operator-routes';
-import { installHttpMetrics } from '../ops/http-metrics';
+import { createHttpMetrics } from '../ops/http-metrics';
 import { REQUEST_ID_HEADER, requestId } from './request-id';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
@@ -56,7 +56,6 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     genReqId: requestId,
     requestIdHeader: false,
   });
-  installHttpMetrics(app, ctx.metrics.registry);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
@@ -64,10 +63,14 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
-  // The request id goes back with every answer (one hook for both: the status route is hot).
-  app.addHook('onSend', async (request, reply) => {
+  // The request id goes back with every answer, and the request is counted: one hook for all three,
+  // callback style (no promise per request: the status route is hot).
+  const observe = createHttpMetrics(ctx.metrics.registry);
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
     if (ctx.closing.aborted) reply.header('connection', 'close');
+    observe(request, reply);
+    done(null, payload);
   });
   await installSecurityHeaders(app);
   await app.register(formbody);
