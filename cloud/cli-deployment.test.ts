@@ -28,7 +28,7 @@ async function tokenStatus(url: string, clientId: string, clientSecret: string):
 describe('the unit’s environment file, read as systemd reads it', () => {
   it('keeps an inline # as part of the value, unquotes quoted values, names a bad line by number only', () => {
     expect(parseEnvFile('# comment\n\nA=1\nB = "two words"\nC=x # not a comment\n; also a comment\nD=\'q\'\n')).toEqual({ A: '1', B: 'two words', C: 'x # not a comment', D: 'q' });
-    expect(() => parseEnvFile('A=1\nsecret-value-without-key\n', 'cloud.env')).toThrow(/^cloud\.env, line 2: expected KEY=value$/);
+    expect(() => parseEnvFile('A=1\nsecret-value-without-key\n', 'cloud.env')).toThrow(/^cloud\.env: line 2 is not KEY=VALUE$/);
   });
 });
 

@@ -15,6 +15,7 @@ import { runTenantCommand, TENANT_USAGE } from './admin/admin-cli';
 import { loadEnvFile } from './admin/env-file';
 import { logLine, setLogLevel } from './ops/log-line';
 import { exitWithUsage, parsePort, readCommandLine, UsageError } from '../shared/cli-args';
+import { environmentSecretWarning } from './ops/secret-source';
 
 const DEFAULT_SANDBOX = 'http://127.0.0.1:4100';
 const DEFAULT_DATA_DIR = join(process.cwd(), '.tmp', 'cloud');
@@ -84,6 +85,14 @@ function config(): CloudConfig {
   return loadConfig({ file: values.config, base: embedded });
 }
 
+/**
+ * SIGHUP before the cloud listens (a `systemctl reload` racing the start, a config management run) must
+ * not kill it with Node's default action (exit 129): it is remembered and the reload runs once started.
+ */
+let reloadDuringStart = false;
+const rememberReload = () => void (reloadDuringStart = true);
+process.on('SIGHUP', rememberReload);
+
 async function main(): Promise<void> {
   // Whatever this process creates (data, key and tenant files) is its user's alone.
   process.umask(0o077);
@@ -111,13 +120,18 @@ async function main(): Promise<void> {
   logLine('info', `Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
   logLine('info', `OAuth redirect URI: ${cloud.redirectUri}`, { redirectUri: cloud.redirectUri });
   logLine('info', `OAuth Login URI:    ${cloud.loginUri}`, { loginUri: cloud.loginUri });
+  const fromEnvironment = wantsProduction() ? environmentSecretWarning(process.env) : undefined;
+  if (fromEnvironment) logLine('warn', `warning: ${fromEnvironment}`);
   // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
   // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
-  process.on('SIGHUP', () => {
+  const reload = () => {
     void cloud.reload().then((r) =>
       r.ok ? logLine('info', `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})`) : logLine('warn', 'configuration reload refused; see the log'),
     );
-  });
+  };
+  process.off('SIGHUP', rememberReload);
+  process.on('SIGHUP', reload);
+  if (reloadDuringStart) reload();
   // SIGTERM (systemd, a rolling restart): stop accepting, answer waiting long-polls with their current
   // state, finish requests in flight, then exit 0. A second signal, or a stop taking longer than
   // SHUTDOWN_LIMIT_MS (an Amazon call stuck in retries), exits at once with 1.

@@ -1,30 +1,16 @@
-// The environment file of the systemd unit (EnvironmentFile=/etc/amazon-cloud/cloud.env), read the way
-// systemd reads it, so that `npm run cloud -- tenant … --env-file /etc/amazon-cloud/cloud.env` sees the
-// very values the instances see: `KEY=value` lines, blank lines and lines starting with `#` or `;`
-// ignored, a value in single or double quotes unquoted (backslash escapes in double quotes), otherwise
-// the value as written up to the line's end (trailing white space dropped) — a ` # …` after a value is
-// part of the value for systemd, and so it is here. A malformed line is named by its number, never its text.
+// `--env-file`: the systemd unit's EnvironmentFile (/etc/amazon-cloud/cloud.env) read into the process
+// environment the way systemd reads it (deploy/env-file.ts: a `#` after a value is part of the value),
+// so that `npm run cloud -- tenant … --env-file /etc/amazon-cloud/cloud.env` sees the very values the
+// instances see. A malformed line is named by its number, never its text.
 import { readFileSync } from 'node:fs';
-
-const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+import { parseEnvironmentFile } from '../deploy/env-file';
 
 export function parseEnvFile(text: string, file = 'the environment file'): Record<string, string> {
-  const out: Record<string, string> = {};
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
-    const eq = line.indexOf('=');
-    const key = eq > 0 ? line.slice(0, eq).trim() : '';
-    if (!KEY.test(key)) throw new Error(`${file}, line ${i + 1}: expected KEY=value`);
-    let value = line.slice(eq + 1).trim();
-    const quote = value[0];
-    if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) {
-      value = value.slice(1, -1);
-      if (quote === '"') value = value.replace(/\\(["\\$`])/g, '$1');
-    }
-    out[key] = value;
-  });
-  return out;
+  try {
+    return parseEnvironmentFile(text);
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message}`);
+  }
 }
 
 /** Reads the file into `env`; variables already set (not empty) there win, as with node's --env-file. */

@@ -28,6 +28,10 @@ export interface CloudMetrics {
   setPoolSource(read: () => PoolStats): void;
   /** Reads the LWA client secrets' days left when scraped (amazon/lwa-secret-status.ts). */
   setLwaSecretSource(read: () => { slot: string; daysLeft?: number }[]): void;
+  /** Reads whether the notifier listens for other instances' changes (always on PGlite), when scraped. */
+  setNotifierSource(read: () => boolean): void;
+  /** The notifier's LISTEN connection was lost. */
+  notifierLost(): void;
   render(): Promise<{ contentType: string; body: string }>;
 }
 
@@ -110,6 +114,20 @@ export function createMetrics(): CloudMetrics {
       for (const s of lwaSecrets?.() ?? []) if (s.daysLeft !== undefined) this.labels(s.slot).set(s.daysLeft);
     },
   });
+  let notifierListening: (() => boolean) | undefined;
+  new client.Gauge({
+    name: 'cloud_notifier_listening',
+    help: "1 while this instance LISTENs for other instances' changes (PostgreSQL), 0 while that connection is lost",
+    registers: [registry],
+    collect() {
+      this.set(!notifierListening || notifierListening() ? 1 : 0);
+    },
+  });
+  const notifierLosses = new client.Counter({
+    name: 'cloud_notifier_connection_losses_total',
+    help: 'Times the LISTEN connection to PostgreSQL was lost (each followed by reconnects with backoff)',
+    registers: [registry],
+  });
 
   const observer =
     (service: string): CallObserver =>
@@ -126,6 +144,8 @@ export function createMetrics(): CloudMetrics {
     spApiCall: observer('spapi'),
     setPoolSource: (read) => void (pool = read),
     setLwaSecretSource: (read) => void (lwaSecrets = read),
+    setNotifierSource: (read) => void (notifierListening = read),
+    notifierLost: () => notifierLosses.inc(),
     render: async () => {
       const all = client.Registry.merge([processMetrics(), registry]);
       return { contentType: registry.contentType, body: await all.metrics() };

@@ -1,7 +1,7 @@
 // "Seller Central zeigt einen Fehler?": Amazon's refusals stay on its page, so while waiting (and
 // after a timeout) the merchant picks what the page shows — the entries are Amazon's own texts from
 // the shared catalogue, the same the sandbox shows — or types the code printed there (MD1000,
-// SPDC8143 …). The core answers at once with the specific error (sign-in ended) or a hint (waiting
+// MD9999 …). The core answers at once with the specific error (sign-in ended) or a hint (waiting
 // goes on); AuthStatus shows it. While waiting the list is one click away; after a timeout it is open.
 import { useState } from 'react';
 import { useTranslation } from '../i18n';
