@@ -28,6 +28,7 @@ import { createTenantAdmin } from './admin/tenant-admin';
 import { loadOrCreateAdminToken } from './ops/admin-credential';
 import { lwaSecretStatus } from './amazon/lwa-secret-status';
 import { startRetention } from './ops/retention';
+import { logLine } from './ops/log-line';
 import { redactConnectionStrings } from './ops/redact';
 
 export interface StartCloudOptions {
@@ -92,8 +93,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   // Every held long-poll (authorization status, the feed of Amazon-started sign-ins) listens for shutdown.
   setMaxListeners(0, closing.signal);
   let notifier: AuthorizationNotifier & { close?(): Promise<void> };
-  // Until the server's logger exists (the notifier starts first), problems go to stderr.
-  let logWarn: (entry: object, message: string) => void = (entry, message) => console.error(message, JSON.stringify(entry));
+  // Until the server's logger exists (the notifier starts first), problems go out as the same JSON lines.
+  let logWarn: (entry: object, message: string) => void = (entry, message) => logLine('warn', message, { ...entry });
   try {
     notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl, { ...notifierEvents(metrics, (entry, message) => logWarn(entry, message)), backoff: opts.notifierBackoff }) : createLocalNotifier();
   } catch (err) {
