@@ -62,12 +62,15 @@ describe('production start-up', () => {
 
   it('starts with an https public URL and prints the redirect URI and the Login URI', async () => {
     const r = await runCli(productionEnv({ CLOUD_PUBLIC_URL: 'https://cloud.example.com/' }));
-    expect(r.out).toContain('OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback\n');
-    expect(r.out).toContain('OAuth Login URI:    https://cloud.example.com/oauth/amazon/login\n');
+    // JSON lines like the request log: the sentence, and the URI as a field of its own.
+    expect(r.out).toContain('"redirectUri":"https://cloud.example.com/oauth/amazon/callback","msg":"OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback"}\n');
+    expect(r.out).toContain('"msg":"OAuth Login URI:    https://cloud.example.com/oauth/amazon/login"}\n');
+    for (const line of r.out.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
     expect(r.out).toContain('Amazon mode: production');
     // The LWA secret came from the environment: SIGHUP cannot change it, and the start says so (no value).
-    expect(r.err).toContain('warning: CLOUD_LWA_CLIENT_SECRET set in the environment');
-    expect(r.err).not.toContain('test-secret');
+    expect(r.out).toContain('"level":40,');
+    expect(r.out).toContain('warning: CLOUD_LWA_CLIENT_SECRET set in the environment');
+    expect(r.out + r.err).not.toContain('test-secret');
   }, 90_000);
 
   it('applies to amazon.mode=production from the configuration, and to an http redirect URI', () => {

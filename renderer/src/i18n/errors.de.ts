@@ -64,6 +64,7 @@ export const errorsDe = {
   TENANT_DISABLED: 'Der Betreiber der Cloud hat dieses Konto gesperrt. Bitte wenden Sie sich an den Anbieter der Cloud, um es wieder freischalten zu lassen.',
   ADMIN_UNAUTHORIZED: 'Die Cloud hat den Administrationszugang abgelehnt. Bitte wenden Sie sich an den Support.',
   TENANT_NOT_FOUND: 'Die Cloud kennt dieses Konto nicht. Bitte prüfen Sie die Client-ID unter „Cloud-Zugangsdaten“.',
+  TENANT_NAME_TAKEN: 'Ein anderes Konto der Cloud trägt bereits diesen Namen. Bitte wenden Sie sich an den Support.',
   UNSUPPORTED_GRANT_TYPE: 'Die Cloud hat die Art der Anmeldung abgelehnt. Bitte aktualisieren Sie die Anwendung.',
   RATE_LIMITED: 'Zu viele Anfragen an die Cloud. Bitte warten Sie {{retryAfter}} Sekunden und versuchen Sie es erneut.',
   RATE_LIMITED_generic: 'Zu viele Anfragen an die Cloud. Bitte warten Sie einen Moment und versuchen Sie es erneut.',

@@ -60,6 +60,7 @@ export const errorsEn = {
   TENANT_DISABLED: 'The cloud operator has disabled this account. Please contact the cloud provider to have it enabled again.',
   ADMIN_UNAUTHORIZED: 'The cloud refused the admin access. Please contact support.',
   TENANT_NOT_FOUND: 'The cloud does not know this account. Please check the client ID under “Cloud credentials”.',
+  TENANT_NAME_TAKEN: 'Another account of the cloud already has this name. Please contact support.',
   UNSUPPORTED_GRANT_TYPE: 'The cloud refused the kind of sign-in. Please update the app.',
   RATE_LIMITED: 'Too many requests to the cloud. Please wait {{retryAfter}} seconds and try again.',
   RATE_LIMITED_generic: 'Too many requests to the cloud. Please wait a moment and try again.',
