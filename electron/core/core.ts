@@ -116,7 +116,12 @@ export class Core {
       createPlatform: (p) => this.platforms.create(p.type, p.name),
       updatePlatform: async (p) => {
         if (p.patch.name !== undefined) await this.renameInCloud(p.id, p.patch.name);
-        return this.platforms.update(p.id, p.patch);
+        const before = this.platforms.get(p.id);
+        const next = this.platforms.update(p.id, p.patch);
+        if (next.auth.status === 'sign_in_required' && before.auth.status !== 'sign_in_required') {
+          this.timeline.add(p.id, 'region changed; the sign-in of the previous region ended', 'info', `${before.countryCode} → ${next.countryCode}`);
+        }
+        return next;
       },
       deletePlatform: (p) => this.deletions.remove(p.id, p.mode),
       getCloudSettings: () => this.settings.view(),

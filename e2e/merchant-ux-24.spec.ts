@@ -1,0 +1,105 @@
+// Issue 24, the merchant's second pass: a region change on a signed-in platform asks first and ends the
+// sign-in (Neu anmelden erforderlich, ANMELDEN; no import with the other region's token); the English
+// UI's messages name the English buttons. Browser host with the embedded sandbox and cloud; the seller's
+// browser is the HTTP test browser. axe (0 violations) on each new screen, in German and English.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
+import { seedAccount } from '../sandbox/seed';
+import { startTestHost } from './support/browser-host';
+import { newPlatformOnCredentials, openEmptyList } from './support/support-steps';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+
+let host: Awaited<ReturnType<typeof startTestHost>>;
+
+test.beforeAll(async () => {
+  host = await startTestHost({ embedded: true });
+});
+test.afterAll(async () => {
+  await host?.close();
+});
+
+async function axe(page: Page, screen: string, languages: readonly ('de' | 'en')[] = ['en', 'de']): Promise<void> {
+  for (const lng of languages) {
+    await page.locator('.titlebar select').selectOption(lng);
+    await expect(page.locator('html')).toHaveAttribute('lang', lng);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe on "${screen}" (${lng})`,
+    ).toEqual([]);
+  }
+}
+
+async function signedIn(page: Page, name: string): Promise<void> {
+  await newPlatformOnCredentials(page, name);
+  const before = host.opened.length;
+  await page.getByRole('button', { name: 'ANMELDEN' }).click();
+  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
+  const browser = new SellerBrowser();
+  await confirmConsent(browser, await signInToConsent(browser, host.opened.at(-1)!, EU, host.services!.sandbox.url));
+  await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit/);
+}
+
+test('a region change on a signed-in platform asks first, then needs ANMELDEN; keeping it changes nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openEmptyList(page, host.url);
+  await signedIn(page, 'Amazon Regionwechsel');
+  await page.getByRole('button', { name: 'Einstellungen importieren' }).click();
+  await expect(page.getByRole('table', { name: 'Marktplätze' }).getByRole('row')).toHaveCount(9);
+
+  // Within the region: no question.
+  await page.getByLabel('Region', { exact: true }).selectOption('FR');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('auth-status')).toHaveAttribute('data-status', 'authenticated');
+
+  // To another region: the question names what happens; "Region behalten" keeps everything.
+  await page.getByLabel('Region', { exact: true }).selectOption('US');
+  const ask = page.getByRole('dialog', { name: 'Region wechseln?' });
+  await expect(ask).toContainText('Händler-ID A2EUMUSTER7H1K');
+  await expect(ask).toContainText('gilt nur für Europa (EU)');
+  await expect(ask).toContainText('nach Nordamerika (NA)');
+  await expect(ask).toContainText('mit ANMELDEN');
+  await expect(ask).toContainText('Marktplätze gehören zur bisherigen Region und werden entfernt');
+  await page.screenshot({ path: 'e2e/artifacts/ux24-region-question.png' });
+  await axe(page, 'region change question');
+  await ask.getByRole('button', { name: 'Region behalten' }).click();
+  await expect(page.getByLabel('Region', { exact: true })).toHaveValue('FR');
+  await expect(page.getByTestId('auth-status')).toHaveAttribute('data-status', 'authenticated');
+
+  // Again, and change: Neu anmelden erforderlich, ANMELDEN (not AKTUALISIEREN), no marketplaces, no import.
+  await page.getByLabel('Region', { exact: true }).selectOption('US');
+  await page.getByRole('dialog', { name: 'Region wechseln?' }).getByRole('button', { name: 'Region wechseln' }).click();
+  await expect(page.getByTestId('auth-status')).toHaveText('Neu anmelden erforderlich');
+  await expect(page.getByTestId('auth-line-why')).toHaveText(/von Europa \(EU\) auf Nordamerika \(NA\) geändert.*mit ANMELDEN/);
+  await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'AKTUALISIEREN' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Einstellungen importieren' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Marktplätze' })).toHaveCount(0);
+  await expect(page.getByLabel('Region', { exact: true })).toBeFocused();
+  await page.screenshot({ path: 'e2e/artifacts/ux24-region-changed.png' });
+  await axe(page, 'sign-in required after a region change');
+  await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
+  await expect(page.getByRole('row', { name: /Amazon Regionwechsel/ })).toContainText('Neu anmelden erforderlich');
+});
+
+test('English UI: messages name the English buttons', async ({ page }) => {
+  await page.goto(host.url);
+  await page.locator('.titlebar select').selectOption('en');
+  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByLabel('Name').fill('Amazon English');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('row', { name: /Amazon English/ }).dblclick();
+  await page.getByLabel('Use cloud').check();
+  await page.getByRole('tab', { name: 'CREDENTIALS' }).click();
+  await expect(page.getByRole('button', { name: 'SIGN IN' })).toBeVisible();
+  await expect(page.locator('details.info')).toContainText('After SIGN IN your default browser opens');
+  await page.getByRole('button', { name: 'SIGN IN' }).click();
+  await page.getByRole('button', { name: 'Cancel sign-in' }).click();
+  await expect(page.getByTestId('auth-line-why')).toHaveText('You cancelled the sign-in. Click SIGN IN to start again.');
+  const text = await page.locator('main, body').first().innerText();
+  expect(text).not.toMatch(/ANMELDEN|AKTUALISIEREN|Protokoll exportieren/);
+  await page.screenshot({ path: 'e2e/artifacts/ux24-english.png' });
+  await page.locator('.titlebar select').selectOption('de');
+});
