@@ -103,3 +103,29 @@ test('English UI: messages name the English buttons', async ({ page }) => {
   await page.screenshot({ path: 'e2e/artifacts/ux24-english.png' });
   await page.locator('.titlebar select').selectOption('de');
 });
+
+test('the cloud’s failure page in the merchant’s browser: German first, English on request, JSON for a client; axe 0', async ({ browser }) => {
+  const url = `${host.services!.cloud.url}/oauth/amazon/callback?state=nicht-von-amazon`;
+  for (const [locale, title, closing] of [
+    ['de-DE', 'Amazon-Anmeldung nicht abgeschlossen', 'Details in der Anwendung – Sie können dieses Fenster schließen.'],
+    ['en-US', 'Amazon sign-in not completed', 'Details in the application – you can close this window.'],
+  ] as const) {
+    const context = await browser.newContext({ locale });
+    const seller = await context.newPage();
+    const csp: string[] = [];
+    seller.on('console', (m) => m.text().includes('Content Security Policy') && csp.push(m.text()));
+    const res = await seller.goto(url);
+    expect(res?.status()).toBe(400);
+    expect(res?.headers()['content-security-policy']).toContain("default-src 'none'");
+    await expect(seller.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(seller.locator('code')).toHaveText('STATE_INVALID');
+    await expect(seller.getByText(closing)).toBeVisible();
+    await seller.screenshot({ path: `e2e/artifacts/ux24-callback-failure-${locale}.png` });
+    const { violations } = await new AxeBuilder({ page: seller }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on the failure page (${locale})`).toEqual([]);
+    expect(csp).toEqual([]);
+    await context.close();
+  }
+  const json = await fetch(url, { headers: { accept: 'application/json' } });
+  expect(((await json.json()) as { error: { code: string } }).error.code).toBe('STATE_INVALID');
+});
