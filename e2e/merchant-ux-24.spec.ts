@@ -129,3 +129,43 @@ test('the cloud’s failure page in the merchant’s browser: German first, Engl
   const json = await fetch(url, { headers: { accept: 'application/json' } });
   expect(((await json.json()) as { error: { code: string } }).error.code).toBe('STATE_INVALID');
 });
+
+test('Seller Central zeigt einen Fehler?: code first, searchable, picking explains and keeps waiting; a late success counts; offered after 2 minutes', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  await page.goto(host.url);
+  await newPlatformOnCredentials(page, 'Amazon Spaeter Erfolg');
+  const before = host.opened.length;
+  await page.getByRole('button', { name: 'ANMELDEN' }).click();
+  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
+  const url = host.opened.at(-1)!;
+  await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
+
+  // Not offered at once; after two minutes without Amazon's answer it offers itself.
+  const group = page.getByRole('group', { name: 'Was zeigt Seller Central?' });
+  await expect(group).toHaveCount(0);
+  await page.clock.fastForward('02:05');
+  await expect(group).toBeVisible();
+  await expect(group).toContainText('seit 2 Minuten keine Rückmeldung');
+  const inputs = group.locator('input');
+  await expect(inputs.first()).toHaveAccessibleName('Fehlercode von der Amazon-Seite');
+  await page.getByLabel('Oder Text der Meldung suchen').fill('Hauptnutzer');
+  await expect(group.getByRole('listitem')).toHaveCount(1);
+  await page.screenshot({ path: 'e2e/artifacts/ux24-picker.png' });
+  await axe(page, 'Seller Central error picker, searched');
+
+  // Picking explains and keeps waiting.
+  await group.getByRole('button', { name: /SPDC8143/ }).click();
+  await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
+  await expect(page.getByTestId('auth-line-hint')).toContainText('Nur der Hauptnutzer');
+  await expect(page.getByTestId('sc-error-picked')).toContainText('Gelingt sie im Browser doch noch, zählt sie');
+  await expect(page.getByRole('button', { name: 'Anmeldung beenden' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/ux24-picked.png' });
+  await axe(page, 'after a picked Seller Central error');
+
+  // The merchant finishes in the browser anyway: it counts.
+  const browser = new SellerBrowser();
+  const json = await confirmConsent(browser, await signInToConsent(browser, url, EU, host.services!.sandbox.url));
+  expect(json.status).toBe(200);
+  await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit .*A2EUMUSTER7H1K/);
+});

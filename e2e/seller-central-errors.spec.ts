@@ -66,7 +66,11 @@ test('every Seller Central failure: reproduced from the app, explained in two cl
     } else {
       await page.locator(`button.sc-error-choice[data-key="${key}"]`).click();
     }
+    // The explanation at once; the sign-in keeps waiting (a late success counts) until the merchant ends it.
+    await expect(status).toHaveText(/Anmeldung läuft/);
+    await expect(page.getByTestId('auth-line-hint')).toHaveText(germanText(key));
     if (entry.action === 'cancel') {
+      await page.getByRole('button', { name: 'Anmeldung beenden' }).click();
       await expect(status).toHaveText('Fehler');
       await expect(page.getByTestId('auth-line-why')).toHaveText(germanText(key));
       await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
@@ -98,5 +102,5 @@ test('the code typed from Amazon’s page is explained (MD1000); an unknown one 
   await expect(page.getByRole('status').filter({ hasText: 'XY123' })).toBeVisible();
   await page.getByLabel('Fehlercode von der Amazon-Seite').fill('md1000');
   await page.getByLabel('Fehlercode von der Amazon-Seite').press('Enter');
-  await expect(page.getByTestId('auth-line-why')).toHaveText(germanText('MD1000'));
+  await expect(page.getByTestId('auth-line-hint')).toHaveText(germanText('MD1000'));
 });

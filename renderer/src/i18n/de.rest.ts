@@ -134,7 +134,7 @@ export const deRest = {
   scErrors: {
     toggle: 'Seller Central zeigt einen Fehler?',
     title: 'Was zeigt Seller Central?',
-    intro: 'Wählen Sie, was Amazon im Browser anzeigt – Sie erhalten sofort die Ursache und den nächsten Schritt.',
+    intro: 'Geben Sie den Fehlercode von der Amazon-Seite ein oder wählen Sie die Meldung – Sie erhalten sofort die Ursache und den nächsten Schritt; die Anmeldung wartet weiter.',
     introTimeout: 'Zeigte Seller Central einen dieser Fehler?',
     accountIn: 'Mein Konto: {{region}}',
     regionUnknown: 'Region unbekannt',
@@ -142,6 +142,13 @@ export const deRest = {
     explain: 'Erklären',
     unknownCode: 'Den Code „{{code}}“ kennen wir nicht. Wählen Sie oben den Text, den Amazon zeigt, oder nennen Sie den Code dem Support.',
     labels: { browser_closed: 'Keine Fehlermeldung: Ich habe das Browserfenster geschlossen oder finde es nicht mehr.' },
+    searchLabel: 'Oder Text der Meldung suchen',
+    listLabel: 'Meldungen von Seller Central',
+    noMatch: 'Keine Meldung passt. Nennen Sie dem Support den Text oder Code, den Amazon zeigt.',
+    introOffered: 'Von Amazon ist seit 2 Minuten keine Rückmeldung gekommen. Zeigt Seller Central einen Fehler? Geben Sie den Code ein oder wählen Sie die Meldung.',
+    stillWaiting: 'Die Anmeldung wartet weiter: Gelingt sie im Browser doch noch, zählt sie. Sonst beenden Sie sie hier.',
+    stop: 'Anmeldung beenden',
+    toggleAgain: 'Andere Meldung wählen',
   },
   sandboxScenarios: {
     title: 'Testfall für die nächste Anmeldung',

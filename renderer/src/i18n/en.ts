@@ -161,7 +161,7 @@ export const en: DeepStrings<Messages> = {
   scErrors: {
     toggle: 'Does Seller Central show an error?',
     title: 'What does Seller Central show?',
-    intro: 'Pick what Amazon shows in the browser – you get the cause and the next step at once.',
+    intro: 'Enter the error code from Amazon’s page or choose the message – you get the cause and the next step at once; the sign-in keeps waiting.',
     introTimeout: 'Did Seller Central show one of these errors?',
     accountIn: 'My account: {{region}}',
     regionUnknown: 'Region unknown',
@@ -169,6 +169,13 @@ export const en: DeepStrings<Messages> = {
     explain: 'Explain',
     unknownCode: 'We do not know the code “{{code}}”. Pick the text Amazon shows above, or give the code to support.',
     labels: { browser_closed: 'No error message: I closed the browser window or cannot find it any more.' },
+    searchLabel: 'Or search the message text',
+    listLabel: 'Messages of Seller Central',
+    noMatch: 'No message matches. Tell support the text or code Amazon shows.',
+    introOffered: 'No answer from Amazon for 2 minutes. Does Seller Central show an error? Enter the code or choose the message.',
+    stillWaiting: 'The sign-in keeps waiting: if it still succeeds in the browser, it counts. Otherwise end it here.',
+    stop: 'End sign-in',
+    toggleAgain: 'Choose another message',
   },
   sandboxScenarios: {
     title: 'Test case for the next sign-in',
