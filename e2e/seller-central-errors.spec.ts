@@ -29,7 +29,8 @@ const REPRODUCE: Partial<Record<SellerCentralErrorKey, { pick: string; confirm?:
 
 const germanText = (key: SellerCentralErrorKey) => {
   const code = SELLER_CENTRAL_ERRORS[key].errorCode;
-  return key === 'wrong_region' ? (errorsDe as Record<string, string>)[code]!.replace('{{actualRegion}}', 'Nordamerika (NA)').replace('{{region}}', 'Europa (EU)').replace('{{country}}', 'US') : (errorsDe as Record<string, string>)[code]!;
+  const text = (errorsDe as Record<string, string>)[code]!.replaceAll('{{btnSignIn}}', 'ANMELDEN').replaceAll('{{btnRefresh}}', 'AKTUALISIEREN');
+  return key === 'wrong_region' ? text.replace('{{actualRegion}}', 'Nordamerika (NA)').replace('{{region}}', 'Europa (EU)').replace('{{country}}', 'US') : text;
 };
 
 const anmelden = (page: Page) => anmeldenOn(page, host, { waiting: true });
