@@ -169,3 +169,23 @@ test('Seller Central zeigt einen Fehler?: code first, searchable, picking explai
   expect(json.status).toBe(200);
   await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit .*A2EUMUSTER7H1K/);
 });
+
+test('a sandbox test case is scoped to the platform’s account and leaves nothing armed after one sign-in', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  await newPlatformOnCredentials(page, 'Amazon Testfall LWA');
+  await page.getByLabel('Testfall für die nächste Anmeldung').selectOption('scenario:lwa_500');
+  await expect(page.getByTestId('sandbox-armed')).toBeVisible();
+  const before = host.opened.length;
+  await page.getByRole('button', { name: 'ANMELDEN' }).click();
+  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
+  const active = async () => ((await (await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`)).json()) as { active: { id: string; target?: { email?: string } }[] }).active;
+  expect((await active()).map((a) => [a.id, a.target?.email])).toEqual([['lwa_500', 'eu.haendler@example.com']]);
+  const browser = new SellerBrowser();
+  await confirmConsent(browser, await signInToConsent(browser, host.opened.at(-1)!, EU, host.services!.sandbox.url));
+  await expect(page.getByTestId('auth-status')).toHaveText('Fehler');
+  await expect.poll(active).toEqual([]);
+  await expect(page.getByTestId('sandbox-scenario-banner')).toBeHidden();
+  await page.screenshot({ path: 'e2e/artifacts/ux24-test-case-cleared.png' });
+  await axe(page, 'after a sandbox test case');
+});

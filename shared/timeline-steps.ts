@@ -15,6 +15,7 @@ export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
   'region changed; the sign-in of the previous region ended': { de: 'Region geändert – die Anmeldung der bisherigen Region endet', en: 'Region changed – the sign-in of the previous region ended' },
   'sign-in ended by the user after a reported Seller Central error': { de: 'Anmeldung nach gemeldetem Seller-Central-Fehler vom Benutzer beendet', en: 'Sign-in ended by the user after a reported Seller Central error' },
   'sandbox scenario applied': { de: 'Sandbox-Testfall ausgelöst', en: 'Sandbox test case applied' },
+  'sandbox test case switched off after the sign-in': { de: 'Sandbox-Testfall nach der Anmeldung abgeschaltet', en: 'Sandbox test case switched off after the sign-in' },
   'authorization created': { de: 'Anmeldung in der Cloud begonnen', en: 'Authorization started in the cloud' },
   'browser opened on Seller Central': { de: 'Browser mit Seller Central geöffnet', en: 'Browser opened on Seller Central' },
   'no browser could be opened; the link is shown to copy': { de: 'Kein Browser geöffnet – Link zum Kopieren angezeigt', en: 'No browser opened – link shown to copy' },

@@ -66,7 +66,15 @@ export class Core {
   constructor(private readonly opts: CoreOptions) {
     const now = opts.now ?? Date.now;
     const vault = opts.vault.available ? opts.vault.vault : undefined;
-    this.platforms = new PlatformService(opts.store, () => this.emit('platformsChanged', this.platforms.list()), () => new Date(now()));
+    this.platforms = new PlatformService(
+      opts.store,
+      () => {
+        const list = this.platforms.list();
+        this.emit('platformsChanged', list);
+        this.sandbox.settle(list);
+      },
+      () => new Date(now()),
+    );
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
