@@ -121,6 +121,8 @@ export const deRest = {
     import: 'Einstellungen importieren',
     importing: 'Wird importiert …',
     importedAt: 'Importiert am {{date}}',
+    importedCount_one: '{{count}} Marktplatz übernommen',
+    importedCount_other: '{{count}} Marktplätze übernommen',
     none: 'Noch keine Marktplätze importiert.',
     caption: 'Marktplätze',
     name: 'Name',

@@ -148,6 +148,8 @@ export const en: DeepStrings<Messages> = {
     import: 'Import settings',
     importing: 'Importing …',
     importedAt: 'Imported on {{date}}',
+    importedCount_one: '{{count}} marketplace taken over',
+    importedCount_other: '{{count}} marketplaces taken over',
     none: 'No marketplaces imported yet.',
     caption: 'Marketplaces',
     name: 'Name',
