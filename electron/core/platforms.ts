@@ -22,7 +22,7 @@ const regionOf = (countryCode: string | undefined) => (countryCode ? countryByCo
  * The region a platform's valid sign-in was made for (its cloud registration's country), when a change to
  * `countryCode` leaves it: then the sign-in no longer fits and the platform needs ANMELDEN again.
  */
-export function signInRegionLeft(p: Platform, countryCode: string): string | undefined {
+function signInRegionLeft(p: Platform, countryCode: string): string | undefined {
   if (!validAuthorization(p) && p.auth.status !== 'seller_changed') return undefined;
   const signedIn = regionOf(p.cloudCountryCode ?? p.countryCode);
   return signedIn !== undefined && signedIn !== regionOf(countryCode) ? signedIn : undefined;

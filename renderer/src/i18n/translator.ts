@@ -50,7 +50,7 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
  * always names the button as the screen shows it in the current language (issue 24: English messages
  * named ANMELDEN while the button read SIGN IN). Keys.ts leaves these params out of the typed ones.
  */
-export const BUTTON_KEYS = {
+const BUTTON_KEYS = {
   btnSignIn: 'cred.signIn',
   btnRefresh: 'cred.refresh',
   btnExport: 'timeline.export',
