@@ -46,7 +46,7 @@ export interface ScaleOutResult {
 }
 
 /** A waiter process holding `paths` on `origin`; resolves `opened`, then `done`. */
-function startWaiters(config: WaiterConfig) {
+export function startWaiters(config: WaiterConfig) {
   const child = fork(path.join(here, 'waiter-child.ts'), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -14,6 +14,8 @@ export interface WaiterConfig {
   paths: string[];
   /** The status every answer should carry. */
   expect: string;
+  /** A CA to trust (nginx's self-signed certificate in the nginx run). */
+  ca?: string;
 }
 
 export interface WaitersDone {
@@ -28,7 +30,7 @@ export interface WaitersDone {
 }
 
 const config = await new Promise<WaiterConfig>((resolve) => process.once('message', (msg) => resolve(msg as WaiterConfig)));
-const pool = new Pool(config.origin, { connections: config.paths.length, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000 });
+const pool = new Pool(config.origin, { connections: config.paths.length, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000, ...(config.ca ? { connect: { ca: config.ca } } : {}) });
 /** One client: asks again when its long-poll ends still pending (as the desktop does), until it has an answer. */
 async function client(path: string): Promise<{ at: number; status: string; repolls: number }> {
   for (let repolls = 0; ; repolls++) {

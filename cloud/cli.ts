@@ -10,6 +10,7 @@ import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
 import { runTenantCommand, TENANT_USAGE } from './admin/admin-cli';
 import { exitWithUsage, parsePort, readCommandLine, UsageError } from '../shared/cli-args';
+import { environmentSecretWarning } from './ops/secret-source';
 
 const DEFAULT_SANDBOX = 'http://127.0.0.1:4100';
 const DEFAULT_DATA_DIR = join(process.cwd(), '.tmp', 'cloud');
@@ -63,6 +64,14 @@ function config(): CloudConfig {
   return loadConfig({ file: values.config, base: embedded });
 }
 
+/**
+ * SIGHUP before the cloud listens (a `systemctl reload` racing the start, a config management run) must
+ * not kill it with Node's default action (exit 129): it is remembered and the reload runs once started.
+ */
+let reloadDuringStart = false;
+const rememberReload = () => void (reloadDuringStart = true);
+process.on('SIGHUP', rememberReload);
+
 async function main(): Promise<void> {
   // Whatever this process creates (data, key and tenant files) is its user's alone.
   process.umask(0o077);
@@ -88,11 +97,16 @@ async function main(): Promise<void> {
   console.log(`Amazon mode: ${cfg.amazon.mode}${cfg.amazon.draftApp ? ' (Draft app: version=beta)' : ''}`);
   console.log(`OAuth redirect URI: ${cloud.redirectUri}`);
   console.log(`OAuth Login URI:    ${cloud.loginUri}`);
+  const fromEnvironment = wantsProduction() ? environmentSecretWarning(process.env) : undefined;
+  if (fromEnvironment) console.warn(`warning: ${fromEnvironment}`);
   // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
   // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
-  process.on('SIGHUP', () => {
+  const reload = () => {
     void cloud.reload().then((r) => console.log(r.ok ? `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})` : 'configuration reload refused; see the log'));
-  });
+  };
+  process.off('SIGHUP', rememberReload);
+  process.on('SIGHUP', reload);
+  if (reloadDuringStart) reload();
   // SIGTERM (systemd, a rolling restart): stop accepting, answer waiting long-polls with their current
   // state, finish requests in flight, then exit 0. A second signal, or a stop taking longer than
   // SHUTDOWN_LIMIT_MS (an Amazon call stuck in retries), exits at once with 1.

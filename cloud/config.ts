@@ -50,7 +50,7 @@ export const cloudConfigSchema = z.object({
     /** 'production' talks to Amazon's real hosts; 'sandbox' to the project's sandbox at sandboxOrigin. */
     mode: z.enum(['production', 'sandbox']),
     sandboxOrigin: z.url().optional(),
-    /** Seller Central application id, `amzn1.sp.solution.<uuid>`. */
+    /** Seller Central application id, `amzn1.sp.solution.<uuid>` (older apps: `amzn1.sellerapps.app.<uuid>`). */
     applicationId: safeText().min(1),
     /** A Draft app needs `version=beta` on the consent URL (else MD1000). */
     draftApp: z.boolean().default(false),

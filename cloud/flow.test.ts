@@ -55,8 +55,12 @@ describe('whole flow', () => {
       isParticipating: true,
       hasSuspendedListings: false,
     });
+    // The sandbox lists a shadow and a "Non-Amazon" entry first, as real lists do: kept aside, never offered,
+    // and the store name is not the shadow marketplace's "Invoicing_…".
+    expect(imported.body.otherMarketplaces.map((m: { id: string }) => m.id)).toEqual(['AHRY1CZE9ZY4H', 'A1ZFFQZ3HTUKT9']);
     const after = await env.client.raw('GET', `/v1/platforms/${platformId}`);
     expect(after.body.marketplaces).toHaveLength(EU.marketplaces.length);
+    expect(after.body.storeName).toBe(EU.storeName);
   });
 
   it('works with an SMS one-time code on a Far East host', async () => {

@@ -105,6 +105,9 @@ describe('Re-Authorize in Seller Central', () => {
     expect(target.searchParams.get('amazon_state')).toBe('opaque+state/=');
     expect(target.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(target.searchParams.has('version')).toBe(false);
+    // Amazon's version=beta comes back although this cloud is not configured as a Draft app.
+    const beta = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId, version: 'beta' })}`, { redirect: 'manual' });
+    expect(new URL(beta.headers.get('location')!).searchParams.get('version')).toBe('beta');
   });
 
   it('refuses a seller without a platform (404) and one in two tenants (409) without a code, in German or English', async () => {

@@ -43,14 +43,15 @@ describe('health and readiness', () => {
     });
   });
 
-  it('the LWA secret check fails within the configured number of days', () => {
+  it('the LWA secret check warns within the configured number of days but never makes the instance unready', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
     const expiring = (at: string) => ({ ...stack.config, readyzLwaSecretMinDays: 7, amazon: { ...stack.config.amazon, lwaClientSecretExpiresAt: at } }) as CloudConfig;
-    expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({ ok: false, daysLeft: 4 });
-    expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({ ok: true, daysLeft: 30 });
+    expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({ ok: true, warning: true, daysLeft: 4 });
+    expect(lwaSecretReadiness(expiring('2026-05-01T00:00:00Z'), now)).toMatchObject({ ok: true, warning: true, level: 'expired' });
+    expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({ ok: true, warning: false, daysLeft: 30 });
     // A next secret configured (rotation): the cloud falls back to it, so its expiry counts.
     const rotated = { ...expiring('2026-06-05T00:00:00Z'), amazon: { ...expiring('2026-06-05T00:00:00Z').amazon, lwaNextClientSecret: 'next', lwaNextClientSecretExpiresAt: '2026-11-28T00:00:00Z' } } as CloudConfig;
-    expect(lwaSecretReadiness(rotated, now)).toMatchObject({ ok: true, daysLeft: 4, nextConfigured: true, daysUntilAllExpired: 180 });
+    expect(lwaSecretReadiness(rotated, now)).toMatchObject({ ok: true, warning: false, daysLeft: 4, nextConfigured: true, daysUntilAllExpired: 180 });
     expect(lwaSecretReadiness(rotated, now, 'next')).toMatchObject({ ok: true, active: 'next', daysLeft: 180 });
   });
 });
@@ -85,6 +86,25 @@ describe('access', () => {
     expect(await disabled.json()).toMatchObject({ tenantId: t.tenantId, status: 'disabled', disabledAt: expect.any(String) });
     const unknown = await fetch(`${stack.cloud.url}/admin/tenants/nope/enable`, { method: 'POST', headers: admin() });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('secret rotation revokes bearer tokens', () => {
+  it('a token issued before rotate-secret is refused at once; the new secret gets one that works', async () => {
+    const created = await fetch(`${stack.cloud.url}/admin/tenants`, { method: 'POST', headers: { ...admin(), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Rotation GmbH' }) });
+    const t = (await created.json()) as { tenantId: string; clientId: string; clientSecret: string };
+    const before = new CloudClient(stack.cloud.url, t);
+    expect((await before.raw('GET', '/v1/whoami')).status).toBe(200);
+    const rotated = await fetch(`${stack.cloud.url}/admin/tenants/${t.clientId}/rotate-secret`, { method: 'POST', headers: admin() });
+    expect(rotated.status).toBe(200);
+    const next = (await rotated.json()) as { clientSecret: string };
+    const refused = await before.raw('GET', '/v1/whoami');
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    before.forgetToken();
+    await expect(before.accessToken()).rejects.toThrow(/401/);
+    const after = new CloudClient(stack.cloud.url, { clientId: t.clientId, clientSecret: next.clientSecret });
+    expect((await after.raw('GET', '/v1/whoami')).body).toMatchObject({ name: 'Rotation GmbH' });
   });
 });
 

@@ -7,7 +7,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Database, Queryable } from './db/queryable';
 import { getPlatform } from './platforms';
 import type { PlatformRow } from './repositories/platforms';
-import { deleteStalePairingCodes, insertPairingCode, usePairingCode } from './repositories/pairing-codes';
+import { deleteStalePairingCodes, findLivePairingCode, insertPairingCode, usePairingCode } from './repositories/pairing-codes';
 
 /** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -41,7 +41,19 @@ export async function createPairingCode(db: Database, tenantId: string, platform
   });
 }
 
-/** Uses the code up: its live platform, or undefined when unknown, expired, used, or the platform is gone. */
+/** The code's live platform without using the code up, or undefined when unknown, expired, used, or the platform is gone. */
+export async function findPairingCodePlatform(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
+  const normalized = normalizePairingCode(input);
+  if (!normalized) return undefined;
+  const hit = await findLivePairingCode(db, hash(normalized), now);
+  if (!hit) return undefined;
+  return getPlatform(db, hit.tenant_id, hit.platform_id).catch(() => undefined);
+}
+
+/**
+ * Uses the code up once the sign-in it names may start (a refusal — region, disabled tenant — leaves it
+ * usable): its live platform, or undefined when unknown, expired, used, or the platform is gone.
+ */
 export async function consumePairingCode(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
   const normalized = normalizePairingCode(input);
   if (!normalized) return undefined;
@@ -49,3 +61,6 @@ export async function consumePairingCode(db: Queryable, input: string, now: Date
   if (!hit) return undefined;
   return getPlatform(db, hit.tenant_id, hit.platform_id).catch(() => undefined);
 }
+
+/** The form of a code the limits count it under ("abcd efgh" and "ABCD-EFGH" are one), or the raw text bounded. */
+export const pairingCodeKey = (input: string): string => normalizePairingCode(input) ?? input.slice(0, 32);

@@ -10,7 +10,9 @@ import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller
 import { runTenantCommand } from './admin/admin-cli';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 import { migrationVersions } from './db/migrations';
-import { heldLongPoll } from './testing/metrics';
+import { heldLongPoll, metric } from './testing/metrics';
+import { LISTEN_APPLICATION_NAME } from './authorizations/pg-notifier';
+import { finishPending } from './repositories/authorizations';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const bin = findPostgresBin();
@@ -82,6 +84,41 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     await db.end();
     expect(rows[0].refresh_token_enc).toBeTruthy();
     expect(rows[0].refresh_token_enc).not.toContain('Atzr|');
+  }, 60_000);
+
+  it('a change made while an instance’s LISTEN connection is lost reaches its waiting long-poll once it listens again; /readyz and /metrics show the gap', async () => {
+    // Reconnects 2–4 s after the loss: time to see it unready and to change the row meanwhile.
+    const c = await startCloud({ port: 0, config: testConfig(sandbox.url, { databaseUrl }), notifierBackoff: { baseMs: 4_000, capMs: 4_000 } });
+    try {
+      const viaC = new CloudClient(c.url, await c.createTenant('Taub GmbH'));
+      const platform = await viaC.createPlatform('Amazon Taub');
+      const auth = (await viaC.startAuthorization(platform.body.id)).body as { id: string };
+      const waiting = await heldLongPoll(c, () => viaC.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
+      // A second sign-in that does not change: its long-poll is read again but stays held.
+      const still = (await viaC.startAuthorization((await viaC.createPlatform('Amazon Still')).body.id)).body as { id: string };
+      const stillWaiting = await heldLongPoll(c, () => viaC.raw('GET', `/v1/authorizations/${still.id}?wait=25`));
+      const readyz = async () => (await fetch(`${c.listenUrl}/readyz`)).json() as Promise<{ ready: boolean; checks: { notifier: { ok: boolean } } }>;
+      expect(await readyz()).toMatchObject({ ready: true, checks: { notifier: { ok: true } } });
+      const admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [LISTEN_APPLICATION_NAME]);
+      await admin.end();
+      await expect.poll(async () => (await readyz()).ready, { interval: 50, timeout: 10_000 }).toBe(false);
+      expect((await readyz()).checks.notifier.ok).toBe(false);
+      // Another instance finishes the sign-in while C is deaf: its NOTIFY cannot reach C (written here
+      // without one, which is what C sees).
+      await finishPending(a.db, auth.id, 'cancelled', new Date());
+      expect((await waiting.answer).body).toMatchObject({ id: auth.id, status: 'cancelled' });
+      expect(await readyz()).toMatchObject({ ready: true, checks: { notifier: { ok: true } } });
+      expect(await metric(c, 'cloud_notifier_connection_losses_total')).toBe(1);
+      expect(await metric(c, 'cloud_notifier_listening')).toBe(1);
+      // The unchanged one is still held after the resync, and answered by its change.
+      await expect.poll(() => metric(c, 'cloud_longpolls_waiting'), { timeout: 10_000 }).toBe(1);
+      expect((await viaC.raw('POST', `/v1/authorizations/${still.id}/cancel`, { body: {} })).status).toBe(200);
+      expect((await stillWaiting.answer).body).toMatchObject({ id: still.id, status: 'cancelled' });
+    } finally {
+      await c.close();
+    }
   }, 60_000);
 
   it('a cancel on B wakes a long-poll held by A', async () => {

@@ -39,7 +39,8 @@ function runCli(env: Record<string, string>): Promise<{ code: number | null; out
       if (/OAuth Login URI: .*\n/.test(out)) child.kill('SIGTERM');
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => resolve({ code, out, err }));
+    // 'close': after the output is read to its end (a line written just before the signal included).
+    child.on('close', (code) => resolve({ code, out, err }));
   });
 }
 
@@ -64,6 +65,9 @@ describe('production start-up', () => {
     expect(r.out).toContain('OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback\n');
     expect(r.out).toContain('OAuth Login URI:    https://cloud.example.com/oauth/amazon/login\n');
     expect(r.out).toContain('Amazon mode: production');
+    // The LWA secret came from the environment: SIGHUP cannot change it, and the start says so (no value).
+    expect(r.err).toContain('warning: CLOUD_LWA_CLIENT_SECRET set in the environment');
+    expect(r.err).not.toContain('test-secret');
   }, 30_000);
 
   it('applies to amazon.mode=production from the configuration, and to an http redirect URI', () => {

@@ -103,3 +103,18 @@ describe('client address behind a proxy', () => {
     expect(new Set(logged)).toEqual(new Set(['127.0.0.1']));
   });
 });
+
+describe('the operator’s bucket', () => {
+  it('a flood of unauthenticated requests from the same address does not lock the admin API out', async () => {
+    const cloud = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9', { rateLimitPerMinute: 5 }) });
+    try {
+      const statuses = await flood(8, 4, () => fetch(`${cloud.url}/v1/platforms`).then((r) => ({ status: r.status })));
+      expect(statuses[429]).toBeGreaterThan(0);
+      const admin = await fetch(`${cloud.url}/admin/tenants`, { headers: { authorization: `Bearer ${cloud.adminToken}` } });
+      expect(admin.status).toBe(200);
+      expect((await fetch(`${cloud.url}/admin/tenants`, { headers: { authorization: 'Bearer wrong' } })).status).not.toBe(200);
+    } finally {
+      await cloud.close();
+    }
+  });
+});

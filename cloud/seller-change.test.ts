@@ -94,8 +94,10 @@ describe('seller change on refresh', () => {
     expect(notOpen.body.error.code).toBe('SELLER_CHANGE_NOT_OPEN');
   });
 
-  it('a new sign-in drops an unanswered seller change', async () => {
+  it('a new sign-in drops an unanswered seller change, and the status read after it says so', async () => {
     const { platformId, authorizationId } = await refreshedWithOtherSeller();
+    // Read once undecided: the cloud's status cache holds the row now.
+    expect((await env.client.raw('GET', `/v1/authorizations/${authorizationId}`)).body.sellerChange.decision).toBeUndefined();
     await startAuth(env.client, platformId, 'refresh');
     const auth = (await env.client.raw('GET', `/v1/authorizations/${authorizationId}`)).body;
     expect(auth.sellerChange.decision).toBe('keep');

@@ -9,6 +9,7 @@ import { clearRefreshToken, storeMarketplaces, type PlatformRow } from './reposi
 import { AmazonCallLog } from './amazon/amazon-calls';
 import { callsToApi, recordAmazonCalls } from './repositories/amazon-requests';
 import type { AmazonRequest, CloudMarketplace } from '../shared/cloud-api';
+import { splitMarketplaces, storeNameOf } from '../shared/known-marketplaces';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 
@@ -30,14 +31,19 @@ async function forgetRevokedToken(ctx: CloudContext, platform: Authenticated): P
   await clearRefreshToken(ctx.db, platform.id, platform.refresh_token_enc);
 }
 
-export async function importSettings(ctx: CloudContext, tenantId: string, platformId: string): Promise<{ marketplaces: CloudMarketplace[]; amazonRequests: AmazonRequest[] }> {
+export async function importSettings(
+  ctx: CloudContext,
+  tenantId: string,
+  platformId: string,
+): Promise<{ marketplaces: CloudMarketplace[]; otherMarketplaces: CloudMarketplace[]; amazonRequests: AmazonRequest[] }> {
   const platform = await getPlatform(ctx.db, tenantId, platformId);
   if (!platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
   const calls = new AmazonCallLog(ctx.now);
   try {
-    const marketplaces = await fetchMarketplaces(ctx, platform as Authenticated, calls);
-    await storeMarketplaces(ctx.db, tenantId, platform.id, marketplaces, marketplaces[0]?.storeName ?? null);
-    return { marketplaces, amazonRequests: callsToApi(calls.calls) };
+    // Only marketplaces of Amazon's table are offered and stored; the store name comes from one of them.
+    const { known, other } = splitMarketplaces(await fetchMarketplaces(ctx, platform as Authenticated, calls));
+    await storeMarketplaces(ctx.db, tenantId, platform.id, known, storeNameOf(known) ?? null);
+    return { marketplaces: known, otherMarketplaces: other, amazonRequests: callsToApi(calls.calls) };
   } finally {
     // Also after a failure: then support needs Amazon's request id most. Losing it must not fail the import.
     await recordAmazonCalls(ctx.db, platform.id, null, calls.calls).catch(() => undefined);

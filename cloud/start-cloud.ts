@@ -6,11 +6,12 @@ import { endpointsFor, publicBase } from './config';
 import { openDatabase, type Queryable } from './db/database';
 import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
-import { createPgNotifier } from './authorizations/pg-notifier';
+import { createPgNotifier, type Backoff, type PgNotifierOptions } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
 import { createStatusCache } from './authorizations/status-cache';
 import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
 import { createLongPolls } from './authorizations/long-poll';
+import { startExchangeRecovery } from './authorizations/exchange-recovery';
 import { createSecretBox } from './crypto/secret-box';
 import { createAccessTokenCache } from './amazon/access-token-cache';
 import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
@@ -21,10 +22,11 @@ import { ensureDevTenant } from './dev-tenant';
 import { registerLoginUriWithSandbox, registerRedirectUriWithSandbox } from './sandbox-registration';
 import type { CloudContext } from './context';
 import { AMAZON_CALLBACK_PATH, AMAZON_LOGIN_PATH } from '../shared/cloud-api';
-import { createMetrics } from './ops/metrics';
+import { createMetrics, type CloudMetrics } from './ops/metrics';
 import { createTenantGate } from './http/tenant-gate';
 import { createTenantAdmin } from './admin/tenant-admin';
 import { loadOrCreateAdminToken } from './ops/admin-credential';
+import { redactConnectionStrings } from './ops/redact';
 
 export interface StartCloudOptions {
   /** 0 = a free port. Default 4200. */
@@ -37,6 +39,8 @@ export interface StartCloudOptions {
   reloadConfig?: () => CloudConfig;
   now?: () => number;
   logger?: CloudLogger;
+  /** Reconnect delays of the PostgreSQL notifier's LISTEN connection (default DEFAULT_BACKOFF). */
+  notifierBackoff?: Backoff;
 }
 
 export interface RunningCloud {
@@ -81,8 +85,10 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   // Every held long-poll (authorization status, the feed of Amazon-started sign-ins) listens for shutdown.
   setMaxListeners(0, closing.signal);
   let notifier: AuthorizationNotifier & { close?(): Promise<void> };
+  // Until the server's logger exists (the notifier starts first), problems go to stderr.
+  let logWarn: (entry: object, message: string) => void = (entry, message) => console.error(message, JSON.stringify(entry));
   try {
-    notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl) : createLocalNotifier();
+    notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl, { ...notifierEvents(metrics, (entry, message) => logWarn(entry, message)), backoff: opts.notifierBackoff }) : createLocalNotifier();
   } catch (err) {
     await db.close();
     throw err;
@@ -92,6 +98,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   let logInfo: (entry: object, message: string) => void = () => undefined;
   const tenantGate = createTenantGate(db, notifier, now);
   metrics.setLongPollSource(() => longPolls.waiting);
+  metrics.setNotifierSource(() => notifier.listening);
   const ctx: CloudContext = {
     db,
     metrics,
@@ -127,6 +134,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     app = await buildServer(ctx, opts.logger ?? false, routes);
     const log = app.log;
     logInfo = (entry, message) => log.info(entry, message);
+    logWarn = (entry, message) => log.warn(entry, message);
     if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
       // The path only, never a key.
       app.log.warn(
@@ -158,6 +166,9 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri);
   }
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
+  // Exchanges a killed instance left half done end at once (a PGlite cloud is alone on its data directory).
+  const log = app.log;
+  const recovery = startExchangeRecovery(ctx, !config.databaseUrl, (entry) => log.info({ exchangeRecovered: entry }, 'interrupted code exchange ended'));
 
   let stopped: Promise<void> | undefined;
   return {
@@ -176,8 +187,23 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
         reloader.stop();
         closing.abort();
         await app.close();
+        await recovery.stop();
         await notifier.close?.();
         await db.close();
       })()),
+  };
+}
+
+/** The notifier's losses and reconnects: logged (never the connection string) and counted. */
+function notifierEvents(metrics: CloudMetrics, warn: (entry: object, message: string) => void): PgNotifierOptions {
+  return {
+    onError: (error) => warn({ notifier: { error: redactConnectionStrings(error.message) } }, 'PostgreSQL notifier: connection problem'),
+    onListeningChange: (listening) => {
+      if (listening) warn({ notifier: { listening } }, 'PostgreSQL notifier: LISTEN connection back; waiting long-polls and caches read again');
+      else {
+        metrics.notifierLost();
+        warn({ notifier: { listening } }, 'PostgreSQL notifier: LISTEN connection lost; changes made on other instances are not seen until it is back (reconnecting)');
+      }
+    },
   };
 }

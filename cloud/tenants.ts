@@ -9,6 +9,8 @@ interface Tenant {
   clientId: string;
   /** Disabled by an operator: no new bearer tokens, issued ones refused (TENANT_DISABLED). */
   disabled: boolean;
+  /** Rotations of the Client-Secret so far; bearer tokens carry it (access-token.ts). */
+  secretGeneration: number;
 }
 
 export interface NewTenantCredentials {
@@ -39,4 +41,4 @@ export async function getTenant(db: Queryable, tenantId: string): Promise<Tenant
   return row && toTenant(row);
 }
 
-const toTenant = (row: TenantRow): Tenant => ({ id: row.id, name: row.name, clientId: row.client_id, disabled: row.disabled_at !== null });
+const toTenant = (row: TenantRow): Tenant => ({ id: row.id, name: row.name, clientId: row.client_id, disabled: row.disabled_at !== null, secretGeneration: Number(row.secret_generation ?? 0) });

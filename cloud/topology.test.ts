@@ -3,7 +3,9 @@
 // two cloud instances (real processes, started by the CLI) on one PostgreSQL server; the desktop core
 // and the sandbox on the other side. A whole sign-in through nginx; callbacks and long-polls spread
 // over both instances; the instances see the client's address (trustProxy); a rolling restart and an
-// instance killed while it holds the long-poll lose no authorization and show the desktop no error.
+// instance killed while it holds the long-poll lose no authorization and show the desktop no error; a
+// PostgreSQL restart and a terminated LISTEN session mid-sign-in do not keep the desktop waiting; an
+// instance killed during the code exchange; and no log of the deployment holds Amazon's code or state.
 // The desktop trusts the test certificate because this test injects its CA into this process only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -16,25 +18,20 @@ import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startDesktop, type Desktop } from '../electron/core/testing/desktop';
 import { activateScenario, CloudClient, freePort } from './testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
+import { confirmConsent, signInToConsent } from './testing/seller-browser';
+import pg from 'pg';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 import { findNginx, selfSignedCertificate, startNginx, type Nginx } from './testing/nginx';
-import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
+import { heldLongPoll, metric } from './testing/metrics';
+import { LISTEN_APPLICATION_NAME } from './authorizations/pg-notifier';
+import { parseKeyValues, runCli, startCliCloud } from './testing/cli-process';
+import { holds, instanceLog, jsonLines, readyz, received, RecordingBrowser, restart, type Instance } from './testing/topology-instances';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const pgBin = findPostgresBin();
 const nginxBin = findNginx();
 const missing = 'missing' in pgBin ? pgBin.missing : 'missing' in nginxBin ? nginxBin.missing : undefined;
 if (missing) console.warn(`cloud/topology.test.ts skipped: ${missing}`);
-
-interface Instance {
-  name: string;
-  port: number;
-  args: string[];
-  proc: CliCloud;
-  /** Output of earlier processes of this instance (before restarts). */
-  earlier: string;
-}
 
 let server: PostgresServer;
 let sandbox: SandboxHandle;
@@ -46,38 +43,23 @@ let configFile: string;
 let tenant: Record<string, string>;
 let instances: Instance[] = [];
 let previousDispatcher: Dispatcher;
+let databaseUrl: string;
+let adminToken: string;
+/** Logs of nginx processes already stopped (their prefix is removed on close). */
+let nginxEarlier = '';
+/** Every code, state and Login URI state this test sent through the deployment: no log may hold one. */
+const secretsSent = new Set<string>();
 
-const log = (i: Instance) => i.earlier + i.proc.output();
-const jsonLines = (text: string) =>
-  text
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => {
-      try {
-        return JSON.parse(l) as { msg?: string; reqId?: string; req?: { path?: string; remoteAddress?: string } };
-      } catch {
-        return {};
-      }
-    });
-/** Requests this instance received for a path prefix. */
-const received = (i: Instance, prefix: string) => jsonLines(log(i)).filter((l) => l.msg === 'incoming request' && l.req?.path?.startsWith(prefix)).length;
-/** Whether this instance's current process holds a request to this path open (received, not answered). */
-function holds(i: Instance, pathName: string): boolean {
-  const lines = jsonLines(i.proc.output());
-  const open = new Set(lines.filter((l) => l.msg === 'incoming request' && l.req?.path === pathName).map((l) => l.reqId));
-  for (const l of lines) if (l.msg === 'request completed') open.delete(l.reqId);
-  return open.size > 0;
+async function restartNginx(site: Parameters<typeof startNginx>[1]) {
+  nginxEarlier += nginx.logs();
+  await nginx.close({ fast: true });
+  nginx = await startNginx((nginxBin as { bin: string }).bin, site);
 }
 
-async function restart(i: Instance, signal: NodeJS.Signals): Promise<number | null> {
-  const code = await i.proc.stop(signal);
-  i.earlier += i.proc.output();
-  i.proc = await startCliCloud(i.args);
-  return code;
-}
+const log = instanceLog;
 
 async function consent(url: string) {
-  const browser = new SellerBrowser();
+  const browser = new RecordingBrowser(secretsSent);
   return confirmConsent(browser, await signInToConsent(browser, url, EU, sandbox.url));
 }
 
@@ -88,6 +70,9 @@ async function startSignIn(name: string) {
   if (waiting.auth.status !== 'waiting') throw new Error('not waiting');
   return { id: p.id, authorizationId: waiting.auth.authorizationId, consentUrl: desk.opened.at(-1)! };
 }
+
+/** An instance's own port, for /readyz and /metrics. */
+const direct = (i: Instance) => ({ url: `http://127.0.0.1:${i.port}`, adminToken });
 
 /** No error anywhere in the platform's timeline, no failure notification. */
 async function expectNoDesktopError(platformId: string) {
@@ -100,12 +85,13 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-topology-'));
     server = await startPostgres((pgBin as { bin: string }).bin);
-    const databaseUrl = await createDatabase(server.url, 'cloud_topology');
+    databaseUrl = await createDatabase(server.url, 'cloud_topology');
     const [nginxPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
     const publicUrl = `https://127.0.0.1:${nginxPort}`;
     const cert = await selfSignedCertificate(tmp);
     sandbox = await startSandbox({ port: 0, extraRedirectUris: [`${publicUrl}/oauth/amazon/callback`] });
     configFile = path.join(tmp, 'cloud.json');
+    adminToken = randomBytes(32).toString('base64url');
     // One configuration for both instances, as in a deployment: same keys, same database, the proxy trusted.
     fs.writeFileSync(
       configFile,
@@ -115,7 +101,7 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
         trustProxy: '127.0.0.1',
         signingKey: randomBytes(32).toString('base64'),
         encryptionKey: randomBytes(32).toString('base64'),
-        adminToken: randomBytes(32).toString('base64url'),
+        adminToken,
         lwaRetryBaseMs: 5,
       }),
       { mode: 0o600 },
@@ -221,8 +207,7 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
 
   it('a callback slower than nginx waits is not passed on to the other instance (its state and code are used once)', async () => {
     // nginx gives up on the callback after 1 s here (120 s in the file); Amazon's token endpoint takes 3 s.
-    await nginx.close({ fast: true });
-    nginx = await startNginx((nginxBin as { bin: string }).bin, { ...nginxSite, callbackReadTimeoutSeconds: 1 });
+    await restartNginx({ ...nginxSite, callbackReadTimeoutSeconds: 1 });
     try {
       const s = await startSignIn('Amazon Langsam');
       const before = instances.map((i) => received(i, '/oauth/amazon/callback'));
@@ -235,8 +220,7 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
       expect(callbacks.reduce((a, b) => a + b, 0), `callbacks per instance: ${callbacks.join(', ')}`).toBe(1);
       await expectNoDesktopError(s.id);
     } finally {
-      await nginx.close({ fast: true });
-      nginx = await startNginx((nginxBin as { bin: string }).bin, nginxSite);
+      await restartNginx(nginxSite);
     }
   }, 90_000);
 
@@ -260,6 +244,68 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     expect(after).toBe(authenticatedBefore + 1);
   }, 180_000);
 
+  it('PostgreSQL restarts and then the LISTEN sessions are terminated mid-sign-in: the desktop still completes at once', async () => {
+    const s = await startSignIn('Amazon Neustart');
+    const pollPath = `/v1/authorizations/${s.authorizationId}`;
+    await expect.poll(() => instances.some((i) => holds(i, pollPath)), { timeout: 20_000 }).toBe(true);
+    const losses = async () => Promise.all(instances.map((i) => metric(direct(i), 'cloud_notifier_connection_losses_total')));
+    const before = await losses();
+    await server.restart();
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    // Once both listen again, their new LISTEN sessions are ended too (as an idle timeout or an operator would).
+    await expect.poll(async () => (await Promise.all(instances.map(readyz))).every((r) => r.ready), { timeout: 30_000 }).toBe(true);
+    await admin.connect();
+    try {
+      const ended = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [LISTEN_APPLICATION_NAME]);
+      expect(ended.rowCount).toBe(2);
+    } finally {
+      await admin.end();
+    }
+    await expect.poll(async () => (await losses()).every((n, k) => n >= before[k]! + 2), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await Promise.all(instances.map(readyz))).every((r) => r.ready), { timeout: 30_000 }).toBe(true);
+    // Besides the desktop's, one long-poll held by each instance: whichever receives Amazon's redirect,
+    // the other one's answer can only come through its new LISTEN session.
+    const token = await new CloudClient(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! }).accessToken();
+    const held = [];
+    for (const i of instances) {
+      held.push(await heldLongPoll(direct(i), () => fetch(`http://127.0.0.1:${i.port}${pollPath}?wait=25`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<{ status: string }>)));
+    }
+    await consent(s.consentUrl);
+    for (const h of held) expect((await h.answer).status).toBe('authenticated');
+    await desk.until(s.id, (p) => p.auth.status === 'authenticated', 15_000);
+    await expectNoDesktopError(s.id);
+    // Each instance said so (and never the connection string), and neither process ended.
+    for (const i of instances) {
+      expect(log(i)).toContain('PostgreSQL notifier: LISTEN connection lost');
+      expect(log(i)).toContain('PostgreSQL notifier: LISTEN connection back');
+      expect(log(i)).not.toContain(databaseUrl.replace(/\/[^/]*$/, ''));
+      expect(i.proc.child.exitCode).toBeNull();
+    }
+  }, 180_000);
+
+  // Issue 22 item 6, the topology test of issue 23 item 4 (a restarted or other instance finishes or
+  // fails an exchange that a crash interrupted). Without that fix the authorization stays pending with
+  // a spent state for 30 minutes and this test fails: skipped until the fix is merged.
+  it.skip('the instance doing the code exchange is killed (Amazon’s token endpoint slow): the desktop learns the outcome at once', async () => {
+    const s = await startSignIn('Amazon Austausch');
+    const callbackPath = '/oauth/amazon/callback';
+    const before = instances.map((i) => received(i, callbackPath));
+    await activateScenario(sandbox.url, { id: 'lwa_slow', ms: 8_000, count: 1 });
+    const page = consent(s.consentUrl);
+    page.catch(() => undefined);
+    await expect.poll(() => instances.some((i, n) => received(i, callbackPath) > before[n]!), { timeout: 30_000 }).toBe(true);
+    const exchanging = instances.find((i, n) => received(i, callbackPath) > before[n]!)!;
+    await exchanging.proc.stop('SIGKILL');
+    await page;
+    try {
+      // Authenticated (the exchange finished elsewhere) or a clear error — not pending for 30 minutes.
+      await desk.until(s.id, (p) => p.auth.status !== 'waiting', 20_000);
+    } finally {
+      exchanging.earlier += exchanging.proc.output();
+      exchanging.proc = await startCliCloud(exchanging.args);
+    }
+  }, 120_000);
+
   it('the instance holding the long-poll is killed (SIGKILL): the other answers, the desktop shows no error', async () => {
     const s = await startSignIn('Amazon Absturz');
     const pollPath = `/v1/authorizations/${s.authorizationId}`;
@@ -274,6 +320,26 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
     await desk.until(s.id, (p) => p.auth.status === 'authenticated', 30_000);
     await expectNoDesktopError(s.id);
   }, 120_000);
+
+  it('no log of the deployment (nginx access and error logs, both instances) holds a code or state it carried', async () => {
+    // Besides the sign-ins above: a Login URI request and a callback with made-up values, answered with errors.
+    const marker = () => `zz${randomBytes(12).toString('hex')}`;
+    const [code, state, amazonState, mws] = [marker(), marker(), marker(), marker()];
+    for (const v of [code, state, amazonState, mws]) secretsSent.add(v);
+    await fetch(`${nginx.url}/oauth/amazon/callback?spapi_oauth_code=${code}&state=${state}&selling_partner_id=A1B2C3D4E5F6G7&mws_auth_token=${mws}`);
+    await fetch(`${nginx.url}/oauth/amazon/login?amazon_callback_uri=${encodeURIComponent(`${sandbox.url}/apps/authorize/confirm`)}&amazon_state=${amazonState}&selling_partner_id=A1B2C3D4E5F6G7`, { redirect: 'manual' });
+    expect(secretsSent.size).toBeGreaterThan(4);
+    // nginx writes its access log when the request ends: the last lines are there once a new request is logged.
+    await fetch(`${nginx.url}/healthz`);
+    await expect.poll(() => nginx.logs().includes('/healthz'), { timeout: 10_000 }).toBe(true);
+    const logs = { nginx: nginxEarlier + nginx.logs(), ...Object.fromEntries(instances.map((i) => [`instance ${i.name}`, log(i)])) };
+    expect(logs.nginx).toContain('/oauth/amazon/callback');
+    for (const [name, text] of Object.entries(logs)) {
+      const found = [...secretsSent].filter((v) => text.includes(v));
+      // The count only: the values themselves stay out of the test's output too.
+      expect(found.length, `${name} logged ${found.length} of ${secretsSent.size} codes/states`).toBe(0);
+    }
+  }, 60_000);
 
   it('/readyz says why when PostgreSQL is gone; /healthz still answers', async () => {
     await server.close();

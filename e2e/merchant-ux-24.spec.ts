@@ -149,13 +149,13 @@ test('Seller Central zeigt einen Fehler?: code first, searchable, picking explai
   await expect(group).toContainText('seit 2 Minuten keine Rückmeldung');
   const inputs = group.locator('input');
   await expect(inputs.first()).toHaveAccessibleName('Fehlercode von der Amazon-Seite');
-  await page.getByLabel('Oder Text der Meldung suchen').fill('Hauptnutzer');
+  await page.getByLabel('Oder Text der Meldung suchen').fill('ungültiger zugriff');
   await expect(group.getByRole('listitem')).toHaveCount(1);
   await page.screenshot({ path: 'e2e/artifacts/ux24-picker.png' });
   await axe(page, 'Seller Central error picker, searched');
 
   // Picking explains and keeps waiting.
-  await group.getByRole('button', { name: /SPDC8143/ }).click();
+  await group.getByRole('button', { name: /Ungültiger Zugriff/ }).click();
   await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
   await expect(page.getByTestId('auth-line-hint')).toContainText('Nur der Hauptnutzer');
   await expect(page.getByTestId('sc-error-picked')).toContainText('Gelingt sie im Browser doch noch, zählt sie');

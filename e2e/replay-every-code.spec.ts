@@ -32,6 +32,8 @@ const MERCHANT: Record<string, { pick?: string; seller?: 'none' | 'stop' | 'conf
   SELLER_CENTRAL_MD1000: { pick: 'scenario:consent_md1000' },
   SELLER_CENTRAL_MD5101: { pick: 'scenario:consent_md5101' },
   SELLER_CENTRAL_MD5110: { pick: 'scenario:consent_md5110' },
+  SELLER_CENTRAL_MD9000: { pick: 'scenario:consent_md9000' },
+  SELLER_CENTRAL_MD9010: { pick: 'scenario:consent_md9010' },
   SELLER_CENTRAL_MD9100: { pick: 'scenario:consent_md9100' },
   SELLER_CENTRAL_MD9999: { pick: 'scenario:consent_md9999' },
   LWA_INVALID_GRANT: { pick: 'scenario:code_expired', seller: 'confirm' },

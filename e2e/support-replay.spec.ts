@@ -74,7 +74,7 @@ test.describe('export → import → the same error', () => {
     await newPlatformOnCredentials(page, 'Amazon Mitarbeiter');
     const url = await anmelden(page, host);
     const seller = await sellerSide(browser, url, { email: 'mitarbeiter@example.com' });
-    await expect(seller.locator('[data-code="SPDC8143"]')).toBeVisible();
+    await expect(seller.locator('[data-error="not_primary"]')).toBeVisible();
     await seller.context().close();
     await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
     await page.locator('button.sc-error-choice[data-key="not_primary"]').click();
@@ -91,7 +91,7 @@ test.describe('export → import → the same error', () => {
     await expect(page.getByTestId('sandbox-replay')).toContainText('SELLER_CENTRAL_NOT_PRIMARY');
     const replaySeller = await sellerSide(browser, await anmelden(page, host));
     // The account was filled in for support: the same kind of account sees the same page.
-    await expect(replaySeller.locator('[data-code="SPDC8143"]')).toBeVisible();
+    await expect(replaySeller.locator('[data-error="not_primary"]')).toBeVisible();
     await replaySeller.context().close();
     await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
     await page.locator('button.sc-error-choice[data-key="not_primary"]').click();

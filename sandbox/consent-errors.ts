@@ -9,6 +9,8 @@ export type ConsentErrorKey = Extract<
   | 'MD1000'
   | 'MD5101'
   | 'MD5110'
+  | 'MD9000'
+  | 'MD9010'
   | 'MD9100'
   | 'MD9999'
   | 'not_primary'
@@ -24,6 +26,8 @@ export const CONSENT_ERROR_KEYS: readonly ConsentErrorKey[] = [
   'MD1000',
   'MD5101',
   'MD5110',
+  'MD9000',
+  'MD9010',
   'MD9100',
   'MD9999',
   'not_primary',

@@ -1,6 +1,7 @@
 // Checks a consent URL's query the way Seller Central does before anything else happens
-// (docs/amazon.md §1): malformed → MD9999, unknown app → MD9100, Draft without version=beta → MD1000,
+// (docs/amazon.md §1): malformed → MD9999, unknown app → MD1000, no redirect URI → MD9100, Draft without version=beta → MD1000,
 // fragment in redirect_uri → MD5110, unregistered redirect_uri → MD5101.
+import { isApplicationId } from '../shared/application-id';
 import { COUNTRIES, type Region } from '../shared/amazon-regions';
 import type { ConsentErrorKey } from './consent-errors';
 import { UNLISTED_APP_SELLER_LIMIT, type SeedAccount, type SeedApp } from './seed';
@@ -19,7 +20,6 @@ interface ConsentRequest {
 type ConsentCheck = { ok: true; request: ConsentRequest } | { ok: false; error: ConsentErrorKey };
 
 const PARAMS = ['application_id', 'state', 'version', 'redirect_uri'] as const;
-const APP_ID = /^amzn1\.sp\.solution\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function checkConsentQuery(rawQuery: string, state: SandboxState): ConsentCheck {
   // A second '?' is the classic mistake of appending "?version=beta" to a URL that already has a query.
@@ -40,8 +40,9 @@ export function checkConsentQuery(rawQuery: string, state: SandboxState): Consen
   const stateParam = params.state;
   if (!applicationId || !stateParam) return { ok: false, error: 'MD9999' };
 
-  const app = APP_ID.test(applicationId) ? state.appById(applicationId) : undefined;
-  if (!app) return { ok: false, error: 'MD9100' };
+  const app = isApplicationId(applicationId) ? state.appById(applicationId) : undefined;
+  // Amazon finds no published app under this id (docs/amazon.md §1.10): MD1000, as for a Draft app.
+  if (!app) return { ok: false, error: 'MD1000' };
   if (app.status === 'draft' && params.version !== 'beta') return { ok: false, error: 'MD1000' };
 
   let redirectUri = params.redirect_uri;

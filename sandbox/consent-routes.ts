@@ -20,7 +20,7 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     const q = rawUrl.indexOf('?');
     const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
     const check = checkConsentQuery(rawQuery, state);
-    if (!check.ok) return showError(reply, state, sc, check.error, stateOfQuery(rawQuery));
+    if (!check.ok) return showError(reply, state, sc, check.error, stateOfQuery(rawQuery), undefined, appIdOfQuery(rawQuery));
 
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn) {
@@ -28,7 +28,7 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     }
     const { account, csrf } = signedIn;
     const denied = ruleError(state, account, check.request.app, sc.host, false) ?? pageScenario(state, account);
-    if (denied) return showError(reply, state, sc, denied, check.request.state, account);
+    if (denied) return showError(reply, state, sc, denied, check.request.state, account, check.request.app.applicationId);
     return sendHtml(
       reply,
       consentPage(sc, { account, app: check.request.app, action: `${sc.base}/apps/authorize/confirm`, csrf, params: check.request.params }),
@@ -48,10 +48,10 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
       if (value) query.set(name, value);
     }
     const check = checkConsentQuery(query.toString(), state);
-    if (!check.ok) return showError(reply, state, sc, check.error, field(req.body, 'state') || undefined, account);
+    if (!check.ok) return showError(reply, state, sc, check.error, field(req.body, 'state') || undefined, account, field(req.body, 'application_id'));
     const { app: solution, redirectUri } = check.request;
     const denied = ruleError(state, account, solution, sc.host, true);
-    if (denied) return showError(reply, state, sc, denied, check.request.state, account);
+    if (denied) return showError(reply, state, sc, denied, check.request.state, account, solution.applicationId);
 
     const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
     if (field(req.body, 'action') !== 'confirm' || state.scenarios.take('consent_cancelled', ctx)) {
@@ -63,7 +63,15 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
 }
 
 /** Shows Seller Central's error page and remembers which sign-in saw it (page-errors.ts). */
-function showError(reply: FastifyReply, state: SandboxState, sc: ScRequest, key: ConsentErrorKey, stateParam?: string, account?: SeedAccount): FastifyReply {
+function showError(
+  reply: FastifyReply,
+  state: SandboxState,
+  sc: ScRequest,
+  key: ConsentErrorKey,
+  stateParam?: string,
+  account?: SeedAccount,
+  appId?: string,
+): FastifyReply {
   const hostRegion = regionOfHost(sc.host);
   const code = consentError(key).amazonCode;
   state.pageErrors.add({
@@ -74,7 +82,16 @@ function showError(reply: FastifyReply, state: SandboxState, sc: ScRequest, key:
     ...(hostRegion ? { hostRegion } : {}),
     ...(stateParam ? { stateTag: stateTag(stateParam) } : {}),
   });
-  return sendHtml(reply, errorPage(sc, key));
+  return sendHtml(reply, errorPage(sc, key, appId));
+}
+
+/** The application_id of a raw consent query, tolerant of malformed queries (MD9999 pages). */
+function appIdOfQuery(rawQuery: string): string | undefined {
+  try {
+    return new URLSearchParams(rawQuery.split('?')[0]).get('application_id') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A consent_* scenario shows its Seller Central page instead of the consent (scenarios.ts). */

@@ -38,9 +38,23 @@ describe('consent URL checks', () => {
     expect(await errorFor(`${prodUrl()}&state=again`)).toBe('MD9999');
   });
 
-  it('MD9100 for an unknown application', async () => {
-    expect(await errorFor(consentPath(EU_HOST, { application_id: 'amzn1.sp.solution.00000000-0000-0000-0000-000000000000', state: 'x' }))).toBe('MD9100');
-    expect(await errorFor(consentPath(EU_HOST, { application_id: 'nonsense', state: 'x' }))).toBe('MD9100');
+  it('accepts an application id of the older form amzn1.sellerapps.app.<uuid>', async () => {
+    const seed = cloneSeed();
+    const app = seed.apps.find((a) => a.applicationId === PROD.applicationId)!;
+    app.applicationId = 'amzn1.sellerapps.app.0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9';
+    const other = await startTestSandbox({ seed });
+    try {
+      const b = new Browser(other.url);
+      const page = await reachConsent(b, other, consentPath(EU_HOST, { application_id: app.applicationId, state: 's' }), EU);
+      expect(pageKind(page.text)).toBe('consent');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('MD1000 for an application Amazon cannot find (no published app with that id)', async () => {
+    expect(await errorFor(consentPath(EU_HOST, { application_id: 'amzn1.sp.solution.00000000-0000-0000-0000-000000000000', state: 'x' }))).toBe('MD1000');
+    expect(await errorFor(consentPath(EU_HOST, { application_id: 'nonsense', state: 'x' }))).toBe('MD1000');
   });
 
   it('MD1000 for a Draft app without version=beta; with it the sign-in follows', async () => {
@@ -55,14 +69,22 @@ describe('consent URL checks', () => {
     expect(await errorFor(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }))).toBe('MD5101');
   });
 
-  it('error pages show the code, in German or English', async () => {
+  it('error pages show the code and the App ID for Seller Support, in German or English', async () => {
     const b = new Browser(sb.url);
     const de = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }));
     expect(de.text).toContain('Fehlercode: MD5101');
     const en = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb', language: 'en_US' }));
-    expect(en.text).toContain('Error code: MD5101');
+    expect(en.text).toContain('Error Code: MD5101');
+    // As on Amazon's "Something went wrong" page (selling-partner-api-docs #262).
+    expect(en.text).toContain('Please contact Seller Support and provide them with the following information:');
+    expect(en.text).toContain(`App ID: ${PROD.applicationId}`);
     const accept = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }), { 'accept-language': 'en-GB,en;q=0.9' });
-    expect(accept.text).toContain('Error code: MD5101');
+    expect(accept.text).toContain('Error Code: MD5101');
+    // A malformed application id is never echoed onto the page.
+    const junk = await b.get(consentPath(EU_HOST, { application_id: '<script>x</script>', state: 's', language: 'en_US' }));
+    expect(junk.text).toContain('Error Code: MD1000');
+    expect(junk.text).not.toContain('App ID:');
+    expect(junk.text).not.toContain('<script>x');
   });
 });
 
@@ -201,7 +223,7 @@ describe('who may authorize', () => {
     return pageKind(page.text) === 'consent' ? 'consent' : errorKey(page.text);
   }
 
-  it('a secondary user without "Manage Authorized Partners" cannot (SPDC8143), one with it can', async () => {
+  it('a secondary user without "Manage Authorized Partners" cannot ("Invalid Access", no code), one with it can', async () => {
     expect(await outcome(seedAccount('mitarbeiter@example.com')!)).toBe('not_primary');
     expect(await outcome(seedAccount('partnerverwaltung@example.com')!)).toBe('consent');
   });
@@ -220,7 +242,9 @@ describe('who may authorize', () => {
   it('the error page for a rule violation shows no redirect', async () => {
     const b = new Browser(sb.url);
     const page = await reachConsent(b, sb, prodUrl(), seedAccount('mitarbeiter@example.com')!);
-    expect(page.text).toContain('SPDC8143');
+    // Amazon's "Invalid Access: You do not have permissions to view this page" (German page: our translation).
+    expect(page.text).toContain('Ungültiger Zugriff: Sie haben keine Berechtigung, diese Seite anzuzeigen');
+    expect(page.text).not.toContain('data-code=');
     expect(page.text).not.toContain('consent-confirm');
   });
 });
@@ -235,7 +259,7 @@ describe('limit of 25 sellers for apps outside the Appstore', () => {
       const b = new Browser(limited.url);
       const denied = await reachConsent(b, limited, unlisted, EU);
       expect(errorKey(denied.text)).toBe('draft_limit');
-      expect(denied.text).toContain('nicht im Selling Partner Appstore gelistet');
+      expect(denied.text).toContain('Nutzungslimit für OAuth-Autorisierungen');
       expect(denied.text).not.toContain('consent-confirm');
       // The listed (Production) app takes its 26th seller.
       const listed = await b.get(prodUrl());

@@ -33,7 +33,7 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
     const target = authorizedApps(state, signedIn.account).find((a) => a.applicationId === field(req.body, 'application_id'));
-    if (!target) return sendHtml(reply, errorPage(sc, 'MD9100'));
+    if (!target) return sendHtml(reply, errorPage(sc, 'MD1000'));
     return toLoginUri(req, reply, state, sc, signedIn.account, target);
   });
 
@@ -52,7 +52,7 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
     const listed = listedApp(state, field(req.body, 'application_id'));
-    if (!listed) return sendHtml(reply, errorPage(sc, 'MD9100'));
+    if (!listed) return sendHtml(reply, errorPage(sc, 'MD1000'));
     return toLoginUri(req, reply, state, sc, signedIn.account, listed);
   });
 
@@ -70,10 +70,11 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     if (!fresh || issued.applicationId !== applicationId || issued.host !== sc.host || issued.email !== account.email) {
       return sendHtml(reply, errorPage(sc, 'amazon_state_invalid'), 400);
     }
-    // The app's own state and a registered redirect_uri are required on this way back (else MD9999/MD5101).
+    // The app's own state is required on this way back (else MD9999); redirect_uri may be left out as on
+    // the consent URL (then the first registered one is used), and when given it must be registered (MD5101).
     const redirectUri = field(req.query, 'redirect_uri');
-    if (!redirectUri || !field(req.query, 'state')) return sendHtml(reply, errorPage(sc, 'MD9999'));
-    const query = new URLSearchParams({ application_id: applicationId, state: field(req.query, 'state'), redirect_uri: redirectUri });
+    if (!field(req.query, 'state')) return sendHtml(reply, errorPage(sc, 'MD9999'));
+    const query = new URLSearchParams({ application_id: applicationId, state: field(req.query, 'state'), ...(redirectUri ? { redirect_uri: redirectUri } : {}) });
     if (field(req.query, 'version')) query.set('version', field(req.query, 'version'));
     const check = checkConsentQuery(query.toString(), state);
     if (!check.ok) return sendHtml(reply, errorPage(sc, check.error));

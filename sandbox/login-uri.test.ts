@@ -75,6 +75,15 @@ describe('Manage Your Apps → Re-Authorize', () => {
     expect(pageKind((await b.get(backToAmazon(login))).text)).toBe('consent');
   });
 
+  it('accepts the way back without redirect_uri (the first registered one is used), as Amazon does', async () => {
+    const b = await authorizedSeller();
+    const login = await reAuthorize(b);
+    const consent = await b.get(backToAmazon(login, { redirect_uri: undefined }));
+    expect(pageKind(consent.text)).toBe('consent');
+    const redirect = await confirmConsent(b, consent);
+    expect(redirect.location!.startsWith(PROD.redirectUris[0]!)).toBe(true);
+  });
+
   it('binds amazon_state to the seller it was issued to, and expires it', async () => {
     const b = await authorizedSeller();
     const login = await reAuthorize(b);

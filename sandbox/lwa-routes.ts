@@ -71,14 +71,15 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
       const code = field(body, 'code');
       const redirectUri = field(body, 'redirect_uri');
       if (!code) return lwaError(reply, 400, 'invalid_request', MESSAGES.missing('code'));
-      if (!redirectUri) return lwaError(reply, 400, 'invalid_request', MESSAGES.missing('redirect_uri'));
+      // Amazon documents no redirect_uri for this grant ([LWA]) and accepts the exchange without it; when
+      // it is given, it must be the one of the consent step (docs/amazon.md §3).
       const grant = state.codes.get(code);
       const valid =
         grant &&
         !grant.used &&
         state.now() - grant.issuedAt <= CODE_VALID_MS &&
         grant.clientId === clientId &&
-        grant.redirectUri === redirectUri;
+        (!redirectUri || grant.redirectUri === redirectUri);
       if (!grant || !valid || state.scenarios.take('code_expired', ctx)) {
         return lwaError(reply, 400, 'invalid_grant', MESSAGES.invalidGrant('code'));
       }
@@ -100,7 +101,8 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
         return lwaError(reply, 400, 'invalid_grant', MESSAGES.revoked);
       }
       const access = issueAccessToken(state, clientId, token);
-      return json(reply, 200, { access_token: access, token_type: 'bearer', expires_in: ACCESS_TOKEN_SECONDS });
+      // Amazon's documented answer repeats the refresh token (the same one; docs/amazon.md §3).
+      return json(reply, 200, { access_token: access, refresh_token: token, token_type: 'bearer', expires_in: ACCESS_TOKEN_SECONDS });
     }
 
     const scope = field(body, 'scope');

@@ -61,7 +61,12 @@ describe('authorization_code', () => {
 
   it('missing parameters → invalid_request', async () => {
     expect(await exchange('')).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'The request is missing a required parameter : code' } });
-    expect(await exchange('x', { redirect_uri: '' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+  });
+
+  it('accepts a code exchange without redirect_uri, as Amazon does', async () => {
+    const res = await tokenRequest(sb.url, { grant_type: 'authorization_code', code: await freshCode(), ...creds });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'token_type']);
   });
 });
 
@@ -118,11 +123,12 @@ describe('client authentication and grant types', () => {
 });
 
 describe('refresh_token', () => {
-  it('returns a new access token and no new refresh token', async () => {
+  it('returns a new access token and repeats the refresh token', async () => {
     const { refresh } = await obtainTokens(sb, EU, PROD);
     const res = await tokenRequest(sb.url, { grant_type: 'refresh_token', refresh_token: refresh, ...creds });
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['access_token', 'expires_in', 'token_type']);
+    expect(Object.keys(res.body).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'token_type']);
+    expect(res.body.refresh_token).toBe(refresh);
     expect((await sellers(sb.url, 'eu', res.body.access_token as string)).status).toBe(200);
   });
 

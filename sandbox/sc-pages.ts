@@ -1,4 +1,5 @@
 // The Seller Central pages: sign-in, two-step verification, consent, cancelled, error.
+import { isApplicationId } from '../shared/application-id';
 import { consentError, type ConsentErrorKey } from './consent-errors';
 import { html, page, type Lang, type SafeHtml } from './html';
 import type { SeedAccount, SeedApp } from './seed';
@@ -97,12 +98,18 @@ export function cancelledPage(f: Frame): string {
 <div class="box" data-page="cancelled" data-error="consent_cancelled"><h1>${t(f.lang, 'cancelledTitle')}</h1><p>${t(f.lang, 'cancelledText')}</p></div>`);
 }
 
-export function errorPage(f: Frame, key: ConsentErrorKey): string {
+/**
+ * Seller Central's error page. Pages with a code ask the seller to give Seller Support the App ID and the
+ * code, as Amazon's "Something went wrong" page does (docs/amazon.md §1.10); `appId` only when well-formed.
+ */
+export function errorPage(f: Frame, key: ConsentErrorKey, appId?: string): string {
   const e = consentError(key);
+  const showAppId = e.amazonCode && appId && isApplicationId(appId);
   return frame(f, t(f.lang, 'errorTitle'), html`
 <div class="box" data-page="error" data-error="${key}">
   <h1>${t(f.lang, 'errorTitle')}</h1>
   <div class="alert" role="alert">${e.amazonText[f.lang]}</div>
+  ${showAppId ? html`<p>${t(f.lang, 'contactSupport')}</p><p class="app-id" data-app-id="${appId}">App ID: ${appId}</p>` : ''}
   ${e.amazonCode ? html`<p class="code" data-code="${e.amazonCode}">${t(f.lang, 'errorCode')}: ${e.amazonCode}</p>` : ''}
 </div>`);
 }

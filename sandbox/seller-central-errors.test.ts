@@ -55,7 +55,8 @@ describe('Seller Central error catalogue', () => {
 
   it('finds an entry by the code the merchant types', () => {
     expect(sellerCentralErrorByAmazonCode(' md1000 ')?.key).toBe('MD1000');
-    expect(sellerCentralErrorByAmazonCode('Fehlercode: SPDC8143')?.key).toBe('not_primary');
+    expect(sellerCentralErrorByAmazonCode('Error Code: MD9000')?.key).toBe('MD9000');
+    expect(sellerCentralErrorByAmazonCode('SPDC8143')).toBeUndefined();
     expect(sellerCentralErrorByAmazonCode('XY1')).toBeUndefined();
     expect(sellerCentralErrorByAmazonCode('')).toBeUndefined();
   });

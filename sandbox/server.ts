@@ -14,7 +14,7 @@ import { sendHtml } from './sc-common';
 import { SEED, type Seed } from './seed';
 import { registerSignInRoutes } from './sc-signin-routes';
 import { registerSpApiRoutes, spApiError } from './spapi-routes';
-import { SandboxState } from './state';
+import { SandboxState, type WrongRegion403 } from './state';
 import { loadState, saveState } from './persistence';
 
 export interface CreateSandboxOptions {
@@ -27,6 +27,8 @@ export interface CreateSandboxOptions {
   seed?: Seed;
   /** Keep tokens, authorizations and scenarios across restarts in this JSON file (persistence.ts). */
   stateFile?: string;
+  /** The `details` of SP-API's 403 for a token of another region: empty (default, as reported) or detailed. */
+  wrongRegion403?: WrongRegion403;
 }
 
 interface Sandbox {
@@ -36,6 +38,7 @@ interface Sandbox {
 
 export async function createSandbox(opts: CreateSandboxOptions = {}): Promise<Sandbox> {
   const state = new SandboxState(opts.seed ?? SEED, opts.extraRedirectUris ?? [], opts.now ?? Date.now, opts.loginUri);
+  if (opts.wrongRegion403) state.wrongRegion403 = opts.wrongRegion403;
   const app = Fastify({ logger: opts.logger ? { level: 'info' } : false, bodyLimit: 64 * 1024 });
   await app.register(cookie);
   await app.register(formbody);

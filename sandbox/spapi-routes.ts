@@ -30,8 +30,8 @@ export function registerSpApiRoutes(app: FastifyInstance, state: SandboxState): 
     const token = typeof header === 'string' ? state.accessTokens.get(header.trim()) : undefined;
     if (!token || !token.sellingPartnerId) return denied(reply);
     if (state.now() >= token.expiresAt) return denied(reply);
-    // A token only works in the region it was authorized for.
-    if (token.region !== region) return denied(reply);
+    // A token only works in the region it was authorized for; real answers carry empty details (§4).
+    if (token.region !== region) return denied(reply, state.wrongRegion403 === 'empty' ? '' : INVALID_TOKEN);
     const ctx = { sellingPartnerId: token.sellingPartnerId };
     const refresh = token.refreshToken ? state.refreshTokens.get(token.refreshToken) : undefined;
     if (refresh?.revoked || state.scenarios.peek('refresh_revoked', ctx)) return denied(reply);

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
-import { obtainTokens, sellers, sharedTestSandbox, tokenRequest } from './test-client';
+import { obtainTokens, sellers, sharedTestSandbox, startTestSandbox, tokenRequest } from './test-client';
 
 const model = JSON.parse(readFileSync(new URL('./model/sellers.json', import.meta.url), 'utf8')) as {
   definitions: Record<string, object>;
@@ -43,8 +43,10 @@ describe('marketplaceParticipations', () => {
     expect(res.headers.get('x-amzn-RequestId')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('x-amzn-RateLimit-Limit')).toBe('0.016');
     const payload = res.body.payload as { marketplace: { id: string; countryCode: string }; storeName: string; participation: Record<string, boolean> }[];
-    expect(payload.map((p) => p.marketplace.id)).toEqual(ids);
-    for (const p of payload) expect(p.storeName).toBe(account.storeName);
+    // One entry of each kind outside Amazon's table comes first, as real lists carry them (§4).
+    expect(payload.map((p) => p.marketplace.id)).toEqual(['AHRY1CZE9ZY4H', 'A1ZFFQZ3HTUKT9', ...ids]);
+    expect(payload[0]!.storeName).toBe(`Invoicing_1000_${account.sellingPartnerId}`);
+    for (const p of payload.slice(1)) expect(p.storeName).toBe(account.storeName);
   });
 
   it('reports UK as GB, suspended listings and non-participation', async () => {
@@ -53,7 +55,7 @@ describe('marketplaceParticipations', () => {
     expect(uk.marketplace).toEqual({ id: 'A1F83G8C2ARO7P', name: 'Amazon.co.uk', countryCode: 'GB', defaultCurrencyCode: 'GBP', defaultLanguageCode: 'en_GB', domainName: 'www.amazon.co.uk' });
     const suspended = seedAccount('gesperrte.angebote@example.com')!;
     const res = await sellers(sb.url, 'eu', (await obtainTokens(sb, suspended, PROD)).access);
-    const de = (res.body.payload as { marketplace: { id: string }; participation: Record<string, boolean> }[])[0]!;
+    const de = (res.body.payload as { marketplace: { id: string }; participation: Record<string, boolean> }[]).find((p) => p.marketplace.id === 'A1PA6795UKMFR9')!;
     expect(de.participation).toEqual({ isParticipating: true, hasSuspendedListings: true });
     const na = seedAccount('na.seller@example.com')!;
     const naRes = await sellers(sb.url, 'na', (await obtainTokens(sb, na, PROD, 'sellercentral.amazon.com')).access);
@@ -70,11 +72,25 @@ describe('403 Unauthorized', () => {
     expect(missing.headers.get('x-amzn-RequestId')).toBeTruthy();
     expect((await sellers(sb.url, 'eu', 'Atza|garbage')).body).toEqual(UNAUTHORIZED);
     const { access } = await obtainTokens(sb, EU, PROD);
+    // A token of another region: 403 with empty details, as real reports show (models #4825).
     const wrongRegion = await sellers(sb.url, 'na', access);
     expect(wrongRegion.status).toBe(403);
-    expect(wrongRegion.body).toEqual(UNAUTHORIZED);
+    expect(wrongRegion.body).toEqual({ errors: [{ ...UNAUTHORIZED.errors[0], details: '' }] });
     const grantless = await tokenRequest(sb.url, { grant_type: 'client_credentials', scope: 'sellingpartnerapi::notifications', client_id: PROD.clientId, client_secret: PROD.clientSecret });
     expect((await sellers(sb.url, 'eu', grantless.body.access_token as string)).body).toEqual(UNAUTHORIZED);
+  });
+
+  it('a token of another region: the detailed variant names the token', async () => {
+    const detailed = await startTestSandbox({ wrongRegion403: 'invalid_token' });
+    try {
+      const { access } = await obtainTokens(detailed, EU, PROD);
+      const res = await sellers(detailed.url, 'fe', access);
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual(UNAUTHORIZED);
+      expect((await sellers(detailed.url, 'eu', access)).status).toBe(200);
+    } finally {
+      await detailed.close();
+    }
   });
 
   it('expired tokens', async () => {

@@ -64,6 +64,8 @@ interface LoginState {
   used: boolean;
 }
 
+export type WrongRegion403 = 'empty' | 'invalid_token';
+
 export class SandboxState {
   seed!: Seed;
   sessions = new Map<string, Session>();
@@ -86,6 +88,12 @@ export class SandboxState {
   resetAt: string | undefined;
   /** The state file could not be read and was kept aside at this path. */
   stateWarning: string | undefined;
+  /**
+   * What SP-API's 403 for a token of another region says in `details` (docs/amazon.md §4): real reports
+   * show it empty (selling-partner-api-models #4825); `invalid_token` is the detailed form Amazon gives
+   * a token it does not accept. Both are offered so clients are tested against each.
+   */
+  wrongRegion403: WrongRegion403 = 'empty';
 
   constructor(
     private readonly initialSeed: Seed,

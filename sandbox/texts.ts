@@ -35,6 +35,7 @@ const de = {
   cancelledText: cancelled.de,
   errorTitle: 'Wir konnten Ihre Anfrage nicht bearbeiten',
   errorCode: 'Fehlercode',
+  contactSupport: 'Bitte wenden Sie sich an den Verkäuferservice und geben Sie folgende Informationen an:',
   notFoundTitle: 'Seite nicht gefunden',
   notFoundText: 'Die angeforderte Seite existiert nicht.',
 };
@@ -70,7 +71,8 @@ const en: Texts = {
   cancelledTitle: 'Authorization cancelled',
   cancelledText: cancelled.en,
   errorTitle: 'We could not process your request',
-  errorCode: 'Error code',
+  errorCode: 'Error Code',
+  contactSupport: 'Please contact Seller Support and provide them with the following information:',
   notFoundTitle: 'Page not found',
   notFoundText: 'The page you requested does not exist.',
 };

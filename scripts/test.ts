@@ -3,31 +3,14 @@
 // unlocked gnome-keyring, so the keychain tests use a real Secret Service and never the user's.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary';
+import { reexecInKeyringSession } from './keyring-session';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, '.tmp');
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-
-function reexecInKeyringSession(): never | void {
-  if (process.env.ACC_KEYRING_SESSION || process.platform !== 'linux' || process.env.ACC_NO_KEYRING_SESSION) return;
-  if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-    console.warn('test: dbus-run-session/gnome-keyring-daemon missing; keychain tests will report the keychain as unavailable');
-    return;
-  }
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-test-home-'));
-  fs.mkdirSync(path.join(home, '.local/share/keyrings'), { recursive: true });
-  const inner = `printf 'pw\\n' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${process.execPath}" --import tsx "${fileURLToPath(import.meta.url)}" "$@"`;
-  const child = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner, 'test', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, HOME: home, ACC_KEYRING_SESSION: '1', XDG_DATA_HOME: path.join(home, '.local/share') },
-  });
-  fs.rmSync(home, { recursive: true, force: true });
-  process.exit(child.status ?? 1);
-}
 
 interface Tally {
   name: string;
@@ -80,7 +63,7 @@ async function playwright(): Promise<Tally> {
   return { name: 'playwright', passed: r.stats.expected, failed, skipped: r.stats.skipped };
 }
 
-reexecInKeyringSession();
+reexecInKeyringSession(fileURLToPath(import.meta.url), 'test');
 fs.mkdirSync(tmp, { recursive: true });
 const only = process.argv[2];
 const tallies: Tally[] = [];

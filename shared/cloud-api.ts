@@ -44,6 +44,7 @@ export const CLOUD_ERROR_CODES = {
   AMAZON_CONSENT_DENIED: 'The seller declined or cancelled the consent on Amazon.',
   AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
   SELLER_MISMATCH: 'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
+  EXCHANGE_INTERRUPTED: 'The cloud stopped while exchanging Amazon\'s code, and the code can no longer be used; start the sign-in again.',
   // Login with Amazon
   LWA_INVALID_GRANT: 'Amazon rejected the authorization code: expired (5 min), already used, or redirect URI differs.',
   LWA_INVALID_CLIENT: 'Amazon rejected the cloud\'s LWA client id/secret (wrong or not rotated).',
@@ -183,7 +184,10 @@ export type CloudPlatform = z.infer<typeof cloudPlatformSchema>;
 export const platformListSchema = z.object({ platforms: z.array(cloudPlatformSchema) });
 
 export const settingsImportResponseSchema = z.object({
+  /** The seller's marketplaces of Amazon's table (shared/amazon-regions.ts): the ones offered. */
   marketplaces: z.array(cloudMarketplaceSchema),
+  /** Entries outside the table ("Non-Amazon", undocumented ids): kept aside, never offered (docs/amazon.md §4). */
+  otherMarketplaces: z.array(cloudMarketplaceSchema).optional(),
   /** The calls to Amazon this import made, with Amazon's request ids. */
   amazonRequests: z.array(amazonRequestSchema).optional(),
 });

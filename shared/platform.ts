@@ -89,11 +89,15 @@ export const platformSchema = z.object({
   cloudPlatformId: z.string().optional(),
   auth: authStateSchema,
   marketplaces: z.array(marketplaceSchema).optional(),
+  /** Entries of the last import outside Amazon's marketplace table ("Non-Amazon", undocumented ids): kept, never offered. */
+  otherMarketplaces: z.array(cloudMarketplaceSchema).optional(),
   marketplacesImportedAt: z.string().optional(),
   /** The country the cloud platform was registered with (a region change re-registers it). */
   cloudCountryCode: countryCodeSchema.optional(),
   /** Stable per registration attempt, so a retried POST /v1/platforms is idempotent. */
   cloudIdempotencyKey: z.string().optional(),
+  /** The body sent with cloudIdempotencyKey, so a replay after a lost answer is the same request. */
+  cloudIdempotencyRequest: z.object({ name: platformNameSchema, countryCode: countryCodeSchema }).optional(),
   /** Sandbox mode: a scenario and/or seeded account support armed for this platform's next ANMELDEN. */
   sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: errorCodeSchema.optional() }).optional(),
 });

@@ -16,6 +16,8 @@ export const SCENARIO_IDS = [
   'consent_md1000',
   'consent_md5101',
   'consent_md5110',
+  'consent_md9000',
+  'consent_md9010',
   'consent_md9100',
   'consent_md9999',
   'consent_session_expired',

@@ -3,7 +3,9 @@
 // them from the merchant ("Seller Central zeigt einen Fehler?"). The sandbox renders its error pages
 // from this catalogue and the app explains every entry, so the codes the sandbox shows are the ones
 // the app knows (seller-central-errors.test.ts enforces both directions).
-// Codes marked unverified have no primary source; they live only here, so they are easy to change.
+// Each entry names its public source in docs/amazon.md §1.10; English page texts are Amazon's own words
+// where a source quotes them, the German ones are our translation unless stated. Texts and codes marked
+// unverified have no public source; they live only here, so they are easy to change.
 import type { Region } from './amazon-regions';
 import type { DesktopErrorCode } from './error-codes';
 
@@ -19,6 +21,8 @@ export const SELLER_CENTRAL_ERROR_KEYS = [
   'MD1000',
   'MD5101',
   'MD5110',
+  'MD9000',
+  'MD9010',
   'MD9100',
   'MD9999',
   'amazon_state_invalid',
@@ -52,31 +56,33 @@ const entries: SellerCentralError[] = [
     action: 'cancel',
   },
   {
+    // A secondary user without "Manage Authorized Partners": Amazon prints no code (selling-partner-api-docs
+    // #2191, selling-partner-api-models #4642; docs/amazon.md §1.10).
     key: 'not_primary',
-    // Unverified code (docs/amazon.md §1.3).
-    amazonCode: 'SPDC8143',
     amazonText: {
-      de: 'Nur der Hauptnutzer des Kontos oder ein Nutzer mit der Berechtigung „Autorisierte Partner verwalten“ kann Anwendungen autorisieren.',
-      en: 'Only the primary user of the account or a user with the "Manage Authorized Partners" permission can authorize applications.',
+      de: 'Ungültiger Zugriff: Sie haben keine Berechtigung, diese Seite anzuzeigen',
+      en: 'Invalid Access: You do not have permissions to view this page',
     },
     errorCode: 'SELLER_CENTRAL_NOT_PRIMARY',
     action: 'cancel',
   },
   {
+    // An Individual selling plan, or not the primary user (selling-partner-api-docs #901).
     key: 'individual_account',
     amazonText: {
-      de: 'Anwendungen können nur von Konten mit dem Tarif „Professionell“ autorisiert werden. Ihr Konto verwendet den Tarif „Einzelanbieter“.',
-      en: 'Applications can only be authorized by accounts on the Professional selling plan. Your account uses the Individual plan.',
+      de: 'Sie sind nicht berechtigt, diese Aktion auszuführen. Sie müssen der Hauptnutzer eines Verkäuferkontos mit dem Tarif „Professionell“ sein, um Apps nutzen zu können. Wenn Sie der Hauptnutzer sind, können Sie Ihren Tarif ändern.',
+      en: 'You’re not permitted to take this action. You must be the primary user of a Professional selling account to take advantage of apps. If you are the primary user, you may upgrade your plan.',
     },
     errorCode: 'SELLER_CENTRAL_INDIVIDUAL_ACCOUNT',
     action: 'cancel',
   },
   {
+    // The 26th seller of an app not listed in the Appstore (Draft or unlisted), docs/amazon.md §1.7; the
+    // text from selling-partner-api-docs #3613 and selling-partner-api-models #519. No code is reported.
     key: 'draft_limit',
-    // The limit of every app not listed in the Appstore (Draft or unlisted), docs/amazon.md §1.7.
     amazonText: {
-      de: 'Diese App ist nicht im Selling Partner Appstore gelistet und hat die Höchstzahl von 25 autorisierten Verkaufspartnern erreicht.',
-      en: 'This application is not listed in the Selling Partner Appstore and has reached the limit of 25 authorized selling partners.',
+      de: 'Diese Anwendung hat das Nutzungslimit für OAuth-Autorisierungen erreicht',
+      en: 'This application has reached the OAuthorization usage limit',
     },
     errorCode: 'SELLER_CENTRAL_DRAFT_LIMIT',
     action: 'cancel',
@@ -131,19 +137,49 @@ const entries: SellerCentralError[] = [
     action: 'cancel',
   },
   {
-    // Unverified: Amazon's code for an application that is unknown, private or has no redirect URI.
+    // Amazon's Authorization Errors page: the developer is not eligible for new authorizations (e.g. an
+    // unlisted public app, or a suspended developer); text from selling-partner-api-docs #3349.
+    key: 'MD9000',
+    amazonCode: 'MD9000',
+    amazonText: {
+      de: 'Etwas ist schiefgelaufen. Dieser Entwickler ist derzeit nicht berechtigt, neue Autorisierungen zu erhalten.',
+      en: 'Something went wrong. This developer is currently not eligible to receive new authorizations.',
+    },
+    errorCode: 'SELLER_CENTRAL_MD9000',
+    action: 'cancel',
+  },
+  {
+    // Amazon's Authorization Errors page: a hybrid (MWS) app without an MWS developer id in this region.
+    // The page text is Amazon's generic one (as for MD9999); unverified for this code.
+    key: 'MD9010',
+    amazonCode: 'MD9010',
+    amazonText: {
+      de: 'Etwas ist schiefgelaufen. Leider ist bei der Bearbeitung Ihrer Anfrage ein Fehler aufgetreten.',
+      en: 'Something went wrong. We are sorry but we encountered an error while processing your request.',
+    },
+    errorCode: 'SELLER_CENTRAL_MD9010',
+    action: 'cancel',
+  },
+  {
+    // Amazon's Authorization Errors page: the app has no OAuth Login URI / redirect URI configured. The
+    // page shows Amazon's generic text with the code (unverified for this code).
     key: 'MD9100',
     amazonCode: 'MD9100',
-    amazonText: { de: 'Die Anwendung wurde nicht gefunden oder ist nicht für Ihr Konto verfügbar.', en: 'The application was not found or is not available to your account.' },
+    amazonText: {
+      de: 'Etwas ist schiefgelaufen. Leider ist bei der Bearbeitung Ihrer Anfrage ein Fehler aufgetreten.',
+      en: 'Something went wrong. We are sorry but we encountered an error while processing your request.',
+    },
     errorCode: 'SELLER_CENTRAL_MD9100',
     action: 'cancel',
   },
   {
+    // Amazon's generic page (selling-partner-api-docs #262, #533): a malformed consent URL, or an error
+    // on Amazon's side.
     key: 'MD9999',
     amazonCode: 'MD9999',
     amazonText: {
-      de: 'Die Autorisierungsanfrage ist ungültig. Bitte wenden Sie sich an den Entwickler der Anwendung.',
-      en: 'The authorization request is invalid. Please contact the developer of the application.',
+      de: 'Etwas ist schiefgelaufen. Leider ist bei der Bearbeitung Ihrer Anfrage ein Fehler aufgetreten.',
+      en: 'Something went wrong. We are sorry but we encountered an error while processing your request.',
     },
     errorCode: 'SELLER_CENTRAL_MD9999',
     action: 'cancel',
@@ -171,7 +207,7 @@ export const SELLER_CENTRAL_ERRORS: Readonly<Record<SellerCentralErrorKey, Selle
   SellerCentralError
 >;
 
-/** The entry for a code the merchant typed from Amazon's page ("md1000", " SPDC8143 "); undefined when unknown. */
+/** The entry for a code the merchant typed from Amazon's page ("md1000", " Error Code: MD9999 "); undefined when unknown. */
 export function sellerCentralErrorByAmazonCode(typed: string): SellerCentralError | undefined {
   const code = typed.trim().toUpperCase().replace(/^FEHLERCODE:?\s*|^ERROR CODE:?\s*/, '');
   if (!code) return undefined;

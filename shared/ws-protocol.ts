@@ -29,8 +29,17 @@ export type ServerMessage =
   | { type: 'event'; name: string; payload: unknown }
   | { type: 'error'; error: AppError };
 
-/** Parses one frame from the page; anything else is rejected (returns null). */
-export function parseClientMessage(text: string): ClientRequest | null {
+/** A request whose id can be answered but whose name is not a request name (not text, or over 64 characters). */
+interface InvalidRequest {
+  type: 'invalid';
+  id: number;
+}
+
+/**
+ * Parses one frame from the page. A request with a usable id but no usable name is `invalid` (answered
+ * with an error result for that id, so the page does not wait for ever); anything else is null.
+ */
+export function parseClientMessage(text: string): ClientRequest | InvalidRequest | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -39,7 +48,7 @@ export function parseClientMessage(text: string): ClientRequest | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
-  if (v.type !== 'request' || typeof v.name !== 'string' || v.name.length > 64) return null;
-  if (typeof v.id !== 'number' || !Number.isSafeInteger(v.id)) return null;
+  if (v.type !== 'request' || typeof v.id !== 'number' || !Number.isSafeInteger(v.id)) return null;
+  if (typeof v.name !== 'string' || v.name.length > 64) return { type: 'invalid', id: v.id };
   return { type: 'request', id: v.id, name: v.name, payload: v.payload };
 }

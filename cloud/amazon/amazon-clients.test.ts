@@ -6,6 +6,7 @@ import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client'
 import { getMarketplaceParticipations } from './sellers-api';
 import { LwaSecretRing } from './lwa-secrets';
 import type { CloudError } from '../http/cloud-error';
+import packageJson from '../../package.json' with { type: 'json' };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler;
@@ -53,6 +54,24 @@ describe('LWA client', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('takes a refresh answer with the repeated refresh token and one without it', async () => {
+    handler = (_req, res) => json(res, 200, { access_token: 'Atza|a', refresh_token: 'Atzr|r', token_type: 'bearer', expires_in: 3600 });
+    expect(await refreshAccessToken(lwa(), 'Atzr|r')).toMatchObject({ accessToken: 'Atza|a', expiresIn: 3600 });
+    handler = (_req, res) => json(res, 200, { access_token: 'Atza|b', token_type: 'bearer', expires_in: 3600 });
+    expect(await refreshAccessToken(lwa(), 'Atzr|r')).toMatchObject({ accessToken: 'Atza|b', expiresIn: 3600 });
+  });
+
+  it('names the cloud in the User-Agent of the code exchange and the refresh', async () => {
+    const agents: (string | undefined)[] = [];
+    handler = (req, res) => {
+      agents.push(req.headers['user-agent']);
+      json(res, 200, { access_token: 'Atza|a', refresh_token: 'Atzr|r', token_type: 'bearer', expires_in: 3600 });
+    };
+    await exchangeCode(lwa(), 'code', 'https://x/cb');
+    await refreshAccessToken(lwa(), 'Atzr|r');
+    expect(agents).toEqual(Array(2).fill(`AmazonCloudConnect/${packageJson.version} (Language=TypeScript; Platform=Node)`));
+  });
+
   it('gives up after the attempts on timeouts with LWA_UNAVAILABLE', async () => {
     handler = () => undefined; // never answers
     expect(await codeOf(exchangeCode(lwa(), 'code', 'https://x/cb'))).toBe('LWA_UNAVAILABLE');
@@ -72,7 +91,16 @@ describe('Sellers API client', () => {
     expect((err as CloudError).message).toContain('EU');
   });
 
+  it('names the wrong region also when the 403 carries empty details, as real ones do (models #4825)', async () => {
+    handler = (req, res) => (req.url!.startsWith('/spapi/fe/') ? json(res, 200, { payload: [] }) : json(res, 403, denied('')));
+    const err = await getMarketplaceParticipations(opts, 'EU', 't').catch((e: CloudError) => e);
+    expect(err).toMatchObject({ code: 'SPAPI_WRONG_REGION' });
+    expect((err as CloudError).message).toContain('FE');
+    expect(calls).toEqual(['eu', 'na', 'fe'].map((r) => `/spapi/${r}/sellers/v1/marketplaceParticipations`));
+  });
+
   it('maps 403 without details, an invalid token, 429 with Retry-After, 5xx and a bad body', async () => {
+    // Empty details everywhere: no other region accepts the token either, so the role is missing.
     handler = (_req, res) => json(res, 403, denied(''));
     expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_ROLES_MISSING');
     handler = (_req, res) => json(res, 403, denied('The access token you provided is revoked, malformed or invalid.'));
@@ -85,14 +113,17 @@ describe('Sellers API client', () => {
     expect(await codeOf(getMarketplaceParticipations(opts, 'EU', 't'))).toBe('SPAPI_SERVER_ERROR');
   });
 
-  it('sends the access token in x-amz-access-token', async () => {
+  it("sends the access token in x-amz-access-token and the cloud's User-Agent", async () => {
     let token: string | undefined;
+    let agent: string | undefined;
     handler = (req, res) => {
       token = req.headers['x-amz-access-token'] as string;
+      agent = req.headers['user-agent'];
       json(res, 200, { payload: [] });
     };
     expect(await getMarketplaceParticipations(opts, 'FE', 'Atza|tok')).toEqual([]);
     expect(token).toBe('Atza|tok');
+    expect(agent).toBe(`AmazonCloudConnect/${packageJson.version} (Language=TypeScript; Platform=Node)`);
     expect(calls).toEqual(['/spapi/fe/sellers/v1/marketplaceParticipations']);
   });
 });

@@ -1,5 +1,8 @@
 // One HTTP call to Amazon with a timeout. fetch (Node 20) keeps the dependency list short; a network
-// failure or timeout comes back as `{ kind: 'network' }` so callers decide whether to retry.
+// failure or timeout comes back as `{ kind: 'network' }` so callers decide whether to retry. Every call
+// names the cloud in its User-Agent (user-agent.ts).
+import { AMAZON_USER_AGENT } from './user-agent';
+
 export type HttpOutcome =
   | { kind: 'response'; status: number; headers: Headers; body: unknown }
   | { kind: 'network'; reason: string };
@@ -16,7 +19,9 @@ export async function httpCall(url: string, init: RequestInit, timeoutMs: number
 
 async function call(url: string, init: RequestInit, timeoutMs: number): Promise<HttpOutcome> {
   try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const headers = new Headers(init.headers);
+    headers.set('user-agent', AMAZON_USER_AGENT);
+    const res = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
     const text = await res.text();
     let body: unknown = text;
     try {

@@ -1,7 +1,7 @@
 // SP-API Sellers: GET /sellers/v1/marketplaceParticipations (docs/amazon.md §4), with Amazon's failures
-// mapped to stable codes. A 403 with empty details means missing roles; a 403 naming the token right
-// after a fresh token was minted means the token belongs to another region (checked by asking the
-// other regional hosts, which only happens on this error path).
+// mapped to stable codes. Any 403 may mean a token of another region — real ones carry empty details
+// (docs/amazon.md §4) — so the other regional hosts are asked first (only on this error path); when none
+// accepts the token, empty details mean missing roles, anything else is reported as Amazon said it.
 import { z } from 'zod';
 import { REGIONS, type Region } from '../../shared/amazon-regions';
 import type { CloudMarketplace } from '../../shared/cloud-api';
@@ -75,9 +75,9 @@ export async function getMarketplaceParticipations(opts: SellersApiOptions, regi
     throw new CloudError('SPAPI_RATE_LIMITED', `SP-API throttled the call (${amazonSays}); retry in ${retryAfter} s.`, retryAfter);
   }
   if (res.status === 403 || res.status === 401) {
-    if (!first?.details) throw new CloudError('SPAPI_ROLES_MISSING', `SP-API denied access without details (${amazonSays}): the app lacks the Sellers role, or the authorization predates the role's approval.`);
     const home = await findAcceptingRegion(opts, region, accessToken, log);
     if (home) throw new CloudError('SPAPI_WRONG_REGION', `The token belongs to region ${home}, not ${region}: choose ${home} for this platform and sign in again.`);
+    if (!first?.details) throw new CloudError('SPAPI_ROLES_MISSING', `SP-API denied access without details (${amazonSays}): the app lacks the Sellers role, or the authorization predates the role's approval.`);
     throw new CloudError('SPAPI_ACCESS_DENIED', `SP-API denied access: ${amazonSays}. ${first.details}`);
   }
   if (res.status >= 500) throw new CloudError('SPAPI_SERVER_ERROR', `SP-API failed with HTTP ${res.status} (${amazonSays}).`);

@@ -33,13 +33,19 @@ export interface AmazonStartedFeed {
 export function createAmazonStartedFeed(db: Queryable, notifier: AuthorizationNotifier): AmazonStartedFeed {
   const latest = new Map<string, bigint>();
   const generations = new Map<string, number>();
-  const generation = (tenantId: string) => generations.get(tenantId) ?? 0;
+  // Added to every tenant's generation: a resync (changes may have been missed) changes them all.
+  let epoch = 0;
+  const generation = (tenantId: string) => epoch + (generations.get(tenantId) ?? 0);
+  notifier.subscribeResync(() => {
+    latest.clear();
+    epoch++;
+  });
 
   notifier.subscribeAll((key) => {
     if (!key.startsWith(PREFIX)) return;
     const tenantId = key.slice(PREFIX.length);
     latest.delete(tenantId);
-    generations.set(tenantId, generation(tenantId) + 1);
+    generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1);
   });
 
   async function latestSeq(tenantId: string): Promise<bigint> {

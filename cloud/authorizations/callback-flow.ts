@@ -1,21 +1,19 @@
 // Amazon's redirect to GET /oauth/amazon/callback. The route has already refused malformed parameters
 // (control characters, duplicates, oversize) without touching the state. Order matters: the state is
 // verified before anything else (signature, expiry, unused, pending); only then are Amazon's error
-// parameters or the code looked at. The code is exchanged at once (it lives 5 minutes) and the outcome stored in one
-// transaction; a `refresh` keeps the previous tokens until the exchange has succeeded.
+// parameters or the code looked at. The code is exchanged at once (it lives 5 minutes), its progress
+// recorded so a crash cannot leave it half done (code-exchange.ts); a `refresh` keeps the previous
+// tokens until the exchange has succeeded.
 import { createHash } from 'node:crypto';
 import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
 import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
-import { exchangeCode } from '../amazon/lwa-client';
-import { AmazonCallLog } from '../amazon/amazon-calls';
-import { recordAmazonCalls } from '../repositories/amazon-requests';
-import { AUTHORIZATION_RENEWAL_MS, expireIfDue } from './store';
-import { consumeState, findAuthorization, finishPending, lockAuthorizationStatus, markAuthenticated, type AuthorizationRow } from '../repositories/authorizations';
+import { expireIfDue } from './store';
+import { consumeState, findAuthorization, finishPending, type AuthorizationRow } from '../repositories/authorizations';
+import { startExchange } from '../repositories/authorizations';
 import { verifyState } from './state';
-import { holdSellerChange, sellerStoreNames } from './seller-change';
-import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
+import { codeAad, exchangeAndComplete, leaseFrom } from './code-exchange';
 import { tenantDisabledAt } from '../repositories/tenants';
 
 interface CallbackQuery {
@@ -72,24 +70,16 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promi
   // fetched or stored for it (the code is not exchanged).
   if ((await tenantDisabledAt(ctx.db, row.tenant_id)) !== null) throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
 
-  const consumed = await consumeState(ctx.db, row.id, hashCode(q.spapi_oauth_code), now);
+  const consumed = await startExchange(ctx.db, row.id, {
+    codeHash: hashCode(q.spapi_oauth_code),
+    sealedCode: ctx.secretBox.seal(q.spapi_oauth_code, codeAad(row.id)),
+    sellingPartnerId: q.selling_partner_id,
+    now,
+    leaseUntil: leaseFrom(),
+  });
   if (!consumed) throw new CloudError('STATE_REPLAYED');
-
-  const calls = new AmazonCallLog(ctx.now);
-  try {
-    const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri, calls).finally(() => record(ctx, row, calls));
-    if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
-    await complete(ctx, consumed, q.selling_partner_id, tokens.refreshToken, tokens.accessToken, tokens.expiresIn);
-  } catch (err) {
-    throw await fail(ctx, row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
-  }
+  await exchangeAndComplete(ctx, consumed, q.spapi_oauth_code, q.selling_partner_id);
   return successBody(q);
-}
-
-/** Stored before the outcome is published, so the desktop reads the request ids with it. */
-async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
-  // Losing a support detail must not lose the seller's authorization.
-  await recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls).catch(() => undefined);
 }
 
 /** Uses up the state and fails the authorization in one transaction; a replay changes nothing. */
@@ -105,49 +95,3 @@ async function consumeAndFail(ctx: CloudContext, row: AuthorizationRow, q: Callb
   return err;
 }
 
-async function fail(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {
-  const updated = await finishPending(ctx.db, row.id, 'failed', new Date(ctx.now()), { code: err.code, message: err.message });
-  if (updated) ctx.notifier.publish(row.id);
-  return err;
-}
-
-async function complete(
-  ctx: CloudContext,
-  auth: AuthorizationRow,
-  sellingPartnerId: string,
-  refreshToken: string,
-  accessToken: string,
-  expiresIn: number,
-): Promise<void> {
-  const now = new Date(ctx.now());
-  const sealed = ctx.secretBox.seal(refreshToken, auth.platform_id);
-  // A refresh with another seller: look up both store names (SP-API) before the transaction, so the
-  // desktop can name both sellers. Only on this path, so an ordinary sign-in makes no extra call.
-  let storeNames: { previous: string | null; next: string | null } = { previous: null, next: null };
-  if (auth.mode === 'refresh') {
-    const current = await findPlatformById(ctx.db, auth.platform_id);
-    if (current?.selling_partner_id && current.selling_partner_id !== sellingPartnerId) storeNames = await sellerStoreNames(ctx, current, accessToken);
-  }
-  const outcome = await ctx.db.transaction(async (tx) => {
-    const platform = await findPlatformById(tx, auth.platform_id, true);
-    const still = await lockAuthorizationStatus(tx, auth.id);
-    // Deleted or superseded while Amazon was answering: the new tokens are not kept.
-    if (!platform || platform.deleted_at || still !== 'pending') return 'dropped' as const;
-    // Refresh only: a platform that lost its token (revoked meanwhile) simply takes the new one.
-    if (auth.mode === 'refresh' && platform.selling_partner_id && platform.selling_partner_id !== sellingPartnerId && platform.refresh_token_enc) {
-      await holdSellerChange(tx, auth, platform, { sellingPartnerId, sealedRefreshToken: sealed, storeName: storeNames.next, previousStoreName: storeNames.previous }, now);
-      return 'held' as const;
-    }
-    const changed = auth.mode === 'refresh' ? platform.selling_partner_id !== sellingPartnerId : null;
-    // Another seller (a login on a platform that had one): its store name is not known yet.
-    const storeName = platform.selling_partner_id === sellingPartnerId ? platform.store_name : null;
-    const signIn = { sealedRefreshToken: sealed, sellingPartnerId, storeName, authorizedAt: now, renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS) };
-    await storePlatformSignIn(tx, platform.id, signIn, false);
-    await markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
-    return 'stored' as const;
-  });
-  if (outcome === 'dropped') throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted or a newer sign-in was started meanwhile.');
-  // The access token came with the code: the first settings import needs no refresh (not for a held token).
-  if (outcome === 'stored') ctx.amazonTokens.set(auth.platform_id, sealed, accessToken, now.getTime() + expiresIn * 1000);
-  ctx.notifier.publish(auth.id);
-}

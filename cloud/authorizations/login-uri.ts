@@ -8,7 +8,7 @@
 import { REGIONS, sellerCentralHosts, type Region } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
 import { findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
-import { consumePairingCode } from '../pairing-codes';
+import { consumePairingCode, findPairingCodePlatform } from '../pairing-codes';
 import { tenantDisabledAt } from '../repositories/tenants';
 import { createAuthorization } from './store';
 import { signState } from './state';
@@ -75,12 +75,15 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, pairingC
   const seller = q.selling_partner_id || undefined;
 
   if (pairingCode !== undefined) {
+    const found = await findPairingCodePlatform(ctx.db, pairingCode, new Date(ctx.now()));
+    if (!found) return page(400, 'code_invalid', true);
+    // A disabled tenant's platforms start no sign-in: its desktop could not collect the result anyway.
+    // Refusals leave the code usable (for the right Seller Central, or once the tenant is enabled).
+    if ((await tenantDisabledAt(ctx.db, found.tenant_id)) !== null) return page(403, 'tenant_disabled', false);
+    if (found.region !== callback.region) return page(409, 'region_mismatch', true);
     const platform = await consumePairingCode(ctx.db, pairingCode, new Date(ctx.now()));
     if (!platform) return page(400, 'code_invalid', true);
-    // A disabled tenant's platforms start no sign-in: its desktop could not collect the result anyway.
-    if ((await tenantDisabledAt(ctx.db, platform.tenant_id)) !== null) return page(403, 'tenant_disabled', false);
-    if (platform.region !== callback.region) return page(409, 'region_mismatch', true);
-    return { kind: 'redirect', location: await start(ctx, platform, q.amazon_state, callback.url, seller) };
+    return { kind: 'redirect', location: await start(ctx, platform, q.amazon_state, callback.url, seller, q.version) };
   }
 
   if (!seller) return page(404, 'unknown_seller', true);
@@ -88,11 +91,11 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, pairingC
   const rows = await findPlatformsBySeller(ctx.db, seller, callback.region, 3);
   if (rows.length === 0) return page(404, 'unknown_seller', true);
   if (rows.length > 1) return page(409, 'ambiguous_seller', true);
-  return { kind: 'redirect', location: await start(ctx, rows[0]!, q.amazon_state, callback.url, seller) };
+  return { kind: 'redirect', location: await start(ctx, rows[0]!, q.amazon_state, callback.url, seller, q.version) };
 }
 
 /** An authorization like the desktop's own (refresh when tokens exist, else login), marked as Amazon's. */
-async function start(ctx: CloudContext, platform: PlatformRow, amazonState: string, callback: URL, seller: string | undefined): Promise<string> {
+async function start(ctx: CloudContext, platform: PlatformRow, amazonState: string, callback: URL, seller: string | undefined, version: string | undefined): Promise<string> {
   const now = new Date(ctx.now());
   const mode = platform.refresh_token_enc ? 'refresh' : 'login';
   const { row, cancelled } = await createAuthorization(ctx.db, platform.tenant_id, platform.id, mode, now, ctx.config.authorizationTtlSeconds, {
@@ -107,6 +110,7 @@ async function start(ctx: CloudContext, platform: PlatformRow, amazonState: stri
   target.searchParams.set('redirect_uri', ctx.redirectUri);
   target.searchParams.set('amazon_state', amazonState);
   target.searchParams.set('state', state);
-  if (ctx.config.amazon.draftApp) target.searchParams.set('version', 'beta');
+  // Amazon says which version of the app it is authorizing (beta for the Draft); echo that, not our setting.
+  if (version === 'beta') target.searchParams.set('version', 'beta');
   return target.href;
 }

@@ -17,6 +17,15 @@ describe('long-poll waits', () => {
     expect(polls.waiting).toBe(0);
   });
 
+  it('a resync (LISTEN connection back after a loss) wakes every waiter, so each reads its row again', async () => {
+    const notifier = createLocalNotifier();
+    const polls = createLongPolls(notifier);
+    const waits = ['a1', 'a2', 'a2'].map((id) => polls.wait({ authorizationId: id, maxWaitMs: 60_000 }));
+    notifier.resyncLocal();
+    expect(await Promise.all(waits)).toEqual(['resync', 'resync', 'resync']);
+    expect(polls.waiting).toBe(0);
+  });
+
   it('wakes every window waiting on one sign-in, and a closed one leaves the others waiting', async () => {
     const notifier = createLocalNotifier();
     const shared = createLongPolls(notifier);

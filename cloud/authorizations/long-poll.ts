@@ -13,8 +13,11 @@
 import type { EventEmitter } from 'node:events';
 import type { AuthorizationNotifier } from './notifier';
 
-/** Why a wait ended; the route answers with the current status in every case. */
-export type WaitOutcome = 'changed' | 'timeout' | 'aborted' | 'released';
+/**
+ * Why a wait ended; the route answers with the current status (after `resync`, when changes may have
+ * been missed, the status route waits again if nothing changed).
+ */
+export type WaitOutcome = 'changed' | 'timeout' | 'aborted' | 'released' | 'resync';
 
 interface WaitOptions {
   authorizationId: string;
@@ -97,6 +100,11 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
   // would be): the status cache subscribes after this registry and must drop its row before a woken
   // request reads it.
   notifier.subscribeAll((id) => queueMicrotask(() => wakeAll(byId.get(id), 'changed')));
+  // Changes may have been missed (the LISTEN connection was lost): every waiter reads its row again.
+  const wakeEvery = () => {
+    for (const entry of [...byId.values()]) wakeAll(entry, 'resync');
+  };
+  notifier.subscribeResync(() => queueMicrotask(wakeEvery));
 
   return {
     get waiting() {

@@ -12,6 +12,7 @@ import type { SellerDecision } from '../../shared/cloud-api';
 import { CloudError } from '../http/cloud-error';
 import { stripUnsafeText } from '../../shared/safe-text';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
+import { storeNameOf } from '../../shared/known-marketplaces';
 import { freshAccessToken } from '../settings-import';
 import { findPlatform, storePlatformSignIn, type PlatformRow } from '../repositories/platforms';
 import { findTenantAuthorization, markSellerChanged, recordSellerDecision, type AuthorizationRow } from '../repositories/authorizations';
@@ -27,7 +28,7 @@ async function storeNameFor(ctx: CloudContext, platform: PlatformRow, accessToke
   try {
     const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: Math.min(ctx.config.httpTimeoutMs, 10_000), now: ctx.now, observe: ctx.metrics.spApiCall };
     const marketplaces = await getMarketplaceParticipations(sellers, platform.region, accessToken);
-    const name = marketplaces.find((m) => m.storeName)?.storeName;
+    const name = storeNameOf(marketplaces);
     // Amazon's words, shown on the desktop: no control characters get through.
     return name ? stripUnsafeText(name).slice(0, 200) : null;
   } catch {

@@ -68,3 +68,35 @@ it('does not cache a row read while the authorization changed (the race a genera
   expect(cache.size).toBe(0);
   expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
 });
+
+it('a row expires after ttlMs, is not cached while the notifier does not listen, and a resync drops every row', async () => {
+  let clock = 1_000_000;
+  const base = createLocalNotifier();
+  const notifier = { ...base, listening: true };
+  const cache = createStatusCache(counted, notifier, { ttlMs: 10_000, now: () => clock });
+  const tenant = await createTenant(db, 'TTL GmbH', new Date());
+  const { row } = await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600);
+  reads = 0;
+  await cache.get(tenant.tenantId, row.id);
+  await cache.get(tenant.tenantId, row.id);
+  expect(reads).toBe(1);
+  // A change on another instance whose notification never arrived: served from memory until the TTL ends.
+  await finishPending(db, row.id, 'cancelled', new Date());
+  clock += 10_001;
+  expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
+  expect(reads).toBe(2);
+
+  const other = (await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600)).row;
+  notifier.listening = false;
+  await cache.get(tenant.tenantId, other.id);
+  await cache.get(tenant.tenantId, other.id);
+  expect(reads).toBe(4);
+  notifier.listening = true;
+
+  await cache.get(tenant.tenantId, other.id);
+  const before = cache.generation(other.id);
+  expect(cache.size).toBe(2);
+  base.resyncLocal();
+  expect(cache.size).toBe(0);
+  expect(cache.generation(other.id)).not.toBe(before);
+});

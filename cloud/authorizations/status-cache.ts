@@ -3,6 +3,9 @@
 // notifier says it changed — with several instances on one PostgreSQL server that notification arrives
 // through LISTEN/NOTIFY (see notifier.ts), so every instance's cache stays right. A per-id generation
 // keeps a read that raced with a change from caching the old row; concurrent misses share one read.
+// A missed notification cannot keep an old row for long: rows expire after `ttlMs`; while the notifier
+// is not listening (its LISTEN connection was lost) nothing is cached; when it listens again
+// (subscribeResync) every row is dropped and every generation changes, so waiting long-polls read again.
 import { CloudError } from '../http/cloud-error';
 import type { Queryable } from '../db/database';
 import type { AuthorizationNotifier } from './notifier';
@@ -16,15 +19,30 @@ export interface StatusCache {
   readonly size: number;
 }
 
-export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier, maxEntries = 20_000): StatusCache {
-  const rows = new Map<string, AuthorizationRow>();
+export interface StatusCacheOptions {
+  maxEntries?: number;
+  /** How long a row may be served from memory (default 60 s). */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier, opts: StatusCacheOptions = {}): StatusCache {
+  const { maxEntries = 20_000, ttlMs = 60_000, now = Date.now } = opts;
+  const rows = new Map<string, { row: AuthorizationRow; until: number }>();
   const generations = new Map<string, number>();
   const inflight = new Map<string, Promise<AuthorizationRow | undefined>>();
-  const generation = (id: string) => generations.get(id) ?? 0;
+  // Added to every id's generation: one increment changes them all (a resync).
+  let epoch = 0;
+  const generation = (id: string) => epoch + (generations.get(id) ?? 0);
+
+  notifier.subscribeResync(() => {
+    rows.clear();
+    epoch++;
+  });
 
   notifier.subscribeAll((id) => {
     rows.delete(id);
-    generations.set(id, generation(id) + 1);
+    generations.set(id, (generations.get(id) ?? 0) + 1);
     // Generations of ids nobody reads any more need not live for ever.
     if (generations.size > maxEntries * 2) generations.delete(generations.keys().next().value!);
   });
@@ -36,7 +54,8 @@ export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier
     generation,
     async get(tenantId, id) {
       const gen = generation(id);
-      let row = rows.get(id);
+      const cached = rows.get(id);
+      let row = cached && cached.until > now() ? cached.row : undefined;
       if (!row) {
         const key = `${id}\n${gen}`;
         let pending = inflight.get(key);
@@ -46,9 +65,10 @@ export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier
         }
         row = await pending;
         if (!row) throw new CloudError('AUTHORIZATION_NOT_FOUND');
-        if (generation(id) === gen) {
+        if (generation(id) === gen && notifier.listening) {
+          rows.delete(id);
           if (rows.size >= maxEntries) rows.delete(rows.keys().next().value!);
-          rows.set(id, row);
+          rows.set(id, { row, until: now() + ttlMs });
         }
       }
       // Another tenant's authorization does not exist for this one (same answer as a wrong id).

@@ -54,16 +54,46 @@ interface Held {
   reply: FastifyReply;
   tenantId: string;
   id: string;
+  /** When the wait ends at the latest (ctx.now() time), for a wait held again after a resync. */
+  until: number;
 }
 
-/** Shared by every held request: reads the current row whatever ended the wait, and answers. */
-function onWaitEnd(_outcome: WaitOutcome, held: Held): void {
+/**
+ * Shared by every held request: reads the current row whatever ended the wait, and answers — except
+ * after a resync (the notifier's LISTEN connection is back, changes may have been missed), where a row
+ * still pending is held again for the rest of its wait: the desktop is answered only when something
+ * changed, not all of them at once with `pending`.
+ */
+function onWaitEnd(outcome: WaitOutcome, held: Held): void {
   load(held.ctx, held.tenantId, held.id)
-    .then(({ row }) => body(held.ctx, row))
+    .then(({ row, generation }) => {
+      if (outcome === 'resync' && row.status === 'pending' && !held.reply.raw.destroyed && hold(held, row, generation)) return undefined;
+      return body(held.ctx, row);
+    })
     .then(
-      (answer) => void held.reply.send(answer),
+      (answer) => void (answer !== undefined && held.reply.send(answer)),
       (error: unknown) => void held.reply.send(error),
     );
+}
+
+/** Holds the request until the row changes or its wait ends; false when no time is left. */
+function hold(held: Held, row: AuthorizationRow, generation: number): boolean {
+  const { ctx, id } = held;
+  const maxWaitMs = Math.min(held.until, row.expires_at.getTime()) - ctx.now();
+  if (maxWaitMs <= 0) return false;
+  ctx.longPolls.hold(
+    {
+      authorizationId: id,
+      maxWaitMs,
+      // The client going away ends the wait.
+      closedBy: held.reply.raw,
+      // A change between our read and the registration shows as a new generation.
+      changedSince: () => ctx.statusCache.generation(id) !== generation,
+    },
+    onWaitEnd,
+    held,
+  );
+  return true;
 }
 
 const NO_RAW_HEADERS: string[] = Object.freeze([]) as unknown as string[];
@@ -89,18 +119,9 @@ export async function answerStatus(ctx: CloudContext, reply: FastifyReply, tenan
       return;
     }
     forgetHeaderCopies(reply.request.raw);
-    ctx.longPolls.hold(
-      {
-        authorizationId: id,
-        maxWaitMs: Math.min(waitSeconds * 1000, row.expires_at.getTime() - ctx.now()),
-        // The client going away ends the wait.
-        closedBy: reply.raw,
-        // A change between our read and the registration shows as a new generation.
-        changedSince: () => ctx.statusCache.generation(id) !== generation,
-      },
-      onWaitEnd,
-      { ctx, reply, tenantId, id } satisfies Held,
-    );
+    const held: Held = { ctx, reply, tenantId, id, until: ctx.now() + waitSeconds * 1000 };
+    // No time left (it expires now): read again and answer, as a wait that timed out does.
+    if (!hold(held, row, generation)) onWaitEnd('timeout', held);
   } catch (error) {
     reply.send(error);
   }

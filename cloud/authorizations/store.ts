@@ -48,7 +48,9 @@ export function authorizationToApi(row: AuthorizationRow): Authorization {
 
 /**
  * Starts an authorization. One pending authorization per platform: older pending ones are cancelled
- * (AUTHORIZATION_SUPERSEDED) in the same transaction. Returns the new row and the cancelled ids.
+ * (AUTHORIZATION_SUPERSEDED) in the same transaction. Returns the new row and in `cancelled` the ids of
+ * every authorization it changed (superseded, or an undecided seller change answered "keep"): the
+ * caller publishes each, so status caches and waiting long-polls learn of it.
  */
 export async function createAuthorization(
   db: Database,
@@ -64,7 +66,7 @@ export async function createAuthorization(
     if (mode === 'refresh' && !platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
     const cancelled = await cancelPendingOfPlatform(tx, platformId, now, { code: 'AUTHORIZATION_SUPERSEDED', message: CLOUD_ERROR_CODES.AUTHORIZATION_SUPERSEDED });
     // An undecided seller change is answered "keep" by a new sign-in: its held token is dropped.
-    await keepUndecidedSellerChanges(tx, platformId, now);
+    const kept = await keepUndecidedSellerChanges(tx, platformId, now);
     const row = await insertAuthorization(tx, {
       id: newId('auth'),
       tenantId,
@@ -75,7 +77,7 @@ export async function createAuthorization(
       origin: started.origin,
       expectedSellingPartnerId: started.expectedSellingPartnerId ?? null,
     });
-    return { row, platform, cancelled };
+    return { row, platform, cancelled: [...cancelled, ...kept] };
   });
 }
 

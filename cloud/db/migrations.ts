@@ -128,6 +128,23 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // The code exchange's progress (cloud/authorizations/exchange-recovery.ts): a cloud killed between
+    // using the state and storing the tokens leaves enough behind for any instance to finish or fail it.
+    version: 8,
+    sql: `
+      -- Sealed spapi_oauth_code and the seller it came with, kept while the exchange runs (a code lives 5 minutes).
+      ALTER TABLE authorizations ADD COLUMN exchange_code_enc text;
+      ALTER TABLE authorizations ADD COLUMN exchange_selling_partner_id text;
+      -- The instance running the exchange renews this while it works; once past, the exchange is orphaned.
+      ALTER TABLE authorizations ADD COLUMN exchange_lease_until timestamptz;
+      -- Amazon's sealed refresh token, written the moment LWA answered, before anything else is done with it.
+      ALTER TABLE authorizations ADD COLUMN exchanged_refresh_token_enc text;
+      CREATE INDEX authorizations_exchanging ON authorizations (exchange_lease_until) WHERE status = 'pending' AND state_used_at IS NOT NULL;
+      -- Counts rotations of a tenant's Client-Secret: a bearer token issued under an earlier one is refused.
+      ALTER TABLE tenants ADD COLUMN secret_generation integer NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */

@@ -1,5 +1,6 @@
 // The shipped systemd unit is what the bench and the process tests start (systemd-unit.ts): its
 // ExecStart runs plain node on the built cloud, with the flags cloud/README.md documents.
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { DEPLOYED_SCRIPT, deployedEnvironment, deployedNodeFlags } from './systemd-unit';
 
@@ -18,4 +19,9 @@ it('reads flags wherever node and the script are, and refuses a unit that starts
 it('reads the runtime environment of the shipped unit, without the cloud\'s own configuration', () => {
   expect(deployedEnvironment()).toEqual({ NODE_ENV: 'production', GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=131072:glibc.malloc.mmap_threshold=131072' });
   expect(deployedEnvironment('Environment=A=1 "B=two words" CLOUD_X=y\nEnvironment=C=\nEnvironmentFile=/etc/x\n')).toEqual({ A: '1', B: 'two words', C: '' });
+});
+
+it('`systemctl reload` sends SIGHUP to the cloud (the documented way to apply rotated LWA secrets)', () => {
+  const unit = readFileSync(new URL('./amazon-cloud@.service', import.meta.url), 'utf8');
+  expect(unit).toMatch(/^ExecReload=\/bin\/kill -HUP \$MAINPID$/m);
 });

@@ -1,13 +1,15 @@
 // Short-lived bearer tokens for /v1: stateless HS256 JWTs naming the tenant. Their audience differs
-// from the state token's, so neither can stand in for the other.
+// from the state token's, so neither can stand in for the other. Each names the generation of the
+// tenant's Client-Secret it was issued under (`gen`): rotating the secret makes every earlier token
+// invalid at once (tenant-gate.ts compares it).
 import { SignJWT, jwtVerify } from 'jose';
 
 const AUDIENCE = 'cloud-v1';
 const ISSUER = 'amazon-cloud-connect';
 
-export async function issueAccessToken(key: Uint8Array, tenantId: string, nowMs: number, ttlSeconds: number): Promise<string> {
+export async function issueAccessToken(key: Uint8Array, tenantId: string, nowMs: number, ttlSeconds: number, secretGeneration = 0): Promise<string> {
   const iat = Math.floor(nowMs / 1000);
-  return new SignJWT({})
+  return new SignJWT({ gen: secretGeneration })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(tenantId)
     .setAudience(AUDIENCE)
@@ -22,7 +24,14 @@ export async function verifyAccessToken(key: Uint8Array, token: string, nowMs: n
   return (await verifyWithExpiry(key, token, nowMs))?.tenantId;
 }
 
-async function verifyWithExpiry(key: Uint8Array, token: string, nowMs: number): Promise<{ tenantId: string; expiresAtMs: number } | undefined> {
+interface VerifiedToken {
+  tenantId: string;
+  expiresAtMs: number;
+  /** The tenant's secret generation the token was issued under (0 for tokens from before rotation revoked them). */
+  generation: number;
+}
+
+async function verifyWithExpiry(key: Uint8Array, token: string, nowMs: number): Promise<VerifiedToken | undefined> {
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
@@ -30,7 +39,8 @@ async function verifyWithExpiry(key: Uint8Array, token: string, nowMs: number): 
       issuer: ISSUER,
       currentDate: new Date(nowMs),
     });
-    return typeof payload.sub === 'string' && typeof payload.exp === 'number' ? { tenantId: payload.sub, expiresAtMs: payload.exp * 1000 } : undefined;
+    const generation = typeof payload.gen === 'number' && Number.isSafeInteger(payload.gen) ? payload.gen : 0;
+    return typeof payload.sub === 'string' && typeof payload.exp === 'number' ? { tenantId: payload.sub, expiresAtMs: payload.exp * 1000, generation } : undefined;
   } catch {
     return undefined;
   }
@@ -43,21 +53,22 @@ async function verifyWithExpiry(key: Uint8Array, token: string, nowMs: number): 
  * the map is bounded, oldest first out.
  */
 export function createAccessTokenVerifier(key: Uint8Array, now: () => number, maxEntries = 10_000) {
-  const verified = new Map<string, { tenantId: string; expiresAtMs: number }>();
-  const verify = async (token: string): Promise<string | undefined> => {
+  const verified = new Map<string, VerifiedToken>();
+  const check = async (token: string): Promise<VerifiedToken | undefined> => {
     const t = now();
     const hit = verified.get(token);
     if (hit) {
-      if (hit.expiresAtMs > t) return hit.tenantId;
+      if (hit.expiresAtMs > t) return hit;
       verified.delete(token);
     }
     const fresh = await verifyWithExpiry(key, token, t);
     if (!fresh) return undefined;
     if (verified.size >= maxEntries) verified.delete(verified.keys().next().value!);
     verified.set(token, fresh);
-    return fresh.tenantId;
+    return fresh;
   };
+  const verify = async (token: string): Promise<string | undefined> => (await check(token))?.tenantId;
   /** Which tokens the cache holds (for tests of its bound; never the tokens themselves). */
   const isCached = (token: string): boolean => verified.has(token);
-  return Object.assign(verify, { isCached, cachedCount: () => verified.size });
+  return Object.assign(verify, { check, isCached, cachedCount: () => verified.size });
 }

@@ -8,16 +8,23 @@ import { createAccessTokenVerifier } from './access-token';
 declare module 'fastify' {
   interface FastifyRequest {
     tenantId?: string;
+    /** The secret generation the bearer token was issued under. */
+    tokenGeneration?: number;
   }
 }
 
 export function installBearerAuth(app: FastifyInstance, ctx: CloudContext): void {
   app.decorateRequest('tenantId', undefined);
+  app.decorateRequest('tokenGeneration', undefined);
   const verify = createAccessTokenVerifier(ctx.signingKey, ctx.now);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (match) request.tenantId = await verify(match[1]!);
+    const token = match ? await verify.check(match[1]!) : undefined;
+    if (token) {
+      request.tenantId = token.tenantId;
+      request.tokenGeneration = token.generation;
+    }
   });
 }
 

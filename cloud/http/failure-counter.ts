@@ -3,6 +3,8 @@
 interface FailureCounter {
   /** Counts one failure for `key`; returns the seconds until its window resets when it is over the limit. */
   fail(key: string): number | undefined;
+  /** Seconds until `key`'s window resets when it is already over the limit (counts nothing). */
+  over(key: string): number | undefined;
 }
 
 export function createFailureCounter(limit: number, now: () => number, opts: { windowMs?: number; maxKeys?: number } = {}): FailureCounter {
@@ -21,6 +23,11 @@ export function createFailureCounter(limit: number, now: () => number, opts: { w
       }
       w.count++;
       return w.count > limit ? Math.max(1, Math.ceil((w.resetAt - t) / 1000)) : undefined;
+    },
+    over(key) {
+      const t = now();
+      const w = windows.get(key);
+      return w && w.resetAt > t && w.count >= limit ? Math.max(1, Math.ceil((w.resetAt - t) / 1000)) : undefined;
     },
   };
 }

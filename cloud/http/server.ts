@@ -1,7 +1,7 @@
 // The Fastify instance: logging without secrets, security headers, body limits, per-tenant rate
 // limits (the token endpoint and Amazon's redirect have their own rules), the client address behind a
 // trusted proxy, one error shape, and the route plugins.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
@@ -17,6 +17,7 @@ import { callbackRoutes } from '../routes/callback';
 import { loginUriRoutes } from '../routes/login-uri';
 import { platformChangesRoutes } from '../routes/platform-changes';
 import { operatorRoutes } from '../ops/operator-routes';
+import { adminTokenMatches } from '../ops/admin-credential';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 16 * 1024;
@@ -66,7 +67,9 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await app.register(rateLimit, {
     max: ctx.config.rateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: (request) => (request.tenantId ? `tenant:${request.tenantId}` : `ip:${request.ip}`),
+    // The operator (the admin credential on /admin and /metrics) has a bucket of its own: a flood of
+    // unauthenticated requests from the same address (loopback, a shared host) must not lock it out.
+    keyGenerator: (request) => (request.tenantId ? `tenant:${request.tenantId}` : isOperator(request, ctx.adminToken) ? 'operator' : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) =>
       new CloudError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`, Math.ceil(context.ttl / 1000)),
   });
@@ -77,7 +80,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await app.register(
     async (v1) => {
       // Before the schemas are checked: an unauthenticated or disabled caller learns nothing about them.
-      v1.addHook('preValidation', async (request) => ctx.tenantGate.assertActive(requireTenant(request)));
+      v1.addHook('preValidation', async (request) => ctx.tenantGate.assertActive(requireTenant(request), request.tokenGeneration ?? 0));
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
       await v1.register(platformChangesRoutes, { ctx });
@@ -86,4 +89,12 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     { prefix: '/v1' },
   );
   return app;
+}
+
+/** A request to the operator's routes that carries the admin credential. */
+function isOperator(request: FastifyRequest, adminToken: string): boolean {
+  const path = request.url.split('?')[0]!;
+  if (!path.startsWith('/admin/') && path !== '/metrics') return false;
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  return adminTokenMatches(match?.[1], adminToken);
 }

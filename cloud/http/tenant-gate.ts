@@ -2,36 +2,42 @@
 // are stateless JWTs. Asking the database on every call would cost the long-poll path a query, so the
 // answer is remembered per tenant for a few seconds and dropped when an admin action changes the
 // tenant — on this instance directly, on the others through the notifier (LISTEN/NOTIFY on
-// PostgreSQL), using the reserved id `tenant:<id>`.
+// PostgreSQL), using the reserved id `tenant:<id>`. Rotating the Client-Secret revokes the tokens issued
+// before it the same way: each token names the secret generation it was issued under.
 import type { Queryable } from '../db/queryable';
-import { tenantDisabledAt } from '../repositories/tenants';
+import { tenantAccess } from '../repositories/tenants';
 import type { AuthorizationNotifier } from '../authorizations/notifier';
 import { CloudError } from './cloud-error';
 
 export const TENANT_CHANGE_PREFIX = 'tenant:';
 
 export interface TenantGate {
-  /** Throws TENANT_DISABLED (403) for a disabled tenant, UNAUTHORIZED for one that no longer exists. */
-  assertActive(tenantId: string): Promise<void>;
+  /**
+   * Throws TENANT_DISABLED (403) for a disabled tenant, UNAUTHORIZED for one that no longer exists or
+   * whose Client-Secret was rotated after the token was issued (`generation` is the token's).
+   */
+  assertActive(tenantId: string, generation: number): Promise<void>;
   /** Drops the remembered answer here and tells the other instances. */
   changed(tenantId: string): void;
 }
 
 export function createTenantGate(db: Queryable, notifier: AuthorizationNotifier, now: () => number, ttlMs = 5_000): TenantGate {
-  const known = new Map<string, { active: boolean | undefined; until: number }>();
+  const known = new Map<string, { active: boolean | undefined; generation: number; until: number }>();
   notifier.subscribeAll((id) => {
     if (id.startsWith(TENANT_CHANGE_PREFIX)) known.delete(id.slice(TENANT_CHANGE_PREFIX.length));
   });
+  // A `tenant disable` may have been missed while the LISTEN connection was lost.
+  notifier.subscribeResync(() => known.clear());
   return {
-    async assertActive(tenantId) {
+    async assertActive(tenantId, generation) {
       let entry = known.get(tenantId);
       if (!entry || entry.until <= now()) {
-        const disabledAt = await tenantDisabledAt(db, tenantId);
-        entry = { active: disabledAt === undefined ? undefined : disabledAt === null, until: now() + ttlMs };
+        const access = await tenantAccess(db, tenantId);
+        entry = { active: access && access.disabled_at === null, generation: access?.secret_generation ?? 0, until: now() + ttlMs };
         if (known.size > 10_000) known.delete(known.keys().next().value!);
         known.set(tenantId, entry);
       }
-      if (entry.active === undefined) throw new CloudError('UNAUTHORIZED');
+      if (entry.active === undefined || generation !== entry.generation) throw new CloudError('UNAUTHORIZED');
       if (!entry.active) throw new CloudError('TENANT_DISABLED');
     },
     changed(tenantId) {

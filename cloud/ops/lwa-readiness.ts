@@ -1,9 +1,10 @@
-// The LWA client secret part of /readyz: not ready when the cloud can reach LWA for no more than
-// `readyzLwaSecretMinDays` days (Amazon makes apps rotate the secret; once every configured one has
-// expired, every sign-in fails with invalid_client). The facts come from lwaSecretStatus, the same
-// source as the start-up and SIGHUP log line: the active secret, and the next one when configured
-// (the cloud falls back to it on invalid_client, so the last expiry is what counts). Without expiry
-// dates the check passes and says the date is unknown.
+// The LWA client secret part of /readyz: reported, never a reason to be unready. Every instance shares
+// the secrets, so an expiring secret would make every healthy instance unready at once and block the
+// rolling restart that brings the rotated one (issue 22 item 7); it is an alert instead (the log's
+// daily warning, `warning: true` here from `readyzLwaSecretMinDays` days before the last configured
+// secret expires). The facts come from lwaSecretStatus, the same source as the start-up and SIGHUP log
+// line: the active secret, and the next one when configured (the cloud falls back to it on
+// invalid_client, so the last expiry is what counts). Without expiry dates it says the date is unknown.
 import type { CloudConfig } from '../config';
 import { lwaSecretStatus } from '../amazon/lwa-secret-status';
 import type { SecretSlot } from '../amazon/lwa-secrets';
@@ -24,8 +25,8 @@ export function lwaSecretReadiness(config: CloudConfig, nowMs: number, active?: 
     ...(status.daysLeft !== undefined ? { daysLeft: status.daysLeft } : {}),
     ...(status.daysUntilAllExpired !== undefined ? { daysUntilAllExpired: status.daysUntilAllExpired } : {}),
   };
-  if (status.daysUntilAllExpired === undefined) return { ok: true, ...facts, detail: status.message };
+  if (status.daysUntilAllExpired === undefined) return { ok: true, warning: false, ...facts, detail: status.message };
   const min = config.readyzLwaSecretMinDays;
-  const ok = status.daysUntilAllExpired > min;
-  return { ok, ...facts, detail: ok ? status.message : `${status.message} (readiness needs more than ${min} days)` };
+  const warning = status.daysUntilAllExpired <= min;
+  return { ok: true, warning, ...facts, detail: warning ? `${status.message} (rotate now: fewer than ${min + 1} days left)` : status.message };
 }

@@ -25,6 +25,10 @@ export interface CloudMetrics {
   spApiCall: CallObserver;
   /** Reads the pool (PostgreSQL) when scraped; PGlite has a single connection. */
   setPoolSource(read: () => PoolStats): void;
+  /** Reads whether the notifier listens for other instances' changes (always on PGlite), when scraped. */
+  setNotifierSource(read: () => boolean): void;
+  /** The notifier's LISTEN connection was lost. */
+  notifierLost(): void;
   render(): Promise<{ contentType: string; body: string }>;
 }
 
@@ -92,6 +96,21 @@ export function createMetrics(): CloudMetrics {
   poolGauge('cloud_db_pool_waiting', 'Queries waiting for a database connection', (p) => p.waiting);
   poolGauge('cloud_db_pool_max', 'Database pool size', (p) => p.max);
 
+  let notifierListening: (() => boolean) | undefined;
+  new client.Gauge({
+    name: 'cloud_notifier_listening',
+    help: "1 while this instance LISTENs for other instances' changes (PostgreSQL), 0 while that connection is lost",
+    registers: [registry],
+    collect() {
+      this.set(!notifierListening || notifierListening() ? 1 : 0);
+    },
+  });
+  const notifierLosses = new client.Counter({
+    name: 'cloud_notifier_connection_losses_total',
+    help: 'Times the LISTEN connection to PostgreSQL was lost (each followed by reconnects with backoff)',
+    registers: [registry],
+  });
+
   const observer =
     (service: string): CallObserver =>
     (seconds, result) => {
@@ -106,6 +125,8 @@ export function createMetrics(): CloudMetrics {
     lwaCall: observer('lwa'),
     spApiCall: observer('spapi'),
     setPoolSource: (read) => void (pool = read),
+    setNotifierSource: (read) => void (notifierListening = read),
+    notifierLost: () => notifierLosses.inc(),
     render: async () => {
       const all = client.Registry.merge([processMetrics(), registry]);
       return { contentType: registry.contentType, body: await all.metrics() };

@@ -14,7 +14,7 @@ const route = <S extends CloudRouteSchemas>(r: CloudRoute<S>) => r;
 const checkSchema = z.looseObject({ ok: z.boolean(), detail: z.string() });
 const readinessSchema = z.object({
   ready: z.boolean(),
-  checks: z.object({ database: checkSchema, migrations: checkSchema, lwaClientSecret: checkSchema }),
+  checks: z.object({ database: checkSchema, migrations: checkSchema, notifier: checkSchema, lwaClientSecret: checkSchema }),
 });
 
 export const tenantSummarySchema = z.object({

@@ -30,7 +30,15 @@ export interface AuthorizationRow {
   origin: 'desktop' | 'amazon';
   /** Set when the Login URI identified the platform by Amazon's selling_partner_id: the redirect must bring it back. */
   expected_selling_partner_id: string | null;
+  /** While the code exchange runs (migration 8): the sealed code, the seller, the lease, Amazon's sealed token. */
+  exchange_code_enc: string | null;
+  exchange_selling_partner_id: string | null;
+  exchange_lease_until: Date | null;
+  exchanged_refresh_token_enc: string | null;
 }
+
+/** Every end of an authorization drops what its code exchange kept (the sealed code and token). */
+const CLEAR_EXCHANGE = 'exchange_code_enc = NULL, exchanged_refresh_token_enc = NULL, exchange_lease_until = NULL'
 
 /** The end states a pending authorization reaches without tokens. */
 type ClosedStatus = Exclude<AuthorizationStatus, 'pending' | 'authenticated' | 'seller_changed'>;
@@ -76,7 +84,7 @@ export async function lockAuthorizationStatus(q: Queryable, id: string): Promise
 /** Cancels the platform's pending authorizations (superseded by a new one, or the platform deleted); returns their ids. */
 export async function cancelPendingOfPlatform(q: Queryable, platformId: string, now: Date, error?: { code: CloudErrorCode; message: string }): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(
-    `UPDATE authorizations SET status = 'cancelled', completed_at = $2, error_code = $3, error_message = $4
+    `UPDATE authorizations SET status = 'cancelled', completed_at = $2, error_code = $3, error_message = $4, ${CLEAR_EXCHANGE}
      WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
     [platformId, now, error?.code ?? null, error?.message ?? null],
   );
@@ -92,7 +100,7 @@ export async function finishPending(
   error?: { code: CloudErrorCode; message: string },
 ): Promise<AuthorizationRow | undefined> {
   const { rows } = await q.query<AuthorizationRow>(
-    `UPDATE authorizations SET status = $2, completed_at = $3, error_code = $4, error_message = $5
+    `UPDATE authorizations SET status = $2, completed_at = $3, error_code = $4, error_message = $5, ${CLEAR_EXCHANGE}
      WHERE id = $1 AND status = 'pending' RETURNING *`,
     [id, status, now, error?.code ?? null, error?.message ?? null],
   );
@@ -117,7 +125,8 @@ export async function markAuthenticated(
   seller: { sellingPartnerId: string; changed: boolean | null; storeName: string | null },
 ): Promise<void> {
   await q.query(
-    `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5
+    `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5,
+       ${CLEAR_EXCHANGE}
      WHERE id = $1 AND status = 'pending'`,
     [id, now, seller.sellingPartnerId, seller.changed, seller.storeName],
   );
@@ -132,7 +141,7 @@ export async function markSellerChanged(
 ): Promise<void> {
   await q.query(
     `UPDATE authorizations SET status = 'seller_changed', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = true,
-       held_refresh_token_enc = $4, store_name = $5, previous_selling_partner_id = $6, previous_store_name = $7
+       held_refresh_token_enc = $4, store_name = $5, previous_selling_partner_id = $6, previous_store_name = $7, ${CLEAR_EXCHANGE}
      WHERE id = $1 AND status = 'pending'`,
     [id, now, change.sellingPartnerId, change.sealedRefreshToken, change.storeName, change.previousSellingPartnerId, change.previousStoreName],
   );
@@ -147,18 +156,20 @@ export async function recordSellerDecision(q: Queryable, id: string, decision: S
   return rows[0]!;
 }
 
-/** An undecided seller change of the platform is answered "keep" (a new sign-in started): its held token goes. */
-export async function keepUndecidedSellerChanges(q: Queryable, platformId: string, now: Date): Promise<void> {
-  await q.query(
+/** An undecided seller change of the platform is answered "keep" (a new sign-in started): its held token goes. Their ids. */
+export async function keepUndecidedSellerChanges(q: Queryable, platformId: string, now: Date): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
     `UPDATE authorizations SET held_refresh_token_enc = NULL, seller_decision = 'keep', seller_decided_at = $2
-     WHERE platform_id = $1 AND status = 'seller_changed' AND seller_decision IS NULL`,
+     WHERE platform_id = $1 AND status = 'seller_changed' AND seller_decision IS NULL RETURNING id`,
     [platformId, now],
   );
+  return rows.map((r) => r.id);
 }
 
 /** Drops every held-aside token of the platform (it is being deleted). */
 export async function dropHeldTokens(q: Queryable, platformId: string): Promise<void> {
   await q.query('UPDATE authorizations SET held_refresh_token_enc = NULL WHERE platform_id = $1 AND held_refresh_token_enc IS NOT NULL', [platformId]);
+  await q.query(`UPDATE authorizations SET ${CLEAR_EXCHANGE} WHERE platform_id = $1 AND (exchange_code_enc IS NOT NULL OR exchanged_refresh_token_enc IS NOT NULL)`, [platformId]);
 }
 
 /** The highest sequence number of the tenant's sign-ins started at Amazon (0 when none). */
@@ -186,6 +197,57 @@ export async function amazonStartedAfter(q: Queryable, tenantId: string, since: 
     `SELECT *, seq::text AS seq_text FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND seq > $2::bigint
      ORDER BY seq LIMIT $3`,
     [tenantId, since, limit],
+  );
+  return rows;
+}
+
+// The code exchange's progress (migration 8; cloud/authorizations/code-exchange.ts): what an instance
+// needs to finish or fail an exchange another instance, or this one before a crash, left half done.
+
+/**
+ * Uses up the state once and records the exchange it starts: the sealed code, the seller and the lease.
+ * Only the first redirect for a pending authorization gets the row back.
+ */
+export async function startExchange(
+  q: Queryable,
+  id: string,
+  e: { codeHash: string; sealedCode: string; sellingPartnerId: string; now: Date; leaseUntil: Date },
+): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `UPDATE authorizations SET state_used_at = $2, code_hash = $3, exchange_code_enc = $4, exchange_selling_partner_id = $5, exchange_lease_until = $6
+     WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
+    [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
+  );
+  return rows[0];
+}
+
+/** The running instance is still at work on this exchange. */
+export async function renewExchangeLease(q: Queryable, id: string, leaseUntil: Date): Promise<void> {
+  await q.query("UPDATE authorizations SET exchange_lease_until = $2 WHERE id = $1 AND status = 'pending'", [id, leaseUntil]);
+}
+
+/** Amazon's refresh token, sealed, kept the moment LWA answered; the code is spent and goes. */
+export async function storeExchangedToken(q: Queryable, id: string, sealedRefreshToken: string): Promise<boolean> {
+  const { rows } = await q.query<{ id: string }>(
+    "UPDATE authorizations SET exchanged_refresh_token_enc = $2, exchange_code_enc = NULL WHERE id = $1 AND status = 'pending' RETURNING id",
+    [id, sealedRefreshToken],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Claims up to `limit` exchanges whose lease ran out before `leaseBefore` (their instance died): the
+ * claimer holds them until `leaseUntil`. Two instances never claim the same one.
+ */
+export async function claimOrphanedExchanges(q: Queryable, leaseBefore: Date, leaseUntil: Date, limit: number): Promise<AuthorizationRow[]> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `UPDATE authorizations SET exchange_lease_until = $2
+     WHERE id IN (
+       SELECT id FROM authorizations
+       WHERE status = 'pending' AND state_used_at IS NOT NULL AND (exchange_lease_until IS NULL OR exchange_lease_until < $1)
+       ORDER BY state_used_at LIMIT $3 FOR UPDATE SKIP LOCKED
+     ) RETURNING *`,
+    [leaseBefore, leaseUntil, limit],
   );
   return rows;
 }

@@ -19,3 +19,12 @@ export async function usePairingCode(q: Queryable, codeHash: string, now: Date):
   );
   return rows[0];
 }
+
+/** A live, unused code's platform, without using it. */
+export async function findLivePairingCode(q: Queryable, codeHash: string, now: Date): Promise<{ platform_id: string; tenant_id: string } | undefined> {
+  const { rows } = await q.query<{ platform_id: string; tenant_id: string }>(
+    'SELECT platform_id, tenant_id FROM pairing_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2',
+    [codeHash, now],
+  );
+  return rows[0];
+}

@@ -8,6 +8,8 @@ export interface TenantRow {
   client_secret_hash: string;
   created_at: Date;
   disabled_at: Date | null;
+  /** Counts rotations of the Client-Secret; bearer tokens name the one they were issued under. */
+  secret_generation: number;
 }
 
 /** What an operator sees of a tenant (never the secret's hash). */
@@ -33,6 +35,12 @@ export async function tenantExists(q: Queryable, id: string, clientId: string): 
   return rows.length > 0;
 }
 
+/** What the tenant gate checks on every /v1 call; undefined when there is no such tenant. */
+export async function tenantAccess(q: Queryable, id: string): Promise<{ disabled_at: Date | null; secret_generation: number } | undefined> {
+  const { rows } = await q.query<{ disabled_at: Date | null; secret_generation: number }>('SELECT disabled_at, secret_generation FROM tenants WHERE id = $1', [id]);
+  return rows[0] && { disabled_at: rows[0].disabled_at, secret_generation: Number(rows[0].secret_generation) };
+}
+
 /** undefined: no such tenant; null: active; a date: disabled since then. */
 export async function tenantDisabledAt(q: Queryable, id: string): Promise<Date | null | undefined> {
   const { rows } = await q.query<{ disabled_at: Date | null }>('SELECT disabled_at FROM tenants WHERE id = $1', [id]);
@@ -53,7 +61,7 @@ export async function findTenantByRef(q: Queryable, ref: string): Promise<Tenant
 }
 
 export async function setClientSecretHash(q: Queryable, id: string, clientSecretHash: string): Promise<void> {
-  await q.query('UPDATE tenants SET client_secret_hash = $2 WHERE id = $1', [id, clientSecretHash]);
+  await q.query('UPDATE tenants SET client_secret_hash = $2, secret_generation = secret_generation + 1 WHERE id = $1', [id, clientSecretHash]);
 }
 
 /** Disabling twice keeps the first date; enabling clears it. */

@@ -10,9 +10,19 @@ import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { callbackOrigins, handleLogin, type LoginOutcome, type LoginUriParams } from '../authorizations/login-uri';
 import { loginPage, pickPageLang } from '../http/login-pages';
+import { createFailureCounter } from '../http/failure-counter';
+import { CloudError } from '../http/cloud-error';
+import { pairingCodeKey } from '../pairing-codes';
 
-/** Attempts at a pairing code per client address and window: 30^8 codes make guessing hopeless. */
-const CODE_ATTEMPTS = 10;
+/**
+ * Wrong pairing codes allowed per window: per client address, per typed code (wherever it comes from), and
+ * over all addresses together, so guesses spread over many addresses stay bounded too. Only failures
+ * count: sellers behind one office address who type their right codes use up nothing. 30^8 codes make
+ * guessing hopeless at these rates.
+ */
+const CODE_FAILURES_PER_ADDRESS = 10;
+const CODE_FAILURES_PER_CODE = 5;
+const CODE_FAILURES_TOTAL = 500;
 const CODE_WINDOW_MS = 10 * 60_000;
 
 export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
@@ -30,15 +40,31 @@ export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
     },
   });
 
+  const window = { windowMs: CODE_WINDOW_MS };
+  const perAddress = createFailureCounter(CODE_FAILURES_PER_ADDRESS, ctx.now, window);
+  const perCode = createFailureCounter(CODE_FAILURES_PER_CODE, ctx.now, window);
+  const total = createFailureCounter(CODE_FAILURES_TOTAL, ctx.now, window);
   app.route({
     ...contractRoute(CLOUD_ROUTES.loginUriCode),
-    config: { rateLimit: { max: CODE_ATTEMPTS, timeWindow: CODE_WINDOW_MS, keyGenerator: (r: FastifyRequest) => `pairing:${r.ip}` } },
     attachValidation: true,
     handler: async (request, reply) => {
       if (request.validationError) return answer(request, reply, badRequest, {});
       const { code, ...params } = request.body;
+      const key = pairingCodeKey(code);
+      const wait = Math.max(perAddress.over(request.ip) ?? 0, perCode.over(key) ?? 0, total.over('all') ?? 0);
+      if (wait > 0) {
+        request.log.warn('login uri: pairing code attempts over the limit');
+        throw new CloudError('RATE_LIMITED', `Too many wrong pairing codes; retry in ${wait} s.`, wait);
+      }
       const outcome = await handleLogin(ctx, params, code);
-      if (outcome.kind === 'page') request.log.info({ reason: outcome.reason }, 'login uri: pairing code refused');
+      if (outcome.kind === 'page') {
+        if (outcome.reason === 'code_invalid') {
+          perAddress.fail(request.ip);
+          perCode.fail(key);
+          total.fail('all');
+        }
+        request.log.info({ reason: outcome.reason }, 'login uri: pairing code refused');
+      }
       return answer(request, reply, outcome, params);
     },
   });

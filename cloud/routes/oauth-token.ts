@@ -65,7 +65,7 @@ export async function oauthTokenRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       if (tenant.disabled) throw new CloudError('TENANT_DISABLED');
       const ttl = ctx.config.accessTokenTtlSeconds;
       const response: TokenResponse = {
-        access_token: await issueAccessToken(ctx.signingKey, tenant.id, ctx.now(), ttl),
+        access_token: await issueAccessToken(ctx.signingKey, tenant.id, ctx.now(), ttl, tenant.secretGeneration),
         token_type: 'bearer',
         expires_in: ttl,
       };

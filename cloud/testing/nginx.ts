@@ -1,7 +1,7 @@
 // Debian's nginx for tests: a self-signed certificate for 127.0.0.1 made with the openssl CLI, and
-// nginx as a non-daemon child with everything (pid, logs, temp files) under a temp prefix, serving
-// the repo's documented site configuration (cloud/deploy/nginx-site.conf) with only the listen port,
-// the certificate paths and the upstream instances replaced.
+// nginx as a non-daemon child with everything (pid, logs, temp files) under a temp prefix, running the
+// repo's main configuration (cloud/deploy/nginx.conf: its limits) and site (cloud/deploy/nginx-site.conf)
+// with only the listen port, the certificate paths, the upstream instances and the file paths replaced.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import tls from 'node:tls';
 
 const run = promisify(execFile);
 const NGINX_SITE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../deploy/nginx-site.conf');
+const NGINX_MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../deploy/nginx.conf');
 const NGINX_BIN = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
 
 export function findNginx(): { bin: string } | { missing: string } {
@@ -43,12 +44,13 @@ interface SiteOptions {
 }
 
 /** The documented site file with this test's port, certificate and instances. */
-function siteConfig(opts: SiteOptions): string {
+function siteConfig(opts: SiteOptions, prefix: string): string {
   let text = fs.readFileSync(NGINX_SITE, 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     if (!pattern.test(text)) throw new Error(`nginx-site.conf no longer has ${pattern}; update the test`);
     text = text.replace(pattern, by);
   };
+  replace(/\/var\/log\/nginx\//g, `${prefix}/logs/`);
   replace(/^(\s*)listen 443 ssl;$/m, `$1listen 127.0.0.1:${opts.port} ssl;`);
   replace(/^(\s*)ssl_certificate\s+\S+;$/m, `$1ssl_certificate ${opts.cert.certFile};`);
   replace(/^(\s*)ssl_certificate_key\s+\S+;$/m, `$1ssl_certificate_key ${opts.cert.keyFile};`);
@@ -60,10 +62,39 @@ function siteConfig(opts: SiteOptions): string {
   return text;
 }
 
+/** The shipped main configuration with this prefix's paths, the site instead of sites-enabled, no modules. */
+function mainConfig(prefix: string): string {
+  let text = fs.readFileSync(NGINX_MAIN, 'utf8');
+  const replace = (pattern: RegExp, by: string) => {
+    if (!pattern.test(text)) throw new Error(`nginx.conf no longer has ${pattern}; update the test`);
+    text = text.replace(pattern, by);
+  };
+  // Workers as the test's user (nobody when root), not www-data.
+  replace(/^user .*;\n/m, '');
+  replace(/^pid .*;$/m, `pid ${prefix}/nginx.pid;`);
+  replace(/^error_log .*;$/m, `error_log ${prefix}/logs/error.log info;`);
+  replace(/\/var\/log\/nginx\//g, `${prefix}/logs/`);
+  replace(/^include \/etc\/nginx\/modules-enabled\/\*\.conf;\n/m, '');
+  replace(/^(\s*)include \/etc\/nginx\/conf\.d\/\*\.conf;\n/m, '');
+  replace(/^(\s*)include \/etc\/nginx\/mime\.types;\n/m, '');
+  replace(/^(\s*)include \/etc\/nginx\/sites-enabled\/\*;$/m, `$1include ${prefix}/site.conf;`);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `    ${t}_temp_path ${prefix}/${t};\n`).join('');
+  replace(/^http \{\n/m, `http {\n${temp}`);
+  return text;
+}
+
+/** Every line nginx logged (access and error logs of the main configuration and the site). */
+export function nginxLogs(prefix: string): string {
+  const dir = path.join(prefix, 'logs');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n') : '';
+}
+
 export interface Nginx {
   url: string;
   child: ChildProcess;
   errorLog(): string;
+  /** Every log file's text, read now (gone after close: read it before). */
+  logs(): string;
   /** Graceful (SIGQUIT: open requests, long-polls included, are answered first) unless `fast` (SIGTERM). */
   close(opts?: { fast?: boolean }): Promise<void>;
 }
@@ -71,25 +102,8 @@ export interface Nginx {
 export async function startNginx(bin: string, opts: SiteOptions): Promise<Nginx> {
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-nginx-'));
   fs.mkdirSync(path.join(prefix, 'logs'));
-  fs.writeFileSync(path.join(prefix, 'site.conf'), siteConfig(opts));
-  // The main file a distribution ships (/etc/nginx/nginx.conf), reduced to what the site needs.
-  fs.writeFileSync(
-    path.join(prefix, 'nginx.conf'),
-    `worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/logs/error.log info;
-events { worker_connections 256; }
-http {
-  access_log ${prefix}/logs/access.log;
-  client_body_temp_path ${prefix}/client_body;
-  proxy_temp_path ${prefix}/proxy;
-  fastcgi_temp_path ${prefix}/fastcgi;
-  uwsgi_temp_path ${prefix}/uwsgi;
-  scgi_temp_path ${prefix}/scgi;
-  include ${prefix}/site.conf;
-}
-`,
-  );
+  fs.writeFileSync(path.join(prefix, 'site.conf'), siteConfig(opts, prefix));
+  fs.writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig(prefix));
   fs.chmodSync(prefix, 0o755);
   const child = spawn(bin, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -122,6 +136,7 @@ http {
     url: `https://127.0.0.1:${opts.port}`,
     child,
     errorLog,
+    logs: () => nginxLogs(prefix),
     async close({ fast = false } = {}) {
       if (child.exitCode === null) child.kill(fast ? 'SIGTERM' : 'SIGQUIT');
       await exited;

@@ -11,7 +11,12 @@ import { freePort } from './stack';
 
 const run = promisify(execFile);
 
-export type PostgresServer = { url: string; close(): Promise<void> };
+export type PostgresServer = {
+  url: string;
+  /** Stops the server (fast: every connection is closed) and starts it again on the same port. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+};
 
 /** The server binaries' folder, or why there is none. */
 export function findPostgresBin(): { bin: string } | { missing: string } {
@@ -40,6 +45,10 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
   await probe.end();
   return {
     url,
+    async restart() {
+      await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', '-t', '60', 'stop']);
+      await as('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start']);
+    },
     async close() {
       await as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       fs.rmSync(dir, { recursive: true, force: true });

@@ -151,6 +151,10 @@ describe('browser host', () => {
     await box.next();
     expect(await box.call('not json')).toMatchObject({ type: 'error', error: { code: 'INVALID_MESSAGE' } });
     expect(await box.call({ type: 'request', id: 'x', name: 'listPlatforms' })).toMatchObject({ type: 'error' });
+    // A name no request has, however long or whatever its type: an error result for that id, never silence.
+    for (const name of ['x'.repeat(65), 'y'.repeat(5000), 42]) {
+      expect(await box.call({ type: 'request', id: 7, name })).toEqual({ type: 'result', id: 7, result: { ok: false, error: expect.objectContaining({ code: 'UNKNOWN_REQUEST' }) } });
+    }
     // The event may arrive before or after the result; take both.
     const frames = [await box.call({ type: 'request', id: 1, name: 'createPlatform', payload: { type: 'amazon', name: 'A' } }), await box.next()];
     expect(frames).toEqual(

@@ -179,6 +179,10 @@ function attach(ws: WebSocket, core: Core) {
       send({ type: 'error', error: { code: 'INVALID_MESSAGE', detail: 'expected {type:"request", id, name, payload}' } });
       return;
     }
+    if (msg.type === 'invalid') {
+      send({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'UNKNOWN_REQUEST', detail: 'the request name must be text of at most 64 characters' } } });
+      return;
+    }
     const result = await core.invoke(msg.name, msg.payload);
     send({ type: 'result', id: msg.id, result });
   });

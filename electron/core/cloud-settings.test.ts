@@ -76,3 +76,15 @@ it('tests another URL with a secret typed in, and never with the saved one', asy
 it('does not send the saved secret for another Client-ID either (it belongs to the saved one)', async () => {
   expect(await core.invoke('testCloudConnection', { clientId: 'client-2' })).toMatchObject({ ok: false, error: { code: 'CLOUD_SECRET_REQUIRED' } });
 });
+
+it('SPEICHERN of another URL or Client-ID without a typed secret is refused: the saved secret never follows', async () => {
+  for (const payload of [{ url: foreignUrl, clientId: 'client-1' }, { url: `${foreignUrl}/`, clientId: 'client-1' }, { url: savedUrl, clientId: 'client-2' }]) {
+    expect(await core.invoke('saveCloudSettings', payload)).toMatchObject({ ok: false, error: { code: 'CLOUD_SECRET_REQUIRED' } });
+  }
+  expect(await core.invoke('getCloudSettings', undefined)).toEqual({ ok: true, value: { url: savedUrl, clientId: 'client-1', hasSecret: true } });
+  // Whatever uses the saved settings next (TESTEN here; the feed follower, a sign-in) still goes to the saved URL.
+  expect(await core.invoke('testCloudConnection', {})).toMatchObject({ ok: true });
+  expect(secretSentTo(foreignUrl)).toEqual([]);
+  // The same URL again (spelled with a slash) needs no secret.
+  expect(await core.invoke('saveCloudSettings', { url: `${savedUrl}/`, clientId: 'client-1' })).toMatchObject({ ok: true });
+});

@@ -41,7 +41,15 @@ export class CloudSettings {
     return { url: s.url, clientId: s.clientId, hasSecret: Boolean(secret) };
   }
 
+  /**
+   * SPEICHERN. Another URL or Client-ID without a typed secret is refused (CLOUD_SECRET_REQUIRED), the
+   * same rule as TESTEN: keeping the saved secret would send it to the new address on the next call.
+   */
   async save(url: string, clientId: string, clientSecret?: string): Promise<CloudSettingsView> {
+    const saved = this.stored();
+    if (clientSecret === undefined && saved && (normaliseUrl(url) !== normaliseUrl(saved.url) || clientId !== saved.clientId)) {
+      throw new CodedError('CLOUD_SECRET_REQUIRED', 'the saved Client-Secret is only sent to the saved cloud URL and Client-ID; type the secret to save other values');
+    }
     if (clientSecret !== undefined) {
       if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to keep the Client-Secret');
       await this.vault.set(secretAccount(clientId), clientSecret);

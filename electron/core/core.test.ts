@@ -90,9 +90,9 @@ describe('core requests', () => {
     expect(events.map((e) => e.name)).toContain('appInfoChanged');
     expect(JSON.stringify(events)).not.toContain('s3cr3t-value');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).not.toContain('s3cr3t-value');
-    // Another Client-ID without a secret: not configured any more.
-    await core.invoke('saveCloudSettings', { url: 'https://cloud.example', clientId: 'client-2' });
-    expect(await core.invoke('getAppInfo', undefined)).toMatchObject({ ok: true, value: { cloudConfigured: false } });
+    // Another Client-ID without a secret is refused (the saved secret is not carried over); the saved values stay.
+    expect(await core.invoke('saveCloudSettings', { url: 'https://cloud.example', clientId: 'client-2' })).toMatchObject({ ok: false, error: { code: 'CLOUD_SECRET_REQUIRED' } });
+    expect(await core.invoke('getCloudSettings', undefined)).toEqual({ ok: true, value: { url: 'https://cloud.example', clientId: 'client-1', hasSecret: true } });
   });
 
   it('refuses a cloud URL that is not https (or loopback http)', async () => {

@@ -87,6 +87,8 @@ async function merchantFails(kind: string): Promise<{ exported: string; outcome:
       MD1000: async () => (await scenario('consent_md1000'), void (await browse())),
       MD5101: async () => (await scenario('consent_md5101'), void (await browse())),
       MD5110: async () => (await scenario('consent_md5110'), void (await browse())),
+      MD9000: async () => (await scenario('consent_md9000'), void (await browse())),
+      MD9010: async () => (await scenario('consent_md9010'), void (await browse())),
       MD9100: async () => (await scenario('consent_md9100'), void (await browse())),
       MD9999: async () => (await scenario('consent_md9999'), void (await browse())),
     };

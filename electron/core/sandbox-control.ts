@@ -27,6 +27,8 @@ const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {
   consent_md1000: { count: 1 },
   consent_md5101: { count: 1 },
   consent_md5110: { count: 1 },
+  consent_md9000: { count: 1 },
+  consent_md9010: { count: 1 },
   consent_md9100: { count: 1 },
   consent_md9999: { count: 1 },
   consent_session_expired: { count: 1 },

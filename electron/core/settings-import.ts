@@ -7,6 +7,7 @@ import type { CloudClient } from './cloud-client';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
 import { logAmazonRequests } from './amazon-requests';
+import { splitMarketplaces, storeNameOf } from '../../shared/known-marketplaces';
 
 export async function importSettings(platforms: PlatformService, cloud: CloudClient, timeline: Timeline, platformId: string, now = () => Date.now()): Promise<Platform> {
   const p = platforms.get(platformId);
@@ -40,14 +41,19 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     throw new CodedError(error.code, error.message, { ...error.params, region });
   }
   logAmazonRequests(timeline, platformId, imported.amazonRequests);
+  // Only marketplaces of Amazon's table are offered; "Non-Amazon" and undocumented entries are kept aside
+  // (also when a cloud of an older version still sends them among the marketplaces).
+  const { known, other } = splitMarketplaces(imported.marketplaces);
+  const otherMarketplaces = [...other, ...(imported.otherMarketplaces ?? [])];
   const before = new Map((p.marketplaces ?? []).map((m) => [m.id, m.selected]));
-  const marketplaces: Marketplace[] = imported.marketplaces.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
-  timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces`);
+  const marketplaces: Marketplace[] = known.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
+  timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
-  const storeName = imported.marketplaces.find((m) => m.storeName)?.storeName;
+  const storeName = storeNameOf(known);
   return platforms.patch(platformId, (x) => ({
     ...x,
     marketplaces,
+    otherMarketplaces,
     marketplacesImportedAt: new Date(now()).toISOString(),
     ...(storeName && x.auth.status === 'authenticated' ? { auth: { ...x.auth, storeName } } : {}),
   }));

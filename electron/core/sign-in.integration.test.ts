@@ -74,6 +74,10 @@ describe('sign-in', () => {
     expect(imported.marketplaces?.every((m) => m.selected && m.isParticipating && m.storeName === EU.storeName)).toBe(true);
     const de = imported.marketplaces!.find((m) => m.countryCode === 'DE')!;
     expect(de).toMatchObject({ id: 'A1PA6795UKMFR9', defaultCurrencyCode: 'EUR', domainName: 'www.amazon.de' });
+    // Entries outside Amazon's table are kept in the data, never offered, and never name the store.
+    expect(imported.otherMarketplaces?.map((m) => m.id)).toEqual(['AHRY1CZE9ZY4H', 'A1ZFFQZ3HTUKT9']);
+    expect(imported.auth).toMatchObject({ status: 'authenticated', storeName: EU.storeName });
+    expect(await desk.failure('selectMarketplaces', { id: p.id, marketplaceIds: ['A1ZFFQZ3HTUKT9'] })).toMatchObject({ code: 'INVALID_INPUT' });
     const chosen = await desk.call('selectMarketplaces', { id: p.id, marketplaceIds: [de.id] });
     expect(chosen.marketplaces?.filter((m) => m.selected).map((m) => m.id)).toEqual([de.id]);
     const again = await desk.call('importSettings', { id: p.id });

@@ -1,7 +1,6 @@
 // signIn(platformId, mode): one small state machine per platform (README "How it fits together"):
 //   idle → registering → starting → waiting (browser opened; long-poll) → authenticated | failed | expired | cancelled
 // The waiting state is persisted with the platform, so a restart resumes the wait.
-import { randomUUID } from 'node:crypto';
 import { countryByCode } from '../../shared/amazon-regions';
 import type { Authorization } from '../../shared/cloud-api';
 import { validAuthorization, type AuthState, type Platform } from '../../shared/platform';
@@ -10,8 +9,8 @@ import { backoffDelay, sleep } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
 import { checkConsentUrl, type ExternalUrlPolicy } from './external-urls';
 import type { CoreHost, Logger } from './host';
-import { nameTaken, type PlatformService } from './platforms';
-import { samePlatformName } from '../../shared/platform-name';
+import type { PlatformService } from './platforms';
+import { ensureRegistered } from './registration';
 import type { Timeline } from './timeline';
 import { logAmazonRequests } from './amazon-requests';
 import { NOTIFICATION_TEXTS, type NotificationTexts } from './notification-texts';
@@ -209,7 +208,7 @@ export class SignInManager {
       if (x.auth.status !== 'seller_changed' || x.auth.authorizationId !== authorizationId) return x;
       const { next, previous } = x.auth;
       const storeName = cloudPlatform?.storeName ?? next.storeName;
-      const { marketplaces: _old, marketplacesImportedAt: _at, ...rest } = x;
+      const { marketplaces: _old, otherMarketplaces: _other, marketplacesImportedAt: _at, ...rest } = x;
       return {
         ...rest,
         auth: {
@@ -261,41 +260,8 @@ export class SignInManager {
     }
   }
 
-  /** Registers the platform in the cloud (idempotent), or again when its country changed. */
-  private async ensureRegistered(p: Platform): Promise<string> {
-    const cloud = this.o.cloud;
-    if (p.cloudPlatformId && p.cloudCountryCode === p.countryCode) {
-      try {
-        await cloud.getPlatform(p.cloudPlatformId);
-        return p.cloudPlatformId;
-      } catch (error) {
-        if (!(error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND')) throw error;
-        this.o.timeline.add(p.id, 'platform missing in the cloud; registering again', 'info');
-      }
-    } else if (p.cloudPlatformId) {
-      // The consent URL's host follows the country; a new country means a new cloud platform.
-      await cloud.deletePlatform(p.cloudPlatformId).catch((e: unknown) => {
-        if (!(e instanceof CodedError && e.code === 'PLATFORM_NOT_FOUND')) throw e;
-      });
-      this.o.timeline.add(p.id, 'country changed; old cloud platform deleted', 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
-    }
-    const others = (await cloud.listPlatforms()).platforms;
-    // The name is unique in the cloud account too; the suggestion avoids both the account's and the app's names.
-    const taken = () => [...others.map((o) => o.name), ...this.o.platforms.list().map((x) => x.name)];
-    if (others.some((o) => o.id !== p.cloudPlatformId && samePlatformName(o.name, p.name))) throw nameTaken(p.name, 'cloud', taken());
-    const key = p.cloudIdempotencyKey ?? randomUUID();
-    if (!p.cloudIdempotencyKey) this.o.platforms.patch(p.id, (x) => ({ ...x, cloudIdempotencyKey: key }));
-    const region = countryByCode(p.countryCode)!.region;
-    const created = await cloud.createPlatform({ type: 'amazon', name: p.name, region, countryCode: p.countryCode }, key).catch((e: unknown) => {
-      // Another desktop of the account registered the name between our list and this call.
-      throw e instanceof CodedError && e.code === 'PLATFORM_NAME_TAKEN' ? nameTaken(p.name, 'cloud', taken()) : e;
-    });
-    this.o.platforms.patch(p.id, (x) => {
-      const { cloudIdempotencyKey: _used, ...rest } = x;
-      return { ...rest, cloudPlatformId: created.id, cloudCountryCode: p.countryCode };
-    });
-    this.o.timeline.add(p.id, 'platform registered in the cloud', 'ok', `region ${region}`);
-    return created.id;
+  private ensureRegistered(p: Platform): Promise<string> {
+    return ensureRegistered(this.o, p);
   }
 
   private startLoop(platformId: string) {

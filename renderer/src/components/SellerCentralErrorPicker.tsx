@@ -1,5 +1,5 @@
 // "Seller Central zeigt einen Fehler?": Amazon's refusals stay on its page, so while waiting (and after
-// a timeout) the merchant types the code printed there (MD1000, SPDC8143 …) — the field comes first — or
+// a timeout) the merchant types the code printed there (MD1000, MD9999 …) — the field comes first — or
 // finds the text Amazon shows in a searchable list (Amazon's own texts from the shared catalogue, the
 // same the sandbox shows). Picking explains at once (AuthStatus shows it) and keeps waiting: a late
 // success still counts, and ending the sign-in is the merchant's choice (issue 24). After

@@ -182,6 +182,8 @@ export const deRest = {
       consent_md1000: 'Seller Central zeigt MD1000',
       consent_md5101: 'Seller Central zeigt MD5101',
       consent_md5110: 'Seller Central zeigt MD5110',
+      consent_md9000: 'Seller Central zeigt MD9000',
+      consent_md9010: 'Seller Central zeigt MD9010',
       consent_md9100: 'Seller Central zeigt MD9100',
       consent_md9999: 'Seller Central zeigt MD9999',
       consent_session_expired: 'Sitzung bei Seller Central abgelaufen',

@@ -209,6 +209,8 @@ export const en: DeepStrings<Messages> = {
       consent_md1000: 'Seller Central shows MD1000',
       consent_md5101: 'Seller Central shows MD5101',
       consent_md5110: 'Seller Central shows MD5110',
+      consent_md9000: 'Seller Central shows MD9000',
+      consent_md9010: 'Seller Central shows MD9010',
       consent_md9100: 'Seller Central shows MD9100',
       consent_md9999: 'Seller Central shows MD9999',
       consent_session_expired: 'Seller Central session expired',

@@ -1,0 +1,126 @@
+// Waiting desktops through nginx: the shipped main configuration (cloud/deploy/nginx.conf: its
+// worker_connections and worker_rlimit_nofile) and site (nginx-site.conf, TLS) in front of two cloud
+// instances on one PostgreSQL server, N long-polls opened through nginx by two waiter processes, then
+// every authorization cancelled through the instances directly. Counts the answers by status: Debian's
+// default nginx.conf (768 worker_connections) answered 234 of 1,000 with HTML 500 (issue 22 item 2);
+// here every one must carry `cancelled`. Reports how the long-polls were spread over the instances,
+// nginx's RSS (all its processes) and the time from the first change to the last answer. Loopback only.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'undici';
+import { startSandbox } from '../sandbox';
+import { CloudClient, freePort } from '../cloud/testing/stack';
+import { selfSignedCertificate, startNginx, type Nginx } from '../cloud/testing/nginx';
+import { startChild, type CloudChild } from './child';
+import { API_CONNECTIONS, CLIENTS_PER_AUTHORIZATION, createAuthorizations, WAIT_SECONDS } from './capacity';
+import { mapLimit } from './load';
+import { now } from './stack';
+import { round } from './stats';
+import { startWaiters } from './scale-out';
+
+export interface NginxWaitersResult {
+  clients: number;
+  /** Long-polls each instance held at the peak. */
+  held: number[];
+  /** Every answer's status (`error` = no HTTP answer; nginx's HTML 500 would show as `error` too). */
+  statuses: Record<string, number>;
+  answeredCorrectly: number;
+  repolls: number;
+  /** From the first long-poll sent until both instances held all of them (or the budget ended). */
+  setupMs: number;
+  wakeAllMs: number;
+  nginxRssMB: number;
+}
+
+/** RSS of a process and its children (nginx's master and workers), from /proc. */
+function treeRssMB(pid: number): number {
+  const pids = [pid];
+  try {
+    for (const p of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) pids.push(Number(p));
+    }
+  } catch {
+    // a process that ended while listed
+  }
+  const kb = pids.reduce((sum, p) => {
+    try {
+      return sum + Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
+  return round(kb / 1024, 1);
+}
+
+export async function nginxWaiters(nginxBin: string, databaseUrl: string, clients: number, nodeArgs: string[]): Promise<NginxWaitersResult> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
+  const sandbox = await startSandbox({ port: 0 });
+  const keys = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
+  const base = { mode: 'cloud' as const, port: 0, sandboxUrl: sandbox.url, logger: true, rateLimitPerMinute: 1_000_000_000, databaseUrl, keys };
+  const cloudChildren: CloudChild[] = [];
+  const pools: Pool[] = [];
+  const waiters: Array<ReturnType<typeof startWaiters>> = [];
+  let nginx: Nginx | undefined;
+  try {
+    for (let i = 0; i < 2; i++) cloudChildren.push(await startChild(base, { nodeArgs }));
+    const ports = cloudChildren.map((c) => Number(new URL(c.ready.url).port));
+    const cert = await selfSignedCertificate(tmp);
+    nginx = await startNginx(nginxBin, { port: await freePort(), cert, upstreams: ports });
+    const [a] = cloudChildren as [CloudChild];
+    const creds = { clientId: a.ready.clientId!, clientSecret: a.ready.clientSecret! };
+    const token = await new CloudClient(a.ready.url, creds).accessToken();
+    const auth = { authorization: `Bearer ${token}` };
+    const api = new Pool(a.ready.url, { connections: API_CONNECTIONS });
+    pools.push(api);
+    const ids = await createAuthorizations(api, auth, Math.ceil(clients / CLIENTS_PER_AUTHORIZATION), 'Nginx');
+    const idle = await Promise.all(cloudChildren.map((c) => c.stats()));
+    const heldNow = async () => (await Promise.all(cloudChildren.map((c) => c.stats()))).map((s, i) => s.started - s.finished - (idle[i]!.started - idle[i]!.finished));
+
+    const t0 = now();
+    for (let w = 0; w < 2; w++) {
+      const count = w === 0 ? Math.ceil(clients / 2) : Math.floor(clients / 2);
+      const paths = Array.from({ length: count }, (_, j) => `/v1/authorizations/${ids[(w * Math.ceil(clients / 2) + j) % ids.length]!}?wait=${WAIT_SECONDS}`);
+      waiters.push(startWaiters({ origin: nginx.url, token, paths, expect: 'cancelled', ca: cert.pem }));
+    }
+    await Promise.all(waiters.map((w) => w.opened));
+    // Until both instances hold every long-poll, or the budget before the first long-polls end.
+    const deadline = t0 + (WAIT_SECONDS - 4) * 1000;
+    let held = await heldNow();
+    while (held.reduce((x, y) => x + y, 0) < clients && now() < deadline) {
+      await sleep(200);
+      held = await heldNow();
+    }
+    const setupMs = now() - t0;
+    const nginxRssMB = treeRssMB(nginx.child.pid!);
+    const wakeStart = now();
+    await mapLimit(ids, API_CONNECTIONS, async (id) => {
+      const res = await api.request({ method: 'POST', path: `/v1/authorizations/${id}/cancel`, headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+      await res.body.text();
+    });
+    const done = await Promise.all(waiters.map((w) => w.done));
+    return {
+      clients,
+      held,
+      setupMs: Math.round(setupMs),
+      wakeAllMs: Math.round(Math.max(...done.map((d) => d.lastAt)) - wakeStart),
+      nginxRssMB,
+      answeredCorrectly: done.reduce((s, d) => s + d.correct, 0),
+      repolls: done.reduce((s, d) => s + d.repolls, 0),
+      statuses: done.reduce<Record<string, number>>((out, d) => {
+        for (const [status, count] of Object.entries(d.statuses)) out[status] = (out[status] ?? 0) + count;
+        return out;
+      }, {}),
+    };
+  } finally {
+    for (const w of waiters) w.kill();
+    await Promise.allSettled(pools.map((p) => p.close()));
+    await nginx?.close({ fast: true });
+    await Promise.allSettled(cloudChildren.map((c) => c.stop()));
+    await sandbox.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

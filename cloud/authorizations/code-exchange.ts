@@ -1,0 +1,118 @@
+// The code exchange after Amazon's redirect, recorded step by step so that a crash never leaves it
+// half done (issue 23): the state is used up together with the sealed code and a lease
+// (startExchange); the instance renews the lease while it works; Amazon's refresh token is stored
+// sealed the moment LWA answers, before anything else; the outcome ends the authorization and drops
+// both. An instance that finds an exchange whose lease ran out (exchange-recovery.ts) finishes it
+// from the stored token, exchanges the stored code again while it can still be valid, or fails it
+// with EXCHANGE_INTERRUPTED at once.
+import type { CloudContext } from '../context';
+import { CloudError } from '../http/cloud-error';
+import { exchangeCode } from '../amazon/lwa-client';
+import { AmazonCallLog } from '../amazon/amazon-calls';
+import { recordAmazonCalls } from '../repositories/amazon-requests';
+import { AUTHORIZATION_RENEWAL_MS } from './store';
+import { finishPending, lockAuthorizationStatus, markAuthenticated, type AuthorizationRow } from '../repositories/authorizations';
+import { renewExchangeLease, storeExchangedToken } from '../repositories/authorizations';
+import { holdSellerChange, sellerStoreNames } from './seller-change';
+import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
+
+/**
+ * How long an exchange's lease lasts without renewal. Real time, not the cloud's clock (ctx.now, which
+ * tests move): it measures whether an instance is still alive.
+ */
+export const EXCHANGE_LEASE_MS = 6_000;
+export const leaseFrom = (wallNow = Date.now()) => new Date(wallNow + EXCHANGE_LEASE_MS);
+
+/** The sealed code's associated data: it opens only for this authorization. */
+export const codeAad = (authorizationId: string) => `code:${authorizationId}`;
+
+/** Renews the lease every third of its length until stopped. */
+function holdLease(ctx: CloudContext, id: string): () => void {
+  const timer = setInterval(() => void renewExchangeLease(ctx.db, id, leaseFrom()).catch(() => undefined), EXCHANGE_LEASE_MS / 3);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Exchanges the code at LWA and stores the outcome; throws the CloudError the authorization failed with.
+ * `auth` has its state used up and its exchange recorded.
+ */
+export async function exchangeAndComplete(
+  ctx: CloudContext,
+  auth: AuthorizationRow,
+  code: string,
+  sellingPartnerId: string,
+  explain: (err: CloudError) => CloudError = (err) => err,
+): Promise<void> {
+  const release = holdLease(ctx, auth.id);
+  try {
+    const calls = new AmazonCallLog(ctx.now);
+    try {
+      const tokens = await exchangeCode(ctx.lwa, code, ctx.redirectUri, calls).finally(() => record(ctx, auth, calls));
+      if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
+      const sealed = ctx.secretBox.seal(tokens.refreshToken, auth.platform_id);
+      // From here on Amazon's token survives a crash of this instance.
+      await storeExchangedToken(ctx.db, auth.id, sealed);
+      await complete(ctx, auth, sellingPartnerId, sealed, { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
+    } catch (err) {
+      throw await failExchange(ctx, auth, explain(err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR')));
+    }
+  } finally {
+    release();
+  }
+}
+
+/** Stored before the outcome is published, so the desktop reads the request ids with it. */
+async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
+  // Losing a support detail must not lose the seller's authorization.
+  await recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls).catch(() => undefined);
+}
+
+export async function failExchange(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {
+  const updated = await finishPending(ctx.db, row.id, 'failed', new Date(ctx.now()), { code: err.code, message: err.message });
+  if (updated) ctx.notifier.publish(row.id);
+  return err;
+}
+
+/**
+ * Stores Amazon's (sealed) refresh token as the platform's, or holds it aside for a refresh that brought
+ * another seller. `access` is the access token that came with the code; a recovered exchange has none.
+ */
+export async function complete(
+  ctx: CloudContext,
+  auth: AuthorizationRow,
+  sellingPartnerId: string,
+  sealed: string,
+  access?: { accessToken: string; expiresIn: number },
+): Promise<void> {
+  const now = new Date(ctx.now());
+  // A refresh with another seller: look up both store names (SP-API) before the transaction, so the
+  // desktop can name both sellers. Only on this path, so an ordinary sign-in makes no extra call.
+  let storeNames: { previous: string | null; next: string | null } = { previous: null, next: null };
+  if (auth.mode === 'refresh' && access) {
+    const current = await findPlatformById(ctx.db, auth.platform_id);
+    if (current?.selling_partner_id && current.selling_partner_id !== sellingPartnerId) storeNames = await sellerStoreNames(ctx, current, access.accessToken);
+  }
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const platform = await findPlatformById(tx, auth.platform_id, true);
+    const still = await lockAuthorizationStatus(tx, auth.id);
+    // Deleted or superseded while Amazon was answering: the new tokens are not kept.
+    if (!platform || platform.deleted_at || still !== 'pending') return 'dropped' as const;
+    // Refresh only: a platform that lost its token (revoked meanwhile) simply takes the new one.
+    if (auth.mode === 'refresh' && platform.selling_partner_id && platform.selling_partner_id !== sellingPartnerId && platform.refresh_token_enc) {
+      await holdSellerChange(tx, auth, platform, { sellingPartnerId, sealedRefreshToken: sealed, storeName: storeNames.next, previousStoreName: storeNames.previous }, now);
+      return 'held' as const;
+    }
+    const changed = auth.mode === 'refresh' ? platform.selling_partner_id !== sellingPartnerId : null;
+    // Another seller (a login on a platform that had one): its store name is not known yet.
+    const storeName = platform.selling_partner_id === sellingPartnerId ? platform.store_name : null;
+    const signIn = { sealedRefreshToken: sealed, sellingPartnerId, storeName, authorizedAt: now, renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS) };
+    await storePlatformSignIn(tx, platform.id, signIn, false);
+    await markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
+    return 'stored' as const;
+  });
+  if (outcome === 'dropped') throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted or a newer sign-in was started meanwhile.');
+  // The access token came with the code: the first settings import needs no refresh (not for a held token).
+  if (outcome === 'stored' && access) ctx.amazonTokens.set(auth.platform_id, sealed, access.accessToken, now.getTime() + access.expiresIn * 1000);
+  ctx.notifier.publish(auth.id);
+}
