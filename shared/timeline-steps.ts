@@ -8,6 +8,7 @@ export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
   'sign-in (login) requested again while one is starting; answered with that one': { de: 'ANMELDEN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'SIGN IN clicked again while a sign-in is starting – that one stands' },
   'sign-in (refresh) requested again while one is starting; answered with that one': { de: 'AKTUALISIEREN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'REFRESH clicked again while a sign-in is starting – that one stands' },
   'platform registered in the cloud': { de: 'Plattform in der Cloud angelegt', en: 'Platform registered in the cloud' },
+  'registration answer was lost; sending it again': { de: 'Antwort auf die Registrierung ging verloren – wird erneut gesendet', en: 'Registration answer was lost – sending it again' },
   'platform missing in the cloud; registering again': { de: 'Plattform fehlte in der Cloud – wird neu angelegt', en: 'Platform missing in the cloud – registering again' },
   'country changed; old cloud platform deleted': { de: 'Land geändert – alte Cloud-Plattform gelöscht', en: 'Country changed – old cloud platform deleted' },
   'adopted from the cloud': { de: 'Aus der Cloud übernommen', en: 'Adopted from the cloud' },
