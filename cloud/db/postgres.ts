@@ -5,7 +5,7 @@ import type { Database, ScriptTransaction } from './queryable';
 import { MIGRATIONS, hasSchema, migrate, SchemaMissingError, type Migration } from './migrations';
 
 /** host:port/database of a postgres:// URL — never its password. */
-export function describeUrl(url: string): string {
+function describeUrl(url: string): string {
   try {
     const u = new URL(url);
     return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;

@@ -5,8 +5,8 @@
 // stderr, the rest to stdout, as before. Never pass a secret.
 import os from 'node:os';
 
-export const LOG_LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
-export type LogLevel = keyof typeof LOG_LEVELS;
+const LOG_LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity } as const;
+type LogLevel = keyof typeof LOG_LEVELS;
 
 let threshold: number = LOG_LEVELS.info;
 

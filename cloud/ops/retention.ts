@@ -16,7 +16,7 @@ const FIRST_RUN_DELAY_MS = 60_000;
 
 type RetentionConfig = Pick<CloudConfig, 'retentionAuthorizationsDays' | 'retentionIdempotencyKeysDays' | 'retentionDeletedPlatformsDays'>;
 
-export interface RetentionResult {
+interface RetentionResult {
   /** false: another instance held the job's lock. */
   ran: boolean;
   authorizations: number;
