@@ -61,7 +61,8 @@ async function main(): Promise<() => Promise<void>> {
       }),
       logger: config.logger,
     });
-    const tenant = await cloud.createTenant('Bench GmbH');
+    // Tenant names are unique: the scale-out's instances share one database, one tenant each.
+    const tenant = await cloud.createTenant(`Bench GmbH ${process.pid}`);
     send({ type: 'ready', url: cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret } satisfies ChildReady);
     return () => cloud.close();
   }

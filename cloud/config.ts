@@ -118,6 +118,20 @@ export const cloudConfigSchema = z.object({
   metricsWithoutToken: z.boolean().default(false),
   /** /readyz reports not ready when the LWA client secret expires within this many days. */
   readyzLwaSecretMinDays: z.number().int().min(0).default(7),
+  /** Lowest level logged (pino's names); every line is JSON (cloud/README.md, "Logs"). */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL pool size of one instance (plus 2 connections for LISTEN/NOTIFY). */
+  dbPoolSize: z.number().int().min(1).max(100).default(10),
+  /** application_name of the instance's PostgreSQL connections (pg_stat_activity, server logs). */
+  dbApplicationName: safeText().min(1).max(63).default('amazon-cloud'),
+  /** Retention (ops/retention.ts): authorizations older than this many days are deleted. */
+  retentionAuthorizationsDays: z.number().int().min(1).default(90),
+  /** Idempotency-Keys of POST /v1/platforms older than this many days are deleted. */
+  retentionIdempotencyKeysDays: z.number().int().min(1).default(7),
+  /** Deleted platforms (tombstones, with their sign-ins and Amazon calls) are removed after this many days. */
+  retentionDeletedPlatformsDays: z.number().int().min(1).default(30),
+  /** How often each instance runs the retention job. */
+  retentionIntervalMinutes: z.number().int().min(1).max(1440).default(60),
   /** Embedded default: create a development tenant once and write its credentials here (mode 0600). */
   devTenantFile: safeText().optional(),
   /** Embedded default: add the callback URL to the sandbox app's redirect URIs at start. */
@@ -157,6 +171,13 @@ export const ENV_KEYS: Record<string, string> = {
   CLOUD_OPS_ALLOW_REMOTE: 'opsAllowRemote',
   CLOUD_METRICS_WITHOUT_TOKEN: 'metricsWithoutToken',
   CLOUD_READYZ_LWA_SECRET_MIN_DAYS: 'readyzLwaSecretMinDays',
+  CLOUD_LOG_LEVEL: 'logLevel',
+  CLOUD_RETENTION_AUTHORIZATIONS_DAYS: 'retentionAuthorizationsDays',
+  CLOUD_RETENTION_IDEMPOTENCY_KEYS_DAYS: 'retentionIdempotencyKeysDays',
+  CLOUD_RETENTION_DELETED_PLATFORMS_DAYS: 'retentionDeletedPlatformsDays',
+  CLOUD_RETENTION_INTERVAL_MINUTES: 'retentionIntervalMinutes',
+  CLOUD_DB_POOL_SIZE: 'dbPoolSize',
+  CLOUD_DB_APPLICATION_NAME: 'dbApplicationName',
 };
 
 function coerce(value: string): unknown {

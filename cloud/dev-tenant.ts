@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Queryable } from './db/queryable';
-import { tenantExists } from './repositories/tenants';
+import { tenantExists, tenantNameTaken } from './repositories/tenants';
 import { createTenant, type NewTenantCredentials } from './tenants';
 
 export const DEV_TENANT_NAME = 'Entwicklung';
@@ -26,9 +26,27 @@ export async function ensureDevTenant(db: Queryable, file: string, cloudUrl: str
       return { ...existing, cloudUrl };
     }
   }
-  const created: DevTenantFile = { ...(await createTenant(db, DEV_TENANT_NAME, now)), cloudUrl };
+  const created: DevTenantFile = { ...(await createDevTenant(db, now)), cloudUrl };
   writeSecretFile(file, JSON.stringify(created, null, 2));
   return created;
+}
+
+/**
+ * Tenant names are unique: several instances on one database (each with its own data directory and
+ * file) and a database that outlived its file each get their own, "Entwicklung (2)" and so on. Two
+ * instances starting together may both find a name free; the unique index lets one win, the other
+ * takes the next name.
+ */
+async function createDevTenant(db: Queryable, now: Date): Promise<NewTenantCredentials> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? DEV_TENANT_NAME : `${DEV_TENANT_NAME} (${n})`;
+    if (await tenantNameTaken(db, name)) continue;
+    try {
+      return await createTenant(db, name, now);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505' || n >= 100) throw err;
+    }
+  }
 }
 
 /** Writes a file only its owner can read (mode 0600), also when it already existed with wider rights. */

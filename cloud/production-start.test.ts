@@ -52,23 +52,26 @@ describe('production start-up', () => {
     expect(r.err).toContain('https');
     expect(r.err).not.toContain('test-secret');
     expect(r.out).not.toContain('listening');
-  }, 30_000);
+  }, 90_000);
 
   it('is refused by the CLI with an http public URL', async () => {
     const r = await runCli(productionEnv({ CLOUD_PUBLIC_URL: 'http://cloud.example.com' }));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/publicUrl \(env CLOUD_PUBLIC_URL\): must be an https:\/\/ URL/);
-  }, 30_000);
+  }, 90_000);
 
   it('starts with an https public URL and prints the redirect URI and the Login URI', async () => {
     const r = await runCli(productionEnv({ CLOUD_PUBLIC_URL: 'https://cloud.example.com/' }));
-    expect(r.out).toContain('OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback\n');
-    expect(r.out).toContain('OAuth Login URI:    https://cloud.example.com/oauth/amazon/login\n');
+    // JSON lines like the request log: the sentence, and the URI as a field of its own.
+    expect(r.out).toContain('"redirectUri":"https://cloud.example.com/oauth/amazon/callback","msg":"OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback"}\n');
+    expect(r.out).toContain('"msg":"OAuth Login URI:    https://cloud.example.com/oauth/amazon/login"}\n');
+    for (const line of r.out.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
     expect(r.out).toContain('Amazon mode: production');
     // The LWA secret came from the environment: SIGHUP cannot change it, and the start says so (no value).
-    expect(r.err).toContain('warning: CLOUD_LWA_CLIENT_SECRET set in the environment');
-    expect(r.err).not.toContain('test-secret');
-  }, 30_000);
+    expect(r.out).toContain('"level":40,');
+    expect(r.out).toContain('warning: CLOUD_LWA_CLIENT_SECRET set in the environment');
+    expect(r.out + r.err).not.toContain('test-secret');
+  }, 90_000);
 
   it('applies to amazon.mode=production from the configuration, and to an http redirect URI', () => {
     const base = { amazon: { mode: 'production', applicationId: 'a', lwaClientId: 'b', lwaClientSecret: 'c' }, signingKey: key(), encryptionKey: key() };
@@ -113,5 +116,5 @@ describe('amazon.mode=production without --production', () => {
     await new Promise((resolve) => child.on('exit', resolve));
     expect(out).toContain('Amazon mode: production');
     expect(existsSync(join(dataDir, 'dev-tenant.json'))).toBe(false);
-  }, 30_000);
+  }, 90_000);
 });

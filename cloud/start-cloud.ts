@@ -26,6 +26,9 @@ import { createMetrics, type CloudMetrics } from './ops/metrics';
 import { createTenantGate } from './http/tenant-gate';
 import { createTenantAdmin } from './admin/tenant-admin';
 import { loadOrCreateAdminToken } from './ops/admin-credential';
+import { lwaSecretStatus } from './amazon/lwa-secret-status';
+import { startRetention } from './ops/retention';
+import { logLine } from './ops/log-line';
 import { redactConnectionStrings } from './ops/redact';
 
 export interface StartCloudOptions {
@@ -76,7 +79,12 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const { config } = opts;
   const now = opts.now ?? Date.now;
   // PGlite in the data directory, or a PostgreSQL server shared with other instances.
-  const db = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openDatabase(opts.dataDir);
+  // What the migrations report (e.g. a renamed platform) goes to the log once it exists.
+  const notices: string[] = [];
+  const notice = (line: string) => void notices.push(line);
+  const db = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, { max: config.dbPoolSize, applicationName: config.dbApplicationName, notice })
+    : await openDatabase(opts.dataDir, { notice });
   const metrics = createMetrics();
   if ('pool' in db) metrics.setPoolSource(() => ({ total: db.pool.totalCount, idle: db.pool.idleCount, waiting: db.pool.waitingCount, max: db.pool.options.max ?? 10 }));
   else metrics.setPoolSource(() => ({ total: 1, idle: 1, waiting: 0, max: 1 }));
@@ -85,8 +93,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   // Every held long-poll (authorization status, the feed of Amazon-started sign-ins) listens for shutdown.
   setMaxListeners(0, closing.signal);
   let notifier: AuthorizationNotifier & { close?(): Promise<void> };
-  // Until the server's logger exists (the notifier starts first), problems go to stderr.
-  let logWarn: (entry: object, message: string) => void = (entry, message) => console.error(message, JSON.stringify(entry));
+  // Until the server's logger exists (the notifier starts first), problems go out as the same JSON lines.
+  let logWarn: (entry: object, message: string) => void = (entry, message) => logLine('warn', message, { ...entry });
   try {
     notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl, { ...notifierEvents(metrics, (entry, message) => logWarn(entry, message)), backoff: opts.notifierBackoff }) : createLocalNotifier();
   } catch (err) {
@@ -94,6 +102,8 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     throw err;
   }
   const longPolls = createLongPolls(notifier);
+  // Read at scrape time from the running configuration (SIGHUP may change the secrets).
+  metrics.setLwaSecretSource(() => lwaSecretStatus(ctx.config, ctx.now(), ctx.lwa.secrets.active()).secrets);
   closing.signal.addEventListener('abort', () => longPolls.releaseAll(), { once: true });
   let logInfo: (entry: object, message: string) => void = () => undefined;
   const tenantGate = createTenantGate(db, notifier, now);
@@ -134,6 +144,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     app = await buildServer(ctx, opts.logger ?? false, routes);
     const log = app.log;
     logInfo = (entry, message) => log.info(entry, message);
+    for (const line of notices) log.warn({ migration: true }, line);
     logWarn = (entry, message) => log.warn(entry, message);
     if (opts.dataDir && !config.databaseUrl && config.keysFile && isInside(config.keysFile, opts.dataDir)) {
       // The path only, never a key.
@@ -150,6 +161,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     throw err;
   }
   const reloader = createConfigReloader(ctx, app.log, opts.reloadConfig ?? (() => config));
+  const retention = startRetention(db, () => ctx.config, now, app.log);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
@@ -185,6 +197,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     close: () =>
       (stopped ??= (async () => {
         reloader.stop();
+        retention.stop();
         closing.abort();
         await app.close();
         await recovery.stop();

@@ -53,6 +53,8 @@ async function report(page: Page, key: SellerCentralErrorKey) {
   await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
   if (key === 'wrong_region') await page.getByRole('button', { name: 'Mein Konto: Nordamerika (NA)' }).click();
   else await page.locator(`button.sc-error-choice[data-key="${key}"]`).click();
+  // Picking keeps waiting (a late success counts); the merchant ends a sign-in that cannot succeed.
+  if (SELLER_CENTRAL_ERRORS[key].action === 'cancel') await page.getByRole('button', { name: 'Anmeldung beenden' }).click();
 }
 
 /** What the app shows for the failure: the status, a waiting hint, or the import's error. */

@@ -29,7 +29,8 @@ const REPRODUCE: Partial<Record<SellerCentralErrorKey, { pick: string; confirm?:
 
 const germanText = (key: SellerCentralErrorKey) => {
   const code = SELLER_CENTRAL_ERRORS[key].errorCode;
-  return key === 'wrong_region' ? (errorsDe as Record<string, string>)[code]!.replace('{{actualRegion}}', 'Nordamerika (NA)').replace('{{region}}', 'Europa (EU)').replace('{{country}}', 'US') : (errorsDe as Record<string, string>)[code]!;
+  const text = (errorsDe as Record<string, string>)[code]!.replaceAll('{{btnSignIn}}', 'ANMELDEN').replaceAll('{{btnRefresh}}', 'AKTUALISIEREN');
+  return key === 'wrong_region' ? text.replace('{{actualRegion}}', 'Nordamerika (NA)').replace('{{region}}', 'Europa (EU)').replace('{{country}}', 'US') : text;
 };
 
 const anmelden = (page: Page) => anmeldenOn(page, host, { waiting: true });
@@ -66,7 +67,11 @@ test('every Seller Central failure: reproduced from the app, explained in two cl
     } else {
       await page.locator(`button.sc-error-choice[data-key="${key}"]`).click();
     }
+    // The explanation at once; the sign-in keeps waiting (a late success counts) until the merchant ends it.
+    await expect(status).toHaveText(/Anmeldung läuft/);
+    await expect(page.getByTestId('auth-line-hint')).toHaveText(germanText(key));
     if (entry.action === 'cancel') {
+      await page.getByRole('button', { name: 'Anmeldung beenden' }).click();
       await expect(status).toHaveText('Fehler');
       await expect(page.getByTestId('auth-line-why')).toHaveText(germanText(key));
       await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
@@ -98,5 +103,5 @@ test('the code typed from Amazon’s page is explained (MD1000); an unknown one 
   await expect(page.getByRole('status').filter({ hasText: 'XY123' })).toBeVisible();
   await page.getByLabel('Fehlercode von der Amazon-Seite').fill('md1000');
   await page.getByLabel('Fehlercode von der Amazon-Seite').press('Enter');
-  await expect(page.getByTestId('auth-line-why')).toHaveText(germanText('MD1000'));
+  await expect(page.getByTestId('auth-line-hint')).toHaveText(germanText('MD1000'));
 });

@@ -78,8 +78,8 @@ test.describe('export → import → the same error', () => {
     await seller.context().close();
     await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
     await page.locator('button.sc-error-choice[data-key="not_primary"]').click();
-    await expect(page.getByTestId('auth-line-why')).toContainText('Nur der Hauptnutzer');
-    const original = await page.getByTestId('auth-line-why').textContent();
+    await expect(page.getByTestId('auth-line-hint')).toContainText('Nur der Hauptnutzer');
+    const original = await page.getByTestId('auth-line-hint').textContent();
 
     const text = await exportProtokoll(page);
     const state = new URL(url).searchParams.get('state')!;
@@ -95,7 +95,7 @@ test.describe('export → import → the same error', () => {
     await replaySeller.context().close();
     await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
     await page.locator('button.sc-error-choice[data-key="not_primary"]').click();
-    await expect(page.getByTestId('auth-line-why')).toHaveText(original!);
+    await expect(page.getByTestId('auth-line-hint')).toHaveText(original!);
   });
 
   test('a code expired at the exchange (LWA): replayed by the armed scenario alone', async ({ page, browser }) => {

@@ -77,8 +77,11 @@ export function registerAdminPages(app: FastifyInstance, state: SandboxState): v
   app.post('/sandbox/scenarios', async (req, reply) => {
     const lang = langOf(req);
     const action = field(req.body, 'action');
-    if (action === 'reset') state.reset();
-    else if (action === 'clear') state.scenarios.clear();
+    if (action === 'reset') {
+      // A deliberate reset, as through the API: the app tells the merchant earlier sign-ins are gone.
+      state.reset();
+      state.resetAt = new Date(state.now()).toISOString();
+    } else if (action === 'clear') state.scenarios.clear();
     else if (action === 'off') {
       const id = field(req.body, 'id');
       const target = resolveTarget(field(req.body, 'account'), state);

@@ -95,6 +95,13 @@ describe('redirect URIs API and reset', () => {
     expect(apps[0]!.redirectUris).toEqual([DEFAULT_REDIRECT_URI, EXTRA]);
   });
 
+  it('the page’s "Sandbox zurücksetzen" is a deliberate reset like the API’s: /status names its time (issue 24)', async () => {
+    clock.now += 60_000;
+    const res = await fetch(`${sb.url}/sandbox/scenarios`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=reset', redirect: 'manual' });
+    expect(res.status).toBeLessThan(400);
+    expect((await json('GET', '/sandbox/api/status')).body.resetAt).toBe(new Date(clock.now).toISOString());
+  });
+
   it('SMS API: unknown e-mail → 404; reset empties the inbox', async () => {
     expect((await json('GET', '/sandbox/api/sms?email=nobody@example.com')).status).toBe(404);
     const fe = seedAccount('fe.seller@example.com')!;

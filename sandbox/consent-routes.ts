@@ -124,7 +124,7 @@ function ruleError(state: SandboxState, account: SeedAccount, app: SeedApp, host
   return limited ? 'draft_limit' : undefined;
 }
 
-export interface Grant {
+interface Grant {
   account: SeedAccount;
   app: SeedApp;
   redirectUri: string;

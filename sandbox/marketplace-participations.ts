@@ -20,9 +20,9 @@ interface MarketplaceParticipation {
 }
 
 /** An id reported in selling-partner-api-docs #1260; its fields as public MWS answers show them. */
-export const SHADOW_MARKETPLACE_ID = 'AHRY1CZE9ZY4H';
+const SHADOW_MARKETPLACE_ID = 'AHRY1CZE9ZY4H';
 /** The "Non-Amazon" id reported in selling-partner-api-docs #761 (its other fields: unverified). */
-export const NON_AMAZON_MARKETPLACE_ID = 'A1ZFFQZ3HTUKT9';
+const NON_AMAZON_MARKETPLACE_ID = 'A1ZFFQZ3HTUKT9';
 
 function outsideTheTable(account: SeedAccount): MarketplaceParticipation[] {
   const home = countryByCode(account.marketplaces[0]?.country ?? 'DE') ?? countryByCode('DE')!;

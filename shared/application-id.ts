@@ -4,8 +4,6 @@
 // an application id is checked.
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-export const APPLICATION_ID_PREFIXES = ['amzn1.sp.solution.', 'amzn1.sellerapps.app.'] as const;
-
 const APPLICATION_ID = new RegExp(`^amzn1\\.(?:sp\\.solution|sellerapps\\.app)\\.${UUID}$`);
 
 export function isApplicationId(value: string): boolean {

@@ -24,6 +24,7 @@ export const CLOUD_ERROR_CODES = {
   // Operators (admin API, /metrics)
   ADMIN_UNAUTHORIZED: 'The admin credential is missing or wrong.',
   TENANT_NOT_FOUND: 'No tenant with this id or client id exists.',
+  TENANT_NAME_TAKEN: 'Another tenant already has this name.',
   // Platforms
   PLATFORM_NOT_FOUND: 'No platform with this id exists for this tenant.',
   PLATFORM_NAME_TAKEN: 'This tenant already has a platform with this name.',

@@ -19,6 +19,10 @@ const DESKTOP_ERROR_CODES = [
   'BROWSER_OPEN_FAILED',
   'SIGN_IN_IN_PROGRESS',
   'NOT_AUTHENTICATED',
+  /** The region was changed on a platform signed in for another region: sign in again (status sign_in_required). */
+  'REGION_CHANGED',
+  /** A region change that would end a valid sign-in was sent without the user's confirmation. */
+  'REGION_CHANGE_UNCONFIRMED',
   'NOT_IMPORTED',
   'SANDBOX_UNREACHABLE',
   'CLOUD_NOT_ENABLED',

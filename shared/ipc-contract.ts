@@ -123,6 +123,8 @@ export const requestSchemas = {
       active: z.boolean().optional(),
       useCloud: z.boolean().optional(),
       countryCode: countryCodeSchema.optional(),
+      /** The user confirmed that a change to another region ends the platform's sign-in. */
+      confirmRegionChange: z.literal(true).optional(),
     }),
   }),
   /** mode 'cloud' (default) deletes in the cloud first; 'localQueue' deletes locally and queues the cloud deletion. */

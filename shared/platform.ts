@@ -67,7 +67,8 @@ const authStateSchema = z.discriminatedUnion('status', [
     next: sellerSchema,
   }),
   z.object({
-    status: z.enum(['failed', 'expired', 'cancelled']),
+    /** sign_in_required: the sign-in no longer fits the platform (REGION_CHANGED); ANMELDEN, not AKTUALISIEREN. */
+    status: z.enum(['failed', 'expired', 'cancelled', 'sign_in_required']),
     at: z.string(),
     error: z.object({ code: errorCodeSchema, detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
     /** The last good authentication survives a failed refresh. */

@@ -39,7 +39,7 @@ export const timelineExportSchema = z.strictObject({
     scenarios: z.array(z.strictObject({ id: text(40), account: text(200).optional(), remaining: z.number().int().min(0).max(1e6).optional(), ms: z.number().int().min(0).max(1e6).optional() })).max(100).optional(),
   }),
   status: z.strictObject({
-    status: z.enum(['not_authenticated', 'waiting', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled']),
+    status: z.enum(['not_authenticated', 'waiting', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled', 'sign_in_required']),
     code: code.optional(),
     params: z.record(text(40), z.union([text(200), z.number(), z.boolean()])).optional(),
     sellingPartnerId: id.optional(),

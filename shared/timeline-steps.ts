@@ -3,16 +3,20 @@
 // renderer and the export show these texts. timeline-steps.test.ts checks that every key the core
 // writes is here.
 export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
-  'sign-in (login) requested': { de: 'ANMELDEN angeklickt', en: 'ANMELDEN clicked' },
-  'sign-in (refresh) requested': { de: 'AKTUALISIEREN angeklickt', en: 'AKTUALISIEREN clicked' },
-  'sign-in (login) requested again while one is starting; answered with that one': { de: 'ANMELDEN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'ANMELDEN clicked again while a sign-in is starting – that one stands' },
-  'sign-in (refresh) requested again while one is starting; answered with that one': { de: 'AKTUALISIEREN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'AKTUALISIEREN clicked again while a sign-in is starting – that one stands' },
+  'sign-in (login) requested': { de: 'ANMELDEN angeklickt', en: 'SIGN IN clicked' },
+  'sign-in (refresh) requested': { de: 'AKTUALISIEREN angeklickt', en: 'REFRESH clicked' },
+  'sign-in (login) requested again while one is starting; answered with that one': { de: 'ANMELDEN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'SIGN IN clicked again while a sign-in is starting – that one stands' },
+  'sign-in (refresh) requested again while one is starting; answered with that one': { de: 'AKTUALISIEREN erneut angeklickt, während eine Anmeldung beginnt – diese gilt', en: 'REFRESH clicked again while a sign-in is starting – that one stands' },
   'platform registered in the cloud': { de: 'Plattform in der Cloud angelegt', en: 'Platform registered in the cloud' },
+  'registration answer was lost; sending it again': { de: 'Antwort auf die Registrierung ging verloren – wird erneut gesendet', en: 'Registration answer was lost – sending it again' },
   'platform missing in the cloud; registering again': { de: 'Plattform fehlte in der Cloud – wird neu angelegt', en: 'Platform missing in the cloud – registering again' },
   'country changed; old cloud platform deleted': { de: 'Land geändert – alte Cloud-Plattform gelöscht', en: 'Country changed – old cloud platform deleted' },
   'adopted from the cloud': { de: 'Aus der Cloud übernommen', en: 'Adopted from the cloud' },
-  'protocol imported for replay': { de: 'Protokoll zum Nachstellen importiert', en: 'Protokoll imported for replay' },
+  'protocol imported for replay': { de: 'Protokoll zum Nachstellen importiert', en: 'Log imported for replay' },
+  'region changed; the sign-in of the previous region ended': { de: 'Region geändert – die Anmeldung der bisherigen Region endet', en: 'Region changed – the sign-in of the previous region ended' },
+  'sign-in ended by the user after a reported Seller Central error': { de: 'Anmeldung nach gemeldetem Seller-Central-Fehler vom Benutzer beendet', en: 'Sign-in ended by the user after a reported Seller Central error' },
   'sandbox scenario applied': { de: 'Sandbox-Testfall ausgelöst', en: 'Sandbox test case applied' },
+  'sandbox test case switched off after the sign-in': { de: 'Sandbox-Testfall nach der Anmeldung abgeschaltet', en: 'Sandbox test case switched off after the sign-in' },
   'authorization created': { de: 'Anmeldung in der Cloud begonnen', en: 'Authorization started in the cloud' },
   'browser opened on Seller Central': { de: 'Browser mit Seller Central geöffnet', en: 'Browser opened on Seller Central' },
   'no browser could be opened; the link is shown to copy': { de: 'Kein Browser geöffnet – Link zum Kopieren angezeigt', en: 'No browser opened – link shown to copy' },
@@ -53,4 +57,29 @@ export function stepText(step: string, lang: 'de' | 'en'): string {
   if (Object.hasOwn(TIMELINE_STEPS, step)) return TIMELINE_STEPS[step]![lang];
   const prefix = Object.keys(TIMELINE_STEP_PREFIXES).find((p) => step.startsWith(p));
   return prefix ? TIMELINE_STEP_PREFIXES[prefix]![lang] + step.slice(prefix.length) : step;
+}
+
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\b/g;
+
+/** Words of the core's details (written in English, kept so in the export), as the Protokoll tab shows them. */
+const DETAIL_WORDS: { pattern: RegExp; de: string; en: string }[] = [
+  { pattern: /^(\d+) marketplaces$/, de: '$1 Marktplätze', en: '$1 marketplaces' },
+  { pattern: /^region ([A-Z]{2})$/, de: 'Region $1', en: 'region $1' },
+  { pattern: /^expires (.+)$/, de: 'läuft ab $1', en: 'expires $1' },
+  { pattern: /^valid until (.+)$/, de: 'gültig bis $1', en: 'valid until $1' },
+  { pattern: /^seller (\S+)$/, de: 'Händler-ID $1', en: 'seller ID $1' },
+  { pattern: /^seller (\S+) → (\S+)$/, de: 'Händler-ID $1 → $2', en: 'seller ID $1 → $2' },
+  { pattern: /^cloud platform (\S+)$/, de: 'Cloud-Plattform $1', en: 'cloud platform $1' },
+  { pattern: /^(login|refresh), expires (.+)$/, de: '$1, läuft ab $2', en: '$1, expires $2' },
+  { pattern: /^renewal due (\S+) \((-?\d+) days left\)$/, de: 'Erneuerung fällig $1 (noch $2 Tage)', en: 'renewal due $1 ($2 days left)' },
+];
+
+/**
+ * A step's detail for the Protokoll tab: known phrases in the language, every UTC timestamp in the
+ * viewer's local time (`formatTime`, e.g. the renderer's formatTimestamp); anything else as written.
+ */
+export function detailText(detail: string, lang: 'de' | 'en', formatTime: (iso: string) => string): string {
+  const rule = DETAIL_WORDS.find((r) => r.pattern.test(detail));
+  const worded = rule ? detail.replace(rule.pattern, rule[lang]) : detail;
+  return worded.replace(ISO_TIME, (iso) => formatTime(iso) || iso);
 }

@@ -1,9 +1,15 @@
 // `npm run cloud -- tenant <command>`: the same commands and the same output whether the cloud runs
-// or not. A running cloud on this data directory (its lock names its URL) is asked through its admin
-// API with the credential in <dataDir>/admin-token; `--url` names any running cloud. Otherwise the
-// database is opened directly: PGlite under the data directory's lock (so the cloud cannot start
-// meanwhile), or the PostgreSQL server of `databaseUrl`, which any number of processes may share.
+// or not, against the deployment the operator means — in this order:
+//   1. `--url`: that running instance's admin API (credential CLOUD_ADMIN_TOKEN or <dataDir>/admin-token);
+//   2. `databaseUrl` (CLOUD_DATABASE_URL, e.g. from the unit's --env-file, or the --config file): that
+//      PostgreSQL server, which the instances share; never PGlite, whatever --data-dir says. The schema
+//      must exist (an instance has started on it) and is never migrated from here;
+//   3. a cloud running on --data-dir (its lock names its URL): its admin API;
+//   4. the PGlite database in --data-dir, under the directory's lock — only when one exists there.
+// Anything else is refused with a message: no command silently creates a database nothing serves.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from '../db/database';
 import { openDatabase } from '../db/database';
 import { openPostgres } from '../db/postgres';
@@ -13,8 +19,9 @@ import { TENANT_CHANGE_PREFIX } from '../http/tenant-gate';
 import { readAdminToken, adminTokenPath } from '../ops/admin-credential';
 import type { NewTenantCredentials } from '../tenants';
 import type { z } from 'zod';
-import { OPS_ROUTES, tenantCredentialsSchema, tenantListSchema, tenantSummarySchema } from '../ops/ops-api';
-import { createTenantAdmin, type TenantAdmin, type TenantSummary } from './tenant-admin';
+import { OPERATOR_HEADER, OPS_ROUTES, tenantCredentialsSchema, tenantDeletedSchema, tenantListSchema, tenantSummarySchema } from '../ops/ops-api';
+import { SchemaMissingError } from '../db/migrations';
+import { createTenantAdmin, OPERATOR_PATTERN, type TenantAdmin, type TenantSummary } from './tenant-admin';
 import { UsageError } from '../../shared/cli-args';
 
 export const TENANT_USAGE = `usage: npm run cloud -- tenant create <name>
@@ -22,11 +29,16 @@ export const TENANT_USAGE = `usage: npm run cloud -- tenant create <name>
        npm run cloud -- tenant rotate-secret <tenant id | client id>
        npm run cloud -- tenant disable <tenant id | client id>
        npm run cloud -- tenant enable <tenant id | client id>
-options: --data-dir DIR (the cloud's), --config FILE (for databaseUrl), --url URL (a running cloud; admin credential from CLOUD_ADMIN_TOKEN or <data-dir>/admin-token)`;
+       npm run cloud -- tenant rename <tenant id | client id> <new name>
+       npm run cloud -- tenant delete <tenant id | client id>
+deployment: --config /etc/amazon-cloud/cloud.json --env-file /etc/amazon-cloud/cloud.env (the unit's files; PostgreSQL),
+            --data-dir DIR (a PGlite cloud's), or --url URL (a running instance; CLOUD_ADMIN_TOKEN or <data-dir>/admin-token)`;
 
 interface TenantCommandOptions {
   args: string[];
   dataDir: string;
+  /** false: dataDir is the development default (./.tmp/cloud), named in the refusal. */
+  dataDirGiven?: boolean;
   configFile?: string;
   url?: string;
   env?: NodeJS.ProcessEnv;
@@ -36,6 +48,16 @@ interface TenantCommandOptions {
 
 const credentials = (c: NewTenantCredentials) => `tenant_id=${c.tenantId}\nclient_id=${c.clientId}\nclient_secret=${c.clientSecret}`;
 const status = (t: TenantSummary) => `tenant_id=${t.tenantId}\nclient_id=${t.clientId}\nstatus=${t.status}`;
+/** Who runs the command, for admin_actions: CLOUD_OPERATOR, the user behind sudo, or the login name. */
+function operatorName(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return env.CLOUD_OPERATOR || env.SUDO_USER || os.userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+/** PGlite keeps PostgreSQL's layout: a data directory with a database has its PG_VERSION file. */
+const hasPgliteDatabase = (dir: string) => fs.existsSync(path.join(dir, 'PG_VERSION'));
 function table(tenants: TenantSummary[]): string {
   const rows = tenants.map((t) => [t.tenantId, t.clientId, t.status, t.createdAt, t.name].join('\t'));
   return ['tenant_id\tclient_id\tstatus\tcreated_at\tname', ...rows].join('\n');
@@ -45,10 +67,11 @@ function table(tenants: TenantSummary[]): string {
 export async function runTenantCommand(o: TenantCommandOptions): Promise<string> {
   const [command, ...rest] = o.args;
   const arg = rest.join(' ').trim();
-  const needsArg = command === 'create' || command === 'rotate-secret' || command === 'disable' || command === 'enable';
-  if (!command || !['create', 'list', 'rotate-secret', 'disable', 'enable'].includes(command) || (needsArg && !arg)) {
-    throw new UsageError(command && needsArg ? `tenant ${command} needs a name or id` : `tenant: unknown command ${JSON.stringify(command ?? '')}`);
+  if (!command || !['create', 'list', 'rotate-secret', 'disable', 'enable', 'rename', 'delete'].includes(command)) {
+    throw new UsageError(`tenant: unknown command ${JSON.stringify(command ?? '')}`);
   }
+  if (command !== 'list' && !arg) throw new UsageError(`tenant ${command} needs a name or id`);
+  if (command === 'rename' && (rest.length < 2 || !rest.slice(1).join(' ').trim())) throw new UsageError('tenant rename needs an id and the new name');
   const run = async (admin: TenantAdmin): Promise<string> => {
     switch (command) {
       case 'create':
@@ -57,25 +80,46 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
         return table(await admin.list());
       case 'rotate-secret':
         return credentials(await admin.rotateSecret(arg));
+      case 'rename':
+        return `${status(await admin.rename(rest[0]!, rest.slice(1).join(' ')))}\nname=${rest.slice(1).join(' ').trim()}`;
+      case 'delete': {
+        const d = await admin.remove(arg);
+        return `tenant_id=${d.tenantId}\nclient_id=${d.clientId}\nstatus=deleted\ndeleted_platforms=${d.deletedPlatforms}`;
+      }
       default:
         return status(await admin.setDisabled(arg, command === 'disable'));
     }
   };
   const env = o.env ?? process.env;
-  const owner = o.url ? undefined : lockOwner(o.dataDir);
-  if (o.url || owner) {
-    if (!o.url && !owner!.url) throw new DataDirLockedError(o.dataDir, owner!);
-    const token = env.CLOUD_ADMIN_TOKEN || readAdminToken(o.dataDir);
-    if (!token) throw new Error(`No admin credential: set CLOUD_ADMIN_TOKEN or run as the cloud's user (${adminTokenPath(o.dataDir)}).`);
-    return run(remoteTenantAdmin(o.url ?? owner!.url!, token));
+  const operator = operatorName(env);
+  const remote = (url: string) => {
+    const token = env.CLOUD_ADMIN_TOKEN || configured(o.configFile, 'adminToken') || readAdminToken(o.dataDir);
+    if (!token) throw new Error(`No admin credential: set CLOUD_ADMIN_TOKEN (--env-file) or run as the cloud's user (${adminTokenPath(o.dataDir)}).`);
+    return run(remoteTenantAdmin(url, token, operator));
+  };
+  if (o.url) return remote(o.url);
+  const databaseUrl = env.CLOUD_DATABASE_URL || configured(o.configFile, 'databaseUrl');
+  let db: Database;
+  if (databaseUrl) {
+    db = await openPostgres(databaseUrl, { max: 1, applicationName: 'amazon-cloud-cli', migrate: false });
+  } else {
+    const owner = lockOwner(o.dataDir);
+    if (owner) {
+      if (!owner.url) throw new DataDirLockedError(o.dataDir, owner);
+      return remote(owner.url);
+    }
+    if (!hasPgliteDatabase(o.dataDir)) {
+      const which = o.dataDirGiven === false ? `the development default ${o.dataDir} (no --data-dir given)` : o.dataDir;
+      throw new SchemaMissingError(`No databaseUrl is configured (--config, --env-file or CLOUD_DATABASE_URL), and ${which}`);
+    }
+    db = await openDatabase(o.dataDir);
   }
-  const databaseUrl = env.CLOUD_DATABASE_URL || configuredDatabaseUrl(o.configFile);
-  const db: Database = databaseUrl ? await openPostgres(databaseUrl, { max: 1 }) : await openDatabase(o.dataDir);
   try {
     const admin = createTenantAdmin({
       db,
       now: Date.now,
       via: 'cli',
+      ...(operator ? { operator } : {}),
       audit: (entry) => o.audit?.(JSON.stringify({ time: new Date().toISOString(), msg: 'admin action', admin: entry })),
       // Running instances on the same PostgreSQL server drop their cached "active" answer at once.
       // (Awaited: the connection closes right after the command.)
@@ -89,18 +133,29 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
   }
 }
 
-function configuredDatabaseUrl(file: string | undefined): string | undefined {
+/** A string key of the configuration file (the file's own errors are loadConfig's to report: none here). */
+function configured(file: string | undefined, key: 'databaseUrl' | 'adminToken'): string | undefined {
   if (!file) return undefined;
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { databaseUrl?: unknown };
-  return typeof parsed.databaseUrl === 'string' ? parsed.databaseUrl : undefined;
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (err) {
+    // Never Node's JSON message: it quotes the text around the fault, which may be a secret.
+    throw new Error(`--config: cannot read ${file} as JSON (${(err as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
+  }
+  return typeof parsed[key] === 'string' ? parsed[key] : undefined;
 }
 
 /** The admin API of a running cloud, with the same interface as the direct one; answers parsed with ops-api.ts. */
-function remoteTenantAdmin(baseUrl: string, token: string): TenantAdmin {
+function remoteTenantAdmin(baseUrl: string, token: string, operator?: string): TenantAdmin {
   const call = async <S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> => {
     const res = await fetch(new URL(path, baseUrl), {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(operator && OPERATOR_PATTERN.test(operator) ? { [OPERATOR_HEADER]: operator } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const parsed = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
@@ -115,5 +170,8 @@ function remoteTenantAdmin(baseUrl: string, token: string): TenantAdmin {
     list: async () => (await call('GET', OPS_ROUTES.listTenants.path, tenantListSchema)).tenants,
     rotateSecret: (r) => call('POST', path(OPS_ROUTES.rotateSecret.path, r), tenantCredentialsSchema, {}),
     setDisabled: (r, disabled) => call('POST', path((disabled ? OPS_ROUTES.disableTenant : OPS_ROUTES.enableTenant).path, r), tenantSummarySchema, {}),
+    rename: (r, name) => call('POST', path(OPS_ROUTES.renameTenant.path, r), tenantSummarySchema, { name }),
+    remove: (r) => call('DELETE', path(OPS_ROUTES.deleteTenant.path, r), tenantDeletedSchema),
+    as: () => remoteTenantAdmin(baseUrl, token, operator),
   };
 }

@@ -14,7 +14,7 @@ import { COUNTRY_SELLER_CENTRAL_HOSTS } from '../../shared/seller-central-hosts'
 const AMAZON_TLDS = [...new Set([...COUNTRIES.map((c) => c.sellerCentralHost.replace(/^sellercentral[^.]*\.amazon\./, '')), 'de', 'co.uk', 'fr', 'it', 'es'])];
 
 /** Every host Amazon may put in amazon_callback_uri. */
-export const AMAZON_CALLBACK_HOSTS: readonly string[] = [
+const AMAZON_CALLBACK_HOSTS: readonly string[] = [
   ...new Set([
     ...REGIONS.flatMap((r) => sellerCentralHosts(r)),
     ...Object.keys(COUNTRY_SELLER_CENTRAL_HOSTS),

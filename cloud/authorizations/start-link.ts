@@ -6,7 +6,7 @@
 import { AMAZON_LOGIN_PATH, AMAZON_START_PATH } from '../../shared/cloud-api';
 
 /** The cookie's name; its value is the authorization's signed state (cloud/authorizations/state.ts). */
-export const SIGN_IN_COOKIE = 'acc_signin';
+const SIGN_IN_COOKIE = 'acc_signin';
 
 /** The path both the start link and the Login URI live under (the cookie is sent to nothing else). */
 function oauthPath(loginUri: string): string {

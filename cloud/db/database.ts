@@ -36,7 +36,7 @@ export function pgliteMigrationTarget(pg: PGlite): MigrationTarget {
  * cloud's user (0700/0600) and locked for this process until close (DataDirLockedError names the owner).
  * `migrations` only for tests.
  */
-export async function openDatabase(dataDir?: string, opts: { migrations?: readonly Migration[] } = {}): Promise<Database & { lock?: DataDirLock }> {
+export async function openDatabase(dataDir?: string, opts: { migrations?: readonly Migration[]; notice?: (line: string) => void } = {}): Promise<Database & { lock?: DataDirLock }> {
   if (dataDir) createPrivateDir(dataDir);
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
   let pg: PGlite;
@@ -61,7 +61,7 @@ export async function openDatabase(dataDir?: string, opts: { migrations?: readon
     },
   };
   try {
-    await migrate(pgliteMigrationTarget(pg), { migrations: opts.migrations ?? MIGRATIONS });
+    await migrate(pgliteMigrationTarget(pg), { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) });
   } catch (error) {
     // A failed migration stops the start; the file must not stay open (and locked) behind it.
     await db.close().catch(() => undefined);

@@ -3,6 +3,7 @@
 // Append only: never edit a migration that has shipped; a new one is the next {version, sql} below.
 import type { MigrationTarget, Queryable } from './queryable';
 import { nameKeyMigration } from './name-key-migration';
+import { rollCompatMigration } from './roll-compat-migration';
 
 /** A migration is SQL, or code for what SQL cannot say (e.g. the name rule shared with the desktop). */
 export type Migration =
@@ -128,6 +129,18 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  // The previous release keeps working against this schema during a rolling upgrade; migration 2's
+  // renames in admin_actions; the operator and details there; tenant names unique, tenants deletable.
+  { version: 6, run: rollCompatMigration },
+  {
+    // Retention (ops/retention.ts) deletes old rows by these columns.
+    version: 7,
+    sql: `
+      CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+      CREATE INDEX platforms_deleted ON platforms (deleted_at) WHERE deleted_at IS NOT NULL;
+      CREATE INDEX authorizations_created ON authorizations (created_at);
+    `,
+  },
   {
     // The code exchange's progress (cloud/authorizations/exchange-recovery.ts): a cloud killed between
     // using the state and storing the tokens leaves enough behind for any instance to finish or fail it.
@@ -163,6 +176,19 @@ export const migrationVersions = (): number[] => MIGRATIONS.map((m) => m.version
 export async function appliedMigrationVersions(db: Queryable): Promise<number[]> {
   const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
   return rows.map((r) => Number(r.version));
+}
+
+/** Whether the cloud's schema is there (an instance has started on this database once). */
+export async function hasSchema(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
+  return rows[0]?.t != null;
+}
+
+/** An admin command pointed at a database no cloud serves: it creates none. */
+export class SchemaMissingError extends Error {
+  constructor(where: string) {
+    super(`${where} has no cloud schema: no cloud instance has run on it, so nothing would serve what this command creates. Point the command at the deployment (see npm run cloud -- --help); admin commands never create a database.`);
+  }
 }
 
 interface MigrateOptions {

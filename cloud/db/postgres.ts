@@ -2,7 +2,17 @@
 // and wake each other's long-polls through LISTEN/NOTIFY (cloud/README.md). Same SQL, same migrations.
 import pg from 'pg';
 import type { Database, ScriptTransaction } from './queryable';
-import { MIGRATIONS, migrate, type Migration } from './migrations';
+import { MIGRATIONS, hasSchema, migrate, SchemaMissingError, type Migration } from './migrations';
+
+/** host:port/database of a postgres:// URL — never its password. */
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return '(unparsable URL)';
+  }
+}
 
 /** Any fixed number: serialises the migrations of instances starting at the same time. */
 const MIGRATION_LOCK = 7_236_115;
@@ -30,8 +40,23 @@ async function inTransaction<T>(client: pg.PoolClient, fn: (tx: ScriptTransactio
   }
 }
 
-export async function openPostgres(connectionString: string, opts: { max?: number; migrations?: readonly Migration[] } = {}): Promise<Database & { pool: pg.Pool }> {
-  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10 });
+interface OpenPostgresOptions {
+  /** Pool size (config dbPoolSize). */
+  max?: number;
+  /** Shown in pg_stat_activity (config dbApplicationName). */
+  applicationName?: string;
+  migrations?: readonly Migration[];
+  /** Receives what the migrations report (default: stderr). */
+  notice?: (line: string) => void;
+  /**
+   * false: the admin CLI. It never changes the schema (during a rolling upgrade the new tree's CLI must
+   * not migrate before the instances do) and refuses a database without one (SchemaMissingError).
+   */
+  migrate?: boolean;
+}
+
+export async function openPostgres(connectionString: string, opts: OpenPostgresOptions = {}): Promise<Database & { pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, ...(opts.applicationName ? { application_name: opts.applicationName } : {}) });
   // An idle client that breaks (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db: Database & { pool: pg.Pool } = {
@@ -50,11 +75,22 @@ export async function openPostgres(connectionString: string, opts: { max?: numbe
     },
     close: () => pool.end(),
   };
+  if (opts.migrate === false) {
+    const present = await hasSchema(db).catch(async (error: unknown) => {
+      await pool.end().catch(() => undefined);
+      throw error;
+    });
+    if (!present) {
+      await pool.end().catch(() => undefined);
+      throw new SchemaMissingError(`PostgreSQL database ${describeUrl(connectionString)}`);
+    }
+    return db;
+  }
   try {
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, { migrations: opts.migrations ?? MIGRATIONS });
+      await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
       client.release();

@@ -11,6 +11,8 @@ describe('security headers added on send', () => {
     reference.get('/ok', async () => ({ ok: true }));
     const expected = (await reference.inject('/ok')).headers;
     await reference.close();
+    // HSTS for the cloud's own host only: includeSubDomains would bind every sibling host for a year.
+    expect(expected['strict-transport-security']).toBe('max-age=31536000');
 
     const app = Fastify();
     installErrorHandlers(app);

@@ -12,6 +12,9 @@ import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 
 export const HELMET_OPTIONS: FastifyHelmetOptions = {
   contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  // Helmet's default adds includeSubDomains: that would force https on every host under the cloud's
+  // domain (the vendor's other sites) for a year. Whoever wants it adds it in the proxy.
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: false },
 };
 
 /** Headers of the probe's answer that are not helmet's. */

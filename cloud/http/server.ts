@@ -18,6 +18,8 @@ import { loginUriRoutes } from '../routes/login-uri';
 import { startRoutes } from '../routes/start';
 import { platformChangesRoutes } from '../routes/platform-changes';
 import { operatorRoutes } from '../ops/operator-routes';
+import { createHttpMetrics } from '../ops/http-metrics';
+import { REQUEST_ID_HEADER, requestId } from './request-id';
 import { adminTokenMatches } from '../ops/admin-credential';
 
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
@@ -39,6 +41,7 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     trustProxy: ctx.config.trustProxy,
     logger: logger !== false && {
       ...(typeof logger === 'object' ? { stream: logger } : {}),
+      level: ctx.config.logLevel,
       // The URL's query of Amazon's redirect holds the code and the state: log the path only.
       serializers: {
         // ip: the client's address (from X-Forwarded-For when trustProxy names the proxy).
@@ -51,6 +54,9 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
     frameworkErrors,
     clientErrorHandler,
+    // X-Request-Id from the proxy when valid, else a UUID (request-id.ts); logged as reqId.
+    genReqId: requestId,
+    requestIdHeader: false,
   });
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
@@ -59,8 +65,14 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
-  app.addHook('onSend', async (_request, reply) => {
+  // The request id goes back with every answer, and the request is counted: one hook for all three,
+  // callback style (no promise per request: the status route is hot).
+  const observe = createHttpMetrics(ctx.metrics.registry);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
     if (ctx.closing.aborted) reply.header('connection', 'close');
+    observe(request, reply);
+    done(null, payload);
   });
   await installSecurityHeaders(app);
   await app.register(formbody);

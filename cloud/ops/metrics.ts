@@ -3,6 +3,7 @@
 // callbacks by result code, LWA and SP-API latency and errors, database pool use, plus Node's
 // process metrics. Labels are bounded sets (codes, statuses), never ids or anything secret.
 import client from 'prom-client';
+import { version } from '../../package.json';
 import type { CallObserver } from '../amazon/http-call';
 
 interface PoolStats {
@@ -25,6 +26,8 @@ export interface CloudMetrics {
   spApiCall: CallObserver;
   /** Reads the pool (PostgreSQL) when scraped; PGlite has a single connection. */
   setPoolSource(read: () => PoolStats): void;
+  /** Reads the LWA client secrets' days left when scraped (amazon/lwa-secret-status.ts). */
+  setLwaSecretSource(read: () => { slot: string; daysLeft?: number }[]): void;
   /** Reads whether the notifier listens for other instances' changes (always on PGlite), when scraped. */
   setNotifierSource(read: () => boolean): void;
   /** The notifier's LISTEN connection was lost. */
@@ -96,6 +99,21 @@ export function createMetrics(): CloudMetrics {
   poolGauge('cloud_db_pool_waiting', 'Queries waiting for a database connection', (p) => p.waiting);
   poolGauge('cloud_db_pool_max', 'Database pool size', (p) => p.max);
 
+  // Which build runs where (a rolling upgrade shows two versions for a while).
+  new client.Gauge({ name: 'cloud_build_info', help: 'Always 1; the labels name the running build', labelNames: ['version', 'node'], registers: [registry] })
+    .labels(version, process.version)
+    .set(1);
+  let lwaSecrets: (() => { slot: string; daysLeft?: number }[]) | undefined;
+  new client.Gauge({
+    name: 'cloud_lwa_client_secret_days_left',
+    help: 'Whole days until Amazon stops accepting each configured LWA client secret (slot current or next; secrets with an expiry date only)',
+    labelNames: ['slot'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const s of lwaSecrets?.() ?? []) if (s.daysLeft !== undefined) this.labels(s.slot).set(s.daysLeft);
+    },
+  });
   let notifierListening: (() => boolean) | undefined;
   new client.Gauge({
     name: 'cloud_notifier_listening',
@@ -125,6 +143,7 @@ export function createMetrics(): CloudMetrics {
     lwaCall: observer('lwa'),
     spApiCall: observer('spapi'),
     setPoolSource: (read) => void (pool = read),
+    setLwaSecretSource: (read) => void (lwaSecrets = read),
     setNotifierSource: (read) => void (notifierListening = read),
     notifierLost: () => notifierLosses.inc(),
     render: async () => {

@@ -10,7 +10,16 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { adminTokenMatches } from './admin-credential';
-import { OPS_ROUTES } from './ops-api';
+import { OPERATOR_HEADER, OPS_ROUTES } from './ops-api';
+import { OPERATOR_PATTERN, type TenantAdmin } from '../admin/tenant-admin';
+
+/** The tenant admin acting for the operator the request names (X-Operator), if any. */
+function adminFor(ctx: CloudContext, request: FastifyRequest): TenantAdmin {
+  const operator = request.headers[OPERATOR_HEADER];
+  if (operator === undefined) return ctx.tenantAdmin;
+  if (typeof operator !== 'string' || !OPERATOR_PATTERN.test(operator)) throw new CloudError('INVALID_REQUEST', 'X-Operator must be 1 to 64 letters, digits or . _ @ + -');
+  return ctx.tenantAdmin.as(operator);
+}
 import { readiness } from './readiness';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
@@ -58,14 +67,16 @@ export async function operatorRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
       admin.route({ ...contractRoute(OPS_ROUTES.listTenants, '/admin'), handler: async () => ({ tenants: await ctx.tenantAdmin.list() }) });
       admin.route({
         ...contractRoute(OPS_ROUTES.createTenant, '/admin'),
-        handler: async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await ctx.tenantAdmin.create(request.body.name)),
+        handler: async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await adminFor(ctx, request).create(request.body.name)),
       });
       admin.route({
         ...contractRoute(OPS_ROUTES.rotateSecret, '/admin'),
-        handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await ctx.tenantAdmin.rotateSecret(request.params.ref)),
+        handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await adminFor(ctx, request).rotateSecret(request.params.ref)),
       });
-      admin.route({ ...contractRoute(OPS_ROUTES.disableTenant, '/admin'), handler: async (request) => ctx.tenantAdmin.setDisabled(request.params.ref, true) });
-      admin.route({ ...contractRoute(OPS_ROUTES.enableTenant, '/admin'), handler: async (request) => ctx.tenantAdmin.setDisabled(request.params.ref, false) });
+      admin.route({ ...contractRoute(OPS_ROUTES.disableTenant, '/admin'), handler: async (request) => adminFor(ctx, request).setDisabled(request.params.ref, true) });
+      admin.route({ ...contractRoute(OPS_ROUTES.enableTenant, '/admin'), handler: async (request) => adminFor(ctx, request).setDisabled(request.params.ref, false) });
+      admin.route({ ...contractRoute(OPS_ROUTES.renameTenant, '/admin'), handler: async (request) => adminFor(ctx, request).rename(request.params.ref, request.body.name) });
+      admin.route({ ...contractRoute(OPS_ROUTES.deleteTenant, '/admin'), handler: async (request) => adminFor(ctx, request).remove(request.params.ref) });
     },
     { prefix: '/admin' },
   );

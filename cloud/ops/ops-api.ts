@@ -28,6 +28,9 @@ export const tenantSummarySchema = z.object({
 /** Shown once: only the secret's hash is stored. */
 export const tenantCredentialsSchema = z.object({ tenantId: z.string(), clientId: z.string(), clientSecret: z.string() });
 export const tenantListSchema = z.object({ tenants: z.array(tenantSummarySchema) });
+export const tenantDeletedSchema = z.object({ tenantId: z.string(), clientId: z.string(), deletedPlatforms: z.number().int() });
+/** Who acts (recorded in admin_actions); the CLI sends its user's login name. */
+export const OPERATOR_HEADER = 'x-operator';
 
 /** A tenant as an operator names it: its id or its Client-ID. */
 const refParams = z.object({ ref: safeText().min(1).max(100) });
@@ -66,5 +69,17 @@ export const OPS_ROUTES = {
     path: '/admin/tenants/:ref/enable',
     summary: 'Enables a disabled tenant again (admin credential).',
     schema: { params: refParams, response: { 200: tenantSummarySchema, ...errors } },
+  }),
+  renameTenant: route({
+    method: 'POST',
+    path: '/admin/tenants/:ref/rename',
+    summary: 'Renames a tenant; names are unique among the live tenants (admin credential).',
+    schema: { params: refParams, body: z.object({ name: z.string().max(1000) }), response: { 200: tenantSummarySchema, ...errors } },
+  }),
+  deleteTenant: route({
+    method: 'DELETE',
+    path: '/admin/tenants/:ref',
+    summary: "Deletes a tenant: its credentials and tokens stay refused, its platforms and their tokens are deleted (admin credential).",
+    schema: { params: refParams, response: { 200: tenantDeletedSchema, ...errors } },
   }),
 } as const;

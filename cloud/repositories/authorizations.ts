@@ -211,6 +211,18 @@ export async function findPendingAmazonStarted(q: Queryable, platformId: string,
   return rows[0];
 }
 
+/** Retention: drops authorizations created before `before` (pending ones then are long expired); their Amazon calls stay with the platform. */
+export async function deleteAuthorizationsCreatedBefore(q: Queryable, before: Date): Promise<number> {
+  await q.query('UPDATE amazon_requests SET authorization_id = NULL WHERE authorization_id IN (SELECT id FROM authorizations WHERE created_at < $1)', [before]);
+  const { affectedRows } = await q.query('DELETE FROM authorizations WHERE created_at < $1', [before]);
+  return affectedRows ?? 0;
+}
+
+/** Retention: the authorizations of platforms deleted before `before` (see purgePlatformsDeletedBefore). */
+export async function deleteAuthorizationsOfPlatformsDeletedBefore(q: Queryable, before: Date): Promise<void> {
+  await q.query('DELETE FROM authorizations WHERE platform_id IN (SELECT id FROM platforms WHERE deleted_at < $1)', [before]);
+}
+
 // The code exchange's progress (migration 8; cloud/authorizations/code-exchange.ts): what an instance
 // needs to finish or fail an exchange another instance, or this one before a crash, left half done.
 

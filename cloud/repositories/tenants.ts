@@ -49,15 +49,40 @@ export async function tenantDisabledAt(q: Queryable, id: string): Promise<Date |
 
 const SUMMARY = 'id, name, client_id, created_at, disabled_at';
 
+/** The live tenants (deleted ones are tombstones: their platforms and authorizations refer to them). */
 export async function listTenantSummaries(q: Queryable): Promise<TenantSummaryRow[]> {
-  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants ORDER BY created_at, id`);
+  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants WHERE deleted_at IS NULL ORDER BY created_at, id`);
   return rows;
 }
 
-/** By tenant id or Client-ID, as an operator names it. */
+/** A live tenant by tenant id or Client-ID, as an operator names it. */
 export async function findTenantByRef(q: Queryable, ref: string): Promise<TenantSummaryRow | undefined> {
-  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants WHERE id = $1 OR client_id = $1`, [ref]);
+  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants WHERE (id = $1 OR client_id = $1) AND deleted_at IS NULL`, [ref]);
   return rows[0];
+}
+
+/** Whether another live tenant has this name (the key of the unique index tenants_name_unique, migration 6). */
+export async function tenantNameTaken(q: Queryable, name: string, exceptId = ''): Promise<boolean> {
+  const { rows } = await q.query('SELECT 1 FROM tenants WHERE lower(btrim(name)) = lower(btrim($1)) AND deleted_at IS NULL AND id <> $2', [name, exceptId]);
+  return rows.length > 0;
+}
+
+export async function setTenantName(q: Queryable, id: string, name: string): Promise<TenantSummaryRow> {
+  const { rows } = await q.query<TenantSummaryRow>(`UPDATE tenants SET name = $2 WHERE id = $1 RETURNING ${SUMMARY}`, [id, name]);
+  return rows[0]!;
+}
+
+/**
+ * Deletes a tenant: a disabled tombstone (its credentials and tokens stay refused) whose platforms are
+ * deleted too, their tokens and marketplaces dropped. Returns how many platforms were deleted.
+ */
+export async function tombstoneTenant(q: Queryable, id: string, now: Date): Promise<number> {
+  await q.query('UPDATE tenants SET deleted_at = $2, disabled_at = COALESCE(disabled_at, $2) WHERE id = $1', [id, now]);
+  const { affectedRows } = await q.query(
+    'UPDATE platforms SET deleted_at = $2, refresh_token_enc = NULL, marketplaces = NULL WHERE tenant_id = $1 AND deleted_at IS NULL',
+    [id, now],
+  );
+  return affectedRows ?? 0;
 }
 
 export async function setClientSecretHash(q: Queryable, id: string, clientSecretHash: string): Promise<void> {
@@ -73,6 +98,13 @@ export async function setTenantDisabled(q: Queryable, id: string, disabled: bool
   return rows[0]!;
 }
 
-export async function insertAdminAction(q: Queryable, a: { at: Date; action: string; tenantId: string; via: string }): Promise<void> {
-  await q.query('INSERT INTO admin_actions (at, action, tenant_id, via) VALUES ($1, $2, $3, $4)', [a.at, a.action, a.tenantId, a.via]);
+export async function insertAdminAction(q: Queryable, a: { at: Date; action: string; tenantId: string; via: string; operator?: string; detail?: object }): Promise<void> {
+  await q.query('INSERT INTO admin_actions (at, action, tenant_id, via, operator, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
+    a.at,
+    a.action,
+    a.tenantId,
+    a.via,
+    a.operator ?? null,
+    a.detail ? JSON.stringify(a.detail) : null,
+  ]);
 }

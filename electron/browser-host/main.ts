@@ -26,15 +26,31 @@ export function defaultUserDataDir(): string {
   return path.join(base, 'amazon-cloud-connect');
 }
 
-/** Opens a URL in the system's browser if there is one; returns false when none could be started. */
-export function openInSystemBrowser(url: string): Promise<boolean> {
-  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+/** How long an opener may run before it counts as having opened the browser (some stay until it closes). */
+const OPENER_GRACE_MS = 5000;
+
+/**
+ * Opens a URL in the system's browser if there is one; false when none could be started. xdg-open starts
+ * even where no browser is installed and then exits non-zero, so its exit code decides (issue 24: the
+ * Protokoll said "browser opened" although nothing opened); an opener still running after the grace
+ * period counts as success.
+ */
+export function openInSystemBrowser(url: string, opener: string = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open', graceMs = OPENER_GRACE_MS): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
-    child.once('error', () => resolve(false));
-    child.once('spawn', () => {
+    const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
+    const timer = setTimeout(() => {
       child.unref();
       resolve(true);
+    }, graceMs);
+    timer.unref();
+    child.once('error', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+    // explorer.exe's exit code says nothing (it is often 1 after opening the URL): only a spawn error counts there.
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0 || (opener === 'explorer' && code !== null));
     });
   });
 }

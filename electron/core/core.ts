@@ -66,7 +66,15 @@ export class Core {
   constructor(private readonly opts: CoreOptions) {
     const now = opts.now ?? Date.now;
     const vault = opts.vault.available ? opts.vault.vault : undefined;
-    this.platforms = new PlatformService(opts.store, () => this.emit('platformsChanged', this.platforms.list()), () => new Date(now()));
+    this.platforms = new PlatformService(
+      opts.store,
+      () => {
+        const list = this.platforms.list();
+        this.emit('platformsChanged', list);
+        this.sandbox.settle(list);
+      },
+      () => new Date(now()),
+    );
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
@@ -116,7 +124,12 @@ export class Core {
       createPlatform: (p) => this.platforms.create(p.type, p.name),
       updatePlatform: async (p) => {
         if (p.patch.name !== undefined) await this.renameInCloud(p.id, p.patch.name);
-        return this.platforms.update(p.id, p.patch);
+        const before = this.platforms.get(p.id);
+        const next = this.platforms.update(p.id, p.patch);
+        if (next.auth.status === 'sign_in_required' && before.auth.status !== 'sign_in_required') {
+          this.timeline.add(p.id, 'region changed; the sign-in of the previous region ended', 'info', `${before.countryCode} → ${next.countryCode}`);
+        }
+        return next;
       },
       deletePlatform: (p) => this.deletions.remove(p.id, p.mode),
       getCloudSettings: () => this.settings.view(),

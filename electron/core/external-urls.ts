@@ -12,7 +12,7 @@ export interface ExternalUrlPolicy {
 type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
 /** The sign-in the cloud just created: its start link is <cloud URL>/oauth/amazon/start/<id>?state=…. */
-export interface StartLinkPolicy {
+interface StartLinkPolicy {
   cloudUrl: string;
   authorizationId: string;
 }

@@ -30,8 +30,8 @@ export const NOTIFICATION_TEXTS: Record<UiLanguage, NotificationTexts> = {
     sellerChanged: { title: 'Amazon sign-in: another seller account', body: (name) => `${name}: Please decide in the application which account stays connected.` },
     renewal: {
       title: 'Renew the Amazon authorization',
-      soon: (name, date) => `${name}: The Amazon authorization expires on ${date}. Please renew it with AKTUALISIEREN or in Seller Central under “Manage Your Apps”.`,
-      overdue: (name, date) => `${name}: The Amazon authorization expired on ${date}. Please authorize again with ANMELDEN.`,
+      soon: (name, date) => `${name}: The Amazon authorization expires on ${date}. Please renew it with REFRESH or in Seller Central under “Manage Your Apps”.`,
+      overdue: (name, date) => `${name}: The Amazon authorization expired on ${date}. Please authorize again with SIGN IN.`,
     },
     locale: 'en-GB',
   },

@@ -2,6 +2,8 @@
 // (shared/platform-name.ts: NFC, trimmed, case-folded without a locale).
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../../shared/platform';
+import { countryByCode } from '../../shared/amazon-regions';
+import { validAuthorization } from '../../shared/valid-authorization';
 import { CodedError } from '../../shared/result';
 import { normalizePlatformName, samePlatformName, suggestFreeName } from '../../shared/platform-name';
 import type { ProfileStore } from './profile-store';
@@ -11,6 +13,19 @@ interface PlatformPatch {
   active?: boolean;
   useCloud?: boolean;
   countryCode?: string;
+  confirmRegionChange?: true;
+}
+
+const regionOf = (countryCode: string | undefined) => (countryCode ? countryByCode(countryCode)?.region : undefined);
+
+/**
+ * The region a platform's valid sign-in was made for (its cloud registration's country), when a change to
+ * `countryCode` leaves it: then the sign-in no longer fits and the platform needs ANMELDEN again.
+ */
+function signInRegionLeft(p: Platform, countryCode: string): string | undefined {
+  if (!validAuthorization(p) && p.auth.status !== 'seller_changed') return undefined;
+  const signedIn = regionOf(p.cloudCountryCode ?? p.countryCode);
+  return signedIn !== undefined && signedIn !== regionOf(countryCode) ? signedIn : undefined;
 }
 
 /** PLATFORM_NAME_TAKEN with where the name is used and a free name to suggest. */
@@ -67,17 +82,35 @@ export class PlatformService {
   update(id: string, patch: PlatformPatch): Platform {
     const current = this.get(id);
     if (patch.name !== undefined) this.assertNameFree(id, patch.name);
-    const regionLocked = current.auth.status === 'waiting';
+    const regionLocked = current.auth.status === 'waiting' || current.auth.status === 'seller_changed';
     if (regionLocked && patch.countryCode !== undefined && patch.countryCode !== current.countryCode) {
       throw new CodedError('SIGN_IN_IN_PROGRESS', 'cannot change the region while a sign-in is running');
     }
-    const next = this.store.update(id, (p) => ({
-      ...p,
-      ...(patch.name !== undefined ? { name: normalizePlatformName(patch.name) } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.useCloud !== undefined ? { useCloud: patch.useCloud } : {}),
-      ...(patch.countryCode !== undefined ? { countryCode: patch.countryCode } : {}),
-    }))!;
+    // Another region's token must never serve this platform: the change ends the sign-in (and the
+    // marketplaces imported with it), so it needs the user's explicit yes.
+    const left = patch.countryCode !== undefined ? signInRegionLeft(current, patch.countryCode) : undefined;
+    if (left && !patch.confirmRegionChange) {
+      throw new CodedError('REGION_CHANGE_UNCONFIRMED', 'a region change ends the sign-in; confirm it first', { region: left });
+    }
+    const next = this.store.update(id, (p) => {
+      const changed = {
+        ...p,
+        ...(patch.name !== undefined ? { name: normalizePlatformName(patch.name) } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.useCloud !== undefined ? { useCloud: patch.useCloud } : {}),
+        ...(patch.countryCode !== undefined ? { countryCode: patch.countryCode } : {}),
+      };
+      if (!left || patch.countryCode === undefined) return changed;
+      const { marketplaces: _old, marketplacesImportedAt: _at, ...rest } = changed;
+      return {
+        ...rest,
+        auth: {
+          status: 'sign_in_required' as const,
+          at: this.now().toISOString(),
+          error: { code: 'REGION_CHANGED' as const, params: { previousRegion: left, region: regionOf(patch.countryCode)!, from: p.countryCode, to: patch.countryCode } },
+        },
+      };
+    })!;
     this.changed();
     return next;
   }

@@ -48,7 +48,7 @@ interface Outcome {
 }
 function outcomeOf(p: Platform, importError?: Outcome): Outcome {
   if (importError) return importError;
-  if (p.auth.status === 'waiting' && p.auth.hint) return { code: p.auth.hint.code };
+  if (p.auth.status === 'waiting' && p.auth.hint) return { code: p.auth.hint.code, ...(p.auth.hint.params ? { params: p.auth.hint.params } : {}) };
   if (p.auth.status === 'failed' || p.auth.status === 'expired') return { code: p.auth.error!.code, ...(p.auth.error!.params ? { params: p.auth.error!.params } : {}) };
   throw new Error(`no failure: ${JSON.stringify(p.auth)}`);
 }

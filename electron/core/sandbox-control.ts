@@ -36,6 +36,29 @@ const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {
   login_uri_relative_callback: {},
 };
 
+/**
+ * Scenarios that act on the sign-in itself (Seller Central, consent, the code exchange): switched off
+ * again once the sign-in they were armed for has ended, so what one sign-in did not consume cannot break
+ * the next one (issue 24: LWA 500 armed 10 failures while a sign-in uses 4). The others act after the
+ * sign-in (import, token refresh) and stay until "alle zurücksetzen".
+ */
+export const SIGN_IN_SCENARIOS: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
+  'consent_cancelled',
+  'otp_always_wrong',
+  'draft_limit_reached',
+  'code_expired',
+  'invalid_client',
+  'lwa_500',
+  'lwa_503',
+  'lwa_slow',
+  'consent_md1000',
+  'consent_md5101',
+  'consent_md5110',
+  'consent_md9100',
+  'consent_md9999',
+  'consent_session_expired',
+]);
+
 export function isScenarioId(value: string): value is ScenarioId {
   return (SCENARIO_IDS as readonly string[]).includes(value);
 }
@@ -114,6 +137,11 @@ export class SandboxControl {
       }
       if (armed.account) await this.http.put('/sandbox/api/signin-prefill', { email: armed.account });
     });
+  }
+
+  /** Switches one scenario off for one account (the others' and other accounts' stay). */
+  async clearScenario(id: ScenarioId, account: string): Promise<void> {
+    await this.guard(() => this.http.delete(`/sandbox/api/scenarios/${encodeURIComponent(id)}`, { params: { account } }));
   }
 
   async resetScenarios(): Promise<void> {

@@ -34,7 +34,8 @@ describe('sandbox scenarios from the app', () => {
     expect((await desk.call('getSandboxScenarios'))!.active).toEqual([]);
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
     expect(waiting.sandboxArmed).toBeUndefined();
-    expect((await desk.call('getSandboxScenarios'))!.active).toEqual([{ id: 'consent_cancelled', remaining: 1 }]);
+    // Scoped to one account: the region's primary seller, filled into the sign-in page.
+    expect((await desk.call('getSandboxScenarios'))!.active).toEqual([{ id: 'consent_cancelled', account: EU.email, remaining: 1 }]);
     const browser = new SellerBrowser();
     const page = await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
     expect(page.text).toContain('data-page="cancelled"');
@@ -72,5 +73,26 @@ describe('sandbox scenarios from the app', () => {
     expect(await desk.failure('armSandboxScenario', { id: p.id, account: 'a\u0000b@example.com' })).toMatchObject({ code: 'INVALID_INPUT' });
     const disarmed = await desk.call('armSandboxScenario', { id: p.id });
     expect(disarmed.sandboxArmed).toBeUndefined();
+  });
+
+  it('a test case leaves nothing armed after one sign-in (LWA 500: more failures armed than one sign-in uses)', async () => {
+    const p = await desk.newPlatform(`Amazon Testfall ${++n}`);
+    await desk.call('armSandboxScenario', { id: p.id, scenario: 'lwa_500' });
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const url = desk.opened.at(-1)!;
+    expect((await new SellerBrowser().go(url)).text).toContain(`value="${EU.email}"`);
+    expect((await desk.call('getSandboxScenarios'))!.active).toEqual([expect.objectContaining({ id: 'lwa_500', account: EU.email })]);
+    const browser = new SellerBrowser();
+    await confirmConsent(browser, await signInToConsent(browser, url, EU, stack.sandbox.url));
+    const failed = await desk.until(p.id, (x) => x.auth.status !== 'waiting');
+    expect(failed.auth).toMatchObject({ status: 'failed', error: { code: 'LWA_UNAVAILABLE' } });
+    await expect.poll(async () => (await desk.call('getSandboxScenarios'))!.active).toEqual([]);
+    expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('sandbox test case switched off after the sign-in');
+    // The next sign-in, on any platform, works.
+    const q = await desk.newPlatform(`Amazon Testfall ${++n}`);
+    await desk.call('signIn', { id: q.id, mode: 'login' });
+    const next = new SellerBrowser();
+    await confirmConsent(next, await signInToConsent(next, desk.opened.at(-1)!, EU, stack.sandbox.url));
+    expect((await desk.until(q.id, (x) => x.auth.status !== 'waiting')).auth.status).toBe('authenticated');
   });
 });

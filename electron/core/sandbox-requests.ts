@@ -2,9 +2,14 @@
 // seeded account on a platform, "alle zurücksetzen", and applying the armed choice when ANMELDEN starts.
 import type { RequestResults } from '../../shared/ipc-contract';
 import type { Platform } from '../../shared/platform';
+import { countryByCode, type Region } from '../../shared/amazon-regions';
 import { CodedError } from '../../shared/result';
 import type { PlatformService } from './platforms';
-import { isScenarioId, type SandboxControl } from './sandbox-control';
+import { isScenarioId, SIGN_IN_SCENARIOS, type SandboxControl } from './sandbox-control';
+import type { ScenarioId } from '../../shared/sandbox-scenario-ids';
+
+/** The seeded account a test case is scoped to when support chose none: the region's primary seller. */
+const REGION_ACCOUNT: Record<Region, string> = { EU: 'eu.haendler@example.com', NA: 'na.seller@example.com', FE: 'fe.seller@example.com' };
 import type { Timeline } from './timeline';
 
 export class SandboxRequests {
@@ -13,6 +18,9 @@ export class SandboxRequests {
     private readonly platforms: PlatformService,
     private readonly timeline: Timeline,
   ) {}
+
+  /** Sign-in scenarios applied per platform, switched off when that platform's sign-in ends. */
+  private readonly applied = new Map<string, { scenario: ScenarioId; account: string; started: boolean; authBefore: string }>();
 
   view(): Promise<RequestResults['getSandboxScenarios']> {
     return this.control ? this.control.view() : Promise.resolve(null);
@@ -42,9 +50,38 @@ export class SandboxRequests {
   /** SignInManager's beforeStart: the armed choice goes live in the sandbox for this sign-in. */
   async applyArmed(p: Platform): Promise<void> {
     if (!p.sandboxArmed || !this.control) return;
-    await this.control.apply(p.sandboxArmed);
-    this.timeline.add(p.id, 'sandbox scenario applied', 'info', [p.sandboxArmed.scenario, p.sandboxArmed.account].filter(Boolean).join(', '));
+    // A test case is scoped to one account (the chosen one, else the region's primary seller, filled into
+    // the sign-in page), so it never fires for another platform's sign-in.
+    const scenario = p.sandboxArmed.scenario && isScenarioId(p.sandboxArmed.scenario) ? p.sandboxArmed.scenario : undefined;
+    const account = p.sandboxArmed.account ?? (scenario ? REGION_ACCOUNT[countryByCode(p.countryCode)?.region ?? 'EU'] : undefined);
+    const armed = { ...p.sandboxArmed, ...(account ? { account } : {}) };
+    await this.control.apply(armed);
+    if (scenario && account && SIGN_IN_SCENARIOS.has(scenario)) this.applied.set(p.id, { scenario, account, started: false, authBefore: JSON.stringify(p.auth) });
+    this.timeline.add(p.id, 'sandbox scenario applied', 'info', [armed.scenario, armed.account].filter(Boolean).join(', '));
     this.disarm(p.id);
+  }
+
+  /**
+   * After every change of the platforms: a sign-in scenario whose sign-in has ended is switched off, so
+   * nothing it did not consume is left armed for the next sign-in. Best effort (the sandbox may be gone).
+   */
+  settle(platforms: Platform[]): void {
+    if (!this.control || this.applied.size === 0) return;
+    for (const [id, applied] of [...this.applied]) {
+      const p = platforms.find((x) => x.id === id);
+      // Applied just before the sign-in starts: it ends once the platform has waited and stops waiting
+      // (or the start itself failed).
+      if (p?.auth.status === 'waiting') {
+        applied.started = true;
+        continue;
+      }
+      if (p && !applied.started && JSON.stringify(p.auth) === applied.authBefore) continue;
+      this.applied.delete(id);
+      void this.control.clearScenario(applied.scenario, applied.account).then(
+        () => p && this.timeline.add(id, 'sandbox test case switched off after the sign-in', 'info', `${applied.scenario}, ${applied.account}`),
+        () => undefined,
+      );
+    }
   }
 
   private disarm(id: string) {

@@ -57,11 +57,13 @@ function germanMessage(code: string, params: Record<string, unknown> = {}): stri
   const text = errors[code];
   expect(text, `no German message for ${code}`).toEqual(expect.any(String));
   expect(text).not.toBe(errors.UNKNOWN);
-  const filled = text!.replace(PLACEHOLDER, (m, k: string) => (params[k] !== undefined ? String(params[k]) : m));
+  // Button names are filled from the buttons' keys (translator.ts BUTTON_KEYS).
+  const all: Record<string, unknown> = { btnSignIn: 'ANMELDEN', btnRefresh: 'AKTUALISIEREN', btnExport: 'Protokoll exportieren', btnImport: 'Einstellungen importieren', ...params };
+  const filled = text!.replace(PLACEHOLDER, (m, k: string) => (all[k] !== undefined ? String(all[k]) : m));
   if (!/\{\{/.test(filled)) return filled;
   const generic = errors[`${code}_generic`];
   expect(generic, `${code} needs ${filled} but has no _generic text`).toEqual(expect.any(String));
-  return generic!;
+  return generic!.replace(PLACEHOLDER, (m, k: string) => (all[k] !== undefined ? String(all[k]) : m));
 }
 
 /** A fresh cloud-enabled platform with ANMELDEN clicked; returns it and the URL the core opened. */

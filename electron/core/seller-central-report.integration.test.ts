@@ -1,6 +1,7 @@
 // "Seller Central zeigt einen Fehler?" through the real core against the real cloud and sandbox: the
-// merchant's report ends the sign-in with the specific error (the cloud's authorization cancelled) or
-// keeps waiting with a hint; for a wrong region the sandbox names the account's real region.
+// merchant's report keeps waiting with the explanation as a hint (a late success still counts); the
+// merchant's CANCEL then ends the sign-in with that explanation (the cloud's authorization cancelled);
+// for a wrong region the sandbox names the account's real region.
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import type { Stack } from '../../cloud/testing/stack';
@@ -25,22 +26,24 @@ async function startSignIn(countryCode = 'DE') {
 }
 
 describe('reportSellerCentralError', () => {
-  it('wrong region: the sandbox names the account’s region (whatever the merchant picked); the sign-in ends', async () => {
+  it('wrong region: the sandbox names the account’s region (whatever the merchant picked); waiting goes on until CANCEL', async () => {
     const { p, url } = await startSignIn('DE');
     const page = await signInToConsent(new SellerBrowser(), url, NA, stack.sandbox.url);
     expect(page.text).toContain('data-error="wrong_region"');
-    const done = await desk.call('reportSellerCentralError', { id: p.id, key: 'wrong_region', actualRegion: 'FE' });
-    expect(done.auth).toMatchObject({ status: 'failed', error: { code: 'SELLER_CENTRAL_WRONG_REGION', params: { region: 'EU', actualRegion: 'NA', country: 'US' } } });
-    // The cloud's pending authorization was cancelled: nothing can complete it any more.
-    const timeline = await desk.call('getTimeline', { id: p.id });
-    expect(timeline.map((e) => e.step)).toContain('merchant reported a Seller Central error');
-    expect((await desk.platform(p.id)).auth.status).toBe('failed');
+    const kept = await desk.call('reportSellerCentralError', { id: p.id, key: 'wrong_region', actualRegion: 'FE' });
+    const params = { region: 'EU', actualRegion: 'NA', country: 'US' };
+    expect(kept.auth).toMatchObject({ status: 'waiting', hint: { code: 'SELLER_CENTRAL_WRONG_REGION', params } });
+    const done = await desk.call('cancelSignIn', { id: p.id });
+    expect(done.auth).toMatchObject({ status: 'failed', error: { code: 'SELLER_CENTRAL_WRONG_REGION', params } });
+    const steps = (await desk.call('getTimeline', { id: p.id })).map((e) => e.step);
+    expect(steps).toEqual(expect.arrayContaining(['merchant reported a Seller Central error', 'sign-in ended by the user after a reported Seller Central error']));
   });
 
   it('wrong region without the sandbox knowing: the merchant’s pick stands', async () => {
     const { p } = await startSignIn('DE');
-    const done = await desk.call('reportSellerCentralError', { id: p.id, key: 'wrong_region', actualRegion: 'FE' });
-    expect(done.auth).toMatchObject({ status: 'failed', error: { code: 'SELLER_CENTRAL_WRONG_REGION', params: { actualRegion: 'FE', country: 'JP' } } });
+    const kept = await desk.call('reportSellerCentralError', { id: p.id, key: 'wrong_region', actualRegion: 'FE' });
+    expect(kept.auth).toMatchObject({ status: 'waiting', hint: { code: 'SELLER_CENTRAL_WRONG_REGION', params: { actualRegion: 'FE', country: 'JP' } } });
+    await desk.call('cancelSignIn', { id: p.id });
   });
 
   it('a rejected one-time code keeps waiting with a hint; the merchant can still finish', async () => {
@@ -52,12 +55,23 @@ describe('reportSellerCentralError', () => {
     expect((await desk.until(p.id, (x) => x.auth.status !== 'waiting')).auth).toMatchObject({ status: 'authenticated' });
   });
 
-  it('a secondary user: ends with SELLER_CENTRAL_NOT_PRIMARY', async () => {
+  it('a late success after a picked error still counts (issue 24: picking used to end the sign-in)', async () => {
+    const { p, url } = await startSignIn();
+    const kept = await desk.call('reportSellerCentralError', { id: p.id, key: 'not_primary' });
+    expect(kept.auth).toMatchObject({ status: 'waiting', hint: { code: 'SELLER_CENTRAL_NOT_PRIMARY' } });
+    const browser = new SellerBrowser();
+    const json = await confirmConsent(browser, await signInToConsent(browser, url, EU, stack.sandbox.url));
+    expect(json.status).toBe(200);
+    expect((await desk.until(p.id, (x) => x.auth.status !== 'waiting')).auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+  });
+
+  it('a secondary user: SELLER_CENTRAL_NOT_PRIMARY, then CANCEL ends with it', async () => {
     const { p, url } = await startSignIn();
     const page = await signInToConsent(new SellerBrowser(), url, SECONDARY, stack.sandbox.url);
     expect(page.text).toContain('data-error="not_primary"');
     expect(page.text).not.toContain('data-code=');
-    const done = await desk.call('reportSellerCentralError', { id: p.id, key: 'not_primary' });
+    await desk.call('reportSellerCentralError', { id: p.id, key: 'not_primary' });
+    const done = await desk.call('cancelSignIn', { id: p.id });
     expect(done.auth).toMatchObject({ status: 'failed', error: { code: 'SELLER_CENTRAL_NOT_PRIMARY' } });
   });
 

@@ -1,8 +1,8 @@
 // "Seller Central zeigt einen Fehler?": Amazon's refusals stay on its page and never reach the cloud,
-// so the merchant tells the desktop what the page shows. Each entry of the shared catalogue either ends
-// the sign-in with its specific error (nothing can come from this attempt) or keeps waiting with a hint
-// (the merchant can still finish in the open browser). After a timeout it turns the generic
-// AUTH_TIMEOUT into the specific error. For a wrong region the sandbox knows the account's real region.
+// so the merchant tells the desktop what the page shows. While waiting, every entry keeps the sign-in
+// running with the entry's explanation as a hint (the merchant may still finish in the open browser, and
+// a late success counts); ending it is the merchant's choice (cancelSignIn, which then fails with the
+// explanation). After a timeout it turns the generic AUTH_TIMEOUT into the specific error. For a wrong region the sandbox knows the account's real region.
 import axios from 'axios';
 import { countryByCode, type Region } from '../../shared/amazon-regions';
 import { SELLER_CENTRAL_ERRORS, SUGGESTED_COUNTRY, type SellerCentralErrorKey } from '../../shared/seller-central-errors';
@@ -46,8 +46,9 @@ export async function reportSellerCentralError(d: ReportDeps, platformId: string
       x.auth.status === 'expired' ? { ...x, auth: { ...x.auth, status: 'failed', error: { code: entry.errorCode, ...(withParams ? { params: withParams } : {}) } } } : x,
     );
   }
-  if (entry.action === 'cancel') return d.signIns.failWith(platformId, entry.errorCode, withParams);
-  return d.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, hint: { code: entry.errorCode } } } : x));
+  // Waiting goes on (issue 24): the merchant may still finish in the browser, and a late success counts.
+  // The explanation is shown as the hint; CANCEL then ends the sign-in with it (SignInManager.cancel).
+  return d.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, hint: { code: entry.errorCode, ...(withParams ? { params: withParams } : {}) } } } : x));
 }
 
 /** The region of the account that saw the wrong-region page for this sign-in, as the sandbox recorded it. */

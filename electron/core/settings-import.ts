@@ -13,6 +13,11 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   const p = platforms.get(platformId);
   if (!p.cloudPlatformId || !validAuthorization(p)) throw new CodedError('NOT_AUTHENTICATED', 'sign in first');
   const region = countryByCode(p.countryCode)!.region;
+  // The cloud platform holds the token of the region it was registered for: never import for another one.
+  const tokenRegion = p.cloudCountryCode ? countryByCode(p.cloudCountryCode)?.region : region;
+  if (tokenRegion !== region) {
+    throw new CodedError('REGION_CHANGED', `signed in for region ${tokenRegion}, platform is in ${region}`, { region, ...(tokenRegion ? { previousRegion: tokenRegion } : {}) });
+  }
   let imported;
   try {
     imported = await cloud.importSettings(p.cloudPlatformId);

@@ -169,18 +169,16 @@ export class SignInManager {
   }
 
   async cancel(platformId: string): Promise<Platform> {
+    const before = this.o.platforms.get(platformId).auth;
     const authorizationId = await this.stopWaiting(platformId);
+    // The merchant reported what Seller Central shows, then stopped: the sign-in ends with that explanation.
+    const hint = before.status === 'waiting' ? before.hint : undefined;
+    if (hint) {
+      this.o.timeline.add(platformId, 'sign-in ended by the user after a reported Seller Central error', 'info', hint.code);
+      return this.finish(platformId, authorizationId, { status: 'failed', code: hint.code, ...(hint.params ? { params: hint.params } : {}) }, false);
+    }
     this.o.timeline.add(platformId, 'sign-in cancelled by the user', 'info');
     return this.finish(platformId, authorizationId, { status: 'cancelled' });
-  }
-
-  /**
-   * Ends a running sign-in with a specific failure the desktop learned of outside the cloud (the
-   * merchant reports what Seller Central shows); the cloud's pending authorization is cancelled.
-   */
-  async failWith(platformId: string, code: ErrorCode, params?: Record<string, string>): Promise<Platform> {
-    const authorizationId = await this.stopWaiting(platformId);
-    return this.finish(platformId, authorizationId, { status: 'failed', code, ...(params ? { params } : {}) }, false);
   }
 
   async reopen(platformId: string): Promise<Platform> {

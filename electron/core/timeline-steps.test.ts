@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stepText, TIMELINE_STEP_PREFIXES, TIMELINE_STEPS } from '../../shared/timeline-steps';
+import { detailText, stepText, TIMELINE_STEP_PREFIXES, TIMELINE_STEPS } from '../../shared/timeline-steps';
 
 function coreSources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -42,5 +42,20 @@ describe('Protokoll steps', () => {
     expect(stepText('something old', 'de')).toBe('something old');
     expect(stepText('constructor', 'de')).toBe('constructor');
     expect(stepText('Amazon request: SP-API getMarketplaceParticipations (EU)', 'de')).toBe('Anfrage an Amazon: SP-API getMarketplaceParticipations (EU)');
+  });
+});
+
+// Issue 24: the Protokoll's details ("3 marketplaces", "region DE", "expires …Z" in UTC) read in the
+// viewer's language, with timestamps in local time.
+describe('Protokoll details', () => {
+  const local = (iso: string) => `<${iso.slice(11, 16)} local>`;
+  it('known phrases in both languages, every UTC timestamp through the local formatter, the rest as written', () => {
+    expect(detailText('8 marketplaces', 'de', local)).toBe('8 Marktplätze');
+    expect(detailText('8 marketplaces', 'en', local)).toBe('8 marketplaces');
+    expect(detailText('region EU', 'de', local)).toBe('Region EU');
+    expect(detailText('expires 2026-12-07T14:39:00.000Z', 'de', local)).toBe('läuft ab <14:39 local>');
+    expect(detailText('login, expires 2026-12-07T14:39:00Z', 'en', local)).toBe('login, expires <14:39 local>');
+    expect(detailText('seller A2EUMUSTER7H1K', 'de', local)).toBe('Händler-ID A2EUMUSTER7H1K');
+    expect(detailText('LWA_ERROR: something', 'de', local)).toBe('LWA_ERROR: something');
   });
 });

@@ -128,7 +128,9 @@ describe('detail form from the list', () => {
     const table = await screen.findByRole('table', { name: 'Marktplätze' });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Verwenden', 'Name', 'Land', 'Währung', 'Teilnahme', 'Gesperrte Angebote']);
     expect(within(table).getByRole('row', { name: /Amazon\.fr/ }).textContent).toContain('FR – Frankreich');
-    expect(screen.getByText(/^Importiert am 03\.01\.2026/)).toBeTruthy();
+    expect(screen.getByText(/^Importiert am 03\.01\.2026.* – 2 Marktplätze übernommen$/)).toBeTruthy();
+    // Focus stays on the button (it was disabled while importing), not on <body> (issue 24).
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Einstellungen importieren' }));
     await user.click(screen.getByRole('checkbox', { name: 'Amazon.fr verwenden' }));
     expect(api.selectMarketplaces).toHaveBeenCalledWith({ id: 'p1', marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'] });
     await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Amazon.fr verwenden' }) as HTMLInputElement).checked).toBe(true));

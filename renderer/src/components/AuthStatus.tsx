@@ -53,7 +53,8 @@ export const AuthStatus = forwardRef<HTMLDivElement, { platform: Platform }>(fun
       main = t(`status.${auth.status}`);
       // The user's own cancel is information, not an error.
       if (auth.status === 'cancelled' && error.code === 'AUTH_CANCELLED') lines.push({ key: 'why', text: t('cred.cancelledByUser') });
-      else lines.push({ key: 'why', tone: 'error', text: errorText(t, error) });
+      // A region change is the merchant's own step: what to do next, not an error.
+      else lines.push({ key: 'why', tone: auth.status === 'sign_in_required' ? 'warn' : 'error', text: errorText(t, error) });
       if (auth.previous) lines.push({ key: 'prev', text: t('cred.previousKept', { id: auth.previous.sellingPartnerId, date: formatDateTime(auth.previous.authorizedAt, lng) }) });
     }
   }

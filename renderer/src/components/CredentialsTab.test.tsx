@@ -224,12 +224,21 @@ describe('while waiting', () => {
 });
 
 describe('region', () => {
-  it('saves a change and warns when an authenticated platform moves to another region', async () => {
+  it('asks before an authenticated platform moves to another region; within the region it just saves', async () => {
     const { api } = setup({ status: 'authenticated', sellingPartnerId: 'A', authorizedAt: '2026-01-02T10:00:00.000Z' }, { cloudCountryCode: 'DE' });
-    expect(screen.queryByText(/Region wurde geändert/)).toBeNull();
-    await userEvent.setup().selectOptions(screen.getByLabelText('Region'), 'US');
-    expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { countryCode: 'US' } });
-    expect(await screen.findByText(/Region wurde geändert/)).toBeTruthy();
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText('Region'), 'FR');
+    expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { countryCode: 'FR' } });
+    api.updatePlatform.mockClear();
+    await user.selectOptions(screen.getByLabelText('Region'), 'US');
+    expect(api.updatePlatform).not.toHaveBeenCalled();
+    const ask = screen.getByRole('dialog', { name: 'Region wechseln?' });
+    expect(ask.textContent).toContain('Händler-ID A');
+    await user.click(screen.getByRole('button', { name: 'Region behalten' }));
+    expect(api.updatePlatform).not.toHaveBeenCalled();
+    await user.selectOptions(screen.getByLabelText('Region'), 'US');
+    await user.click(screen.getByRole('button', { name: 'Region wechseln' }));
+    expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { countryCode: 'US', confirmRegionChange: true } });
   });
 });
 

@@ -1,6 +1,6 @@
 // "Einstellungen importieren": the seller account's marketplaces from SP-API, with a "Verwenden"
 // checkbox each; the choice is stored with the profile through selectMarketplaces.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
@@ -20,11 +20,17 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
   const [pending, setPending] = useState<Record<string, boolean>>({});
   const markets = (platform.marketplaces ?? []).map((m) => (m.id in pending ? { ...m, selected: pending[m.id]! } : m));
 
+  const importButton = useRef<HTMLButtonElement>(null);
+  const [done, setDone] = useState(false);
   const runImport = async () => {
     setBusy(true);
+    setDone(false);
     const r = await importSettings(platform.id);
     setBusy(false);
     setError(r.ok ? null : r.error);
+    setDone(r.ok);
+    // The button was disabled while importing, which sent focus to <body>: back to where the user was.
+    importButton.current?.focus();
   };
 
   const toggle = async (id: string, on: boolean) => {
@@ -44,11 +50,15 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
     <fieldset className="group">
       <legend>{t('market.title')}</legend>
       <div className="inline">
-        <button type="button" disabled={!canImport || busy} onClick={() => void runImport()}>
+        <button ref={importButton} type="button" disabled={!canImport || busy} onClick={() => void runImport()}>
           {t('market.import')}
         </button>
         <span className="hint" role="status">
-          {busy ? t('market.importing') : platform.marketplacesImportedAt ? t('market.importedAt', { date: formatDateTime(platform.marketplacesImportedAt, i18n.language) }) : ''}
+          {busy
+            ? t('market.importing')
+            : platform.marketplacesImportedAt
+              ? `${t('market.importedAt', { date: formatDateTime(platform.marketplacesImportedAt, i18n.language) })}${done ? ` – ${t('market.importedCount', { count: markets.length })}` : ''}`
+              : ''}
         </span>
       </div>
       <ErrorMessage error={error} />

@@ -1,7 +1,7 @@
 // "Neue Plattform": type and Bezeichnung. The name rule (shared/platform-name.ts) is checked here first
 // for a German message next to the field (no browser bubbles); a clash names where the name is used and
 // offers a free one.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import { Dialog, DialogForm } from './Dialog';
@@ -22,6 +22,10 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+
+  // The type has one option: the name is what to fill in (the dialog's own effect, which runs first,
+  // would focus the type).
+  useEffect(() => input.current?.focus(), []);
 
   const refuse = (e: AppError) => {
     setError(e);

@@ -36,6 +36,17 @@ describe('PlatformList', () => {
     expect(screen.getByRole('row', { name: /Amazon US/ }).textContent).toContain('Authentifiziert');
   });
 
+  it('says why a platform is in Fehler (its code) and that it needs a new sign-in after a region change (issue 24)', () => {
+    const at = '2026-01-02T00:00:00.000Z';
+    const list = [
+      platform({ useCloud: true, auth: { status: 'failed', at, error: { code: 'LWA_INVALID_GRANT' } } }),
+      platform({ id: 'p2', name: 'Amazon US', useCloud: true, countryCode: 'US', auth: { status: 'sign_in_required', at, error: { code: 'REGION_CHANGED' } } }),
+    ];
+    wrap(<PlatformList platforms={list} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    expect(screen.getAllByRole('row')[1]!.textContent).toContain('Fehler (LWA_INVALID_GRANT)');
+    expect(screen.getAllByRole('row')[2]!.textContent).toContain('Neu anmelden erforderlich');
+  });
+
   it('cuts long texts with an ellipsis and gives the whole text as a tooltip', () => {
     const long = 'Amazon '.repeat(11).trim();
     wrap(<PlatformList platforms={[platform({ name: long })]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
@@ -74,6 +85,8 @@ describe('NewPlatformDialog', () => {
   it('asks for a name, then shows the core’s error in German', async () => {
     const onCreate = vi.fn().mockResolvedValue({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 1', scope: 'local', suggestion: 'Amazon 1 (2)' } } });
     wrap(<NewPlatformDialog onCreate={onCreate} onClose={vi.fn()} />);
+    // The type has one option: the name field has the focus (issue 24).
+    expect(document.activeElement).toBe(screen.getByLabelText('Bezeichnung'));
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Anlegen' }));
     expect(screen.getByRole('alert').textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');

@@ -31,6 +31,8 @@ function statusLabel(t: TFunction, p: Platform, now: number, lng = 'de'): string
   if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
   const renewal = renewalNotice(p, now);
   if (renewal) return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', { date: formatDate(renewal.date, lng) });
+  // Why a sign-in failed, at a glance (the detail has the sentence): the stable code beside the status.
+  if (p.auth.status === 'failed' && p.auth.error) return `${t('status.failed')} (${p.auth.error.code})`;
   return t(`status.${p.auth.status}`);
 }
 

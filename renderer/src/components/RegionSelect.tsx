@@ -1,10 +1,13 @@
 // Region: every Amazon country as "DE – Deutschland", grouped by region (NA/EU/FE). Locked while a
-// sign-in runs; warns when an authenticated platform is moved to another region.
+// sign-in runs. Moving a signed-in platform to another region asks first: the sign-in is for its region
+// only, so the change ends it (the core then shows "Neu anmelden erforderlich" and refuses to import).
 import { useState } from 'react';
 import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
+import { Dialog } from './Dialog';
 import { COUNTRIES, REGIONS, countryByCode } from '../../../shared/amazon-regions';
 import type { Platform } from '../../../shared/platform';
+import { validAuthorization } from '../../../shared/valid-authorization';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 
@@ -19,19 +22,25 @@ export function RegionSelect({ platform }: { platform: Platform }) {
   const { t, i18n } = useTranslation();
   const update = usePlatforms((s) => s.update);
   const [error, setError] = useState<AppError | null>(null);
-  // The region the existing authorization was made for: the cloud registration, else the one on screen
-  // when the form was opened.
-  const [openedRegion] = useState(() => regionOf(platform.countryCode));
-  const waiting = platform.auth.status === 'waiting';
-  const authRegion = regionOf(platform.cloudCountryCode) ?? openedRegion;
-  const regionChanged = platform.auth.status === 'authenticated' && authRegion !== undefined && regionOf(platform.countryCode) !== authRegion;
+  const [asking, setAsking] = useState<string | null>(null);
+  const waiting = platform.auth.status === 'waiting' || platform.auth.status === 'seller_changed';
+  const valid = validAuthorization(platform);
+  // The region the valid sign-in was made for: the cloud registration's, else the one on screen.
+  const signedInRegion = valid ? regionOf(platform.cloudCountryCode ?? platform.countryCode) : undefined;
 
-  const change = async (countryCode: string) => {
-    const r = await update(platform.id, { countryCode });
+  const change = async (countryCode: string, confirmed = false) => {
+    if (!confirmed && signedInRegion && regionOf(countryCode) !== signedInRegion) {
+      setAsking(countryCode);
+      return;
+    }
+    setAsking(null);
+    const r = await update(platform.id, { countryCode, ...(confirmed ? { confirmRegionChange: true as const } : {}) });
     setError(r.ok ? null : r.error);
+    if (confirmed) document.getElementById('detail-region')?.focus();
   };
 
-  const describedBy = ['region-account', waiting && 'region-locked', regionChanged && 'region-changed'].filter(Boolean).join(' ');
+  const describedBy = ['region-account', waiting && 'region-locked'].filter(Boolean).join(' ');
+  const target = asking ? regionOf(asking) : undefined;
 
   return (
     <>
@@ -56,13 +65,28 @@ export function RegionSelect({ platform }: { platform: Platform }) {
             {t('cred.regionLocked')}
           </span>
         )}
-        {regionChanged && (
-          <span id="region-changed" className="warn-text">
-            {t('cred.regionChanged')}
-          </span>
-        )}
         <ErrorMessage error={error} inline />
       </div>
+      {asking && signedInRegion && target && valid && (
+        <Dialog
+          title={t('cred.regionConfirmTitle')}
+          onClose={() => setAsking(null)}
+          footer={[
+            { label: t('cred.regionConfirmKeep'), onClick: () => setAsking(null) },
+            { label: t('cred.regionConfirmChange'), kind: 'danger', onClick: () => void change(asking, true) },
+          ]}
+        >
+          <p data-testid="region-confirm-text">
+            {t('cred.regionConfirmText', {
+              from: t(`regions.${signedInRegion}`),
+              to: t(`regions.${target}`),
+              country: countryLabel(asking, i18n.language),
+              id: valid.sellingPartnerId,
+            })}
+          </p>
+          {(platform.marketplaces?.length ?? 0) > 0 && <p className="warn-text">{t('cred.regionConfirmMarketplaces')}</p>}
+        </Dialog>
+      )}
     </>
   );
 }

@@ -11,8 +11,13 @@ import type { Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 import type { ErrorCode } from '../../../shared/error-codes';
 import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS } from '../../../shared/seller-central-errors';
+import { clock } from '../hooks/useNow';
+import { OFFER_AFTER_MS } from './SellerCentralErrorPicker';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  clock.now = () => Date.now();
+});
 beforeEach(resetStores);
 
 const waiting = waitingAuth();
@@ -22,8 +27,8 @@ function Harness() {
   return p ? <CredentialsTab platform={p} sandbox={false} /> : null;
 }
 
-function setup(answer: (key: string, actualRegion?: string) => Platform) {
-  const p = platform({ auth: waiting });
+function setup(answer: (key: string, actualRegion?: string) => Platform, auth = waiting) {
+  const p = platform({ auth });
   const fake = fakeApi([p]);
   fake.api.reportSellerCentralError.mockImplementation(async ({ key, actualRegion }: { key: string; actualRegion?: string }) => ok(answer(key, actualRegion)));
   setApi(fake.api);
@@ -81,5 +86,46 @@ describe('Seller Central zeigt einen Fehler?', () => {
     await user.click(screen.getByRole('button', { name: SELLER_CENTRAL_ERRORS.otp_rejected.amazonText!.de }));
     expect(screen.getByTestId('auth-status').textContent).toBe('Anmeldung läuft …');
     expect(screen.getByText(/Amazon lehnt den Einmalcode ab/)).toBeTruthy();
+  });
+
+  it('the code field comes first; the list is searchable, in normal case', async () => {
+    setup(() => failed('INTERNAL'));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }));
+    const group = screen.getByRole('group', { name: 'Was zeigt Seller Central?' });
+    const fields = [...group.querySelectorAll('input')].map((i) => i.id);
+    expect(fields[0]).toMatch(/-code$/);
+    await user.type(screen.getByLabelText('Oder Text der Meldung suchen'), 'ungültiger zugriff');
+    const choices = screen.getByRole('list', { name: 'Meldungen von Seller Central' }).querySelectorAll('li');
+    expect(choices).toHaveLength(1);
+    expect(choices[0]!.textContent).toContain(SELLER_CENTRAL_ERRORS.not_primary.amazonText!.de);
+    await user.clear(screen.getByLabelText('Oder Text der Meldung suchen'));
+    await user.type(screen.getByLabelText('Oder Text der Meldung suchen'), 'md9100');
+    expect(screen.getByRole('list', { name: 'Meldungen von Seller Central' }).querySelectorAll('li')).toHaveLength(1);
+    await user.type(screen.getByLabelText('Oder Text der Meldung suchen'), 'xyz');
+    expect(screen.getByText(/Keine Meldung passt/)).toBeTruthy();
+  });
+
+  it('after a pick the sign-in keeps waiting; “Anmeldung beenden” is the merchant’s choice', async () => {
+    const fake = setup(() => platform({ auth: { ...waiting, hint: { code: 'SELLER_CENTRAL_NOT_PRIMARY' } } }));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }));
+    await user.click(screen.getByRole('button', { name: SELLER_CENTRAL_ERRORS.not_primary.amazonText!.de }));
+    expect(screen.getByTestId('auth-status').textContent).toBe('Anmeldung läuft …');
+    expect(screen.getByTestId('sc-error-picked').textContent).toContain('Gelingt sie im Browser doch noch, zählt sie');
+    expect(fake.api.cancelSignIn).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Anmeldung beenden' }));
+    expect(fake.api.cancelSignIn).toHaveBeenCalledWith({ id: 'p1' });
+  });
+
+  it('offers the list by itself after two minutes without an answer', () => {
+    const started = Date.parse('2026-06-01T10:00:00Z');
+    clock.now = () => started + OFFER_AFTER_MS - 1000;
+    setup(() => failed('INTERNAL'), waitingAuth({ startedAt: new Date(started).toISOString(), expiresAt: new Date(started + 300_000).toISOString() }));
+    expect(screen.queryByRole('group', { name: 'Was zeigt Seller Central?' })).toBeNull();
+    cleanup();
+    clock.now = () => started + OFFER_AFTER_MS;
+    setup(() => failed('INTERNAL'), waitingAuth({ startedAt: new Date(started).toISOString(), expiresAt: new Date(started + 300_000).toISOString() }));
+    expect(screen.getByRole('group', { name: 'Was zeigt Seller Central?' }).textContent).toContain('seit 2 Minuten keine Rückmeldung');
   });
 });

@@ -8,7 +8,7 @@ import type { TimelineEntry } from '../../../shared/ipc-contract';
 import type { AppError } from '../../../shared/result';
 import { getApi } from '../api';
 import { formatTimestamp } from '../format/dates';
-import { stepText } from '../../../shared/timeline-steps';
+import { detailText, stepText } from '../../../shared/timeline-steps';
 import { DataTable } from './DataTable';
 
 export function exportFileName(platform: Platform, now = new Date()): string {
@@ -74,7 +74,7 @@ export function TimelineTab({ platform }: { platform: Platform }) {
               {e.code ? <span className="mono code-beside"> ({e.code})</span> : null}
             </td>
             <td>{t(`timeline.outcomes.${e.outcome}`)}</td>
-            <td className="wrap">{e.detail ?? ''}</td>
+            <td className="wrap">{e.detail ? detailText(e.detail, i18n.language === 'en' ? 'en' : 'de', (iso) => formatTimestamp(iso, i18n.language)) : ''}</td>
           </tr>
         )}
       />

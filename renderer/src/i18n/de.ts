@@ -39,6 +39,7 @@ export const de = {
     expired: 'Zeitüberschreitung',
     cancelled: 'Abgebrochen',
     seller_changed: 'Rückfrage: anderes Verkäuferkonto',
+    sign_in_required: 'Neu anmelden erforderlich',
   },
   /** A seller account in the list and the detail (components/seller-label.ts). */
   seller: { named: '{{store}} (Händler-ID {{id}})', idOnly: 'Händler-ID {{id}}' },

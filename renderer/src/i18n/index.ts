@@ -39,7 +39,7 @@ function readableParams(t: TFunction, error: AppError): LooseParams {
   const out: LooseParams = { code: error.code };
   for (const [k, v] of Object.entries(error.params ?? {})) {
     if (v === '' || v === undefined) continue;
-    if ((k === 'region' || k === 'actualRegion') && typeof v === 'string') {
+    if ((k === 'region' || k === 'actualRegion' || k === 'previousRegion') && typeof v === 'string') {
       out[k] = t.lookup(`regions.${v}`) ?? v;
     } else if (k === 'field' && typeof v === 'string') {
       const last = v.split('.').pop() ?? v;

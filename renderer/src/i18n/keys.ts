@@ -20,7 +20,8 @@ export type TranslationKey = keyof Texts | PluralBase<keyof Texts>;
 
 type TextsOf<K extends string> = Texts[Extract<K | `${K}_${PluralForm}`, keyof Texts>];
 type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
-type Placeholders<S> = S extends `${string}{{${infer N}}}${infer Rest}` ? Trim<N> | Placeholders<Rest> : never;
+/** `{{btn…}}` names a button and is filled by the translator itself (translator.ts BUTTON_KEYS). */
+type Placeholders<S> = S extends `${string}{{${infer N}}}${infer Rest}` ? Exclude<Trim<N>, `btn${string}`> | Placeholders<Rest> : never;
 type IsPlural<K extends string> = Extract<`${K}_${PluralForm}`, keyof Texts> extends never ? false : true;
 
 type ParamValue = string | number;

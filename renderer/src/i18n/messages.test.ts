@@ -85,3 +85,30 @@ describe('error messages', () => {
     expect(errorText(t, { code: 'INVALID_INPUT', params: { field: 'url', reason: 'Invalid input' } })).toContain('„Cloud-URL“');
   });
 });
+
+// Issue 24: an English message named ANMELDEN while the button read SIGN IN. A text names a button by
+// `{{btnSignIn}}` etc. (translator.ts BUTTON_KEYS), filled from the button's own key.
+describe('button names in texts', () => {
+  type Tree = { readonly [key: string]: string | Tree };
+  const leaves = (tree: Tree, prefix = ''): string[] => Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k] : leaves(v, `${prefix}${k}.`)));
+
+  it('every English text and error names the English buttons, never the German ones', () => {
+    const t = testI18n('en').t;
+    for (const key of leaves(en as unknown as Tree)) {
+      const text = t.lookup(key, {}) ?? '';
+      expect(text, key).not.toMatch(/ANMELDEN|AKTUALISIEREN|Protokoll exportieren|Einstellungen importieren|\{\{btn/);
+    }
+    expect(errorText(t, { code: 'AUTH_CANCELLED' })).toBe('The sign-in was cancelled. Click SIGN IN to start again.');
+    expect(errorText(t, { code: 'SPAPI_ACCESS_DENIED' })).toContain('click REFRESH');
+    expect(errorText(t, { code: 'IMPORT_INVALID' })).toContain('“Export log”');
+  });
+
+  it('German texts fill the same placeholders with the German buttons', () => {
+    const t = testI18n('de').t;
+    expect(errorText(t, { code: 'AUTH_CANCELLED' })).toBe('Die Anmeldung wurde abgebrochen. Klicken Sie auf ANMELDEN, um neu zu beginnen.');
+    expect(t('cred.info1')).toBe('Nach ANMELDEN öffnet sich Ihr Standardbrowser mit Amazon Seller Central.');
+    expect(errorText(t, { code: 'REGION_CHANGED', params: { previousRegion: 'EU', region: 'NA' } })).toBe(
+      'Die Region wurde von Europa (EU) auf Nordamerika (NA) geändert; die bisherige Anmeldung gilt nur für ihre Region. Bitte melden Sie sich mit ANMELDEN beim Amazon-Konto der neuen Region an.',
+    );
+  });
+});

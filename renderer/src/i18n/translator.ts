@@ -45,6 +45,27 @@ export function loadGermanRest(load: () => Promise<GermanRest> = async () => (aw
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
+/**
+ * A text that names a button says `{{btnSignIn}}` etc.: filled from the button's own key, so a message
+ * always names the button as the screen shows it in the current language (issue 24: English messages
+ * named ANMELDEN while the button read SIGN IN). Keys.ts leaves these params out of the typed ones.
+ */
+const BUTTON_KEYS = {
+  btnSignIn: 'cred.signIn',
+  btnRefresh: 'cred.refresh',
+  btnExport: 'timeline.export',
+  btnImport: 'market.import',
+} as const;
+
+function buttonNames(raw: (key: string) => string | undefined): LooseParams {
+  const out: LooseParams = {};
+  for (const [param, key] of Object.entries(BUTTON_KEYS)) {
+    const text = raw(key);
+    if (text !== undefined) out[param] = text;
+  }
+  return out;
+}
+
 /** One Intl.PluralRules per language (making one costs far more than asking it). */
 const plurals = new Map<Language, Intl.PluralRules>();
 function pluralRules(lng: Language): Intl.PluralRules {
@@ -147,9 +168,10 @@ export function createTranslator(initial: Language, preloaded: Partial<Record<La
   const tFor = (lng: Language): TFunction => {
     const existing = tFunctions[lng];
     if (existing) return existing;
+    const raw = (key: string, count?: unknown) => resolve(lng === 'de' ? germanTree : loaded[lng], lng, key, count) ?? resolve(germanTree, 'de', key, count);
     const lookup = (key: string, params?: LooseParams): string | undefined => {
-      const text = resolve(lng === 'de' ? germanTree : loaded[lng], lng, key, params?.count) ?? resolve(germanTree, 'de', key, params?.count);
-      return text === undefined ? undefined : interpolate(text, params);
+      const text = raw(key, params?.count);
+      return text === undefined ? undefined : interpolate(text, { ...buttonNames(raw), ...params });
     };
     // The types guarantee the key exists; should a text still be missing at run time, the key shows.
     const t = ((key: string, params?: LooseParams) => lookup(key, params) ?? key) as TFunction;
