@@ -112,7 +112,7 @@ describe.skipIf(missing !== undefined)('production topology: nginx (TLS) → two
       { name: 'A', port: portA, args: make('a', portA), proc: a, earlier: '' },
       { name: 'B', port: portB, args: make('b', portB), proc: b, earlier: '' },
     ];
-    nginxSite = { port: nginxPort, cert, upstreams: [portA, portB] };
+    nginxSite = { port: nginxPort, cert, upstreams: [portA, portB], oneWorker: true };
     nginx = await startNginx((nginxBin as { bin: string }).bin, nginxSite);
 
     // Only this test process trusts the test CA: node:https (the desktop's axios) and fetch (undici).

@@ -39,6 +39,8 @@ interface SiteOptions {
   port: number;
   cert: Certificate;
   upstreams: number[];
+  /** One worker process instead of the shipped `auto` (a round robin over all requests). */
+  oneWorker?: boolean;
   /** Shortens how long nginx waits for the callback's answer (120 s in the file), to provoke its timeout. */
   callbackReadTimeoutSeconds?: number;
 }
@@ -63,7 +65,7 @@ function siteConfig(opts: SiteOptions, prefix: string): string {
 }
 
 /** The shipped main configuration with this prefix's paths, the site instead of sites-enabled, no modules. */
-function mainConfig(prefix: string): string {
+function mainConfig(prefix: string, oneWorker = false): string {
   let text = fs.readFileSync(NGINX_MAIN, 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     if (!pattern.test(text)) throw new Error(`nginx.conf no longer has ${pattern}; update the test`);
@@ -71,6 +73,9 @@ function mainConfig(prefix: string): string {
   };
   // Workers as the test's user (nobody when root), not www-data.
   replace(/^user .*;\n/m, '');
+  // One worker if asked: nginx's round robin is per worker, so with two a test's few requests could all
+  // reach one instance (topology.test.ts checks that callbacks reach both).
+  if (oneWorker) replace(/^worker_processes auto;$/m, 'worker_processes 1;');
   replace(/^pid .*;$/m, `pid ${prefix}/nginx.pid;`);
   replace(/^error_log .*;$/m, `error_log ${prefix}/logs/error.log info;`);
   replace(/\/var\/log\/nginx\//g, `${prefix}/logs/`);
@@ -103,7 +108,7 @@ export async function startNginx(bin: string, opts: SiteOptions): Promise<Nginx>
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-nginx-'));
   fs.mkdirSync(path.join(prefix, 'logs'));
   fs.writeFileSync(path.join(prefix, 'site.conf'), siteConfig(opts, prefix));
-  fs.writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig(prefix));
+  fs.writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig(prefix, opts.oneWorker));
   fs.chmodSync(prefix, 0o755);
   const child = spawn(bin, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
