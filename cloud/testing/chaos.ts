@@ -86,10 +86,11 @@ async function startRig(o: ChaosOptions): Promise<Rig> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-chaos-'));
   const sandbox = await startSandbox({ port: 0 });
   const port = await freePort();
+  // The proxy is the cloud's public address (its start links and Amazon's redirect use it), as behind nginx.
+  const proxy = await startChaosProxy(`http://127.0.0.1:${port}`);
   const cloudArgs = ['--port', String(port), '--data-dir', path.join(tmp, 'cloud'), '--sandbox', sandbox.url];
-  const cloud = await startCliCloud(cloudArgs, { CLOUD_RATE_LIMIT_PER_MINUTE: '1000000', CLOUD_LWA_RETRY_BASE_MS: '20' });
+  const cloud = await startCliCloud(cloudArgs, cloudEnv(proxy.url));
   const tenant = readDevTenantFile(path.join(tmp, 'cloud', 'dev-tenant.json'))!;
-  const proxy = await startChaosProxy(cloud.url);
   const desktopDirs = Array.from({ length: o.desktops }, (_, i) => path.join(tmp, `desktop-${i}`));
   const desks: Desktop[] = [];
   for (const dir of desktopDirs) {
@@ -100,6 +101,8 @@ async function startRig(o: ChaosOptions): Promise<Rig> {
   }
   return { sandbox, proxy, cloud, cloudArgs, client: new CloudClient(cloud.url, tenant), desks, desktopDirs, tmp, cloudUrl: cloud.url, tenant };
 }
+
+const cloudEnv = (publicUrl: string) => ({ CLOUD_RATE_LIMIT_PER_MINUTE: '1000000', CLOUD_LWA_RETRY_BASE_MS: '20', CLOUD_PUBLIC_URL: publicUrl });
 
 const openDesktop = (sandboxUrl: string, dir: string) =>
   startDesktop({ sandboxUrl, dir, extra: { signIn: { waitSeconds: 2, backoff: { baseMs: 50, capMs: 500 }, graceMs: 120_000 } } });
@@ -176,13 +179,19 @@ async function runFlow(rig: Rig, index: number, o: ChaosOptions): Promise<FlowRe
     if (waiting.auth.status !== 'waiting' || !waiting.auth.consentUrl) continue;
     consents++;
     const deadline = Date.now() + deadlineMs;
-    try {
-      const browser = new SellerBrowser();
-      const callback = await consentRedirect(browser, await signInToConsent(browser, waiting.auth.consentUrl, seller, rig.sandbox.url));
-      await followRedirect(callback, deadline);
-    } catch {
-      // Seller Central itself is never faulted here; a failure is the flow's problem, seen at the end.
+    // The link leads through the cloud's start link, which a fault may cut: the seller opens it again,
+    // and when it no longer works, clicks ANMELDEN again.
+    let callback: string | undefined;
+    for (let tries = 0; !callback && tries < 3; tries++) {
+      try {
+        const browser = new SellerBrowser();
+        callback = await consentRedirect(browser, await signInToConsent(browser, waiting.auth.consentUrl, seller, rig.sandbox.url));
+      } catch {
+        await sleep(500);
+      }
     }
+    if (!callback) continue;
+    await followRedirect(callback, deadline);
     const ended = await until(() => desk().platform(platformId), (p) => p.auth.status !== 'waiting', deadline);
     if (!ended || ended.auth.status === 'authenticated' || ended.auth.status === 'waiting') break;
   }
@@ -222,7 +231,7 @@ async function injectFaults(rig: Rig, o: ChaosOptions, running: () => boolean, c
       case 'cloudKills':
         await rig.cloud.stop(kind === 'cloudKills' ? 'SIGKILL' : 'SIGTERM');
         await sleep(200 + rnd() * 800);
-        rig.cloud = await startCliCloud(rig.cloudArgs, { CLOUD_RATE_LIMIT_PER_MINUTE: '1000000', CLOUD_LWA_RETRY_BASE_MS: '20' });
+        rig.cloud = await startCliCloud(rig.cloudArgs, cloudEnv(rig.proxy.url));
         break;
       case 'lwa5xx':
         await activateScenario(rig.sandbox.url, { id: rnd() < 0.5 ? 'lwa_500' : 'lwa_503', count: 1 + Math.floor(rnd() * 5) });

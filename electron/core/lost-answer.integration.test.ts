@@ -16,10 +16,12 @@ let desk: Desktop;
 let client: CloudClient;
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The proxy is the cloud's public address (the start link and the callback use it), as behind nginx.
+  proxy = await startChaosProxy('http://127.0.0.1:9');
+  stack = await startStack({ overrides: { publicUrl: proxy.url, registerRedirectUriWithSandbox: true } });
+  proxy.retarget(stack.cloud.listenUrl);
   const tenant = await stack.cloud.createTenant('Verlorene Antwort GmbH');
-  client = new CloudClient(stack.cloud.url, tenant);
-  proxy = await startChaosProxy(stack.cloud.url);
+  client = new CloudClient(stack.cloud.listenUrl, tenant);
   desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
   await desk.call('saveCloudSettings', { url: proxy.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
 });
