@@ -16,7 +16,7 @@ const BATCH = 20;
 type Recovered = 'finished' | 'exchanged_again' | 'failed';
 
 /** Ends one orphaned exchange; its lease is held by the caller. */
-export async function recoverExchange(ctx: CloudContext, row: AuthorizationRow): Promise<Recovered> {
+async function recoverExchange(ctx: CloudContext, row: AuthorizationRow): Promise<Recovered> {
   const seller = row.exchange_selling_partner_id;
   if (row.exchanged_refresh_token_enc && seller) {
     try {
@@ -52,7 +52,7 @@ function openCode(ctx: CloudContext, row: AuthorizationRow): string | undefined 
 }
 
 /** Claims and ends orphaned exchanges; `all` claims every one whatever its lease (a PGlite cloud at start). */
-export async function recoverOrphanedExchanges(ctx: CloudContext, all = false, log?: (entry: object) => void): Promise<number> {
+async function recoverOrphanedExchanges(ctx: CloudContext, all = false, log?: (entry: object) => void): Promise<number> {
   const wall = Date.now();
   let done = 0;
   for (;;) {

@@ -32,7 +32,7 @@ export interface Backoff {
   capMs: number;
 }
 
-export const DEFAULT_BACKOFF: Backoff = { baseMs: 250, capMs: 10_000 };
+const DEFAULT_BACKOFF: Backoff = { baseMs: 250, capMs: 10_000 };
 
 /** Delay before reconnect attempt `attempt` (0-based): doubling from baseMs up to capMs, the upper half jittered. */
 export function backoffDelay(attempt: number, backoff: Backoff, random: () => number = Math.random): number {
@@ -48,7 +48,7 @@ export interface PgNotifierOptions {
   backoff?: Backoff;
 }
 
-export interface PgNotifier extends AuthorizationNotifier {
+interface PgNotifier extends AuthorizationNotifier {
   /** Successful reconnects of the LISTEN connection since start. */
   readonly reconnects: number;
   close(): Promise<void>;

@@ -19,7 +19,7 @@ export interface StatusCache {
   readonly size: number;
 }
 
-export interface StatusCacheOptions {
+interface StatusCacheOptions {
   maxEntries?: number;
   /** How long a row may be served from memory (default 60 s). */
   ttlMs?: number;

@@ -89,7 +89,7 @@ function mainConfig(prefix: string, oneWorker = false): string {
 }
 
 /** Every line nginx logged (access and error logs of the main configuration and the site). */
-export function nginxLogs(prefix: string): string {
+function nginxLogs(prefix: string): string {
   const dir = path.join(prefix, 'logs');
   return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n') : '';
 }
