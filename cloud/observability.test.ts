@@ -5,10 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloudClient, startStack, type Stack } from './testing/stack';
 import { metric } from './testing/metrics';
-import { version } from '../package.json';
+import packageJson from '../package.json' with { type: 'json' };
 import { createMetrics } from './ops/metrics';
 import { lwaSecretStatus } from './amazon/lwa-secret-status';
 import type { CloudConfig } from './config';
+
+const { version } = packageJson;
 
 const lines: string[] = [];
 let stack: Stack;

@@ -43,6 +43,7 @@ export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
   'Seller Central "Manage Your Apps" opened': { de: 'Seller Central „Apps verwalten“ geöffnet', en: 'Seller Central "Manage Your Apps" opened' },
   'pairing code shown for Seller Central / Appstore': { de: 'Kopplungscode für Seller Central / Appstore angezeigt', en: 'Pairing code shown for Seller Central / Appstore' },
   'renewal reminder shown': { de: 'Erinnerung an die Erneuerung angezeigt', en: 'Renewal reminder shown' },
+  'sign-in started in Seller Central while one of ours is waiting: ours goes on': { de: 'Anmeldung in Seller Central begonnen, während diese Anmeldung wartet – diese läuft weiter', en: 'Sign-in started in Seller Central while this one is waiting – this one goes on' },
   'sign-in started in Seller Central or the Appstore (Login URI)': { de: 'Anmeldung in Seller Central oder im Appstore begonnen (Login-URI)', en: 'Sign-in started in Seller Central or the Appstore (Login URI)' },
 };
 

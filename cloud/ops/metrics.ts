@@ -3,8 +3,10 @@
 // callbacks by result code, LWA and SP-API latency and errors, database pool use, plus Node's
 // process metrics. Labels are bounded sets (codes, statuses), never ids or anything secret.
 import client from 'prom-client';
-import { version } from '../../package.json';
+import packageJson from '../../package.json' with { type: 'json' };
 import type { CallObserver } from '../amazon/http-call';
+
+const { version } = packageJson;
 
 interface PoolStats {
   total: number;

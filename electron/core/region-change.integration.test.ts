@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import type { Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import { consentTarget } from '../../cloud/testing/flow-steps';
 import type { Desktop } from './testing/desktop';
 import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
@@ -40,7 +41,7 @@ describe('region change', () => {
     // ANMELDEN now goes to the new region's Seller Central, with a new cloud platform.
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
     const url = desk.opened.at(-1)!;
-    expect(url).toContain('/sc/sellercentral.amazon.com/');
+    expect(await consentTarget(url)).toContain('/sc/sellercentral.amazon.com/');
     const browser = new SellerBrowser();
     await confirmConsent(browser, await signInToConsent(browser, url, NA, stack.sandbox.url));
     const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
