@@ -19,7 +19,7 @@ import { buildTimelineExport } from './timeline-export';
 import { importForReplay } from './replay';
 import { CloudView } from './cloud-view';
 import { importSettings, selectMarketplaces } from './settings-import';
-import { SignInManager, type SignInOptions } from './sign-in';
+import { SignInManager, type SignInOptions } from './sign-in/index';
 import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
 import { normalizePlatformName } from '../../shared/platform-name';

@@ -7,6 +7,7 @@ import type { CloudClient } from './cloud-client';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
 import { logAmazonRequests } from './amazon-requests';
+import { applyAuthEvent, withAuthEvent } from './sign-in/index';
 import { splitMarketplaces, storeNameOf } from '../../shared/known-marketplaces';
 
 export async function importSettings(platforms: PlatformService, cloud: CloudClient, timeline: Timeline, platformId: string, now = () => Date.now()): Promise<Platform> {
@@ -29,14 +30,7 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     timeline.add(platformId, 'settings import failed', 'error', `${error.code}: ${error.message}`);
     if (error.code === 'REFRESH_TOKEN_REVOKED' || error.code === 'PLATFORM_NOT_AUTHENTICATED') {
       // The authorization is gone on Amazon's side: say so in the status, not only in a message.
-      // A running AKTUALISIEREN keeps waiting (it is the way back); only the revoked one is dropped.
-      platforms.patch(platformId, (x) => {
-        if (x.auth.status === 'waiting') {
-          const { previous: _revoked, ...waiting } = x.auth;
-          return { ...x, auth: waiting };
-        }
-        return { ...x, auth: { status: 'failed', at: new Date(now()).toISOString(), error: { code: error.code } } };
-      });
+      applyAuthEvent(platforms, platformId, { type: 'authorizationRevoked', at: new Date(now()).toISOString(), code: error.code });
     }
     throw new CodedError(error.code, error.message, { ...error.params, region });
   }
@@ -50,13 +44,10 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
   const storeName = storeNameOf(known);
-  return platforms.patch(platformId, (x) => ({
-    ...x,
-    marketplaces,
-    otherMarketplaces,
-    marketplacesImportedAt: new Date(now()).toISOString(),
-    ...(storeName && x.auth.status === 'authenticated' ? { auth: { ...x.auth, storeName } } : {}),
-  }));
+  return platforms.patch(platformId, (x) => {
+    const imported = { ...x, marketplaces, otherMarketplaces, marketplacesImportedAt: new Date(now()).toISOString() };
+    return storeName ? withAuthEvent(imported, { type: 'storeNameLearned', storeName }) : imported;
+  });
 }
 
 export function selectMarketplaces(platforms: PlatformService, platformId: string, ids: string[]): Platform {

@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
-import { validAuthorization } from '../../../shared/valid-authorization';
+import { allowedActions } from '../../../shared/auth-machine';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
@@ -30,9 +30,10 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
   const [error, setError] = useState<AppError | null>(null);
   const status = useRef<HTMLDivElement>(null);
   const auth = platform.auth;
-  // While a sign-in runs or a seller change waits for an answer, its buttons replace AKTUALISIEREN and the import.
-  const deciding = auth.status === 'seller_changed';
-  const valid = auth.status !== 'waiting' && !deciding && validAuthorization(platform) !== undefined;
+  // Which buttons exist is the sign-in state machine's answer (shared/auth-machine.ts), as in the core.
+  const actions = allowedActions(auth);
+  const deciding = actions.has('resolveSellerChange');
+  const valid = actions.has('refresh');
 
   const run = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>, focusStatus = false) => {
     setBusy(true);
@@ -63,15 +64,17 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         <SellerChangePrompt platform={platform} />
         <span />
         <div className="inline">
-          {auth.status === 'waiting' ? (
+          {actions.has('cancel') && (
             <button type="button" aria-label={t('cred.cancelLabel')} disabled={busy} onClick={() => void run(() => cancelSignIn(platform.id))}>
               {t('cred.cancel')}
             </button>
-          ) : deciding ? null : valid ? (
+          )}
+          {actions.has('refresh') && (
             <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
               {t('cred.refresh')}
             </button>
-          ) : (
+          )}
+          {actions.has('login') && (
             <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
               {t('cred.signIn')}
             </button>
@@ -85,21 +88,21 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
             </button>
           </div>
         )}
-        {sandbox && auth.status !== 'waiting' && (
+        {sandbox && actions.has('armScenario') && (
           <>
             <span />
             <SandboxScenarioPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
           </>
         )}
-        {auth.status === 'waiting' && auth.startedOnAmazon && (
+        {auth.status === 'waiting' && auth.origin === 'amazon' && (
           <p className="note" data-testid="started-on-amazon">
             {t('cred.startedOnAmazon')}
           </p>
         )}
-        {auth.status === 'waiting' && !auth.startedOnAmazon && (
+        {auth.status === 'waiting' && auth.origin === 'desktop' && (
           <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />
         )}
-        {(auth.status === 'waiting' || auth.status === 'expired') && (
+        {actions.has('reportSellerCentralError') && (
           <>
             <span />
             <SellerCentralErrorPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
@@ -117,8 +120,8 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           <li>{t('cred.info5')}</li>
         </ol>
       </details>
-      {auth.status !== 'waiting' && <PairingCodePanel platformId={platform.id} />}
-      {(valid || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={valid} />}
+      {actions.has('pairingCode') && <PairingCodePanel platformId={platform.id} />}
+      {(actions.has('importSettings') || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={actions.has('importSettings')} />}
       {sandbox && <SandboxHintPanel />}
     </div>
   );

@@ -19,14 +19,27 @@ export const platform = (over: Partial<Platform> = {}): Platform => ({
 });
 
 /** A sign-in in progress (ANMELDEN pressed, the browser opened, five minutes left). */
-export const waitingAuth = (over: Partial<Extract<AuthState, { status: 'waiting' }>> = {}): Extract<AuthState, { status: 'waiting' }> => ({
+type DesktopWaiting = Extract<AuthState, { status: 'waiting'; origin: 'desktop' }>;
+export const waitingAuth = (over: Partial<DesktopWaiting> = {}): DesktopWaiting => ({
   status: 'waiting',
+  origin: 'desktop',
   mode: 'login',
   authorizationId: 'a1',
   consentUrl: 'https://sellercentral-europe.amazon.com/apps/authorize/consent?application_id=x&state=s',
   expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
   startedAt: new Date().toISOString(),
   browserOpened: true,
+  ...over,
+});
+
+/** A sign-in started in Seller Central or the Appstore (the cloud's Login URI): no link of ours. */
+export const amazonWaitingAuth = (over: Partial<Extract<AuthState, { status: 'waiting'; origin: 'amazon' }>> = {}): AuthState => ({
+  status: 'waiting',
+  origin: 'amazon',
+  mode: 'refresh',
+  authorizationId: 'a1',
+  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+  startedAt: new Date().toISOString(),
   ...over,
 });
 

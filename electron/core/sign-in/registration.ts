@@ -4,13 +4,13 @@
 // a name clash: with a pending key the create is sent again first, and the cloud answers the platform
 // it created then. Only a refusal of a create the cloud has not seen is a clash (PLATFORM_NAME_TAKEN).
 import { randomUUID } from 'node:crypto';
-import { countryByCode } from '../../shared/amazon-regions';
-import type { Platform } from '../../shared/platform';
-import { CodedError } from '../../shared/result';
-import { samePlatformName } from '../../shared/platform-name';
-import type { CloudClient } from './cloud-client';
-import { nameTaken, type PlatformService } from './platforms';
-import type { Timeline } from './timeline';
+import { countryByCode } from '../../../shared/amazon-regions';
+import type { Platform } from '../../../shared/platform';
+import { CodedError } from '../../../shared/result';
+import { samePlatformName } from '../../../shared/platform-name';
+import type { CloudClient } from '../cloud-client';
+import { nameTaken, type PlatformService } from '../platforms';
+import type { Timeline } from '../timeline';
 
 interface RegistrationDeps {
   platforms: PlatformService;
