@@ -9,7 +9,7 @@ import { stepText } from '../../shared/timeline-steps';
 import type { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
 import type { PlatformService } from './platforms';
-import type { SandboxRequests } from './sandbox-requests';
+import type { SandboxRequests } from './sandbox/requests';
 import type { Timeline } from './timeline';
 
 interface ExportDeps {
@@ -17,7 +17,8 @@ interface ExportDeps {
   timeline: Timeline;
   settings: CloudSettings;
   cloud: CloudClient;
-  sandbox: SandboxRequests;
+  /** Set only when the app runs against the Amazon sandbox. */
+  sandbox?: SandboxRequests;
   appVersion: string;
   amazon: AppInfo['amazon'];
   now: () => number;
@@ -42,7 +43,7 @@ export async function buildTimelineExport(d: ExportDeps, platformId: string): Pr
     cloudHost = undefined;
   }
   const who = await d.cloud.whoami().catch(() => undefined);
-  const scenarios = d.amazon.kind === 'sandbox' ? await d.sandbox.view().catch(() => null) : null;
+  const scenarios = d.sandbox ? await d.sandbox.view().catch(() => null) : null;
   const authorizationIds = new Set<string>();
   const requestIds = new Set<string>();
   for (const e of entries) {

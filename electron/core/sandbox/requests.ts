@@ -1,16 +1,16 @@
 // The sandbox panel's requests (sandbox mode only): the scenario view, arming a scenario or a failing
 // seeded account on a platform, "alle zurücksetzen", and applying the armed choice when ANMELDEN starts.
-import type { RequestResults } from '../../shared/ipc-contract';
-import type { Platform } from '../../shared/platform';
-import { countryByCode, type Region } from '../../shared/amazon-regions';
-import { CodedError } from '../../shared/result';
-import type { PlatformService } from './platforms';
-import { isScenarioId, SIGN_IN_SCENARIOS, type SandboxControl } from './sandbox-control';
-import type { ScenarioId } from '../../shared/sandbox-scenario-ids';
+import type { RequestResults } from '../../../shared/ipc-contract';
+import type { Platform } from '../../../shared/platform';
+import { countryByCode, type Region } from '../../../shared/amazon-regions';
+import { CodedError } from '../../../shared/result';
+import type { PlatformService } from '../platforms';
+import { isScenarioId, SIGN_IN_SCENARIOS, type SandboxControl } from './control';
+import type { ScenarioId } from '../../../shared/sandbox-scenario-ids';
 
 /** The seeded account a test case is scoped to when support chose none: the region's primary seller. */
 const REGION_ACCOUNT: Record<Region, string> = { EU: 'eu.haendler@example.com', NA: 'na.seller@example.com', FE: 'fe.seller@example.com' };
-import type { Timeline } from './timeline';
+import type { Timeline } from '../timeline';
 
 export class SandboxRequests {
   constructor(
