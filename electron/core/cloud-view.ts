@@ -50,7 +50,7 @@ export class CloudView {
       if (c.status !== 'authenticated' || !c.sellingPartnerId || !c.authorizedAt) return linked;
       return withAuthEvent(linked, { type: 'adopted', sellingPartnerId: c.sellingPartnerId, authorizedAt: c.authorizedAt, ...(c.renewalDueAt ? { renewalDueAt: c.renewalDueAt } : {}) });
     });
-    this.timeline.add(created.id, 'adopted from the cloud', 'info', `cloud platform ${c.id}`);
+    this.timeline.add(created.id, { id: 'adoptedFromCloud' }, 'info', `cloud platform ${c.id}`);
     return adopted;
   }
 

@@ -40,7 +40,7 @@ export function platformHandlers(d: PlatformDeps): HandlerModule<PlatformRequest
       const before = d.platforms.get(p.id);
       const next = d.platforms.update(p.id, p.patch);
       if (next.auth.status === 'sign_in_required' && before.auth.status !== 'sign_in_required') {
-        d.timeline.add(p.id, 'region changed; the sign-in of the previous region ended', 'info', `${before.countryCode} → ${next.countryCode}`);
+        d.timeline.add(p.id, { id: 'regionChanged' }, 'info', `${before.countryCode} → ${next.countryCode}`);
       }
       return next;
     },
@@ -67,7 +67,7 @@ async function renameInCloud(d: PlatformDeps, id: string, name: string): Promise
   d.platforms.assertNameFree(id, name);
   try {
     await d.cloud.renamePlatform(current.cloudPlatformId, name);
-    d.timeline.add(id, 'renamed in the cloud', 'ok');
+    d.timeline.add(id, { id: 'renamedInCloud' }, 'ok');
   } catch (error) {
     // Gone from the cloud: the next ANMELDEN registers it again under the new name.
     if (error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND') return;

@@ -38,7 +38,7 @@ export async function reportSellerCentralError(d: ReportDeps, platformId: string
       params.country = SUGGESTED_COUNTRY[actual];
     }
   }
-  d.timeline.add(platformId, 'merchant reported a Seller Central error', 'error', `${entry.errorCode}: ${entry.amazonCode ?? key}${params.actualRegion ? ` (account region ${params.actualRegion})` : ''}`);
+  d.timeline.add(platformId, { id: 'sellerCentralErrorReported' }, 'error', `${entry.errorCode}: ${entry.amazonCode ?? key}${params.actualRegion ? ` (account region ${params.actualRegion})` : ''}`, { code: entry.errorCode });
   const withParams = Object.keys(params).length ? params : undefined;
 
   if (p.auth.status === 'expired') {

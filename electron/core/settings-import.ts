@@ -27,7 +27,7 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     // The failed call's request id is on the platform: support needs it most now.
     const cloudPlatform = await cloud.getPlatform(p.cloudPlatformId).catch(() => undefined);
     logAmazonRequests(timeline, platformId, cloudPlatform?.amazonRequests);
-    timeline.add(platformId, 'settings import failed', 'error', `${error.code}: ${error.message}`);
+    timeline.add(platformId, { id: 'settingsImportFailed' }, 'error', `${error.code}: ${error.message}`, { code: error.code });
     if (error.code === 'REFRESH_TOKEN_REVOKED' || error.code === 'PLATFORM_NOT_AUTHENTICATED') {
       // The authorization is gone on Amazon's side: say so in the status, not only in a message.
       applyAuthEvent(platforms, platformId, { type: 'authorizationRevoked', at: new Date(now()).toISOString(), code: error.code });
@@ -41,7 +41,7 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   const otherMarketplaces = [...other, ...(imported.otherMarketplaces ?? [])];
   const before = new Map((p.marketplaces ?? []).map((m) => [m.id, m.selected]));
   const marketplaces: Marketplace[] = known.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
-  timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
+  timeline.add(platformId, { id: 'settingsImported' }, 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
   const storeName = storeNameOf(known);
   return platforms.patch(platformId, (x) => {

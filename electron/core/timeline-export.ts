@@ -88,7 +88,7 @@ export async function buildTimelineExport(d: ExportDeps, platformId: string): Pr
       at: e.at,
       local: localTime(e.at),
       step: e.step.slice(0, 200),
-      text: stepText(e.step, 'de').slice(0, 200),
+      text: stepText(e, 'de').slice(0, 200),
       outcome: e.outcome,
       ...(e.code ? { code: e.code } : {}),
       ...(e.detail ? { detail: e.detail.slice(0, 2000) } : {}),

@@ -83,6 +83,6 @@ export function importForReplay(platforms: PlatformService, timeline: Timeline, 
   const created = platforms.create('amazon', name);
   platforms.update(created.id, { useCloud: true, countryCode: exported.header.platform.countryCode });
   const platform = platforms.patch(created.id, (x) => ({ ...x, sandboxArmed: { ...(plan.scenario ? { scenario: plan.scenario } : {}), account: plan.account, ...(code && isErrorCode(code) ? { replayOf: code } : {}) } }));
-  timeline.add(created.id, 'protocol imported for replay', 'info', `${code ?? 'no failure'}; platform ${exported.header.platform.id}`);
+  timeline.add(created.id, { id: 'replayImported' }, 'info', `${code ?? 'no failure'}; platform ${exported.header.platform.id}`);
   return { platform, plan, ...(code ? { errorCode: code } : {}) };
 }

@@ -57,7 +57,7 @@ export class SandboxRequests {
     const armed = { ...p.sandboxArmed, ...(account ? { account } : {}) };
     await this.control.apply(armed);
     if (scenario && account && SIGN_IN_SCENARIOS.has(scenario)) this.applied.set(p.id, { scenario, account, started: false, authBefore: JSON.stringify(p.auth) });
-    this.timeline.add(p.id, 'sandbox scenario applied', 'info', [armed.scenario, armed.account].filter(Boolean).join(', '));
+    this.timeline.add(p.id, { id: 'sandboxScenarioApplied' }, 'info', [armed.scenario, armed.account].filter(Boolean).join(', '));
     this.disarm(p.id);
   }
 
@@ -78,7 +78,7 @@ export class SandboxRequests {
       if (p && !applied.started && JSON.stringify(p.auth) === applied.authBefore) continue;
       this.applied.delete(id);
       void this.control.clearScenario(applied.scenario, applied.account).then(
-        () => p && this.timeline.add(id, 'sandbox test case switched off after the sign-in', 'info', `${applied.scenario}, ${applied.account}`),
+        () => p && this.timeline.add(id, { id: 'sandboxScenarioCleared' }, 'info', `${applied.scenario}, ${applied.account}`),
         () => undefined,
       );
     }

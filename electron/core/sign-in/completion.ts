@@ -13,7 +13,7 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
     const p = c.platforms.get(platformId);
     if (p.auth.status !== 'waiting' || p.auth.authorizationId !== a.id || !p.auth.previous) return;
     const { previous: old, next } = a.sellerChange;
-    c.timeline.add(platformId, 'Amazon returned another seller; waiting for the user to keep or switch', 'info', `seller ${old.sellingPartnerId} → ${next.sellingPartnerId}`);
+    c.timeline.add(platformId, { id: 'sellerChanged' }, 'info', `seller ${old.sellingPartnerId} → ${next.sellingPartnerId}`);
     applyAuthEvent(c.platforms, platformId, {
       type: 'sellerChanged',
       authorizationId: a.id,
@@ -29,7 +29,7 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
     const p = c.platforms.get(platformId);
     const cloudPlatform = p.cloudPlatformId ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
     const renewalDueAt = cloudPlatform?.renewalDueAt ?? a.renewalDueAt;
-    c.timeline.add(platformId, 'authenticated', 'ok', `seller ${a.sellingPartnerId}`);
+    c.timeline.add(platformId, { id: 'authenticated' }, 'ok', `seller ${a.sellingPartnerId}`);
     applyAuthEvent(c.platforms, platformId, {
       type: 'authenticated',
       authorizationId: a.id,
@@ -45,7 +45,7 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
   const status = a.status === 'expired' || a.status === 'cancelled' ? a.status : 'failed';
   // An expired authorization is the desktop's timeout, whatever the cloud called it.
   const code = status === 'expired' ? 'AUTH_TIMEOUT' : (a.error?.code ?? (status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR'));
-  c.timeline.add(platformId, `sign-in ${status}`, status === 'cancelled' ? 'info' : 'error', `${code}${a.error ? `: ${a.error.message}` : ''}`);
+  c.timeline.add(platformId, { id: 'signInEnded', params: { status } }, status === 'cancelled' ? 'info' : 'error', `${code}${a.error ? `: ${a.error.message}` : ''}`, { code });
   finish(c, platformId, a.id, { status, code, ...(a.error ? { detail: a.error.message } : {}) });
 }
 

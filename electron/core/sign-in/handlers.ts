@@ -33,7 +33,7 @@ export function signInHandlers(d: SignInHandlerDeps): HandlerModule<SignInReques
     getPairingCode: async (p) => {
       const pairing = await d.cloud.createPairingCode(await d.signIns.cloudId(p.id));
       // The code itself is a short-lived capability: not in the timeline, which is exported for support.
-      d.timeline.add(p.id, 'pairing code shown for Seller Central / Appstore', 'info', `valid until ${pairing.expiresAt}`);
+      d.timeline.add(p.id, { id: 'pairingCodeShown' }, 'info', `valid until ${pairing.expiresAt}`);
       return pairing;
     },
     openManageYourApps: async (p) => {
@@ -43,7 +43,7 @@ export function signInHandlers(d: SignInHandlerDeps): HandlerModule<SignInReques
       } catch (error) {
         throw new CodedError('BROWSER_OPEN_FAILED', error instanceof Error ? error.message : String(error), { url });
       }
-      d.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
+      d.timeline.add(p.id, { id: 'manageYourAppsOpened' }, 'info', url);
       return { url };
     },
     reportSellerCentralError: (p) =>

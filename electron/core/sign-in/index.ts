@@ -36,7 +36,7 @@ export class SignInManager {
   signIn(platformId: string, mode: 'login' | 'refresh'): Promise<Platform> {
     const running = this.starting.get(platformId);
     if (running) {
-      this.c.timeline.add(platformId, `sign-in (${mode}) requested again while one is starting; answered with that one`, 'info');
+      this.c.timeline.add(platformId, { id: 'signInRequestedAgain', params: { mode } }, 'info');
       return running;
     }
     const start = this.start(platformId, mode).finally(() => {
@@ -62,18 +62,18 @@ export class SignInManager {
     if (!p || !p.useCloud) return;
     if (p.auth.status === 'waiting' && p.auth.authorizationId === a.id) return;
     if (a.status !== 'pending' && a.status !== 'authenticated') {
-      this.c.timeline.add(platformId, `sign-in started in Seller Central ended: ${a.status}`, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined);
+      this.c.timeline.add(platformId, { id: 'amazonStartedEnded', params: { status: a.status } }, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined, a.error ? { code: a.error.code } : {});
       return;
     }
     // Anyone can make the cloud start one with a seller's public id: while the merchant's own sign-in
     // waits, that one goes on (the seller's browser continues it through the start link's cookie).
     if (a.status === 'pending' && p.auth.status === 'waiting' && p.auth.origin === 'desktop') {
-      this.c.timeline.add(platformId, 'sign-in started in Seller Central while one of ours is waiting: ours goes on', 'info', `${a.mode}, expires ${a.expiresAt}`);
+      this.c.timeline.add(platformId, { id: 'amazonStartedWhileWaiting' }, 'info', `${a.mode}, expires ${a.expiresAt}`);
       return;
     }
     this.stopLoop(platformId);
     applyAuthEvent(this.c.platforms, platformId, { type: 'followed', mode: a.mode, authorizationId: a.id, expiresAt: a.expiresAt, at: this.c.nowIso() });
-    this.c.timeline.add(platformId, 'sign-in started in Seller Central or the Appstore (Login URI)', 'info', `${a.mode}, expires ${a.expiresAt}`);
+    this.c.timeline.add(platformId, { id: 'amazonStarted' }, 'info', `${a.mode}, expires ${a.expiresAt}`);
     this.startLoop(platformId);
   }
 
@@ -97,13 +97,13 @@ export class SignInManager {
     this.stopLoop(platformId);
     const { authorizationId, hint } = before;
     await this.c.cloud.cancelAuthorization(authorizationId).catch((e: unknown) => {
-      this.c.timeline.add(platformId, 'cloud cancel failed', 'error', e instanceof Error ? e.message : String(e));
+      this.c.timeline.add(platformId, { id: 'cloudCancelFailed' }, 'error', e instanceof Error ? e.message : String(e));
     });
     if (hint) {
-      this.c.timeline.add(platformId, 'sign-in ended by the user after a reported Seller Central error', 'info', hint.code);
+      this.c.timeline.add(platformId, { id: 'endedAfterReport' }, 'info', hint.code, { code: hint.code });
       return finish(this.c, platformId, authorizationId, { status: 'failed', code: hint.code, ...(hint.params ? { params: hint.params } : {}) }, false);
     }
-    this.c.timeline.add(platformId, 'sign-in cancelled by the user', 'info');
+    this.c.timeline.add(platformId, { id: 'cancelledByUser' }, 'info');
     return finish(this.c, platformId, authorizationId, { status: 'cancelled' });
   }
 
@@ -119,7 +119,7 @@ export class SignInManager {
   resumeAll(): void {
     for (const p of this.c.platforms.list()) {
       if (p.auth.status === 'waiting' && !this.loops.has(p.id)) {
-        this.c.timeline.add(p.id, 'waiting resumed after restart', 'info');
+        this.c.timeline.add(p.id, { id: 'waitingResumed' }, 'info');
         this.startLoop(p.id);
       }
     }

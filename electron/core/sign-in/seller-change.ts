@@ -18,7 +18,7 @@ export async function resolveSellerChange(c: SignInContext, platformId: string, 
     if (!(error instanceof CodedError && error.code === 'SELLER_CHANGE_DECIDED')) throw error;
     decided = decision === 'keep' ? 'switch' : 'keep';
   }
-  c.timeline.add(platformId, decided === 'switch' ? 'switched to the other seller; marketplaces cleared' : 'kept the previous seller', 'ok');
+  c.timeline.add(platformId, { id: decided === 'switch' ? 'sellerSwitched' : 'sellerKept' }, 'ok');
   if (decided === 'keep') return c.platforms.patch(platformId, (x) => withAuthEvent(x, { type: 'sellerKept', authorizationId }));
   const cloudPlatform = p.cloudPlatformId ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
   return c.platforms.patch(platformId, (x) => {

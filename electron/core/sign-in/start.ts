@@ -17,12 +17,12 @@ export async function startSignIn(c: SignInContext, platformId: string, mode: 'l
     throw new CodedError('NOT_AUTHENTICATED', 'refresh needs an existing authentication');
   }
   stopRunning();
-  c.timeline.add(platformId, `sign-in (${mode}) requested`, 'info', `region ${p.countryCode}`);
+  c.timeline.add(platformId, { id: 'signInRequested', params: { mode } }, 'info', `region ${p.countryCode}`);
   try {
     const cloudId = await ensureRegistered(c, p);
     await c.beforeStart?.(c.platforms.get(platformId));
     const auth = await c.cloud.createAuthorization(cloudId, mode);
-    c.timeline.add(platformId, 'authorization created', 'ok', `expires ${auth.expiresAt}`, undefined, { authorizationId: auth.id });
+    c.timeline.add(platformId, { id: 'authorizationCreated' }, 'ok', `expires ${auth.expiresAt}`, { authorizationId: auth.id });
     const region = countryByCode(p.countryCode)!.region;
     const check = checkConsentUrl(auth.consentUrl, region, c.urlPolicy, { cloudUrl: await c.cloud.url(), authorizationId: auth.id });
     if (!check.ok) {
@@ -34,7 +34,7 @@ export async function startSignIn(c: SignInContext, platformId: string, mode: 'l
     return applyAuthEvent(c.platforms, platformId, { type: 'browserOpened', opened });
   } catch (error) {
     const code = error instanceof CodedError ? error.code : 'INTERNAL';
-    c.timeline.add(platformId, 'sign-in could not start', 'error', `${code}: ${error instanceof Error ? error.message : ''}`);
+    c.timeline.add(platformId, { id: 'signInNotStarted' }, 'error', `${code}: ${error instanceof Error ? error.message : ''}`, { code });
     throw error;
   }
 }
@@ -50,10 +50,10 @@ export async function reopenConsent(c: SignInContext, platformId: string): Promi
 async function openBrowser(c: SignInContext, platformId: string, url: string): Promise<boolean> {
   try {
     await c.host.openExternal(url);
-    c.timeline.add(platformId, 'browser opened on Seller Central', 'ok', url);
+    c.timeline.add(platformId, { id: 'browserOpened' }, 'ok', url);
     return true;
   } catch (error) {
-    c.timeline.add(platformId, 'no browser could be opened; the link is shown to copy', 'error', error instanceof Error ? error.message : String(error));
+    c.timeline.add(platformId, { id: 'browserNotOpened' }, 'error', error instanceof Error ? error.message : String(error));
     return false;
   }
 }

@@ -22,7 +22,7 @@ export async function waitLoop(c: SignInContext, platformId: string, signal: Abo
       const a = await c.cloud.getAuthorization(authorizationId, Math.max(0, Math.min(waitSeconds, Math.ceil(remainingMs / 1000))), signal);
       if (signal.aborted) return true;
       if (current.unreachable) {
-        c.timeline.add(platformId, 'cloud reachable again', 'ok');
+        c.timeline.add(platformId, { id: 'cloudReachable' }, 'ok');
         applyAuthEvent(c.platforms, platformId, { type: 'cloudReachable' });
       }
       if (a.status !== 'pending') {
@@ -30,7 +30,7 @@ export async function waitLoop(c: SignInContext, platformId: string, signal: Abo
         return true;
       }
       if (remainingMs <= 0) {
-        c.timeline.add(platformId, 'timed out waiting for Amazon', 'error');
+        c.timeline.add(platformId, { id: 'timedOut' }, 'error');
         finish(c, platformId, authorizationId, { status: 'expired', code: 'AUTH_TIMEOUT' });
         return true;
       }
@@ -38,18 +38,18 @@ export async function waitLoop(c: SignInContext, platformId: string, signal: Abo
     },
     onStop: (error) => {
       if (!current) return;
-      c.timeline.add(platformId, 'waiting stopped', 'error', `${error.code}: ${error.message}`);
+      c.timeline.add(platformId, { id: 'waitingStopped' }, 'error', `${error.code}: ${error.message}`, { code: error.code });
       finish(c, platformId, current.authorizationId, { status: 'failed', code: error.code, detail: error.message });
     },
     onError: (error) => {
       if (!current) return true;
       if (current.remainingMs < -graceMs) {
-        c.timeline.add(platformId, 'gave up: cloud unreachable past the deadline', 'error', error.message);
+        c.timeline.add(platformId, { id: 'gaveUp' }, 'error', error.message);
         finish(c, platformId, current.authorizationId, { status: 'expired', code: 'AUTH_TIMEOUT', detail: error.message });
         return true;
       }
       if (error.code === 'CLOUD_UNREACHABLE' && !current.unreachable) {
-        c.timeline.add(platformId, 'cloud unreachable while waiting; retrying with backoff', 'error', error.message);
+        c.timeline.add(platformId, { id: 'cloudUnreachable' }, 'error', error.message);
         applyAuthEvent(c.platforms, platformId, { type: 'cloudUnreachable', at: c.nowIso() });
       }
       return false;

@@ -5,6 +5,7 @@ import type { AppApi, AppInfo, CloudOnlyPlatform, EventPayloads, SandboxHint, Sa
 import type { AuthState, Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 import type { TimelineExport } from '../../../shared/timeline-export';
+import type { UiLanguage } from '../../../shared/ui-language';
 
 export const platform = (over: Partial<Platform> = {}): Platform => ({
   id: 'p1',
@@ -97,12 +98,13 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     adoptCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok(platform({ id: 'adopted', cloudPlatformId }))),
     deleteCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok({ id: cloudPlatformId })),
     resetSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView>({ available: [], active: [], accounts: [] })),
+    setLanguage: vi.fn(async ({ language }: { language: UiLanguage }) => ok({ language })),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
       list.push(listener);
-      return () => list.splice(list.indexOf(listener), 1);
+      return () => void list.splice(list.indexOf(listener), 1);
     }),
-  };
+  } satisfies AppApi;
   const emit = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => (listeners[event] as ((p: EventPayloads[E]) => void)[] | undefined)?.forEach((l) => l(payload));
-  return { api: api as unknown as AppApi & typeof api, emit };
+  return { api, emit };
 }
