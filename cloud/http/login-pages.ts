@@ -66,8 +66,10 @@ export function loginPage(lang: PageLang, reason: LoginRefusal, askForCode: bool
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(t.title)}</title></head>
 <body data-page="login-uri" data-reason="${reason}">
+<main>
 <h1>${escape(t.title)}</h1>
 <p role="alert">${escape(t[reason])}</p>
 ${form}
+</main>
 </body></html>`;
 }
