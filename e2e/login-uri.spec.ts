@@ -84,21 +84,17 @@ test('Re-Authorize through the Login URI, by seller id and by pairing code', asy
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expectNoAxeViolations(page, 'pairing page (de)');
   // A wrong code, sent with the same form from an English browser: the page again, in English.
-  const fields = await page.locator('form input[type="hidden"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
+  const hidden = page.locator('form input[type="hidden"]');
+  const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  let inputs = '';
+  for (let i = 0; i < (await hidden.count()); i++) {
+    inputs += `<input type="hidden" name="${escape((await hidden.nth(i).getAttribute('name'))!)}" value="${escape((await hidden.nth(i).getAttribute('value'))!)}">`;
+  }
   const english = await browser.newContext({ locale: 'en-US' });
   try {
     const en = await english.newPage();
-    await en.setContent(`<form method="post" action="${stack.cloud.url}/oauth/amazon/callback"><input name="code" value="ZZZZ-ZZZZ"></form>`);
-    await en.locator('form').evaluate((form, hidden) => {
-      for (const [name, value] of hidden) {
-        const input = document.createElement('input');
-        input.type = 'hidden';
-        input.name = name!;
-        input.value = value!;
-        form.append(input);
-      }
-      (form as HTMLFormElement).submit();
-    }, fields);
+    await en.setContent(`<form method="post" action="${stack.cloud.url}/oauth/amazon/callback">${inputs}<input name="code" value="ZZZZ-ZZZZ"><button type="submit">go</button></form>`);
+    await en.locator('button').click();
     await expect(en.locator('[data-page="login-uri"]')).toHaveAttribute('data-reason', 'code_invalid');
     await expect(en.locator('html')).toHaveAttribute('lang', 'en');
     await expect(en.locator('body')).toContainText('pairing code');

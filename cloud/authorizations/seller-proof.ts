@@ -1,21 +1,26 @@
 // Amazon's redirect with the Login URI's unbound state (login-uri.ts, docs/amazon.md §1.6): the round trip
 // through Seller Central proves the seller, so only now does the cloud decide which platform the consent
-// is for. Rules of the Login URI kept: nothing is cancelled or decided, the platform's pending sign-in
-// started at Amazon for that seller is reused, and a seller id chosen by Amazon must come back unchanged.
-//   - the seller id names exactly one live platform of an enabled tenant: that platform's sign-in marked as
-//     Amazon's (refresh when it has tokens, else login) takes the code as any other sign-in does;
-//   - none or several: the code is exchanged first — only a seller whose code Amazon accepts ever sees the
-//     pairing-code form, so a forged redirect cannot tell known from unknown ids either — and the form
-//     carries Amazon's refresh token sealed (AES-GCM under the cloud's key, bound to this state and
-//     seller; the browser never holds the token itself). The code the desktop shows picks the platform.
+// is for. The code is exchanged first, whoever the seller is: a made-up code ends with Amazon's refusal and
+// writes nothing, known seller id or not, so a forged redirect tells an outsider no more than the Login
+// URI does. With Amazon's tokens in hand:
+//   - the seller id names exactly one live platform of an enabled tenant: a sign-in marked as Amazon's
+//     (refresh when the platform has tokens, else login) is recorded with the token and completed like any
+//     other — nothing is cancelled, no seller change decided; its id is the one the state named, so a
+//     reload of the redirect finds it, and no sign-in started at Amazon ever waits pending for a code;
+//   - none or several: the page asks for the pairing code the desktop shows. Its form carries Amazon's
+//     refresh token sealed (AES-GCM under the cloud's key, bound to this state and seller; the browser
+//     never holds the token itself); the code picks the platform.
 import { createHash } from 'node:crypto';
 import type { CallbackSuccess } from '../../shared/cloud-api';
 import type { Region } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
+import type { Queryable } from '../db/queryable';
 import { CloudError } from '../http/cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { findPlatformById, findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
-import { findAuthorization, findPendingAmazonStarted, insertAuthorization, startExchange, storeExchangedToken, type AuthorizationRow } from '../repositories/authorizations';
+import { findAuthorization, insertAuthorization, startExchange, storeExchangedToken, type AuthorizationRow } from '../repositories/authorizations';
+import { AmazonCallLog } from '../amazon/amazon-calls';
+import { recordAmazonCalls } from '../repositories/amazon-requests';
 import { tenantDisabledAt } from '../repositories/tenants';
 import { consumePairingCode, findPairingCodePlatform } from '../pairing-codes';
 import { codeAad, complete, failExchange, leaseFrom } from './code-exchange';
@@ -52,21 +57,26 @@ function checkAnswer(claims: UnboundClaims, q: CallbackQuery): asserts q is Call
 }
 
 /**
- * GET: the sign-in the unbound state leads to (already created by an earlier redirect with it, or the
- * one platform's), or the pairing page after the code was exchanged.
+ * GET: the sign-in an earlier redirect with this state created (a reload), the raw JSON once the one
+ * platform took Amazon's token, or the pairing page.
  */
-export async function proveBySeller(ctx: CloudContext, claims: UnboundClaims, q: CallbackQuery): Promise<AuthorizationRow | PairingPage> {
+export async function proveBySeller(ctx: CloudContext, claims: UnboundClaims, q: CallbackQuery): Promise<AuthorizationRow | CallbackSuccess | PairingPage> {
   const existing = await findAuthorization(ctx.db, claims.authorizationId);
   if (existing) return existing;
   checkAnswer(claims, q);
   const rows = await findPlatformsBySeller(ctx.db, q.selling_partner_id, claims.region as Region | undefined, 2);
-  if (rows.length === 1) return amazonStartedRow(ctx, rows[0]!, claims.authorizationId, q.selling_partner_id);
-  // Amazon's token endpoint is the proof: a made-up code ends here with Amazon's refusal, as it would
-  // for a connected seller. The call is not recorded: no platform is known yet to record it for.
-  const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri);
+  const calls = new AmazonCallLog(ctx.now);
+  const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri, calls);
   if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
-  const consent = ctx.secretBox.seal(tokens.refreshToken, consentAad(claims, q.selling_partner_id));
-  return pairingPage(200, rows.length === 0 ? 'unknown_seller' : 'ambiguous_seller', true, q, consent);
+  if (rows.length !== 1) {
+    const consent = ctx.secretBox.seal(tokens.refreshToken, consentAad(claims, q.selling_partner_id));
+    return pairingPage(200, rows.length === 0 ? 'unknown_seller' : 'ambiguous_seller', true, q, consent);
+  }
+  const bound = await bindExchanged(ctx, claims, q, tokens.refreshToken, async (tx) => (await findPlatformById(tx, rows[0]!.id, true)) ?? undefined);
+  if (!bound) throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted meanwhile.');
+  await recordAmazonCalls(ctx.db, bound.row.platform_id, bound.row.id, calls.calls).catch(() => undefined);
+  await finish(ctx, bound, { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
+  return successBody(q);
 }
 
 function pairingPage(status: number, reason: LoginRefusal, askForCode: boolean, q: CallbackQuery, consent: string): PairingPage {
@@ -102,31 +112,9 @@ export async function proveByCode(ctx: CloudContext, claims: UnboundClaims, q: C
   // The region is the platform's; only a callback host that named one region can contradict it.
   if (claims.region && found.region !== claims.region) return again(409, 'region_mismatch', true);
 
-  const seller = q.selling_partner_id;
-  const created = await ctx.db
-    .transaction(async (tx) => {
-      const platform = await consumePairingCode(tx, code, now);
-      if (!platform) return undefined;
-      await findPlatformById(tx, platform.id, true);
-      const row = await insertAuthorization(tx, newAmazonStarted(ctx, platform, claims.authorizationId, seller, now));
-      // Recorded as an exchange that has its token, so a crash from here on is finished by any instance.
-      const started = await startExchange(tx, row.id, { codeHash: hashCode(q.spapi_oauth_code), sealedCode: ctx.secretBox.seal(q.spapi_oauth_code, codeAad(row.id)), sellingPartnerId: seller, now, leaseUntil: leaseFrom() });
-      const sealed = ctx.secretBox.seal(refreshToken, platform.id);
-      await storeExchangedToken(tx, row.id, sealed);
-      return { row: started!, sealed, tenantId: platform.tenant_id };
-    })
-    // Two forms with one state at once: the id is taken; the first one wins.
-    .catch(async (err: unknown) => {
-      if (await findAuthorization(ctx.db, claims.authorizationId)) throw new CloudError('STATE_REPLAYED');
-      throw err;
-    });
-  if (!created) return again(400, 'code_invalid', true);
-  announce(ctx, created.tenantId);
-  try {
-    await complete(ctx, created.row, seller, created.sealed);
-  } catch (err) {
-    throw await failExchange(ctx, created.row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
-  }
+  const bound = await bindExchanged(ctx, claims, q, refreshToken, (tx) => consumePairingCode(tx, code, now));
+  if (!bound) return again(400, 'code_invalid', true);
+  await finish(ctx, bound);
   return successBody(q);
 }
 
@@ -143,26 +131,49 @@ function newAmazonStarted(ctx: CloudContext, platform: PlatformRow, id: string, 
   };
 }
 
-/** A sign-in started at Amazon: counted, and the tenant's desktops learn of it from their feed. */
-function announce(ctx: CloudContext, tenantId: string): void {
-  ctx.metrics.authorization('started');
-  ctx.amazonStarted.publish(tenantId);
+interface Bound {
+  row: AuthorizationRow;
+  sealed: string;
+  tenantId: string;
 }
 
 /**
- * The platform's sign-in started at Amazon for this seller: the pending one with its state unused when
- * there is one, else a new one with the id the unbound state named (a second redirect with that state
- * finds it). Nothing is cancelled or decided.
+ * In one transaction: the platform (`pick`, locked; undefined ends it), a sign-in marked as Amazon's with
+ * the id the state named, its state used up and Amazon's token stored sealed — from here on a crash is
+ * finished by any instance (exchange-recovery.ts). Two requests with one state: the first one wins.
  */
-async function amazonStartedRow(ctx: CloudContext, platform: PlatformRow, id: string, seller: string): Promise<AuthorizationRow> {
+async function bindExchanged(ctx: CloudContext, claims: UnboundClaims, q: CallbackQuery & { spapi_oauth_code: string; selling_partner_id: string }, refreshToken: string, pick: (tx: Queryable) => Promise<PlatformRow | undefined>): Promise<Bound | undefined> {
   const now = new Date(ctx.now());
-  const { row, created } = await ctx.db.transaction(async (tx): Promise<{ row: AuthorizationRow; created: boolean }> => {
-    // The platform's row lock serialises concurrent redirects, so two of them cannot both insert.
-    await findPlatformById(tx, platform.id, true);
-    const same = (await findAuthorization(tx, id)) ?? (await findPendingAmazonStarted(tx, platform.id, seller, now));
-    if (same) return { row: same, created: false };
-    return { row: await insertAuthorization(tx, newAmazonStarted(ctx, platform, id, seller, now)), created: true };
-  });
-  if (created) announce(ctx, platform.tenant_id);
-  return row;
+  const seller = q.selling_partner_id;
+  const bound = await ctx.db
+    .transaction(async (tx): Promise<Bound | undefined> => {
+      const platform = await pick(tx);
+      if (!platform || platform.deleted_at) return undefined;
+      await findPlatformById(tx, platform.id, true);
+      if (await findAuthorization(tx, claims.authorizationId)) throw new CloudError('STATE_REPLAYED');
+      const row = await insertAuthorization(tx, newAmazonStarted(ctx, platform, claims.authorizationId, seller, now));
+      const started = await startExchange(tx, row.id, { codeHash: hashCode(q.spapi_oauth_code), sealedCode: ctx.secretBox.seal(q.spapi_oauth_code, codeAad(row.id)), sellingPartnerId: seller, now, leaseUntil: leaseFrom() });
+      const sealed = ctx.secretBox.seal(refreshToken, platform.id);
+      await storeExchangedToken(tx, row.id, sealed);
+      return { row: started!, sealed, tenantId: platform.tenant_id };
+    })
+    .catch(async (err: unknown) => {
+      if (!(err instanceof CloudError) && (await findAuthorization(ctx.db, claims.authorizationId))) throw new CloudError('STATE_REPLAYED');
+      throw err;
+    });
+  if (bound) {
+    // Counted, and the tenant's desktops learn of it from their feed.
+    ctx.metrics.authorization('started');
+    ctx.amazonStarted.publish(bound.tenantId);
+  }
+  return bound;
+}
+
+/** Stores the token as the platform's (or holds a changed seller aside); a failure fails the sign-in. */
+async function finish(ctx: CloudContext, bound: Bound, access?: { accessToken: string; expiresIn: number }): Promise<void> {
+  try {
+    await complete(ctx, bound.row, bound.row.exchange_selling_partner_id!, bound.sealed, access);
+  } catch (err) {
+    throw await failExchange(ctx, bound.row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
+  }
 }
