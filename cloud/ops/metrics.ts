@@ -157,7 +157,7 @@ export function createMetrics(): CloudMetrics {
 }
 
 /** The build's commit as a metric label: the build replaces the variable with its value; anything odd is "unknown". */
-export function buildCommitLabel(commit: string | undefined): string {
+function buildCommitLabel(commit: string | undefined): string {
   if (commit === undefined || commit === '') return 'source';
   return /^[\w.-]{1,64}$/.test(commit) ? commit : 'unknown';
 }

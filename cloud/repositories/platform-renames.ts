@@ -2,7 +2,7 @@
 // the renames a merchant has not acknowledged yet, and their acknowledgement. Every query names the tenant.
 import type { Queryable } from '../db/queryable';
 
-export interface PlatformRenameRow {
+interface PlatformRenameRow {
   platform_id: string;
   old_name: string;
   new_name: string;
