@@ -27,6 +27,8 @@ const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 interface Target {
   url: string;
   headers: Record<string, string>;
+  /** The server process's CPU time and answered requests (its own count). */
+  stats: () => Promise<{ cpuMicros: number; finished: number }>;
 }
 
 /** `wrk -t1 -c32` for `seconds` (after a 1 s warm-up run); requests per second, or an error text. */
@@ -49,18 +51,27 @@ try {
   const client = new CloudClient(stack.cloudUrl, stack.creds);
   const platform = await client.createPlatform('Throughput');
   const auth = await client.startAuthorization(platform.body.id as string);
-  const status: Target = { url: `${stack.cloudUrl}/v1/authorizations/${auth.body.id as string}`, headers: { authorization: `Bearer ${await client.accessToken()}` } };
-  const bareTarget: Target = { url: `${bare.ready.url}/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f`, headers: {} };
-  const viaBench = (t: Target) => {
+  const status: Target = { url: `${stack.cloudUrl}/v1/authorizations/${auth.body.id as string}`, headers: { authorization: `Bearer ${await client.accessToken()}` }, stats: () => stack.cloud.stats() };
+  const bareTarget: Target = { url: `${bare.ready.url}/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f`, headers: {}, stats: () => bare.stats() };
+  // Beside the rate, the server's CPU time per answer: on a loaded machine the rate follows the
+  // scheduler, the CPU per answer much less (the load generator's own cost is not in it).
+  const cpu = { status: [] as number[], bare: [] as number[] };
+  const viaBench = async (t: Target, into: number[]) => {
     const u = new URL(t.url);
-    return closedLoop(u.origin, u.pathname, t.headers, LOAD);
+    const before = await t.stats();
+    const result = await closedLoop(u.origin, u.pathname, t.headers, LOAD);
+    const after = await t.stats();
+    into.push(Math.round((after.cpuMicros - before.cpuMicros) / Math.max(1, after.finished - before.finished)));
+    return result;
   };
   const before = load();
   const bench = { status: [] as LoadResult[], bare: [] as LoadResult[] };
   const viaWrk = { status: [] as number[], bare: [] as number[] };
+  // One unmeasured round each first: JIT and connection set-up (the first rounds ran 2-5x slower).
+  for (const t of [status, bareTarget]) await viaBench(t, []);
   for (let r = 0; r < rounds; r++) {
-    bench.status.push(await viaBench(status));
-    bench.bare.push(await viaBench(bareTarget));
+    bench.status.push(await viaBench(status, cpu.status));
+    bench.bare.push(await viaBench(bareTarget, cpu.bare));
     if (useWrk) {
       viaWrk.status.push(await wrk(status));
       viaWrk.bare.push(await wrk(bareTarget));
@@ -76,6 +87,7 @@ try {
         loadAverage: { before, after: load() },
         roundSeconds: seconds,
         bench: { status: rate(bench.status), bare: rate(bench.bare), ratio: benchRatio, errors },
+        serverCpuMicrosPerRequest: { status: cpu.status, bare: cpu.bare, bareOverStatus: x(median(cpu.bare), median(cpu.status)) },
         ...(useWrk ? { wrk: { status: viaWrk.status, bare: viaWrk.bare, ratio: wrkRatio, agreeWithin005: Math.abs(benchRatio - wrkRatio!) <= 0.05 } } : {}),
       },
       null,
