@@ -164,6 +164,8 @@ export const requests = {
   /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
   openManageYourApps: { payload: z.strictObject({ id }), result: returns<{ url: string }>() },
   importSettings: { payload: z.strictObject({ id }), result: returns<Platform>() },
+  /** The merchant has read the notice of the cloud upgrade's rename (cloudRenameNotice): it goes, here and in the cloud. */
+  acknowledgeRenameNotice: { payload: z.strictObject({ id }), result: returns<Platform>() },
   selectMarketplaces: { payload: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }), result: returns<Platform>() },
   getTimeline: { payload: z.strictObject({ id }), result: returns<TimelineEntry[]>() },
   getSandboxHint: { payload: z.undefined(), result: returns<SandboxHint | null>() },

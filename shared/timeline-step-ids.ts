@@ -34,6 +34,8 @@ export interface TimelineStepParams {
   waitingStopped: void;
   gaveUp: void;
   renamedInCloud: void;
+  renamedByUpgrade: void;
+  renameNoticeAcknowledged: void;
   settingsImported: void;
   settingsImportFailed: void;
   sellerChanged: void;
@@ -102,6 +104,8 @@ export const STEP_TEXTS: { [K in TimelineStepId]: StepTexts<TimelineStepParams[K
   waitingStopped: fixed('waiting stopped', 'Warten beendet', 'Waiting stopped'),
   gaveUp: fixed('gave up: cloud unreachable past the deadline', 'Aufgegeben: Cloud bis nach Ablauf nicht erreichbar', 'Gave up: cloud unreachable past the deadline'),
   renamedInCloud: fixed('renamed in the cloud', 'In der Cloud umbenannt', 'Renamed in the cloud'),
+  renamedByUpgrade: fixed('renamed in the cloud account by an upgrade of the cloud', 'Im Cloud-Konto durch ein Update der Cloud umbenannt', 'Renamed in the cloud account by an upgrade of the cloud'),
+  renameNoticeAcknowledged: fixed('notice of the rename acknowledged', 'Hinweis auf die Umbenennung zur Kenntnis genommen', 'Notice of the rename acknowledged'),
   settingsImported: fixed('settings imported', 'Einstellungen importiert', 'Settings imported'),
   settingsImportFailed: fixed('settings import failed', 'Einstellungen importieren fehlgeschlagen', 'Settings import failed'),
   sellerChanged: fixed(

@@ -18,6 +18,7 @@ import type { CoreHost, Logger } from './host';
 import { platformHandlers } from './platform-handlers';
 import { PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
+import { RenameNotices } from './rename-notices';
 import { RenewalReminder } from './renewal';
 import { SandboxControl } from './sandbox/control';
 import { sandboxHandlers, WITHOUT_SANDBOX } from './sandbox/handlers';
@@ -59,6 +60,7 @@ export class Core {
   private readonly renewals: RenewalReminder;
   private readonly language: UiLanguageSetting;
   private readonly handlers: Handlers;
+  private readonly renameNotices: RenameNotices;
   /** Only when the app runs against the Amazon sandbox. */
   private readonly sandbox: SandboxRequests | undefined;
   private readonly ready: Promise<void>;
@@ -118,11 +120,12 @@ export class Core {
       ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
+    const renameNotices = (this.renameNotices = new RenameNotices(cloud, platforms, timeline, opts.logger));
     this.renewals = new RenewalReminder({ platforms, kv: opts.store.raw, host: opts.host, timeline, now, texts, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
     // The router: each feature answers its requests; the sandbox's only when a sandbox is configured.
     this.handlers = {
       ...this.appHandlers(now),
-      ...platformHandlers({ platforms, cloud, timeline, deletions, cloudView: new CloudView(cloud, platforms, deletions, timeline), now }),
+      ...platformHandlers({ platforms, cloud, timeline, deletions, cloudView: new CloudView(cloud, platforms, deletions, timeline), renameNotices, now }),
       ...cloudSettingsHandlers({
         settings,
         now,
@@ -130,6 +133,7 @@ export class Core {
           this.cloudConfigured = configured;
           this.emit('appInfoChanged', this.appInfo());
           this.amazonStarted.restart();
+          if (configured) renameNotices.syncQuietly();
         },
       }),
       ...signInHandlers({ signIns, platforms, cloud, timeline, host: opts.host, amazon: opts.amazon, now }),
@@ -178,6 +182,8 @@ export class Core {
     this.deletions.start();
     this.amazonStarted.start();
     this.renewals.start();
+    // What the cloud's upgrade renamed, shown on the platform until the merchant acknowledges it.
+    if (this.cloudConfigured) this.renameNotices.syncQuietly();
   }
 
   /** Runs the renewal reminder's check now (it also runs hourly); for hosts waking from sleep and tests. */

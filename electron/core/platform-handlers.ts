@@ -8,6 +8,7 @@ import type { Deletions } from './deletions';
 import type { HandlerModule } from './handlers';
 import { nameTaken, type PlatformService } from './platforms';
 import { importSettings, selectMarketplaces } from './settings-import';
+import type { RenameNotices } from './rename-notices';
 import type { Timeline } from './timeline';
 
 interface PlatformDeps {
@@ -16,6 +17,7 @@ interface PlatformDeps {
   timeline: Timeline;
   deletions: Deletions;
   cloudView: CloudView;
+  renameNotices: RenameNotices;
   now: () => number;
 }
 
@@ -25,6 +27,7 @@ type PlatformRequests =
   | 'updatePlatform'
   | 'deletePlatform'
   | 'importSettings'
+  | 'acknowledgeRenameNotice'
   | 'selectMarketplaces'
   | 'getTimeline'
   | 'listCloudOnlyPlatforms'
@@ -46,13 +49,18 @@ export function platformHandlers(d: PlatformDeps): HandlerModule<PlatformRequest
     },
     deletePlatform: (p) => d.deletions.remove(p.id, p.mode),
     importSettings: (p) => importSettings(d.platforms, d.cloud, d.timeline, p.id, d.now),
+    acknowledgeRenameNotice: (p) => d.renameNotices.acknowledge(p.id),
     selectMarketplaces: (p) => selectMarketplaces(d.platforms, p.id, p.marketplaceIds),
     getTimeline: (p) => {
       d.platforms.get(p.id);
       return d.timeline.list(p.id);
     },
     listCloudOnlyPlatforms: () => d.cloudView.list(),
-    adoptCloudPlatform: (p) => d.cloudView.adopt(p.cloudPlatformId),
+    adoptCloudPlatform: async (p) => {
+      const adopted = await d.cloudView.adopt(p.cloudPlatformId);
+      await d.renameNotices.sync().catch(() => undefined);
+      return d.platforms.get(adopted.id);
+    },
     deleteCloudPlatform: (p) => d.cloudView.remove(p.cloudPlatformId),
   };
 }

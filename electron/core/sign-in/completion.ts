@@ -27,7 +27,14 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
   }
   if (a.status === 'authenticated' && a.sellingPartnerId) {
     const p = c.platforms.get(platformId);
-    const cloudPlatform = p.cloudPlatformId ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
+    // A cloud that answers with the store name (null included) has said all the platform would: no
+    // second round trip before the sign-in shows as done (issue 26). An older cloud is asked.
+    const cloudPlatform =
+      a.storeName !== undefined
+        ? { storeName: a.storeName ?? undefined, authorizedAt: a.completedAt, renewalDueAt: a.renewalDueAt }
+        : p.cloudPlatformId
+          ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined)
+          : undefined;
     const renewalDueAt = cloudPlatform?.renewalDueAt ?? a.renewalDueAt;
     c.timeline.add(platformId, { id: 'authenticated' }, 'ok', `seller ${a.sellingPartnerId}`);
     applyAuthEvent(c.platforms, platformId, {
