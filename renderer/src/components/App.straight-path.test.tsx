@@ -99,3 +99,19 @@ describe('pending cloud deletions in the list', () => {
     expect(screen.queryByTestId('pending-deletion')).toBeNull();
   });
 });
+
+describe('a browser with a stale or missing token (browser host)', () => {
+  it('shows one clear page: open the new link from the console; in English too', async () => {
+    await preloadRest();
+    const fake = fakeApi([]);
+    fake.api.listPlatforms.mockResolvedValue({ ok: false, error: { code: 'HOST_TOKEN_INVALID' } });
+    setApi(fake.api);
+    wrap(<App />);
+    const page = await screen.findByTestId('token-invalid');
+    expect(within(page).getByRole('heading', { name: 'Dieser Link gilt nicht mehr' })).toBeTruthy();
+    expect(page.textContent).toContain('Öffnen Sie den neuen Link aus der Konsole');
+    expect(screen.queryByRole('button', { name: 'Neu' })).toBeNull();
+    await userEvent.setup().selectOptions(screen.getByLabelText('Sprache'), 'en');
+    expect((await screen.findByTestId('token-invalid')).textContent).toContain('Open the new link from the console');
+  });
+});

@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
+import { TokenInvalidPage } from './TokenInvalidPage';
 import { lazyComponent } from './lazy-component';
 import { errorText, loadGermanRest, useTranslation } from '../i18n';
 import { whenIdle } from '../when-idle';
@@ -54,6 +55,8 @@ export function App() {
     open(null);
     if (openId) requestAnimationFrame(() => document.getElementById(`row-${openId}`)?.focus());
   };
+
+  if (error?.code === 'HOST_TOKEN_INVALID') return <TokenInvalidPage />;
 
   return (
     <div className="app">

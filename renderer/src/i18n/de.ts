@@ -12,6 +12,8 @@ export const de = {
     cloudSettings: 'Cloud-Zugangsdaten',
     dismiss: 'Meldung schließen',
     errorLoading: 'Fehler {{code}} – die Beschreibung wird geladen …',
+    tokenInvalidTitle: 'Dieser Link gilt nicht mehr',
+    tokenInvalidText: 'Diese Seite gehört zu einem früheren Start der Anwendung, oder der Link ist unvollständig. Öffnen Sie den neuen Link aus der Konsole, in der „npm start“ läuft: die Zeile „Browser host: http://127.0.0.1:…/#token=…“.',
   },
   list: {
     new: 'Neu',

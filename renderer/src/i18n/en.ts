@@ -12,6 +12,8 @@ export const en: DeepStrings<Messages> = {
     cloudSettings: 'Cloud credentials',
     dismiss: 'Dismiss message',
     errorLoading: 'Error {{code}} – loading its description …',
+    tokenInvalidTitle: 'This link is no longer valid',
+    tokenInvalidText: 'This page belongs to an earlier start of the app, or the link is incomplete. Open the new link from the console where “npm start” runs: the line “Browser host: http://127.0.0.1:…/#token=…”.',
   },
   list: {
     new: 'New',
