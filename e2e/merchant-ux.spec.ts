@@ -58,7 +58,7 @@ async function newPlatform(page: Page, name: string): Promise<void> {
 
 /** On the open platform's Allgemein: "Cloud verwenden" leads on to ZUGANGSDATEN. */
 async function cloudOn(page: Page): Promise<void> {
-  await page.getByLabel('Cloud verwenden').check();
+  await page.getByLabel('Cloud verwenden').click();
   await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toHaveAttribute('aria-selected', 'true');
 }
 

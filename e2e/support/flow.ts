@@ -36,7 +36,7 @@ export async function runAmazonFlow(o: FlowOptions): Promise<void> {
   await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toHaveCount(0);
   await expect(page.getByLabel('Aktiv')).toBeChecked();
   await o.shot(page, 'general');
-  await page.getByLabel('Cloud verwenden').check();
+  await page.getByLabel('Cloud verwenden').click();
   await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toBeFocused();
 
   // Region DE, status Nicht authentifiziert.

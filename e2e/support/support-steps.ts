@@ -18,7 +18,7 @@ export async function newPlatformOnCredentials(page: Page, name: string, country
   // ANLEGEN opens the new platform; ticking "Cloud verwenden" leads on to ZUGANGSDATEN (issue 24).
   await page.getByRole('button', { name: 'Anlegen' }).click();
   await expect(page.getByRole('heading', { level: 2 })).toContainText(name);
-  await page.getByLabel('Cloud verwenden').check();
+  await page.getByLabel('Cloud verwenden').click();
   await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toHaveAttribute('aria-selected', 'true');
   await page.getByLabel('Region', { exact: true }).selectOption(country);
 }
