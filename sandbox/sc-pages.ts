@@ -18,7 +18,7 @@ export function frame(f: Frame, title: string, body: SafeHtml): string {
  * Who is signed in, with "Konto wechseln" / "Abmelden" (docs/amazon.md §1.11): both end this browser's
  * session; switching comes back to `returnTo` (e.g. the consent page) after the next sign-in.
  */
-export function accountBar(f: Frame, account: SeedAccount, action: string, csrf: string, returnTo: string): SafeHtml {
+function accountBar(f: Frame, account: SeedAccount, action: string, csrf: string, returnTo: string): SafeHtml {
   return html`<form method="post" action="${action}" class="account-bar" data-account="${account.email}" aria-label="${t(f.lang, 'accountMenu')}">
     <input type="hidden" name="csrf" value="${csrf}">
     <input type="hidden" name="return_to" value="${returnTo}">

@@ -6,7 +6,7 @@ import net from 'node:net';
 
 export const DEFAULT_BROWSER_HOST_PORT = 4300;
 
-export type PortChoice =
+type PortChoice =
   /** `moved`: the default port was taken, `port` is 0 (any free one; the host's address says which). */
   { ok: true; port: number; moved?: number } | { ok: false; message: string };
 
