@@ -14,7 +14,7 @@ interface Mark {
 }
 
 /** The phases of one flow, in ms; each between two marks (see PHASES). */
-export type FlowPhases = Record<(typeof PHASES)[number][0], number>;
+type FlowPhases = Record<(typeof PHASES)[number][0], number>;
 
 export const PHASES = [
   ['callbackToTokenRequest', 'redirect fetched → LWA token request arrives (state check, DB reads, exchange recorded)'],

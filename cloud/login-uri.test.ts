@@ -316,7 +316,7 @@ describe('Draft app', () => {
       const draft = draftApp();
       const consent = await browser.submit(manage, {}, draft.applicationId);
       expect(consent.text).toContain('data-page="consent"');
-      const { action, init } = formRequest(consent, { action: 'confirm' }, 'csrf');
+      const { action, init } = formRequest(consent, { action: 'confirm' }, 'id="consent-confirm"');
       const toLogin = await browser.fetch(action, init);
       const login = new URL(toLogin.headers.get('location')!);
       expect(login.searchParams.get('version')).toBe('beta');

@@ -24,7 +24,7 @@ const AMAZON_CALLBACK_HOSTS: readonly string[] = [
 ];
 
 /** A checked amazon_callback_uri: absolute as Amazon sent it, or a path still to be resolved for the platform. */
-export type CallbackUri = { kind: 'absolute'; url: URL } | { kind: 'relative'; path: string; search: string };
+type CallbackUri = { kind: 'absolute'; url: URL } | { kind: 'relative'; path: string; search: string };
 
 const MAX_LENGTH = 2048;
 

@@ -21,7 +21,7 @@ import { signUnboundState, verifyState } from './state';
 
 export { callbackOrigins } from './callback-uri';
 
-export interface LoginUriParams {
+interface LoginUriParams {
   amazon_callback_uri?: string;
   amazon_state?: string;
   selling_partner_id?: string;

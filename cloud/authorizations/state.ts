@@ -56,7 +56,7 @@ export async function signUnboundState(key: Uint8Array, claims: UnboundClaims, n
     .sign(key);
 }
 
-export type UnboundCheck = { ok: true; claims: UnboundClaims } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'expired'; authorizationId: string };
+type UnboundCheck = { ok: true; claims: UnboundClaims } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'expired'; authorizationId: string };
 
 export async function verifyUnboundState(key: Uint8Array, state: string, nowMs: number): Promise<UnboundCheck> {
   const claimsOf = (p: Record<string, unknown>): UnboundClaims | undefined =>
