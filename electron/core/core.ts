@@ -19,6 +19,9 @@ import { buildTimelineExport } from './timeline-export';
 import { importForReplay } from './replay';
 import { CloudView } from './cloud-view';
 import { importSettings, selectMarketplaces } from './settings-import';
+import { AutoImport } from './auto-import';
+import { disconnectPlatform } from './disconnect';
+import { assertActive } from './inactive';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
@@ -41,6 +44,8 @@ export interface CoreOptions {
   deletionRetry?: { baseMs: number; capMs: number };
   /** How often the renewal reminder looks (default hourly). */
   renewalCheckMs?: number;
+  /** Import the marketplaces by themselves after the first authentication (default on). */
+  autoImport?: boolean;
 }
 
 type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
@@ -60,6 +65,7 @@ export class Core {
   private readonly handlers: Handlers;
   private readonly sandbox: SandboxRequests;
   private readonly cloudView: CloudView;
+  private readonly autoImport: AutoImport;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
 
@@ -72,12 +78,14 @@ export class Core {
         const list = this.platforms.list();
         this.emit('platformsChanged', list);
         this.sandbox.settle(list);
+        this.autoImport.observe(list);
       },
       () => new Date(now()),
     );
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
+    this.autoImport = new AutoImport({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true });
     this.language = new UiLanguageSetting(opts.store.raw);
     const texts = () => this.language.texts();
     const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
@@ -114,6 +122,7 @@ export class Core {
       platforms: this.platforms,
       signIn: this.signIns,
       logger: opts.logger,
+      timeline: this.timeline,
       ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
@@ -144,7 +153,10 @@ export class Core {
         const who = await CloudClient.test(await this.settings.merged(p), { now });
         return { tenantName: who.name, tenantId: who.tenantId };
       },
-      signIn: (p) => this.signIns.signIn(p.id, p.mode),
+      signIn: (p) => {
+        assertActive(this.platforms.get(p.id));
+        return this.signIns.signIn(p.id, p.mode);
+      },
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
       resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
@@ -164,7 +176,11 @@ export class Core {
         this.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
         return { url };
       },
-      importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
+      importSettings: (p) => {
+        assertActive(this.platforms.get(p.id));
+        return importSettings(this.platforms, this.cloud, this.timeline, p.id, now);
+      },
+      disconnectPlatform: (p) => disconnectPlatform({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline }, p.id),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
         this.platforms.get(p.id);

@@ -50,7 +50,8 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
   const storeName = storeNameOf(known);
-  return platforms.patch(platformId, (x) => ({
+  // A successful import (by hand or by itself) ends what an earlier automatic one reported.
+  return platforms.patch(platformId, ({ autoImport: _reported, ...x }) => ({
     ...x,
     marketplaces,
     otherMarketplaces,
