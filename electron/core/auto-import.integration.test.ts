@@ -1,0 +1,58 @@
+// The marketplaces imported by themselves after the first authentication (issue 24, item 8): the real
+// core (auto-import on, as in the app), cloud and sandbox on loopback, secrets in the real keychain.
+// The merchant's Verwenden choices survive every re-import; a failing automatic import leaves the
+// authentication alone and shows the import's error until an import succeeds.
+import { describe, expect, it } from 'vitest';
+import { seedAccount } from '../../sandbox/seed';
+import { activateScenario, type Stack } from '../../cloud/testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import type { Desktop } from './testing/desktop';
+import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+let stack: Stack;
+let desk: Desktop;
+
+useDesktopStack('Auto Import GmbH', (started) => void ({ stack, desk } = started), { desktop: { autoImport: true }, freshSandbox: true });
+
+const steps = async (id: string) => (await desk.call('getTimeline', { id })).map((e) => e.step);
+
+describe('automatic import after the first authentication', () => {
+  it('imports the marketplaces without a click and keeps the Verwenden choices on every re-import', async () => {
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Auto', EU);
+    const imported = await desk.until(p.id, (x) => x.marketplaces !== undefined && x.autoImport === undefined);
+    expect(imported.marketplaces).toHaveLength(8);
+    expect(imported.auth).toMatchObject({ status: 'authenticated', storeName: EU.storeName });
+    expect(await steps(p.id)).toContain('settings import started automatically after the first authentication');
+
+    // The merchant uses two marketplaces; a manual re-import keeps exactly these.
+    const chosen = imported.marketplaces!.slice(0, 2).map((m) => m.id);
+    await desk.call('selectMarketplaces', { id: p.id, marketplaceIds: chosen });
+    const again = await desk.call('importSettings', { id: p.id });
+    expect(again.marketplaces!.filter((m) => m.selected).map((m) => m.id)).toEqual(chosen);
+
+    // AKTUALISIEREN with the same seller: not a first authentication, nothing imported by itself; the choice stays.
+    await desk.call('signIn', { id: p.id, mode: 'refresh' });
+    const browser = new SellerBrowser();
+    await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
+    const refreshed = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    expect(refreshed.marketplaces!.filter((m) => m.selected).map((m) => m.id)).toEqual(chosen);
+    expect((await steps(p.id)).filter((s) => s.startsWith('settings import started automatically'))).toHaveLength(1);
+    const third = await desk.call('importSettings', { id: p.id });
+    expect(third.marketplaces!.filter((m) => m.selected).map((m) => m.id)).toEqual(chosen);
+  });
+
+  it('a failing automatic import keeps Authentifiziert, shows the import’s error, and the manual import still works', async () => {
+    await activateScenario(stack.sandbox.url, { id: 'spapi_500', account: EU.email });
+    const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Auto Fehler', EU);
+    const failed = await desk.until(p.id, (x) => x.autoImport?.status === 'failed');
+    expect(failed.autoImport).toMatchObject({ status: 'failed', error: { code: 'SPAPI_SERVER_ERROR' } });
+    expect(failed.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(failed.marketplaces).toBeUndefined();
+
+    await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, { method: 'DELETE' });
+    const manual = await desk.call('importSettings', { id: p.id });
+    expect(manual.marketplaces).toHaveLength(8);
+    expect(manual.autoImport).toBeUndefined();
+  });
+});
