@@ -10,8 +10,12 @@ import type { PlatformService } from './platforms';
 import { importSettings } from './settings-import';
 import type { Timeline } from './timeline';
 
-/** The states a sign-in ends from: only their change to Authentifiziert starts the import. */
-const SIGN_IN_STATES: ReadonlySet<AuthState['status']> = new Set(['waiting', 'seller_changed']);
+/**
+ * Only a sign-in that completes (waiting → Authentifiziert) starts the import. A switch to another seller
+ * after AKTUALISIEREN (seller_changed → Authentifiziert) leaves the import to the merchant, as the screen
+ * says ("Bitte importieren Sie die Einstellungen für das neue Konto").
+ */
+const SIGN_IN_STATES: ReadonlySet<AuthState['status']> = new Set(['waiting']);
 
 export class AutoImport {
   private readonly seen = new Map<string, AuthState['status']>();
