@@ -1,6 +1,6 @@
 // Next to ANMELDEN (issue 24, item 8): what Amazon requires before it lets a seller authorize an app —
 // the primary user (or "Manage Authorized Partners"), the Professional selling plan, the account's region
-// (docs/amazon.md §1.3). Folded into one line, so the ERP's screen stays as it was; a native
+// (docs/amazon.md §1.3, §1.12). Folded into one line, so the ERP's screen stays as it was; a native
 // <details>, so keyboard and screen readers open it like any disclosure.
 import { useTranslation } from '../i18n';
 import { countryByCode } from '../../../shared/amazon-regions';
