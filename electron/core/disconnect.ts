@@ -1,6 +1,6 @@
 // "Verbindung trennen" (issue 24, item 8): the platform stays, its connection goes. The desktop keeps no
 // Amazon token of its own — the refresh token lives encrypted in the cloud platform — so disconnecting
-// deletes the cloud platform (DELETE /v1/platforms/:id, the route ENTFERNEN uses; with it the token, its
+// deletes the cloud platform (DELETE /v1/platforms/:id, the route Löschen uses; with it the token, its
 // pending sign-ins and pairing codes) and sets the status to Nicht authentifiziert. The next ANMELDEN
 // registers the platform again. The tenant's Client-Secret in the keychain is the cloud account's, not
 // the platform's, and stays. Amazon's side (the app's authorization in Seller Central) is revoked by the
