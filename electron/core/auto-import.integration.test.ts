@@ -56,3 +56,17 @@ describe('automatic import after the first authentication', () => {
     expect(manual.autoImport).toBeUndefined();
   });
 });
+
+describe('sandbox: an import test case armed for the sign-in', () => {
+  it('leaves the import to support (no automatic import), so the failure shows where the merchant saw it', async () => {
+    const p = await desk.newPlatform('Amazon Auto Testfall');
+    await desk.call('armSandboxScenario', { id: p.id, scenario: 'spapi_500' });
+    await desk.call('signIn', { id: p.id, mode: 'login' });
+    const browser = new SellerBrowser();
+    await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
+    await desk.until(p.id, (x) => x.auth.status === 'authenticated');
+    await expect.poll(() => steps(p.id)).toContain('no automatic import: a sandbox test case of the import is armed for it');
+    expect((await desk.platform(p.id)).autoImport).toBeUndefined();
+    expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'SPAPI_SERVER_ERROR' });
+  });
+});

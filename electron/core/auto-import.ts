@@ -29,6 +29,8 @@ export class AutoImport {
       logger: Logger;
       now: () => number;
       enabled: boolean;
+      /** Leaves this sign-in's import to the user (sandbox: an import test case was armed for it). */
+      skip?: (id: string) => boolean;
     },
   ) {
     for (const p of o.platforms.list()) this.seen.set(p.id, p.auth.status);
@@ -43,6 +45,10 @@ export class AutoImport {
       this.seen.set(p.id, p.auth.status);
       if (!this.o.enabled || p.auth.status !== 'authenticated' || before === undefined || !SIGN_IN_STATES.has(before)) continue;
       if (!p.active || p.marketplaces !== undefined || this.running.has(p.id)) continue;
+      if (this.o.skip?.(p.id)) {
+        this.o.timeline.add(p.id, 'no automatic import: a sandbox test case of the import is armed for it', 'info');
+        continue;
+      }
       this.running.add(p.id);
       // Not inside the change that reported it: the import patches the platform itself.
       setImmediate(() => void this.run(p.id));

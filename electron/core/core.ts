@@ -85,7 +85,7 @@ export class Core {
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
-    this.autoImport = new AutoImport({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true });
+    this.autoImport = new AutoImport({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true, skip: (id) => this.sandbox.takeImportByHand(id) });
     this.language = new UiLanguageSetting(opts.store.raw);
     const texts = () => this.language.texts();
     const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
