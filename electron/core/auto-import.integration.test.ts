@@ -2,11 +2,13 @@
 // core (auto-import on, as in the app), cloud and sandbox on loopback, secrets in the real keychain.
 // The merchant's Verwenden choices survive every re-import; a failing automatic import leaves the
 // authentication alone and shows the import's error until an import succeeds.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import { activateScenario, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import type { Desktop } from './testing/desktop';
+import { startDesktop, type Desktop } from './testing/desktop';
 import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -68,5 +70,26 @@ describe('sandbox: an import test case armed for the sign-in', () => {
     await expect.poll(() => steps(p.id)).toContain('no automatic import: a sandbox test case of the import is armed for it');
     expect((await desk.platform(p.id)).autoImport).toBeUndefined();
     expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'SPAPI_SERVER_ERROR' });
+  });
+});
+
+describe('an automatic import cut off by the end of the app', () => {
+  it('does not stay "running" after a restart: the manual button is free again', async () => {
+    const other = await startDesktop({ sandboxUrl: stack.sandbox.url, autoImport: true });
+    const p = await other.call('createPlatform', { type: 'amazon', name: 'Amazon Abgebrochen' });
+    await other.close();
+    // The store as the app left it when it ended during the import.
+    const file = path.join(other.dir, 'config.json');
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { platforms: Record<string, unknown>[] };
+    stored.platforms = stored.platforms.map((x) => (x.id === p.id ? { ...x, autoImport: { status: 'running', since: '2026-03-01T10:00:00.000Z' } } : x));
+    fs.writeFileSync(file, JSON.stringify(stored));
+
+    const again = await startDesktop({ sandboxUrl: stack.sandbox.url, autoImport: true, dir: other.dir });
+    try {
+      expect((await again.platform(p.id)).autoImport).toBeUndefined();
+      expect((await again.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('automatic settings import did not finish before the app ended');
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -36,6 +36,18 @@ export class AutoImport {
     for (const p of o.platforms.list()) this.seen.set(p.id, p.auth.status);
   }
 
+  /**
+   * At start: an import that was running when the app ended will not finish; its state goes, so the
+   * manual button is free again (the marketplaces, if any, are those of the last import that finished).
+   */
+  start(): void {
+    for (const p of this.o.platforms.list()) {
+      if (p.autoImport?.status !== 'running') continue;
+      this.o.timeline.add(p.id, 'automatic settings import did not finish before the app ended', 'info');
+      this.o.platforms.patch(p.id, ({ autoImport: _stale, ...x }) => x);
+    }
+  }
+
   /** Called with the list after every change of a platform; starts the import where a sign-in just completed. */
   observe(list: Platform[]): void {
     const ids = new Set<string>();

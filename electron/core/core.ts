@@ -258,6 +258,7 @@ export class Core {
     if (unreadable > 0) this.opts.logger.warn('platform entries this version cannot read are kept in the store file', { count: unreadable, file: this.opts.store.filePath });
     const view = await this.settings.view().catch(() => undefined);
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
+    this.autoImport.start();
     this.signIns.resumeAll();
     this.deletions.start();
     this.amazonStarted.start();
