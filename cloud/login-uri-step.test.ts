@@ -2,8 +2,8 @@
 // (docs/amazon.md §1.6): the real sandbox and cloud on loopback, a cookie-keeping browser without a UI.
 // Both documented variants of the website workflow run: Amazon sending a new seller through the Login URI
 // after the consent (scenario login_uri_new_seller), and Amazon redirecting straight to the redirect URI.
-// Also: amazon_callback_uri on every Amazon host and as a relative path, and Login URI requests from an
-// outsider that must neither cancel nor decide anything.
+// Also: amazon_callback_uri on every Amazon host and as a relative path, Login URI requests from an
+// outsider that must neither cancel nor decide anything, and the pairing code on the callback's page.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../sandbox';
 import { CloudClient, startStack, type Stack } from './testing/stack';
@@ -121,17 +121,28 @@ describe('first sign-in, website workflow', () => {
     expect(await authorizationsOf(platformId)).toEqual([{ id: auth.id, status: 'authenticated', origin: 'desktop', error_code: null }]);
   });
 
-  it('without the cookie (another browser) the Login URI falls back to the pairing code for a seller without a platform', async () => {
+  it('without the cookie (another browser) the callback asks for the pairing code after Amazon\'s redirect, and the code completes it', async () => {
     await scenario('login_uri_new_seller', EU.email);
     const platformId = await newPlatform(client);
     const auth = await startAuth(client, platformId);
     const consentUrl = (await fetch(auth.consentUrl, { redirect: 'manual' })).headers.get('location')!;
     const browser = new SellerBrowser();
-    const refused = await confirmConsent(browser, await signInToConsent(browser, new URL(consentUrl, stack.sandbox.url).href, EU, stack.sandbox.url));
-    expect(refused.status).toBe(404);
-    expect(refused.text).toContain('data-reason="unknown_seller"');
-    // The desktop's own sign-in is still pending: the Login URI request cancelled nothing.
+    // Amazon's documented order: the consent, then the Login URI (a redirect back to Amazon as for any
+    // seller), then Amazon's redirect with the code, where the cloud learns who the seller is.
+    const asked = await confirmConsent(browser, await signInToConsent(browser, new URL(consentUrl, stack.sandbox.url).href, EU, stack.sandbox.url));
+    expect(asked.url.startsWith(`${stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('data-reason="unknown_seller"');
+    // The desktop's own sign-in is still pending: nothing was cancelled.
     expect(await authorization(client, auth.id)).toMatchObject({ status: 'pending' });
+    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+    const done = await browser.submit(asked, { code });
+    expect(done.status).toBe(200);
+    expect(JSON.parse(done.text).result.result.spapi_oauth_code).toBeTruthy();
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    // The consent went to a sign-in marked as Amazon's; the desktop's own one is left alone.
+    const rows = await authorizationsOf(platformId);
+    expect(rows.map((r) => [r.origin, r.status])).toEqual([['desktop', 'pending'], ['amazon', 'authenticated']]);
   });
 });
 
@@ -193,7 +204,7 @@ describe('Login URI requests from an outsider (a seller id is public)', () => {
     expect((await client.raw('POST', `/v1/authorizations/${refresh.id}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
   });
 
-  it('700 requests create at most one authorization, cancel nothing, and the genuine consent still completes', async () => {
+  it('700 requests create no authorization, cancel nothing, and the genuine consent still completes', async () => {
     const platformId = await newPlatform(client);
     expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
     const genuine = await startAuth(client, platformId, 'refresh');
@@ -209,7 +220,8 @@ describe('Login URI requests from an outsider (a seller id is public)', () => {
     // A made-up sign-in cookie does not lift the limit.
     expect((await login(EU.sellingPartnerId, 'acc_signin=eyJhbGciOiJIUzI1NiJ9.e30.forged')).status).toBe(429);
     const rows = await authorizationsOf(platformId);
-    expect(rows.filter((r) => r.origin === 'amazon')).toHaveLength(1);
+    // The Login URI writes nothing: only Amazon's redirect with a code the callback accepts starts a sign-in.
+    expect(rows.filter((r) => r.origin === 'amazon')).toHaveLength(0);
     expect(rows.filter((r) => r.error_code === 'AUTHORIZATION_SUPERSEDED')).toEqual([]);
     // The seller's own sign-in, begun in the desktop, is untouched and completes.
     expect(await authorization(client, genuine.id)).toMatchObject({ status: 'pending' });

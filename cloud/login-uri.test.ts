@@ -1,16 +1,18 @@
-// The Login URI (issue 10.2) over real HTTP against the sandbox: Seller Central's Re-Authorize and the
-// Appstore's Authorize now land on GET /oauth/amazon/login, which identifies the platform by
-// selling_partner_id or by the desktop's pairing code and sends the browser back to Amazon; the rest is
-// an ordinary refresh. Unknown and ambiguous sellers get a page (4xx), never a guess or an open redirect.
+// The Login URI (issue 10.2, issue 23 item 2) over real HTTP against the sandbox: Seller Central's
+// Re-Authorize and the Appstore's Authorize now land on GET /oauth/amazon/login, which sends the browser
+// back to Amazon with an unbound state, alike for connected, unknown and ambiguous seller ids. Amazon's
+// redirect proves the seller: the one platform with that seller id runs an ordinary refresh; for none or
+// several the callback's page asks for the desktop's pairing code. Never a guess or an open redirect.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount, type SeedAccount } from '../sandbox';
 import { CloudClient, startStack, type Stack } from './testing/stack';
 import { confirmConsent, formRequest, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
-import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { authorization, authorizeNow, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
 const OTHER_EU = seedAccount('gesperrte.angebote@example.com')!;
+const NA = seedAccount('na.seller@example.com')!;
 const EU_HOST = 'sellercentral-europe.amazon.com';
 const APP = productionApp();
 
@@ -108,24 +110,50 @@ describe('Re-Authorize in Seller Central', () => {
     expect(new URL(beta.headers.get('location')!).searchParams.get('version')).toBe('beta');
   });
 
-  it('refuses a seller without a platform (404) and one in two tenants (409) without a code, in German or English', async () => {
-    const unknown = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp');
-    expect(unknown.status).toBe(404);
-    expect(unknown.headers.get('location')).toBeNull();
-    expect(unknown.text).toContain('data-reason="unknown_seller"');
-    expect(unknown.text).toContain('Kopplungscode');
-
+  it('answers connected, unknown, ambiguous and disabled-tenant seller ids alike, and writes nothing', async () => {
     await authenticatedPlatform(client, EU);
-    const other = await newClient();
-    await authenticatedPlatform(other, EU);
-    const ambiguous = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST, 'en-US,en;q=0.9,de;q=0.5');
-    expect(ambiguous.status).toBe(409);
-    expect(ambiguous.text).toContain('data-reason="ambiguous_seller"');
-    expect(ambiguous.text).toContain('connected to several platforms');
-    expect(ambiguous.text).toContain('name="code"');
-    // No authorization was started for either tenant.
-    expect((await feed(client)).authorizations).toEqual([]);
-    expect((await feed(other)).authorizations).toEqual([]);
+    // One seller id in two tenants, one whose only platform belongs to a disabled tenant.
+    await authenticatedPlatform(client, OTHER_EU);
+    await authenticatedPlatform(await newClient(), OTHER_EU);
+    const disabled = await newClient();
+    await authenticatedPlatform(disabled, NA, 'US', 'NA');
+    const admin = (action: string) => fetch(`${stack.cloud.url}/admin/tenants/${disabled.creds.clientId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${stack.cloud.adminToken}` } });
+    expect((await admin('disable')).status).toBe(200);
+    const rows = async () => Number((await stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
+    const before = await rows();
+    try {
+      const ids = { connected: EU.sellingPartnerId, unknown: 'A0UNKNOWN0SELL', ambiguous: OTHER_EU.sellingPartnerId, disabledTenant: NA.sellingPartnerId };
+      const answers = await Promise.all(Object.values(ids).map(async (id) => {
+        const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: id })}`, { redirect: 'manual' });
+        const location = new URL(res.headers.get('location')!);
+        const state = location.searchParams.get('state')!;
+        const claims = JSON.parse(Buffer.from(state.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+        return {
+          status: res.status,
+          headerNames: [...res.headers.keys()].sort(),
+          headers: Object.fromEntries([...res.headers].filter(([name]) => !['date', 'location', 'content-length', 'x-request-id', 'x-ratelimit-remaining', 'x-ratelimit-reset'].includes(name))),
+          setCookie: res.headers.get('set-cookie'),
+          body: await res.text(),
+          target: `${location.origin}${location.pathname}`,
+          params: [...location.searchParams.keys()].sort(),
+          amazonState: location.searchParams.get('amazon_state'),
+          claims: Object.keys(claims).sort(),
+          seller: claims.spid,
+        };
+      }));
+      for (const [i, answer] of answers.entries()) {
+        expect(answer.seller).toBe(Object.values(ids)[i]);
+        // Everything but the seller id the request itself named and the state's own id and times.
+        expect({ ...answer, seller: undefined }).toEqual({ ...answers[0], seller: undefined });
+      }
+      expect(answers[0]).toMatchObject({ status: 302, setCookie: null, body: '', amazonState: 'st', params: ['amazon_state', 'redirect_uri', 'state'] });
+      expect(answers[0]!.claims).toEqual(['aud', 'exp', 'iat', 'rgn', 'spid', 'sub']);
+      // No authorization was started for any of them: the same (no) work on every path.
+      expect(await rows()).toBe(before);
+      expect((await feed(client)).authorizations).toEqual([]);
+    } finally {
+      expect((await admin('enable')).status).toBe(200);
+    }
   });
 
   it('is no open redirect: a callback URI that does not lead to Seller Central gets a 400 page', async () => {
@@ -143,8 +171,10 @@ describe('Re-Authorize in Seller Central', () => {
       const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${query}`, { redirect: 'manual' });
       expect(res.status, query).toBe(400);
     }
-    const form = await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=%00&amazon_state=s' });
+    const form = await fetch(`${stack.cloud.url}/oauth/amazon/callback`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=%00&state=s' });
     expect(form.status).toBe(400);
+    // The Login URI takes no form any more: the pairing code belongs to the callback's page.
+    expect((await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=ABCD-EFGH' })).status).toBe(404);
   });
 
   it('refuses another seller\'s consent on a platform chosen by selling_partner_id (SELLER_MISMATCH), keeping the tokens', async () => {
@@ -179,12 +209,13 @@ describe('a tenant the operator disabled', () => {
     const pending = await startAuth(client, platformId, 'refresh');
     await setDisabled(client, true);
     try {
-      // By seller id: the disabled tenant's platform is not a match, and the page reveals nothing of it.
-      const bySeller = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST);
-      expect(bySeller.status).toBe(404);
-      expect(bySeller.text).toContain('data-reason="unknown_seller"');
+      // The Login URI answers as for any seller id.
+      expect((await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST)).status).toBe(302);
+      // After Amazon's round trip the disabled tenant's platform is not a match: the page asks for the code.
+      const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, EU, EU_HOST);
+      expect(asked.text).toContain('data-reason="unknown_seller"');
       // By pairing code: identified, but refused with the reason and what to do.
-      const byCode = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST, undefined, code);
+      const byCode = await browser.submit(asked, { code });
       expect(byCode.status).toBe(403);
       expect(byCode.headers.get('location')).toBeNull();
       expect(byCode.text).toContain('data-reason="tenant_disabled"');
@@ -206,34 +237,45 @@ describe('a tenant the operator disabled', () => {
 });
 
 describe('pairing code', () => {
-  it('Appstore Authorize now for a seller without a platform: the code from the desktop identifies it', async () => {
+  it('Appstore Authorize now for a seller without a platform: after Amazon\'s redirect the code from the desktop identifies it', async () => {
     const platformId = await newPlatform(client, 'JP', 'FE');
-    const browser = new SellerBrowser();
-    const appstore = await signInToConsent(browser, `${stack.sandbox.url}/sc/sellercentral.amazon.co.jp/selling-partner-appstore/dp/${APP.applicationId}`, FE, stack.sandbox.url);
-    expect(appstore.text).toContain('data-page="appstore"');
-    const consent = await browser.submit(appstore, {}, 'authorize-now');
-    expect(consent.text).toContain('data-page="consent"');
-    const refused = await confirmConsent(browser, consent);
-    expect(refused.status).toBe(404);
-    expect(refused.text).toContain('data-reason="unknown_seller"');
+    const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp');
+    // The consent, the Login URI and Amazon's redirect are behind: the callback's page asks for the code.
+    expect(asked.url.startsWith(`${stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('data-reason="unknown_seller"');
+    expect(asked.text).toContain('Kopplungscode');
+    expect(asked.text).toContain('name="consent"');
+    // A second round before any code is typed: another form for the same seller.
+    const { page: second } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp', browser);
+    expect(second.text).toContain('data-reason="unknown_seller"');
 
-    const wrong = await browser.submit(refused, { code: 'ABCD-EFGH' });
+    const wrong = await browser.submit(asked, { code: 'ABCD-EFGH' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('data-reason="code_invalid"');
+    expect(wrong.text).toContain('name="code"');
 
     const issued = await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
     expect(issued.status).toBe(201);
     expect(issued.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
-    // Typed in lower case without the dash: still the code.
-    // The consent was given before the Login URI: the code leads straight on to Amazon's redirect.
+    // Typed in lower case without the dash: still the code. Amazon's code was exchanged on the redirect;
+    // the typed code only picks the platform, and the browser sees the raw JSON as on any redirect.
     const callback = await browser.submit(wrong, { code: issued.body.code.replace('-', '').toLowerCase() });
     expect(callback.status).toBe(200);
+    const result = JSON.parse(callback.text).result.result as { state: string; spapi_oauth_code: string };
+    expect(result.state).toBe(new URL(asked.url).searchParams.get('state'));
+    expect(result.spapi_oauth_code).toBe(new URL(asked.url).searchParams.get('spapi_oauth_code'));
     const platform = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(platform).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
-    const started = (await feed(client)).authorizations;
-    expect(started).toEqual([]); // no longer pending
-    // Single use: the same code does not work twice.
-    const again = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, issued.body.code);
+    // One sign-in marked as Amazon's, finished: the desktop reads it from its feed.
+    const started = (await feed(client, '?since=0')).authorizations;
+    expect(started).toEqual([expect.objectContaining({ platformId, origin: 'amazon', mode: 'login' })]);
+    expect(await authorization(client, started[0]!.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
+    // The form sent again: the same answer, nothing new.
+    expect((await browser.submit(wrong, { code: issued.body.code })).status).toBe(200);
+    expect((await feed(client, '?since=0')).authorizations).toHaveLength(1);
+    // Single use: the same code does not work on the second form.
+    const again = await browser.submit(second, { code: issued.body.code });
     expect(again.status).toBe(400);
     expect(again.text).toContain('data-reason="code_invalid"');
   });
@@ -242,21 +284,19 @@ describe('pairing code', () => {
     const platformId = await newPlatform(client, 'JP', 'FE');
     const issued = await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
     stack.clock.advance(10 * 60_000 + 1);
-    const late = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, issued.body.code);
+    const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp');
+    const late = await browser.submit(asked, { code: issued.body.code });
     expect(late.text).toContain('data-reason="code_invalid"');
     let last = 0;
-    for (let i = 0; i < 12 && last !== 429; i++) last = (await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, 'ZZZZ-ZZZZ')).status;
+    for (let i = 0; i < 12 && last !== 429; i++) last = (await browser.submit(asked, { code: 'ZZZZ-ZZZZ' })).status;
     expect(last).toBe(429);
   });
 });
 
-/** Calls the Login URI as Amazon would (GET), or posts the code form (with `code`). */
-async function reAuthorizeDirect(sellingPartnerId: string, host: string, acceptLanguage?: string, code?: string) {
+/** Calls the Login URI as Amazon would (GET). */
+async function reAuthorizeDirect(sellingPartnerId: string, host: string) {
   const params = { amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellingPartnerId };
-  const headers: Record<string, string> = acceptLanguage ? { 'accept-language': acceptLanguage } : {};
-  const res = code === undefined
-    ? await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams(params)}`, { redirect: 'manual', headers })
-    : await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...params, code }).toString() });
+  const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams(params)}`, { redirect: 'manual' });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 

@@ -18,6 +18,7 @@ export const REQUEST_NAMES = [
   'openManageYourApps',
   'importSettings',
   'disconnectPlatform',
+  'acknowledgeRenameNotice',
   'selectMarketplaces',
   'getTimeline',
   'getSandboxHint',

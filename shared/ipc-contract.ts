@@ -154,6 +154,8 @@ export const requestSchemas = {
   openManageYourApps: z.strictObject({ id }),
   importSettings: z.strictObject({ id }),
   disconnectPlatform: z.strictObject({ id }),
+  /** The merchant has read the notice of the cloud upgrade's rename (cloudRenameNotice): it goes, here and in the cloud. */
+  acknowledgeRenameNotice: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
   getTimeline: z.strictObject({ id }),
   getSandboxHint: z.undefined(),
@@ -197,6 +199,7 @@ export interface RequestResults {
   importSettings: Platform;
   /** "Verbindung trennen": the cloud side deleted, the platform kept as Nicht authentifiziert. */
   disconnectPlatform: Platform;
+  acknowledgeRenameNotice: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];
   getSandboxHint: SandboxHint | null;

@@ -63,6 +63,10 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     openManageYourApps: vi.fn(async () => ok({ url: 'https://sellercentral-europe.amazon.com/apps/manage' })),
     importSettings: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     disconnectPlatform: vi.fn(async ({ id }: { id: string }) => ok({ ...byId(id), auth: { status: 'not_authenticated' as const } })),
+    acknowledgeRenameNotice: vi.fn(async ({ id }: { id: string }) => {
+      const { cloudRenameNotice: _seen, ...rest } = byId(id);
+      return ok<Platform>(rest);
+    }),
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
     getSandboxHint: vi.fn(async () => ok<SandboxHint | null>(null)),
