@@ -44,6 +44,7 @@ const EVENTS: AuthEvent[] = [
   { type: 'storeNameLearned', storeName: 'New store' },
   { type: 'expiredReported', code: 'NOT_AUTHENTICATED' },
   { type: 'adopted', sellingPartnerId: 'A9', authorizedAt: AT },
+  { type: 'disconnected' },
 ];
 
 function arrows(): Set<string> {

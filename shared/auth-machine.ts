@@ -34,6 +34,8 @@ export type AuthEvent =
   | { type: 'storeNameLearned'; storeName: string }
   /** After a timeout the merchant reported the specific error Seller Central showed. */
   | { type: 'expiredReported'; code: ErrorCode; params?: Params }
+  /** "Verbindung trennen": the cloud platform and its token are deleted, the platform stays. */
+  | { type: 'disconnected' }
   /** A platform adopted from the cloud account, which holds an authentication for it. */
   | { type: 'adopted'; sellingPartnerId: string; authorizedAt: string; renewalDueAt?: string };
 
@@ -70,6 +72,7 @@ export const AUTH_ARROWS = {
   storeNameLearned: [{ from: ['authenticated'], to: ['authenticated'] }],
   expiredReported: [{ from: ['expired'], to: ['failed'] }],
   adopted: [{ from: ['not_authenticated'], to: ['authenticated'] }],
+  disconnected: [{ from: NOT_RUNNING, to: ['not_authenticated'] }],
 } as const satisfies Record<AuthEventType, Arrows>;
 
 export const INITIAL_AUTH: AuthState = { status: 'not_authenticated' };
@@ -154,6 +157,8 @@ export function transition(auth: AuthState, e: AuthEvent): AuthState {
       return auth.status === 'expired' ? { status: 'failed', at: auth.at, error: { code: e.code, ...opt('params', e.params) }, ...withPrevious(auth.previous) } : auth;
     case 'adopted':
       return auth.status === 'not_authenticated' ? { status: 'authenticated', sellingPartnerId: e.sellingPartnerId, authorizedAt: e.authorizedAt, ...opt('renewalDueAt', e.renewalDueAt) } : auth;
+    case 'disconnected':
+      return auth.status === 'waiting' || auth.status === 'seller_changed' ? auth : INITIAL_AUTH;
     default:
       return assertNever(e);
   }

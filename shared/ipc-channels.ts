@@ -21,6 +21,7 @@ const REQUEST_CHANNELS = {
   getPairingCode: true,
   openManageYourApps: true,
   importSettings: true,
+  disconnectPlatform: true,
   acknowledgeRenameNotice: true,
   selectMarketplaces: true,
   getTimeline: true,

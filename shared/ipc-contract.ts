@@ -166,6 +166,8 @@ export const requests = {
   /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
   openManageYourApps: { payload: z.strictObject({ id }), result: returns<{ url: string }>() },
   importSettings: { payload: z.strictObject({ id }), result: returns<Platform>() },
+  /** "Verbindung trennen": the cloud side deleted, the platform kept as Nicht authentifiziert. */
+  disconnectPlatform: { payload: z.strictObject({ id }), result: returns<Platform>() },
   /** The merchant has read the notice of the cloud upgrade's rename (cloudRenameNotice): it goes, here and in the cloud. */
   acknowledgeRenameNotice: { payload: z.strictObject({ id }), result: returns<Platform>() },
   selectMarketplaces: { payload: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }), result: returns<Platform>() },

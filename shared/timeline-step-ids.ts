@@ -35,6 +35,11 @@ export interface TimelineStepParams {
   gaveUp: void;
   renamedInCloud: void;
   renamedByUpgrade: void;
+  disconnected: void;
+  autoImportUnfinished: void;
+  autoImportSkippedForSandbox: void;
+  autoImportStarted: void;
+  amazonStartedInactive: void;
   renameNoticeAcknowledged: void;
   settingsImported: void;
   settingsImportFailed: void;
@@ -106,6 +111,15 @@ export const STEP_TEXTS: { [K in TimelineStepId]: StepTexts<TimelineStepParams[K
   renamedInCloud: fixed('renamed in the cloud', 'In der Cloud umbenannt', 'Renamed in the cloud'),
   renamedByUpgrade: fixed('renamed in the cloud account by an upgrade of the cloud', 'Im Cloud-Konto durch ein Update der Cloud umbenannt', 'Renamed in the cloud account by an upgrade of the cloud'),
   renameNoticeAcknowledged: fixed('notice of the rename acknowledged', 'Hinweis auf die Umbenennung zur Kenntnis genommen', 'Notice of the rename acknowledged'),
+  disconnected: fixed(
+    'connection removed: the cloud platform and its Amazon token deleted; the platform stays',
+    'Verbindung getrennt: Cloud-Plattform und Amazon-Token gelöscht, die Plattform bleibt',
+    'Connection removed: the cloud platform and its Amazon token deleted; the platform stays',
+  ),
+  autoImportUnfinished: fixed('automatic settings import did not finish before the app ended', 'Automatischer Einstellungsimport vor dem Beenden nicht abgeschlossen', 'Automatic settings import did not finish before the app ended'),
+  autoImportSkippedForSandbox: fixed('no automatic import: a sandbox test case of the import is armed for it', 'Kein automatischer Import: ein Sandbox-Testfall des Imports ist ausgelöst', 'No automatic import: a sandbox test case of the import is armed'),
+  autoImportStarted: fixed('settings import started automatically after the first authentication', 'Einstellungsimport nach der ersten Anmeldung automatisch gestartet', 'Settings import started automatically after the first authentication'),
+  amazonStartedInactive: fixed('sign-in started in Seller Central not followed: the platform is not active', 'In Seller Central begonnene Anmeldung nicht verfolgt: die Plattform ist nicht aktiv', 'Sign-in started in Seller Central not followed: the platform is not active'),
   settingsImported: fixed('settings imported', 'Einstellungen importiert', 'Settings imported'),
   settingsImportFailed: fixed('settings import failed', 'Einstellungen importieren fehlgeschlagen', 'Settings import failed'),
   sellerChanged: fixed(

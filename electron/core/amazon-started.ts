@@ -12,6 +12,7 @@ import type { Logger } from './host';
 import type { PlatformService } from './platforms';
 import type { KeyValueStore } from './profile-store';
 import type { SignInManager } from './sign-in/index';
+import type { Timeline } from './timeline';
 
 interface AmazonStartedOptions {
   kv: KeyValueStore;
@@ -20,6 +21,8 @@ interface AmazonStartedOptions {
   platforms: PlatformService;
   signIn: SignInManager;
   logger: Logger;
+  /** Notes what was not followed (an inactive platform). */
+  timeline?: Timeline;
   waitSeconds?: number;
   backoff?: BackoffOptions;
 }
@@ -72,7 +75,8 @@ export class AmazonStartedFollower {
         if (signal.aborted) return true;
         for (const a of page.authorizations) {
           const local = this.o.platforms.list().find((p) => p.cloudPlatformId === a.platformId);
-          if (local) this.o.signIn.follow(local.id, a);
+          if (local && !local.active) this.o.timeline?.add(local.id, { id: 'amazonStartedInactive' }, 'info', a.status);
+          else if (local) this.o.signIn.follow(local.id, a);
         }
         if (page.cursor !== since) this.o.kv.set('amazonStartedFeed', { key, cursor: page.cursor } satisfies StoredCursor);
         return false;

@@ -18,6 +18,7 @@ import type { CoreHost, Logger } from './host';
 import { platformHandlers } from './platform-handlers';
 import { PlatformService } from './platforms';
 import type { ProfileStore } from './profile-store';
+import { AutoImport } from './auto-import';
 import { RenameNotices } from './rename-notices';
 import { RenewalReminder } from './renewal';
 import { SandboxControl } from './sandbox/control';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   deletionRetry?: { baseMs: number; capMs: number };
   /** How often the renewal reminder looks (default hourly). */
   renewalCheckMs?: number;
+  /** Import the marketplaces by themselves after the first authentication (default on). */
+  autoImport?: boolean;
 }
 
 type EventListener = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
@@ -61,6 +64,7 @@ export class Core {
   private readonly language: UiLanguageSetting;
   private readonly handlers: Handlers;
   private readonly renameNotices: RenameNotices;
+  private readonly autoImport: AutoImport;
   /** Only when the app runs against the Amazon sandbox. */
   private readonly sandbox: SandboxRequests | undefined;
   private readonly ready: Promise<void>;
@@ -75,6 +79,7 @@ export class Core {
         const list = platforms.list();
         this.emit('platformsChanged', list);
         this.sandbox?.settle(list);
+        this.autoImport.observe(list);
       },
       () => new Date(now()),
     );
@@ -82,6 +87,7 @@ export class Core {
     const settings = (this.settings = new CloudSettings(opts.store.raw, vault));
     const cloud = (this.cloud = new CloudClient(() => settings.credentials(), { now }));
     const timeline = (this.timeline = new Timeline(opts.store.raw, now));
+    this.autoImport = new AutoImport({ platforms, cloud, timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true, skip: (id) => this.sandbox?.takeImportByHand(id) ?? false });
     this.language = new UiLanguageSetting(opts.store.raw);
     const texts = () => this.language.texts();
     const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
@@ -117,6 +123,7 @@ export class Core {
       platforms,
       signIn: signIns,
       logger: opts.logger,
+      timeline,
       ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
@@ -178,6 +185,7 @@ export class Core {
     if (unreadable > 0) this.opts.logger.warn('platform entries this version cannot read are kept in the store file', { count: unreadable, file: this.opts.store.filePath });
     const view = await this.settings.view().catch(() => undefined);
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
+    this.autoImport.start();
     this.signIns.resumeAll();
     this.deletions.start();
     this.amazonStarted.start();

@@ -8,6 +8,8 @@ import type { Deletions } from './deletions';
 import type { HandlerModule } from './handlers';
 import { nameTaken, type PlatformService } from './platforms';
 import { importSettings, selectMarketplaces } from './settings-import';
+import { disconnectPlatform } from './disconnect';
+import { assertActive } from './inactive';
 import type { RenameNotices } from './rename-notices';
 import type { Timeline } from './timeline';
 
@@ -27,6 +29,7 @@ type PlatformRequests =
   | 'updatePlatform'
   | 'deletePlatform'
   | 'importSettings'
+  | 'disconnectPlatform'
   | 'acknowledgeRenameNotice'
   | 'selectMarketplaces'
   | 'getTimeline'
@@ -48,7 +51,11 @@ export function platformHandlers(d: PlatformDeps): HandlerModule<PlatformRequest
       return next;
     },
     deletePlatform: (p) => d.deletions.remove(p.id, p.mode),
-    importSettings: (p) => importSettings(d.platforms, d.cloud, d.timeline, p.id, d.now),
+    importSettings: (p) => {
+      assertActive(d.platforms.get(p.id));
+      return importSettings(d.platforms, d.cloud, d.timeline, p.id, d.now);
+    },
+    disconnectPlatform: (p) => disconnectPlatform({ platforms: d.platforms, cloud: d.cloud, timeline: d.timeline }, p.id),
     acknowledgeRenameNotice: (p) => d.renameNotices.acknowledge(p.id),
     selectMarketplaces: (p) => selectMarketplaces(d.platforms, p.id, p.marketplaceIds),
     getTimeline: (p) => {

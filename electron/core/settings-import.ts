@@ -44,7 +44,11 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   timeline.add(platformId, { id: 'settingsImported' }, 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
   const storeName = storeNameOf(known);
-  return platforms.patch(platformId, (x) => {
+  // A successful import (by hand or by itself) ends what an earlier automatic one reported.
+  return platforms.patch(platformId, (current) => {
+    // Disconnected (or registered anew) while the import ran: its answer belongs to a connection that is gone.
+    if (current.cloudPlatformId !== p.cloudPlatformId) return current;
+    const { autoImport: _reported, ...x } = current;
     const imported = { ...x, marketplaces, otherMarketplaces, marketplacesImportedAt: new Date(now()).toISOString() };
     return storeName ? withAuthEvent(imported, { type: 'storeNameLearned', storeName }) : imported;
   });

@@ -8,6 +8,7 @@ import type { CoreHost } from '../host';
 import type { PlatformService } from '../platforms';
 import { manageYourAppsUrl } from '../renewal';
 import { reportSellerCentralError } from '../seller-central-report';
+import { assertActive } from '../inactive';
 import type { Timeline } from '../timeline';
 import type { SignInManager } from './index';
 
@@ -26,7 +27,10 @@ type SignInRequests = 'signIn' | 'cancelSignIn' | 'reopenConsent' | 'resolveSell
 export function signInHandlers(d: SignInHandlerDeps): HandlerModule<SignInRequests> {
   const sandboxOrigin = d.amazon.kind === 'sandbox' ? d.amazon.sandboxOrigin : undefined;
   return {
-    signIn: (p) => d.signIns.signIn(p.id, p.mode),
+    signIn: (p) => {
+      assertActive(d.platforms.get(p.id));
+      return d.signIns.signIn(p.id, p.mode);
+    },
     cancelSignIn: (p) => d.signIns.cancel(p.id),
     reopenConsent: (p) => d.signIns.reopen(p.id),
     resolveSellerChange: (p) => d.signIns.resolveSellerChange(p.id, p.decision),
