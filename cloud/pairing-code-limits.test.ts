@@ -4,28 +4,21 @@
 // out by each other, and guesses spread over many addresses are bounded too. Requests come from several
 // loopback addresses (127.0.0.x) to the real cloud.
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { productionApp } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { stackWithTenant } from './testing/stack-suite';
 import { newPlatform } from './testing/flow-steps';
 
 const APP = productionApp();
 const JP_HOST = 'sellercentral.amazon.co.jp';
 const EU_HOST = 'sellercentral-europe.amazon.com';
-let stack: Stack;
-let client: CloudClient;
-
-beforeAll(async () => {
-  stack = await startStack();
-  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Kopplung GmbH'));
-});
-afterAll(() => stack?.close());
+const t = stackWithTenant('Kopplung GmbH');
 
 /** Posts the code form from a given loopback address, as a seller's browser would. */
 function postCode(code: string, host: string, from = '127.0.0.1'): Promise<{ status: number; text: string }> {
-  const body = new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: 'A0UNKNOWN', code }).toString();
+  const body = new URLSearchParams({ amazon_callback_uri: `${t.stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: 'A0UNKNOWN', code }).toString();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = http.request(`${t.stack.cloud.url}/oauth/amazon/login`, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => void (text += c.toString()));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -36,12 +29,12 @@ function postCode(code: string, host: string, from = '127.0.0.1'): Promise<{ sta
 }
 
 async function issueCode(platformId: string): Promise<string> {
-  return (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+  return (await t.client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
 }
 
 describe('pairing codes', () => {
   it('Seller Central of another region refuses the code without using it up', async () => {
-    const code = await issueCode(await newPlatform(client, 'JP', 'FE'));
+    const code = await issueCode(await newPlatform(t.client, 'JP', 'FE'));
     const wrongRegion = await postCode(code, EU_HOST, '127.0.0.11');
     expect(wrongRegion.status).toBe(409);
     expect(wrongRegion.text).toContain('data-reason="region_mismatch"');
@@ -49,8 +42,8 @@ describe('pairing codes', () => {
   });
 
   it('a disabled tenant refuses the code without using it up; enabled again, it works', async () => {
-    const code = await issueCode(await newPlatform(client, 'JP', 'FE'));
-    const admin = (action: string) => fetch(`${stack.cloud.url}/admin/tenants/${client.creds.clientId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${stack.cloud.adminToken}` } });
+    const code = await issueCode(await newPlatform(t.client, 'JP', 'FE'));
+    const admin = (action: string) => fetch(`${t.stack.cloud.url}/admin/tenants/${t.client.creds.clientId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${t.stack.cloud.adminToken}` } });
     expect((await admin('disable')).status).toBe(200);
     expect((await postCode(code, JP_HOST, '127.0.0.12')).status).toBe(403);
     expect((await admin('enable')).status).toBe(200);
@@ -59,7 +52,7 @@ describe('pairing codes', () => {
 
   it('sellers behind one office address each use their right code, however many they are', async () => {
     for (let i = 0; i < 12; i++) {
-      const code = await issueCode(await newPlatform(client, 'JP', 'FE'));
+      const code = await issueCode(await newPlatform(t.client, 'JP', 'FE'));
       expect((await postCode(code, JP_HOST, '127.0.0.13')).status, `seller ${i + 1}`).toBe(302);
     }
   });

@@ -3,7 +3,7 @@
 // renames the migrations made are reported in admin_actions, and — the rolling upgrade — the previous
 // release's own statements keep working against the migrated schema (its POST /v1/platforms was a 500:
 // name_key NOT NULL), while this build still sees the names it wrote as taken.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { openPostgres } from './postgres';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createPlatform, renamePlatform } from '../platforms';
 import { RELEASE_1_SCHEMA, RELEASE_1_SQL } from '../testing/release-f96b358';
-import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from '../testing/postgres-server';
+import { findPostgresBin, postgresForDescribe } from '../testing/postgres-server';
 
 const T0 = new Date('2026-11-28T10:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -114,17 +114,10 @@ describe('upgrade from the first release on PGlite', () => {
 
 const bin = findPostgresBin();
 describe.skipIf('missing' in bin)('upgrade from the first release on PostgreSQL', () => {
-  let server: PostgresServer;
-  let n = 0;
-  beforeAll(async () => {
-    server = await startPostgres((bin as { bin: string }).bin);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-  });
+  const postgres = postgresForDescribe((bin as { bin: string }).bin, 'upgrade');
   upgradeTests(() => ({
     makeRelease1: async (fill) => {
-      const url = await createDatabase(server.url, `upgrade_${++n}`);
+      const url = await postgres.freshDatabase();
       const raw = new pg.Client({ connectionString: url });
       await raw.connect();
       try {
