@@ -5,6 +5,7 @@
 // Guessing is bounded by the rate limit of the form that takes it (see routes/login-uri.ts).
 import { createHash, randomInt } from 'node:crypto';
 import type { Database, Queryable } from './db/queryable';
+import { getPlatform } from './platforms';
 import { findPlatform, type PlatformRow } from './repositories/platforms';
 import { deleteStalePairingCodes, findLivePairingCode, insertPairingCode, usePairingCode } from './repositories/pairing-codes';
 
