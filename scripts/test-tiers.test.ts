@@ -1,10 +1,10 @@
 // Keeps `npm run test:fast` fast: a unit-tier test file that starts a server, a process, a database,
-// a keychain or a browser belongs in test-tiers.ts's INTEGRATION_TESTS.
+// a keychain or a browser belongs in INTEGRATION_TESTS (vitest.config.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FUZZ_TESTS, INTEGRATION_TESTS, STARTS_SOMETHING } from '../test-tiers';
+import { FUZZ_TESTS, INTEGRATION_TESTS, STARTS_SOMETHING } from '../vitest.config';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,7 +13,7 @@ describe('test tiers', () => {
     const files = unitFiles();
     expect(files.length).toBeGreaterThan(20);
     const offenders = files.filter((f) => STARTS_SOMETHING.test(fs.readFileSync(path.join(root, f), 'utf8')));
-    expect(offenders, 'add these to INTEGRATION_TESTS in test-tiers.ts').toEqual([]);
+    expect(offenders, 'add these to INTEGRATION_TESTS in vitest.config.ts').toEqual([]);
   });
 });
 
