@@ -10,6 +10,8 @@ import { startSandbox, type SandboxHandle } from '../sandbox';
 import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
 import { LOCK_FILE } from './db/data-dir-lock';
 import { suiteTempDir } from '../shared/testing/temp-dir';
+import { buildCommit } from '../scripts/build';
+import packageJson from '../package.json' with { type: 'json' };
 
 let sandbox: SandboxHandle;
 const dataDir = suiteTempDir('acc-cli-');
@@ -54,6 +56,14 @@ describe('cloud CLI on one data directory', () => {
     cloud = await startCloud();
     expect((await token(cloud.url, tenant.client_id!, tenant.client_secret!)).status).toBe(200);
   }, 90_000);
+
+  it('the built cloud names its commit in cloud_build_info (package.json\'s version is the same for every build)', async () => {
+    const adminToken = fs.readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
+    const text = await (await fetch(`${cloud!.url}/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })).text();
+    const commit = buildCommit();
+    expect(commit).toMatch(/^[\w.-]{1,64}$/);
+    expect(text).toContain(`cloud_build_info{version="${packageJson.version}",commit="${commit}",node="${process.version}"} 1`);
+  }, 60_000);
 
   it('a second cloud on the same data directory exits non-zero naming the owner’s pid', async () => {
     const second = await runCli(['--port', '0', '--data-dir', dataDir, '--sandbox', sandbox.url]);

@@ -38,7 +38,7 @@ describe('HTTP metrics', () => {
   });
 
   it('names the build, and the days the LWA client secret has left', async () => {
-    expect(await metric(stack.cloud, 'cloud_build_info', { version, node: process.version })).toBe(1);
+    expect(await metric(stack.cloud, 'cloud_build_info', { version, commit: 'source', node: process.version })).toBe(1);
     // Without an expiry date configured there is no series.
     expect(await metric(stack.cloud, 'cloud_lwa_client_secret_days_left', { slot: 'current' })).toBe(0);
   });

@@ -9,6 +9,7 @@ import { platformNameKey } from '../shared/platform-name';
 import * as repo from './repositories/platforms';
 import type { PlatformRow } from './repositories/platforms';
 import { cancelPendingOfPlatform, dropHeldTokens } from './repositories/authorizations';
+import { acknowledgeRenames, unacknowledgedRenames } from './repositories/platform-renames';
 
 export function platformToApi(row: PlatformRow): CloudPlatform {
   const p: CloudPlatform = {
@@ -26,6 +27,24 @@ export function platformToApi(row: PlatformRow): CloudPlatform {
   if (row.renewal_due_at) p.renewalDueAt = row.renewal_due_at.toISOString();
   if (row.marketplaces) p.marketplaces = row.marketplaces;
   return p;
+}
+
+/** The platforms as the API answers them, each with the upgrade's rename its merchant has not acknowledged. */
+export async function platformsToApi(db: Queryable, tenantId: string, rows: readonly PlatformRow[]): Promise<CloudPlatform[]> {
+  if (rows.length === 0) return [];
+  const renames = await unacknowledgedRenames(db, tenantId, rows.length === 1 ? [rows[0]!.id] : undefined);
+  return rows.map((row) => {
+    const p = platformToApi(row);
+    const r = renames.get(row.id);
+    if (r) p.renamedByUpgrade = { oldName: r.old_name, newName: r.new_name, reason: r.reason === 'normalised' ? 'normalised' : 'name_clash', renamedAt: r.renamed_at.toISOString() };
+    return p;
+  });
+}
+
+/** The merchant saw the upgrade's rename of this live platform: it is no longer listed. Idempotent. */
+export async function acknowledgeRenameNotice(db: Queryable, tenantId: string, id: string, now: Date): Promise<void> {
+  await getPlatform(db, tenantId, id);
+  await acknowledgeRenames(db, tenantId, id, now);
 }
 
 /** A live platform of this tenant, or PLATFORM_NOT_FOUND. `forUpdate` locks the row in a transaction. */

@@ -1,6 +1,7 @@
 // Builds what the hosts run: the renderer (Vite) and Electron's main and preload (esbuild); and the
 // cloud as deployed (esbuild, cloud/deploy/amazon-cloud@.service runs it with plain node).
 // The preload is one CommonJS file because a sandboxed preload cannot load ESM or other files.
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -53,12 +54,27 @@ export const CLOUD_BUNDLE_OPTIONS = {
 } as const;
 
 /**
+ * The build's name in `cloud_build_info{commit}`: every build of a release has the same package.json
+ * version, so an operator checking which build an instance runs during an upgrade needs the commit.
+ * `CLOUD_BUILD_COMMIT` at build time (a release archive without .git), else the checkout's commit.
+ */
+export function buildCommit(): string {
+  const given = process.env.CLOUD_BUILD_COMMIT;
+  if (given && /^[\w.-]{1,64}$/.test(given)) return given;
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
  * The cloud's command line as the systemd unit runs it (`dist/cloud/cli.mjs`): no tsx loader at run
  * time, which saves ~70 MB per instance. `outfile` must lie inside the project, where node finds
  * node_modules.
  */
 export async function buildCloud(outfile = path.join(root, 'dist/cloud/cli.mjs')): Promise<string> {
-  await esbuild({ ...CLOUD_BUNDLE_OPTIONS, entryPoints: ['cloud/cli.ts'], outfile });
+  await esbuild({ ...CLOUD_BUNDLE_OPTIONS, entryPoints: ['cloud/cli.ts'], outfile, define: { 'process.env.CLOUD_BUILD_COMMIT': JSON.stringify(buildCommit()) } });
   return outfile;
 }
 

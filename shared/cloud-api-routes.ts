@@ -131,6 +131,12 @@ export const CLOUD_ROUTES = {
     summary: 'Deletes a platform and its tokens; pending sign-ins are cancelled. Idempotent.',
     schema: { params: idParams, response: { 204: z.null().describe('No content'), ...errors } },
   }),
+  acknowledgeRenameNotice: route({
+    method: 'POST',
+    path: '/v1/platforms/:id/rename-notice/acknowledge',
+    summary: 'The merchant has seen the rename the cloud\'s upgrade made (renamedByUpgrade): it is no longer listed. Idempotent.',
+    schema: { params: idParams, response: { 204: z.null().describe('No content'), ...errors } },
+  }),
   importSettings: route({
     method: 'POST',
     path: '/v1/platforms/:id/settings/import',

@@ -160,6 +160,21 @@ export const AUTHORIZATION_RENEWAL_DAYS = 365;
 
 const platformStatusSchema = z.enum(['not_authenticated', 'authenticated']);
 
+/**
+ * A rename the cloud's upgrade made (migration 2: names compared by the shared name rule; a clashing
+ * one got a suffix like " (2)", surrounding blanks went). Listed until a desktop of the tenant
+ * acknowledges it (POST /v1/platforms/:id/rename-notice/acknowledge).
+ */
+export const platformRenameNoticeSchema = z.object({
+  oldName: safeText(),
+  newName: safeText(),
+  /** `name_clash`: another platform of the account had the same name; `normalised`: blanks or Unicode form only. */
+  reason: z.enum(['name_clash', 'normalised']),
+  /** ISO 8601. */
+  renamedAt: safeText(),
+});
+export type PlatformRenameNotice = z.infer<typeof platformRenameNoticeSchema>;
+
 /** A platform as the cloud stores it (the desktop's profile is `Platform` in shared/platform.ts). */
 export const cloudPlatformSchema = z.object({
   id: safeText(),
@@ -177,6 +192,8 @@ export const cloudPlatformSchema = z.object({
   renewalDueAt: safeText().optional(),
   marketplaces: z.array(cloudMarketplaceSchema).optional(),
   createdAt: safeText(),
+  /** The cloud's upgrade renamed this platform and no desktop has acknowledged it yet. */
+  renamedByUpgrade: platformRenameNoticeSchema.optional(),
   /** GET /v1/platforms/:id only: the latest calls to Amazon for this platform, oldest first. */
   amazonRequests: z.array(amazonRequestSchema).optional(),
 });

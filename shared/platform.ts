@@ -1,6 +1,6 @@
 // The platform profile as the renderer sees it (no secrets). The store keeps the same shape.
 import { z } from 'zod';
-import { cloudMarketplaceSchema, countryCodeSchema } from './cloud-api';
+import { cloudMarketplaceSchema, countryCodeSchema, platformRenameNoticeSchema } from './cloud-api';
 import { errorCodeSchema } from './error-codes';
 import { platformNameSchema } from './platform-name-schema';
 
@@ -98,6 +98,11 @@ export const platformSchema = z.object({
   cloudIdempotencyKey: z.string().optional(),
   /** The body sent with cloudIdempotencyKey, so a replay after a lost answer is the same request. */
   cloudIdempotencyRequest: z.object({ name: platformNameSchema, countryCode: countryCodeSchema }).optional(),
+  /**
+   * The cloud's upgrade renamed this platform in the cloud account (a name clash under the shared name
+   * rule): shown on the platform until the merchant acknowledges it (electron/core/rename-notices.ts).
+   */
+  cloudRenameNotice: platformRenameNoticeSchema.optional(),
   /** Sandbox mode: a scenario and/or seeded account support armed for this platform's next ANMELDEN. */
   sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: errorCodeSchema.optional() }).optional(),
 });

@@ -35,6 +35,8 @@ export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = {
   'waiting stopped': { de: 'Warten beendet', en: 'Waiting stopped' },
   'gave up: cloud unreachable past the deadline': { de: 'Aufgegeben: Cloud bis nach Ablauf nicht erreichbar', en: 'Gave up: cloud unreachable past the deadline' },
   'renamed in the cloud': { de: 'In der Cloud umbenannt', en: 'Renamed in the cloud' },
+  'renamed in the cloud account by an upgrade of the cloud': { de: 'Im Cloud-Konto durch ein Update der Cloud umbenannt', en: 'Renamed in the cloud account by an upgrade of the cloud' },
+  'notice of the rename acknowledged': { de: 'Hinweis auf die Umbenennung zur Kenntnis genommen', en: 'Notice of the rename acknowledged' },
   'settings imported': { de: 'Einstellungen importiert', en: 'Settings imported' },
   'settings import failed': { de: 'Einstellungen importieren fehlgeschlagen', en: 'Settings import failed' },
   'Amazon returned another seller; waiting for the user to keep or switch': { de: 'Amazon meldet ein anderes Verkäuferkonto – Entscheidung des Benutzers steht aus', en: 'Amazon returned another seller – waiting for the user’s decision' },

@@ -158,6 +158,15 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE tenants ADD COLUMN secret_generation integer NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // Migration 2's renames reach the merchant: the platform list carries each one (renamedByUpgrade)
+    // until a desktop of the tenant acknowledges it. Expand only: earlier releases never read this table.
+    version: 9,
+    sql: `
+      ALTER TABLE platform_renames ADD COLUMN acknowledged_at timestamptz;
+      CREATE INDEX platform_renames_unacknowledged ON platform_renames (tenant_id, platform_id) WHERE acknowledged_at IS NULL;
+    `,
+  },
 ];
 
 /** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */

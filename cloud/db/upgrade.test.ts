@@ -11,7 +11,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from './database';
 import { openPostgres } from './postgres';
 import { MIGRATIONS, type Migration } from './migrations';
-import { createPlatform, renamePlatform } from '../platforms';
+import { acknowledgeRenameNotice, createPlatform, getPlatform, listPlatforms, platformsToApi, renamePlatform } from '../platforms';
 import { RELEASE_1_SCHEMA, RELEASE_1_SQL } from '../testing/release-f96b358';
 import { findPostgresBin, postgresForDescribe } from '../testing/postgres-server';
 
@@ -56,6 +56,27 @@ function upgradeTests(setup: () => { makeRelease1: (fill: (db: Raw) => Promise<v
         { action: 'platform.rename', tenant_id: 'ten_a', via: 'migration', detail: { platformId: 'plt_2', oldName: 'AMAZON DE', newName: 'AMAZON DE (2)', reason: 'name clash under the shared name rule' } },
         { action: 'tenant.rename', tenant_id: 'ten_b', via: 'migration', detail: { oldName: 'muster gmbh', newName: 'muster gmbh (2)', reason: 'tenant names are unique' } },
       ]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+
+  it("lists migration 2's rename on the platform until the merchant acknowledges it (migration 9)", async () => {
+    const db = await setup().open(await release1());
+    try {
+      const listed = async (tenantId: string) => platformsToApi(db, tenantId, await listPlatforms(db, tenantId));
+      const [p1, p2] = await listed('ten_a');
+      expect(p1!.renamedByUpgrade).toBeUndefined();
+      expect(p2!.renamedByUpgrade).toMatchObject({ oldName: 'AMAZON DE', newName: 'AMAZON DE (2)', reason: 'name_clash' });
+      expect(Number.isNaN(Date.parse(p2!.renamedByUpgrade!.renamedAt))).toBe(false);
+      expect((await listed('ten_b')).map((p) => p.renamedByUpgrade)).toEqual([undefined]);
+      // Another tenant cannot acknowledge it; the tenant's own acknowledgement hides it for good.
+      await expect(acknowledgeRenameNotice(db, 'ten_b', 'plt_2', at(70))).rejects.toMatchObject({ code: 'PLATFORM_NOT_FOUND' });
+      expect((await listed('ten_a'))[1]!.renamedByUpgrade).toBeDefined();
+      await acknowledgeRenameNotice(db, 'ten_a', 'plt_2', at(70));
+      await acknowledgeRenameNotice(db, 'ten_a', 'plt_2', at(71));
+      expect((await listed('ten_a')).map((p) => p.renamedByUpgrade)).toEqual([undefined, undefined]);
+      expect((await platformsToApi(db, 'ten_a', [await getPlatform(db, 'ten_a', 'plt_2')]))[0]!.renamedByUpgrade).toBeUndefined();
     } finally {
       await db.close();
     }

@@ -75,3 +75,28 @@ describe('cloud/README.md: the documented cloud.env and cloud.json', () => {
     }
   });
 });
+
+describe('cloud/OPERATIONS.md: the staging cloud.json (the sandbox as Amazon under the unit)', () => {
+  const operations = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../OPERATIONS.md'), 'utf8');
+  const staging = operations.slice(operations.indexOf('## Staging'));
+  const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(staging)![1]!) as { amazon: Record<string, string> };
+
+  it('keeps the LWA client secret in the file SIGHUP reads, and is a valid sandbox configuration under the unit', () => {
+    // Before: the staging recipe put CLOUD_LWA_CLIENT_SECRET into cloud.env, contrary to "Run in production".
+    expect(json.amazon.lwaClientSecret).toBeTruthy();
+    expect(staging).not.toMatch(/^\s*CLOUD_LWA_(NEXT_)?CLIENT_SECRET/m);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-env-file-'));
+    try {
+      const file = path.join(dir, 'cloud.json');
+      fs.writeFileSync(file, JSON.stringify(json));
+      const env = { CLOUD_SIGNING_KEY: randomBytes(32).toString('base64'), CLOUD_ENCRYPTION_KEY: randomBytes(32).toString('base64'), CLOUD_TRUST_PROXY: '127.0.0.1' };
+      // The unit's --production only sets the default: the file's mode wins.
+      const config = loadConfig({ file, env, base: { amazon: { mode: 'production' } } as never });
+      expect(config.amazon.mode).toBe('sandbox');
+      expect(config.amazon.lwaClientSecret).toBe(json.amazon.lwaClientSecret);
+      expect(config.publicUrl).toMatch(/^https:\/\//);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

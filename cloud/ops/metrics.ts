@@ -101,9 +101,10 @@ export function createMetrics(): CloudMetrics {
   poolGauge('cloud_db_pool_waiting', 'Queries waiting for a database connection', (p) => p.waiting);
   poolGauge('cloud_db_pool_max', 'Database pool size', (p) => p.max);
 
-  // Which build runs where (a rolling upgrade shows two versions for a while).
-  new client.Gauge({ name: 'cloud_build_info', help: 'Always 1; the labels name the running build', labelNames: ['version', 'node'], registers: [registry] })
-    .labels(version, process.version)
+  // Which build runs where (a rolling upgrade shows two versions for a while). `commit` is set by the
+  // build (scripts/build.ts buildCommit); run from source (tsx) it reads "source".
+  new client.Gauge({ name: 'cloud_build_info', help: 'Always 1; the labels name the running build', labelNames: ['version', 'commit', 'node'], registers: [registry] })
+    .labels(version, buildCommitLabel(process.env.CLOUD_BUILD_COMMIT), process.version)
     .set(1);
   let lwaSecrets: (() => { slot: string; daysLeft?: number }[]) | undefined;
   new client.Gauge({
@@ -153,4 +154,10 @@ export function createMetrics(): CloudMetrics {
       return { contentType: registry.contentType, body: await all.metrics() };
     },
   };
+}
+
+/** The build's commit as a metric label: the build replaces the variable with its value; anything odd is "unknown". */
+function buildCommitLabel(commit: string | undefined): string {
+  if (commit === undefined || commit === '') return 'source';
+  return /^[\w.-]{1,64}$/.test(commit) ? commit : 'unknown';
 }

@@ -2,12 +2,12 @@
 // Schemas: shared/cloud-api-routes.ts (validated and serialised by Fastify's zod type provider).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IDEMPOTENCY_KEY_HEADER } from '../../shared/cloud-api';
+import { IDEMPOTENCY_KEY_HEADER, type CloudPlatform } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
-import { createPlatform, deletePlatform, getPlatform, listPlatforms, platformToApi, renamePlatform } from '../platforms';
+import { acknowledgeRenameNotice, createPlatform, deletePlatform, getPlatform, listPlatforms, platformsToApi, platformToApi, renamePlatform } from '../platforms';
 import { importSettings } from '../settings-import';
 import { platformAmazonRequests } from '../repositories/amazon-requests';
 
@@ -25,14 +25,18 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
 
   app.route({
     ...contractRoute(CLOUD_ROUTES.listPlatforms, '/v1'),
-    handler: async (request) => ({ platforms: (await listPlatforms(ctx.db, requireTenant(request))).map(platformToApi) }),
+    handler: async (request) => {
+      const tenantId = requireTenant(request);
+      return { platforms: await platformsToApi(ctx.db, tenantId, await listPlatforms(ctx.db, tenantId)) };
+    },
   });
 
   app.route({
     ...contractRoute(CLOUD_ROUTES.getPlatform, '/v1'),
     handler: async (request) => {
       const { id } = request.params;
-      const platform = platformToApi(await getPlatform(ctx.db, requireTenant(request), id));
+      const tenantId = requireTenant(request);
+      const [platform] = (await platformsToApi(ctx.db, tenantId, [await getPlatform(ctx.db, tenantId, id)])) as [CloudPlatform];
       const amazonRequests = await platformAmazonRequests(ctx.db, id);
       return amazonRequests.length ? { ...platform, amazonRequests } : platform;
     },
@@ -50,6 +54,14 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
       const cancelled = await deletePlatform(ctx.db, requireTenant(request), id, new Date(ctx.now()));
       ctx.amazonTokens.forget(id);
       for (const authorizationId of cancelled) ctx.notifier.publish(authorizationId);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.route({
+    ...contractRoute(CLOUD_ROUTES.acknowledgeRenameNotice, '/v1'),
+    handler: async (request, reply) => {
+      await acknowledgeRenameNotice(ctx.db, requireTenant(request), request.params.id, new Date(ctx.now()));
       return reply.code(204).send(null);
     },
   });

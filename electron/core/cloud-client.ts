@@ -98,6 +98,9 @@ export class CloudClient {
   createPairingCode(platformId: string) {
     return this.call('createPairingCode', { params: { id: platformId }, body: {} });
   }
+  async acknowledgeRenameNotice(platformId: string): Promise<void> {
+    await this.call('acknowledgeRenameNotice', { params: { id: platformId }, body: {} });
+  }
   importSettings(platformId: string) {
     return this.call('importSettings', { params: { id: platformId }, body: {}, timeoutMs: 60_000 });
   }

@@ -18,6 +18,7 @@ import { SandboxRequests } from './sandbox-requests';
 import { buildTimelineExport } from './timeline-export';
 import { importForReplay } from './replay';
 import { CloudView } from './cloud-view';
+import { RenameNotices } from './rename-notices';
 import { importSettings, selectMarketplaces } from './settings-import';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { AmazonStartedFollower } from './amazon-started';
@@ -60,6 +61,7 @@ export class Core {
   private readonly handlers: Handlers;
   private readonly sandbox: SandboxRequests;
   private readonly cloudView: CloudView;
+  private readonly renameNotices: RenameNotices;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
 
@@ -107,6 +109,7 @@ export class Core {
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
     });
     this.cloudView = new CloudView(this.cloud, this.platforms, this.deletions, this.timeline);
+    this.renameNotices = new RenameNotices(this.cloud, this.platforms, this.timeline, opts.logger);
     this.amazonStarted = new AmazonStartedFollower({
       kv: opts.store.raw,
       cloud: this.cloud,
@@ -138,6 +141,7 @@ export class Core {
         this.cloudConfigured = Boolean(view.url && view.clientId && view.hasSecret);
         this.emit('appInfoChanged', this.appInfo());
         this.amazonStarted.restart();
+        if (this.cloudConfigured) this.renameNotices.syncQuietly();
         return view;
       },
       testCloudConnection: async (p) => {
@@ -165,6 +169,7 @@ export class Core {
         return { url };
       },
       importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
+      acknowledgeRenameNotice: (p) => this.renameNotices.acknowledge(p.id),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
         this.platforms.get(p.id);
@@ -187,7 +192,11 @@ export class Core {
         return importForReplay(this.platforms, this.timeline, p.text);
       },
       listCloudOnlyPlatforms: () => this.cloudView.list(),
-      adoptCloudPlatform: (p) => this.cloudView.adopt(p.cloudPlatformId),
+      adoptCloudPlatform: async (p) => {
+        const adopted = await this.cloudView.adopt(p.cloudPlatformId);
+        await this.renameNotices.sync().catch(() => undefined);
+        return this.platforms.get(adopted.id);
+      },
       deleteCloudPlatform: (p) => this.cloudView.remove(p.cloudPlatformId),
       setLanguage: (p) => {
         const before = this.language.get();
@@ -246,6 +255,8 @@ export class Core {
     this.deletions.start();
     this.amazonStarted.start();
     this.renewals.start();
+    // What the cloud's upgrade renamed, shown on the platform until the merchant acknowledges it.
+    if (this.cloudConfigured) this.renameNotices.syncQuietly();
   }
 
   /** Runs the renewal reminder's check now (it also runs hourly); for hosts waking from sleep and tests. */

@@ -9,6 +9,7 @@ import { CredentialsTab } from './CredentialsTab';
 import { TimelineTab } from './TimelineTab';
 import { useUi } from '../store/ui';
 import { RenewalBanner } from './RenewalBanner';
+import { RenameNoticeBanner } from './RenameNoticeBanner';
 
 interface Props {
   platform: Platform;
@@ -63,6 +64,7 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
         <h2 id="detail-title" className="form-title" title={platform.name}>
           {platform.name} <span className="hint">({t(`types.${platform.type}`)})</span>
         </h2>
+        <RenameNoticeBanner platform={platform} />
         <RenewalBanner platform={platform} />
         <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud && tabs.some((x) => x.id === tab) ? tab : 'general'} onChange={setTab} />
       </div>

@@ -257,6 +257,13 @@ export const deRest = {
     refresh: 'AKTUALISIEREN',
     sellerCentral: 'In Seller Central erneuern',
   },
+  renameNotice: {
+    nameClash:
+      'Bei einem Update der Cloud wurde diese Plattform in Ihrem Cloud-Konto am {{date}} von „{{oldName}}“ in „{{newName}}“ umbenannt: Eine andere Plattform des Kontos hatte denselben Namen (Groß-/Kleinschreibung und Leerzeichen am Rand zählen nicht mehr als Unterschied).',
+    normalised: 'Bei einem Update der Cloud wurde der Name dieser Plattform in Ihrem Cloud-Konto am {{date}} von „{{oldName}}“ in „{{newName}}“ vereinheitlicht (Leerzeichen am Rand entfernt).',
+    how: 'Die Verbindung zu Amazon bleibt unverändert. Einen anderen Namen können Sie unter „Allgemein“ bei „Bezeichnung“ eintragen.',
+    acknowledge: 'Verstanden',
+  },
   cloudOff: {
     title: '„Cloud verwenden“ abschalten?',
     connected: 'Die Plattform ist über die Cloud mit dem Verkäuferkonto {{seller}} verbunden.',

@@ -275,6 +275,13 @@ export const en: DeepStrings<Messages> = {
     save: 'Save',
     cancel: 'Cancel',
   },
+  renameNotice: {
+    nameClash:
+      'An upgrade of the cloud renamed this platform in your cloud account on {{date}} from “{{oldName}}” to “{{newName}}”: another platform of the account had the same name (upper and lower case and blanks at either end no longer count as a difference).',
+    normalised: 'An upgrade of the cloud tidied this platform’s name in your cloud account on {{date}} from “{{oldName}}” to “{{newName}}” (blanks at either end removed).',
+    how: 'The connection to Amazon is unchanged. To use another name, enter it under “General” in “Name”.',
+    acknowledge: 'Got it',
+  },
   renewal: {
     soon_other: 'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} days left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',
     soon_one: 'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} day left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',

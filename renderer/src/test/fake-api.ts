@@ -62,6 +62,10 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     getPairingCode: vi.fn(async () => ok({ code: 'K7QM-4TZP', expiresAt: '2026-03-02T10:10:00.000Z' })),
     openManageYourApps: vi.fn(async () => ok({ url: 'https://sellercentral-europe.amazon.com/apps/manage' })),
     importSettings: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    acknowledgeRenameNotice: vi.fn(async ({ id }: { id: string }) => {
+      const { cloudRenameNotice: _seen, ...rest } = byId(id);
+      return ok<Platform>(rest);
+    }),
     selectMarketplaces: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
     getTimeline: vi.fn(async () => ok<TimelineEntry[]>([])),
     getSandboxHint: vi.fn(async () => ok<SandboxHint | null>(null)),
