@@ -9,7 +9,7 @@ import { startChild, type CloudChild } from './child';
 import { API_CONNECTIONS, CLIENTS_PER_AUTHORIZATION, createAuthorizations } from './capacity';
 import type { WaitersDone } from './waiter-child';
 
-export interface TwoClouds {
+interface TwoClouds {
   sandbox: SandboxHandle;
   children: [CloudChild, CloudChild];
   token: string;

@@ -24,7 +24,7 @@ const httpUrl = (what: string) =>
 /** Unset and empty mean the same: the launcher clears a variable by setting it to ''. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
-export const desktopEnvSchema = z.object({
+const desktopEnvSchema = z.object({
   ACC_SANDBOX_ORIGIN: optional(httpUrl('an http(s) origin without path, query or credentials').refine((s) => ['', '/'].includes(new URL(s).pathname), 'must be an origin without a path')),
   ACC_CLOUD_URL: optional(httpUrl('an http(s) URL without query or credentials')),
   ACC_DEV_TENANT_FILE: optional(safeText().max(4096)),

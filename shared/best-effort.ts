@@ -3,7 +3,7 @@
 // Only the error's name and code are logged, never its message: messages of HTTP and database clients
 // can quote URLs, queries or bodies, and those may carry codes, state or tokens.
 
-export type BestEffortLog = (line: string) => void;
+type BestEffortLog = (line: string) => void;
 
 const defaultLog: BestEffortLog = (line) => console.warn(line);
 

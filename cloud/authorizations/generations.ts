@@ -3,7 +3,7 @@
 // with the read is not hidden. A resync (changes may have been missed) bumps every key at once.
 import type { AuthorizationNotifier } from './notifier';
 
-export interface Generations {
+interface Generations {
   of(key: string): number;
 }
 

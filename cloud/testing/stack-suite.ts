@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { CloudClient, startStack, type Stack } from './stack';
 
-export interface TenantPerTest {
+interface TenantPerTest {
   readonly stack: Stack;
   /** This test's tenant. */
   readonly client: CloudClient;

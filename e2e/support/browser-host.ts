@@ -40,7 +40,7 @@ export async function startTestHost(userDataDirOrOpts: string | TestHostOptions 
   };
 }
 
-export type TestHost = Awaited<ReturnType<typeof startTestHost>>;
+type TestHost = Awaited<ReturnType<typeof startTestHost>>;
 
 /**
  * One browser host for all tests of a spec file, started in beforeAll and closed in afterAll. Call at the
