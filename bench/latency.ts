@@ -17,6 +17,7 @@ import type { Platform } from '../shared/platform';
 import type { Result } from '../shared/result';
 import { now, type BenchStack } from './stack';
 import { sleep, summarize, type Summary } from './stats';
+import type { PhaseRecorder } from './phases';
 
 const SELLER = seedAccount('eu.haendler@example.com')!;
 const POLL_INTERVAL_MS = 5000;
@@ -75,7 +76,7 @@ function hitCallback(redirect: string): { t0: number; done: Promise<void> } {
   return { t0, done };
 }
 
-export async function coreLatency(stack: BenchStack, flows: number, warmup = 5): Promise<Summary> {
+export async function coreLatency(stack: BenchStack, flows: number, warmup = 5, phases?: PhaseRecorder): Promise<Summary> {
   const desk = await startDesktop({ sandboxUrl: stack.sandbox.url, vault: memoryVault(), extra: { signIn: { waitSeconds: 25 } } });
   try {
     await desk.call('saveCloudSettings', { url: stack.cloudUrl, ...stack.creds });
@@ -84,10 +85,14 @@ export async function coreLatency(stack: BenchStack, flows: number, warmup = 5):
     for (let i = 0; i < warmup + flows; i++) {
       const { platformId, redirect } = await startFlow(desk.core, desk.opened, browser, stack.sandbox.url, `Core ${i}`);
       const t1 = authenticatedAt(desk.core, platformId);
+      phases?.reset();
       const { t0, done } = hitCallback(redirect);
       const latency = (await t1) - t0;
       await done;
-      if (i >= warmup) samples.push(latency);
+      if (i >= warmup) {
+        samples.push(latency);
+        phases?.flow(t0, t0 + latency);
+      }
       // Keep the list short, as a merchant's is: each event carries the whole list.
       await desk.call('deletePlatform', { id: platformId });
     }

@@ -40,7 +40,7 @@ export function summarizeProfile(file: string, top = 15): { byPackage: Array<[st
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith('bench/profile.ts')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-prof-'));
-  const stack = await startBenchStack({ rateLimitPerMinute: 1_000_000_000, nodeArgs: [...DEPLOYED_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const stack = await startBenchStack({ rateLimitPerMinute: 1_000_000_000, logger: true, nodeArgs: [...DEPLOYED_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`] });
   const mem = (m: NodeJS.MemoryUsage) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, `${Math.round(v / 2 ** 20)} MB`]));
   try {
     console.log('memory at start:', mem((await stack.cloud.stats()).memory));

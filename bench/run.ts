@@ -8,6 +8,7 @@ import { CloudClient } from '../cloud/testing/stack';
 import { machine } from './machine';
 import { startBenchStack } from './stack';
 import { browserHostLatency, coreLatency, pollerLatency } from './latency';
+import { phaseRecorder } from './phases';
 import { CLIENTS_PER_AUTHORIZATION, waitingClients, type CapacityLevel } from './capacity';
 import { closedLoop, type LoadResult } from './load';
 import { DEPLOYED_NODE_FLAGS, startChild } from './child';
@@ -90,8 +91,11 @@ async function main() {
   log('latency: core (real core, cloud child, sandbox)');
   const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true });
   let latency;
+  let corePhases: ReturnType<ReturnType<typeof phaseRecorder>['summary']> | undefined;
   try {
-    const core = await coreLatency(stack, FLOWS.core);
+    const phases = phaseRecorder();
+    const core = await coreLatency(stack, FLOWS.core, 5, phases).finally(() => phases.close());
+    corePhases = phases.summary();
     log('latency: browser host + Chromium');
     // The renderer as `npm run build` makes it (dist/renderer may be missing or stale).
     const rendererDir = path.join(here, '..', '.tmp', 'bench', 'renderer');
@@ -175,7 +179,7 @@ async function main() {
   const bareAuth = await bareThroughput('bare-auth');
 
   let profile: ReturnType<typeof summarizeProfile> | undefined;
-  if (status.requestsPerSecond < 0.7 * bare.requestsPerSecond) {
+  if (status.requestsPerSecond < 0.9 * bare.requestsPerSecond) {
     log('throughput target missed: profiling the cloud under the same load (--cpu-prof)');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-prof-'));
     await statusThroughput([...DEPLOYED_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`]);
@@ -199,8 +203,8 @@ async function main() {
   const rows: Row[] = [
     { figure: `completion p50, core (${latency.core.n} flows)`, value: `${latency.core.p50} ms`, baseline: `${latency.poller.measured.p50} ms (5 s poll)`, ratio: ratio(latency.core.p50, latency.poller.measured.p50), target: '' },
     { figure: 'completion p95, core', value: `${latency.core.p95} ms`, baseline: `${latency.poller.measured.p95} ms`, ratio: ratio(latency.core.p95, latency.poller.measured.p95), target: '' },
-    { figure: 'completion p99, core', value: `${latency.core.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.core.p99, latency.poller.measured.p99), target: '≤ 100 ms', met: latency.core.p99 <= 100 },
-    { figure: `completion p99, rendered in Chromium (${latency.browserHost.t2.n} flows)`, value: `${latency.browserHost.t2.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.browserHost.t2.p99, latency.poller.measured.p99), target: '≤ 100 ms', met: latency.browserHost.t2.p99 <= 100 },
+    { figure: 'completion p99, core', value: `${latency.core.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.core.p99, latency.poller.measured.p99), target: '≤ 15 ms', met: latency.core.p99 <= 15 },
+    { figure: `completion p99, rendered in Chromium (${latency.browserHost.t2.n} flows)`, value: `${latency.browserHost.t2.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.browserHost.t2.p99, latency.poller.measured.p99), target: '≤ 20 ms', met: latency.browserHost.t2.p99 <= 20 },
     { figure: 'completion p50, rendered in Chromium', value: `${latency.browserHost.t2.p50} ms`, baseline: `${latency.poller.measured.p50} ms`, ratio: ratio(latency.browserHost.t2.p50, latency.poller.measured.p50), target: '' },
     ...capacity.map((c): Row => ({
       figure: `cloud RSS, ${c.clients} clients waiting${c.held < c.clients ? ` (held ${c.held})` : ''}`,
@@ -245,7 +249,7 @@ async function main() {
       : []),
     ...capacity.map((c): Row => ({ figure: `wake ${c.held} waiting clients (answer to all)`, value: `${c.wakeAllMs} ms`, baseline: '', ratio: '', target: '' })),
     ...(onPostgres ? [{ figure: `wake ${onPostgres.held} waiting clients, on a PostgreSQL server`, value: `${onPostgres.wakeAllMs} ms`, baseline: '', ratio: '', target: '' } satisfies Row] : []),
-    { figure: 'status endpoint throughput', value: `${status.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s (bare route)`, ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond), target: '≥ 0.70×', met: status.requestsPerSecond >= 0.7 * bare.requestsPerSecond },
+    { figure: 'status endpoint throughput', value: `${status.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s (bare route)`, ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond), target: '≥ 0.90×', met: status.requestsPerSecond >= 0.9 * bare.requestsPerSecond },
     { figure: 'bare route + bearer-token hook', value: `${bareAuth.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s`, ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond), target: '' },
     {
       figure: 'launch → list, 0 profiles',
@@ -275,7 +279,7 @@ async function main() {
       `Latency t0 = just before fetching Amazon's redirect at the cloud callback; t1 = core emits platformsChanged with the platform authenticated; t2 = the list's status cell turns authenticated in Chromium (MutationObserver, page clock). Baseline: ${FLOWS.poller} measured 5 s pollers (?wait=0) with random phase; the analytic distribution is in latency.poller.analytic.`,
       `Capacity: ${CLIENTS_PER_AUTHORIZATION} clients per authorization, long-poll wait=30 s, woken by cancels through the API (same notifier as the callback).`,
     ],
-    latency,
+    latency: { ...latency, corePhases },
     capacity: {
       levels: capacity,
       bareRouteRssMB: bareRssMB,

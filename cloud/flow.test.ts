@@ -42,6 +42,8 @@ describe('whole flow', () => {
     expect(platform.body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, countryCode: 'DE' });
     const authorizedAt = Date.parse(platform.body.authorizedAt);
     expect(Date.parse(platform.body.renewalDueAt) - authorizedAt).toBe(365 * 24 * 3600 * 1000);
+    // The long-poll's answer says all the desktop shows, so it needs no second call (issue 26).
+    expect(status.body).toMatchObject({ storeName: platform.body.storeName ?? null, completedAt: platform.body.authorizedAt, renewalDueAt: platform.body.renewalDueAt });
 
     const imported = await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
     expect(imported.status).toBe(200);

@@ -2,12 +2,11 @@
 // (docs/amazon.md §1.6): the real sandbox and cloud on loopback, a cookie-keeping browser without a UI.
 // Both documented variants of the website workflow run: Amazon sending a new seller through the Login URI
 // after the consent (scenario login_uri_new_seller), and Amazon redirecting straight to the redirect URI.
-// Also: amazon_callback_uri on every Amazon host and as a relative path, and Login URI requests from an
-// outsider that must neither cancel nor decide anything.
-import { describe, expect, it } from 'vitest';
+// Also: amazon_callback_uri on every Amazon host and as a relative path, Login URI requests from an
+// outsider that must neither cancel nor decide anything, and the pairing code on the callback's page.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../sandbox';
-import { activateScenario } from './testing/stack';
-import { stackWithTenantPerTest } from './testing/stack-suite';
+import { CloudClient, startStack, type Stack } from './testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 
@@ -15,14 +14,33 @@ const EU = seedAccount('eu.haendler@example.com')!;
 const OTHER = seedAccount('gesperrte.angebote@example.com')!;
 const APP = productionApp();
 
-const t = stackWithTenantPerTest('Login URI step');
+let stack: Stack;
+let client: CloudClient;
+const clients: CloudClient[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+beforeEach(async () => {
+  stack.sandbox.reset();
+  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(`Login URI step ${clients.length + 1}`));
+  clients.push(client);
+});
+// The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
+afterEach(async () => {
+  for (const c of clients) {
+    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms) await c.raw('DELETE', `/v1/platforms/${p.id}`);
+  }
+});
 
 async function scenario(id: string, account?: string): Promise<void> {
-  await activateScenario(t.stack.sandbox.url, { id, ...(account ? { account } : {}) });
+  const res = await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, ...(account ? { account } : {}) }) });
+  expect(res.status).toBe(200);
 }
 
 async function authorizationsOf(platformId: string): Promise<{ id: string; status: string; origin: string; error_code: string | null }[]> {
-  const { rows } = await t.stack.cloud.db.query<{ id: string; status: string; origin: string; error_code: string | null }>(
+  const { rows } = await stack.cloud.db.query<{ id: string; status: string; origin: string; error_code: string | null }>(
     'SELECT id, status, origin, error_code FROM authorizations WHERE platform_id = $1 ORDER BY seq',
     [platformId],
   );
@@ -31,18 +49,18 @@ async function authorizationsOf(platformId: string): Promise<{ id: string; statu
 
 /** The desktop's ANMELDEN: the start link, the seller's sign-in and consent; the page the browser ends on. */
 async function firstSignIn(platformId: string, seller: SeedAccount = EU) {
-  const auth = await startAuth(t.client, platformId);
+  const auth = await startAuth(client, platformId);
   const browser = new SellerBrowser();
-  const page = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, seller, t.stack.sandbox.url));
+  const page = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, seller, stack.sandbox.url));
   return { auth, page, browser };
 }
 
 describe('the start link', () => {
   it('is the consent link: binds the browser with a short-lived HttpOnly, SameSite=Lax cookie and redirects to Seller Central', async () => {
-    const platformId = await newPlatform(t.client);
-    const auth = await startAuth(t.client, platformId);
+    const platformId = await newPlatform(client);
+    const auth = await startAuth(client, platformId);
     const link = new URL(auth.consentUrl);
-    expect(`${link.origin}${link.pathname}`).toBe(`${t.stack.cloud.url}/oauth/amazon/start/${auth.id}`);
+    expect(`${link.origin}${link.pathname}`).toBe(`${stack.cloud.url}/oauth/amazon/start/${auth.id}`);
     const res = await fetch(auth.consentUrl, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
@@ -54,25 +72,25 @@ describe('the start link', () => {
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^acc_signin=[\w.-]+; Max-Age=(\d+); Path=\/oauth\/amazon; HttpOnly; SameSite=Lax$/);
     // http on loopback: no Secure (the browser would drop it); at most the sign-in's lifetime.
-    expect(Number(/Max-Age=(\d+)/.exec(cookie)![1])).toBeLessThanOrEqual(t.stack.config.authorizationTtlSeconds);
+    expect(Number(/Max-Age=(\d+)/.exec(cookie)![1])).toBeLessThanOrEqual(stack.config.authorizationTtlSeconds);
   });
 
   it('refuses a forged or foreign state, and says when the sign-in is over', async () => {
-    const platformId = await newPlatform(t.client);
-    const auth = await startAuth(t.client, platformId);
+    const platformId = await newPlatform(client);
+    const auth = await startAuth(client, platformId);
     const state = new URL(auth.consentUrl).searchParams.get('state')!;
     for (const url of [
-      `${t.stack.cloud.url}/oauth/amazon/start/${auth.id}`,
-      `${t.stack.cloud.url}/oauth/amazon/start/${auth.id}?state=${state}x`,
-      `${t.stack.cloud.url}/oauth/amazon/start/auth_other?state=${state}`,
-      `${t.stack.cloud.url}/oauth/amazon/start/${auth.id}?state=%00`,
+      `${stack.cloud.url}/oauth/amazon/start/${auth.id}`,
+      `${stack.cloud.url}/oauth/amazon/start/${auth.id}?state=${state}x`,
+      `${stack.cloud.url}/oauth/amazon/start/auth_other?state=${state}`,
+      `${stack.cloud.url}/oauth/amazon/start/${auth.id}?state=%00`,
     ]) {
       const res = await fetch(url, { redirect: 'manual' });
       expect(res.status, url).toBe(400);
       expect(res.headers.get('set-cookie'), url).toBeNull();
       expect(await res.text()).toContain('data-reason="bad_request"');
     }
-    expect((await t.client.raw('POST', `/v1/authorizations/${auth.id}/cancel`)).status).toBe(200);
+    expect((await client.raw('POST', `/v1/authorizations/${auth.id}/cancel`)).status).toBe(200);
     const over = await fetch(auth.consentUrl, { redirect: 'manual', headers: { 'accept-language': 'en' } });
     expect(over.status).toBe(410);
     expect(over.headers.get('set-cookie')).toBeNull();
@@ -83,50 +101,61 @@ describe('the start link', () => {
 describe('first sign-in, website workflow', () => {
   it('Amazon sends the new seller through the Login URI: the cookie continues the same sign-in and the JSON page follows', async () => {
     await scenario('login_uri_new_seller', EU.email);
-    const platformId = await newPlatform(t.client);
+    const platformId = await newPlatform(client);
     const { auth, page } = await firstSignIn(platformId);
-    expect(page.url.startsWith(`${t.stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
+    expect(page.url.startsWith(`${stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
     expect(page.status).toBe(200);
     const body = JSON.parse(page.text) as { result: { result: { state: string; spapi_oauth_code: string } } };
     expect(body.result.result.state).toBe(new URL(auth.consentUrl).searchParams.get('state'));
     expect(body.result.result.spapi_oauth_code).toBeTruthy();
-    expect(await authorization(t.client, auth.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(await authorization(client, auth.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
     // Exactly one authorization: nothing started at Amazon's side, nothing superseded.
     expect(await authorizationsOf(platformId)).toEqual([{ id: auth.id, status: 'authenticated', origin: 'desktop', error_code: null }]);
   });
 
   it('without the Login URI step Amazon redirects straight to the redirect URI', async () => {
-    const platformId = await newPlatform(t.client);
+    const platformId = await newPlatform(client);
     const { auth, page } = await firstSignIn(platformId);
     expect(page.status).toBe(200);
     expect(JSON.parse(page.text).result.result.state).toBe(new URL(auth.consentUrl).searchParams.get('state'));
     expect(await authorizationsOf(platformId)).toEqual([{ id: auth.id, status: 'authenticated', origin: 'desktop', error_code: null }]);
   });
 
-  it('without the cookie (another browser) the Login URI falls back to the pairing code for a seller without a platform', async () => {
+  it('without the cookie (another browser) the callback asks for the pairing code after Amazon\'s redirect, and the code completes it', async () => {
     await scenario('login_uri_new_seller', EU.email);
-    const platformId = await newPlatform(t.client);
-    const auth = await startAuth(t.client, platformId);
+    const platformId = await newPlatform(client);
+    const auth = await startAuth(client, platformId);
     const consentUrl = (await fetch(auth.consentUrl, { redirect: 'manual' })).headers.get('location')!;
     const browser = new SellerBrowser();
-    const refused = await confirmConsent(browser, await signInToConsent(browser, new URL(consentUrl, t.stack.sandbox.url).href, EU, t.stack.sandbox.url));
-    expect(refused.status).toBe(404);
-    expect(refused.text).toContain('data-reason="unknown_seller"');
-    // The desktop's own sign-in is still pending: the Login URI request cancelled nothing.
-    expect(await authorization(t.client, auth.id)).toMatchObject({ status: 'pending' });
+    // Amazon's documented order: the consent, then the Login URI (a redirect back to Amazon as for any
+    // seller), then Amazon's redirect with the code, where the cloud learns who the seller is.
+    const asked = await confirmConsent(browser, await signInToConsent(browser, new URL(consentUrl, stack.sandbox.url).href, EU, stack.sandbox.url));
+    expect(asked.url.startsWith(`${stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('data-reason="unknown_seller"');
+    // The desktop's own sign-in is still pending: nothing was cancelled.
+    expect(await authorization(client, auth.id)).toMatchObject({ status: 'pending' });
+    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+    const done = await browser.submit(asked, { code });
+    expect(done.status).toBe(200);
+    expect(JSON.parse(done.text).result.result.spapi_oauth_code).toBeTruthy();
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    // The consent went to a sign-in marked as Amazon's; the desktop's own one is left alone.
+    const rows = await authorizationsOf(platformId);
+    expect(rows.map((r) => [r.origin, r.status])).toEqual([['desktop', 'pending'], ['amazon', 'authenticated']]);
   });
 });
 
 describe('Re-Authorize: amazon_callback_uri on any Amazon host', () => {
   async function connected(): Promise<string> {
-    const platformId = await newPlatform(t.client);
-    expect((await consentAndCallback(t.stack.sandbox.url, (await startAuth(t.client, platformId)).consentUrl, EU)).status).toBe(200);
+    const platformId = await newPlatform(client);
+    expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
     return platformId;
   }
 
   async function reAuthorizeOn(host: string) {
     const browser = new SellerBrowser();
-    const manage = await signInToConsent(browser, `${t.stack.sandbox.url}/sc/${host}/apps/manage`, EU, t.stack.sandbox.url);
+    const manage = await signInToConsent(browser, `${stack.sandbox.url}/sc/${host}/apps/manage`, EU, stack.sandbox.url);
     expect(manage.text).toContain('data-page="manage-apps"');
     const consent = await browser.submit(manage, {}, APP.applicationId);
     expect(consent.text).toContain('data-page="consent"');
@@ -138,13 +167,13 @@ describe('Re-Authorize: amazon_callback_uri on any Amazon host', () => {
     ['sellercentral-europe.amazon.com', true],
   ])('on %s (relative path: %s) the renewal completes on the JSON page', async (host, relative) => {
     const platformId = await connected();
-    const before = (await t.client.raw('GET', `/v1/platforms/${platformId}`)).body.authorizedAt as string;
+    const before = (await client.raw('GET', `/v1/platforms/${platformId}`)).body.authorizedAt as string;
     if (relative) await scenario('login_uri_relative_callback', EU.email);
-    t.stack.clock.advance(60_000);
+    stack.clock.advance(60_000);
     const page = await reAuthorizeOn(host);
     expect(page.status).toBe(200);
     expect(JSON.parse(page.text).result.result.spapi_oauth_code).toBeTruthy();
-    const after = (await t.client.raw('GET', `/v1/platforms/${platformId}`)).body.authorizedAt as string;
+    const after = (await client.raw('GET', `/v1/platforms/${platformId}`)).body.authorizedAt as string;
     expect(Date.parse(after)).toBeGreaterThan(Date.parse(before));
   });
 });
@@ -152,8 +181,8 @@ describe('Re-Authorize: amazon_callback_uri on any Amazon host', () => {
 describe('Login URI requests from an outsider (a seller id is public)', () => {
   const login = (sellerId: string, cookie?: string) =>
     fetch(
-      `${t.stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({
-        amazon_callback_uri: `${t.stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/${APP.applicationId}`,
+      `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({
+        amazon_callback_uri: `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/${APP.applicationId}`,
         amazon_state: 'outsider',
         selling_partner_id: sellerId,
       })}`,
@@ -162,23 +191,23 @@ describe('Login URI requests from an outsider (a seller id is public)', () => {
 
   // Before the 700 requests: those use up the seller id's allowance for the rest of this file.
   it('leaves an undecided seller change undecided', async () => {
-    const platformId = await newPlatform(t.client);
-    expect((await consentAndCallback(t.stack.sandbox.url, (await startAuth(t.client, platformId)).consentUrl, EU)).status).toBe(200);
-    expect((await t.client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
-    const refresh = await startAuth(t.client, platformId, 'refresh');
-    expect((await consentAndCallback(t.stack.sandbox.url, refresh.consentUrl, OTHER)).status).toBe(200);
-    expect(await authorization(t.client, refresh.id)).toMatchObject({ status: 'seller_changed' });
+    const platformId = await newPlatform(client);
+    expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
+    expect((await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
+    const refresh = await startAuth(client, platformId, 'refresh');
+    expect((await consentAndCallback(stack.sandbox.url, refresh.consentUrl, OTHER)).status).toBe(200);
+    expect(await authorization(client, refresh.id)).toMatchObject({ status: 'seller_changed' });
     expect((await login(EU.sellingPartnerId)).status).toBe(302);
-    const after = await authorization(t.client, refresh.id);
+    const after = await authorization(client, refresh.id);
     expect(after.sellerChange.decision).toBeUndefined();
     // The desktop can still take the other seller.
-    expect((await t.client.raw('POST', `/v1/authorizations/${refresh.id}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
+    expect((await client.raw('POST', `/v1/authorizations/${refresh.id}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
   });
 
-  it('700 requests create at most one authorization, cancel nothing, and the genuine consent still completes', async () => {
-    const platformId = await newPlatform(t.client);
-    expect((await consentAndCallback(t.stack.sandbox.url, (await startAuth(t.client, platformId)).consentUrl, EU)).status).toBe(200);
-    const genuine = await startAuth(t.client, platformId, 'refresh');
+  it('700 requests create no authorization, cancel nothing, and the genuine consent still completes', async () => {
+    const platformId = await newPlatform(client);
+    expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
+    const genuine = await startAuth(client, platformId, 'refresh');
     const statuses = new Map<number, number>();
     for (let i = 0; i < 700; i += 50) {
       const batch = await Promise.all(Array.from({ length: 50 }, () => login(EU.sellingPartnerId)));
@@ -191,11 +220,12 @@ describe('Login URI requests from an outsider (a seller id is public)', () => {
     // A made-up sign-in cookie does not lift the limit.
     expect((await login(EU.sellingPartnerId, 'acc_signin=eyJhbGciOiJIUzI1NiJ9.e30.forged')).status).toBe(429);
     const rows = await authorizationsOf(platformId);
-    expect(rows.filter((r) => r.origin === 'amazon')).toHaveLength(1);
+    // The Login URI writes nothing: only Amazon's redirect with a code the callback accepts starts a sign-in.
+    expect(rows.filter((r) => r.origin === 'amazon')).toHaveLength(0);
     expect(rows.filter((r) => r.error_code === 'AUTHORIZATION_SUPERSEDED')).toEqual([]);
     // The seller's own sign-in, begun in the desktop, is untouched and completes.
-    expect(await authorization(t.client, genuine.id)).toMatchObject({ status: 'pending' });
-    expect((await consentAndCallback(t.stack.sandbox.url, genuine.consentUrl, EU)).status).toBe(200);
-    expect(await authorization(t.client, genuine.id)).toMatchObject({ status: 'authenticated' });
+    expect(await authorization(client, genuine.id)).toMatchObject({ status: 'pending' });
+    expect((await consentAndCallback(stack.sandbox.url, genuine.consentUrl, EU)).status).toBe(200);
+    expect(await authorization(client, genuine.id)).toMatchObject({ status: 'authenticated' });
   });
 });

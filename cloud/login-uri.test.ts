@@ -1,27 +1,53 @@
-// The Login URI (issue 10.2) over real HTTP against the sandbox: Seller Central's Re-Authorize and the
-// Appstore's Authorize now land on GET /oauth/amazon/login, which identifies the platform by
-// selling_partner_id or by the desktop's pairing code and sends the browser back to Amazon; the rest is
-// an ordinary refresh. Unknown and ambiguous sellers get a page (4xx), never a guess or an open redirect.
-import { describe, expect, it } from 'vitest';
+// The Login URI (issue 10.2, issue 23 item 2) over real HTTP against the sandbox: Seller Central's
+// Re-Authorize and the Appstore's Authorize now land on GET /oauth/amazon/login, which sends the browser
+// back to Amazon with an unbound state, alike for connected, unknown and ambiguous seller ids. Amazon's
+// redirect proves the seller: the one platform with that seller id runs an ordinary refresh; for none or
+// several the callback's page asks for the desktop's pairing code. Never a guess or an open redirect.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount, type SeedAccount } from '../sandbox';
-import { CloudClient, startStack } from './testing/stack';
-import { stackWithTenantPerTest } from './testing/stack-suite';
+import { CloudClient, startStack, type Stack } from './testing/stack';
 import { confirmConsent, formRequest, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
-import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { authorization, authorizeNow, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
 const OTHER_EU = seedAccount('gesperrte.angebote@example.com')!;
+const NA = seedAccount('na.seller@example.com')!;
 const EU_HOST = 'sellercentral-europe.amazon.com';
 const APP = productionApp();
 
-const t = stackWithTenantPerTest('Login-URI GmbH');
+let stack: Stack;
+let client: CloudClient;
+
+let tenants = 0;
+const clients: CloudClient[] = [];
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+beforeEach(async () => {
+  stack.sandbox.reset();
+  client = await newClient();
+});
+// The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
+afterEach(async () => {
+  for (const c of clients.splice(0)) {
+    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms) await c.raw('DELETE', `/v1/platforms/${p.id}`);
+  }
+});
+
+async function newClient(): Promise<CloudClient> {
+  const c = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(`Login-URI GmbH ${++tenants}`));
+  clients.push(c);
+  return c;
+}
 
 /** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization. */
 async function authenticatedPlatform(c: CloudClient, seller: SeedAccount, country = 'DE', region = 'EU'): Promise<string> {
   const platformId = await newPlatform(c, country, region);
   const auth = await startAuth(c, platformId);
-  expect((await consentAndCallback(t.stack.sandbox.url, auth.consentUrl, seller)).status).toBe(200);
+  expect((await consentAndCallback(stack.sandbox.url, auth.consentUrl, seller)).status).toBe(200);
   expect(await authorization(c, auth.id)).toMatchObject({ status: 'authenticated' });
   return platformId;
 }
@@ -29,7 +55,7 @@ async function authenticatedPlatform(c: CloudClient, seller: SeedAccount, countr
 /** Seller Central → Manage Your Apps → Re-Authorize: the page the browser ends on after the cloud answered. */
 async function reAuthorize(seller: SeedAccount, host = EU_HOST): Promise<{ browser: SellerBrowser; page: Page }> {
   const browser = new SellerBrowser();
-  const manage = await signInToConsent(browser, `${t.stack.sandbox.url}/sc/${host}/apps/manage`, seller, t.stack.sandbox.url);
+  const manage = await signInToConsent(browser, `${stack.sandbox.url}/sc/${host}/apps/manage`, seller, stack.sandbox.url);
   expect(manage.text).toContain('data-page="manage-apps"');
   return { browser, page: await browser.submit(manage, {}, APP.applicationId) };
 }
@@ -42,12 +68,12 @@ async function feed(c: CloudClient, query = '') {
 
 describe('Re-Authorize in Seller Central', () => {
   it('identifies the platform by selling_partner_id, runs an ordinary refresh, and the feed reports it', async () => {
-    const platformId = await authenticatedPlatform(t.client, EU);
-    const { cursor } = await feed(t.client);
-    const before = (await t.client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    const platformId = await authenticatedPlatform(client, EU);
+    const { cursor } = await feed(client);
+    const before = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     // The desktop's feed long-poll is waiting while the seller clicks Re-Authorize.
-    const waiting = t.client.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
-    t.stack.clock.advance(60_000);
+    const waiting = client.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`);
+    stack.clock.advance(60_000);
 
     // Amazon shows the consent first; the Login URI is loaded only after the seller confirms it.
     const { browser, page: consent } = await reAuthorize(EU);
@@ -60,179 +86,217 @@ describe('Re-Authorize in Seller Central', () => {
     expect(started).toMatchObject({ platformId, mode: 'refresh', origin: 'amazon' });
     expect(BigInt(woken.cursor)).toBeGreaterThan(BigInt(cursor));
     expect(JSON.parse(callback.text).result.result.state).toBeTruthy();
-    expect(await authorization(t.client, started.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, sellingPartnerIdChanged: false, origin: 'amazon' });
-    const after = (await t.client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    expect(await authorization(client, started.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, sellingPartnerIdChanged: false, origin: 'amazon' });
+    const after = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(Date.parse(after.authorizedAt)).toBeGreaterThan(Date.parse(before.authorizedAt));
     // Nothing new after the cursor: the feed answers empty at once when not asked to wait.
-    expect((await feed(t.client, `?since=${woken.cursor}`)).authorizations).toEqual([]);
+    expect((await feed(client, `?since=${woken.cursor}`)).authorizations).toEqual([]);
   });
 
   it('sends the browser back to amazon_callback_uri with redirect_uri, amazon_state unchanged and its own state', async () => {
-    await authenticatedPlatform(t.client, EU);
-    const callbackUri = `${t.stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
-    const res = await fetch(`${t.stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 'opaque+state/=', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    await authenticatedPlatform(client, EU);
+    const callbackUri = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
+    const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 'opaque+state/=', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     const target = new URL(res.headers.get('location')!);
     expect(`${target.origin}${target.pathname}`).toBe(callbackUri);
-    expect(target.searchParams.get('redirect_uri')).toBe(`${t.stack.cloud.url}/oauth/amazon/callback`);
+    expect(target.searchParams.get('redirect_uri')).toBe(`${stack.cloud.url}/oauth/amazon/callback`);
     expect(target.searchParams.get('amazon_state')).toBe('opaque+state/=');
     expect(target.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(target.searchParams.has('version')).toBe(false);
     // Amazon's version=beta comes back although this cloud is not configured as a Draft app.
-    const beta = await fetch(`${t.stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId, version: 'beta' })}`, { redirect: 'manual' });
+    const beta = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId, version: 'beta' })}`, { redirect: 'manual' });
     expect(new URL(beta.headers.get('location')!).searchParams.get('version')).toBe('beta');
   });
 
-  it('refuses a seller without a platform (404) and one in two tenants (409) without a code, in German or English', async () => {
-    const unknown = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp');
-    expect(unknown.status).toBe(404);
-    expect(unknown.headers.get('location')).toBeNull();
-    expect(unknown.text).toContain('data-reason="unknown_seller"');
-    expect(unknown.text).toContain('Kopplungscode');
-
-    await authenticatedPlatform(t.client, EU);
-    const other = await t.newClient();
-    await authenticatedPlatform(other, EU);
-    const ambiguous = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST, 'en-US,en;q=0.9,de;q=0.5');
-    expect(ambiguous.status).toBe(409);
-    expect(ambiguous.text).toContain('data-reason="ambiguous_seller"');
-    expect(ambiguous.text).toContain('connected to several platforms');
-    expect(ambiguous.text).toContain('name="code"');
-    // No authorization was started for either tenant.
-    expect((await feed(t.client)).authorizations).toEqual([]);
-    expect((await feed(other)).authorizations).toEqual([]);
+  it('answers connected, unknown, ambiguous and disabled-tenant seller ids alike, and writes nothing', async () => {
+    await authenticatedPlatform(client, EU);
+    // One seller id in two tenants, one whose only platform belongs to a disabled tenant.
+    await authenticatedPlatform(client, OTHER_EU);
+    await authenticatedPlatform(await newClient(), OTHER_EU);
+    const disabled = await newClient();
+    await authenticatedPlatform(disabled, NA, 'US', 'NA');
+    const admin = (action: string) => fetch(`${stack.cloud.url}/admin/tenants/${disabled.creds.clientId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${stack.cloud.adminToken}` } });
+    expect((await admin('disable')).status).toBe(200);
+    const rows = async () => Number((await stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
+    const before = await rows();
+    try {
+      const ids = { connected: EU.sellingPartnerId, unknown: 'A0UNKNOWN0SELL', ambiguous: OTHER_EU.sellingPartnerId, disabledTenant: NA.sellingPartnerId };
+      const answers = await Promise.all(Object.values(ids).map(async (id) => {
+        const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: id })}`, { redirect: 'manual' });
+        const location = new URL(res.headers.get('location')!);
+        const state = location.searchParams.get('state')!;
+        const claims = JSON.parse(Buffer.from(state.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+        return {
+          status: res.status,
+          headerNames: [...res.headers.keys()].sort(),
+          headers: Object.fromEntries([...res.headers].filter(([name]) => !['date', 'location', 'content-length', 'x-request-id', 'x-ratelimit-remaining', 'x-ratelimit-reset'].includes(name))),
+          setCookie: res.headers.get('set-cookie'),
+          body: await res.text(),
+          target: `${location.origin}${location.pathname}`,
+          params: [...location.searchParams.keys()].sort(),
+          amazonState: location.searchParams.get('amazon_state'),
+          claims: Object.keys(claims).sort(),
+          seller: claims.spid,
+        };
+      }));
+      for (const [i, answer] of answers.entries()) {
+        expect(answer.seller).toBe(Object.values(ids)[i]);
+        // Everything but the seller id the request itself named and the state's own id and times.
+        expect({ ...answer, seller: undefined }).toEqual({ ...answers[0], seller: undefined });
+      }
+      expect(answers[0]).toMatchObject({ status: 302, setCookie: null, body: '', amazonState: 'st', params: ['amazon_state', 'redirect_uri', 'state'] });
+      expect(answers[0]!.claims).toEqual(['aud', 'exp', 'iat', 'rgn', 'spid', 'sub']);
+      // No authorization was started for any of them: the same (no) work on every path.
+      expect(await rows()).toBe(before);
+      expect((await feed(client)).authorizations).toEqual([]);
+    } finally {
+      expect((await admin('enable')).status).toBe(200);
+    }
   });
 
   it('is no open redirect: a callback URI that does not lead to Seller Central gets a 400 page', async () => {
-    await authenticatedPlatform(t.client, EU);
-    for (const bad of ['https://evil.example/apps/authorize/confirm', `https://evil.example/sc/${EU_HOST}/apps/authorize/confirm`, `${t.stack.sandbox.url}/sandbox/api/reset`, `${t.stack.sandbox.url}/sc/evil.example/x`, 'javascript:alert(1)']) {
-      const res = await fetch(`${t.stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: bad, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    await authenticatedPlatform(client, EU);
+    for (const bad of ['https://evil.example/apps/authorize/confirm', `https://evil.example/sc/${EU_HOST}/apps/authorize/confirm`, `${stack.sandbox.url}/sandbox/api/reset`, `${stack.sandbox.url}/sc/evil.example/x`, 'javascript:alert(1)']) {
+      const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: bad, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
       expect(res.status, bad).toBe(400);
       expect(res.headers.get('location'), bad).toBeNull();
       expect(await res.text()).toContain('data-reason="bad_request"');
     }
-    const missing = await fetch(`${t.stack.cloud.url}/oauth/amazon/login`, { redirect: 'manual' });
+    const missing = await fetch(`${stack.cloud.url}/oauth/amazon/login`, { redirect: 'manual' });
     expect(missing.status).toBe(400);
     // Odd input is a page, never a server error: NUL, repeated parameters, oversized values, a bad form.
     for (const query of ['amazon_state=%00&amazon_callback_uri=x', 'amazon_state=a&amazon_state=b', `amazon_state=${'x'.repeat(5000)}`, 'selling_partner_id=%3Cscript%3E', 'version=%0A']) {
-      const res = await fetch(`${t.stack.cloud.url}/oauth/amazon/login?${query}`, { redirect: 'manual' });
+      const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${query}`, { redirect: 'manual' });
       expect(res.status, query).toBe(400);
     }
-    const form = await fetch(`${t.stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=%00&amazon_state=s' });
+    const form = await fetch(`${stack.cloud.url}/oauth/amazon/callback`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=%00&state=s' });
     expect(form.status).toBe(400);
+    // The Login URI takes no form any more: the pairing code belongs to the callback's page.
+    expect((await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=ABCD-EFGH' })).status).toBe(404);
   });
 
   it('refuses another seller\'s consent on a platform chosen by selling_partner_id (SELLER_MISMATCH), keeping the tokens', async () => {
-    const platformId = await authenticatedPlatform(t.client, EU);
-    const callbackUri = `${t.stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
-    const res = await fetch(`${t.stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    const platformId = await authenticatedPlatform(client, EU);
+    const callbackUri = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
+    const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
     const state = new URL(res.headers.get('location')!).searchParams.get('state')!;
     // Someone else consents with that state (a crafted Re-Authorize with a stranger's seller id).
-    const consentUrl = `${t.stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/consent?${new URLSearchParams({ application_id: APP.applicationId, state, redirect_uri: `${t.stack.cloud.url}/oauth/amazon/callback` })}`;
-    const page = await consentAndCallback(t.stack.sandbox.url, consentUrl, OTHER_EU);
+    const consentUrl = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/consent?${new URLSearchParams({ application_id: APP.applicationId, state, redirect_uri: `${stack.cloud.url}/oauth/amazon/callback` })}`;
+    const page = await consentAndCallback(stack.sandbox.url, consentUrl, OTHER_EU);
     expect(page.status).toBe(400);
     expect(JSON.parse(page.text).error.code).toBe('SELLER_MISMATCH');
-    expect((await t.client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
   });
 });
 
 describe('a tenant the operator disabled', () => {
   const setDisabled = async (c: CloudClient, disabled: boolean) => {
-    const res = await fetch(`${t.stack.cloud.url}/admin/tenants/${c.creds.clientId}/${disabled ? 'disable' : 'enable'}`, {
+    const res = await fetch(`${stack.cloud.url}/admin/tenants/${c.creds.clientId}/${disabled ? 'disable' : 'enable'}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${t.stack.cloud.adminToken}` },
+      headers: { authorization: `Bearer ${stack.cloud.adminToken}` },
     });
     expect(res.status).toBe(200);
   };
 
   // Before 'pairing code': that group uses up this address's attempts at typing a code.
   it('starts no sign-in from the Login URI, and a callback arriving after the disable stores no tokens', async () => {
-    const platformId = await authenticatedPlatform(t.client, EU);
-    const before = (await t.client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    const platformId = await authenticatedPlatform(client, EU);
+    const before = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     // Begun before the operator disabled the tenant: a pairing code and a sign-in from the desktop.
-    const code = (await t.client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
-    const pending = await startAuth(t.client, platformId, 'refresh');
-    await setDisabled(t.client, true);
+    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+    const pending = await startAuth(client, platformId, 'refresh');
+    await setDisabled(client, true);
     try {
-      // By seller id: the disabled tenant's platform is not a match, and the page reveals nothing of it.
-      const bySeller = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST);
-      expect(bySeller.status).toBe(404);
-      expect(bySeller.text).toContain('data-reason="unknown_seller"');
+      // The Login URI answers as for any seller id.
+      expect((await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST)).status).toBe(302);
+      // After Amazon's round trip the disabled tenant's platform is not a match: the page asks for the code.
+      const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, EU, EU_HOST);
+      expect(asked.text).toContain('data-reason="unknown_seller"');
       // By pairing code: identified, but refused with the reason and what to do.
-      const byCode = await reAuthorizeDirect(EU.sellingPartnerId, EU_HOST, undefined, code);
+      const byCode = await browser.submit(asked, { code });
       expect(byCode.status).toBe(403);
       expect(byCode.headers.get('location')).toBeNull();
       expect(byCode.text).toContain('data-reason="tenant_disabled"');
       expect(byCode.text).toContain('Anbieter der Cloud');
       // Amazon's redirect for the sign-in begun before: the code is not exchanged.
-      const callback = await consentAndCallback(t.stack.sandbox.url, pending.consentUrl, EU);
+      const callback = await consentAndCallback(stack.sandbox.url, pending.consentUrl, EU);
       expect(callback.status).toBe(403);
       expect(JSON.parse(callback.text).error.code).toBe('TENANT_DISABLED');
     } finally {
-      await setDisabled(t.client, false);
+      await setDisabled(client, false);
     }
-    const failed = await authorization(t.client, pending.id);
+    const failed = await authorization(client, pending.id);
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'TENANT_DISABLED' } });
     // No call to Amazon's token endpoint was made for it.
     expect(failed.amazonRequests ?? []).toEqual([]);
-    expect((await t.client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', authorizedAt: before.authorizedAt });
-    expect((await feed(t.client)).authorizations).toEqual([]);
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', authorizedAt: before.authorizedAt });
+    expect((await feed(client)).authorizations).toEqual([]);
   });
 });
 
 describe('pairing code', () => {
-  it('Appstore Authorize now for a seller without a platform: the code from the desktop identifies it', async () => {
-    const platformId = await newPlatform(t.client, 'JP', 'FE');
-    const browser = new SellerBrowser();
-    const appstore = await signInToConsent(browser, `${t.stack.sandbox.url}/sc/sellercentral.amazon.co.jp/selling-partner-appstore/dp/${APP.applicationId}`, FE, t.stack.sandbox.url);
-    expect(appstore.text).toContain('data-page="appstore"');
-    const consent = await browser.submit(appstore, {}, 'authorize-now');
-    expect(consent.text).toContain('data-page="consent"');
-    const refused = await confirmConsent(browser, consent);
-    expect(refused.status).toBe(404);
-    expect(refused.text).toContain('data-reason="unknown_seller"');
+  it('Appstore Authorize now for a seller without a platform: after Amazon\'s redirect the code from the desktop identifies it', async () => {
+    const platformId = await newPlatform(client, 'JP', 'FE');
+    const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp');
+    // The consent, the Login URI and Amazon's redirect are behind: the callback's page asks for the code.
+    expect(asked.url.startsWith(`${stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('data-reason="unknown_seller"');
+    expect(asked.text).toContain('Kopplungscode');
+    expect(asked.text).toContain('name="consent"');
+    // A second round before any code is typed: another form for the same seller.
+    const { page: second } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp', browser);
+    expect(second.text).toContain('data-reason="unknown_seller"');
 
-    const wrong = await browser.submit(refused, { code: 'ABCD-EFGH' });
+    const wrong = await browser.submit(asked, { code: 'ABCD-EFGH' });
     expect(wrong.status).toBe(400);
     expect(wrong.text).toContain('data-reason="code_invalid"');
+    expect(wrong.text).toContain('name="code"');
 
-    const issued = await t.client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
+    const issued = await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
     expect(issued.status).toBe(201);
     expect(issued.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
-    // Typed in lower case without the dash: still the code.
-    // The consent was given before the Login URI: the code leads straight on to Amazon's redirect.
+    // Typed in lower case without the dash: still the code. Amazon's code was exchanged on the redirect;
+    // the typed code only picks the platform, and the browser sees the raw JSON as on any redirect.
     const callback = await browser.submit(wrong, { code: issued.body.code.replace('-', '').toLowerCase() });
     expect(callback.status).toBe(200);
-    const platform = (await t.client.raw('GET', `/v1/platforms/${platformId}`)).body;
+    const result = JSON.parse(callback.text).result.result as { state: string; spapi_oauth_code: string };
+    expect(result.state).toBe(new URL(asked.url).searchParams.get('state'));
+    expect(result.spapi_oauth_code).toBe(new URL(asked.url).searchParams.get('spapi_oauth_code'));
+    const platform = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(platform).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
-    const started = (await feed(t.client)).authorizations;
-    expect(started).toEqual([]); // no longer pending
-    // Single use: the same code does not work twice.
-    const again = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, issued.body.code);
+    // One sign-in marked as Amazon's, finished: the desktop reads it from its feed.
+    const started = (await feed(client, '?since=0')).authorizations;
+    expect(started).toEqual([expect.objectContaining({ platformId, origin: 'amazon', mode: 'login' })]);
+    expect(await authorization(client, started[0]!.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
+    // The form sent again: the same answer, nothing new.
+    expect((await browser.submit(wrong, { code: issued.body.code })).status).toBe(200);
+    expect((await feed(client, '?since=0')).authorizations).toHaveLength(1);
+    // Single use: the same code does not work on the second form.
+    const again = await browser.submit(second, { code: issued.body.code });
     expect(again.status).toBe(400);
     expect(again.text).toContain('data-reason="code_invalid"');
   });
 
   it('expires after 10 minutes, and guessing is rate-limited per address', async () => {
-    const platformId = await newPlatform(t.client, 'JP', 'FE');
-    const issued = await t.client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
-    t.stack.clock.advance(10 * 60_000 + 1);
-    const late = await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, issued.body.code);
+    const platformId = await newPlatform(client, 'JP', 'FE');
+    const issued = await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
+    stack.clock.advance(10 * 60_000 + 1);
+    const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp');
+    const late = await browser.submit(asked, { code: issued.body.code });
     expect(late.text).toContain('data-reason="code_invalid"');
     let last = 0;
-    for (let i = 0; i < 12 && last !== 429; i++) last = (await reAuthorizeDirect(FE.sellingPartnerId, 'sellercentral.amazon.co.jp', undefined, 'ZZZZ-ZZZZ')).status;
+    for (let i = 0; i < 12 && last !== 429; i++) last = (await browser.submit(asked, { code: 'ZZZZ-ZZZZ' })).status;
     expect(last).toBe(429);
   });
 });
 
-/** Calls the Login URI as Amazon would (GET), or posts the code form (with `code`). */
-async function reAuthorizeDirect(sellingPartnerId: string, host: string, acceptLanguage?: string, code?: string) {
-  const params = { amazon_callback_uri: `${t.stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellingPartnerId };
-  const headers: Record<string, string> = acceptLanguage ? { 'accept-language': acceptLanguage } : {};
-  const res = code === undefined
-    ? await fetch(`${t.stack.cloud.url}/oauth/amazon/login?${new URLSearchParams(params)}`, { redirect: 'manual', headers })
-    : await fetch(`${t.stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...params, code }).toString() });
+/** Calls the Login URI as Amazon would (GET). */
+async function reAuthorizeDirect(sellingPartnerId: string, host: string) {
+  const params = { amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellingPartnerId };
+  const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams(params)}`, { redirect: 'manual' });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
@@ -252,7 +316,7 @@ describe('Draft app', () => {
       const draft = draftApp();
       const consent = await browser.submit(manage, {}, draft.applicationId);
       expect(consent.text).toContain('data-page="consent"');
-      const { action, init } = formRequest(consent, { action: 'confirm' }, 'csrf');
+      const { action, init } = formRequest(consent, { action: 'confirm' }, 'id="consent-confirm"');
       const toLogin = await browser.fetch(action, init);
       const login = new URL(toLogin.headers.get('location')!);
       expect(login.searchParams.get('version')).toBe('beta');

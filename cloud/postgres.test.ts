@@ -15,6 +15,7 @@ import { LISTEN_APPLICATION_NAME } from './authorizations/pg-notifier';
 import { finishPending } from './repositories/authorizations';
 
 const EU = seedAccount('eu.haendler@example.com')!;
+const FE = seedAccount('fe.seller@example.com')!;
 const bin = findPostgresBin();
 if ('missing' in bin) console.warn(`cloud/postgres.test.ts skipped: ${bin.missing}`);
 
@@ -153,21 +154,25 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
 
   it('a sign-in started at A\'s Login URI wakes the feed long-poll held by B (and B\'s cursor cache)', async () => {
     const { viaA, viaB } = await tenantOnBoth(a, 'Login-URI PG GmbH');
-    const platform = await viaA.createPlatform('Amazon Login PG');
+    const platform = await viaA.createPlatform('Amazon Login PG', 'JP', 'FE');
     const { cursor } = (await viaB.raw('GET', '/v1/platforms/changes')).body as { cursor: string };
     // B remembers the tenant's latest entry from this call; only A's NOTIFY may make it read again.
     expect((await viaB.raw('GET', `/v1/platforms/changes?since=${cursor}`)).body.authorizations).toEqual([]);
     const waiting = await heldLongPoll(b, () => viaB.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`));
     const { code } = (await viaA.raw('POST', `/v1/platforms/${platform.body.id}/pairing-code`, { body: {} })).body as { code: string };
-    const form = new URLSearchParams({
-      amazon_callback_uri: `${sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/${productionApp().applicationId}`,
-      amazon_state: 'st',
-      selling_partner_id: EU.sellingPartnerId,
-      code,
-    });
-    const login = await fetch(`${a.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    // A's Login URI answers with its (unbound) state; the seller consents with it, Amazon redirects to A,
+    // whose page asks for the pairing code: a seller id no platform has yet.
+    const host = 'sellercentral.amazon.co.jp';
+    const app = productionApp().applicationId;
+    const login = await fetch(`${a.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${sandbox.url}/sc/${host}/apps/authorize/confirm/${app}`, amazon_state: 'st', selling_partner_id: FE.sellingPartnerId })}`, { redirect: 'manual' });
     expect(login.status).toBe(302);
+    const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
+    const consentUrl = `${sandbox.url}/sc/${host}/apps/authorize/consent?${new URLSearchParams({ application_id: app, state, redirect_uri: `${a.url}/oauth/amazon/callback` })}`;
+    const browser = new SellerBrowser();
+    const asked = await confirmConsent(browser, await signInToConsent(browser, consentUrl, FE, sandbox.url));
+    expect(asked.text).toContain('data-reason="unknown_seller"');
+    expect((await browser.submit(asked, { code })).status).toBe(200);
     const woken = (await waiting.answer).body as { authorizations: { platformId: string; origin: string; status: string }[] };
-    expect(woken.authorizations).toEqual([expect.objectContaining({ platformId: platform.body.id, origin: 'amazon', status: 'pending' })]);
+    expect(woken.authorizations).toEqual([expect.objectContaining({ platformId: platform.body.id, origin: 'amazon' })]);
   }, 60_000);
 });

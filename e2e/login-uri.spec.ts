@@ -1,8 +1,10 @@
 // Chromium walks the sign-ins that start on Amazon's side: the sandbox's Manage Your Apps → Re-Authorize →
 // Seller Central's consent → the cloud's Login URI → back to Seller Central → the cloud's callback. Once with a seller the
-// cloud can identify by its id, once with a seller in two tenants, where the cloud's page asks for the
-// pairing code (a real browser also enforces the page's Content-Security-Policy on the form and its redirect).
+// cloud can identify by its id, once with a seller in two tenants, where the cloud's callback page asks for
+// the pairing code after Amazon's redirect (a real browser also enforces the page's Content-Security-Policy
+// on the form); axe finds nothing on that page, in German and in English.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { CloudClient, startStack, type Stack } from '../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { productionApp, seedAccount } from '../sandbox/seed';
@@ -50,7 +52,15 @@ async function confirmAndExpectCallback(page: Page): Promise<void> {
   await expect(page.locator('body')).toContainText('spapi_oauth_code');
 }
 
-test('Re-Authorize through the Login URI, by seller id and by pairing code', async ({ page }) => {
+async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on the ${screen}`).toEqual([]);
+}
+
+// German first: the seller's browser asks for German (the English page is checked in a second context).
+test.use({ locale: 'de-DE' });
+
+test('Re-Authorize through the Login URI, by seller id and by pairing code', async ({ page, browser }) => {
   const a = await connectedTenant('Eins');
   const before = (await a.client.raw('GET', `/v1/platforms/${a.platformId}`)).body.authorizedAt as string;
   stack.clock.advance(60_000);
@@ -68,13 +78,36 @@ test('Re-Authorize through the Login URI, by seller id and by pairing code', asy
   await page.locator(`tr[data-application-id="${APP.applicationId}"] button`).click();
   await expect(page.locator('[data-page="consent"]')).toContainText(APP.name);
   await page.click('#consent-confirm');
+  // Consent, Login URI, Amazon's redirect: only now does the cloud know the seller, and asks which platform.
+  await page.waitForURL(`${stack.cloud.url}/oauth/amazon/callback?**`);
   await expect(page.locator('[data-page="login-uri"]')).toHaveAttribute('data-reason', 'ambiguous_seller');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expectNoAxeViolations(page, 'pairing page (de)');
+  // A wrong code, sent with the same form from an English browser: the page again, in English.
+  const hidden = page.locator('form input[type="hidden"]');
+  const escape = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  let inputs = '';
+  for (let i = 0; i < (await hidden.count()); i++) {
+    inputs += `<input type="hidden" name="${escape((await hidden.nth(i).getAttribute('name'))!)}" value="${escape((await hidden.nth(i).getAttribute('value'))!)}">`;
+  }
+  const english = await browser.newContext({ locale: 'en-US' });
+  try {
+    const en = await english.newPage();
+    await en.setContent(`<form method="post" action="${stack.cloud.url}/oauth/amazon/callback">${inputs}<input name="code" value="ZZZZ-ZZZZ"><button type="submit">go</button></form>`);
+    await en.locator('button').click();
+    await expect(en.locator('[data-page="login-uri"]')).toHaveAttribute('data-reason', 'code_invalid');
+    await expect(en.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(en.locator('body')).toContainText('pairing code');
+    await expectNoAxeViolations(en, 'pairing page, wrong code (en)');
+  } finally {
+    await english.close();
+  }
   const code = (await a.client.raw('POST', `/v1/platforms/${a.platformId}/pairing-code`, { body: {} })).body.code as string;
   await page.fill('#pairing-code', code);
-  // The consent came first: the code leads back to Amazon, which redirects to the cloud's callback.
+  // Amazon's redirect already came: the code picks the platform and the raw JSON follows.
   await page.locator('form button[type="submit"]').click();
-  await page.waitForURL(`${stack.cloud.url}/oauth/amazon/callback?**`);
   await expect(page.locator('body')).toContainText('spapi_oauth_code');
+  expect(page.url()).toBe(`${stack.cloud.url}/oauth/amazon/callback`);
   const again = (await a.client.raw('GET', `/v1/platforms/${a.platformId}`)).body.authorizedAt as string;
   expect(Date.parse(again)).toBeGreaterThan(Date.parse(renewed));
 });

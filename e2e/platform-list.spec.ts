@@ -14,6 +14,9 @@ test('creates an Amazon platform through the UI and finds it after a reload and 
     await expect(page.getByRole('dialog', { name: 'Neue Plattform' })).toBeVisible();
     await page.getByLabel('Bezeichnung').fill('Amazon 123456');
     await page.getByRole('button', { name: 'Anlegen' }).click();
+    // The new platform opens at once (issue 24); back in the list it is there.
+    await expect(page.getByRole('heading', { level: 2 })).toContainText('Amazon 123456');
+    await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
     const row = page.getByRole('row', { name: /Amazon 123456/ });
     await expect(row).toBeVisible();
     await expect(row.getByRole('cell').nth(1)).toHaveText('Amazon');

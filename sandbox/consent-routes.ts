@@ -32,7 +32,14 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     if (denied) return showError(reply, state, sc, denied, check.request.state, account, check.request.app.applicationId);
     return sendHtml(
       reply,
-      consentPage(sc, { account, app: check.request.app, action: `${sc.base}/apps/authorize/confirm`, csrf, params: check.request.params }),
+      consentPage(sc, {
+        account,
+        app: check.request.app,
+        action: `${sc.base}/apps/authorize/confirm`,
+        csrf,
+        params: check.request.params,
+        signOut: { action: `${sc.base}/ap/signout`, returnTo: rawUrl },
+      }),
     );
   });
 

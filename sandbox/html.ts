@@ -55,6 +55,7 @@ label{display:block;font-weight:bold;margin:10px 0 4px}
 input[type=text],input[type=email],input[type=password],input[type=number],select{width:100%;box-sizing:border-box;padding:6px 8px;border:1px solid #a6a6a6;border-radius:3px}
 button,.button{background:#ffd814;border:1px solid #fcd200;border-radius:8px;padding:7px 18px;cursor:pointer;margin-top:12px;font-size:13px}
 button.secondary{background:#fff;border-color:#d5d9d9}
+.account-bar{display:flex;flex-wrap:wrap;align-items:baseline;gap:8px;margin:0 0 12px}.account-bar span{flex-basis:100%}.account-bar button{margin-top:0}
 .alert{border:1px solid #c40000;border-left-width:6px;border-radius:6px;padding:10px 14px;margin-bottom:14px;color:#c40000}
 .info{border:1px solid #007185;border-left-width:6px;border-radius:6px;padding:10px 14px;margin-bottom:14px}
 .code{font-family:monospace;color:#565959}
@@ -78,7 +79,7 @@ export function page(opts: PageOptions): string {
 <meta name="referrer" content="no-referrer">
 <title>${opts.title}</title><style>${new SafeHtml(STYLE)}</style></head>
 <body>
-<div class="nav"><span class="logo">amazon <span>seller central</span></span><span class="sub">${opts.subtitle ?? ''}</span><span class="env">SANDBOX</span></div>
+<header class="nav"><span class="logo">amazon <span>seller central</span></span><span class="sub">${opts.subtitle ?? ''}</span><span class="env">SANDBOX</span></header>
 <main>${opts.body}</main>
 <footer>© 1999-2025, Amazon.com, Inc. or its affiliates · Sandbox</footer>
 </body></html>`.value;

@@ -100,7 +100,8 @@ function amazonStartedConsent(reply: FastifyReply, state: SandboxState, sc: ScRe
   if (denied) return sendHtml(reply, errorPage(sc, denied));
   const amazonState = issueLoginState(state, sc, account, target, false);
   const params: Record<string, string> = { application_id: target.applicationId, amazon_state: amazonState };
-  return sendHtml(reply, consentPage(sc, { account, app: target, action: `${sc.base}/apps/authorize/confirm`, csrf, params }));
+  const signOut = { action: `${sc.base}/ap/signout`, returnTo: `${sc.base}/apps/manage` };
+  return sendHtml(reply, consentPage(sc, { account, app: target, action: `${sc.base}/apps/authorize/confirm`, csrf, params, signOut }));
 }
 
 /**

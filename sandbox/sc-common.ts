@@ -54,6 +54,10 @@ export function setSessionCookie(reply: FastifyReply, session: Session): void {
   reply.setCookie(SESSION_COOKIE, session.id, { path: `/sc/${session.host}`, httpOnly: true, sameSite: 'lax' });
 }
 
+export function clearSessionCookie(reply: FastifyReply, host: string): void {
+  reply.clearCookie(SESSION_COOKIE, { path: `/sc/${host}` });
+}
+
 /** Only paths on the same Seller Central host may be returned to after sign-in (no open redirect). */
 export function safeReturnTo(value: string, base: string): string {
   const allowed = [`${base}/apps/authorize/`, `${base}/apps/manage`, `${base}/selling-partner-appstore/`];

@@ -14,11 +14,27 @@ export function frame(f: Frame, title: string, body: SafeHtml): string {
   return page({ lang: f.lang, title: `Amazon Seller Central – ${title}`, subtitle: f.host, body });
 }
 
+/**
+ * Who is signed in, with "Konto wechseln" / "Abmelden" (docs/amazon.md §1.11): both end this browser's
+ * session; switching comes back to `returnTo` (e.g. the consent page) after the next sign-in.
+ */
+function accountBar(f: Frame, account: SeedAccount, action: string, csrf: string, returnTo: string): SafeHtml {
+  return html`<form method="post" action="${action}" class="account-bar" data-account="${account.email}" aria-label="${t(f.lang, 'accountMenu')}">
+    <input type="hidden" name="csrf" value="${csrf}">
+    <input type="hidden" name="return_to" value="${returnTo}">
+    <input type="hidden" name="language" value="${f.lang}">
+    <span>${t(f.lang, 'consentAs', { email: account.email, store: account.storeName })}</span>
+    <button type="submit" class="secondary" name="action" value="switch" id="switch-account">${t(f.lang, 'switchAccount')}</button>
+    <button type="submit" class="secondary" name="action" value="signout" id="sign-out">${t(f.lang, 'signOut')}</button>
+  </form>`;
+}
+
 /** `password` is only ever filled for a seeded account support chose from the app (sandbox prefill). */
-export function signInPage(f: Frame, action: string, returnTo: string, email = '', error?: string, password = ''): string {
+export function signInPage(f: Frame, action: string, returnTo: string, email = '', error?: string, password = '', info?: string): string {
   return frame(f, t(f.lang, 'signinTitle'), html`
 <div class="box" data-page="signin">
   <h1>${t(f.lang, 'signinTitle')}</h1>
+  ${info ? html`<div class="info" role="status" data-message="signed-out">${info}</div>` : ''}
   ${error ? html`<div class="alert" role="alert" data-message="signin-error"><strong>${t(f.lang, 'problem')}</strong><br>${error}</div>` : ''}
   <form method="post" action="${action}">
     <input type="hidden" name="return_to" value="${returnTo}">
@@ -71,6 +87,8 @@ interface ConsentView {
   action: string;
   csrf: string;
   params: Record<string, string>;
+  /** Where "Konto wechseln" posts, and this page's own address to come back to. */
+  signOut: { action: string; returnTo: string };
 }
 
 export function consentPage(f: Frame, v: ConsentView): string {
@@ -79,7 +97,7 @@ export function consentPage(f: Frame, v: ConsentView): string {
 <div class="box" data-page="consent" data-application-id="${v.app.applicationId}">
   <h1>${t(f.lang, 'consentTitle')}</h1>
   <p><strong>${t(f.lang, 'consentIntro', { app: v.app.name })}</strong></p>
-  <p>${t(f.lang, 'consentAs', { email: v.account.email, store: v.account.storeName })}</p>
+  ${accountBar(f, v.account, v.signOut.action, v.csrf, v.signOut.returnTo)}
   ${v.app.status === 'draft' ? html`<div class="info">${t(f.lang, 'consentDraft')}</div>` : ''}
   <p>${t(f.lang, 'consentRoles')}</p>
   <ul>${v.app.roles.map((r) => html`<li>${r}</li>`)}</ul>
@@ -119,6 +137,6 @@ export function notFoundPage(f: Frame): string {
 <div class="box" data-page="not-found"><h1>${t(f.lang, 'notFoundTitle')}</h1><p>${t(f.lang, 'notFoundText')}</p></div>`);
 }
 
-export function homePage(f: Frame, account: SeedAccount): string {
-  return frame(f, 'Home', html`<div class="box" data-page="home"><h1>${account.storeName}</h1><p>${account.email}</p></div>`);
+export function homePage(f: Frame, account: SeedAccount, signOut: { action: string; csrf: string; returnTo: string }): string {
+  return frame(f, 'Home', html`<div class="box" data-page="home"><h1>${account.storeName}</h1>${accountBar(f, account, signOut.action, signOut.csrf, signOut.returnTo)}</div>`);
 }

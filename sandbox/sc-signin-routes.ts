@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { newSmsCode } from './ids';
 import { homePage, mfaPage, notFoundPage, signInPage } from './sc-pages';
 import {
+  clearSessionCookie,
   currentSession,
   field,
   isSellerCentralHost,
@@ -91,8 +92,24 @@ export function registerSignInRoutes(app: FastifyInstance, state: SandboxState):
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const session = currentSession(req, state, sc.host);
     const account = session?.stage === 'signed-in' && session.email ? state.account(session.email) : undefined;
-    if (!account) return reply.redirect(`${sc.base}/ap/signin?language=${sc.lang}`, 302);
-    return sendHtml(reply, homePage(sc, account));
+    if (!session || !account) return reply.redirect(`${sc.base}/ap/signin?language=${sc.lang}`, 302);
+    return sendHtml(reply, homePage(sc, account, { action: `${sc.base}/ap/signout`, csrf: session.csrf, returnTo: `${sc.base}/home` }));
+  });
+
+  // "Konto wechseln" / "Abmelden" (docs/amazon.md §1.11): the browser's session on this host ends; the
+  // sign-in page follows, and after it the page the seller came from (switch) or the home page.
+  app.post('/sc/:host/ap/signout', async (req, reply) => {
+    const sc = scRequest(req);
+    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
+    const session = currentSession(req, state, sc.host);
+    // Only this page's own form may sign out (a cross-site POST does not know the session's csrf).
+    if (session && field(req.body, 'csrf') !== session.csrf) return reply.redirect(`${sc.base}/home?language=${sc.lang}`, 302);
+    if (session) {
+      state.sessions.delete(session.id);
+      clearSessionCookie(reply, sc.host);
+    }
+    const returnTo = field(req.body, 'action') === 'switch' ? safeReturnTo(field(req.body, 'return_to'), sc.base) : `${sc.base}/home`;
+    return sendHtml(reply, signInPage(sc, `${sc.base}/ap/signin`, returnTo, '', undefined, '', t(sc.lang, 'signedOut')));
   });
 }
 

@@ -15,7 +15,7 @@ export interface EmbeddedServices {
 }
 
 /** The preferred port if it is free, else any free port (a second copy or another program may hold it). */
-export async function portOrFree(preferred: number): Promise<number> {
+async function portOrFree(preferred: number): Promise<number> {
   if (preferred === 0) return 0;
   return new Promise((resolve) => {
     const probe = net.createServer();

@@ -50,6 +50,15 @@ const callbackQuerySchema = z.object({
   error_description: callbackParam,
 });
 
+/**
+ * The pairing-code form of the callback's page (form-encoded, docs/amazon.md §1.6): Amazon's redirect
+ * parameters as they came, the sealed consent and the code the desktop shows.
+ */
+const callbackFormSchema = callbackQuerySchema.omit({ error: true, error_description: true }).extend({
+  consent: safeText().max(4096).optional(),
+  code: z.string().max(40),
+});
+
 /** The start link's signed state (the same one Amazon brings back). */
 const startQuerySchema = z.object({ state: safeText().max(2048).optional() });
 
@@ -179,6 +188,12 @@ export const CLOUD_ROUTES = {
     summary: 'Amazon\'s redirect after the seller\'s consent: the code is exchanged and stored; the browser sees raw JSON.',
     schema: { querystring: callbackQuerySchema, response: { 200: callbackSuccessSchema, ...errors } },
   }),
+  amazonCallbackCode: route({
+    method: 'POST',
+    path: AMAZON_CALLBACK_PATH,
+    summary: 'The pairing-code form of the callback\'s page after a Login URI sign-in for a seller id no single platform has (form-encoded): the raw JSON as on the redirect, or the page again.',
+    schema: { body: callbackFormSchema, response: { 200: callbackSuccessSchema, ...errors } },
+  }),
   amazonStart: route({
     method: 'GET',
     path: `${AMAZON_START_PATH}/:id`,
@@ -188,14 +203,8 @@ export const CLOUD_ROUTES = {
   loginUri: route({
     method: 'GET',
     path: AMAZON_LOGIN_PATH,
-    summary: 'The Login URI (Re-Authorize in Seller Central, Authorize now in the Appstore): a redirect back to Amazon, or an HTML page asking for the pairing code.',
+    summary: 'The Login URI (Re-Authorize in Seller Central, Authorize now in the Appstore): a redirect back to Amazon with a state, alike for every seller id; an HTML page only for a request that does not lead back to Amazon.',
     schema: { querystring: loginQuerySchema, response: {} },
-  }),
-  loginUriCode: route({
-    method: 'POST',
-    path: AMAZON_LOGIN_PATH,
-    summary: 'The pairing-code form of the Login URI\'s page (form-encoded): a redirect back to Amazon, or the page again.',
-    schema: { body: loginQuerySchema.extend({ code: z.string().max(40) }), response: {} },
   }),
 } as const;
 

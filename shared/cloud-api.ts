@@ -269,6 +269,11 @@ export const authorizationSchema = z.object({
   origin: z.enum(['desktop', 'amazon']).optional(),
   /** For an authenticated authorization: Amazon's authorization must be renewed by then (365 days). */
   renewalDueAt: safeText().optional(),
+  /**
+   * For an authenticated authorization: the seller's store name as the platform now has it (null: not
+   * known yet). With it the desktop needs no second call before it shows the sign-in as done.
+   */
+  storeName: safeText().nullable().optional(),
   /** Once finished: the calls to Amazon this sign-in made (the code exchange), with Amazon's request ids. */
   amazonRequests: z.array(amazonRequestSchema).optional(),
 });

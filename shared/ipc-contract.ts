@@ -26,6 +26,8 @@ export interface AppInfo {
   unreadableProfiles?: { code: 'PROFILES_UNREADABLE'; count: number; file: string };
   /** Cloud deletions queued while the cloud was unreachable, retried until they succeed. */
   pendingCloudDeletions: number;
+  /** The same queue by platform: each deleted here, its cloud copy not yet (the list shows them). */
+  pendingCloudDeletionList?: { name: string; queuedAt: string }[];
   /** Cloud URL, Client-ID and a Client-Secret in the keychain are all there (ANMELDEN can work). */
   cloudConfigured: boolean;
   /**

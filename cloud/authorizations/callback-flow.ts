@@ -3,8 +3,8 @@
 // verified before anything else (signature, expiry, unused, pending); only then are Amazon's error
 // parameters or the code looked at. The code is exchanged at once (it lives 5 minutes), its progress
 // recorded so a crash cannot leave it half done (code-exchange.ts); a `refresh` keeps the previous
-// tokens until the exchange has succeeded.
-import { createHash } from 'node:crypto';
+// tokens until the exchange has succeeded. The Login URI's unbound state names no sign-in yet: the
+// seller Amazon proved decides it (seller-proof.ts).
 import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
 import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
@@ -12,39 +12,49 @@ import { CloudError } from '../http/cloud-error';
 import { expireIfDue } from './store';
 import { consumeState, findAuthorization, finishPending, type AuthorizationRow } from '../repositories/authorizations';
 import { startExchange } from '../repositories/authorizations';
-import { verifyState } from './state';
+import { verifyState, verifyUnboundState } from './state';
+import { hashCode, proveByCode, proveBySeller, successBody, type CallbackQuery, type PairingPage } from './seller-proof';
 import { codeAad, exchangeAndComplete, leaseFrom } from './code-exchange';
 import { tenantDisabledAt } from '../repositories/tenants';
 
-interface CallbackQuery {
-  state?: string;
-  selling_partner_id?: string;
-  spapi_oauth_code?: string;
-  mws_auth_token?: string;
-  error?: string;
-  error_description?: string;
-}
+export type { PairingPage } from './seller-proof';
 
-const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
-
-function successBody(q: CallbackQuery): CallbackSuccess {
-  return { result: { result: { mws_auth_token: q.mws_auth_token ?? null, spapi_oauth_code: q.spapi_oauth_code!, state: q.state! } } };
-}
-
-export async function handleCallback(ctx: CloudContext, q: CallbackQuery): Promise<CallbackSuccess> {
+/**
+ * Amazon's redirect (GET), or the pairing-code form posted back with its sealed consent (`pairing`). The
+ * Login URI's unbound state is decided here (seller-proof.ts): a sign-in to continue, or the form.
+ */
+export async function handleCallback(ctx: CloudContext, q: CallbackQuery, pairing?: { code: string; consent: string }): Promise<CallbackSuccess | PairingPage> {
   const now = new Date(ctx.now());
   if (!q.state) throw new CloudError('STATE_MISSING');
   const check = await verifyState(ctx.signingKey, q.state, now.getTime());
-  if (!check.ok && check.reason === 'invalid') throw new CloudError('STATE_INVALID');
-  const row = await findAuthorization(ctx.db, check.authorizationId);
-  if (!row) throw new CloudError('STATE_INVALID');
+  let live = check.ok;
+  let row: AuthorizationRow | undefined;
+  if (!check.ok && check.reason === 'invalid') {
+    const unbound = await verifyUnboundState(ctx.signingKey, q.state, now.getTime());
+    if (!unbound.ok && unbound.reason === 'invalid') throw new CloudError('STATE_INVALID');
+    if (!unbound.ok) {
+      // Too late: a sign-in it led to is expired like any other; without one there is nothing to end.
+      row = await findAuthorization(ctx.db, unbound.authorizationId);
+      if (!row) throw new CloudError('STATE_EXPIRED');
+    } else {
+      const proven = pairing ? await proveByCode(ctx, unbound.claims, q, pairing.consent, pairing.code) : await proveBySeller(ctx, unbound.claims, q);
+      if ('kind' in proven || 'result' in proven) return proven;
+      row = proven;
+      live = true;
+    }
+  } else {
+    // The pairing form exists only for the Login URI's unbound state.
+    if (pairing) throw new CloudError('STATE_INVALID');
+    row = await findAuthorization(ctx.db, check.authorizationId);
+    if (!row) throw new CloudError('STATE_INVALID');
+  }
 
   if (row.state_used_at) {
     // The browser reloading the same redirect: answer it again and change nothing.
     if (q.spapi_oauth_code && row.code_hash === hashCode(q.spapi_oauth_code) && (row.status === 'authenticated' || row.status === 'seller_changed')) return successBody(q);
     throw new CloudError('STATE_REPLAYED');
   }
-  if (!check.ok || now >= row.expires_at) {
+  if (!live || now >= row.expires_at) {
     const expired = await expireIfDue(ctx.db, row, now);
     if (expired !== row) ctx.notifier.publish(row.id);
     throw new CloudError('STATE_EXPIRED');

@@ -4,7 +4,8 @@
 // .co.uk, its documented example https://amazon.com/apps/authorize/confirm/<app id>, and relative paths
 // (selling-partner-api-docs #1376). Accepted: https, an Amazon host of the list below, no port, no
 // credentials, no fragment, and exactly the path /apps/authorize/confirm/<our application id>; a relative
-// path resolves against the Seller Central host of the platform's country. The region always comes from
+// path resolves against the Seller Central host of the platform's country (login-uri.ts: of the one
+// platform with the seller id, else Amazon's default host). The region always comes from
 // the platform, never from this host. Anything else would make the Login URI an open redirect.
 import { COUNTRIES, REGIONS, sellerCentralHosts, type Region } from '../../shared/amazon-regions';
 import type { AmazonEndpoints } from '../../shared/amazon-endpoints';
@@ -23,7 +24,7 @@ const AMAZON_CALLBACK_HOSTS: readonly string[] = [
 ];
 
 /** A checked amazon_callback_uri: absolute as Amazon sent it, or a path still to be resolved for the platform. */
-export type CallbackUri = { kind: 'absolute'; url: URL } | { kind: 'relative'; path: string; search: string };
+type CallbackUri = { kind: 'absolute'; url: URL } | { kind: 'relative'; path: string; search: string };
 
 const MAX_LENGTH = 2048;
 
@@ -63,7 +64,7 @@ export function checkCallbackUri(raw: string, endpoints: Pick<AmazonEndpoints, '
   return url.pathname === confirmPath(applicationId) ? { kind: 'absolute', url } : undefined;
 }
 
-/** The URL to send the browser to: a relative path on the Seller Central host of the platform's country. */
+/** The URL to send the browser to: a relative path on the given Seller Central host (the platform's country's). */
 export function resolveCallbackUri(uri: CallbackUri, endpoints: Pick<AmazonEndpoints, 'sellerCentralBase'>, countryHost: string): URL {
   if (uri.kind === 'absolute') return new URL(uri.url.href);
   return new URL(`${endpoints.sellerCentralBase(countryHost)}${uri.path}${uri.search}`);

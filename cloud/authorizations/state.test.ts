@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { signState, verifyState } from './state';
+import { signState, signUnboundState, verifyState, verifyUnboundState } from './state';
 import { issueAccessToken } from '../http/access-token';
 import { buildConsentUrl } from './consent-url';
 import { sandboxEndpoints, productionEndpoints } from '../../shared/amazon-endpoints';
@@ -25,6 +25,24 @@ describe('state token', () => {
     expect(await verifyState(randomBytes(32), state, t0)).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifyState(key, await issueAccessToken(key, 'ten_1', t0, 900), t0)).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifyState(key, 'a.b.c', t0)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('the Login URI\'s unbound state', () => {
+  it('carries the seller id and region until it expires, and never passes for a bound state (nor the other way round)', async () => {
+    const claims = { authorizationId: 'auth_2', sellingPartnerId: 'A1SELLER', region: 'EU' };
+    const unbound = await signUnboundState(key, claims, t0, t0 + 600_000);
+    expect(await verifyUnboundState(key, unbound, t0 + 599_000)).toEqual({ ok: true, claims });
+    expect(await verifyUnboundState(key, unbound, t0 + 600_000)).toEqual({ ok: false, reason: 'expired', authorizationId: 'auth_2' });
+    // A bound state's checks (start link, sign-in cookie, rate-limit exemption) refuse it, expired or not.
+    expect(await verifyState(key, unbound, t0)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyState(key, unbound, t0 + 600_000)).toEqual({ ok: false, reason: 'invalid' });
+    const bound = await signState(key, 'auth_1', t0, t0 + 600_000);
+    expect(await verifyUnboundState(key, bound, t0)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyUnboundState(key, bound, t0 + 600_000)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyUnboundState(randomBytes(32), unbound, t0)).toEqual({ ok: false, reason: 'invalid' });
+    const bare = await signUnboundState(key, { authorizationId: 'auth_3' }, t0, t0 + 1000);
+    expect(await verifyUnboundState(key, bare, t0)).toEqual({ ok: true, claims: { authorizationId: 'auth_3' } });
   });
 });
 

@@ -100,3 +100,27 @@ it('a row expires after ttlMs, is not cached while the notifier does not listen,
   expect(cache.size).toBe(0);
   expect(cache.generation(other.id)).not.toBe(before);
 });
+
+it('peek answers a cached row without a read (same row and generation as get), else undefined', async () => {
+  const notifier = createLocalNotifier();
+  let clock = Date.now();
+  const cache = createStatusCache(counted, notifier, { ttlMs: 10_000, now: () => clock });
+  const tenant = await createTenant(db, 'Peek GmbH', new Date());
+  const other = await createTenant(db, 'Peek Other GmbH', new Date());
+  const { row } = await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600);
+  expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();
+  const got = await cache.get(tenant.tenantId, row.id);
+  reads = 0;
+  expect(cache.peek(tenant.tenantId, row.id)).toEqual(got);
+  expect(cache.peek(tenant.tenantId, row.id)!.row).toBe(got.row);
+  // Another tenant's id: nothing, as get's AUTHORIZATION_NOT_FOUND.
+  expect(cache.peek(other.tenantId, row.id)).toBeUndefined();
+  expect(reads).toBe(0);
+  // A published change drops it; so does the end of ttlMs.
+  notifier.publish(row.id);
+  expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();
+  const again = await cache.get(tenant.tenantId, row.id);
+  expect(cache.peek(tenant.tenantId, row.id)).toEqual(again);
+  clock += 10_000;
+  expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();
+});

@@ -15,6 +15,11 @@ import { trackGenerations } from './generations';
 export interface StatusCache {
   /** The row of this tenant's authorization (AUTHORIZATION_NOT_FOUND otherwise), with its generation. */
   get(tenantId: string, id: string): Promise<{ row: AuthorizationRow; generation: number }>;
+  /**
+   * The same without waiting: the cached row when there is one (the hot path of a status call answers
+   * without a promise), else undefined — then `get` reads it. Also undefined for another tenant's row.
+   */
+  peek(tenantId: string, id: string): { row: AuthorizationRow; generation: number } | undefined;
   /** Changes whenever the authorization changes; a long-poll compares it to close the read/subscribe gap. */
   generation(id: string): number;
   readonly size: number;
@@ -39,6 +44,11 @@ export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier
       return rows.size;
     },
     generation,
+    peek(tenantId, id) {
+      const cached = rows.get(id);
+      if (!cached || cached.until <= now() || cached.row.tenant_id !== tenantId) return undefined;
+      return { row: cached.row, generation: generation(id) };
+    },
     async get(tenantId, id) {
       const gen = generation(id);
       const cached = rows.get(id);

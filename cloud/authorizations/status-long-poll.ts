@@ -4,6 +4,8 @@
 // suspended — no async function, promise chain or closure, only the registry's Waiter with the reply
 // (heap snapshots: ~0.9 KB less per waiting request than an `await longPolls.wait()` in the handler).
 import type { FastifyReply } from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { AmazonRequest } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { authorizationAmazonRequests } from '../repositories/amazon-requests';
@@ -20,6 +22,23 @@ async function load(ctx: CloudContext, tenantId: string, id: string): Promise<{ 
     ctx.metrics.authorization('expired');
   }
   return { row, generation: row === cached.row ? cached.generation : ctx.statusCache.generation(id) };
+}
+
+const statusRoute = CLOUD_ROUTES.getAuthorization;
+/** The route's own serializer (the contract's 200 schema through the zod type provider Fastify uses). */
+const serializeStatus = serializerCompiler({ schema: statusRoute.schema.response[200], method: statusRoute.method, url: statusRoute.path, httpStatus: '200' });
+/** Cached rows are never changed (a change replaces the row): each one's answer is serialised once. */
+const serializedPending = new WeakMap<AuthorizationRow, string>();
+
+/**
+ * Sends a pending row's answer, serialised and checked by the route's schema once per row rather than
+ * on every call: a waiting desktop asks about the same row again and again (issue 26). A string with a
+ * JSON content type skips Fastify's serializer; the answer's bytes are the same.
+ */
+function sendPending(reply: FastifyReply, row: AuthorizationRow): void {
+  let json = serializedPending.get(row);
+  if (json === undefined) serializedPending.set(row, (json = serializeStatus(authorizationToApi(row))));
+  reply.header('content-type', 'application/json; charset=utf-8').send(json);
 }
 
 /**
@@ -40,12 +59,12 @@ export function sharedAmazonRequests(ctx: CloudContext, id: string): Promise<Ama
   return read;
 }
 
-async function body(ctx: CloudContext, row: AuthorizationRow) {
+/** Sends the row's answer; only a finished sign-in has called Amazon, a waiting one costs no query. */
+async function sendBody(ctx: CloudContext, reply: FastifyReply, row: AuthorizationRow): Promise<void> {
+  if (row.status === 'pending') return sendPending(reply, row);
   const api = authorizationToApi(row);
-  // Only a finished sign-in has called Amazon; a waiting one costs no extra query.
-  if (row.status === 'pending') return api;
   const amazonRequests = await sharedAmazonRequests(ctx, row.id);
-  return amazonRequests.length ? { ...api, amazonRequests } : api;
+  reply.send(amazonRequests.length ? { ...api, amazonRequests } : api);
 }
 
 /** What a held request keeps: the reply (its request has the tenant) and the authorization id. */
@@ -68,12 +87,9 @@ function onWaitEnd(outcome: WaitOutcome, held: Held): void {
   load(held.ctx, held.tenantId, held.id)
     .then(({ row, generation }) => {
       if (outcome === 'resync' && row.status === 'pending' && !held.reply.raw.destroyed && hold(held, row, generation)) return undefined;
-      return body(held.ctx, row);
+      return sendBody(held.ctx, held.reply, row);
     })
-    .then(
-      (answer) => void (answer !== undefined && held.reply.send(answer)),
-      (error: unknown) => void held.reply.send(error),
-    );
+    .catch((error: unknown) => void held.reply.send(error));
 }
 
 /** Holds the request until the row changes or its wait ends; false when no time is left. */
@@ -110,19 +126,27 @@ function forgetHeaderCopies(raw: FastifyReply['request']['raw']): void {
   raw.rawHeaders = NO_RAW_HEADERS;
 }
 
-/** Answers at once unless pending and `waitSeconds` > 0; then answers when it changes or the wait ends. Never rejects. */
-export async function answerStatus(ctx: CloudContext, reply: FastifyReply, tenantId: string, id: string, waitSeconds: number): Promise<void> {
-  try {
-    const { row, generation } = await load(ctx, tenantId, id);
-    if (row.status !== 'pending' || waitSeconds <= 0) {
-      reply.send(await body(ctx, row));
-      return;
-    }
-    forgetHeaderCopies(reply.request.raw);
-    const held: Held = { ctx, reply, tenantId, id, until: ctx.now() + waitSeconds * 1000 };
-    // No time left (it expires now): read again and answer, as a wait that timed out does.
-    if (!hold(held, row, generation)) onWaitEnd('timeout', held);
-  } catch (error) {
-    reply.send(error);
+/** A pending row: answered now when `waitSeconds` is 0, else held until it changes or the wait ends. */
+function answerPending(ctx: CloudContext, reply: FastifyReply, tenantId: string, id: string, waitSeconds: number, row: AuthorizationRow, generation: number): void {
+  if (waitSeconds <= 0) return sendPending(reply, row);
+  forgetHeaderCopies(reply.request.raw);
+  const held: Held = { ctx, reply, tenantId, id, until: ctx.now() + waitSeconds * 1000 };
+  // No time left (it expires now): read again and answer, as a wait that timed out does.
+  if (!hold(held, row, generation)) onWaitEnd('timeout', held);
+}
+
+/**
+ * Answers at once unless pending and `waitSeconds` > 0; then answers when it changes or the wait ends.
+ * Never throws. A pending row in the status cache that is not due to expire is answered (or held)
+ * without a promise; anything else is read first.
+ */
+export function answerStatus(ctx: CloudContext, reply: FastifyReply, tenantId: string, id: string, waitSeconds: number): void {
+  const hit = ctx.statusCache.peek(tenantId, id);
+  if (hit && hit.row.status === 'pending' && ctx.now() < hit.row.expires_at.getTime()) {
+    answerPending(ctx, reply, tenantId, id, waitSeconds, hit.row, hit.generation);
+    return;
   }
+  load(ctx, tenantId, id)
+    .then(({ row, generation }) => (row.status === 'pending' ? answerPending(ctx, reply, tenantId, id, waitSeconds, row, generation) : sendBody(ctx, reply, row)))
+    .catch((error: unknown) => void reply.send(error));
 }

@@ -42,7 +42,11 @@ export function authorizationToApi(row: AuthorizationRow): Authorization {
   if (row.completed_at) a.completedAt = row.completed_at.toISOString();
   if (row.origin === 'amazon') a.origin = 'amazon';
   // The platform's renewal date of this very authorization (callback-flow.ts sets the same one).
-  if (row.status === 'authenticated' && row.completed_at) a.renewalDueAt = new Date(row.completed_at.getTime() + AUTHORIZATION_RENEWAL_MS).toISOString();
+  if (row.status === 'authenticated' && row.completed_at) {
+    a.renewalDueAt = new Date(row.completed_at.getTime() + AUTHORIZATION_RENEWAL_MS).toISOString();
+    // What code-exchange.ts stored as the platform's store name in the same transaction.
+    a.storeName = row.store_name;
+  }
   return a;
 }
 

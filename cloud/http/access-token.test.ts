@@ -50,3 +50,15 @@ it('drops an expired token from the cache instead of keeping it', async () => {
   expect(await verify(token)).toBeUndefined();
   expect(verify.cachedCount()).toBe(0);
 });
+
+it('known() answers only tokens verified before and not expired, without verifying', async () => {
+  let now = T0;
+  const verify = createAccessTokenVerifier(key, () => now);
+  const token = await issueAccessToken(key, 'tenant-k', T0, 900, 3);
+  expect(verify.known(token)).toBeUndefined();
+  await verify(token);
+  expect(verify.known(token)).toMatchObject({ tenantId: 'tenant-k', generation: 3 });
+  expect(verify.known(`${token}x`)).toBeUndefined();
+  now = T0 + 901_000;
+  expect(verify.known(token)).toBeUndefined();
+});

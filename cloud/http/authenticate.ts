@@ -17,14 +17,30 @@ export function installBearerAuth(app: FastifyInstance, ctx: CloudContext): void
   app.decorateRequest('tenantId', undefined);
   app.decorateRequest('tokenGeneration', undefined);
   const verify = createAccessTokenVerifier(ctx.signingKey, ctx.now);
-  app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
-    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    const token = match ? await verify.check(match[1]!) : undefined;
+  const accept = (request: FastifyRequest, token: { tenantId: string; generation: number } | undefined) => {
     if (token) {
       request.tenantId = token.tenantId;
       request.tokenGeneration = token.generation;
     }
+  };
+  // Callback style: a token verified before is accepted without a promise (issue 26); a new one is
+  // checked (HMAC) first. Never fails: an unusable token only leaves the request unauthenticated.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) return done();
+    const known = verify.known(match[1]!);
+    if (known) {
+      accept(request, known);
+      return done();
+    }
+    verify.check(match[1]!).then(
+      (token) => {
+        accept(request, token);
+        done();
+      },
+      () => done(),
+    );
   });
 }
 

@@ -1,7 +1,7 @@
-// The pages the Login URI shows when it cannot send the seller straight back to Amazon: German or English
-// by Accept-Language (German first, as the ERP), a plain sentence with the next step, and where it helps
-// the form for the pairing code, which carries Amazon's parameters along unchanged.
-import type { LoginRefusal, LoginUriParams } from '../authorizations/login-uri';
+// The pages of the Login URI's sign-ins (docs/amazon.md §1.6): German or English by Accept-Language (German
+// first, as the ERP), a plain sentence with the next step, and where it helps the form for the pairing code
+// (on the callback's page, after Amazon's redirect), which carries the redirect's parameters along unchanged.
+import type { LoginRefusal } from '../authorizations/login-uri';
 
 type PageLang = 'de' | 'en';
 
@@ -30,7 +30,7 @@ const TEXT: Record<PageLang, Record<LoginRefusal | 'title' | 'codeLabel' | 'subm
     tenant_disabled: 'Der Betreiber der Cloud hat das Konto gesperrt, zu dem diese Plattform gehört; eine Anmeldung ist so lange nicht möglich. Bitte wenden Sie sich an den Anbieter der Cloud, um es wieder freischalten zu lassen, und starten Sie die Anmeldung danach erneut.',
     sign_in_over: 'Dieser Anmeldelink gilt nicht mehr: die Anmeldung wurde abgeschlossen, abgebrochen oder ist abgelaufen. Klicken Sie in der Anwendung erneut auf ANMELDEN.',
     codeLabel: 'Kopplungscode (z. B. ABCD-EFGH)',
-    submit: 'Weiter zu Amazon',
+    submit: 'Anmeldung abschließen',
     codeHint: 'Der Code gilt 10 Minuten und nur einmal.',
   },
   en: {
@@ -43,18 +43,18 @@ const TEXT: Record<PageLang, Record<LoginRefusal | 'title' | 'codeLabel' | 'subm
     tenant_disabled: 'The cloud operator has disabled the account this platform belongs to; signing in is not possible until it is enabled again. Please contact the cloud provider to have it enabled, then start the sign-in again.',
     sign_in_over: 'This sign-in link is no longer valid: the sign-in was completed, cancelled or has expired. Click SIGN IN in the app again.',
     codeLabel: 'Pairing code (e.g. ABCD-EFGH)',
-    submit: 'Continue to Amazon',
+    submit: 'Complete sign-in',
     codeHint: 'The code is valid for 10 minutes and once only.',
   },
 };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function loginPage(lang: PageLang, reason: LoginRefusal, askForCode: boolean, action: string, params: LoginUriParams): string {
+/** `fields` go along in the form as hidden inputs (they are only sent when `askForCode`). */
+export function loginPage(lang: PageLang, reason: LoginRefusal, askForCode: boolean, action: string, fields: Record<string, string> = {}): string {
   const t = TEXT[lang];
-  const hidden = (['amazon_callback_uri', 'amazon_state', 'selling_partner_id', 'version'] as const)
-    .filter((name) => params[name])
-    .map((name) => `<input type="hidden" name="${name}" value="${escape(params[name]!)}">`)
+  const hidden = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`)
     .join('');
   const form = askForCode
     ? `<form method="post" action="${escape(action)}">${hidden}
@@ -66,8 +66,10 @@ export function loginPage(lang: PageLang, reason: LoginRefusal, askForCode: bool
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escape(t.title)}</title></head>
 <body data-page="login-uri" data-reason="${reason}">
+<main>
 <h1>${escape(t.title)}</h1>
 <p role="alert">${escape(t[reason])}</p>
 ${form}
+</main>
 </body></html>`;
 }

@@ -94,7 +94,17 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
   await app.register(
     async (v1) => {
       // Before the schemas are checked: an unauthenticated or disabled caller learns nothing about them.
-      v1.addHook('preValidation', async (request) => ctx.tenantGate.assertActive(requireTenant(request), request.tokenGeneration ?? 0));
+      // Callback style: a remembered answer lets the call through without a promise (issue 26).
+      v1.addHook('preValidation', (request, _reply, done) => {
+        try {
+          const tenantId = requireTenant(request);
+          const generation = request.tokenGeneration ?? 0;
+          if (ctx.tenantGate.checkKnown(tenantId, generation)) return done();
+          ctx.tenantGate.assertActive(tenantId, generation).then(() => done(), done);
+        } catch (error) {
+          done(error as Error);
+        }
+      });
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
       await v1.register(platformChangesRoutes, { ctx });

@@ -201,16 +201,6 @@ export async function amazonStartedAfter(q: Queryable, tenantId: string, since: 
   return rows;
 }
 
-/** The platform's pending sign-in started at the Login URI for this seller id (the one a new Login URI request reuses). */
-export async function findPendingAmazonStarted(q: Queryable, platformId: string, expectedSellingPartnerId: string | null, now: Date): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>(
-    `SELECT * FROM authorizations WHERE platform_id = $1 AND origin = 'amazon' AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2
-       AND expected_selling_partner_id IS NOT DISTINCT FROM $3 ORDER BY seq DESC LIMIT 1`,
-    [platformId, now, expectedSellingPartnerId],
-  );
-  return rows[0];
-}
-
 /** Retention: drops authorizations created before `before` (pending ones then are long expired); their Amazon calls stay with the platform. */
 export async function deleteAuthorizationsCreatedBefore(q: Queryable, before: Date): Promise<number> {
   await q.query('UPDATE amazon_requests SET authorization_id = NULL WHERE authorization_id IN (SELECT id FROM authorizations WHERE created_at < $1)', [before]);

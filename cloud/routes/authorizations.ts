@@ -52,7 +52,7 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
     handler: (request, reply) => {
       const tenantId = requireTenant(request);
       const { wait = 0 } = request.query;
-      void answerStatus(ctx, reply, tenantId, request.params.id, wait);
+      answerStatus(ctx, reply, tenantId, request.params.id, wait);
     },
   });
 

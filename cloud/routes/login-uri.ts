@@ -1,43 +1,29 @@
 // GET /oauth/amazon/login: the Login URI Amazon calls for Re-Authorize (Seller Central) and Authorize now
-// (Appstore). POST /oauth/amazon/login: the pairing-code form of its pages, rate-limited per client
-// address so that codes cannot be guessed. The query carries Amazon's state: never cached, no Referer.
-// GET is limited per selling_partner_id (an outsider can send any seller's public id), except for a
-// browser carrying a sign-in cookie (the start link's; only it can continue the desktop's sign-in).
+// (Appstore), and in the website workflow for a seller not yet registered with the app. The query carries
+// Amazon's state: never cached, no Referer. Limited per selling_partner_id (an outsider can send any
+// seller's public id), known or unknown alike, except for a browser carrying a sign-in cookie (the start
+// link's; only it can continue the desktop's sign-in). The pairing-code form moved to the callback's
+// page (routes/callback.ts): only Amazon's round trip tells who the seller is.
 // Schemas: shared/cloud-api-routes.ts; a malformed request gets the page (attachValidation), not JSON.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AMAZON_LOGIN_PATH } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
-import { callbackOrigins, handleLogin, type LoginOutcome, type LoginUriParams } from '../authorizations/login-uri';
+import { handleLogin, type LoginOutcome } from '../authorizations/login-uri';
 import { cookieState } from '../authorizations/start-link';
 import { verifyState } from '../authorizations/state';
 import { loginPage, pickPageLang } from '../http/login-pages';
-import { createFailureCounter } from '../http/failure-counter';
-import { CloudError } from '../http/cloud-error';
-import { pairingCodeKey } from '../pairing-codes';
 
-/**
- * Wrong pairing codes allowed per window: per client address, per typed code (wherever it comes from), and
- * over all addresses together, so guesses spread over many addresses stay bounded too. Only failures
- * count: sellers behind one office address who type their right codes use up nothing. 30^8 codes make
- * guessing hopeless at these rates.
- */
-const CODE_FAILURES_PER_ADDRESS = 10;
-const CODE_FAILURES_PER_CODE = 5;
-const CODE_FAILURES_TOTAL = 500;
-const CODE_WINDOW_MS = 10 * 60_000;
 /** Login URI requests per seller id and window: a genuine Re-Authorize needs one or two. */
 const SELLER_ATTEMPTS = 20;
 const SELLER_WINDOW_MS = 10 * 60_000;
 
 export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  // The pages have no scripts or styles; the form posts here and is redirected to Seller Central.
-  const csp = `default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self' ${callbackOrigins(ctx.endpoints).join(' ')}`;
-  const answer = (request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome, params: LoginUriParams) =>
-    send(request, reply.header('content-security-policy', csp), outcome, params);
+  // The page (a request that does not lead back to Amazon) has no scripts, styles or forms.
+  const csp = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  const answer = (request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) => send(request, reply.header('content-security-policy', csp), outcome);
   app.route({
     ...contractRoute(CLOUD_ROUTES.loginUri),
     config: {
@@ -54,38 +40,9 @@ export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
     },
     attachValidation: true,
     handler: async (request, reply) => {
-      if (request.validationError) return answer(request, reply, badRequest, {});
-      const outcome = await handleLogin(ctx, request.query, { cookieState: cookieState(request.headers.cookie) });
-      return answer(request, reply, outcome, request.query);
-    },
-  });
-
-  const window = { windowMs: CODE_WINDOW_MS };
-  const perAddress = createFailureCounter(CODE_FAILURES_PER_ADDRESS, ctx.now, window);
-  const perCode = createFailureCounter(CODE_FAILURES_PER_CODE, ctx.now, window);
-  const total = createFailureCounter(CODE_FAILURES_TOTAL, ctx.now, window);
-  app.route({
-    ...contractRoute(CLOUD_ROUTES.loginUriCode),
-    attachValidation: true,
-    handler: async (request, reply) => {
-      if (request.validationError) return answer(request, reply, badRequest, {});
-      const { code, ...params } = request.body;
-      const key = pairingCodeKey(code);
-      const wait = Math.max(perAddress.over(request.ip) ?? 0, perCode.over(key) ?? 0, total.over('all') ?? 0);
-      if (wait > 0) {
-        request.log.warn('login uri: pairing code attempts over the limit');
-        throw new CloudError('RATE_LIMITED', `Too many wrong pairing codes; retry in ${wait} s.`, wait);
-      }
-      const outcome = await handleLogin(ctx, params, { pairingCode: code });
-      if (outcome.kind === 'page') {
-        if (outcome.reason === 'code_invalid') {
-          perAddress.fail(request.ip);
-          perCode.fail(key);
-          total.fail('all');
-        }
-        request.log.info({ reason: outcome.reason }, 'login uri: pairing code refused');
-      }
-      return answer(request, reply, outcome, params);
+      if (request.validationError) return answer(request, reply, badRequest);
+      const outcome = await handleLogin(ctx, request.query, cookieState(request.headers.cookie));
+      return answer(request, reply, outcome);
     },
   });
 }
@@ -98,11 +55,9 @@ function sellerKey(r: FastifyRequest): string {
 
 const badRequest: LoginOutcome = { kind: 'page', status: 400, reason: 'bad_request', askForCode: false };
 
-function send(request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome, params: LoginUriParams): FastifyReply {
+function send(request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome): FastifyReply {
   reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
   if (outcome.kind === 'redirect') return reply.redirect(outcome.location, 302);
   const lang = pickPageLang(request.headers['accept-language']);
-  // Relative: the form posts back to this path, also behind a proxy that adds a prefix.
-  const action = AMAZON_LOGIN_PATH.split('/').pop()!;
-  return reply.code(outcome.status).type('text/html; charset=utf-8').header('content-language', lang).send(loginPage(lang, outcome.reason, outcome.askForCode, action, params));
+  return reply.code(outcome.status).type('text/html; charset=utf-8').header('content-language', lang).send(loginPage(lang, outcome.reason, false, ''));
 }

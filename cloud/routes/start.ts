@@ -50,5 +50,5 @@ export async function startRoutes(fastify: FastifyInstance, { ctx }: { ctx: Clou
 
 function page(request: FastifyRequest, reply: FastifyReply, status: number, reason: LoginRefusal): FastifyReply {
   const lang = pickPageLang(request.headers['accept-language']);
-  return reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).send(loginPage(lang, reason, false, '', {}));
+  return reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).send(loginPage(lang, reason, false, ''));
 }

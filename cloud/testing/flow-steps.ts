@@ -47,3 +47,16 @@ export async function consentTarget(startLink: string): Promise<string> {
   expect(res.status).toBe(302);
   return res.headers.get('location')!;
 }
+
+/**
+ * Appstore → Authorize now → consent, as a seller does for an app sign-in that starts at Amazon: the page
+ * the browser ends on after the Login URI and Amazon's redirect. Pass the browser back in for another
+ * round with the same Seller Central session.
+ */
+export async function authorizeNow(sandboxUrl: string, applicationId: string, seller: SeedAccount, host: string, browser = new SellerBrowser()): Promise<{ browser: SellerBrowser; page: Page }> {
+  const appstore = await signInToConsent(browser, `${sandboxUrl}/sc/${host}/selling-partner-appstore/dp/${applicationId}`, seller, sandboxUrl);
+  expect(appstore.text).toContain('data-page="appstore"');
+  const consent = await browser.submit(appstore, {}, 'authorize-now');
+  expect(consent.text).toContain('data-page="consent"');
+  return { browser, page: await confirmConsent(browser, consent) };
+}

@@ -87,12 +87,12 @@ export async function signInToConsent(browser: SellerBrowser, consentUrl: string
 
 /** Confirms the consent; the browser ends on the cloud's callback page (or wherever Amazon sends it). */
 export function confirmConsent(browser: SellerBrowser, consentPage: Page, action: 'confirm' | 'cancel' = 'confirm'): Promise<Page> {
-  return browser.submit(consentPage, { action }, 'csrf');
+  return browser.submit(consentPage, { action }, 'id="consent-confirm"');
 }
 
 /** The redirect Seller Central sends after confirming, without following it to the cloud. */
 export async function consentRedirect(browser: SellerBrowser, consentPage: Page): Promise<string> {
-  const { action, init } = formRequest(consentPage, { action: 'confirm' }, 'csrf');
+  const { action, init } = formRequest(consentPage, { action: 'confirm' }, 'id="consent-confirm"');
   const res = await browser.fetch(action, init);
   const location = res.headers.get('location');
   if (res.status !== 302 || !location) throw new Error(`consent did not redirect: ${res.status} ${res.text.slice(0, 300)}`);

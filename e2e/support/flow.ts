@@ -24,17 +24,20 @@ export async function runAmazonFlow(o: FlowOptions): Promise<void> {
   await page.getByRole('button', { name: 'Neu' }).click();
   await page.getByLabel('Bezeichnung').fill('Amazon 123456');
   await page.getByRole('button', { name: 'Anlegen' }).click();
+  // ANLEGEN opens the new platform on "Allgemein"; back in the list it is there too.
+  await expect(page.getByRole('tab', { name: 'Allgemein' })).toBeFocused();
+  await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
   await expect(page.getByRole('row', { name: /Amazon 123456/ })).toBeVisible();
   await o.shot(page, 'list');
 
-  // Flags: Aktiv, Cloud verwenden → the ZUGANGSDATEN tab appears.
+  // Flags: Aktiv, Cloud verwenden → the ZUGANGSDATEN tab appears and is shown.
   await page.getByRole('row', { name: /Amazon 123456/ }).dblclick();
   await expect(page.getByRole('tab', { name: 'Allgemein' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toHaveCount(0);
   await expect(page.getByLabel('Aktiv')).toBeChecked();
-  await page.getByLabel('Cloud verwenden').check();
-  await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toBeVisible();
   await o.shot(page, 'general');
+  await page.getByLabel('Cloud verwenden').click();
+  await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toBeFocused();
 
   // Region DE, status Nicht authentifiziert.
   await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();

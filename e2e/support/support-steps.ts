@@ -15,10 +15,11 @@ export async function openEmptyList(page: Page, url: string): Promise<void> {
 export async function newPlatformOnCredentials(page: Page, name: string, country = 'DE'): Promise<void> {
   await page.getByRole('button', { name: 'Neu' }).click();
   await page.getByLabel('Bezeichnung').fill(name);
+  // ANLEGEN opens the new platform; ticking "Cloud verwenden" leads on to ZUGANGSDATEN (issue 24).
   await page.getByRole('button', { name: 'Anlegen' }).click();
-  await page.getByRole('row', { name: new RegExp(name) }).dblclick();
-  await page.getByLabel('Cloud verwenden').check();
-  await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();
+  await expect(page.getByRole('heading', { level: 2 })).toContainText(name);
+  await page.getByLabel('Cloud verwenden').click();
+  await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN' })).toHaveAttribute('aria-selected', 'true');
   await page.getByLabel('Region', { exact: true }).selectOption(country);
 }
 

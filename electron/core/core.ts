@@ -279,6 +279,7 @@ export class Core {
       ...(this.opts.storeWarning ? { storeWarning: this.opts.storeWarning } : {}),
       ...(unreadable > 0 ? { unreadableProfiles: { code: 'PROFILES_UNREADABLE' as const, count: unreadable, file: this.opts.store.filePath } } : {}),
       pendingCloudDeletions: this.deletions.queue().length,
+      pendingCloudDeletionList: this.deletions.queue().map((q) => ({ name: q.name, queuedAt: q.queuedAt })),
       cloudConfigured: this.cloudConfigured,
       language: this.language.get(),
     };

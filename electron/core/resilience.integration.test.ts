@@ -106,6 +106,8 @@ describe('resilience', () => {
     expect(await d.call('deletePlatform', { id: p.id, mode: 'localQueue' })).toEqual({ id: p.id, cloud: 'queued' });
     expect((await d.call('listPlatforms')).some((x) => x.id === p.id)).toBe(false);
     expect((await d.call('getAppInfo')).pendingCloudDeletions).toBe(1);
+    // By name, for the list (issue 24): deleted here, its cloud copy not yet.
+    expect((await d.call('getAppInfo')).pendingCloudDeletionList).toEqual([{ name: 'Amazon Queue', queuedAt: expect.any(String) }]);
 
     await restart();
     const api = new TestCloudClient(cloud.url, tenant);
@@ -113,6 +115,7 @@ describe('resilience', () => {
     const end = Date.now() + 20_000;
     while ((await d.call('getAppInfo')).pendingCloudDeletions > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     expect((await d.call('getAppInfo')).pendingCloudDeletions).toBe(0);
+    expect((await d.call('getAppInfo')).pendingCloudDeletionList).toEqual([]);
     expect((await api.raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status).toBe(404);
     await d.close();
   });

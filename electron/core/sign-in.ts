@@ -356,7 +356,14 @@ export class SignInManager {
     }
     if (a.status === 'authenticated' && a.sellingPartnerId) {
       const p = this.o.platforms.get(platformId);
-      const cloudPlatform = p.cloudPlatformId ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
+      // A cloud that answers with the store name (null included) has said all the platform would: no
+      // second round trip before the sign-in shows as done (issue 26). An older cloud is asked.
+      const cloudPlatform =
+        a.storeName !== undefined
+          ? { storeName: a.storeName ?? undefined, authorizedAt: a.completedAt, renewalDueAt: a.renewalDueAt }
+          : p.cloudPlatformId
+            ? await this.o.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined)
+            : undefined;
       const previous = p.auth.status === 'waiting' ? p.auth.previous : undefined;
       // Same seller: the store name known before stays; the cloud's is newer when it has one.
       const storeName = cloudPlatform?.storeName ?? (previous?.sellingPartnerId === a.sellingPartnerId ? previous.storeName : undefined);

@@ -59,15 +59,23 @@ describe('boot.ts', () => {
     expect(window.location.search).toBe('?view=1');
   });
 
-  it('without a token asks nothing (the app then shows that the host cannot be reached)', async () => {
+  const refused = { ok: false, error: { code: 'HOST_TOKEN_INVALID' } };
+
+  it('without a token asks nothing: the first state says the link is not valid (the app says to open the new one)', async () => {
     const b = await boot('#other=1');
     expect(b?.token).toBeNull();
-    expect(await b?.firstState).toBeUndefined();
+    expect(await b?.firstState).toEqual({ list: refused, appInfo: refused });
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
+  it('a token the host refuses (an earlier start’s) gives the same first state', async () => {
+    fetchMock.mockResolvedValue(new Response('{"error":{"code":"UNAUTHORIZED"}}', { status: 401 }));
+    const b = await boot('#token=von-frueher');
+    expect(await b?.firstState).toEqual({ list: refused, appInfo: refused });
+  });
+
   it.each([
-    ['a refusal', () => Promise.resolve(new Response('{"error":{"code":"UNAUTHORIZED"}}', { status: 401 }))],
+    ['a refusal of another kind', () => Promise.resolve(new Response('{"error":{"code":"FORBIDDEN"}}', { status: 403 }))],
     ['no host', () => Promise.reject(new TypeError('Failed to fetch'))],
     ['an answer that is not JSON', () => Promise.resolve(new Response('<html>', { status: 200 }))],
     ['JSON of another shape', () => Promise.resolve(new Response('{"list":[]}', { status: 200 }))],

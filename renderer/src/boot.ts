@@ -30,9 +30,17 @@ declare global {
 
 const TOKEN_KEY = 'acc.browserHostToken';
 
+/**
+ * No token, or one the host refuses (a page of an earlier start, or a link cut short): the first state is
+ * this error, and the app shows a page saying to open the new link from the console (issue 24).
+ */
+const refused = { ok: false, error: { code: 'HOST_TOKEN_INVALID' } } as const;
+const TOKEN_REFUSED: FirstState = { list: refused, appInfo: refused };
+
 async function fetchFirstState(token: string): Promise<FirstState | undefined> {
   try {
     const res = await fetch(FIRST_STATE_PATH, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+    if (res.status === 401) return TOKEN_REFUSED;
     if (!res.ok) return undefined;
     const body = (await res.json()) as Partial<FirstState> | null;
     return typeof body?.list?.ok === 'boolean' && typeof body.appInfo?.ok === 'boolean' ? (body as FirstState) : undefined;
@@ -60,5 +68,5 @@ if (!window.api) {
     storage()?.setItem(TOKEN_KEY, fromAddress);
     window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
   };
-  window.__hostBoot = { token, firstState: token ? fetchFirstState(token) : Promise.resolve(undefined), keepToken };
+  window.__hostBoot = { token, firstState: token ? fetchFirstState(token) : Promise.resolve(TOKEN_REFUSED), keepToken };
 }

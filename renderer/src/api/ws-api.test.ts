@@ -80,3 +80,30 @@ describe('the browser host API over a WebSocket', () => {
     expect(opened).toHaveLength(1);
   });
 });
+
+describe('a socket that does not open', () => {
+  const refuse = async (status: number | 'down') => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        if (status === 'down') throw new TypeError('Failed to fetch');
+        return new Response('{}', { status });
+      }),
+    );
+    const before = sockets.length;
+    const api = createWsApi('von-frueher');
+    const answer = api.listPlatforms();
+    await vi.waitFor(() => expect(sockets).toHaveLength(before + 1));
+    sockets.at(-1)!.onerror?.();
+    return answer;
+  };
+
+  it('says the link is no longer valid when the host refuses the token (it was restarted)', async () => {
+    expect(await refuse(401)).toEqual({ ok: false, error: { code: 'HOST_TOKEN_INVALID' } });
+  });
+
+  it('says the app cannot be reached when no host answers, or it refuses for another reason', async () => {
+    expect(await refuse('down')).toEqual({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
+    expect(await refuse(403)).toEqual({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
+  });
+});

@@ -5,7 +5,7 @@
 import type { AppApi } from '../../../shared/ipc-contract';
 import { EVENT_NAMES, REQUEST_NAMES } from '../../../shared/ipc-channels';
 import type { Result } from '../../../shared/result';
-import type { ServerMessage } from '../../../shared/ws-protocol';
+import { FIRST_STATE_PATH, type ServerMessage } from '../../../shared/ws-protocol';
 import { whenIdle } from '../when-idle';
 import { bestEffort } from '../../../shared/best-effort';
 
@@ -82,7 +82,7 @@ export function createWsApi(token: string | null): AppApi {
     try {
       ws = await connect();
     } catch {
-      return { ok: false, error: { code: 'HOST_UNREACHABLE' } };
+      return { ok: false, error: { code: (await tokenRefused(token)) ? 'HOST_TOKEN_INVALID' : 'HOST_UNREACHABLE' } };
     }
     const id = nextId++;
     return new Promise((resolve) => {
@@ -104,4 +104,18 @@ export function createWsApi(token: string | null): AppApi {
     };
   };
   return api as unknown as AppApi;
+}
+
+/**
+ * Whether the host answers but refuses this token (it was restarted and has a new one): then the page is
+ * told to open the new link, not that the app cannot be reached.
+ */
+async function tokenRefused(token: string | null): Promise<boolean> {
+  if (!token) return true;
+  try {
+    const res = await fetch(FIRST_STATE_PATH, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+    return res.status === 401;
+  } catch {
+    return false;
+  }
 }

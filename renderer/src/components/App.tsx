@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { PlatformList } from './PlatformList';
+import { TokenInvalidPage } from './TokenInvalidPage';
 import { lazyComponent } from './lazy-component';
 import { errorText, loadGermanRest, useTranslation } from '../i18n';
 import { whenIdle } from '../when-idle';
@@ -16,6 +17,19 @@ const CloudSettingsDialog = lazyComponent(() => import('./CloudSettingsDialog').
 const KeychainBanner = lazyComponent(() => import('./KeychainBanner').then((m) => m.KeychainBanner));
 const SandboxScenarioBanner = lazyComponent(() => import('./SandboxScenarioBanner').then((m) => m.SandboxScenarioBanner));
 const ReplayImportButton = lazyComponent(() => import('./ReplayImportButton').then((m) => m.ReplayImportButton));
+/**
+ * After a delete the focus goes to the platform now at the deleted one's place (or the one before it),
+ * selected; with none left, to "Neu". After the dialog has given focus back to its opener, which may be gone.
+ */
+function focusAfterDelete(index: number): void {
+  requestAnimationFrame(() => {
+    const { platforms, select } = usePlatforms.getState();
+    const next = platforms[Math.min(index, platforms.length - 1)];
+    if (next) select(next.id);
+    requestAnimationFrame(() => document.getElementById(next ? `row-${next.id}` : 'list-new')?.focus());
+  });
+}
+
 /** Fetches every part not on the first screen (the app does so once the list is shown; tests before they start). */
 export const preloadRest = () =>
   Promise.all([...[PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog, KeychainBanner, SandboxScenarioBanner, ReplayImportButton].map((c) => c.preload()), loadGermanRest()]);
@@ -23,7 +37,7 @@ export const preloadRest = () =>
 export function App() {
   const { t, i18n } = useTranslation();
   const { platforms, selectedId, loaded, appInfo, error, connect, select, create, clearError } = usePlatforms();
-  const { openId, modal, open, showModal } = useUi();
+  const { openId, modal, notice, open, showModal, announce } = useUi();
 
   useEffect(() => connect(), [connect]);
   // Once the list is up, fetch the rest in the background, so opening a platform or a dialog is instant.
@@ -37,10 +51,13 @@ export function App() {
   const selected = platforms.find((p) => p.id === selectedId);
   const opened = platforms.find((p) => p.id === openId);
   const toDelete = modal?.kind === 'delete' ? platforms.find((p) => p.id === modal.id) : undefined;
+  const deleteIndex = toDelete ? platforms.indexOf(toDelete) : -1;
   const back = () => {
     open(null);
     if (openId) requestAnimationFrame(() => document.getElementById(`row-${openId}`)?.focus());
   };
+
+  if (error?.code === 'HOST_TOKEN_INVALID') return <TokenInvalidPage />;
 
   return (
     <div className="app">
@@ -92,7 +109,7 @@ export function App() {
         ) : (
           <>
             <div className="toolbar" role="toolbar" aria-label={t('app.title')}>
-              <button type="button" onClick={() => showModal({ kind: 'new' })} accessKey="n">
+              <button type="button" id="list-new" onClick={() => showModal({ kind: 'new' })} accessKey="n">
                 {t('list.new')}
               </button>
               <button type="button" disabled={!selected} onClick={() => selected && open(selected.id)}>
@@ -115,6 +132,7 @@ export function App() {
               {loaded && (
                 <PlatformList
                   platforms={platforms}
+                  pendingDeletions={appInfo?.pendingCloudDeletionList}
                   selectedId={selectedId}
                   onSelect={select}
                   onOpen={(id) => open(id)}
@@ -127,14 +145,27 @@ export function App() {
         )}
         {/* Dialogs inside the landmark too: axe's "region" rule wants all content in one. */}
         <Suspense fallback={null}>
-          {modal?.kind === 'new' && <NewPlatformDialog onCreate={create} onClose={() => showModal(null)} />}
+          {modal?.kind === 'new' && (
+            <NewPlatformDialog
+              onCreate={async (name) => {
+                // The new platform opens at once (selected, its details shown): the next step is there.
+                const r = await create(name);
+                if (r.ok) open(r.value.id);
+                return r;
+              }}
+              onClose={() => showModal(null)}
+            />
+          )}
           {modal?.kind === 'cloudSettings' && <CloudSettingsDialog onClose={() => showModal(null)} />}
           {toDelete && (
             <DeleteFlow
               platform={toDelete}
               onDone={(deleted) => {
                 showModal(null);
-                if (deleted && openId === toDelete.id) open(null);
+                if (!deleted) return;
+                if (openId === toDelete.id) open(null);
+                announce({ kind: deleted.cloud === 'queued' ? 'deletedQueued' : 'deleted', name: toDelete.name });
+                focusAfterDelete(deleteIndex);
               }}
             />
           )}
@@ -142,6 +173,10 @@ export function App() {
       </main>
       <footer className="statusbar">
         <span>{t('list.count', { count: platforms.length })}</span>
+        {/* Always there, so a screen reader announces what is put in (a polite live region). */}
+        <span role="status" data-testid="app-notice">
+          {notice && t(notice.kind === 'deleted' ? 'list.deleted' : 'list.deletedQueued', { name: notice.name })}
+        </span>
         {(appInfo?.pendingCloudDeletions ?? 0) > 0 && (
           <span className="statusbar-warn" data-testid="pending-deletions">
             {t('list.pendingDeletions', { count: appInfo?.pendingCloudDeletions ?? 0 })}

@@ -37,6 +37,10 @@ describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
     await user.click(screen.getByRole('button', { name: 'Übernehmen: „Amazon Filiale“' }));
     expect(api.adoptCloudPlatform).toHaveBeenCalledWith({ cloudPlatformId: 'c1' });
     await waitFor(() => expect(screen.getByText(/Keine – jede Plattform/)).toBeTruthy());
+    // Said in a polite live region (issue 24), as the import's count is.
+    const done = screen.getByTestId('cloud-only-done');
+    expect(done.getAttribute('role')).toBe('status');
+    expect(done.textContent).toBe('„Amazon Filiale“ übernommen – die Plattform steht jetzt in der Liste, ihre Anmeldung gilt weiter.');
   });
 
   it('deletes only after the second click', async () => {
@@ -49,6 +53,7 @@ describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
     expect(api.deleteCloudPlatform).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: '„Amazon Filiale“ endgültig löschen' }));
     expect(api.deleteCloudPlatform).toHaveBeenCalledWith({ cloudPlatformId: 'c1' });
+    await waitFor(() => expect(screen.getByTestId('cloud-only-done').textContent).toBe('„Amazon Filiale“ in der Cloud gelöscht.'));
   });
 
   it('shows nothing without cloud credentials, and the error otherwise', async () => {

@@ -16,6 +16,8 @@ export function CloudPlatformsPanel() {
   const [error, setError] = useState<AppError | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What the last action did, for the polite live region (as the import's count). */
+  const [done, setDone] = useState('');
 
   const load = useCallback(async () => {
     const r = await getApi().listCloudOnlyPlatforms();
@@ -33,13 +35,15 @@ export function CloudPlatformsPanel() {
     void load();
   }, [load]);
 
-  const act = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>) => {
+  const act = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>, success: string) => {
     setBusy(true);
     setError(null);
+    setDone('');
     const r = await call();
     setBusy(false);
     setConfirming(null);
     if (!r.ok) setError(r.error);
+    else setDone(success);
     const platforms = await getApi().listPlatforms();
     if (platforms.ok) usePlatforms.setState({ platforms: platforms.value });
     await load();
@@ -52,6 +56,9 @@ export function CloudPlatformsPanel() {
         <strong>{t('cloudOnly.title')}</strong>
       </p>
       <p className="hint">{t('cloudOnly.intro')}</p>
+      <p className="ok-text" role="status" data-testid="cloud-only-done">
+        {done}
+      </p>
       <DataTable
         error={error}
         rows={list}
@@ -70,11 +77,11 @@ export function CloudPlatformsPanel() {
                 : t('status.not_authenticated')}
             </td>
             <td className="inline">
-              <button type="button" disabled={busy} aria-label={t('cloudOnly.adoptLabel', { name: c.name })} onClick={() => void act(() => getApi().adoptCloudPlatform({ cloudPlatformId: c.id }))}>
+              <button type="button" disabled={busy} aria-label={t('cloudOnly.adoptLabel', { name: c.name })} onClick={() => void act(() => getApi().adoptCloudPlatform({ cloudPlatformId: c.id }), t('cloudOnly.adopted', { name: c.name }))}>
                 {t('cloudOnly.adopt')}
               </button>
               {confirming === c.id ? (
-                <button type="button" className="danger" disabled={busy} onClick={() => void act(() => getApi().deleteCloudPlatform({ cloudPlatformId: c.id }))}>
+                <button type="button" className="danger" disabled={busy} onClick={() => void act(() => getApi().deleteCloudPlatform({ cloudPlatformId: c.id }), t('cloudOnly.deleted', { name: c.name }))}>
                   {t('cloudOnly.confirmDelete', { name: c.name })}
                 </button>
               ) : (

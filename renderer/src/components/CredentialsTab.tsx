@@ -2,7 +2,7 @@
 // link while waiting, the question after a seller change, the info texts of the original screen (folded
 // away once connected), the pairing code for sign-ins started on Amazon's side, the settings import and
 // the sandbox hint.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
@@ -34,6 +34,17 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
   const deciding = auth.status === 'seller_changed';
   const valid = auth.status !== 'waiting' && !deciding && validAuthorization(platform) !== undefined;
 
+  // A sign-in that ends (Amazon answered, or it failed) takes its buttons with it: where the focus was on
+  // one of them, it goes to the status, which says what happened, instead of falling to the page.
+  const lastStatus = useRef(auth.status);
+  useEffect(() => {
+    const ended = lastStatus.current === 'waiting' && auth.status !== 'waiting';
+    lastStatus.current = auth.status;
+    const focused = document.activeElement;
+    const lost = !focused || focused === document.body || !focused.isConnected;
+    if (ended && lost) status.current?.focus();
+  }, [auth.status]);
+
   const run = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>, focusStatus = false) => {
     setBusy(true);
     setError(null);
@@ -64,19 +75,28 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         <span />
         <div className="inline">
           {auth.status === 'waiting' ? (
-            <button type="button" aria-label={t('cred.cancelLabel')} disabled={busy} onClick={() => void run(() => cancelSignIn(platform.id))}>
+            // Keyed: each is its own button, so the focus does not silently pass from one to the other.
+            <button key="cancel" type="button" aria-label={t('cred.cancelLabel')} disabled={busy} onClick={() => void run(() => cancelSignIn(platform.id))}>
               {t('cred.cancel')}
             </button>
           ) : deciding ? null : valid ? (
-            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
+            <button key="refresh" type="button" className="primary" disabled={busy} aria-describedby="refresh-hint" onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
               {t('cred.refresh')}
             </button>
           ) : (
-            <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
+            <button key="signIn" type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
               {t('cred.signIn')}
             </button>
           )}
         </div>
+        {valid && (
+          <>
+            <span />
+            <p id="refresh-hint" className="hint" data-testid="refresh-hint">
+              {t('cred.refreshHint')}
+            </p>
+          </>
+        )}
         <ErrorMessage error={error} />
         {error?.code === 'PLATFORM_NAME_TAKEN' && (
           <div className="span-all">

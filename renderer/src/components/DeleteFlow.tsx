@@ -3,13 +3,15 @@
 // app's error banner.
 import { useState } from 'react';
 import type { Platform } from '../../../shared/platform';
+import type { DeleteOutcome } from '../../../shared/ipc-contract';
 import { usePlatforms } from '../store/platforms';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { CloudUnreachableDialog } from './CloudUnreachableDialog';
 
 interface Props {
   platform: Platform;
-  onDone(deleted: boolean): void;
+  /** With the outcome when the platform was deleted (its cloud copy deleted, or that deletion queued). */
+  onDone(deleted: DeleteOutcome | undefined): void;
 }
 
 export function DeleteFlow({ platform, onDone }: Props) {
@@ -21,14 +23,14 @@ export function DeleteFlow({ platform, onDone }: Props) {
     setBusy(true);
     const r = await remove(platform.id, mode);
     setBusy(false);
-    if (r.ok) return onDone(true);
+    if (r.ok) return onDone(r.value);
     if (r.error.code === 'CLOUD_UNREACHABLE' && !mode) return setStep('unreachable');
     showError(r.error);
-    onDone(false);
+    onDone(undefined);
   };
 
   if (step === 'unreachable') {
-    return <CloudUnreachableDialog name={platform.name} busy={busy} onRetry={() => void run()} onLocal={() => void run('localQueue')} onClose={() => onDone(false)} />;
+    return <CloudUnreachableDialog name={platform.name} busy={busy} onRetry={() => void run()} onLocal={() => void run('localQueue')} onClose={() => onDone(undefined)} />;
   }
-  return <ConfirmDeleteDialog name={platform.name} inCloud={!!platform.cloudPlatformId} busy={busy} onConfirm={() => void run()} onClose={() => onDone(false)} />;
+  return <ConfirmDeleteDialog name={platform.name} inCloud={!!platform.cloudPlatformId} busy={busy} onConfirm={() => void run()} onClose={() => onDone(undefined)} />;
 }

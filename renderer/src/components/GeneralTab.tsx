@@ -11,7 +11,8 @@ import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { CloudOffDialog, cloudOffNeedsConfirm } from './CloudOffDialog';
 
-export function GeneralTab({ platform }: { platform: Platform }) {
+/** `onCloudOn`: "Cloud verwenden" was ticked and saved (the detail then shows ZUGANGSDATEN, where the sign-in is). */
+export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onCloudOn?: () => void }) {
   const { t } = useTranslation();
   const update = usePlatforms((s) => s.update);
   const cancelSignIn = usePlatforms((s) => s.cancelSignIn);
@@ -59,6 +60,7 @@ export function GeneralTab({ platform }: { platform: Platform }) {
     const r = await update(platform.id, patch);
     setFlagError(r.ok ? null : r.error);
     if (!r.ok) setFlags({ active: platform.active, useCloud: platform.useCloud });
+    else if (patch.useCloud === true) onCloudOn?.();
   };
 
   const cloudOff = async () => {

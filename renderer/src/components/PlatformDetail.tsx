@@ -33,7 +33,12 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
     if (nameEdit?.id === platform.id) setTab('general');
   }, [nameEdit, platform.id]);
 
-  const tabs: TabDef[] = [{ id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} /> }];
+  // Ticking "Cloud verwenden" leads on to ZUGANGSDATEN; the focus goes with it (its box is gone with the tab).
+  const cloudOn = () => {
+    setTab('credentials');
+    requestAnimationFrame(() => document.getElementById('tab-credentials')?.focus());
+  };
+  const tabs: TabDef[] = [{ id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} onCloudOn={cloudOn} /> }];
   if (platform.useCloud) {
     tabs.push({ id: 'credentials', label: t('detail.tabCredentials'), content: <CredentialsTab platform={platform} sandbox={sandbox} /> });
     tabs.push({ id: 'timeline', label: t('detail.tabTimeline'), content: <TimelineTab platform={platform} /> });

@@ -12,6 +12,8 @@ import { ColumnHeads } from './ColumnHeads';
 
 interface Props {
   platforms: Platform[];
+  /** Deleted here, their cloud copy's deletion queued (AppInfo): shown after the platforms until it is done. */
+  pendingDeletions?: readonly { name: string; queuedAt: string }[];
   selectedId: string | null;
   onSelect(id: string): void;
   onOpen(id: string): void;
@@ -36,7 +38,7 @@ function statusLabel(t: TFunction, p: Platform, now: number, lng = 'de'): string
   return t(`status.${p.auth.status}`);
 }
 
-export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete, onNew }: Props) {
+export function PlatformList({ platforms, pendingDeletions = [], selectedId, onSelect, onOpen, onDelete, onNew }: Props) {
   const { t, i18n } = useTranslation();
   // The renewal notice changes by the day; a minute is plenty.
   const now = useNow(true, 60_000);
@@ -63,7 +65,7 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
     }
   };
 
-  if (platforms.length === 0) {
+  if (platforms.length === 0 && pendingDeletions.length === 0) {
     return <p className="empty">{t('list.empty')}</p>;
   }
 
@@ -122,6 +124,22 @@ export function PlatformList({ platforms, selectedId, onSelect, onOpen, onDelete
             </tr>
           );
         })}
+        {pendingDeletions.map((d) => (
+          // Not a platform any more: not selectable, only shown (its status says what is still to happen).
+          <tr key={`pending-${d.queuedAt}-${d.name}`} className="pending-deletion" data-testid="pending-deletion">
+            <td className="truncate" title={d.name}>
+              {d.name}
+            </td>
+            <td>{t('types.amazon')}</td>
+            <td />
+            <td>{t('list.yes')}</td>
+            <td />
+            <td />
+            <td className="truncate warn-text" data-status="pending_deletion" title={t('list.pendingDeletion')}>
+              {t('list.pendingDeletion')}
+            </td>
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -82,6 +82,7 @@ export const deRest = {
     cloudUnreachable: 'Cloud nicht erreichbar – es wird weiter versucht (seit {{time}}).',
     signIn: 'ANMELDEN',
     refresh: 'AKTUALISIEREN',
+    refreshHint: '{{btnRefresh}} öffnet Seller Central mit dem Konto, das in Ihrem Browser bereits angemeldet ist. Für ein anderes Verkäuferkonto wählen Sie dort „Konto wechseln“ (oder „Abmelden“) und melden sich mit dem anderen Konto an.',
     cancel: 'Abbrechen',
     cancelLabel: 'Anmeldung abbrechen',
     consentLink: 'Anmeldelink',
@@ -208,6 +209,8 @@ export const deRest = {
     delete: 'In der Cloud löschen',
     deleteLabel: 'In der Cloud löschen: „{{name}}“',
     confirmDelete: '„{{name}}“ endgültig löschen',
+    adopted: '„{{name}}“ übernommen – die Plattform steht jetzt in der Liste, ihre Anmeldung gilt weiter.',
+    deleted: '„{{name}}“ in der Cloud gelöscht.',
   },
   sandbox: {
     title: 'Amazon-Sandbox: Testkonten',

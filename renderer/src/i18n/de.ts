@@ -12,6 +12,8 @@ export const de = {
     cloudSettings: 'Cloud-Zugangsdaten',
     dismiss: 'Meldung schließen',
     errorLoading: 'Fehler {{code}} – die Beschreibung wird geladen …',
+    tokenInvalidTitle: 'Dieser Link gilt nicht mehr',
+    tokenInvalidText: 'Diese Seite gehört zu einem früheren Start der Anwendung, oder der Link ist unvollständig. Öffnen Sie den neuen Link aus der Konsole, in der „npm start“ läuft: die Zeile „Browser host: http://127.0.0.1:…/#token=…“.',
   },
   list: {
     new: 'Neu',
@@ -27,6 +29,9 @@ export const de = {
     count_other: '{{count}} Plattformen',
     pendingDeletions_one: '{{count}} Cloud-Löschung ausstehend – wird automatisch wiederholt',
     pendingDeletions_other: '{{count}} Cloud-Löschungen ausstehend – werden automatisch wiederholt',
+    pendingDeletion: 'Gelöscht – Löschung in der Cloud ausstehend',
+    deleted: 'Plattform „{{name}}“ gelöscht.',
+    deletedQueued: 'Plattform „{{name}}“ lokal gelöscht; die Löschung in der Cloud wird nachgeholt.',
   },
   types: { amazon: 'Amazon' },
   regions: { NA: 'Nordamerika (NA)', EU: 'Europa (EU)', FE: 'Fernost (FE)' },

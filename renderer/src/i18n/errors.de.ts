@@ -12,6 +12,7 @@ export const errorsDe = {
   NAME_INVALID: 'Die Bezeichnung enthält unzulässige Steuerzeichen. Bitte geben Sie die Bezeichnung neu ein.',
   HOST_DISCONNECTED: 'Die Verbindung zur Anwendung wurde unterbrochen. Bitte laden Sie die Seite neu.',
   HOST_UNREACHABLE: 'Die Anwendung ist nicht erreichbar. Läuft „npm start“ noch?',
+  HOST_TOKEN_INVALID: 'Dieser Link gilt nicht mehr (die Anwendung wurde neu gestartet). Öffnen Sie den neuen Link aus der Konsole.',
   FORBIDDEN_SENDER: 'Diese Anfrage wurde aus Sicherheitsgründen abgelehnt.',
   UNKNOWN_REQUEST: 'Die Anwendung kennt diese Anfrage nicht. Bitte aktualisieren Sie die Anwendung.',
   INTERNAL: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut; Details stehen im Protokoll.',

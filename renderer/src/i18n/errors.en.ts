@@ -10,6 +10,7 @@ export const errorsEn = {
   NAME_INVALID: 'The name contains control characters. Please type it again.',
   HOST_DISCONNECTED: 'The connection to the app was lost. Please reload the page.',
   HOST_UNREACHABLE: 'The app cannot be reached. Is “npm start” still running?',
+  HOST_TOKEN_INVALID: 'This link is no longer valid (the app was restarted). Open the new link from the console.',
   FORBIDDEN_SENDER: 'This request was refused for security reasons.',
   UNKNOWN_REQUEST: 'The app does not know this request. Please update the app.',
   INTERNAL: 'An unexpected error occurred. Please try again; details are in the log.',

@@ -10,5 +10,5 @@ export const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nProv
 /** Fresh stores between tests (zustand stores are module singletons). */
 export function resetStores() {
   usePlatforms.setState({ loaded: false, platforms: [], selectedId: null, appInfo: null, error: null });
-  useUi.setState({ openId: null, modal: null, nameEdit: null });
+  useUi.setState({ openId: null, modal: null, nameEdit: null, notice: null });
 }
