@@ -33,7 +33,9 @@ export const INTEGRATION_TESTS = [
   'cloud/exchange-crash.test.ts',
   'cloud/exchange-recovery.test.ts',
   'cloud/flow.test.ts',
+  'cloud/http/tenant-gate.test.ts',
   'cloud/logging.test.ts',
+  'cloud/login-uri-proof.test.ts',
   'cloud/login-uri-step.test.ts',
   'cloud/login-uri.test.ts',
   'cloud/observability.test.ts',
@@ -67,7 +69,9 @@ export const INTEGRATION_TESTS = [
   'sandbox/lwa.test.ts',
   'sandbox/persistence.test.ts',
   'sandbox/scenarios.test.ts',
+  'sandbox/sign-out.test.ts',
   'sandbox/spapi.test.ts',
+  'scripts/browser-host-port.test.ts',
 ];
 
 /** What a unit test must not do (checked over the unit tier's source by scripts/test-tiers.test.ts). */
