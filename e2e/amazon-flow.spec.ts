@@ -55,7 +55,7 @@ test('a failure the sandbox reproduces is explained in German with the next step
 
   await expect(page.getByTestId('auth-status')).toHaveText('Fehler');
   const why = page.getByTestId('auth-line-why');
-  await expect(why).toContainText('abgelaufen oder wurde bereits verwendet');
+  await expect(why).toContainText('Das liegt nicht an Ihnen');
   await expect(why).toContainText('ANMELDEN');
   await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/flow-failure-code-expired.png' });

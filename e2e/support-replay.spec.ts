@@ -109,7 +109,7 @@ test.describe('export → import → the same error', () => {
     await newPlatformOnCredentials(page, 'Amazon Abgelaufen');
     (await sellerSide(browser, await anmelden(page, host), { confirm: true })).context().close().catch(() => undefined);
     const why = page.getByTestId('auth-line-why');
-    await expect(why).toContainText('abgelaufen oder wurde bereits verwendet');
+    await expect(why).toContainText('Das liegt nicht an Ihnen');
     const original = await why.textContent();
 
     await importProtokoll(page, await exportProtokoll(page));

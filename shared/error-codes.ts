@@ -57,6 +57,10 @@ const DESKTOP_ERROR_CODES = [
   'IMPORT_INVALID',
   'IMPORT_TOO_LARGE',
   'CLOUD_PLATFORM_IN_USE',
+  /** The Cloud-URL answers, but not as our cloud (404 without our error body, or another service's page). */
+  'NOT_A_CLOUD',
+  /** The platform's *Aktiv* is off: no sign-in, no import, no sign-in started in Seller Central is followed. */
+  'PLATFORM_INACTIVE',
   /** Seller Central's refusals the merchant reports while waiting (shared/seller-central-errors.ts). */
   'SELLER_CENTRAL_WRONG_REGION',
   'SELLER_CENTRAL_NOT_PRIMARY',

@@ -17,6 +17,7 @@ export const REQUEST_NAMES = [
   'getPairingCode',
   'openManageYourApps',
   'importSettings',
+  'disconnectPlatform',
   'acknowledgeRenameNotice',
   'selectMarketplaces',
   'getTimeline',

@@ -155,6 +155,7 @@ export const requestSchemas = {
   /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
   openManageYourApps: z.strictObject({ id }),
   importSettings: z.strictObject({ id }),
+  disconnectPlatform: z.strictObject({ id }),
   /** The merchant has read the notice of the cloud upgrade's rename (cloudRenameNotice): it goes, here and in the cloud. */
   acknowledgeRenameNotice: z.strictObject({ id }),
   selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
@@ -198,6 +199,8 @@ export interface RequestResults {
   getPairingCode: { code: string; expiresAt: string };
   openManageYourApps: { url: string };
   importSettings: Platform;
+  /** "Verbindung trennen": the cloud side deleted, the platform kept as Nicht authentifiziert. */
+  disconnectPlatform: Platform;
   acknowledgeRenameNotice: Platform;
   selectMarketplaces: Platform;
   getTimeline: TimelineEntry[];

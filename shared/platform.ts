@@ -92,6 +92,17 @@ export const platformSchema = z.object({
   /** Entries of the last import outside Amazon's marketplace table ("Non-Amazon", undocumented ids): kept, never offered. */
   otherMarketplaces: z.array(cloudMarketplaceSchema).optional(),
   marketplacesImportedAt: z.string().optional(),
+  /**
+   * The import the core starts by itself after the first authentication (electron/core/auto-import.ts):
+   * running, or failed with the import's error. It never changes the authentication; a manual import
+   * that succeeds clears it.
+   */
+  autoImport: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('running'), since: z.string() }),
+      z.object({ status: z.literal('failed'), at: z.string(), error: z.object({ code: errorCodeSchema, params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }) }),
+    ])
+    .optional(),
   /** The country the cloud platform was registered with (a region change re-registers it). */
   cloudCountryCode: countryCodeSchema.optional(),
   /** Stable per registration attempt, so a retried POST /v1/platforms is idempotent. */

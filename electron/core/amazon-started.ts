@@ -12,6 +12,7 @@ import type { Logger } from './host';
 import type { PlatformService } from './platforms';
 import type { KeyValueStore } from './profile-store';
 import type { SignInManager } from './sign-in';
+import type { Timeline } from './timeline';
 
 /** Without these nothing can be asked of the cloud until the user changes the cloud settings. */
 const STOP_CODES = new Set(['CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'INVALID_CLIENT_CREDENTIALS']);
@@ -23,6 +24,8 @@ interface AmazonStartedOptions {
   platforms: PlatformService;
   signIn: SignInManager;
   logger: Logger;
+  /** Notes what was not followed (an inactive platform). */
+  timeline?: Timeline;
   waitSeconds?: number;
   backoff?: BackoffOptions;
 }
@@ -73,7 +76,8 @@ export class AmazonStartedFollower {
         failures = 0;
         for (const a of page.authorizations) {
           const local = this.o.platforms.list().find((p) => p.cloudPlatformId === a.platformId);
-          if (local) this.o.signIn.follow(local.id, a);
+          if (local && !local.active) this.o.timeline?.add(local.id, 'sign-in started in Seller Central not followed: the platform is not active', 'info', a.status);
+          else if (local) this.o.signIn.follow(local.id, a);
         }
         if (page.cursor !== since) this.o.kv.set('amazonStartedFeed', { key, cursor: page.cursor } satisfies StoredCursor);
       } catch (error) {

@@ -76,3 +76,37 @@ describe('cloud client answers', () => {
     expect(await codeOf(client().getPlatform('plt_1'))).toBe('PLATFORM_NOT_FOUND');
   });
 });
+
+describe('a Cloud-URL that is not our cloud (issue 24)', () => {
+  // A web server at the address: 404 for everything, or its start page for any path.
+  const other = (answer: Answer) =>
+    http.createServer((req, res) => {
+      req.resume();
+      res.writeHead(answer.status, { 'content-type': answer.type ?? 'text/html' }).end(answer.body);
+    });
+  const cases: [string, Answer][] = [
+    ['404 without our error body', { status: 404, body: '<h1>Not Found</h1>' }],
+    ['405 without our error body', { status: 405, body: '' }],
+    ['a page with status 200 instead of a token', { status: 200, body: '<html>Willkommen</html>' }],
+  ];
+  it.each(cases)('%s is NOT_A_CLOUD naming the URL, not "try again later"', async (_, answer) => {
+    const s = other(answer);
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    try {
+      const at = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+      const error = await CloudClient.test({ url: at, clientId: 'c', clientSecret: 's' }).then(
+        () => undefined,
+        (e: unknown) => e as CodedError,
+      );
+      expect(error).toBeInstanceOf(CodedError);
+      expect(error).toMatchObject({ code: 'NOT_A_CLOUD', params: { url: at } });
+    } finally {
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+  });
+
+  it('a 404 without our body behind a valid token is NOT_A_CLOUD too', async () => {
+    next = { status: 404, body: 'Not Found', type: 'text/plain' };
+    expect(await codeOf(client().getPlatform('plt_1'))).toBe('NOT_A_CLOUD');
+  });
+});

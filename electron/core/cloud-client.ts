@@ -131,7 +131,7 @@ export class CloudClient {
       if (!parsed.success) throw new CodedError('CLOUD_ERROR', `unexpected response to ${method} ${path}`, { status: response.status });
       return parsed.data as never;
     }
-    throw errorFromResponse(response);
+    throw errorFromResponse(response, creds.url);
   }
 
   private async bearer(creds: CloudCredentials): Promise<string> {
@@ -151,9 +151,10 @@ export class CloudClient {
       throw unreachable(creds.url, error);
     }
     if (response.status === 401) throw new CodedError('INVALID_CLIENT_CREDENTIALS', 'the cloud refused the Client-ID/Client-Secret');
-    if (response.status !== 200) throw errorFromResponse(response);
+    if (response.status !== 200) throw errorFromResponse(response, creds.url);
     const parsed = successSchema('token').safeParse(response.data);
-    if (!parsed.success) throw new CodedError('CLOUD_ERROR', 'unexpected token response', { status: response.status });
+    // A 200 that is no token (a web server's page, another service): the URL is not our cloud's.
+    if (!parsed.success) throw new CodedError('NOT_A_CLOUD', 'the token endpoint answered, but not with a token', { status: response.status, url: creds.url });
     this.token = { value: parsed.data.access_token, expiresAt: this.now() + parsed.data.expires_in * 1000, key };
     return this.token.value;
   }
@@ -180,7 +181,7 @@ function unreachable(url: string, error: unknown): CodedError {
   return new CodedError('CLOUD_UNREACHABLE', `cloud at ${url} unreachable: ${reason}`, { url });
 }
 
-function errorFromResponse(response: AxiosResponse): CodedError {
+function errorFromResponse(response: AxiosResponse, url: string): CodedError {
   const header = response.headers['retry-after'];
   const retryHeader = retryAfterSeconds(typeof header === 'string' ? header : undefined, Date.now());
   const parsed = errorBodySchema.safeParse(response.data);
@@ -188,6 +189,8 @@ function errorFromResponse(response: AxiosResponse): CodedError {
   const retryAfter = parsed.success && parsed.data.error.retryAfter !== undefined ? Math.min(MAX_RETRY_AFTER_SECONDS, parsed.data.error.retryAfter) : retryHeader;
   const params = { status: response.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
   if (parsed.success) return new CodedError(parsed.data.error.code, parsed.data.error.message, params);
+  // 404/405 without our error body: a web server, not our cloud (ours answers unknown routes with its body).
+  if (response.status === 404 || response.status === 405) return new CodedError('NOT_A_CLOUD', `${url} answered ${response.status} without the cloud's error body`, { ...params, url });
   // A proxy or a crashed cloud answers without our error body.
   if (response.status === 502 || response.status === 503 || response.status === 504) {
     return new CodedError('CLOUD_UNREACHABLE', `cloud answered ${response.status}`, params);

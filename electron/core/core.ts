@@ -20,6 +20,9 @@ import { importForReplay } from './replay';
 import { CloudView } from './cloud-view';
 import { RenameNotices } from './rename-notices';
 import { importSettings, selectMarketplaces } from './settings-import';
+import { AutoImport } from './auto-import';
+import { disconnectPlatform } from './disconnect';
+import { assertActive } from './inactive';
 import { SignInManager, type SignInOptions } from './sign-in';
 import { AmazonStartedFollower } from './amazon-started';
 import { Timeline } from './timeline';
@@ -42,6 +45,8 @@ export interface CoreOptions {
   deletionRetry?: { baseMs: number; capMs: number };
   /** How often the renewal reminder looks (default hourly). */
   renewalCheckMs?: number;
+  /** Import the marketplaces by themselves after the first authentication (default on). */
+  autoImport?: boolean;
 }
 
 type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
@@ -61,6 +66,7 @@ export class Core {
   private readonly handlers: Handlers;
   private readonly sandbox: SandboxRequests;
   private readonly cloudView: CloudView;
+  private readonly autoImport: AutoImport;
   private readonly renameNotices: RenameNotices;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
@@ -74,12 +80,14 @@ export class Core {
         const list = this.platforms.list();
         this.emit('platformsChanged', list);
         this.sandbox.settle(list);
+        this.autoImport.observe(list);
       },
       () => new Date(now()),
     );
     this.settings = new CloudSettings(opts.store.raw, vault);
     this.cloud = new CloudClient(() => this.settings.credentials(), { now });
     this.timeline = new Timeline(opts.store.raw, now);
+    this.autoImport = new AutoImport({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true, skip: (id) => this.sandbox.takeImportByHand(id) });
     this.language = new UiLanguageSetting(opts.store.raw);
     const texts = () => this.language.texts();
     const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
@@ -117,6 +125,7 @@ export class Core {
       platforms: this.platforms,
       signIn: this.signIns,
       logger: opts.logger,
+      timeline: this.timeline,
       ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
@@ -148,7 +157,10 @@ export class Core {
         const who = await CloudClient.test(await this.settings.merged(p), { now });
         return { tenantName: who.name, tenantId: who.tenantId };
       },
-      signIn: (p) => this.signIns.signIn(p.id, p.mode),
+      signIn: (p) => {
+        assertActive(this.platforms.get(p.id));
+        return this.signIns.signIn(p.id, p.mode);
+      },
       cancelSignIn: (p) => this.signIns.cancel(p.id),
       reopenConsent: (p) => this.signIns.reopen(p.id),
       resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
@@ -168,7 +180,11 @@ export class Core {
         this.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
         return { url };
       },
-      importSettings: (p) => importSettings(this.platforms, this.cloud, this.timeline, p.id, now),
+      importSettings: (p) => {
+        assertActive(this.platforms.get(p.id));
+        return importSettings(this.platforms, this.cloud, this.timeline, p.id, now);
+      },
+      disconnectPlatform: (p) => disconnectPlatform({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline }, p.id),
       acknowledgeRenameNotice: (p) => this.renameNotices.acknowledge(p.id),
       selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
       getTimeline: (p) => {
@@ -251,6 +267,7 @@ export class Core {
     if (unreadable > 0) this.opts.logger.warn('platform entries this version cannot read are kept in the store file', { count: unreadable, file: this.opts.store.filePath });
     const view = await this.settings.view().catch(() => undefined);
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
+    this.autoImport.start();
     this.signIns.resumeAll();
     this.deletions.start();
     this.amazonStarted.start();

@@ -56,6 +56,15 @@ it('notifies from 30 days before the renewal date, once a day, also across a res
   const steps = (await desk.call('getTimeline', { id: p.id })).map((e) => e.step);
   expect(steps.filter((s) => s === 'renewal reminder shown')).toHaveLength(2);
 
+  // An inactive platform is not used: no reminder the next day; active again, it reminds.
+  await desk.call('updatePlatform', { id: p.id, patch: { active: false } });
+  t += DAY;
+  desk.core.checkRenewals();
+  expect(reminders()).toHaveLength(1);
+  await desk.call('updatePlatform', { id: p.id, patch: { active: true } });
+  desk.core.checkRenewals();
+  expect(reminders()).toHaveLength(2);
+
   expect(await desk.call('openManageYourApps', { id: p.id })).toEqual({ url: `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/manage` });
   expect(desk.opened.at(-1)).toBe(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/manage`);
 });

@@ -64,7 +64,8 @@ export class RenewalReminder {
       }
     }
     for (const p of platforms) {
-      const auth = p.useCloud ? validAuthorization(p) : undefined;
+      // An inactive platform is not used (inactive.ts): no reminder for it.
+      const auth = p.useCloud && p.active ? validAuthorization(p) : undefined;
       const state = renewalState(auth?.renewalDueAt, now);
       if (!auth?.renewalDueAt || !state || state.kind === 'ok' || notified[p.id] === today) continue;
       const texts = this.o.texts?.() ?? NOTIFICATION_TEXTS.de;

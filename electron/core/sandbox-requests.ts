@@ -21,6 +21,7 @@ export class SandboxRequests {
 
   /** Sign-in scenarios applied per platform, switched off when that platform's sign-in ends. */
   private readonly applied = new Map<string, { scenario: ScenarioId; account: string; started: boolean; authBefore: string }>();
+  private readonly importByHand = new Set<string>();
 
   view(): Promise<RequestResults['getSandboxScenarios']> {
     return this.control ? this.control.view() : Promise.resolve(null);
@@ -57,8 +58,15 @@ export class SandboxRequests {
     const armed = { ...p.sandboxArmed, ...(account ? { account } : {}) };
     await this.control.apply(armed);
     if (scenario && account && SIGN_IN_SCENARIOS.has(scenario)) this.applied.set(p.id, { scenario, account, started: false, authBefore: JSON.stringify(p.auth) });
+    // A test case of the import (SP-API, refresh token) is support's to trigger: no automatic import after this sign-in.
+    if (scenario && !SIGN_IN_SCENARIOS.has(scenario)) this.importByHand.add(p.id);
     this.timeline.add(p.id, 'sandbox scenario applied', 'info', [armed.scenario, armed.account].filter(Boolean).join(', '));
     this.disarm(p.id);
+  }
+
+  /** True once for a platform whose sign-in was armed with a test case of the import (auto-import.ts asks). */
+  takeImportByHand(id: string): boolean {
+    return this.importByHand.delete(id);
   }
 
   /**

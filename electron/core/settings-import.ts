@@ -51,13 +51,19 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
   const storeName = storeNameOf(known);
-  return platforms.patch(platformId, (x) => ({
-    ...x,
-    marketplaces,
-    otherMarketplaces,
-    marketplacesImportedAt: new Date(now()).toISOString(),
-    ...(storeName && x.auth.status === 'authenticated' ? { auth: { ...x.auth, storeName } } : {}),
-  }));
+  // A successful import (by hand or by itself) ends what an earlier automatic one reported.
+  return platforms.patch(platformId, (current) => {
+    // Disconnected (or registered anew) while the import ran: its answer belongs to a connection that is gone.
+    if (current.cloudPlatformId !== p.cloudPlatformId) return current;
+    const { autoImport: _reported, ...x } = current;
+    return {
+      ...x,
+      marketplaces,
+      otherMarketplaces,
+      marketplacesImportedAt: new Date(now()).toISOString(),
+      ...(storeName && x.auth.status === 'authenticated' ? { auth: { ...x.auth, storeName } } : {}),
+    };
+  });
 }
 
 export function selectMarketplaces(platforms: PlatformService, platformId: string, ids: string[]): Platform {

@@ -53,6 +53,16 @@ describe('Cloud-Zugangsdaten', () => {
     expect(document.body.textContent).not.toMatch(/unter „Cloud-Zugangsdaten“/);
   });
 
+  it('TESTEN on an address that answers but is not a cloud (404): "keine Cloud-Adresse" with a next step, not "später erneut"', async () => {
+    const { api } = fakeApi();
+    const { user } = await openLoaded(api);
+    api.testCloudConnection.mockResolvedValueOnce(err('NOT_A_CLOUD', 'answered 404', { url: 'https://www.example.com', status: 404 }));
+    await user.click(screen.getByRole('button', { name: 'TESTEN' }));
+    const message = await screen.findByText(/^Diese Adresse ist keine Cloud-Adresse: https:\/\/www\.example\.com antwortet/);
+    expect(message.textContent).toContain('die Ihnen der Cloud-Anbieter genannt hat');
+    expect(document.body.textContent).not.toMatch(/später erneut/);
+  });
+
   it('checks every field first with a German message next to it: empty, too long, not a cloud URL', async () => {
     const { api } = fakeApi();
     api.getCloudSettings.mockResolvedValue(ok({ url: '', clientId: '', hasSecret: false }));

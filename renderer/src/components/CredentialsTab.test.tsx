@@ -93,7 +93,7 @@ describe('Status der Anmeldung', () => {
   it('a failed refresh keeps the previous authentication, so AKTUALISIEREN stays', () => {
     setup({ status: 'failed', at: new Date().toISOString(), error: { code: 'LWA_INVALID_GRANT' }, previous: { sellingPartnerId: 'A2SELLER', authorizedAt: '2026-01-02T10:00:00.000Z' } });
     expect(status()).toBe('Fehler');
-    expect(screen.getByTestId('auth-line-why').textContent).toContain('Der einmalige Amazon-Code ist abgelaufen');
+    expect(screen.getByTestId('auth-line-why').textContent).toContain('Amazon hat den einmaligen Code nicht angenommen, als die Cloud ihn eingetauscht hat');
     expect(screen.getByText(/bisherige Anmeldung \(Händler-ID A2SELLER/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'AKTUALISIEREN' })).toBeTruthy();
   });
@@ -277,7 +277,8 @@ describe('sign-in started on Amazon', () => {
   });
 
   it('says where the code could not be had, in German with a next step', async () => {
-    const { api } = setup({ status: 'not_authenticated' });
+    // Registered in the cloud (a sign-in was started once), not signed in.
+    const { api } = setup({ status: 'not_authenticated' }, { cloudPlatformId: 'plt_1' });
     api.getPairingCode.mockResolvedValueOnce({ ok: false, error: { code: 'CLOUD_UNREACHABLE', params: { url: 'https://cloud.example' } } } as never);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Kopplungscode anzeigen' }));
     expect((await screen.findByRole('alert')).textContent).toBeTruthy();

@@ -20,6 +20,8 @@ import { PairingCodePanel } from './PairingCodePanel';
 import { SellerCentralErrorPicker } from './SellerCentralErrorPicker';
 import { SandboxScenarioPicker } from './SandboxScenarioPicker';
 import { countryByCode } from '../../../shared/amazon-regions';
+import { PreflightChecklist } from './PreflightChecklist';
+import { DisconnectAction } from './DisconnectAction';
 
 export function CredentialsTab({ platform, sandbox }: { platform: Platform; sandbox: boolean }) {
   const { t } = useTranslation();
@@ -28,6 +30,7 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
   const editName = useUi((s) => s.editName);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const [disconnected, setDisconnected] = useState(false);
   const status = useRef<HTMLDivElement>(null);
   const auth = platform.auth;
   // While a sign-in runs or a seller change waits for an answer, its buttons replace AKTUALISIEREN and the import.
@@ -48,6 +51,7 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
   const run = async (call: () => Promise<{ ok: true } | { ok: false; error: AppError }>, focusStatus = false) => {
     setBusy(true);
     setError(null);
+    setDisconnected(false);
     const r = await call();
     setBusy(false);
     if (!r.ok) setError(r.error);
@@ -80,21 +84,47 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
               {t('cred.cancel')}
             </button>
           ) : deciding ? null : valid ? (
-            <button key="refresh" type="button" className="primary" disabled={busy} aria-describedby="refresh-hint" onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
+            <button key="refresh" type="button" className="primary" disabled={busy || !platform.active} aria-describedby="refresh-hint" onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
               {t('cred.refresh')}
             </button>
           ) : (
-            <button key="signIn" type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
+            <button key="signIn" type="button" className="primary" disabled={busy || !platform.active} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
               {t('cred.signIn')}
             </button>
           )}
+          {/* The connection can go while the platform stays: only when there is one and no sign-in runs. */}
+          {!deciding && auth.status !== 'waiting' && platform.cloudPlatformId && (
+            <DisconnectAction
+              platform={platform}
+              onDone={() => {
+                setDisconnected(true);
+                status.current?.focus();
+              }}
+            />
+          )}
         </div>
+        {disconnected && (
+          <p className="note span-all ok-text" role="status" data-testid="disconnected">
+            {t('connection.done')}
+          </p>
+        )}
+        {!platform.active && auth.status !== 'waiting' && (
+          <p className="note span-all" data-testid="inactive-note">
+            {t('inactive.note')}
+          </p>
+        )}
         {valid && (
           <>
             <span />
             <p id="refresh-hint" className="hint" data-testid="refresh-hint">
               {t('cred.refreshHint')}
             </p>
+          </>
+        )}
+        {!valid && !deciding && auth.status !== 'waiting' && platform.active && (
+          <>
+            <span />
+            <PreflightChecklist countryCode={platform.countryCode} />
           </>
         )}
         <ErrorMessage error={error} />
@@ -137,7 +167,8 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           <li>{t('cred.info5')}</li>
         </ol>
       </details>
-      {auth.status !== 'waiting' && <PairingCodePanel platformId={platform.id} />}
+      {/* Only once a sign-in was started (the platform is registered, or has a status of its own). */}
+      {auth.status !== 'waiting' && (platform.cloudPlatformId !== undefined || auth.status !== 'not_authenticated') && <PairingCodePanel platformId={platform.id} />}
       {(valid || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={valid} />}
       {sandbox && <SandboxHintPanel />}
     </div>

@@ -32,5 +32,5 @@ export function DeleteFlow({ platform, onDone }: Props) {
   if (step === 'unreachable') {
     return <CloudUnreachableDialog name={platform.name} busy={busy} onRetry={() => void run()} onLocal={() => void run('localQueue')} onClose={() => onDone(undefined)} />;
   }
-  return <ConfirmDeleteDialog name={platform.name} inCloud={!!platform.cloudPlatformId} busy={busy} onConfirm={() => void run()} onClose={() => onDone(undefined)} />;
+  return <ConfirmDeleteDialog name={platform.name} inCloud={!!platform.cloudPlatformId} platformId={platform.id} busy={busy} onConfirm={() => void run()} onClose={() => onDone(undefined)} />;
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A footer button; `kind` is its class (the default action, or one that destroys). With `submits` it is
  * the submit button of the dialog's form of that id (Enter in a field does the same).
  */
-type DialogAction = { label: string; kind?: 'primary' | 'danger'; disabled?: boolean } & ({ onClick(): void } | { submits: string });
+type DialogAction = { label: string; kind?: 'primary' | 'danger'; disabled?: boolean; /** Focused when the dialog opens (else its first field or button). */ focus?: boolean } & ({ onClick(): void } | { submits: string });
 
 interface Props {
   title: string;
@@ -39,7 +39,7 @@ export function Dialog({ title, onClose, children, footer }: Props) {
   onCloseRef.current = onClose;
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, select, button, [tabindex="0"]');
+    const first = ref.current?.querySelector<HTMLElement>('[data-focus]') ?? ref.current?.querySelector<HTMLElement>('input, select, button, [tabindex="0"]');
     first?.focus();
     // Escape closes even when focus has left the dialog (e.g. a button became disabled).
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCloseRef.current();
@@ -69,7 +69,7 @@ export function Dialog({ title, onClose, children, footer }: Props) {
                 {a.label}
               </button>
             ) : (
-              <button key={a.label} type="button" className={a.kind} disabled={a.disabled} onClick={a.onClick}>
+              <button key={a.label} type="button" className={a.kind} disabled={a.disabled} onClick={a.onClick} data-focus={a.focus || undefined}>
                 {a.label}
               </button>
             ),

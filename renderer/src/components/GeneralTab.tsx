@@ -117,9 +117,13 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
       )}
       <span />
       <label className="check">
-        <input type="checkbox" checked={flags.active} onChange={(e) => void setFlag({ active: e.target.checked })} />
+        <input type="checkbox" checked={flags.active} onChange={(e) => void setFlag({ active: e.target.checked })} aria-describedby="detail-active-hint" />
         {t('detail.active')}
       </label>
+      <span />
+      <p id="detail-active-hint" className="hint">
+        {t('inactive.hint')}
+      </p>
       <span />
       <label className="check">
         <input

@@ -50,7 +50,7 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
     <fieldset className="group">
       <legend>{t('market.title')}</legend>
       <div className="inline">
-        <button ref={importButton} type="button" disabled={!canImport || busy} onClick={() => void runImport()}>
+        <button ref={importButton} type="button" disabled={!canImport || busy || platform.autoImport?.status === 'running' || !platform.active} onClick={() => void runImport()}>
           {t('market.import')}
         </button>
         <span className="hint" role="status">
@@ -62,6 +62,18 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
         </span>
       </div>
       <ErrorMessage error={error} />
+      {/* The import the core started by itself after the first authentication, until one of the merchant's own answers. */}
+      {platform.autoImport?.status === 'running' && !busy && (
+        <p className="hint" role="status" data-testid="auto-import">
+          {t('autoImport.running')}
+        </p>
+      )}
+      {platform.autoImport?.status === 'failed' && !busy && !error && (
+        <div data-testid="auto-import">
+          <p className="warn-text">{t('autoImport.failed')}</p>
+          <ErrorMessage error={platform.autoImport.error} />
+        </div>
+      )}
       {markets.length === 0 ? (
         <p className="hint">{t('market.none')}</p>
       ) : (

@@ -95,7 +95,7 @@ export function PlatformList({ platforms, pendingDeletions = [], selectedId, onS
               id={`row-${p.id}`}
               tabIndex={p.id === selectedId || (index < 0 && p === platforms[0]) ? 0 : -1}
               aria-selected={p.id === selectedId}
-              className={p.id === selectedId ? 'selected' : undefined}
+              className={[p.id === selectedId ? 'selected' : '', p.active ? '' : 'inactive'].filter(Boolean).join(' ') || undefined}
               onClick={() => onSelect(p.id)}
               onFocus={() => onSelect(p.id)}
               onDoubleClick={() => onOpen(p.id)}

@@ -26,7 +26,7 @@ describe('Protokoll importieren', () => {
     await userEvent.setup().upload(screen.getByTestId('replay-file'), new File(['{"format":"x"}'], 'protokoll.json', { type: 'application/json' }));
     expect(fake.api.importTimeline).toHaveBeenCalledWith({ text: '{"format":"x"}' });
     expect(await screen.findByRole('tab', { name: 'ZUGANGSDATEN', selected: true })).toBeTruthy();
-    expect(screen.getByTestId('sandbox-replay').textContent).toContain('LWA_INVALID_GRANT – „Der einmalige Amazon-Code ist abgelaufen');
+    expect(screen.getByTestId('sandbox-replay').textContent).toContain('LWA_INVALID_GRANT – „Amazon hat den einmaligen Code nicht angenommen');
   });
 
   it('refuses a huge file before reading it, and shows the core’s error for a bad one', async () => {

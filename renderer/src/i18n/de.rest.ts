@@ -117,6 +117,30 @@ export const deRest = {
     codeLabel: 'Kopplungscode',
     validUntil: 'gültig bis {{time}} Uhr, nur einmal',
   },
+  preflight: {
+    summary: 'Vor {{btnSignIn}} prüfen: primärer Benutzer, Verkaufstarif „Professionell“, Region {{region}}',
+    primary: 'Melden Sie sich in Seller Central als primärer Benutzer des Kontos an – oder als Benutzer mit der Berechtigung „Autorisierte Partner verwalten“ (Manage Authorized Partners).',
+    plan: 'Das Konto hat den Verkaufstarif „Professionell“. Im Verkaufstarif „Einzelanbieter“ lässt Amazon keine Apps zu.',
+    region: 'Das Konto gehört zur hier gewählten Region {{region}}. Für ein Konto einer anderen Region ändern Sie oben die „Region“.',
+  },
+  connection: {
+    disconnect: 'Verbindung trennen',
+    title: 'Verbindung trennen?',
+    text: 'Die Verbindung der Plattform „{{name}}“ mit dem Amazon-Konto wird getrennt: Die Cloud löscht den Amazon-Zugriff (das Token) dieser Plattform, die importierten Marktplätze werden entfernt, und der Status wird „Nicht authentifiziert“. Die Plattform selbst bleibt; mit {{btnSignIn}} verbinden Sie sie wieder.',
+    amazonNote: 'Bei Amazon bleibt die Freigabe der App bestehen, bis Sie die App in Seller Central unter „Apps verwalten“ entfernen.',
+    openManageApps: 'Seller Central „Apps verwalten“ öffnen',
+    cancel: 'Abbrechen',
+    busy: 'Wird getrennt …',
+    done: 'Verbindung getrennt – die Plattform ist nicht mehr authentifiziert.',
+  },
+  inactive: {
+    note: 'Die Plattform ist nicht aktiv und wird nicht verwendet: keine Anmeldung, kein Import. Aktivieren Sie sie im Register „Allgemein“ mit „Aktiv“.',
+    hint: 'Nur aktive Plattformen werden verwendet. Eine inaktive Plattform behält ihre Verbindung, wird aber nicht angemeldet, importiert keine Einstellungen und erscheint in der Liste grau.',
+  },
+  autoImport: {
+    running: 'Die Marktplätze werden nach der Anmeldung automatisch importiert …',
+    failed: 'Der automatische Import nach der Anmeldung ist fehlgeschlagen; die Anmeldung bleibt gültig.',
+  },
   market: {
     title: 'Einstellungen',
     import: 'Einstellungen importieren',

@@ -149,6 +149,30 @@ export const en: DeepStrings<Messages> = {
     codeLabel: 'Pairing code',
     validUntil: 'valid until {{time}}, once only',
   },
+  preflight: {
+    summary: 'Before {{btnSignIn}}, check: primary user, Professional selling plan, region {{region}}',
+    primary: 'Sign in to Seller Central as the account’s primary user – or as a user with the “Manage Authorized Partners” permission.',
+    plan: 'The account is on the Professional selling plan. Amazon allows no apps on the Individual selling plan.',
+    region: 'The account belongs to the region chosen here, {{region}}. For an account of another region, change “Region” above.',
+  },
+  connection: {
+    disconnect: 'Disconnect',
+    title: 'Disconnect?',
+    text: 'The platform “{{name}}” is disconnected from the Amazon account: the cloud deletes this platform’s Amazon access (the token), the imported marketplaces are removed, and the status becomes “Not authenticated”. The platform itself stays; {{btnSignIn}} connects it again.',
+    amazonNote: 'On Amazon’s side the app stays authorized until you remove it in Seller Central under “Manage Your Apps”.',
+    openManageApps: 'Open Seller Central “Manage Your Apps”',
+    cancel: 'Cancel',
+    busy: 'Disconnecting …',
+    done: 'Disconnected – the platform is no longer authenticated.',
+  },
+  inactive: {
+    note: 'The platform is not active and is not used: no sign-in, no import. Activate it on the “General” tab with “Active”.',
+    hint: 'Only active platforms are used. An inactive platform keeps its connection, but is not signed in, imports no settings and is shown greyed in the list.',
+  },
+  autoImport: {
+    running: 'The marketplaces are being imported automatically after the sign-in …',
+    failed: 'The automatic import after the sign-in failed; the sign-in stays valid.',
+  },
   market: {
     title: 'Settings',
     import: 'Import settings',

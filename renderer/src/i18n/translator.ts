@@ -55,6 +55,7 @@ const BUTTON_KEYS = {
   btnRefresh: 'cred.refresh',
   btnExport: 'timeline.export',
   btnImport: 'market.import',
+  btnTest: 'cloudDialog.test',
 } as const;
 
 function buttonNames(raw: (key: string) => string | undefined): LooseParams {

@@ -32,6 +32,7 @@ interface PlatformsState {
   reopenConsent(id: string): Promise<Result<Platform>>;
   resolveSellerChange(id: string, decision: 'keep' | 'switch'): Promise<Result<Platform>>;
   importSettings(id: string): Promise<Result<Platform>>;
+  disconnect(id: string): Promise<Result<Platform>>;
   acknowledgeRenameNotice(id: string): Promise<Result<Platform>>;
   selectMarketplaces(id: string, marketplaceIds: string[]): Promise<Result<Platform>>;
   showError(error: AppError | null): void;
@@ -121,6 +122,7 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
     reopenConsent: (id) => withPlatform(getApi().reopenConsent({ id })),
     resolveSellerChange: (id, decision) => withPlatform(getApi().resolveSellerChange({ id, decision })),
     importSettings: (id) => withPlatform(getApi().importSettings({ id })),
+    disconnect: (id) => withPlatform(getApi().disconnectPlatform({ id })),
     acknowledgeRenameNotice: (id) => withPlatform(getApi().acknowledgeRenameNotice({ id })),
     selectMarketplaces: (id, marketplaceIds) => withPlatform(getApi().selectMarketplaces({ id, marketplaceIds })),
 

@@ -1,7 +1,7 @@
 // A fake AppApi for component tests: every request is a vi.fn answering ok with sensible defaults;
 // `emit` plays the core's events.
 import { vi } from 'vitest';
-import type { AppApi, AppInfo, CloudOnlyPlatform, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
+import type { AppApi, AppInfo, CloudOnlyPlatform, DeleteOutcome, EventPayloads, SandboxHint, SandboxScenarioView, TimelineEntry } from '../../../shared/ipc-contract';
 import type { AuthState, Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 import type { TimelineExport } from '../../../shared/timeline-export';
@@ -51,7 +51,7 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     listPlatforms: vi.fn(async () => ok(platforms)),
     createPlatform: vi.fn(async ({ name }: { name: string }) => ok(platform({ id: 'new', name }))),
     updatePlatform: vi.fn(async ({ id, patch }: { id: string; patch: Partial<Platform> }) => ok({ ...byId(id), ...patch })),
-    deletePlatform: vi.fn(async ({ id }: { id: string }) => ok({ id, cloud: 'deleted' as const })),
+    deletePlatform: vi.fn(async ({ id }: { id: string }) => ok<DeleteOutcome>({ id, cloud: 'deleted' })),
     getCloudSettings: vi.fn(async () => ok({ url: 'https://cloud.example', clientId: 'client-1', hasSecret: true })),
     saveCloudSettings: vi.fn(async (p: { url: string; clientId: string }) => ok({ url: p.url, clientId: p.clientId, hasSecret: true })),
     testCloudConnection: vi.fn(async () => ok({ tenantName: 'Muster GmbH', tenantId: 't1' })),
@@ -62,6 +62,7 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     getPairingCode: vi.fn(async () => ok({ code: 'K7QM-4TZP', expiresAt: '2026-03-02T10:10:00.000Z' })),
     openManageYourApps: vi.fn(async () => ok({ url: 'https://sellercentral-europe.amazon.com/apps/manage' })),
     importSettings: vi.fn(async ({ id }: { id: string }) => ok(byId(id))),
+    disconnectPlatform: vi.fn(async ({ id }: { id: string }) => ok({ ...byId(id), auth: { status: 'not_authenticated' as const } })),
     acknowledgeRenameNotice: vi.fn(async ({ id }: { id: string }) => {
       const { cloudRenameNotice: _seen, ...rest } = byId(id);
       return ok<Platform>(rest);
