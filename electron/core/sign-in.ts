@@ -3,7 +3,8 @@
 // The waiting state is persisted with the platform, so a restart resumes the wait.
 import { countryByCode } from '../../shared/amazon-regions';
 import type { Authorization } from '../../shared/cloud-api';
-import { validAuthorization, type AuthState, type Platform } from '../../shared/platform';
+import type { AuthState, Platform } from '../../shared/platform';
+import { validAuthorization } from '../../shared/valid-authorization';
 import { CodedError, type ErrorCode } from '../../shared/result';
 import { backoffDelay, sleep } from '../../shared/retry';
 import type { CloudClient } from './cloud-client';
