@@ -5,17 +5,14 @@
 // default nginx.conf (768 worker_connections) answered 234 of 1,000 with HTML 500 (issue 22 item 2);
 // here every one must carry `cancelled`. Reports how the long-polls were spread over the instances,
 // nginx's RSS (all its processes) and the time from the first change to the last answer. Loopback only.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'undici';
-import { startSandbox } from '../sandbox';
-import { CloudClient, freePort } from '../cloud/testing/stack';
+import { freePort } from '../cloud/testing/stack';
 import { selfSignedCertificate, startNginx, type Nginx } from '../cloud/testing/nginx';
-import { startChild, type CloudChild } from './child';
-import { API_CONNECTIONS, CLIENTS_PER_AUTHORIZATION, createAuthorizations, WAIT_SECONDS } from './capacity';
+import { API_CONNECTIONS, WAIT_SECONDS } from './capacity';
+import { startTwoClouds, tallyWaiters } from './two-clouds';
 import { mapLimit } from './load';
 import { now } from './stack';
 import { round } from './stats';
@@ -57,26 +54,16 @@ function treeRssMB(pid: number): number {
 }
 
 export async function nginxWaiters(nginxBin: string, databaseUrl: string, clients: number, nodeArgs: string[]): Promise<NginxWaitersResult> {
+  const clouds = await startTwoClouds(databaseUrl, clients, nodeArgs, 'Nginx');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
-  const sandbox = await startSandbox({ port: 0 });
-  const keys = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
-  const base = { mode: 'cloud' as const, port: 0, sandboxUrl: sandbox.url, logger: true, rateLimitPerMinute: 1_000_000_000, databaseUrl, keys };
-  const cloudChildren: CloudChild[] = [];
-  const pools: Pool[] = [];
+  const { children: cloudChildren, token, auth, ids } = clouds;
+  const api = clouds.api[0];
   const waiters: Array<ReturnType<typeof startWaiters>> = [];
   let nginx: Nginx | undefined;
   try {
-    for (let i = 0; i < 2; i++) cloudChildren.push(await startChild(base, { nodeArgs }));
     const ports = cloudChildren.map((c) => Number(new URL(c.ready.url).port));
     const cert = await selfSignedCertificate(tmp);
     nginx = await startNginx(nginxBin, { port: await freePort(), cert, upstreams: ports });
-    const [a] = cloudChildren as [CloudChild];
-    const creds = { clientId: a.ready.clientId!, clientSecret: a.ready.clientSecret! };
-    const token = await new CloudClient(a.ready.url, creds).accessToken();
-    const auth = { authorization: `Bearer ${token}` };
-    const api = new Pool(a.ready.url, { connections: API_CONNECTIONS });
-    pools.push(api);
-    const ids = await createAuthorizations(api, auth, Math.ceil(clients / CLIENTS_PER_AUTHORIZATION), 'Nginx');
     const idle = await Promise.all(cloudChildren.map((c) => c.stats()));
     const heldNow = async () => (await Promise.all(cloudChildren.map((c) => c.stats()))).map((s, i) => s.started - s.finished - (idle[i]!.started - idle[i]!.finished));
 
@@ -108,19 +95,12 @@ export async function nginxWaiters(nginxBin: string, databaseUrl: string, client
       setupMs: Math.round(setupMs),
       wakeAllMs: Math.round(Math.max(...done.map((d) => d.lastAt)) - wakeStart),
       nginxRssMB,
-      answeredCorrectly: done.reduce((s, d) => s + d.correct, 0),
-      repolls: done.reduce((s, d) => s + d.repolls, 0),
-      statuses: done.reduce<Record<string, number>>((out, d) => {
-        for (const [status, count] of Object.entries(d.statuses)) out[status] = (out[status] ?? 0) + count;
-        return out;
-      }, {}),
+      ...tallyWaiters(done),
     };
   } finally {
     for (const w of waiters) w.kill();
-    await Promise.allSettled(pools.map((p) => p.close()));
     await nginx?.close({ fast: true });
-    await Promise.allSettled(cloudChildren.map((c) => c.stop()));
-    await sandbox.close();
+    await clouds.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -4,14 +4,10 @@
 // the last client has its answer. The clients run in two waiter processes (bench/waiter-child.ts), one
 // per instance, because one process may not hold 20,000 sockets under the usual open-file limit.
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Pool } from 'undici';
-import { startSandbox } from '../sandbox';
-import { CloudClient } from '../cloud/testing/stack';
-import { startChild, type CloudChild } from './child';
-import { API_CONNECTIONS, CLIENTS_PER_AUTHORIZATION, createAuthorizations, settled, WAIT_SECONDS } from './capacity';
+import { API_CONNECTIONS, settled, WAIT_SECONDS } from './capacity';
+import { startTwoClouds, tallyWaiters } from './two-clouds';
 import { mapLimit } from './load';
 import { now } from './stack';
 import { round } from './stats';
@@ -66,22 +62,10 @@ export function startWaiters(config: WaiterConfig) {
 }
 
 export async function scaleOut(databaseUrl: string, clients: number, nodeArgs: string[]): Promise<ScaleOutResult> {
-  const sandbox = await startSandbox({ port: 0 });
-  const keys = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
-  const base = { mode: 'cloud' as const, port: 0, sandboxUrl: sandbox.url, logger: true, rateLimitPerMinute: 1_000_000_000, databaseUrl, keys };
-  const cloudChildren: CloudChild[] = [];
-  const pools: Pool[] = [];
+  const clouds = await startTwoClouds(databaseUrl, clients, nodeArgs, 'Scale-out');
+  const { children: cloudChildren, token, auth, api, ids } = clouds;
   const waiters: Array<ReturnType<typeof startWaiters>> = [];
   try {
-    // One after the other: the first runs the migrations (the second would wait on their lock anyway).
-    for (let i = 0; i < 2; i++) cloudChildren.push(await startChild(base, { nodeArgs }));
-    const [a, b] = cloudChildren as [CloudChild, CloudChild];
-    const creds = { clientId: a.ready.clientId!, clientSecret: a.ready.clientSecret! };
-    const token = await new CloudClient(a.ready.url, creds).accessToken();
-    const auth = { authorization: `Bearer ${token}` };
-    const api = [a, b].map((c) => new Pool(c.ready.url, { connections: API_CONNECTIONS }));
-    pools.push(...api);
-    const ids = await createAuthorizations(api[0]!, auth, Math.ceil(clients / CLIENTS_PER_AUTHORIZATION), 'Scale-out');
     // Authorizations of the first half are waited on at instance A and changed through B; the second
     // half the other way round.
     const halves = [ids.slice(0, ids.length / 2), ids.slice(ids.length / 2)];
@@ -123,17 +107,10 @@ export async function scaleOut(databaseUrl: string, clients: number, nodeArgs: s
       setupMs: Math.round(setupMs),
       wakeAllMs: Math.round(wakeAllMs),
       changesMs: Math.round(changesMs),
-      answeredCorrectly: done.reduce((s, d) => s + d.correct, 0),
-      repolls: done.reduce((s, d) => s + d.repolls, 0),
-      statuses: done.reduce<Record<string, number>>((out, d) => {
-        for (const [status, count] of Object.entries(d.statuses)) out[status] = (out[status] ?? 0) + count;
-        return out;
-      }, {}),
+      ...tallyWaiters(done),
     };
   } finally {
     for (const w of waiters) w.kill();
-    await Promise.allSettled(pools.map((p) => p.close()));
-    await Promise.allSettled(cloudChildren.map((c) => c.stop()));
-    await sandbox.close();
+    await clouds.close();
   }
 }

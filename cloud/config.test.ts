@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from './config';
+import { tempDirs } from '../shared/testing/temp-dir';
+
+const tempDir = tempDirs('cloud-config-');
 
 const key = () => randomBytes(32).toString('base64');
 
 describe('loadConfig', () => {
   it('reads the file, then the environment on top, with defaults', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'cloud-config-')), 'cloud.json');
+    const file = join(tempDir(), 'cloud.json');
     writeFileSync(file, JSON.stringify({ publicUrl: 'https://cloud.example.com', amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.a', lwaClientId: 'id', lwaClientSecret: 'from-file' }, signingKey: key(), encryptionKey: key() }));
     const config = loadConfig({ file, env: { CLOUD_LWA_CLIENT_SECRET: 'from-env', CLOUD_AMAZON_DRAFT_APP: 'true', CLOUD_RATE_LIMIT_PER_MINUTE: '42' } });
     expect(config.amazon).toMatchObject({ mode: 'production', lwaClientSecret: 'from-env', draftApp: true, applicationId: 'amzn1.sp.solution.a' });
@@ -23,7 +25,7 @@ describe('loadConfig', () => {
   });
 
   it('names a broken file without quoting it (it may hold a secret), as a SIGHUP reload reads it', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'cloud-config-')), 'cloud.json');
+    const file = join(tempDir(), 'cloud.json');
     writeFileSync(file, '{"amazon": {"lwaNextClientSecret": "very-secret-value",}}');
     const attempt = () => loadConfig({ file, env: {} });
     expect(attempt).toThrow(/is not valid JSON/);

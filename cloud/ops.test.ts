@@ -13,7 +13,9 @@ const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: any }> {
+type AnyBody = any;
+
+async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: AnyBody }> {
   const res = await fetch(`${stack.cloud.url}${path}`, { headers });
   const text = await res.text();
   let json: unknown;

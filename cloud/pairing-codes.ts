@@ -6,7 +6,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Database, Queryable } from './db/queryable';
 import { getPlatform } from './platforms';
-import type { PlatformRow } from './repositories/platforms';
+import { findPlatform, type PlatformRow } from './repositories/platforms';
 import { deleteStalePairingCodes, findLivePairingCode, insertPairingCode, usePairingCode } from './repositories/pairing-codes';
 
 /** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
@@ -43,11 +43,7 @@ export async function createPairingCode(db: Database, tenantId: string, platform
 
 /** The code's live platform without using the code up, or undefined when unknown, expired, used, or the platform is gone. */
 export async function findPairingCodePlatform(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
-  const normalized = normalizePairingCode(input);
-  if (!normalized) return undefined;
-  const hit = await findLivePairingCode(db, hash(normalized), now);
-  if (!hit) return undefined;
-  return getPlatform(db, hit.tenant_id, hit.platform_id).catch(() => undefined);
+  return pairedPlatform(db, input, now, findLivePairingCode);
 }
 
 /**
@@ -55,11 +51,14 @@ export async function findPairingCodePlatform(db: Queryable, input: string, now:
  * usable): its live platform, or undefined when unknown, expired, used, or the platform is gone.
  */
 export async function consumePairingCode(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
+  return pairedPlatform(db, input, now, usePairingCode);
+}
+
+async function pairedPlatform(db: Queryable, input: string, now: Date, lookUp: typeof findLivePairingCode): Promise<PlatformRow | undefined> {
   const normalized = normalizePairingCode(input);
   if (!normalized) return undefined;
-  const hit = await usePairingCode(db, hash(normalized), now);
-  if (!hit) return undefined;
-  return getPlatform(db, hit.tenant_id, hit.platform_id).catch(() => undefined);
+  const hit = await lookUp(db, hash(normalized), now);
+  return hit ? findPlatform(db, hit.tenant_id, hit.platform_id) : undefined;
 }
 
 /** The form of a code the limits count it under ("abcd efgh" and "ABCD-EFGH" are one), or the raw text bounded. */

@@ -2,8 +2,7 @@
 // flow; refresh tokens are not in the database files in plain text; the embedded default's keys and
 // development tenant are written once, mode 0600.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { openDatabase } from './db/database';
@@ -13,14 +12,10 @@ import { startCloud } from './start-cloud';
 import { readDevTenantFile } from './dev-tenant';
 import { CloudClient, freePort, testConfig } from './testing/stack';
 import { amazonRedirect, authorization, consentTarget, getCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { tempDirs } from '../shared/testing/temp-dir';
 
 const EU = seedAccount('eu.haendler@example.com')!;
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = mkdtempSync(join(tmpdir(), 'cloud-test-'));
-  dirs.push(d);
-  return d;
-};
+const tempDir = tempDirs('cloud-test-');
 let sandbox: SandboxHandle;
 let cloudPort: number;
 
@@ -30,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sandbox?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 function filesUnder(dir: string): string[] {

@@ -3,12 +3,14 @@
 // into the app registration. Over the real CLI (a child process) and over startCloud.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { loadConfig, parseConfig } from './config';
 import { startCloud } from './start-cloud';
+import { tempDirs } from '../shared/testing/temp-dir';
+
+const tempDir = tempDirs('cloud-prod-');
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -25,7 +27,7 @@ function productionEnv(extra: Record<string, string> = {}): Record<string, strin
 
 /** Runs `npm run cloud -- --production` (tsx cloud/cli.ts) until it prints the Login URI or exits. */
 function runCli(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cloud-prod-'));
+  const dataDir = tempDir();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUD_')));
   const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/cli.ts', '--production', '--port', '0', '--data-dir', dataDir], {
     env: { ...clean, ...env },
@@ -101,7 +103,7 @@ describe('production start-up', () => {
 
 describe('amazon.mode=production without --production', () => {
   it('starts as a production cloud: no development tenant, no sandbox registration', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cloud-prod-'));
+    const dataDir = tempDir();
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUD_')));
     const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/cli.ts', '--port', '0', '--data-dir', dataDir], {
       env: { ...clean, ...productionEnv({ CLOUD_AMAZON_MODE: 'production', CLOUD_PUBLIC_URL: 'https://cloud.example.com' }) },

@@ -2,10 +2,13 @@
 // (else Seller Central answers MD5101). The seed registers http://127.0.0.1:4200/…; on another port the
 // cloud adds its URL through the sandbox's admin API. Best effort: a sandbox that is not up is not fatal.
 
+/** Loopback calls, but on a machine busy with a test run they can take seconds. */
+const REGISTRATION_TIMEOUT_MS = 15_000;
+
 export async function registerRedirectUriWithSandbox(sandboxOrigin: string, applicationId: string, redirectUri: string): Promise<boolean> {
   const api = `${sandboxOrigin}/sandbox/api/apps`;
   try {
-    const res = await fetch(api, { signal: AbortSignal.timeout(5000) });
+    const res = await fetch(api, { signal: AbortSignal.timeout(REGISTRATION_TIMEOUT_MS) });
     if (!res.ok) return false;
     const { apps } = (await res.json()) as { apps: { applicationId: string; redirectUris: string[] }[] };
     const current = apps.find((a) => a.applicationId === applicationId)?.redirectUris;
@@ -15,7 +18,7 @@ export async function registerRedirectUriWithSandbox(sandboxOrigin: string, appl
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ redirectUris: [...current, redirectUri] }),
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(REGISTRATION_TIMEOUT_MS),
     });
     return put.ok;
   } catch {
@@ -30,7 +33,7 @@ export async function registerLoginUriWithSandbox(sandboxOrigin: string, applica
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ loginUri }),
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(REGISTRATION_TIMEOUT_MS),
     });
     return res.ok;
   } catch {

@@ -3,18 +3,18 @@
 // same connection, with the secret that only the reloaded file names (docs/amazon.md §5).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { productionApp as sandboxApp } from '../sandbox/seed';
 import { readDevTenantFile } from './dev-tenant';
 import { CloudClient } from './testing/stack';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { suiteTempDir } from '../shared/testing/temp-dir';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const NEXT = 'amzn1.oa2-cs.v1.next-secret-for-the-sighup-test';
-const dir = mkdtempSync(join(tmpdir(), 'cloud-sighup-'));
+const dir = suiteTempDir('cloud-sighup-');
 const configFile = join(dir, 'cloud.json');
 let sandbox: SandboxHandle;
 let child: ChildProcessWithoutNullStreams;

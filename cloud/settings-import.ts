@@ -10,6 +10,7 @@ import { AmazonCallLog } from './amazon/amazon-calls';
 import { callsToApi, recordAmazonCalls } from './repositories/amazon-requests';
 import type { AmazonRequest, CloudMarketplace } from '../shared/cloud-api';
 import { splitMarketplaces, storeNameOf } from '../shared/known-marketplaces';
+import { bestEffort } from '../shared/best-effort';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 
@@ -46,7 +47,7 @@ export async function importSettings(
     return { marketplaces: known, otherMarketplaces: other, amazonRequests: callsToApi(calls.calls) };
   } finally {
     // Also after a failure: then support needs Amazon's request id most. Losing it must not fail the import.
-    await recordAmazonCalls(ctx.db, platform.id, null, calls.calls).catch(() => undefined);
+    await bestEffort('recording the Amazon calls', recordAmazonCalls(ctx.db, platform.id, null, calls.calls));
   }
 }
 

@@ -174,8 +174,13 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   if ('lock' in db && db.lock) db.lock.announce(listenUrl);
 
   if (config.registerRedirectUriWithSandbox && endpoints.sandboxOrigin) {
-    await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri);
-    await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri);
+    // Best effort, but not silent: without the redirect URI Seller Central answers MD5101.
+    if (!(await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri))) {
+      app.log.warn({ sandboxOrigin: endpoints.sandboxOrigin }, 'could not register the callback URL with the sandbox app; Seller Central will answer MD5101');
+    }
+    if (!(await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri))) {
+      app.log.warn({ sandboxOrigin: endpoints.sandboxOrigin }, 'could not register the Login URI with the sandbox app');
+    }
   }
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
   // Exchanges a killed instance left half done end at once (a PGlite cloud is alone on its data directory).

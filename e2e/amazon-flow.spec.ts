@@ -3,21 +3,15 @@
 // browser: it receives the URL the core opened. One screenshot per step (e2e/artifacts/flow-*.png).
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { CloudClient } from '../cloud/testing/stack';
-import { startTestHost } from './support/browser-host';
+import { activateScenario, CloudClient } from '../cloud/testing/stack';
+import { testHostPerFile } from './support/browser-host';
 import { runAmazonFlow } from './support/flow';
 import { newPlatformOnCredentials } from './support/support-steps';
 
-let host: Awaited<ReturnType<typeof startTestHost>>;
+const host = testHostPerFile({ embedded: true });
 let step = 0;
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/flow-${String(++step).padStart(2, '0')}-${name}.png` });
 
-test.beforeAll(async () => {
-  host = await startTestHost({ embedded: true });
-});
-test.afterAll(async () => {
-  await host?.close();
-});
 
 test('Amazon platform: ANMELDEN through Seller Central, Authentifiziert, import, AKTUALISIEREN, delete', async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -40,12 +34,7 @@ test('Amazon platform: ANMELDEN through Seller Central, Authentifiziert, import,
 test('a failure the sandbox reproduces is explained in German with the next step', async ({ page, browser }) => {
   test.setTimeout(120_000);
   // Support staff switch the sandbox to "code already expired at exchange" for this seller.
-  const res = await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 'code_expired', account: 'eu.haendler@example.com' }),
-  });
-  expect(res.ok).toBe(true);
+  await activateScenario(host.services!.sandbox.url, { id: 'code_expired', account: 'eu.haendler@example.com' });
   await page.goto(host.url);
   await newPlatformOnCredentials(page, 'Amazon Fehlerfall');
   const before = host.opened.length;

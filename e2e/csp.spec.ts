@@ -3,18 +3,12 @@
 // style props go through the CSSOM, which the CSP does not govern; inline <style> elements and style
 // attributes in markup are blocked, and a control at the end proves that such a block is noticed.
 import { expect, test, type Page } from '@playwright/test';
-import { startTestHost } from './support/browser-host';
+import { testHostPerFile } from './support/browser-host';
 import { runAmazonFlow } from './support/flow';
 import { newPlatformOnCredentials } from './support/support-steps';
 
-let host: Awaited<ReturnType<typeof startTestHost>>;
+const host = testHostPerFile({ embedded: true });
 
-test.beforeAll(async () => {
-  host = await startTestHost({ embedded: true });
-});
-test.afterAll(async () => {
-  await host?.close();
-});
 
 async function watchCsp(page: Page) {
   const messages: string[] = [];

@@ -6,29 +6,18 @@
 // shows Authentifiziert — one authorization, no second one started at the Login URI.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { CloudClient } from '../cloud/testing/stack';
-import { startTestHost } from './support/browser-host';
+import { activateScenario, CloudClient } from '../cloud/testing/stack';
+import { testHostPerFile } from './support/browser-host';
 import { anmelden, newPlatformOnCredentials, sellerSide } from './support/support-steps';
 
-let host: Awaited<ReturnType<typeof startTestHost>>;
+const host = testHostPerFile({ embedded: true });
 
-test.beforeAll(async () => {
-  host = await startTestHost({ embedded: true });
-});
-test.afterAll(async () => {
-  await host?.close();
-});
 
 test('first sign-in through the Login URI ends on the JSON page and Authentifiziert with one authorization', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const sandbox = host.services!.sandbox.url;
   const cloudUrl = host.services!.cloud.url;
-  const armed = await fetch(`${sandbox}/sandbox/api/scenarios`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 'login_uri_new_seller', account: 'eu.haendler@example.com' }),
-  });
-  expect(armed.ok).toBe(true);
+  await activateScenario(sandbox, { id: 'login_uri_new_seller', account: 'eu.haendler@example.com' });
 
   await page.goto(host.url);
   await newPlatformOnCredentials(page, 'Amazon Erstanmeldung');

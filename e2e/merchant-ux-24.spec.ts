@@ -6,19 +6,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { seedAccount } from '../sandbox/seed';
-import { startTestHost } from './support/browser-host';
+import { testHostPerFile } from './support/browser-host';
 import { newPlatformOnCredentials, openEmptyList } from './support/support-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 
-let host: Awaited<ReturnType<typeof startTestHost>>;
+const host = testHostPerFile({ embedded: true });
 
-test.beforeAll(async () => {
-  host = await startTestHost({ embedded: true });
-});
-test.afterAll(async () => {
-  await host?.close();
-});
 
 async function axe(page: Page, screen: string, languages: readonly ('de' | 'en')[] = ['en', 'de']): Promise<void> {
   for (const lng of languages) {

@@ -9,20 +9,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { CloudClient } from '../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { seedAccount } from '../sandbox/seed';
-import { startTestHost } from './support/browser-host';
+import { testHostPerFile } from './support/browser-host';
 import { openEmptyList } from './support/support-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const OTHER = seedAccount('gesperrte.angebote@example.com')!;
 
-let host: Awaited<ReturnType<typeof startTestHost>>;
+const host = testHostPerFile({ embedded: true });
 
-test.beforeAll(async () => {
-  host = await startTestHost({ embedded: true });
-});
-test.afterAll(async () => {
-  await host?.close();
-});
 
 /** axe on what is on screen now, in German and in English; every violation listed by rule and target. */
 async function axe(page: Page, screen: string): Promise<void> {

@@ -1,27 +1,43 @@
 // Chromium drives the sandbox's Seller Central: sign-in, two-step verification, consent, redirect.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { startSandbox, type SandboxHandle } from '../sandbox/index';
-import { DEFAULT_REDIRECT_URI, productionApp, seedAccount } from '../sandbox/seed';
+import { productionApp, seedAccount } from '../sandbox/seed';
 import { totp } from '../sandbox/totp';
 
 const PROD = productionApp();
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;
 let sandbox: SandboxHandle;
+let callback: Server;
+let callbackUrl: string;
 
 test.beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
+  // Stand-in for the cloud's callback on a free port: answers like the cloud does, with the raw JSON
+  // result. A real server, not page.route(): Playwright does not route the target of a redirect, so
+  // the seed's default 127.0.0.1:4200 would reach whatever cloud runs there (`npm start`).
+  callback = createServer((req, res) => {
+    const q = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { result: Object.fromEntries(q) } }));
+  });
+  await new Promise<void>((resolve) => callback.listen(0, '127.0.0.1', resolve));
+  callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/oauth/amazon/callback`;
 });
 test.afterAll(async () => {
   await sandbox.close();
+  await new Promise((resolve) => callback.close(resolve));
 });
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
   sandbox.reset();
-  // Stand-in for the cloud's callback: answers like the cloud does, with the raw JSON result.
-  await page.route(`${DEFAULT_REDIRECT_URI}**`, (route) => {
-    const q = new URL(route.request().url()).searchParams;
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ result: { result: Object.fromEntries(q) } }) });
+  // The test's callback becomes the app's first (default) redirect URI, as the cloud registers its own.
+  const res = await fetch(`${sandbox.url}/sandbox/api/apps/${encodeURIComponent(PROD.applicationId)}/redirect-uris`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ redirectUris: [callbackUrl] }),
   });
+  expect(res.status).toBe(200);
 });
 
 function consentUrl(host: string, extra = ''): string {
@@ -45,7 +61,7 @@ test('sign-in, TOTP and consent redirect to the callback with Amazon\'s paramete
   await expect(page.locator('[data-page="consent"]')).toContainText(PROD.name);
   await expect(page.getByRole('button', { name: 'Bestätigen' })).toBeVisible();
   await page.getByRole('button', { name: 'Bestätigen' }).click();
-  await page.waitForURL(`${DEFAULT_REDIRECT_URI}?**`);
+  await page.waitForURL(`${callbackUrl}?**`);
   const url = new URL(page.url());
   expect(url.searchParams.get('state')).toBe('e2e-state');
   expect(url.searchParams.get('selling_partner_id')).toBe(EU.sellingPartnerId);

@@ -5,17 +5,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErrorKey } from '../shared/seller-central-errors';
 import { errorsDe } from '../renderer/src/i18n/errors.de';
-import { startTestHost } from './support/browser-host';
+import { testHostPerFile } from './support/browser-host';
 import { newPlatformOnCredentials, sellerSide } from './support/support-steps';
 import { anmelden as anmeldenOn } from './support/support-steps';
 
-let host: Awaited<ReturnType<typeof startTestHost>>;
-test.beforeAll(async () => {
-  host = await startTestHost({ embedded: true });
-});
-test.afterAll(async () => {
-  await host?.close();
-});
+const host = testHostPerFile({ embedded: true });
 
 /** How the sandbox reproduces a failure: what support picks in the app, what the seller does. */
 const REPRODUCE: Partial<Record<SellerCentralErrorKey, { pick: string; confirm?: boolean; page: string }>> = {

@@ -1,6 +1,6 @@
 // Seller Central's consent step: GET shows the app and its roles (after sign-in), POST confirms or
 // cancels. Confirming redirects (302) to the redirect URI with Amazon's parameter names.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ConsentErrorKey } from './consent-errors';
 import { checkAccountRules, checkConsentQuery, regionOfHost } from './consent-request';
 import { newMwsAuthToken, newOAuthCode } from './ids';
@@ -8,7 +8,7 @@ import { stateOfQuery, stateTag } from './page-errors';
 import { consentError } from './consent-errors';
 import { CONSENT_PAGE_SCENARIOS } from './scenarios';
 import { cancelledPage, consentPage, errorPage, notFoundPage } from './sc-pages';
-import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
+import { field, isSellerCentralHost, scRequest, sendHtml, signedInAccount, type ScRequest } from './sc-common';
 import type { SeedAccount, SeedApp } from './seed';
 import type { SandboxState } from './state';
 import { confirmAmazonStarted, loginUriForNewSeller } from './login-uri-routes';
@@ -114,13 +114,6 @@ function pageScenario(state: SandboxState, account: SeedAccount): ConsentErrorKe
     if (state.scenarios.take(id as keyof typeof CONSENT_PAGE_SCENARIOS, ctx)) return key;
   }
   return undefined;
-}
-
-function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {
-  const session = currentSession(req, state, sc.host);
-  if (session?.stage !== 'signed-in' || !session.email) return undefined;
-  const account = state.account(session.email);
-  return account ? { account, csrf: session.csrf } : undefined;
 }
 
 function ruleError(state: SandboxState, account: SeedAccount, app: SeedApp, host: string, count: boolean): ConsentErrorKey | undefined {

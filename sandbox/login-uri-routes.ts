@@ -14,7 +14,7 @@ import type { ConsentErrorKey } from './consent-errors';
 import { checkAccountRules, checkConsentQuery } from './consent-request';
 import { redirectWithCode } from './consent-routes';
 import { cancelledPage, consentPage, errorPage, notFoundPage } from './sc-pages';
-import { currentSession, field, isSellerCentralHost, scRequest, sendHtml, type ScRequest } from './sc-common';
+import { field, isSellerCentralHost, scRequest, sendHtml, signedInAccount, type ScRequest } from './sc-common';
 import type { SeedAccount, SeedApp } from './seed';
 import type { LoginState, SandboxState } from './state';
 
@@ -135,13 +135,6 @@ function issueLoginState(state: SandboxState, sc: ScRequest, account: SeedAccoun
   const amazonState = randomBytes(24).toString('base64url');
   state.loginStates.set(amazonState, { applicationId: target.applicationId, host: sc.host, email: account.email, issuedAt: state.now(), used: false, consented });
   return amazonState;
-}
-
-function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {
-  const session = currentSession(req, state, sc.host);
-  if (session?.stage !== 'signed-in' || !session.email) return undefined;
-  const account = state.account(session.email);
-  return account ? { account, csrf: session.csrf } : undefined;
 }
 
 function toSignIn(req: FastifyRequest, reply: FastifyReply, sc: ScRequest): FastifyReply {

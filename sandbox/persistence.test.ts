@@ -1,11 +1,11 @@
 // The sandbox's state across restarts (stateFile): tokens, authorizations, scenarios and the reset
 // time survive; the file is 0600 and written atomically; a damaged file is kept aside and reported.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
 import { obtainTokens, startTestSandbox, tokenRequest, type TestSandbox } from './test-client';
+import { tempDirs } from '../shared/testing/temp-dir';
 
 const PROD = productionApp();
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -20,7 +20,8 @@ async function start(stateFile: string) {
   return sb;
 }
 
-const tmpFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'acc-sb-state-')), 'sandbox', 'state.json');
+const tempDir = tempDirs('acc-sb-state-');
+const tmpFile = () => path.join(tempDir(), 'sandbox', 'state.json');
 const refresh = (url: string, token: string) =>
   tokenRequest(url, { grant_type: 'refresh_token', refresh_token: token, client_id: PROD.clientId, client_secret: PROD.clientSecret });
 const status = async (url: string) => (await (await fetch(`${url}/sandbox/api/status`)).json()) as { persisted: boolean; resetAt?: string; stateWarning?: string };

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { COUNTRIES } from '../shared/amazon-regions';
 import { COUNTRY_SELLER_CENTRAL_HOSTS } from '../shared/seller-central-hosts';
 import { pickLanguage, type Lang } from './html';
+import type { SeedAccount } from './seed';
 import type { Session, SandboxState } from './state';
 
 const SESSION_COOKIE = 'sc-session';
@@ -38,6 +39,14 @@ export function currentSession(req: FastifyRequest, state: SandboxState, host: s
   const id = req.cookies[SESSION_COOKIE];
   const session = id ? state.sessions.get(id) : undefined;
   return session && session.host === host ? session : undefined;
+}
+
+/** The account signed in on this Seller Central host, with its session's CSRF token. */
+export function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {
+  const session = currentSession(req, state, sc.host);
+  if (session?.stage !== 'signed-in' || !session.email) return undefined;
+  const account = state.account(session.email);
+  return account ? { account, csrf: session.csrf } : undefined;
 }
 
 export function setSessionCookie(reply: FastifyReply, session: Session): void {

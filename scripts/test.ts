@@ -1,6 +1,7 @@
-// `npm test`: type check, lint, vitest, Playwright — and one closing line `N passed, N failed`
-// summing all suites (CI reads that line). Runs itself inside a private D-Bus session with an
-// unlocked gnome-keyring, so the keychain tests use a real Secret Service and never the user's.
+// `npm test`: type check, lint, format check, vitest (unit, integration, fuzz), Playwright — and one
+// closing line `N passed, N failed` summing all suites (CI reads that line). Runs itself inside a
+// private D-Bus session with an unlocked gnome-keyring, so the keychain tests use a real Secret Service
+// and never the user's.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,6 +72,8 @@ if (!only || only === 'static') {
   tallies.push(await check('typecheck', bin('tsc'), ['-p', 'tsconfig.json']));
   tallies.push(await check('typecheck (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json']));
   tallies.push(await check('lint', bin('eslint'), ['.']));
+  // Formatting is checked, not fixed: `npm run format` writes it. A file out of format fails this suite.
+  tallies.push(await check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']));
 }
 if (!only || only === 'unit') tallies.push(await vitest());
 if (!only || only === 'e2e') tallies.push(await playwright());

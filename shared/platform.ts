@@ -142,6 +142,3 @@ export const platformSchema = z.object({
 export type Platform = z.infer<typeof platformSchema>;
 
 export type ValidAuthorization = z.infer<typeof previousAuthSchema>;
-
-// In their own module (no zod) for the renderer; re-exported for the core.
-export { otherPlatformsWithSeller, validAuthorization } from './valid-authorization';

@@ -25,3 +25,36 @@ export const SCENARIO_IDS = [
   'login_uri_relative_callback',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
+
+/**
+ * When each scenario acts. `sign-in`: on the sign-in itself (Seller Central, consent, the code
+ * exchange) — the desktop switches it off again once the sign-in it was armed for has ended. `after`:
+ * on what follows (import, token refresh, the Login URI) — it stays until "alle zurücksetzen". A new
+ * scenario id does not compile until it is placed here.
+ */
+const SCENARIO_PHASE: Record<ScenarioId, 'sign-in' | 'after'> = {
+  consent_cancelled: 'sign-in',
+  otp_always_wrong: 'sign-in',
+  draft_limit_reached: 'sign-in',
+  code_expired: 'sign-in',
+  invalid_client: 'sign-in',
+  lwa_500: 'sign-in',
+  lwa_503: 'sign-in',
+  lwa_slow: 'sign-in',
+  refresh_revoked: 'after',
+  roles_missing: 'after',
+  spapi_429: 'after',
+  spapi_500: 'after',
+  consent_md1000: 'sign-in',
+  consent_md5101: 'sign-in',
+  consent_md5110: 'sign-in',
+  consent_md9000: 'after',
+  consent_md9010: 'after',
+  consent_md9100: 'sign-in',
+  consent_md9999: 'sign-in',
+  consent_session_expired: 'sign-in',
+  login_uri_new_seller: 'after',
+  login_uri_relative_callback: 'after',
+};
+
+export const SIGN_IN_SCENARIO_IDS: readonly ScenarioId[] = SCENARIO_IDS.filter((id) => SCENARIO_PHASE[id] === 'sign-in');

@@ -23,6 +23,7 @@ import { OPERATOR_HEADER, OPS_ROUTES, tenantCredentialsSchema, tenantDeletedSche
 import { SchemaMissingError } from '../db/migrations';
 import { createTenantAdmin, OPERATOR_PATTERN, type TenantAdmin, type TenantSummary } from './tenant-admin';
 import { UsageError } from '../../shared/cli-args';
+import { bestEffort } from '../../shared/best-effort';
 
 export const TENANT_USAGE = `usage: npm run cloud -- tenant create <name>
        npm run cloud -- tenant list
@@ -158,7 +159,7 @@ function remoteTenantAdmin(baseUrl: string, token: string, operator?: string): T
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    const parsed = (await res.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
+    const parsed = (await bestEffort('reading the error body', res.json())) as { error?: { code: string; message: string } } | undefined;
     if (!res.ok) throw new Error(`${parsed?.error?.code ?? `HTTP ${res.status}`}: ${parsed?.error?.message ?? 'the cloud refused the admin request'}`);
     const answer = schema.safeParse(parsed);
     if (!answer.success) throw new Error(`The cloud at ${baseUrl} answered ${method} ${path} with an unexpected body.`);

@@ -6,6 +6,7 @@
 import type { Queryable } from '../db/queryable';
 import type { AuthorizationNotifier } from './notifier';
 import { amazonStartedAfter, latestAmazonStartedSeq, pendingAmazonStarted, type AuthorizationRow } from '../repositories/authorizations';
+import { trackGenerations } from './generations';
 
 const PREFIX = 'amazon-started:';
 /** The notifier key of a tenant's feed (authorization ids never start with it). */
@@ -32,21 +33,12 @@ export interface AmazonStartedFeed {
 
 export function createAmazonStartedFeed(db: Queryable, notifier: AuthorizationNotifier): AmazonStartedFeed {
   const latest = new Map<string, bigint>();
-  const generations = new Map<string, number>();
-  // Added to every tenant's generation: a resync (changes may have been missed) changes them all.
-  let epoch = 0;
-  const generation = (tenantId: string) => epoch + (generations.get(tenantId) ?? 0);
-  notifier.subscribeResync(() => {
-    latest.clear();
-    epoch++;
+  const generations = trackGenerations(notifier, {
+    keyOf: (key) => (key.startsWith(PREFIX) ? key.slice(PREFIX.length) : undefined),
+    onChange: (tenantId) => latest.delete(tenantId),
+    onResync: () => latest.clear(),
   });
-
-  notifier.subscribeAll((key) => {
-    if (!key.startsWith(PREFIX)) return;
-    const tenantId = key.slice(PREFIX.length);
-    latest.delete(tenantId);
-    generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1);
-  });
+  const generation = (tenantId: string) => generations.of(tenantId);
 
   async function latestSeq(tenantId: string): Promise<bigint> {
     const known = latest.get(tenantId);

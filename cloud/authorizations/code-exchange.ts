@@ -15,6 +15,7 @@ import { finishPending, lockAuthorizationStatus, markAuthenticated, type Authori
 import { renewExchangeLease, storeExchangedToken } from '../repositories/authorizations';
 import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
+import { bestEffort } from '../../shared/best-effort';
 
 /**
  * How long an exchange's lease lasts without renewal. Real time, not the cloud's clock (ctx.now, which
@@ -28,7 +29,7 @@ export const codeAad = (authorizationId: string) => `code:${authorizationId}`;
 
 /** Renews the lease every third of its length until stopped. */
 function holdLease(ctx: CloudContext, id: string): () => void {
-  const timer = setInterval(() => void renewExchangeLease(ctx.db, id, leaseFrom()).catch(() => undefined), EXCHANGE_LEASE_MS / 3);
+  const timer = setInterval(() => void bestEffort('renewing the exchange lease', renewExchangeLease(ctx.db, id, leaseFrom())), EXCHANGE_LEASE_MS / 3);
   timer.unref();
   return () => clearInterval(timer);
 }
@@ -65,7 +66,7 @@ export async function exchangeAndComplete(
 /** Stored before the outcome is published, so the desktop reads the request ids with it. */
 async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
   // Losing a support detail must not lose the seller's authorization.
-  await recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls).catch(() => undefined);
+  await bestEffort('recording the Amazon calls', recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls));
 }
 
 export async function failExchange(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {

@@ -2,25 +2,19 @@
 // complete on the other (sent in batches), the sender's own echo is ignored, and close() waits for
 // what is still being sent; after a lost LISTEN connection (pg_terminate_backend, a server restart) it
 // reconnects, reports the loss, resyncs its listeners and delivers again.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from '../testing/postgres-server';
+import { describe, expect, it } from 'vitest';
+import { findPostgresBin, postgresForDescribe } from '../testing/postgres-server';
 import pg from 'pg';
 import { backoffDelay, createPgNotifier, LISTEN_APPLICATION_NAME } from './pg-notifier';
 
 const pgBin = findPostgresBin();
 
 describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier', () => {
-  let server: PostgresServer;
-  let url: string;
-  beforeAll(async () => {
-    server = await startPostgres((pgBin as { bin: string }).bin);
-    url = await createDatabase(server.url, 'notifier');
-  }, 60_000);
-  afterAll(async () => server?.close());
+  const postgres = postgresForDescribe((pgBin as { bin: string }).bin, 'notifier');
 
   it('delivers every id of a burst to the other instance once, and not back to the sender', async () => {
-    const a = await createPgNotifier(url);
-    const b = await createPgNotifier(url);
+    const a = await createPgNotifier(postgres.url);
+    const b = await createPgNotifier(postgres.url);
     try {
       const onA: string[] = [];
       const onB: string[] = [];
@@ -42,8 +36,8 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier', () => {
   });
 
   it('close() waits until the queued notifications are sent', async () => {
-    const a = await createPgNotifier(url);
-    const b = await createPgNotifier(url);
+    const a = await createPgNotifier(postgres.url);
+    const b = await createPgNotifier(postgres.url);
     const onB: string[] = [];
     b.subscribeAll((id) => onB.push(id));
     for (let i = 0; i < 300; i++) a.publish(`auth_late_${i}`);
@@ -63,20 +57,14 @@ describe('reconnect backoff', () => {
 });
 
 describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier after a lost LISTEN connection', () => {
-  let server: PostgresServer;
-  let url: string;
-  beforeAll(async () => {
-    server = await startPostgres((pgBin as { bin: string }).bin);
-    url = await createDatabase(server.url, 'notifier_reconnect');
-  }, 60_000);
-  afterAll(async () => server?.close());
+  const postgres = postgresForDescribe((pgBin as { bin: string }).bin, 'notifier_reconnect');
 
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(check()).toBe(true);
   };
   async function terminateListeners(): Promise<number> {
-    const admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: postgres.url });
     await admin.connect();
     try {
       const r = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [LISTEN_APPLICATION_NAME]);
@@ -88,8 +76,8 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier after a lost LISTEN conn
   /** Two notifiers and what each saw: changes, resyncs, losses. */
   async function pair() {
     const seen = { a: [] as string[], b: [] as string[], resyncsB: 0, states: [] as boolean[], errors: [] as string[] };
-    const a = await createPgNotifier(url, { backoff: { baseMs: 20, capMs: 200 } });
-    const b = await createPgNotifier(url, { backoff: { baseMs: 20, capMs: 200 }, onListeningChange: (l) => seen.states.push(l), onError: (e) => seen.errors.push(e.message) });
+    const a = await createPgNotifier(postgres.url, { backoff: { baseMs: 20, capMs: 200 } });
+    const b = await createPgNotifier(postgres.url, { backoff: { baseMs: 20, capMs: 200 }, onListeningChange: (l) => seen.states.push(l), onError: (e) => seen.errors.push(e.message) });
     a.subscribeAll((id) => seen.a.push(id));
     b.subscribeAll((id) => seen.b.push(id));
     b.subscribeResync(() => seen.resyncsB++);
@@ -120,7 +108,7 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier after a lost LISTEN conn
   it('a PostgreSQL restart: both listen again and the sender reconnects too', async () => {
     const { a, b, seen } = await pair();
     try {
-      await server.restart();
+      await postgres.server.restart();
       await until(() => seen.resyncsB === 1 && b.listening && a.listening);
       a.publish('after_restart');
       await until(() => seen.b.includes('after_restart'));
@@ -130,7 +118,7 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier after a lost LISTEN conn
   }, 60_000);
 
   it('close() during the backoff stops reconnecting', async () => {
-    const b = await createPgNotifier(url, { backoff: { baseMs: 60_000, capMs: 60_000 } });
+    const b = await createPgNotifier(postgres.url, { backoff: { baseMs: 60_000, capMs: 60_000 } });
     await terminateListeners();
     await until(() => !b.listening);
     await b.close();

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Queryable } from '../db/queryable';
 import { createLocalNotifier, type AuthorizationNotifier } from './notifier';
+import { bestEffort } from '../../shared/best-effort';
 
 const CHANNEL = 'authorization_changed';
 /** Bounds one NOTIFY statement (its parameter array) in a very large burst. */
@@ -89,7 +90,7 @@ export async function createPgNotifier(connectionString: string, opts: PgNotifie
       await client.query(`LISTEN ${CHANNEL}`);
       return client;
     } catch (error) {
-      await client.end().catch(() => undefined);
+      await bestEffort('closing the listen connection', client.end());
       throw error;
     }
   }
@@ -97,7 +98,7 @@ export async function createPgNotifier(connectionString: string, opts: PgNotifie
   function lost(client: pg.Client, error: Error) {
     if (client !== listener) return; // a failed attempt, or already handled
     listener = undefined;
-    client.end().catch(() => undefined);
+    void bestEffort('closing the listen connection', client.end());
     if (closed) return;
     setListening(false);
     onError(error);
@@ -121,7 +122,7 @@ export async function createPgNotifier(connectionString: string, opts: PgNotifie
       return;
     }
     if (closed) {
-      await client.end().catch(() => undefined);
+      await bestEffort('closing the listen connection', client.end());
       return;
     }
     listener = client;
@@ -144,7 +145,7 @@ export async function createPgNotifier(connectionString: string, opts: PgNotifie
       const client = new pg.Client({ connectionString, keepAlive: true });
       const drop = () => {
         if (sender === opening) sender = undefined;
-        client.end().catch(() => undefined);
+        void bestEffort('closing the listen connection', client.end());
       };
       client.on('error', drop);
       client.on('end', drop);

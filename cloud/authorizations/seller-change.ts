@@ -17,6 +17,7 @@ import { freshAccessToken } from '../settings-import';
 import { findPlatform, storePlatformSignIn, type PlatformRow } from '../repositories/platforms';
 import { findTenantAuthorization, markSellerChanged, recordSellerDecision, type AuthorizationRow } from '../repositories/authorizations';
 import { AUTHORIZATION_RENEWAL_MS } from './store';
+import { bestEffort } from '../../shared/best-effort';
 
 /** Amazon authorizations must be renewed every 365 days. */
 
@@ -42,7 +43,7 @@ export async function sellerStoreNames(ctx: CloudContext, platform: PlatformRow,
   let previous = platform.store_name;
   if (!previous && platform.refresh_token_enc) {
     const cached = ctx.amazonTokens.get(platform.id, platform.refresh_token_enc, ctx.now());
-    const token = cached ?? (await freshAccessToken(ctx, platform as PlatformRow & { refresh_token_enc: string }).catch(() => undefined));
+    const token = cached ?? (await bestEffort('refreshing the access token', freshAccessToken(ctx, platform as PlatformRow & { refresh_token_enc: string })));
     previous = token ? await storeNameFor(ctx, platform, token) : null;
   }
   return { previous, next };

@@ -10,6 +10,7 @@ import { CloudError } from '../http/cloud-error';
 import type { Queryable } from '../db/database';
 import type { AuthorizationNotifier } from './notifier';
 import { findAuthorization, type AuthorizationRow } from '../repositories/authorizations';
+import { trackGenerations } from './generations';
 
 export interface StatusCache {
   /** The row of this tenant's authorization (AUTHORIZATION_NOT_FOUND otherwise), with its generation. */
@@ -34,23 +35,9 @@ interface StatusCacheOptions {
 export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier, opts: StatusCacheOptions = {}): StatusCache {
   const { maxEntries = 20_000, ttlMs = 60_000, now = Date.now } = opts;
   const rows = new Map<string, { row: AuthorizationRow; until: number }>();
-  const generations = new Map<string, number>();
   const inflight = new Map<string, Promise<AuthorizationRow | undefined>>();
-  // Added to every id's generation: one increment changes them all (a resync).
-  let epoch = 0;
-  const generation = (id: string) => epoch + (generations.get(id) ?? 0);
-
-  notifier.subscribeResync(() => {
-    rows.clear();
-    epoch++;
-  });
-
-  notifier.subscribeAll((id) => {
-    rows.delete(id);
-    generations.set(id, (generations.get(id) ?? 0) + 1);
-    // Generations of ids nobody reads any more need not live for ever.
-    if (generations.size > maxEntries * 2) generations.delete(generations.keys().next().value!);
-  });
+  const generations = trackGenerations(notifier, { onChange: (id) => rows.delete(id), onResync: () => rows.clear(), maxKeys: maxEntries * 2 });
+  const generation = (id: string) => generations.of(id);
 
   return {
     get size() {

@@ -1,21 +1,13 @@
 // The data directory's lock in one process: a second open is refused naming the owner, a dead
 // owner's lock is taken over, and release removes only the lock this process holds.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { acquireDataDirLock, DataDirLockedError, LOCK_FILE, lockOwner, readLock } from './data-dir-lock';
 import { openDatabase } from './database';
+import { tempDirs } from '../../shared/testing/temp-dir';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-lock-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('acc-lock-');
 
 /** A pid above the kernel's maximum (4194304) belongs to no process. */
 const DEAD_PID = 2 ** 22 + 4321;

@@ -8,6 +8,7 @@ import { MIGRATIONS, migrate, type Migration } from './migrations';
 import type { Database, MigrationTarget } from './queryable';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { createPrivateDir, restrictTree } from './data-dir';
+import { bestEffort } from '../../shared/best-effort';
 
 export type { Database, Queryable } from './queryable';
 
@@ -64,7 +65,7 @@ export async function openDatabase(dataDir?: string, opts: { migrations?: readon
     await migrate(pgliteMigrationTarget(pg), { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) });
   } catch (error) {
     // A failed migration stops the start; the file must not stay open (and locked) behind it.
-    await db.close().catch(() => undefined);
+    await bestEffort('closing the database', db.close());
     throw error;
   }
   if (dataDir) restrictTree(dataDir);

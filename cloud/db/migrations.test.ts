@@ -1,7 +1,7 @@
 // The migration runner on PGlite and on a real PostgreSQL server: each migration runs whole (a function
 // body with ';' inside included), in its own transaction, recorded once in schema_migrations; a failing
 // one leaves nothing behind.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database';
 import { openPostgres } from './postgres';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import type { MigrationTarget } from './queryable';
-import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from '../testing/postgres-server';
+import { findPostgresBin, postgresForDescribe } from '../testing/postgres-server';
 
 const WITH_FUNCTION: Migration = {
   version: 1001,
@@ -74,17 +74,12 @@ describe('migrations on PGlite', () => {
 
 const bin = findPostgresBin();
 describe.skipIf('missing' in bin)('migrations on PostgreSQL', () => {
-  let server: PostgresServer;
-  let n = 0;
-  beforeAll(async () => {
-    server = await startPostgres((bin as { bin: string }).bin);
-  }, 120_000);
-  afterAll(async () => server?.close());
+  const postgres = postgresForDescribe((bin as { bin: string }).bin, 'migrations');
 
-  runnerTests(() => async (migrations) => openPostgres(await createDatabase(server.url, `migrations_${++n}`), { migrations, max: 2 }));
+  runnerTests(() => async (migrations) => openPostgres(await postgres.freshDatabase(), { migrations, max: 2 }));
 
   it('leaves nothing of a failed migration', async () => {
-    const url = await createDatabase(server.url, 'migrations_failed');
+    const url = await postgres.freshDatabase();
     await expect(openPostgres(url, { migrations: [...MIGRATIONS, FAILING] })).rejects.toThrow(/division by zero/);
     await expectNothingOfFailedMigration(await openPostgres(url));
   });

@@ -6,7 +6,7 @@
 // each later one gets the first free suffix " (2)", " (3)", … — deterministic for the same data — and
 // every rename is written to `platform_renames` and reported through `notice`.
 import { normalizePlatformName, platformNameKey, suggestFreeName } from '../../shared/platform-name';
-import type { Queryable } from './database';
+import type { Queryable } from './queryable';
 
 interface Row {
   id: string;

@@ -3,6 +3,7 @@
 import pg from 'pg';
 import type { Database, ScriptTransaction } from './queryable';
 import { MIGRATIONS, hasSchema, migrate, SchemaMissingError, type Migration } from './migrations';
+import { bestEffort } from '../../shared/best-effort';
 
 /** host:port/database of a postgres:// URL — never its password. */
 function describeUrl(url: string): string {
@@ -35,7 +36,7 @@ async function inTransaction<T>(client: pg.PoolClient, fn: (tx: ScriptTransactio
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await bestEffort('rolling back', client.query('ROLLBACK'));
     throw error;
   }
 }
@@ -77,11 +78,11 @@ export async function openPostgres(connectionString: string, opts: OpenPostgresO
   };
   if (opts.migrate === false) {
     const present = await hasSchema(db).catch(async (error: unknown) => {
-      await pool.end().catch(() => undefined);
+      await bestEffort('closing the pool', pool.end());
       throw error;
     });
     if (!present) {
-      await pool.end().catch(() => undefined);
+      await bestEffort('closing the pool', pool.end());
       throw new SchemaMissingError(`PostgreSQL database ${describeUrl(connectionString)}`);
     }
     return db;
@@ -92,12 +93,12 @@ export async function openPostgres(connectionString: string, opts: OpenPostgresO
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) });
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await bestEffort('releasing the migration lock', client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]));
       client.release();
     }
   } catch (error) {
     // A failed migration stops the start; no pool may stay open behind it.
-    await pool.end().catch(() => undefined);
+    await bestEffort('closing the pool', pool.end());
     throw error;
   }
   return db;

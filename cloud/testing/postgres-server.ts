@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { freePort } from './stack';
 
 const run = promisify(execFile);
@@ -66,4 +67,32 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
     await admin.end();
   }
   return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/**
+ * Inside a `describe`: one server for its tests (started in beforeAll, closed in afterAll), one database
+ * `<prefix>` made with it, and a fresh database `<prefix>_<n>` per call of freshDatabase().
+ */
+export function postgresForDescribe(bin: string, prefix: string): { readonly server: PostgresServer; readonly url: string; freshDatabase(): Promise<string> } {
+  let server: PostgresServer | undefined;
+  let url: string | undefined;
+  let n = 0;
+  beforeAll(async () => {
+    server = await startPostgres(bin);
+    url = await createDatabase(server.url, prefix);
+  }, 120_000);
+  afterAll(async () => server?.close());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the PostgreSQL server starts in beforeAll');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get url() {
+      return started(url);
+    },
+    freshDatabase: () => createDatabase(started(server).url, `${prefix}_${++n}`),
+  };
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { test } from '@playwright/test';
 import { runBrowserHost } from '../../electron/browser-host/main';
 import { startEmbeddedServices, type EmbeddedServices } from '../../scripts/embedded-services';
 
@@ -37,4 +38,26 @@ export async function startTestHost(userDataDirOrOpts: string | TestHostOptions 
       await services?.close();
     },
   };
+}
+
+type TestHost = Awaited<ReturnType<typeof startTestHost>>;
+
+/**
+ * One browser host for all tests of a spec file, started in beforeAll and closed in afterAll. Call at the
+ * top level; the returned object reads through to the running host.
+ */
+export function testHostPerFile(opts: TestHostOptions = {}): TestHost {
+  let running: TestHost | undefined;
+  test.beforeAll(async () => {
+    running = await startTestHost(opts);
+  });
+  test.afterAll(async () => {
+    await running?.close();
+  });
+  return new Proxy({} as TestHost, {
+    get(_, key) {
+      if (!running) throw new Error('the browser host starts in beforeAll');
+      return running[key as keyof TestHost];
+    },
+  });
 }

@@ -173,8 +173,9 @@ function attach(ws: WebSocket, core: Core) {
     if (list.ok && !sentSinceConnect.has('platformsChanged')) send({ type: 'event', name: 'platformsChanged', payload: list.value });
     if (appInfo.ok && !sentSinceConnect.has('appInfoChanged')) send({ type: 'event', name: 'appInfoChanged', payload: appInfo.value });
   });
-  ws.on('message', async (data, isBinary) => {
-    const msg = isBinary ? null : parseClientMessage(data.toString());
+  ws.on('message', (data, isBinary) => void answer(data.toString(), isBinary));
+  async function answer(data: string, isBinary: boolean): Promise<void> {
+    const msg = isBinary ? null : parseClientMessage(data);
     if (!msg) {
       send({ type: 'error', error: { code: 'INVALID_MESSAGE', detail: 'expected {type:"request", id, name, payload}' } });
       return;
@@ -185,5 +186,5 @@ function attach(ws: WebSocket, core: Core) {
     }
     const result = await core.invoke(msg.name, msg.payload);
     send({ type: 'result', id: msg.id, result });
-  });
+  }
 }

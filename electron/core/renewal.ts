@@ -3,7 +3,8 @@
 // it; and the link to Seller Central's "Manage Your Apps", where the seller can Re-Authorize instead
 // of pressing AKTUALISIEREN. The clock is injected.
 import { countryByCode } from '../../shared/amazon-regions';
-import { validAuthorization, type Platform } from '../../shared/platform';
+import type { Platform } from '../../shared/platform';
+import { validAuthorization } from '../../shared/valid-authorization';
 import { MANAGE_YOUR_APPS_PATH, renewalState } from '../../shared/renewal';
 import { CodedError } from '../../shared/result';
 import type { CoreHost } from './host';

@@ -1,7 +1,8 @@
 // "Einstellungen importieren": the seller's marketplaces from SP-API Sellers, through the cloud.
 // The user's choice of marketplaces survives a re-import; new ones start chosen if participating.
 import { countryByCode } from '../../shared/amazon-regions';
-import { validAuthorization, type Marketplace, type Platform } from '../../shared/platform';
+import type { Marketplace, Platform } from '../../shared/platform';
+import { validAuthorization } from '../../shared/valid-authorization';
 import { CodedError } from '../../shared/result';
 import type { CloudClient } from './cloud-client';
 import type { PlatformService } from './platforms';

@@ -11,6 +11,7 @@ import type { CloudSettings } from './cloud-settings';
 import type { PlatformService } from './platforms';
 import type { SandboxRequests } from './sandbox/requests';
 import type { Timeline } from './timeline';
+import { bestEffort } from '../../shared/best-effort';
 
 interface ExportDeps {
   platforms: PlatformService;
@@ -35,14 +36,14 @@ const localTime = (iso: string) => {
 export async function buildTimelineExport(d: ExportDeps, platformId: string): Promise<TimelineExport> {
   const p = d.platforms.get(platformId);
   const entries = d.timeline.list(platformId);
-  const view = await d.settings.view().catch(() => undefined);
+  const view = await bestEffort('reading the cloud settings', d.settings.view());
   let cloudHost: string | undefined;
   try {
     cloudHost = view?.url ? new URL(view.url).host : undefined;
   } catch {
     cloudHost = undefined;
   }
-  const who = await d.cloud.whoami().catch(() => undefined);
+  const who = await bestEffort('asking the cloud who we are', d.cloud.whoami());
   const scenarios = d.sandbox ? await d.sandbox.view().catch(() => null) : null;
   const authorizationIds = new Set<string>();
   const requestIds = new Set<string>();

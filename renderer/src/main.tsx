@@ -8,6 +8,7 @@ import { afterFirstScreen, firstAnswers, getApi } from './api';
 import { usePlatforms } from './store/platforms';
 import { whenIdle } from './when-idle';
 import './styles.css';
+import { bestEffort } from '../../shared/best-effort';
 
 /**
  * How long the first render waits for the first state (browser host: boot.ts's early request; Electron:
@@ -21,7 +22,7 @@ void firstAnswers(FIRST_ANSWERS_WAIT_MS).then(async (answers) => {
   const i18n = startI18n(answers.appInfo?.ok ? answers.appInfo.value.language : undefined, (language) => void getApi().setLanguage({ language }));
   // German is in this bundle; English (when chosen last time) is fetched first, so no German flashes.
   // Should that fail, the texts fall back to German rather than leave the window empty.
-  await languageReady(i18n).catch(() => undefined);
+  await bestEffort('loading the language', languageReady(i18n));
   usePlatforms.getState().startFrom(answers);
   const root = createRoot(document.getElementById('root')!);
   // Rendered at once, in this task: the first frame the browser draws is the list, not an empty page

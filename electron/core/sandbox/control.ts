@@ -7,7 +7,7 @@ import axios, { type AxiosInstance } from 'axios';
 import type { SandboxScenarioView } from '../../../shared/ipc-contract';
 import type { SellerCentralErrorKey } from '../../../shared/seller-central-errors';
 import { CodedError } from '../../../shared/result';
-import { SCENARIO_IDS, type ScenarioId } from '../../../shared/sandbox-scenario-ids';
+import { SCENARIO_IDS, SIGN_IN_SCENARIO_IDS, type ScenarioId } from '../../../shared/sandbox-scenario-ids';
 
 /** How an armed scenario is switched on: one-shot failures once, the rest until "alle zurücksetzen". */
 const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {
@@ -42,22 +42,7 @@ const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {
  * the next one (issue 24: LWA 500 armed 10 failures while a sign-in uses 4). The others act after the
  * sign-in (import, token refresh) and stay until "alle zurücksetzen".
  */
-export const SIGN_IN_SCENARIOS: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
-  'consent_cancelled',
-  'otp_always_wrong',
-  'draft_limit_reached',
-  'code_expired',
-  'invalid_client',
-  'lwa_500',
-  'lwa_503',
-  'lwa_slow',
-  'consent_md1000',
-  'consent_md5101',
-  'consent_md5110',
-  'consent_md9100',
-  'consent_md9999',
-  'consent_session_expired',
-]);
+export const SIGN_IN_SCENARIOS: ReadonlySet<ScenarioId> = new Set(SIGN_IN_SCENARIO_IDS);
 
 export function isScenarioId(value: string): value is ScenarioId {
   return (SCENARIO_IDS as readonly string[]).includes(value);

@@ -7,6 +7,7 @@ import { EVENT_NAMES, REQUEST_NAMES } from '../../../shared/ipc-channels';
 import type { Result } from '../../../shared/result';
 import { FIRST_STATE_PATH, type ServerMessage } from '../../../shared/ws-protocol';
 import { whenIdle } from '../when-idle';
+import { bestEffort } from '../../../shared/best-effort';
 
 export function createWsApi(token: string | null): AppApi {
   let socket: WebSocket | undefined;
@@ -39,7 +40,7 @@ export function createWsApi(token: string | null): AppApi {
           pending.delete(id);
         }
         // Reconnect while someone listens for events, with a capped backoff.
-        if (listeners.size > 0) setTimeout(() => void connect().catch(() => {}), (retryMs = Math.min(retryMs * 2, 5000)));
+        if (listeners.size > 0) setTimeout(() => void bestEffort('reconnecting to the browser host', connect), (retryMs = Math.min(retryMs * 2, 5000)));
       };
       ws.onmessage = (e) => {
         let msg: ServerMessage;
@@ -71,7 +72,7 @@ export function createWsApi(token: string | null): AppApi {
     soon = true;
     const open = () => {
       soon = false;
-      if (listeners.size > 0) void connect().catch(() => {});
+      if (listeners.size > 0) void bestEffort('connecting to the browser host', connect);
     };
     whenIdle(open, 200);
   };

@@ -6,6 +6,7 @@ import { TokenInvalidPage } from './TokenInvalidPage';
 import { lazyComponent } from './lazy-component';
 import { errorText, loadGermanRest, useTranslation } from '../i18n';
 import { whenIdle } from '../when-idle';
+import { bestEffort } from '../../../shared/best-effort';
 
 // Not on the first screen (the list): each its own chunk, fetched once the list is shown.
 const PlatformDetail = lazyComponent(() => import('./PlatformDetail').then((m) => m.PlatformDetail));
@@ -42,7 +43,7 @@ export function App() {
   // Once the list is up, fetch the rest in the background, so opening a platform or a dialog is instant.
   useEffect(() => {
     if (!loaded) return;
-    const preload = () => void preloadRest().catch(() => undefined); // fetched again when actually needed
+    const preload = () => void bestEffort('preloading the other tabs', preloadRest); // fetched again when actually needed
     // After the list is painted, so the fetch does not compete with the first screen.
     return whenIdle(preload, 2000, 50);
   }, [loaded]);

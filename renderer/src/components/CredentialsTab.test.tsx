@@ -165,7 +165,9 @@ describe('while waiting', () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00.000Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
     setup(waiting({ expiresAt: '2026-03-01T12:30:00.000Z' }));
     expect(screen.getByTestId('auth-countdown').textContent).toBe('30:00');
-    act(() => vi.advanceTimersByTime(29 * 60_000 + 59_000));
+    act(() => {
+      vi.advanceTimersByTime(29 * 60_000 + 59_000);
+    });
     expect(screen.getByTestId('auth-countdown').textContent).toBe('00:01');
     vi.useRealTimers();
   });
@@ -175,9 +177,13 @@ describe('while waiting', () => {
     const { api } = setup(waiting({ expiresAt: '2026-03-01T12:05:00.000Z' }));
     expect(status()).toBe('Anmeldung läuft …');
     expect(screen.getByTestId('auth-countdown').textContent).toBe('05:00');
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(screen.getByTestId('auth-countdown').textContent).toBe('04:59');
-    act(() => vi.advanceTimersByTime(64_000));
+    act(() => {
+      vi.advanceTimersByTime(64_000);
+    });
     expect(screen.getByTestId('auth-countdown').textContent).toBe('03:55');
     expect((screen.getByLabelText('Region') as HTMLSelectElement).disabled).toBe(true);
     vi.useRealTimers();

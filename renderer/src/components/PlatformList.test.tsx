@@ -83,7 +83,10 @@ describe('PlatformList', () => {
 
 describe('NewPlatformDialog', () => {
   it('asks for a name, then shows the core’s error in German', async () => {
-    const onCreate = vi.fn().mockResolvedValue({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 1', scope: 'local', suggestion: 'Amazon 1 (2)' } } });
+    const onCreate = vi.fn().mockResolvedValue({
+      ok: false,
+      error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 1', scope: 'local', suggestion: 'Amazon 1 (2)' } },
+    });
     wrap(<NewPlatformDialog onCreate={onCreate} onClose={vi.fn()} />);
     // The type has one option: the name field has the focus (issue 24).
     expect(document.activeElement).toBe(screen.getByLabelText('Bezeichnung'));

@@ -9,6 +9,7 @@ import { getApi } from '../api';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 import { ErrorMessage } from './ErrorMessage';
+import { bestEffort } from '../../../shared/best-effort';
 
 function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,7 @@ export function ReplayImportButton() {
       if (input.current) input.current.value = '';
       return setError({ code: 'IMPORT_TOO_LARGE' });
     }
-    const text = await readText(file).catch(() => undefined);
+    const text = await bestEffort('reading the chosen file', readText(file));
     // Raw control characters (JSON escapes them; an export never has them) are refused here already.
     if (text === undefined || /(?![\t\n\r])\p{Cc}/u.test(text)) return setError({ code: 'IMPORT_INVALID' });
     const r = await getApi().importTimeline({ text });

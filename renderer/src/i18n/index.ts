@@ -3,6 +3,7 @@ import { PLATFORM_NAME_MAX } from '../../../shared/platform-name';
 import { DEFAULT_UI_LANGUAGE } from '../../../shared/ui-language';
 import { createTranslator, loadGermanRest, type Language, type Translator } from './translator';
 import type { LooseParams, TFunction } from './keys';
+import { bestEffort } from '../../../shared/best-effort';
 
 export { LANGUAGES, loadGermanRest, type Language, type Translator } from './translator';
 export type { TFunction, TranslationKey } from './keys';
@@ -62,7 +63,7 @@ export function errorText(t: TFunction, error: AppError, context?: string): stri
   // German error texts (de.rest.ts) not fetched yet (an error before the list was shown): a short note
   // for the moment, replaced as soon as they arrive (the translator re-renders).
   if (t.lookup('errors.UNKNOWN') === undefined) {
-    void loadGermanRest().catch(() => undefined);
+    void bestEffort('loading the other German texts', loadGermanRest);
     return t('app.errorLoading', { code: error.code });
   }
   // A validation error whose reason is itself a known code (NAME_REQUIRED, CLOUD_URL_INVALID) says that.

@@ -7,6 +7,7 @@ import type { AppError, Result } from '../../../shared/result';
 import type { AppInfo, DeleteOutcome, RequestPayload } from '../../../shared/ipc-contract';
 import type { FirstState } from '../../../shared/ws-protocol';
 import { getApi, takeFirstRequests } from '../api';
+import { bestEffort } from '../../../shared/best-effort';
 
 type Patch = RequestPayload<'updatePlatform'>['patch'];
 
@@ -139,5 +140,5 @@ export function showWebNotification(title: string, body: string, doc: Document =
 
 /** Asked on ANMELDEN (a user gesture), so the permission prompt makes sense to the user. */
 function askNotificationPermission(): void {
-  if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => undefined);
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default') void bestEffort('asking for notifications', Notification.requestPermission());
 }
