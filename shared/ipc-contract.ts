@@ -2,13 +2,13 @@
 // (main -> renderer). Every request payload is parsed with its zod schema in the core before use.
 // Results and events never carry secrets (the cloud Client-Secret goes in, never comes out).
 import { z } from 'zod';
-import type { Result } from './result';
+import type { ErrorCode, Result } from './result';
 import { countryCodeSchema, type AmazonRequest } from './cloud-api';
 import { platformNameSchema, PLATFORM_TYPES, type Platform } from './platform';
-import type { EVENT_NAMES, REQUEST_NAMES } from './ipc-channels';
 import { REGIONS } from './amazon-regions';
 import { SELLER_CENTRAL_ERROR_KEYS } from './seller-central-errors';
 import { MAX_IMPORT_CHARS, type TimelineExport } from './timeline-export';
+import type { TimelineStepId } from './timeline-step-ids';
 import { clientIdSchema, clientSecretSchema, cloudUrlSchema } from './cloud-settings-rules';
 import { UI_LANGUAGES, type UiLanguage } from './ui-language';
 
@@ -47,12 +47,16 @@ export interface CloudSettingsView {
 
 export interface TimelineEntry {
   at: string;
+  /** The step's English sentence (versions before step ids wrote only this; exports carry it). */
   step: string;
+  /** The step's id and params (shared/timeline-step-ids.ts); absent in entries of older versions. */
+  stepId?: TimelineStepId;
+  params?: Record<string, string>;
   outcome: 'ok' | 'error' | 'info';
   /** Redacted: never a token, code, secret or state. */
   detail?: string;
   /** The stable error code of a failed step (its German text is the renderer's). */
-  code?: string;
+  code?: ErrorCode;
   /** The cloud's authorization this step belongs to. */
   authorizationId?: string;
   /** A call the cloud made to Amazon, with Amazon's request id (support asks for it). */
@@ -114,11 +118,18 @@ export interface CloudOnlyPlatform {
 
 export type DeleteOutcome = { id: string; cloud: 'deleted' | 'queued' | 'not_registered' };
 
-export const requestSchemas = {
-  getAppInfo: z.undefined(),
-  listPlatforms: z.undefined(),
-  createPlatform: z.strictObject({ type: z.enum(PLATFORM_TYPES), name: platformNameSchema }),
-  updatePlatform: z.strictObject({
+/** Marks a request's result type in the map; nothing at runtime. */
+const returns = <T>() => undefined as unknown as T;
+
+/**
+ * Every request: its payload's schema (parsed by the core before use) and its result type. The names
+ * (RequestName, the preload's REQUEST_NAMES), the payload and result types and AppApi are derived from it.
+ */
+export const requests = {
+  getAppInfo: { payload: z.undefined(), result: returns<AppInfo>() },
+  listPlatforms: { payload: z.undefined(), result: returns<Platform[]>() },
+  createPlatform: { payload: z.strictObject({ type: z.enum(PLATFORM_TYPES), name: platformNameSchema }), result: returns<Platform>() },
+  updatePlatform: { payload: z.strictObject({
     id,
     patch: z.strictObject({
       name: platformNameSchema.optional(),
@@ -128,94 +139,69 @@ export const requestSchemas = {
       /** The user confirmed that a change to another region ends the platform's sign-in. */
       confirmRegionChange: z.literal(true).optional(),
     }),
-  }),
+  }), result: returns<Platform>() },
   /** mode 'cloud' (default) deletes in the cloud first; 'localQueue' deletes locally and queues the cloud deletion. */
-  deletePlatform: z.strictObject({ id, mode: z.enum(['cloud', 'localQueue']).optional() }),
-  getCloudSettings: z.undefined(),
+  deletePlatform: { payload: z.strictObject({ id, mode: z.enum(['cloud', 'localQueue']).optional() }), result: returns<DeleteOutcome>() },
+  getCloudSettings: { payload: z.undefined(), result: returns<CloudSettingsView>() },
   /** clientSecret omitted = keep the one in the keychain. */
-  saveCloudSettings: z.strictObject({
+  saveCloudSettings: { payload: z.strictObject({
     url: cloudUrlSchema,
     clientId: clientIdSchema,
     clientSecret: clientSecretSchema.optional(),
-  }),
+  }), result: returns<CloudSettingsView>() },
   /** TESTEN: with values from the dialog (not yet saved) or, without payload fields, the saved ones. */
-  testCloudConnection: z.strictObject({
+  testCloudConnection: { payload: z.strictObject({
     url: cloudUrlSchema.optional(),
     clientId: clientIdSchema.optional(),
     clientSecret: clientSecretSchema.optional(),
-  }),
-  signIn: z.strictObject({ id, mode: z.enum(['login', 'refresh']) }),
-  cancelSignIn: z.strictObject({ id }),
+  }), result: returns<{ tenantName: string; tenantId: string }>() },
+  signIn: { payload: z.strictObject({ id, mode: z.enum(['login', 'refresh']) }), result: returns<Platform>() },
+  cancelSignIn: { payload: z.strictObject({ id }), result: returns<Platform>() },
   /** Opens the consent link of a running sign-in again (e.g. the browser tab was closed). */
-  reopenConsent: z.strictObject({ id }),
+  reopenConsent: { payload: z.strictObject({ id }), result: returns<Platform>() },
   /** The answer to a refresh that brought another seller: keep the previous one, or switch. */
-  resolveSellerChange: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }),
+  resolveSellerChange: { payload: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }), result: returns<Platform>() },
   /** A short code for the cloud's Login URI page (Re-Authorize / Appstore when the seller id is not enough). */
-  getPairingCode: z.strictObject({ id }),
+  getPairingCode: { payload: z.strictObject({ id }), result: returns<{ code: string; expiresAt: string }>() },
   /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
-  openManageYourApps: z.strictObject({ id }),
-  importSettings: z.strictObject({ id }),
-  disconnectPlatform: z.strictObject({ id }),
+  openManageYourApps: { payload: z.strictObject({ id }), result: returns<{ url: string }>() },
+  importSettings: { payload: z.strictObject({ id }), result: returns<Platform>() },
+  /** "Verbindung trennen": the cloud side deleted, the platform kept as Nicht authentifiziert. */
+  disconnectPlatform: { payload: z.strictObject({ id }), result: returns<Platform>() },
   /** The merchant has read the notice of the cloud upgrade's rename (cloudRenameNotice): it goes, here and in the cloud. */
-  acknowledgeRenameNotice: z.strictObject({ id }),
-  selectMarketplaces: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
-  getTimeline: z.strictObject({ id }),
-  getSandboxHint: z.undefined(),
+  acknowledgeRenameNotice: { payload: z.strictObject({ id }), result: returns<Platform>() },
+  selectMarketplaces: { payload: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }), result: returns<Platform>() },
+  getTimeline: { payload: z.strictObject({ id }), result: returns<TimelineEntry[]>() },
+  getSandboxHint: { payload: z.undefined(), result: returns<SandboxHint | null>() },
   /** "Seller Central zeigt einen Fehler?": what Amazon's page shows; actualRegion as the merchant picked it. */
-  reportSellerCentralError: z.strictObject({ id, key: z.enum(SELLER_CENTRAL_ERROR_KEYS), actualRegion: z.enum(REGIONS).optional() }),
-  getSandboxScenarios: z.undefined(),
+  reportSellerCentralError: { payload: z.strictObject({ id, key: z.enum(SELLER_CENTRAL_ERROR_KEYS), actualRegion: z.enum(REGIONS).optional() }), result: returns<Platform>() },
+  getSandboxScenarios: { payload: z.undefined(), result: returns<SandboxScenarioView | null>() },
   /** Sandbox mode: a scenario and/or a seeded account for this platform's next ANMELDEN; neither = disarm. */
-  armSandboxScenario: z.strictObject({
+  armSandboxScenario: { payload: z.strictObject({
     id,
     scenario: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
     account: z.string().trim().min(3).max(200).regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u).optional(),
-  }),
-  resetSandboxScenarios: z.undefined(),
+  }), result: returns<Platform>() },
+  resetSandboxScenarios: { payload: z.undefined(), result: returns<SandboxScenarioView>() },
   /** The Protokoll for support: header, status and German steps; redacted. */
-  exportTimeline: z.strictObject({ id }),
+  exportTimeline: { payload: z.strictObject({ id }), result: returns<TimelineExport>() },
   /** Sandbox mode: a merchant's Protokoll export (the file's text) set up to happen again. */
-  importTimeline: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS, 'IMPORT_TOO_LARGE') }),
+  importTimeline: { payload: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS, 'IMPORT_TOO_LARGE') }), result: returns<{ platform: Platform; plan: ReplayPlan; errorCode?: string }>() },
   /** Cloud-Zugangsdaten: platforms of the tenant that exist in the cloud but not here; adopt or delete them. */
-  listCloudOnlyPlatforms: z.undefined(),
-  adoptCloudPlatform: z.strictObject({ cloudPlatformId: id }),
-  deleteCloudPlatform: z.strictObject({ cloudPlatformId: id }),
+  listCloudOnlyPlatforms: { payload: z.undefined(), result: returns<CloudOnlyPlatform[]>() },
+  adoptCloudPlatform: { payload: z.strictObject({ cloudPlatformId: id }), result: returns<Platform>() },
+  deleteCloudPlatform: { payload: z.strictObject({ cloudPlatformId: id }), result: returns<{ id: string }>() },
   /** The UI's language, for the core's desktop notifications; remembered across restarts. */
-  setLanguage: z.strictObject({ language: z.enum(UI_LANGUAGES) }),
+  setLanguage: { payload: z.strictObject({ language: z.enum(UI_LANGUAGES) }), result: returns<{ language: UiLanguage }>() },
 } as const;
 
-export interface RequestResults {
-  getAppInfo: AppInfo;
-  listPlatforms: Platform[];
-  createPlatform: Platform;
-  updatePlatform: Platform;
-  deletePlatform: DeleteOutcome;
-  getCloudSettings: CloudSettingsView;
-  saveCloudSettings: CloudSettingsView;
-  testCloudConnection: { tenantName: string; tenantId: string };
-  signIn: Platform;
-  cancelSignIn: Platform;
-  reopenConsent: Platform;
-  resolveSellerChange: Platform;
-  getPairingCode: { code: string; expiresAt: string };
-  openManageYourApps: { url: string };
-  importSettings: Platform;
-  /** "Verbindung trennen": the cloud side deleted, the platform kept as Nicht authentifiziert. */
-  disconnectPlatform: Platform;
-  acknowledgeRenameNotice: Platform;
-  selectMarketplaces: Platform;
-  getTimeline: TimelineEntry[];
-  getSandboxHint: SandboxHint | null;
-  reportSellerCentralError: Platform;
-  getSandboxScenarios: SandboxScenarioView | null;
-  armSandboxScenario: Platform;
-  resetSandboxScenarios: SandboxScenarioView;
-  exportTimeline: TimelineExport;
-  importTimeline: { platform: Platform; plan: ReplayPlan; errorCode?: string };
-  listCloudOnlyPlatforms: CloudOnlyPlatform[];
-  adoptCloudPlatform: Platform;
-  deleteCloudPlatform: { id: string };
-  setLanguage: { language: UiLanguage };
-}
+type RequestMap = typeof requests;
+export type RequestName = keyof RequestMap;
+/** The payload schema of each request. */
+export type Requests = { [K in RequestName]: RequestMap[K]['payload'] };
+export type RequestResults = { [K in RequestName]: RequestMap[K]['result'] };
+/** The payload schemas by name (the core parses with these). */
+export const requestSchemas = Object.fromEntries(Object.entries(requests).map(([name, r]) => [name, r.payload])) as Requests;
 
 export interface EventPayloads {
   platformsChanged: Platform[];
@@ -224,7 +210,6 @@ export interface EventPayloads {
   notification: { title: string; body: string };
 }
 
-export type Requests = typeof requestSchemas;
 export type RequestPayload<K extends keyof Requests> = z.input<Requests[K]>;
 
 /** The typed API the renderer sees as `window.api`, in both hosts. */
@@ -235,12 +220,3 @@ export type AppApi = {
 } & {
   on<E extends keyof EventPayloads>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 };
-
-// Compile-time proof that the name lists in ipc-channels.ts match this contract.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _requestsMatch: Same<(typeof REQUEST_NAMES)[number], keyof Requests> = true;
-const _resultsMatch: Same<keyof RequestResults, keyof Requests> = true;
-const _eventsMatch: Same<(typeof EVENT_NAMES)[number], keyof EventPayloads> = true;
-void _requestsMatch;
-void _resultsMatch;
-void _eventsMatch;

@@ -26,26 +26,48 @@ const previousAuthSchema = z.object({
 
 const sellerSchema = z.object({ sellingPartnerId: z.string(), storeName: z.string().optional() });
 
-const authStateSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('not_authenticated') }),
+const waitingFields = {
+  status: z.literal('waiting'),
+  mode: z.enum(['login', 'refresh']),
+  authorizationId: z.string(),
+  expiresAt: z.string(),
+  startedAt: z.string(),
+  /** Set while the cloud cannot be reached; waiting goes on with backoff until expiresAt. */
+  cloudUnreachableSince: z.string().optional(),
+  /** The authentication that stays valid while a refresh runs. */
+  previous: previousAuthSchema.optional(),
+  /** What the merchant reported Seller Central shows, when waiting goes on (e.g. a rejected one-time code). */
+  hint: z.object({ code: errorCodeSchema, params: z.record(z.string(), z.string()).optional() }).optional(),
+};
+
+/** Who started the sign-in: ANMELDEN here (a consent link of ours), or Seller Central / the Appstore (no link to open). */
+const waitingSchema = z.discriminatedUnion('origin', [
   z.object({
-    status: z.literal('waiting'),
-    mode: z.enum(['login', 'refresh']),
-    authorizationId: z.string(),
+    ...waitingFields,
+    origin: z.literal('desktop'),
     consentUrl: z.string(),
-    expiresAt: z.string(),
-    startedAt: z.string(),
     /** False when the system browser could not be opened: the UI then stresses "Link kopieren". */
     browserOpened: z.boolean(),
-    /** Set while the cloud cannot be reached; waiting goes on with backoff until expiresAt. */
-    cloudUnreachableSince: z.string().optional(),
-    /** The authentication that stays valid while a refresh runs. */
-    previous: previousAuthSchema.optional(),
-    /** What the merchant reported Seller Central shows, when waiting goes on (e.g. a rejected one-time code). */
-    hint: z.object({ code: errorCodeSchema, params: z.record(z.string(), z.string()).optional() }).optional(),
-    /** Started in Seller Central (Re-Authorize) or the Appstore, not by ANMELDEN: there is no link to open. */
-    startedOnAmazon: z.boolean().optional(),
   }),
+  z.object({ ...waitingFields, origin: z.literal('amazon') }),
+]);
+
+/**
+ * Versions before `origin` marked a sign-in started on Amazon with sentinels (`consentUrl: ''`,
+ * `browserOpened: true`, `startedOnAmazon: true`); such persisted states are read as `origin: 'amazon'`.
+ */
+export function migrateLegacyAuth(auth: unknown): unknown {
+  if (typeof auth !== 'object' || auth === null || Array.isArray(auth)) return auth;
+  const a = auth as Record<string, unknown>;
+  if (a.status !== 'waiting' || 'origin' in a) return auth;
+  const { startedOnAmazon, consentUrl, browserOpened, ...rest } = a;
+  if (startedOnAmazon === true || consentUrl === '') return { ...rest, origin: 'amazon' };
+  return { ...rest, origin: 'desktop', consentUrl, browserOpened };
+}
+
+const authStateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('not_authenticated') }),
+  waitingSchema,
   z.object({
     status: z.literal('authenticated'),
     sellingPartnerId: z.string(),
@@ -87,7 +109,7 @@ export const platformSchema = z.object({
   createdAt: z.string(),
   /** The cloud's id once the platform is registered there. */
   cloudPlatformId: z.string().optional(),
-  auth: authStateSchema,
+  auth: z.preprocess(migrateLegacyAuth, authStateSchema),
   marketplaces: z.array(marketplaceSchema).optional(),
   /** Entries of the last import outside Amazon's marketplace table ("Non-Amazon", undocumented ids): kept, never offered. */
   otherMarketplaces: z.array(cloudMarketplaceSchema).optional(),

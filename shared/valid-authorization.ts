@@ -1,5 +1,6 @@
 // Which authorization the cloud holds for a platform right now. A module of its own, with type-only
 // imports, so the renderer can use it without pulling zod (the schemas in platform.ts) into its bundle.
+import { validAuth } from './auth-machine';
 import type { Platform, ValidAuthorization } from './platform';
 
 /**
@@ -7,16 +8,7 @@ import type { Platform, ValidAuthorization } from './platform';
  * runs or after it failed — the previous one, which stays valid until a new exchange succeeds.
  */
 export function validAuthorization(p: Platform): ValidAuthorization | undefined {
-  const auth = p.auth;
-  if (auth.status === 'authenticated') {
-    return {
-      sellingPartnerId: auth.sellingPartnerId,
-      authorizedAt: auth.authorizedAt,
-      ...(auth.renewalDueAt ? { renewalDueAt: auth.renewalDueAt } : {}),
-      ...(auth.storeName ? { storeName: auth.storeName } : {}),
-    };
-  }
-  return auth.status === 'not_authenticated' ? undefined : auth.previous;
+  return validAuth(p.auth);
 }
 
 /**

@@ -176,7 +176,7 @@ async function runFlow(rig: Rig, index: number, o: ChaosOptions): Promise<FlowRe
       await sleep(500);
       continue;
     }
-    if (waiting.auth.status !== 'waiting' || !waiting.auth.consentUrl) continue;
+    if (waiting.auth.status !== 'waiting' || waiting.auth.origin !== 'desktop') continue;
     consents++;
     const deadline = Date.now() + deadlineMs;
     // The link leads through the cloud's start link, which a fault may cut: the seller opens it again,

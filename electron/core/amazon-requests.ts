@@ -16,7 +16,7 @@ export function logAmazonRequests(timeline: Timeline, platformId: string, reques
     if (known.some((k) => sameCall(k, r))) continue;
     const status = r.httpStatus !== undefined ? `HTTP ${r.httpStatus}` : 'no answer';
     const detail = `${status}${r.outcome === 'ok' ? '' : ` ${r.outcome}`} · x-amzn-RequestId ${r.requestId ?? '(none sent)'}`;
-    timeline.add(platformId, `Amazon request: ${API_NAME[r.api]} ${r.operation}`, r.outcome === 'ok' ? 'ok' : 'error', detail, r);
+    timeline.add(platformId, { id: 'amazonRequest', params: { call: `${API_NAME[r.api]} ${r.operation}` } }, r.outcome === 'ok' ? 'ok' : 'error', detail, { amazon: r });
     known.push(r);
   }
 }

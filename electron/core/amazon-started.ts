@@ -4,18 +4,15 @@
 // of one of its platforms to the sign-in manager, which waits for it like for its own: the platform
 // shows Authentifiziert without anyone pressing AKTUALISIEREN. The cursor is kept in the profile store
 // (per cloud and Client-ID), so a sign-in finished while the app was closed is applied at the next start.
-import { CodedError } from '../../shared/result';
-import { backoffDelay, sleep, type BackoffOptions } from '../../shared/retry';
+import type { BackoffOptions } from '../../shared/retry';
+import { pollWithBackoff, SETTINGS_NEEDED_CODES } from './poll-with-backoff';
 import type { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
 import type { Logger } from './host';
 import type { PlatformService } from './platforms';
 import type { KeyValueStore } from './profile-store';
-import type { SignInManager } from './sign-in';
+import type { SignInManager } from './sign-in/index';
 import type { Timeline } from './timeline';
-
-/** Without these nothing can be asked of the cloud until the user changes the cloud settings. */
-const STOP_CODES = new Set(['CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'INVALID_CLIENT_CREDENTIALS']);
 
 interface AmazonStartedOptions {
   kv: KeyValueStore;
@@ -63,30 +60,27 @@ export class AmazonStartedFollower {
   }
 
   private async loop(signal: AbortSignal): Promise<void> {
-    const backoff = this.o.backoff ?? { baseMs: 1000, capMs: 60_000 };
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
+    // Without settings that work nothing can be asked of the cloud: the feed stops until they change
+    // (restart); anything else — a disabled tenant too — is retried (poll-with-backoff.ts).
+    await pollWithBackoff({
+      signal,
+      backoff: this.o.backoff ?? { baseMs: 1000, capMs: 60_000 },
+      stopOn: SETTINGS_NEEDED_CODES,
+      poll: async () => {
         const creds = await this.o.settings.credentials();
         const key = `${creds.url}\n${creds.clientId}`;
         const stored = this.o.kv.get('amazonStartedFeed') as StoredCursor | undefined;
         const since = stored?.key === key ? stored.cursor : undefined;
         const page = await this.o.cloud.platformChanges(since, this.o.waitSeconds ?? 25, signal);
-        if (signal.aborted) return;
-        failures = 0;
+        if (signal.aborted) return true;
         for (const a of page.authorizations) {
           const local = this.o.platforms.list().find((p) => p.cloudPlatformId === a.platformId);
-          if (local && !local.active) this.o.timeline?.add(local.id, 'sign-in started in Seller Central not followed: the platform is not active', 'info', a.status);
+          if (local && !local.active) this.o.timeline?.add(local.id, { id: 'amazonStartedInactive' }, 'info', a.status);
           else if (local) this.o.signIn.follow(local.id, a);
         }
         if (page.cursor !== since) this.o.kv.set('amazonStartedFeed', { key, cursor: page.cursor } satisfies StoredCursor);
-      } catch (error) {
-        if (signal.aborted) return;
-        const coded = error instanceof CodedError ? error : new CodedError('INTERNAL', String(error));
-        if (STOP_CODES.has(coded.code)) return;
-        const retryAfter = typeof coded.params?.retryAfter === 'number' ? coded.params.retryAfter * 1000 : undefined;
-        await sleep(retryAfter ?? backoffDelay(failures++, backoff), signal);
-      }
-    }
+        return false;
+      },
+    });
   }
 }

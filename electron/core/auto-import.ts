@@ -43,7 +43,7 @@ export class AutoImport {
   start(): void {
     for (const p of this.o.platforms.list()) {
       if (p.autoImport?.status !== 'running') continue;
-      this.o.timeline.add(p.id, 'automatic settings import did not finish before the app ended', 'info');
+      this.o.timeline.add(p.id, { id: 'autoImportUnfinished' }, 'info');
       this.o.platforms.patch(p.id, ({ autoImport: _stale, ...x }) => x);
     }
   }
@@ -58,7 +58,7 @@ export class AutoImport {
       if (!this.o.enabled || p.auth.status !== 'authenticated' || before === undefined || !SIGN_IN_STATES.has(before)) continue;
       if (!p.active || p.marketplaces !== undefined || this.running.has(p.id)) continue;
       if (this.o.skip?.(p.id)) {
-        this.o.timeline.add(p.id, 'no automatic import: a sandbox test case of the import is armed for it', 'info');
+        this.o.timeline.add(p.id, { id: 'autoImportSkippedForSandbox' }, 'info');
         continue;
       }
       this.running.add(p.id);
@@ -73,7 +73,7 @@ export class AutoImport {
     try {
       const p = platforms.find(id);
       if (!p || p.auth.status !== 'authenticated' || p.marketplaces !== undefined) return;
-      timeline.add(id, 'settings import started automatically after the first authentication', 'info');
+      timeline.add(id, { id: 'autoImportStarted' }, 'info');
       platforms.patch(id, (x) => ({ ...x, autoImport: { status: 'running', since: new Date(this.o.now()).toISOString() } }));
       await importSettings(platforms, this.o.cloud, timeline, id, this.o.now);
     } catch (error) {

@@ -10,6 +10,7 @@ import type { CloudClient } from './cloud-client';
 import type { Deletions } from './deletions';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
+import { withAuthEvent } from '../../shared/auth-machine';
 
 export class CloudView {
   constructor(
@@ -44,16 +45,12 @@ export class CloudView {
     if (!(COUNTRY_CODES as readonly string[]).includes(c.countryCode)) throw new CodedError('INVALID_INPUT', 'unknown country in the cloud', { field: 'countryCode', reason: 'unknown' });
     const created = this.platforms.create('amazon', name.data);
     this.platforms.update(created.id, { useCloud: true, countryCode: c.countryCode });
-    const adopted = this.platforms.patch(created.id, (x) => ({
-      ...x,
-      cloudPlatformId: c.id,
-      cloudCountryCode: c.countryCode,
-      auth:
-        c.status === 'authenticated' && c.sellingPartnerId && c.authorizedAt
-          ? { status: 'authenticated', sellingPartnerId: c.sellingPartnerId, authorizedAt: c.authorizedAt, ...(c.renewalDueAt ? { renewalDueAt: c.renewalDueAt } : {}) }
-          : { status: 'not_authenticated' },
-    }));
-    this.timeline.add(created.id, 'adopted from the cloud', 'info', `cloud platform ${c.id}`);
+    const adopted = this.platforms.patch(created.id, (x) => {
+      const linked = { ...x, cloudPlatformId: c.id, cloudCountryCode: c.countryCode };
+      if (c.status !== 'authenticated' || !c.sellingPartnerId || !c.authorizedAt) return linked;
+      return withAuthEvent(linked, { type: 'adopted', sellingPartnerId: c.sellingPartnerId, authorizedAt: c.authorizedAt, ...(c.renewalDueAt ? { renewalDueAt: c.renewalDueAt } : {}) });
+    });
+    this.timeline.add(created.id, { id: 'adoptedFromCloud' }, 'info', `cloud platform ${c.id}`);
     return adopted;
   }
 

@@ -139,3 +139,26 @@ describe('contract validation', () => {
     expect(await core.invoke('constructor', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_REQUEST' } });
   });
 });
+
+describe('routing', () => {
+  it('answers the sandbox requests without a sandbox: nothing to show, or SANDBOX_ONLY', async () => {
+    const production = new Core({
+      host: { kind: 'browser', appVersion: '1.2.3', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+      store: new ProfileStore(openConfStore(dir).store),
+      logger: silentLogger,
+      amazon: { kind: 'production' },
+      vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
+    });
+    const created = (await production.invoke('createPlatform', { type: 'amazon', name: 'Amazon 1' })) as { value: Platform };
+    expect(await production.invoke('getSandboxScenarios', undefined)).toEqual({ ok: true, value: null });
+    expect(await production.invoke('getSandboxHint', undefined)).toEqual({ ok: true, value: null });
+    for (const [name, payload] of [
+      ['armSandboxScenario', { id: created.value.id, scenario: 'lwa_500' }],
+      ['resetSandboxScenarios', undefined],
+      ['importTimeline', { text: '{}' }],
+    ] as const) {
+      expect(await production.invoke(name, payload), name).toMatchObject({ ok: false, error: { code: 'SANDBOX_ONLY' } });
+    }
+    await production.dispose();
+  });
+});

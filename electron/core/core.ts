@@ -1,33 +1,33 @@
 // The core: every request from the renderer arrives here as (name, unknown payload), is parsed with
-// the contract's schema, handled, and answered with a Result. Events go out through `onEvent`.
-// It knows nothing of Electron: the host hands it small interfaces (CoreHost, the store, the vault).
+// the contract's schema and routed to the feature module that answers it (platform-handlers.ts,
+// cloud-settings-handlers.ts, sign-in/handlers.ts, sandbox/handlers.ts), answered with a Result.
+// Events go out through `onEvent`. It knows nothing of Electron: the host hands it small interfaces
+// (CoreHost, the store, the vault).
 import { EventEmitter } from 'node:events';
-import type { z } from 'zod';
-import { requestSchemas, type AppInfo, type EventPayloads, type RequestResults, type Requests } from '../../shared/ipc-contract';
+import { requestSchemas, type AppInfo, type EventPayloads, type Requests } from '../../shared/ipc-contract';
+import type { Platform } from '../../shared/platform';
 import { CodedError, err, ok, type Result } from '../../shared/result';
+import { AmazonStartedFollower } from './amazon-started';
 import { CloudClient, type CloudCredentials } from './cloud-client';
 import { CloudSettings } from './cloud-settings';
-import { Deletions } from './deletions';
-import type { CoreHost, Logger } from './host';
-import { nameTaken, PlatformService } from './platforms';
-import type { ProfileStore } from './profile-store';
-import { sandboxHint } from './sandbox-hint';
-import { reportSellerCentralError } from './seller-central-report';
-import { SandboxControl } from './sandbox-control';
-import { SandboxRequests } from './sandbox-requests';
-import { buildTimelineExport } from './timeline-export';
-import { importForReplay } from './replay';
+import { cloudSettingsHandlers } from './cloud-settings-handlers';
 import { CloudView } from './cloud-view';
-import { RenameNotices } from './rename-notices';
-import { importSettings, selectMarketplaces } from './settings-import';
+import { Deletions } from './deletions';
+import type { Handlers, HandlerModule } from './handlers';
+import type { CoreHost, Logger } from './host';
+import { platformHandlers } from './platform-handlers';
+import { PlatformService } from './platforms';
+import type { ProfileStore } from './profile-store';
 import { AutoImport } from './auto-import';
-import { disconnectPlatform } from './disconnect';
-import { assertActive } from './inactive';
-import { SignInManager, type SignInOptions } from './sign-in';
-import { AmazonStartedFollower } from './amazon-started';
+import { RenameNotices } from './rename-notices';
+import { RenewalReminder } from './renewal';
+import { SandboxControl } from './sandbox/control';
+import { sandboxHandlers, WITHOUT_SANDBOX } from './sandbox/handlers';
+import { SandboxRequests } from './sandbox/requests';
+import { signInHandlers } from './sign-in/handlers';
+import { SignInManager, type SignInOptions } from './sign-in/index';
+import { buildTimelineExport } from './timeline-export';
 import { Timeline } from './timeline';
-import { normalizePlatformName } from '../../shared/platform-name';
-import { manageYourAppsUrl, RenewalReminder } from './renewal';
 import { UiLanguageSetting } from './ui-language';
 import type { VaultStatus } from './vault';
 
@@ -49,7 +49,6 @@ export interface CoreOptions {
   autoImport?: boolean;
 }
 
-type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
 type EventListener = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => void;
 
 export class Core {
@@ -64,198 +63,117 @@ export class Core {
   private readonly renewals: RenewalReminder;
   private readonly language: UiLanguageSetting;
   private readonly handlers: Handlers;
-  private readonly sandbox: SandboxRequests;
-  private readonly cloudView: CloudView;
-  private readonly autoImport: AutoImport;
   private readonly renameNotices: RenameNotices;
+  private readonly autoImport: AutoImport;
+  /** Only when the app runs against the Amazon sandbox. */
+  private readonly sandbox: SandboxRequests | undefined;
   private readonly ready: Promise<void>;
   private cloudConfigured = false;
 
   constructor(private readonly opts: CoreOptions) {
     const now = opts.now ?? Date.now;
     const vault = opts.vault.available ? opts.vault.vault : undefined;
-    this.platforms = new PlatformService(
+    const platforms = new PlatformService(
       opts.store,
       () => {
-        const list = this.platforms.list();
+        const list = platforms.list();
         this.emit('platformsChanged', list);
-        this.sandbox.settle(list);
+        this.sandbox?.settle(list);
         this.autoImport.observe(list);
       },
       () => new Date(now()),
     );
-    this.settings = new CloudSettings(opts.store.raw, vault);
-    this.cloud = new CloudClient(() => this.settings.credentials(), { now });
-    this.timeline = new Timeline(opts.store.raw, now);
-    this.autoImport = new AutoImport({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true, skip: (id) => this.sandbox.takeImportByHand(id) });
+    this.platforms = platforms;
+    const settings = (this.settings = new CloudSettings(opts.store.raw, vault));
+    const cloud = (this.cloud = new CloudClient(() => settings.credentials(), { now }));
+    const timeline = (this.timeline = new Timeline(opts.store.raw, now));
+    this.autoImport = new AutoImport({ platforms, cloud, timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true, skip: (id) => this.sandbox?.takeImportByHand(id) ?? false });
     this.language = new UiLanguageSetting(opts.store.raw);
     const texts = () => this.language.texts();
     const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
-    this.sandbox = new SandboxRequests(sandboxOrigin ? new SandboxControl(sandboxOrigin) : undefined, this.platforms, this.timeline);
-    this.signIns = new SignInManager({
-      platforms: this.platforms,
-      cloud: this.cloud,
+    const sandbox = (this.sandbox = sandboxOrigin ? new SandboxRequests(new SandboxControl(sandboxOrigin), platforms, timeline) : undefined);
+    const signIns = (this.signIns = new SignInManager({
+      platforms,
+      cloud,
       host: opts.host,
-      timeline: this.timeline,
+      timeline,
       logger: opts.logger,
-      urlPolicy: opts.amazon.sandboxOrigin ? { sandboxOrigin: opts.amazon.sandboxOrigin } : {},
+      urlPolicy: sandboxOrigin ? { sandboxOrigin } : {},
       now,
-      beforeStart: (p) => this.sandbox.applyArmed(p),
+      ...(sandbox ? { beforeStart: (p: Platform) => sandbox.applyArmed(p) } : {}),
       texts,
       ...opts.signIn,
-    });
-    this.deletions = new Deletions({
+    }));
+    const deletions = (this.deletions = new Deletions({
       kv: opts.store.raw,
-      platforms: this.platforms,
-      cloud: this.cloud,
-      settings: this.settings,
-      signIn: this.signIns,
-      timeline: this.timeline,
+      platforms,
+      cloud,
+      settings,
+      signIn: signIns,
+      timeline,
       logger: opts.logger,
       changed: () => this.emit('appInfoChanged', this.appInfo()),
       now,
       ...(opts.deletionRetry ? { retry: opts.deletionRetry } : {}),
-    });
-    this.cloudView = new CloudView(this.cloud, this.platforms, this.deletions, this.timeline);
-    this.renameNotices = new RenameNotices(this.cloud, this.platforms, this.timeline, opts.logger);
+    }));
     this.amazonStarted = new AmazonStartedFollower({
       kv: opts.store.raw,
-      cloud: this.cloud,
-      settings: this.settings,
-      platforms: this.platforms,
-      signIn: this.signIns,
+      cloud,
+      settings,
+      platforms,
+      signIn: signIns,
       logger: opts.logger,
-      timeline: this.timeline,
+      timeline,
       ...(opts.signIn?.waitSeconds !== undefined ? { waitSeconds: opts.signIn.waitSeconds } : {}),
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
-    this.renewals = new RenewalReminder({ platforms: this.platforms, kv: opts.store.raw, host: opts.host, timeline: this.timeline, now, texts, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
+    const renameNotices = (this.renameNotices = new RenameNotices(cloud, platforms, timeline, opts.logger));
+    this.renewals = new RenewalReminder({ platforms, kv: opts.store.raw, host: opts.host, timeline, now, texts, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
+    // The router: each feature answers its requests; the sandbox's only when a sandbox is configured.
     this.handlers = {
+      ...this.appHandlers(now),
+      ...platformHandlers({ platforms, cloud, timeline, deletions, cloudView: new CloudView(cloud, platforms, deletions, timeline), renameNotices, now }),
+      ...cloudSettingsHandlers({
+        settings,
+        now,
+        saved: (configured) => {
+          this.cloudConfigured = configured;
+          this.emit('appInfoChanged', this.appInfo());
+          this.amazonStarted.restart();
+          if (configured) renameNotices.syncQuietly();
+        },
+      }),
+      ...signInHandlers({ signIns, platforms, cloud, timeline, host: opts.host, amazon: opts.amazon, now }),
+      ...(sandbox && sandboxOrigin ? sandboxHandlers({ origin: sandboxOrigin, sandbox, platforms, timeline }) : WITHOUT_SANDBOX),
+    } satisfies Handlers;
+    this.ready = this.start();
+  }
+
+  /** The app's own requests: its info, the UI language, the Protokoll export. */
+  private appHandlers(now: () => number): HandlerModule<'getAppInfo' | 'setLanguage' | 'exportTimeline'> {
+    return {
       getAppInfo: () => this.appInfo(),
-      listPlatforms: () => this.platforms.list(),
-      createPlatform: (p) => this.platforms.create(p.type, p.name),
-      updatePlatform: async (p) => {
-        if (p.patch.name !== undefined) await this.renameInCloud(p.id, p.patch.name);
-        const before = this.platforms.get(p.id);
-        const next = this.platforms.update(p.id, p.patch);
-        if (next.auth.status === 'sign_in_required' && before.auth.status !== 'sign_in_required') {
-          this.timeline.add(p.id, 'region changed; the sign-in of the previous region ended', 'info', `${before.countryCode} → ${next.countryCode}`);
-        }
-        return next;
-      },
-      deletePlatform: (p) => this.deletions.remove(p.id, p.mode),
-      getCloudSettings: () => this.settings.view(),
-      saveCloudSettings: async (p) => {
-        const view = await this.settings.save(p.url, p.clientId, p.clientSecret);
-        this.cloudConfigured = Boolean(view.url && view.clientId && view.hasSecret);
-        this.emit('appInfoChanged', this.appInfo());
-        this.amazonStarted.restart();
-        if (this.cloudConfigured) this.renameNotices.syncQuietly();
-        return view;
-      },
-      testCloudConnection: async (p) => {
-        const who = await CloudClient.test(await this.settings.merged(p), { now });
-        return { tenantName: who.name, tenantId: who.tenantId };
-      },
-      signIn: (p) => {
-        assertActive(this.platforms.get(p.id));
-        return this.signIns.signIn(p.id, p.mode);
-      },
-      cancelSignIn: (p) => this.signIns.cancel(p.id),
-      reopenConsent: (p) => this.signIns.reopen(p.id),
-      resolveSellerChange: (p) => this.signIns.resolveSellerChange(p.id, p.decision),
-      getPairingCode: async (p) => {
-        const pairing = await this.cloud.createPairingCode(await this.signIns.cloudId(p.id));
-        // The code itself is a short-lived capability: not in the timeline, which is exported for support.
-        this.timeline.add(p.id, 'pairing code shown for Seller Central / Appstore', 'info', `valid until ${pairing.expiresAt}`);
-        return pairing;
-      },
-      openManageYourApps: async (p) => {
-        const url = manageYourAppsUrl(this.platforms.get(p.id), opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined);
-        try {
-          await opts.host.openExternal(url);
-        } catch (error) {
-          throw new CodedError('BROWSER_OPEN_FAILED', error instanceof Error ? error.message : String(error), { url });
-        }
-        this.timeline.add(p.id, 'Seller Central "Manage Your Apps" opened', 'info', url);
-        return { url };
-      },
-      importSettings: (p) => {
-        assertActive(this.platforms.get(p.id));
-        return importSettings(this.platforms, this.cloud, this.timeline, p.id, now);
-      },
-      disconnectPlatform: (p) => disconnectPlatform({ platforms: this.platforms, cloud: this.cloud, timeline: this.timeline }, p.id),
-      acknowledgeRenameNotice: (p) => this.renameNotices.acknowledge(p.id),
-      selectMarketplaces: (p) => selectMarketplaces(this.platforms, p.id, p.marketplaceIds),
-      getTimeline: (p) => {
-        this.platforms.get(p.id);
-        return this.timeline.list(p.id);
-      },
-      reportSellerCentralError: (p) =>
-        reportSellerCentralError(
-          { platforms: this.platforms, signIns: this.signIns, timeline: this.timeline, now, ...(sandboxOrigin ? { sandboxOrigin } : {}) },
-          p.id,
-          p.key,
-          p.actualRegion,
-        ),
-      exportTimeline: (p) =>
-        buildTimelineExport(
-          { platforms: this.platforms, timeline: this.timeline, settings: this.settings, cloud: this.cloud, sandbox: this.sandbox, appVersion: opts.host.appVersion, amazon: opts.amazon, now },
-          p.id,
-        ),
-      importTimeline: (p) => {
-        if (opts.amazon.kind !== 'sandbox') throw new CodedError('SANDBOX_ONLY', 'replay needs the Amazon sandbox');
-        return importForReplay(this.platforms, this.timeline, p.text);
-      },
-      listCloudOnlyPlatforms: () => this.cloudView.list(),
-      adoptCloudPlatform: async (p) => {
-        const adopted = await this.cloudView.adopt(p.cloudPlatformId);
-        await this.renameNotices.sync().catch(() => undefined);
-        return this.platforms.get(adopted.id);
-      },
-      deleteCloudPlatform: (p) => this.cloudView.remove(p.cloudPlatformId),
       setLanguage: (p) => {
         const before = this.language.get();
         const language = this.language.set(p.language);
         if (language !== before) this.emit('appInfoChanged', this.appInfo());
         return { language };
       },
-      getSandboxScenarios: () => this.sandbox.view(),
-      armSandboxScenario: (p) => this.sandbox.arm(p.id, p.scenario, p.account),
-      resetSandboxScenarios: () => this.sandbox.reset(),
-      getSandboxHint: async () => {
-        const origin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
-        if (!origin) return null;
-        try {
-          return await sandboxHint(origin);
-        } catch {
-          throw new CodedError('SANDBOX_UNREACHABLE', `sandbox at ${origin} did not answer`, { url: origin });
-        }
-      },
+      exportTimeline: (p) =>
+        buildTimelineExport(
+          {
+            platforms: this.platforms,
+            timeline: this.timeline,
+            settings: this.settings,
+            cloud: this.cloud,
+            ...(this.sandbox ? { sandbox: this.sandbox } : {}),
+            appVersion: this.opts.host.appVersion,
+            amazon: this.opts.amazon,
+            now,
+          },
+          p.id,
+        ),
     };
-    this.ready = this.start();
-  }
-
-  /**
-   * The Bezeichnung is the platform's name in the cloud account too: rename it there first, so a name
-   * the account already uses is refused before anything changes here.
-   */
-  private async renameInCloud(id: string, name: string): Promise<void> {
-    const current = this.platforms.get(id);
-    if (!current.cloudPlatformId || current.name === normalizePlatformName(name)) return;
-    this.platforms.assertNameFree(id, name);
-    try {
-      await this.cloud.renamePlatform(current.cloudPlatformId, name);
-      this.timeline.add(id, 'renamed in the cloud', 'ok');
-    } catch (error) {
-      // Gone from the cloud: the next ANMELDEN registers it again under the new name.
-      if (error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND') return;
-      if (error instanceof CodedError && error.code === 'PLATFORM_NAME_TAKEN') {
-        const cloudNames = await this.cloud.listPlatforms().then((l) => l.platforms.map((x) => x.name), () => []);
-        throw nameTaken(name, 'cloud', [...cloudNames, ...this.platforms.list().map((x) => x.name)]);
-      }
-      throw error;
-    }
   }
 
   /** Adopts the embedded tenant, resumes persisted waits and the queued cloud deletions. */

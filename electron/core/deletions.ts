@@ -10,7 +10,7 @@ import type { CloudSettings } from './cloud-settings';
 import type { Logger } from './host';
 import type { PlatformService } from './platforms';
 import type { KeyValueStore } from './profile-store';
-import type { SignInManager } from './sign-in';
+import type { SignInManager } from './sign-in/index';
 import type { Timeline } from './timeline';
 
 const queuedDeletionSchema = z.object({

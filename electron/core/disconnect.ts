@@ -5,6 +5,7 @@
 // registers the platform again. The tenant's Client-Secret in the keychain is the cloud account's, not
 // the platform's, and stays. Amazon's side (the app's authorization in Seller Central) is revoked by the
 // merchant under "Apps verwalten" (docs/amazon.md §1.12).
+import { withAuthEvent } from '../../shared/auth-machine';
 import type { Platform } from '../../shared/platform';
 import { CodedError } from '../../shared/result';
 import type { CloudClient } from './cloud-client';
@@ -23,9 +24,9 @@ export async function disconnectPlatform(d: { platforms: PlatformService; cloud:
       if (!(error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND')) throw error;
     }
   }
-  d.timeline.add(id, 'connection removed: the cloud platform and its Amazon token deleted; the platform stays', 'ok');
+  d.timeline.add(id, { id: 'disconnected' }, 'ok');
   return d.platforms.patch(id, (x) => {
     const { cloudPlatformId: _id, cloudCountryCode: _country, marketplaces: _m, otherMarketplaces: _o, marketplacesImportedAt: _at, autoImport: _auto, ...rest } = x;
-    return { ...rest, auth: { status: 'not_authenticated' } };
+    return withAuthEvent(rest, { type: 'disconnected' });
   });
 }

@@ -7,6 +7,7 @@ import { validAuthorization } from '../../shared/valid-authorization';
 import { CodedError } from '../../shared/result';
 import { normalizePlatformName, samePlatformName, suggestFreeName } from '../../shared/platform-name';
 import type { ProfileStore } from './profile-store';
+import { INITIAL_AUTH, withAuthEvent } from '../../shared/auth-machine';
 
 interface PlatformPatch {
   name?: string;
@@ -66,7 +67,7 @@ export class PlatformService {
       useCloud: false,
       countryCode: 'DE',
       createdAt: this.now().toISOString(),
-      auth: { status: 'not_authenticated' },
+      auth: INITIAL_AUTH,
     };
     this.store.save([...all, platform]);
     this.changed();
@@ -102,14 +103,8 @@ export class PlatformService {
       };
       if (!left || patch.countryCode === undefined) return changed;
       const { marketplaces: _old, marketplacesImportedAt: _at, ...rest } = changed;
-      return {
-        ...rest,
-        auth: {
-          status: 'sign_in_required' as const,
-          at: this.now().toISOString(),
-          error: { code: 'REGION_CHANGED' as const, params: { previousRegion: left, region: regionOf(patch.countryCode)!, from: p.countryCode, to: patch.countryCode } },
-        },
-      };
+      const params = { previousRegion: left, region: regionOf(patch.countryCode)!, from: p.countryCode, to: patch.countryCode };
+      return withAuthEvent(rest, { type: 'regionChanged', at: this.now().toISOString(), params });
     })!;
     this.changed();
     return next;

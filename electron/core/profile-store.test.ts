@@ -98,3 +98,14 @@ it('says nothing when every entry is readable', async () => {
   expect(info.value.unreadableProfiles).toBeUndefined();
   await core.dispose();
 });
+
+it('reads waiting states of older versions (sentinels, no origin) as sign-ins started here or on Amazon', () => {
+  const waiting = { status: 'waiting', mode: 'refresh', authorizationId: 'a1', expiresAt: '2026-01-01T00:10:00.000Z', startedAt: '2026-01-01T00:00:00.000Z' };
+  const fromAmazon = { ...valid, auth: { ...waiting, consentUrl: '', browserOpened: true, startedOnAmazon: true } };
+  const fromDesktop = { ...valid, id: 'p2', name: 'Amazon 2', auth: { ...waiting, consentUrl: 'https://cloud.example/oauth/amazon/start/a1', browserOpened: false } };
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [fromAmazon, fromDesktop] }));
+  const store = new ProfileStore(openConfStore(dir).store);
+  expect(store.unreadableCount()).toBe(0);
+  expect(store.get('p1')!.auth).toEqual({ ...waiting, origin: 'amazon' });
+  expect(store.get('p2')!.auth).toEqual({ ...waiting, origin: 'desktop', consentUrl: 'https://cloud.example/oauth/amazon/start/a1', browserOpened: false });
+});

@@ -45,7 +45,7 @@ export class RenameNotices {
       const { cloudRenameNotice: _old, ...rest } = p;
       return notice ? { ...rest, cloudRenameNotice: notice } : rest;
     });
-    if (notice) this.timeline.add(id, 'renamed in the cloud account by an upgrade of the cloud', 'info', `${JSON.stringify(notice.oldName)} → ${JSON.stringify(notice.newName)} (${notice.reason})`);
+    if (notice) this.timeline.add(id, { id: 'renamedByUpgrade' }, 'info', `${JSON.stringify(notice.oldName)} → ${JSON.stringify(notice.newName)} (${notice.reason})`);
   }
 
   /** The merchant read the notice: the cloud stops listing it, and it goes from the profile. */
@@ -61,7 +61,7 @@ export class RenameNotices {
       }
     }
     const next = this.platforms.patch(id, ({ cloudRenameNotice: _seen, ...rest }) => rest);
-    this.timeline.add(id, 'notice of the rename acknowledged', 'info');
+    this.timeline.add(id, { id: 'renameNoticeAcknowledged' }, 'info');
     return next;
   }
 }

@@ -71,7 +71,7 @@ export class RenewalReminder {
       const texts = this.o.texts?.() ?? NOTIFICATION_TEXTS.de;
       const date = new Date(auth.renewalDueAt).toLocaleDateString(texts.locale, { dateStyle: 'medium' });
       this.o.host.notify(texts.renewal.title, state.kind === 'overdue' ? texts.renewal.overdue(p.name, date) : texts.renewal.soon(p.name, date));
-      this.o.timeline.add(p.id, 'renewal reminder shown', 'info', `renewal due ${auth.renewalDueAt} (${state.daysLeft} days left)`);
+      this.o.timeline.add(p.id, { id: 'renewalReminderShown' }, 'info', `renewal due ${auth.renewalDueAt} (${state.daysLeft} days left)`);
       notified[p.id] = today;
       changed = true;
     }

@@ -10,7 +10,8 @@ import type { Platform } from '../../shared/platform';
 import { CodedError } from '../../shared/result';
 import { stateTag } from '../../shared/state-tag';
 import type { PlatformService } from './platforms';
-import type { SignInManager } from './sign-in';
+import { applyAuthEvent, type SignInManager } from './sign-in/index';
+import { allowedActions } from '../../shared/auth-machine';
 import type { Timeline } from './timeline';
 
 interface ReportDeps {
@@ -25,11 +26,11 @@ interface ReportDeps {
 export async function reportSellerCentralError(d: ReportDeps, platformId: string, key: SellerCentralErrorKey, pickedRegion?: Region): Promise<Platform> {
   const p = d.platforms.get(platformId);
   const entry = SELLER_CENTRAL_ERRORS[key];
-  if (p.auth.status !== 'waiting' && p.auth.status !== 'expired') throw new CodedError('NOT_WAITING', 'no sign-in is running or timed out');
+  if (!allowedActions(p.auth).has('reportSellerCentralError')) throw new CodedError('NOT_WAITING', 'no sign-in is running or timed out');
   const region = countryByCode(p.countryCode)!.region;
   const params: Record<string, string> = {};
   if (key === 'wrong_region') {
-    const known = p.auth.status === 'waiting' ? await sandboxAccountRegion(d.sandboxOrigin, p.auth.consentUrl) : undefined;
+    const known = p.auth.status === 'waiting' && p.auth.origin === 'desktop' ? await sandboxAccountRegion(d.sandboxOrigin, p.auth.consentUrl) : undefined;
     const actual = known ?? pickedRegion;
     params.region = region;
     if (actual && actual !== region) {
@@ -37,18 +38,16 @@ export async function reportSellerCentralError(d: ReportDeps, platformId: string
       params.country = SUGGESTED_COUNTRY[actual];
     }
   }
-  d.timeline.add(platformId, 'merchant reported a Seller Central error', 'error', `${entry.errorCode}: ${entry.amazonCode ?? key}${params.actualRegion ? ` (account region ${params.actualRegion})` : ''}`);
+  d.timeline.add(platformId, { id: 'sellerCentralErrorReported' }, 'error', `${entry.errorCode}: ${entry.amazonCode ?? key}${params.actualRegion ? ` (account region ${params.actualRegion})` : ''}`, { code: entry.errorCode });
   const withParams = Object.keys(params).length ? params : undefined;
 
   if (p.auth.status === 'expired') {
     // The wait is over anyway: the specific explanation replaces the generic timeout.
-    return d.platforms.patch(platformId, (x) =>
-      x.auth.status === 'expired' ? { ...x, auth: { ...x.auth, status: 'failed', error: { code: entry.errorCode, ...(withParams ? { params: withParams } : {}) } } } : x,
-    );
+    return applyAuthEvent(d.platforms, platformId, { type: 'expiredReported', code: entry.errorCode, ...(withParams ? { params: withParams } : {}) });
   }
   // Waiting goes on (issue 24): the merchant may still finish in the browser, and a late success counts.
   // The explanation is shown as the hint; CANCEL then ends the sign-in with it (SignInManager.cancel).
-  return d.platforms.patch(platformId, (x) => (x.auth.status === 'waiting' ? { ...x, auth: { ...x.auth, hint: { code: entry.errorCode, ...(withParams ? { params: withParams } : {}) } } } : x));
+  return applyAuthEvent(d.platforms, platformId, { type: 'hintReported', code: entry.errorCode, ...(withParams ? { params: withParams } : {}) });
 }
 
 /** The region of the account that saw the wrong-region page for this sign-in, as the sandbox recorded it. */

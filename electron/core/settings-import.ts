@@ -8,6 +8,7 @@ import type { CloudClient } from './cloud-client';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
 import { logAmazonRequests } from './amazon-requests';
+import { applyAuthEvent, withAuthEvent } from './sign-in/index';
 import { splitMarketplaces, storeNameOf } from '../../shared/known-marketplaces';
 
 export async function importSettings(platforms: PlatformService, cloud: CloudClient, timeline: Timeline, platformId: string, now = () => Date.now()): Promise<Platform> {
@@ -27,17 +28,10 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     // The failed call's request id is on the platform: support needs it most now.
     const cloudPlatform = await cloud.getPlatform(p.cloudPlatformId).catch(() => undefined);
     logAmazonRequests(timeline, platformId, cloudPlatform?.amazonRequests);
-    timeline.add(platformId, 'settings import failed', 'error', `${error.code}: ${error.message}`);
+    timeline.add(platformId, { id: 'settingsImportFailed' }, 'error', `${error.code}: ${error.message}`, { code: error.code });
     if (error.code === 'REFRESH_TOKEN_REVOKED' || error.code === 'PLATFORM_NOT_AUTHENTICATED') {
       // The authorization is gone on Amazon's side: say so in the status, not only in a message.
-      // A running AKTUALISIEREN keeps waiting (it is the way back); only the revoked one is dropped.
-      platforms.patch(platformId, (x) => {
-        if (x.auth.status === 'waiting') {
-          const { previous: _revoked, ...waiting } = x.auth;
-          return { ...x, auth: waiting };
-        }
-        return { ...x, auth: { status: 'failed', at: new Date(now()).toISOString(), error: { code: error.code } } };
-      });
+      applyAuthEvent(platforms, platformId, { type: 'authorizationRevoked', at: new Date(now()).toISOString(), code: error.code });
     }
     throw new CodedError(error.code, error.message, { ...error.params, region });
   }
@@ -48,7 +42,7 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   const otherMarketplaces = [...other, ...(imported.otherMarketplaces ?? [])];
   const before = new Map((p.marketplaces ?? []).map((m) => [m.id, m.selected]));
   const marketplaces: Marketplace[] = known.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
-  timeline.add(platformId, 'settings imported', 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
+  timeline.add(platformId, { id: 'settingsImported' }, 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
   const storeName = storeNameOf(known);
   // A successful import (by hand or by itself) ends what an earlier automatic one reported.
@@ -56,13 +50,8 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     // Disconnected (or registered anew) while the import ran: its answer belongs to a connection that is gone.
     if (current.cloudPlatformId !== p.cloudPlatformId) return current;
     const { autoImport: _reported, ...x } = current;
-    return {
-      ...x,
-      marketplaces,
-      otherMarketplaces,
-      marketplacesImportedAt: new Date(now()).toISOString(),
-      ...(storeName && x.auth.status === 'authenticated' ? { auth: { ...x.auth, storeName } } : {}),
-    };
+    const imported = { ...x, marketplaces, otherMarketplaces, marketplacesImportedAt: new Date(now()).toISOString() };
+    return storeName ? withAuthEvent(imported, { type: 'storeNameLearned', storeName }) : imported;
   });
 }
 

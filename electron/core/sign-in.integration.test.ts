@@ -52,10 +52,10 @@ describe('sign-in', () => {
   it('login: registers, opens Seller Central, waits on the cloud and turns Authentifiziert', async () => {
     const p = await desk.newPlatform('Amazon Login');
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
-    expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'login', browserOpened: true });
+    expect(waiting.auth).toMatchObject({ status: 'waiting', origin: 'desktop', mode: 'login', browserOpened: true });
     expect(waiting.cloudPlatformId).toBeTruthy();
     const url = desk.opened.at(-1)!;
-    expect(url).toBe(waiting.auth.status === 'waiting' ? waiting.auth.consentUrl : '');
+    expect(url).toBe(waiting.auth.status === 'waiting' && waiting.auth.origin === 'desktop' ? waiting.auth.consentUrl : '');
     // The cloud's start link, leading to the region's Seller Central (docs/amazon.md §1.1).
     expect(url.startsWith(`${stack.cloud.url}/oauth/amazon/start/`)).toBe(true);
     expect(await consentTarget(url)).toContain(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`);

@@ -9,7 +9,7 @@ import { stepText } from '../../shared/timeline-steps';
 import type { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
 import type { PlatformService } from './platforms';
-import type { SandboxRequests } from './sandbox-requests';
+import type { SandboxRequests } from './sandbox/requests';
 import type { Timeline } from './timeline';
 import { bestEffort } from '../../shared/best-effort';
 
@@ -18,7 +18,8 @@ interface ExportDeps {
   timeline: Timeline;
   settings: CloudSettings;
   cloud: CloudClient;
-  sandbox: SandboxRequests;
+  /** Set only when the app runs against the Amazon sandbox. */
+  sandbox?: SandboxRequests;
   appVersion: string;
   amazon: AppInfo['amazon'];
   now: () => number;
@@ -43,7 +44,7 @@ export async function buildTimelineExport(d: ExportDeps, platformId: string): Pr
     cloudHost = undefined;
   }
   const who = await bestEffort('asking the cloud who we are', d.cloud.whoami());
-  const scenarios = d.amazon.kind === 'sandbox' ? await d.sandbox.view().catch(() => null) : null;
+  const scenarios = d.sandbox ? await d.sandbox.view().catch(() => null) : null;
   const authorizationIds = new Set<string>();
   const requestIds = new Set<string>();
   for (const e of entries) {
@@ -88,7 +89,7 @@ export async function buildTimelineExport(d: ExportDeps, platformId: string): Pr
       at: e.at,
       local: localTime(e.at),
       step: e.step.slice(0, 200),
-      text: stepText(e.step, 'de').slice(0, 200),
+      text: stepText(e, 'de').slice(0, 200),
       outcome: e.outcome,
       ...(e.code ? { code: e.code } : {}),
       ...(e.detail ? { detail: e.detail.slice(0, 2000) } : {}),

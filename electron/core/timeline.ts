@@ -1,5 +1,8 @@
 // A per-platform timeline of every sign-in step (time, step, outcome, redacted details) that support
 // staff can look at and export. Details are redacted: no query strings, tokens, codes or secrets.
+import type { AmazonRequest } from '../../shared/cloud-api';
+import type { ErrorCode } from '../../shared/error-codes';
+import { stepSentence, type TimelineStep } from '../../shared/timeline-step-ids';
 import type { TimelineEntry } from '../../shared/ipc-contract';
 import type { KeyValueStore } from './profile-store';
 
@@ -25,20 +28,24 @@ export class Timeline {
     return raw && typeof raw === 'object' ? (raw as Record<string, TimelineEntry[]>) : {};
   }
 
-  /** `ref` ties the entry to ids support needs (the cloud's authorization). */
-  add(platformId: string, step: string, outcome: TimelineEntry['outcome'], detail?: string, amazon?: TimelineEntry['amazon'], ref?: { authorizationId?: string }): void {
+  /**
+   * A step (shared/timeline-step-ids.ts: its id, params and texts), stored as its English sentence with
+   * the id and params beside it. `extra`: the failed step's error code, the ids support needs (the cloud's
+   * authorization), a call the cloud made to Amazon.
+   */
+  add(platformId: string, step: TimelineStep, outcome: TimelineEntry['outcome'], detail?: string, extra: { code?: ErrorCode; authorizationId?: string; amazon?: AmazonRequest } = {}): void {
     const all = this.all();
     const safe = detail ? redact(detail) : undefined;
-    // A detail starting with a stable error code ("LWA_INVALID_GRANT: …") keeps the code beside the step.
-    const code = safe && /^([A-Z][A-Z0-9_]{2,60})(?::|$)/.exec(safe)?.[1];
     const entry: TimelineEntry = {
       at: new Date(this.now()).toISOString(),
-      step,
+      step: stepSentence(step),
+      stepId: step.id,
+      ...('params' in step ? { params: step.params } : {}),
       outcome,
       ...(safe ? { detail: safe } : {}),
-      ...(code ? { code } : {}),
-      ...(ref?.authorizationId ? { authorizationId: ref.authorizationId } : {}),
-      ...(amazon ? { amazon } : {}),
+      ...(extra.code ? { code: extra.code } : {}),
+      ...(extra.authorizationId ? { authorizationId: extra.authorizationId } : {}),
+      ...(extra.amazon ? { amazon: extra.amazon } : {}),
     };
     all[platformId] = [...(all[platformId] ?? []), entry].slice(-MAX_ENTRIES);
     this.kv.set('timelines', all);

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { CredentialsTab } from './CredentialsTab';
 import { usePlatforms } from '../store/platforms';
 import { setApi } from '../api';
-import { fakeApi, platform, waitingAuth } from '../test/fake-api';
+import { amazonWaitingAuth, fakeApi, platform, waitingAuth } from '../test/fake-api';
 import { resetStores, wrap } from '../test/render';
 import type { AuthState, Platform } from '../../../shared/platform';
 
@@ -285,7 +285,7 @@ describe('sign-in started on Amazon', () => {
   });
 
   it('while a sign-in started in Seller Central runs: a note instead of the link, and Abbrechen', () => {
-    setup(waiting({ consentUrl: '', startedOnAmazon: true, mode: 'refresh' }));
+    setup(amazonWaitingAuth());
     expect(screen.getByTestId('started-on-amazon').textContent).toContain('Seller Central');
     expect(screen.queryByLabelText('Anmeldelink')).toBeNull();
     expect(screen.queryByTestId('pairing-code')).toBeNull();

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { ErrorMessage } from './ErrorMessage';
 import type { Platform } from '../../../shared/platform';
-import { validAuthorization } from '../../../shared/valid-authorization';
+import { allowedActions } from '../../../shared/auth-machine';
 import type { AppError } from '../../../shared/result';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
@@ -33,9 +33,10 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
   const [disconnected, setDisconnected] = useState(false);
   const status = useRef<HTMLDivElement>(null);
   const auth = platform.auth;
-  // While a sign-in runs or a seller change waits for an answer, its buttons replace AKTUALISIEREN and the import.
-  const deciding = auth.status === 'seller_changed';
-  const valid = auth.status !== 'waiting' && !deciding && validAuthorization(platform) !== undefined;
+  // Which buttons exist is the sign-in state machine's answer (shared/auth-machine.ts), as in the core.
+  const actions = allowedActions(auth);
+  const deciding = actions.has('resolveSellerChange');
+  const valid = actions.has('refresh');
 
   // A sign-in that ends (Amazon answered, or it failed) takes its buttons with it: where the focus was on
   // one of them, it goes to the status, which says what happened, instead of falling to the page.
@@ -78,16 +79,18 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         <SellerChangePrompt platform={platform} />
         <span />
         <div className="inline">
-          {auth.status === 'waiting' ? (
+          {actions.has('cancel') && (
             // Keyed: each is its own button, so the focus does not silently pass from one to the other.
             <button key="cancel" type="button" aria-label={t('cred.cancelLabel')} disabled={busy} onClick={() => void run(() => cancelSignIn(platform.id))}>
               {t('cred.cancel')}
             </button>
-          ) : deciding ? null : valid ? (
+          )}
+          {actions.has('refresh') && (
             <button key="refresh" type="button" className="primary" disabled={busy || !platform.active} aria-describedby="refresh-hint" onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
               {t('cred.refresh')}
             </button>
-          ) : (
+          )}
+          {actions.has('login') && (
             <button key="signIn" type="button" className="primary" disabled={busy || !platform.active} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
               {t('cred.signIn')}
             </button>
@@ -135,21 +138,21 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
             </button>
           </div>
         )}
-        {sandbox && auth.status !== 'waiting' && (
+        {sandbox && actions.has('armScenario') && (
           <>
             <span />
             <SandboxScenarioPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
           </>
         )}
-        {auth.status === 'waiting' && auth.startedOnAmazon && (
+        {auth.status === 'waiting' && auth.origin === 'amazon' && (
           <p className="note" data-testid="started-on-amazon">
             {t('cred.startedOnAmazon')}
           </p>
         )}
-        {auth.status === 'waiting' && !auth.startedOnAmazon && (
+        {auth.status === 'waiting' && auth.origin === 'desktop' && (
           <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />
         )}
-        {(auth.status === 'waiting' || auth.status === 'expired') && (
+        {actions.has('reportSellerCentralError') && (
           <>
             <span />
             <SellerCentralErrorPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
@@ -168,8 +171,8 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         </ol>
       </details>
       {/* Only once a sign-in was started (the platform is registered, or has a status of its own). */}
-      {auth.status !== 'waiting' && (platform.cloudPlatformId !== undefined || auth.status !== 'not_authenticated') && <PairingCodePanel platformId={platform.id} />}
-      {(valid || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={valid} />}
+      {actions.has('pairingCode') && (platform.cloudPlatformId !== undefined || auth.status !== 'not_authenticated') && <PairingCodePanel platformId={platform.id} />}
+      {(actions.has('importSettings') || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={actions.has('importSettings')} />}
       {sandbox && <SandboxHintPanel />}
     </div>
   );

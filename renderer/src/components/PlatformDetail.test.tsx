@@ -99,7 +99,7 @@ describe('PlatformDetail', () => {
   });
 
   it('a running sign-in is cancelled first when "Cloud verwenden" is unticked', async () => {
-    const waiting = { status: 'waiting' as const, mode: 'login' as const, authorizationId: 'a1', consentUrl: 'https://sellercentral-europe.amazon.com/x', expiresAt: new Date(Date.now() + 60_000).toISOString(), startedAt: new Date().toISOString(), browserOpened: true };
+    const waiting = { status: 'waiting' as const, origin: 'desktop' as const, mode: 'login' as const, authorizationId: 'a1', consentUrl: 'https://sellercentral-europe.amazon.com/x', expiresAt: new Date(Date.now() + 60_000).toISOString(), startedAt: new Date().toISOString(), browserOpened: true };
     const { api } = setup(platform({ auth: waiting }));
     wrap(<Harness />);
     const user = userEvent.setup();

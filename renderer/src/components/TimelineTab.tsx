@@ -70,7 +70,7 @@ export function TimelineTab({ platform }: { platform: Platform }) {
           <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
             <td>{formatTimestamp(e.at, i18n.language)}</td>
             <td>
-              {stepText(e.step, i18n.language === 'en' ? 'en' : 'de')}
+              {stepText(e, i18n.language === 'en' ? 'en' : 'de')}
               {e.code ? <span className="mono code-beside"> ({e.code})</span> : null}
             </td>
             <td>{t(`timeline.outcomes.${e.outcome}`)}</td>

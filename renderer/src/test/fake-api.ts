@@ -5,6 +5,7 @@ import type { AppApi, AppInfo, CloudOnlyPlatform, DeleteOutcome, EventPayloads, 
 import type { AuthState, Platform } from '../../../shared/platform';
 import { ok } from '../../../shared/result';
 import type { TimelineExport } from '../../../shared/timeline-export';
+import type { UiLanguage } from '../../../shared/ui-language';
 
 export const platform = (over: Partial<Platform> = {}): Platform => ({
   id: 'p1',
@@ -19,14 +20,27 @@ export const platform = (over: Partial<Platform> = {}): Platform => ({
 });
 
 /** A sign-in in progress (ANMELDEN pressed, the browser opened, five minutes left). */
-export const waitingAuth = (over: Partial<Extract<AuthState, { status: 'waiting' }>> = {}): Extract<AuthState, { status: 'waiting' }> => ({
+type DesktopWaiting = Extract<AuthState, { status: 'waiting'; origin: 'desktop' }>;
+export const waitingAuth = (over: Partial<DesktopWaiting> = {}): DesktopWaiting => ({
   status: 'waiting',
+  origin: 'desktop',
   mode: 'login',
   authorizationId: 'a1',
   consentUrl: 'https://sellercentral-europe.amazon.com/apps/authorize/consent?application_id=x&state=s',
   expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
   startedAt: new Date().toISOString(),
   browserOpened: true,
+  ...over,
+});
+
+/** A sign-in started in Seller Central or the Appstore (the cloud's Login URI): no link of ours. */
+export const amazonWaitingAuth = (over: Partial<Extract<AuthState, { status: 'waiting'; origin: 'amazon' }>> = {}): AuthState => ({
+  status: 'waiting',
+  origin: 'amazon',
+  mode: 'refresh',
+  authorizationId: 'a1',
+  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+  startedAt: new Date().toISOString(),
   ...over,
 });
 
@@ -89,12 +103,13 @@ export function fakeApi(platforms: Platform[] = [platform()], info: AppInfo = ap
     adoptCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok(platform({ id: 'adopted', cloudPlatformId }))),
     deleteCloudPlatform: vi.fn(async ({ cloudPlatformId }: { cloudPlatformId: string }) => ok({ id: cloudPlatformId })),
     resetSandboxScenarios: vi.fn(async () => ok<SandboxScenarioView>({ available: [], active: [], accounts: [] })),
+    setLanguage: vi.fn(async ({ language }: { language: UiLanguage }) => ok({ language })),
     on: vi.fn(<E extends keyof EventPayloads>(event: E, listener: (p: EventPayloads[E]) => void) => {
       const list = (listeners[event] ??= []) as ((p: EventPayloads[E]) => void)[];
       list.push(listener);
-      return () => list.splice(list.indexOf(listener), 1);
+      return () => void list.splice(list.indexOf(listener), 1);
     }),
-  };
+  } satisfies AppApi;
   const emit = <E extends keyof EventPayloads>(event: E, payload: EventPayloads[E]) => (listeners[event] as ((p: EventPayloads[E]) => void)[] | undefined)?.forEach((l) => l(payload));
-  return { api: api as unknown as AppApi & typeof api, emit };
+  return { api, emit };
 }

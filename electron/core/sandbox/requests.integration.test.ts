@@ -1,11 +1,11 @@
 // Scenarios from the app (sandbox mode): arming a scenario or a failing seeded account on a platform,
 // applied by the next ANMELDEN through the sandbox's admin API; "alle zurücksetzen"; production refuses.
 import { describe, expect, it } from 'vitest';
-import { seedAccount } from '../../sandbox/seed';
-import type { Stack } from '../../cloud/testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import type { Desktop } from './testing/desktop';
-import { useDesktopStack } from './testing/desktop-stack';
+import { seedAccount } from '../../../sandbox/seed';
+import type { Stack } from '../../../cloud/testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../../../cloud/testing/seller-browser';
+import type { Desktop } from '../testing/desktop';
+import { useDesktopStack } from '../testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 

@@ -4,13 +4,13 @@
 // filled in, reports what the page shows where the merchant did, and ends with the same code, params
 // and German text. Hostile files get a clear error.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedAccount, type SeedAccount } from '../../sandbox/seed';
-import { activateScenario, startStack, type Stack } from '../../cloud/testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
-import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErrorKey } from '../../shared/seller-central-errors';
-import type { Platform } from '../../shared/platform';
-import { errorsDe } from '../../renderer/src/i18n/errors.de';
-import { startDesktop, type Desktop } from './testing/desktop';
+import { seedAccount, type SeedAccount } from '../../../sandbox/seed';
+import { activateScenario, startStack, type Stack } from '../../../cloud/testing/stack';
+import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../../cloud/testing/seller-browser';
+import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErrorKey } from '../../../shared/seller-central-errors';
+import type { Platform } from '../../../shared/platform';
+import { errorsDe } from '../../../renderer/src/i18n/errors.de';
+import { startDesktop, type Desktop } from '../testing/desktop';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 // Past the sign-in window (30 minutes, docs/amazon.md) on both clocks.

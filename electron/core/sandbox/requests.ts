@@ -1,16 +1,16 @@
 // The sandbox panel's requests (sandbox mode only): the scenario view, arming a scenario or a failing
 // seeded account on a platform, "alle zurücksetzen", and applying the armed choice when ANMELDEN starts.
-import type { RequestResults } from '../../shared/ipc-contract';
-import type { Platform } from '../../shared/platform';
-import { countryByCode, type Region } from '../../shared/amazon-regions';
-import { CodedError } from '../../shared/result';
-import type { PlatformService } from './platforms';
-import { isScenarioId, SIGN_IN_SCENARIOS, type SandboxControl } from './sandbox-control';
-import type { ScenarioId } from '../../shared/sandbox-scenario-ids';
+import type { RequestResults } from '../../../shared/ipc-contract';
+import type { Platform } from '../../../shared/platform';
+import { countryByCode, type Region } from '../../../shared/amazon-regions';
+import { CodedError } from '../../../shared/result';
+import type { PlatformService } from '../platforms';
+import { isScenarioId, SIGN_IN_SCENARIOS, type SandboxControl } from './control';
+import type { ScenarioId } from '../../../shared/sandbox-scenario-ids';
 
 /** The seeded account a test case is scoped to when support chose none: the region's primary seller. */
 const REGION_ACCOUNT: Record<Region, string> = { EU: 'eu.haendler@example.com', NA: 'na.seller@example.com', FE: 'fe.seller@example.com' };
-import type { Timeline } from './timeline';
+import type { Timeline } from '../timeline';
 
 export class SandboxRequests {
   constructor(
@@ -60,7 +60,7 @@ export class SandboxRequests {
     if (scenario && account && SIGN_IN_SCENARIOS.has(scenario)) this.applied.set(p.id, { scenario, account, started: false, authBefore: JSON.stringify(p.auth) });
     // A test case of the import (SP-API, refresh token) is support's to trigger: no automatic import after this sign-in.
     if (scenario && !SIGN_IN_SCENARIOS.has(scenario)) this.importByHand.add(p.id);
-    this.timeline.add(p.id, 'sandbox scenario applied', 'info', [armed.scenario, armed.account].filter(Boolean).join(', '));
+    this.timeline.add(p.id, { id: 'sandboxScenarioApplied' }, 'info', [armed.scenario, armed.account].filter(Boolean).join(', '));
     this.disarm(p.id);
   }
 
@@ -86,7 +86,7 @@ export class SandboxRequests {
       if (p && !applied.started && JSON.stringify(p.auth) === applied.authBefore) continue;
       this.applied.delete(id);
       void this.control.clearScenario(applied.scenario, applied.account).then(
-        () => p && this.timeline.add(id, 'sandbox test case switched off after the sign-in', 'info', `${applied.scenario}, ${applied.account}`),
+        () => p && this.timeline.add(id, { id: 'sandboxScenarioCleared' }, 'info', `${applied.scenario}, ${applied.account}`),
         () => undefined,
       );
     }

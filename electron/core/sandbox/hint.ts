@@ -3,7 +3,7 @@
 // the sandbox computes the codes by its clock), never shown for the real Amazon.
 import axios from 'axios';
 import { z } from 'zod';
-import type { SandboxHint } from '../../shared/ipc-contract';
+import type { SandboxHint } from '../../../shared/ipc-contract';
 
 const LIMIT = 200;
 const text = z.string().max(LIMIT);

@@ -4,13 +4,13 @@
 // a name clash: with a pending key the create is sent again first, and the cloud answers the platform
 // it created then. Only a refusal of a create the cloud has not seen is a clash (PLATFORM_NAME_TAKEN).
 import { randomUUID } from 'node:crypto';
-import { countryByCode } from '../../shared/amazon-regions';
-import type { Platform } from '../../shared/platform';
-import { CodedError } from '../../shared/result';
-import { samePlatformName } from '../../shared/platform-name';
-import type { CloudClient } from './cloud-client';
-import { nameTaken, type PlatformService } from './platforms';
-import type { Timeline } from './timeline';
+import { countryByCode } from '../../../shared/amazon-regions';
+import type { Platform } from '../../../shared/platform';
+import { CodedError } from '../../../shared/result';
+import { samePlatformName } from '../../../shared/platform-name';
+import type { CloudClient } from '../cloud-client';
+import { nameTaken, type PlatformService } from '../platforms';
+import type { Timeline } from '../timeline';
 
 interface RegistrationDeps {
   platforms: PlatformService;
@@ -32,14 +32,14 @@ export async function ensureRegistered(d: RegistrationDeps, p: Platform): Promis
       return p.cloudPlatformId;
     } catch (error) {
       if (!(error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND')) throw error;
-      d.timeline.add(p.id, 'platform missing in the cloud; registering again', 'info');
+      d.timeline.add(p.id, { id: 'platformMissingInCloud' }, 'info');
     }
   } else if (p.cloudPlatformId) {
     // The consent URL's host follows the country; a new country means a new cloud platform.
     await cloud.deletePlatform(p.cloudPlatformId).catch((e: unknown) => {
       if (!(e instanceof CodedError && e.code === 'PLATFORM_NOT_FOUND')) throw e;
     });
-    d.timeline.add(p.id, 'country changed; old cloud platform deleted', 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
+    d.timeline.add(p.id, { id: 'countryChanged' }, 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
   }
   const others = (await cloud.listPlatforms()).platforms;
   if (others.some((o) => o.id !== p.cloudPlatformId && samePlatformName(o.name, p.name))) throw nameTaken(p.name, 'cloud', taken(d, others));
@@ -57,13 +57,13 @@ export async function ensureRegistered(d: RegistrationDeps, p: Platform): Promis
 async function replayPending(d: RegistrationDeps, p: Platform): Promise<string | undefined> {
   const key = p.cloudIdempotencyKey!;
   const request = p.cloudIdempotencyRequest ?? { name: p.name, countryCode: p.countryCode };
-  d.timeline.add(p.id, 'registration answer was lost; sending it again', 'info');
+  d.timeline.add(p.id, { id: 'registrationReplayed' }, 'info');
   try {
     const id = await create(d, p, key, request);
     const now = d.platforms.get(p.id);
     if (now.name !== request.name) {
       await d.cloud.renamePlatform(id, now.name);
-      d.timeline.add(p.id, 'renamed in the cloud', 'ok');
+      d.timeline.add(p.id, { id: 'renamedInCloud' }, 'ok');
     }
     // A changed country: registered anew by the caller's country rule.
     return now.countryCode === request.countryCode ? id : ensureRegistered(d, d.platforms.get(p.id));
@@ -89,7 +89,7 @@ async function create(d: RegistrationDeps, p: Platform, key: string, request: { 
     const { cloudIdempotencyKey: _used, cloudIdempotencyRequest: _body, ...rest } = x;
     return { ...rest, cloudPlatformId: created.id, cloudCountryCode: request.countryCode };
   });
-  d.timeline.add(p.id, 'platform registered in the cloud', 'ok', `region ${region}`);
+  d.timeline.add(p.id, { id: 'platformRegistered' }, 'ok', `region ${region}`);
   return created.id;
 }
 

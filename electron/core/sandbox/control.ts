@@ -4,10 +4,10 @@
 // failures for one occurrence only) and the chosen account's credentials are filled into the next
 // Seller Central sign-in page.
 import axios, { type AxiosInstance } from 'axios';
-import type { SandboxScenarioView } from '../../shared/ipc-contract';
-import type { SellerCentralErrorKey } from '../../shared/seller-central-errors';
-import { CodedError } from '../../shared/result';
-import { SCENARIO_IDS, SIGN_IN_SCENARIO_IDS, type ScenarioId } from '../../shared/sandbox-scenario-ids';
+import type { SandboxScenarioView } from '../../../shared/ipc-contract';
+import type { SellerCentralErrorKey } from '../../../shared/seller-central-errors';
+import { CodedError } from '../../../shared/result';
+import { SCENARIO_IDS, SIGN_IN_SCENARIO_IDS, type ScenarioId } from '../../../shared/sandbox-scenario-ids';
 
 /** How an armed scenario is switched on: one-shot failures once, the rest until "alle zurücksetzen". */
 const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {

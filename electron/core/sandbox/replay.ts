@@ -3,16 +3,16 @@
 // armed for its next ANMELDEN with a seeded account of the same kind and the scenario that produces the
 // same error. Failures that stay on Amazon's page are reproduced as that page; support then reports
 // what it shows, exactly as the merchant did ("Seller Central zeigt einen Fehler?").
-import type { Region } from '../../shared/amazon-regions';
-import type { ReplayPlan } from '../../shared/ipc-contract';
-import type { Platform } from '../../shared/platform';
-import { CodedError } from '../../shared/result';
-import { isErrorCode, type ErrorCode } from '../../shared/error-codes';
-import { suggestFreeName } from '../../shared/platform-name';
-import { sellerCentralErrorByCode } from '../../shared/seller-central-errors';
-import { finalErrorCode, MAX_IMPORT_CHARS, timelineExportSchema, type TimelineExport } from '../../shared/timeline-export';
-import type { PlatformService } from './platforms';
-import type { Timeline } from './timeline';
+import type { Region } from '../../../shared/amazon-regions';
+import type { ReplayPlan } from '../../../shared/ipc-contract';
+import type { Platform } from '../../../shared/platform';
+import { CodedError } from '../../../shared/result';
+import { isErrorCode, type ErrorCode } from '../../../shared/error-codes';
+import { suggestFreeName } from '../../../shared/platform-name';
+import { sellerCentralErrorByCode } from '../../../shared/seller-central-errors';
+import { finalErrorCode, MAX_IMPORT_CHARS, timelineExportSchema, type TimelineExport } from '../../../shared/timeline-export';
+import type { PlatformService } from '../platforms';
+import type { Timeline } from '../timeline';
 
 /** The seller account a region's merchants use in the sandbox (primary user, Professional, authenticator app where possible). */
 const PRIMARY: Record<Region, string> = { EU: 'eu.haendler@example.com', NA: 'na.seller@example.com', FE: 'fe.seller@example.com' };
@@ -83,6 +83,6 @@ export function importForReplay(platforms: PlatformService, timeline: Timeline, 
   const created = platforms.create('amazon', name);
   platforms.update(created.id, { useCloud: true, countryCode: exported.header.platform.countryCode });
   const platform = platforms.patch(created.id, (x) => ({ ...x, sandboxArmed: { ...(plan.scenario ? { scenario: plan.scenario } : {}), account: plan.account, ...(code && isErrorCode(code) ? { replayOf: code } : {}) } }));
-  timeline.add(created.id, 'protocol imported for replay', 'info', `${code ?? 'no failure'}; platform ${exported.header.platform.id}`);
+  timeline.add(created.id, { id: 'replayImported' }, 'info', `${code ?? 'no failure'}; platform ${exported.header.platform.id}`);
   return { platform, plan, ...(code ? { errorCode: code } : {}) };
 }

@@ -2,10 +2,10 @@
 // HTTP (the core imports nothing from sandbox/); the codes are the sandbox's, by the sandbox's clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { startSandbox, type SandboxHandle } from '../../sandbox';
-import { seedAccount } from '../../sandbox/seed';
-import { totp } from '../../sandbox/totp';
-import { sandboxHint } from './sandbox-hint';
+import { startSandbox, type SandboxHandle } from '../../../sandbox';
+import { seedAccount } from '../../../sandbox/seed';
+import { totp } from '../../../sandbox/totp';
+import { sandboxHint } from './hint';
 
 const T = Date.parse('2025-03-01T10:00:07Z');
 let sb: SandboxHandle;
