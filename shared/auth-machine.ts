@@ -8,7 +8,7 @@ import type { ErrorCode } from './error-codes';
 import type { AuthState, ValidAuthorization } from './platform';
 
 export type AuthStatus = AuthState['status'];
-export type WaitingAuth = Extract<AuthState, { status: 'waiting' }>;
+type WaitingAuth = Extract<AuthState, { status: 'waiting' }>;
 type Params = Record<string, string>;
 
 export type AuthEvent =
@@ -41,7 +41,7 @@ export type AuthEvent =
 
 export type AuthEventType = AuthEvent['type'];
 
-export function assertNever(x: never): never {
+function assertNever(x: never): never {
   throw new Error(`unexpected ${JSON.stringify(x)}`);
 }
 
@@ -171,7 +171,7 @@ export function withAuthEvent<T extends { auth: AuthState }>(holder: T, event: A
 }
 
 /** What the user (and so the core) may ask for in this state; the renderer shows exactly these buttons. */
-export type AuthAction = 'login' | 'refresh' | 'cancel' | 'reopenConsent' | 'resolveSellerChange' | 'reportSellerCentralError' | 'importSettings' | 'pairingCode' | 'armScenario';
+type AuthAction = 'login' | 'refresh' | 'cancel' | 'reopenConsent' | 'resolveSellerChange' | 'reportSellerCentralError' | 'importSettings' | 'pairingCode' | 'armScenario';
 
 export function allowedActions(auth: AuthState): ReadonlySet<AuthAction> {
   switch (auth.status) {

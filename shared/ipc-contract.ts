@@ -125,7 +125,7 @@ const returns = <T>() => undefined as unknown as T;
  * Every request: its payload's schema (parsed by the core before use) and its result type. The names
  * (RequestName, the preload's REQUEST_NAMES), the payload and result types and AppApi are derived from it.
  */
-export const requests = {
+const requests = {
   getAppInfo: { payload: z.undefined(), result: returns<AppInfo>() },
   listPlatforms: { payload: z.undefined(), result: returns<Platform[]>() },
   createPlatform: { payload: z.strictObject({ type: z.enum(PLATFORM_TYPES), name: platformNameSchema }), result: returns<Platform>() },

@@ -56,7 +56,7 @@ const waitingSchema = z.discriminatedUnion('origin', [
  * Versions before `origin` marked a sign-in started on Amazon with sentinels (`consentUrl: ''`,
  * `browserOpened: true`, `startedOnAmazon: true`); such persisted states are read as `origin: 'amazon'`.
  */
-export function migrateLegacyAuth(auth: unknown): unknown {
+function migrateLegacyAuth(auth: unknown): unknown {
   if (typeof auth !== 'object' || auth === null || Array.isArray(auth)) return auth;
   const a = auth as Record<string, unknown>;
   if (a.status !== 'waiting' || 'origin' in a) return auth;

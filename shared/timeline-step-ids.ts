@@ -5,7 +5,7 @@
 type Mode = 'login' | 'refresh';
 type Ended = 'failed' | 'expired' | 'cancelled';
 
-export interface TimelineStepParams {
+interface TimelineStepParams {
   signInRequested: { mode: Mode };
   signInRequestedAgain: { mode: Mode };
   platformRegistered: void;

@@ -22,7 +22,7 @@ export const SIGN_IN_STOP_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'UNAUTHORIZED',
 ]);
 
-export interface PollOptions {
+interface PollOptions {
   signal: AbortSignal;
   backoff: BackoffOptions;
   /** Codes after which polling stops (onStop is told). */

@@ -56,7 +56,7 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
   finish(c, platformId, a.id, { status, code, ...(a.error ? { detail: a.error.message } : {}) });
 }
 
-export interface WaitEnd {
+interface WaitEnd {
   status: 'failed' | 'expired' | 'cancelled';
   code?: ErrorCode;
   detail?: string;
