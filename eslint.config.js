@@ -3,24 +3,59 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
-const ELECTRON_IPC = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use electron/ipc-main.ts or the preload helpers.' };
+const ELECTRON_IPC = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Use electron/ipc-main.ts or the preload helpers.',
+};
 
 // The arrows of docs/architecture.md as import zones: renderer → (IPC) → electron hosts → core →
 // (HTTPS) → cloud → (HTTPS) → sandbox, all on shared/. A part reaches the next one over its contract,
 // never by importing its code. Tests and testing/ helpers may start any part.
 const part = (names, message) => ({ regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message });
 const ZONES = {
-  renderer: part(['electron', 'cloud', 'sandbox', 'scripts', 'bench'], 'The renderer reaches the desktop over the IPC contract (shared/ipc-contract.ts) only.'),
-  electron: part(['renderer', 'cloud', 'sandbox', 'bench'], 'The desktop reaches the cloud over HTTPS (shared/cloud-api-routes.ts) and the renderer over IPC only.'),
-  core: part(['renderer', 'cloud', 'sandbox', 'scripts', 'bench'], 'The core reaches the cloud over HTTPS (shared/cloud-api-routes.ts) and the Amazon sandbox over its /sandbox/api only.'),
-  coreHost: { regex: '^\\.\\./(main|preload|ipc-main|browser-host)(/|$|\\.)', message: 'The host uses the core, not the other way round: take an interface from the host.' },
-  cloud: part(['renderer', 'electron', 'sandbox', 'scripts', 'bench'], 'The cloud reaches Amazon (and its sandbox) over HTTP only, and knows the desktop only through shared/cloud-api.ts.'),
-  sandbox: part(['renderer', 'electron', 'cloud', 'scripts', 'bench'], 'The sandbox stands in for Amazon: it knows no other part.'),
-  shared: part(['renderer', 'electron', 'cloud', 'sandbox', 'scripts', 'bench'], 'shared/ is what the parts share; it imports none of them.'),
+  renderer: part(
+    ['electron', 'cloud', 'sandbox', 'scripts', 'bench'],
+    'The renderer reaches the desktop over the IPC contract (shared/ipc-contract.ts) only.',
+  ),
+  electron: part(
+    ['renderer', 'cloud', 'sandbox', 'bench'],
+    'The desktop reaches the cloud over HTTPS (shared/cloud-api-routes.ts) and the renderer over IPC only.',
+  ),
+  core: part(
+    ['renderer', 'cloud', 'sandbox', 'scripts', 'bench'],
+    'The core reaches the cloud over HTTPS (shared/cloud-api-routes.ts) and the Amazon sandbox over its /sandbox/api only.',
+  ),
+  coreHost: {
+    regex: '^\\.\\./(main|preload|ipc-main|browser-host)(/|$|\\.)',
+    message: 'The host uses the core, not the other way round: take an interface from the host.',
+  },
+  cloud: part(
+    ['renderer', 'electron', 'sandbox', 'scripts', 'bench'],
+    'The cloud reaches Amazon (and its sandbox) over HTTP only, and knows the desktop only through shared/cloud-api.ts.',
+  ),
+  sandbox: part(
+    ['renderer', 'electron', 'cloud', 'scripts', 'bench'],
+    'The sandbox stands in for Amazon: it knows no other part.',
+  ),
+  shared: part(
+    ['renderer', 'electron', 'cloud', 'sandbox', 'scripts', 'bench'],
+    'shared/ is what the parts share; it imports none of them.',
+  ),
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.tmp/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'release/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.tmp/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e/artifacts/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,7 +75,10 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser }, parserOptions: { project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname },
+    },
   },
   {
     files: ['**/*.{ts,tsx}'],
@@ -49,8 +87,14 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer] }] } },
-  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.electron] }] } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer] }] },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.electron] }] },
+  },
   {
     files: ['electron/ipc-main.ts', 'electron/preload.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [ZONES.electron] }] },
@@ -60,13 +104,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'The core has no Electron import; take an interface from the host.' }], patterns: [ZONES.core, ZONES.coreHost] },
+        {
+          paths: [{ name: 'electron', message: 'The core has no Electron import; take an interface from the host.' }],
+          patterns: [ZONES.core, ZONES.coreHost],
+        },
       ],
     },
   },
-  { files: ['cloud/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud] }] } },
-  { files: ['sandbox/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.sandbox] }] } },
-  { files: ['shared/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.shared] }] } },
+  {
+    files: ['cloud/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud] }] },
+  },
+  {
+    files: ['sandbox/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.sandbox] }] },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.shared] }] },
+  },
   {
     // Tests and their helpers may start the sandbox, the cloud and the desktop together.
     files: ['**/*.test.{ts,tsx}', '**/testing/**'],

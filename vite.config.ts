@@ -20,7 +20,15 @@ function bootFirst(): Plugin {
     apply: 'build',
     async generateBundle() {
       const { build } = await import('esbuild');
-      const out = await build({ entryPoints: [BOOT_SOURCE], bundle: true, write: false, format: 'esm', minify: true, target: 'chrome120', logLevel: 'silent' });
+      const out = await build({
+        entryPoints: [BOOT_SOURCE],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        minify: true,
+        target: 'chrome120',
+        logLevel: 'silent',
+      });
       const code = out.outputFiles[0]!.text;
       bootFile = this.getFileName(this.emitFile({ type: 'asset', name: 'boot.js', source: code }));
     },
@@ -44,5 +52,11 @@ export default defineConfig({
   plugins: [react(), bootFirst()],
   // The app runs in Chromium (Electron, or the browser host in a current browser), which supports
   // <link rel="modulepreload"> natively: no polyfill in the first bundle.
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800, modulePreload: { polyfill: false } },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 800,
+    modulePreload: { polyfill: false },
+  },
 });

@@ -89,7 +89,14 @@ export default defineConfig({
     // `vitest run` runs all three; `vitest run --project unit` (npm run test:fast) the quick one.
     projects: [
       { extends: true, test: { name: 'unit', include: ALL, exclude: [...INTEGRATION_TESTS, ...FUZZ_TESTS] } },
-      { extends: true, test: { name: 'integration', include: INTEGRATION_TESTS, exclude: ['**/node_modules/**', 'dist/**', ...FUZZ_TESTS] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: INTEGRATION_TESTS,
+          exclude: ['**/node_modules/**', 'dist/**', ...FUZZ_TESTS],
+        },
+      },
       { extends: true, test: { name: 'fuzz', include: FUZZ_TESTS, exclude: ['**/node_modules/**', 'dist/**'] } },
     ],
   },

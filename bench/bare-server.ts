@@ -21,12 +21,27 @@ const CONSTANT = {
   expiresAt: '2030-01-01T00:00:00.000Z',
 };
 
-export async function buildBareServer(opts: { logger: boolean; rateLimitPerMinute: number; auth?: { signingKey: Uint8Array } }): Promise<FastifyInstance> {
+export async function buildBareServer(opts: {
+  logger: boolean;
+  rateLimitPerMinute: number;
+  auth?: { signingKey: Uint8Array };
+}): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: opts.logger && {
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }) },
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.client_secret', '*.refresh_token', '*.access_token'], censor: '[redacted]' },
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+      },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          '*.client_secret',
+          '*.refresh_token',
+          '*.access_token',
+        ],
+        censor: '[redacted]',
+      },
     },
     routerOptions: { maxParamLength: 200 },
   });
@@ -40,7 +55,11 @@ export async function buildBareServer(opts: { logger: boolean; rateLimitPerMinut
     timeWindow: 60_000,
     keyGenerator: (request) => (request.tenantId ? `tenant:${request.tenantId}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) =>
-      new CloudError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`, Math.ceil(context.ttl / 1000)),
+      new CloudError(
+        'RATE_LIMITED',
+        `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+        Math.ceil(context.ttl / 1000),
+      ),
   });
   const withAuth = Boolean(opts.auth);
   await app.register(

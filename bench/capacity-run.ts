@@ -27,7 +27,12 @@ async function onPostgres<T>(fn: (serverUrl: string) => Promise<T>): Promise<T> 
 }
 
 async function level(databaseUrl?: string) {
-  const stack = await startBenchStack({ rateLimitPerMinute: 1_000_000_000, logger: true, nodeArgs, ...(databaseUrl ? { databaseUrl } : {}) });
+  const stack = await startBenchStack({
+    rateLimitPerMinute: 1_000_000_000,
+    logger: true,
+    nodeArgs,
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
   try {
     return (await waitingClients(stack, [clients]))[0];
   } finally {

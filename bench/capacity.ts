@@ -42,10 +42,15 @@ export interface CapacityLevel {
 }
 
 const mb = (bytes: number) => round(bytes / MB, 1);
-const countBy = (values: string[]) => values.reduce<Record<string, number>>((out, v) => ({ ...out, [v]: (out[v] ?? 0) + 1 }), {});
+const countBy = (values: string[]) =>
+  values.reduce<Record<string, number>>((out, v) => ({ ...out, [v]: (out[v] ?? 0) + 1 }), {});
 
 /** Waits until the cloud holds `inFlight` requests and its CPU is idle, or the time is up. */
-export async function settled(cloud: CloudChild, inFlight: number, timeoutMs: number): Promise<{ stats: ChildStats; at: number }> {
+export async function settled(
+  cloud: CloudChild,
+  inFlight: number,
+  timeoutMs: number,
+): Promise<{ stats: ChildStats; at: number }> {
   const end = Date.now() + timeoutMs;
   let last = await cloud.stats();
   let best = { stats: last, at: now() };
@@ -55,23 +60,43 @@ export async function settled(cloud: CloudChild, inFlight: number, timeoutMs: nu
     const busy = (s.cpuMicros - last.cpuMicros) / 200_000;
     last = s;
     const held = s.started - s.finished;
-    if (held > best.stats.started - best.stats.finished || (held >= inFlight && busy < 0.1)) best = { stats: s, at: now() };
+    if (held > best.stats.started - best.stats.finished || (held >= inFlight && busy < 0.1))
+      best = { stats: s, at: now() };
     if (held >= inFlight && busy < 0.1) return best;
     if (Date.now() > end) return best;
   }
 }
 
-export async function createAuthorizations(api: Pool, auth: Record<string, string>, n: number, tag: string): Promise<string[]> {
+export async function createAuthorizations(
+  api: Pool,
+  auth: Record<string, string>,
+  n: number,
+  tag: string,
+): Promise<string[]> {
   const headers = { ...auth, 'content-type': 'application/json' };
-  return mapLimit(Array.from({ length: n }, (_, i) => i), API_CONNECTIONS, async (i) => {
-    const p = await api.request({ method: 'POST', path: '/v1/platforms', headers, body: JSON.stringify({ type: 'amazon', name: `${tag} ${i}`, region: 'EU', countryCode: 'DE' }) });
-    const platform = (await p.body.json()) as { id: string };
-    if (p.statusCode !== 201) throw new Error(`platform: ${p.statusCode} ${JSON.stringify(platform)}`);
-    const a = await api.request({ method: 'POST', path: `/v1/platforms/${platform.id}/authorizations`, headers, body: '{"mode":"login"}' });
-    const body = (await a.body.json()) as { id: string };
-    if (a.statusCode !== 201) throw new Error(`authorization: ${a.statusCode} ${JSON.stringify(body)}`);
-    return body.id;
-  });
+  return mapLimit(
+    Array.from({ length: n }, (_, i) => i),
+    API_CONNECTIONS,
+    async (i) => {
+      const p = await api.request({
+        method: 'POST',
+        path: '/v1/platforms',
+        headers,
+        body: JSON.stringify({ type: 'amazon', name: `${tag} ${i}`, region: 'EU', countryCode: 'DE' }),
+      });
+      const platform = (await p.body.json()) as { id: string };
+      if (p.statusCode !== 201) throw new Error(`platform: ${p.statusCode} ${JSON.stringify(platform)}`);
+      const a = await api.request({
+        method: 'POST',
+        path: `/v1/platforms/${platform.id}/authorizations`,
+        headers,
+        body: '{"mode":"login"}',
+      });
+      const body = (await a.body.json()) as { id: string };
+      if (a.statusCode !== 201) throw new Error(`authorization: ${a.statusCode} ${JSON.stringify(body)}`);
+      return body.id;
+    },
+  );
 }
 
 export async function waitingClients(stack: BenchStack, levels: number[]): Promise<CapacityLevel[]> {
@@ -85,17 +110,29 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
       await stack.cloud.gc();
       const idle = (await settled(stack.cloud, 0, 10_000)).stats;
       const base = idle.started - idle.finished;
-      const waiters = new Pool(stack.cloudUrl, { connections: n, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000 });
+      const waiters = new Pool(stack.cloudUrl, {
+        connections: n,
+        pipelining: 1,
+        headersTimeout: 60_000,
+        bodyTimeout: 60_000,
+        connectTimeout: 30_000,
+      });
       const t0 = now();
       // As fast as the cloud accepts the connections (paced, so the listen backlog does not overflow).
       const answers = await startPaced(waiters, n, CONNECTING_WINDOW, (j) =>
-        waiters.request({ method: 'GET', path: `/v1/authorizations/${ids[j % ids.length]!}?wait=${WAIT_SECONDS}`, headers: auth }).then(
-          async (res) => {
-            const body = (await res.body.json()) as { status: string };
-            return { at: now(), status: body.status };
-          },
-          () => ({ at: now(), status: 'error' }),
-        ),
+        waiters
+          .request({
+            method: 'GET',
+            path: `/v1/authorizations/${ids[j % ids.length]!}?wait=${WAIT_SECONDS}`,
+            headers: auth,
+          })
+          .then(
+            async (res) => {
+              const body = (await res.body.json()) as { status: string };
+              return { at: now(), status: body.status };
+            },
+            () => ({ at: now(), status: 'error' }),
+          ),
       );
       // Until the first long-polls would time out (with a margin for the cancels).
       const peak = await settled(stack.cloud, n + base, (WAIT_SECONDS - 4) * 1000 - (now() - t0));
@@ -105,7 +142,12 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
       if (process.env.BENCH_DIAG) console.error(JSON.stringify(await stack.cloud.diag()));
       const wakeStart = now();
       await mapLimit(ids, API_CONNECTIONS, async (id) => {
-        const res = await api.request({ method: 'POST', path: `/v1/authorizations/${id}/cancel`, headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+        const res = await api.request({
+          method: 'POST',
+          path: `/v1/authorizations/${id}/cancel`,
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: '{}',
+        });
         await res.body.text();
       });
       const results = await Promise.all(answers);

@@ -14,10 +14,23 @@ import { reexecInKeyringSession } from '../scripts/keyring-session';
 const script = fileURLToPath(import.meta.url);
 reexecInKeyringSession(script, 'chaos');
 
-const { values } = parseArgs({ options: { flows: { type: 'string', default: '1000' }, concurrency: { type: 'string', default: '8' }, seed: { type: 'string', default: '23' } } });
+const { values } = parseArgs({
+  options: {
+    flows: { type: 'string', default: '1000' },
+    concurrency: { type: 'string', default: '8' },
+    seed: { type: 'string', default: '23' },
+  },
+});
 const flows = Number(values.flows);
 const concurrency = Number(values.concurrency);
-if (!Number.isInteger(flows) || flows < 1 || flows > 100_000 || !Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+if (
+  !Number.isInteger(flows) ||
+  flows < 1 ||
+  flows > 100_000 ||
+  !Number.isInteger(concurrency) ||
+  concurrency < 1 ||
+  concurrency > 64
+) {
   console.error('usage: npm run chaos -- [--flows 1..100000] [--concurrency 1..64] [--seed N]');
   process.exit(2);
 }
@@ -31,12 +44,24 @@ const result = await runChaos({
   concurrency,
   desktops: Math.min(8, Math.max(2, Math.round(concurrency / 2))),
   seed: Number(values.seed),
-  faults: { cloudKills: per(20), cloudStops: per(6), lwa5xx: per(15), lwaSlow: per(10), drops: per(15), lostCreates: per(10), desktopRestarts: per(2) },
+  faults: {
+    cloudKills: per(20),
+    cloudStops: per(6),
+    lwa5xx: per(15),
+    lwaSlow: per(10),
+    drops: per(15),
+    lostCreates: per(10),
+    desktopRestarts: per(2),
+  },
   log,
 });
 const report = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, ...result };
 fs.writeFileSync(path.join(path.dirname(script), 'chaos-results.json'), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`flows ${result.flows}: Authentifiziert ${result.authenticated}, clear error ${result.clearError} ${JSON.stringify(result.errors)}; stuck ${result.stuck}, lost ${result.lost}, mixed up ${result.mixedUp}, orphans ${result.orphans}`);
-console.log(`faults ${JSON.stringify(result.faults)}; ANMELDEN clicks ${result.attempts}; ${Math.round(result.durationMs / 1000)} s`);
+console.log(
+  `flows ${result.flows}: Authentifiziert ${result.authenticated}, clear error ${result.clearError} ${JSON.stringify(result.errors)}; stuck ${result.stuck}, lost ${result.lost}, mixed up ${result.mixedUp}, orphans ${result.orphans}`,
+);
+console.log(
+  `faults ${JSON.stringify(result.faults)}; ANMELDEN clicks ${result.attempts}; ${Math.round(result.durationMs / 1000)} s`,
+);
 for (const p of result.problems.slice(0, 50)) console.log(`  ${p}`);
 process.exit(result.stuck + result.lost + result.mixedUp + result.orphans > 0 ? 1 : 0);

@@ -45,7 +45,10 @@ function compiledChild(): Promise<string> {
   return compiled;
 }
 
-export async function startChild(config: ChildConfig, opts: { nodeArgs?: string[]; loader?: 'tsx' | 'compiled' } = {}): Promise<CloudChild> {
+export async function startChild(
+  config: ChildConfig,
+  opts: { nodeArgs?: string[]; loader?: 'tsx' | 'compiled' } = {},
+): Promise<CloudChild> {
   const useTsx = (opts.loader ?? 'compiled') === 'tsx';
   const entry = useTsx ? path.join(here, 'cloud-child.ts') : await compiledChild();
   const nodeArgs = opts.nodeArgs ?? DEPLOYED_NODE_FLAGS;

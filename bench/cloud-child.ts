@@ -63,7 +63,12 @@ async function main(): Promise<() => Promise<void>> {
     });
     // Tenant names are unique: the scale-out's instances share one database, one tenant each.
     const tenant = await cloud.createTenant(`Bench GmbH ${process.pid}`);
-    send({ type: 'ready', url: cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret } satisfies ChildReady);
+    send({
+      type: 'ready',
+      url: cloud.url,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+    } satisfies ChildReady);
     return () => cloud.close();
   }
   const signingKey = new Uint8Array(randomBytes(32));
@@ -74,7 +79,8 @@ async function main(): Promise<() => Promise<void>> {
   });
   await app.listen({ port: config.port, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  const token = config.mode === 'bare-auth' ? await issueAccessToken(signingKey, 'tenant-bench', Date.now(), 3600) : undefined;
+  const token =
+    config.mode === 'bare-auth' ? await issueAccessToken(signingKey, 'tenant-bench', Date.now(), 3600) : undefined;
   send({ type: 'ready', url: `http://127.0.0.1:${port}`, ...(token ? { token } : {}) } satisfies ChildReady);
   return () => app.close();
 }
@@ -83,13 +89,22 @@ const close = await main();
 process.on('message', (msg: { type: string; id?: number }) => {
   if (msg.type === 'stats') {
     const cpu = process.cpuUsage();
-    send({ type: 'stats', id: msg.id!, memory: process.memoryUsage(), cpuMicros: cpu.user + cpu.system, started, finished } satisfies ChildStats);
+    send({
+      type: 'stats',
+      id: msg.id!,
+      memory: process.memoryUsage(),
+      cpuMicros: cpu.user + cpu.system,
+      started,
+      finished,
+    } satisfies ChildStats);
   } else if (msg.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
     send({ type: 'gc', id: msg.id });
   } else if (msg.type === 'diag') {
     // Diagnostics for profiling a capacity level (BENCH_DIAG): heap spaces, then live memory after a GC.
-    const spaces = v8.getHeapSpaceStatistics().map((s) => ({ space: s.space_name, sizeMB: s.space_size / 2 ** 20, usedMB: s.space_used_size / 2 ** 20 }));
+    const spaces = v8
+      .getHeapSpaceStatistics()
+      .map((s) => ({ space: s.space_name, sizeMB: s.space_size / 2 ** 20, usedMB: s.space_used_size / 2 ** 20 }));
     (globalThis as { gc?: () => void }).gc?.();
     const snapshot = process.env.BENCH_SNAPSHOT ? v8.writeHeapSnapshot(process.env.BENCH_SNAPSHOT) : undefined;
     send({ type: 'diag', id: msg.id, spaces, afterGc: process.memoryUsage(), snapshot });

@@ -57,7 +57,10 @@ async function invoke<T>(core: Core, name: string, payload?: unknown): Promise<T
 /** One sign-in through the core, up to Amazon's redirect; returns the redirect URL and the platform. */
 async function startFlow(core: Core, opened: string[], browser: SellerBrowser, sandboxUrl: string, name: string) {
   const created = await invoke<Platform>(core, 'createPlatform', { type: 'amazon', name });
-  const p = await invoke<Platform>(core, 'updatePlatform', { id: created.id, patch: { useCloud: true, countryCode: 'DE' } });
+  const p = await invoke<Platform>(core, 'updatePlatform', {
+    id: created.id,
+    patch: { useCloud: true, countryCode: 'DE' },
+  });
   await invoke(core, 'signIn', { id: p.id, mode: 'login' });
   const consentUrl = opened.at(-1)!;
   const redirect = await consentRedirect(browser, await signInToConsent(browser, consentUrl, SELLER, sandboxUrl));
@@ -76,8 +79,17 @@ function hitCallback(redirect: string): { t0: number; done: Promise<void> } {
   return { t0, done };
 }
 
-export async function coreLatency(stack: BenchStack, flows: number, warmup = 5, phases?: PhaseRecorder): Promise<Summary> {
-  const desk = await startDesktop({ sandboxUrl: stack.sandbox.url, vault: memoryVault(), extra: { signIn: { waitSeconds: 25 } } });
+export async function coreLatency(
+  stack: BenchStack,
+  flows: number,
+  warmup = 5,
+  phases?: PhaseRecorder,
+): Promise<Summary> {
+  const desk = await startDesktop({
+    sandboxUrl: stack.sandbox.url,
+    vault: memoryVault(),
+    extra: { signIn: { waitSeconds: 25 } },
+  });
   try {
     await desk.call('saveCloudSettings', { url: stack.cloudUrl, ...stack.creds });
     const browser = new SellerBrowser();
@@ -102,7 +114,12 @@ export async function coreLatency(stack: BenchStack, flows: number, warmup = 5, 
   }
 }
 
-export async function browserHostLatency(stack: BenchStack, flows: number, rendererDir: string, warmup = 3): Promise<LatencyResult['browserHost']> {
+export async function browserHostLatency(
+  stack: BenchStack,
+  flows: number,
+  rendererDir: string,
+  warmup = 3,
+): Promise<LatencyResult['browserHost']> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-latency-'));
   const opened: string[] = [];
   // The host prints each notification and its log to stdout; the bench's table goes there too.
@@ -168,12 +185,19 @@ export async function browserHostLatency(stack: BenchStack, flows: number, rende
  * the moment it starts waiting; each seller confirms after a uniformly random 1–6 s, so the callback
  * falls at a random phase of the poll interval.
  */
-export async function pollerLatency(stack: BenchStack, flows: number, processingMs: number): Promise<LatencyResult['poller']> {
+export async function pollerLatency(
+  stack: BenchStack,
+  flows: number,
+  processingMs: number,
+): Promise<LatencyResult['poller']> {
   const client = new CloudClient(stack.cloudUrl, stack.creds);
   const browser = new SellerBrowser();
   const one = async (i: number): Promise<number> => {
     const platform = await client.createPlatform(`Poller ${i}`);
-    const auth = (await client.startAuthorization(platform.body.id as string)).body as { id: string; consentUrl: string };
+    const auth = (await client.startAuthorization(platform.body.id as string)).body as {
+      id: string;
+      consentUrl: string;
+    };
     const waitingSince = now();
     let seen: number | undefined;
     const polling = (async () => {
@@ -185,7 +209,10 @@ export async function pollerLatency(stack: BenchStack, flows: number, processing
       }
       throw new Error('poller never saw the authorization complete');
     })();
-    const redirect = await consentRedirect(browser, await signInToConsent(browser, auth.consentUrl, SELLER, stack.sandbox.url));
+    const redirect = await consentRedirect(
+      browser,
+      await signInToConsent(browser, auth.consentUrl, SELLER, stack.sandbox.url),
+    );
     await sleep(waitingSince + 1000 + Math.random() * POLL_INTERVAL_MS - now());
     const { t0, done } = hitCallback(redirect);
     await done;
@@ -209,4 +236,10 @@ export async function pollerLatency(stack: BenchStack, flows: number, processing
   };
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

@@ -9,10 +9,16 @@ const clients = Number(process.argv[2] ?? 10_000);
 if (!Number.isInteger(clients) || clients < 2 || clients > 30_000) throw new Error('clients: 2 to 30,000');
 const pgBin = findPostgresBin();
 const nginxBin = findNginx();
-if (!('bin' in pgBin) || !('bin' in nginxBin)) throw new Error('missing' in pgBin ? pgBin.missing : (nginxBin as { missing: string }).missing);
+if (!('bin' in pgBin) || !('bin' in nginxBin))
+  throw new Error('missing' in pgBin ? pgBin.missing : (nginxBin as { missing: string }).missing);
 const server = await startPostgres(pgBin.bin);
 try {
-  const result = await nginxWaiters(nginxBin.bin, await createDatabase(server.url, 'nginxwaiters'), clients, DEPLOYED_NODE_FLAGS);
+  const result = await nginxWaiters(
+    nginxBin.bin,
+    await createDatabase(server.url, 'nginxwaiters'),
+    clients,
+    DEPLOYED_NODE_FLAGS,
+  );
   console.log(JSON.stringify(result, null, 2));
 } finally {
   await server.close();

@@ -53,7 +53,12 @@ function treeRssMB(pid: number): number {
   return round(kb / 1024, 1);
 }
 
-export async function nginxWaiters(nginxBin: string, databaseUrl: string, clients: number, nodeArgs: string[]): Promise<NginxWaitersResult> {
+export async function nginxWaiters(
+  nginxBin: string,
+  databaseUrl: string,
+  clients: number,
+  nodeArgs: string[],
+): Promise<NginxWaitersResult> {
   const clouds = await startTwoClouds(databaseUrl, clients, nodeArgs, 'Nginx');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
   const { children: cloudChildren, token, auth, ids } = clouds;
@@ -65,12 +70,18 @@ export async function nginxWaiters(nginxBin: string, databaseUrl: string, client
     const cert = await selfSignedCertificate(tmp);
     nginx = await startNginx(nginxBin, { port: await freePort(), cert, upstreams: ports });
     const idle = await Promise.all(cloudChildren.map((c) => c.stats()));
-    const heldNow = async () => (await Promise.all(cloudChildren.map((c) => c.stats()))).map((s, i) => s.started - s.finished - (idle[i]!.started - idle[i]!.finished));
+    const heldNow = async () =>
+      (await Promise.all(cloudChildren.map((c) => c.stats()))).map(
+        (s, i) => s.started - s.finished - (idle[i]!.started - idle[i]!.finished),
+      );
 
     const t0 = now();
     for (let w = 0; w < 2; w++) {
       const count = w === 0 ? Math.ceil(clients / 2) : Math.floor(clients / 2);
-      const paths = Array.from({ length: count }, (_, j) => `/v1/authorizations/${ids[(w * Math.ceil(clients / 2) + j) % ids.length]!}?wait=${WAIT_SECONDS}`);
+      const paths = Array.from(
+        { length: count },
+        (_, j) => `/v1/authorizations/${ids[(w * Math.ceil(clients / 2) + j) % ids.length]!}?wait=${WAIT_SECONDS}`,
+      );
       waiters.push(startWaiters({ origin: nginx.url, token, paths, expect: 'cancelled', ca: cert.pem }));
     }
     await Promise.all(waiters.map((w) => w.opened));
@@ -85,7 +96,12 @@ export async function nginxWaiters(nginxBin: string, databaseUrl: string, client
     const nginxRssMB = treeRssMB(nginx.child.pid!);
     const wakeStart = now();
     await mapLimit(ids, API_CONNECTIONS, async (id) => {
-      const res = await api.request({ method: 'POST', path: `/v1/authorizations/${id}/cancel`, headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+      const res = await api.request({
+        method: 'POST',
+        path: `/v1/authorizations/${id}/cancel`,
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: '{}',
+      });
       await res.body.text();
     });
     const done = await Promise.all(waiters.map((w) => w.done));

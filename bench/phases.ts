@@ -19,7 +19,10 @@ type FlowPhases = Record<(typeof PHASES)[number][0], number>;
 export const PHASES = [
   ['callbackToTokenRequest', 'redirect fetched → LWA token request arrives (state check, DB reads, exchange recorded)'],
   ['tokenExchange', 'LWA token request → its answer sent (sandbox stand-in)'],
-  ['exchangeToLongPollAnswer', 'token answer sent → long-poll answer headers at the core (token stored, DB writes, NOTIFY/wake, status read, send)'],
+  [
+    'exchangeToLongPollAnswer',
+    'token answer sent → long-poll answer headers at the core (token stored, DB writes, NOTIFY/wake, status read, send)',
+  ],
   ['coreToEvent', 'long-poll answer at the core → platformsChanged emitted (core)'],
   ['callbackPage', 'redirect fetched → callback HTML headers at the browser stand-in (for comparison)'],
 ] as const;
@@ -42,7 +45,8 @@ export function phaseRecorder() {
     else if (path.startsWith('/oauth/amazon/callback')) mark('callbackHeaders');
   };
   // The core's cloud client is axios on node:http: its answer is seen when its headers are parsed.
-  const onHttpClientResponse = (m: unknown) => onClientHeaders({ request: { path: (m as { request: { path?: string } }).request.path } });
+  const onHttpClientResponse = (m: unknown) =>
+    onClientHeaders({ request: { path: (m as { request: { path?: string } }).request.path } });
   subscribe('http.server.request.start', onServerStart);
   subscribe('http.server.response.finish', onServerFinish);
   subscribe('undici:request:headers', onClientHeaders);
@@ -54,12 +58,23 @@ export function phaseRecorder() {
     /** The phases of the flow between t0 and t1 (the first of each mark after t0); kept for `summary`. */
     flow(t0: number, t1: number): FlowPhases | undefined {
       const first = (what: string) => marks.find((m) => m.what === what && m.at >= t0)?.at;
-      const [ts, tf, lp, cb] = [first('tokenStart'), first('tokenFinish'), first('longPollAnswer'), first('callbackHeaders')];
+      const [ts, tf, lp, cb] = [
+        first('tokenStart'),
+        first('tokenFinish'),
+        first('longPollAnswer'),
+        first('callbackHeaders'),
+      ];
       if (ts === undefined || tf === undefined || lp === undefined || cb === undefined) {
         if (process.env.DEBUG_PHASES) console.error(marks.map((m) => `${m.what} ${(m.at - t0).toFixed(1)}`).join(', '));
         return undefined;
       }
-      const p: FlowPhases = { callbackToTokenRequest: ts - t0, tokenExchange: tf - ts, exchangeToLongPollAnswer: lp - tf, coreToEvent: t1 - lp, callbackPage: cb - t0 };
+      const p: FlowPhases = {
+        callbackToTokenRequest: ts - t0,
+        tokenExchange: tf - ts,
+        exchangeToLongPollAnswer: lp - tf,
+        coreToEvent: t1 - lp,
+        callbackPage: cb - t0,
+      };
       samples.push(p);
       return p;
     },

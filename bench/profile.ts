@@ -15,7 +15,10 @@ interface ProfileNode {
   hitCount?: number;
 }
 
-export function summarizeProfile(file: string, top = 15): { byPackage: Array<[string, number]>; byFunction: Array<[string, number]> } {
+export function summarizeProfile(
+  file: string,
+  top = 15,
+): { byPackage: Array<[string, number]>; byFunction: Array<[string, number]> } {
   const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
   const total = prof.samples.length;
   const hits = new Map<number, number>();
@@ -27,27 +30,49 @@ export function summarizeProfile(file: string, top = 15): { byPackage: Array<[st
     if (!n) continue;
     const url = node.callFrame.url;
     const pkg = url.includes('node_modules/')
-      ? url.split('node_modules/').pop()!.split('/').slice(0, url.includes('node_modules/@') ? 2 : 1).join('/')
-      : url.startsWith('node:') ? 'node internals' : url ? path.relative(process.cwd(), url.replace('file://', '')).split('/').slice(0, 2).join('/') : `(${node.callFrame.functionName || 'native'})`;
+      ? url
+          .split('node_modules/')
+          .pop()!
+          .split('/')
+          .slice(0, url.includes('node_modules/@') ? 2 : 1)
+          .join('/')
+      : url.startsWith('node:')
+        ? 'node internals'
+        : url
+          ? path.relative(process.cwd(), url.replace('file://', '')).split('/').slice(0, 2).join('/')
+          : `(${node.callFrame.functionName || 'native'})`;
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + n);
     const fn = `${node.callFrame.functionName || '(anonymous)'} ${url ? path.basename(url) + ':' + (node.callFrame.lineNumber + 1) : ''}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + n);
   }
   const pct = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => [k, Math.round((v / total) * 1000) / 10] as [string, number]);
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => [k, Math.round((v / total) * 1000) / 10] as [string, number]);
   return { byPackage: pct(byPackage), byFunction: pct(byFunction) };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]).endsWith('bench/profile.ts')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-prof-'));
-  const stack = await startBenchStack({ rateLimitPerMinute: 1_000_000_000, logger: true, nodeArgs: [...DEPLOYED_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`] });
-  const mem = (m: NodeJS.MemoryUsage) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, `${Math.round(v / 2 ** 20)} MB`]));
+  const stack = await startBenchStack({
+    rateLimitPerMinute: 1_000_000_000,
+    logger: true,
+    nodeArgs: [...DEPLOYED_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`],
+  });
+  const mem = (m: NodeJS.MemoryUsage) =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, `${Math.round(v / 2 ** 20)} MB`]));
   try {
     console.log('memory at start:', mem((await stack.cloud.stats()).memory));
     const client = new CloudClient(stack.cloudUrl, stack.creds);
     const platform = await client.createPlatform('Profile');
     const auth = await client.startAuthorization(platform.body.id as string);
-    const load = await closedLoop(stack.cloudUrl, `/v1/authorizations/${auth.body.id as string}`, { authorization: `Bearer ${await client.accessToken()}` }, { connections: 32, durationMs: 5000, warmupMs: 500 });
+    const load = await closedLoop(
+      stack.cloudUrl,
+      `/v1/authorizations/${auth.body.id as string}`,
+      { authorization: `Bearer ${await client.accessToken()}` },
+      { connections: 32, durationMs: 5000, warmupMs: 500 },
+    );
     console.log('status endpoint under load:', load);
     await stack.cloud.gc();
     console.log('memory after load + gc:', mem((await stack.cloud.stats()).memory));

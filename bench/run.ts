@@ -31,7 +31,10 @@ const SCALE_OUT_CLIENTS = 20_000;
 const NGINX_CLIENTS = 10_000;
 
 function fdLimit(): number {
-  const line = fs.readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+  const line = fs
+    .readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
   return Number(line?.split(/\s+/)[3] ?? 1024);
 }
 
@@ -56,7 +59,12 @@ async function statusThroughput(nodeArgs: string[] = DEPLOYED_NODE_FLAGS) {
     const client = new CloudClient(stack.cloudUrl, stack.creds);
     const platform = await client.createPlatform('Throughput');
     const auth = await client.startAuthorization(platform.body.id as string);
-    return await closedLoop(stack.cloudUrl, `/v1/authorizations/${auth.body.id as string}`, { authorization: `Bearer ${await client.accessToken()}` }, LOAD);
+    return await closedLoop(
+      stack.cloudUrl,
+      `/v1/authorizations/${auth.body.id as string}`,
+      { authorization: `Bearer ${await client.accessToken()}` },
+      LOAD,
+    );
   } finally {
     await stack.close();
   }
@@ -66,7 +74,12 @@ async function bareThroughput(mode: 'bare' | 'bare-auth'): Promise<LoadResult & 
   const child = await startChild({ mode, port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
   try {
     const headers: Record<string, string> = child.ready.token ? { authorization: `Bearer ${child.ready.token}` } : {};
-    const load = await closedLoop(child.ready.url, '/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f', headers, LOAD);
+    const load = await closedLoop(
+      child.ready.url,
+      '/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f',
+      headers,
+      LOAD,
+    );
     return { ...load, rssMB: round((await child.stats()).memory.rss / 2 ** 20) };
   } finally {
     await child.stop();
@@ -78,13 +91,16 @@ async function main() {
   const limit = fdLimit();
   const notes: string[] = [
     `Cloud rate limit raised to ${HIGH_RATE_LIMIT}/min for all runs (default 600/min per tenant would throttle the bench, not the cloud).`,
-    'The cloud runs in a child process, compiled ahead of time by esbuild and started by plain node (as the systemd unit cloud/deploy/amazon-cloud@.service runs `npm run build -- cloud`\'s output; the tsx loader of `npm run cloud` adds about 70 MB), file-backed PGlite in a temp data dir opened a second time (as after a restart), request log on (as the CLI) to /dev/null.',
+    "The cloud runs in a child process, compiled ahead of time by esbuild and started by plain node (as the systemd unit cloud/deploy/amazon-cloud@.service runs `npm run build -- cloud`'s output; the tsx loader of `npm run cloud` adds about 70 MB), file-backed PGlite in a temp data dir opened a second time (as after a restart), request log on (as the CLI) to /dev/null.",
     'Capacity: each level (1,000 / 5,000 / 10,000 waiting clients) runs in a fresh cloud process.',
     `Every cloud process runs with the systemd unit's settings (cloud/deploy/amazon-cloud@.service: node flags ${DEPLOYED_NODE_FLAGS.join(' ')} and its environment, GLIBC_TUNABLES; see cloud/README.md "Memory"), except the rows marked "without the unit's settings", which show the difference.`,
   ];
   const levels = [1000, 5000, 10_000].filter((n) => {
     const ok = n + 500 <= limit;
-    if (!ok) notes.push(`Skipped ${n} waiting clients: open-file limit ${limit} (raise it with "ulimit -n 20000" before npm run bench).`);
+    if (!ok)
+      notes.push(
+        `Skipped ${n} waiting clients: open-file limit ${limit} (raise it with "ulimit -n 20000" before npm run bench).`,
+      );
     return ok;
   });
 
@@ -143,8 +159,15 @@ async function main() {
     const server = await startPostgres(pgBin.bin);
     try {
       for (const nodeArgs of [DEPLOYED_NODE_FLAGS, []]) {
-        log(`capacity: 10000 waiting clients, cloud on a PostgreSQL server${nodeArgs.length ? '' : ", without the unit's settings"}`);
-        const capStack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs, databaseUrl: await createDatabase(server.url, `bench${nodeArgs.length}`) });
+        log(
+          `capacity: 10000 waiting clients, cloud on a PostgreSQL server${nodeArgs.length ? '' : ", without the unit's settings"}`,
+        );
+        const capStack = await startBenchStack({
+          rateLimitPerMinute: HIGH_RATE_LIMIT,
+          logger: true,
+          nodeArgs,
+          databaseUrl: await createDatabase(server.url, `bench${nodeArgs.length}`),
+        });
         try {
           const level = (await waitingClients(capStack, [10_000]))[0];
           if (nodeArgs.length) onPostgres = level;
@@ -154,10 +177,19 @@ async function main() {
         }
       }
       log(`scale-out: ${SCALE_OUT_CLIENTS} waiting clients on two instances, one PostgreSQL server`);
-      scaleOutResult = await scaleOut(await createDatabase(server.url, 'scaleout'), SCALE_OUT_CLIENTS, DEPLOYED_NODE_FLAGS);
+      scaleOutResult = await scaleOut(
+        await createDatabase(server.url, 'scaleout'),
+        SCALE_OUT_CLIENTS,
+        DEPLOYED_NODE_FLAGS,
+      );
       if ('bin' in nginxBin) {
         log(`nginx: ${NGINX_CLIENTS} waiting clients through the shipped nginx configuration to two instances`);
-        nginxResult = await nginxWaiters(nginxBin.bin, await createDatabase(server.url, 'nginxwaiters'), NGINX_CLIENTS, DEPLOYED_NODE_FLAGS);
+        nginxResult = await nginxWaiters(
+          nginxBin.bin,
+          await createDatabase(server.url, 'nginxwaiters'),
+          NGINX_CLIENTS,
+          DEPLOYED_NODE_FLAGS,
+        );
       } else notes.push(`Waiting clients through nginx not measured: ${nginxBin.missing}.`);
     } finally {
       await server.close();
@@ -201,11 +233,43 @@ async function main() {
     met: c.rssWaitingMB < targetMB && c.held >= c.clients,
   });
   const rows: Row[] = [
-    { figure: `completion p50, core (${latency.core.n} flows)`, value: `${latency.core.p50} ms`, baseline: `${latency.poller.measured.p50} ms (5 s poll)`, ratio: ratio(latency.core.p50, latency.poller.measured.p50), target: '' },
-    { figure: 'completion p95, core', value: `${latency.core.p95} ms`, baseline: `${latency.poller.measured.p95} ms`, ratio: ratio(latency.core.p95, latency.poller.measured.p95), target: '' },
-    { figure: 'completion p99, core', value: `${latency.core.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.core.p99, latency.poller.measured.p99), target: '≤ 15 ms', met: latency.core.p99 <= 15 },
-    { figure: `completion p99, rendered in Chromium (${latency.browserHost.t2.n} flows)`, value: `${latency.browserHost.t2.p99} ms`, baseline: `${latency.poller.measured.p99} ms`, ratio: ratio(latency.browserHost.t2.p99, latency.poller.measured.p99), target: '≤ 20 ms', met: latency.browserHost.t2.p99 <= 20 },
-    { figure: 'completion p50, rendered in Chromium', value: `${latency.browserHost.t2.p50} ms`, baseline: `${latency.poller.measured.p50} ms`, ratio: ratio(latency.browserHost.t2.p50, latency.poller.measured.p50), target: '' },
+    {
+      figure: `completion p50, core (${latency.core.n} flows)`,
+      value: `${latency.core.p50} ms`,
+      baseline: `${latency.poller.measured.p50} ms (5 s poll)`,
+      ratio: ratio(latency.core.p50, latency.poller.measured.p50),
+      target: '',
+    },
+    {
+      figure: 'completion p95, core',
+      value: `${latency.core.p95} ms`,
+      baseline: `${latency.poller.measured.p95} ms`,
+      ratio: ratio(latency.core.p95, latency.poller.measured.p95),
+      target: '',
+    },
+    {
+      figure: 'completion p99, core',
+      value: `${latency.core.p99} ms`,
+      baseline: `${latency.poller.measured.p99} ms`,
+      ratio: ratio(latency.core.p99, latency.poller.measured.p99),
+      target: '≤ 15 ms',
+      met: latency.core.p99 <= 15,
+    },
+    {
+      figure: `completion p99, rendered in Chromium (${latency.browserHost.t2.n} flows)`,
+      value: `${latency.browserHost.t2.p99} ms`,
+      baseline: `${latency.poller.measured.p99} ms`,
+      ratio: ratio(latency.browserHost.t2.p99, latency.poller.measured.p99),
+      target: '≤ 20 ms',
+      met: latency.browserHost.t2.p99 <= 20,
+    },
+    {
+      figure: 'completion p50, rendered in Chromium',
+      value: `${latency.browserHost.t2.p50} ms`,
+      baseline: `${latency.poller.measured.p50} ms`,
+      ratio: ratio(latency.browserHost.t2.p50, latency.poller.measured.p50),
+      target: '',
+    },
     ...capacity.map((c): Row => ({
       figure: `cloud RSS, ${c.clients} clients waiting${c.held < c.clients ? ` (held ${c.held})` : ''}`,
       value: `${c.rssWaitingMB} MB`,
@@ -216,7 +280,9 @@ async function main() {
     })),
     ...(withoutFlags ? [rssRow(withoutFlags, "without the unit's settings", 300)] : []),
     ...(onPostgres ? [rssRow(onPostgres, 'on a PostgreSQL server', 200)] : []),
-    ...(onPostgresWithoutFlags ? [rssRow(onPostgresWithoutFlags, "on a PostgreSQL server, without the unit's settings", 200)] : []),
+    ...(onPostgresWithoutFlags
+      ? [rssRow(onPostgresWithoutFlags, "on a PostgreSQL server, without the unit's settings", 200)]
+      : []),
     ...(scaleOutResult && onPostgres
       ? [
           {
@@ -247,10 +313,39 @@ async function main() {
           } satisfies Row,
         ]
       : []),
-    ...capacity.map((c): Row => ({ figure: `wake ${c.held} waiting clients (answer to all)`, value: `${c.wakeAllMs} ms`, baseline: '', ratio: '', target: '' })),
-    ...(onPostgres ? [{ figure: `wake ${onPostgres.held} waiting clients, on a PostgreSQL server`, value: `${onPostgres.wakeAllMs} ms`, baseline: '', ratio: '', target: '' } satisfies Row] : []),
-    { figure: 'status endpoint throughput', value: `${status.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s (bare route)`, ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond), target: '≥ 0.90×', met: status.requestsPerSecond >= 0.9 * bare.requestsPerSecond },
-    { figure: 'bare route + bearer-token hook', value: `${bareAuth.requestsPerSecond} req/s`, baseline: `${bare.requestsPerSecond} req/s`, ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond), target: '' },
+    ...capacity.map((c): Row => ({
+      figure: `wake ${c.held} waiting clients (answer to all)`,
+      value: `${c.wakeAllMs} ms`,
+      baseline: '',
+      ratio: '',
+      target: '',
+    })),
+    ...(onPostgres
+      ? [
+          {
+            figure: `wake ${onPostgres.held} waiting clients, on a PostgreSQL server`,
+            value: `${onPostgres.wakeAllMs} ms`,
+            baseline: '',
+            ratio: '',
+            target: '',
+          } satisfies Row,
+        ]
+      : []),
+    {
+      figure: 'status endpoint throughput',
+      value: `${status.requestsPerSecond} req/s`,
+      baseline: `${bare.requestsPerSecond} req/s (bare route)`,
+      ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond),
+      target: '≥ 0.90×',
+      met: status.requestsPerSecond >= 0.9 * bare.requestsPerSecond,
+    },
+    {
+      figure: 'bare route + bearer-token hook',
+      value: `${bareAuth.requestsPerSecond} req/s`,
+      baseline: `${bare.requestsPerSecond} req/s`,
+      ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond),
+      target: '',
+    },
     {
       figure: 'launch → list, 0 profiles',
       value: `${ui.listRenderedMs.profiles0} ms`,
@@ -259,7 +354,13 @@ async function main() {
       target: '≤ 1.30×',
       met: ui.listRenderedMs.profiles0 <= 1.3 * ui.listRenderedMs.emptyPage,
     },
-    { figure: 'launch → list, 1,000 profiles', value: `${ui.listRenderedMs.profiles1000} ms`, baseline: `${ui.listRenderedMs.emptyPage} ms`, ratio: ratio(ui.listRenderedMs.profiles1000, ui.listRenderedMs.emptyPage), target: '' },
+    {
+      figure: 'launch → list, 1,000 profiles',
+      value: `${ui.listRenderedMs.profiles1000} ms`,
+      baseline: `${ui.listRenderedMs.emptyPage} ms`,
+      ratio: ratio(ui.listRenderedMs.profiles1000, ui.listRenderedMs.emptyPage),
+      target: '',
+    },
     {
       figure: 'renderer, gzipped, fetched for the first screen',
       value: `${round(ui.gzipBytes.firstScreen / 1024)} KiB`,
@@ -268,7 +369,13 @@ async function main() {
       target: '≤ 1.30×',
       met: ui.gzipBytes.firstScreen <= 1.3 * ui.gzipBytes.emptyPage,
     },
-    { figure: 'renderer, gzipped, all chunks', value: `${round(ui.gzipBytes.renderer / 1024)} KiB`, baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`, ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage), target: '' },
+    {
+      figure: 'renderer, gzipped, all chunks',
+      value: `${round(ui.gzipBytes.renderer / 1024)} KiB`,
+      baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`,
+      ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage),
+      target: '',
+    },
   ];
   const results = {
     at: new Date().toISOString(),
@@ -301,7 +408,9 @@ async function main() {
     console.log('\nstatus endpoint CPU profile, self time by package (%):');
     for (const [k, v] of profile.byPackage) console.log(`  ${String(v).padStart(5)}  ${k}`);
   }
-  console.log(`\nmachine: ${results.machine.cpuModel}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; ${results.durationSeconds} s; bench/results.json written`);
+  console.log(
+    `\nmachine: ${results.machine.cpuModel}, ${results.machine.cores} cores, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}; ${results.durationSeconds} s; bench/results.json written`,
+  );
 }
 
 await main();

@@ -76,18 +76,28 @@ export async function scaleOut(databaseUrl: string, clients: number, nodeArgs: s
     }
     const t0 = now();
     cloudChildren.forEach((c, i) => {
-      const paths = Array.from({ length: clients / 2 }, (_, j) => `/v1/authorizations/${halves[i]![j % halves[i]!.length]!}?wait=${WAIT_SECONDS}`);
+      const paths = Array.from(
+        { length: clients / 2 },
+        (_, j) => `/v1/authorizations/${halves[i]![j % halves[i]!.length]!}?wait=${WAIT_SECONDS}`,
+      );
       waiters.push(startWaiters({ origin: c.ready.url, token, paths, expect: 'cancelled' }));
     });
     await Promise.all(waiters.map((w) => w.opened));
     const budget = (WAIT_SECONDS - 4) * 1000 - (now() - t0);
-    const peaks = await Promise.all(cloudChildren.map((c, i) => settled(c, clients / 2 + idle[i]!.started - idle[i]!.finished, budget)));
+    const peaks = await Promise.all(
+      cloudChildren.map((c, i) => settled(c, clients / 2 + idle[i]!.started - idle[i]!.finished, budget)),
+    );
     const setupMs = Math.max(...peaks.map((p) => p.at)) - t0;
     const wakeStart = now();
     await Promise.all(
       halves.map((half, i) =>
         mapLimit(half, API_CONNECTIONS / 2, async (id) => {
-          const res = await api[1 - i]!.request({ method: 'POST', path: `/v1/authorizations/${id}/cancel`, headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+          const res = await api[1 - i]!.request({
+            method: 'POST',
+            path: `/v1/authorizations/${id}/cancel`,
+            headers: { ...auth, 'content-type': 'application/json' },
+            body: '{}',
+          });
           await res.body.text();
         }),
       ),

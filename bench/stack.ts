@@ -20,9 +20,17 @@ export interface BenchStack {
  * the first start creates the database (PGlite's initdb), the measured one opens it like a restarted
  * production cloud.
  */
-export async function startBenchStack(opts: { rateLimitPerMinute: number; logger?: boolean; nodeArgs?: string[]; databaseUrl?: string }): Promise<BenchStack> {
+export async function startBenchStack(opts: {
+  rateLimitPerMinute: number;
+  logger?: boolean;
+  nodeArgs?: string[];
+  databaseUrl?: string;
+}): Promise<BenchStack> {
   const port = await freePort();
-  const sandbox = await startSandbox({ port: 0, extraRedirectUris: [`http://127.0.0.1:${port}/oauth/amazon/callback`] });
+  const sandbox = await startSandbox({
+    port: 0,
+    extraRedirectUris: [`http://127.0.0.1:${port}/oauth/amazon/callback`],
+  });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-cloud-'));
   const config = {
     mode: 'cloud' as const,

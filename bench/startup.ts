@@ -43,7 +43,8 @@ function gzippedSize(dir: string, only?: string[]): number {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const f = path.join(d, e.name);
       if (e.isDirectory()) walk(f);
-      else if (/\.(html|js|css)$/.test(e.name) && (!only || only.includes(path.relative(dir, f)))) total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
+      else if (/\.(html|js|css)$/.test(e.name) && (!only || only.includes(path.relative(dir, f))))
+        total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
     }
   };
   walk(dir);
@@ -51,19 +52,33 @@ function gzippedSize(dir: string, only?: string[]): number {
 }
 
 export async function buildRenderer(outDir: string): Promise<void> {
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
 }
 
 async function buildEmptyPage(outDir: string): Promise<void> {
   // Inside the project, so that react and react-dom resolve from its node_modules.
   const src = fs.mkdtempSync(path.join(root, 'bench', '.empty-page-'));
   try {
-    fs.writeFileSync(path.join(src, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+    fs.writeFileSync(
+      path.join(src, 'index.html'),
+      '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+    );
     fs.writeFileSync(
       path.join(src, 'main.tsx'),
       "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<h1>Leer</h1>);\n",
     );
-    await build({ configFile: false, root: src, base: './', logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: false,
+      root: src,
+      base: './',
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     fs.rmSync(src, { recursive: true, force: true });
   }
@@ -72,16 +87,21 @@ async function buildEmptyPage(outDir: string): Promise<void> {
 /** n valid profiles (checked against the store's schema, so none is dropped as unreadable). */
 function profiles(n: number): Platform[] {
   const at = new Date().toISOString();
-  return Array.from({ length: n }, (_, i): Platform => platformSchema.parse({
-    id: randomUUID(),
-    type: 'amazon',
-    name: `Amazon ${100000 + i}`,
-    active: i % 4 !== 0,
-    useCloud: true,
-    countryCode: (['DE', 'FR', 'IT', 'ES', 'UK'] as const)[i % 5]!,
-    createdAt: at,
-    auth: i % 2 === 0 ? { status: 'authenticated', sellingPartnerId: `A${String(i).padStart(13, '0')}`, authorizedAt: at } : { status: 'not_authenticated' },
-  }));
+  return Array.from({ length: n }, (_, i): Platform =>
+    platformSchema.parse({
+      id: randomUUID(),
+      type: 'amazon',
+      name: `Amazon ${100000 + i}`,
+      active: i % 4 !== 0,
+      useCloud: true,
+      countryCode: (['DE', 'FR', 'IT', 'ES', 'UK'] as const)[i % 5]!,
+      createdAt: at,
+      auth:
+        i % 2 === 0
+          ? { status: 'authenticated', sellingPartnerId: `A${String(i).padStart(13, '0')}`, authorizedAt: at }
+          : { status: 'not_authenticated' },
+    }),
+  );
 }
 
 /** The host process: one browser host at a time, launched and closed over IPC. */
@@ -89,7 +109,10 @@ class HostProcess {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(): Promise<HostProcess> {
-    const child = fork(path.join(root, 'bench', 'host-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(path.join(root, 'bench', 'host-child.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     const host = new HostProcess(child);
     await host.next('ready');
     return host;
@@ -117,7 +140,8 @@ class HostProcess {
         this.child.off('exit', onExit);
         resolve(msg);
       };
-      const onExit = (code: number | null) => reject(new Error(`bench host process exited (${code}) while waiting for "${type}"`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`bench host process exited (${code}) while waiting for "${type}"`));
       this.child.on('message', onMessage);
       this.child.once('exit', onExit);
     });
@@ -162,7 +186,15 @@ interface LaunchPhases {
   shown: number;
 }
 
-async function launchToList(chrome: Browser, hostProcess: HostProcess, userDataDir: string, rendererDir: string, condition: string, fetched: Set<string> = new Set(), phases?: LaunchPhases[]): Promise<number> {
+async function launchToList(
+  chrome: Browser,
+  hostProcess: HostProcess,
+  userDataDir: string,
+  rendererDir: string,
+  condition: string,
+  fetched: Set<string> = new Set(),
+  phases?: LaunchPhases[],
+): Promise<number> {
   const page = await chrome.newPage();
 
   await page.addInitScript(MARK_SCRIPT(condition));
@@ -185,7 +217,12 @@ async function launchToList(chrome: Browser, hostProcess: HostProcess, userDataD
         const timing = (await page.evaluate(
           `(() => { const nav = performance.getEntriesByType('navigation')[0]; const res = performance.getEntriesByType('resource').filter((e) => performance.timeOrigin + e.startTime <= window.__shownAt && /\\.(js|css)$/.test(e.name)); return { html: performance.timeOrigin + nav.responseEnd, scripts: performance.timeOrigin + Math.max(nav.responseEnd, ...res.map((e) => e.responseEnd)) }; })()`,
         )) as { html: number; scripts: number };
-        const ws = ((await page.evaluate('window.__ws')) ?? {}) as { created?: number; open?: number; sent?: number; received?: number };
+        const ws = ((await page.evaluate('window.__ws')) ?? {}) as {
+          created?: number;
+          open?: number;
+          sent?: number;
+          received?: number;
+        };
         phases?.push({
           hostReady,
           html: timing.html - t0,
@@ -209,7 +246,17 @@ async function launchToList(chrome: Browser, hostProcess: HostProcess, userDataD
 
 function medianPhases(list: LaunchPhases[]): Record<string, number> {
   const keys = [...new Set(list.flatMap((p) => Object.keys(p)))] as Array<keyof LaunchPhases>;
-  return Object.fromEntries(keys.map((k) => [k, round(percentile(list.map((p) => p[k]).filter((v): v is number => v !== undefined), 50))]));
+  return Object.fromEntries(
+    keys.map((k) => [
+      k,
+      round(
+        percentile(
+          list.map((p) => p[k]).filter((v): v is number => v !== undefined),
+          50,
+        ),
+      ),
+    ]),
+  );
 }
 
 export async function startup(runs = 3): Promise<StartupResult> {
@@ -222,16 +269,41 @@ export async function startup(runs = 3): Promise<StartupResult> {
   const hostProcess = await HostProcess.start();
   const dirs = { p0: path.join(tmp, 'p0'), p1000: path.join(tmp, 'p1000'), empty: path.join(tmp, 'empty-data') };
   for (const d of Object.values(dirs)) fs.mkdirSync(d);
-  fs.writeFileSync(path.join(dirs.p1000, 'config.json'), JSON.stringify({ platforms: profiles(1000), pendingCloudDeletions: [], timelines: {} }));
+  fs.writeFileSync(
+    path.join(dirs.p1000, 'config.json'),
+    JSON.stringify({ platforms: profiles(1000), pendingCloudDeletions: [], timelines: {} }),
+  );
   const samples = { p0: [] as number[], p1000: [] as number[], empty: [] as number[] };
   const firstScreen = new Set<string>();
   const phases = { p0: [] as LaunchPhases[], empty: [] as LaunchPhases[] };
   try {
     // Interleaved, one warm-up round first (Chromium's and Node's caches as on a second launch).
     for (let r = 0; r <= runs; r++) {
-      const p0 = await launchToList(chrome, hostProcess, dirs.p0, rendererDir, `document.body.textContent.includes('Noch keine Plattform angelegt')`, firstScreen, r === 0 ? undefined : phases.p0);
-      const p1000 = await launchToList(chrome, hostProcess, dirs.p1000, rendererDir, `document.querySelectorAll('tbody tr').length >= 1000`);
-      const empty = await launchToList(chrome, hostProcess, dirs.empty, emptyDir, `document.querySelector('#root h1') !== null`, new Set(), r === 0 ? undefined : phases.empty);
+      const p0 = await launchToList(
+        chrome,
+        hostProcess,
+        dirs.p0,
+        rendererDir,
+        `document.body.textContent.includes('Noch keine Plattform angelegt')`,
+        firstScreen,
+        r === 0 ? undefined : phases.p0,
+      );
+      const p1000 = await launchToList(
+        chrome,
+        hostProcess,
+        dirs.p1000,
+        rendererDir,
+        `document.querySelectorAll('tbody tr').length >= 1000`,
+      );
+      const empty = await launchToList(
+        chrome,
+        hostProcess,
+        dirs.empty,
+        emptyDir,
+        `document.querySelector('#root h1') !== null`,
+        new Set(),
+        r === 0 ? undefined : phases.empty,
+      );
       if (r === 0) continue;
       samples.p0.push(p0);
       samples.p1000.push(p1000);
@@ -249,7 +321,11 @@ export async function startup(runs = 3): Promise<StartupResult> {
       runs,
     },
     phasesMs: { profiles0: medianPhases(phases.p0), emptyPage: medianPhases(phases.empty) },
-    samplesMs: { profiles0: samples.p0.map((x) => round(x)), profiles1000: samples.p1000.map((x) => round(x)), emptyPage: samples.empty.map((x) => round(x)) },
+    samplesMs: {
+      profiles0: samples.p0.map((x) => round(x)),
+      profiles1000: samples.p1000.map((x) => round(x)),
+      emptyPage: samples.empty.map((x) => round(x)),
+    },
     gzipBytes: {
       renderer: gzippedSize(rendererDir),
       firstScreen: gzippedSize(rendererDir, [...firstScreen]),

@@ -19,7 +19,14 @@ export function ratio(value: number, baseline: number): string {
 
 export function formatTable(rows: Row[]): string {
   const head = ['figure', 'value', 'baseline', 'ratio', 'target', 'met?'];
-  const cells = rows.map((r) => [r.figure, r.value, r.baseline, r.ratio, r.target, r.met === undefined ? '' : r.met ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.figure,
+    r.value,
+    r.baseline,
+    r.ratio,
+    r.target,
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i]!)).join(' | ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n');

@@ -22,7 +22,11 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 15 || !(seconds >= 1 && 
 }
 const HIGH_RATE_LIMIT = 1_000_000_000;
 const LOAD = { connections: 32, durationMs: seconds * 1000, warmupMs: 1000 };
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 interface Target {
   url: string;
@@ -51,8 +55,16 @@ try {
   const client = new CloudClient(stack.cloudUrl, stack.creds);
   const platform = await client.createPlatform('Throughput');
   const auth = await client.startAuthorization(platform.body.id as string);
-  const status: Target = { url: `${stack.cloudUrl}/v1/authorizations/${auth.body.id as string}`, headers: { authorization: `Bearer ${await client.accessToken()}` }, stats: () => stack.cloud.stats() };
-  const bareTarget: Target = { url: `${bare.ready.url}/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f`, headers: {}, stats: () => bare.stats() };
+  const status: Target = {
+    url: `${stack.cloudUrl}/v1/authorizations/${auth.body.id as string}`,
+    headers: { authorization: `Bearer ${await client.accessToken()}` },
+    stats: () => stack.cloud.stats(),
+  };
+  const bareTarget: Target = {
+    url: `${bare.ready.url}/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f`,
+    headers: {},
+    stats: () => bare.stats(),
+  };
   // Beside the rate, the server's CPU time per answer: on a loaded machine the rate follows the
   // scheduler, the CPU per answer much less (the load generator's own cost is not in it).
   const cpu = { status: [] as number[], bare: [] as number[] };
@@ -87,8 +99,21 @@ try {
         loadAverage: { before, after: load() },
         roundSeconds: seconds,
         bench: { status: rate(bench.status), bare: rate(bench.bare), ratio: benchRatio, errors },
-        serverCpuMicrosPerRequest: { status: cpu.status, bare: cpu.bare, bareOverStatus: x(median(cpu.bare), median(cpu.status)) },
-        ...(useWrk ? { wrk: { status: viaWrk.status, bare: viaWrk.bare, ratio: wrkRatio, agreeWithin005: Math.abs(benchRatio - wrkRatio!) <= 0.05 } } : {}),
+        serverCpuMicrosPerRequest: {
+          status: cpu.status,
+          bare: cpu.bare,
+          bareOverStatus: x(median(cpu.bare), median(cpu.status)),
+        },
+        ...(useWrk
+          ? {
+              wrk: {
+                status: viaWrk.status,
+                bare: viaWrk.bare,
+                ratio: wrkRatio,
+                agreeWithin005: Math.abs(benchRatio - wrkRatio!) <= 0.05,
+              },
+            }
+          : {}),
       },
       null,
       2,

@@ -21,10 +21,23 @@ interface TwoClouds {
   close(): Promise<void>;
 }
 
-export async function startTwoClouds(databaseUrl: string, clients: number, nodeArgs: string[], label: string): Promise<TwoClouds> {
+export async function startTwoClouds(
+  databaseUrl: string,
+  clients: number,
+  nodeArgs: string[],
+  label: string,
+): Promise<TwoClouds> {
   const sandbox = await startSandbox({ port: 0 });
   const keys = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
-  const base = { mode: 'cloud' as const, port: 0, sandboxUrl: sandbox.url, logger: true, rateLimitPerMinute: 1_000_000_000, databaseUrl, keys };
+  const base = {
+    mode: 'cloud' as const,
+    port: 0,
+    sandboxUrl: sandbox.url,
+    logger: true,
+    rateLimitPerMinute: 1_000_000_000,
+    databaseUrl,
+    keys,
+  };
   const children: CloudChild[] = [];
   const pools: Pool[] = [];
   const close = async () => {
@@ -36,7 +49,10 @@ export async function startTwoClouds(databaseUrl: string, clients: number, nodeA
     // One after the other: the first runs the migrations (the second would wait on their lock anyway).
     for (let i = 0; i < 2; i++) children.push(await startChild(base, { nodeArgs }));
     const [a, b] = children as [CloudChild, CloudChild];
-    const token = await new CloudClient(a.ready.url, { clientId: a.ready.clientId!, clientSecret: a.ready.clientSecret! }).accessToken();
+    const token = await new CloudClient(a.ready.url, {
+      clientId: a.ready.clientId!,
+      clientSecret: a.ready.clientSecret!,
+    }).accessToken();
     const auth = { authorization: `Bearer ${token}` };
     const api = [a, b].map((c) => new Pool(c.ready.url, { connections: API_CONNECTIONS })) as [Pool, Pool];
     pools.push(...api);
@@ -49,7 +65,11 @@ export async function startTwoClouds(databaseUrl: string, clients: number, nodeA
 }
 
 /** What all waiter processes saw, summed. */
-export function tallyWaiters(done: WaitersDone[]): { answeredCorrectly: number; repolls: number; statuses: Record<string, number> } {
+export function tallyWaiters(done: WaitersDone[]): {
+  answeredCorrectly: number;
+  repolls: number;
+  statuses: Record<string, number>;
+} {
   return {
     answeredCorrectly: done.reduce((s, d) => s + d.correct, 0),
     repolls: done.reduce((s, d) => s + d.repolls, 0),

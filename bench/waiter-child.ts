@@ -29,8 +29,17 @@ export interface WaitersDone {
   statuses: Record<string, number>;
 }
 
-const config = await new Promise<WaiterConfig>((resolve) => process.once('message', (msg) => resolve(msg as WaiterConfig)));
-const pool = new Pool(config.origin, { connections: config.paths.length, pipelining: 1, headersTimeout: 60_000, bodyTimeout: 60_000, connectTimeout: 30_000, ...(config.ca ? { connect: { ca: config.ca } } : {}) });
+const config = await new Promise<WaiterConfig>((resolve) =>
+  process.once('message', (msg) => resolve(msg as WaiterConfig)),
+);
+const pool = new Pool(config.origin, {
+  connections: config.paths.length,
+  pipelining: 1,
+  headersTimeout: 60_000,
+  bodyTimeout: 60_000,
+  connectTimeout: 30_000,
+  ...(config.ca ? { connect: { ca: config.ca } } : {}),
+});
 /** One client: asks again when its long-poll ends still pending (as the desktop does), until it has an answer. */
 async function client(path: string): Promise<{ at: number; status: string; repolls: number }> {
   for (let repolls = 0; ; repolls++) {

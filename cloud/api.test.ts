@@ -41,15 +41,24 @@ describe('cloud access', () => {
     expect(form.status).toBe(200);
     expect(form.headers.get('cache-control')).toBe('no-store');
     expect(await form.json()).toMatchObject({ token_type: 'bearer', expires_in: 900 });
-    const json = await a.raw('POST', '/oauth/token', { auth: false, body: { grant_type: 'client_credentials', client_id: a.creds.clientId, client_secret: a.creds.clientSecret } });
+    const json = await a.raw('POST', '/oauth/token', {
+      auth: false,
+      body: { grant_type: 'client_credentials', client_id: a.creds.clientId, client_secret: a.creds.clientSecret },
+    });
     expect(json.status).toBe(200);
   });
 
   it('rejects a wrong secret, an unknown client and other grant types', async () => {
-    const wrong = await a.raw('POST', '/oauth/token', { auth: false, body: { grant_type: 'client_credentials', client_id: a.creds.clientId, client_secret: b.creds.clientSecret } });
+    const wrong = await a.raw('POST', '/oauth/token', {
+      auth: false,
+      body: { grant_type: 'client_credentials', client_id: a.creds.clientId, client_secret: b.creds.clientSecret },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('INVALID_CLIENT_CREDENTIALS');
-    const unknown = await a.raw('POST', '/oauth/token', { auth: false, body: { grant_type: 'client_credentials', client_id: 'cc_nope', client_secret: 'x' } });
+    const unknown = await a.raw('POST', '/oauth/token', {
+      auth: false,
+      body: { grant_type: 'client_credentials', client_id: 'cc_nope', client_secret: 'x' },
+    });
     expect(unknown.body.error.code).toBe('INVALID_CLIENT_CREDENTIALS');
     const grant = await a.raw('POST', '/oauth/token', { auth: false, body: { grant_type: 'password' } });
     expect(grant.body.error.code).toBe('UNSUPPORTED_GRANT_TYPE');
@@ -77,7 +86,13 @@ describe('platforms', () => {
   it('registers, lists, reads and deletes a platform (delete is idempotent)', async () => {
     const created = await a.createPlatform('Amazon 123456', 'UK', 'EU');
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ type: 'amazon', name: 'Amazon 123456', region: 'EU', countryCode: 'UK', status: 'not_authenticated' });
+    expect(created.body).toMatchObject({
+      type: 'amazon',
+      name: 'Amazon 123456',
+      region: 'EU',
+      countryCode: 'UK',
+      status: 'not_authenticated',
+    });
     const id = created.body.id;
     expect((await a.raw('GET', `/v1/platforms/${id}`)).body).toEqual(created.body);
     expect((await a.raw('GET', '/v1/platforms')).body.platforms.map((p: { id: string }) => p.id)).toContain(id);
@@ -144,7 +159,9 @@ describe('bad input: 400 with a code and a message, never a stack trace', () => 
   });
 
   it('a too large body, a wrong content type, an out-of-range wait and an unknown route', async () => {
-    const big = await a.raw('POST', '/v1/platforms', { body: { type: 'amazon', name: 'x'.repeat(20_000), region: 'EU', countryCode: 'DE' } });
+    const big = await a.raw('POST', '/v1/platforms', {
+      body: { type: 'amazon', name: 'x'.repeat(20_000), region: 'EU', countryCode: 'DE' },
+    });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     const xml = await a.raw('POST', '/v1/platforms', { body: '<x/>', headers: { 'content-type': 'application/xml' } });
@@ -153,7 +170,9 @@ describe('bad input: 400 with a code and a message, never a stack trace', () => 
     const auth = await a.startAuthorization(id);
     expect((await a.raw('GET', `/v1/authorizations/${auth.body.id}?wait=31`)).body.error.code).toBe('INVALID_REQUEST');
     expect((await a.raw('GET', '/v1/nothing')).body.error.code).toBe('NOT_FOUND');
-    expect((await a.raw('POST', `/v1/platforms/${id}/authorizations`, { body: { mode: 'sideways' } })).status).toBe(400);
+    expect((await a.raw('POST', `/v1/platforms/${id}/authorizations`, { body: { mode: 'sideways' } })).status).toBe(
+      400,
+    );
   });
 
   it('every code the cloud can send is in the shared list', async () => {
@@ -163,7 +182,7 @@ describe('bad input: 400 with a code and a message, never a stack trace', () => 
 });
 
 describe('authorizations', () => {
-  it('creates a consent URL for the country\'s Seller Central host with application_id, state and redirect_uri', async () => {
+  it("creates a consent URL for the country's Seller Central host with application_id, state and redirect_uri", async () => {
     const id = (await a.createPlatform(name(), 'US', 'NA')).body.id;
     const res = await a.startAuthorization(id);
     expect(res.status).toBe(201);
@@ -200,7 +219,10 @@ describe('authorizations', () => {
     const old = (await a.startAuthorization(id)).body;
     const waiting = await holdStatus(old.id);
     await a.startAuthorization(id);
-    expect((await waiting.answer).body).toMatchObject({ status: 'cancelled', error: { code: 'AUTHORIZATION_SUPERSEDED' } });
+    expect((await waiting.answer).body).toMatchObject({
+      status: 'cancelled',
+      error: { code: 'AUTHORIZATION_SUPERSEDED' },
+    });
   }, 20_000);
 
   it('deleting the platform cancels its pending authorization', async () => {
@@ -217,18 +239,23 @@ describe('authorizations', () => {
     // Both tenants' bearer tokens (15 min) expired with the clock too.
     a.forgetToken();
     b.forgetToken();
-    expect((await a.raw('GET', `/v1/authorizations/${auth.id}`)).body).toMatchObject({ status: 'expired', error: { code: 'AUTHORIZATION_EXPIRED' } });
+    expect((await a.raw('GET', `/v1/authorizations/${auth.id}`)).body).toMatchObject({
+      status: 'expired',
+      error: { code: 'AUTHORIZATION_EXPIRED' },
+    });
   });
 
   it('refresh and settings import need an authenticated platform', async () => {
     const id = await platform();
     expect((await a.startAuthorization(id, 'refresh')).body.error.code).toBe('PLATFORM_NOT_AUTHENTICATED');
-    expect((await a.raw('POST', `/v1/platforms/${id}/settings/import`)).body.error.code).toBe('PLATFORM_NOT_AUTHENTICATED');
+    expect((await a.raw('POST', `/v1/platforms/${id}/settings/import`)).body.error.code).toBe(
+      'PLATFORM_NOT_AUTHENTICATED',
+    );
   });
 });
 
 describe('tenant isolation', () => {
-  it('no call reads or changes another tenant\'s platform or authorization', async () => {
+  it("no call reads or changes another tenant's platform or authorization", async () => {
     const id = await platform(a);
     const auth = (await a.startAuthorization(id)).body;
     const attempts = [
@@ -243,7 +270,9 @@ describe('tenant isolation', () => {
       expect(res.body.error.code).toBe('PLATFORM_NOT_FOUND');
     }
     expect((await b.raw('GET', `/v1/authorizations/${auth.id}`)).body.error.code).toBe('AUTHORIZATION_NOT_FOUND');
-    expect((await b.raw('POST', `/v1/authorizations/${auth.id}/cancel`)).body.error.code).toBe('AUTHORIZATION_NOT_FOUND');
+    expect((await b.raw('POST', `/v1/authorizations/${auth.id}/cancel`)).body.error.code).toBe(
+      'AUTHORIZATION_NOT_FOUND',
+    );
     expect((await b.raw('GET', '/v1/platforms')).body.platforms.map((p: { id: string }) => p.id)).not.toContain(id);
     expect((await a.raw('GET', `/v1/authorizations/${auth.id}`)).body.status).toBe('pending');
     expect((await a.raw('GET', `/v1/platforms/${id}`)).status).toBe(200);
@@ -255,7 +284,12 @@ describe('headers and rate limits', () => {
     const auth = (await a.startAuthorization(await platform())).body;
     const waiting = await holdStatus(auth.id);
     await a.raw('POST', `/v1/authorizations/${auth.id}/cancel`);
-    const answers = [await a.raw('GET', '/v1/whoami'), await a.raw('GET', '/v1/whoami', { auth: false }), await a.raw('GET', '/nowhere'), await waiting.answer];
+    const answers = [
+      await a.raw('GET', '/v1/whoami'),
+      await a.raw('GET', '/v1/whoami', { auth: false }),
+      await a.raw('GET', '/nowhere'),
+      await waiting.answer,
+    ];
     expect(answers.map((r) => r.status)).toEqual([200, 401, 404, 200]);
     for (const res of answers) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');

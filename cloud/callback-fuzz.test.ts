@@ -49,7 +49,15 @@ async function genuine(client: CloudClient, consent = false): Promise<Genuine> {
   if (!consent) return { id: auth.id, client, consentUrl: auth.consentUrl, state };
   const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
   const q = new URL(redirect).searchParams;
-  return { id: auth.id, client, consentUrl: auth.consentUrl, state, redirect, code: q.get('spapi_oauth_code')!, sellingPartnerId: q.get('selling_partner_id')! };
+  return {
+    id: auth.id,
+    client,
+    consentUrl: auth.consentUrl,
+    state,
+    redirect,
+    code: q.get('spapi_oauth_code')!,
+    sellingPartnerId: q.get('selling_partner_id')!,
+  };
 }
 
 beforeAll(async () => {
@@ -79,14 +87,29 @@ function stateArb(): fc.Arbitrary<{ kind: string; value: string; target?: Genuin
     return parts.join('.');
   };
   return fc.oneof(
-    { weight: 4, arbitrary: fc.integer({ min: 0, max: TARGETS - 1 }).map((i) => ({ kind: 'genuine target', value: targets[i]!.state, target: targets[i] })) },
-    { weight: 3, arbitrary: fc.tuple(fc.nat(), fc.nat(2), fc.nat()).map(([g, part, at]) => ({ kind: 'tampered', value: tamper(all()[g % all().length]!.state, part, at) })) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .integer({ min: 0, max: TARGETS - 1 })
+        .map((i) => ({ kind: 'genuine target', value: targets[i]!.state, target: targets[i] })),
+    },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.nat(), fc.nat(2), fc.nat())
+        .map(([g, part, at]) => ({ kind: 'tampered', value: tamper(all()[g % all().length]!.state, part, at) })),
+    },
     { weight: 2, arbitrary: fc.constant('replayed').map((kind) => ({ kind, value: done.state })) },
     {
       weight: 2,
-      arbitrary: fc.tuple(fc.nat(), fc.integer({ min: 1, max: 10_000 })).map(([g, ago]) => ({ kind: 'expired', value: `expired:${g % all().length}:${ago}` })),
+      arbitrary: fc
+        .tuple(fc.nat(), fc.integer({ min: 1, max: 10_000 }))
+        .map(([g, ago]) => ({ kind: 'expired', value: `expired:${g % all().length}:${ago}` })),
     },
-    { weight: 1, arbitrary: fc.constantFrom('other key', 'unknown id', 'bearer token').map((k) => ({ kind: 'foreign', value: k })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('other key', 'unknown id', 'bearer token').map((k) => ({ kind: 'foreign', value: k })),
+    },
     { weight: 3, arbitrary: nastyEncoded.map((v) => ({ kind: 'garbage', value: v, encoded: true })) },
   );
 }
@@ -100,7 +123,8 @@ async function resolveState(s: { kind: string; value: string }): Promise<string>
     return encode(await signState(signingKey, all[Number(g)]!.id, now - 700_000, now - Number(ago) * 1000));
   }
   if (s.kind === 'foreign') {
-    if (s.value === 'other key') return signState(new Uint8Array(randomBytes(32)), untouchable[0]!.id, now, now + 600_000);
+    if (s.value === 'other key')
+      return signState(new Uint8Array(randomBytes(32)), untouchable[0]!.id, now, now + 600_000);
     if (s.value === 'unknown id') return signState(signingKey, 'auth_000000000000000000000000', now, now + 600_000);
     return issueAccessToken(signingKey, 'ten_x', now, 900);
   }
@@ -122,7 +146,13 @@ const callbackArb = stateArb().chain((state) =>
     own: fc.boolean(),
     code: fc.option(param(state.target), { nil: undefined }),
     sellingPartnerId: fc.option(param(), { nil: undefined }),
-    extras: fc.array(fc.tuple(fc.constantFrom('error', 'error_description', 'mws_auth_token', 'spapi_oauth_code', 'selling_partner_id', 'x'), param()), { maxLength: 3 }),
+    extras: fc.array(
+      fc.tuple(
+        fc.constantFrom('error', 'error_description', 'mws_auth_token', 'spapi_oauth_code', 'selling_partner_id', 'x'),
+        param(),
+      ),
+      { maxLength: 3 },
+    ),
     order: fc.boolean(),
   }),
 );
@@ -157,7 +187,9 @@ it('1,000 malformed callbacks: 0 5xx, no authorization changed wrongly, none stu
         // Only a target's own code, or a reload of the completed redirect, can succeed.
         if (c.state.kind === 'replayed') expect(state).toBe(encode(done.state));
         else {
-          expect(target?.code && pairs.some(([k, v]) => k === 'spapi_oauth_code' && v === encode(target.code!))).toBeTruthy();
+          expect(
+            target?.code && pairs.some(([k, v]) => k === 'spapi_oauth_code' && v === encode(target.code!)),
+          ).toBeTruthy();
           completedByOwnCode.add(target!.id);
         }
       } else {
@@ -167,12 +199,15 @@ it('1,000 malformed callbacks: 0 5xx, no authorization changed wrongly, none stu
     { seed: SEED, numRuns: RUNS, endOnFailure: true },
   );
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(`callback fuzzer: ${total} callbacks, 0 5xx; kinds ${JSON.stringify(counts)}; statuses ${JSON.stringify(statuses)}`);
+  console.log(
+    `callback fuzzer: ${total} callbacks, 0 5xx; kinds ${JSON.stringify(counts)}; statuses ${JSON.stringify(statuses)}`,
+  );
   expect(total).toBe(RUNS);
 
   // Nothing the fuzzer had no right to change changed.
   expect(await authorization(owner, done.id)).toEqual(doneBefore);
-  for (const g of untouchable) expect(await authorization(g.client, g.id), 'untouchable').toMatchObject({ status: 'pending' });
+  for (const g of untouchable)
+    expect(await authorization(g.client, g.id), 'untouchable').toMatchObject({ status: 'pending' });
   const outcomes: Record<string, number> = {};
   for (const g of targets) {
     const a = await authorization(g.client, g.id);
@@ -188,7 +223,11 @@ it('1,000 malformed callbacks: 0 5xx, no authorization changed wrongly, none stu
   // consents now if not yet); the others refuse it and stay as they are.
   for (const g of [...untouchable, ...targets]) {
     const before = await authorization(g.client, g.id);
-    const redirect = g.redirect ?? (before.status === 'pending' ? await amazonRedirect(stack.sandbox.url, g.consentUrl, EU) : `${stack.cloud.url}/oauth/amazon/callback?state=${g.state}&selling_partner_id=A1&spapi_oauth_code=late`);
+    const redirect =
+      g.redirect ??
+      (before.status === 'pending'
+        ? await amazonRedirect(stack.sandbox.url, g.consentUrl, EU)
+        : `${stack.cloud.url}/oauth/amazon/callback?state=${g.state}&selling_partner_id=A1&spapi_oauth_code=late`);
     const res = await getCallback(redirect);
     const after = await authorization(g.client, g.id);
     if (before.status === 'pending') {

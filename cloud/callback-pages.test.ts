@@ -53,7 +53,9 @@ describe('the failure page in the browser', () => {
   });
 
   it('English when the browser prefers it', async () => {
-    const res = await fetch(`${env.stack.cloud.url}/oauth/amazon/callback?state=x`, { headers: { accept: BROWSER_ACCEPT, 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' } });
+    const res = await fetch(`${env.stack.cloud.url}/oauth/amazon/callback?state=x`, {
+      headers: { accept: BROWSER_ACCEPT, 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' },
+    });
     const html = await res.text();
     expect(res.headers.get('content-language')).toBe('en');
     expect(html).toContain('Details in the application – you can close this window.');

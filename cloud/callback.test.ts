@@ -56,7 +56,10 @@ describe('state', () => {
     const res = await getCallback(redirect);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('STATE_EXPIRED');
-    expect(await authorization(env.client, auth.id)).toMatchObject({ status: 'expired', error: { code: 'AUTHORIZATION_EXPIRED' } });
+    expect(await authorization(env.client, auth.id)).toMatchObject({
+      status: 'expired',
+      error: { code: 'AUTHORIZATION_EXPIRED' },
+    });
   });
 
   it('the same redirect twice changes nothing; the state with another code is a replay', async () => {
@@ -81,7 +84,10 @@ describe('state', () => {
     const old = await startAuth(env.client, platformId);
     const redirect = await amazonRedirect(env.stack.sandbox.url, old.consentUrl, EU);
     await startAuth(env.client, platformId);
-    expect(await authorization(env.client, old.id)).toMatchObject({ status: 'cancelled', error: { code: 'AUTHORIZATION_SUPERSEDED' } });
+    expect(await authorization(env.client, old.id)).toMatchObject({
+      status: 'cancelled',
+      error: { code: 'AUTHORIZATION_SUPERSEDED' },
+    });
     const res = await getCallback(redirect);
     expect(res.body.error.code).toBe('AUTHORIZATION_NOT_PENDING');
   });
@@ -91,9 +97,14 @@ describe('Amazon parameters', () => {
   it('Amazon error parameters fail the authorization with a stable code', async () => {
     const auth = await startAuth(env.client, await newPlatform(env.client));
     const state = new URL(auth.consentUrl).searchParams.get('state')!;
-    const res = await getCallback(`${env.stack.cloud.url}/oauth/amazon/callback?state=${state}&error=access_denied&error_description=User+denied`);
+    const res = await getCallback(
+      `${env.stack.cloud.url}/oauth/amazon/callback?state=${state}&error=access_denied&error_description=User+denied`,
+    );
     expect(res.body.error.code).toBe('AMAZON_CONSENT_DENIED');
-    expect(await authorization(env.client, auth.id)).toMatchObject({ status: 'failed', error: { code: 'AMAZON_CONSENT_DENIED' } });
+    expect(await authorization(env.client, auth.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'AMAZON_CONSENT_DENIED' },
+    });
   });
 
   it('a redirect without a code fails with CALLBACK_PARAMS_MISSING', async () => {
@@ -115,7 +126,10 @@ describe('Amazon parameters', () => {
     const res = await getCallback(withParam(redirect, 'state', secondState));
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('LWA_INVALID_GRANT');
-    expect(await authorization(env.client, second.id)).toMatchObject({ status: 'failed', error: { code: 'LWA_INVALID_GRANT' } });
+    expect(await authorization(env.client, second.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'LWA_INVALID_GRANT' },
+    });
     // The failed refresh kept the previous authorization.
     expect((await env.client.raw('GET', `/v1/platforms/${platformId}`)).body.status).toBe('authenticated');
   });

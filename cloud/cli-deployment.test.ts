@@ -19,7 +19,10 @@ const tmp = suiteTempDir('acc-cli-deploy-');
 async function tokenStatus(url: string, clientId: string, clientSecret: string): Promise<number> {
   const res = await fetch(`${url}/oauth/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
   });
   return res.status;
@@ -27,8 +30,12 @@ async function tokenStatus(url: string, clientId: string, clientSecret: string):
 
 describe('the unit’s environment file, read as systemd reads it', () => {
   it('keeps an inline # as part of the value, unquotes quoted values, names a bad line by number only', () => {
-    expect(parseEnvFile('# comment\n\nA=1\nB = "two words"\nC=x # not a comment\n; also a comment\nD=\'q\'\n')).toEqual({ A: '1', B: 'two words', C: 'x # not a comment', D: 'q' });
-    expect(() => parseEnvFile('A=1\nsecret-value-without-key\n', 'cloud.env')).toThrow(/^cloud\.env: line 2 is not KEY=VALUE$/);
+    expect(parseEnvFile('# comment\n\nA=1\nB = "two words"\nC=x # not a comment\n; also a comment\nD=\'q\'\n')).toEqual(
+      { A: '1', B: 'two words', C: 'x # not a comment', D: 'q' },
+    );
+    expect(() => parseEnvFile('A=1\nsecret-value-without-key\n', 'cloud.env')).toThrow(
+      /^cloud\.env: line 2 is not KEY=VALUE$/,
+    );
   });
 });
 
@@ -55,14 +62,26 @@ describe.skipIf('missing' in bin)('tenant commands with the unit’s --config an
   // What the operator passes, as in cloud/README.md; --data-dir names a directory with nothing in it.
   const otherDir = path.join(tmp, 'operator-cwd-data');
   const deployment = ['--config', configFile, '--env-file', envFile, '--data-dir', otherDir];
-  const cli = (...args: string[]) => runCli([...args, ...deployment], { CLOUD_DATABASE_URL: '', CLOUD_ADMIN_TOKEN: '', CLOUD_OPERATOR: 'alice' });
+  const cli = (...args: string[]) =>
+    runCli([...args, ...deployment], { CLOUD_DATABASE_URL: '', CLOUD_ADMIN_TOKEN: '', CLOUD_OPERATOR: 'alice' });
 
   beforeAll(async () => {
     server = await startPostgres((bin as { bin: string }).bin);
     databaseUrl = await createDatabase(server.url, 'cloud_cli_deployment');
     sandbox = await startSandbox({ port: 0 });
-    fs.writeFileSync(configFile, JSON.stringify({ signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') }), { mode: 0o600 });
-    fs.writeFileSync(envFile, `# as in cloud/README.md\nCLOUD_DATABASE_URL=${databaseUrl}\nCLOUD_ADMIN_TOKEN=${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify({
+        signingKey: randomBytes(32).toString('base64'),
+        encryptionKey: randomBytes(32).toString('base64'),
+      }),
+      { mode: 0o600 },
+    );
+    fs.writeFileSync(
+      envFile,
+      `# as in cloud/README.md\nCLOUD_DATABASE_URL=${databaseUrl}\nCLOUD_ADMIN_TOKEN=${randomBytes(32).toString('base64url')}\n`,
+      { mode: 0o600 },
+    );
   }, 120_000);
   afterAll(async () => {
     await cloud?.stop();
@@ -85,7 +104,18 @@ describe.skipIf('missing' in bin)('tenant commands with the unit’s --config an
   }, 60_000);
 
   it('with an instance running from the same files: create, name clash, rename, delete — on its database, never PGlite', async () => {
-    cloud = await startCliCloud(['--port', '0', '--data-dir', instanceDir, '--config', configFile, '--env-file', envFile, '--sandbox', sandbox.url]);
+    cloud = await startCliCloud([
+      '--port',
+      '0',
+      '--data-dir',
+      instanceDir,
+      '--config',
+      configFile,
+      '--env-file',
+      envFile,
+      '--sandbox',
+      sandbox.url,
+    ]);
     const created = await cli('tenant', 'create', 'Muster GmbH');
     expect(created.code, created.stderr).toBe(0);
     const tenant = parseKeyValues(created.stdout);
@@ -100,11 +130,17 @@ describe.skipIf('missing' in bin)('tenant commands with the unit’s --config an
     const renamed = await cli('tenant', 'rename', tenant.client_id!, 'Muster AG');
     expect(renamed.code, renamed.stderr).toBe(0);
     expect(renamed.stdout).toContain('name=Muster AG');
-    expect((await cli('tenant', 'list')).stdout).toMatch(new RegExp(`${tenant.tenant_id}\\t${tenant.client_id}\\tactive\\t\\S+\\tMuster AG`));
+    expect((await cli('tenant', 'list')).stdout).toMatch(
+      new RegExp(`${tenant.tenant_id}\\t${tenant.client_id}\\tactive\\t\\S+\\tMuster AG`),
+    );
 
     const deleted = await cli('tenant', 'delete', tenant.tenant_id!);
     expect(deleted.code, deleted.stderr).toBe(0);
-    expect(parseKeyValues(deleted.stdout)).toMatchObject({ tenant_id: tenant.tenant_id, status: 'deleted', deleted_platforms: '0' });
+    expect(parseKeyValues(deleted.stdout)).toMatchObject({
+      tenant_id: tenant.tenant_id,
+      status: 'deleted',
+      deleted_platforms: '0',
+    });
     expect(await tokenStatus(cloud.url, tenant.client_id!, tenant.client_secret!)).toBe(403);
     expect((await cli('tenant', 'list')).stdout).not.toContain(tenant.tenant_id!);
     // Its name is free again.
@@ -113,20 +149,37 @@ describe.skipIf('missing' in bin)('tenant commands with the unit’s --config an
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const actions = (await db.query<{ action: string; via: string; operator: string }>('SELECT action, via, operator FROM admin_actions WHERE tenant_id = $1 ORDER BY id', [tenant.tenant_id])).rows;
-      expect(actions).toEqual(['tenant.create', 'tenant.rename', 'tenant.delete'].map((action) => ({ action, via: 'cli', operator: 'alice' })));
+      const actions = (
+        await db.query<{ action: string; via: string; operator: string }>(
+          'SELECT action, via, operator FROM admin_actions WHERE tenant_id = $1 ORDER BY id',
+          [tenant.tenant_id],
+        )
+      ).rows;
+      expect(actions).toEqual(
+        ['tenant.create', 'tenant.rename', 'tenant.delete'].map((action) => ({
+          action,
+          via: 'cli',
+          operator: 'alice',
+        })),
+      );
     } finally {
       await db.end();
     }
   }, 120_000);
 
   it('--url to the running instance records the operator through the admin API', async () => {
-    const created = await runCli(['tenant', 'create', 'Über API GmbH', '--url', cloud!.url, '--env-file', envFile], { CLOUD_ADMIN_TOKEN: '', CLOUD_OPERATOR: 'bob' });
+    const created = await runCli(['tenant', 'create', 'Über API GmbH', '--url', cloud!.url, '--env-file', envFile], {
+      CLOUD_ADMIN_TOKEN: '',
+      CLOUD_OPERATOR: 'bob',
+    });
     expect(created.code, created.stderr).toBe(0);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query("SELECT via, operator FROM admin_actions WHERE tenant_id = $1 AND action = 'tenant.create'", [parseKeyValues(created.stdout).tenant_id]);
+      const { rows } = await db.query(
+        "SELECT via, operator FROM admin_actions WHERE tenant_id = $1 AND action = 'tenant.create'",
+        [parseKeyValues(created.stdout).tenant_id],
+      );
       expect(rows).toEqual([{ via: 'admin-api', operator: 'bob' }]);
     } finally {
       await db.end();

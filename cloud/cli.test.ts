@@ -17,10 +17,17 @@ let sandbox: SandboxHandle;
 const dataDir = suiteTempDir('acc-cli-');
 let cloud: CliCloud | undefined;
 
-async function token(url: string, clientId: string, clientSecret: string): Promise<{ status: number; body: { access_token?: string; error?: { code: string } } }> {
+async function token(
+  url: string,
+  clientId: string,
+  clientSecret: string,
+): Promise<{ status: number; body: { access_token?: string; error?: { code: string } } }> {
   const res = await fetch(`${url}/oauth/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
   });
   return { status: res.status, body: (await res.json()) as never };
@@ -57,18 +64,24 @@ describe('cloud CLI on one data directory', () => {
     expect((await token(cloud.url, tenant.client_id!, tenant.client_secret!)).status).toBe(200);
   }, 90_000);
 
-  it('the built cloud names its commit in cloud_build_info (package.json\'s version is the same for every build)', async () => {
+  it("the built cloud names its commit in cloud_build_info (package.json's version is the same for every build)", async () => {
     const adminToken = fs.readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
-    const text = await (await fetch(`${cloud!.url}/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })).text();
+    const text = await (
+      await fetch(`${cloud!.url}/metrics`, { headers: { authorization: `Bearer ${adminToken}` } })
+    ).text();
     const commit = buildCommit();
     expect(commit).toMatch(/^[\w.-]{1,64}$/);
-    expect(text).toContain(`cloud_build_info{version="${packageJson.version}",commit="${commit}",node="${process.version}"} 1`);
+    expect(text).toContain(
+      `cloud_build_info{version="${packageJson.version}",commit="${commit}",node="${process.version}"} 1`,
+    );
   }, 60_000);
 
   it('a second cloud on the same data directory exits non-zero naming the owner’s pid', async () => {
     const second = await runCli(['--port', '0', '--data-dir', dataDir, '--sandbox', sandbox.url]);
     expect(second.code).not.toBe(0);
-    expect(second.stderr).toContain(`in use by another cloud process (pid ${cloud!.child.pid}, listening on http://127.0.0.1:`);
+    expect(second.stderr).toContain(
+      `in use by another cloud process (pid ${cloud!.child.pid}, listening on http://127.0.0.1:`,
+    );
     // The first one is unharmed.
     expect((await token(cloud!.url, tenant.client_id!, tenant.client_secret!)).status).toBe(200);
   }, 60_000);
@@ -80,8 +93,15 @@ describe('cloud CLI on one data directory', () => {
 
     const disabled = await cli('tenant', 'disable', tenant.client_id!);
     expect(disabled.code, disabled.stderr).toBe(0);
-    expect(parseKeyValues(disabled.stdout)).toEqual({ tenant_id: tenant.tenant_id, client_id: tenant.client_id, status: 'disabled' });
-    expect(await token(cloud!.url, tenant.client_id!, tenant.client_secret!)).toMatchObject({ status: 403, body: { error: { code: 'TENANT_DISABLED' } } });
+    expect(parseKeyValues(disabled.stdout)).toEqual({
+      tenant_id: tenant.tenant_id,
+      client_id: tenant.client_id,
+      status: 'disabled',
+    });
+    expect(await token(cloud!.url, tenant.client_id!, tenant.client_secret!)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'TENANT_DISABLED' } },
+    });
     const refused = await whoami();
     expect(refused.status).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('TENANT_DISABLED');
@@ -114,7 +134,11 @@ describe('cloud CLI on one data directory', () => {
 
     const disabled = await cli('tenant', 'disable', tenant.tenant_id!);
     expect(disabled.code, disabled.stderr).toBe(0);
-    expect(parseKeyValues(disabled.stdout)).toEqual({ tenant_id: tenant.tenant_id, client_id: tenant.client_id, status: 'disabled' });
+    expect(parseKeyValues(disabled.stdout)).toEqual({
+      tenant_id: tenant.tenant_id,
+      client_id: tenant.client_id,
+      status: 'disabled',
+    });
     expect(disabled.stderr).toContain('"action":"tenant.disable"');
     expect(disabled.stderr).toContain('"via":"cli"');
 
@@ -123,9 +147,15 @@ describe('cloud CLI on one data directory', () => {
     expect(created.stderr).not.toContain(offline.client_secret!);
 
     // A lock left behind by a process that died (kill -9) does not block anyone.
-    fs.writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid: 2 ** 22 + 12345, startedAt: new Date().toISOString() }),
+    );
     cloud = await startCloud();
-    expect(await token(cloud.url, tenant.client_id!, tenant.client_secret!)).toMatchObject({ status: 403, body: { error: { code: 'TENANT_DISABLED' } } });
+    expect(await token(cloud.url, tenant.client_id!, tenant.client_secret!)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'TENANT_DISABLED' } },
+    });
     expect((await token(cloud.url, offline.client_id!, offline.client_secret!)).status).toBe(200);
   }, 120_000);
 

@@ -57,7 +57,12 @@ const { values, positionals, port, dataDir, dataDirGiven } = readCommandLine(
       dataDirGiven: line.values['data-dir'] !== undefined || process.env.CLOUD_DATA_DIR !== undefined,
       dataDir: line.values['data-dir'] ?? process.env.CLOUD_DATA_DIR ?? DEFAULT_DATA_DIR,
       // Only serving listens; a tenant command does not care about CLOUD_PORT.
-      port: line.positionals.length > 0 ? 0 : line.values.port !== undefined ? parsePort(line.values.port) : parsePort(process.env.CLOUD_PORT ?? '4200', 'CLOUD_PORT'),
+      port:
+        line.positionals.length > 0
+          ? 0
+          : line.values.port !== undefined
+            ? parsePort(line.values.port)
+            : parsePort(process.env.CLOUD_PORT ?? '4200', 'CLOUD_PORT'),
     };
   },
 );
@@ -67,7 +72,9 @@ function wantsProduction(): boolean {
   if (values.production || process.env.CLOUD_AMAZON_MODE === 'production') return true;
   if (!values.config) return false;
   try {
-    return (JSON.parse(readFileSync(values.config, 'utf8')) as { amazon?: { mode?: unknown } }).amazon?.mode === 'production';
+    return (
+      (JSON.parse(readFileSync(values.config, 'utf8')) as { amazon?: { mode?: unknown } }).amazon?.mode === 'production'
+    );
   } catch {
     return false; // loadConfig reports the unreadable file
   }
@@ -110,13 +117,25 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length > 0) exitWithUsage(USAGE, `unknown command: ${positionals.join(' ')}`);
-  if (!wantsProduction()) embedded = await embeddedDefaultConfig(dataDir, values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX, { env: process.env });
+  if (!wantsProduction())
+    embedded = await embeddedDefaultConfig(
+      dataDir,
+      values.sandbox ?? process.env.CLOUD_SANDBOX_ORIGIN ?? DEFAULT_SANDBOX,
+      { env: process.env },
+    );
   const cfg = config();
   setLogLevel(cfg.logLevel);
   // Before the URIs: a start stopped on the Login URI line (a test, a script) still sees it.
   const fromEnvironment = wantsProduction() ? environmentSecretWarning(process.env) : undefined;
   if (fromEnvironment) logLine('warn', `warning: ${fromEnvironment}`);
-  const cloud = await startCloud({ port, host: values.host, dataDir, config: cfg, reloadConfig: () => config(), logger: true });
+  const cloud = await startCloud({
+    port,
+    host: values.host,
+    dataDir,
+    config: cfg,
+    reloadConfig: () => config(),
+    logger: true,
+  });
   // Every line is JSON like the request log (ops/log-line.ts).
   logLine('info', `cloud listening on ${cloud.listenUrl} (public URL ${cloud.url}, data: ${dataDir})`);
   // Ready to paste into the app registration (Developer Central / Solution Provider Portal).
@@ -126,9 +145,13 @@ async function main(): Promise<void> {
   // SIGHUP: read the configuration file and environment again; the LWA client secrets change without
   // a restart (Amazon's 180-day rotation, cloud/README.md). Connections and long-polls stay open.
   const reload = () => {
-    void cloud.reload().then((r) =>
-      r.ok ? logLine('info', `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})`) : logLine('warn', 'configuration reload refused; see the log'),
-    );
+    void cloud
+      .reload()
+      .then((r) =>
+        r.ok
+          ? logLine('info', `configuration reloaded (${r.applied.join(', ') || 'no LWA secret changed'})`)
+          : logLine('warn', 'configuration reload refused; see the log'),
+      );
   };
   process.off('SIGHUP', rememberReload);
   process.on('SIGHUP', reload);

@@ -15,14 +15,24 @@ function documentedRows(): { key: string; env?: string; default?: string }[] {
     .slice(start)
     .split('\n')
     .filter((l) => /^\| `[^`]+` \|/.test(l));
-  const tableEnd = readme.slice(start).split('\n').findIndex((l, i) => i > 2 && l.trim() === '');
+  const tableEnd = readme
+    .slice(start)
+    .split('\n')
+    .findIndex((l, i) => i > 2 && l.trim() === '');
   const table = readme.slice(start).split('\n').slice(0, tableEnd);
   return rows
     .filter((r) => table.includes(r))
     .map((row) => {
-      const cells = row.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = row
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       const code = (cell: string) => /^`([^`]+)`$/.exec(cell)?.[1];
-      return { key: code(cells[0]!)!, ...(code(cells[1]!) ? { env: code(cells[1]!) } : {}), ...(cells[2] !== '–' ? { default: code(cells[2]!) ?? cells[2] } : {}) };
+      return {
+        key: code(cells[0]!)!,
+        ...(code(cells[1]!) ? { env: code(cells[1]!) } : {}),
+        ...(cells[2] !== '–' ? { default: code(cells[2]!) ?? cells[2] } : {}),
+      };
     });
 }
 
@@ -31,8 +41,18 @@ describe('configuration reference', () => {
     const expected = configReference();
     const documented = documentedRows();
     const missing = expected.filter((e) => !documented.some((d) => d.key === e.key)).map((e) => e.key);
-    expect(missing, 'keys missing from the README table (add a row: | `key` | `ENV` or – | `default`, required or – | meaning |)').toEqual([]);
-    expect(documented.map((d) => d.key).filter((k) => !expected.some((e) => e.key === k)), 'rows for keys the schema does not have').toEqual([]);
-    for (const e of expected) expect(documented.find((d) => d.key === e.key), e.key).toEqual(e);
+    expect(
+      missing,
+      'keys missing from the README table (add a row: | `key` | `ENV` or – | `default`, required or – | meaning |)',
+    ).toEqual([]);
+    expect(
+      documented.map((d) => d.key).filter((k) => !expected.some((e) => e.key === k)),
+      'rows for keys the schema does not have',
+    ).toEqual([]);
+    for (const e of expected)
+      expect(
+        documented.find((d) => d.key === e.key),
+        e.key,
+      ).toEqual(e);
   });
 });

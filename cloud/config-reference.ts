@@ -20,7 +20,8 @@ function describe(key: string, schema: z.ZodType, envByKey: Map<string, string>)
     return Object.entries(shape).flatMap(([k, v]) => describe(key ? `${key}.${k}` : k, v, envByKey));
   }
   const env = envByKey.get(key);
-  const dflt = def.type === 'default' ? JSON.stringify(def.defaultValue) : def.type === 'optional' ? undefined : 'required';
+  const dflt =
+    def.type === 'default' ? JSON.stringify(def.defaultValue) : def.type === 'optional' ? undefined : 'required';
   return [{ key, ...(env ? { env } : {}), ...(dflt !== undefined ? { default: dflt } : {}) }];
 }
 

@@ -35,12 +35,23 @@ export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, 
   const report = (s: LwaSecretStatus) => {
     // The sandbox's seeded secret never expires: no advice to set a date there.
     if (s.level === 'unknown' && ctx.config.amazon.mode === 'sandbox') return;
-    const fields = { lwaSecret: { level: s.level, active: s.active, daysLeft: s.daysLeft, daysUntilAllExpired: s.daysUntilAllExpired, nextConfigured: s.nextConfigured } };
+    const fields = {
+      lwaSecret: {
+        level: s.level,
+        active: s.active,
+        daysLeft: s.daysLeft,
+        daysUntilAllExpired: s.daysUntilAllExpired,
+        nextConfigured: s.nextConfigured,
+      },
+    };
     if (s.level === 'warn' || s.level === 'expired') log.warn(fields, s.message);
     else log.info(fields, s.message);
   };
   ctx.lwa.onSecretSwitch = (slot) => {
-    log.warn({ lwaSecret: { active: slot } }, `LWA refused the other client secret (invalid_client) and accepted the ${slot} one; it is used first from now on.`);
+    log.warn(
+      { lwaSecret: { active: slot } },
+      `LWA refused the other client secret (invalid_client) and accepted the ${slot} one; it is used first from now on.`,
+    );
   };
   report(status());
   const daily = setInterval(() => report(status()), DAY_MS);
@@ -59,12 +70,19 @@ export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, 
       }
       const before = configLeaves(ctx.config);
       const after = configLeaves(next);
-      const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => before[k] !== after[k]).sort();
+      const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter((k) => before[k] !== after[k])
+        .sort();
       const reloadable = new Set<string>(RELOADABLE_KEYS);
       const applied = changed.filter((k) => reloadable.has(k));
       const needsRestart = changed.filter((k) => !reloadable.has(k));
       const a = next.amazon;
-      const { lwaClientSecretExpiresAt: _e, lwaNextClientSecret: _n, lwaNextClientSecretExpiresAt: _ne, ...kept } = ctx.config.amazon;
+      const {
+        lwaClientSecretExpiresAt: _e,
+        lwaNextClientSecret: _n,
+        lwaNextClientSecretExpiresAt: _ne,
+        ...kept
+      } = ctx.config.amazon;
       ctx.config = {
         ...ctx.config,
         amazon: {
@@ -76,7 +94,10 @@ export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, 
         },
       };
       ctx.lwa.secrets.replace(secretsFromConfig(ctx.config));
-      log.info({ reload: { applied, needsRestart } }, `Configuration reloaded: ${applied.length ? applied.join(', ') : 'no LWA secret changed'}${needsRestart.length ? `; needs a restart: ${needsRestart.join(', ')}` : ''}.`);
+      log.info(
+        { reload: { applied, needsRestart } },
+        `Configuration reloaded: ${applied.length ? applied.join(', ') : 'no LWA secret changed'}${needsRestart.length ? `; needs a restart: ${needsRestart.join(', ')}` : ''}.`,
+      );
       const secretStatus = status();
       report(secretStatus);
       return { ok: true, applied, needsRestart, secretStatus };

@@ -7,10 +7,13 @@ import { safeText } from '../shared/safe-text';
 import { productionEndpoints, sandboxEndpoints, type AmazonEndpoints } from '../shared/amazon-endpoints';
 
 const base64Key = (minBytes: number, exactBytes?: number) =>
-  safeText().refine((s) => {
-    const n = Buffer.from(s, 'base64').length;
-    return exactBytes ? n === exactBytes : n >= minBytes;
-  }, exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`);
+  safeText().refine(
+    (s) => {
+      const n = Buffer.from(s, 'base64').length;
+      return exactBytes ? n === exactBytes : n >= minBytes;
+    },
+    exactBytes ? `must be ${exactBytes} bytes, base64` : `must be at least ${minBytes} bytes, base64`,
+  );
 
 /** `2027-05-01` or a full ISO 8601 date-time. */
 const isoDate = safeText()
@@ -33,13 +36,20 @@ const trustProxySchema = z
   .union([
     z.boolean(),
     z.number(),
-    safeText().refine((s) => s.split(',').every((e) => isProxyEntry(e.trim())), 'must be addresses or CIDR ranges, comma-separated'),
+    safeText().refine(
+      (s) => s.split(',').every((e) => isProxyEntry(e.trim())),
+      'must be addresses or CIDR ranges, comma-separated',
+    ),
     z.array(safeText().refine(isProxyEntry, 'must be an address or CIDR range')).min(1),
   ])
   .transform((value, ctx) => {
     // Fastify 5 ignores hop counts (trusts no hop): a count cannot check that the peer is the proxy.
     if (typeof value !== 'number') return value;
-    ctx.addIssue({ code: 'custom', message: 'a hop count cannot check the proxy (Fastify trusts no hop for it): name the proxy addresses, e.g. "127.0.0.1" or "loopback"' });
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'a hop count cannot check the proxy (Fastify trusts no hop for it): name the proxy addresses, e.g. "127.0.0.1" or "loopback"',
+    });
     return z.NEVER;
   });
 
@@ -106,7 +116,9 @@ export const cloudConfigSchema = z.object({
    * A PostgreSQL server (postgres://…) instead of PGlite: for several instances, which then wake each
    * other's long-polls through LISTEN/NOTIFY. Omitted = PGlite in the data directory.
    */
-  databaseUrl: safeText().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  databaseUrl: safeText()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   /**
    * The admin credential (≥ 32 characters) for /admin and /metrics. Omitted = generated on first start
    * into <dataDir>/admin-token (mode 0600); set it when several instances must accept one credential.
@@ -197,7 +209,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** Reads the optional JSON file, then the environment on top; throws a readable error when invalid. */
-export function loadConfig(opts: { file?: string; env?: NodeJS.ProcessEnv; base?: Partial<CloudConfigInput> } = {}): CloudConfig {
+export function loadConfig(
+  opts: { file?: string; env?: NodeJS.ProcessEnv; base?: Partial<CloudConfigInput> } = {},
+): CloudConfig {
   const raw: Record<string, unknown> = structuredClone((opts.base ?? {}) as Record<string, unknown>);
   if (opts.file) {
     const fromFile = readJsonFile(opts.file);
@@ -228,7 +242,8 @@ function readJsonFile(file: string): Record<string, unknown> {
   } catch {
     throw new Error(`Invalid cloud configuration: ${file} is not valid JSON`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`Invalid cloud configuration: ${file} must hold a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`Invalid cloud configuration: ${file} must hold a JSON object`);
   return parsed as Record<string, unknown>;
 }
 
@@ -276,15 +291,21 @@ function assertProductionUrls(config: CloudConfig): void {
   const problems: string[] = [];
   const publicUrl = config.publicUrl ? new URL(config.publicUrl) : undefined;
   if (!publicUrl) {
-    problems.push('publicUrl (env CLOUD_PUBLIC_URL): required in production mode: the https address where Amazon reaches this cloud, e.g. https://cloud.example.com');
+    problems.push(
+      'publicUrl (env CLOUD_PUBLIC_URL): required in production mode: the https address where Amazon reaches this cloud, e.g. https://cloud.example.com',
+    );
   } else if (publicUrl.protocol !== 'https:') {
-    problems.push('publicUrl (env CLOUD_PUBLIC_URL): must be an https:// URL in production mode (Amazon accepts only https redirect and Login URIs)');
+    problems.push(
+      'publicUrl (env CLOUD_PUBLIC_URL): must be an https:// URL in production mode (Amazon accepts only https redirect and Login URIs)',
+    );
   } else if (publicUrl.username || publicUrl.password || publicUrl.search || publicUrl.hash) {
     problems.push('publicUrl (env CLOUD_PUBLIC_URL): must not contain credentials, a query or a fragment');
   }
   const redirect = config.amazon.redirectUri ? new URL(config.amazon.redirectUri) : undefined;
   if (redirect && (redirect.protocol !== 'https:' || redirect.hash)) {
-    problems.push('amazon.redirectUri (env CLOUD_REDIRECT_URI): must be an https:// URL without a fragment in production mode');
+    problems.push(
+      'amazon.redirectUri (env CLOUD_REDIRECT_URI): must be an https:// URL without a fragment in production mode',
+    );
   }
   if (problems.length > 0) throw new Error(`Invalid cloud configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 }

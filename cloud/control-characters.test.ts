@@ -18,13 +18,31 @@ function expectInvalid(res: { status: number; body: { error?: { code: string; me
 describe('control characters in requests', () => {
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   it('POST /oauth/token with client_id=%00 (no authentication)', async () => {
-    expectInvalid(await env.client.raw('POST', '/oauth/token', { auth: false, headers: form, body: 'grant_type=client_credentials&client_id=%00&client_secret=x' }));
-    expectInvalid(await env.client.raw('POST', '/oauth/token', { auth: false, headers: form, body: 'grant_type=client_credentials%00' }));
+    expectInvalid(
+      await env.client.raw('POST', '/oauth/token', {
+        auth: false,
+        headers: form,
+        body: 'grant_type=client_credentials&client_id=%00&client_secret=x',
+      }),
+    );
+    expectInvalid(
+      await env.client.raw('POST', '/oauth/token', {
+        auth: false,
+        headers: form,
+        body: 'grant_type=client_credentials%00',
+      }),
+    );
   });
 
   it('Basic credentials that decode to a NUL', async () => {
     const basic = Buffer.from('cc_\u0000:secret').toString('base64');
-    expectInvalid(await env.client.raw('POST', '/oauth/token', { auth: false, headers: { ...form, authorization: `Basic ${basic}` }, body: 'grant_type=client_credentials' }));
+    expectInvalid(
+      await env.client.raw('POST', '/oauth/token', {
+        auth: false,
+        headers: { ...form, authorization: `Basic ${basic}` },
+        body: 'grant_type=client_credentials',
+      }),
+    );
   });
 
   it('GET /v1/platforms/%00 and every other id in a path', async () => {
@@ -40,7 +58,13 @@ describe('control characters in requests', () => {
       ['POST', '/v1/authorizations/%0a/cancel'],
       ['GET', `/v1/authorizations/${auth.id}%00`],
     ] as const) {
-      expectInvalid(await env.client.raw(method, path, method === 'PATCH' || path.endsWith('authorizations') ? { body: { name: 'x', mode: 'login' } } : {}));
+      expectInvalid(
+        await env.client.raw(
+          method,
+          path,
+          method === 'PATCH' || path.endsWith('authorizations') ? { body: { name: 'x', mode: 'login' } } : {},
+        ),
+      );
     }
   });
 
@@ -57,12 +81,17 @@ describe('control characters in requests', () => {
   });
 });
 
-describe('control characters on Amazon\'s redirect', () => {
+describe("control characters on Amazon's redirect", () => {
   it('error=%00 with a genuine state: 400, the state stays unused and the genuine redirect still completes', async () => {
     const auth = await startAuth(env.client, await newPlatform(env.client));
     const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
     const state = new URL(redirect).searchParams.get('state')!;
-    for (const query of [`error=%00`, `error=access_denied&error_description=a%00b`, `selling_partner_id=A%00&spapi_oauth_code=x`, `error=a&error=b`]) {
+    for (const query of [
+      `error=%00`,
+      `error=access_denied&error_description=a%00b`,
+      `selling_partner_id=A%00&spapi_oauth_code=x`,
+      `error=a&error=b`,
+    ]) {
       const res = await getCallback(`${env.stack.cloud.url}/oauth/amazon/callback?state=${state}&${query}`);
       expect(res.status, query).toBe(400);
       expect(res.body.error.code).toBe('INVALID_REQUEST');
@@ -72,14 +101,22 @@ describe('control characters on Amazon\'s redirect', () => {
     expect((await authorization(env.client, auth.id)).status).toBe('authenticated');
   });
 
-  it('Amazon\'s error ends the sign-in: failed with the code, never pending with a spent state', async () => {
+  it("Amazon's error ends the sign-in: failed with the code, never pending with a spent state", async () => {
     const auth = await startAuth(env.client, await newPlatform(env.client));
     const state = new URL(auth.consentUrl).searchParams.get('state')!;
-    const res = await getCallback(`${env.stack.cloud.url}/oauth/amazon/callback?state=${state}&error=server_error&error_description=${encodeURIComponent('Ä'.repeat(1500))}`);
+    const res = await getCallback(
+      `${env.stack.cloud.url}/oauth/amazon/callback?state=${state}&error=server_error&error_description=${encodeURIComponent('Ä'.repeat(1500))}`,
+    );
     expect(res.body.error.code).toBe('AMAZON_CALLBACK_ERROR');
-    expect(await authorization(env.client, auth.id)).toMatchObject({ status: 'failed', error: { code: 'AMAZON_CALLBACK_ERROR' } });
+    expect(await authorization(env.client, auth.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'AMAZON_CALLBACK_ERROR' },
+    });
     const again = await getCallback(`${env.stack.cloud.url}/oauth/amazon/callback?state=${state}&error=access_denied`);
     expect(again.body.error.code).toBe('STATE_REPLAYED');
-    expect(await authorization(env.client, auth.id)).toMatchObject({ status: 'failed', error: { code: 'AMAZON_CALLBACK_ERROR' } });
+    expect(await authorization(env.client, auth.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'AMAZON_CALLBACK_ERROR' },
+    });
   });
 });

@@ -39,7 +39,12 @@ describe('the data directory', () => {
     mkdirSync(dataDir, { mode: 0o777 });
     const keysFile = join(root, 'keys-outside', 'keys.json');
     const lines: string[] = [];
-    const cloud = await startCloud({ port: 0, dataDir, config: await embeddedDefaultConfig(dataDir, sandbox.url, { keysFile }), logger: { write: (l) => void lines.push(l) } });
+    const cloud = await startCloud({
+      port: 0,
+      dataDir,
+      config: await embeddedDefaultConfig(dataDir, sandbox.url, { keysFile }),
+      logger: { write: (l) => void lines.push(l) },
+    });
     try {
       const client = new CloudClient(cloud.url, await cloud.createTenant('Rechte GmbH'));
       expect((await client.createPlatform('Amazon Rechte')).status).toBe(201);
@@ -65,7 +70,9 @@ describe('the keys', () => {
     const lines: string[] = [];
     const cloud = await startCloud({ port: 0, dataDir, config, logger: { write: (l) => void lines.push(l) } });
     await cloud.close();
-    const warning = lines.map((l) => JSON.parse(l) as { level: number; msg: string; keysFile?: string }).find((l) => /key file lies in the data directory/.test(l.msg));
+    const warning = lines
+      .map((l) => JSON.parse(l) as { level: number; msg: string; keysFile?: string })
+      .find((l) => /key file lies in the data directory/.test(l.msg));
     expect(warning).toMatchObject({ level: 40, keysFile: join(dataDir, 'keys.json') });
     const log = lines.join('');
     for (const key of [config.signingKey, config.encryptionKey]) expect(log).not.toContain(key);
@@ -73,7 +80,10 @@ describe('the keys', () => {
 
   it('from the environment: no key file at all', async () => {
     const dataDir = join(root, 'env');
-    const env = { CLOUD_SIGNING_KEY: randomBytes(32).toString('base64'), CLOUD_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    const env = {
+      CLOUD_SIGNING_KEY: randomBytes(32).toString('base64'),
+      CLOUD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    };
     const config = await embeddedDefaultConfig(dataDir, sandbox.url, { env });
     expect(config).toMatchObject({ signingKey: env.CLOUD_SIGNING_KEY, encryptionKey: env.CLOUD_ENCRYPTION_KEY });
     expect(config.keysFile).toBeUndefined();
@@ -84,11 +94,18 @@ describe('the keys', () => {
     const keysFile = join(root, 'prod-keys.json');
     const keys = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
     writeFileSync(keysFile, JSON.stringify(keys), { mode: 0o600 });
-    const base = { publicUrl: 'https://cloud.example.com', amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' } };
+    const base = {
+      publicUrl: 'https://cloud.example.com',
+      amazon: { mode: 'production' as const, applicationId: 'a', lwaClientId: 'id', lwaClientSecret: 's' },
+    };
     expect(loadConfig({ base, env: { CLOUD_KEYS_FILE: keysFile } })).toMatchObject({ ...keys, keysFile });
     // A key given directly wins over the file's.
     const direct = randomBytes(32).toString('base64');
-    expect(loadConfig({ base, env: { CLOUD_KEYS_FILE: keysFile, CLOUD_ENCRYPTION_KEY: direct } }).encryptionKey).toBe(direct);
-    expect(() => loadConfig({ base, env: { CLOUD_KEYS_FILE: join(root, 'nope.json') } })).toThrow(/keysFile: cannot read .*ENOENT/);
+    expect(loadConfig({ base, env: { CLOUD_KEYS_FILE: keysFile, CLOUD_ENCRYPTION_KEY: direct } }).encryptionKey).toBe(
+      direct,
+    );
+    expect(() => loadConfig({ base, env: { CLOUD_KEYS_FILE: join(root, 'nope.json') } })).toThrow(
+      /keysFile: cannot read .*ENOENT/,
+    );
   });
 });

@@ -18,7 +18,12 @@ export function readDevTenantFile(file: string): DevTenantFile | undefined {
   return JSON.parse(readFileSync(file, 'utf8')) as DevTenantFile;
 }
 
-export async function ensureDevTenant(db: Queryable, file: string, cloudUrl: string, now: Date): Promise<DevTenantFile> {
+export async function ensureDevTenant(
+  db: Queryable,
+  file: string,
+  cloudUrl: string,
+  now: Date,
+): Promise<DevTenantFile> {
   const existing = readDevTenantFile(file);
   if (existing) {
     if (await tenantExists(db, existing.tenantId, existing.clientId)) {

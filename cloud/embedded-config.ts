@@ -19,7 +19,10 @@ interface KeyFile {
 /** Reads the keys from `file`, or generates and stores them there the first time. */
 export function loadOrCreateKeys(file: string): KeyFile {
   if (existsSync(file)) return readKeysFile(file) as KeyFile;
-  const keys: KeyFile = { signingKey: randomBytes(32).toString('base64'), encryptionKey: randomBytes(32).toString('base64') };
+  const keys: KeyFile = {
+    signingKey: randomBytes(32).toString('base64'),
+    encryptionKey: randomBytes(32).toString('base64'),
+  };
   writeSecretFile(file, JSON.stringify(keys, null, 2));
   return keys;
 }
@@ -40,7 +43,11 @@ const appsSchema = z.object({
 type SandboxApp = z.infer<typeof appsSchema>['apps'][number];
 
 const isKind = (kind: SandboxAppKind) => (a: SandboxApp) =>
-  kind === 'draft' ? a.status === 'draft' : kind === 'unlisted' ? a.status === 'production' && a.appstoreListing === 'unlisted' : a.status === 'production';
+  kind === 'draft'
+    ? a.status === 'draft'
+    : kind === 'unlisted'
+      ? a.status === 'production' && a.appstoreListing === 'unlisted'
+      : a.status === 'production';
 
 /** The sandbox app of this kind, read from GET <sandbox>/sandbox/api/apps. */
 export async function fetchSandboxApp(sandboxOrigin: string, kind: SandboxAppKind = 'production'): Promise<SandboxApp> {
@@ -49,7 +56,9 @@ export async function fetchSandboxApp(sandboxOrigin: string, kind: SandboxAppKin
   try {
     body = await getJson(url);
   } catch (error) {
-    throw new Error(`the Amazon sandbox at ${sandboxOrigin} did not answer (${error instanceof Error ? error.message : String(error)}); start it first (npm run sandbox) or pass --sandbox URL`);
+    throw new Error(
+      `the Amazon sandbox at ${sandboxOrigin} did not answer (${error instanceof Error ? error.message : String(error)}); start it first (npm run sandbox) or pass --sandbox URL`,
+    );
   }
   const app = appsSchema.parse(body).apps.find(isKind(kind));
   if (!app) throw new Error(`the Amazon sandbox at ${sandboxOrigin} has no ${kind} app`);
@@ -84,12 +93,17 @@ interface EmbeddedKeyOptions {
 
 function embeddedKeys(dataDir: string, opts: EmbeddedKeyOptions): KeyFile & { keysFile?: string } {
   const env = opts.env ?? {};
-  if (env.CLOUD_SIGNING_KEY && env.CLOUD_ENCRYPTION_KEY) return { signingKey: env.CLOUD_SIGNING_KEY, encryptionKey: env.CLOUD_ENCRYPTION_KEY };
+  if (env.CLOUD_SIGNING_KEY && env.CLOUD_ENCRYPTION_KEY)
+    return { signingKey: env.CLOUD_SIGNING_KEY, encryptionKey: env.CLOUD_ENCRYPTION_KEY };
   const keysFile = opts.keysFile ?? (env.CLOUD_KEYS_FILE || join(dataDir, 'keys.json'));
   return { ...loadOrCreateKeys(keysFile), keysFile };
 }
 
-export async function embeddedDefaultConfig(dataDir: string, sandboxOrigin: string, opts: { app?: SandboxAppKind } & EmbeddedKeyOptions = {}): Promise<CloudConfig> {
+export async function embeddedDefaultConfig(
+  dataDir: string,
+  sandboxOrigin: string,
+  opts: { app?: SandboxAppKind } & EmbeddedKeyOptions = {},
+): Promise<CloudConfig> {
   const app = await fetchSandboxApp(sandboxOrigin, opts.app);
   return parseConfig({
     amazon: {

@@ -18,7 +18,8 @@ let cloud: CliCloud | undefined;
 let port: number;
 let client: CloudClient;
 
-const start = async () => (cloud = await startCliCloud(['--port', String(port), '--data-dir', dataDir, '--sandbox', sandbox.url]));
+const start = async () =>
+  (cloud = await startCliCloud(['--port', String(port), '--data-dir', dataDir, '--sandbox', sandbox.url]));
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
@@ -36,7 +37,9 @@ afterAll(async () => {
 
 /** Whether the sandbox's LWA has taken the slow scenario (the cloud's token request is being held). */
 async function lwaHolding(): Promise<boolean> {
-  const { active } = (await (await fetch(`${sandbox.url}/sandbox/api/scenarios`)).json()) as { active: Array<{ id: string }> };
+  const { active } = (await (await fetch(`${sandbox.url}/sandbox/api/scenarios`)).json()) as {
+    active: Array<{ id: string }>;
+  };
   return !active.some((s) => s.id === 'lwa_slow');
 }
 
@@ -69,7 +72,10 @@ describe('a cloud killed during the code exchange', () => {
     client = new CloudClient(cloud!.url, client.creds);
     const a = await statusAfterRestart(id);
     expect(a).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
-    const platforms = (await client.raw('GET', '/v1/platforms')).body.platforms as Array<{ name: string; status: string }>;
+    const platforms = (await client.raw('GET', '/v1/platforms')).body.platforms as Array<{
+      name: string;
+      status: string;
+    }>;
     expect(platforms.find((p) => p.name === 'Amazon Absturz')?.status).toBe('authenticated');
     expect(cloud!.output()).toContain('interrupted code exchange ended');
   }, 120_000);

@@ -13,12 +13,15 @@ const FE = seedAccount('fe.seller@example.com')!;
 
 const env = useTenantStack('Flow GmbH', { fresh: 'sandbox' });
 
-
 describe('whole flow', () => {
   it('platform → consent with sign-in, TOTP and confirm → callback → long-poll authenticated → settings import', async () => {
     const platformId = await newPlatform(env.client);
     const auth = await startAuth(env.client, platformId);
-    expect((await consentTarget(auth.consentUrl)).startsWith(`${env.stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`)).toBe(true);
+    expect(
+      (await consentTarget(auth.consentUrl)).startsWith(
+        `${env.stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`,
+      ),
+    ).toBe(true);
 
     // The desktop waits while the seller signs in.
     const waiting = env.client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
@@ -39,11 +42,19 @@ describe('whole flow', () => {
     expect(status.body).toMatchObject({ id: auth.id, status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
 
     const platform = await env.client.raw('GET', `/v1/platforms/${platformId}`);
-    expect(platform.body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, countryCode: 'DE' });
+    expect(platform.body).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+      countryCode: 'DE',
+    });
     const authorizedAt = Date.parse(platform.body.authorizedAt);
     expect(Date.parse(platform.body.renewalDueAt) - authorizedAt).toBe(365 * 24 * 3600 * 1000);
     // The long-poll's answer says all the desktop shows, so it needs no second call (issue 26).
-    expect(status.body).toMatchObject({ storeName: platform.body.storeName ?? null, completedAt: platform.body.authorizedAt, renewalDueAt: platform.body.renewalDueAt });
+    expect(status.body).toMatchObject({
+      storeName: platform.body.storeName ?? null,
+      completedAt: platform.body.authorizedAt,
+      renewalDueAt: platform.body.renewalDueAt,
+    });
 
     const imported = await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
     expect(imported.status).toBe(200);
@@ -59,7 +70,10 @@ describe('whole flow', () => {
     });
     // The sandbox lists a shadow and a "Non-Amazon" entry first, as real lists do: kept aside, never offered,
     // and the store name is not the shadow marketplace's "Invoicing_…".
-    expect(imported.body.otherMarketplaces.map((m: { id: string }) => m.id)).toEqual(['AHRY1CZE9ZY4H', 'A1ZFFQZ3HTUKT9']);
+    expect(imported.body.otherMarketplaces.map((m: { id: string }) => m.id)).toEqual([
+      'AHRY1CZE9ZY4H',
+      'A1ZFFQZ3HTUKT9',
+    ]);
     const after = await env.client.raw('GET', `/v1/platforms/${platformId}`);
     expect(after.body.marketplaces).toHaveLength(EU.marketplaces.length);
     expect(after.body.storeName).toBe(EU.storeName);
@@ -70,10 +84,17 @@ describe('whole flow', () => {
     const auth = await startAuth(env.client, platformId);
     expect(await consentTarget(auth.consentUrl)).toContain('/sc/sellercentral.amazon.co.jp/apps/authorize/consent?');
     const browser = new SellerBrowser();
-    const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, FE, env.stack.sandbox.url));
+    const callback = await confirmConsent(
+      browser,
+      await signInToConsent(browser, auth.consentUrl, FE, env.stack.sandbox.url),
+    );
     expect(callback.status).toBe(200);
     const imported = await env.client.raw('POST', `/v1/platforms/${platformId}/settings/import`);
-    expect(imported.body.marketplaces.map((m: { countryCode: string }) => m.countryCode).sort()).toEqual(['AU', 'JP', 'SG']);
+    expect(imported.body.marketplaces.map((m: { countryCode: string }) => m.countryCode).sort()).toEqual([
+      'AU',
+      'JP',
+      'SG',
+    ]);
   });
 
   it('refresh keeps the tokens until the new exchange succeeds and reports an unchanged seller', async () => {
@@ -94,14 +115,20 @@ describe('whole flow', () => {
   });
 
   it('a Draft app gets version=beta and completes the consent', async () => {
-    const draft = await startCloud({ port: 0, config: testConfig(env.stack.sandbox.url, { registerRedirectUriWithSandbox: true }, 'draft') });
+    const draft = await startCloud({
+      port: 0,
+      config: testConfig(env.stack.sandbox.url, { registerRedirectUriWithSandbox: true }, 'draft'),
+    });
     try {
       const c = new CloudClient(draft.url, await draft.createTenant('Draft GmbH'));
       const platformId = await newPlatform(c);
       const auth = await startAuth(c, platformId);
       expect(new URL(await consentTarget(auth.consentUrl)).searchParams.get('version')).toBe('beta');
       const browser = new SellerBrowser();
-      const callback = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, EU, env.stack.sandbox.url));
+      const callback = await confirmConsent(
+        browser,
+        await signInToConsent(browser, auth.consentUrl, EU, env.stack.sandbox.url),
+      );
       expect(callback.status).toBe(200);
       // Not a hybrid app: no MWS token.
       expect(JSON.parse(callback.text).result.result.mws_auth_token).toBeNull();

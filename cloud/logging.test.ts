@@ -22,7 +22,10 @@ it('logs requests without any secret', async () => {
   const platformId = await newPlatform(client);
   const auth = await startAuth(client, platformId);
   const browser = new SellerBrowser();
-  const redirect = await consentRedirect(browser, await signInToConsent(browser, auth.consentUrl, EU, stack.sandbox.url));
+  const redirect = await consentRedirect(
+    browser,
+    await signInToConsent(browser, auth.consentUrl, EU, stack.sandbox.url),
+  );
   const query = new URL(redirect).searchParams;
   const callback = await fetch(redirect);
   expect(callback.status).toBe(200);
@@ -32,14 +35,24 @@ it('logs requests without any secret', async () => {
   // Wrong credentials at the token endpoint.
   await fetch(`${stack.cloud.url}/oauth/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${tenant.clientId}:wrong-secret-123`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${tenant.clientId}:wrong-secret-123`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: `grant_type=client_credentials&client_secret=${tenant.clientSecret}`,
   });
 
   const log = lines.join('');
   expect(lines.length).toBeGreaterThan(10);
   expect(log).toContain('/oauth/amazon/callback');
-  const secrets = [tenant.clientSecret, 'wrong-secret-123', query.get('spapi_oauth_code')!, query.get('state')!, query.get('mws_auth_token')!, await client.accessToken()];
+  const secrets = [
+    tenant.clientSecret,
+    'wrong-secret-123',
+    query.get('spapi_oauth_code')!,
+    query.get('state')!,
+    query.get('mws_auth_token')!,
+    await client.accessToken(),
+  ];
   for (const secret of secrets) expect(log).not.toContain(secret);
   expect(log).not.toMatch(/Atz[ar]\|/);
   expect(log).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);

@@ -28,40 +28,57 @@ beforeEach(async () => {
 // A fresh client: a test may have moved the clock past its access token.
 afterEach(async () => {
   const fresh = new CloudClient(stack.cloud.url, client.creds);
-  for (const p of (await fresh.raw('GET', '/v1/platforms')).body.platforms) await fresh.raw('DELETE', `/v1/platforms/${p.id}`);
+  for (const p of (await fresh.raw('GET', '/v1/platforms')).body.platforms)
+    await fresh.raw('DELETE', `/v1/platforms/${p.id}`);
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error and success bodies are asserted field by field
 const json = async (res: Response): Promise<any> => res.json();
-const rows = async () => Number((await stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
+const rows = async () =>
+  Number((await stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
 
 /** The Login URI's state for this seller id, as an outsider gets it. */
-async function unboundState(sellerId: string, host = EU_HOST, cookie?: string): Promise<{ status: number; state?: string }> {
-  const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellerId })}`, {
-    redirect: 'manual',
-    ...(cookie ? { headers: { cookie } } : {}),
-  });
+async function unboundState(
+  sellerId: string,
+  host = EU_HOST,
+  cookie?: string,
+): Promise<{ status: number; state?: string }> {
+  const res = await fetch(
+    `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellerId })}`,
+    {
+      redirect: 'manual',
+      ...(cookie ? { headers: { cookie } } : {}),
+    },
+  );
   const location = res.headers.get('location');
   return { status: res.status, ...(location ? { state: new URL(location).searchParams.get('state')! } : {}) };
 }
 
 async function connected(): Promise<string> {
   const platformId = await newPlatform(client);
-  expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
+  expect(
+    (await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status,
+  ).toBe(200);
   return platformId;
 }
 
-describe('a redirect with the Login URI\'s state', () => {
-  it('with a made-up code: Amazon\'s refusal for a connected and an unknown seller id alike, nothing written', async () => {
+describe("a redirect with the Login URI's state", () => {
+  it("with a made-up code: Amazon's refusal for a connected and an unknown seller id alike, nothing written", async () => {
     await connected();
     const before = await rows();
     const answers = [];
     for (const seller of [EU.sellingPartnerId, 'A0UNKNOWN0PROOF']) {
       const { state } = await unboundState(seller);
-      const res = await fetch(`${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: seller, spapi_oauth_code: 'ANmadeupcode' })}`, { headers: { accept: 'application/json' } });
+      const res = await fetch(
+        `${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: seller, spapi_oauth_code: 'ANmadeupcode' })}`,
+        { headers: { accept: 'application/json' } },
+      );
       answers.push({ status: res.status, body: await res.json() });
     }
-    expect(answers[0]).toEqual({ status: 400, body: { error: expect.objectContaining({ code: 'LWA_INVALID_GRANT' }) } });
+    expect(answers[0]).toEqual({
+      status: 400,
+      body: { error: expect.objectContaining({ code: 'LWA_INVALID_GRANT' }) },
+    });
     expect(answers[1]).toEqual(answers[0]);
     expect(await rows()).toBe(before);
     expect((await client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations).toEqual([]);
@@ -74,7 +91,11 @@ describe('a redirect with the Login URI\'s state', () => {
     const again = await fetch(page.url, { headers: { accept: 'application/json' } });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(JSON.parse(page.text));
-    const started = (await client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations as { platformId: string; origin: string; status: string }[];
+    const started = (await client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations as {
+      platformId: string;
+      origin: string;
+      status: string;
+    }[];
     expect(started).toEqual([expect.objectContaining({ platformId, origin: 'amazon', status: 'authenticated' })]);
   });
 
@@ -83,7 +104,10 @@ describe('a redirect with the Login URI\'s state', () => {
     const { state } = await unboundState(EU.sellingPartnerId);
     stack.clock.advance(stack.config.authorizationTtlSeconds * 1000 + 1000);
     const before = await rows();
-    const res = await fetch(`${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`, { headers: { accept: 'application/json' } });
+    const res = await fetch(
+      `${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`,
+      { headers: { accept: 'application/json' } },
+    );
     expect(res.status).toBe(400);
     expect((await json(res)).error.code).toBe('STATE_EXPIRED');
     expect(await rows()).toBe(before);
@@ -91,20 +115,28 @@ describe('a redirect with the Login URI\'s state', () => {
 
   it('another seller than the Login URI named: SELLER_MISMATCH before Amazon is asked', async () => {
     const { state } = await unboundState('A0SOMEONEELSE');
-    const res = await fetch(`${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`, { headers: { accept: 'application/json' } });
+    const res = await fetch(
+      `${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`,
+      { headers: { accept: 'application/json' } },
+    );
     expect((await json(res)).error.code).toBe('SELLER_MISMATCH');
   });
 });
 
 describe('the pairing form', () => {
-  it('refuses a tampered consent and a sign-in\'s own state; the genuine form still works', async () => {
+  it("refuses a tampered consent and a sign-in's own state; the genuine form still works", async () => {
     const platformId = await newPlatform(client, 'JP', 'FE');
     const { page } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, JP_HOST);
     expect(page.text).toContain('data-reason="unknown_seller"');
-    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body
+      .code as string;
     const form = new URLSearchParams(formRequest(page, { code }).init.body as string);
     const post = async (fields: URLSearchParams) => {
-      const res = await fetch(`${stack.cloud.url}/oauth/amazon/callback`, { method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
+      const res = await fetch(`${stack.cloud.url}/oauth/amazon/callback`, {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+        body: fields.toString(),
+      });
       return { status: res.status, body: await json(res) };
     };
     const tampered = new URLSearchParams(form);
@@ -118,7 +150,10 @@ describe('the pairing form', () => {
     const done = await post(form);
     expect(done.status).toBe(200);
     expect(done.body.result.result.state).toBe(form.get('state'));
-    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: FE.sellingPartnerId,
+    });
   });
 });
 

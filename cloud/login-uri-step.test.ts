@@ -30,20 +30,29 @@ beforeEach(async () => {
 // The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
 afterEach(async () => {
   for (const c of clients) {
-    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms) await c.raw('DELETE', `/v1/platforms/${p.id}`);
+    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms)
+      await c.raw('DELETE', `/v1/platforms/${p.id}`);
   }
 });
 
 async function scenario(id: string, account?: string): Promise<void> {
-  const res = await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, ...(account ? { account } : {}) }) });
+  const res = await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id, ...(account ? { account } : {}) }),
+  });
   expect(res.status).toBe(200);
 }
 
-async function authorizationsOf(platformId: string): Promise<{ id: string; status: string; origin: string; error_code: string | null }[]> {
-  const { rows } = await stack.cloud.db.query<{ id: string; status: string; origin: string; error_code: string | null }>(
-    'SELECT id, status, origin, error_code FROM authorizations WHERE platform_id = $1 ORDER BY seq',
-    [platformId],
-  );
+async function authorizationsOf(
+  platformId: string,
+): Promise<{ id: string; status: string; origin: string; error_code: string | null }[]> {
+  const { rows } = await stack.cloud.db.query<{
+    id: string;
+    status: string;
+    origin: string;
+    error_code: string | null;
+  }>('SELECT id, status, origin, error_code FROM authorizations WHERE platform_id = $1 ORDER BY seq', [platformId]);
   return rows;
 }
 
@@ -51,7 +60,10 @@ async function authorizationsOf(platformId: string): Promise<{ id: string; statu
 async function firstSignIn(platformId: string, seller: SeedAccount = EU) {
   const auth = await startAuth(client, platformId);
   const browser = new SellerBrowser();
-  const page = await confirmConsent(browser, await signInToConsent(browser, auth.consentUrl, seller, stack.sandbox.url));
+  const page = await confirmConsent(
+    browser,
+    await signInToConsent(browser, auth.consentUrl, seller, stack.sandbox.url),
+  );
   return { auth, page, browser };
 }
 
@@ -108,9 +120,14 @@ describe('first sign-in, website workflow', () => {
     const body = JSON.parse(page.text) as { result: { result: { state: string; spapi_oauth_code: string } } };
     expect(body.result.result.state).toBe(new URL(auth.consentUrl).searchParams.get('state'));
     expect(body.result.result.spapi_oauth_code).toBeTruthy();
-    expect(await authorization(client, auth.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(await authorization(client, auth.id)).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
     // Exactly one authorization: nothing started at Amazon's side, nothing superseded.
-    expect(await authorizationsOf(platformId)).toEqual([{ id: auth.id, status: 'authenticated', origin: 'desktop', error_code: null }]);
+    expect(await authorizationsOf(platformId)).toEqual([
+      { id: auth.id, status: 'authenticated', origin: 'desktop', error_code: null },
+    ]);
   });
 
   it('without the Login URI step Amazon redirects straight to the redirect URI', async () => {
@@ -118,10 +135,12 @@ describe('first sign-in, website workflow', () => {
     const { auth, page } = await firstSignIn(platformId);
     expect(page.status).toBe(200);
     expect(JSON.parse(page.text).result.result.state).toBe(new URL(auth.consentUrl).searchParams.get('state'));
-    expect(await authorizationsOf(platformId)).toEqual([{ id: auth.id, status: 'authenticated', origin: 'desktop', error_code: null }]);
+    expect(await authorizationsOf(platformId)).toEqual([
+      { id: auth.id, status: 'authenticated', origin: 'desktop', error_code: null },
+    ]);
   });
 
-  it('without the cookie (another browser) the callback asks for the pairing code after Amazon\'s redirect, and the code completes it', async () => {
+  it("without the cookie (another browser) the callback asks for the pairing code after Amazon's redirect, and the code completes it", async () => {
     await scenario('login_uri_new_seller', EU.email);
     const platformId = await newPlatform(client);
     const auth = await startAuth(client, platformId);
@@ -129,27 +148,39 @@ describe('first sign-in, website workflow', () => {
     const browser = new SellerBrowser();
     // Amazon's documented order: the consent, then the Login URI (a redirect back to Amazon as for any
     // seller), then Amazon's redirect with the code, where the cloud learns who the seller is.
-    const asked = await confirmConsent(browser, await signInToConsent(browser, new URL(consentUrl, stack.sandbox.url).href, EU, stack.sandbox.url));
+    const asked = await confirmConsent(
+      browser,
+      await signInToConsent(browser, new URL(consentUrl, stack.sandbox.url).href, EU, stack.sandbox.url),
+    );
     expect(asked.url.startsWith(`${stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
     expect(asked.status).toBe(200);
     expect(asked.text).toContain('data-reason="unknown_seller"');
     // The desktop's own sign-in is still pending: nothing was cancelled.
     expect(await authorization(client, auth.id)).toMatchObject({ status: 'pending' });
-    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body
+      .code as string;
     const done = await browser.submit(asked, { code });
     expect(done.status).toBe(200);
     expect(JSON.parse(done.text).result.result.spapi_oauth_code).toBeTruthy();
-    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
     // The consent went to a sign-in marked as Amazon's; the desktop's own one is left alone.
     const rows = await authorizationsOf(platformId);
-    expect(rows.map((r) => [r.origin, r.status])).toEqual([['desktop', 'pending'], ['amazon', 'authenticated']]);
+    expect(rows.map((r) => [r.origin, r.status])).toEqual([
+      ['desktop', 'pending'],
+      ['amazon', 'authenticated'],
+    ]);
   });
 });
 
 describe('Re-Authorize: amazon_callback_uri on any Amazon host', () => {
   async function connected(): Promise<string> {
     const platformId = await newPlatform(client);
-    expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
+    expect(
+      (await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status,
+    ).toBe(200);
     return platformId;
   }
 
@@ -192,7 +223,9 @@ describe('Login URI requests from an outsider (a seller id is public)', () => {
   // Before the 700 requests: those use up the seller id's allowance for the rest of this file.
   it('leaves an undecided seller change undecided', async () => {
     const platformId = await newPlatform(client);
-    expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
+    expect(
+      (await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status,
+    ).toBe(200);
     expect((await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
     const refresh = await startAuth(client, platformId, 'refresh');
     expect((await consentAndCallback(stack.sandbox.url, refresh.consentUrl, OTHER)).status).toBe(200);
@@ -201,12 +234,17 @@ describe('Login URI requests from an outsider (a seller id is public)', () => {
     const after = await authorization(client, refresh.id);
     expect(after.sellerChange.decision).toBeUndefined();
     // The desktop can still take the other seller.
-    expect((await client.raw('POST', `/v1/authorizations/${refresh.id}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
+    expect(
+      (await client.raw('POST', `/v1/authorizations/${refresh.id}/seller-change`, { body: { decision: 'switch' } }))
+        .status,
+    ).toBe(200);
   });
 
   it('700 requests create no authorization, cancel nothing, and the genuine consent still completes', async () => {
     const platformId = await newPlatform(client);
-    expect((await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status).toBe(200);
+    expect(
+      (await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status,
+    ).toBe(200);
     const genuine = await startAuth(client, platformId, 'refresh');
     const statuses = new Map<number, number>();
     for (let i = 0; i < 700; i += 50) {

@@ -33,7 +33,8 @@ beforeEach(async () => {
 // The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
 afterEach(async () => {
   for (const c of clients.splice(0)) {
-    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms) await c.raw('DELETE', `/v1/platforms/${p.id}`);
+    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms)
+      await c.raw('DELETE', `/v1/platforms/${p.id}`);
   }
 });
 
@@ -44,7 +45,12 @@ async function newClient(): Promise<CloudClient> {
 }
 
 /** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization. */
-async function authenticatedPlatform(c: CloudClient, seller: SeedAccount, country = 'DE', region = 'EU'): Promise<string> {
+async function authenticatedPlatform(
+  c: CloudClient,
+  seller: SeedAccount,
+  country = 'DE',
+  region = 'EU',
+): Promise<string> {
   const platformId = await newPlatform(c, country, region);
   const auth = await startAuth(c, platformId);
   expect((await consentAndCallback(stack.sandbox.url, auth.consentUrl, seller)).status).toBe(200);
@@ -55,7 +61,12 @@ async function authenticatedPlatform(c: CloudClient, seller: SeedAccount, countr
 /** Seller Central → Manage Your Apps → Re-Authorize: the page the browser ends on after the cloud answered. */
 async function reAuthorize(seller: SeedAccount, host = EU_HOST): Promise<{ browser: SellerBrowser; page: Page }> {
   const browser = new SellerBrowser();
-  const manage = await signInToConsent(browser, `${stack.sandbox.url}/sc/${host}/apps/manage`, seller, stack.sandbox.url);
+  const manage = await signInToConsent(
+    browser,
+    `${stack.sandbox.url}/sc/${host}/apps/manage`,
+    seller,
+    stack.sandbox.url,
+  );
   expect(manage.text).toContain('data-page="manage-apps"');
   return { browser, page: await browser.submit(manage, {}, APP.applicationId) };
 }
@@ -63,7 +74,10 @@ async function reAuthorize(seller: SeedAccount, host = EU_HOST): Promise<{ brows
 async function feed(c: CloudClient, query = '') {
   const res = await c.raw('GET', `/v1/platforms/changes${query}`);
   expect(res.status).toBe(200);
-  return res.body as { cursor: string; authorizations: Array<{ id: string; platformId: string; status: string; mode: string; origin?: string }> };
+  return res.body as {
+    cursor: string;
+    authorizations: Array<{ id: string; platformId: string; status: string; mode: string; origin?: string }>;
+  };
 }
 
 describe('Re-Authorize in Seller Central', () => {
@@ -86,7 +100,12 @@ describe('Re-Authorize in Seller Central', () => {
     expect(started).toMatchObject({ platformId, mode: 'refresh', origin: 'amazon' });
     expect(BigInt(woken.cursor)).toBeGreaterThan(BigInt(cursor));
     expect(JSON.parse(callback.text).result.result.state).toBeTruthy();
-    expect(await authorization(client, started.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, sellingPartnerIdChanged: false, origin: 'amazon' });
+    expect(await authorization(client, started.id)).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+      sellingPartnerIdChanged: false,
+      origin: 'amazon',
+    });
     const after = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     expect(Date.parse(after.authorizedAt)).toBeGreaterThan(Date.parse(before.authorizedAt));
     // Nothing new after the cursor: the feed answers empty at once when not asked to wait.
@@ -96,7 +115,10 @@ describe('Re-Authorize in Seller Central', () => {
   it('sends the browser back to amazon_callback_uri with redirect_uri, amazon_state unchanged and its own state', async () => {
     await authenticatedPlatform(client, EU);
     const callbackUri = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
-    const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 'opaque+state/=', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    const res = await fetch(
+      `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 'opaque+state/=', selling_partner_id: EU.sellingPartnerId })}`,
+      { redirect: 'manual' },
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     const target = new URL(res.headers.get('location')!);
@@ -106,7 +128,10 @@ describe('Re-Authorize in Seller Central', () => {
     expect(target.searchParams.get('state')).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(target.searchParams.has('version')).toBe(false);
     // Amazon's version=beta comes back although this cloud is not configured as a Draft app.
-    const beta = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId, version: 'beta' })}`, { redirect: 'manual' });
+    const beta = await fetch(
+      `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId, version: 'beta' })}`,
+      { redirect: 'manual' },
+    );
     expect(new URL(beta.headers.get('location')!).searchParams.get('version')).toBe('beta');
   });
 
@@ -117,36 +142,72 @@ describe('Re-Authorize in Seller Central', () => {
     await authenticatedPlatform(await newClient(), OTHER_EU);
     const disabled = await newClient();
     await authenticatedPlatform(disabled, NA, 'US', 'NA');
-    const admin = (action: string) => fetch(`${stack.cloud.url}/admin/tenants/${disabled.creds.clientId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${stack.cloud.adminToken}` } });
+    const admin = (action: string) =>
+      fetch(`${stack.cloud.url}/admin/tenants/${disabled.creds.clientId}/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.cloud.adminToken}` },
+      });
     expect((await admin('disable')).status).toBe(200);
-    const rows = async () => Number((await stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
+    const rows = async () =>
+      Number((await stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
     const before = await rows();
     try {
-      const ids = { connected: EU.sellingPartnerId, unknown: 'A0UNKNOWN0SELL', ambiguous: OTHER_EU.sellingPartnerId, disabledTenant: NA.sellingPartnerId };
-      const answers = await Promise.all(Object.values(ids).map(async (id) => {
-        const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: id })}`, { redirect: 'manual' });
-        const location = new URL(res.headers.get('location')!);
-        const state = location.searchParams.get('state')!;
-        const claims = JSON.parse(Buffer.from(state.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-        return {
-          status: res.status,
-          headerNames: [...res.headers.keys()].sort(),
-          headers: Object.fromEntries([...res.headers].filter(([name]) => !['date', 'location', 'content-length', 'x-request-id', 'x-ratelimit-remaining', 'x-ratelimit-reset'].includes(name))),
-          setCookie: res.headers.get('set-cookie'),
-          body: await res.text(),
-          target: `${location.origin}${location.pathname}`,
-          params: [...location.searchParams.keys()].sort(),
-          amazonState: location.searchParams.get('amazon_state'),
-          claims: Object.keys(claims).sort(),
-          seller: claims.spid,
-        };
-      }));
+      const ids = {
+        connected: EU.sellingPartnerId,
+        unknown: 'A0UNKNOWN0SELL',
+        ambiguous: OTHER_EU.sellingPartnerId,
+        disabledTenant: NA.sellingPartnerId,
+      };
+      const answers = await Promise.all(
+        Object.values(ids).map(async (id) => {
+          const res = await fetch(
+            `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: id })}`,
+            { redirect: 'manual' },
+          );
+          const location = new URL(res.headers.get('location')!);
+          const state = location.searchParams.get('state')!;
+          const claims = JSON.parse(Buffer.from(state.split('.')[1]!, 'base64url').toString()) as Record<
+            string,
+            unknown
+          >;
+          return {
+            status: res.status,
+            headerNames: [...res.headers.keys()].sort(),
+            headers: Object.fromEntries(
+              [...res.headers].filter(
+                ([name]) =>
+                  ![
+                    'date',
+                    'location',
+                    'content-length',
+                    'x-request-id',
+                    'x-ratelimit-remaining',
+                    'x-ratelimit-reset',
+                  ].includes(name),
+              ),
+            ),
+            setCookie: res.headers.get('set-cookie'),
+            body: await res.text(),
+            target: `${location.origin}${location.pathname}`,
+            params: [...location.searchParams.keys()].sort(),
+            amazonState: location.searchParams.get('amazon_state'),
+            claims: Object.keys(claims).sort(),
+            seller: claims.spid,
+          };
+        }),
+      );
       for (const [i, answer] of answers.entries()) {
         expect(answer.seller).toBe(Object.values(ids)[i]);
         // Everything but the seller id the request itself named and the state's own id and times.
         expect({ ...answer, seller: undefined }).toEqual({ ...answers[0], seller: undefined });
       }
-      expect(answers[0]).toMatchObject({ status: 302, setCookie: null, body: '', amazonState: 'st', params: ['amazon_state', 'redirect_uri', 'state'] });
+      expect(answers[0]).toMatchObject({
+        status: 302,
+        setCookie: null,
+        body: '',
+        amazonState: 'st',
+        params: ['amazon_state', 'redirect_uri', 'state'],
+      });
       expect(answers[0]!.claims).toEqual(['aud', 'exp', 'iat', 'rgn', 'spid', 'sub']);
       // No authorization was started for any of them: the same (no) work on every path.
       expect(await rows()).toBe(before);
@@ -158,8 +219,17 @@ describe('Re-Authorize in Seller Central', () => {
 
   it('is no open redirect: a callback URI that does not lead to Seller Central gets a 400 page', async () => {
     await authenticatedPlatform(client, EU);
-    for (const bad of ['https://evil.example/apps/authorize/confirm', `https://evil.example/sc/${EU_HOST}/apps/authorize/confirm`, `${stack.sandbox.url}/sandbox/api/reset`, `${stack.sandbox.url}/sc/evil.example/x`, 'javascript:alert(1)']) {
-      const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: bad, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    for (const bad of [
+      'https://evil.example/apps/authorize/confirm',
+      `https://evil.example/sc/${EU_HOST}/apps/authorize/confirm`,
+      `${stack.sandbox.url}/sandbox/api/reset`,
+      `${stack.sandbox.url}/sc/evil.example/x`,
+      'javascript:alert(1)',
+    ]) {
+      const res = await fetch(
+        `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: bad, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`,
+        { redirect: 'manual' },
+      );
       expect(res.status, bad).toBe(400);
       expect(res.headers.get('location'), bad).toBeNull();
       expect(await res.text()).toContain('data-reason="bad_request"');
@@ -167,27 +237,53 @@ describe('Re-Authorize in Seller Central', () => {
     const missing = await fetch(`${stack.cloud.url}/oauth/amazon/login`, { redirect: 'manual' });
     expect(missing.status).toBe(400);
     // Odd input is a page, never a server error: NUL, repeated parameters, oversized values, a bad form.
-    for (const query of ['amazon_state=%00&amazon_callback_uri=x', 'amazon_state=a&amazon_state=b', `amazon_state=${'x'.repeat(5000)}`, 'selling_partner_id=%3Cscript%3E', 'version=%0A']) {
+    for (const query of [
+      'amazon_state=%00&amazon_callback_uri=x',
+      'amazon_state=a&amazon_state=b',
+      `amazon_state=${'x'.repeat(5000)}`,
+      'selling_partner_id=%3Cscript%3E',
+      'version=%0A',
+    ]) {
       const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${query}`, { redirect: 'manual' });
       expect(res.status, query).toBe(400);
     }
-    const form = await fetch(`${stack.cloud.url}/oauth/amazon/callback`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=%00&state=s' });
+    const form = await fetch(`${stack.cloud.url}/oauth/amazon/callback`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'code=%00&state=s',
+    });
     expect(form.status).toBe(400);
     // The Login URI takes no form any more: the pairing code belongs to the callback's page.
-    expect((await fetch(`${stack.cloud.url}/oauth/amazon/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'code=ABCD-EFGH' })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${stack.cloud.url}/oauth/amazon/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'code=ABCD-EFGH',
+        })
+      ).status,
+    ).toBe(404);
   });
 
-  it('refuses another seller\'s consent on a platform chosen by selling_partner_id (SELLER_MISMATCH), keeping the tokens', async () => {
+  it("refuses another seller's consent on a platform chosen by selling_partner_id (SELLER_MISMATCH), keeping the tokens", async () => {
     const platformId = await authenticatedPlatform(client, EU);
     const callbackUri = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`;
-    const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`, { redirect: 'manual' });
+    const res = await fetch(
+      `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: callbackUri, amazon_state: 's', selling_partner_id: EU.sellingPartnerId })}`,
+      { redirect: 'manual' },
+    );
     const state = new URL(res.headers.get('location')!).searchParams.get('state')!;
     // Someone else consents with that state (a crafted Re-Authorize with a stranger's seller id).
     const consentUrl = `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/consent?${new URLSearchParams({ application_id: APP.applicationId, state, redirect_uri: `${stack.cloud.url}/oauth/amazon/callback` })}`;
     const page = await consentAndCallback(stack.sandbox.url, consentUrl, OTHER_EU);
     expect(page.status).toBe(400);
     expect(JSON.parse(page.text).error.code).toBe('SELLER_MISMATCH');
-    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
   });
 });
 
@@ -205,7 +301,8 @@ describe('a tenant the operator disabled', () => {
     const platformId = await authenticatedPlatform(client, EU);
     const before = (await client.raw('GET', `/v1/platforms/${platformId}`)).body;
     // Begun before the operator disabled the tenant: a pairing code and a sign-in from the desktop.
-    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body.code as string;
+    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body
+      .code as string;
     const pending = await startAuth(client, platformId, 'refresh');
     await setDisabled(client, true);
     try {
@@ -231,15 +328,23 @@ describe('a tenant the operator disabled', () => {
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'TENANT_DISABLED' } });
     // No call to Amazon's token endpoint was made for it.
     expect(failed.amazonRequests ?? []).toEqual([]);
-    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', authorizedAt: before.authorizedAt });
+    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({
+      status: 'authenticated',
+      authorizedAt: before.authorizedAt,
+    });
     expect((await feed(client)).authorizations).toEqual([]);
   });
 });
 
 describe('pairing code', () => {
-  it('Appstore Authorize now for a seller without a platform: after Amazon\'s redirect the code from the desktop identifies it', async () => {
+  it("Appstore Authorize now for a seller without a platform: after Amazon's redirect the code from the desktop identifies it", async () => {
     const platformId = await newPlatform(client, 'JP', 'FE');
-    const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp');
+    const { browser, page: asked } = await authorizeNow(
+      stack.sandbox.url,
+      APP.applicationId,
+      FE,
+      'sellercentral.amazon.co.jp',
+    );
     // The consent, the Login URI and Amazon's redirect are behind: the callback's page asks for the code.
     expect(asked.url.startsWith(`${stack.cloud.url}/oauth/amazon/callback?`)).toBe(true);
     expect(asked.status).toBe(200);
@@ -247,7 +352,13 @@ describe('pairing code', () => {
     expect(asked.text).toContain('Kopplungscode');
     expect(asked.text).toContain('name="consent"');
     // A second round before any code is typed: another form for the same seller.
-    const { page: second } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp', browser);
+    const { page: second } = await authorizeNow(
+      stack.sandbox.url,
+      APP.applicationId,
+      FE,
+      'sellercentral.amazon.co.jp',
+      browser,
+    );
     expect(second.text).toContain('data-reason="unknown_seller"');
 
     const wrong = await browser.submit(asked, { code: 'ABCD-EFGH' });
@@ -270,7 +381,10 @@ describe('pairing code', () => {
     // One sign-in marked as Amazon's, finished: the desktop reads it from its feed.
     const started = (await feed(client, '?since=0')).authorizations;
     expect(started).toEqual([expect.objectContaining({ platformId, origin: 'amazon', mode: 'login' })]);
-    expect(await authorization(client, started[0]!.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
+    expect(await authorization(client, started[0]!.id)).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: FE.sellingPartnerId,
+    });
     // The form sent again: the same answer, nothing new.
     expect((await browser.submit(wrong, { code: issued.body.code })).status).toBe(200);
     expect((await feed(client, '?since=0')).authorizations).toHaveLength(1);
@@ -284,7 +398,12 @@ describe('pairing code', () => {
     const platformId = await newPlatform(client, 'JP', 'FE');
     const issued = await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} });
     stack.clock.advance(10 * 60_000 + 1);
-    const { browser, page: asked } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, 'sellercentral.amazon.co.jp');
+    const { browser, page: asked } = await authorizeNow(
+      stack.sandbox.url,
+      APP.applicationId,
+      FE,
+      'sellercentral.amazon.co.jp',
+    );
     const late = await browser.submit(asked, { code: issued.body.code });
     expect(late.text).toContain('data-reason="code_invalid"');
     let last = 0;
@@ -295,8 +414,14 @@ describe('pairing code', () => {
 
 /** Calls the Login URI as Amazon would (GET). */
 async function reAuthorizeDirect(sellingPartnerId: string, host: string) {
-  const params = { amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellingPartnerId };
-  const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams(params)}`, { redirect: 'manual' });
+  const params = {
+    amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`,
+    amazon_state: 'st',
+    selling_partner_id: sellingPartnerId,
+  };
+  const res = await fetch(`${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams(params)}`, {
+    redirect: 'manual',
+  });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
@@ -312,7 +437,12 @@ describe('Draft app', () => {
       expect((await consentAndCallback(draftStack.sandbox.url, auth.consentUrl, EU)).status).toBe(200);
 
       const browser = new SellerBrowser();
-      const manage = await signInToConsent(browser, `${draftStack.sandbox.url}/sc/${EU_HOST}/apps/manage`, EU, draftStack.sandbox.url);
+      const manage = await signInToConsent(
+        browser,
+        `${draftStack.sandbox.url}/sc/${EU_HOST}/apps/manage`,
+        EU,
+        draftStack.sandbox.url,
+      );
       const draft = draftApp();
       const consent = await browser.submit(manage, {}, draft.applicationId);
       expect(consent.text).toContain('data-page="consent"');
@@ -324,7 +454,10 @@ describe('Draft app', () => {
       expect(back.status).toBe(302);
       expect(new URL(back.headers.get('location')!).searchParams.get('version')).toBe('beta');
       expect((await browser.go(new URL(back.headers.get('location')!).href)).status).toBe(200);
-      expect((await c.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+      expect((await c.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({
+        status: 'authenticated',
+        sellingPartnerId: EU.sellingPartnerId,
+      });
     } finally {
       await draftStack.close();
     }

@@ -11,7 +11,8 @@ const CLOUD = join(__dirname);
 const ALLOWED_DIRS = ['repositories', 'db'];
 const ALLOWED_FILES = ['authorizations/pg-notifier.ts'];
 /** Statements as our code writes them (upper-case keywords); prose in comments is lower case. */
-const SQL = /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+[a-z_]+\s+SET|DELETE\s+FROM|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)|ALTER\s+TABLE|DROP\s+(TABLE|INDEX)|pg_notify\s*\()/;
+const SQL =
+  /\b(SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+[a-z_]+\s+SET|DELETE\s+FROM|CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)|ALTER\s+TABLE|DROP\s+(TABLE|INDEX)|pg_notify\s*\()/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

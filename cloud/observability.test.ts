@@ -14,7 +14,12 @@ const { version } = packageJson;
 
 const lines: string[] = [];
 let stack: Stack;
-const logged = () => lines.join('').trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string; reqId?: string });
+const logged = () =>
+  lines
+    .join('')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { level: number; msg: string; reqId?: string });
 
 beforeAll(async () => {
   stack = await startStack({ logger: { write: (line) => void lines.push(line) } });
@@ -25,14 +30,46 @@ describe('HTTP metrics', () => {
   it('counts requests by route pattern (never the id), method and status class, with their latency', async () => {
     const tenant = await stack.cloud.createTenant('Metrik GmbH');
     const client = new CloudClient(stack.cloud.url, tenant);
-    const before = await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', { route: '/v1/platforms/:id', method: 'GET', status_class: '4xx' });
-    for (const id of ['plt_nope1', 'plt_nope2']) expect((await client.raw('GET', `/v1/platforms/${id}`)).status).toBe(404);
-    expect(await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', { route: '/v1/platforms/:id', method: 'GET', status_class: '4xx' })).toBe(before + 2);
-    expect(await metric(stack.cloud, 'cloud_http_request_duration_seconds_bucket', { le: '+Inf', route: '/v1/platforms/:id', method: 'GET', status_class: '4xx' })).toBe(before + 2);
-    expect(await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', { route: '/oauth/token', method: 'POST', status_class: '2xx' })).toBeGreaterThanOrEqual(1);
+    const before = await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
+      route: '/v1/platforms/:id',
+      method: 'GET',
+      status_class: '4xx',
+    });
+    for (const id of ['plt_nope1', 'plt_nope2'])
+      expect((await client.raw('GET', `/v1/platforms/${id}`)).status).toBe(404);
+    expect(
+      await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
+        route: '/v1/platforms/:id',
+        method: 'GET',
+        status_class: '4xx',
+      }),
+    ).toBe(before + 2);
+    expect(
+      await metric(stack.cloud, 'cloud_http_request_duration_seconds_bucket', {
+        le: '+Inf',
+        route: '/v1/platforms/:id',
+        method: 'GET',
+        status_class: '4xx',
+      }),
+    ).toBe(before + 2);
+    expect(
+      await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
+        route: '/oauth/token',
+        method: 'POST',
+        status_class: '2xx',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     await fetch(`${stack.cloud.url}/no/such/route/plt_123`);
-    expect(await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', { route: 'unmatched', method: 'GET', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
-    const text = await (await fetch(`${stack.cloud.url}/metrics`, { headers: { authorization: `Bearer ${stack.cloud.adminToken}` } })).text();
+    expect(
+      await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
+        route: 'unmatched',
+        method: 'GET',
+        status_class: '4xx',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    const text = await (
+      await fetch(`${stack.cloud.url}/metrics`, { headers: { authorization: `Bearer ${stack.cloud.adminToken}` } })
+    ).text();
     expect(text).not.toContain('plt_nope1');
     expect(text).not.toContain('plt_123');
   });
@@ -45,7 +82,15 @@ describe('HTTP metrics', () => {
 
   it('the days-left gauge follows lwaSecretStatus, one series per configured secret with a date', async () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
-    const config = { ...stack.config, amazon: { ...stack.config.amazon, lwaClientSecretExpiresAt: '2026-07-11', lwaNextClientSecret: 'n', lwaNextClientSecretExpiresAt: '2026-11-28' } } as CloudConfig;
+    const config = {
+      ...stack.config,
+      amazon: {
+        ...stack.config.amazon,
+        lwaClientSecretExpiresAt: '2026-07-11',
+        lwaNextClientSecret: 'n',
+        lwaNextClientSecretExpiresAt: '2026-11-28',
+      },
+    } as CloudConfig;
     const metrics = createMetrics();
     metrics.setLwaSecretSource(() => lwaSecretStatus(config, now).secrets);
     const { body } = await metrics.render();
@@ -82,7 +127,10 @@ describe('log level', () => {
   it('every line is JSON; logLevel warn keeps the request lines out', async () => {
     expect(logged().length).toBeGreaterThan(4);
     const quiet: string[] = [];
-    const warnOnly = await startStack({ logger: { write: (line) => void quiet.push(line) }, overrides: { logLevel: 'warn' } });
+    const warnOnly = await startStack({
+      logger: { write: (line) => void quiet.push(line) },
+      overrides: { logLevel: 'warn' },
+    });
     try {
       await fetch(`${warnOnly.cloud.url}/healthz`);
       expect(quiet.join('')).not.toContain('incoming request');

@@ -39,14 +39,15 @@ describe('GET /openapi.json', () => {
     expect(missing).toEqual([]);
   });
 
-  it('carries each contract route\'s request parts and its answers per status code', () => {
+  it("carries each contract route's request parts and its answers per status code", () => {
     for (const [name, route] of Object.entries({ ...CLOUD_ROUTES, ...OPS_ROUTES })) {
       const op = doc.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
       expect(op, name).toBeDefined();
       expect(op!.summary, name).toBe(route.summary);
       const schema = route.schema as Record<string, unknown> & { response: Record<string, unknown> };
       const where = (part: string) => (op!.parameters ?? []).filter((p) => p.in === part).map((p) => p.name);
-      if (schema.params) expect(where('path'), name).toEqual([...route.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1]));
+      if (schema.params)
+        expect(where('path'), name).toEqual([...route.path.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1]));
       if (schema.querystring) expect(where('query').length, name).toBeGreaterThan(0);
       if (schema.headers) expect(where('header'), name).toContain('idempotency-key');
       if (schema.body) expect(Object.keys(op!.requestBody?.content ?? {}).length, name).toBeGreaterThan(0);
@@ -62,9 +63,13 @@ describe('GET /openapi.json', () => {
     const create = doc.paths['/v1/platforms']!.post!;
     const body = create.requestBody!.content['application/json']!.schema;
     expect(body.required).toEqual(expect.arrayContaining(['type', 'name', 'region', 'countryCode']));
-    expect(Object.keys(create.responses['201']!.content!['application/json']!.schema.properties ?? {})).toEqual(expect.arrayContaining(['id', 'name', 'status', 'region']));
+    expect(Object.keys(create.responses['201']!.content!['application/json']!.schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'name', 'status', 'region']),
+    );
     // A stored secret is no field of the answer, so serialisation strips it if code ever passed one.
-    expect(Object.keys(create.responses['201']!.content!['application/json']!.schema.properties ?? {})).not.toContain('refresh_token_enc');
+    expect(Object.keys(create.responses['201']!.content!['application/json']!.schema.properties ?? {})).not.toContain(
+      'refresh_token_enc',
+    );
     const error = create.responses['4XX'];
     expect(Object.keys(error!.content!['application/json']!.schema.properties ?? {})).toEqual(['error']);
   });

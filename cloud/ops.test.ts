@@ -15,7 +15,10 @@ let stack: Stack;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are asserted field by field
 type AnyBody = any;
 
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; json: AnyBody }> {
+async function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; json: AnyBody }> {
   const res = await fetch(`${stack.cloud.url}${path}`, { headers });
   const text = await res.text();
   let json: unknown;
@@ -41,19 +44,53 @@ describe('health and readiness', () => {
     expect(ready.status).toBe(200);
     expect(ready.json).toMatchObject({
       ready: true,
-      checks: { database: { ok: true }, migrations: { ok: true, version: Math.max(...migrationVersions()), expected: Math.max(...migrationVersions()) }, lwaClientSecret: { ok: true } },
+      checks: {
+        database: { ok: true },
+        migrations: { ok: true, version: Math.max(...migrationVersions()), expected: Math.max(...migrationVersions()) },
+        lwaClientSecret: { ok: true },
+      },
     });
   });
 
   it('the LWA secret check warns within the configured number of days but never makes the instance unready', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
-    const expiring = (at: string) => ({ ...stack.config, readyzLwaSecretMinDays: 7, amazon: { ...stack.config.amazon, lwaClientSecretExpiresAt: at } }) as CloudConfig;
-    expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({ ok: true, warning: true, daysLeft: 4 });
-    expect(lwaSecretReadiness(expiring('2026-05-01T00:00:00Z'), now)).toMatchObject({ ok: true, warning: true, level: 'expired' });
-    expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({ ok: true, warning: false, daysLeft: 30 });
+    const expiring = (at: string) =>
+      ({
+        ...stack.config,
+        readyzLwaSecretMinDays: 7,
+        amazon: { ...stack.config.amazon, lwaClientSecretExpiresAt: at },
+      }) as CloudConfig;
+    expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({
+      ok: true,
+      warning: true,
+      daysLeft: 4,
+    });
+    expect(lwaSecretReadiness(expiring('2026-05-01T00:00:00Z'), now)).toMatchObject({
+      ok: true,
+      warning: true,
+      level: 'expired',
+    });
+    expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({
+      ok: true,
+      warning: false,
+      daysLeft: 30,
+    });
     // A next secret configured (rotation): the cloud falls back to it, so its expiry counts.
-    const rotated = { ...expiring('2026-06-05T00:00:00Z'), amazon: { ...expiring('2026-06-05T00:00:00Z').amazon, lwaNextClientSecret: 'next', lwaNextClientSecretExpiresAt: '2026-11-28T00:00:00Z' } } as CloudConfig;
-    expect(lwaSecretReadiness(rotated, now)).toMatchObject({ ok: true, warning: false, daysLeft: 4, nextConfigured: true, daysUntilAllExpired: 180 });
+    const rotated = {
+      ...expiring('2026-06-05T00:00:00Z'),
+      amazon: {
+        ...expiring('2026-06-05T00:00:00Z').amazon,
+        lwaNextClientSecret: 'next',
+        lwaNextClientSecretExpiresAt: '2026-11-28T00:00:00Z',
+      },
+    } as CloudConfig;
+    expect(lwaSecretReadiness(rotated, now)).toMatchObject({
+      ok: true,
+      warning: false,
+      daysLeft: 4,
+      nextConfigured: true,
+      daysUntilAllExpired: 180,
+    });
     expect(lwaSecretReadiness(rotated, now, 'next')).toMatchObject({ ok: true, active: 'next', daysLeft: 180 });
   });
 });
@@ -72,20 +109,38 @@ describe('access', () => {
   it('a client outside loopback (behind the trusted proxy) finds none of the operator routes', async () => {
     const remote = { 'x-forwarded-for': '203.0.113.7' };
     for (const path of ['/healthz', '/readyz', '/metrics', '/admin/tenants']) {
-      expect(await get(path, { ...remote, ...admin() }), path).toMatchObject({ status: 404, json: { error: { code: 'NOT_FOUND' } } });
+      expect(await get(path, { ...remote, ...admin() }), path).toMatchObject({
+        status: 404,
+        json: { error: { code: 'NOT_FOUND' } },
+      });
     }
     // The API itself stays reachable.
     expect((await fetch(`${stack.cloud.url}/oauth/token`, { method: 'POST', headers: remote })).status).toBe(400);
   });
 
   it('admin API: create, rotate, disable with the same answers as the CLI; bad names are refused', async () => {
-    const create = await fetch(`${stack.cloud.url}/admin/tenants`, { method: 'POST', headers: { ...admin(), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Admin\u0000GmbH' }) });
+    const create = await fetch(`${stack.cloud.url}/admin/tenants`, {
+      method: 'POST',
+      headers: { ...admin(), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Admin\u0000GmbH' }),
+    });
     expect(create.status).toBe(400);
-    const ok = await fetch(`${stack.cloud.url}/admin/tenants`, { method: 'POST', headers: { ...admin(), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Admin API GmbH' }) });
+    const ok = await fetch(`${stack.cloud.url}/admin/tenants`, {
+      method: 'POST',
+      headers: { ...admin(), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Admin API GmbH' }),
+    });
     expect(ok.status).toBe(201);
     const t = (await ok.json()) as { tenantId: string; clientId: string; clientSecret: string };
-    const disabled = await fetch(`${stack.cloud.url}/admin/tenants/${t.clientId}/disable`, { method: 'POST', headers: admin() });
-    expect(await disabled.json()).toMatchObject({ tenantId: t.tenantId, status: 'disabled', disabledAt: expect.any(String) });
+    const disabled = await fetch(`${stack.cloud.url}/admin/tenants/${t.clientId}/disable`, {
+      method: 'POST',
+      headers: admin(),
+    });
+    expect(await disabled.json()).toMatchObject({
+      tenantId: t.tenantId,
+      status: 'disabled',
+      disabledAt: expect.any(String),
+    });
     const unknown = await fetch(`${stack.cloud.url}/admin/tenants/nope/enable`, { method: 'POST', headers: admin() });
     expect(unknown.status).toBe(404);
   });
@@ -93,11 +148,18 @@ describe('access', () => {
 
 describe('secret rotation revokes bearer tokens', () => {
   it('a token issued before rotate-secret is refused at once; the new secret gets one that works', async () => {
-    const created = await fetch(`${stack.cloud.url}/admin/tenants`, { method: 'POST', headers: { ...admin(), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Rotation GmbH' }) });
+    const created = await fetch(`${stack.cloud.url}/admin/tenants`, {
+      method: 'POST',
+      headers: { ...admin(), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Rotation GmbH' }),
+    });
     const t = (await created.json()) as { tenantId: string; clientId: string; clientSecret: string };
     const before = new CloudClient(stack.cloud.url, t);
     expect((await before.raw('GET', '/v1/whoami')).status).toBe(200);
-    const rotated = await fetch(`${stack.cloud.url}/admin/tenants/${t.clientId}/rotate-secret`, { method: 'POST', headers: admin() });
+    const rotated = await fetch(`${stack.cloud.url}/admin/tenants/${t.clientId}/rotate-secret`, {
+      method: 'POST',
+      headers: admin(),
+    });
     expect(rotated.status).toBe(200);
     const next = (await rotated.json()) as { clientSecret: string };
     const refused = await before.raw('GET', '/v1/whoami');
@@ -117,7 +179,9 @@ describe('metrics', () => {
     const auth = await startAuth(client, platformId);
     const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);
     // Held open: the gauge shows it.
-    await expect.poll(async () => /^cloud_longpolls_waiting 1$/m.test((await get('/metrics', admin())).text), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => /^cloud_longpolls_waiting 1$/m.test((await get('/metrics', admin())).text), { timeout: 10_000 })
+      .toBe(true);
     expect((await consentAndCallback(stack.sandbox.url, auth.consentUrl, EU)).status).toBe(200);
     expect((await waiting).body.status).toBe('authenticated');
     expect((await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);

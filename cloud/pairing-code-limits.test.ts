@@ -27,12 +27,19 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 // Each test starts with sellers no platform has, so that Amazon's redirect leads to the code form.
 afterEach(async () => {
-  for (const p of (await client.raw('GET', '/v1/platforms')).body.platforms) await client.raw('DELETE', `/v1/platforms/${p.id}`);
+  for (const p of (await client.raw('GET', '/v1/platforms')).body.platforms)
+    await client.raw('DELETE', `/v1/platforms/${p.id}`);
 });
 
 /** The pairing form's fields after a real Authorize now of `seller` on `host` (one Seller Central session per seller). */
 async function pairingForm(seller: SeedAccount = FE, host = JP_HOST): Promise<URLSearchParams> {
-  const { browser, page } = await authorizeNow(stack.sandbox.url, APP.applicationId, seller, host, browsers.get(seller.email));
+  const { browser, page } = await authorizeNow(
+    stack.sandbox.url,
+    APP.applicationId,
+    seller,
+    host,
+    browsers.get(seller.email),
+  );
   browsers.set(seller.email, browser);
   expect(page.text).toContain('data-reason="unknown_seller"');
   return new URLSearchParams(formRequest(page, {}).init.body as string);
@@ -44,11 +51,19 @@ function postCode(code: string, form: URLSearchParams, from = '127.0.0.1'): Prom
   fields.set('code', code);
   const body = fields.toString();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${stack.cloud.url}/oauth/amazon/callback`, { method: 'POST', localAddress: from, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => void (text += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = http.request(
+      `${stack.cloud.url}/oauth/amazon/callback`,
+      {
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => void (text += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.once('error', reject);
     req.end(body);
   });
@@ -70,7 +85,11 @@ describe('pairing codes', () => {
   it('a disabled tenant refuses the code without using it up; enabled again, it works', async () => {
     const code = await issueCode(await newPlatform(client, 'JP', 'FE'));
     const form = await pairingForm();
-    const admin = (action: string) => fetch(`${stack.cloud.url}/admin/tenants/${client.creds.clientId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${stack.cloud.adminToken}` } });
+    const admin = (action: string) =>
+      fetch(`${stack.cloud.url}/admin/tenants/${client.creds.clientId}/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.cloud.adminToken}` },
+      });
     expect((await admin('disable')).status).toBe(200);
     expect((await postCode(code, form, '127.0.0.12')).status).toBe(403);
     expect((await admin('enable')).status).toBe(200);
@@ -100,7 +119,8 @@ describe('pairing codes', () => {
   it('one address is refused after ten wrong codes', async () => {
     const form = await pairingForm();
     let last = 0;
-    for (let i = 0; i < 12 && last !== 429; i++) last = (await postCode(`ZZZZ-ZZ${'23456789ABCD'[i]}Z`, form, '127.0.0.14')).status;
+    for (let i = 0; i < 12 && last !== 429; i++)
+      last = (await postCode(`ZZZZ-ZZ${'23456789ABCD'[i]}Z`, form, '127.0.0.14')).status;
     expect(last).toBe(429);
   });
 });

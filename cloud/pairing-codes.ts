@@ -7,7 +7,12 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Database, Queryable } from './db/queryable';
 import { getPlatform } from './platforms';
 import { findPlatform, type PlatformRow } from './repositories/platforms';
-import { deleteStalePairingCodes, findLivePairingCode, insertPairingCode, usePairingCode } from './repositories/pairing-codes';
+import {
+  deleteStalePairingCodes,
+  findLivePairingCode,
+  insertPairingCode,
+  usePairingCode,
+} from './repositories/pairing-codes';
 
 /** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -30,19 +35,34 @@ function normalizePairingCode(input: string): string | undefined {
 const hash = (normalized: string) => createHash('sha256').update(`pairing:${normalized}`, 'utf8').digest('hex');
 
 /** A new code for the platform; older unused codes of the platform stop working. */
-export async function createPairingCode(db: Database, tenantId: string, platformId: string, now: Date): Promise<{ code: string; expiresAt: Date }> {
+export async function createPairingCode(
+  db: Database,
+  tenantId: string,
+  platformId: string,
+  now: Date,
+): Promise<{ code: string; expiresAt: Date }> {
   return db.transaction(async (tx) => {
     await getPlatform(tx, tenantId, platformId, true);
     await deleteStalePairingCodes(tx, platformId, now);
     const code = newCode();
     const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
-    await insertPairingCode(tx, { codeHash: hash(normalizePairingCode(code)!), tenantId, platformId, expiresAt, createdAt: now });
+    await insertPairingCode(tx, {
+      codeHash: hash(normalizePairingCode(code)!),
+      tenantId,
+      platformId,
+      expiresAt,
+      createdAt: now,
+    });
     return { code, expiresAt };
   });
 }
 
 /** The code's live platform without using the code up, or undefined when unknown, expired, used, or the platform is gone. */
-export async function findPairingCodePlatform(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
+export async function findPairingCodePlatform(
+  db: Queryable,
+  input: string,
+  now: Date,
+): Promise<PlatformRow | undefined> {
   return pairedPlatform(db, input, now, findLivePairingCode);
 }
 
@@ -54,7 +74,12 @@ export async function consumePairingCode(db: Queryable, input: string, now: Date
   return pairedPlatform(db, input, now, usePairingCode);
 }
 
-async function pairedPlatform(db: Queryable, input: string, now: Date, lookUp: typeof findLivePairingCode): Promise<PlatformRow | undefined> {
+async function pairedPlatform(
+  db: Queryable,
+  input: string,
+  now: Date,
+  lookUp: typeof findLivePairingCode,
+): Promise<PlatformRow | undefined> {
   const normalized = normalizePairingCode(input);
   if (!normalized) return undefined;
   const hit = await lookUp(db, hash(normalized), now);

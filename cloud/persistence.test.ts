@@ -11,7 +11,14 @@ import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
 import { readDevTenantFile } from './dev-tenant';
 import { CloudClient, freePort, testConfig } from './testing/stack';
-import { amazonRedirect, authorization, consentTarget, getCallback, newPlatform, startAuth } from './testing/flow-steps';
+import {
+  amazonRedirect,
+  authorization,
+  consentTarget,
+  getCallback,
+  newPlatform,
+  startAuth,
+} from './testing/flow-steps';
 import { tempDirs } from '../shared/testing/temp-dir';
 
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -53,13 +60,19 @@ describe('a file-backed cloud', () => {
     expect((await authorization(client, auth.id)).status).toBe('pending');
     const callback = await getCallback(redirect);
     expect(callback.status).toBe(200);
-    expect(await authorization(client, auth.id)).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(await authorization(client, auth.id)).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
     expect((await client.raw('POST', `/v1/platforms/${platformId}/settings/import`)).status).toBe(200);
     await cloud.close();
 
     // Read the sealed token back and decrypt it with the configured key, then look for it in the files.
     const db = await openDatabase(dataDir);
-    const { rows } = await db.query<{ refresh_token_enc: string }>('SELECT refresh_token_enc FROM platforms WHERE id = $1', [platformId]);
+    const { rows } = await db.query<{ refresh_token_enc: string }>(
+      'SELECT refresh_token_enc FROM platforms WHERE id = $1',
+      [platformId],
+    );
     await db.close();
     const refreshToken = createSecretBox(config.encryptionKey).open(rows[0]!.refresh_token_enc, platformId);
     expect(refreshToken).toMatch(/^Atzr\|/);
@@ -91,8 +104,12 @@ describe('the embedded default', () => {
     cloud = await startCloud({ port: 0, dataDir, config });
     expect(readDevTenantFile(devFile)!.clientId).toBe(dev.clientId);
     // Its callback URL was added to the sandbox app's redirect URIs.
-    const apps = (await (await fetch(`${sandbox.url}/sandbox/api/apps`)).json()) as { apps: { applicationId: string; redirectUris: string[] }[] };
-    expect(apps.apps.find((a) => a.applicationId === config.amazon.applicationId)!.redirectUris).toContain(`${cloud.url}/oauth/amazon/callback`);
+    const apps = (await (await fetch(`${sandbox.url}/sandbox/api/apps`)).json()) as {
+      apps: { applicationId: string; redirectUris: string[] }[];
+    };
+    expect(apps.apps.find((a) => a.applicationId === config.amazon.applicationId)!.redirectUris).toContain(
+      `${cloud.url}/oauth/amazon/callback`,
+    );
     await cloud.close();
   });
 });

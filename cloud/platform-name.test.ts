@@ -26,10 +26,15 @@ describe('platform names in the cloud', () => {
     expect(created.body.name).toBe('Amazon Caf\u00e9 2');
     expect((await env.client.createPlatform('x'.repeat(81))).status).toBe(400);
     expect((await env.client.createPlatform('x'.repeat(80))).status).toBe(201);
-    const rename = await env.client.raw('PATCH', `/v1/platforms/${created.body.id}`, { body: { name: 'amazon straße' } });
+    const rename = await env.client.raw('PATCH', `/v1/platforms/${created.body.id}`, {
+      body: { name: 'amazon straße' },
+    });
     expect(rename.status).toBe(409);
     // Changing only the case of its own name is fine.
-    expect((await env.client.raw('PATCH', `/v1/platforms/${created.body.id}`, { body: { name: 'AMAZON CAFÉ 2' } })).body.name).toBe('AMAZON CAFÉ 2');
+    expect(
+      (await env.client.raw('PATCH', `/v1/platforms/${created.body.id}`, { body: { name: 'AMAZON CAFÉ 2' } })).body
+        .name,
+    ).toBe('AMAZON CAFÉ 2');
   });
 });
 
@@ -38,13 +43,20 @@ describe('migration 2', () => {
   let db: Database;
   beforeAll(async () => {
     pg = await PGlite.create();
-    db = { query: (sql, params) => pg.query(sql, params as unknown[] | undefined), transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })), close: () => pg.close() };
+    db = {
+      query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
+      transaction: (fn) =>
+        pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
+      close: () => pg.close(),
+    };
   });
   afterAll(async () => pg?.close());
 
   it('renames later clashing platforms with a suffix, oldest first, and logs each rename', async () => {
     await migrate(pgliteMigrationTarget(pg), { notice: () => undefined, upTo: 1 });
-    await db.query("INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ('t1', 'T', 'c1', 'h', now()), ('t2', 'T2', 'c2', 'h', now())");
+    await db.query(
+      "INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ('t1', 'T', 'c1', 'h', now()), ('t2', 'T2', 'c2', 'h', now())",
+    );
     const rows: [string, string, string, string, string | null][] = [
       ['p1', 't1', 'Amazon DE', '2024-01-01', null],
       ['p2', 't1', 'AMAZON DE', '2024-01-02', null],
@@ -55,7 +67,10 @@ describe('migration 2', () => {
       ['p7', 't1', 'Caf\u00e9', '2024-01-07', null],
     ];
     for (const [id, tenant, name, created, deleted] of rows) {
-      await db.query("INSERT INTO platforms (id, tenant_id, type, name, region, country_code, created_at, deleted_at) VALUES ($1, $2, 'amazon', $3, 'EU', 'DE', $4, $5)", [id, tenant, name, created, deleted]);
+      await db.query(
+        "INSERT INTO platforms (id, tenant_id, type, name, region, country_code, created_at, deleted_at) VALUES ($1, $2, 'amazon', $3, 'EU', 'DE', $4, $5)",
+        [id, tenant, name, created, deleted],
+      );
     }
     const notices: string[] = [];
     await migrate(pgliteMigrationTarget(pg), { notice: (line) => notices.push(line) });
@@ -70,11 +85,15 @@ describe('migration 2', () => {
       p7: 'Caf\u00e9 (2)',
     });
     expect(notices.filter((l) => l.includes('name clash'))).toHaveLength(3);
-    const { rows: log } = await db.query<{ platform_id: string }>('SELECT platform_id FROM platform_renames ORDER BY platform_id');
+    const { rows: log } = await db.query<{ platform_id: string }>(
+      'SELECT platform_id FROM platform_renames ORDER BY platform_id',
+    );
     expect(log.map((r) => r.platform_id)).toEqual(['p2', 'p3', 'p6', 'p7']);
     // From now on the index refuses a clash even when the application check is bypassed.
     await expect(
-      db.query("INSERT INTO platforms (id, tenant_id, type, name, name_key, region, country_code, created_at) VALUES ('p8', 't1', 'amazon', 'x', 'amazon de', 'EU', 'DE', now())"),
+      db.query(
+        "INSERT INTO platforms (id, tenant_id, type, name, name_key, region, country_code, created_at) VALUES ('p8', 't1', 'amazon', 'x', 'amazon de', 'EU', 'DE', now())",
+      ),
     ).rejects.toThrow(/unique/);
   });
 });

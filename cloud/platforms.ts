@@ -30,13 +30,23 @@ export function platformToApi(row: PlatformRow): CloudPlatform {
 }
 
 /** The platforms as the API answers them, each with the upgrade's rename its merchant has not acknowledged. */
-export async function platformsToApi(db: Queryable, tenantId: string, rows: readonly PlatformRow[]): Promise<CloudPlatform[]> {
+export async function platformsToApi(
+  db: Queryable,
+  tenantId: string,
+  rows: readonly PlatformRow[],
+): Promise<CloudPlatform[]> {
   if (rows.length === 0) return [];
   const renames = await unacknowledgedRenames(db, tenantId, rows.length === 1 ? [rows[0]!.id] : undefined);
   return rows.map((row) => {
     const p = platformToApi(row);
     const r = renames.get(row.id);
-    if (r) p.renamedByUpgrade = { oldName: r.old_name, newName: r.new_name, reason: r.reason === 'normalised' ? 'normalised' : 'name_clash', renamedAt: r.renamed_at.toISOString() };
+    if (r)
+      p.renamedByUpgrade = {
+        oldName: r.old_name,
+        newName: r.new_name,
+        reason: r.reason === 'normalised' ? 'normalised' : 'name_clash',
+        renamedAt: r.renamed_at.toISOString(),
+      };
     return p;
   });
 }
@@ -48,7 +58,12 @@ export async function acknowledgeRenameNotice(db: Queryable, tenantId: string, i
 }
 
 /** A live platform of this tenant, or PLATFORM_NOT_FOUND. `forUpdate` locks the row in a transaction. */
-export async function getPlatform(db: Queryable, tenantId: string, id: string, forUpdate = false): Promise<PlatformRow> {
+export async function getPlatform(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  forUpdate = false,
+): Promise<PlatformRow> {
   const row = await repo.findPlatform(db, tenantId, id, forUpdate);
   if (!row) throw new CloudError('PLATFORM_NOT_FOUND');
   return row;
@@ -59,7 +74,9 @@ export async function listPlatforms(db: Queryable, tenantId: string): Promise<Pl
 }
 
 function requestHash(body: CreatePlatformRequest): string {
-  return createHash('sha256').update(JSON.stringify([body.type, body.name, body.region, body.countryCode])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([body.type, body.name, body.region, body.countryCode]))
+    .digest('hex');
 }
 
 /**
@@ -99,12 +116,15 @@ export async function createPlatform(
     .catch(uniqueNameViolation(body.name));
 }
 
-const nameTaken = (name: string) => new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
+const nameTaken = (name: string) =>
+  new CloudError('PLATFORM_NAME_TAKEN', `This tenant already has a platform named "${name}".`);
 
 /** On PostgreSQL two concurrent requests can both pass the name check; the unique index decides. */
-const uniqueNameViolation = (name: string) => (err: unknown): never => {
-  throw (err as { code?: string }).code === '23505' ? nameTaken(name) : err;
-};
+const uniqueNameViolation =
+  (name: string) =>
+  (err: unknown): never => {
+    throw (err as { code?: string }).code === '23505' ? nameTaken(name) : err;
+  };
 
 /** NAME_TAKEN when another live platform of the tenant has this name under the shared name rule. */
 async function assertNameFree(tx: Queryable, tenantId: string, name: string, exceptId = ''): Promise<void> {

@@ -30,7 +30,10 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     server = await startPostgres((bin as { bin: string }).bin);
     databaseUrl = await createDatabase(server.url, 'cloud_two_instances');
     const [portA, portB] = [await freePort(), await freePort()];
-    sandbox = await startSandbox({ port: 0, extraRedirectUris: [portA, portB].map((p) => `http://127.0.0.1:${p}/oauth/amazon/callback`) });
+    sandbox = await startSandbox({
+      port: 0,
+      extraRedirectUris: [portA, portB].map((p) => `http://127.0.0.1:${p}/oauth/amazon/callback`),
+    });
     // One configuration (keys included) for both, as instances of one deployment share it.
     const config = testConfig(sandbox.url, { databaseUrl });
     // Started together: the migration lock lets exactly one of them create the schema.
@@ -90,20 +93,32 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
 
   it('a change made while an instance’s LISTEN connection is lost reaches its waiting long-poll once it listens again; /readyz and /metrics show the gap', async () => {
     // Reconnects 2–4 s after the loss: time to see it unready and to change the row meanwhile.
-    const c = await startCloud({ port: 0, config: testConfig(sandbox.url, { databaseUrl }), notifierBackoff: { baseMs: 4_000, capMs: 4_000 } });
+    const c = await startCloud({
+      port: 0,
+      config: testConfig(sandbox.url, { databaseUrl }),
+      notifierBackoff: { baseMs: 4_000, capMs: 4_000 },
+    });
     try {
       const viaC = new CloudClient(c.url, await c.createTenant('Taub GmbH'));
       const platform = await viaC.createPlatform('Amazon Taub');
       const auth = (await viaC.startAuthorization(platform.body.id)).body as { id: string };
       const waiting = await heldLongPoll(c, () => viaC.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
       // A second sign-in that does not change: its long-poll is read again but stays held.
-      const still = (await viaC.startAuthorization((await viaC.createPlatform('Amazon Still')).body.id)).body as { id: string };
+      const still = (await viaC.startAuthorization((await viaC.createPlatform('Amazon Still')).body.id)).body as {
+        id: string;
+      };
       const stillWaiting = await heldLongPoll(c, () => viaC.raw('GET', `/v1/authorizations/${still.id}?wait=25`));
-      const readyz = async () => (await fetch(`${c.listenUrl}/readyz`)).json() as Promise<{ ready: boolean; checks: { notifier: { ok: boolean } } }>;
+      const readyz = async () =>
+        (await fetch(`${c.listenUrl}/readyz`)).json() as Promise<{
+          ready: boolean;
+          checks: { notifier: { ok: boolean } };
+        }>;
       expect(await readyz()).toMatchObject({ ready: true, checks: { notifier: { ok: true } } });
       const admin = new pg.Client({ connectionString: databaseUrl });
       await admin.connect();
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [LISTEN_APPLICATION_NAME]);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+        LISTEN_APPLICATION_NAME,
+      ]);
       await admin.end();
       await expect.poll(async () => (await readyz()).ready, { interval: 50, timeout: 10_000 }).toBe(false);
       expect((await readyz()).checks.notifier.ok).toBe(false);
@@ -136,13 +151,22 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     // A stopped clock: the instances' remembered "tenant active" never expires, so only NOTIFY can end it.
     const frozen = () => 1_800_000_000_000;
     const config = testConfig(sandbox.url, { databaseUrl });
-    const [c, d] = await Promise.all([startCloud({ port: 0, config, now: frozen }), startCloud({ port: 0, config, now: frozen })]);
+    const [c, d] = await Promise.all([
+      startCloud({ port: 0, config, now: frozen }),
+      startCloud({ port: 0, config, now: frozen }),
+    ]);
     try {
       const tenant = await c.createTenant('Benachrichtigt GmbH');
       const token = await new CloudClient(c.url, tenant).accessToken();
-      const whoami = (cloud: RunningCloud) => fetch(`${cloud.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+      const whoami = (cloud: RunningCloud) =>
+        fetch(`${cloud.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
       expect([await whoami(c), await whoami(d)]).toEqual([200, 200]);
-      const run = (action: string) => runTenantCommand({ args: [action, tenant.clientId], dataDir: '/nonexistent', env: { CLOUD_DATABASE_URL: databaseUrl } });
+      const run = (action: string) =>
+        runTenantCommand({
+          args: [action, tenant.clientId],
+          dataDir: '/nonexistent',
+          env: { CLOUD_DATABASE_URL: databaseUrl },
+        });
       expect(await run('disable')).toContain('status=disabled');
       for (const cloud of [c, d]) await expect.poll(() => whoami(cloud), { timeout: 10_000 }).toBe(403);
       expect(await run('enable')).toContain('status=active');
@@ -152,19 +176,24 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     }
   }, 60_000);
 
-  it('a sign-in started at A\'s Login URI wakes the feed long-poll held by B (and B\'s cursor cache)', async () => {
+  it("a sign-in started at A's Login URI wakes the feed long-poll held by B (and B's cursor cache)", async () => {
     const { viaA, viaB } = await tenantOnBoth(a, 'Login-URI PG GmbH');
     const platform = await viaA.createPlatform('Amazon Login PG', 'JP', 'FE');
     const { cursor } = (await viaB.raw('GET', '/v1/platforms/changes')).body as { cursor: string };
     // B remembers the tenant's latest entry from this call; only A's NOTIFY may make it read again.
     expect((await viaB.raw('GET', `/v1/platforms/changes?since=${cursor}`)).body.authorizations).toEqual([]);
     const waiting = await heldLongPoll(b, () => viaB.raw('GET', `/v1/platforms/changes?since=${cursor}&wait=25`));
-    const { code } = (await viaA.raw('POST', `/v1/platforms/${platform.body.id}/pairing-code`, { body: {} })).body as { code: string };
+    const { code } = (await viaA.raw('POST', `/v1/platforms/${platform.body.id}/pairing-code`, { body: {} })).body as {
+      code: string;
+    };
     // A's Login URI answers with its (unbound) state; the seller consents with it, Amazon redirects to A,
     // whose page asks for the pairing code: a seller id no platform has yet.
     const host = 'sellercentral.amazon.co.jp';
     const app = productionApp().applicationId;
-    const login = await fetch(`${a.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${sandbox.url}/sc/${host}/apps/authorize/confirm/${app}`, amazon_state: 'st', selling_partner_id: FE.sellingPartnerId })}`, { redirect: 'manual' });
+    const login = await fetch(
+      `${a.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${sandbox.url}/sc/${host}/apps/authorize/confirm/${app}`, amazon_state: 'st', selling_partner_id: FE.sellingPartnerId })}`,
+      { redirect: 'manual' },
+    );
     expect(login.status).toBe(302);
     const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
     const consentUrl = `${sandbox.url}/sc/${host}/apps/authorize/consent?${new URLSearchParams({ application_id: app, state, redirect_uri: `${a.url}/oauth/amazon/callback` })}`;
@@ -172,7 +201,9 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     const asked = await confirmConsent(browser, await signInToConsent(browser, consentUrl, FE, sandbox.url));
     expect(asked.text).toContain('data-reason="unknown_seller"');
     expect((await browser.submit(asked, { code })).status).toBe(200);
-    const woken = (await waiting.answer).body as { authorizations: { platformId: string; origin: string; status: string }[] };
+    const woken = (await waiting.answer).body as {
+      authorizations: { platformId: string; origin: string; status: string }[];
+    };
     expect(woken.authorizations).toEqual([expect.objectContaining({ platformId: platform.body.id, origin: 'amazon' })]);
   }, 60_000);
 });

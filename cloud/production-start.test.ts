@@ -29,10 +29,14 @@ function productionEnv(extra: Record<string, string> = {}): Record<string, strin
 function runCli(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   const dataDir = tempDir();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUD_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/cli.ts', '--production', '--port', '0', '--data-dir', dataDir], {
-    env: { ...clean, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'cloud/cli.ts', '--production', '--port', '0', '--data-dir', dataDir],
+    {
+      env: { ...clean, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   return new Promise((resolve) => {
@@ -65,7 +69,9 @@ describe('production start-up', () => {
   it('starts with an https public URL and prints the redirect URI and the Login URI', async () => {
     const r = await runCli(productionEnv({ CLOUD_PUBLIC_URL: 'https://cloud.example.com/' }));
     // JSON lines like the request log: the sentence, and the URI as a field of its own.
-    expect(r.out).toContain('"redirectUri":"https://cloud.example.com/oauth/amazon/callback","msg":"OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback"}\n');
+    expect(r.out).toContain(
+      '"redirectUri":"https://cloud.example.com/oauth/amazon/callback","msg":"OAuth redirect URI: https://cloud.example.com/oauth/amazon/callback"}\n',
+    );
     expect(r.out).toContain('"msg":"OAuth Login URI:    https://cloud.example.com/oauth/amazon/login"}\n');
     for (const line of r.out.trim().split('\n')) expect(() => JSON.parse(line), line).not.toThrow();
     expect(r.out).toContain('Amazon mode: production');
@@ -76,12 +82,24 @@ describe('production start-up', () => {
   }, 90_000);
 
   it('applies to amazon.mode=production from the configuration, and to an http redirect URI', () => {
-    const base = { amazon: { mode: 'production', applicationId: 'a', lwaClientId: 'b', lwaClientSecret: 'c' }, signingKey: key(), encryptionKey: key() };
+    const base = {
+      amazon: { mode: 'production', applicationId: 'a', lwaClientId: 'b', lwaClientSecret: 'c' },
+      signingKey: key(),
+      encryptionKey: key(),
+    };
     expect(() => parseConfig(base)).toThrow(/publicUrl \(env CLOUD_PUBLIC_URL\): required in production mode/);
-    expect(() => parseConfig({ ...base, publicUrl: 'https://c.example', amazon: { ...base.amazon, redirectUri: 'http://c.example/cb' } })).toThrow(/amazon\.redirectUri \(env CLOUD_REDIRECT_URI\)/);
+    expect(() =>
+      parseConfig({
+        ...base,
+        publicUrl: 'https://c.example',
+        amazon: { ...base.amazon, redirectUri: 'http://c.example/cb' },
+      }),
+    ).toThrow(/amazon\.redirectUri \(env CLOUD_REDIRECT_URI\)/);
     expect(() => loadConfig({ base: base as never, env: { CLOUD_PUBLIC_URL: 'https://c.example' } })).not.toThrow();
     // The sandbox keeps working on plain http (loopback).
-    expect(() => parseConfig({ ...base, amazon: { ...base.amazon, mode: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' } })).not.toThrow();
+    expect(() =>
+      parseConfig({ ...base, amazon: { ...base.amazon, mode: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' } }),
+    ).not.toThrow();
   });
 
   it('derives both URIs from the public URL in startCloud', async () => {
@@ -106,7 +124,10 @@ describe('amazon.mode=production without --production', () => {
     const dataDir = tempDir();
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUD_')));
     const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/cli.ts', '--port', '0', '--data-dir', dataDir], {
-      env: { ...clean, ...productionEnv({ CLOUD_AMAZON_MODE: 'production', CLOUD_PUBLIC_URL: 'https://cloud.example.com' }) },
+      env: {
+        ...clean,
+        ...productionEnv({ CLOUD_AMAZON_MODE: 'production', CLOUD_PUBLIC_URL: 'https://cloud.example.com' }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -12,14 +12,22 @@ const EU = seedAccount('eu.haendler@example.com')!;
 async function token(baseUrl: string, clientId: string, secret: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${baseUrl}/oauth/token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`, ...headers },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+      ...headers,
+    },
     body: 'grant_type=client_credentials',
   });
   return { status: res.status, body: (await res.json()) as { error?: { code: string; retryAfter?: number } } };
 }
 
 /** Runs `n` calls, `width` at a time; returns the status counts. */
-async function flood(n: number, width: number, call: (i: number) => Promise<{ status: number }>): Promise<Record<number, number>> {
+async function flood(
+  n: number,
+  width: number,
+  call: (i: number) => Promise<{ status: number }>,
+): Promise<Record<number, number>> {
   const counts: Record<number, number> = {};
   for (let i = 0; i < n; i += width) {
     const batch = await Promise.all(Array.from({ length: Math.min(width, n - i) }, (_, j) => call(i + j)));
@@ -82,9 +90,13 @@ describe('client address behind a proxy', () => {
     try {
       const statuses: number[] = [];
       for (const address of ['203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.7', '198.51.100.9']) {
-        statuses.push((await token(cloud.url, `cc_${statuses.length}`, 'wrong', { 'x-forwarded-for': address })).status);
+        statuses.push(
+          (await token(cloud.url, `cc_${statuses.length}`, 'wrong', { 'x-forwarded-for': address })).status,
+        );
       }
-      const logged = lines.map((l) => (JSON.parse(l) as { req?: { remoteAddress?: string } }).req?.remoteAddress).filter(Boolean);
+      const logged = lines
+        .map((l) => (JSON.parse(l) as { req?: { remoteAddress?: string } }).req?.remoteAddress)
+        .filter(Boolean);
       return { statuses, logged };
     } finally {
       await cloud.close();
@@ -97,7 +109,7 @@ describe('client address behind a proxy', () => {
     expect(new Set(logged)).toEqual(new Set(['203.0.113.7', '198.51.100.9']));
   });
 
-  it('without it, X-Forwarded-For is ignored: the socket\'s address decides', async () => {
+  it("without it, X-Forwarded-For is ignored: the socket's address decides", async () => {
     const { statuses, logged } = await addressesSeen(false);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     expect(new Set(logged)).toEqual(new Set(['127.0.0.1']));
@@ -110,9 +122,13 @@ describe('the operator’s bucket', () => {
     try {
       const statuses = await flood(8, 4, () => fetch(`${cloud.url}/v1/platforms`).then((r) => ({ status: r.status })));
       expect(statuses[429]).toBeGreaterThan(0);
-      const admin = await fetch(`${cloud.url}/admin/tenants`, { headers: { authorization: `Bearer ${cloud.adminToken}` } });
+      const admin = await fetch(`${cloud.url}/admin/tenants`, {
+        headers: { authorization: `Bearer ${cloud.adminToken}` },
+      });
       expect(admin.status).toBe(200);
-      expect((await fetch(`${cloud.url}/admin/tenants`, { headers: { authorization: 'Bearer wrong' } })).status).not.toBe(200);
+      expect(
+        (await fetch(`${cloud.url}/admin/tenants`, { headers: { authorization: 'Bearer wrong' } })).status,
+      ).not.toBe(200);
     } finally {
       await cloud.close();
     }

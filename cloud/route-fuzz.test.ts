@@ -13,11 +13,24 @@ const SEED = 9_009;
 
 let cloud: RunningCloud;
 let own: CloudClient;
-let known: { platformId: string; otherPlatformId: string; authorizationId: string; bearer: string; otherBearer: string };
+let known: {
+  platformId: string;
+  otherPlatformId: string;
+  authorizationId: string;
+  bearer: string;
+  otherBearer: string;
+};
 
 beforeAll(async () => {
   // The sandbox origin is never reached: no platform here is authenticated. Limits out of the way.
-  cloud = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9', { rateLimitPerMinute: 1_000_000, tokenFailuresPerClientPerMinute: 1_000_000, tokenFailuresPerAddressPerMinute: 1_000_000 }) });
+  cloud = await startCloud({
+    port: 0,
+    config: testConfig('http://127.0.0.1:9', {
+      rateLimitPerMinute: 1_000_000,
+      tokenFailuresPerClientPerMinute: 1_000_000,
+      tokenFailuresPerAddressPerMinute: 1_000_000,
+    }),
+  });
   own = new CloudClient(cloud.url, await cloud.createTenant('Fuzz GmbH'));
   const other = new CloudClient(cloud.url, await cloud.createTenant('Andere GmbH'));
   const platformId = (await own.createPlatform('Amazon Fuzz')).body.id as string;
@@ -34,13 +47,26 @@ beforeAll(async () => {
 });
 afterAll(async () => cloud?.close());
 
-const segment = () => fc.oneof(fc.constant(known.platformId), fc.constant(known.otherPlatformId), fc.constant(known.authorizationId), { weight: 4, arbitrary: nastyEncoded });
+const segment = () =>
+  fc.oneof(fc.constant(known.platformId), fc.constant(known.otherPlatformId), fc.constant(known.authorizationId), {
+    weight: 4,
+    arbitrary: nastyEncoded,
+  });
 
 const request = (method: string) =>
   fc.record({
-    method: fc.oneof({ weight: 9, arbitrary: fc.constant(method) }, { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') }),
+    method: fc.oneof(
+      { weight: 9, arbitrary: fc.constant(method) },
+      { weight: 1, arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS') },
+    ),
     params: fc.array(segment(), { minLength: 3, maxLength: 3 }),
-    query: fc.array(fc.tuple(fc.oneof(fc.constantFrom('wait', 'state', 'mode', 'id'), nastyEncoded), fc.oneof(fc.integer({ min: -5, max: 40 }).map(String), nastyEncoded)), { maxLength: 4 }),
+    query: fc.array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom('wait', 'state', 'mode', 'id'), nastyEncoded),
+        fc.oneof(fc.integer({ min: -5, max: 40 }).map(String), nastyEncoded),
+      ),
+      { maxLength: 4 },
+    ),
     authorization: fc.oneof(
       fc.constant(undefined),
       { weight: 5, arbitrary: fc.constant(`Bearer ${known.bearer}`) },
@@ -69,23 +95,40 @@ it('every route with bad bodies, queries, paths and headers: 0 5xx, every error 
         if (r.contentType !== undefined) headers['content-type'] = r.contentType;
         if (r.idempotencyKey !== undefined) headers['idempotency-key'] = r.idempotencyKey;
         const sendsBody = r.body !== undefined && r.method !== 'GET';
-        const res = await fetch(`${cloud.url}${path}${query ? `?${query}` : ''}`, { method: r.method, headers, body: sendsBody ? r.body : undefined });
+        const res = await fetch(`${cloud.url}${path}${query ? `?${query}` : ''}`, {
+          method: r.method,
+          headers,
+          body: sendsBody ? r.body : undefined,
+        });
         const text = await res.text();
         sent++;
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         expect(res.status, `${r.method} ${path} → ${text}`).toBeLessThan(500);
-        if (res.status >= 400 && res.headers.get('content-type')?.startsWith('text/html') && route.url === AMAZON_LOGIN_PATH) {
+        if (
+          res.status >= 400 &&
+          res.headers.get('content-type')?.startsWith('text/html') &&
+          route.url === AMAZON_LOGIN_PATH
+        ) {
           // The Login URI is a page for the seller's browser: its documented shape is an HTML page with a stable reason.
-          expect(text, text).toMatch(/data-page="login-uri" data-reason="(bad_request|unknown_seller|ambiguous_seller|code_invalid|region_mismatch)"/);
-        } else if (res.status >= 400 && res.headers.get('content-type')?.startsWith('text/html') && route.url === `${AMAZON_START_PATH}/:id`) {
+          expect(text, text).toMatch(
+            /data-page="login-uri" data-reason="(bad_request|unknown_seller|ambiguous_seller|code_invalid|region_mismatch)"/,
+          );
+        } else if (
+          res.status >= 400 &&
+          res.headers.get('content-type')?.startsWith('text/html') &&
+          route.url === `${AMAZON_START_PATH}/:id`
+        ) {
           // The start link is opened by the seller's browser too: an HTML page with a stable reason.
           expect(text, text).toMatch(/data-page="login-uri" data-reason="(bad_request|sign_in_over)"/);
-        } else if (res.status >= 400) expect(errorBodySchema.strict().safeParse(JSON.parse(text)).success, text).toBe(true);
+        } else if (res.status >= 400)
+          expect(errorBodySchema.strict().safeParse(JSON.parse(text)).success, text).toBe(true);
       }),
       { seed: SEED + routes.indexOf(route), numRuns: RUNS_PER_ROUTE, endOnFailure: true },
     );
   }
-  console.log(`route fuzzer: ${sent} requests over ${routes.length} routes, 0 5xx; statuses ${JSON.stringify(statuses)}`);
+  console.log(
+    `route fuzzer: ${sent} requests over ${routes.length} routes, 0 5xx; statuses ${JSON.stringify(statuses)}`,
+  );
   // The cloud still answers.
   expect((await own.raw('GET', '/v1/whoami')).status).toBe(200);
 }, 120_000);

@@ -8,7 +8,11 @@ it('says so when it cannot register its callback with the sandbox app (Seller Ce
   const own: string[] = [];
   // A closed port: the sandbox is not there.
   const gone = `http://127.0.0.1:${await freePort()}`;
-  const cloud = await startCloud({ port: 0, config: testConfig(gone, { registerRedirectUriWithSandbox: true }), logger: { write: (line) => void own.push(line) } });
+  const cloud = await startCloud({
+    port: 0,
+    config: testConfig(gone, { registerRedirectUriWithSandbox: true }),
+    logger: { write: (line) => void own.push(line) },
+  });
   try {
     const warnings = own.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40);
     expect(warnings.map((w) => w.msg)).toEqual([

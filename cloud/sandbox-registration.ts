@@ -5,7 +5,11 @@
 /** Loopback calls, but on a machine busy with a test run they can take seconds. */
 const REGISTRATION_TIMEOUT_MS = 15_000;
 
-export async function registerRedirectUriWithSandbox(sandboxOrigin: string, applicationId: string, redirectUri: string): Promise<boolean> {
+export async function registerRedirectUriWithSandbox(
+  sandboxOrigin: string,
+  applicationId: string,
+  redirectUri: string,
+): Promise<boolean> {
   const api = `${sandboxOrigin}/sandbox/api/apps`;
   try {
     const res = await fetch(api, { signal: AbortSignal.timeout(REGISTRATION_TIMEOUT_MS) });
@@ -27,7 +31,11 @@ export async function registerRedirectUriWithSandbox(sandboxOrigin: string, appl
 }
 
 /** Embedded default and tests: the sandbox app's Login URI becomes this cloud's. Best effort as above. */
-export async function registerLoginUriWithSandbox(sandboxOrigin: string, applicationId: string, loginUri: string): Promise<boolean> {
+export async function registerLoginUriWithSandbox(
+  sandboxOrigin: string,
+  applicationId: string,
+  loginUri: string,
+): Promise<boolean> {
   try {
     const res = await fetch(`${sandboxOrigin}/sandbox/api/apps/${encodeURIComponent(applicationId)}/login-uri`, {
       method: 'PUT',

@@ -9,9 +9,13 @@ import { authorization, consentAndCallback, newPlatform, startAuth } from './tes
 import { SellerBrowser, signInToConsent } from './testing/seller-browser';
 
 const EU = seedAccount('eu.haendler@example.com')!;
-const env = useTenantStack('Scenario GmbH', { fresh: 'sandbox+clock', stack: { overrides: { httpTimeoutMs: 400, lwaMaxAttempts: 3 } } });
+const env = useTenantStack('Scenario GmbH', {
+  fresh: 'sandbox+clock',
+  stack: { overrides: { httpTimeoutMs: 400, lwaMaxAttempts: 3 } },
+});
 
-const scenario = (id: string, extra: { count?: number; ms?: number } = {}) => activateScenario(env.stack.sandbox.url, { id, ...extra });
+const scenario = (id: string, extra: { count?: number; ms?: number } = {}) =>
+  activateScenario(env.stack.sandbox.url, { id, ...extra });
 
 async function signInWith(id?: string, extra?: { count?: number; ms?: number }) {
   const platformId = await newPlatform(env.client);
@@ -38,7 +42,10 @@ describe('Seller Central scenarios: nothing reaches the cloud, the authorization
     expect((await authorization(env.client, auth.id)).status).toBe('pending');
     env.stack.clock.advance(env.stack.config.authorizationTtlSeconds * 1000);
     env.client.forgetToken(); // the cloud's bearer token (15 min) expired with the clock too
-    expect(await authorization(env.client, auth.id)).toMatchObject({ status: 'expired', error: { code: 'AUTHORIZATION_EXPIRED' } });
+    expect(await authorization(env.client, auth.id)).toMatchObject({
+      status: 'expired',
+      error: { code: 'AUTHORIZATION_EXPIRED' },
+    });
   });
 
   it('otp_always_wrong', async () => {
@@ -83,7 +90,9 @@ describe('LWA scenarios', () => {
     const r = await signInWith('lwa_slow', { count: 1, ms: 1500 });
     // The first call was the slow one and the cloud gave up on it (httpTimeoutMs 400) ...
     expect(await metric(env.stack.cloud, 'cloud_upstream_errors_total', timeouts)).toBe(before + 1);
-    const scenarios = (await (await fetch(`${env.stack.sandbox.url}/sandbox/api/scenarios`)).json()) as { active: { id: string }[] };
+    const scenarios = (await (await fetch(`${env.stack.sandbox.url}/sandbox/api/scenarios`)).json()) as {
+      active: { id: string }[];
+    };
     expect(scenarios.active.map((s) => s.id)).not.toContain('lwa_slow');
     // ... so the code was exchanged by a second call.
     expect(r.status.status).toBe('authenticated');

@@ -43,7 +43,23 @@ beforeAll(async () => {
   writeFileSync(configFile, JSON.stringify({ amazon: { lwaClientSecretExpiresAt: '2099-01-01' } }));
   // Only this test's settings: no CLOUD_* variable from the environment reaches the child.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUD_')));
-  child = spawn(process.execPath, ['--import', 'tsx', 'cloud/cli.ts', '--port', '0', '--sandbox', sandbox.url, '--data-dir', join(dir, 'data'), '--config', configFile], { env });
+  child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'cloud/cli.ts',
+      '--port',
+      '0',
+      '--sandbox',
+      sandbox.url,
+      '--data-dir',
+      join(dir, 'data'),
+      '--config',
+      configFile,
+    ],
+    { env },
+  );
   child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => void (out += d.toString()));
 });
@@ -71,7 +87,16 @@ it('reloads the LWA secrets on SIGHUP without dropping a waiting long-poll', asy
     body: JSON.stringify({ clientSecret: NEXT }),
   });
   expect(rotated.status).toBe(200);
-  writeFileSync(configFile, JSON.stringify({ amazon: { lwaClientSecretExpiresAt: '2099-01-01', lwaNextClientSecret: NEXT, lwaNextClientSecretExpiresAt: '2099-06-01' } }));
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      amazon: {
+        lwaClientSecretExpiresAt: '2099-01-01',
+        lwaNextClientSecret: NEXT,
+        lwaNextClientSecretExpiresAt: '2099-06-01',
+      },
+    }),
+  );
   child.kill('SIGHUP');
   await waitForOutput(/configuration reloaded \(amazon\.lwaNextClientSecret, amazon\.lwaNextClientSecretExpiresAt\)/);
 

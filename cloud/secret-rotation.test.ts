@@ -28,7 +28,13 @@ beforeAll(async () => {
   config = testConfig(sandbox.url);
   config.amazon.lwaClientSecretExpiresAt = '2026-03-20';
   // The cloud's clock is injected (it dates the secrets); the sandbox runs on the real one.
-  cloud = await startCloud({ port, config, reloadConfig: () => readConfig(), now: clock, logger: { write: (l) => void lines.push(l) } });
+  cloud = await startCloud({
+    port,
+    config,
+    reloadConfig: () => readConfig(),
+    now: clock,
+    logger: { write: (l) => void lines.push(l) },
+  });
 });
 afterAll(async () => {
   await cloud?.close();
@@ -51,7 +57,9 @@ it('keeps working through a rotation once the next secret is reloaded, and warns
   const client = new CloudClient(cloud.url, await cloud.createTenant('Rotation GmbH'));
   const platformId = await newPlatform(client);
   // The start-up warning: 18 days left and no next secret.
-  expect(lines.join('')).toMatch(/"level":40[^\n]*In 18 days the LWA client secret expires and no next secret is configured/);
+  expect(lines.join('')).toMatch(
+    /"level":40[^\n]*In 18 days the LWA client secret expires and no next secret is configured/,
+  );
 
   // Amazon issues the new secret; the old one still works until its expiry.
   await rotateInSandbox(NEXT, 3600);
@@ -59,10 +67,23 @@ it('keeps working through a rotation once the next secret is reloaded, and warns
   const auth = await startAuth(client, platformId);
   const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
 
-  config = { ...config, amazon: { ...config.amazon, lwaNextClientSecret: NEXT, lwaNextClientSecretExpiresAt: '2026-08-28' } };
+  config = {
+    ...config,
+    amazon: { ...config.amazon, lwaNextClientSecret: NEXT, lwaNextClientSecretExpiresAt: '2026-08-28' },
+  };
   const reloaded = await cloud.reload();
-  expect(reloaded).toMatchObject({ ok: true, applied: ['amazon.lwaNextClientSecret', 'amazon.lwaNextClientSecretExpiresAt'], needsRestart: [] });
-  expect(reloaded.secretStatus).toMatchObject({ level: 'ok', active: 'current', nextConfigured: true, daysLeft: 18, daysUntilAllExpired: 179 });
+  expect(reloaded).toMatchObject({
+    ok: true,
+    applied: ['amazon.lwaNextClientSecret', 'amazon.lwaNextClientSecretExpiresAt'],
+    needsRestart: [],
+  });
+  expect(reloaded.secretStatus).toMatchObject({
+    level: 'ok',
+    active: 'current',
+    nextConfigured: true,
+    daysLeft: 18,
+    daysUntilAllExpired: 179,
+  });
 
   // Amazon's deadline passes early: only the new secret works from now on.
   await rotateInSandbox(NEXT, 0);
@@ -71,8 +92,12 @@ it('keeps working through a rotation once the next secret is reloaded, and warns
   expect(done.status).toBe(200);
   expect(done.body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
   // The current secret is refused, the next one accepted; both answers carry Amazon's request id.
-  expect(summary(done.body.amazonRequests)).toEqual(['token:authorization_code 401 invalid_client', 'token:authorization_code 200 ok']);
-  for (const call of done.body.amazonRequests as Call[]) expect(call).toMatchObject({ api: 'lwa', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  expect(summary(done.body.amazonRequests)).toEqual([
+    'token:authorization_code 401 invalid_client',
+    'token:authorization_code 200 ok',
+  ]);
+  for (const call of done.body.amazonRequests as Call[])
+    expect(call).toMatchObject({ api: 'lwa', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   expect(lines.join('')).toContain('accepted the next one; it is used first from now on');
 
   // The cloud remembers the working secret: the next sign-in calls LWA once.
@@ -96,7 +121,8 @@ it('keeps working through a rotation once the next secret is reloaded, and warns
 });
 
 it('refuses an invalid configuration on reload and keeps the running one', async () => {
-  readConfig = () => parseConfig({ ...config, amazon: { ...config.amazon, lwaNextClientSecretExpiresAt: 'next tuesday' } });
+  readConfig = () =>
+    parseConfig({ ...config, amazon: { ...config.amazon, lwaNextClientSecretExpiresAt: 'next tuesday' } });
   try {
     const r = await cloud.reload();
     expect(r).toMatchObject({ ok: false, applied: [] });

@@ -14,11 +14,20 @@ import { bestEffort } from '../shared/best-effort';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 
-export async function freshAccessToken(ctx: CloudContext, platform: Authenticated, calls?: AmazonCallLog): Promise<string> {
+export async function freshAccessToken(
+  ctx: CloudContext,
+  platform: Authenticated,
+  calls?: AmazonCallLog,
+): Promise<string> {
   const refreshToken = ctx.secretBox.open(platform.refresh_token_enc, platform.id);
   try {
     const tokens = await refreshAccessToken(ctx.lwa, refreshToken, calls);
-    ctx.amazonTokens.set(platform.id, platform.refresh_token_enc, tokens.accessToken, ctx.now() + tokens.expiresIn * 1000);
+    ctx.amazonTokens.set(
+      platform.id,
+      platform.refresh_token_enc,
+      tokens.accessToken,
+      ctx.now() + tokens.expiresIn * 1000,
+    );
     return tokens.accessToken;
   } catch (err) {
     if (err instanceof CloudError && err.code === 'REFRESH_TOKEN_REVOKED') await forgetRevokedToken(ctx, platform);
@@ -36,7 +45,11 @@ export async function importSettings(
   ctx: CloudContext,
   tenantId: string,
   platformId: string,
-): Promise<{ marketplaces: CloudMarketplace[]; otherMarketplaces: CloudMarketplace[]; amazonRequests: AmazonRequest[] }> {
+): Promise<{
+  marketplaces: CloudMarketplace[];
+  otherMarketplaces: CloudMarketplace[];
+  amazonRequests: AmazonRequest[];
+}> {
   const platform = await getPlatform(ctx.db, tenantId, platformId);
   if (!platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
   const calls = new AmazonCallLog(ctx.now);
@@ -51,15 +64,25 @@ export async function importSettings(
   }
 }
 
-async function fetchMarketplaces(ctx: CloudContext, platform: Authenticated, calls: AmazonCallLog): Promise<CloudMarketplace[]> {
-  const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: ctx.config.httpTimeoutMs, now: ctx.now, observe: ctx.metrics.spApiCall };
+async function fetchMarketplaces(
+  ctx: CloudContext,
+  platform: Authenticated,
+  calls: AmazonCallLog,
+): Promise<CloudMarketplace[]> {
+  const sellers = {
+    spApiBase: ctx.endpoints.spApiBase,
+    timeoutMs: ctx.config.httpTimeoutMs,
+    now: ctx.now,
+    observe: ctx.metrics.spApiCall,
+  };
   const fetchWith = async (token: string) => getMarketplaceParticipations(sellers, platform.region, token, calls);
   const cached = ctx.amazonTokens.get(platform.id, platform.refresh_token_enc, ctx.now());
   try {
     return await fetchWith(cached ?? (await freshAccessToken(ctx, platform, calls)));
   } catch (err) {
     // A cached token Amazon now refuses (revoked meanwhile): a refresh tells the real reason.
-    const refused = err instanceof CloudError && (err.code === 'SPAPI_ACCESS_DENIED' || err.code === 'SPAPI_WRONG_REGION');
+    const refused =
+      err instanceof CloudError && (err.code === 'SPAPI_ACCESS_DENIED' || err.code === 'SPAPI_WRONG_REGION');
     if (!cached || !refused) throw err;
     ctx.amazonTokens.forget(platform.id);
     return fetchWith(await freshAccessToken(ctx, platform, calls));

@@ -33,8 +33,12 @@ describe('graceful shutdown', () => {
     const redirect = await amazonRedirect(sandbox.url, auth.consentUrl, EU);
 
     const order: string[] = [];
-    const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`).then((r) => (order.push('long-poll'), r));
-    await expect.poll(() => lines.some((l) => l.includes(`/v1/authorizations/${auth.id}`)), { timeout: 10_000 }).toBe(true);
+    const waiting = client
+      .raw('GET', `/v1/authorizations/${auth.id}?wait=25`)
+      .then((r) => (order.push('long-poll'), r));
+    await expect
+      .poll(() => lines.some((l) => l.includes(`/v1/authorizations/${auth.id}`)), { timeout: 10_000 })
+      .toBe(true);
     // Amazon's token endpoint takes 2 s: the callback is in flight when the stop begins.
     await activateScenario(sandbox.url, { id: 'lwa_slow', ms: 2_000 });
     const callback = getCallback(redirect).then((r) => (order.push('callback'), r));
@@ -56,6 +60,9 @@ describe('graceful shutdown', () => {
     // Started again on the same data: the desktop's next ask finds the sign-in complete.
     cloud = await startCloud({ port, dataDir, config });
     const again = new CloudClient(cloud.url, tenant);
-    expect((await again.raw('GET', `/v1/authorizations/${auth.id}`)).body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect((await again.raw('GET', `/v1/authorizations/${auth.id}`)).body).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
   }, 90_000);
 });

@@ -32,7 +32,11 @@ beforeAll(async () => {
       }
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      const answer = await fetch(`${sandbox.url}${req.url}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' }, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+      const answer = await fetch(`${sandbox.url}${req.url}`, {
+        method: req.method,
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+      });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
       res.end(Buffer.from(await answer.arrayBuffer()));
     })().catch(() => res.destroy());
@@ -53,7 +57,11 @@ afterAll(async () => {
 
 it('a SIGHUP during the start neither kills the cloud nor is lost: it reloads once listening', async () => {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CLOUD_')));
-  child = spawn(process.execPath, ['--import', 'tsx', 'cloud/cli.ts', '--port', '0', '--sandbox', relayUrl, '--data-dir', join(dir, 'data')], { env });
+  child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'cloud/cli.ts', '--port', '0', '--sandbox', relayUrl, '--data-dir', join(dir, 'data')],
+    { env },
+  );
   child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => void (out += d.toString()));
   const exit = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
@@ -62,10 +70,13 @@ it('a SIGHUP during the start neither kills the cloud nor is lost: it reloads on
   // Let the signal arrive before the start goes on.
   await new Promise((resolve) => setTimeout(resolve, 200));
   answerApps();
-  const outcome = await Promise.race([exit.then((code) => `exited ${code}`), (async () => {
-    while (!/configuration reloaded/.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
-    return 'reloaded';
-  })()]);
+  const outcome = await Promise.race([
+    exit.then((code) => `exited ${code}`),
+    (async () => {
+      while (!/configuration reloaded/.test(out)) await new Promise((resolve) => setTimeout(resolve, 20));
+      return 'reloaded';
+    })(),
+  ]);
   expect(outcome, out).toBe('reloaded');
   expect(out).toMatch(/cloud listening on http:\/\/127\.0\.0\.1:\d+/);
   expect(child.exitCode).toBeNull();

@@ -18,7 +18,10 @@ it('gives the seller 30 minutes by default, and a consent after 25 minutes compl
   const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
   expect((await getCallback(redirect)).status).toBe(200);
   env.client.forgetToken(); // the cloud's own bearer token lives 15 minutes
-  expect(await authorization(env.client, auth.id)).toMatchObject({ status: 'authenticated', expiresAt: auth.expiresAt });
+  expect(await authorization(env.client, auth.id)).toMatchObject({
+    status: 'authenticated',
+    expiresAt: auth.expiresAt,
+  });
 });
 
 it('still refuses a consent that comes after the window with STATE_EXPIRED', async () => {

@@ -83,10 +83,20 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const notices: string[] = [];
   const notice = (line: string) => void notices.push(line);
   const db = config.databaseUrl
-    ? await openPostgres(config.databaseUrl, { max: config.dbPoolSize, applicationName: config.dbApplicationName, notice })
+    ? await openPostgres(config.databaseUrl, {
+        max: config.dbPoolSize,
+        applicationName: config.dbApplicationName,
+        notice,
+      })
     : await openDatabase(opts.dataDir, { notice });
   const metrics = createMetrics();
-  if ('pool' in db) metrics.setPoolSource(() => ({ total: db.pool.totalCount, idle: db.pool.idleCount, waiting: db.pool.waitingCount, max: db.pool.options.max ?? 10 }));
+  if ('pool' in db)
+    metrics.setPoolSource(() => ({
+      total: db.pool.totalCount,
+      idle: db.pool.idleCount,
+      waiting: db.pool.waitingCount,
+      max: db.pool.options.max ?? 10,
+    }));
   else metrics.setPoolSource(() => ({ total: 1, idle: 1, waiting: 0, max: 1 }));
   const endpoints = endpointsFor(config);
   const closing = new AbortController();
@@ -96,7 +106,12 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   // Until the server's logger exists (the notifier starts first), problems go out as the same JSON lines.
   let logWarn: (entry: object, message: string) => void = (entry, message) => logLine('warn', message, { ...entry });
   try {
-    notifier = config.databaseUrl ? await createPgNotifier(config.databaseUrl, { ...notifierEvents(metrics, (entry, message) => logWarn(entry, message)), backoff: opts.notifierBackoff }) : createLocalNotifier();
+    notifier = config.databaseUrl
+      ? await createPgNotifier(config.databaseUrl, {
+          ...notifierEvents(metrics, (entry, message) => logWarn(entry, message)),
+          backoff: opts.notifierBackoff,
+        })
+      : createLocalNotifier();
   } catch (err) {
     await db.close();
     throw err;
@@ -113,7 +128,13 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     db,
     metrics,
     tenantGate,
-    tenantAdmin: createTenantAdmin({ db, now, via: 'admin-api', audit: (entry) => logInfo({ admin: entry }, 'admin action'), changed: tenantGate.changed }),
+    tenantAdmin: createTenantAdmin({
+      db,
+      now,
+      via: 'admin-api',
+      audit: (entry) => logInfo({ admin: entry }, 'admin action'),
+      changed: tenantGate.changed,
+    }),
     adminToken: config.adminToken ?? loadOrCreateAdminToken(opts.dataDir),
     config,
     endpoints,
@@ -175,8 +196,13 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 
   if (config.registerRedirectUriWithSandbox && endpoints.sandboxOrigin) {
     // Best effort, but not silent: without the redirect URI Seller Central answers MD5101.
-    if (!(await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri))) {
-      app.log.warn({ sandboxOrigin: endpoints.sandboxOrigin }, 'could not register the callback URL with the sandbox app; Seller Central will answer MD5101');
+    if (
+      !(await registerRedirectUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.redirectUri))
+    ) {
+      app.log.warn(
+        { sandboxOrigin: endpoints.sandboxOrigin },
+        'could not register the callback URL with the sandbox app; Seller Central will answer MD5101',
+      );
     }
     if (!(await registerLoginUriWithSandbox(endpoints.sandboxOrigin, config.amazon.applicationId, ctx.loginUri))) {
       app.log.warn({ sandboxOrigin: endpoints.sandboxOrigin }, 'could not register the Login URI with the sandbox app');
@@ -185,7 +211,9 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   if (config.devTenantFile) await ensureDevTenant(db, config.devTenantFile, url, new Date(now()));
   // Exchanges a killed instance left half done end at once (a PGlite cloud is alone on its data directory).
   const log = app.log;
-  const recovery = startExchangeRecovery(ctx, !config.databaseUrl, (entry) => log.info({ exchangeRecovered: entry }, 'interrupted code exchange ended'));
+  const recovery = startExchangeRecovery(ctx, !config.databaseUrl, (entry) =>
+    log.info({ exchangeRecovered: entry }, 'interrupted code exchange ended'),
+  );
 
   let stopped: Promise<void> | undefined;
   return {
@@ -215,12 +243,20 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
 /** The notifier's losses and reconnects: logged (never the connection string) and counted. */
 function notifierEvents(metrics: CloudMetrics, warn: (entry: object, message: string) => void): PgNotifierOptions {
   return {
-    onError: (error) => warn({ notifier: { error: redactConnectionStrings(error.message) } }, 'PostgreSQL notifier: connection problem'),
+    onError: (error) =>
+      warn({ notifier: { error: redactConnectionStrings(error.message) } }, 'PostgreSQL notifier: connection problem'),
     onListeningChange: (listening) => {
-      if (listening) warn({ notifier: { listening } }, 'PostgreSQL notifier: LISTEN connection back; waiting long-polls and caches read again');
+      if (listening)
+        warn(
+          { notifier: { listening } },
+          'PostgreSQL notifier: LISTEN connection back; waiting long-polls and caches read again',
+        );
       else {
         metrics.notifierLost();
-        warn({ notifier: { listening } }, 'PostgreSQL notifier: LISTEN connection lost; changes made on other instances are not seen until it is back (reconnecting)');
+        warn(
+          { notifier: { listening } },
+          'PostgreSQL notifier: LISTEN connection lost; changes made on other instances are not seen until it is back (reconnecting)',
+        );
       }
     },
   };

@@ -24,12 +24,22 @@ export async function createTenant(db: Queryable, name: string, now: Date): Prom
   const tenantId = newId('ten');
   const clientId = newClientId();
   const clientSecret = newClientSecret();
-  await insertTenant(db, { id: tenantId, name, clientId, clientSecretHash: hashClientSecret(clientSecret), createdAt: now });
+  await insertTenant(db, {
+    id: tenantId,
+    name,
+    clientId,
+    clientSecretHash: hashClientSecret(clientSecret),
+    createdAt: now,
+  });
   return { tenantId, clientId, clientSecret };
 }
 
 /** The tenant whose credentials these are, or undefined (no hint whether the id or the secret was wrong). */
-export async function authenticateClient(db: Queryable, clientId: string, clientSecret: string): Promise<Tenant | undefined> {
+export async function authenticateClient(
+  db: Queryable,
+  clientId: string,
+  clientSecret: string,
+): Promise<Tenant | undefined> {
   const row = await findTenantByClientId(db, clientId);
   // Hash even when the id is unknown, so timing does not reveal which client ids exist.
   const ok = secretMatches(clientSecret, row?.client_secret_hash ?? '0'.repeat(64));
@@ -41,4 +51,10 @@ export async function getTenant(db: Queryable, tenantId: string): Promise<Tenant
   return row && toTenant(row);
 }
 
-const toTenant = (row: TenantRow): Tenant => ({ id: row.id, name: row.name, clientId: row.client_id, disabled: row.disabled_at !== null, secretGeneration: Number(row.secret_generation ?? 0) });
+const toTenant = (row: TenantRow): Tenant => ({
+  id: row.id,
+  name: row.name,
+  clientId: row.client_id,
+  disabled: row.disabled_at !== null,
+  secretGeneration: Number(row.secret_generation ?? 0),
+});

@@ -10,10 +10,13 @@ import { newPlatformOnCredentials } from './support/support-steps';
 
 const host = testHostPerFile({ embedded: true });
 let step = 0;
-const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/flow-${String(++step).padStart(2, '0')}-${name}.png` });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `e2e/artifacts/flow-${String(++step).padStart(2, '0')}-${name}.png` });
 
-
-test('Amazon platform: ANMELDEN through Seller Central, Authentifiziert, import, AKTUALISIEREN, delete', async ({ page, browser }) => {
+test('Amazon platform: ANMELDEN through Seller Central, Authentifiziert, import, AKTUALISIEREN, delete', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
   await runAmazonFlow({
@@ -26,7 +29,10 @@ test('Amazon platform: ANMELDEN through Seller Central, Authentifiziert, import,
     },
   });
   // Deleted in the cloud too.
-  const tenant = JSON.parse(fs.readFileSync(host.services!.env.ACC_DEV_TENANT_FILE, 'utf8')) as { clientId: string; clientSecret: string };
+  const tenant = JSON.parse(fs.readFileSync(host.services!.env.ACC_DEV_TENANT_FILE, 'utf8')) as {
+    clientId: string;
+    clientSecret: string;
+  };
   const cloud = new CloudClient(host.services!.cloud.url, tenant);
   expect((await cloud.raw('GET', '/v1/platforms')).body.platforms).toEqual([]);
 });

@@ -9,7 +9,6 @@ import { newPlatformOnCredentials } from './support/support-steps';
 
 const host = testHostPerFile({ embedded: true });
 
-
 async function watchCsp(page: Page) {
   const messages: string[] = [];
   page.on('console', (m) => {

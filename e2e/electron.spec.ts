@@ -51,7 +51,9 @@ test.describe('Electron app', () => {
     expect(seen.api).toContain('listPlatforms');
     expect(seen.api).not.toContain('invoke');
     // Navigation away from the app is refused.
-    await page.evaluate(() => void ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'));
+    await page.evaluate(
+      () => void ((globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'),
+    );
     await expect(page.getByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' })).toBeVisible();
   });
 
@@ -61,7 +63,8 @@ test.describe('Electron app', () => {
     await runAmazonFlow({
       page,
       browser,
-      shot: (p, name) => p.screenshot({ path: `e2e/artifacts/electron-${String(++step).padStart(2, '0')}-${name}.png` }),
+      shot: (p, name) =>
+        p.screenshot({ path: `e2e/artifacts/electron-${String(++step).padStart(2, '0')}-${name}.png` }),
       nextUrl: async (count) => {
         const opened = () => app.evaluate(() => (globalThis as unknown as { __opened: string[] }).__opened);
         await expect.poll(async () => (await opened()).length, { timeout: 15_000 }).toBeGreaterThan(count);

@@ -12,8 +12,10 @@ import { anmelden, newPlatformOnCredentials, sellerSide } from './support/suppor
 
 const host = testHostPerFile({ embedded: true });
 
-
-test('first sign-in through the Login URI ends on the JSON page and Authentifiziert with one authorization', async ({ page, browser }) => {
+test('first sign-in through the Login URI ends on the JSON page and Authentifiziert with one authorization', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const sandbox = host.services!.sandbox.url;
   const cloudUrl = host.services!.cloud.url;
@@ -43,7 +45,10 @@ test('first sign-in through the Login URI ends on the JSON page and Authentifizi
 
   await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit .*Händler-ID A2EUMUSTER7H1K/);
   // No authorization was started at Amazon's side for the tenant.
-  const tenant = JSON.parse(fs.readFileSync(host.services!.env.ACC_DEV_TENANT_FILE, 'utf8')) as { clientId: string; clientSecret: string };
+  const tenant = JSON.parse(fs.readFileSync(host.services!.env.ACC_DEV_TENANT_FILE, 'utf8')) as {
+    clientId: string;
+    clientSecret: string;
+  };
   const cloud = new CloudClient(cloudUrl, tenant);
   expect((await cloud.raw('GET', '/v1/platforms/changes')).body.authorizations).toEqual([]);
 });

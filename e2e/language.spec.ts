@@ -10,10 +10,14 @@ import { openEmptyList } from './support/support-steps';
 
 const storedLanguage = (dir: string) => {
   const file = path.join(dir, 'config.json');
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { uiLanguage?: string }).uiLanguage : undefined;
+  return fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { uiLanguage?: string }).uiLanguage
+    : undefined;
 };
 
-test('switching to English changes the screen, reaches the core, and the page starts in it after a reload and a restart', async ({ page }) => {
+test('switching to English changes the screen, reaches the core, and the page starts in it after a reload and a restart', async ({
+  page,
+}) => {
   const host = await startTestHost();
   try {
     await openEmptyList(page, host.url);

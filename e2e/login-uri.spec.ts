@@ -28,7 +28,10 @@ async function connectedTenant(name: string): Promise<{ client: CloudClient; pla
   const platform = await client.createPlatform(`Amazon ${name}`);
   const auth = await client.startAuthorization(platform.body.id);
   const browser = new SellerBrowser();
-  const callback = await confirmConsent(browser, await signInToConsent(browser, auth.body.consentUrl, EU, stack.sandbox.url));
+  const callback = await confirmConsent(
+    browser,
+    await signInToConsent(browser, auth.body.consentUrl, EU, stack.sandbox.url),
+  );
   expect(callback.status).toBe(200);
   return { client, platformId: platform.body.id };
 }
@@ -54,7 +57,10 @@ async function confirmAndExpectCallback(page: Page): Promise<void> {
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on the ${screen}`).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on the ${screen}`,
+  ).toEqual([]);
 }
 
 // German first: the seller's browser asks for German (the English page is checked in a second context).
@@ -93,7 +99,9 @@ test('Re-Authorize through the Login URI, by seller id and by pairing code', asy
   const english = await browser.newContext({ locale: 'en-US' });
   try {
     const en = await english.newPage();
-    await en.setContent(`<form method="post" action="${stack.cloud.url}/oauth/amazon/callback">${inputs}<input name="code" value="ZZZZ-ZZZZ"><button type="submit">go</button></form>`);
+    await en.setContent(
+      `<form method="post" action="${stack.cloud.url}/oauth/amazon/callback">${inputs}<input name="code" value="ZZZZ-ZZZZ"><button type="submit">go</button></form>`,
+    );
     await en.locator('button').click();
     await expect(en.locator('[data-page="login-uri"]')).toHaveAttribute('data-reason', 'code_invalid');
     await expect(en.locator('html')).toHaveAttribute('lang', 'en');
@@ -102,7 +110,8 @@ test('Re-Authorize through the Login URI, by seller id and by pairing code', asy
   } finally {
     await english.close();
   }
-  const code = (await a.client.raw('POST', `/v1/platforms/${a.platformId}/pairing-code`, { body: {} })).body.code as string;
+  const code = (await a.client.raw('POST', `/v1/platforms/${a.platformId}/pairing-code`, { body: {} })).body
+    .code as string;
   await page.fill('#pairing-code', code);
   // Amazon's redirect already came: the code picks the platform and the raw JSON follows.
   await page.locator('form button[type="submit"]').click();

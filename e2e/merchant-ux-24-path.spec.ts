@@ -32,7 +32,10 @@ async function axe(page: Page, screen: string, languages: readonly ('de' | 'en')
 
 async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on "${screen}"`).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on "${screen}"`,
+  ).toEqual([]);
 }
 
 /** document.activeElement is this element (and so not <body>). */
@@ -55,12 +58,19 @@ async function signInAs(seller: Page, account: SeedAccount): Promise<void> {
   await expect(seller.locator('[data-page="mfa"]')).toBeVisible();
   const otp = account.totpSecret
     ? totp(account.totpSecret, Date.now())
-    : ((await (await fetch(`${host.services!.sandbox.url}/sandbox/api/sms?email=${encodeURIComponent(account.email)}`)).json()) as { messages: { code: string }[] }).messages[0]!.code;
+    : (
+        (await (
+          await fetch(`${host.services!.sandbox.url}/sandbox/api/sms?email=${encodeURIComponent(account.email)}`)
+        ).json()) as { messages: { code: string }[] }
+      ).messages[0]!.code;
   await seller.fill('#auth-mfa-otpcode', otp);
   await seller.click('#auth-signin-button');
 }
 
-test('ANLEGEN opens, Cloud leads on, focus stays; AKTUALISIEREN as another seller after "Konto wechseln" in Seller Central', async ({ page, browser }) => {
+test('ANLEGEN opens, Cloud leads on, focus stays; AKTUALISIEREN as another seller after "Konto wechseln" in Seller Central', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await openEmptyList(page, host.url);
 
@@ -92,7 +102,9 @@ test('ANLEGEN opens, Cloud leads on, focus stays; AKTUALISIEREN as another selle
   await expectFocus(page, page.getByTestId('auth-status'));
 
   // The hint beside AKTUALISIEREN: Seller Central uses the account signed in in the browser.
-  await expect(page.getByTestId('refresh-hint')).toHaveText(/AKTUALISIEREN öffnet Seller Central mit dem Konto, das in Ihrem Browser bereits angemeldet ist\..*„Konto wechseln“/);
+  await expect(page.getByTestId('refresh-hint')).toHaveText(
+    /AKTUALISIEREN öffnet Seller Central mit dem Konto, das in Ihrem Browser bereits angemeldet ist\..*„Konto wechseln“/,
+  );
   await page.screenshot({ path: 'e2e/artifacts/ux24-refresh-hint.png' });
   await axe(page, 'ZUGANGSDATEN with the AKTUALISIEREN hint');
 
@@ -121,7 +133,9 @@ test('ANLEGEN opens, Cloud leads on, focus stays; AKTUALISIEREN as another selle
   await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
 });
 
-test('a browser with a stale or missing token gets one clear page: open the new link from the console', async ({ page }) => {
+test('a browser with a stale or missing token gets one clear page: open the new link from the console', async ({
+  page,
+}) => {
   await page.goto(`${host.origin}/#token=${'A'.repeat(43)}`);
   await expect(page.getByRole('heading', { name: 'Dieser Link gilt nicht mehr' })).toBeVisible();
   await expect(page.getByTestId('token-invalid')).toContainText('Öffnen Sie den neuen Link aus der Konsole');
@@ -135,7 +149,9 @@ test('a browser with a stale or missing token gets one clear page: open the new 
   await expect(page.getByTestId('token-invalid')).toContainText('Open the new link from the console');
 });
 
-test('delete: the focus goes to the next platform and the status bar says so; a queued cloud deletion shows in the list', async ({ page }) => {
+test('delete: the focus goes to the next platform and the status bar says so; a queued cloud deletion shows in the list', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
   for (const name of ['Amazon Bleibt', 'Amazon Weg', 'Amazon Warteschlange']) {
@@ -167,12 +183,17 @@ test('delete: the focus goes to the next platform and the status bar says so; a 
   await host.services!.cloud.close();
   await page.keyboard.press('Delete');
   await page.getByRole('dialog', { name: 'Plattform löschen' }).getByRole('button', { name: 'Löschen' }).click();
-  await page.getByRole('dialog', { name: 'Cloud nicht erreichbar' }).getByRole('button', { name: 'Nur lokal löschen' }).click();
+  await page
+    .getByRole('dialog', { name: 'Cloud nicht erreichbar' })
+    .getByRole('button', { name: 'Nur lokal löschen' })
+    .click();
   const pending = page.getByTestId('pending-deletion');
   await expect(pending).toContainText('Amazon Warteschlange');
   await expect(pending).toContainText('Gelöscht – Löschung in der Cloud ausstehend');
   await expect(page.getByRole('row', { name: /Amazon Warteschlange/, selected: true })).toHaveCount(0);
-  await expect(page.getByTestId('app-notice')).toHaveText('Plattform „Amazon Warteschlange“ lokal gelöscht; die Löschung in der Cloud wird nachgeholt.');
+  await expect(page.getByTestId('app-notice')).toHaveText(
+    'Plattform „Amazon Warteschlange“ lokal gelöscht; die Löschung in der Cloud wird nachgeholt.',
+  );
   await expectFocus(page, page.getByRole('row', { name: /Amazon Bleibt/ }));
   await page.screenshot({ path: 'e2e/artifacts/ux24-pending-deletion.png' });
   await axe(page, 'list with a queued cloud deletion', ['de', 'en']);

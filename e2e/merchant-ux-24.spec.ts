@@ -13,7 +13,6 @@ const EU = seedAccount('eu.haendler@example.com')!;
 
 const host = testHostPerFile({ embedded: true });
 
-
 async function axe(page: Page, screen: string, languages: readonly ('de' | 'en')[] = ['en', 'de']): Promise<void> {
   for (const lng of languages) {
     await page.locator('.titlebar select').selectOption(lng);
@@ -36,7 +35,9 @@ async function signedIn(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit/);
 }
 
-test('a region change on a signed-in platform asks first, then needs ANMELDEN; keeping it changes nothing', async ({ page }) => {
+test('a region change on a signed-in platform asks first, then needs ANMELDEN; keeping it changes nothing', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await openEmptyList(page, host.url);
   await signedIn(page, 'Amazon Regionwechsel');
@@ -66,7 +67,9 @@ test('a region change on a signed-in platform asks first, then needs ANMELDEN; k
   await page.getByLabel('Region', { exact: true }).selectOption('US');
   await page.getByRole('dialog', { name: 'Region wechseln?' }).getByRole('button', { name: 'Region wechseln' }).click();
   await expect(page.getByTestId('auth-status')).toHaveText('Neu anmelden erforderlich');
-  await expect(page.getByTestId('auth-line-why')).toHaveText(/von Europa \(EU\) auf Nordamerika \(NA\) geändert.*mit ANMELDEN/);
+  await expect(page.getByTestId('auth-line-why')).toHaveText(
+    /von Europa \(EU\) auf Nordamerika \(NA\) geändert.*mit ANMELDEN/,
+  );
   await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'AKTUALISIEREN' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Einstellungen importieren' })).toHaveCount(0);
@@ -90,17 +93,25 @@ test('English UI: messages name the English buttons', async ({ page }) => {
   await expect(page.locator('details.info')).toContainText('After SIGN IN your default browser opens');
   await page.getByRole('button', { name: 'SIGN IN' }).click();
   await page.getByRole('button', { name: 'Cancel sign-in' }).click();
-  await expect(page.getByTestId('auth-line-why')).toHaveText('You cancelled the sign-in. Click SIGN IN to start again.');
+  await expect(page.getByTestId('auth-line-why')).toHaveText(
+    'You cancelled the sign-in. Click SIGN IN to start again.',
+  );
   const text = await page.locator('main, body').first().innerText();
   expect(text).not.toMatch(/ANMELDEN|AKTUALISIEREN|Protokoll exportieren/);
   await page.screenshot({ path: 'e2e/artifacts/ux24-english.png' });
   await page.locator('.titlebar select').selectOption('de');
 });
 
-test('the cloud’s failure page in the merchant’s browser: German first, English on request, JSON for a client; axe 0', async ({ browser }) => {
+test('the cloud’s failure page in the merchant’s browser: German first, English on request, JSON for a client; axe 0', async ({
+  browser,
+}) => {
   const url = `${host.services!.cloud.url}/oauth/amazon/callback?state=nicht-von-amazon`;
   for (const [locale, title, closing] of [
-    ['de-DE', 'Amazon-Anmeldung nicht abgeschlossen', 'Details in der Anwendung – Sie können dieses Fenster schließen.'],
+    [
+      'de-DE',
+      'Amazon-Anmeldung nicht abgeschlossen',
+      'Details in der Anwendung – Sie können dieses Fenster schließen.',
+    ],
     ['en-US', 'Amazon sign-in not completed', 'Details in the application – you can close this window.'],
   ] as const) {
     const context = await browser.newContext({ locale });
@@ -115,7 +126,10 @@ test('the cloud’s failure page in the merchant’s browser: German first, Engl
     await expect(seller.getByText(closing)).toBeVisible();
     await seller.screenshot({ path: `e2e/artifacts/ux24-callback-failure-${locale}.png` });
     const { violations } = await new AxeBuilder({ page: seller }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on the failure page (${locale})`).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe on the failure page (${locale})`,
+    ).toEqual([]);
     expect(csp).toEqual([]);
     await context.close();
   }
@@ -123,7 +137,9 @@ test('the cloud’s failure page in the merchant’s browser: German first, Engl
   expect(((await json.json()) as { error: { code: string } }).error.code).toBe('STATE_INVALID');
 });
 
-test('Seller Central zeigt einen Fehler?: code first, searchable, picking explains and keeps waiting; a late success counts; offered after 2 minutes', async ({ page }) => {
+test('Seller Central zeigt einen Fehler?: code first, searchable, picking explains and keeps waiting; a late success counts; offered after 2 minutes', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.clock.install();
   await page.goto(host.url);
@@ -163,7 +179,9 @@ test('Seller Central zeigt einen Fehler?: code first, searchable, picking explai
   await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit .*A2EUMUSTER7H1K/);
 });
 
-test('a sandbox test case is scoped to the platform’s account and leaves nothing armed after one sign-in', async ({ page }) => {
+test('a sandbox test case is scoped to the platform’s account and leaves nothing armed after one sign-in', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
   await newPlatformOnCredentials(page, 'Amazon Testfall LWA');
@@ -172,7 +190,12 @@ test('a sandbox test case is scoped to the platform’s account and leaves nothi
   const before = host.opened.length;
   await page.getByRole('button', { name: 'ANMELDEN' }).click();
   await expect.poll(() => host.opened.length).toBeGreaterThan(before);
-  const active = async () => ((await (await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`)).json()) as { active: { id: string; target?: { email?: string } }[] }).active;
+  const active = async () =>
+    (
+      (await (await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`)).json()) as {
+        active: { id: string; target?: { email?: string } }[];
+      }
+    ).active;
   expect((await active()).map((a) => [a.id, a.target?.email])).toEqual([['lwa_500', 'eu.haendler@example.com']]);
   const browser = new SellerBrowser();
   await confirmConsent(browser, await signInToConsent(browser, host.opened.at(-1)!, EU, host.services!.sandbox.url));

@@ -45,7 +45,9 @@ async function signIn(page: Page): Promise<void> {
 
 const marketRows = (page: Page) => page.getByRole('table', { name: 'Marktplätze' }).getByRole('row');
 
-test('checklist next to ANMELDEN; marketplaces imported after the first sign-in, the Verwenden choice kept', async ({ page }) => {
+test('checklist next to ANMELDEN; marketplaces imported after the first sign-in, the Verwenden choice kept', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await openEmptyList(page, host.url);
   await newPlatformOnCredentials(page, 'Amazon Checkliste');
@@ -54,7 +56,9 @@ test('checklist next to ANMELDEN; marketplaces imported after the first sign-in,
 
   const checklist = page.getByTestId('preflight');
   const summary = checklist.locator('summary');
-  await expect(summary).toHaveText('Vor ANMELDEN prüfen: primärer Benutzer, Verkaufstarif „Professionell“, Region Europa (EU)');
+  await expect(summary).toHaveText(
+    'Vor ANMELDEN prüfen: primärer Benutzer, Verkaufstarif „Professionell“, Region Europa (EU)',
+  );
   await expect(checklist).not.toHaveAttribute('open', '');
   await summary.focus();
   await page.keyboard.press('Enter');
@@ -79,7 +83,9 @@ test('checklist next to ANMELDEN; marketplaces imported after the first sign-in,
   await expect(page.getByRole('checkbox', { name: label! })).not.toBeChecked();
 });
 
-test('Verbindung trennen asks first, keeps the platform as Nicht authentifiziert; ANMELDEN connects again', async ({ page }) => {
+test('Verbindung trennen asks first, keeps the platform as Nicht authentifiziert; ANMELDEN connects again', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto(host.url);
   await newPlatformOnCredentials(page, 'Amazon Trennen');

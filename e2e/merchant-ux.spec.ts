@@ -17,7 +17,6 @@ const OTHER = seedAccount('gesperrte.angebote@example.com')!;
 
 const host = testHostPerFile({ embedded: true });
 
-
 /** axe on what is on screen now, in German and in English; every violation listed by rule and target. */
 async function axe(page: Page, screen: string): Promise<void> {
   for (const lng of ['en', 'de'] as const) {
@@ -61,7 +60,9 @@ async function openCredentials(page: Page, name: string): Promise<void> {
   await cloudOn(page);
 }
 
-test('AKTUALISIEREN with another seller asks; keep and switch; the same seller on two platforms warns; axe everywhere', async ({ page }) => {
+test('AKTUALISIEREN with another seller asks; keep and switch; the same seller on two platforms warns; axe everywhere', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 900, height: 600 });
   await openEmptyList(page, host.url);
@@ -111,7 +112,10 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   // Again, and switch: the new seller; the old seller's marketplaces are gone until imported again.
   await page.getByRole('button', { name: 'AKTUALISIEREN' }).click();
   await consentAs(OTHER, await nextOpened(2));
-  await page.getByRole('alertdialog', { name: 'Anderes Verkäuferkonto' }).getByRole('button', { name: 'Zum neuen Konto wechseln' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Anderes Verkäuferkonto' })
+    .getByRole('button', { name: 'Zum neuen Konto wechseln' })
+    .click();
   await expect(page.getByTestId('auth-status')).toHaveText(/Beispiel Elektronik \(Händler-ID A1EUBEISPIEL4Q\)/);
   await expect(page.getByText(/Gewechselt vom Verkäuferkonto A2EUMUSTER7H1K/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Marktplätze' })).toHaveCount(0);
@@ -138,7 +142,9 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   await axe(page, 'Allgemein');
 
   await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
-  await expect(page.getByRole('row', { name: /Amazon Muster/ })).toContainText('Beispiel Elektronik (Händler-ID A1EUBEISPIEL4Q)');
+  await expect(page.getByRole('row', { name: /Amazon Muster/ })).toContainText(
+    'Beispiel Elektronik (Händler-ID A1EUBEISPIEL4Q)',
+  );
   await axe(page, 'list with platforms');
   await page.getByRole('row', { name: /Amazon Zweitprofil/ }).click();
   await page.getByRole('button', { name: 'Löschen' }).click();
@@ -146,10 +152,15 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   await page.keyboard.press('Escape');
 });
 
-test('a name taken in the cloud account: says so, suggests a free name and focuses the Bezeichnung', async ({ page }) => {
+test('a name taken in the cloud account: says so, suggests a free name and focuses the Bezeichnung', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // Another workstation of the same account registered "Amazon Kasse" in the cloud.
-  const tenant = JSON.parse(fs.readFileSync(host.services!.env.ACC_DEV_TENANT_FILE, 'utf8')) as { clientId: string; clientSecret: string };
+  const tenant = JSON.parse(fs.readFileSync(host.services!.env.ACC_DEV_TENANT_FILE, 'utf8')) as {
+    clientId: string;
+    clientSecret: string;
+  };
   expect((await new CloudClient(host.services!.cloud.url, tenant).createPlatform('Amazon Kasse')).status).toBe(201);
   await page.goto(host.url);
   await newPlatform(page, 'AMAZON KASSE');
@@ -173,7 +184,9 @@ test('a name taken in the cloud account: says so, suggests a free name and focus
   await expect(page.getByTestId('auth-line-why')).toHaveClass('hint');
 });
 
-test('Cloud-Zugangsdaten: field checks in German, TESTEN on save asks before saving an untested configuration', async ({ page }) => {
+test('Cloud-Zugangsdaten: field checks in German, TESTEN on save asks before saving an untested configuration', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Cloud-Zugangsdaten' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cloud-Zugangsdaten' });
@@ -208,7 +221,9 @@ test('Cloud-Zugangsdaten: field checks in German, TESTEN on save asks before sav
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
-test('at 900×600 long names end in an ellipsis with a tooltip and the status column stays in view', async ({ page }) => {
+test('at 900×600 long names end in an ellipsis with a tooltip and the status column stays in view', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 900, height: 600 });
   await page.goto(host.url);
   const long = 'Amazon Muster Handel GmbH Hauptlager Süd Filiale Nummer 12 Sonderposten 2026 XXL';
@@ -216,7 +231,13 @@ test('at 900×600 long names end in an ellipsis with a tooltip and the status co
   const row = page.getByRole('row', { name: new RegExp(long.slice(0, 30)) });
   const cell = row.getByRole('cell').first();
   await expect(cell).toHaveAttribute('title', long.slice(0, 80));
-  expect(await cell.evaluate((el) => el.scrollWidth > el.clientWidth && el.ownerDocument.defaultView!.getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
+  expect(
+    await cell.evaluate(
+      (el) =>
+        el.scrollWidth > el.clientWidth &&
+        el.ownerDocument.defaultView!.getComputedStyle(el).textOverflow === 'ellipsis',
+    ),
+  ).toBe(true);
   const status = row.getByRole('cell').last();
   const box = await status.boundingBox();
   expect(box!.x + box!.width).toBeLessThanOrEqual(900);

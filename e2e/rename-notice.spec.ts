@@ -16,7 +16,10 @@ async function openPlatform(page: Page, name: string): Promise<void> {
 
 test('the cloud upgrade\'s rename: notice and Protokoll until "Verstanden", then gone for good', async ({ page }) => {
   let host = await startTestHost({ embedded: true });
-  const ports = { sandbox: Number(new URL(host.services!.sandbox.url).port), cloud: Number(new URL(host.services!.cloud.url).port) };
+  const ports = {
+    sandbox: Number(new URL(host.services!.sandbox.url).port),
+    cloud: Number(new URL(host.services!.cloud.url).port),
+  };
   try {
     // What migration 2 leaves in an account of the first release: the renamed platform and its record.
     const db = host.services!.cloud.db;
@@ -58,7 +61,9 @@ test('the cloud upgrade\'s rename: notice and Protokoll until "Verstanden", then
     await expect(page.getByTestId('rename-notice')).toHaveCount(0);
     await page.getByRole('tab', { name: 'Protokoll' }).click();
     await expect(page.getByRole('tabpanel')).toContainText('Hinweis auf die Umbenennung zur Kenntnis genommen');
-    const acknowledged = await host.services!.cloud.db.query<{ acknowledged_at: Date | null }>("SELECT acknowledged_at FROM platform_renames WHERE platform_id = 'plt_e2e_renamed'");
+    const acknowledged = await host.services!.cloud.db.query<{ acknowledged_at: Date | null }>(
+      "SELECT acknowledged_at FROM platform_renames WHERE platform_id = 'plt_e2e_renamed'",
+    );
     expect(acknowledged.rows[0]!.acknowledged_at).not.toBeNull();
 
     // For good: after a restart (which reads the cloud's list again) the notice does not come back.

@@ -5,7 +5,11 @@
 // reports what Amazon's page shows where the merchant did, and sees the same German text.
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErrorKey } from '../shared/seller-central-errors';
+import {
+  SELLER_CENTRAL_ERROR_KEYS,
+  SELLER_CENTRAL_ERRORS,
+  type SellerCentralErrorKey,
+} from '../shared/seller-central-errors';
 import { startTestHost } from './support/browser-host';
 import { newPlatformOnCredentials, sellerSide } from './support/support-steps';
 import { anmelden as anmeldenOn } from './support/support-steps';
@@ -54,7 +58,8 @@ async function report(page: Page, key: SellerCentralErrorKey) {
   if (key === 'wrong_region') await page.getByRole('button', { name: 'Mein Konto: Nordamerika (NA)' }).click();
   else await page.locator(`button.sc-error-choice[data-key="${key}"]`).click();
   // Picking keeps waiting (a late success counts); the merchant ends a sign-in that cannot succeed.
-  if (SELLER_CENTRAL_ERRORS[key].action === 'cancel') await page.getByRole('button', { name: 'Anmeldung beenden' }).click();
+  if (SELLER_CENTRAL_ERRORS[key].action === 'cancel')
+    await page.getByRole('button', { name: 'Anmeldung beenden' }).click();
 }
 
 /** What the app shows for the failure: the status, a waiting hint, or the import's error. */
@@ -66,19 +71,30 @@ async function shown(page: Page, spapi: boolean, keep: boolean): Promise<string>
 }
 
 async function scenario(id: string) {
-  const res = await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, account: 'eu.haendler@example.com' }) });
+  const res = await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ id, account: 'eu.haendler@example.com' }),
+  });
   expect(res.ok).toBe(true);
 }
 
 /** ANMELDEN on the current platform and the seller's side up to the failure; returns the text the app shows. */
-async function fail(page: Page, browser: Browser, code: string, how: (typeof MERCHANT)[string], replay: boolean): Promise<string> {
+async function fail(
+  page: Page,
+  browser: Browser,
+  code: string,
+  how: (typeof MERCHANT)[string],
+  replay: boolean,
+): Promise<string> {
   const key = keyOf(code);
   const url = await anmelden(page);
   if (how.seller !== 'none') {
     const seller = await sellerSide(browser, url);
     const consent = seller.locator('[data-page="consent"]');
     if (how.seller === 'cancel' && !replay) await seller.getByRole('button', { name: 'Abbrechen' }).click();
-    else if (how.seller === 'confirm' || ((await consent.count()) > 0 && key)) await seller.getByRole('button', { name: 'Bestätigen' }).click();
+    else if (how.seller === 'confirm' || ((await consent.count()) > 0 && key))
+      await seller.getByRole('button', { name: 'Bestätigen' }).click();
     if (key && key !== 'browser_closed') await expect(seller.locator(`[data-error="${key}"]`)).toBeVisible();
     await seller.context().close();
   }
@@ -120,7 +136,9 @@ test('every failure code: export → import → the same error and text', async 
     await fetch(`${host.services!.sandbox.url}/sandbox/api/scenarios`, { method: 'DELETE' });
 
     // Support's desktop: import, ANMELDEN on the armed platform, the same steps, the same text.
-    await page.getByTestId('replay-file').setInputFiles({ name: 'protokoll.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page
+      .getByTestId('replay-file')
+      .setInputFiles({ name: 'protokoll.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect(page.getByTestId('sandbox-replay')).toContainText(code);
     const replayed = await fail(page, browser, code, how, true);
     // The seconds to wait after a 429 are Amazon's answer of the moment; the rest must be identical.

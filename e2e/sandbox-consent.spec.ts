@@ -20,7 +20,9 @@ test.beforeAll(async () => {
   // the seed's default 127.0.0.1:4200 would reach whatever cloud runs there (`npm start`).
   callback = createServer((req, res) => {
     const q = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { result: Object.fromEntries(q) } }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ result: { result: Object.fromEntries(q) } }));
   });
   await new Promise<void>((resolve) => callback.listen(0, '127.0.0.1', resolve));
   callbackUrl = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/oauth/amazon/callback`;
@@ -52,7 +54,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await expect(page.locator('[data-page="mfa"]')).toBeVisible();
 }
 
-test('sign-in, TOTP and consent redirect to the callback with Amazon\'s parameters', async ({ page }) => {
+test("sign-in, TOTP and consent redirect to the callback with Amazon's parameters", async ({ page }) => {
   // Chromium sends Accept-Language en-US; the ERP's users get German through language=.
   await page.goto(consentUrl('sellercentral-europe.amazon.com', '&language=de_DE'));
   await signIn(page, EU.email, EU.password);
@@ -91,6 +93,8 @@ test('SMS code from the sandbox inbox; "Cancel" in English redirects nowhere', a
 });
 
 test('an unregistered redirect URI shows MD5101', async ({ page }) => {
-  await page.goto(consentUrl('sellercentral-europe.amazon.com', `&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`));
+  await page.goto(
+    consentUrl('sellercentral-europe.amazon.com', `&redirect_uri=${encodeURIComponent('https://evil.example/cb')}`),
+  );
   await expect(page.locator('[data-code="MD5101"]')).toContainText('MD5101');
 });

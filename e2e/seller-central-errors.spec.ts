@@ -3,7 +3,11 @@
 // reproduced with a scenario or a failing account picked in the app (one pick, then ANMELDEN), and the
 // page Amazon shows carries the code and text the app explains.
 import { expect, test, type Page } from '@playwright/test';
-import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErrorKey } from '../shared/seller-central-errors';
+import {
+  SELLER_CENTRAL_ERROR_KEYS,
+  SELLER_CENTRAL_ERRORS,
+  type SellerCentralErrorKey,
+} from '../shared/seller-central-errors';
 import { errorsDe } from '../renderer/src/i18n/errors.de';
 import { testHostPerFile } from './support/browser-host';
 import { newPlatformOnCredentials, sellerSide } from './support/support-steps';
@@ -23,13 +27,23 @@ const REPRODUCE: Partial<Record<SellerCentralErrorKey, { pick: string; confirm?:
 
 const germanText = (key: SellerCentralErrorKey) => {
   const code = SELLER_CENTRAL_ERRORS[key].errorCode;
-  const text = (errorsDe as Record<string, string>)[code]!.replaceAll('{{btnSignIn}}', 'ANMELDEN').replaceAll('{{btnRefresh}}', 'AKTUALISIEREN');
-  return key === 'wrong_region' ? text.replace('{{actualRegion}}', 'Nordamerika (NA)').replace('{{region}}', 'Europa (EU)').replace('{{country}}', 'US') : text;
+  const text = (errorsDe as Record<string, string>)
+    [code]!.replaceAll('{{btnSignIn}}', 'ANMELDEN')
+    .replaceAll('{{btnRefresh}}', 'AKTUALISIEREN');
+  return key === 'wrong_region'
+    ? text
+        .replace('{{actualRegion}}', 'Nordamerika (NA)')
+        .replace('{{region}}', 'Europa (EU)')
+        .replace('{{country}}', 'US')
+    : text;
 };
 
 const anmelden = (page: Page) => anmeldenOn(page, host, { waiting: true });
 
-test('every Seller Central failure: reproduced from the app, explained in two clicks while waiting', async ({ page, browser }) => {
+test('every Seller Central failure: reproduced from the app, explained in two clicks while waiting', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   await page.goto(host.url);
   await newPlatformOnCredentials(page, 'Amazon Support');

@@ -10,12 +10,14 @@ import { startTestHost } from './support/browser-host';
 type Host = Awaited<ReturnType<typeof startTestHost>>;
 import { anmelden, newPlatformOnCredentials, sellerSide } from './support/support-steps';
 
-
 test('restart: an earlier sandbox sign-in still works; a deliberate reset says so', async ({ page, browser }) => {
   test.setTimeout(180_000);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-e2e-restart-'));
   let host = await startTestHost({ userDataDir, embedded: true });
-  const ports = { sandbox: Number(new URL(host.services!.sandbox.url).port), cloud: Number(new URL(host.services!.cloud.url).port) };
+  const ports = {
+    sandbox: Number(new URL(host.services!.sandbox.url).port),
+    cloud: Number(new URL(host.services!.cloud.url).port),
+  };
   try {
     await page.goto(host.url);
     await newPlatformOnCredentials(page, 'Amazon Neustart');
@@ -63,12 +65,17 @@ test.describe('export → import → the same error', () => {
 
   async function importProtokoll(page: Page, text: string) {
     await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
-    await page.getByTestId('replay-file').setInputFiles({ name: 'protokoll.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page
+      .getByTestId('replay-file')
+      .setInputFiles({ name: 'protokoll.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect(page.getByRole('tab', { name: 'ZUGANGSDATEN', selected: true })).toBeVisible();
     await expect(page.getByTestId('sandbox-armed')).toBeVisible();
   }
 
-  test('a secondary user (Seller Central refuses): reported by the merchant, replayed, reported again', async ({ page, browser }) => {
+  test('a secondary user (Seller Central refuses): reported by the merchant, replayed, reported again', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     await page.goto(host.url);
     await newPlatformOnCredentials(page, 'Amazon Mitarbeiter');
@@ -85,7 +92,10 @@ test.describe('export → import → the same error', () => {
     const state = new URL(url).searchParams.get('state')!;
     expect(text).not.toContain(state);
     expect(text).not.toMatch(/Atz[ar]\||amzn\.mws\.|spapi_oauth_code=|Sandbox-Secondary-2024!/);
-    expect(JSON.parse(text).header).toMatchObject({ amazon: 'sandbox', platform: { name: 'Amazon Mitarbeiter', countryCode: 'DE' } });
+    expect(JSON.parse(text).header).toMatchObject({
+      amazon: 'sandbox',
+      platform: { name: 'Amazon Mitarbeiter', countryCode: 'DE' },
+    });
 
     await importProtokoll(page, text);
     await expect(page.getByTestId('sandbox-replay')).toContainText('SELLER_CENTRAL_NOT_PRIMARY');
@@ -107,7 +117,10 @@ test.describe('export → import → the same error', () => {
     });
     await page.goto(host.url);
     await newPlatformOnCredentials(page, 'Amazon Abgelaufen');
-    (await sellerSide(browser, await anmelden(page, host), { confirm: true })).context().close().catch(() => undefined);
+    (await sellerSide(browser, await anmelden(page, host), { confirm: true }))
+      .context()
+      .close()
+      .catch(() => undefined);
     const why = page.getByTestId('auth-line-why');
     await expect(why).toContainText('Das liegt nicht an Ihnen');
     const original = await why.textContent();

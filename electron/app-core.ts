@@ -37,7 +37,7 @@ function embeddedCloudFromEnv(env: DesktopEnv, logger: Logger): CloudCredentials
   if (!url || !file || !fs.existsSync(file)) return undefined;
   const data = parseDevTenant(fs.readFileSync(file, 'utf8'));
   if ('error' in data) {
-    logger.warn('the embedded cloud\'s development tenant file is not usable', { detail: data.error });
+    logger.warn("the embedded cloud's development tenant file is not usable", { detail: data.error });
     return undefined;
   }
   return { url, clientId: data.clientId, clientSecret: data.clientSecret };
@@ -47,11 +47,15 @@ export async function createAppCore(opts: AppCoreOptions): Promise<Core> {
   const env = readDesktopEnv(opts.env ?? process.env);
   const argv = opts.argv ?? process.argv;
   const opened = opts.openStore();
-  if (opened.warning) opts.logger.warn('store file was unreadable and was kept aside', { backupPath: opened.warning.backupPath });
+  if (opened.warning)
+    opts.logger.warn('store file was unreadable and was kept aside', { backupPath: opened.warning.backupPath });
   const allowPlaintext = argv.includes('--insecure-plaintext-secrets') || env.ACC_INSECURE_PLAINTEXT_SECRETS === '1';
-  const vault = opts.vault ?? (await openVault({ allowPlaintext, plaintextFile: path.join(opts.userDataDir, 'secrets.insecure.json') }));
+  const vault =
+    opts.vault ??
+    (await openVault({ allowPlaintext, plaintextFile: path.join(opts.userDataDir, 'secrets.insecure.json') }));
   if (!vault.available) opts.logger.warn('no keychain available; secrets cannot be stored', { detail: vault.detail });
-  if (vault.available && vault.plaintextFallback) opts.logger.warn('INSECURE: secrets are stored in plain text (explicit flag)');
+  if (vault.available && vault.plaintextFallback)
+    opts.logger.warn('INSECURE: secrets are stored in plain text (explicit flag)');
   const embeddedCloud = embeddedCloudFromEnv(env, opts.logger);
   const core = new Core({
     host: opts.host,

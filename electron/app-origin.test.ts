@@ -5,7 +5,17 @@ it('recognises the app’s pages by scheme and host (Node gives app: URLs the or
   expect(new URL(`${APP_ORIGIN}/index.html`).origin).toBe('null');
   expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
   expect(isAppUrl(APP_ORIGIN)).toBe(true);
-  for (const other of ['app://renderer.evil/x', 'app://other/index.html', 'https://renderer/', 'file:///index.html', 'app://user:pw@renderer/', '', 'not a url', null, undefined]) {
+  for (const other of [
+    'app://renderer.evil/x',
+    'app://other/index.html',
+    'https://renderer/',
+    'file:///index.html',
+    'app://user:pw@renderer/',
+    '',
+    'not a url',
+    null,
+    undefined,
+  ]) {
     expect(isAppUrl(other), String(other)).toBe(false);
   }
 });

@@ -10,7 +10,9 @@ const APP_CSP = policy();
 
 /** Must run before the app's `ready` event. */
 export function registerAppScheme() {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 export function handleAppProtocol(rendererDir: string) {

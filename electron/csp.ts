@@ -21,5 +21,7 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
 
 /** The policy; `connectSources` are added to connect-src (the browser host's WebSocket origin). */
 export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
-  return DIRECTIVES.map(([name, value]) => `${name} ${name === 'connect-src' ? [value, ...connectSources].join(' ') : value}`).join('; ');
+  return DIRECTIVES.map(
+    ([name, value]) => `${name} ${name === 'connect-src' ? [value, ...connectSources].join(' ') : value}`,
+  ).join('; ');
 }

@@ -15,7 +15,9 @@ const httpUrl = (what: string) =>
     .refine((s) => {
       try {
         const u = new URL(s);
-        return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password && !u.search && !u.hash;
+        return (
+          (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password && !u.search && !u.hash
+        );
       } catch {
         return false;
       }
@@ -25,7 +27,12 @@ const httpUrl = (what: string) =>
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const desktopEnvSchema = z.object({
-  ACC_SANDBOX_ORIGIN: optional(httpUrl('an http(s) origin without path, query or credentials').refine((s) => ['', '/'].includes(new URL(s).pathname), 'must be an origin without a path')),
+  ACC_SANDBOX_ORIGIN: optional(
+    httpUrl('an http(s) origin without path, query or credentials').refine(
+      (s) => ['', '/'].includes(new URL(s).pathname),
+      'must be an origin without a path',
+    ),
+  ),
   ACC_CLOUD_URL: optional(httpUrl('an http(s) URL without query or credentials')),
   ACC_DEV_TENANT_FILE: optional(safeText().max(4096)),
   ACC_INSECURE_PLAINTEXT_SECRETS: optional(z.enum(['0', '1'], { message: 'must be 1 (allow) or 0' })),

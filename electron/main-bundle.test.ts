@@ -23,12 +23,21 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'dist/electron'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'node_modules/electron'), { recursive: true });
   fs.copyFileSync(path.join(root, 'dist/electron/main.cjs'), path.join(dir, 'dist/electron/main.cjs'));
-  fs.copyFileSync(path.join(import.meta.dirname, 'testing/electron-stub.cjs'), path.join(dir, 'node_modules/electron/index.js'));
+  fs.copyFileSync(
+    path.join(import.meta.dirname, 'testing/electron-stub.cjs'),
+    path.join(dir, 'node_modules/electron/index.js'),
+  );
   fs.symlinkSync(path.join(root, 'node_modules/keytar'), path.join(dir, 'node_modules/keytar'));
   const userData = path.join(dir, 'user-data');
   const child = fork(path.join(dir, 'dist/electron/main.cjs'), [], {
     cwd: dir,
-    env: { ...process.env, STUB_USER_DATA: userData, ACC_USER_DATA_DIR: userData, ACC_SANDBOX_ORIGIN: '', ACC_CLOUD_URL: '' },
+    env: {
+      ...process.env,
+      STUB_USER_DATA: userData,
+      ACC_USER_DATA_DIR: userData,
+      ACC_SANDBOX_ORIGIN: '',
+      ACC_CLOUD_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     execArgv: ['--require', path.join(dir, 'node_modules/electron/index.js')],
   });
@@ -52,7 +61,9 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it('registers app:// as a privileged scheme before ready and serves the renderer through it', () => {
-  expect(calls[1]).toBe('protocol.registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]');
+  expect(calls[1]).toBe(
+    'protocol.registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true}}]',
+  );
   expect(calls).toContain('protocol.handle app');
   expect(calls).toContain('loadURL app://renderer/index.html');
 });
@@ -61,7 +72,13 @@ it('opens one hardened window with the bundled preload', () => {
   const windows = calls.filter((c) => c.startsWith('new BrowserWindow'));
   expect(windows).toHaveLength(1);
   const prefs = JSON.parse(windows[0]!.slice('new BrowserWindow '.length));
-  expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  expect(prefs).toMatchObject({
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    webviewTag: false,
+  });
   expect(prefs.preload).toMatch(/dist\/electron\/preload\.cjs$/);
   expect(calls).toContain('app.on web-contents-created');
 });

@@ -87,7 +87,13 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     if (email && !state.account(email)) return apiError(reply, 404, 'UNKNOWN_ACCOUNT', `unknown account "${email}"`);
     const messages = state.sms
       .filter((m) => !email || m.email.toLowerCase() === email)
-      .map(({ email: to, phone, code, text, sentAt }) => ({ email: to, phone, code, text, sentAt: new Date(sentAt).toISOString() }));
+      .map(({ email: to, phone, code, text, sentAt }) => ({
+        email: to,
+        phone,
+        code,
+        text,
+        sentAt: new Date(sentAt).toISOString(),
+      }));
     return { messages };
   });
 
@@ -96,7 +102,8 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
   // Seller Central error pages shown, newest first; `stateTag` (page-errors.ts) narrows to one sign-in.
   app.get('/sandbox/api/page-errors', async (req, reply) => {
     const tag = field(req.query, 'stateTag');
-    if (tag && !/^[0-9a-f]{32}$/.test(tag)) return apiError(reply, 400, 'INVALID_INPUT', '"stateTag" must be 32 hex digits');
+    if (tag && !/^[0-9a-f]{32}$/.test(tag))
+      return apiError(reply, 400, 'INVALID_INPUT', '"stateTag" must be 32 hex digits');
     return { pageErrors: state.pageErrors.list(tag || undefined) };
   });
 
@@ -117,7 +124,9 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
         accountType: a.accountType,
         manageAuthorizedPartners: a.manageAuthorizedPartners === true,
         sellingPartnerId: a.sellingPartnerId,
-        ...('totpSecret' in a && a.totpSecret ? { totpSecret: a.totpSecret, totp: { code: totp(a.totpSecret, t), secondsLeft } } : {}),
+        ...('totpSecret' in a && a.totpSecret
+          ? { totpSecret: a.totpSecret, totp: { code: totp(a.totpSecret, t), secondsLeft } }
+          : {}),
         ...('smsPhone' in a && a.smsPhone ? { smsPhone: a.smsPhone } : {}),
       })),
     };
@@ -133,13 +142,20 @@ export function registerAdminApi(app: FastifyInstance, state: SandboxState): voi
     return {
       applicationId: target.applicationId,
       clientSecret: target.clientSecret,
-      ...(target.previousClientSecret ? { previousValidUntil: new Date(target.previousClientSecret.expiresAt).toISOString() } : {}),
+      ...(target.previousClientSecret
+        ? { previousValidUntil: new Date(target.previousClientSecret.expiresAt).toISOString() }
+        : {}),
     };
   });
 
   // An app's registered redirect URIs, and the Login URI that Re-Authorize and Authorize now call (a
   // cloud on another port registers its own): replaced whole, answered as stored.
-  const appSetting = <K extends 'redirectUris' | 'loginUri'>(path: string, key: K, parse: (body: unknown) => Parsed<SeedApp[K]>, invalidCode: string) =>
+  const appSetting = <K extends 'redirectUris' | 'loginUri'>(
+    path: string,
+    key: K,
+    parse: (body: unknown) => Parsed<SeedApp[K]>,
+    invalidCode: string,
+  ) =>
     app.put(`/sandbox/api/apps/:applicationId/${path}`, async (req, reply) => {
       const target = state.appById(field(req.params, 'applicationId'));
       if (!target) return apiError(reply, 404, 'UNKNOWN_APPLICATION', 'unknown applicationId');

@@ -16,8 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-async function json(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${sb.url}${path}`, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function json(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${sb.url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -26,8 +34,15 @@ describe('startSandbox', () => {
     expect(sb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('the seed has its apps with the cloud\'s default redirect URI first, plus extra URIs', async () => {
-    const apps = (await json('GET', '/sandbox/api/apps')).body.apps as { redirectUris: string[]; applicationId: string; clientId: string; hybrid: boolean; status: string; appstoreListing: string }[];
+  it("the seed has its apps with the cloud's default redirect URI first, plus extra URIs", async () => {
+    const apps = (await json('GET', '/sandbox/api/apps')).body.apps as {
+      redirectUris: string[];
+      applicationId: string;
+      clientId: string;
+      hybrid: boolean;
+      status: string;
+      appstoreListing: string;
+    }[];
     expect(apps.map((a) => a.status)).toEqual(['production', 'draft', 'production']);
     expect(apps.map((a) => a.appstoreListing)).toEqual(['listed', 'unlisted', 'unlisted']);
     for (const a of apps) {
@@ -40,7 +55,13 @@ describe('startSandbox', () => {
   });
 
   it('lists the seeded accounts with their passwords and one-time-code secrets (public test data)', async () => {
-    const accounts = (await json('GET', '/sandbox/api/accounts')).body.accounts as Array<{ email: string; password: string; totpSecret?: string; smsPhone?: string; region: string }>;
+    const accounts = (await json('GET', '/sandbox/api/accounts')).body.accounts as Array<{
+      email: string;
+      password: string;
+      totpSecret?: string;
+      smsPhone?: string;
+      region: string;
+    }>;
     const eu = accounts.find((a) => a.email === 'eu.haendler@example.com');
     expect(eu).toMatchObject({ password: 'Sandbox-EU-2024!', region: 'EU' });
     expect(eu?.totpSecret).toMatch(/^[A-Z2-7]+$/);
@@ -69,26 +90,43 @@ describe('start page', () => {
 
   it('unknown pages get a 404 page or JSON', async () => {
     expect((await new Browser(sb.url).get('/nothing')).status).toBe(404);
-    expect(await json('GET', '/sandbox/api/nothing')).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    expect(await json('GET', '/sandbox/api/nothing')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND' } },
+    });
   });
 });
 
 describe('redirect URIs API and reset', () => {
-  it('changes an app\'s registered redirect URIs, validates input, and reset restores them', async () => {
+  it("changes an app's registered redirect URIs, validates input, and reset restores them", async () => {
     const uri = 'https://erp.example/amazon';
-    expect(await json('PUT', `/sandbox/api/apps/${PROD.applicationId}/redirect-uris`, { redirectUris: [uri] })).toMatchObject({ status: 200, body: { redirectUris: [uri] } });
+    expect(
+      await json('PUT', `/sandbox/api/apps/${PROD.applicationId}/redirect-uris`, { redirectUris: [uri] }),
+    ).toMatchObject({ status: 200, body: { redirectUris: [uri] } });
     const b = new Browser(sb.url);
-    const old = await b.get(consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's', redirect_uri: DEFAULT_REDIRECT_URI }));
+    const old = await b.get(
+      consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's', redirect_uri: DEFAULT_REDIRECT_URI }),
+    );
     expect(errorKey(old.text)).toBe('MD5101');
-    const fresh = await b.get(consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's', redirect_uri: uri }));
+    const fresh = await b.get(
+      consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's', redirect_uri: uri }),
+    );
     expect(fresh.status).toBe(302);
 
-    for (const body of [{}, { redirectUris: [] }, { redirectUris: ['not a url'] }, { redirectUris: ['ftp://x.example/'] }, { redirectUris: ['https://x.example/#a'] }]) {
+    for (const body of [
+      {},
+      { redirectUris: [] },
+      { redirectUris: ['not a url'] },
+      { redirectUris: ['ftp://x.example/'] },
+      { redirectUris: ['https://x.example/#a'] },
+    ]) {
       const res = await json('PUT', `/sandbox/api/apps/${PROD.applicationId}/redirect-uris`, body);
       expect(res.status).toBe(400);
       expect((res.body.error as { message: string }).message).toBeTruthy();
     }
-    expect((await json('PUT', '/sandbox/api/apps/amzn1.sp.solution.unknown/redirect-uris', { redirectUris: [uri] })).status).toBe(404);
+    expect(
+      (await json('PUT', '/sandbox/api/apps/amzn1.sp.solution.unknown/redirect-uris', { redirectUris: [uri] })).status,
+    ).toBe(404);
 
     expect(await json('POST', '/sandbox/api/reset')).toEqual({ status: 200, body: { ok: true } });
     const apps = (await json('GET', '/sandbox/api/apps')).body.apps as { redirectUris: string[] }[];
@@ -97,7 +135,12 @@ describe('redirect URIs API and reset', () => {
 
   it('the page’s "Sandbox zurücksetzen" is a deliberate reset like the API’s: /status names its time (issue 24)', async () => {
     clock.now += 60_000;
-    const res = await fetch(`${sb.url}/sandbox/scenarios`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=reset', redirect: 'manual' });
+    const res = await fetch(`${sb.url}/sandbox/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'action=reset',
+      redirect: 'manual',
+    });
     expect(res.status).toBeLessThan(400);
     expect((await json('GET', '/sandbox/api/status')).body.resetAt).toBe(new Date(clock.now).toISOString());
   });
@@ -106,10 +149,15 @@ describe('redirect URIs API and reset', () => {
     expect((await json('GET', '/sandbox/api/sms?email=nobody@example.com')).status).toBe(404);
     const fe = seedAccount('fe.seller@example.com')!;
     const b = new Browser(sb.url);
-    const signin = await b.follow(await b.get(consentPath('sellercentral.amazon.co.jp', { application_id: PROD.applicationId, state: 's' })));
+    const signin = await b.follow(
+      await b.get(consentPath('sellercentral.amazon.co.jp', { application_id: PROD.applicationId, state: 's' })),
+    );
     expect(pageKind(signin.text)).toBe('signin');
     await b.post('/sc/sellercentral.amazon.co.jp/ap/signin', { email: fe.email, password: fe.password, return_to: '' });
-    const sms = (await json('GET', `/sandbox/api/sms?email=${fe.email}`)).body.messages as { code: string; phone: string }[];
+    const sms = (await json('GET', `/sandbox/api/sms?email=${fe.email}`)).body.messages as {
+      code: string;
+      phone: string;
+    }[];
     expect(sms).toHaveLength(1);
     expect(sms[0]!.phone).toBe(fe.smsPhone);
     sb.reset();
@@ -121,8 +169,20 @@ describe('redirect URIs API and reset', () => {
     const b = new Browser(sb.url);
     const url = consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's', redirect_uri: EXTRA });
     const signin = await b.follow(await b.get(url));
-    const mfa = await b.follow(await b.post(`/sc/${EU_HOST}/ap/signin`, { email: eu.email, password: eu.password, return_to: /name="return_to" value="([^"]*)"/.exec(signin.text)![1]!.replace(/&amp;/g, '&') }));
-    const consent = await b.follow(await b.post(`/sc/${EU_HOST}/ap/mfa`, { otp: totp(eu.totpSecret!, clock.now), action: 'verify', return_to: /name="return_to" value="([^"]*)"/.exec(mfa.text)![1]!.replace(/&amp;/g, '&') }));
+    const mfa = await b.follow(
+      await b.post(`/sc/${EU_HOST}/ap/signin`, {
+        email: eu.email,
+        password: eu.password,
+        return_to: /name="return_to" value="([^"]*)"/.exec(signin.text)![1]!.replace(/&amp;/g, '&'),
+      }),
+    );
+    const consent = await b.follow(
+      await b.post(`/sc/${EU_HOST}/ap/mfa`, {
+        otp: totp(eu.totpSecret!, clock.now),
+        action: 'verify',
+        return_to: /name="return_to" value="([^"]*)"/.exec(mfa.text)![1]!.replace(/&amp;/g, '&'),
+      }),
+    );
     const res = await confirmConsent(b, consent);
     expect(res.location!.startsWith(`${EXTRA}?`)).toBe(true);
   });
@@ -130,7 +190,11 @@ describe('redirect URIs API and reset', () => {
 
 describe('CLI', () => {
   it('prints its base URL and accepts --redirect-uri', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--redirect-uri', 'https://cli.example/cb'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--redirect-uri', 'https://cli.example/cb'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';

@@ -19,11 +19,21 @@ const args = readCommandLine(
     for (const uri of values['redirect-uri']) {
       if (!URL.canParse(uri)) throw new UsageError(`--redirect-uri is not an absolute URL: ${uri}`);
     }
-    return { port: parsePort(values.port), host: values.host, redirectUris: values['redirect-uri'], logger: values.log };
+    return {
+      port: parsePort(values.port),
+      host: values.host,
+      redirectUris: values['redirect-uri'],
+      logger: values.log,
+    };
   },
 );
 try {
-  const sandbox = await startSandbox({ port: args.port, host: args.host, extraRedirectUris: args.redirectUris, logger: args.logger });
+  const sandbox = await startSandbox({
+    port: args.port,
+    host: args.host,
+    extraRedirectUris: args.redirectUris,
+    logger: args.logger,
+  });
   process.stdout.write(`${sandbox.url}\n`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -31,11 +31,17 @@ export function parseRotation(input: unknown): Parsed<Rotation> {
   if (typeof keep !== 'number' || !Number.isInteger(keep) || keep < 0 || keep > 180 * 24 * 3600) {
     return { ok: false, message: '"previousValidForSeconds" must be a whole number from 0 to 15552000 (180 days)' };
   }
-  return { ok: true, value: { clientSecret: (b.clientSecret as string | undefined) ?? newClientSecret(), previousValidForSeconds: keep } };
+  return {
+    ok: true,
+    value: { clientSecret: (b.clientSecret as string | undefined) ?? newClientSecret(), previousValidForSeconds: keep },
+  };
 }
 
 export function rotateClientSecret(app: SeedApp, rotation: Rotation, now: number): void {
-  app.previousClientSecret = rotation.previousValidForSeconds > 0 ? { value: app.clientSecret, expiresAt: now + rotation.previousValidForSeconds * 1000 } : undefined;
+  app.previousClientSecret =
+    rotation.previousValidForSeconds > 0
+      ? { value: app.clientSecret, expiresAt: now + rotation.previousValidForSeconds * 1000 }
+      : undefined;
   app.clientSecret = rotation.clientSecret;
 }
 

@@ -73,6 +73,7 @@ export function checkAccountRules(
   if (account.role === 'secondary' && !account.manageAuthorizedPartners) return 'not_primary';
   const already = state.authorizations.get(app.applicationId)?.has(account.sellingPartnerId) ?? false;
   // Any app outside the Appstore (Draft, or published but unlisted) is limited, not only Draft apps.
-  if (app.appstoreListing !== 'listed' && !already && state.authorizationCount(app) >= UNLISTED_APP_SELLER_LIMIT) return 'draft_limit';
+  if (app.appstoreListing !== 'listed' && !already && state.authorizationCount(app) >= UNLISTED_APP_SELLER_LIMIT)
+    return 'draft_limit';
   return undefined;
 }

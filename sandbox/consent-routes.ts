@@ -21,7 +21,8 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     const q = rawUrl.indexOf('?');
     const rawQuery = q < 0 ? '' : rawUrl.slice(q + 1);
     const check = checkConsentQuery(rawQuery, state);
-    if (!check.ok) return showError(reply, state, sc, check.error, stateOfQuery(rawQuery), undefined, appIdOfQuery(rawQuery));
+    if (!check.ok)
+      return showError(reply, state, sc, check.error, stateOfQuery(rawQuery), undefined, appIdOfQuery(rawQuery));
 
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn) {
@@ -29,7 +30,8 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     }
     const { account, csrf } = signedIn;
     const denied = ruleError(state, account, check.request.app, sc.host, false) ?? pageScenario(state, account);
-    if (denied) return showError(reply, state, sc, denied, check.request.state, account, check.request.app.applicationId);
+    if (denied)
+      return showError(reply, state, sc, denied, check.request.state, account, check.request.app.applicationId);
     return sendHtml(
       reply,
       consentPage(sc, {
@@ -47,7 +49,8 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
     const sc = scRequest(req);
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const signedIn = signedInAccount(req, state, sc);
-    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return showError(reply, state, sc, 'session_expired', field(req.body, 'state') || undefined);
+    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf)
+      return showError(reply, state, sc, 'session_expired', field(req.body, 'state') || undefined);
     const { account } = signedIn;
     // Re-Authorize / Authorize now: the consent comes before the Login URI (login-uri-routes.ts).
     if (field(req.body, 'amazon_state')) return confirmAmazonStarted(req, reply, state, sc, account);
@@ -58,20 +61,41 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
       if (value) query.set(name, value);
     }
     const check = checkConsentQuery(query.toString(), state);
-    if (!check.ok) return showError(reply, state, sc, check.error, field(req.body, 'state') || undefined, account, field(req.body, 'application_id'));
+    if (!check.ok)
+      return showError(
+        reply,
+        state,
+        sc,
+        check.error,
+        field(req.body, 'state') || undefined,
+        account,
+        field(req.body, 'application_id'),
+      );
     const { app: solution, redirectUri } = check.request;
     const denied = ruleError(state, account, solution, sc.host, true);
     if (denied) return showError(reply, state, sc, denied, check.request.state, account, solution.applicationId);
 
     const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
     if (field(req.body, 'action') !== 'confirm' || state.scenarios.take('consent_cancelled', ctx)) {
-      state.pageErrors.add({ at: new Date(state.now()).toISOString(), key: 'consent_cancelled', email: account.email, accountRegion: account.region, stateTag: stateTag(check.request.state) });
+      state.pageErrors.add({
+        at: new Date(state.now()).toISOString(),
+        key: 'consent_cancelled',
+        email: account.email,
+        accountRegion: account.region,
+        stateTag: stateTag(check.request.state),
+      });
       return sendHtml(reply, cancelledPage(sc));
     }
     // A seller not yet registered with the app goes through the app's Login URI first (when switched on).
     const viaLoginUri = loginUriForNewSeller(req, reply, state, sc, account, solution);
     if (viaLoginUri) return viaLoginUri;
-    return redirectWithCode(reply, state, { account, app: solution, redirectUri, stateParam: check.request.state, host: sc.host });
+    return redirectWithCode(reply, state, {
+      account,
+      app: solution,
+      redirectUri,
+      stateParam: check.request.state,
+      host: sc.host,
+    });
   });
 }
 
@@ -116,11 +140,19 @@ function pageScenario(state: SandboxState, account: SeedAccount): ConsentErrorKe
   return undefined;
 }
 
-function ruleError(state: SandboxState, account: SeedAccount, app: SeedApp, host: string, count: boolean): ConsentErrorKey | undefined {
+function ruleError(
+  state: SandboxState,
+  account: SeedAccount,
+  app: SeedApp,
+  host: string,
+  count: boolean,
+): ConsentErrorKey | undefined {
   const rule = checkAccountRules(account, app, host, state);
   if (rule) return rule;
   const ctx = { email: account.email, sellingPartnerId: account.sellingPartnerId };
-  const limited = count ? state.scenarios.take('draft_limit_reached', ctx) : state.scenarios.peek('draft_limit_reached', ctx);
+  const limited = count
+    ? state.scenarios.take('draft_limit_reached', ctx)
+    : state.scenarios.peek('draft_limit_reached', ctx);
   return limited ? 'draft_limit' : undefined;
 }
 

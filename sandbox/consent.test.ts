@@ -2,8 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { cloneSeed, draftApp, productionApp, seedAccount, unlistedApp, type SeedAccount } from './seed';
 import {
-  Browser, EU_HOST, confirmConsent, consentPath, errorKey, formFields, latestSms, pageKind, reachConsent, signIn,
-  startTestSandbox, sharedTestSandbox, T0,
+  Browser,
+  EU_HOST,
+  confirmConsent,
+  consentPath,
+  errorKey,
+  formFields,
+  latestSms,
+  pageKind,
+  reachConsent,
+  signIn,
+  startTestSandbox,
+  sharedTestSandbox,
+  T0,
 } from './test-client';
 import { totp } from './totp';
 
@@ -45,7 +56,12 @@ describe('consent URL checks', () => {
     const other = await startTestSandbox({ seed });
     try {
       const b = new Browser(other.url);
-      const page = await reachConsent(b, other, consentPath(EU_HOST, { application_id: app.applicationId, state: 's' }), EU);
+      const page = await reachConsent(
+        b,
+        other,
+        consentPath(EU_HOST, { application_id: app.applicationId, state: 's' }),
+        EU,
+      );
       expect(pageKind(page.text)).toBe('consent');
     } finally {
       await other.close();
@@ -53,13 +69,19 @@ describe('consent URL checks', () => {
   });
 
   it('MD1000 for an application Amazon cannot find (no published app with that id)', async () => {
-    expect(await errorFor(consentPath(EU_HOST, { application_id: 'amzn1.sp.solution.00000000-0000-0000-0000-000000000000', state: 'x' }))).toBe('MD1000');
+    expect(
+      await errorFor(
+        consentPath(EU_HOST, { application_id: 'amzn1.sp.solution.00000000-0000-0000-0000-000000000000', state: 'x' }),
+      ),
+    ).toBe('MD1000');
     expect(await errorFor(consentPath(EU_HOST, { application_id: 'nonsense', state: 'x' }))).toBe('MD1000');
   });
 
   it('MD1000 for a Draft app without version=beta; with it the sign-in follows', async () => {
     expect(await errorFor(consentPath(EU_HOST, { application_id: DRAFT.applicationId, state: 'x' }))).toBe('MD1000');
-    const ok = await new Browser(sb.url).get(consentPath(EU_HOST, { application_id: DRAFT.applicationId, state: 'x', version: 'beta' }));
+    const ok = await new Browser(sb.url).get(
+      consentPath(EU_HOST, { application_id: DRAFT.applicationId, state: 'x', version: 'beta' }),
+    );
     expect(ok.status).toBe(302);
     expect(ok.location).toContain(`/sc/${EU_HOST}/ap/signin`);
   });
@@ -78,10 +100,14 @@ describe('consent URL checks', () => {
     // As on Amazon's "Something went wrong" page (selling-partner-api-docs #262).
     expect(en.text).toContain('Please contact Seller Support and provide them with the following information:');
     expect(en.text).toContain(`App ID: ${PROD.applicationId}`);
-    const accept = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }), { 'accept-language': 'en-GB,en;q=0.9' });
+    const accept = await b.get(prodUrl(EU_HOST, { redirect_uri: 'https://evil.example/cb' }), {
+      'accept-language': 'en-GB,en;q=0.9',
+    });
     expect(accept.text).toContain('Error Code: MD5101');
     // A malformed application id is never echoed onto the page.
-    const junk = await b.get(consentPath(EU_HOST, { application_id: '<script>x</script>', state: 's', language: 'en_US' }));
+    const junk = await b.get(
+      consentPath(EU_HOST, { application_id: '<script>x</script>', state: 's', language: 'en_US' }),
+    );
     expect(junk.text).toContain('Error Code: MD1000');
     expect(junk.text).not.toContain('App ID:');
     expect(junk.text).not.toContain('<script>x');
@@ -100,7 +126,8 @@ describe('sign-in', () => {
 
   it('locks the account after 5 failures, even for the right password', async () => {
     const b = new Browser(sb.url);
-    for (let i = 0; i < 4; i++) expect((await signIn(b, prodUrl(), EU, 'wrong')).text).toContain('Ihr Passwort ist falsch.');
+    for (let i = 0; i < 4; i++)
+      expect((await signIn(b, prodUrl(), EU, 'wrong')).text).toContain('Ihr Passwort ist falsch.');
     expect((await signIn(b, prodUrl(), EU, 'wrong')).text).toContain('vorübergehend gesperrt');
     const right = await signIn(b, prodUrl(), EU);
     expect(pageKind(right.text)).toBe('signin');
@@ -133,7 +160,8 @@ describe('sign-in', () => {
     const inbox = await b.get('/sandbox/sms');
     expect(inbox.text).toContain(code);
 
-    const post = (otp: string, action = 'verify') => b.post(`/sc/sellercentral.amazon.co.jp/ap/mfa`, { ...formFields(mfa.text), otp, action });
+    const post = (otp: string, action = 'verify') =>
+      b.post(`/sc/sellercentral.amazon.co.jp/ap/mfa`, { ...formFields(mfa.text), otp, action });
     const bad = code === '000000' ? '111111' : '000000';
     expect((await post(bad)).text).toContain('ungültig');
     expect((await post(bad)).text).toContain('ungültig');
@@ -191,7 +219,12 @@ describe('consent', () => {
     const uri = 'https://cloud.example/cb?tenant=7';
     sb.state.appById(DRAFT.applicationId)!.redirectUris.push(uri);
     const b = new Browser(sb.url);
-    const consent = await reachConsent(b, sb, consentPath(EU_HOST, { application_id: DRAFT.applicationId, state: 's', version: 'beta', redirect_uri: uri }), EU);
+    const consent = await reachConsent(
+      b,
+      sb,
+      consentPath(EU_HOST, { application_id: DRAFT.applicationId, state: 's', version: 'beta', redirect_uri: uri }),
+      EU,
+    );
     const target = new URL((await confirmConsent(b, consent)).location!);
     expect(target.origin + target.pathname).toBe('https://cloud.example/cb');
     expect(target.searchParams.get('tenant')).toBe('7');
@@ -211,7 +244,11 @@ describe('consent', () => {
   it('a forged confirmation (wrong CSRF token) is refused', async () => {
     const b = new Browser(sb.url);
     const consent = await reachConsent(b, sb, prodUrl(), EU);
-    const res = await b.post(`/sc/${EU_HOST}/apps/authorize/confirm`, { ...formFields(consent.text), csrf: 'x', action: 'confirm' });
+    const res = await b.post(`/sc/${EU_HOST}/apps/authorize/confirm`, {
+      ...formFields(consent.text),
+      csrf: 'x',
+      action: 'confirm',
+    });
     expect(errorKey(res.text)).toBe('session_expired');
   });
 });
@@ -232,7 +269,7 @@ describe('who may authorize', () => {
     expect(await outcome(seedAccount('privatverkaeufer@example.com')!)).toBe('individual_account');
   });
 
-  it('an account authorizes only on its own region\'s hosts', async () => {
+  it("an account authorizes only on its own region's hosts", async () => {
     expect(await outcome(EU, 'sellercentral.amazon.com')).toBe('wrong_region');
     expect(await outcome(NA, EU_HOST)).toBe('wrong_region');
     expect(await outcome(EU, 'sellercentral.amazon.nl')).toBe('consent');

@@ -43,4 +43,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 
 export { SCENARIOS, SCENARIO_IDS, type ScenarioId } from './scenarios';
 export { totp } from './totp';
-export { SEED, productionApp, draftApp, unlistedApp, seedAccounts, seedAccount, type SeedAccount, type SeedApp } from './seed';
+export {
+  SEED,
+  productionApp,
+  draftApp,
+  unlistedApp,
+  seedAccounts,
+  seedAccount,
+  type SeedAccount,
+  type SeedApp,
+} from './seed';

@@ -28,15 +28,26 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn) return toSignIn(req, reply, sc);
     const apps = authorizedApps(state, signedIn.account);
-    return sendHtml(reply, manageAppsPage(sc, { account: signedIn.account, apps, action: `${sc.base}/apps/manage/reauthorize`, csrf: signedIn.csrf }));
+    return sendHtml(
+      reply,
+      manageAppsPage(sc, {
+        account: signedIn.account,
+        apps,
+        action: `${sc.base}/apps/manage/reauthorize`,
+        csrf: signedIn.csrf,
+      }),
+    );
   });
 
   app.post('/sc/:host/apps/manage/reauthorize', async (req, reply) => {
     const sc = scRequest(req);
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const signedIn = signedInAccount(req, state, sc);
-    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
-    const target = authorizedApps(state, signedIn.account).find((a) => a.applicationId === field(req.body, 'application_id'));
+    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf)
+      return sendHtml(reply, errorPage(sc, 'session_expired'));
+    const target = authorizedApps(state, signedIn.account).find(
+      (a) => a.applicationId === field(req.body, 'application_id'),
+    );
     if (!target) return sendHtml(reply, errorPage(sc, 'MD1000'));
     return amazonStartedConsent(reply, state, sc, signedIn, target);
   });
@@ -47,14 +58,18 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     if (!isSellerCentralHost(sc.host) || !listed) return sendHtml(reply, notFoundPage(sc), 404);
     const signedIn = signedInAccount(req, state, sc);
     if (!signedIn) return toSignIn(req, reply, sc);
-    return sendHtml(reply, appstorePage(sc, { app: listed, action: `${sc.base}/selling-partner-appstore/authorize`, csrf: signedIn.csrf }));
+    return sendHtml(
+      reply,
+      appstorePage(sc, { app: listed, action: `${sc.base}/selling-partner-appstore/authorize`, csrf: signedIn.csrf }),
+    );
   });
 
   app.post('/sc/:host/selling-partner-appstore/authorize', async (req, reply) => {
     const sc = scRequest(req);
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const signedIn = signedInAccount(req, state, sc);
-    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf) return sendHtml(reply, errorPage(sc, 'session_expired'));
+    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf)
+      return sendHtml(reply, errorPage(sc, 'session_expired'));
     const listed = listedApp(state, field(req.body, 'application_id'));
     if (!listed) return sendHtml(reply, errorPage(sc, 'MD1000'));
     return amazonStartedConsent(reply, state, sc, signedIn, listed);
@@ -69,21 +84,36 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
     const { account } = signedIn;
     const applicationId = field(req.params, 'applicationId');
     const issued = freshLoginState(state, field(req.query, 'amazon_state'));
-    if (!issued?.consented || issued.applicationId !== applicationId || issued.host !== sc.host || issued.email !== account.email) {
+    if (
+      !issued?.consented ||
+      issued.applicationId !== applicationId ||
+      issued.host !== sc.host ||
+      issued.email !== account.email
+    ) {
       return sendHtml(reply, errorPage(sc, 'amazon_state_invalid'), 400);
     }
     // The app's own state is required on this way back (else MD9999); redirect_uri may be left out as on
     // the consent URL (then the first registered one is used), and when given it must be registered (MD5101).
     const redirectUri = field(req.query, 'redirect_uri');
     if (!field(req.query, 'state')) return sendHtml(reply, errorPage(sc, 'MD9999'));
-    const query = new URLSearchParams({ application_id: applicationId, state: field(req.query, 'state'), ...(redirectUri ? { redirect_uri: redirectUri } : {}) });
+    const query = new URLSearchParams({
+      application_id: applicationId,
+      state: field(req.query, 'state'),
+      ...(redirectUri ? { redirect_uri: redirectUri } : {}),
+    });
     if (field(req.query, 'version')) query.set('version', field(req.query, 'version'));
     const check = checkConsentQuery(query.toString(), state);
     if (!check.ok) return sendHtml(reply, errorPage(sc, check.error));
     issued.used = true;
     const denied = checkAccountRules(account, check.request.app, sc.host, state);
     if (denied) return sendHtml(reply, errorPage(sc, denied));
-    return redirectWithCode(reply, state, { account, app: check.request.app, redirectUri: check.request.redirectUri, stateParam: check.request.state, host: sc.host });
+    return redirectWithCode(reply, state, {
+      account,
+      app: check.request.app,
+      redirectUri: check.request.redirectUri,
+      stateParam: check.request.state,
+      host: sc.host,
+    });
   });
 }
 
@@ -94,25 +124,48 @@ function freshLoginState(state: SandboxState, amazonState: string): LoginState |
 }
 
 /** Re-Authorize and Authorize now: the consent page first; its confirmation leads to the Login URI. */
-function amazonStartedConsent(reply: FastifyReply, state: SandboxState, sc: ScRequest, signedIn: { account: SeedAccount; csrf: string }, target: SeedApp): FastifyReply {
+function amazonStartedConsent(
+  reply: FastifyReply,
+  state: SandboxState,
+  sc: ScRequest,
+  signedIn: { account: SeedAccount; csrf: string },
+  target: SeedApp,
+): FastifyReply {
   const { account, csrf } = signedIn;
-  const denied: ConsentErrorKey | undefined = checkAccountRules(account, target, sc.host, state) ?? (target.loginUri ? undefined : 'login_uri_missing');
+  const denied: ConsentErrorKey | undefined =
+    checkAccountRules(account, target, sc.host, state) ?? (target.loginUri ? undefined : 'login_uri_missing');
   if (denied) return sendHtml(reply, errorPage(sc, denied));
   const amazonState = issueLoginState(state, sc, account, target, false);
   const params: Record<string, string> = { application_id: target.applicationId, amazon_state: amazonState };
   const signOut = { action: `${sc.base}/ap/signout`, returnTo: `${sc.base}/apps/manage` };
-  return sendHtml(reply, consentPage(sc, { account, app: target, action: `${sc.base}/apps/authorize/confirm`, csrf, params, signOut }));
+  return sendHtml(
+    reply,
+    consentPage(sc, { account, app: target, action: `${sc.base}/apps/authorize/confirm`, csrf, params, signOut }),
+  );
 }
 
 /**
  * The consent of an Amazon-started sign-in was posted (consent-routes.ts hands it over when the form
  * carries amazon_state): confirmed → the Login URI; cancelled → Seller Central's page, nothing reaches the app.
  */
-export function confirmAmazonStarted(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount): FastifyReply {
+export function confirmAmazonStarted(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  state: SandboxState,
+  sc: ScRequest,
+  account: SeedAccount,
+): FastifyReply {
   const amazonState = field(req.body, 'amazon_state');
   const issued = freshLoginState(state, amazonState);
   const target = state.appById(field(req.body, 'application_id'));
-  if (!issued || issued.consented || !target || issued.applicationId !== target.applicationId || issued.host !== sc.host || issued.email !== account.email) {
+  if (
+    !issued ||
+    issued.consented ||
+    !target ||
+    issued.applicationId !== target.applicationId ||
+    issued.host !== sc.host ||
+    issued.email !== account.email
+  ) {
     return sendHtml(reply, errorPage(sc, 'amazon_state_invalid'), 400);
   }
   if (field(req.body, 'action') !== 'confirm') {
@@ -124,21 +177,47 @@ export function confirmAmazonStarted(req: FastifyRequest, reply: FastifyReply, s
 }
 
 /** Website workflow, consent confirmed: a seller not yet registered with the app goes through its Login URI first. */
-export function loginUriForNewSeller(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp): FastifyReply | undefined {
+export function loginUriForNewSeller(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  state: SandboxState,
+  sc: ScRequest,
+  account: SeedAccount,
+  target: SeedApp,
+): FastifyReply | undefined {
   const registered = state.authorizations.get(target.applicationId)?.has(account.sellingPartnerId) ?? false;
   if (registered || !target.loginUri) return undefined;
-  if (!state.scenarios.take('login_uri_new_seller', { email: account.email, sellingPartnerId: account.sellingPartnerId })) return undefined;
+  if (
+    !state.scenarios.take('login_uri_new_seller', { email: account.email, sellingPartnerId: account.sellingPartnerId })
+  )
+    return undefined;
   return toLoginUri(req, reply, state, sc, account, target, issueLoginState(state, sc, account, target, true));
 }
 
-function issueLoginState(state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp, consented: boolean): string {
+function issueLoginState(
+  state: SandboxState,
+  sc: ScRequest,
+  account: SeedAccount,
+  target: SeedApp,
+  consented: boolean,
+): string {
   const amazonState = randomBytes(24).toString('base64url');
-  state.loginStates.set(amazonState, { applicationId: target.applicationId, host: sc.host, email: account.email, issuedAt: state.now(), used: false, consented });
+  state.loginStates.set(amazonState, {
+    applicationId: target.applicationId,
+    host: sc.host,
+    email: account.email,
+    issuedAt: state.now(),
+    used: false,
+    consented,
+  });
   return amazonState;
 }
 
 function toSignIn(req: FastifyRequest, reply: FastifyReply, sc: ScRequest): FastifyReply {
-  return reply.redirect(`${sc.base}/ap/signin?return_to=${encodeURIComponent(req.raw.url ?? '')}&language=${sc.lang}`, 302);
+  return reply.redirect(
+    `${sc.base}/ap/signin?return_to=${encodeURIComponent(req.raw.url ?? '')}&language=${sc.lang}`,
+    302,
+  );
 }
 
 /** Apps this seller has authorized (any of its users), as Manage Your Apps lists them. */
@@ -156,10 +235,21 @@ function listedApp(state: SandboxState, applicationId: string): SeedApp | undefi
  * To the app's Login URI. amazon_callback_uri is absolute on the seller's Seller Central host, or — with
  * scenario login_uri_relative_callback — the bare path, as Amazon has been seen to send it (#1376).
  */
-function toLoginUri(req: FastifyRequest, reply: FastifyReply, state: SandboxState, sc: ScRequest, account: SeedAccount, target: SeedApp, amazonState: string): FastifyReply {
+function toLoginUri(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  state: SandboxState,
+  sc: ScRequest,
+  account: SeedAccount,
+  target: SeedApp,
+  amazonState: string,
+): FastifyReply {
   const origin = `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
   const path = `/apps/authorize/confirm/${target.applicationId}`;
-  const relative = state.scenarios.take('login_uri_relative_callback', { email: account.email, sellingPartnerId: account.sellingPartnerId });
+  const relative = state.scenarios.take('login_uri_relative_callback', {
+    email: account.email,
+    sellingPartnerId: account.sellingPartnerId,
+  });
   const login = new URL(target.loginUri);
   login.searchParams.set('amazon_callback_uri', relative ? path : `${origin}${sc.base}${path}`);
   login.searchParams.set('amazon_state', amazonState);

@@ -5,7 +5,20 @@
 // redirect URI. The test plays the app: it reads the redirect to the Login URI and answers it.
 import { describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount, unlistedApp } from './seed';
-import { Browser, EU_HOST, confirmConsent, consentPath, errorKey, formFields, pageKind, passMfa, reachConsent, sharedTestSandbox, signIn, type Page } from './test-client';
+import {
+  Browser,
+  EU_HOST,
+  confirmConsent,
+  consentPath,
+  errorKey,
+  formFields,
+  pageKind,
+  passMfa,
+  reachConsent,
+  sharedTestSandbox,
+  signIn,
+  type Page,
+} from './test-client';
 
 const PROD = productionApp();
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -14,7 +27,12 @@ const sb = sharedTestSandbox();
 /** A seller who authorized the Production app once (so it shows under Manage Your Apps), signed in. */
 async function authorizedSeller(): Promise<Browser> {
   const b = new Browser(sb.url);
-  const consent = await reachConsent(b, sb, consentPath(EU_HOST, { application_id: PROD.applicationId, state: 'first' }), EU);
+  const consent = await reachConsent(
+    b,
+    sb,
+    consentPath(EU_HOST, { application_id: PROD.applicationId, state: 'first' }),
+    EU,
+  );
   expect((await confirmConsent(b, consent)).status).toBe(302);
   return b;
 }
@@ -39,20 +57,27 @@ async function reAuthorize(b: Browser, applicationId = PROD.applicationId): Prom
 /** The app's answer: back to amazon_callback_uri with redirect_uri, amazon_state and its own state. */
 function backToAmazon(login: URL, over: Record<string, string | undefined> = {}): string {
   const back = new URL(login.searchParams.get('amazon_callback_uri')!);
-  const params: Record<string, string | undefined> = { redirect_uri: PROD.redirectUris[0], amazon_state: login.searchParams.get('amazon_state')!, state: 'app-state-1', ...over };
+  const params: Record<string, string | undefined> = {
+    redirect_uri: PROD.redirectUris[0],
+    amazon_state: login.searchParams.get('amazon_state')!,
+    state: 'app-state-1',
+    ...over,
+  };
   for (const [k, v] of Object.entries(params)) if (v !== undefined) back.searchParams.set(k, v);
   return back.pathname + back.search;
 }
 
 describe('Manage Your Apps → Re-Authorize', () => {
-  it('lists the apps the seller authorized and calls the app\'s Login URI with amazon_callback_uri, amazon_state, selling_partner_id', async () => {
+  it("lists the apps the seller authorized and calls the app's Login URI with amazon_callback_uri, amazon_state, selling_partner_id", async () => {
     const b = await authorizedSeller();
     const manage = await b.get(`/sc/${EU_HOST}/apps/manage`);
     expect(manage.text).toContain(`data-application-id="${PROD.applicationId}"`);
     expect(manage.text).not.toContain(draftApp().applicationId);
     const login = await reAuthorize(b);
     expect(`${login.origin}${login.pathname}`).toBe(PROD.loginUri);
-    expect(login.searchParams.get('amazon_callback_uri')).toBe(`${sb.url}/sc/${EU_HOST}/apps/authorize/confirm/${PROD.applicationId}`);
+    expect(login.searchParams.get('amazon_callback_uri')).toBe(
+      `${sb.url}/sc/${EU_HOST}/apps/authorize/confirm/${PROD.applicationId}`,
+    );
     expect(login.searchParams.get('amazon_state')).toMatch(/^[\w-]{20,}$/);
     expect(login.searchParams.get('selling_partner_id')).toBe(EU.sellingPartnerId);
     expect(login.searchParams.has('version')).toBe(false);
@@ -87,7 +112,9 @@ describe('Manage Your Apps → Re-Authorize', () => {
     const changed = await b.get(backToAmazon(login, { amazon_state: `${login.searchParams.get('amazon_state')}x` }));
     expect(changed.status).toBe(400);
     expect(errorKey(changed.text)).toBe('amazon_state_invalid');
-    expect(errorKey((await b.get(backToAmazon(login, { redirect_uri: 'https://evil.example/cb' }))).text)).toBe('MD5101');
+    expect(errorKey((await b.get(backToAmazon(login, { redirect_uri: 'https://evil.example/cb' }))).text)).toBe(
+      'MD5101',
+    );
     expect(errorKey((await b.get(backToAmazon(login, { state: undefined }))).text)).toBe('MD9999');
     // Still good after the refusals above (they did not use it up).
     expect(new URL((await b.get(backToAmazon(login))).location!).searchParams.get('spapi_oauth_code')).toBeTruthy();
@@ -125,7 +152,10 @@ describe('Appstore → Authorize now', () => {
     const appstore = await passMfa(b, sb, await signIn(b, path, EU), EU);
     expect(pageKind(appstore.text)).toBe('appstore');
     const csrf = /name="csrf" value="([^"]+)"/.exec(appstore.text)![1]!;
-    const consent = await b.post(`/sc/${EU_HOST}/selling-partner-appstore/authorize`, { application_id: PROD.applicationId, csrf });
+    const consent = await b.post(`/sc/${EU_HOST}/selling-partner-appstore/authorize`, {
+      application_id: PROD.applicationId,
+      csrf,
+    });
     expect(pageKind(consent.text)).toBe('consent');
     const res = await confirmConsent(b, consent);
     expect(res.status).toBe(302);
@@ -138,9 +168,14 @@ describe('Appstore → Authorize now', () => {
 
 describe('website workflow: the Login URI step for a seller not yet registered with the app', () => {
   const first = (b: Browser, state: string) =>
-    reachConsent(b, sb, consentPath(EU_HOST, { application_id: PROD.applicationId, state, redirect_uri: PROD.redirectUris[0]! }), EU);
+    reachConsent(
+      b,
+      sb,
+      consentPath(EU_HOST, { application_id: PROD.applicationId, state, redirect_uri: PROD.redirectUris[0]! }),
+      EU,
+    );
 
-  it('without the scenario Amazon redirects straight to the redirect URI with the consent\'s state', async () => {
+  it("without the scenario Amazon redirects straight to the redirect URI with the consent's state", async () => {
     const b = new Browser(sb.url);
     const redirect = await confirmConsent(b, await first(b, 'consent-state'));
     const target = new URL(redirect.location!);
@@ -155,7 +190,9 @@ describe('website workflow: the Login URI step for a seller not yet registered w
     const login = new URL(toLogin.location!);
     expect(`${login.origin}${login.pathname}`).toBe(PROD.loginUri);
     expect(login.searchParams.get('selling_partner_id')).toBe(EU.sellingPartnerId);
-    expect(login.searchParams.get('amazon_callback_uri')).toBe(`${sb.url}/sc/${EU_HOST}/apps/authorize/confirm/${PROD.applicationId}`);
+    expect(login.searchParams.get('amazon_callback_uri')).toBe(
+      `${sb.url}/sc/${EU_HOST}/apps/authorize/confirm/${PROD.applicationId}`,
+    );
     // Nothing reached the redirect URI yet, and no code exists before the app answered.
     expect(sb.state.codes.size).toBe(0);
     const redirect = await b.get(backToAmazon(login, { state: 'consent-state' }));
@@ -164,7 +201,10 @@ describe('website workflow: the Login URI step for a seller not yet registered w
     expect(target.searchParams.get('state')).toBe('consent-state');
     expect(target.searchParams.get('spapi_oauth_code')).toBeTruthy();
     // Now registered with the app: the next consent goes straight to the redirect URI.
-    const again = new URL((await confirmConsent(b, await b.get(consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's2' })))).location!);
+    const again = new URL(
+      (await confirmConsent(b, await b.get(consentPath(EU_HOST, { application_id: PROD.applicationId, state: 's2' }))))
+        .location!,
+    );
     expect(again.searchParams.get('spapi_oauth_code')).toBeTruthy();
   });
 
@@ -186,8 +226,15 @@ describe('website workflow: the Login URI step for a seller not yet registered w
     sb.state.scenarios.set({ id: 'login_uri_new_seller' });
     const b = new Browser(sb.url);
     const host = 'sellercentral.amazon.de';
-    const consent = await reachConsent(b, sb, consentPath(host, { application_id: PROD.applicationId, state: 'de' }), EU);
+    const consent = await reachConsent(
+      b,
+      sb,
+      consentPath(host, { application_id: PROD.applicationId, state: 'de' }),
+      EU,
+    );
     const login = new URL((await confirmConsent(b, consent, host)).location!);
-    expect(login.searchParams.get('amazon_callback_uri')).toBe(`${sb.url}/sc/${host}/apps/authorize/confirm/${PROD.applicationId}`);
+    expect(login.searchParams.get('amazon_callback_uri')).toBe(
+      `${sb.url}/sc/${host}/apps/authorize/confirm/${PROD.applicationId}`,
+    );
   });
 });

@@ -14,7 +14,8 @@ const GRANTLESS_SCOPES = ['sellingpartnerapi::notifications', 'sellingpartnerapi
 const MESSAGES = {
   missing: (name: string) => `The request is missing a required parameter : ${name}`,
   invalidGrant: (name: string) => `The request has an invalid grant parameter : ${name}`,
-  revoked: 'The request has an invalid grant parameter : refresh_token. User may have revoked or didn\'t grant the permission.',
+  revoked:
+    "The request has an invalid grant parameter : refresh_token. User may have revoked or didn't grant the permission.",
   unsupportedGrant: 'The authorization grant type is not supported by the authorization server',
   invalidClient: 'Client authentication failed',
   unauthorizedClient: 'Not authorized for requested operation',
@@ -52,7 +53,8 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
     const slow = state.scenarios.take('lwa_slow', ctx);
     if (slow?.ms) await new Promise((resolve) => setTimeout(resolve, slow.ms));
     if (state.scenarios.take('lwa_500', ctx)) return lwaError(reply, 500, 'ServerError', MESSAGES.serverError);
-    if (state.scenarios.take('lwa_503', ctx)) return lwaError(reply, 503, 'TemporarilyUnavailable', MESSAGES.unavailable);
+    if (state.scenarios.take('lwa_503', ctx))
+      return lwaError(reply, 503, 'TemporarilyUnavailable', MESSAGES.unavailable);
 
     if (!grantType) return lwaError(reply, 400, 'invalid_request', MESSAGES.missing('grant_type'));
     if (!['authorization_code', 'refresh_token', 'client_credentials'].includes(grantType)) {
@@ -85,9 +87,20 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
       }
       grant.used = true;
       const refresh = newRefreshToken();
-      state.refreshTokens.set(refresh, { token: refresh, clientId, sellingPartnerId: grant.sellingPartnerId, region: grant.region, revoked: false });
+      state.refreshTokens.set(refresh, {
+        token: refresh,
+        clientId,
+        sellingPartnerId: grant.sellingPartnerId,
+        region: grant.region,
+        revoked: false,
+      });
       const access = issueAccessToken(state, clientId, refresh);
-      return json(reply, 200, { access_token: access, refresh_token: refresh, token_type: 'bearer', expires_in: ACCESS_TOKEN_SECONDS });
+      return json(reply, 200, {
+        access_token: access,
+        refresh_token: refresh,
+        token_type: 'bearer',
+        expires_in: ACCESS_TOKEN_SECONDS,
+      });
     }
 
     if (grantType === 'refresh_token') {
@@ -102,12 +115,18 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
       }
       const access = issueAccessToken(state, clientId, token);
       // Amazon's documented answer repeats the refresh token (the same one; docs/amazon.md §3).
-      return json(reply, 200, { access_token: access, refresh_token: token, token_type: 'bearer', expires_in: ACCESS_TOKEN_SECONDS });
+      return json(reply, 200, {
+        access_token: access,
+        refresh_token: token,
+        token_type: 'bearer',
+        expires_in: ACCESS_TOKEN_SECONDS,
+      });
     }
 
     const scope = field(body, 'scope');
     if (!scope) return lwaError(reply, 400, 'invalid_request', MESSAGES.missing('scope'));
-    if (!scope.split(' ').every((s) => GRANTLESS_SCOPES.includes(s))) return lwaError(reply, 400, 'invalid_scope', MESSAGES.invalidScope);
+    if (!scope.split(' ').every((s) => GRANTLESS_SCOPES.includes(s)))
+      return lwaError(reply, 400, 'invalid_scope', MESSAGES.invalidScope);
     const access = issueAccessToken(state, clientId);
     return json(reply, 200, { access_token: access, scope, token_type: 'bearer', expires_in: ACCESS_TOKEN_SECONDS });
   });
@@ -129,7 +148,9 @@ function issueAccessToken(state: SandboxState, clientId: string, refreshToken?: 
 
 /** The seller a token request concerns, so per-account scenarios can apply. */
 function contextOf(state: SandboxState, grantType: string, body: unknown): ScenarioContext {
-  if (grantType === 'authorization_code') return { sellingPartnerId: state.codes.get(field(body, 'code'))?.sellingPartnerId };
-  if (grantType === 'refresh_token') return { sellingPartnerId: state.refreshTokens.get(field(body, 'refresh_token'))?.sellingPartnerId };
+  if (grantType === 'authorization_code')
+    return { sellingPartnerId: state.codes.get(field(body, 'code'))?.sellingPartnerId };
+  if (grantType === 'refresh_token')
+    return { sellingPartnerId: state.refreshTokens.get(field(body, 'refresh_token'))?.sellingPartnerId };
   return {};
 }

@@ -15,12 +15,16 @@ async function freshCode(): Promise<string> {
 }
 
 const exchange = (code: string, extra: Record<string, string> = {}, json = false) =>
-  tokenRequest(sb.url, { grant_type: 'authorization_code', code, redirect_uri: PROD.redirectUris[0]!, ...creds, ...extra }, json);
+  tokenRequest(
+    sb.url,
+    { grant_type: 'authorization_code', code, redirect_uri: PROD.redirectUris[0]!, ...creds, ...extra },
+    json,
+  );
 
 const invalidCode = { error_description: 'The request has an invalid grant parameter : code', error: 'invalid_grant' };
 
 describe('authorization_code', () => {
-  it('exchanges a code (form body) for Amazon\'s token response', async () => {
+  it("exchanges a code (form body) for Amazon's token response", async () => {
     const res = await exchange(await freshCode());
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json;charset=UTF-8');
@@ -54,13 +58,22 @@ describe('authorization_code', () => {
 
   it('a code is bound to its redirect_uri and client_id', async () => {
     const code = await freshCode();
-    expect(await exchange(code, { redirect_uri: 'https://other.example/cb' })).toMatchObject({ status: 400, body: invalidCode });
-    expect(await exchange(code, { client_id: DRAFT.clientId, client_secret: DRAFT.clientSecret })).toMatchObject({ status: 400, body: invalidCode });
+    expect(await exchange(code, { redirect_uri: 'https://other.example/cb' })).toMatchObject({
+      status: 400,
+      body: invalidCode,
+    });
+    expect(await exchange(code, { client_id: DRAFT.clientId, client_secret: DRAFT.clientSecret })).toMatchObject({
+      status: 400,
+      body: invalidCode,
+    });
     expect(await exchange('unknowncode')).toMatchObject({ status: 400, body: invalidCode });
   });
 
   it('missing parameters → invalid_request', async () => {
-    expect(await exchange('')).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'The request is missing a required parameter : code' } });
+    expect(await exchange('')).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'The request is missing a required parameter : code' },
+    });
   });
 
   it('accepts a code exchange without redirect_uri, as Amazon does', async () => {
@@ -74,10 +87,13 @@ describe('client authentication and grant types', () => {
   it('wrong secret or unknown client → 401 invalid_client', async () => {
     const body = { error_description: 'Client authentication failed', error: 'invalid_client' };
     expect(await exchange('x', { client_secret: 'wrong' })).toMatchObject({ status: 401, body });
-    expect(await exchange('x', { client_id: 'amzn1.application-oa2-client.unknown' })).toMatchObject({ status: 401, body });
+    expect(await exchange('x', { client_id: 'amzn1.application-oa2-client.unknown' })).toMatchObject({
+      status: 401,
+      body,
+    });
   });
 
-  it('names every answer\'s request id in x-amzn-RequestId, and errors also in the body\'s request_id', async () => {
+  it("names every answer's request id in x-amzn-RequestId, and errors also in the body's request_id", async () => {
     const ok = await exchange(await freshCode());
     expect(ok.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
     const refused = await exchange('x', { client_secret: 'wrong' });
@@ -87,7 +103,11 @@ describe('client authentication and grant types', () => {
 
   it('a rotated client secret: the old one works until its expiry, then invalid_client', async () => {
     const rotate = (body: unknown) =>
-      fetch(`${sb.url}/sandbox/api/apps/${PROD.applicationId}/client-secret`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${sb.url}/sandbox/api/apps/${PROD.applicationId}/client-secret`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await rotate({ previousValidForSeconds: -1 })).status).toBe(400);
     expect((await rotate({ clientSecret: 'has space in it' })).status).toBe(400);
     const res = await rotate({ previousValidForSeconds: 60 });
@@ -102,21 +122,38 @@ describe('client authentication and grant types', () => {
   });
 
   it('missing grant_type → invalid_request; unknown grant → unsupported_grant_type', async () => {
-    expect(await tokenRequest(sb.url, { ...creds })).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'The request is missing a required parameter : grant_type' } });
+    expect(await tokenRequest(sb.url, { ...creds })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request', error_description: 'The request is missing a required parameter : grant_type' },
+    });
     expect(await tokenRequest(sb.url, { grant_type: 'password', ...creds })).toMatchObject({
       status: 400,
-      body: { error: 'unsupported_grant_type', error_description: 'The authorization grant type is not supported by the authorization server' },
+      body: {
+        error: 'unsupported_grant_type',
+        error_description: 'The authorization grant type is not supported by the authorization server',
+      },
     });
-    expect(await tokenRequest(sb.url, { grant_type: 'refresh_token', client_id: PROD.clientId })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(await tokenRequest(sb.url, { grant_type: 'refresh_token', client_id: PROD.clientId })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
   });
 
   it('malformed bodies get an LWA error, never a stack trace', async () => {
-    const res = await fetch(`${sb.url}/auth/o2/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":' });
+    const res = await fetch(`${sb.url}/auth/o2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"grant_type":',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body.error).toBe('invalid_request');
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts/);
-    const xml = await fetch(`${sb.url}/auth/o2/token`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<a/>' });
+    const xml = await fetch(`${sb.url}/auth/o2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: '<a/>',
+    });
     expect(xml.status).toBe(400);
     expect(((await xml.json()) as Record<string, unknown>).error).toBe('invalid_request');
   });
@@ -132,13 +169,22 @@ describe('refresh_token', () => {
     expect((await sellers(sb.url, 'eu', res.body.access_token as string)).status).toBe(200);
   });
 
-  it('unknown refresh token → invalid_grant; another app\'s → unauthorized_client', async () => {
-    expect(await tokenRequest(sb.url, { grant_type: 'refresh_token', refresh_token: 'Atzr|nope', ...creds })).toMatchObject({
+  it("unknown refresh token → invalid_grant; another app's → unauthorized_client", async () => {
+    expect(
+      await tokenRequest(sb.url, { grant_type: 'refresh_token', refresh_token: 'Atzr|nope', ...creds }),
+    ).toMatchObject({
       status: 400,
       body: { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter : refresh_token' },
     });
     const { refresh } = await obtainTokens(sb, EU, PROD);
-    expect(await tokenRequest(sb.url, { grant_type: 'refresh_token', refresh_token: refresh, client_id: DRAFT.clientId, client_secret: DRAFT.clientSecret })).toMatchObject({
+    expect(
+      await tokenRequest(sb.url, {
+        grant_type: 'refresh_token',
+        refresh_token: refresh,
+        client_id: DRAFT.clientId,
+        client_secret: DRAFT.clientSecret,
+      }),
+    ).toMatchObject({
       status: 400,
       body: { error: 'unauthorized_client', error_description: 'Not authorized for requested operation' },
     });
@@ -155,16 +201,30 @@ describe('refresh_token', () => {
 
 describe('client_credentials', () => {
   it('grants a grantless token for a known scope', async () => {
-    const res = await tokenRequest(sb.url, { grant_type: 'client_credentials', scope: 'sellingpartnerapi::notifications', ...creds });
+    const res = await tokenRequest(sb.url, {
+      grant_type: 'client_credentials',
+      scope: 'sellingpartnerapi::notifications',
+      ...creds,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ token_type: 'bearer', expires_in: 3600, scope: 'sellingpartnerapi::notifications' });
+    expect(res.body).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 3600,
+      scope: 'sellingpartnerapi::notifications',
+    });
     expect(res.body.refresh_token).toBeUndefined();
     // A grantless token does not open seller data.
     expect((await sellers(sb.url, 'eu', res.body.access_token as string)).status).toBe(403);
   });
 
   it('missing scope → invalid_request; unknown scope → invalid_scope', async () => {
-    expect(await tokenRequest(sb.url, { grant_type: 'client_credentials', ...creds })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
-    expect(await tokenRequest(sb.url, { grant_type: 'client_credentials', scope: 'profile', ...creds })).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
+    expect(await tokenRequest(sb.url, { grant_type: 'client_credentials', ...creds })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
+    expect(await tokenRequest(sb.url, { grant_type: 'client_credentials', scope: 'profile', ...creds })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_scope' },
+    });
   });
 });

@@ -29,12 +29,26 @@ function outsideTheTable(account: SeedAccount): MarketplaceParticipation[] {
   const participating = { isParticipating: true, hasSuspendedListings: false };
   return [
     {
-      marketplace: { id: SHADOW_MARKETPLACE_ID, name: 'Amazon.com Invoicing Shadow Marketplace', countryCode: 'US', defaultCurrencyCode: 'USD', defaultLanguageCode: 'en_US', domainName: 'invoicing-shadow-marketplace.amazon.com' },
+      marketplace: {
+        id: SHADOW_MARKETPLACE_ID,
+        name: 'Amazon.com Invoicing Shadow Marketplace',
+        countryCode: 'US',
+        defaultCurrencyCode: 'USD',
+        defaultLanguageCode: 'en_US',
+        domainName: 'invoicing-shadow-marketplace.amazon.com',
+      },
       storeName: `Invoicing_1000_${account.sellingPartnerId}`,
       participation: participating,
     },
     {
-      marketplace: { id: NON_AMAZON_MARKETPLACE_ID, name: 'Non-Amazon', countryCode: home.code === 'UK' ? 'GB' : home.code, defaultCurrencyCode: home.currency, defaultLanguageCode: home.language, domainName: 'non-amazon' },
+      marketplace: {
+        id: NON_AMAZON_MARKETPLACE_ID,
+        name: 'Non-Amazon',
+        countryCode: home.code === 'UK' ? 'GB' : home.code,
+        defaultCurrencyCode: home.currency,
+        defaultLanguageCode: home.language,
+        domainName: 'non-amazon',
+      },
       storeName: account.storeName,
       participation: participating,
     },

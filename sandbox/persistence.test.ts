@@ -23,15 +23,29 @@ async function start(stateFile: string) {
 const tempDir = tempDirs('acc-sb-state-');
 const tmpFile = () => path.join(tempDir(), 'sandbox', 'state.json');
 const refresh = (url: string, token: string) =>
-  tokenRequest(url, { grant_type: 'refresh_token', refresh_token: token, client_id: PROD.clientId, client_secret: PROD.clientSecret });
-const status = async (url: string) => (await (await fetch(`${url}/sandbox/api/status`)).json()) as { persisted: boolean; resetAt?: string; stateWarning?: string };
+  tokenRequest(url, {
+    grant_type: 'refresh_token',
+    refresh_token: token,
+    client_id: PROD.clientId,
+    client_secret: PROD.clientSecret,
+  });
+const status = async (url: string) =>
+  (await (await fetch(`${url}/sandbox/api/status`)).json()) as {
+    persisted: boolean;
+    resetAt?: string;
+    stateWarning?: string;
+  };
 
 describe('sandbox state file', () => {
   it('a refresh token and the scenario set survive a restart', async () => {
     const file = tmpFile();
     const first = await start(file);
     const { refresh: token } = await obtainTokens(first, EU, PROD);
-    await fetch(`${first.url}/sandbox/api/scenarios`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'spapi_429', account: EU.email, count: 2 }) });
+    await fetch(`${first.url}/sandbox/api/scenarios`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'spapi_429', account: EU.email, count: 2 }),
+    });
     await first.close();
     open.splice(0);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -40,7 +54,9 @@ describe('sandbox state file', () => {
     const second = await start(file);
     expect((await refresh(second.url, token)).status).toBe(200);
     const scenarios = (await (await fetch(`${second.url}/sandbox/api/scenarios`)).json()) as { active: unknown[] };
-    expect(scenarios.active).toEqual([{ id: 'spapi_429', target: { email: EU.email, sellingPartnerId: EU.sellingPartnerId }, remaining: 2 }]);
+    expect(scenarios.active).toEqual([
+      { id: 'spapi_429', target: { email: EU.email, sellingPartnerId: EU.sellingPartnerId }, remaining: 2 },
+    ]);
     expect(await status(second.url)).toEqual({ persisted: true });
   });
 
@@ -60,8 +76,30 @@ describe('sandbox state file', () => {
 
   it.each([
     ['not JSON', '{"version":1,'],
-    ['wrong types', JSON.stringify({ version: 1, savedAt: 'x', codes: 'no', refreshTokens: [], accessTokens: [], authorizations: {}, scenarios: [] })],
-    ['unknown scenario', JSON.stringify({ version: 1, savedAt: 'x', codes: [], refreshTokens: [], accessTokens: [], authorizations: {}, scenarios: [{ id: 'rm_rf' }] })],
+    [
+      'wrong types',
+      JSON.stringify({
+        version: 1,
+        savedAt: 'x',
+        codes: 'no',
+        refreshTokens: [],
+        accessTokens: [],
+        authorizations: {},
+        scenarios: [],
+      }),
+    ],
+    [
+      'unknown scenario',
+      JSON.stringify({
+        version: 1,
+        savedAt: 'x',
+        codes: [],
+        refreshTokens: [],
+        accessTokens: [],
+        authorizations: {},
+        scenarios: [{ id: 'rm_rf' }],
+      }),
+    ],
     ['control characters and extra keys', `{"version":1,"\u0000":1}`],
   ])('a damaged file (%s) is kept aside and reported; the sandbox starts from the seed', async (_name, text) => {
     const file = tmpFile();

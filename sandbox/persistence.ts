@@ -18,10 +18,34 @@ const region = z.enum(REGIONS);
 const fileSchema = z.strictObject({
   version: z.literal(1),
   savedAt: str,
-  codes: z.array(z.strictObject({ code: str, applicationId: str, clientId: str, redirectUri: str, sellingPartnerId: str, region, issuedAt: z.number(), used: z.boolean() })).max(100_000),
-  refreshTokens: z.array(z.strictObject({ token: str, clientId: str, sellingPartnerId: str, region, revoked: z.boolean() })).max(100_000),
+  codes: z
+    .array(
+      z.strictObject({
+        code: str,
+        applicationId: str,
+        clientId: str,
+        redirectUri: str,
+        sellingPartnerId: str,
+        region,
+        issuedAt: z.number(),
+        used: z.boolean(),
+      }),
+    )
+    .max(100_000),
+  refreshTokens: z
+    .array(z.strictObject({ token: str, clientId: str, sellingPartnerId: str, region, revoked: z.boolean() }))
+    .max(100_000),
   accessTokens: z
-    .array(z.strictObject({ token: str, clientId: str, sellingPartnerId: str.optional(), region: region.optional(), expiresAt: z.number(), refreshToken: str.optional() }))
+    .array(
+      z.strictObject({
+        token: str,
+        clientId: str,
+        sellingPartnerId: str.optional(),
+        region: region.optional(),
+        expiresAt: z.number(),
+        refreshToken: str.optional(),
+      }),
+    )
     .max(100_000),
   authorizations: z.record(str, z.array(str).max(100_000)),
   scenarios: z
@@ -68,7 +92,10 @@ export function loadState(file: string, state: SandboxState): LoadResult {
   try {
     if (fs.statSync(file).size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
     const parsed = fileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new Error(`${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+    if (!parsed.success)
+      throw new Error(
+        `${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
+      );
     data = parsed.data;
   } catch (error) {
     const aside = `${file}.corrupt-${new Date(state.now()).toISOString().replace(/[:.]/g, '-')}`;

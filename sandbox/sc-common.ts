@@ -27,12 +27,19 @@ export function field(source: unknown, name: string): string {
 
 export function scRequest(req: FastifyRequest): ScRequest {
   const host = field(req.params, 'host');
-  const lang = pickLanguage(field(req.body, 'language') || field(req.query, 'language'), req.headers['accept-language']);
+  const lang = pickLanguage(
+    field(req.body, 'language') || field(req.query, 'language'),
+    req.headers['accept-language'],
+  );
   return { host, lang, base: `/sc/${host}` };
 }
 
 export function sendHtml(reply: FastifyReply, body: string, status = 200): FastifyReply {
-  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 export function currentSession(req: FastifyRequest, state: SandboxState, host: string): Session | undefined {
@@ -42,7 +49,11 @@ export function currentSession(req: FastifyRequest, state: SandboxState, host: s
 }
 
 /** The account signed in on this Seller Central host, with its session's CSRF token. */
-export function signedInAccount(req: FastifyRequest, state: SandboxState, sc: ScRequest): { account: SeedAccount; csrf: string } | undefined {
+export function signedInAccount(
+  req: FastifyRequest,
+  state: SandboxState,
+  sc: ScRequest,
+): { account: SeedAccount; csrf: string } | undefined {
   const session = currentSession(req, state, sc.host);
   if (session?.stage !== 'signed-in' || !session.email) return undefined;
   const account = state.account(session.email);

@@ -31,7 +31,10 @@ export function registerSignInRoutes(app: FastifyInstance, state: SandboxState):
     // A seeded account chosen in the app (PUT /sandbox/api/signin-prefill) is filled in once.
     const prefill = state.signInPrefill ? state.account(state.signInPrefill) : undefined;
     state.signInPrefill = undefined;
-    return sendHtml(reply, signInPage(sc, `${sc.base}/ap/signin`, returnTo, prefill?.email ?? '', undefined, prefill?.password ?? ''));
+    return sendHtml(
+      reply,
+      signInPage(sc, `${sc.base}/ap/signin`, returnTo, prefill?.email ?? '', undefined, prefill?.password ?? ''),
+    );
   });
 
   app.post('/sc/:host/ap/signin', async (req, reply) => {
@@ -40,7 +43,8 @@ export function registerSignInRoutes(app: FastifyInstance, state: SandboxState):
     const returnTo = safeReturnTo(field(req.body, 'return_to'), sc.base);
     const email = field(req.body, 'email').trim();
     const password = field(req.body, 'password');
-    const again = (message: string) => sendHtml(reply, signInPage(sc, `${sc.base}/ap/signin`, returnTo, email, message));
+    const again = (message: string) =>
+      sendHtml(reply, signInPage(sc, `${sc.base}/ap/signin`, returnTo, email, message));
 
     if (!email || !password) return again(t(sc.lang, 'missingFields'));
     const account = state.account(email);
@@ -93,7 +97,10 @@ export function registerSignInRoutes(app: FastifyInstance, state: SandboxState):
     const session = currentSession(req, state, sc.host);
     const account = session?.stage === 'signed-in' && session.email ? state.account(session.email) : undefined;
     if (!session || !account) return reply.redirect(`${sc.base}/ap/signin?language=${sc.lang}`, 302);
-    return sendHtml(reply, homePage(sc, account, { action: `${sc.base}/ap/signout`, csrf: session.csrf, returnTo: `${sc.base}/home` }));
+    return sendHtml(
+      reply,
+      homePage(sc, account, { action: `${sc.base}/ap/signout`, csrf: session.csrf, returnTo: `${sc.base}/home` }),
+    );
   });
 
   // "Konto wechseln" / "Abmelden" (docs/amazon.md §1.11): the browser's session on this host ends; the
@@ -103,13 +110,18 @@ export function registerSignInRoutes(app: FastifyInstance, state: SandboxState):
     if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
     const session = currentSession(req, state, sc.host);
     // Only this page's own form may sign out (a cross-site POST does not know the session's csrf).
-    if (session && field(req.body, 'csrf') !== session.csrf) return reply.redirect(`${sc.base}/home?language=${sc.lang}`, 302);
+    if (session && field(req.body, 'csrf') !== session.csrf)
+      return reply.redirect(`${sc.base}/home?language=${sc.lang}`, 302);
     if (session) {
       state.sessions.delete(session.id);
       clearSessionCookie(reply, sc.host);
     }
-    const returnTo = field(req.body, 'action') === 'switch' ? safeReturnTo(field(req.body, 'return_to'), sc.base) : `${sc.base}/home`;
-    return sendHtml(reply, signInPage(sc, `${sc.base}/ap/signin`, returnTo, '', undefined, '', t(sc.lang, 'signedOut')));
+    const returnTo =
+      field(req.body, 'action') === 'switch' ? safeReturnTo(field(req.body, 'return_to'), sc.base) : `${sc.base}/home`;
+    return sendHtml(
+      reply,
+      signInPage(sc, `${sc.base}/ap/signin`, returnTo, '', undefined, '', t(sc.lang, 'signedOut')),
+    );
   });
 }
 
@@ -141,7 +153,10 @@ function sendSms(state: SandboxState, account: SeedAccount): void {
 type OtpProblem = 'wrongOtp' | 'otpExpired' | 'otpTooMany';
 
 function checkOtp(state: SandboxState, account: SeedAccount, otp: string): OtpProblem | undefined {
-  const alwaysWrong = state.scenarios.take('otp_always_wrong', { email: account.email, sellingPartnerId: account.sellingPartnerId });
+  const alwaysWrong = state.scenarios.take('otp_always_wrong', {
+    email: account.email,
+    sellingPartnerId: account.sellingPartnerId,
+  });
   if (account.totpSecret) {
     if (alwaysWrong || !verifyTotp(account.totpSecret, otp, state.now())) return 'wrongOtp';
     return undefined;

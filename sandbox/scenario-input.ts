@@ -15,7 +15,8 @@ function toInt(value: unknown): number | undefined {
 
 export function resolveTarget(account: unknown, state: SandboxState): Parsed<ActiveScenario['target']> {
   if (account === undefined || account === null || account === '') return { ok: true, value: undefined };
-  if (typeof account !== 'string') return { ok: false, message: '"account" must be an e-mail address or a sellingPartnerId' };
+  if (typeof account !== 'string')
+    return { ok: false, message: '"account" must be an e-mail address or a sellingPartnerId' };
   const byEmail = state.account(account);
   if (byEmail) return { ok: true, value: { email: byEmail.email, sellingPartnerId: byEmail.sellingPartnerId } };
   const seller = state.seller(account.trim());
@@ -24,7 +25,8 @@ export function resolveTarget(account: unknown, state: SandboxState): Parsed<Act
 }
 
 export function parseActivation(input: unknown, state: SandboxState): Parsed<ActiveScenario> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, message: 'expected a JSON object' };
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, message: 'expected a JSON object' };
   const body = input as Record<string, unknown>;
   const extra = Object.keys(body).filter((k) => !KEYS.has(k));
   if (extra.length) return { ok: false, message: `unknown field(s): ${extra.join(', ')}` };

@@ -16,34 +16,130 @@ interface ScenarioDefinition {
 }
 
 export const SCENARIOS: readonly ScenarioDefinition[] = [
-  { id: 'consent_cancelled', area: 'seller-central', description: 'Der Händler bricht die Zustimmung ab oder schließt den Browser: Amazon leitet nie zur Redirect-URI weiter.' },
-  { id: 'otp_always_wrong', area: 'seller-central', description: 'Der Einmalcode (App oder SMS) wird immer abgelehnt, z. B. weil die Uhr des Telefons falsch geht: der Händler bleibt auf der Bestätigungsseite.' },
-  { id: 'draft_limit_reached', area: 'seller-central', description: 'Die App ist nicht im Appstore gelistet (Entwurf oder veröffentlicht, aber nicht gelistet) und hat bereits 25 Verkaufspartner: Amazon lehnt die Zustimmung weiterer Händler ab.' },
-  { id: 'code_expired', area: 'lwa', description: 'Der spapi_oauth_code ist beim Eintausch schon abgelaufen (älter als 5 Minuten): LWA antwortet invalid_grant.' },
-  { id: 'invalid_client', area: 'lwa', description: 'LWA-Client-ID oder -Secret falsch bzw. Secret nicht rechtzeitig rotiert (180 Tage): LWA antwortet 401 invalid_client.' },
-  { id: 'lwa_500', area: 'lwa', description: 'Login with Amazon hat einen internen Fehler (500 ServerError) für die nächsten N Anfragen.' },
-  { id: 'lwa_503', area: 'lwa', description: 'Login with Amazon ist vorübergehend nicht erreichbar (503 TemporarilyUnavailable) für die nächsten N Anfragen.' },
-  { id: 'lwa_slow', area: 'lwa', description: 'Login with Amazon antwortet sehr langsam (um N Millisekunden verzögert).', needsMs: true },
-  { id: 'refresh_revoked', area: 'lwa', description: 'Der Händler hat die App in Seller Central entfernt oder die Autorisierung ist nach 365 Tagen abgelaufen: Refresh-Token ungültig (invalid_grant).' },
-  { id: 'roles_missing', area: 'sp-api', description: 'Der App fehlen die nötigen Rollen oder das Token stammt von vor der Rollenfreigabe: SP-API antwortet 403 ohne Details.' },
-  { id: 'spapi_429', area: 'sp-api', description: 'Das Anfragekontingent der SP-API ist erschöpft: 429 QuotaExceeded.' },
+  {
+    id: 'consent_cancelled',
+    area: 'seller-central',
+    description:
+      'Der Händler bricht die Zustimmung ab oder schließt den Browser: Amazon leitet nie zur Redirect-URI weiter.',
+  },
+  {
+    id: 'otp_always_wrong',
+    area: 'seller-central',
+    description:
+      'Der Einmalcode (App oder SMS) wird immer abgelehnt, z. B. weil die Uhr des Telefons falsch geht: der Händler bleibt auf der Bestätigungsseite.',
+  },
+  {
+    id: 'draft_limit_reached',
+    area: 'seller-central',
+    description:
+      'Die App ist nicht im Appstore gelistet (Entwurf oder veröffentlicht, aber nicht gelistet) und hat bereits 25 Verkaufspartner: Amazon lehnt die Zustimmung weiterer Händler ab.',
+  },
+  {
+    id: 'code_expired',
+    area: 'lwa',
+    description:
+      'Der spapi_oauth_code ist beim Eintausch schon abgelaufen (älter als 5 Minuten): LWA antwortet invalid_grant.',
+  },
+  {
+    id: 'invalid_client',
+    area: 'lwa',
+    description:
+      'LWA-Client-ID oder -Secret falsch bzw. Secret nicht rechtzeitig rotiert (180 Tage): LWA antwortet 401 invalid_client.',
+  },
+  {
+    id: 'lwa_500',
+    area: 'lwa',
+    description: 'Login with Amazon hat einen internen Fehler (500 ServerError) für die nächsten N Anfragen.',
+  },
+  {
+    id: 'lwa_503',
+    area: 'lwa',
+    description:
+      'Login with Amazon ist vorübergehend nicht erreichbar (503 TemporarilyUnavailable) für die nächsten N Anfragen.',
+  },
+  {
+    id: 'lwa_slow',
+    area: 'lwa',
+    description: 'Login with Amazon antwortet sehr langsam (um N Millisekunden verzögert).',
+    needsMs: true,
+  },
+  {
+    id: 'refresh_revoked',
+    area: 'lwa',
+    description:
+      'Der Händler hat die App in Seller Central entfernt oder die Autorisierung ist nach 365 Tagen abgelaufen: Refresh-Token ungültig (invalid_grant).',
+  },
+  {
+    id: 'roles_missing',
+    area: 'sp-api',
+    description:
+      'Der App fehlen die nötigen Rollen oder das Token stammt von vor der Rollenfreigabe: SP-API antwortet 403 ohne Details.',
+  },
+  {
+    id: 'spapi_429',
+    area: 'sp-api',
+    description: 'Das Anfragekontingent der SP-API ist erschöpft: 429 QuotaExceeded.',
+  },
   { id: 'spapi_500', area: 'sp-api', description: 'Die SP-API hat einen internen Fehler: 500 InternalFailure.' },
   // The consent URL's own faults (Draft without version=beta, unregistered redirect URI …) come from the
   // app's configuration, which the cloud builds correctly; these show Amazon's page for them anyway, so
   // a merchant's report of such a code can be replayed.
-  { id: 'consent_md1000', area: 'seller-central', description: 'Seller Central zeigt MD1000 (Entwurfs-App ohne version=beta) statt der Zustimmung.' },
-  { id: 'consent_md5101', area: 'seller-central', description: 'Seller Central zeigt MD5101 (Redirect-URI nicht registriert) statt der Zustimmung.' },
-  { id: 'consent_md5110', area: 'seller-central', description: 'Seller Central zeigt MD5110 (Redirect-URI mit Fragment) statt der Zustimmung.' },
-  { id: 'consent_md9000', area: 'seller-central', description: 'Seller Central zeigt MD9000 (Entwickler derzeit nicht für neue Autorisierungen berechtigt) statt der Zustimmung.' },
-  { id: 'consent_md9010', area: 'seller-central', description: 'Seller Central zeigt MD9010 (Hybrid-App ohne MWS-Entwickler-ID in der Region) statt der Zustimmung.' },
-  { id: 'consent_md9100', area: 'seller-central', description: 'Seller Central zeigt MD9100 (für die App sind keine Login-URI bzw. Redirect-URI eingetragen) statt der Zustimmung.' },
-  { id: 'consent_md9999', area: 'seller-central', description: 'Seller Central zeigt MD9999 (fehlerhafter Zustimmungslink) statt der Zustimmung.' },
-  { id: 'consent_session_expired', area: 'seller-central', description: 'Die Sitzung bei Seller Central ist beim Bestätigen abgelaufen.' },
+  {
+    id: 'consent_md1000',
+    area: 'seller-central',
+    description: 'Seller Central zeigt MD1000 (Entwurfs-App ohne version=beta) statt der Zustimmung.',
+  },
+  {
+    id: 'consent_md5101',
+    area: 'seller-central',
+    description: 'Seller Central zeigt MD5101 (Redirect-URI nicht registriert) statt der Zustimmung.',
+  },
+  {
+    id: 'consent_md5110',
+    area: 'seller-central',
+    description: 'Seller Central zeigt MD5110 (Redirect-URI mit Fragment) statt der Zustimmung.',
+  },
+  {
+    id: 'consent_md9000',
+    area: 'seller-central',
+    description:
+      'Seller Central zeigt MD9000 (Entwickler derzeit nicht für neue Autorisierungen berechtigt) statt der Zustimmung.',
+  },
+  {
+    id: 'consent_md9010',
+    area: 'seller-central',
+    description: 'Seller Central zeigt MD9010 (Hybrid-App ohne MWS-Entwickler-ID in der Region) statt der Zustimmung.',
+  },
+  {
+    id: 'consent_md9100',
+    area: 'seller-central',
+    description:
+      'Seller Central zeigt MD9100 (für die App sind keine Login-URI bzw. Redirect-URI eingetragen) statt der Zustimmung.',
+  },
+  {
+    id: 'consent_md9999',
+    area: 'seller-central',
+    description: 'Seller Central zeigt MD9999 (fehlerhafter Zustimmungslink) statt der Zustimmung.',
+  },
+  {
+    id: 'consent_session_expired',
+    area: 'seller-central',
+    description: 'Die Sitzung bei Seller Central ist beim Bestätigen abgelaufen.',
+  },
   // The two documented variants of the website workflow (docs/amazon.md §1.6): without this scenario Amazon
   // redirects straight to the redirect URI; with it, a seller not yet registered with the app goes through
   // the app's Login URI after the consent.
-  { id: 'login_uri_new_seller', area: 'seller-central', description: 'Amazon schickt einen Verkaufspartner, der die App noch nicht autorisiert hat, nach der Zustimmung über die Login-URI der App (erst danach kommt der Code).' },
-  { id: 'login_uri_relative_callback', area: 'seller-central', description: 'Amazon übergibt der Login-URI amazon_callback_uri als relativen Pfad statt als vollständige Adresse.' },
+  {
+    id: 'login_uri_new_seller',
+    area: 'seller-central',
+    description:
+      'Amazon schickt einen Verkaufspartner, der die App noch nicht autorisiert hat, nach der Zustimmung über die Login-URI der App (erst danach kommt der Code).',
+  },
+  {
+    id: 'login_uri_relative_callback',
+    area: 'seller-central',
+    description: 'Amazon übergibt der Login-URI amazon_callback_uri als relativen Pfad statt als vollständige Adresse.',
+  },
 ];
 
 /** The Seller Central page each consent_* scenario shows. */

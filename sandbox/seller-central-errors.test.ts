@@ -4,7 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, sellerCentralErrorByAmazonCode } from '../shared/seller-central-errors';
+import {
+  SELLER_CENTRAL_ERROR_KEYS,
+  SELLER_CENTRAL_ERRORS,
+  sellerCentralErrorByAmazonCode,
+} from '../shared/seller-central-errors';
 import { errorsDe } from '../renderer/src/i18n/errors.de';
 import { errorsEn } from '../renderer/src/i18n/errors.en';
 import { CONSENT_ERROR_KEYS } from './consent-errors';
@@ -28,7 +32,10 @@ describe('Seller Central error catalogue', () => {
 
   it('the one-time-code and cancelled pages carry catalogue keys and texts', () => {
     const account = seedAccount('eu.haendler@example.com')!;
-    const mfa = mfaPage({ lang: 'de', host: 'x' }, { account, action: '/a', returnTo: '/r', error: t('de', 'wrongOtp') });
+    const mfa = mfaPage(
+      { lang: 'de', host: 'x' },
+      { account, action: '/a', returnTo: '/r', error: t('de', 'wrongOtp') },
+    );
     expect(attr(mfa, 'data-error')).toEqual(['otp_rejected']);
     expect(mfa).toContain(SELLER_CENTRAL_ERRORS.otp_rejected.amazonText!.de);
     const cancelled = cancelledPage({ lang: 'en', host: 'x' });
@@ -41,7 +48,8 @@ describe('Seller Central error catalogue', () => {
     const known = new Set(SELLER_CENTRAL_ERROR_KEYS.map((k) => SELLER_CENTRAL_ERRORS[k].amazonCode).filter(Boolean));
     const found = new Set<string>();
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
-      for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/\b(MD\d{4}|SPDC\d{3,})\b/g)) found.add(m[1]!);
+      for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/\b(MD\d{4}|SPDC\d{3,})\b/g))
+        found.add(m[1]!);
     }
     expect(found.size).toBeGreaterThan(3);
     for (const code of found) expect(known, code).toContain(code);

@@ -81,18 +81,31 @@ export async function createSandbox(opts: CreateSandboxOptions = {}): Promise<Sa
 function sendFailure(req: FastifyRequest, reply: FastifyReply, status: number, message: string): FastifyReply {
   const path = req.url.split('?')[0] ?? '';
   if (path.startsWith('/auth/o2/')) {
-    return status >= 500 ? lwaError(reply, 500, 'ServerError', 'The server encountered a runtime error.') : lwaError(reply, status === 404 ? 404 : 400, 'invalid_request', message);
+    return status >= 500
+      ? lwaError(reply, 500, 'ServerError', 'The server encountered a runtime error.')
+      : lwaError(reply, status === 404 ? 404 : 400, 'invalid_request', message);
   }
   if (path.startsWith('/spapi/')) {
     if (status === 404) return spApiError(reply, 404, 'NotFound', 'Resource not found.');
-    if (status >= 500) return spApiError(reply, 500, 'InternalFailure', 'We encountered an internal error. Please try again.');
+    if (status >= 500)
+      return spApiError(reply, 500, 'InternalFailure', 'We encountered an internal error. Please try again.');
     return spApiError(reply, 400, 'InvalidInput', message);
   }
-  if (path.startsWith('/sandbox/api/')) return apiError(reply, status, status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL' : 'INVALID_INPUT', message);
+  if (path.startsWith('/sandbox/api/'))
+    return apiError(
+      reply,
+      status,
+      status === 404 ? 'NOT_FOUND' : status >= 500 ? 'INTERNAL' : 'INVALID_INPUT',
+      message,
+    );
   const lang = pickLanguage(undefined, req.headers['accept-language']);
   if (status === 404) {
     const host = path.startsWith('/sc/') ? (path.split('/')[2] ?? '') : 'Sandbox';
     return sendHtml(reply, notFoundPage({ lang, host }), 404);
   }
-  return sendHtml(reply, page({ lang, title: 'Amazon', body: html`<div class="box" data-page="failure"><h1>${message}</h1></div>` }), status);
+  return sendHtml(
+    reply,
+    page({ lang, title: 'Amazon', body: html`<div class="box" data-page="failure"><h1>${message}</h1></div>` }),
+    status,
+  );
 }

@@ -3,7 +3,16 @@
 // other seller — so AKTUALISIEREN with another seller works in the same browser.
 import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
-import { Browser, EU_HOST, consentPath, formFields, pageKind, passMfa, reachConsent, sharedTestSandbox } from './test-client';
+import {
+  Browser,
+  EU_HOST,
+  consentPath,
+  formFields,
+  pageKind,
+  passMfa,
+  reachConsent,
+  sharedTestSandbox,
+} from './test-client';
 
 const sb = sharedTestSandbox();
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -35,7 +44,13 @@ describe('Seller Central: switch accounts and sign out', () => {
     // The session is gone: the consent URL asks for a sign-in again.
     expect((await b.get(consentUrl)).location).toMatch(/\/ap\/signin\?/);
 
-    const mfa = await b.follow(await b.post(`/sc/${EU_HOST}/ap/signin`, { ...formFields(signin.text), email: OTHER.email, password: OTHER.password }));
+    const mfa = await b.follow(
+      await b.post(`/sc/${EU_HOST}/ap/signin`, {
+        ...formFields(signin.text),
+        email: OTHER.email,
+        password: OTHER.password,
+      }),
+    );
     const again = await passMfa(b, sb, mfa, OTHER);
     expect(pageKind(again.text)).toBe('consent');
     expect(again.text).toContain(`data-account="${OTHER.email}"`);
@@ -59,7 +74,11 @@ describe('Seller Central: switch accounts and sign out', () => {
     const refused = await b.post(signOutPath, { ...accountBar(consent.text), csrf: 'not-the-csrf', action: 'switch' });
     expect(refused.status).toBe(302);
     expect(pageKind((await b.get(consentUrl)).text)).toBe('consent');
-    const signin = await b.post(signOutPath, { ...accountBar(consent.text), return_to: 'https://evil.example/x', action: 'switch' });
+    const signin = await b.post(signOutPath, {
+      ...accountBar(consent.text),
+      return_to: 'https://evil.example/x',
+      action: 'switch',
+    });
     expect(formFields(signin.text).return_to).toBe(`/sc/${EU_HOST}/home`);
   });
 

@@ -12,7 +12,13 @@ const SELLERS_BURST = 15;
 const INVALID_TOKEN = 'The access token you provided is revoked, malformed or invalid.';
 const REGIONS: Record<string, Region> = { na: 'NA', eu: 'EU', fe: 'FE' };
 
-export function spApiError(reply: FastifyReply, status: number, code: string, message: string, details = ''): FastifyReply {
+export function spApiError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  details = '',
+): FastifyReply {
   reply.code(status).header('content-type', 'application/json').header('x-amzn-RequestId', newRequestId());
   // The model lists the rate-limit header only for 200, 400 and 404 (deprecated for the others).
   if (status === 400 || status === 404) reply.header('x-amzn-RateLimit-Limit', String(SELLERS_RATE));

@@ -9,12 +9,26 @@ const model = JSON.parse(readFileSync(new URL('./model/sellers.json', import.met
   definitions: Record<string, object>;
 };
 const ajv = new Ajv({ strict: false, allErrors: true });
-const validate = ajv.compile({ ...model.definitions.GetMarketplaceParticipationsResponse, definitions: model.definitions });
-const validateParticipation = ajv.compile({ $ref: '#/definitions/MarketplaceParticipation', definitions: model.definitions });
+const validate = ajv.compile({
+  ...model.definitions.GetMarketplaceParticipationsResponse,
+  definitions: model.definitions,
+});
+const validateParticipation = ajv.compile({
+  $ref: '#/definitions/MarketplaceParticipation',
+  definitions: model.definitions,
+});
 
 const PROD = productionApp();
 const EU = seedAccount('eu.haendler@example.com')!;
-const UNAUTHORIZED = { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided is revoked, malformed or invalid.' }] };
+const UNAUTHORIZED = {
+  errors: [
+    {
+      code: 'Unauthorized',
+      message: 'Access to requested resource is denied.',
+      details: 'The access token you provided is revoked, malformed or invalid.',
+    },
+  ],
+};
 
 const sb = sharedTestSandbox();
 
@@ -26,15 +40,58 @@ function expectValid(body: Record<string, unknown>): void {
 }
 
 const cases = [
-  { email: 'eu.haendler@example.com', host: 'sellercentral-europe.amazon.com', region: 'eu', ids: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH', 'APJ6JRA9NG5V4', 'A1RKKUPIHCS9HS', 'A1F83G8C2ARO7P', 'A1805IZSGTT6HS', 'A1C3SOZRARQ6R3', 'A2NODRKZP88ZB9'] },
-  { email: 'na.seller@example.com', host: 'sellercentral.amazon.com', region: 'na', ids: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2', 'A1AM78C64UM0Y8', 'A2Q3Y263D00KWC'] },
-  { email: 'fe.seller@example.com', host: 'sellercentral.amazon.co.jp', region: 'fe', ids: ['A1VC38T7YXB528', 'A39IBJ37TRP1C6', 'A19VAU5U5O7RUS'] },
-  { email: 'gesperrte.angebote@example.com', host: 'sellercentral.amazon.pl', region: 'eu', ids: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH', 'APJ6JRA9NG5V4'] },
-  { email: 'partnerverwaltung@example.com', host: 'sellercentral.amazon.nl', region: 'eu', ids: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH', 'APJ6JRA9NG5V4', 'A1RKKUPIHCS9HS', 'A1F83G8C2ARO7P', 'A1805IZSGTT6HS', 'A1C3SOZRARQ6R3', 'A2NODRKZP88ZB9'] },
+  {
+    email: 'eu.haendler@example.com',
+    host: 'sellercentral-europe.amazon.com',
+    region: 'eu',
+    ids: [
+      'A1PA6795UKMFR9',
+      'A13V1IB3VIYZZH',
+      'APJ6JRA9NG5V4',
+      'A1RKKUPIHCS9HS',
+      'A1F83G8C2ARO7P',
+      'A1805IZSGTT6HS',
+      'A1C3SOZRARQ6R3',
+      'A2NODRKZP88ZB9',
+    ],
+  },
+  {
+    email: 'na.seller@example.com',
+    host: 'sellercentral.amazon.com',
+    region: 'na',
+    ids: ['ATVPDKIKX0DER', 'A2EUQ1WTGCTBG2', 'A1AM78C64UM0Y8', 'A2Q3Y263D00KWC'],
+  },
+  {
+    email: 'fe.seller@example.com',
+    host: 'sellercentral.amazon.co.jp',
+    region: 'fe',
+    ids: ['A1VC38T7YXB528', 'A39IBJ37TRP1C6', 'A19VAU5U5O7RUS'],
+  },
+  {
+    email: 'gesperrte.angebote@example.com',
+    host: 'sellercentral.amazon.pl',
+    region: 'eu',
+    ids: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH', 'APJ6JRA9NG5V4'],
+  },
+  {
+    email: 'partnerverwaltung@example.com',
+    host: 'sellercentral.amazon.nl',
+    region: 'eu',
+    ids: [
+      'A1PA6795UKMFR9',
+      'A13V1IB3VIYZZH',
+      'APJ6JRA9NG5V4',
+      'A1RKKUPIHCS9HS',
+      'A1F83G8C2ARO7P',
+      'A1805IZSGTT6HS',
+      'A1C3SOZRARQ6R3',
+      'A2NODRKZP88ZB9',
+    ],
+  },
 ];
 
 describe('marketplaceParticipations', () => {
-  it.each(cases)('$email: the seller\'s marketplaces in Amazon\'s model', async ({ email, host, region, ids }) => {
+  it.each(cases)("$email: the seller's marketplaces in Amazon's model", async ({ email, host, region, ids }) => {
     const account = seedAccount(email)!;
     const { access } = await obtainTokens(sb, account, PROD, host);
     const res = await sellers(sb.url, region, access);
@@ -42,7 +99,11 @@ describe('marketplaceParticipations', () => {
     expectValid(res.body);
     expect(res.headers.get('x-amzn-RequestId')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('x-amzn-RateLimit-Limit')).toBe('0.016');
-    const payload = res.body.payload as { marketplace: { id: string; countryCode: string }; storeName: string; participation: Record<string, boolean> }[];
+    const payload = res.body.payload as {
+      marketplace: { id: string; countryCode: string };
+      storeName: string;
+      participation: Record<string, boolean>;
+    }[];
     // One entry of each kind outside Amazon's table comes first, as real lists carry them (§4).
     expect(payload.map((p) => p.marketplace.id)).toEqual(['AHRY1CZE9ZY4H', 'A1ZFFQZ3HTUKT9', ...ids]);
     expect(payload[0]!.storeName).toBe(`Invoicing_1000_${account.sellingPartnerId}`);
@@ -51,15 +112,28 @@ describe('marketplaceParticipations', () => {
 
   it('reports UK as GB, suspended listings and non-participation', async () => {
     const eu = await sellers(sb.url, 'eu', (await obtainTokens(sb, EU, PROD)).access);
-    const uk = (eu.body.payload as { marketplace: Record<string, string> }[]).find((p) => p.marketplace.id === 'A1F83G8C2ARO7P')!;
-    expect(uk.marketplace).toEqual({ id: 'A1F83G8C2ARO7P', name: 'Amazon.co.uk', countryCode: 'GB', defaultCurrencyCode: 'GBP', defaultLanguageCode: 'en_GB', domainName: 'www.amazon.co.uk' });
+    const uk = (eu.body.payload as { marketplace: Record<string, string> }[]).find(
+      (p) => p.marketplace.id === 'A1F83G8C2ARO7P',
+    )!;
+    expect(uk.marketplace).toEqual({
+      id: 'A1F83G8C2ARO7P',
+      name: 'Amazon.co.uk',
+      countryCode: 'GB',
+      defaultCurrencyCode: 'GBP',
+      defaultLanguageCode: 'en_GB',
+      domainName: 'www.amazon.co.uk',
+    });
     const suspended = seedAccount('gesperrte.angebote@example.com')!;
     const res = await sellers(sb.url, 'eu', (await obtainTokens(sb, suspended, PROD)).access);
-    const de = (res.body.payload as { marketplace: { id: string }; participation: Record<string, boolean> }[]).find((p) => p.marketplace.id === 'A1PA6795UKMFR9')!;
+    const de = (res.body.payload as { marketplace: { id: string }; participation: Record<string, boolean> }[]).find(
+      (p) => p.marketplace.id === 'A1PA6795UKMFR9',
+    )!;
     expect(de.participation).toEqual({ isParticipating: true, hasSuspendedListings: true });
     const na = seedAccount('na.seller@example.com')!;
     const naRes = await sellers(sb.url, 'na', (await obtainTokens(sb, na, PROD, 'sellercentral.amazon.com')).access);
-    const br = (naRes.body.payload as { marketplace: { id: string }; participation: Record<string, boolean> }[]).find((p) => p.marketplace.id === 'A2Q3Y263D00KWC')!;
+    const br = (naRes.body.payload as { marketplace: { id: string }; participation: Record<string, boolean> }[]).find(
+      (p) => p.marketplace.id === 'A2Q3Y263D00KWC',
+    )!;
     expect(br.participation.isParticipating).toBe(false);
   });
 });
@@ -76,7 +150,12 @@ describe('403 Unauthorized', () => {
     const wrongRegion = await sellers(sb.url, 'na', access);
     expect(wrongRegion.status).toBe(403);
     expect(wrongRegion.body).toEqual({ errors: [{ ...UNAUTHORIZED.errors[0], details: '' }] });
-    const grantless = await tokenRequest(sb.url, { grant_type: 'client_credentials', scope: 'sellingpartnerapi::notifications', client_id: PROD.clientId, client_secret: PROD.clientSecret });
+    const grantless = await tokenRequest(sb.url, {
+      grant_type: 'client_credentials',
+      scope: 'sellingpartnerapi::notifications',
+      client_id: PROD.clientId,
+      client_secret: PROD.clientSecret,
+    });
     expect((await sellers(sb.url, 'eu', grantless.body.access_token as string)).body).toEqual(UNAUTHORIZED);
   });
 
@@ -112,7 +191,9 @@ describe('rate limit', () => {
     for (let i = 0; i < 15; i++) expect((await sellers(sb.url, 'eu', access)).status).toBe(200);
     const limited = await sellers(sb.url, 'eu', access);
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.', details: '' }] });
+    expect(limited.body).toEqual({
+      errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.', details: '' }],
+    });
     expect(limited.headers.get('x-amzn-RequestId')).toBeTruthy();
     sb.clock.now += 62_000;
     expect((await sellers(sb.url, 'eu', access)).status).toBe(429);

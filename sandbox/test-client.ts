@@ -25,7 +25,12 @@ export class Browser {
     if (cookie) headers.set('cookie', cookie);
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
     for (const c of res.headers.getSetCookie()) await this.jar.setCookie(c, url);
-    return { status: res.status, location: res.headers.get('location') ?? undefined, text: await res.text(), headers: res.headers };
+    return {
+      status: res.status,
+      location: res.headers.get('location') ?? undefined,
+      text: await res.text(),
+      headers: res.headers,
+    };
   }
 
   get(path: string, headers?: Record<string, string>): Promise<Page> {
@@ -33,7 +38,11 @@ export class Browser {
   }
 
   post(path: string, form: Record<string, string>): Promise<Page> {
-    return this.request(path, { method: 'POST', body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.request(path, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   /** Follows redirects that stay on the sandbox (a redirect to the app's callback is returned as is). */
@@ -50,7 +59,12 @@ export class Browser {
 export function formFields(html: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    out[m[1]!] = m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    out[m[1]!] = m[2]!
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   }
   return out;
 }
@@ -117,7 +131,12 @@ export function consentPath(host: string, query: Record<string, string>): string
 }
 
 /** Sign-in form → two-step verification page. */
-export async function signIn(b: Browser, consentUrl: string, account: SeedAccount, password = account.password): Promise<Page> {
+export async function signIn(
+  b: Browser,
+  consentUrl: string,
+  account: SeedAccount,
+  password = account.password,
+): Promise<Page> {
   const signin = await b.follow(await b.get(consentUrl));
   const fields = formFields(signin.text);
   const host = consentUrl.split('/')[2];
@@ -125,7 +144,13 @@ export async function signIn(b: Browser, consentUrl: string, account: SeedAccoun
 }
 
 /** Two-step verification with the right code (TOTP from the clock, or the SMS from the inbox API). */
-export async function passMfa(b: Browser, sb: TestSandbox, mfa: Page, account: SeedAccount, host = EU_HOST): Promise<Page> {
+export async function passMfa(
+  b: Browser,
+  sb: TestSandbox,
+  mfa: Page,
+  account: SeedAccount,
+  host = EU_HOST,
+): Promise<Page> {
   const otp = account.totpSecret ? totp(account.totpSecret, sb.clock.now) : await latestSms(sb.url, account.email);
   return b.follow(await b.post(`/sc/${host}/ap/mfa`, { ...formFields(mfa.text), otp, action: 'verify' }));
 }
@@ -137,7 +162,12 @@ export async function latestSms(url: string, email: string): Promise<string> {
 }
 
 /** Whole flow up to the consent page. */
-export async function reachConsent(b: Browser, sb: TestSandbox, consentUrl: string, account: SeedAccount): Promise<Page> {
+export async function reachConsent(
+  b: Browser,
+  sb: TestSandbox,
+  consentUrl: string,
+  account: SeedAccount,
+): Promise<Page> {
   const mfa = await signIn(b, consentUrl, account);
   return passMfa(b, sb, mfa, account, consentUrl.split('/')[2]);
 }
@@ -154,17 +184,27 @@ interface AppCredentials {
 }
 
 /** Signs in, confirms, and returns the redirect's query parameters. */
-export async function authorize(sb: TestSandbox, account: SeedAccount, app: AppCredentials, host = EU_HOST): Promise<URLSearchParams> {
+export async function authorize(
+  sb: TestSandbox,
+  account: SeedAccount,
+  app: AppCredentials,
+  host = EU_HOST,
+): Promise<URLSearchParams> {
   const b = new Browser(sb.url);
   const query: Record<string, string> = { application_id: app.applicationId, state: 'st-1' };
   if (app.status === 'draft') query.version = 'beta';
   const consent = await reachConsent(b, sb, consentPath(host, query), account);
   const redirect = await confirmConsent(b, consent, host);
-  if (redirect.status !== 302 || !redirect.location) throw new Error(`no redirect: ${pageKind(redirect.text)} ${errorKey(redirect.text)}`);
+  if (redirect.status !== 302 || !redirect.location)
+    throw new Error(`no redirect: ${pageKind(redirect.text)} ${errorKey(redirect.text)}`);
   return new URL(redirect.location).searchParams;
 }
 
-export async function tokenRequest(url: string, body: Record<string, string>, json = false): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+export async function tokenRequest(
+  url: string,
+  body: Record<string, string>,
+  json = false,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const res = await fetch(`${url}/auth/o2/token`, {
     method: 'POST',
     headers: { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded;charset=UTF-8' },
@@ -173,7 +213,12 @@ export async function tokenRequest(url: string, body: Record<string, string>, js
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
 
-export async function obtainTokens(sb: TestSandbox, account: SeedAccount, app: AppCredentials & { redirectUris: string[] }, host = EU_HOST): Promise<{ access: string; refresh: string }> {
+export async function obtainTokens(
+  sb: TestSandbox,
+  account: SeedAccount,
+  app: AppCredentials & { redirectUris: string[] },
+  host = EU_HOST,
+): Promise<{ access: string; refresh: string }> {
   const params = await authorize(sb, account, app, host);
   const res = await tokenRequest(sb.url, {
     grant_type: 'authorization_code',
@@ -186,7 +231,13 @@ export async function obtainTokens(sb: TestSandbox, account: SeedAccount, app: A
   return { access: res.body.access_token as string, refresh: res.body.refresh_token as string };
 }
 
-export async function sellers(url: string, region: string, token?: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
-  const res = await fetch(`${url}/spapi/${region}/sellers/v1/marketplaceParticipations`, { headers: token ? { 'x-amz-access-token': token } : {} });
+export async function sellers(
+  url: string,
+  region: string,
+  token?: string,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const res = await fetch(`${url}/spapi/${region}/sellers/v1/marketplaceParticipations`, {
+    headers: token ? { 'x-amz-access-token': token } : {},
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }

@@ -14,7 +14,8 @@ const de = {
   missingFields: 'Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein.',
   unknownEmail: 'Wir können kein Konto mit dieser E-Mail-Adresse finden.',
   wrongPassword: 'Ihr Passwort ist falsch.',
-  locked: 'Ihr Konto wurde nach zu vielen fehlgeschlagenen Anmeldeversuchen vorübergehend gesperrt. Versuchen Sie es später erneut.',
+  locked:
+    'Ihr Konto wurde nach zu vielen fehlgeschlagenen Anmeldeversuchen vorübergehend gesperrt. Versuchen Sie es später erneut.',
   mfaTitle: 'Zwei-Schritt-Verifizierung',
   totpHint: 'Geben Sie das Einmalpasswort (OTP) ein, das Ihre Authenticator-App erzeugt hat.',
   smsHint: 'Zur Sicherheit haben wir ein Einmalpasswort (OTP) per SMS an {phone} gesendet.',

@@ -20,7 +20,10 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-export async function chooseBrowserHostPort(requested: number | undefined, preferred = DEFAULT_BROWSER_HOST_PORT): Promise<PortChoice> {
+export async function chooseBrowserHostPort(
+  requested: number | undefined,
+  preferred = DEFAULT_BROWSER_HOST_PORT,
+): Promise<PortChoice> {
   if (requested !== undefined) {
     if (await isPortFree(requested)) return { ok: true, port: requested };
     return {

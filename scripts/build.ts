@@ -62,7 +62,11 @@ export function buildCommit(): string {
   const given = process.env.CLOUD_BUILD_COMMIT;
   if (given && /^[\w.-]{1,64}$/.test(given)) return given;
   try {
-    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || 'unknown';
+    return (
+      execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || 'unknown'
+    );
   } catch {
     return 'unknown';
   }
@@ -74,7 +78,12 @@ export function buildCommit(): string {
  * node_modules.
  */
 export async function buildCloud(outfile = path.join(root, 'dist/cloud/cli.mjs')): Promise<string> {
-  await esbuild({ ...CLOUD_BUNDLE_OPTIONS, entryPoints: ['cloud/cli.ts'], outfile, define: { 'process.env.CLOUD_BUILD_COMMIT': JSON.stringify(buildCommit()) } });
+  await esbuild({
+    ...CLOUD_BUNDLE_OPTIONS,
+    entryPoints: ['cloud/cli.ts'],
+    outfile,
+    define: { 'process.env.CLOUD_BUILD_COMMIT': JSON.stringify(buildCommit()) },
+  });
   return outfile;
 }
 

@@ -12,7 +12,8 @@ const pkgDir = path.join(root, 'node_modules/electron');
 type ElectronBinary = { found: true; path: string } | { found: false; reason: string };
 
 export function findElectronBinary(): ElectronBinary {
-  if (!fs.existsSync(path.join(pkgDir, 'package.json'))) return { found: false, reason: 'the electron package is not installed (run npm ci)' };
+  if (!fs.existsSync(path.join(pkgDir, 'package.json')))
+    return { found: false, reason: 'the electron package is not installed (run npm ci)' };
   const pathFile = path.join(pkgDir, 'path.txt');
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (!fs.existsSync(pathFile) && !override) {
@@ -20,7 +21,9 @@ export function findElectronBinary(): ElectronBinary {
   }
   const rel = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : 'electron';
   const binary = override ? path.join(override, rel) : path.join(pkgDir, 'dist', rel);
-  return fs.existsSync(binary) ? { found: true, path: binary } : { found: false, reason: `the Electron binary ${binary} does not exist` };
+  return fs.existsSync(binary)
+    ? { found: true, path: binary }
+    : { found: false, reason: `the Electron binary ${binary} does not exist` };
 }
 
 /** How to get it on a machine with internet access. */

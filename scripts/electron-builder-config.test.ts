@@ -21,7 +21,13 @@ it('electron-builder.yml is valid against electron-builder’s schema', () => {
 });
 
 it('targets AppImage, deb, nsis and dmg and packs the built entry point', () => {
-  const config = load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { linux: { target: string[] }; win: { target: string[] }; mac: { target: string[] }; appId: string; files: string[] };
+  const config = load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+    linux: { target: string[] };
+    win: { target: string[] };
+    mac: { target: string[] };
+    appId: string;
+    files: string[];
+  };
   expect(config.linux.target).toEqual(['AppImage', 'deb']);
   expect(config.win.target).toEqual(['nsis']);
   expect(config.mac.target).toEqual(['dmg']);
@@ -32,7 +38,9 @@ it('targets AppImage, deb, nsis and dmg and packs the built entry point', () => 
 });
 
 it('flips the Electron fuses that let someone else run code as the app', () => {
-  const config = load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
+  const config = load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+    electronFuses: Record<string, boolean>;
+  };
   expect(config.electronFuses).toEqual({
     runAsNode: false,
     enableNodeOptionsEnvironmentVariable: false,

@@ -24,22 +24,39 @@ async function portOrFree(preferred: number): Promise<number> {
   });
 }
 
-export async function startEmbeddedServices(opts: { dataDir: string; sandboxPort?: number; cloudPort?: number }): Promise<EmbeddedServices> {
+export async function startEmbeddedServices(opts: {
+  dataDir: string;
+  sandboxPort?: number;
+  cloudPort?: number;
+}): Promise<EmbeddedServices> {
   // The sandbox keeps tokens, authorizations and scenarios next to the cloud's data, so a restart does
   // not void the cloud's tokens (that would look like a merchant's problem).
-  const sandbox = await startSandbox({ port: await portOrFree(opts.sandboxPort ?? 4100), stateFile: path.join(opts.dataDir, 'embedded-sandbox', 'state.json') });
+  const sandbox = await startSandbox({
+    port: await portOrFree(opts.sandboxPort ?? 4100),
+    stateFile: path.join(opts.dataDir, 'embedded-sandbox', 'state.json'),
+  });
   let cloud: RunningCloud;
   const cloudDir = path.join(opts.dataDir, 'embedded-cloud');
   try {
-    cloud = await startCloud({ port: await portOrFree(opts.cloudPort ?? 4200), dataDir: cloudDir, config: await embeddedDefaultConfig(cloudDir, sandbox.url) });
+    cloud = await startCloud({
+      port: await portOrFree(opts.cloudPort ?? 4200),
+      dataDir: cloudDir,
+      config: await embeddedDefaultConfig(cloudDir, sandbox.url),
+    });
   } catch (error) {
     await sandbox.close();
-    throw new Error(`the embedded cloud could not start (is another "npm start" running on ${cloudDir}?): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `the embedded cloud could not start (is another "npm start" running on ${cloudDir}?): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return {
     sandbox,
     cloud,
-    env: { ACC_SANDBOX_ORIGIN: sandbox.url, ACC_CLOUD_URL: cloud.url, ACC_DEV_TENANT_FILE: path.join(cloudDir, 'dev-tenant.json') },
+    env: {
+      ACC_SANDBOX_ORIGIN: sandbox.url,
+      ACC_CLOUD_URL: cloud.url,
+      ACC_DEV_TENANT_FILE: path.join(cloudDir, 'dev-tenant.json'),
+    },
     async close() {
       await cloud.close();
       await sandbox.close();

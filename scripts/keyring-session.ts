@@ -12,7 +12,9 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status
 export function reexecInKeyringSession(script: string, name: string): never | void {
   if (process.env.ACC_KEYRING_SESSION || process.platform !== 'linux' || process.env.ACC_NO_KEYRING_SESSION) return;
   if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-    console.warn(`${name}: dbus-run-session/gnome-keyring-daemon missing; keychain tests will report the keychain as unavailable`);
+    console.warn(
+      `${name}: dbus-run-session/gnome-keyring-daemon missing; keychain tests will report the keychain as unavailable`,
+    );
     return;
   }
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-test-home-'));

@@ -13,7 +13,11 @@ let out: string;
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-boot-entry-'));
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: out, emptyOutDir: true },
+  });
 }, 120_000);
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 

@@ -50,7 +50,10 @@ let services: EmbeddedServices | undefined;
 if (!args.production) {
   services = await startEmbeddedServices({ dataDir: userDataDir });
   console.log(`Amazon sandbox: ${services.sandbox.url}   (accounts, passwords and one-time codes on its start page)`);
-  if (services.sandbox.stateWarning) console.warn(`The sandbox's saved state was damaged and was kept aside at ${services.sandbox.stateWarning}; it started from the seed.`);
+  if (services.sandbox.stateWarning)
+    console.warn(
+      `The sandbox's saved state was damaged and was kept aside at ${services.sandbox.stateWarning}; it started from the seed.`,
+    );
   console.log(`Cloud relay:    ${services.cloud.url}   (development tenant "Entwicklung")`);
 }
 const env = { ...process.env, ...(services?.env ?? {}) };
@@ -58,17 +61,29 @@ const stopServices = async () => services?.close();
 
 if (!browserHost && binary.found) {
   await buildElectron();
-  const child = spawn(binary.path, ['.', ...(args['insecure-plaintext-secrets'] ? ['--insecure-plaintext-secrets'] : [])], { cwd: root, stdio: 'inherit', env });
+  const child = spawn(
+    binary.path,
+    ['.', ...(args['insecure-plaintext-secrets'] ? ['--insecure-plaintext-secrets'] : [])],
+    { cwd: root, stdio: 'inherit', env },
+  );
   child.on('close', (code) => void stopServices().then(() => process.exit(code ?? 0)));
 } else {
-  if (!args.browser && !binary.found) console.log(`Electron binary missing (${binary.reason}); starting the browser host instead. ${ELECTRON_DOWNLOAD_HINT}`);
+  if (!args.browser && !binary.found)
+    console.log(
+      `Electron binary missing (${binary.reason}); starting the browser host instead. ${ELECTRON_DOWNLOAD_HINT}`,
+    );
   const chosen = portChoice?.ok ? portChoice : { port: 0 };
   const { host } = await runBrowserHost({ userDataDir, port: chosen.port, env });
   if ('moved' in chosen && chosen.moved) console.warn(movedNote(chosen.moved, host.origin));
   console.log(`Browser host:   ${host.url}`);
   console.log(`Profiles:       ${userDataDir}`);
-  if (!args['no-open'] && !(await openInSystemBrowser(host.url))) console.log('No system browser found; open the URL above yourself.');
-  const stop = () => void host.close().then(stopServices).then(() => process.exit(0));
+  if (!args['no-open'] && !(await openInSystemBrowser(host.url)))
+    console.log('No system browser found; open the URL above yourself.');
+  const stop = () =>
+    void host
+      .close()
+      .then(stopServices)
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -28,4 +28,5 @@ function unitFiles(): string[] {
   return out;
 }
 
-const isIntegrationOrFuzz = (file: string) => [...INTEGRATION_TESTS, ...FUZZ_TESTS].some((glob) => path.matchesGlob(file, glob));
+const isIntegrationOrFuzz = (file: string) =>
+  [...INTEGRATION_TESTS, ...FUZZ_TESTS].some((glob) => path.matchesGlob(file, glob));

@@ -42,7 +42,13 @@ async function vitest(): Promise<Tally> {
   fs.rmSync(out, { force: true });
   const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   if (!fs.existsSync(out)) return { name: 'vitest', passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
+  const r = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  };
   // A file that fails to load has no tests but still fails the suite.
   const failed = r.numFailedTests + (r.numFailedTests === 0 && (r.numFailedTestSuites > 0 || code !== 0) ? 1 : 0);
   return { name: 'vitest', passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
@@ -53,14 +59,21 @@ async function playwright(): Promise<Tally> {
   const out = path.join(tmp, 'playwright.json');
   fs.rmSync(out, { force: true });
   const electronBinary = findElectronBinary();
-  if (!electronBinary.found) console.log(`playwright: the Electron e2e test is skipped — Electron binary absent: ${electronBinary.reason}`);
+  if (!electronBinary.found)
+    console.log(`playwright: the Electron e2e test is skipped — Electron binary absent: ${electronBinary.reason}`);
   // The Electron app needs a display; give it a virtual one when there is none.
   const needsX = findElectronBinary().found && !process.env.DISPLAY && process.platform === 'linux' && has('xvfb-run');
   const [cmd, args] = needsX ? ['xvfb-run', ['-a', bin('playwright'), 'test']] : [bin('playwright'), ['test']];
   const code = await run(cmd, args, { PW_JSON_OUTPUT: out });
   if (!fs.existsSync(out)) return { name: 'playwright', passed: 0, failed: 1, skipped: 0 };
-  const r = JSON.parse(fs.readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
-  const failed = r.stats.unexpected + r.stats.flaky + ((r.errors?.length ?? 0) > 0 || (code !== 0 && r.stats.unexpected === 0) ? 1 : 0);
+  const r = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  const failed =
+    r.stats.unexpected +
+    r.stats.flaky +
+    ((r.errors?.length ?? 0) > 0 || (code !== 0 && r.stats.unexpected === 0) ? 1 : 0);
   return { name: 'playwright', passed: r.stats.expected, failed, skipped: r.stats.skipped };
 }
 

@@ -13,40 +13,62 @@ export function unusedExports(root: string): string[] {
     const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(file, ts.sys.readFile).config, ts.sys, root);
     for (const f of parsed.fileNames) files.add(path.resolve(f));
   }
-  const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowImportingTsExtensions: true, resolveJsonModule: true, jsx: ts.JsxEmit.ReactJSX };
+  const options: ts.CompilerOptions = {
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    module: ts.ModuleKind.ESNext,
+    allowImportingTsExtensions: true,
+    resolveJsonModule: true,
+    jsx: ts.JsxEmit.ReactJSX,
+  };
   const exported = new Map<string, Set<string>>(); // file -> names
   const used = new Map<string, Set<string>>(); // file -> names imported by others
   const usedAll = new Set<string>();
-  const use = (target: string, name: string) => (used.get(target) ?? used.set(target, new Set()).get(target)!).add(name);
-  const resolve = (spec: string, from: string) => ts.resolveModuleName(spec, from, options, ts.sys).resolvedModule?.resolvedFileName;
+  const use = (target: string, name: string) =>
+    (used.get(target) ?? used.set(target, new Set()).get(target)!).add(name);
+  const resolve = (spec: string, from: string) =>
+    ts.resolveModuleName(spec, from, options, ts.sys).resolvedModule?.resolvedFileName;
 
   for (const file of files) {
     const source = ts.createSourceFile(file, ts.sys.readFile(file) ?? '', ts.ScriptTarget.Latest, true);
     const names = new Set<string>();
     const visit = (node: ts.Node) => {
       if (ts.isImportDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) {
-        const target = node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? resolve(node.moduleSpecifier.text, file) : undefined;
+        const target =
+          node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)
+            ? resolve(node.moduleSpecifier.text, file)
+            : undefined;
         if (target) {
           if (ts.isImportDeclaration(node)) {
             const clause = node.importClause;
             if (clause?.name) use(target, 'default');
             const bindings = clause?.namedBindings;
             if (bindings && ts.isNamespaceImport(bindings)) usedAll.add(target);
-            if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) use(target, (el.propertyName ?? el.name).text);
+            if (bindings && ts.isNamedImports(bindings))
+              for (const el of bindings.elements) use(target, (el.propertyName ?? el.name).text);
           } else if (ts.isExportDeclaration(node)) {
             if (!node.exportClause || ts.isNamespaceExport(node.exportClause)) usedAll.add(target);
             else for (const el of node.exportClause.elements) use(target, (el.propertyName ?? el.name).text);
           }
         }
       }
-      if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+      if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      ) {
         const target = resolve(node.arguments[0].text, file);
         if (target) usedAll.add(target);
       }
-      if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      if (
+        ts.isImportTypeNode(node) &&
+        ts.isLiteralTypeNode(node.argument) &&
+        ts.isStringLiteral(node.argument.literal)
+      ) {
         const target = resolve(node.argument.literal.text, file);
         if (target) {
-          if (node.qualifier) use(target, ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.left.getText());
+          if (node.qualifier)
+            use(target, ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.left.getText());
           else usedAll.add(target);
         }
       }
@@ -64,7 +86,12 @@ export function unusedExports(root: string): string[] {
           names.add((statement.name as ts.Identifier).text);
         }
       }
-      if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      if (
+        ts.isExportDeclaration(statement) &&
+        !statement.moduleSpecifier &&
+        statement.exportClause &&
+        ts.isNamedExports(statement.exportClause)
+      ) {
         for (const el of statement.exportClause.elements) names.add(el.name.text);
       }
     }

@@ -2,18 +2,45 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, AUTH_ARROWS, AUTH_STATUSES, transition, type AuthEvent, type AuthEventType, type AuthStatus } from './auth-machine';
+import {
+  allowedActions,
+  AUTH_ARROWS,
+  AUTH_STATUSES,
+  transition,
+  type AuthEvent,
+  type AuthEventType,
+  type AuthStatus,
+} from './auth-machine';
 import type { AuthState } from './platform';
 
 const AT = '2026-03-01T10:00:00.000Z';
 const previous = { sellingPartnerId: 'A1OLD', authorizedAt: '2025-03-01T10:00:00.000Z', storeName: 'Old store' };
-const waitingBase = { status: 'waiting', mode: 'refresh', authorizationId: 'a1', expiresAt: AT, startedAt: AT } as const;
+const waitingBase = {
+  status: 'waiting',
+  mode: 'refresh',
+  authorizationId: 'a1',
+  expiresAt: AT,
+  startedAt: AT,
+} as const;
 
 /** Every state in its variants (with and without a previous authentication, both origins). */
 const SAMPLES: AuthState[] = [
   { status: 'not_authenticated' },
-  { ...waitingBase, origin: 'desktop', consentUrl: 'https://cloud.example/oauth/amazon/start/a1', browserOpened: true, previous },
-  { ...waitingBase, origin: 'desktop', consentUrl: 'https://cloud.example/oauth/amazon/start/a1', browserOpened: false, mode: 'login', cloudUnreachableSince: AT },
+  {
+    ...waitingBase,
+    origin: 'desktop',
+    consentUrl: 'https://cloud.example/oauth/amazon/start/a1',
+    browserOpened: true,
+    previous,
+  },
+  {
+    ...waitingBase,
+    origin: 'desktop',
+    consentUrl: 'https://cloud.example/oauth/amazon/start/a1',
+    browserOpened: false,
+    mode: 'login',
+    cloudUnreachableSince: AT,
+  },
   { ...waitingBase, origin: 'amazon', previous, hint: { code: 'AUTH_TIMEOUT' } },
   { ...waitingBase, origin: 'amazon', mode: 'login' },
   { status: 'authenticated', ...previous },
@@ -27,7 +54,14 @@ const SAMPLES: AuthState[] = [
 ];
 
 const EVENTS: AuthEvent[] = [
-  { type: 'started', mode: 'login', authorizationId: 'a2', consentUrl: 'https://cloud.example/oauth/amazon/start/a2', expiresAt: AT, at: AT },
+  {
+    type: 'started',
+    mode: 'login',
+    authorizationId: 'a2',
+    consentUrl: 'https://cloud.example/oauth/amazon/start/a2',
+    expiresAt: AT,
+    at: AT,
+  },
   { type: 'browserOpened', opened: false },
   { type: 'followed', mode: 'refresh', authorizationId: 'a3', expiresAt: AT, at: AT },
   { type: 'cloudUnreachable', at: AT },
@@ -35,7 +69,12 @@ const EVENTS: AuthEvent[] = [
   { type: 'hintReported', code: 'NOT_AUTHENTICATED' },
   { type: 'sellerChanged', authorizationId: 'a1', at: AT, next: { sellingPartnerId: 'A2NEW' } },
   { type: 'authenticated', authorizationId: 'a1', sellingPartnerId: 'A1OLD', authorizedAt: AT },
-  ...(['failed', 'expired', 'cancelled'] as const).map((status): AuthEvent => ({ type: 'ended', authorizationId: 'a1', status, at: AT })),
+  ...(['failed', 'expired', 'cancelled'] as const).map((status): AuthEvent => ({
+    type: 'ended',
+    authorizationId: 'a1',
+    status,
+    at: AT,
+  })),
   { type: 'ended', authorizationId: 'other', status: 'failed', at: AT },
   { type: 'sellerKept', authorizationId: 'a1' },
   { type: 'sellerSwitched', authorizationId: 'a1', authorizedAt: AT },
@@ -49,7 +88,10 @@ const EVENTS: AuthEvent[] = [
 
 function arrows(): Set<string> {
   const out = new Set<string>();
-  for (const [event, groups] of Object.entries(AUTH_ARROWS) as [AuthEventType, readonly { from: readonly AuthStatus[]; to: readonly AuthStatus[] }[]][]) {
+  for (const [event, groups] of Object.entries(AUTH_ARROWS) as [
+    AuthEventType,
+    readonly { from: readonly AuthStatus[]; to: readonly AuthStatus[] }[],
+  ][]) {
     for (const { from, to } of groups) for (const f of from) for (const t of to) out.add(`${f} ${event} ${t}`);
   }
   return out;
@@ -63,7 +105,10 @@ function diagram(): string {
     const key = `${from} --> ${to}`;
     pairs.set(key, [...(pairs.get(key) ?? []), event]);
   }
-  return ['    [*] --> not_authenticated', ...[...pairs].map(([pair, events]) => `    ${pair}: ${events.join(', ')}`)].join('\n');
+  return [
+    '    [*] --> not_authenticated',
+    ...[...pairs].map(([pair, events]) => `    ${pair}: ${events.join(', ')}`),
+  ].join('\n');
 }
 
 describe('auth machine', () => {
@@ -87,10 +132,22 @@ describe('auth machine', () => {
 
   it('ignores answers for another authorization and keeps the previous authentication of a cancelled refresh', () => {
     const waiting = SAMPLES[1]!;
-    expect(transition(waiting, { type: 'authenticated', authorizationId: 'other', sellingPartnerId: 'X', authorizedAt: AT })).toBe(waiting);
-    expect(transition(waiting, { type: 'ended', authorizationId: 'a1', status: 'cancelled', at: AT })).toEqual({ status: 'authenticated', ...previous });
+    expect(
+      transition(waiting, { type: 'authenticated', authorizationId: 'other', sellingPartnerId: 'X', authorizedAt: AT }),
+    ).toBe(waiting);
+    expect(transition(waiting, { type: 'ended', authorizationId: 'a1', status: 'cancelled', at: AT })).toEqual({
+      status: 'authenticated',
+      ...previous,
+    });
     // The same seller keeps its store name; the amazon-started variant has no link to open again.
-    expect(transition(waiting, { type: 'authenticated', authorizationId: 'a1', sellingPartnerId: 'A1OLD', authorizedAt: AT })).toMatchObject({ storeName: 'Old store' });
+    expect(
+      transition(waiting, {
+        type: 'authenticated',
+        authorizationId: 'a1',
+        sellingPartnerId: 'A1OLD',
+        authorizedAt: AT,
+      }),
+    ).toMatchObject({ storeName: 'Old store' });
     expect(transition(SAMPLES[3]!, { type: 'browserOpened', opened: false })).toBe(SAMPLES[3]);
   });
 
@@ -98,14 +155,28 @@ describe('auth machine', () => {
     expect([...allowedActions(SAMPLES[0]!)].sort()).toEqual(['armScenario', 'login', 'pairingCode']);
     expect([...allowedActions(SAMPLES[1]!)].sort()).toEqual(['cancel', 'reopenConsent', 'reportSellerCentralError']);
     expect([...allowedActions(SAMPLES[3]!)].sort()).toEqual(['cancel', 'reportSellerCentralError']);
-    expect([...allowedActions(SAMPLES[5]!)].sort()).toEqual(['armScenario', 'importSettings', 'pairingCode', 'refresh']);
+    expect([...allowedActions(SAMPLES[5]!)].sort()).toEqual([
+      'armScenario',
+      'importSettings',
+      'pairingCode',
+      'refresh',
+    ]);
     expect(allowedActions(SAMPLES[6]!).has('resolveSellerChange')).toBe(true);
-    expect([...allowedActions(SAMPLES[10]!)].sort()).toEqual(['armScenario', 'importSettings', 'pairingCode', 'refresh', 'reportSellerCentralError']);
+    expect([...allowedActions(SAMPLES[10]!)].sort()).toEqual([
+      'armScenario',
+      'importSettings',
+      'pairingCode',
+      'refresh',
+      'reportSellerCentralError',
+    ]);
   });
 
   it('is the diagram of docs/architecture.md', () => {
     const doc = readFileSync(join(__dirname, '..', 'docs', 'architecture.md'), 'utf8');
-    const block = /<!-- auth-machine:begin -->\n```mermaid\nstateDiagram-v2\n([\s\S]*?)\n```\n<!-- auth-machine:end -->/.exec(doc)?.[1];
+    const block =
+      /<!-- auth-machine:begin -->\n```mermaid\nstateDiagram-v2\n([\s\S]*?)\n```\n<!-- auth-machine:end -->/.exec(
+        doc,
+      )?.[1];
     expect(block, `docs/architecture.md should show:\n${diagram()}`).toBe(diagram());
   });
 });

@@ -13,7 +13,14 @@ type Params = Record<string, string>;
 
 export type AuthEvent =
   /** ANMELDEN / AKTUALISIEREN: the cloud created an authorization and its consent link passed the check. */
-  | { type: 'started'; mode: 'login' | 'refresh'; authorizationId: string; consentUrl: string; expiresAt: string; at: string }
+  | {
+      type: 'started';
+      mode: 'login' | 'refresh';
+      authorizationId: string;
+      consentUrl: string;
+      expiresAt: string;
+      at: string;
+    }
   | { type: 'browserOpened'; opened: boolean }
   /** A sign-in started in Seller Central or the Appstore (the cloud's Login URI), reported by its feed. */
   | { type: 'followed'; mode: 'login' | 'refresh'; authorizationId: string; expiresAt: string; at: string }
@@ -21,10 +28,29 @@ export type AuthEvent =
   | { type: 'cloudReachable' }
   /** The merchant reported what Seller Central shows while waiting goes on. */
   | { type: 'hintReported'; code: ErrorCode; params?: Params }
-  | { type: 'sellerChanged'; authorizationId: string; at: string; previousStoreName?: string; next: { sellingPartnerId: string; storeName?: string } }
-  | { type: 'authenticated'; authorizationId: string; sellingPartnerId: string; authorizedAt: string; renewalDueAt?: string; storeName?: string }
+  | {
+      type: 'sellerChanged';
+      authorizationId: string;
+      at: string;
+      previousStoreName?: string;
+      next: { sellingPartnerId: string; storeName?: string };
+    }
+  | {
+      type: 'authenticated';
+      authorizationId: string;
+      sellingPartnerId: string;
+      authorizedAt: string;
+      renewalDueAt?: string;
+      storeName?: string;
+    }
   /** Waiting ended without success; a cancelled refresh goes back to the previous authentication. */
-  | { type: 'ended'; authorizationId: string; status: 'failed' | 'expired' | 'cancelled'; at: string; error?: { code: ErrorCode; detail?: string; params?: Params } }
+  | {
+      type: 'ended';
+      authorizationId: string;
+      status: 'failed' | 'expired' | 'cancelled';
+      at: string;
+      error?: { code: ErrorCode; detail?: string; params?: Params };
+    }
   | { type: 'sellerKept'; authorizationId: string }
   | { type: 'sellerSwitched'; authorizationId: string; authorizedAt: string; renewalDueAt?: string; storeName?: string }
   /** The platform moved to another region: the sign-in of the previous one no longer fits. */
@@ -45,7 +71,16 @@ function assertNever(x: never): never {
   throw new Error(`unexpected ${JSON.stringify(x)}`);
 }
 
-export const AUTH_STATUSES = ['not_authenticated', 'waiting', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled', 'sign_in_required'] as const satisfies readonly AuthStatus[];
+export const AUTH_STATUSES = [
+  'not_authenticated',
+  'waiting',
+  'authenticated',
+  'seller_changed',
+  'failed',
+  'expired',
+  'cancelled',
+  'sign_in_required',
+] as const satisfies readonly AuthStatus[];
 const ENDED = ['failed', 'expired', 'cancelled', 'sign_in_required'] as const;
 const NOT_RUNNING = ['not_authenticated', 'authenticated', ...ENDED] as const;
 
@@ -91,7 +126,8 @@ export function validAuth(auth: AuthState): ValidAuthorization | undefined {
 }
 
 const withPrevious = (previous: ValidAuthorization | undefined) => (previous ? { previous } : {});
-const opt = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as { [P in K]: V }));
+const opt = <K extends string, V>(key: K, value: V | undefined) =>
+  value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
 
 function waitingFor(auth: AuthState, authorizationId?: string): auth is WaitingAuth {
   return auth.status === 'waiting' && (authorizationId === undefined || auth.authorizationId === authorizationId);
@@ -100,9 +136,27 @@ function waitingFor(auth: AuthState, authorizationId?: string): auth is WaitingA
 export function transition(auth: AuthState, e: AuthEvent): AuthState {
   switch (e.type) {
     case 'started':
-      return { status: 'waiting', origin: 'desktop', mode: e.mode, authorizationId: e.authorizationId, consentUrl: e.consentUrl, browserOpened: false, expiresAt: e.expiresAt, startedAt: e.at, ...withPrevious(validAuth(auth)) };
+      return {
+        status: 'waiting',
+        origin: 'desktop',
+        mode: e.mode,
+        authorizationId: e.authorizationId,
+        consentUrl: e.consentUrl,
+        browserOpened: false,
+        expiresAt: e.expiresAt,
+        startedAt: e.at,
+        ...withPrevious(validAuth(auth)),
+      };
     case 'followed':
-      return { status: 'waiting', origin: 'amazon', mode: e.mode, authorizationId: e.authorizationId, expiresAt: e.expiresAt, startedAt: e.at, ...withPrevious(validAuth(auth)) };
+      return {
+        status: 'waiting',
+        origin: 'amazon',
+        mode: e.mode,
+        authorizationId: e.authorizationId,
+        expiresAt: e.expiresAt,
+        startedAt: e.at,
+        ...withPrevious(validAuth(auth)),
+      };
     case 'browserOpened':
       return auth.status === 'waiting' && auth.origin === 'desktop' ? { ...auth, browserOpened: e.opened } : auth;
     case 'cloudUnreachable':
@@ -122,8 +176,15 @@ export function transition(auth: AuthState, e: AuthEvent): AuthState {
     case 'authenticated': {
       if (!waitingFor(auth, e.authorizationId)) return auth;
       // Same seller: the store name known before stays unless a newer one is given.
-      const storeName = e.storeName ?? (auth.previous?.sellingPartnerId === e.sellingPartnerId ? auth.previous.storeName : undefined);
-      return { status: 'authenticated', sellingPartnerId: e.sellingPartnerId, authorizedAt: e.authorizedAt, ...opt('renewalDueAt', e.renewalDueAt), ...opt('storeName', storeName) };
+      const storeName =
+        e.storeName ?? (auth.previous?.sellingPartnerId === e.sellingPartnerId ? auth.previous.storeName : undefined);
+      return {
+        status: 'authenticated',
+        sellingPartnerId: e.sellingPartnerId,
+        authorizedAt: e.authorizedAt,
+        ...opt('renewalDueAt', e.renewalDueAt),
+        ...opt('storeName', storeName),
+      };
     }
     case 'ended': {
       if (!waitingFor(auth, e.authorizationId)) return auth;
@@ -131,7 +192,9 @@ export function transition(auth: AuthState, e: AuthEvent): AuthState {
       return { status: e.status, at: e.at, ...opt('error', e.error), ...withPrevious(auth.previous) };
     }
     case 'sellerKept':
-      return auth.status === 'seller_changed' && auth.authorizationId === e.authorizationId ? { status: 'authenticated', ...auth.previous } : auth;
+      return auth.status === 'seller_changed' && auth.authorizationId === e.authorizationId
+        ? { status: 'authenticated', ...auth.previous }
+        : auth;
     case 'sellerSwitched':
       if (auth.status !== 'seller_changed' || auth.authorizationId !== e.authorizationId) return auth;
       return {
@@ -154,9 +217,23 @@ export function transition(auth: AuthState, e: AuthEvent): AuthState {
     case 'storeNameLearned':
       return auth.status === 'authenticated' ? { ...auth, storeName: e.storeName } : auth;
     case 'expiredReported':
-      return auth.status === 'expired' ? { status: 'failed', at: auth.at, error: { code: e.code, ...opt('params', e.params) }, ...withPrevious(auth.previous) } : auth;
+      return auth.status === 'expired'
+        ? {
+            status: 'failed',
+            at: auth.at,
+            error: { code: e.code, ...opt('params', e.params) },
+            ...withPrevious(auth.previous),
+          }
+        : auth;
     case 'adopted':
-      return auth.status === 'not_authenticated' ? { status: 'authenticated', sellingPartnerId: e.sellingPartnerId, authorizedAt: e.authorizedAt, ...opt('renewalDueAt', e.renewalDueAt) } : auth;
+      return auth.status === 'not_authenticated'
+        ? {
+            status: 'authenticated',
+            sellingPartnerId: e.sellingPartnerId,
+            authorizedAt: e.authorizedAt,
+            ...opt('renewalDueAt', e.renewalDueAt),
+          }
+        : auth;
     case 'disconnected':
       return auth.status === 'waiting' || auth.status === 'seller_changed' ? auth : INITIAL_AUTH;
     default:
@@ -171,12 +248,25 @@ export function withAuthEvent<T extends { auth: AuthState }>(holder: T, event: A
 }
 
 /** What the user (and so the core) may ask for in this state; the renderer shows exactly these buttons. */
-type AuthAction = 'login' | 'refresh' | 'cancel' | 'reopenConsent' | 'resolveSellerChange' | 'reportSellerCentralError' | 'importSettings' | 'pairingCode' | 'armScenario';
+type AuthAction =
+  | 'login'
+  | 'refresh'
+  | 'cancel'
+  | 'reopenConsent'
+  | 'resolveSellerChange'
+  | 'reportSellerCentralError'
+  | 'importSettings'
+  | 'pairingCode'
+  | 'armScenario';
 
 export function allowedActions(auth: AuthState): ReadonlySet<AuthAction> {
   switch (auth.status) {
     case 'waiting':
-      return new Set<AuthAction>(['cancel', 'reportSellerCentralError', ...(auth.origin === 'desktop' ? (['reopenConsent'] as const) : [])]);
+      return new Set<AuthAction>([
+        'cancel',
+        'reportSellerCentralError',
+        ...(auth.origin === 'desktop' ? (['reopenConsent'] as const) : []),
+      ]);
     case 'seller_changed':
       return new Set<AuthAction>(['resolveSellerChange', 'pairingCode', 'armScenario']);
     case 'not_authenticated':

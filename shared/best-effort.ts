@@ -11,7 +11,10 @@ const defaultLog: BestEffortLog = (line) => console.warn(line);
 export function errorKind(err: unknown): string {
   if (typeof err !== 'object' || err === null) return typeof err;
   const { name, code } = err as { name?: unknown; code?: unknown };
-  const parts = [typeof name === 'string' ? name : 'Error', typeof code === 'string' || typeof code === 'number' ? String(code) : ''];
+  const parts = [
+    typeof name === 'string' ? name : 'Error',
+    typeof code === 'string' || typeof code === 'number' ? String(code) : '',
+  ];
   return parts.filter(Boolean).join(' ').slice(0, 120);
 }
 
@@ -19,7 +22,11 @@ export function errorKind(err: unknown): string {
  * Awaits `work`; on failure logs `best effort: <what> failed (<kind>)` and resolves to undefined.
  * Fire and forget with `void bestEffort(...)`; never rejects.
  */
-export async function bestEffort<T>(what: string, work: Promise<T> | (() => Promise<T>), log: BestEffortLog = defaultLog): Promise<T | undefined> {
+export async function bestEffort<T>(
+  what: string,
+  work: Promise<T> | (() => Promise<T>),
+  log: BestEffortLog = defaultLog,
+): Promise<T | undefined> {
   try {
     return await (typeof work === 'function' ? work() : work);
   } catch (err) {

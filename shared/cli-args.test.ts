@@ -33,7 +33,10 @@ describe('parseCommandLine', () => {
     expect(() => parseCommandLine(spec, argv)).toThrow(message);
   });
   it('allows words without a dash only when the spec says so', () => {
-    expect(parseCommandLine({ ...spec, positionals: true }, ['tenant', 'list']).positionals).toEqual(['tenant', 'list']);
+    expect(parseCommandLine({ ...spec, positionals: true }, ['tenant', 'list']).positionals).toEqual([
+      'tenant',
+      'list',
+    ]);
   });
 });
 
@@ -50,14 +53,18 @@ describe.each(CLIS)('$script as a child process', ({ script, usage }) => {
     [['--port=-1'], '--port must be a whole number from 0 to 65535 (got "-1")'],
     [['--port'], "Option '--port <value>' argument missing"],
     [['--no-such-option'], "Unknown option '--no-such-option'"],
-  ])('%j: exit 2, the reason and the usage on stderr, no stack trace', async (args, message) => {
-    const run = await runScript(script, args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
-    expect(run.stderr).toContain(usage);
-    expect(run.stderr).not.toMatch(/^\s+at /m);
-    expect(run.stdout).toBe('');
-  }, 30_000);
+  ])(
+    '%j: exit 2, the reason and the usage on stderr, no stack trace',
+    async (args, message) => {
+      const run = await runScript(script, args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain(usage);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(run.stdout).toBe('');
+    },
+    30_000,
+  );
 
   it('--help: the usage on stdout, exit 0, nothing started', async () => {
     const run = await runScript(script, ['--help']);
@@ -68,11 +75,33 @@ describe.each(CLIS)('$script as a child process', ({ script, usage }) => {
 });
 
 it.each([
-  ['cloud: a bad CLOUD_PORT is refused the same way', 'cloud/cli.ts', [], { CLOUD_PORT: '70000' }, ['CLOUD_PORT must be a whole number from 0 to 65535 (got "70000")']],
-  ['cloud: an unknown tenant command exits 2 with the tenant usage', 'cloud/cli.ts', ['tenant', 'frobnicate'], {}, ['tenant: unknown command "frobnicate"', 'usage: npm run cloud -- tenant create <name>']],
-  ['sandbox: a relative --redirect-uri is refused', 'sandbox/cli.ts', ['--redirect-uri', '/callback'], {}, ['--redirect-uri is not an absolute URL: /callback']],
-])('%s', async (_title, script, args, env, messages) => {
-  const run = await runScript(script, args, env);
-  expect(run.code).toBe(2);
-  for (const message of messages) expect(run.stderr).toContain(message);
-}, 30_000);
+  [
+    'cloud: a bad CLOUD_PORT is refused the same way',
+    'cloud/cli.ts',
+    [],
+    { CLOUD_PORT: '70000' },
+    ['CLOUD_PORT must be a whole number from 0 to 65535 (got "70000")'],
+  ],
+  [
+    'cloud: an unknown tenant command exits 2 with the tenant usage',
+    'cloud/cli.ts',
+    ['tenant', 'frobnicate'],
+    {},
+    ['tenant: unknown command "frobnicate"', 'usage: npm run cloud -- tenant create <name>'],
+  ],
+  [
+    'sandbox: a relative --redirect-uri is refused',
+    'sandbox/cli.ts',
+    ['--redirect-uri', '/callback'],
+    {},
+    ['--redirect-uri is not an absolute URL: /callback'],
+  ],
+])(
+  '%s',
+  async (_title, script, args, env, messages) => {
+    const run = await runScript(script, args, env);
+    expect(run.code).toBe(2);
+    for (const message of messages) expect(run.stderr).toContain(message);
+  },
+  30_000,
+);

@@ -17,7 +17,9 @@ interface CommandLineSpec<O extends Options> {
   positionals?: boolean;
 }
 
-type Values<O extends Options> = ReturnType<typeof parseArgs<{ options: O & { help: { type: 'boolean' } }; allowPositionals: true; strict: true }>>['values'];
+type Values<O extends Options> = ReturnType<
+  typeof parseArgs<{ options: O & { help: { type: 'boolean' } }; allowPositionals: true; strict: true }>
+>['values'];
 
 interface CommandLine<O extends Options> {
   values: Values<O>;
@@ -40,7 +42,8 @@ export function parseCommandLine<O extends Options>(spec: CommandLineSpec<O>, ar
     throw new UsageError(err instanceof Error ? err.message.split('\n')[0]! : String(err));
   }
   const help = (parsed.values as Record<string, unknown>).help === true;
-  if (!spec.positionals && parsed.positionals.length > 0 && !help) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  if (!spec.positionals && parsed.positionals.length > 0 && !help)
+    throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   return { values: parsed.values as Values<O>, positionals: parsed.positionals, help };
 }
 
@@ -62,7 +65,11 @@ export function exitWithUsage(usage: string, message: string): never {
  * For a CLI's entry: parses process.argv, prints the usage and exits 0 for --help, exits 2 with the
  * usage for a wrong word. `check` runs the CLI's own checks (ports, URLs) so they end the same way.
  */
-export function readCommandLine<O extends Options, T>(spec: CommandLineSpec<O>, check: (line: CommandLine<O>) => T, argv = process.argv.slice(2)): T {
+export function readCommandLine<O extends Options, T>(
+  spec: CommandLineSpec<O>,
+  check: (line: CommandLine<O>) => T,
+  argv = process.argv.slice(2),
+): T {
   try {
     const line = parseCommandLine(spec, argv);
     if (line.help) {

@@ -67,9 +67,17 @@ const loginParam = safeText().max(2048).optional();
 const loginQuerySchema = z.object({
   amazon_callback_uri: loginParam,
   amazon_state: loginParam,
-  selling_partner_id: z.string().max(64).regex(/^[A-Za-z0-9]*$/).optional(),
+  selling_partner_id: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z0-9]*$/)
+    .optional(),
   // Amazon sends version=beta for a Draft app; the cloud answers from its own configuration (amazon.draftApp).
-  version: z.string().max(20).regex(/^[a-z0-9]*$/).optional(),
+  version: z
+    .string()
+    .max(20)
+    .regex(/^[a-z0-9]*$/)
+    .optional(),
 });
 
 export interface CloudRouteSchemas {
@@ -95,31 +103,36 @@ export const CLOUD_ROUTES = {
   token: route({
     method: 'POST',
     path: '/oauth/token',
-    summary: 'A bearer token for the Client-ID and Client-Secret (HTTP Basic or form body; grant_type=client_credentials).',
+    summary:
+      'A bearer token for the Client-ID and Client-Secret (HTTP Basic or form body; grant_type=client_credentials).',
     schema: { body: tokenRequestSchema, response: { 200: tokenResponseSchema, ...errors } },
   }),
   whoami: route({
     method: 'GET',
     path: '/v1/whoami',
-    summary: 'The tenant of the bearer token (the ERP\'s TESTEN button).',
+    summary: "The tenant of the bearer token (the ERP's TESTEN button).",
     schema: { response: { 200: whoamiResponseSchema, ...errors } },
   }),
   listPlatforms: route({
     method: 'GET',
     path: '/v1/platforms',
-    summary: 'The tenant\'s platforms.',
+    summary: "The tenant's platforms.",
     schema: { response: { 200: platformListSchema, ...errors } },
   }),
   createPlatform: route({
     method: 'POST',
     path: '/v1/platforms',
     summary: 'Registers a platform; a replay with the same Idempotency-Key answers the first result.',
-    schema: { headers: idempotencyHeaders, body: createPlatformRequestSchema, response: { 201: cloudPlatformSchema, ...errors } },
+    schema: {
+      headers: idempotencyHeaders,
+      body: createPlatformRequestSchema,
+      response: { 201: cloudPlatformSchema, ...errors },
+    },
   }),
   platformChanges: route({
     method: 'GET',
     path: '/v1/platforms/changes',
-    summary: 'Long-poll: sign-ins that started on Amazon\'s side (Login URI) after the cursor `since`.',
+    summary: "Long-poll: sign-ins that started on Amazon's side (Login URI) after the cursor `since`.",
     schema: { querystring: platformChangesQuerySchema, response: { 200: platformChangesSchema, ...errors } },
   }),
   getPlatform: route({
@@ -143,13 +156,14 @@ export const CLOUD_ROUTES = {
   acknowledgeRenameNotice: route({
     method: 'POST',
     path: '/v1/platforms/:id/rename-notice/acknowledge',
-    summary: 'The merchant has seen the rename the cloud\'s upgrade made (renamedByUpgrade): it is no longer listed. Idempotent.',
+    summary:
+      "The merchant has seen the rename the cloud's upgrade made (renamedByUpgrade): it is no longer listed. Idempotent.",
     schema: { params: idParams, response: { 204: z.null().describe('No content'), ...errors } },
   }),
   importSettings: route({
     method: 'POST',
     path: '/v1/platforms/:id/settings/import',
-    summary: 'Imports the seller\'s marketplaces from SP-API Sellers.',
+    summary: "Imports the seller's marketplaces from SP-API Sellers.",
     schema: { params: idParams, response: { 200: settingsImportResponseSchema, ...errors } },
   }),
   createPairingCode: route({
@@ -162,13 +176,21 @@ export const CLOUD_ROUTES = {
     method: 'POST',
     path: '/v1/platforms/:id/authorizations',
     summary: 'Starts a sign-in (login or refresh): the consent URL to open.',
-    schema: { params: idParams, body: createAuthorizationRequestSchema, response: { 201: createAuthorizationResponseSchema, ...errors } },
+    schema: {
+      params: idParams,
+      body: createAuthorizationRequestSchema,
+      response: { 201: createAuthorizationResponseSchema, ...errors },
+    },
   }),
   getAuthorization: route({
     method: 'GET',
     path: '/v1/authorizations/:id',
-    summary: 'Long-poll: the sign-in\'s status, held up to `wait` seconds while it is pending.',
-    schema: { params: idParams, querystring: authorizationQuerySchema, response: { 200: authorizationSchema, ...errors } },
+    summary: "Long-poll: the sign-in's status, held up to `wait` seconds while it is pending.",
+    schema: {
+      params: idParams,
+      querystring: authorizationQuerySchema,
+      response: { 200: authorizationSchema, ...errors },
+    },
   }),
   decideSellerChange: route({
     method: 'POST',
@@ -185,25 +207,29 @@ export const CLOUD_ROUTES = {
   amazonCallback: route({
     method: 'GET',
     path: AMAZON_CALLBACK_PATH,
-    summary: 'Amazon\'s redirect after the seller\'s consent: the code is exchanged and stored; the browser sees raw JSON.',
+    summary:
+      "Amazon's redirect after the seller's consent: the code is exchanged and stored; the browser sees raw JSON.",
     schema: { querystring: callbackQuerySchema, response: { 200: callbackSuccessSchema, ...errors } },
   }),
   amazonCallbackCode: route({
     method: 'POST',
     path: AMAZON_CALLBACK_PATH,
-    summary: 'The pairing-code form of the callback\'s page after a Login URI sign-in for a seller id no single platform has (form-encoded): the raw JSON as on the redirect, or the page again.',
+    summary:
+      "The pairing-code form of the callback's page after a Login URI sign-in for a seller id no single platform has (form-encoded): the raw JSON as on the redirect, or the page again.",
     schema: { body: callbackFormSchema, response: { 200: callbackSuccessSchema, ...errors } },
   }),
   amazonStart: route({
     method: 'GET',
     path: `${AMAZON_START_PATH}/:id`,
-    summary: 'The consent link the desktop opens: binds the browser to the pending sign-in (short-lived HttpOnly cookie) and redirects to Seller Central\'s consent URL.',
+    summary:
+      "The consent link the desktop opens: binds the browser to the pending sign-in (short-lived HttpOnly cookie) and redirects to Seller Central's consent URL.",
     schema: { params: idParams, querystring: startQuerySchema, response: {} },
   }),
   loginUri: route({
     method: 'GET',
     path: AMAZON_LOGIN_PATH,
-    summary: 'The Login URI (Re-Authorize in Seller Central, Authorize now in the Appstore): a redirect back to Amazon with a state, alike for every seller id; an HTML page only for a request that does not lead back to Amazon.',
+    summary:
+      'The Login URI (Re-Authorize in Seller Central, Authorize now in the Appstore): a redirect back to Amazon with a state, alike for every seller id; an HTML page only for a request that does not lead back to Amazon.',
     schema: { querystring: loginQuerySchema, response: {} },
   }),
 } as const;

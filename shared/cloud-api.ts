@@ -18,9 +18,11 @@ export const CLOUD_ERROR_CODES = {
   UNAUTHORIZED: 'The bearer token is missing, malformed or expired; get a new one at POST /oauth/token.',
   INVALID_CLIENT_CREDENTIALS: 'The cloud Client-ID or Client-Secret is wrong.',
   UNSUPPORTED_GRANT_TYPE: 'POST /oauth/token only supports grant_type=client_credentials.',
-  RATE_LIMITED: 'Too many requests for this tenant, or too many wrong client secrets; retry after the Retry-After seconds.',
+  RATE_LIMITED:
+    'Too many requests for this tenant, or too many wrong client secrets; retry after the Retry-After seconds.',
   INTERNAL_ERROR: 'The cloud failed unexpectedly; try again later.',
-  TENANT_DISABLED: 'The cloud operator has disabled this tenant; its credentials and tokens are refused until it is enabled again.',
+  TENANT_DISABLED:
+    'The cloud operator has disabled this tenant; its credentials and tokens are refused until it is enabled again.',
   // Operators (admin API, /metrics)
   ADMIN_UNAUTHORIZED: 'The admin credential is missing or wrong.',
   TENANT_NOT_FOUND: 'No tenant with this id or client id exists.',
@@ -37,24 +39,27 @@ export const CLOUD_ERROR_CODES = {
   AUTHORIZATION_EXPIRED: 'Nobody completed the consent on Amazon in time.',
   SELLER_CHANGE_NOT_OPEN: 'The authorization has no seller change waiting for a decision.',
   SELLER_CHANGE_DECIDED: 'The seller change was already decided the other way.',
-  STATE_MISSING: 'Amazon\'s redirect carries no state parameter.',
+  STATE_MISSING: "Amazon's redirect carries no state parameter.",
   STATE_INVALID: 'The state parameter is malformed or its signature does not verify (tampered).',
   STATE_EXPIRED: 'The state parameter has expired; start the sign-in again.',
   STATE_REPLAYED: 'The state parameter was already used; each sign-in link works once.',
-  CALLBACK_PARAMS_MISSING: 'Amazon\'s redirect lacks spapi_oauth_code or selling_partner_id.',
+  CALLBACK_PARAMS_MISSING: "Amazon's redirect lacks spapi_oauth_code or selling_partner_id.",
   AMAZON_CONSENT_DENIED: 'The seller declined or cancelled the consent on Amazon.',
   AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
-  SELLER_MISMATCH: 'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
-  EXCHANGE_INTERRUPTED: 'The cloud stopped while exchanging Amazon\'s code, and the code can no longer be used; start the sign-in again.',
+  SELLER_MISMATCH:
+    'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
+  EXCHANGE_INTERRUPTED:
+    "The cloud stopped while exchanging Amazon's code, and the code can no longer be used; start the sign-in again.",
   // Login with Amazon
   LWA_INVALID_GRANT: 'Amazon rejected the authorization code: expired (5 min), already used, or redirect URI differs.',
-  LWA_INVALID_CLIENT: 'Amazon rejected the cloud\'s LWA client id/secret (wrong or not rotated).',
-  LWA_UNAVAILABLE: 'Amazon\'s token endpoint failed or timed out after several retries.',
-  LWA_ERROR: 'Amazon\'s token endpoint rejected the request for another reason.',
+  LWA_INVALID_CLIENT: "Amazon rejected the cloud's LWA client id/secret (wrong or not rotated).",
+  LWA_UNAVAILABLE: "Amazon's token endpoint failed or timed out after several retries.",
+  LWA_ERROR: "Amazon's token endpoint rejected the request for another reason.",
   REFRESH_TOKEN_REVOKED: 'The seller revoked the app or the 365-day authorization lapsed; sign in again.',
   // SP-API
-  SPAPI_ROLES_MISSING: 'SP-API denied access with no details: the app lacks the roles, or the token predates their approval.',
-  SPAPI_WRONG_REGION: 'SP-API denied the token on this region\'s host: the account belongs to another region.',
+  SPAPI_ROLES_MISSING:
+    'SP-API denied access with no details: the app lacks the roles, or the token predates their approval.',
+  SPAPI_WRONG_REGION: "SP-API denied the token on this region's host: the account belongs to another region.",
   SPAPI_ACCESS_DENIED: 'SP-API denied access to the token for another reason.',
   SPAPI_RATE_LIMITED: 'SP-API throttled the call; retry after retryAfter seconds.',
   SPAPI_SERVER_ERROR: 'SP-API answered with a server error or an unexpected body.',
@@ -220,7 +225,14 @@ export type AuthorizationMode = z.infer<typeof authorizationModeSchema>;
  * and tokens; the new refresh token is held aside until POST /v1/authorizations/:id/seller-change
  * decides "keep" (dropped) or "switch" (becomes the platform's; imported marketplaces are cleared).
  */
-const authorizationStatusSchema = z.enum(['pending', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled']);
+const authorizationStatusSchema = z.enum([
+  'pending',
+  'authenticated',
+  'seller_changed',
+  'failed',
+  'expired',
+  'cancelled',
+]);
 export type AuthorizationStatus = z.infer<typeof authorizationStatusSchema>;
 
 export const createAuthorizationRequestSchema = z.object({ mode: authorizationModeSchema });
@@ -286,7 +298,10 @@ export const sellerChangeRequestSchema = z.strictObject({ decision: sellerDecisi
  * tenant's platforms, after `since`. Without `since`: those still pending, and the current cursor.
  */
 export const platformChangesQuerySchema = z.object({
-  since: z.string().regex(/^\d{1,18}$/).optional(),
+  since: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
 });
 export const platformChangesSchema = z.object({

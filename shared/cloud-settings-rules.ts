@@ -41,7 +41,10 @@ function clientSecretProblem(raw: string, hasStoredSecret: boolean): ErrorCode |
   return undefined;
 }
 
-export function cloudSettingsProblems(v: { url: string; clientId: string; clientSecret: string }, hasStoredSecret: boolean): CloudSettingsProblems {
+export function cloudSettingsProblems(
+  v: { url: string; clientId: string; clientSecret: string },
+  hasStoredSecret: boolean,
+): CloudSettingsProblems {
   const out: CloudSettingsProblems = {};
   const url = cloudUrlProblem(v.url);
   const clientId = clientIdProblem(v.clientId);
@@ -59,6 +62,17 @@ const fromProblem = (problem: (s: string) => string | undefined) =>
     if (p) ctx.addIssue({ code: 'custom', message: p });
   });
 
-export const cloudUrlSchema = z.string().max(CLOUD_URL_MAX * 4, 'CLOUD_URL_TOO_LONG').pipe(fromProblem(cloudUrlProblem)).transform((s) => s.trim());
-export const clientIdSchema = z.string().max(CLIENT_ID_MAX * 4, 'CLIENT_ID_TOO_LONG').pipe(fromProblem(clientIdProblem)).transform((s) => s.trim());
-export const clientSecretSchema = z.string().min(1, 'CLIENT_SECRET_REQUIRED').max(CLIENT_SECRET_MAX, 'CLIENT_SECRET_TOO_LONG');
+export const cloudUrlSchema = z
+  .string()
+  .max(CLOUD_URL_MAX * 4, 'CLOUD_URL_TOO_LONG')
+  .pipe(fromProblem(cloudUrlProblem))
+  .transform((s) => s.trim());
+export const clientIdSchema = z
+  .string()
+  .max(CLIENT_ID_MAX * 4, 'CLIENT_ID_TOO_LONG')
+  .pipe(fromProblem(clientIdProblem))
+  .transform((s) => s.trim());
+export const clientSecretSchema = z
+  .string()
+  .min(1, 'CLIENT_SECRET_REQUIRED')
+  .max(CLIENT_SECRET_MAX, 'CLIENT_SECRET_TOO_LONG');

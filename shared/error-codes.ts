@@ -86,7 +86,9 @@ export type DesktopErrorCode = (typeof DESKTOP_ERROR_CODES)[number];
 /** Any code an error value on the desktop may carry: its own or one the cloud sent. */
 export type ErrorCode = DesktopErrorCode | CloudErrorCode;
 
-export const ERROR_CODES: readonly ErrorCode[] = [...new Set<ErrorCode>([...DESKTOP_ERROR_CODES, ...CLOUD_ERROR_CODE_LIST])];
+export const ERROR_CODES: readonly ErrorCode[] = [
+  ...new Set<ErrorCode>([...DESKTOP_ERROR_CODES, ...CLOUD_ERROR_CODE_LIST]),
+];
 
 const known = new Set<string>(ERROR_CODES);
 export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && known.has(value);

@@ -40,7 +40,10 @@ const REQUEST_CHANNELS = {
 
 export const REQUEST_NAMES = Object.keys(REQUEST_CHANNELS) as RequestName[];
 
-const EVENT_CHANNELS = { platformsChanged: true, appInfoChanged: true, notification: true } as const satisfies Record<keyof EventPayloads, true>;
+const EVENT_CHANNELS = { platformsChanged: true, appInfoChanged: true, notification: true } as const satisfies Record<
+  keyof EventPayloads,
+  true
+>;
 
 export type EventName = keyof EventPayloads;
 export const EVENT_NAMES = Object.keys(EVENT_CHANNELS) as EventName[];

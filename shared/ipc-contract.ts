@@ -12,7 +12,11 @@ import type { TimelineStepId } from './timeline-step-ids';
 import { clientIdSchema, clientSecretSchema, cloudUrlSchema } from './cloud-settings-rules';
 import { UI_LANGUAGES, type UiLanguage } from './ui-language';
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export interface AppInfo {
   version: string;
@@ -84,7 +88,12 @@ export interface SandboxScenarioView {
   available: { id: string; description: string; area: string }[];
   active: { id: string; account?: string; remaining?: number; ms?: number }[];
   /** `failure`: why this account cannot authorize whatever the region (a wrong region depends on the platform). */
-  accounts: { email: string; label: string; region: string; failure?: 'individual_account' | 'not_primary' | (string & {}) }[];
+  accounts: {
+    email: string;
+    label: string;
+    region: string;
+    failure?: 'individual_account' | 'not_primary' | (string & {});
+  }[];
   /** The sandbox keeps its state in the app's data folder. */
   persisted?: boolean;
   /** When the sandbox was last reset deliberately: earlier sandbox sign-ins are void since. */
@@ -128,39 +137,57 @@ const returns = <T>() => undefined as unknown as T;
 const requests = {
   getAppInfo: { payload: z.undefined(), result: returns<AppInfo>() },
   listPlatforms: { payload: z.undefined(), result: returns<Platform[]>() },
-  createPlatform: { payload: z.strictObject({ type: z.enum(PLATFORM_TYPES), name: platformNameSchema }), result: returns<Platform>() },
-  updatePlatform: { payload: z.strictObject({
-    id,
-    patch: z.strictObject({
-      name: platformNameSchema.optional(),
-      active: z.boolean().optional(),
-      useCloud: z.boolean().optional(),
-      countryCode: countryCodeSchema.optional(),
-      /** The user confirmed that a change to another region ends the platform's sign-in. */
-      confirmRegionChange: z.literal(true).optional(),
+  createPlatform: {
+    payload: z.strictObject({ type: z.enum(PLATFORM_TYPES), name: platformNameSchema }),
+    result: returns<Platform>(),
+  },
+  updatePlatform: {
+    payload: z.strictObject({
+      id,
+      patch: z.strictObject({
+        name: platformNameSchema.optional(),
+        active: z.boolean().optional(),
+        useCloud: z.boolean().optional(),
+        countryCode: countryCodeSchema.optional(),
+        /** The user confirmed that a change to another region ends the platform's sign-in. */
+        confirmRegionChange: z.literal(true).optional(),
+      }),
     }),
-  }), result: returns<Platform>() },
+    result: returns<Platform>(),
+  },
   /** mode 'cloud' (default) deletes in the cloud first; 'localQueue' deletes locally and queues the cloud deletion. */
-  deletePlatform: { payload: z.strictObject({ id, mode: z.enum(['cloud', 'localQueue']).optional() }), result: returns<DeleteOutcome>() },
+  deletePlatform: {
+    payload: z.strictObject({ id, mode: z.enum(['cloud', 'localQueue']).optional() }),
+    result: returns<DeleteOutcome>(),
+  },
   getCloudSettings: { payload: z.undefined(), result: returns<CloudSettingsView>() },
   /** clientSecret omitted = keep the one in the keychain. */
-  saveCloudSettings: { payload: z.strictObject({
-    url: cloudUrlSchema,
-    clientId: clientIdSchema,
-    clientSecret: clientSecretSchema.optional(),
-  }), result: returns<CloudSettingsView>() },
+  saveCloudSettings: {
+    payload: z.strictObject({
+      url: cloudUrlSchema,
+      clientId: clientIdSchema,
+      clientSecret: clientSecretSchema.optional(),
+    }),
+    result: returns<CloudSettingsView>(),
+  },
   /** TESTEN: with values from the dialog (not yet saved) or, without payload fields, the saved ones. */
-  testCloudConnection: { payload: z.strictObject({
-    url: cloudUrlSchema.optional(),
-    clientId: clientIdSchema.optional(),
-    clientSecret: clientSecretSchema.optional(),
-  }), result: returns<{ tenantName: string; tenantId: string }>() },
+  testCloudConnection: {
+    payload: z.strictObject({
+      url: cloudUrlSchema.optional(),
+      clientId: clientIdSchema.optional(),
+      clientSecret: clientSecretSchema.optional(),
+    }),
+    result: returns<{ tenantName: string; tenantId: string }>(),
+  },
   signIn: { payload: z.strictObject({ id, mode: z.enum(['login', 'refresh']) }), result: returns<Platform>() },
   cancelSignIn: { payload: z.strictObject({ id }), result: returns<Platform>() },
   /** Opens the consent link of a running sign-in again (e.g. the browser tab was closed). */
   reopenConsent: { payload: z.strictObject({ id }), result: returns<Platform>() },
   /** The answer to a refresh that brought another seller: keep the previous one, or switch. */
-  resolveSellerChange: { payload: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }), result: returns<Platform>() },
+  resolveSellerChange: {
+    payload: z.strictObject({ id, decision: z.enum(['keep', 'switch']) }),
+    result: returns<Platform>(),
+  },
   /** A short code for the cloud's Login URI page (Re-Authorize / Appstore when the seller id is not enough). */
   getPairingCode: { payload: z.strictObject({ id }), result: returns<{ code: string; expiresAt: string }>() },
   /** Opens Seller Central's "Manage Your Apps" of the platform's country (Re-Authorize there renews it). */
@@ -170,29 +197,53 @@ const requests = {
   disconnectPlatform: { payload: z.strictObject({ id }), result: returns<Platform>() },
   /** The merchant has read the notice of the cloud upgrade's rename (cloudRenameNotice): it goes, here and in the cloud. */
   acknowledgeRenameNotice: { payload: z.strictObject({ id }), result: returns<Platform>() },
-  selectMarketplaces: { payload: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }), result: returns<Platform>() },
+  selectMarketplaces: {
+    payload: z.strictObject({ id, marketplaceIds: z.array(z.string().min(1).max(32)).max(50) }),
+    result: returns<Platform>(),
+  },
   getTimeline: { payload: z.strictObject({ id }), result: returns<TimelineEntry[]>() },
   getSandboxHint: { payload: z.undefined(), result: returns<SandboxHint | null>() },
   /** "Seller Central zeigt einen Fehler?": what Amazon's page shows; actualRegion as the merchant picked it. */
-  reportSellerCentralError: { payload: z.strictObject({ id, key: z.enum(SELLER_CENTRAL_ERROR_KEYS), actualRegion: z.enum(REGIONS).optional() }), result: returns<Platform>() },
+  reportSellerCentralError: {
+    payload: z.strictObject({ id, key: z.enum(SELLER_CENTRAL_ERROR_KEYS), actualRegion: z.enum(REGIONS).optional() }),
+    result: returns<Platform>(),
+  },
   getSandboxScenarios: { payload: z.undefined(), result: returns<SandboxScenarioView | null>() },
   /** Sandbox mode: a scenario and/or a seeded account for this platform's next ANMELDEN; neither = disarm. */
-  armSandboxScenario: { payload: z.strictObject({
-    id,
-    scenario: z.string().regex(/^[a-z0-9_]{1,40}$/).optional(),
-    account: z.string().trim().min(3).max(200).regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u).optional(),
-  }), result: returns<Platform>() },
+  armSandboxScenario: {
+    payload: z.strictObject({
+      id,
+      scenario: z
+        .string()
+        .regex(/^[a-z0-9_]{1,40}$/)
+        .optional(),
+      account: z
+        .string()
+        .trim()
+        .min(3)
+        .max(200)
+        .regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u)
+        .optional(),
+    }),
+    result: returns<Platform>(),
+  },
   resetSandboxScenarios: { payload: z.undefined(), result: returns<SandboxScenarioView>() },
   /** The Protokoll for support: header, status and German steps; redacted. */
   exportTimeline: { payload: z.strictObject({ id }), result: returns<TimelineExport>() },
   /** Sandbox mode: a merchant's Protokoll export (the file's text) set up to happen again. */
-  importTimeline: { payload: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS, 'IMPORT_TOO_LARGE') }), result: returns<{ platform: Platform; plan: ReplayPlan; errorCode?: string }>() },
+  importTimeline: {
+    payload: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS, 'IMPORT_TOO_LARGE') }),
+    result: returns<{ platform: Platform; plan: ReplayPlan; errorCode?: string }>(),
+  },
   /** Cloud-Zugangsdaten: platforms of the tenant that exist in the cloud but not here; adopt or delete them. */
   listCloudOnlyPlatforms: { payload: z.undefined(), result: returns<CloudOnlyPlatform[]>() },
   adoptCloudPlatform: { payload: z.strictObject({ cloudPlatformId: id }), result: returns<Platform>() },
   deleteCloudPlatform: { payload: z.strictObject({ cloudPlatformId: id }), result: returns<{ id: string }>() },
   /** The UI's language, for the core's desktop notifications; remembered across restarts. */
-  setLanguage: { payload: z.strictObject({ language: z.enum(UI_LANGUAGES) }), result: returns<{ language: UiLanguage }>() },
+  setLanguage: {
+    payload: z.strictObject({ language: z.enum(UI_LANGUAGES) }),
+    result: returns<{ language: UiLanguage }>(),
+  },
 } as const;
 
 type RequestMap = typeof requests;
@@ -201,7 +252,9 @@ export type RequestName = keyof RequestMap;
 export type Requests = { [K in RequestName]: RequestMap[K]['payload'] };
 export type RequestResults = { [K in RequestName]: RequestMap[K]['result'] };
 /** The payload schemas by name (the core parses with these). */
-export const requestSchemas = Object.fromEntries(Object.entries(requests).map(([name, r]) => [name, r.payload])) as Requests;
+export const requestSchemas = Object.fromEntries(
+  Object.entries(requests).map(([name, r]) => [name, r.payload]),
+) as Requests;
 
 export interface EventPayloads {
   platformsChanged: Platform[];

@@ -13,7 +13,7 @@ describe('known marketplaces', () => {
     expect(isKnownMarketplace('')).toBe(false);
   });
 
-  it('splits in Amazon\'s order and never takes the store name from an entry outside the table', () => {
+  it("splits in Amazon's order and never takes the store name from an entry outside the table", () => {
     expect(splitMarketplaces([shadow, de, nonAmazon, fr])).toEqual({ known: [de, fr], other: [shadow, nonAmazon] });
     expect(storeNameOf([shadow, nonAmazon, de])).toBe('Müller Handel');
     expect(storeNameOf([shadow, nonAmazon])).toBeUndefined();

@@ -1,7 +1,14 @@
 // The one name rule: normalisation, limit, locale-independent comparison, free-name suggestions.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameKey, platformNameProblem, samePlatformName, suggestFreeName } from './platform-name';
+import {
+  normalizePlatformName,
+  PLATFORM_NAME_MAX,
+  platformNameKey,
+  platformNameProblem,
+  samePlatformName,
+  suggestFreeName,
+} from './platform-name';
 import { platformNameSchema } from './platform-name-schema';
 
 describe('platform name rule', () => {
@@ -47,12 +54,16 @@ describe('platform name rule', () => {
 
   it('property: a suggestion is valid and clashes with none of the taken names', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 90 }), fc.array(fc.string({ maxLength: 90 }), { maxLength: 8 }), (wanted, others) => {
-        const taken = [wanted, ...others];
-        const s = suggestFreeName(wanted, taken);
-        expect(taken.some((t) => samePlatformName(t, s))).toBe(false);
-        expect(s.length).toBeLessThanOrEqual(PLATFORM_NAME_MAX);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 90 }),
+        fc.array(fc.string({ maxLength: 90 }), { maxLength: 8 }),
+        (wanted, others) => {
+          const taken = [wanted, ...others];
+          const s = suggestFreeName(wanted, taken);
+          expect(taken.some((t) => samePlatformName(t, s))).toBe(false);
+          expect(s.length).toBeLessThanOrEqual(PLATFORM_NAME_MAX);
+        },
+      ),
       { seed: 13, numRuns: 300 },
     );
   });

@@ -92,7 +92,13 @@ const authStateSchema = z.discriminatedUnion('status', [
     /** sign_in_required: the sign-in no longer fits the platform (REGION_CHANGED); ANMELDEN, not AKTUALISIEREN. */
     status: z.enum(['failed', 'expired', 'cancelled', 'sign_in_required']),
     at: z.string(),
-    error: z.object({ code: errorCodeSchema, detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }).optional(),
+    error: z
+      .object({
+        code: errorCodeSchema,
+        detail: z.string().optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      })
+      .optional(),
     /** The last good authentication survives a failed refresh. */
     previous: previousAuthSchema.optional(),
   }),
@@ -122,7 +128,14 @@ export const platformSchema = z.object({
   autoImport: z
     .discriminatedUnion('status', [
       z.object({ status: z.literal('running'), since: z.string() }),
-      z.object({ status: z.literal('failed'), at: z.string(), error: z.object({ code: errorCodeSchema, params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }) }),
+      z.object({
+        status: z.literal('failed'),
+        at: z.string(),
+        error: z.object({
+          code: errorCodeSchema,
+          params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+        }),
+      }),
     ])
     .optional(),
   /** The country the cloud platform was registered with (a region change re-registers it). */
@@ -137,7 +150,9 @@ export const platformSchema = z.object({
    */
   cloudRenameNotice: platformRenameNoticeSchema.optional(),
   /** Sandbox mode: a scenario and/or seeded account support armed for this platform's next ANMELDEN. */
-  sandboxArmed: z.object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: errorCodeSchema.optional() }).optional(),
+  sandboxArmed: z
+    .object({ scenario: z.string().optional(), account: z.string().optional(), replayOf: errorCodeSchema.optional() })
+    .optional(),
 });
 export type Platform = z.infer<typeof platformSchema>;
 

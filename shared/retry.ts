@@ -40,5 +40,7 @@ export function retryAfterSeconds(value: string | null | undefined, nowMs: numbe
   // An HTTP date names a weekday and month; Date.parse would also read "-3" as a year.
   if (!/[a-z]{3}/i.test(v)) return undefined;
   const date = Date.parse(v);
-  return Number.isNaN(date) ? undefined : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((date - nowMs) / 1000)));
+  return Number.isNaN(date)
+    ? undefined
+    : Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(0, Math.ceil((date - nowMs) / 1000)));
 }

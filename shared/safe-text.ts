@@ -18,7 +18,9 @@ export function isSafeText(value: string): boolean {
 
 /** For text the cloud writes itself from someone else's words (Amazon's error descriptions). */
 export function stripUnsafeText(value: string): string {
-  return value.replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), ' ').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
+  return value
+    .replace(new RegExp(CONTROL_CHARACTER.source, 'gu'), ' ')
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
 }
 
 /** `z.string()` that refuses control characters and lone surrogates: use it for every string schema. */

@@ -57,4 +57,6 @@ const SCENARIO_PHASE: Record<ScenarioId, 'sign-in' | 'after'> = {
   login_uri_relative_callback: 'after',
 };
 
-export const SIGN_IN_SCENARIO_IDS: readonly ScenarioId[] = SCENARIO_IDS.filter((id) => SCENARIO_PHASE[id] === 'sign-in');
+export const SIGN_IN_SCENARIO_IDS: readonly ScenarioId[] = SCENARIO_IDS.filter(
+  (id) => SCENARIO_PHASE[id] === 'sign-in',
+);

@@ -108,7 +108,10 @@ const entries: SellerCentralError[] = [
   { key: 'browser_closed', errorCode: 'SELLER_CENTRAL_BROWSER_CLOSED', action: 'keep' },
   {
     key: 'session_expired',
-    amazonText: { de: 'Ihre Sitzung ist abgelaufen. Bitte starten Sie die Autorisierung erneut.', en: 'Your session has expired. Please start the authorization again.' },
+    amazonText: {
+      de: 'Ihre Sitzung ist abgelaufen. Bitte starten Sie die Autorisierung erneut.',
+      en: 'Your session has expired. Please start the authorization again.',
+    },
     errorCode: 'SELLER_CENTRAL_SESSION_EXPIRED',
     action: 'keep',
   },
@@ -125,14 +128,20 @@ const entries: SellerCentralError[] = [
   {
     key: 'MD5101',
     amazonCode: 'MD5101',
-    amazonText: { de: 'Die angegebene Redirect-URI ist für diese Anwendung nicht registriert.', en: 'The redirect URI provided is not registered for this application.' },
+    amazonText: {
+      de: 'Die angegebene Redirect-URI ist für diese Anwendung nicht registriert.',
+      en: 'The redirect URI provided is not registered for this application.',
+    },
     errorCode: 'SELLER_CENTRAL_MD5101',
     action: 'cancel',
   },
   {
     key: 'MD5110',
     amazonCode: 'MD5110',
-    amazonText: { de: 'Die Redirect-URI darf kein Fragment (#) enthalten.', en: 'The redirect URI must not contain a fragment (#).' },
+    amazonText: {
+      de: 'Die Redirect-URI darf kein Fragment (#) enthalten.',
+      en: 'The redirect URI must not contain a fragment (#).',
+    },
     errorCode: 'SELLER_CENTRAL_MD5110',
     action: 'cancel',
   },
@@ -196,20 +205,25 @@ const entries: SellerCentralError[] = [
   },
   {
     key: 'login_uri_missing',
-    amazonText: { de: 'Für diese Anwendung ist keine Login-URI registriert. Wenden Sie sich an den Entwickler der Anwendung.', en: 'This application has no registered Login URI. Please contact the developer of the application.' },
+    amazonText: {
+      de: 'Für diese Anwendung ist keine Login-URI registriert. Wenden Sie sich an den Entwickler der Anwendung.',
+      en: 'This application has no registered Login URI. Please contact the developer of the application.',
+    },
     errorCode: 'SELLER_CENTRAL_LOGIN_URI_MISSING',
     action: 'cancel',
   },
 ];
 
-export const SELLER_CENTRAL_ERRORS: Readonly<Record<SellerCentralErrorKey, SellerCentralError>> = Object.fromEntries(entries.map((e) => [e.key, e])) as Record<
-  SellerCentralErrorKey,
-  SellerCentralError
->;
+export const SELLER_CENTRAL_ERRORS: Readonly<Record<SellerCentralErrorKey, SellerCentralError>> = Object.fromEntries(
+  entries.map((e) => [e.key, e]),
+) as Record<SellerCentralErrorKey, SellerCentralError>;
 
 /** The entry for a code the merchant typed from Amazon's page ("md1000", " Error Code: MD9999 "); undefined when unknown. */
 export function sellerCentralErrorByAmazonCode(typed: string): SellerCentralError | undefined {
-  const code = typed.trim().toUpperCase().replace(/^FEHLERCODE:?\s*|^ERROR CODE:?\s*/, '');
+  const code = typed
+    .trim()
+    .toUpperCase()
+    .replace(/^FEHLERCODE:?\s*|^ERROR CODE:?\s*/, '');
   if (!code) return undefined;
   return entries.find((e) => e.amazonCode === code);
 }

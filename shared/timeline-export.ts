@@ -11,7 +11,11 @@ export const EXPORT_FORMAT = 'amazon-cloud-connect-protokoll';
 export { MAX_IMPORT_CHARS } from './timeline-import-limit';
 
 // The project's one text rule (safe-text.ts), except that a detail may span lines.
-const text = (max: number) => z.string().max(max).refine((s) => isSafeText(s.replace(/[\t\n]/g, ' ')), CONTROL_CHARACTER_MESSAGE);
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => isSafeText(s.replace(/[\t\n]/g, ' ')), CONTROL_CHARACTER_MESSAGE);
 const id = text(200);
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/);
 
@@ -36,10 +40,29 @@ export const timelineExportSchema = z.strictObject({
     authorizationIds: z.array(id).max(500),
     amazonRequestIds: z.array(id).max(1000),
     /** Sandbox only: the scenarios switched on when exported. */
-    scenarios: z.array(z.strictObject({ id: text(40), account: text(200).optional(), remaining: z.number().int().min(0).max(1e6).optional(), ms: z.number().int().min(0).max(1e6).optional() })).max(100).optional(),
+    scenarios: z
+      .array(
+        z.strictObject({
+          id: text(40),
+          account: text(200).optional(),
+          remaining: z.number().int().min(0).max(1e6).optional(),
+          ms: z.number().int().min(0).max(1e6).optional(),
+        }),
+      )
+      .max(100)
+      .optional(),
   }),
   status: z.strictObject({
-    status: z.enum(['not_authenticated', 'waiting', 'authenticated', 'seller_changed', 'failed', 'expired', 'cancelled', 'sign_in_required']),
+    status: z.enum([
+      'not_authenticated',
+      'waiting',
+      'authenticated',
+      'seller_changed',
+      'failed',
+      'expired',
+      'cancelled',
+      'sign_in_required',
+    ]),
     code: code.optional(),
     params: z.record(text(40), z.union([text(200), z.number(), z.boolean()])).optional(),
     sellingPartnerId: id.optional(),
@@ -66,5 +89,8 @@ export function finalErrorCode(e: TimelineExport): string | undefined {
   if (e.status.code && e.status.status !== 'authenticated') return e.status.code;
   // Authenticated: a failure after the last successful sign-in (e.g. Einstellungen importieren).
   const lastOk = e.timeline.map((x) => x.step).lastIndexOf('authenticated');
-  return e.timeline.slice(lastOk + 1).reverse().find((x) => x.outcome === 'error' && x.code)?.code;
+  return e.timeline
+    .slice(lastOk + 1)
+    .reverse()
+    .find((x) => x.outcome === 'error' && x.code)?.code;
 }

@@ -1,13 +1,24 @@
 // The Protokoll's texts. The steps themselves are ids with typed params (timeline-step-ids.ts, where
 // the compiler checks that each has its German and English text); this module reads stored entries —
 // by id, or by the English sentence older versions stored alone — and words their details.
-import { knownSentences, STEP_TEXTS, stepOfSentence, TAILED_STARTS, typedStepText, type TimelineStep, type TimelineStepId } from './timeline-step-ids';
+import {
+  knownSentences,
+  STEP_TEXTS,
+  stepOfSentence,
+  TAILED_STARTS,
+  typedStepText,
+  type TimelineStep,
+  type TimelineStepId,
+} from './timeline-step-ids';
 
 export { STEP_TEXTS, stepSentence, type TimelineStep, type TimelineStepId } from './timeline-step-ids';
 
 /** The texts by stored sentence, as versions before the step ids kept them (for code that still reads them so). */
 export const TIMELINE_STEPS: Record<string, { de: string; en: string }> = Object.fromEntries(
-  knownSentences().map(([sentence, step]) => [sentence, { de: typedStepText(step, 'de'), en: typedStepText(step, 'en') }]),
+  knownSentences().map(([sentence, step]) => [
+    sentence,
+    { de: typedStepText(step, 'de'), en: typedStepText(step, 'en') },
+  ]),
 );
 
 /** The sentences with a variable tail ("Amazon request: SP-API getMarketplaceParticipations (EU)"): their starts' texts. */
@@ -32,7 +43,9 @@ interface StoredStep {
 export function stepText(step: string | StoredStep, lang: 'de' | 'en'): string {
   const stored = typeof step === 'string' ? { step } : step;
   const typed =
-    stored.stepId && Object.hasOwn(STEP_TEXTS, stored.stepId) ? ({ id: stored.stepId, ...(stored.params ? { params: stored.params } : {}) } as TimelineStep) : stepOfSentence(stored.step);
+    stored.stepId && Object.hasOwn(STEP_TEXTS, stored.stepId)
+      ? ({ id: stored.stepId, ...(stored.params ? { params: stored.params } : {}) } as TimelineStep)
+      : stepOfSentence(stored.step);
   if (!typed) return stored.step;
   try {
     return typedStepText(typed, lang);
@@ -53,7 +66,11 @@ const DETAIL_WORDS: { pattern: RegExp; de: string; en: string }[] = [
   { pattern: /^seller (\S+) → (\S+)$/, de: 'Händler-ID $1 → $2', en: 'seller ID $1 → $2' },
   { pattern: /^cloud platform (\S+)$/, de: 'Cloud-Plattform $1', en: 'cloud platform $1' },
   { pattern: /^(login|refresh), expires (.+)$/, de: '$1, läuft ab $2', en: '$1, expires $2' },
-  { pattern: /^renewal due (\S+) \((-?\d+) days left\)$/, de: 'Erneuerung fällig $1 (noch $2 Tage)', en: 'renewal due $1 ($2 days left)' },
+  {
+    pattern: /^renewal due (\S+) \((-?\d+) days left\)$/,
+    de: 'Erneuerung fällig $1 (noch $2 Tage)',
+    en: 'renewal due $1 ($2 days left)',
+  },
 ];
 
 /**

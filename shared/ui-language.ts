@@ -3,4 +3,5 @@
 export const UI_LANGUAGES = ['de', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_UI_LANGUAGE: UiLanguage = 'de';
-export const isUiLanguage = (v: unknown): v is UiLanguage => typeof v === 'string' && (UI_LANGUAGES as readonly string[]).includes(v);
+export const isUiLanguage = (v: unknown): v is UiLanguage =>
+  typeof v === 'string' && (UI_LANGUAGES as readonly string[]).includes(v);

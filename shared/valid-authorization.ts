@@ -15,7 +15,11 @@ export function validAuthorization(p: Platform): ValidAuthorization | undefined 
  * The other platforms connected to the same seller account (by Händler-ID). The same seller on two
  * platforms means orders imported twice, so the UI warns and names them.
  */
-export function otherPlatformsWithSeller(all: Platform[], p: Platform, sellingPartnerId = validAuthorization(p)?.sellingPartnerId): Platform[] {
+export function otherPlatformsWithSeller(
+  all: Platform[],
+  p: Platform,
+  sellingPartnerId = validAuthorization(p)?.sellingPartnerId,
+): Platform[] {
   if (!sellingPartnerId) return [];
   return all.filter((o) => o.id !== p.id && o.useCloud && validAuthorization(o)?.sellingPartnerId === sellingPartnerId);
 }

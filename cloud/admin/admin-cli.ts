@@ -19,7 +19,14 @@ import { TENANT_CHANGE_PREFIX } from '../http/tenant-gate';
 import { readAdminToken, adminTokenPath } from '../ops/admin-credential';
 import type { NewTenantCredentials } from '../tenants';
 import type { z } from 'zod';
-import { OPERATOR_HEADER, OPS_ROUTES, tenantCredentialsSchema, tenantDeletedSchema, tenantListSchema, tenantSummarySchema } from '../ops/ops-api';
+import {
+  OPERATOR_HEADER,
+  OPS_ROUTES,
+  tenantCredentialsSchema,
+  tenantDeletedSchema,
+  tenantListSchema,
+  tenantSummarySchema,
+} from '../ops/ops-api';
 import { SchemaMissingError } from '../db/migrations';
 import { createTenantAdmin, OPERATOR_PATTERN, type TenantAdmin, type TenantSummary } from './tenant-admin';
 import { UsageError } from '../../shared/cli-args';
@@ -47,7 +54,8 @@ interface TenantCommandOptions {
   audit?: (line: string) => void;
 }
 
-const credentials = (c: NewTenantCredentials) => `tenant_id=${c.tenantId}\nclient_id=${c.clientId}\nclient_secret=${c.clientSecret}`;
+const credentials = (c: NewTenantCredentials) =>
+  `tenant_id=${c.tenantId}\nclient_id=${c.clientId}\nclient_secret=${c.clientSecret}`;
 const status = (t: TenantSummary) => `tenant_id=${t.tenantId}\nclient_id=${t.clientId}\nstatus=${t.status}`;
 /** Who runs the command, for admin_actions: CLOUD_OPERATOR, the user behind sudo, or the login name. */
 function operatorName(env: NodeJS.ProcessEnv): string | undefined {
@@ -72,7 +80,8 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
     throw new UsageError(`tenant: unknown command ${JSON.stringify(command ?? '')}`);
   }
   if (command !== 'list' && !arg) throw new UsageError(`tenant ${command} needs a name or id`);
-  if (command === 'rename' && (rest.length < 2 || !rest.slice(1).join(' ').trim())) throw new UsageError('tenant rename needs an id and the new name');
+  if (command === 'rename' && (rest.length < 2 || !rest.slice(1).join(' ').trim()))
+    throw new UsageError('tenant rename needs an id and the new name');
   const run = async (admin: TenantAdmin): Promise<string> => {
     switch (command) {
       case 'create':
@@ -95,7 +104,10 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
   const operator = operatorName(env);
   const remote = (url: string) => {
     const token = env.CLOUD_ADMIN_TOKEN || configured(o.configFile, 'adminToken') || readAdminToken(o.dataDir);
-    if (!token) throw new Error(`No admin credential: set CLOUD_ADMIN_TOKEN (--env-file) or run as the cloud's user (${adminTokenPath(o.dataDir)}).`);
+    if (!token)
+      throw new Error(
+        `No admin credential: set CLOUD_ADMIN_TOKEN (--env-file) or run as the cloud's user (${adminTokenPath(o.dataDir)}).`,
+      );
     return run(remoteTenantAdmin(url, token, operator));
   };
   if (o.url) return remote(o.url);
@@ -111,7 +123,9 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
     }
     if (!hasPgliteDatabase(o.dataDir)) {
       const which = o.dataDirGiven === false ? `the development default ${o.dataDir} (no --data-dir given)` : o.dataDir;
-      throw new SchemaMissingError(`No databaseUrl is configured (--config, --env-file or CLOUD_DATABASE_URL), and ${which}`);
+      throw new SchemaMissingError(
+        `No databaseUrl is configured (--config, --env-file or CLOUD_DATABASE_URL), and ${which}`,
+      );
     }
     db = await openDatabase(o.dataDir);
   }
@@ -121,7 +135,8 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
       now: Date.now,
       via: 'cli',
       ...(operator ? { operator } : {}),
-      audit: (entry) => o.audit?.(JSON.stringify({ time: new Date().toISOString(), msg: 'admin action', admin: entry })),
+      audit: (entry) =>
+        o.audit?.(JSON.stringify({ time: new Date().toISOString(), msg: 'admin action', admin: entry })),
       // Running instances on the same PostgreSQL server drop their cached "active" answer at once.
       // (Awaited: the connection closes right after the command.)
       changed: async (tenantId) => {
@@ -149,7 +164,12 @@ function configured(file: string | undefined, key: 'databaseUrl' | 'adminToken')
 
 /** The admin API of a running cloud, with the same interface as the direct one; answers parsed with ops-api.ts. */
 function remoteTenantAdmin(baseUrl: string, token: string, operator?: string): TenantAdmin {
-  const call = async <S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> => {
+  const call = async <S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.output<S>> => {
     const res = await fetch(new URL(path, baseUrl), {
       method,
       headers: {
@@ -159,8 +179,12 @@ function remoteTenantAdmin(baseUrl: string, token: string, operator?: string): T
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    const parsed = (await bestEffort('reading the error body', res.json())) as { error?: { code: string; message: string } } | undefined;
-    if (!res.ok) throw new Error(`${parsed?.error?.code ?? `HTTP ${res.status}`}: ${parsed?.error?.message ?? 'the cloud refused the admin request'}`);
+    const parsed = (await bestEffort('reading the error body', res.json())) as
+      { error?: { code: string; message: string } } | undefined;
+    if (!res.ok)
+      throw new Error(
+        `${parsed?.error?.code ?? `HTTP ${res.status}`}: ${parsed?.error?.message ?? 'the cloud refused the admin request'}`,
+      );
     const answer = schema.safeParse(parsed);
     if (!answer.success) throw new Error(`The cloud at ${baseUrl} answered ${method} ${path} with an unexpected body.`);
     return answer.data;
@@ -170,7 +194,13 @@ function remoteTenantAdmin(baseUrl: string, token: string, operator?: string): T
     create: (name) => call('POST', OPS_ROUTES.createTenant.path, tenantCredentialsSchema, { name }),
     list: async () => (await call('GET', OPS_ROUTES.listTenants.path, tenantListSchema)).tenants,
     rotateSecret: (r) => call('POST', path(OPS_ROUTES.rotateSecret.path, r), tenantCredentialsSchema, {}),
-    setDisabled: (r, disabled) => call('POST', path((disabled ? OPS_ROUTES.disableTenant : OPS_ROUTES.enableTenant).path, r), tenantSummarySchema, {}),
+    setDisabled: (r, disabled) =>
+      call(
+        'POST',
+        path((disabled ? OPS_ROUTES.disableTenant : OPS_ROUTES.enableTenant).path, r),
+        tenantSummarySchema,
+        {},
+      ),
     rename: (r, name) => call('POST', path(OPS_ROUTES.renameTenant.path, r), tenantSummarySchema, { name }),
     remove: (r) => call('DELETE', path(OPS_ROUTES.deleteTenant.path, r), tenantDeletedSchema),
     as: () => remoteTenantAdmin(baseUrl, token, operator),

@@ -19,7 +19,9 @@ export function loadEnvFile(file: string, env: NodeJS.ProcessEnv = process.env):
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`--env-file: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); run as root or the cloud's user`);
+    throw new Error(
+      `--env-file: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); run as root or the cloud's user`,
+    );
   }
   for (const [key, value] of Object.entries(parseEnvFile(text, file))) if (!env[key]) env[key] = value;
 }

@@ -24,10 +24,17 @@ import {
 /** What an operator sees of a tenant; the admin API answers it (ops/ops-api.ts). */
 export type TenantSummary = z.infer<typeof tenantSummarySchema>;
 
-type AdminAction = 'tenant.create' | 'tenant.rotate-secret' | 'tenant.disable' | 'tenant.enable' | 'tenant.rename' | 'tenant.delete';
+type AdminAction =
+  'tenant.create' | 'tenant.rotate-secret' | 'tenant.disable' | 'tenant.enable' | 'tenant.rename' | 'tenant.delete';
 
 /** Where an admin action is reported (a pino logger's info, or a line on stderr for the CLI). */
-type AuditLog = (entry: { action: AdminAction; tenantId: string; clientId: string; via: string; operator?: string }) => void;
+type AuditLog = (entry: {
+  action: AdminAction;
+  tenantId: string;
+  clientId: string;
+  via: string;
+  operator?: string;
+}) => void;
 
 /** Who acted, as recorded in admin_actions: a login name or e-mail address, 1–64 characters. */
 export const OPERATOR_PATTERN = /^[A-Za-z0-9._@+-]{1,64}$/;
@@ -85,7 +92,14 @@ export function createTenantAdmin(opts: TenantAdminOptions): TenantAdmin {
   const { db } = opts;
   const operator = opts.operator && OPERATOR_PATTERN.test(opts.operator) ? opts.operator : undefined;
   const record = async (tx: Queryable, action: AdminAction, tenantId: string, clientId: string, detail?: object) => {
-    await insertAdminAction(tx, { at: new Date(opts.now()), action, tenantId, via: opts.via, ...(operator ? { operator } : {}), ...(detail ? { detail } : {}) });
+    await insertAdminAction(tx, {
+      at: new Date(opts.now()),
+      action,
+      tenantId,
+      via: opts.via,
+      ...(operator ? { operator } : {}),
+      ...(detail ? { detail } : {}),
+    });
     opts.audit({ action, tenantId, clientId, via: opts.via, ...(operator ? { operator } : {}) });
   };
   const find = async (tx: Queryable, ref: string): Promise<Row> => {

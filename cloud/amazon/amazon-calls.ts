@@ -31,7 +31,7 @@ export class AmazonCallLog {
       operation,
       httpStatus: res.status,
       ...(requestId ? { requestId } : {}),
-      outcome: res.status >= 200 && res.status < 300 ? 'ok' : errorName(res.body) ?? `HTTP ${res.status}`,
+      outcome: res.status >= 200 && res.status < 300 ? 'ok' : (errorName(res.body) ?? `HTTP ${res.status}`),
     });
   }
 }
@@ -47,7 +47,11 @@ const SAFE_NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
  */
 function amazonRequestId(headers: Headers, body: unknown): string | undefined {
   const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).request_id : undefined;
-  const candidates = [headers.get('x-amzn-requestid'), headers.get('x-amz-request-id'), typeof fromBody === 'string' ? fromBody : undefined];
+  const candidates = [
+    headers.get('x-amzn-requestid'),
+    headers.get('x-amz-request-id'),
+    typeof fromBody === 'string' ? fromBody : undefined,
+  ];
   return candidates.find((c): c is string => typeof c === 'string' && SAFE_ID.test(c));
 }
 

@@ -4,16 +4,23 @@
 import { AMAZON_USER_AGENT } from './user-agent';
 
 export type HttpOutcome =
-  | { kind: 'response'; status: number; headers: Headers; body: unknown }
-  | { kind: 'network'; reason: string };
+  { kind: 'response'; status: number; headers: Headers; body: unknown } | { kind: 'network'; reason: string };
 
 /** Told about every finished call (metrics): seconds taken, and the HTTP status or `network`/`timeout`. */
 export type CallObserver = (seconds: number, result: string) => void;
 
-export async function httpCall(url: string, init: RequestInit, timeoutMs: number, observe?: CallObserver): Promise<HttpOutcome> {
+export async function httpCall(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  observe?: CallObserver,
+): Promise<HttpOutcome> {
   const started = performance.now();
   const outcome = await call(url, init, timeoutMs);
-  observe?.((performance.now() - started) / 1000, outcome.kind === 'response' ? String(outcome.status) : outcome.reason === 'timeout' ? 'timeout' : 'network');
+  observe?.(
+    (performance.now() - started) / 1000,
+    outcome.kind === 'response' ? String(outcome.status) : outcome.reason === 'timeout' ? 'timeout' : 'network',
+  );
   return outcome;
 }
 
@@ -35,5 +42,3 @@ async function call(url: string, init: RequestInit, timeoutMs: number): Promise<
     return { kind: 'network', reason: name === 'TimeoutError' ? 'timeout' : name };
   }
 }
-
-

@@ -34,7 +34,12 @@ type Grant =
   | { grant_type: 'authorization_code'; code: string; redirect_uri: string }
   | { grant_type: 'refresh_token'; refresh_token: string };
 
-export function exchangeCode(opts: LwaOptions, code: string, redirectUri: string, log?: AmazonCallLog): Promise<LwaTokens> {
+export function exchangeCode(
+  opts: LwaOptions,
+  code: string,
+  redirectUri: string,
+  log?: AmazonCallLog,
+): Promise<LwaTokens> {
   return requestToken(opts, { grant_type: 'authorization_code', code, redirect_uri: redirectUri }, log);
 }
 
@@ -60,14 +65,23 @@ async function requestToken(opts: LwaOptions, grant: Grant, log: AmazonCallLog |
   throw new Error('unreachable: the ring has at least one secret');
 }
 
-async function requestWithSecret(opts: LwaOptions, grant: Grant, secret: LwaSecret, log: AmazonCallLog | undefined): Promise<LwaTokens> {
+async function requestWithSecret(
+  opts: LwaOptions,
+  grant: Grant,
+  secret: LwaSecret,
+  log: AmazonCallLog | undefined,
+): Promise<LwaTokens> {
   const body = new URLSearchParams({ ...grant, client_id: opts.clientId, client_secret: secret.value });
   let last: HttpOutcome | undefined;
   for (let attempt = 0; attempt < opts.maxAttempts; attempt++) {
     if (attempt > 0) await sleep(backoffDelay(attempt - 1, { baseMs: opts.retryBaseMs, capMs: LWA_BACKOFF_CAP_MS }));
     last = await httpCall(
       opts.tokenUrl,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' }, body },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', accept: 'application/json' },
+        body,
+      },
       opts.timeoutMs,
       opts.observe,
     );
@@ -75,7 +89,11 @@ async function requestWithSecret(opts: LwaOptions, grant: Grant, secret: LwaSecr
     if (last.kind === 'response' && last.status < 500 && last.status !== 429) return interpret(last, grant);
   }
   const what = last?.kind === 'network' ? last.reason : `HTTP ${last?.status}`;
-  throw new CloudError('LWA_UNAVAILABLE', `Amazon's token endpoint failed ${opts.maxAttempts} times (last: ${what}).`, 30);
+  throw new CloudError(
+    'LWA_UNAVAILABLE',
+    `Amazon's token endpoint failed ${opts.maxAttempts} times (last: ${what}).`,
+    30,
+  );
 }
 
 function interpret(res: Extract<HttpOutcome, { kind: 'response' }>, grant: Grant): LwaTokens {
@@ -90,11 +108,21 @@ function interpret(res: Extract<HttpOutcome, { kind: 'response' }>, grant: Grant
   const error = typeof body.error === 'string' ? body.error : `HTTP ${res.status}`;
   const description = typeof body.error_description === 'string' ? body.error_description : '';
   if (error === 'invalid_grant') {
-    if (grant.grant_type === 'refresh_token') throw new CloudError('REFRESH_TOKEN_REVOKED', `Amazon: ${description || error}`);
-    throw new CloudError('LWA_INVALID_GRANT', `Amazon rejected the authorization code (expired, used or redirect URI differs): ${description || error}`);
+    if (grant.grant_type === 'refresh_token')
+      throw new CloudError('REFRESH_TOKEN_REVOKED', `Amazon: ${description || error}`);
+    throw new CloudError(
+      'LWA_INVALID_GRANT',
+      `Amazon rejected the authorization code (expired, used or redirect URI differs): ${description || error}`,
+    );
   }
   if (error === 'invalid_client' || res.status === 401) {
-    throw new CloudError('LWA_INVALID_CLIENT', `Amazon rejected the cloud's LWA client credentials: ${description || error}`);
+    throw new CloudError(
+      'LWA_INVALID_CLIENT',
+      `Amazon rejected the cloud's LWA client credentials: ${description || error}`,
+    );
   }
-  throw new CloudError('LWA_ERROR', `Amazon's token endpoint answered ${error}${description ? `: ${description}` : ''}`);
+  throw new CloudError(
+    'LWA_ERROR',
+    `Amazon's token endpoint answered ${error}${description ? `: ${description}` : ''}`,
+  );
 }

@@ -10,7 +10,13 @@ const key = () => randomBytes(32).toString('base64');
 function config(amazon: Partial<CloudConfig['amazon']>): CloudConfig {
   return parseConfig({
     publicUrl: 'https://cloud.example.com',
-    amazon: { mode: 'production', applicationId: 'amzn1.sp.solution.x', lwaClientId: 'id', lwaClientSecret: 'secret-one', ...amazon },
+    amazon: {
+      mode: 'production',
+      applicationId: 'amzn1.sp.solution.x',
+      lwaClientId: 'id',
+      lwaClientSecret: 'secret-one',
+      ...amazon,
+    },
     signingKey: key(),
     encryptionKey: key(),
   });
@@ -20,7 +26,12 @@ const at = (iso: string) => Date.parse(iso);
 describe('lwaSecretStatus', () => {
   it('is ok from more than 30 days before the last expiry, then warns, then says expired', () => {
     const c = config({ lwaClientSecretExpiresAt: '2026-07-01' });
-    expect(lwaSecretStatus(c, at('2026-05-31T00:00:00Z'))).toMatchObject({ level: 'ok', active: 'current', daysLeft: 31, nextConfigured: false });
+    expect(lwaSecretStatus(c, at('2026-05-31T00:00:00Z'))).toMatchObject({
+      level: 'ok',
+      active: 'current',
+      daysLeft: 31,
+      nextConfigured: false,
+    });
     const warn = lwaSecretStatus(c, at('2026-06-01T12:00:00Z'));
     expect(warn).toMatchObject({ level: 'warn', daysLeft: 29, daysUntilAllExpired: 29 });
     expect(warn.message).toContain('no next secret is configured');
@@ -28,9 +39,23 @@ describe('lwaSecretStatus', () => {
   });
 
   it('counts the next secret: no warning while it lasts, and it becomes active once the current expires', () => {
-    const c = config({ lwaClientSecretExpiresAt: '2026-07-01', lwaNextClientSecret: 'secret-two', lwaNextClientSecretExpiresAt: '2026-12-28' });
-    expect(lwaSecretStatus(c, at('2026-06-20T00:00:00Z'))).toMatchObject({ level: 'ok', active: 'current', daysLeft: 11, daysUntilAllExpired: 191, nextConfigured: true });
-    expect(lwaSecretStatus(c, at('2026-07-02T00:00:00Z'))).toMatchObject({ level: 'ok', active: 'next', daysLeft: 179 });
+    const c = config({
+      lwaClientSecretExpiresAt: '2026-07-01',
+      lwaNextClientSecret: 'secret-two',
+      lwaNextClientSecretExpiresAt: '2026-12-28',
+    });
+    expect(lwaSecretStatus(c, at('2026-06-20T00:00:00Z'))).toMatchObject({
+      level: 'ok',
+      active: 'current',
+      daysLeft: 11,
+      daysUntilAllExpired: 191,
+      nextConfigured: true,
+    });
+    expect(lwaSecretStatus(c, at('2026-07-02T00:00:00Z'))).toMatchObject({
+      level: 'ok',
+      active: 'next',
+      daysLeft: 179,
+    });
     // The running cloud's view wins: LWA accepted the next one already.
     expect(lwaSecretStatus(c, at('2026-06-20T00:00:00Z'), 'next')).toMatchObject({ active: 'next', daysLeft: 191 });
   });

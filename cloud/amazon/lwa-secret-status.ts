@@ -51,12 +51,20 @@ export function lwaSecretStatus(config: CloudConfig, now: Date | number, active?
       expired: at !== undefined && at <= t,
     };
   });
-  const chosen = active && secrets.some((s) => s.slot === active) ? active : (secrets.find((s) => !s.expired) ?? secrets[0]!).slot;
+  const chosen =
+    active && secrets.some((s) => s.slot === active) ? active : (secrets.find((s) => !s.expired) ?? secrets[0]!).slot;
   const activeInfo = secrets.find((s) => s.slot === chosen)!;
   const nextConfigured = secrets.some((s) => s.slot === 'next');
   // Without a date on some secret, the cloud cannot know when the last one expires.
-  const lastExpiry = secrets.every((s) => s.expiresAt) ? Math.max(...secrets.map((s) => Date.parse(s.expiresAt!))) : undefined;
-  const base = { active: chosen, ...(activeInfo.daysLeft !== undefined ? { daysLeft: activeInfo.daysLeft } : {}), nextConfigured, secrets };
+  const lastExpiry = secrets.every((s) => s.expiresAt)
+    ? Math.max(...secrets.map((s) => Date.parse(s.expiresAt!)))
+    : undefined;
+  const base = {
+    active: chosen,
+    ...(activeInfo.daysLeft !== undefined ? { daysLeft: activeInfo.daysLeft } : {}),
+    nextConfigured,
+    secrets,
+  };
 
   if (lastExpiry === undefined) {
     return {
@@ -67,10 +75,18 @@ export function lwaSecretStatus(config: CloudConfig, now: Date | number, active?
   }
   const daysUntilAllExpired = daysBetween(t, lastExpiry);
   if (lastExpiry <= t) {
-    return { ...base, daysUntilAllExpired, level: 'expired', message: 'Every configured LWA client secret has expired: rotate it in the Developer Console, set amazon.lwaNextClientSecret and send SIGHUP.' };
+    return {
+      ...base,
+      daysUntilAllExpired,
+      level: 'expired',
+      message:
+        'Every configured LWA client secret has expired: rotate it in the Developer Console, set amazon.lwaNextClientSecret and send SIGHUP.',
+    };
   }
   if (daysUntilAllExpired < LWA_SECRET_WARN_DAYS) {
-    const what = nextConfigured ? 'the next LWA client secret expires' : 'the LWA client secret expires and no next secret is configured';
+    const what = nextConfigured
+      ? 'the next LWA client secret expires'
+      : 'the LWA client secret expires and no next secret is configured';
     return {
       ...base,
       daysUntilAllExpired,
@@ -78,5 +94,10 @@ export function lwaSecretStatus(config: CloudConfig, now: Date | number, active?
       message: `In ${daysUntilAllExpired} days ${what}: rotate it in the Developer Console, set amazon.lwaNextClientSecret(+ExpiresAt) and send SIGHUP.`,
     };
   }
-  return { ...base, daysUntilAllExpired, level: 'ok', message: `LWA client secret: ${chosen} in use, ${activeInfo.daysLeft ?? '?'} days left; ${nextConfigured ? 'next secret configured' : 'no next secret configured'}.` };
+  return {
+    ...base,
+    daysUntilAllExpired,
+    level: 'ok',
+    message: `LWA client secret: ${chosen} in use, ${activeInfo.daysLeft ?? '?'} days left; ${nextConfigured ? 'next secret configured' : 'no next secret configured'}.`,
+  };
 }

@@ -17,9 +17,19 @@ export interface LwaSecret {
 
 export function secretsFromConfig(config: CloudConfig): LwaSecret[] {
   const a = config.amazon;
-  const secrets: LwaSecret[] = [{ slot: 'current', value: a.lwaClientSecret, ...(a.lwaClientSecretExpiresAt ? { expiresAt: new Date(a.lwaClientSecretExpiresAt) } : {}) }];
+  const secrets: LwaSecret[] = [
+    {
+      slot: 'current',
+      value: a.lwaClientSecret,
+      ...(a.lwaClientSecretExpiresAt ? { expiresAt: new Date(a.lwaClientSecretExpiresAt) } : {}),
+    },
+  ];
   if (a.lwaNextClientSecret && a.lwaNextClientSecret !== a.lwaClientSecret) {
-    secrets.push({ slot: 'next', value: a.lwaNextClientSecret, ...(a.lwaNextClientSecretExpiresAt ? { expiresAt: new Date(a.lwaNextClientSecretExpiresAt) } : {}) });
+    secrets.push({
+      slot: 'next',
+      value: a.lwaNextClientSecret,
+      ...(a.lwaNextClientSecretExpiresAt ? { expiresAt: new Date(a.lwaNextClientSecretExpiresAt) } : {}),
+    });
   }
   return secrets;
 }

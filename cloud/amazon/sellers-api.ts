@@ -32,7 +32,9 @@ const participationsSchema = z.object({
 });
 
 const errorsSchema = z.object({
-  errors: z.array(z.object({ code: amazonText().optional(), message: amazonText().optional(), details: amazonText().optional() })),
+  errors: z.array(
+    z.object({ code: amazonText().optional(), message: amazonText().optional(), details: amazonText().optional() }),
+  ),
 });
 
 interface SellersApiOptions {
@@ -43,7 +45,12 @@ interface SellersApiOptions {
   observe?: CallObserver;
 }
 
-async function call(opts: SellersApiOptions, region: Region, accessToken: string, log: AmazonCallLog | undefined): Promise<HttpOutcome> {
+async function call(
+  opts: SellersApiOptions,
+  region: Region,
+  accessToken: string,
+  log: AmazonCallLog | undefined,
+): Promise<HttpOutcome> {
   const res = await httpCall(
     `${opts.spApiBase(region)}/sellers/v1/marketplaceParticipations`,
     { method: 'GET', headers: { 'x-amz-access-token': accessToken, accept: 'application/json' } },
@@ -54,12 +61,18 @@ async function call(opts: SellersApiOptions, region: Region, accessToken: string
   return res;
 }
 
-export async function getMarketplaceParticipations(opts: SellersApiOptions, region: Region, accessToken: string, log?: AmazonCallLog): Promise<CloudMarketplace[]> {
+export async function getMarketplaceParticipations(
+  opts: SellersApiOptions,
+  region: Region,
+  accessToken: string,
+  log?: AmazonCallLog,
+): Promise<CloudMarketplace[]> {
   const res = await call(opts, region, accessToken, log);
   if (res.kind === 'network') throw new CloudError('SPAPI_UNAVAILABLE', `SP-API could not be reached (${res.reason}).`);
   if (res.status === 200) {
     const parsed = participationsSchema.safeParse(res.body);
-    if (!parsed.success) throw new CloudError('SPAPI_SERVER_ERROR', 'SP-API answered with a body that does not match the Sellers model.');
+    if (!parsed.success)
+      throw new CloudError('SPAPI_SERVER_ERROR', 'SP-API answered with a body that does not match the Sellers model.');
     return parsed.data.payload.map((p) => ({
       ...p.marketplace,
       storeName: p.storeName,
@@ -72,19 +85,37 @@ export async function getMarketplaceParticipations(opts: SellersApiOptions, regi
   if (res.status === 429) {
     // Sellers allows 0.016 requests/s: without Retry-After, one token refills in about a minute.
     const retryAfter = retryAfterSeconds(res.headers.get('retry-after'), opts.now()) ?? 60;
-    throw new CloudError('SPAPI_RATE_LIMITED', `SP-API throttled the call (${amazonSays}); retry in ${retryAfter} s.`, retryAfter);
+    throw new CloudError(
+      'SPAPI_RATE_LIMITED',
+      `SP-API throttled the call (${amazonSays}); retry in ${retryAfter} s.`,
+      retryAfter,
+    );
   }
   if (res.status === 403 || res.status === 401) {
     const home = await findAcceptingRegion(opts, region, accessToken, log);
-    if (home) throw new CloudError('SPAPI_WRONG_REGION', `The token belongs to region ${home}, not ${region}: choose ${home} for this platform and sign in again.`);
-    if (!first?.details) throw new CloudError('SPAPI_ROLES_MISSING', `SP-API denied access without details (${amazonSays}): the app lacks the Sellers role, or the authorization predates the role's approval.`);
+    if (home)
+      throw new CloudError(
+        'SPAPI_WRONG_REGION',
+        `The token belongs to region ${home}, not ${region}: choose ${home} for this platform and sign in again.`,
+      );
+    if (!first?.details)
+      throw new CloudError(
+        'SPAPI_ROLES_MISSING',
+        `SP-API denied access without details (${amazonSays}): the app lacks the Sellers role, or the authorization predates the role's approval.`,
+      );
     throw new CloudError('SPAPI_ACCESS_DENIED', `SP-API denied access: ${amazonSays}. ${first.details}`);
   }
-  if (res.status >= 500) throw new CloudError('SPAPI_SERVER_ERROR', `SP-API failed with HTTP ${res.status} (${amazonSays}).`);
+  if (res.status >= 500)
+    throw new CloudError('SPAPI_SERVER_ERROR', `SP-API failed with HTTP ${res.status} (${amazonSays}).`);
   throw new CloudError('SPAPI_SERVER_ERROR', `SP-API answered HTTP ${res.status} unexpectedly (${amazonSays}).`);
 }
 
-async function findAcceptingRegion(opts: SellersApiOptions, wrong: Region, accessToken: string, log: AmazonCallLog | undefined): Promise<Region | undefined> {
+async function findAcceptingRegion(
+  opts: SellersApiOptions,
+  wrong: Region,
+  accessToken: string,
+  log: AmazonCallLog | undefined,
+): Promise<Region | undefined> {
   for (const region of REGIONS.filter((r) => r !== wrong)) {
     const res = await call(opts, region, accessToken, log);
     if (res.kind === 'response' && res.status === 200) return region;

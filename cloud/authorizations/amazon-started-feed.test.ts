@@ -20,7 +20,15 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 async function platformOf(tenantId: string): Promise<string> {
-  return (await createPlatform(db, tenantId, { type: 'amazon', name: `Amazon ${++n}`, region: 'EU', countryCode: 'DE' }, undefined, new Date())).row.id;
+  return (
+    await createPlatform(
+      db,
+      tenantId,
+      { type: 'amazon', name: `Amazon ${++n}`, region: 'EU', countryCode: 'DE' },
+      undefined,
+      new Date(),
+    )
+  ).row.id;
 }
 
 it('answers repeated calls from memory and reads again only after its tenant published a new entry', async () => {

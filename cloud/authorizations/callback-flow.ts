@@ -13,7 +13,14 @@ import { expireIfDue } from './store';
 import { consumeState, findAuthorization, finishPending, type AuthorizationRow } from '../repositories/authorizations';
 import { startExchange } from '../repositories/authorizations';
 import { verifyState, verifyUnboundState } from './state';
-import { hashCode, proveByCode, proveBySeller, successBody, type CallbackQuery, type PairingPage } from './seller-proof';
+import {
+  hashCode,
+  proveByCode,
+  proveBySeller,
+  successBody,
+  type CallbackQuery,
+  type PairingPage,
+} from './seller-proof';
 import { codeAad, exchangeAndComplete, leaseFrom } from './code-exchange';
 import { tenantDisabledAt } from '../repositories/tenants';
 
@@ -23,7 +30,11 @@ export type { PairingPage } from './seller-proof';
  * Amazon's redirect (GET), or the pairing-code form posted back with its sealed consent (`pairing`). The
  * Login URI's unbound state is decided here (seller-proof.ts): a sign-in to continue, or the form.
  */
-export async function handleCallback(ctx: CloudContext, q: CallbackQuery, pairing?: { code: string; consent: string }): Promise<CallbackSuccess | PairingPage> {
+export async function handleCallback(
+  ctx: CloudContext,
+  q: CallbackQuery,
+  pairing?: { code: string; consent: string },
+): Promise<CallbackSuccess | PairingPage> {
   const now = new Date(ctx.now());
   if (!q.state) throw new CloudError('STATE_MISSING');
   const check = await verifyState(ctx.signingKey, q.state, now.getTime());
@@ -37,7 +48,9 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery, pairin
       row = await findAuthorization(ctx.db, unbound.authorizationId);
       if (!row) throw new CloudError('STATE_EXPIRED');
     } else {
-      const proven = pairing ? await proveByCode(ctx, unbound.claims, q, pairing.consent, pairing.code) : await proveBySeller(ctx, unbound.claims, q);
+      const proven = pairing
+        ? await proveByCode(ctx, unbound.claims, q, pairing.consent, pairing.code)
+        : await proveBySeller(ctx, unbound.claims, q);
       if ('kind' in proven || 'result' in proven) return proven;
       row = proven;
       live = true;
@@ -51,7 +64,12 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery, pairin
 
   if (row.state_used_at) {
     // The browser reloading the same redirect: answer it again and change nothing.
-    if (q.spapi_oauth_code && row.code_hash === hashCode(q.spapi_oauth_code) && (row.status === 'authenticated' || row.status === 'seller_changed')) return successBody(q);
+    if (
+      q.spapi_oauth_code &&
+      row.code_hash === hashCode(q.spapi_oauth_code) &&
+      (row.status === 'authenticated' || row.status === 'seller_changed')
+    )
+      return successBody(q);
     throw new CloudError('STATE_REPLAYED');
   }
   if (!live || now >= row.expires_at) {
@@ -70,7 +88,8 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery, pairin
     const message = `${CLOUD_ERROR_CODES[code]} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
     throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
   }
-  if (!q.spapi_oauth_code || !q.selling_partner_id) throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'));
+  if (!q.spapi_oauth_code || !q.selling_partner_id)
+    throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'));
   // The Login URI chose the platform by Amazon's selling_partner_id: another seller's consent must not
   // land on it (someone could otherwise start Re-Authorize with a stranger's seller id). Not exchanged.
   if (row.expected_selling_partner_id && q.selling_partner_id !== row.expected_selling_partner_id) {
@@ -78,7 +97,8 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery, pairin
   }
   // The operator disabled the tenant after the sign-in began: its tokens are refused, so none are
   // fetched or stored for it (the code is not exchanged).
-  if ((await tenantDisabledAt(ctx.db, row.tenant_id)) !== null) throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
+  if ((await tenantDisabledAt(ctx.db, row.tenant_id)) !== null)
+    throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
 
   const consumed = await startExchange(ctx.db, row.id, {
     codeHash: hashCode(q.spapi_oauth_code),
@@ -93,15 +113,20 @@ export async function handleCallback(ctx: CloudContext, q: CallbackQuery, pairin
 }
 
 /** Uses up the state and fails the authorization in one transaction; a replay changes nothing. */
-async function consumeAndFail(ctx: CloudContext, row: AuthorizationRow, q: CallbackQuery, err: CloudError): Promise<CloudError> {
+async function consumeAndFail(
+  ctx: CloudContext,
+  row: AuthorizationRow,
+  q: CallbackQuery,
+  err: CloudError,
+): Promise<CloudError> {
   const now = new Date(ctx.now());
   const failed = await ctx.db.transaction(async (tx) => {
     if (!(await consumeState(tx, row.id, q.spapi_oauth_code ? hashCode(q.spapi_oauth_code) : null, now))) return false;
-    if (!(await finishPending(tx, row.id, 'failed', now, { code: err.code, message: err.message }))) throw new Error('authorization left pending');
+    if (!(await finishPending(tx, row.id, 'failed', now, { code: err.code, message: err.message })))
+      throw new Error('authorization left pending');
     return true;
   });
   if (!failed) return new CloudError('STATE_REPLAYED');
   ctx.notifier.publish(row.id);
   return err;
 }
-

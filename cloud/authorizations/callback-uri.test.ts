@@ -25,10 +25,12 @@ describe('amazon_callback_uri (docs/amazon.md §1.6)', () => {
   it('accepts a relative path and resolves it on the Seller Central host of the platform', () => {
     const uri = check(`/apps/authorize/confirm/${APP}`);
     expect(uri).toEqual({ kind: 'relative', path: `/apps/authorize/confirm/${APP}`, search: '' });
-    expect(resolveCallbackUri(uri!, production, 'sellercentral-europe.amazon.com').href).toBe(`https://sellercentral-europe.amazon.com/apps/authorize/confirm/${APP}`);
-    expect(resolveCallbackUri(uri!, sandboxEndpoints('http://127.0.0.1:9'), 'sellercentral-europe.amazon.com').href).toBe(
-      `http://127.0.0.1:9/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/${APP}`,
+    expect(resolveCallbackUri(uri!, production, 'sellercentral-europe.amazon.com').href).toBe(
+      `https://sellercentral-europe.amazon.com/apps/authorize/confirm/${APP}`,
     );
+    expect(
+      resolveCallbackUri(uri!, sandboxEndpoints('http://127.0.0.1:9'), 'sellercentral-europe.amazon.com').href,
+    ).toBe(`http://127.0.0.1:9/sc/sellercentral-europe.amazon.com/apps/authorize/confirm/${APP}`);
   });
 
   it.each([
@@ -57,15 +59,26 @@ describe('amazon_callback_uri (docs/amazon.md §1.6)', () => {
 
   it('in sandbox mode only the sandbox origin, on an Amazon host path', () => {
     const sandbox = sandboxEndpoints('http://127.0.0.1:4100');
-    expect(checkCallbackUri(`http://127.0.0.1:4100/sc/sellercentral.amazon.de/apps/authorize/confirm/${APP}`, sandbox, APP)?.kind).toBe('absolute');
-    expect(checkCallbackUri(`http://127.0.0.1:4100/sc/evil.example/apps/authorize/confirm/${APP}`, sandbox, APP)).toBeUndefined();
-    expect(checkCallbackUri(`http://127.0.0.1:4101/sc/sellercentral.amazon.de/apps/authorize/confirm/${APP}`, sandbox, APP)).toBeUndefined();
+    expect(
+      checkCallbackUri(`http://127.0.0.1:4100/sc/sellercentral.amazon.de/apps/authorize/confirm/${APP}`, sandbox, APP)
+        ?.kind,
+    ).toBe('absolute');
+    expect(
+      checkCallbackUri(`http://127.0.0.1:4100/sc/evil.example/apps/authorize/confirm/${APP}`, sandbox, APP),
+    ).toBeUndefined();
+    expect(
+      checkCallbackUri(`http://127.0.0.1:4101/sc/sellercentral.amazon.de/apps/authorize/confirm/${APP}`, sandbox, APP),
+    ).toBeUndefined();
     expect(checkCallbackUri(`http://127.0.0.1:4100/sandbox/api/reset`, sandbox, APP)).toBeUndefined();
   });
 
   it('names a region only for a regional host; the platform decides otherwise', () => {
-    expect(regionOfCallback(check(`https://sellercentral-europe.amazon.com/apps/authorize/confirm/${APP}`)!, undefined)).toBe('EU');
-    expect(regionOfCallback(check(`https://sellercentral.amazon.de/apps/authorize/confirm/${APP}`)!, undefined)).toBeUndefined();
+    expect(
+      regionOfCallback(check(`https://sellercentral-europe.amazon.com/apps/authorize/confirm/${APP}`)!, undefined),
+    ).toBe('EU');
+    expect(
+      regionOfCallback(check(`https://sellercentral.amazon.de/apps/authorize/confirm/${APP}`)!, undefined),
+    ).toBeUndefined();
     expect(regionOfCallback(check(`https://amazon.com/apps/authorize/confirm/${APP}`)!, undefined)).toBeUndefined();
     expect(regionOfCallback(check(`/apps/authorize/confirm/${APP}`)!, undefined)).toBeUndefined();
   });

@@ -12,7 +12,16 @@ import type { AmazonEndpoints } from '../../shared/amazon-endpoints';
 import { COUNTRY_SELLER_CENTRAL_HOSTS } from '../../shared/seller-central-hosts';
 
 /** The top-level domains of Amazon's marketplaces (docs/amazon.md §2, §4), the UK's and Europe's included. */
-const AMAZON_TLDS = [...new Set([...COUNTRIES.map((c) => c.sellerCentralHost.replace(/^sellercentral[^.]*\.amazon\./, '')), 'de', 'co.uk', 'fr', 'it', 'es'])];
+const AMAZON_TLDS = [
+  ...new Set([
+    ...COUNTRIES.map((c) => c.sellerCentralHost.replace(/^sellercentral[^.]*\.amazon\./, '')),
+    'de',
+    'co.uk',
+    'fr',
+    'it',
+    'es',
+  ]),
+];
 
 /** Every host Amazon may put in amazon_callback_uri. */
 const AMAZON_CALLBACK_HOSTS: readonly string[] = [
@@ -32,7 +41,11 @@ const MAX_LENGTH = 2048;
 const confirmPath = (applicationId: string) => `/apps/authorize/confirm/${applicationId}`;
 
 /** Checks amazon_callback_uri without knowing the platform yet; undefined when it is not Amazon's. */
-export function checkCallbackUri(raw: string, endpoints: Pick<AmazonEndpoints, 'sandboxOrigin'>, applicationId: string): CallbackUri | undefined {
+export function checkCallbackUri(
+  raw: string,
+  endpoints: Pick<AmazonEndpoints, 'sandboxOrigin'>,
+  applicationId: string,
+): CallbackUri | undefined {
   // Dot segments (also percent-encoded) would normalise to another path: not what Amazon sends.
   if (!raw || raw.length > MAX_LENGTH || /[\\\s]|\/\.|%2e/i.test(raw)) return undefined;
   if (raw.startsWith('/') && !raw.startsWith('//')) {
@@ -43,7 +56,13 @@ export function checkCallbackUri(raw: string, endpoints: Pick<AmazonEndpoints, '
       return undefined;
     }
     // A path that normalises to another one ("/apps/../x", "%2e%2e") is not Amazon's.
-    if (url.hash || url.host !== 'relative.invalid' || url.pathname !== raw.split('?')[0] || url.pathname !== confirmPath(applicationId)) return undefined;
+    if (
+      url.hash ||
+      url.host !== 'relative.invalid' ||
+      url.pathname !== raw.split('?')[0] ||
+      url.pathname !== confirmPath(applicationId)
+    )
+      return undefined;
     return { kind: 'relative', path: url.pathname, search: url.search };
   }
   let url: URL;
@@ -57,7 +76,8 @@ export function checkCallbackUri(raw: string, endpoints: Pick<AmazonEndpoints, '
   if (sandbox) {
     // The sandbox serves every Amazon host under <origin>/sc/<host> (shared/amazon-endpoints.ts).
     const [, sc, host = '', ...rest] = url.pathname.split('/');
-    if (url.origin !== new URL(sandbox).origin || sc !== 'sc' || !AMAZON_CALLBACK_HOSTS.includes(host)) return undefined;
+    if (url.origin !== new URL(sandbox).origin || sc !== 'sc' || !AMAZON_CALLBACK_HOSTS.includes(host))
+      return undefined;
     return `/${rest.join('/')}` === confirmPath(applicationId) ? { kind: 'absolute', url } : undefined;
   }
   if (url.protocol !== 'https:' || url.port || !AMAZON_CALLBACK_HOSTS.includes(url.hostname)) return undefined;
@@ -65,7 +85,11 @@ export function checkCallbackUri(raw: string, endpoints: Pick<AmazonEndpoints, '
 }
 
 /** The URL to send the browser to: a relative path on the given Seller Central host (the platform's country's). */
-export function resolveCallbackUri(uri: CallbackUri, endpoints: Pick<AmazonEndpoints, 'sellerCentralBase'>, countryHost: string): URL {
+export function resolveCallbackUri(
+  uri: CallbackUri,
+  endpoints: Pick<AmazonEndpoints, 'sellerCentralBase'>,
+  countryHost: string,
+): URL {
   if (uri.kind === 'absolute') return new URL(uri.url.href);
   return new URL(`${endpoints.sellerCentralBase(countryHost)}${uri.path}${uri.search}`);
 }

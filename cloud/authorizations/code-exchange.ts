@@ -11,7 +11,12 @@ import { exchangeCode } from '../amazon/lwa-client';
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import { recordAmazonCalls } from '../repositories/amazon-requests';
 import { AUTHORIZATION_RENEWAL_MS } from './store';
-import { finishPending, lockAuthorizationStatus, markAuthenticated, type AuthorizationRow } from '../repositories/authorizations';
+import {
+  finishPending,
+  lockAuthorizationStatus,
+  markAuthenticated,
+  type AuthorizationRow,
+} from '../repositories/authorizations';
 import { renewExchangeLease, storeExchangedToken } from '../repositories/authorizations';
 import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
@@ -29,7 +34,10 @@ export const codeAad = (authorizationId: string) => `code:${authorizationId}`;
 
 /** Renews the lease every third of its length until stopped. */
 function holdLease(ctx: CloudContext, id: string): () => void {
-  const timer = setInterval(() => void bestEffort('renewing the exchange lease', renewExchangeLease(ctx.db, id, leaseFrom())), EXCHANGE_LEASE_MS / 3);
+  const timer = setInterval(
+    () => void bestEffort('renewing the exchange lease', renewExchangeLease(ctx.db, id, leaseFrom())),
+    EXCHANGE_LEASE_MS / 3,
+  );
   timer.unref();
   return () => clearInterval(timer);
 }
@@ -50,11 +58,15 @@ export async function exchangeAndComplete(
     const calls = new AmazonCallLog(ctx.now);
     try {
       const tokens = await exchangeCode(ctx.lwa, code, ctx.redirectUri, calls).finally(() => record(ctx, auth, calls));
-      if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
+      if (!tokens.refreshToken)
+        throw new CloudError('LWA_ERROR', "Amazon's token endpoint returned no refresh token for the code.");
       const sealed = ctx.secretBox.seal(tokens.refreshToken, auth.platform_id);
       // From here on Amazon's token survives a crash of this instance.
       await storeExchangedToken(ctx.db, auth.id, sealed);
-      await complete(ctx, auth, sellingPartnerId, sealed, { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
+      await complete(ctx, auth, sellingPartnerId, sealed, {
+        accessToken: tokens.accessToken,
+        expiresIn: tokens.expiresIn,
+      });
     } catch (err) {
       throw await failExchange(ctx, auth, explain(err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR')));
     }
@@ -70,7 +82,10 @@ async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCal
 }
 
 export async function failExchange(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {
-  const updated = await finishPending(ctx.db, row.id, 'failed', new Date(ctx.now()), { code: err.code, message: err.message });
+  const updated = await finishPending(ctx.db, row.id, 'failed', new Date(ctx.now()), {
+    code: err.code,
+    message: err.message,
+  });
   if (updated) ctx.notifier.publish(row.id);
   return err;
 }
@@ -92,7 +107,8 @@ export async function complete(
   let storeNames: { previous: string | null; next: string | null } = { previous: null, next: null };
   if (auth.mode === 'refresh' && access) {
     const current = await findPlatformById(ctx.db, auth.platform_id);
-    if (current?.selling_partner_id && current.selling_partner_id !== sellingPartnerId) storeNames = await sellerStoreNames(ctx, current, access.accessToken);
+    if (current?.selling_partner_id && current.selling_partner_id !== sellingPartnerId)
+      storeNames = await sellerStoreNames(ctx, current, access.accessToken);
   }
   const outcome = await ctx.db.transaction(async (tx) => {
     const platform = await findPlatformById(tx, auth.platform_id, true);
@@ -100,20 +116,47 @@ export async function complete(
     // Deleted or superseded while Amazon was answering: the new tokens are not kept.
     if (!platform || platform.deleted_at || still !== 'pending') return 'dropped' as const;
     // Refresh only: a platform that lost its token (revoked meanwhile) simply takes the new one.
-    if (auth.mode === 'refresh' && platform.selling_partner_id && platform.selling_partner_id !== sellingPartnerId && platform.refresh_token_enc) {
-      await holdSellerChange(tx, auth, platform, { sellingPartnerId, sealedRefreshToken: sealed, storeName: storeNames.next, previousStoreName: storeNames.previous }, now);
+    if (
+      auth.mode === 'refresh' &&
+      platform.selling_partner_id &&
+      platform.selling_partner_id !== sellingPartnerId &&
+      platform.refresh_token_enc
+    ) {
+      await holdSellerChange(
+        tx,
+        auth,
+        platform,
+        {
+          sellingPartnerId,
+          sealedRefreshToken: sealed,
+          storeName: storeNames.next,
+          previousStoreName: storeNames.previous,
+        },
+        now,
+      );
       return 'held' as const;
     }
     const changed = auth.mode === 'refresh' ? platform.selling_partner_id !== sellingPartnerId : null;
     // Another seller (a login on a platform that had one): its store name is not known yet.
     const storeName = platform.selling_partner_id === sellingPartnerId ? platform.store_name : null;
-    const signIn = { sealedRefreshToken: sealed, sellingPartnerId, storeName, authorizedAt: now, renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS) };
+    const signIn = {
+      sealedRefreshToken: sealed,
+      sellingPartnerId,
+      storeName,
+      authorizedAt: now,
+      renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS),
+    };
     await storePlatformSignIn(tx, platform.id, signIn, false);
     await markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
     return 'stored' as const;
   });
-  if (outcome === 'dropped') throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted or a newer sign-in was started meanwhile.');
+  if (outcome === 'dropped')
+    throw new CloudError(
+      'AUTHORIZATION_NOT_PENDING',
+      'The platform was deleted or a newer sign-in was started meanwhile.',
+    );
   // The access token came with the code: the first settings import needs no refresh (not for a held token).
-  if (outcome === 'stored' && access) ctx.amazonTokens.set(auth.platform_id, sealed, access.accessToken, now.getTime() + access.expiresIn * 1000);
+  if (outcome === 'stored' && access)
+    ctx.amazonTokens.set(auth.platform_id, sealed, access.accessToken, now.getTime() + access.expiresIn * 1000);
   ctx.notifier.publish(auth.id);
 }

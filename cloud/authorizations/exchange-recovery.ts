@@ -52,7 +52,11 @@ function openCode(ctx: CloudContext, row: AuthorizationRow): string | undefined 
 }
 
 /** Claims and ends orphaned exchanges; `all` claims every one whatever its lease (a PGlite cloud at start). */
-async function recoverOrphanedExchanges(ctx: CloudContext, all = false, log?: (entry: object) => void): Promise<number> {
+async function recoverOrphanedExchanges(
+  ctx: CloudContext,
+  all = false,
+  log?: (entry: object) => void,
+): Promise<number> {
   const wall = Date.now();
   let done = 0;
   for (;;) {
@@ -67,7 +71,11 @@ async function recoverOrphanedExchanges(ctx: CloudContext, all = false, log?: (e
 }
 
 /** Runs the recovery at start and every half lease; stop() waits for a run in progress. */
-export function startExchangeRecovery(ctx: CloudContext, exclusive: boolean, log: (entry: object) => void): { stop(): Promise<void> } {
+export function startExchangeRecovery(
+  ctx: CloudContext,
+  exclusive: boolean,
+  log: (entry: object) => void,
+): { stop(): Promise<void> } {
   let running: Promise<unknown> = recoverOrphanedExchanges(ctx, exclusive, log).catch(() => 0);
   const timer = setInterval(() => {
     running = running.then(() => recoverOrphanedExchanges(ctx, false, log).catch(() => 0));

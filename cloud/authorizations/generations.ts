@@ -14,7 +14,12 @@ interface Generations {
  */
 export function trackGenerations(
   notifier: AuthorizationNotifier,
-  hooks: { keyOf?: (notified: string) => string | undefined; onChange(key: string): void; onResync(): void; maxKeys?: number },
+  hooks: {
+    keyOf?: (notified: string) => string | undefined;
+    onChange(key: string): void;
+    onResync(): void;
+    maxKeys?: number;
+  },
 ): Generations {
   const counts = new Map<string, number>();
   // Added to every key's generation: one increment changes them all.

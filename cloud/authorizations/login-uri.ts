@@ -30,16 +30,23 @@ interface LoginUriParams {
 
 /** What the seller's browser gets: a redirect back to Amazon, or a page (with the code form where it helps). */
 export type LoginOutcome =
-  | { kind: 'redirect'; location: string }
-  | { kind: 'page'; status: number; reason: LoginRefusal; askForCode: boolean };
+  { kind: 'redirect'; location: string } | { kind: 'page'; status: number; reason: LoginRefusal; askForCode: boolean };
 
-export type LoginRefusal = 'bad_request' | 'unknown_seller' | 'ambiguous_seller' | 'code_invalid' | 'region_mismatch' | 'tenant_disabled' | 'sign_in_over';
+export type LoginRefusal =
+  | 'bad_request'
+  | 'unknown_seller'
+  | 'ambiguous_seller'
+  | 'code_invalid'
+  | 'region_mismatch'
+  | 'tenant_disabled'
+  | 'sign_in_over';
 
 /** Where a relative amazon_callback_uri goes when the seller id names no single platform (Amazon's default host). */
 const DEFAULT_SELLER_CENTRAL_HOST = 'sellercentral.amazon.com';
 
 export async function handleLogin(ctx: CloudContext, q: LoginUriParams, cookieState?: string): Promise<LoginOutcome> {
-  if (!q.amazon_callback_uri || !q.amazon_state) return { kind: 'page', status: 400, reason: 'bad_request', askForCode: false };
+  if (!q.amazon_callback_uri || !q.amazon_state)
+    return { kind: 'page', status: 400, reason: 'bad_request', askForCode: false };
   const callback = checkCallbackUri(q.amazon_callback_uri, ctx.endpoints, ctx.config.amazon.applicationId);
   if (!callback) return { kind: 'page', status: 400, reason: 'bad_request', askForCode: false };
   const back = (countryHost: string, state: string): LoginOutcome => {
@@ -51,7 +58,8 @@ export async function handleLogin(ctx: CloudContext, q: LoginUriParams, cookieSt
     if (q.version === 'beta') target.searchParams.set('version', 'beta');
     return { kind: 'redirect', location: target.href };
   };
-  const hostOf = (platform: PlatformRow | undefined) => (platform && countryByCode(platform.country_code)?.sellerCentralHost) || DEFAULT_SELLER_CENTRAL_HOST;
+  const hostOf = (platform: PlatformRow | undefined) =>
+    (platform && countryByCode(platform.country_code)?.sellerCentralHost) || DEFAULT_SELLER_CENTRAL_HOST;
 
   if (cookieState) {
     const bound = await cookieBound(ctx, cookieState);
@@ -85,6 +93,7 @@ async function cookieBound(ctx: CloudContext, state: string): Promise<PlatformRo
   const row = await findAuthorization(ctx.db, check.authorizationId);
   if (!row || row.status !== 'pending' || row.state_used_at || row.expires_at.getTime() <= now) return undefined;
   const platform = await findPlatformById(ctx.db, row.platform_id);
-  if (!platform || platform.deleted_at || (await tenantDisabledAt(ctx.db, platform.tenant_id)) !== null) return undefined;
+  if (!platform || platform.deleted_at || (await tenantDisabledAt(ctx.db, platform.tenant_id)) !== null)
+    return undefined;
   return platform;
 }

@@ -63,7 +63,11 @@ describe('long-poll waits', () => {
 
   it('releases every wait on shutdown, and later ones at once', async () => {
     const polls = createLongPolls(createLocalNotifier());
-    const waits = [polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000 }), polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000 }), polls.wait({ authorizationId: 'a2', maxWaitMs: 60_000 })];
+    const waits = [
+      polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000 }),
+      polls.wait({ authorizationId: 'a1', maxWaitMs: 60_000 }),
+      polls.wait({ authorizationId: 'a2', maxWaitMs: 60_000 }),
+    ];
     expect(polls.waiting).toBe(3);
     polls.releaseAll();
     expect(await Promise.all(waits)).toEqual(['released', 'released', 'released']);

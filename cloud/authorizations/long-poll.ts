@@ -120,7 +120,12 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
 
   function hold<T>(opts: WaitOptions, onEnd: (outcome: WaitOutcome, data: T) => void, data: T): void {
     if (released) return onEnd('released', data);
-    const w = new Waiter(opts.authorizationId, onEnd as (outcome: WaitOutcome, data: unknown) => void, data, opts.closedBy);
+    const w = new Waiter(
+      opts.authorizationId,
+      onEnd as (outcome: WaitOutcome, data: unknown) => void,
+      data,
+      opts.closedBy,
+    );
     w.timer = setTimeout(onTimeout, Math.max(0, opts.maxWaitMs), w);
     waiting++;
     const entry = byId.get(w.authorizationId);

@@ -27,7 +27,8 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier', () => {
       for (let i = 0; i < 200 && onB.length < ids.length; i++) await new Promise((resolve) => setTimeout(resolve, 25));
       expect(onB).toEqual(ids);
       b.publish('auth_from_b');
-      for (let i = 0; i < 200 && !onA.includes('auth_from_b'); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let i = 0; i < 200 && !onA.includes('auth_from_b'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       expect(onA.filter((id) => id === 'auth_from_b')).toHaveLength(1);
       expect(onB.filter((id) => id === 'auth_from_b')).toHaveLength(1);
     } finally {
@@ -51,7 +52,9 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier', () => {
 describe('reconnect backoff', () => {
   it('doubles from the base up to the cap, jittered within the upper half', () => {
     const b = { baseMs: 100, capMs: 2_000 };
-    expect([0, 1, 2, 3, 4, 5, 40].map((n) => backoffDelay(n, b, () => 1))).toEqual([100, 200, 400, 800, 1600, 2000, 2000]);
+    expect([0, 1, 2, 3, 4, 5, 40].map((n) => backoffDelay(n, b, () => 1))).toEqual([
+      100, 200, 400, 800, 1600, 2000, 2000,
+    ]);
     expect([0, 1, 5].map((n) => backoffDelay(n, b, () => 0))).toEqual([50, 100, 1000]);
   });
 });
@@ -67,7 +70,10 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier after a lost LISTEN conn
     const admin = new pg.Client({ connectionString: postgres.url });
     await admin.connect();
     try {
-      const r = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [LISTEN_APPLICATION_NAME]);
+      const r = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+        [LISTEN_APPLICATION_NAME],
+      );
       return r.rowCount ?? 0;
     } finally {
       await admin.end();
@@ -77,7 +83,11 @@ describe.skipIf(!('bin' in pgBin))('PostgreSQL notifier after a lost LISTEN conn
   async function pair() {
     const seen = { a: [] as string[], b: [] as string[], resyncsB: 0, states: [] as boolean[], errors: [] as string[] };
     const a = await createPgNotifier(postgres.url, { backoff: { baseMs: 20, capMs: 200 } });
-    const b = await createPgNotifier(postgres.url, { backoff: { baseMs: 20, capMs: 200 }, onListeningChange: (l) => seen.states.push(l), onError: (e) => seen.errors.push(e.message) });
+    const b = await createPgNotifier(postgres.url, {
+      backoff: { baseMs: 20, capMs: 200 },
+      onListeningChange: (l) => seen.states.push(l),
+      onError: (e) => seen.errors.push(e.message),
+    });
     a.subscribeAll((id) => seen.a.push(id));
     b.subscribeAll((id) => seen.b.push(id));
     b.subscribeResync(() => seen.resyncsB++);

@@ -15,7 +15,12 @@ import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { storeNameOf } from '../../shared/known-marketplaces';
 import { freshAccessToken } from '../settings-import';
 import { findPlatform, storePlatformSignIn, type PlatformRow } from '../repositories/platforms';
-import { findTenantAuthorization, markSellerChanged, recordSellerDecision, type AuthorizationRow } from '../repositories/authorizations';
+import {
+  findTenantAuthorization,
+  markSellerChanged,
+  recordSellerDecision,
+  type AuthorizationRow,
+} from '../repositories/authorizations';
 import { AUTHORIZATION_RENEWAL_MS } from './store';
 import { bestEffort } from '../../shared/best-effort';
 
@@ -27,7 +32,12 @@ import { bestEffort } from '../../shared/best-effort';
  */
 async function storeNameFor(ctx: CloudContext, platform: PlatformRow, accessToken: string): Promise<string | null> {
   try {
-    const sellers = { spApiBase: ctx.endpoints.spApiBase, timeoutMs: Math.min(ctx.config.httpTimeoutMs, 10_000), now: ctx.now, observe: ctx.metrics.spApiCall };
+    const sellers = {
+      spApiBase: ctx.endpoints.spApiBase,
+      timeoutMs: Math.min(ctx.config.httpTimeoutMs, 10_000),
+      now: ctx.now,
+      observe: ctx.metrics.spApiCall,
+    };
     const marketplaces = await getMarketplaceParticipations(sellers, platform.region, accessToken);
     const name = storeNameOf(marketplaces);
     // Amazon's words, shown on the desktop: no control characters get through.
@@ -38,12 +48,21 @@ async function storeNameFor(ctx: CloudContext, platform: PlatformRow, accessToke
 }
 
 /** Both store names, looked up only when a refresh really brought another seller. */
-export async function sellerStoreNames(ctx: CloudContext, platform: PlatformRow, newAccessToken: string): Promise<{ previous: string | null; next: string | null }> {
+export async function sellerStoreNames(
+  ctx: CloudContext,
+  platform: PlatformRow,
+  newAccessToken: string,
+): Promise<{ previous: string | null; next: string | null }> {
   const next = await storeNameFor(ctx, platform, newAccessToken);
   let previous = platform.store_name;
   if (!previous && platform.refresh_token_enc) {
     const cached = ctx.amazonTokens.get(platform.id, platform.refresh_token_enc, ctx.now());
-    const token = cached ?? (await bestEffort('refreshing the access token', freshAccessToken(ctx, platform as PlatformRow & { refresh_token_enc: string })));
+    const token =
+      cached ??
+      (await bestEffort(
+        'refreshing the access token',
+        freshAccessToken(ctx, platform as PlatformRow & { refresh_token_enc: string }),
+      ));
     previous = token ? await storeNameFor(ctx, platform, token) : null;
   }
   return { previous, next };
@@ -54,7 +73,12 @@ export async function holdSellerChange(
   tx: Queryable,
   auth: AuthorizationRow,
   platform: PlatformRow,
-  seller: { sellingPartnerId: string; sealedRefreshToken: string; storeName: string | null; previousStoreName: string | null },
+  seller: {
+    sellingPartnerId: string;
+    sealedRefreshToken: string;
+    storeName: string | null;
+    previousStoreName: string | null;
+  },
   now: Date,
 ): Promise<void> {
   await markSellerChanged(tx, auth.id, now, {
@@ -66,21 +90,36 @@ export async function holdSellerChange(
   });
 }
 
-export async function decideSellerChange(ctx: CloudContext, tenantId: string, authorizationId: string, decision: SellerDecision): Promise<AuthorizationRow> {
+export async function decideSellerChange(
+  ctx: CloudContext,
+  tenantId: string,
+  authorizationId: string,
+  decision: SellerDecision,
+): Promise<AuthorizationRow> {
   const now = new Date(ctx.now());
   const result = await ctx.db.transaction(async (tx) => {
     const auth = await findTenantAuthorization(tx, tenantId, authorizationId, true);
     if (!auth) throw new CloudError('AUTHORIZATION_NOT_FOUND');
-    if (auth.status !== 'seller_changed') throw new CloudError('SELLER_CHANGE_NOT_OPEN', `The authorization is ${auth.status}.`);
+    if (auth.status !== 'seller_changed')
+      throw new CloudError('SELLER_CHANGE_NOT_OPEN', `The authorization is ${auth.status}.`);
     if (auth.seller_decision) {
       if (auth.seller_decision === decision) return { row: auth, switched: false };
-      throw new CloudError('SELLER_CHANGE_DECIDED', `The seller change was already answered "${auth.seller_decision}".`);
+      throw new CloudError(
+        'SELLER_CHANGE_DECIDED',
+        `The seller change was already answered "${auth.seller_decision}".`,
+      );
     }
     if (decision === 'switch') {
       const platform = await findPlatform(tx, tenantId, auth.platform_id, true);
       if (!platform || !auth.held_refresh_token_enc) throw new CloudError('PLATFORM_NOT_FOUND');
       // The marketplaces imported for the old seller belong to another account: cleared.
-      const signIn = { sealedRefreshToken: auth.held_refresh_token_enc, sellingPartnerId: auth.selling_partner_id!, storeName: auth.store_name, authorizedAt: now, renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS) };
+      const signIn = {
+        sealedRefreshToken: auth.held_refresh_token_enc,
+        sellingPartnerId: auth.selling_partner_id!,
+        storeName: auth.store_name,
+        authorizedAt: now,
+        renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS),
+      };
       await storePlatformSignIn(tx, auth.platform_id, signIn, true);
     }
     return { row: await recordSellerDecision(tx, auth.id, decision, now), switched: decision === 'switch' };
@@ -90,4 +129,3 @@ export async function decideSellerChange(ctx: CloudContext, tenantId: string, au
   ctx.notifier.publish(result.row.id);
   return result.row;
 }
-

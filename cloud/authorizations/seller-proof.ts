@@ -18,7 +18,13 @@ import type { Queryable } from '../db/queryable';
 import { CloudError } from '../http/cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { findPlatformById, findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
-import { findAuthorization, insertAuthorization, startExchange, storeExchangedToken, type AuthorizationRow } from '../repositories/authorizations';
+import {
+  findAuthorization,
+  insertAuthorization,
+  startExchange,
+  storeExchangedToken,
+  type AuthorizationRow,
+} from '../repositories/authorizations';
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import { recordAmazonCalls } from '../repositories/amazon-requests';
 import { tenantDisabledAt } from '../repositories/tenants';
@@ -46,41 +52,71 @@ export interface PairingPage {
 }
 
 export const hashCode = (code: string) => createHash('sha256').update(code, 'utf8').digest('hex');
-export const successBody = (q: CallbackQuery): CallbackSuccess => ({ result: { result: { mws_auth_token: q.mws_auth_token ?? null, spapi_oauth_code: q.spapi_oauth_code!, state: q.state! } } });
+export const successBody = (q: CallbackQuery): CallbackSuccess => ({
+  result: {
+    result: { mws_auth_token: q.mws_auth_token ?? null, spapi_oauth_code: q.spapi_oauth_code!, state: q.state! },
+  },
+});
 const consentAad = (claims: UnboundClaims, seller: string) => `consent:${claims.authorizationId}:${seller}`;
 
 /** The checks of Amazon's answer that need no sign-in: its error, missing parameters, another seller. */
-function checkAnswer(claims: UnboundClaims, q: CallbackQuery): asserts q is CallbackQuery & { spapi_oauth_code: string; selling_partner_id: string } {
+function checkAnswer(
+  claims: UnboundClaims,
+  q: CallbackQuery,
+): asserts q is CallbackQuery & { spapi_oauth_code: string; selling_partner_id: string } {
   if (q.error) throw new CloudError(q.error === 'access_denied' ? 'AMAZON_CONSENT_DENIED' : 'AMAZON_CALLBACK_ERROR');
   if (!q.spapi_oauth_code || !q.selling_partner_id) throw new CloudError('CALLBACK_PARAMS_MISSING');
-  if (claims.sellingPartnerId && claims.sellingPartnerId !== q.selling_partner_id) throw new CloudError('SELLER_MISMATCH');
+  if (claims.sellingPartnerId && claims.sellingPartnerId !== q.selling_partner_id)
+    throw new CloudError('SELLER_MISMATCH');
 }
 
 /**
  * GET: the sign-in an earlier redirect with this state created (a reload), the raw JSON once the one
  * platform took Amazon's token, or the pairing page.
  */
-export async function proveBySeller(ctx: CloudContext, claims: UnboundClaims, q: CallbackQuery): Promise<AuthorizationRow | CallbackSuccess | PairingPage> {
+export async function proveBySeller(
+  ctx: CloudContext,
+  claims: UnboundClaims,
+  q: CallbackQuery,
+): Promise<AuthorizationRow | CallbackSuccess | PairingPage> {
   const existing = await findAuthorization(ctx.db, claims.authorizationId);
   if (existing) return existing;
   checkAnswer(claims, q);
   const rows = await findPlatformsBySeller(ctx.db, q.selling_partner_id, claims.region as Region | undefined, 2);
   const calls = new AmazonCallLog(ctx.now);
   const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri, calls);
-  if (!tokens.refreshToken) throw new CloudError('LWA_ERROR', 'Amazon\'s token endpoint returned no refresh token for the code.');
+  if (!tokens.refreshToken)
+    throw new CloudError('LWA_ERROR', "Amazon's token endpoint returned no refresh token for the code.");
   if (rows.length !== 1) {
     const consent = ctx.secretBox.seal(tokens.refreshToken, consentAad(claims, q.selling_partner_id));
     return pairingPage(200, rows.length === 0 ? 'unknown_seller' : 'ambiguous_seller', true, q, consent);
   }
-  const bound = await bindExchanged(ctx, claims, q, tokens.refreshToken, async (tx) => (await findPlatformById(tx, rows[0]!.id, true)) ?? undefined);
+  const bound = await bindExchanged(
+    ctx,
+    claims,
+    q,
+    tokens.refreshToken,
+    async (tx) => (await findPlatformById(tx, rows[0]!.id, true)) ?? undefined,
+  );
   if (!bound) throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted meanwhile.');
   await recordAmazonCalls(ctx.db, bound.row.platform_id, bound.row.id, calls.calls).catch(() => undefined);
   await finish(ctx, bound, { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
   return successBody(q);
 }
 
-function pairingPage(status: number, reason: LoginRefusal, askForCode: boolean, q: CallbackQuery, consent: string): PairingPage {
-  const fields: Record<string, string> = { state: q.state!, selling_partner_id: q.selling_partner_id!, spapi_oauth_code: q.spapi_oauth_code!, consent };
+function pairingPage(
+  status: number,
+  reason: LoginRefusal,
+  askForCode: boolean,
+  q: CallbackQuery,
+  consent: string,
+): PairingPage {
+  const fields: Record<string, string> = {
+    state: q.state!,
+    selling_partner_id: q.selling_partner_id!,
+    spapi_oauth_code: q.spapi_oauth_code!,
+    consent,
+  };
   if (q.mws_auth_token) fields.mws_auth_token = q.mws_auth_token;
   return { kind: 'pairing', status, reason, askForCode, fields };
 }
@@ -89,11 +125,22 @@ function pairingPage(status: number, reason: LoginRefusal, askForCode: boolean, 
  * POST of the pairing-code form: the platform the code names gets the sealed consent as a finished
  * sign-in marked as Amazon's. A refusal (wrong code, other region, disabled tenant) leaves the code usable.
  */
-export async function proveByCode(ctx: CloudContext, claims: UnboundClaims, q: CallbackQuery, consent: string, code: string): Promise<CallbackSuccess | PairingPage> {
+export async function proveByCode(
+  ctx: CloudContext,
+  claims: UnboundClaims,
+  q: CallbackQuery,
+  consent: string,
+  code: string,
+): Promise<CallbackSuccess | PairingPage> {
   const existing = await findAuthorization(ctx.db, claims.authorizationId);
   if (existing) {
     // The form sent twice: the same answer once it went through, nothing new.
-    if (q.spapi_oauth_code && existing.code_hash === hashCode(q.spapi_oauth_code) && (existing.status === 'authenticated' || existing.status === 'seller_changed')) return successBody(q);
+    if (
+      q.spapi_oauth_code &&
+      existing.code_hash === hashCode(q.spapi_oauth_code) &&
+      (existing.status === 'authenticated' || existing.status === 'seller_changed')
+    )
+      return successBody(q);
     throw new CloudError('STATE_REPLAYED');
   }
   checkAnswer(claims, q);
@@ -104,7 +151,8 @@ export async function proveByCode(ctx: CloudContext, claims: UnboundClaims, q: C
     throw new CloudError('STATE_INVALID');
   }
   const now = new Date(ctx.now());
-  const again = (status: number, reason: LoginRefusal, askForCode: boolean) => pairingPage(status, reason, askForCode, q, consent);
+  const again = (status: number, reason: LoginRefusal, askForCode: boolean) =>
+    pairingPage(status, reason, askForCode, q, consent);
   const found = await findPairingCodePlatform(ctx.db, code, now);
   if (!found) return again(400, 'code_invalid', true);
   // A disabled tenant's platforms take no sign-in: its desktop could not collect the result anyway.
@@ -142,7 +190,13 @@ interface Bound {
  * the id the state named, its state used up and Amazon's token stored sealed — from here on a crash is
  * finished by any instance (exchange-recovery.ts). Two requests with one state: the first one wins.
  */
-async function bindExchanged(ctx: CloudContext, claims: UnboundClaims, q: CallbackQuery & { spapi_oauth_code: string; selling_partner_id: string }, refreshToken: string, pick: (tx: Queryable) => Promise<PlatformRow | undefined>): Promise<Bound | undefined> {
+async function bindExchanged(
+  ctx: CloudContext,
+  claims: UnboundClaims,
+  q: CallbackQuery & { spapi_oauth_code: string; selling_partner_id: string },
+  refreshToken: string,
+  pick: (tx: Queryable) => Promise<PlatformRow | undefined>,
+): Promise<Bound | undefined> {
   const now = new Date(ctx.now());
   const seller = q.selling_partner_id;
   const bound = await ctx.db
@@ -152,13 +206,20 @@ async function bindExchanged(ctx: CloudContext, claims: UnboundClaims, q: Callba
       await findPlatformById(tx, platform.id, true);
       if (await findAuthorization(tx, claims.authorizationId)) throw new CloudError('STATE_REPLAYED');
       const row = await insertAuthorization(tx, newAmazonStarted(ctx, platform, claims.authorizationId, seller, now));
-      const started = await startExchange(tx, row.id, { codeHash: hashCode(q.spapi_oauth_code), sealedCode: ctx.secretBox.seal(q.spapi_oauth_code, codeAad(row.id)), sellingPartnerId: seller, now, leaseUntil: leaseFrom() });
+      const started = await startExchange(tx, row.id, {
+        codeHash: hashCode(q.spapi_oauth_code),
+        sealedCode: ctx.secretBox.seal(q.spapi_oauth_code, codeAad(row.id)),
+        sellingPartnerId: seller,
+        now,
+        leaseUntil: leaseFrom(),
+      });
       const sealed = ctx.secretBox.seal(refreshToken, platform.id);
       await storeExchangedToken(tx, row.id, sealed);
       return { row: started!, sealed, tenantId: platform.tenant_id };
     })
     .catch(async (err: unknown) => {
-      if (!(err instanceof CloudError) && (await findAuthorization(ctx.db, claims.authorizationId))) throw new CloudError('STATE_REPLAYED');
+      if (!(err instanceof CloudError) && (await findAuthorization(ctx.db, claims.authorizationId)))
+        throw new CloudError('STATE_REPLAYED');
       throw err;
     });
   if (bound) {
@@ -170,7 +231,11 @@ async function bindExchanged(ctx: CloudContext, claims: UnboundClaims, q: Callba
 }
 
 /** Stores the token as the platform's (or holds a changed seller aside); a failure fails the sign-in. */
-async function finish(ctx: CloudContext, bound: Bound, access?: { accessToken: string; expiresIn: number }): Promise<void> {
+async function finish(
+  ctx: CloudContext,
+  bound: Bound,
+  access?: { accessToken: string; expiresIn: number },
+): Promise<void> {
   try {
     await complete(ctx, bound.row, bound.row.exchange_selling_partner_id!, bound.sealed, access);
   } catch (err) {

@@ -10,14 +10,25 @@ import { createPlatform } from '../platforms';
 let db: Database;
 let n = 0;
 const createPlatformRow = async (database: Database, tenantId: string) =>
-  (await createPlatform(database, tenantId, { type: 'amazon', name: `Amazon ${++n}`, region: 'EU', countryCode: 'DE' }, undefined, new Date())).row.id;
+  (
+    await createPlatform(
+      database,
+      tenantId,
+      { type: 'amazon', name: `Amazon ${++n}`, region: 'EU', countryCode: 'DE' },
+      undefined,
+      new Date(),
+    )
+  ).row.id;
 let reads = 0;
 let counted: Database;
 
 beforeAll(async () => {
   db = await openDatabase();
   // Count the SELECTs the cache sends.
-  counted = { ...db, query: (sql, params) => (sql.startsWith('SELECT * FROM authorizations') && reads++, db.query(sql, params)) } as Database;
+  counted = {
+    ...db,
+    query: (sql, params) => (sql.startsWith('SELECT * FROM authorizations') && reads++, db.query(sql, params)),
+  } as Database;
 });
 afterAll(() => db?.close());
 
@@ -46,20 +57,43 @@ it('answers AUTHORIZATION_NOT_FOUND for another tenant’s id, as for an unknown
   const cache = createStatusCache(db, createLocalNotifier());
   const owner = await createTenant(db, 'Owner GmbH', new Date());
   const other = await createTenant(db, 'Other GmbH', new Date());
-  const { row } = await createAuthorization(db, owner.tenantId, await createPlatformRow(db, owner.tenantId), 'login', new Date(), 600);
+  const { row } = await createAuthorization(
+    db,
+    owner.tenantId,
+    await createPlatformRow(db, owner.tenantId),
+    'login',
+    new Date(),
+    600,
+  );
   await cache.get(owner.tenantId, row.id);
   await expect(cache.get(other.tenantId, row.id)).rejects.toMatchObject({ code: 'AUTHORIZATION_NOT_FOUND' });
-  await expect(cache.get(owner.tenantId, '00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({ code: 'AUTHORIZATION_NOT_FOUND' });
+  await expect(cache.get(owner.tenantId, '00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({
+    code: 'AUTHORIZATION_NOT_FOUND',
+  });
 });
 
 it('does not cache a row read while the authorization changed (the race a generation closes)', async () => {
   const notifier = createLocalNotifier();
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const slow = { ...db, query: async (sql: string, params?: unknown[]) => { const r = await db.query(sql, params); await gate; return r; } } as Database;
+  const slow = {
+    ...db,
+    query: async (sql: string, params?: unknown[]) => {
+      const r = await db.query(sql, params);
+      await gate;
+      return r;
+    },
+  } as Database;
   const cache = createStatusCache(slow, notifier);
   const tenant = await createTenant(db, 'Race GmbH', new Date());
-  const { row } = await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600);
+  const { row } = await createAuthorization(
+    db,
+    tenant.tenantId,
+    await createPlatformRow(db, tenant.tenantId),
+    'login',
+    new Date(),
+    600,
+  );
   const stale = cache.get(tenant.tenantId, row.id);
   await finishPending(db, row.id, 'cancelled', new Date());
   notifier.publish(row.id);
@@ -75,7 +109,14 @@ it('a row expires after ttlMs, is not cached while the notifier does not listen,
   const notifier = { ...base, listening: true };
   const cache = createStatusCache(counted, notifier, { ttlMs: 10_000, now: () => clock });
   const tenant = await createTenant(db, 'TTL GmbH', new Date());
-  const { row } = await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600);
+  const { row } = await createAuthorization(
+    db,
+    tenant.tenantId,
+    await createPlatformRow(db, tenant.tenantId),
+    'login',
+    new Date(),
+    600,
+  );
   reads = 0;
   await cache.get(tenant.tenantId, row.id);
   await cache.get(tenant.tenantId, row.id);
@@ -86,7 +127,16 @@ it('a row expires after ttlMs, is not cached while the notifier does not listen,
   expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
   expect(reads).toBe(2);
 
-  const other = (await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600)).row;
+  const other = (
+    await createAuthorization(
+      db,
+      tenant.tenantId,
+      await createPlatformRow(db, tenant.tenantId),
+      'login',
+      new Date(),
+      600,
+    )
+  ).row;
   notifier.listening = false;
   await cache.get(tenant.tenantId, other.id);
   await cache.get(tenant.tenantId, other.id);
@@ -107,7 +157,14 @@ it('peek answers a cached row without a read (same row and generation as get), e
   const cache = createStatusCache(counted, notifier, { ttlMs: 10_000, now: () => clock });
   const tenant = await createTenant(db, 'Peek GmbH', new Date());
   const other = await createTenant(db, 'Peek Other GmbH', new Date());
-  const { row } = await createAuthorization(db, tenant.tenantId, await createPlatformRow(db, tenant.tenantId), 'login', new Date(), 600);
+  const { row } = await createAuthorization(
+    db,
+    tenant.tenantId,
+    await createPlatformRow(db, tenant.tenantId),
+    'login',
+    new Date(),
+    600,
+  );
   expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();
   const got = await cache.get(tenant.tenantId, row.id);
   reads = 0;

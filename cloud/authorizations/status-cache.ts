@@ -32,11 +32,19 @@ interface StatusCacheOptions {
   now?: () => number;
 }
 
-export function createStatusCache(db: Queryable, notifier: AuthorizationNotifier, opts: StatusCacheOptions = {}): StatusCache {
+export function createStatusCache(
+  db: Queryable,
+  notifier: AuthorizationNotifier,
+  opts: StatusCacheOptions = {},
+): StatusCache {
   const { maxEntries = 20_000, ttlMs = 60_000, now = Date.now } = opts;
   const rows = new Map<string, { row: AuthorizationRow; until: number }>();
   const inflight = new Map<string, Promise<AuthorizationRow | undefined>>();
-  const generations = trackGenerations(notifier, { onChange: (id) => rows.delete(id), onResync: () => rows.clear(), maxKeys: maxEntries * 2 });
+  const generations = trackGenerations(notifier, {
+    onChange: (id) => rows.delete(id),
+    onResync: () => rows.clear(),
+    maxKeys: maxEntries * 2,
+  });
   const generation = (id: string) => generations.of(id);
 
   return {

@@ -25,7 +25,11 @@ describe('shared Amazon-request reads of the status long-poll', () => {
   it('one query for the requests woken together, a new one afterwards, none shared between clouds', async () => {
     const a = countingContext();
     const b = countingContext();
-    const together = await Promise.all([sharedAmazonRequests(a.ctx, 'auth_1'), sharedAmazonRequests(a.ctx, 'auth_1'), sharedAmazonRequests(a.ctx, 'auth_1')]);
+    const together = await Promise.all([
+      sharedAmazonRequests(a.ctx, 'auth_1'),
+      sharedAmazonRequests(a.ctx, 'auth_1'),
+      sharedAmazonRequests(a.ctx, 'auth_1'),
+    ]);
     expect(a.queries).toHaveLength(1);
     expect(together[0]).toHaveLength(1);
     expect(together[1]).toBe(together[0]);
@@ -51,7 +55,8 @@ describe('a held status long-poll', () => {
       const auth = (await client.startAuthorization(platform.body.id as string)).body as { id: string };
       const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
       const held = () => seen.find((r) => r.url?.startsWith(`/v1/authorizations/${auth.id}?wait=`));
-      for (let i = 0; i < 200 && held()?.rawHeaders.length !== 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let i = 0; i < 200 && held()?.rawHeaders.length !== 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       expect(held()!.rawHeaders).toEqual([]);
       expect(held()!.headers.authorization).toBeUndefined();
       expect(held()!.headers.host).toBeTruthy();

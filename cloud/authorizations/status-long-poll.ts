@@ -14,7 +14,11 @@ import { authorizationToApi, expireIfDue } from './store';
 import type { WaitOutcome } from './long-poll';
 
 /** The row from the status cache, expired first when due (which is a change the notifier publishes). */
-async function load(ctx: CloudContext, tenantId: string, id: string): Promise<{ row: AuthorizationRow; generation: number }> {
+async function load(
+  ctx: CloudContext,
+  tenantId: string,
+  id: string,
+): Promise<{ row: AuthorizationRow; generation: number }> {
   const cached = await ctx.statusCache.get(tenantId, id);
   const row = await expireIfDue(ctx.db, cached.row, new Date(ctx.now()));
   if (row !== cached.row) {
@@ -26,7 +30,12 @@ async function load(ctx: CloudContext, tenantId: string, id: string): Promise<{ 
 
 const statusRoute = CLOUD_ROUTES.getAuthorization;
 /** The route's own serializer (the contract's 200 schema through the zod type provider Fastify uses). */
-const serializeStatus = serializerCompiler({ schema: statusRoute.schema.response[200], method: statusRoute.method, url: statusRoute.path, httpStatus: '200' });
+const serializeStatus = serializerCompiler({
+  schema: statusRoute.schema.response[200],
+  method: statusRoute.method,
+  url: statusRoute.path,
+  httpStatus: '200',
+});
 /** Cached rows are never changed (a change replaces the row): each one's answer is serialised once. */
 const serializedPending = new WeakMap<AuthorizationRow, string>();
 
@@ -86,7 +95,8 @@ interface Held {
 function onWaitEnd(outcome: WaitOutcome, held: Held): void {
   load(held.ctx, held.tenantId, held.id)
     .then(({ row, generation }) => {
-      if (outcome === 'resync' && row.status === 'pending' && !held.reply.raw.destroyed && hold(held, row, generation)) return undefined;
+      if (outcome === 'resync' && row.status === 'pending' && !held.reply.raw.destroyed && hold(held, row, generation))
+        return undefined;
       return sendBody(held.ctx, held.reply, row);
     })
     .catch((error: unknown) => void held.reply.send(error));
@@ -127,7 +137,15 @@ function forgetHeaderCopies(raw: FastifyReply['request']['raw']): void {
 }
 
 /** A pending row: answered now when `waitSeconds` is 0, else held until it changes or the wait ends. */
-function answerPending(ctx: CloudContext, reply: FastifyReply, tenantId: string, id: string, waitSeconds: number, row: AuthorizationRow, generation: number): void {
+function answerPending(
+  ctx: CloudContext,
+  reply: FastifyReply,
+  tenantId: string,
+  id: string,
+  waitSeconds: number,
+  row: AuthorizationRow,
+  generation: number,
+): void {
   if (waitSeconds <= 0) return sendPending(reply, row);
   forgetHeaderCopies(reply.request.raw);
   const held: Held = { ctx, reply, tenantId, id, until: ctx.now() + waitSeconds * 1000 };
@@ -140,13 +158,23 @@ function answerPending(ctx: CloudContext, reply: FastifyReply, tenantId: string,
  * Never throws. A pending row in the status cache that is not due to expire is answered (or held)
  * without a promise; anything else is read first.
  */
-export function answerStatus(ctx: CloudContext, reply: FastifyReply, tenantId: string, id: string, waitSeconds: number): void {
+export function answerStatus(
+  ctx: CloudContext,
+  reply: FastifyReply,
+  tenantId: string,
+  id: string,
+  waitSeconds: number,
+): void {
   const hit = ctx.statusCache.peek(tenantId, id);
   if (hit && hit.row.status === 'pending' && ctx.now() < hit.row.expires_at.getTime()) {
     answerPending(ctx, reply, tenantId, id, waitSeconds, hit.row, hit.generation);
     return;
   }
   load(ctx, tenantId, id)
-    .then(({ row, generation }) => (row.status === 'pending' ? answerPending(ctx, reply, tenantId, id, waitSeconds, row, generation) : sendBody(ctx, reply, row)))
+    .then(({ row, generation }) =>
+      row.status === 'pending'
+        ? answerPending(ctx, reply, tenantId, id, waitSeconds, row, generation)
+        : sendBody(ctx, reply, row),
+    )
     .catch((error: unknown) => void reply.send(error));
 }

@@ -27,11 +27,15 @@ export function authorizationToApi(row: AuthorizationRow): Authorization {
     status: row.status,
     expiresAt: row.expires_at.toISOString(),
   };
-  if (row.error_code) a.error = { code: row.error_code, message: row.error_message ?? CLOUD_ERROR_CODES[row.error_code] };
+  if (row.error_code)
+    a.error = { code: row.error_code, message: row.error_message ?? CLOUD_ERROR_CODES[row.error_code] };
   if (row.selling_partner_id) a.sellingPartnerId = row.selling_partner_id;
   if (row.selling_partner_id_changed !== null) a.sellingPartnerIdChanged = row.selling_partner_id_changed;
   if (row.status === 'seller_changed' && row.selling_partner_id && row.previous_selling_partner_id) {
-    const seller = (id: string, store: string | null) => ({ sellingPartnerId: id, ...(store ? { storeName: store } : {}) });
+    const seller = (id: string, store: string | null) => ({
+      sellingPartnerId: id,
+      ...(store ? { storeName: store } : {}),
+    });
     a.sellerChange = {
       previous: seller(row.previous_selling_partner_id, row.previous_store_name),
       next: seller(row.selling_partner_id, row.store_name),
@@ -68,7 +72,10 @@ export async function createAuthorization(
   return db.transaction(async (tx) => {
     const platform = await getPlatform(tx, tenantId, platformId, true);
     if (mode === 'refresh' && !platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
-    const cancelled = await cancelPendingOfPlatform(tx, platformId, now, { code: 'AUTHORIZATION_SUPERSEDED', message: CLOUD_ERROR_CODES.AUTHORIZATION_SUPERSEDED });
+    const cancelled = await cancelPendingOfPlatform(tx, platformId, now, {
+      code: 'AUTHORIZATION_SUPERSEDED',
+      message: CLOUD_ERROR_CODES.AUTHORIZATION_SUPERSEDED,
+    });
     // An undecided seller change is answered "keep" by a new sign-in: its held token is dropped.
     const kept = await keepUndecidedSellerChanges(tx, platformId, now);
     const row = await insertAuthorization(tx, {
@@ -94,6 +101,9 @@ export async function getAuthorization(db: Queryable, tenantId: string, id: stri
 /** Marks a pending authorization expired once its time is up (lazily, when someone looks). */
 export async function expireIfDue(db: Queryable, row: AuthorizationRow, now: Date): Promise<AuthorizationRow> {
   if (row.status !== 'pending' || now.getTime() < row.expires_at.getTime()) return row;
-  const updated = await finishPending(db, row.id, 'expired', now, { code: 'AUTHORIZATION_EXPIRED', message: CLOUD_ERROR_CODES.AUTHORIZATION_EXPIRED });
+  const updated = await finishPending(db, row.id, 'expired', now, {
+    code: 'AUTHORIZATION_EXPIRED',
+    message: CLOUD_ERROR_CODES.AUTHORIZATION_EXPIRED,
+  });
   return updated ?? (await findAuthorization(db, row.id))!;
 }

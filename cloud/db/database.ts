@@ -28,7 +28,12 @@ export function pgliteMigrationTarget(pg: PGlite): MigrationTarget {
   return {
     query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
     scriptTransaction: (fn) =>
-      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined), exec: async (sql) => void (await tx.exec(sql)) })),
+      pg.transaction((tx) =>
+        fn({
+          query: (sql, params) => tx.query(sql, params as unknown[] | undefined),
+          exec: async (sql) => void (await tx.exec(sql)),
+        }),
+      ),
   };
 }
 
@@ -37,13 +42,18 @@ export function pgliteMigrationTarget(pg: PGlite): MigrationTarget {
  * cloud's user (0700/0600) and locked for this process until close (DataDirLockedError names the owner).
  * `migrations` only for tests.
  */
-export async function openDatabase(dataDir?: string, opts: { migrations?: readonly Migration[]; notice?: (line: string) => void } = {}): Promise<Database & { lock?: DataDirLock }> {
+export async function openDatabase(
+  dataDir?: string,
+  opts: { migrations?: readonly Migration[]; notice?: (line: string) => void } = {},
+): Promise<Database & { lock?: DataDirLock }> {
   if (dataDir) createPrivateDir(dataDir);
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
   let pg: PGlite;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
-    pg = dataDir ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF }) : await PGlite.create({ postgresqlconf: PGLITE_CONF });
+    pg = dataDir
+      ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF })
+      : await PGlite.create({ postgresqlconf: PGLITE_CONF });
   } catch (err) {
     lock?.release();
     throw err;
@@ -51,7 +61,8 @@ export async function openDatabase(dataDir?: string, opts: { migrations?: readon
   const db: Database & { lock?: DataDirLock } = {
     ...(lock ? { lock } : {}),
     query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
-    transaction: (fn) => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
+    transaction: (fn) =>
+      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
     close: async () => {
       try {
         await pg.close();
@@ -62,7 +73,10 @@ export async function openDatabase(dataDir?: string, opts: { migrations?: readon
     },
   };
   try {
-    await migrate(pgliteMigrationTarget(pg), { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) });
+    await migrate(pgliteMigrationTarget(pg), {
+      migrations: opts.migrations ?? MIGRATIONS,
+      ...(opts.notice ? { notice: opts.notice } : {}),
+    });
   } catch (error) {
     // A failed migration stops the start; the file must not stay open (and locked) behind it.
     await bestEffort('closing the database', db.close());

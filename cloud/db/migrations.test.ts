@@ -31,7 +31,9 @@ const FAILING: Migration = { version: 1002, sql: `CREATE TABLE half_done (x inte
 async function expectNothingOfFailedMigration(db: Pick<Database, 'query' | 'close'>): Promise<void> {
   try {
     expect((await db.query(`SELECT to_regclass('half_done') AS t`)).rows).toEqual([{ t: null }]);
-    expect((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(
+      (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+    ).toEqual(MIGRATIONS.map((m) => m.version));
   } finally {
     await db.close();
   }
@@ -45,7 +47,9 @@ function runnerTests(open: () => Open) {
     try {
       await db.query('INSERT INTO labels (id, name) VALUES (1, $1)', ['  Amazon DE  ']);
       expect((await db.query<{ name: string }>('SELECT name FROM labels')).rows).toEqual([{ name: 'Amazon DE' }]);
-      const versions = (await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+      const versions = (
+        await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+      ).rows.map((r) => r.version);
       expect(versions).toEqual([...MIGRATIONS.map((m) => m.version), 1001]);
     } finally {
       await db.close();
@@ -68,7 +72,9 @@ describe('migrations on PGlite', () => {
 
   it('refuses versions that do not rise (two branches merged with the same number)', async () => {
     const untouched = {} as MigrationTarget; // the check comes before any query
-    await expect(migrate(untouched, { migrations: [...MIGRATIONS, { version: 1, sql: 'SELECT 1' }] })).rejects.toThrow(/versions must rise/);
+    await expect(migrate(untouched, { migrations: [...MIGRATIONS, { version: 1, sql: 'SELECT 1' }] })).rejects.toThrow(
+      /versions must rise/,
+    );
   });
 });
 

@@ -172,9 +172,11 @@ export const MIGRATIONS: Migration[] = [
 /** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */
 function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (!Number.isInteger(m.version) || m.version < 1) throw new Error(`migration version ${m.version} is not a positive integer`);
+    if (!Number.isInteger(m.version) || m.version < 1)
+      throw new Error(`migration version ${m.version} is not a positive integer`);
     const before = migrations[i - 1];
-    if (before && m.version <= before.version) throw new Error(`migration ${m.version} follows ${before.version}: versions must rise`);
+    if (before && m.version <= before.version)
+      throw new Error(`migration ${m.version} follows ${before.version}: versions must rise`);
   });
 }
 
@@ -196,7 +198,9 @@ export async function hasSchema(db: Queryable): Promise<boolean> {
 /** An admin command pointed at a database no cloud serves: it creates none. */
 export class SchemaMissingError extends Error {
   constructor(where: string) {
-    super(`${where} has no cloud schema: no cloud instance has run on it, so nothing would serve what this command creates. Point the command at the deployment (see npm run cloud -- --help); admin commands never create a database.`);
+    super(
+      `${where} has no cloud schema: no cloud instance has run on it, so nothing would serve what this command creates. Point the command at the deployment (see npm run cloud -- --help); admin commands never create a database.`,
+    );
   }
 }
 
@@ -215,7 +219,9 @@ export async function migrate(db: MigrationTarget, opts: MigrateOptions = {}): P
   const notice = opts.notice ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const upTo = opts.upTo ?? Number.POSITIVE_INFINITY;
   checkOrder(migrations);
-  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
   const done = new Set(await appliedMigrationVersions(db));
   const applied: number[] = [];
   for (const m of migrations) {

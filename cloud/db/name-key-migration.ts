@@ -40,7 +40,9 @@ export async function nameKeyMigration(tx: Queryable, notice: (line: string) => 
   // The old index is on the raw name: normalising one row could collide with another's raw name.
   await tx.query('DROP INDEX platforms_tenant_name');
 
-  const { rows } = await tx.query<Row>('SELECT id, tenant_id, name, deleted_at FROM platforms ORDER BY tenant_id, created_at, id');
+  const { rows } = await tx.query<Row>(
+    'SELECT id, tenant_id, name, deleted_at FROM platforms ORDER BY tenant_id, created_at, id',
+  );
   const usedByTenant = new Map<string, string[]>();
   for (const row of rows) {
     let name = normalizePlatformName(row.name);
@@ -52,13 +54,25 @@ export async function nameKeyMigration(tx: Queryable, notice: (line: string) => 
       used.push(name);
     }
     if (name !== row.name) {
-      const reason = platformNameKey(name) === platformNameKey(row.name) ? 'normalised' : 'name clash under the shared name rule';
-      await tx.query('INSERT INTO platform_renames (platform_id, tenant_id, old_name, new_name, reason) VALUES ($1, $2, $3, $4, $5)', [row.id, row.tenant_id, row.name, name, reason]);
-      notice(`migration 2: platform ${row.id} of tenant ${row.tenant_id} renamed from ${JSON.stringify(row.name)} to ${JSON.stringify(name)} (${reason})`);
+      const reason =
+        platformNameKey(name) === platformNameKey(row.name) ? 'normalised' : 'name clash under the shared name rule';
+      await tx.query(
+        'INSERT INTO platform_renames (platform_id, tenant_id, old_name, new_name, reason) VALUES ($1, $2, $3, $4, $5)',
+        [row.id, row.tenant_id, row.name, name, reason],
+      );
+      notice(
+        `migration 2: platform ${row.id} of tenant ${row.tenant_id} renamed from ${JSON.stringify(row.name)} to ${JSON.stringify(name)} (${reason})`,
+      );
     }
-    await tx.query('UPDATE platforms SET name = $2, name_key = $3 WHERE id = $1', [row.id, name, platformNameKey(name)]);
+    await tx.query('UPDATE platforms SET name = $2, name_key = $3 WHERE id = $1', [
+      row.id,
+      name,
+      platformNameKey(name),
+    ]);
   }
 
   await tx.query('ALTER TABLE platforms ALTER COLUMN name_key SET NOT NULL');
-  await tx.query('CREATE UNIQUE INDEX platforms_tenant_name_key ON platforms (tenant_id, name_key) WHERE deleted_at IS NULL');
+  await tx.query(
+    'CREATE UNIQUE INDEX platforms_tenant_name_key ON platforms (tenant_id, name_key) WHERE deleted_at IS NULL',
+  );
 }

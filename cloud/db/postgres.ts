@@ -56,8 +56,15 @@ interface OpenPostgresOptions {
   migrate?: boolean;
 }
 
-export async function openPostgres(connectionString: string, opts: OpenPostgresOptions = {}): Promise<Database & { pool: pg.Pool }> {
-  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, ...(opts.applicationName ? { application_name: opts.applicationName } : {}) });
+export async function openPostgres(
+  connectionString: string,
+  opts: OpenPostgresOptions = {},
+): Promise<Database & { pool: pg.Pool }> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: opts.max ?? 10,
+    ...(opts.applicationName ? { application_name: opts.applicationName } : {}),
+  });
   // An idle client that breaks (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db: Database & { pool: pg.Pool } = {
@@ -91,7 +98,10 @@ export async function openPostgres(connectionString: string, opts: OpenPostgresO
     const client = await pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      await migrate({ ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) }, { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) });
+      await migrate(
+        { ...onClient(client), scriptTransaction: (fn) => inTransaction(client, fn) },
+        { migrations: opts.migrations ?? MIGRATIONS, ...(opts.notice ? { notice: opts.notice } : {}) },
+      );
     } finally {
       await bestEffort('releasing the migration lock', client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]));
       client.release();

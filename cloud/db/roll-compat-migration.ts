@@ -42,8 +42,11 @@ const EXPAND = [
 export async function rollCompatMigration(tx: Queryable, notice: (line: string) => void): Promise<void> {
   for (const sql of EXPAND) await tx.query(sql);
   // Keys computed by the database, with the very expression of the unique index below.
-  const key = async (name: string) => (await tx.query<{ key: string }>('SELECT lower(btrim($1)) AS key', [name])).rows[0]!.key;
-  const { rows } = await tx.query<{ id: string; name: string; key: string }>('SELECT id, name, lower(btrim(name)) AS key FROM tenants ORDER BY created_at, id');
+  const key = async (name: string) =>
+    (await tx.query<{ key: string }>('SELECT lower(btrim($1)) AS key', [name])).rows[0]!.key;
+  const { rows } = await tx.query<{ id: string; name: string; key: string }>(
+    'SELECT id, name, lower(btrim(name)) AS key FROM tenants ORDER BY created_at, id',
+  );
   const used = new Set<string>();
   for (const row of rows) {
     let name = row.name;
@@ -55,11 +58,13 @@ export async function rollCompatMigration(tx: Queryable, notice: (line: string) 
     used.add(nameKey);
     if (name === row.name) continue;
     await tx.query('UPDATE tenants SET name = $2 WHERE id = $1', [row.id, name]);
-    await tx.query(`INSERT INTO admin_actions (at, action, tenant_id, via, detail) VALUES (now(), 'tenant.rename', $1, 'migration', $2)`, [
-      row.id,
-      JSON.stringify({ oldName: row.name, newName: name, reason: 'tenant names are unique' }),
-    ]);
-    notice(`migration 6: tenant ${row.id} renamed from ${JSON.stringify(row.name)} to ${JSON.stringify(name)} (tenant names are unique)`);
+    await tx.query(
+      `INSERT INTO admin_actions (at, action, tenant_id, via, detail) VALUES (now(), 'tenant.rename', $1, 'migration', $2)`,
+      [row.id, JSON.stringify({ oldName: row.name, newName: name, reason: 'tenant names are unique' })],
+    );
+    notice(
+      `migration 6: tenant ${row.id} renamed from ${JSON.stringify(row.name)} to ${JSON.stringify(name)} (tenant names are unique)`,
+    );
   }
   await tx.query('CREATE UNIQUE INDEX tenants_name_unique ON tenants (lower(btrim(name))) WHERE deleted_at IS NULL');
 }

@@ -43,7 +43,11 @@ describe.skipIf('missing' in nginxBin)('the nginx site in front of a cloud', () 
   beforeAll(async () => {
     stack = await startStack({ overrides: { trustProxy: '127.0.0.1' } });
     const cert = await selfSignedCertificate(tmp);
-    nginx = await startNginx((nginxBin as { bin: string }).bin, { port: await freePort(), cert, upstreams: [Number(new URL(stack.cloud.url).port)] });
+    nginx = await startNginx((nginxBin as { bin: string }).bin, {
+      port: await freePort(),
+      cert,
+      upstreams: [Number(new URL(stack.cloud.url).port)],
+    });
     dispatcher = new Agent({ connect: { ca: cert.pem } });
   }, 60_000);
   afterAll(async () => {
@@ -52,7 +56,8 @@ describe.skipIf('missing' in nginxBin)('the nginx site in front of a cloud', () 
     await dispatcher?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
-  const viaNginx = (p: string, headers: Record<string, string> = {}) => fetch(`${nginx.url}${p}`, { dispatcher, headers } as RequestInit);
+  const viaNginx = (p: string, headers: Record<string, string> = {}) =>
+    fetch(`${nginx.url}${p}`, { dispatcher, headers } as RequestInit);
 
   it('does not publish /openapi.json (the instance itself serves it)', async () => {
     expect((await viaNginx('/openapi.json')).status).toBe(404);

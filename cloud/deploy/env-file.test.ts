@@ -22,7 +22,9 @@ const block = (lang: string) => {
 
 describe('systemd EnvironmentFile= reading', () => {
   it('keeps an inline "#" in the value, ignores comment lines, strips whitespace, unquotes', () => {
-    expect(parseEnvironmentFile('# c\n; c\n\nA=1\nB = two  \nC=127.0.0.1    # nginx\nD="x # y"\nE=\'q\'\nF=a\\\nb\n')).toEqual({
+    expect(
+      parseEnvironmentFile('# c\n; c\n\nA=1\nB = two  \nC=127.0.0.1    # nginx\nD="x # y"\nE=\'q\'\nF=a\\\nb\n'),
+    ).toEqual({
       A: '1',
       B: 'two',
       C: '127.0.0.1    # nginx',
@@ -55,13 +57,19 @@ describe('cloud/README.md: the documented cloud.env and cloud.json', () => {
       CLOUD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       CLOUD_ADMIN_TOKEN: randomBytes(32).toString('base64'),
     };
-    const vars = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '…' ? filled[k]! : v.replaceAll('…', 'pw')]));
+    const vars = Object.fromEntries(
+      Object.entries(env).map(([k, v]) => [k, v === '…' ? filled[k]! : v.replaceAll('…', 'pw')]),
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-env-file-'));
     try {
       const file = path.join(dir, 'cloud.json');
       fs.writeFileSync(file, JSON.stringify(json));
       // The unit's own Environment= line adds CLOUD_TRUST_PROXY; the CLI's --production sets the mode.
-      const config = loadConfig({ file, env: { ...vars, CLOUD_TRUST_PROXY: '127.0.0.1' }, base: { amazon: { mode: 'production' } } as never });
+      const config = loadConfig({
+        file,
+        env: { ...vars, CLOUD_TRUST_PROXY: '127.0.0.1' },
+        base: { amazon: { mode: 'production' } } as never,
+      });
       const leaves = config as unknown as Record<string, unknown>;
       for (const [name, value] of Object.entries(vars)) {
         const keyPath = ENV_KEYS[name]!.split('.');
@@ -77,7 +85,10 @@ describe('cloud/README.md: the documented cloud.env and cloud.json', () => {
 });
 
 describe('cloud/OPERATIONS.md: the staging cloud.json (the sandbox as Amazon under the unit)', () => {
-  const operations = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../OPERATIONS.md'), 'utf8');
+  const operations = fs.readFileSync(
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../OPERATIONS.md'),
+    'utf8',
+  );
   const staging = operations.slice(operations.indexOf('## Staging'));
   const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(staging)![1]!) as { amazon: Record<string, string> };
 
@@ -89,7 +100,11 @@ describe('cloud/OPERATIONS.md: the staging cloud.json (the sandbox as Amazon und
     try {
       const file = path.join(dir, 'cloud.json');
       fs.writeFileSync(file, JSON.stringify(json));
-      const env = { CLOUD_SIGNING_KEY: randomBytes(32).toString('base64'), CLOUD_ENCRYPTION_KEY: randomBytes(32).toString('base64'), CLOUD_TRUST_PROXY: '127.0.0.1' };
+      const env = {
+        CLOUD_SIGNING_KEY: randomBytes(32).toString('base64'),
+        CLOUD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        CLOUD_TRUST_PROXY: '127.0.0.1',
+      };
       // The unit's --production only sets the default: the file's mode wins.
       const config = loadConfig({ file, env, base: { amazon: { mode: 'production' } } as never });
       expect(config.amazon.mode).toBe('sandbox');

@@ -25,7 +25,9 @@ it('never accepts a token signed with another key or altered, even after a good 
   const forged = await issueAccessToken(new Uint8Array(randomBytes(32)), 'tenant-1', T0, 900);
   expect(await verify(forged)).toBeUndefined();
   const [h, p] = good.split('.');
-  const otherTenant = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: 'tenant-2' })).toString('base64url');
+  const otherTenant = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: 'tenant-2' }),
+  ).toString('base64url');
   expect(await verify(`${h}.${otherTenant}.${good.split('.')[2]}`)).toBeUndefined();
 });
 

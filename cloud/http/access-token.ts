@@ -7,7 +7,13 @@ import { SignJWT, jwtVerify } from 'jose';
 const AUDIENCE = 'cloud-v1';
 const ISSUER = 'amazon-cloud-connect';
 
-export async function issueAccessToken(key: Uint8Array, tenantId: string, nowMs: number, ttlSeconds: number, secretGeneration = 0): Promise<string> {
+export async function issueAccessToken(
+  key: Uint8Array,
+  tenantId: string,
+  nowMs: number,
+  ttlSeconds: number,
+  secretGeneration = 0,
+): Promise<string> {
   const iat = Math.floor(nowMs / 1000);
   return new SignJWT({ gen: secretGeneration })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -40,7 +46,9 @@ async function verifyWithExpiry(key: Uint8Array, token: string, nowMs: number): 
       currentDate: new Date(nowMs),
     });
     const generation = typeof payload.gen === 'number' && Number.isSafeInteger(payload.gen) ? payload.gen : 0;
-    return typeof payload.sub === 'string' && typeof payload.exp === 'number' ? { tenantId: payload.sub, expiresAtMs: payload.exp * 1000, generation } : undefined;
+    return typeof payload.sub === 'string' && typeof payload.exp === 'number'
+      ? { tenantId: payload.sub, expiresAtMs: payload.exp * 1000, generation }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -73,7 +73,10 @@ const TEXT: Record<PageLang, Sentences> = {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The failure page for a code, in the language the browser asks for. */
-export function callbackFailurePage(acceptLanguage: string | undefined, code: string): { lang: PageLang; html: string } {
+export function callbackFailurePage(
+  acceptLanguage: string | undefined,
+  code: string,
+): { lang: PageLang; html: string } {
   const lang = pickPageLang(acceptLanguage);
   const t = TEXT[lang];
   const sentence = Object.hasOwn(t, code) && t[code] ? t[code] : t.other;

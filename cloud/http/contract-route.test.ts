@@ -9,7 +9,15 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import { contractRoute, installContractSchemas } from './contract-route';
 import { installErrorHandlers } from './error-handler';
 
-const platform = { id: 'plt_1', type: 'amazon' as const, name: 'Amazon DE', region: 'EU' as const, countryCode: 'DE', status: 'authenticated' as const, createdAt: '2026-01-01T00:00:00.000Z' };
+const platform = {
+  id: 'plt_1',
+  type: 'amazon' as const,
+  name: 'Amazon DE',
+  region: 'EU' as const,
+  countryCode: 'DE',
+  status: 'authenticated' as const,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 let answer: unknown = platform;
 let app: FastifyInstance;
 
@@ -17,7 +25,9 @@ beforeAll(async () => {
   app = Fastify();
   installErrorHandlers(app);
   await installContractSchemas(app);
-  app.withTypeProvider<ZodTypeProvider>().route({ ...contractRoute(CLOUD_ROUTES.getPlatform), handler: async () => answer as typeof platform });
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .route({ ...contractRoute(CLOUD_ROUTES.getPlatform), handler: async () => answer as typeof platform });
   await app.ready();
 });
 afterAll(() => app.close());
@@ -41,6 +51,8 @@ describe('contract routes', () => {
     answer = platform;
     const res = await app.inject({ method: 'GET', url: '/v1/platforms/plt%071' });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid params: id: .*control characters/) } });
+    expect(res.json()).toEqual({
+      error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid params: id: .*control characters/) },
+    });
   });
 });

@@ -15,7 +15,11 @@ export async function installContractSchemas(app: FastifyInstance): Promise<void
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Amazon cloud relay', version: '1', description: 'The tenant API the desktop calls, Amazon\'s redirect targets, and the operator\'s routes.' },
+      info: {
+        title: 'Amazon cloud relay',
+        version: '1',
+        description: "The tenant API the desktop calls, Amazon's redirect targets, and the operator's routes.",
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,

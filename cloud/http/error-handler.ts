@@ -26,7 +26,9 @@ export function sendError(reply: FastifyReply, err: CloudError, status = err.sta
  */
 export function schemaMismatch(err: Error): CloudError | undefined {
   if (!hasZodFastifySchemaValidationErrors(err)) return undefined;
-  const issues = err.validation.map((i) => (i.instancePath.length > 1 ? `${i.instancePath.slice(1).replaceAll('/', '.')}: ${i.message}` : i.message));
+  const issues = err.validation.map((i) =>
+    i.instancePath.length > 1 ? `${i.instancePath.slice(1).replaceAll('/', '.')}: ${i.message}` : i.message,
+  );
   return new CloudError('INVALID_REQUEST', `Invalid ${err.validationContext ?? 'request'}: ${issues.join('; ')}.`);
 }
 
@@ -39,7 +41,10 @@ function translate(err: FastifyError): { error: CloudError; status?: number } | 
     case 'FST_ERR_BAD_URL':
       return { error: new CloudError('INVALID_REQUEST', 'The URL is not validly percent-encoded.') };
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return { error: new CloudError('INVALID_REQUEST', 'A path parameter is longer than the cloud accepts.'), status: 414 };
+      return {
+        error: new CloudError('INVALID_REQUEST', 'A path parameter is longer than the cloud accepts.'),
+        status: 414,
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { error: new CloudError('PAYLOAD_TOO_LARGE') };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -48,9 +53,11 @@ function translate(err: FastifyError): { error: CloudError; status?: number } | 
   const status = err.statusCode ?? 500;
   if (status === 413) return { error: new CloudError('PAYLOAD_TOO_LARGE') };
   if (status === 415) return { error: new CloudError('UNSUPPORTED_MEDIA_TYPE') };
-  if (status === 400) return { error: new CloudError('INVALID_REQUEST', 'The request body is not valid JSON or form data.') };
+  if (status === 400)
+    return { error: new CloudError('INVALID_REQUEST', 'The request body is not valid JSON or form data.') };
   // Any other 4xx Fastify raises (invalid Content-Length, …) is still the client's request.
-  if (status > 400 && status < 500) return { error: new CloudError('INVALID_REQUEST', `The request is not acceptable (HTTP ${status}).`), status };
+  if (status > 400 && status < 500)
+    return { error: new CloudError('INVALID_REQUEST', `The request is not acceptable (HTTP ${status}).`), status };
   return undefined;
 }
 

@@ -7,7 +7,11 @@ interface FailureCounter {
   over(key: string): number | undefined;
 }
 
-export function createFailureCounter(limit: number, now: () => number, opts: { windowMs?: number; maxKeys?: number } = {}): FailureCounter {
+export function createFailureCounter(
+  limit: number,
+  now: () => number,
+  opts: { windowMs?: number; maxKeys?: number } = {},
+): FailureCounter {
   const windowMs = opts.windowMs ?? 60_000;
   const maxKeys = opts.maxKeys ?? 10_000;
   const windows = new Map<string, { count: number; resetAt: number }>();

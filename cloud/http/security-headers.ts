@@ -28,7 +28,8 @@ async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIONS): Pr
     probe.get('/', async () => '');
     const res = await probe.inject('/');
     const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers)) if (!NOT_HELMET.has(name) && value !== undefined) out[name] = String(value);
+    for (const [name, value] of Object.entries(res.headers))
+      if (!NOT_HELMET.has(name) && value !== undefined) out[name] = String(value);
     return out;
   } finally {
     await probe.close();
@@ -37,7 +38,8 @@ async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIONS): Pr
 
 export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
   const headers = await helmetHeaders();
-  if (!headers['content-security-policy'] || !headers['x-content-type-options']) throw new Error('helmet sent no security headers');
+  if (!headers['content-security-policy'] || !headers['x-content-type-options'])
+    throw new Error('helmet sent no security headers');
   const entries = Object.entries(headers);
   // A route's own value wins (the Login URI's pages widen form-action to Seller Central's origins).
   app.addHook('onSend', async (_request, reply, payload) => {

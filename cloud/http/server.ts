@@ -34,7 +34,11 @@ export interface RouteEntry {
 }
 
 /** `routes` receives every route as it is registered (the fuzzers cover new routes automatically). */
-export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes: RouteEntry[] = []): Promise<FastifyInstance> {
+export async function buildServer(
+  ctx: CloudContext,
+  logger: CloudLogger,
+  routes: RouteEntry[] = [],
+): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     // Behind a reverse proxy the client is in X-Forwarded-For; only hops named here are believed.
@@ -45,9 +49,22 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
       // The URL's query of Amazon's redirect holds the code and the state: log the path only.
       serializers: {
         // ip: the client's address (from X-Forwarded-For when trustProxy names the proxy).
-        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+          remoteAddress: req.ip,
+        }),
       },
-      redact: { paths: ['req.headers.authorization', 'headers.authorization', '*.client_secret', '*.refresh_token', '*.access_token'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          '*.client_secret',
+          '*.refresh_token',
+          '*.access_token',
+        ],
+        censor: '[redacted]',
+      },
     },
     // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
     routerOptions: { maxParamLength: 200 },
@@ -82,9 +99,18 @@ export async function buildServer(ctx: CloudContext, logger: CloudLogger, routes
     timeWindow: 60_000,
     // The operator (the admin credential on /admin and /metrics) has a bucket of its own: a flood of
     // unauthenticated requests from the same address (loopback, a shared host) must not lock it out.
-    keyGenerator: (request) => (request.tenantId ? `tenant:${request.tenantId}` : isOperator(request, ctx.adminToken) ? 'operator' : `ip:${request.ip}`),
+    keyGenerator: (request) =>
+      request.tenantId
+        ? `tenant:${request.tenantId}`
+        : isOperator(request, ctx.adminToken)
+          ? 'operator'
+          : `ip:${request.ip}`,
     errorResponseBuilder: (_request, context) =>
-      new CloudError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`, Math.ceil(context.ttl / 1000)),
+      new CloudError(
+        'RATE_LIMITED',
+        `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+        Math.ceil(context.ttl / 1000),
+      ),
   });
   await app.register(oauthTokenRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });

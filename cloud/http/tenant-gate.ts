@@ -27,7 +27,12 @@ export interface TenantGate {
   changed(tenantId: string): void;
 }
 
-export function createTenantGate(db: Queryable, notifier: AuthorizationNotifier, now: () => number, ttlMs = 5_000): TenantGate {
+export function createTenantGate(
+  db: Queryable,
+  notifier: AuthorizationNotifier,
+  now: () => number,
+  ttlMs = 5_000,
+): TenantGate {
   const known = new Map<string, { active: boolean | undefined; generation: number; until: number }>();
   notifier.subscribeAll((id) => {
     if (id.startsWith(TENANT_CHANGE_PREFIX)) known.delete(id.slice(TENANT_CHANGE_PREFIX.length));
@@ -43,7 +48,11 @@ export function createTenantGate(db: Queryable, notifier: AuthorizationNotifier,
       let entry = known.get(tenantId);
       if (!entry || entry.until <= now()) {
         const access = await tenantAccess(db, tenantId);
-        entry = { active: access && access.disabled_at === null, generation: access?.secret_generation ?? 0, until: now() + ttlMs };
+        entry = {
+          active: access && access.disabled_at === null,
+          generation: access?.secret_generation ?? 0,
+          until: now() + ttlMs,
+        };
         if (known.size > 10_000) known.delete(known.keys().next().value!);
         known.set(tenantId, entry);
       }

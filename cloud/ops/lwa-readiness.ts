@@ -28,5 +28,10 @@ export function lwaSecretReadiness(config: CloudConfig, nowMs: number, active?: 
   if (status.daysUntilAllExpired === undefined) return { ok: true, warning: false, ...facts, detail: status.message };
   const min = config.readyzLwaSecretMinDays;
   const warning = status.daysUntilAllExpired <= min;
-  return { ok: true, warning, ...facts, detail: warning ? `${status.message} (rotate now: fewer than ${min + 1} days left)` : status.message };
+  return {
+    ok: true,
+    warning,
+    ...facts,
+    detail: warning ? `${status.message} (rotate now: fewer than ${min + 1} days left)` : status.message,
+  };
 }

@@ -103,7 +103,12 @@ export function createMetrics(): CloudMetrics {
 
   // Which build runs where (a rolling upgrade shows two versions for a while). `commit` is set by the
   // build (scripts/build.ts buildCommit); run from source (tsx) it reads "source".
-  new client.Gauge({ name: 'cloud_build_info', help: 'Always 1; the labels name the running build', labelNames: ['version', 'commit', 'node'], registers: [registry] })
+  new client.Gauge({
+    name: 'cloud_build_info',
+    help: 'Always 1; the labels name the running build',
+    labelNames: ['version', 'commit', 'node'],
+    registers: [registry],
+  })
     .labels(version, buildCommitLabel(process.env.CLOUD_BUILD_COMMIT), process.version)
     .set(1);
   let lwaSecrets: (() => { slot: string; daysLeft?: number }[]) | undefined;

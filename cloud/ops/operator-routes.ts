@@ -17,7 +17,8 @@ import { OPERATOR_PATTERN, type TenantAdmin } from '../admin/tenant-admin';
 function adminFor(ctx: CloudContext, request: FastifyRequest): TenantAdmin {
   const operator = request.headers[OPERATOR_HEADER];
   if (operator === undefined) return ctx.tenantAdmin;
-  if (typeof operator !== 'string' || !OPERATOR_PATTERN.test(operator)) throw new CloudError('INVALID_REQUEST', 'X-Operator must be 1 to 64 letters, digits or . _ @ + -');
+  if (typeof operator !== 'string' || !OPERATOR_PATTERN.test(operator))
+    throw new CloudError('INVALID_REQUEST', 'X-Operator must be 1 to 64 letters, digits or . _ @ + -');
   return ctx.tenantAdmin.as(operator);
 }
 import { readiness } from './readiness';
@@ -47,7 +48,10 @@ export async function operatorRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
     handler: async (request, reply) => {
       checkAccess(ctx, request, false);
       const r = await readiness(ctx);
-      return reply.code(r.ready ? 200 : 503).header('cache-control', 'no-store').send(r);
+      return reply
+        .code(r.ready ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send(r);
     },
   });
 
@@ -64,19 +68,39 @@ export async function operatorRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
     async (plugin) => {
       const admin = plugin.withTypeProvider<ZodTypeProvider>();
       admin.addHook('onRequest', async (request) => checkAccess(ctx, request, true));
-      admin.route({ ...contractRoute(OPS_ROUTES.listTenants, '/admin'), handler: async () => ({ tenants: await ctx.tenantAdmin.list() }) });
+      admin.route({
+        ...contractRoute(OPS_ROUTES.listTenants, '/admin'),
+        handler: async () => ({ tenants: await ctx.tenantAdmin.list() }),
+      });
       admin.route({
         ...contractRoute(OPS_ROUTES.createTenant, '/admin'),
-        handler: async (request, reply) => reply.code(201).header('cache-control', 'no-store').send(await adminFor(ctx, request).create(request.body.name)),
+        handler: async (request, reply) =>
+          reply
+            .code(201)
+            .header('cache-control', 'no-store')
+            .send(await adminFor(ctx, request).create(request.body.name)),
       });
       admin.route({
         ...contractRoute(OPS_ROUTES.rotateSecret, '/admin'),
-        handler: async (request, reply) => reply.header('cache-control', 'no-store').send(await adminFor(ctx, request).rotateSecret(request.params.ref)),
+        handler: async (request, reply) =>
+          reply.header('cache-control', 'no-store').send(await adminFor(ctx, request).rotateSecret(request.params.ref)),
       });
-      admin.route({ ...contractRoute(OPS_ROUTES.disableTenant, '/admin'), handler: async (request) => adminFor(ctx, request).setDisabled(request.params.ref, true) });
-      admin.route({ ...contractRoute(OPS_ROUTES.enableTenant, '/admin'), handler: async (request) => adminFor(ctx, request).setDisabled(request.params.ref, false) });
-      admin.route({ ...contractRoute(OPS_ROUTES.renameTenant, '/admin'), handler: async (request) => adminFor(ctx, request).rename(request.params.ref, request.body.name) });
-      admin.route({ ...contractRoute(OPS_ROUTES.deleteTenant, '/admin'), handler: async (request) => adminFor(ctx, request).remove(request.params.ref) });
+      admin.route({
+        ...contractRoute(OPS_ROUTES.disableTenant, '/admin'),
+        handler: async (request) => adminFor(ctx, request).setDisabled(request.params.ref, true),
+      });
+      admin.route({
+        ...contractRoute(OPS_ROUTES.enableTenant, '/admin'),
+        handler: async (request) => adminFor(ctx, request).setDisabled(request.params.ref, false),
+      });
+      admin.route({
+        ...contractRoute(OPS_ROUTES.renameTenant, '/admin'),
+        handler: async (request) => adminFor(ctx, request).rename(request.params.ref, request.body.name),
+      });
+      admin.route({
+        ...contractRoute(OPS_ROUTES.deleteTenant, '/admin'),
+        handler: async (request) => adminFor(ctx, request).remove(request.params.ref),
+      });
     },
     { prefix: '/admin' },
   );

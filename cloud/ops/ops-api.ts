@@ -14,7 +14,12 @@ const route = <S extends CloudRouteSchemas>(r: CloudRoute<S>) => r;
 const checkSchema = z.looseObject({ ok: z.boolean(), detail: z.string() });
 const readinessSchema = z.object({
   ready: z.boolean(),
-  checks: z.object({ database: checkSchema, migrations: checkSchema, notifier: checkSchema, lwaClientSecret: checkSchema }),
+  checks: z.object({
+    database: checkSchema,
+    migrations: checkSchema,
+    notifier: checkSchema,
+    lwaClientSecret: checkSchema,
+  }),
 });
 
 export const tenantSummarySchema = z.object({
@@ -26,9 +31,17 @@ export const tenantSummarySchema = z.object({
   disabledAt: z.string().optional(),
 });
 /** Shown once: only the secret's hash is stored. */
-export const tenantCredentialsSchema = z.object({ tenantId: z.string(), clientId: z.string(), clientSecret: z.string() });
+export const tenantCredentialsSchema = z.object({
+  tenantId: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string(),
+});
 export const tenantListSchema = z.object({ tenants: z.array(tenantSummarySchema) });
-export const tenantDeletedSchema = z.object({ tenantId: z.string(), clientId: z.string(), deletedPlatforms: z.number().int() });
+export const tenantDeletedSchema = z.object({
+  tenantId: z.string(),
+  clientId: z.string(),
+  deletedPlatforms: z.number().int(),
+});
 /** Who acts (recorded in admin_actions); the CLI sends its user's login name. */
 export const OPERATOR_HEADER = 'x-operator';
 
@@ -36,15 +49,31 @@ export const OPERATOR_HEADER = 'x-operator';
 const refParams = z.object({ ref: safeText().min(1).max(100) });
 
 export const OPS_ROUTES = {
-  healthz: route({ method: 'GET', path: '/healthz', summary: 'The process answers (loopback only unless opsAllowRemote).', schema: { response: { 200: z.object({ status: z.literal('ok') }), ...errors } } }),
+  healthz: route({
+    method: 'GET',
+    path: '/healthz',
+    summary: 'The process answers (loopback only unless opsAllowRemote).',
+    schema: { response: { 200: z.object({ status: z.literal('ok') }), ...errors } },
+  }),
   readyz: route({
     method: 'GET',
     path: '/readyz',
-    summary: 'May a load balancer send traffic here: database, migrations, LWA client secret (503 with the failing check).',
+    summary:
+      'May a load balancer send traffic here: database, migrations, LWA client secret (503 with the failing check).',
     schema: { response: { 200: readinessSchema, 503: readinessSchema, ...errors } },
   }),
-  metrics: route({ method: 'GET', path: '/metrics', summary: 'Prometheus metrics (text; the admin credential unless metricsWithoutToken).', schema: { response: {} } }),
-  listTenants: route({ method: 'GET', path: '/admin/tenants', summary: 'Every tenant (admin credential).', schema: { response: { 200: tenantListSchema, ...errors } } }),
+  metrics: route({
+    method: 'GET',
+    path: '/metrics',
+    summary: 'Prometheus metrics (text; the admin credential unless metricsWithoutToken).',
+    schema: { response: {} },
+  }),
+  listTenants: route({
+    method: 'GET',
+    path: '/admin/tenants',
+    summary: 'Every tenant (admin credential).',
+    schema: { response: { 200: tenantListSchema, ...errors } },
+  }),
   createTenant: route({
     method: 'POST',
     path: '/admin/tenants',
@@ -74,12 +103,17 @@ export const OPS_ROUTES = {
     method: 'POST',
     path: '/admin/tenants/:ref/rename',
     summary: 'Renames a tenant; names are unique among the live tenants (admin credential).',
-    schema: { params: refParams, body: z.object({ name: z.string().max(1000) }), response: { 200: tenantSummarySchema, ...errors } },
+    schema: {
+      params: refParams,
+      body: z.object({ name: z.string().max(1000) }),
+      response: { 200: tenantSummarySchema, ...errors },
+    },
   }),
   deleteTenant: route({
     method: 'DELETE',
     path: '/admin/tenants/:ref',
-    summary: "Deletes a tenant: its credentials and tokens stay refused, its platforms and their tokens are deleted (admin credential).",
+    summary:
+      'Deletes a tenant: its credentials and tokens stay refused, its platforms and their tokens are deleted (admin credential).',
     schema: { params: refParams, response: { 200: tenantDeletedSchema, ...errors } },
   }),
 } as const;

@@ -16,7 +16,10 @@ interface Readiness {
 async function timed<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -33,17 +36,32 @@ export async function readiness(ctx: CloudContext): Promise<Readiness> {
     const expected = Math.max(...wanted);
     const version = Math.max(0, ...applied);
     const missing = wanted.filter((v) => !applied.has(v));
-    migrations = { ok: missing.length === 0, version, expected, detail: missing.length === 0 ? 'schema up to date' : `schema lacks migration ${missing.join(', ')} of this build` };
+    migrations = {
+      ok: missing.length === 0,
+      version,
+      expected,
+      detail: missing.length === 0 ? 'schema up to date' : `schema lacks migration ${missing.join(', ')} of this build`,
+    };
   } catch (err) {
     // The driver's message names the failure (refused, timeout), never the connection string's password.
-    database = { ok: false, detail: `database unreachable: ${err instanceof Error ? redactConnectionStrings(err.message) : 'error'}` };
+    database = {
+      ok: false,
+      detail: `database unreachable: ${err instanceof Error ? redactConnectionStrings(err.message) : 'error'}`,
+    };
     migrations = { ok: false, detail: 'unknown: database unreachable' };
   }
   const notifier: CheckResult = !ctx.config.databaseUrl
     ? { ok: true, detail: 'one instance (embedded PGlite): changes are seen in-process' }
     : ctx.notifier.listening
       ? { ok: true, detail: "listening for other instances' changes (LISTEN authorization_changed)" }
-      : { ok: false, detail: 'LISTEN connection to PostgreSQL lost, reconnecting: long-polls here would miss sign-ins finished on other instances' };
+      : {
+          ok: false,
+          detail:
+            'LISTEN connection to PostgreSQL lost, reconnecting: long-polls here would miss sign-ins finished on other instances',
+        };
   const lwaClientSecret = lwaSecretReadiness(ctx.config, ctx.now(), ctx.lwa.secrets.active());
-  return { ready: database.ok && migrations.ok && notifier.ok, checks: { database, migrations, notifier, lwaClientSecret } };
+  return {
+    ready: database.ok && migrations.ok && notifier.ok,
+    checks: { database, migrations, notifier, lwaClientSecret },
+  };
 }

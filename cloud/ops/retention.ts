@@ -8,13 +8,20 @@
 import type { Database } from '../db/queryable';
 import type { CloudConfig } from '../config';
 import { deleteAuthorizationsCreatedBefore } from '../repositories/authorizations';
-import { deleteIdempotencyKeysCreatedBefore, purgePlatformsDeletedBefore, takeRetentionLock } from '../repositories/retention';
+import {
+  deleteIdempotencyKeysCreatedBefore,
+  purgePlatformsDeletedBefore,
+  takeRetentionLock,
+} from '../repositories/retention';
 
 const DAY_MS = 86_400_000;
 /** The first run waits this long, so that a start (and a rolling restart) is not slowed by it. */
 const FIRST_RUN_DELAY_MS = 60_000;
 
-type RetentionConfig = Pick<CloudConfig, 'retentionAuthorizationsDays' | 'retentionIdempotencyKeysDays' | 'retentionDeletedPlatformsDays'>;
+type RetentionConfig = Pick<
+  CloudConfig,
+  'retentionAuthorizationsDays' | 'retentionIdempotencyKeysDays' | 'retentionDeletedPlatformsDays'
+>;
 
 interface RetentionResult {
   /** false: another instance held the job's lock. */
@@ -41,14 +48,25 @@ interface RetentionLog {
 }
 
 /** The periodic job; stop() before the database closes. */
-export function startRetention(db: Database, config: () => CloudConfig, now: () => number, log: RetentionLog): { stop(): void } {
+export function startRetention(
+  db: Database,
+  config: () => CloudConfig,
+  now: () => number,
+  log: RetentionLog,
+): { stop(): void } {
   let running: Promise<void> | undefined;
   const run = () => {
     running ??= runRetention(db, config(), now())
       .then((r) => {
-        if (r.authorizations + r.idempotencyKeys + r.platforms > 0) log.info({ retention: r }, 'retention: old rows deleted');
+        if (r.authorizations + r.idempotencyKeys + r.platforms > 0)
+          log.info({ retention: r }, 'retention: old rows deleted');
       })
-      .catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'retention failed; retried at the next run'))
+      .catch((err: unknown) =>
+        log.error(
+          { err: err instanceof Error ? err.message : String(err) },
+          'retention failed; retried at the next run',
+        ),
+      )
       .finally(() => void (running = undefined));
   };
   const first = setTimeout(run, FIRST_RUN_DELAY_MS).unref();

@@ -4,7 +4,12 @@
 // written by an earlier version of cloud/README.md put CLOUD_LWA_CLIENT_SECRET there).
 import { ENV_KEYS } from '../config';
 
-const RELOADABLE = new Set(['amazon.lwaClientSecret', 'amazon.lwaClientSecretExpiresAt', 'amazon.lwaNextClientSecret', 'amazon.lwaNextClientSecretExpiresAt']);
+const RELOADABLE = new Set([
+  'amazon.lwaClientSecret',
+  'amazon.lwaClientSecretExpiresAt',
+  'amazon.lwaNextClientSecret',
+  'amazon.lwaNextClientSecretExpiresAt',
+]);
 
 /** Names (never values) of the set environment variables that carry a key SIGHUP is meant to change. */
 export function reloadableKeysFromEnvironment(env: NodeJS.ProcessEnv): string[] {

@@ -19,7 +19,12 @@ interface Row {
   at: Date;
 }
 
-export async function recordAmazonCalls(db: Queryable, platformId: string, authorizationId: string | null, calls: AmazonCall[]): Promise<void> {
+export async function recordAmazonCalls(
+  db: Queryable,
+  platformId: string,
+  authorizationId: string | null,
+  calls: AmazonCall[],
+): Promise<void> {
   if (calls.length === 0) return;
   for (const c of calls) {
     await db.query(
@@ -45,11 +50,24 @@ const toApi = (r: Row): AmazonRequest => ({
 });
 
 export function callsToApi(calls: AmazonCall[]): AmazonRequest[] {
-  return calls.map((c) => toApi({ api: c.api, operation: c.operation, http_status: c.httpStatus ?? null, request_id: c.requestId ?? null, outcome: c.outcome, at: c.at }));
+  return calls.map((c) =>
+    toApi({
+      api: c.api,
+      operation: c.operation,
+      http_status: c.httpStatus ?? null,
+      request_id: c.requestId ?? null,
+      outcome: c.outcome,
+      at: c.at,
+    }),
+  );
 }
 
 /** The latest calls of a platform, oldest first. */
-export async function platformAmazonRequests(db: Queryable, platformId: string, limit = SHOWN_PER_PLATFORM): Promise<AmazonRequest[]> {
+export async function platformAmazonRequests(
+  db: Queryable,
+  platformId: string,
+  limit = SHOWN_PER_PLATFORM,
+): Promise<AmazonRequest[]> {
   const { rows } = await db.query<Row>(
     `SELECT api, operation, http_status, request_id, outcome, at FROM amazon_requests WHERE platform_id = $1 ORDER BY id DESC LIMIT $2`,
     [platformId, limit],

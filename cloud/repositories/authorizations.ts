@@ -38,7 +38,7 @@ export interface AuthorizationRow {
 }
 
 /** Every end of an authorization drops what its code exchange kept (the sealed code and token). */
-const CLEAR_EXCHANGE = 'exchange_code_enc = NULL, exchanged_refresh_token_enc = NULL, exchange_lease_until = NULL'
+const CLEAR_EXCHANGE = 'exchange_code_enc = NULL, exchanged_refresh_token_enc = NULL, exchange_lease_until = NULL';
 
 /** The end states a pending authorization reaches without tokens. */
 type ClosedStatus = Exclude<AuthorizationStatus, 'pending' | 'authenticated' | 'seller_changed'>;
@@ -70,19 +70,35 @@ export async function findAuthorization(q: Queryable, id: string): Promise<Autho
 }
 
 /** An authorization of this tenant; `forUpdate` locks it in a transaction. */
-export async function findTenantAuthorization(q: Queryable, tenantId: string, id: string, forUpdate = false): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>(`SELECT * FROM authorizations WHERE id = $1 AND tenant_id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [id, tenantId]);
+export async function findTenantAuthorization(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  forUpdate = false,
+): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `SELECT * FROM authorizations WHERE id = $1 AND tenant_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, tenantId],
+  );
   return rows[0];
 }
 
 /** The status, with the row locked until the transaction ends. */
 export async function lockAuthorizationStatus(q: Queryable, id: string): Promise<AuthorizationStatus | undefined> {
-  const { rows } = await q.query<{ status: AuthorizationStatus }>('SELECT status FROM authorizations WHERE id = $1 FOR UPDATE', [id]);
+  const { rows } = await q.query<{ status: AuthorizationStatus }>(
+    'SELECT status FROM authorizations WHERE id = $1 FOR UPDATE',
+    [id],
+  );
   return rows[0]?.status;
 }
 
 /** Cancels the platform's pending authorizations (superseded by a new one, or the platform deleted); returns their ids. */
-export async function cancelPendingOfPlatform(q: Queryable, platformId: string, now: Date, error?: { code: CloudErrorCode; message: string }): Promise<string[]> {
+export async function cancelPendingOfPlatform(
+  q: Queryable,
+  platformId: string,
+  now: Date,
+  error?: { code: CloudErrorCode; message: string },
+): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>(
     `UPDATE authorizations SET status = 'cancelled', completed_at = $2, error_code = $3, error_message = $4, ${CLEAR_EXCHANGE}
      WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
@@ -108,7 +124,12 @@ export async function finishPending(
 }
 
 /** Uses up the state once: only the first redirect for a pending authorization gets the row back. */
-export async function consumeState(q: Queryable, id: string, codeHash: string | null, now: Date): Promise<AuthorizationRow | undefined> {
+export async function consumeState(
+  q: Queryable,
+  id: string,
+  codeHash: string | null,
+  now: Date,
+): Promise<AuthorizationRow | undefined> {
   const { rows } = await q.query<AuthorizationRow>(
     `UPDATE authorizations SET state_used_at = $2, code_hash = $3
      WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
@@ -137,18 +158,37 @@ export async function markSellerChanged(
   q: Queryable,
   id: string,
   now: Date,
-  change: { sellingPartnerId: string; sealedRefreshToken: string; storeName: string | null; previousSellingPartnerId: string | null; previousStoreName: string | null },
+  change: {
+    sellingPartnerId: string;
+    sealedRefreshToken: string;
+    storeName: string | null;
+    previousSellingPartnerId: string | null;
+    previousStoreName: string | null;
+  },
 ): Promise<void> {
   await q.query(
     `UPDATE authorizations SET status = 'seller_changed', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = true,
        held_refresh_token_enc = $4, store_name = $5, previous_selling_partner_id = $6, previous_store_name = $7, ${CLEAR_EXCHANGE}
      WHERE id = $1 AND status = 'pending'`,
-    [id, now, change.sellingPartnerId, change.sealedRefreshToken, change.storeName, change.previousSellingPartnerId, change.previousStoreName],
+    [
+      id,
+      now,
+      change.sellingPartnerId,
+      change.sealedRefreshToken,
+      change.storeName,
+      change.previousSellingPartnerId,
+      change.previousStoreName,
+    ],
   );
 }
 
 /** The desktop's answer to a seller change; the held token is dropped either way (a switch has copied it). */
-export async function recordSellerDecision(q: Queryable, id: string, decision: SellerDecision, now: Date): Promise<AuthorizationRow> {
+export async function recordSellerDecision(
+  q: Queryable,
+  id: string,
+  decision: SellerDecision,
+  now: Date,
+): Promise<AuthorizationRow> {
   const { rows } = await q.query<AuthorizationRow>(
     'UPDATE authorizations SET held_refresh_token_enc = NULL, seller_decision = $2, seller_decided_at = $3 WHERE id = $1 RETURNING *',
     [id, decision, now],
@@ -168,8 +208,14 @@ export async function keepUndecidedSellerChanges(q: Queryable, platformId: strin
 
 /** Drops every held-aside token of the platform (it is being deleted). */
 export async function dropHeldTokens(q: Queryable, platformId: string): Promise<void> {
-  await q.query('UPDATE authorizations SET held_refresh_token_enc = NULL WHERE platform_id = $1 AND held_refresh_token_enc IS NOT NULL', [platformId]);
-  await q.query(`UPDATE authorizations SET ${CLEAR_EXCHANGE} WHERE platform_id = $1 AND (exchange_code_enc IS NOT NULL OR exchanged_refresh_token_enc IS NOT NULL)`, [platformId]);
+  await q.query(
+    'UPDATE authorizations SET held_refresh_token_enc = NULL WHERE platform_id = $1 AND held_refresh_token_enc IS NOT NULL',
+    [platformId],
+  );
+  await q.query(
+    `UPDATE authorizations SET ${CLEAR_EXCHANGE} WHERE platform_id = $1 AND (exchange_code_enc IS NOT NULL OR exchanged_refresh_token_enc IS NOT NULL)`,
+    [platformId],
+  );
 }
 
 /** The highest sequence number of the tenant's sign-ins started at Amazon (0 when none). */
@@ -182,7 +228,12 @@ export async function latestAmazonStartedSeq(q: Queryable, tenantId: string): Pr
 }
 
 /** The tenant's sign-ins started at Amazon that are still pending, oldest first. */
-export async function pendingAmazonStarted(q: Queryable, tenantId: string, now: Date, limit: number): Promise<AuthorizationRow[]> {
+export async function pendingAmazonStarted(
+  q: Queryable,
+  tenantId: string,
+  now: Date,
+  limit: number,
+): Promise<AuthorizationRow[]> {
   const { rows } = await q.query<AuthorizationRow>(
     `SELECT * FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND status = 'pending' AND expires_at > $2
      ORDER BY seq LIMIT $3`,
@@ -192,7 +243,12 @@ export async function pendingAmazonStarted(q: Queryable, tenantId: string, now: 
 }
 
 /** The tenant's sign-ins started at Amazon after sequence number `since`, each with its own as text. */
-export async function amazonStartedAfter(q: Queryable, tenantId: string, since: string, limit: number): Promise<(AuthorizationRow & { seq_text: string })[]> {
+export async function amazonStartedAfter(
+  q: Queryable,
+  tenantId: string,
+  since: string,
+  limit: number,
+): Promise<(AuthorizationRow & { seq_text: string })[]> {
   const { rows } = await q.query<AuthorizationRow & { seq_text: string }>(
     `SELECT *, seq::text AS seq_text FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND seq > $2::bigint
      ORDER BY seq LIMIT $3`,
@@ -203,14 +259,19 @@ export async function amazonStartedAfter(q: Queryable, tenantId: string, since: 
 
 /** Retention: drops authorizations created before `before` (pending ones then are long expired); their Amazon calls stay with the platform. */
 export async function deleteAuthorizationsCreatedBefore(q: Queryable, before: Date): Promise<number> {
-  await q.query('UPDATE amazon_requests SET authorization_id = NULL WHERE authorization_id IN (SELECT id FROM authorizations WHERE created_at < $1)', [before]);
+  await q.query(
+    'UPDATE amazon_requests SET authorization_id = NULL WHERE authorization_id IN (SELECT id FROM authorizations WHERE created_at < $1)',
+    [before],
+  );
   const { affectedRows } = await q.query('DELETE FROM authorizations WHERE created_at < $1', [before]);
   return affectedRows ?? 0;
 }
 
 /** Retention: the authorizations of platforms deleted before `before` (see purgePlatformsDeletedBefore). */
 export async function deleteAuthorizationsOfPlatformsDeletedBefore(q: Queryable, before: Date): Promise<void> {
-  await q.query('DELETE FROM authorizations WHERE platform_id IN (SELECT id FROM platforms WHERE deleted_at < $1)', [before]);
+  await q.query('DELETE FROM authorizations WHERE platform_id IN (SELECT id FROM platforms WHERE deleted_at < $1)', [
+    before,
+  ]);
 }
 
 // The code exchange's progress (migration 8; cloud/authorizations/code-exchange.ts): what an instance
@@ -235,7 +296,10 @@ export async function startExchange(
 
 /** The running instance is still at work on this exchange. */
 export async function renewExchangeLease(q: Queryable, id: string, leaseUntil: Date): Promise<void> {
-  await q.query("UPDATE authorizations SET exchange_lease_until = $2 WHERE id = $1 AND status = 'pending'", [id, leaseUntil]);
+  await q.query("UPDATE authorizations SET exchange_lease_until = $2 WHERE id = $1 AND status = 'pending'", [
+    id,
+    leaseUntil,
+  ]);
 }
 
 /** Amazon's refresh token, sealed, kept the moment LWA answered; the code is spent and goes. */
@@ -251,7 +315,12 @@ export async function storeExchangedToken(q: Queryable, id: string, sealedRefres
  * Claims up to `limit` exchanges whose lease ran out before `leaseBefore` (their instance died): the
  * claimer holds them until `leaseUntil`. Two instances never claim the same one.
  */
-export async function claimOrphanedExchanges(q: Queryable, leaseBefore: Date, leaseUntil: Date, limit: number): Promise<AuthorizationRow[]> {
+export async function claimOrphanedExchanges(
+  q: Queryable,
+  leaseBefore: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<AuthorizationRow[]> {
   const { rows } = await q.query<AuthorizationRow>(
     `UPDATE authorizations SET exchange_lease_until = $2
      WHERE id IN (

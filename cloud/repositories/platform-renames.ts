@@ -11,7 +11,11 @@ interface PlatformRenameRow {
 }
 
 /** The latest unacknowledged rename of each of the tenant's platforms (all, or those in `platformIds`). */
-export async function unacknowledgedRenames(q: Queryable, tenantId: string, platformIds?: readonly string[]): Promise<Map<string, PlatformRenameRow>> {
+export async function unacknowledgedRenames(
+  q: Queryable,
+  tenantId: string,
+  platformIds?: readonly string[],
+): Promise<Map<string, PlatformRenameRow>> {
   const { rows } = await q.query<PlatformRenameRow>(
     `SELECT platform_id, old_name, new_name, reason, renamed_at FROM platform_renames
      WHERE tenant_id = $1 AND acknowledged_at IS NULL AND ($2::text[] IS NULL OR platform_id = ANY($2::text[]))
@@ -23,5 +27,8 @@ export async function unacknowledgedRenames(q: Queryable, tenantId: string, plat
 
 /** Marks every rename of this platform acknowledged; doing it again changes nothing. */
 export async function acknowledgeRenames(q: Queryable, tenantId: string, platformId: string, now: Date): Promise<void> {
-  await q.query('UPDATE platform_renames SET acknowledged_at = $3 WHERE tenant_id = $1 AND platform_id = $2 AND acknowledged_at IS NULL', [tenantId, platformId, now]);
+  await q.query(
+    'UPDATE platform_renames SET acknowledged_at = $3 WHERE tenant_id = $1 AND platform_id = $2 AND acknowledged_at IS NULL',
+    [tenantId, platformId, now],
+  );
 }

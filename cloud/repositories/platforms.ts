@@ -26,7 +26,12 @@ export interface PlatformRow {
 }
 
 /** A live platform of this tenant. `forUpdate` locks the row in a transaction. */
-export async function findPlatform(q: Queryable, tenantId: string, id: string, forUpdate = false): Promise<PlatformRow | undefined> {
+export async function findPlatform(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  forUpdate = false,
+): Promise<PlatformRow | undefined> {
   const { rows } = await q.query<PlatformRow>(
     `SELECT * FROM platforms WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL${forUpdate ? ' FOR UPDATE' : ''}`,
     [id, tenantId],
@@ -36,17 +41,28 @@ export async function findPlatform(q: Queryable, tenantId: string, id: string, f
 
 /** By id alone, deleted ones included: for an authorization or an idempotent replay that already names it. */
 export async function findPlatformById(q: Queryable, id: string, forUpdate = false): Promise<PlatformRow | undefined> {
-  const { rows } = await q.query<PlatformRow>(`SELECT * FROM platforms WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const { rows } = await q.query<PlatformRow>(
+    `SELECT * FROM platforms WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
   return rows[0];
 }
 
 export async function listPlatformRows(q: Queryable, tenantId: string): Promise<PlatformRow[]> {
-  const { rows } = await q.query<PlatformRow>('SELECT * FROM platforms WHERE tenant_id = $1 AND deleted_at IS NULL ORDER BY created_at, id', [tenantId]);
+  const { rows } = await q.query<PlatformRow>(
+    'SELECT * FROM platforms WHERE tenant_id = $1 AND deleted_at IS NULL ORDER BY created_at, id',
+    [tenantId],
+  );
   return rows;
 }
 
 /** Live platforms of a seller in a region, across the tenants that are not disabled (the Login URI; up to `limit`). */
-export async function findPlatformsBySeller(q: Queryable, sellingPartnerId: string, region: Region | undefined, limit: number): Promise<PlatformRow[]> {
+export async function findPlatformsBySeller(
+  q: Queryable,
+  sellingPartnerId: string,
+  region: Region | undefined,
+  limit: number,
+): Promise<PlatformRow[]> {
   const { rows } = await q.query<PlatformRow>(
     `SELECT p.* FROM platforms p JOIN tenants t ON t.id = p.tenant_id
      WHERE p.selling_partner_id = $1 AND ($2::text IS NULL OR p.region = $2) AND p.deleted_at IS NULL AND t.disabled_at IS NULL LIMIT $3`,
@@ -57,7 +73,10 @@ export async function findPlatformsBySeller(q: Queryable, sellingPartnerId: stri
 
 /** Whether another live platform of the tenant has this name key. */
 export async function nameKeyTaken(q: Queryable, tenantId: string, nameKey: string, exceptId = ''): Promise<boolean> {
-  const { rows } = await q.query('SELECT 1 FROM platforms WHERE tenant_id = $1 AND name_key = $2 AND deleted_at IS NULL AND id <> $3', [tenantId, nameKey, exceptId]);
+  const { rows } = await q.query(
+    'SELECT 1 FROM platforms WHERE tenant_id = $1 AND name_key = $2 AND deleted_at IS NULL AND id <> $3',
+    [tenantId, nameKey, exceptId],
+  );
   return rows.length > 0;
 }
 
@@ -81,13 +100,26 @@ export async function insertPlatform(q: Queryable, p: NewPlatform): Promise<Plat
   return rows[0]!;
 }
 
-export async function updatePlatformName(q: Queryable, tenantId: string, id: string, name: string, nameKey: string): Promise<PlatformRow> {
-  const { rows } = await q.query<PlatformRow>('UPDATE platforms SET name = $3, name_key = $4 WHERE id = $1 AND tenant_id = $2 RETURNING *', [id, tenantId, name, nameKey]);
+export async function updatePlatformName(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  name: string,
+  nameKey: string,
+): Promise<PlatformRow> {
+  const { rows } = await q.query<PlatformRow>(
+    'UPDATE platforms SET name = $3, name_key = $4 WHERE id = $1 AND tenant_id = $2 RETURNING *',
+    [id, tenantId, name, nameKey],
+  );
   return rows[0]!;
 }
 
 /** The platform an Idempotency-Key created, with the hash of the request that created it. */
-export async function findIdempotencyKey(q: Queryable, tenantId: string, key: string): Promise<{ request_hash: string; platform_id: string } | undefined> {
+export async function findIdempotencyKey(
+  q: Queryable,
+  tenantId: string,
+  key: string,
+): Promise<{ request_hash: string; platform_id: string } | undefined> {
   const { rows } = await q.query<{ request_hash: string; platform_id: string }>(
     'SELECT request_hash, platform_id FROM idempotency_keys WHERE tenant_id = $1 AND key = $2',
     [tenantId, key],
@@ -95,28 +127,57 @@ export async function findIdempotencyKey(q: Queryable, tenantId: string, key: st
   return rows[0];
 }
 
-export async function insertIdempotencyKey(q: Queryable, tenantId: string, key: string, requestHash: string, platformId: string, now: Date): Promise<void> {
-  await q.query('INSERT INTO idempotency_keys (tenant_id, key, request_hash, platform_id, created_at) VALUES ($1, $2, $3, $4, $5)', [tenantId, key, requestHash, platformId, now]);
+export async function insertIdempotencyKey(
+  q: Queryable,
+  tenantId: string,
+  key: string,
+  requestHash: string,
+  platformId: string,
+  now: Date,
+): Promise<void> {
+  await q.query(
+    'INSERT INTO idempotency_keys (tenant_id, key, request_hash, platform_id, created_at) VALUES ($1, $2, $3, $4, $5)',
+    [tenantId, key, requestHash, platformId, now],
+  );
 }
 
 /** Locks a platform of this tenant, deleted or not: undefined when it never existed here. */
-export async function lockPlatformForDeletion(q: Queryable, tenantId: string, id: string): Promise<{ deleted_at: Date | null } | undefined> {
-  const { rows } = await q.query<{ deleted_at: Date | null }>('SELECT deleted_at FROM platforms WHERE id = $1 AND tenant_id = $2 FOR UPDATE', [id, tenantId]);
+export async function lockPlatformForDeletion(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<{ deleted_at: Date | null } | undefined> {
+  const { rows } = await q.query<{ deleted_at: Date | null }>(
+    'SELECT deleted_at FROM platforms WHERE id = $1 AND tenant_id = $2 FOR UPDATE',
+    [id, tenantId],
+  );
   return rows[0];
 }
 
 /** Leaves a tombstone: the tokens and marketplaces go, the id stays (deleting again succeeds). */
 export async function tombstonePlatform(q: Queryable, tenantId: string, id: string, now: Date): Promise<void> {
-  await q.query('UPDATE platforms SET deleted_at = $3, refresh_token_enc = NULL, marketplaces = NULL WHERE id = $1 AND tenant_id = $2', [id, tenantId, now]);
+  await q.query(
+    'UPDATE platforms SET deleted_at = $3, refresh_token_enc = NULL, marketplaces = NULL WHERE id = $1 AND tenant_id = $2',
+    [id, tenantId, now],
+  );
 }
 
 /** Drops a refresh token Amazon revoked, unless a newer one replaced it meanwhile. */
 export async function clearRefreshToken(q: Queryable, id: string, sealedRefreshToken: string): Promise<void> {
-  await q.query('UPDATE platforms SET refresh_token_enc = NULL WHERE id = $1 AND refresh_token_enc = $2', [id, sealedRefreshToken]);
+  await q.query('UPDATE platforms SET refresh_token_enc = NULL WHERE id = $1 AND refresh_token_enc = $2', [
+    id,
+    sealedRefreshToken,
+  ]);
 }
 
 /** The settings import's result; the store name only when Amazon named one. */
-export async function storeMarketplaces(q: Queryable, tenantId: string, id: string, marketplaces: CloudMarketplace[], storeName: string | null): Promise<void> {
+export async function storeMarketplaces(
+  q: Queryable,
+  tenantId: string,
+  id: string,
+  marketplaces: CloudMarketplace[],
+  storeName: string | null,
+): Promise<void> {
   await q.query(
     'UPDATE platforms SET marketplaces = $3, store_name = COALESCE($4, store_name) WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL',
     [id, tenantId, JSON.stringify(marketplaces), storeName],
@@ -132,7 +193,12 @@ export interface PlatformSignIn {
 }
 
 /** A sign-in's tokens and seller become the platform's; `clearMarketplaces` when they belong to another seller now. */
-export async function storePlatformSignIn(q: Queryable, id: string, s: PlatformSignIn, clearMarketplaces: boolean): Promise<void> {
+export async function storePlatformSignIn(
+  q: Queryable,
+  id: string,
+  s: PlatformSignIn,
+  clearMarketplaces: boolean,
+): Promise<void> {
   await q.query(
     `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5, store_name = $6${clearMarketplaces ? ', marketplaces = NULL' : ''}
      WHERE id = $1`,

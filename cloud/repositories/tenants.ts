@@ -15,8 +15,14 @@ export interface TenantRow {
 /** What an operator sees of a tenant (never the secret's hash). */
 export type TenantSummaryRow = Omit<TenantRow, 'client_secret_hash'>;
 
-export async function insertTenant(q: Queryable, t: { id: string; name: string; clientId: string; clientSecretHash: string; createdAt: Date }): Promise<void> {
-  await q.query('INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [t.id, t.name, t.clientId, t.clientSecretHash, t.createdAt]);
+export async function insertTenant(
+  q: Queryable,
+  t: { id: string; name: string; clientId: string; clientSecretHash: string; createdAt: Date },
+): Promise<void> {
+  await q.query(
+    'INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+    [t.id, t.name, t.clientId, t.clientSecretHash, t.createdAt],
+  );
 }
 
 export async function findTenantById(q: Queryable, id: string): Promise<TenantRow | undefined> {
@@ -36,8 +42,14 @@ export async function tenantExists(q: Queryable, id: string, clientId: string): 
 }
 
 /** What the tenant gate checks on every /v1 call; undefined when there is no such tenant. */
-export async function tenantAccess(q: Queryable, id: string): Promise<{ disabled_at: Date | null; secret_generation: number } | undefined> {
-  const { rows } = await q.query<{ disabled_at: Date | null; secret_generation: number }>('SELECT disabled_at, secret_generation FROM tenants WHERE id = $1', [id]);
+export async function tenantAccess(
+  q: Queryable,
+  id: string,
+): Promise<{ disabled_at: Date | null; secret_generation: number } | undefined> {
+  const { rows } = await q.query<{ disabled_at: Date | null; secret_generation: number }>(
+    'SELECT disabled_at, secret_generation FROM tenants WHERE id = $1',
+    [id],
+  );
   return rows[0] && { disabled_at: rows[0].disabled_at, secret_generation: Number(rows[0].secret_generation) };
 }
 
@@ -51,24 +63,35 @@ const SUMMARY = 'id, name, client_id, created_at, disabled_at';
 
 /** The live tenants (deleted ones are tombstones: their platforms and authorizations refer to them). */
 export async function listTenantSummaries(q: Queryable): Promise<TenantSummaryRow[]> {
-  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants WHERE deleted_at IS NULL ORDER BY created_at, id`);
+  const { rows } = await q.query<TenantSummaryRow>(
+    `SELECT ${SUMMARY} FROM tenants WHERE deleted_at IS NULL ORDER BY created_at, id`,
+  );
   return rows;
 }
 
 /** A live tenant by tenant id or Client-ID, as an operator names it. */
 export async function findTenantByRef(q: Queryable, ref: string): Promise<TenantSummaryRow | undefined> {
-  const { rows } = await q.query<TenantSummaryRow>(`SELECT ${SUMMARY} FROM tenants WHERE (id = $1 OR client_id = $1) AND deleted_at IS NULL`, [ref]);
+  const { rows } = await q.query<TenantSummaryRow>(
+    `SELECT ${SUMMARY} FROM tenants WHERE (id = $1 OR client_id = $1) AND deleted_at IS NULL`,
+    [ref],
+  );
   return rows[0];
 }
 
 /** Whether another live tenant has this name (the key of the unique index tenants_name_unique, migration 6). */
 export async function tenantNameTaken(q: Queryable, name: string, exceptId = ''): Promise<boolean> {
-  const { rows } = await q.query('SELECT 1 FROM tenants WHERE lower(btrim(name)) = lower(btrim($1)) AND deleted_at IS NULL AND id <> $2', [name, exceptId]);
+  const { rows } = await q.query(
+    'SELECT 1 FROM tenants WHERE lower(btrim(name)) = lower(btrim($1)) AND deleted_at IS NULL AND id <> $2',
+    [name, exceptId],
+  );
   return rows.length > 0;
 }
 
 export async function setTenantName(q: Queryable, id: string, name: string): Promise<TenantSummaryRow> {
-  const { rows } = await q.query<TenantSummaryRow>(`UPDATE tenants SET name = $2 WHERE id = $1 RETURNING ${SUMMARY}`, [id, name]);
+  const { rows } = await q.query<TenantSummaryRow>(`UPDATE tenants SET name = $2 WHERE id = $1 RETURNING ${SUMMARY}`, [
+    id,
+    name,
+  ]);
   return rows[0]!;
 }
 
@@ -86,11 +109,19 @@ export async function tombstoneTenant(q: Queryable, id: string, now: Date): Prom
 }
 
 export async function setClientSecretHash(q: Queryable, id: string, clientSecretHash: string): Promise<void> {
-  await q.query('UPDATE tenants SET client_secret_hash = $2, secret_generation = secret_generation + 1 WHERE id = $1', [id, clientSecretHash]);
+  await q.query('UPDATE tenants SET client_secret_hash = $2, secret_generation = secret_generation + 1 WHERE id = $1', [
+    id,
+    clientSecretHash,
+  ]);
 }
 
 /** Disabling twice keeps the first date; enabling clears it. */
-export async function setTenantDisabled(q: Queryable, id: string, disabled: boolean, now: Date): Promise<TenantSummaryRow> {
+export async function setTenantDisabled(
+  q: Queryable,
+  id: string,
+  disabled: boolean,
+  now: Date,
+): Promise<TenantSummaryRow> {
   const { rows } = await q.query<TenantSummaryRow>(
     `UPDATE tenants SET disabled_at = CASE WHEN $2::boolean THEN COALESCE(disabled_at, $3) ELSE NULL END WHERE id = $1 RETURNING ${SUMMARY}`,
     [id, disabled, now],
@@ -98,13 +129,12 @@ export async function setTenantDisabled(q: Queryable, id: string, disabled: bool
   return rows[0]!;
 }
 
-export async function insertAdminAction(q: Queryable, a: { at: Date; action: string; tenantId: string; via: string; operator?: string; detail?: object }): Promise<void> {
-  await q.query('INSERT INTO admin_actions (at, action, tenant_id, via, operator, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-    a.at,
-    a.action,
-    a.tenantId,
-    a.via,
-    a.operator ?? null,
-    a.detail ? JSON.stringify(a.detail) : null,
-  ]);
+export async function insertAdminAction(
+  q: Queryable,
+  a: { at: Date; action: string; tenantId: string; via: string; operator?: string; detail?: object },
+): Promise<void> {
+  await q.query(
+    'INSERT INTO admin_actions (at, action, tenant_id, via, operator, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+    [a.at, a.action, a.tenantId, a.via, a.operator ?? null, a.detail ? JSON.stringify(a.detail) : null],
+  );
 }

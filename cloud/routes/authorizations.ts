@@ -26,7 +26,14 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
     handler: async (request, reply) => {
       const tenantId = requireTenant(request);
       const now = new Date(ctx.now());
-      const { row, cancelled } = await createAuthorization(ctx.db, tenantId, request.params.id, request.body.mode, now, ctx.config.authorizationTtlSeconds);
+      const { row, cancelled } = await createAuthorization(
+        ctx.db,
+        tenantId,
+        request.params.id,
+        request.body.mode,
+        now,
+        ctx.config.authorizationTtlSeconds,
+      );
       for (const old of cancelled) ctx.notifier.publish(old);
       ctx.metrics.authorization('started');
       const state = await signState(ctx.signingKey, row.id, now.getTime(), row.expires_at.getTime());
@@ -59,7 +66,10 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
   // The desktop's answer to a seller change: keep the previous seller, or switch to the new one.
   app.route({
     ...contractRoute(CLOUD_ROUTES.decideSellerChange, '/v1'),
-    handler: async (request) => authorizationToApi(await decideSellerChange(ctx, requireTenant(request), request.params.id, request.body.decision)),
+    handler: async (request) =>
+      authorizationToApi(
+        await decideSellerChange(ctx, requireTenant(request), request.params.id, request.body.decision),
+      ),
   });
 
   app.route({

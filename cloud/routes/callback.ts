@@ -38,7 +38,11 @@ export async function callbackRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   /** The raw JSON, the pairing page, or the failure (page or JSON error body). */
-  async function answer(request: FastifyRequest, reply: FastifyReply, run: () => Promise<CallbackSuccess | PairingPage>): Promise<FastifyReply> {
+  async function answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<CallbackSuccess | PairingPage>,
+  ): Promise<FastifyReply> {
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
     try {
       const outcome = await run();
@@ -48,8 +52,15 @@ export async function callbackRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
         // Untyped reply: the contract's schemas describe the JSON answers; this page is the browser's.
         const html: FastifyReply = reply;
         // Relative: the form posts back to this path, also behind a proxy that adds a prefix.
-        return html.code(outcome.status).header('content-security-policy', PAIRING_CSP).header('content-language', lang).header('vary', 'Accept-Language').type('text/html; charset=utf-8')
-          .send(loginPage(lang, outcome.reason, outcome.askForCode, 'callback', outcome.askForCode ? outcome.fields : {}));
+        return html
+          .code(outcome.status)
+          .header('content-security-policy', PAIRING_CSP)
+          .header('content-language', lang)
+          .header('vary', 'Accept-Language')
+          .type('text/html; charset=utf-8')
+          .send(
+            loginPage(lang, outcome.reason, outcome.askForCode, 'callback', outcome.askForCode ? outcome.fields : {}),
+          );
       }
       ctx.metrics.callback('ok');
       ctx.metrics.authorization('authenticated');
@@ -61,7 +72,8 @@ export async function callbackRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
       }
       ctx.metrics.callback(err.code);
       // A bad, replayed or late state changes no authorization; everything else fails it.
-      if (!err.code.startsWith('STATE_') && err.code !== 'AUTHORIZATION_NOT_PENDING') ctx.metrics.authorization('failed');
+      if (!err.code.startsWith('STATE_') && err.code !== 'AUTHORIZATION_NOT_PENDING')
+        ctx.metrics.authorization('failed');
       request.log.info({ code: err.code }, 'amazon callback rejected');
       // Amazon refusing the redirect's code (expired, used, forged) is the redirect's fault, not an
       // upstream failure: 400 here; LWA_INVALID_CLIENT and LWA_UNAVAILABLE stay 502/503.
@@ -72,7 +84,12 @@ export async function callbackRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
         if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
         const page = callbackFailurePage(request.headers['accept-language'], err.code);
         const html: FastifyReply = reply;
-        return html.code(status).header('content-language', page.lang).header('vary', 'Accept, Accept-Language').type('text/html; charset=utf-8').send(page.html);
+        return html
+          .code(status)
+          .header('content-language', page.lang)
+          .header('vary', 'Accept, Accept-Language')
+          .type('text/html; charset=utf-8')
+          .send(page.html);
       }
       return sendError(reply, err, status);
     }

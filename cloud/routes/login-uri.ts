@@ -23,7 +23,8 @@ export async function loginUriRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // The page (a request that does not lead back to Amazon) has no scripts, styles or forms.
   const csp = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-  const answer = (request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) => send(request, reply.header('content-security-policy', csp), outcome);
+  const answer = (request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcome) =>
+    send(request, reply.header('content-security-policy', csp), outcome);
   app.route({
     ...contractRoute(CLOUD_ROUTES.loginUri),
     config: {
@@ -59,5 +60,9 @@ function send(request: FastifyRequest, reply: FastifyReply, outcome: LoginOutcom
   reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
   if (outcome.kind === 'redirect') return reply.redirect(outcome.location, 302);
   const lang = pickPageLang(request.headers['accept-language']);
-  return reply.code(outcome.status).type('text/html; charset=utf-8').header('content-language', lang).send(loginPage(lang, outcome.reason, false, ''));
+  return reply
+    .code(outcome.status)
+    .type('text/html; charset=utf-8')
+    .header('content-language', lang)
+    .send(loginPage(lang, outcome.reason, false, ''));
 }

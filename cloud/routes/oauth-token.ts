@@ -49,7 +49,11 @@ export async function oauthTokenRoutes(fastify: FastifyInstance, { ctx }: { ctx:
       if (body.grant_type !== 'client_credentials') throw new CloudError('UNSUPPORTED_GRANT_TYPE');
       const basic = basicCredentials(request);
       // Decoded Basic credentials are input like any other: the same text rule as the body's fields.
-      const creds = basic ? parseInput(clientCredentialsSchema, basic, 'Basic credentials') : body.client_id && body.client_secret ? { id: body.client_id, secret: body.client_secret } : undefined;
+      const creds = basic
+        ? parseInput(clientCredentialsSchema, basic, 'Basic credentials')
+        : body.client_id && body.client_secret
+          ? { id: body.client_id, secret: body.client_secret }
+          : undefined;
       const tenant = creds && (await authenticateClient(ctx.db, creds.id, creds.secret));
       if (!tenant) {
         // Both counters count every failure, so each limit holds whichever the attacker varies.
@@ -57,7 +61,10 @@ export async function oauthTokenRoutes(fastify: FastifyInstance, { ctx }: { ctx:
         const addressWait = perAddress.fail(request.ip);
         const wait = Math.max(clientWait ?? 0, addressWait ?? 0);
         if (wait > 0) {
-          request.log.warn({ clientId: creds?.id, clientLimited: clientWait !== undefined, addressLimited: addressWait !== undefined }, 'token attempts over the limit');
+          request.log.warn(
+            { clientId: creds?.id, clientLimited: clientWait !== undefined, addressLimited: addressWait !== undefined },
+            'token attempts over the limit',
+          );
           throw new CloudError('RATE_LIMITED', `Too many wrong client secrets; retry in ${wait} s.`, wait);
         }
         throw new CloudError('INVALID_CLIENT_CREDENTIALS');

@@ -38,7 +38,12 @@ export async function platformChangesRoutes(fastify: FastifyInstance, { ctx }: {
   app.route({
     ...contractRoute(CLOUD_ROUTES.createPairingCode, '/v1'),
     handler: async (request, reply) => {
-      const { code, expiresAt } = await createPairingCode(ctx.db, requireTenant(request), request.params.id, new Date(ctx.now()));
+      const { code, expiresAt } = await createPairingCode(
+        ctx.db,
+        requireTenant(request),
+        request.params.id,
+        new Date(ctx.now()),
+      );
       return reply.code(201).header('cache-control', 'no-store').send({ code, expiresAt: expiresAt.toISOString() });
     },
   });

@@ -7,7 +7,16 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
-import { acknowledgeRenameNotice, createPlatform, deletePlatform, getPlatform, listPlatforms, platformsToApi, platformToApi, renamePlatform } from '../platforms';
+import {
+  acknowledgeRenameNotice,
+  createPlatform,
+  deletePlatform,
+  getPlatform,
+  listPlatforms,
+  platformsToApi,
+  platformToApi,
+  renamePlatform,
+} from '../platforms';
 import { importSettings } from '../settings-import';
 import { platformAmazonRequests } from '../repositories/amazon-requests';
 
@@ -17,7 +26,13 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
     ...contractRoute(CLOUD_ROUTES.createPlatform, '/v1'),
     handler: async (request, reply) => {
       const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-      const { row, created } = await createPlatform(ctx.db, requireTenant(request), request.body, key, new Date(ctx.now()));
+      const { row, created } = await createPlatform(
+        ctx.db,
+        requireTenant(request),
+        request.body,
+        key,
+        new Date(ctx.now()),
+      );
       if (!created) reply.header('idempotent-replayed', 'true');
       return reply.code(201).send(platformToApi(row));
     },
@@ -36,7 +51,9 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
     handler: async (request) => {
       const { id } = request.params;
       const tenantId = requireTenant(request);
-      const [platform] = (await platformsToApi(ctx.db, tenantId, [await getPlatform(ctx.db, tenantId, id)])) as [CloudPlatform];
+      const [platform] = (await platformsToApi(ctx.db, tenantId, [await getPlatform(ctx.db, tenantId, id)])) as [
+        CloudPlatform,
+      ];
       const amazonRequests = await platformAmazonRequests(ctx.db, id);
       return amazonRequests.length ? { ...platform, amazonRequests } : platform;
     },
@@ -44,7 +61,8 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
 
   app.route({
     ...contractRoute(CLOUD_ROUTES.renamePlatform, '/v1'),
-    handler: async (request) => platformToApi(await renamePlatform(ctx.db, requireTenant(request), request.params.id, request.body.name)),
+    handler: async (request) =>
+      platformToApi(await renamePlatform(ctx.db, requireTenant(request), request.params.id, request.body.name)),
   });
 
   app.route({

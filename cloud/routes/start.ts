@@ -22,18 +22,23 @@ export async function startRoutes(fastify: FastifyInstance, { ctx }: { ctx: Clou
     attachValidation: true,
     handler: async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
-      reply.header('content-security-policy', "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
+      reply.header(
+        'content-security-policy',
+        "default-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+      );
       const state = request.validationError ? undefined : request.query.state;
       if (!state) return page(request, reply, 400, 'bad_request');
       const now = new Date(ctx.now());
       const check = await verifyState(ctx.signingKey, state, now.getTime());
-      if (!('authorizationId' in check) || check.authorizationId !== request.params.id) return page(request, reply, 400, 'bad_request');
+      if (!('authorizationId' in check) || check.authorizationId !== request.params.id)
+        return page(request, reply, 400, 'bad_request');
       const found = await findAuthorization(ctx.db, check.authorizationId);
       if (!found) return page(request, reply, 400, 'bad_request');
       const row = await expireIfDue(ctx.db, found, now);
       if (row !== found) ctx.notifier.publish(row.id);
       const platform = await findPlatformById(ctx.db, row.platform_id);
-      if (!check.ok || row.status !== 'pending' || row.state_used_at || !platform || platform.deleted_at) return page(request, reply, 410, 'sign_in_over');
+      if (!check.ok || row.status !== 'pending' || row.state_used_at || !platform || platform.deleted_at)
+        return page(request, reply, 410, 'sign_in_over');
       const consentUrl = buildConsentUrl({
         endpoints: ctx.endpoints,
         countryCode: platform.country_code,
@@ -50,5 +55,9 @@ export async function startRoutes(fastify: FastifyInstance, { ctx }: { ctx: Clou
 
 function page(request: FastifyRequest, reply: FastifyReply, status: number, reason: LoginRefusal): FastifyReply {
   const lang = pickPageLang(request.headers['accept-language']);
-  return reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).send(loginPage(lang, reason, false, ''));
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('content-language', lang)
+    .send(loginPage(lang, reason, false, ''));
 }

@@ -35,7 +35,13 @@ export async function startChaosProxy(upstream: string): Promise<ChaosProxy> {
     const rule = rules.find((r) => r.left > 0 && r.method === req.method && path.startsWith(r.prefix));
     if (rule) rule.left -= 1;
     const out = http.request(
-      { host: target.hostname, port: target.port, method: req.method, path, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         if (rule) {
           // The cloud has done the work; the client never learns the outcome.

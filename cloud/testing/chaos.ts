@@ -27,7 +27,15 @@ export interface ChaosOptions {
   concurrency: number;
   desktops: number;
   /** How many of each fault, spread over the run. */
-  faults: { cloudKills: number; cloudStops?: number; lwa5xx: number; lwaSlow: number; drops: number; lostCreates: number; desktopRestarts: number };
+  faults: {
+    cloudKills: number;
+    cloudStops?: number;
+    lwa5xx: number;
+    lwaSlow: number;
+    drops: number;
+    lostCreates: number;
+    desktopRestarts: number;
+  };
   /** A flow that has not ended this long after the seller's consent counts as stuck. */
   flowDeadlineMs?: number;
   seed?: number;
@@ -99,13 +107,32 @@ async function startRig(o: ChaosOptions): Promise<Rig> {
     await d.call('saveCloudSettings', { url: proxy.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
     desks.push(d);
   }
-  return { sandbox, proxy, cloud, cloudArgs, client: new CloudClient(cloud.url, tenant), desks, desktopDirs, tmp, cloudUrl: cloud.url, tenant };
+  return {
+    sandbox,
+    proxy,
+    cloud,
+    cloudArgs,
+    client: new CloudClient(cloud.url, tenant),
+    desks,
+    desktopDirs,
+    tmp,
+    cloudUrl: cloud.url,
+    tenant,
+  };
 }
 
-const cloudEnv = (publicUrl: string) => ({ CLOUD_RATE_LIMIT_PER_MINUTE: '1000000', CLOUD_LWA_RETRY_BASE_MS: '20', CLOUD_PUBLIC_URL: publicUrl });
+const cloudEnv = (publicUrl: string) => ({
+  CLOUD_RATE_LIMIT_PER_MINUTE: '1000000',
+  CLOUD_LWA_RETRY_BASE_MS: '20',
+  CLOUD_PUBLIC_URL: publicUrl,
+});
 
 const openDesktop = (sandboxUrl: string, dir: string) =>
-  startDesktop({ sandboxUrl, dir, extra: { signIn: { waitSeconds: 2, backoff: { baseMs: 50, capMs: 500 }, graceMs: 120_000 } } });
+  startDesktop({
+    sandboxUrl,
+    dir,
+    extra: { signIn: { waitSeconds: 2, backoff: { baseMs: 50, capMs: 500 }, graceMs: 120_000 } },
+  });
 
 async function stopRig(rig: Rig): Promise<void> {
   for (const d of rig.desks) await d.close().catch(() => undefined);
@@ -151,10 +178,18 @@ async function runFlow(rig: Rig, index: number, o: ChaosOptions): Promise<FlowRe
       platformId = (await desk().newPlatform(`Amazon Chaos ${index}`, country)).id;
     } catch (err) {
       // A desktop restarting: the profile may have been created before it went.
-      const found = await desk().call('listPlatforms').then((l) => l.find((p) => p.name === `Amazon Chaos ${index}`), () => undefined);
+      const found = await desk()
+        .call('listPlatforms')
+        .then(
+          (l) => l.find((p) => p.name === `Amazon Chaos ${index}`),
+          () => undefined,
+        );
       if (found) {
         platformId = found.id;
-        if (!found.useCloud) await desk().call('updatePlatform', { id: found.id, patch: { useCloud: true, countryCode: country } }).catch(() => undefined);
+        if (!found.useCloud)
+          await desk()
+            .call('updatePlatform', { id: found.id, patch: { useCloud: true, countryCode: country } })
+            .catch(() => undefined);
       } else if (tries > 20) throw err;
       else await sleep(200);
     }
@@ -185,20 +220,31 @@ async function runFlow(rig: Rig, index: number, o: ChaosOptions): Promise<FlowRe
     for (let tries = 0; !callback && tries < 3; tries++) {
       try {
         const browser = new SellerBrowser();
-        callback = await consentRedirect(browser, await signInToConsent(browser, waiting.auth.consentUrl, seller, rig.sandbox.url));
+        callback = await consentRedirect(
+          browser,
+          await signInToConsent(browser, waiting.auth.consentUrl, seller, rig.sandbox.url),
+        );
       } catch {
         await sleep(500);
       }
     }
     if (!callback) continue;
     await followRedirect(callback, deadline);
-    const ended = await until(() => desk().platform(platformId), (p) => p.auth.status !== 'waiting', deadline);
+    const ended = await until(
+      () => desk().platform(platformId),
+      (p) => p.auth.status !== 'waiting',
+      deadline,
+    );
     if (!ended || ended.auth.status === 'authenticated' || ended.auth.status === 'waiting') break;
   }
   return record;
 }
 
-async function until(read: () => Promise<Platform>, done: (p: Platform) => boolean, deadline: number): Promise<Platform | undefined> {
+async function until(
+  read: () => Promise<Platform>,
+  done: (p: Platform) => boolean,
+  deadline: number,
+): Promise<Platform | undefined> {
   let last: Platform | undefined;
   while (Date.now() < deadline) {
     last = await read().catch(() => last);
@@ -209,16 +255,24 @@ async function until(read: () => Promise<Platform>, done: (p: Platform) => boole
 }
 
 /** The faults, spread over the expected run time, each applied by the chaos loop. */
-async function injectFaults(rig: Rig, o: ChaosOptions, running: () => boolean, counts: Record<string, number>, rnd: () => number): Promise<void> {
+async function injectFaults(
+  rig: Rig,
+  o: ChaosOptions,
+  running: () => boolean,
+  counts: Record<string, number>,
+  rnd: () => number,
+): Promise<void> {
   const plan: string[] = [];
-  for (const [kind, n] of Object.entries(o.faults)) if (kind !== 'cloudKills') for (let i = 0; i < (n ?? 0); i++) plan.push(kind);
+  for (const [kind, n] of Object.entries(o.faults))
+    if (kind !== 'cloudKills') for (let i = 0; i < (n ?? 0); i++) plan.push(kind);
   for (let i = plan.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
     [plan[i], plan[j]] = [plan[j]!, plan[i]!];
   }
   // The kills evenly spread over the first three quarters, so a short run has them all.
   const others = plan.length;
-  for (let k = o.faults.cloudKills; k >= 1; k--) plan.splice(Math.floor((k * others * 0.75) / (o.faults.cloudKills + 1)), 0, 'cloudKills');
+  for (let k = o.faults.cloudKills; k >= 1; k--)
+    plan.splice(Math.floor((k * others * 0.75) / (o.faults.cloudKills + 1)), 0, 'cloudKills');
   const gapMs = Math.max(300, ((o.flows / o.concurrency) * 1500) / Math.max(1, plan.length));
   for (const kind of plan) {
     if (!running()) return;
@@ -234,10 +288,17 @@ async function injectFaults(rig: Rig, o: ChaosOptions, running: () => boolean, c
         rig.cloud = await startCliCloud(rig.cloudArgs, cloudEnv(rig.proxy.url));
         break;
       case 'lwa5xx':
-        await activateScenario(rig.sandbox.url, { id: rnd() < 0.5 ? 'lwa_500' : 'lwa_503', count: 1 + Math.floor(rnd() * 5) });
+        await activateScenario(rig.sandbox.url, {
+          id: rnd() < 0.5 ? 'lwa_500' : 'lwa_503',
+          count: 1 + Math.floor(rnd() * 5),
+        });
         break;
       case 'lwaSlow':
-        await activateScenario(rig.sandbox.url, { id: 'lwa_slow', ms: 1000 + Math.floor(rnd() * 2000), count: 1 + Math.floor(rnd() * 3) });
+        await activateScenario(rig.sandbox.url, {
+          id: 'lwa_slow',
+          ms: 1000 + Math.floor(rnd() * 2000),
+          count: 1 + Math.floor(rnd() * 3),
+        });
         break;
       case 'drops':
         rig.proxy.down = true;
@@ -283,10 +344,28 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   }
 }
 
-async function classify(rig: Rig, records: FlowRecord[]): Promise<Omit<ChaosResult, 'faults' | 'durationMs' | 'flows'>> {
-  const r = { authenticated: 0, clearError: 0, stuck: 0, lost: 0, mixedUp: 0, orphans: 0, errors: {} as Record<string, number>, attempts: 0, problems: [] as string[] };
+async function classify(
+  rig: Rig,
+  records: FlowRecord[],
+): Promise<Omit<ChaosResult, 'faults' | 'durationMs' | 'flows'>> {
+  const r = {
+    authenticated: 0,
+    clearError: 0,
+    stuck: 0,
+    lost: 0,
+    mixedUp: 0,
+    orphans: 0,
+    errors: {} as Record<string, number>,
+    attempts: 0,
+    problems: [] as string[],
+  };
   const client = new CloudClient(rig.cloud.url, rig.tenant);
-  const cloudPlatforms = (await client.raw('GET', '/v1/platforms')).body.platforms as Array<{ id: string; name: string; status: string; sellingPartnerId?: string }>;
+  const cloudPlatforms = (await client.raw('GET', '/v1/platforms')).body.platforms as Array<{
+    id: string;
+    name: string;
+    status: string;
+    sellingPartnerId?: string;
+  }>;
   const byId = new Map(cloudPlatforms.map((c) => [c.id, c]));
   const known = new Set<string>();
   for (const rec of records) {
@@ -299,23 +378,38 @@ async function classify(rig: Rig, records: FlowRecord[]): Promise<Omit<ChaosResu
       r.problems.push(`flow ${rec.index} ${kind}: ${why}`);
     };
     if (p.auth.status === 'authenticated') {
-      if (p.auth.sellingPartnerId !== rec.expected || (c?.sellingPartnerId && c.sellingPartnerId !== rec.expected)) problem('mixedUp', `desktop ${p.auth.sellingPartnerId}, cloud ${c?.sellingPartnerId}, consented ${rec.expected}`);
-      else if (c?.status !== 'authenticated') problem('lost', `desktop authenticated, cloud ${c?.status ?? 'has no platform'}`);
+      if (p.auth.sellingPartnerId !== rec.expected || (c?.sellingPartnerId && c.sellingPartnerId !== rec.expected))
+        problem(
+          'mixedUp',
+          `desktop ${p.auth.sellingPartnerId}, cloud ${c?.sellingPartnerId}, consented ${rec.expected}`,
+        );
+      else if (c?.status !== 'authenticated')
+        problem('lost', `desktop authenticated, cloud ${c?.status ?? 'has no platform'}`);
       else r.authenticated++;
-    } else if ((p.auth.status === 'failed' || p.auth.status === 'expired') && p.auth.error && p.auth.error.code in ERRORS_DE) {
-      if (c?.status === 'authenticated') problem('lost', `cloud authenticated, desktop ${p.auth.status} ${p.auth.error.code}`);
+    } else if (
+      (p.auth.status === 'failed' || p.auth.status === 'expired') &&
+      p.auth.error &&
+      p.auth.error.code in ERRORS_DE
+    ) {
+      if (c?.status === 'authenticated')
+        problem('lost', `cloud authenticated, desktop ${p.auth.status} ${p.auth.error.code}`);
       else {
         r.clearError++;
         r.errors[p.auth.error.code] = (r.errors[p.auth.error.code] ?? 0) + 1;
       }
     } else if (p.auth.status === 'not_authenticated' && rec.startError && rec.startError in ERRORS_DE) {
       // Never started: the merchant was shown why (the cloud unreachable for the whole time they tried).
-      if (c?.status === 'authenticated') problem('lost', `cloud authenticated, desktop never started (${rec.startError})`);
+      if (c?.status === 'authenticated')
+        problem('lost', `cloud authenticated, desktop never started (${rec.startError})`);
       else {
         r.clearError++;
         r.errors[rec.startError] = (r.errors[rec.startError] ?? 0) + 1;
       }
-    } else problem('stuck', `desktop ${JSON.stringify(p.auth).slice(0, 200)}${rec.startError ? `, last start ${rec.startError}` : ''}`);
+    } else
+      problem(
+        'stuck',
+        `desktop ${JSON.stringify(p.auth).slice(0, 200)}${rec.startError ? `, last start ${rec.startError}` : ''}`,
+      );
   }
   for (const c of cloudPlatforms) {
     if (!known.has(c.id)) {

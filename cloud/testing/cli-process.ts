@@ -33,7 +33,11 @@ export interface CliCloud {
 
 export async function startCliCloud(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliCloud> {
   // Node itself, no wrapper: a signal (SIGKILL too) reaches the cloud.
-  const child = spawn(process.execPath, [...deployedNodeFlags(), await deployedCli(), ...args], { cwd: root, env: { ...process.env, ...deployedEnvironment(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...deployedNodeFlags(), await deployedCli(), ...args], {
+    cwd: root,
+    env: { ...process.env, ...deployedEnvironment(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -66,5 +70,11 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Scr
 
 /** key=value lines as printed by `tenant create` and `tenant rotate-secret`. */
 export function parseKeyValues(text: string): Record<string, string> {
-  return Object.fromEntries(text.split('\n').map((l) => /^(\w+)=(.*)$/.exec(l.trim())).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .map((l) => /^(\w+)=(.*)$/.exec(l.trim()))
+      .filter((m) => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
 }

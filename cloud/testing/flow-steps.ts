@@ -53,8 +53,19 @@ export async function consentTarget(startLink: string): Promise<string> {
  * the browser ends on after the Login URI and Amazon's redirect. Pass the browser back in for another
  * round with the same Seller Central session.
  */
-export async function authorizeNow(sandboxUrl: string, applicationId: string, seller: SeedAccount, host: string, browser = new SellerBrowser()): Promise<{ browser: SellerBrowser; page: Page }> {
-  const appstore = await signInToConsent(browser, `${sandboxUrl}/sc/${host}/selling-partner-appstore/dp/${applicationId}`, seller, sandboxUrl);
+export async function authorizeNow(
+  sandboxUrl: string,
+  applicationId: string,
+  seller: SeedAccount,
+  host: string,
+  browser = new SellerBrowser(),
+): Promise<{ browser: SellerBrowser; page: Page }> {
+  const appstore = await signInToConsent(
+    browser,
+    `${sandboxUrl}/sc/${host}/selling-partner-appstore/dp/${applicationId}`,
+    seller,
+    sandboxUrl,
+  );
   expect(appstore.text).toContain('data-page="appstore"');
   const consent = await browser.submit(appstore, {}, 'authorize-now');
   expect(consent.text).toContain('data-page="consent"');

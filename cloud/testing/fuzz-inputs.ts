@@ -27,7 +27,29 @@ const hostileString = (maxLength = 30) => fc.string({ unit: hostileChar, maxLeng
 
 /** Already-encoded URL text: raw percent sequences next to encoded arbitrary strings. */
 export const nastyEncoded: fc.Arbitrary<string> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('%00', '%0a', '%0d%0a', '%1b%5b2J', '%7f', '%c2%85', '%zz', '%', '%c3%28', '%ED%A0%80', '%2e%2e%2f', '..', '%2F', 'ä', '😀', '+', '%20', '') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '%00',
+      '%0a',
+      '%0d%0a',
+      '%1b%5b2J',
+      '%7f',
+      '%c2%85',
+      '%zz',
+      '%',
+      '%c3%28',
+      '%ED%A0%80',
+      '%2e%2e%2f',
+      '..',
+      '%2F',
+      'ä',
+      '😀',
+      '+',
+      '%20',
+      '',
+    ),
+  },
   { weight: 4, arbitrary: hostileString().map(encode) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }).map(encode) },
   { weight: 1, arbitrary: fc.integer({ min: 150, max: 5000 }).map((n) => 'x'.repeat(n)) },
@@ -35,7 +57,20 @@ export const nastyEncoded: fc.Arbitrary<string> = fc.oneof(
 
 /** Decoded text for JSON and form fields. */
 const nastyText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('\u0000', 'a\u0000b', '\t', '\r\n', '\u001b[2J', '\u007f', '\u0085', '\ud800', 'x\udc00y', 'Größe ✓ 😀', ' ', ''),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    '\t',
+    '\r\n',
+    '\u001b[2J',
+    '\u007f',
+    '\u0085',
+    '\ud800',
+    'x\udc00y',
+    'Größe ✓ 😀',
+    ' ',
+    '',
+  ),
   hostileString(40),
   fc.integer({ min: 90, max: 20_000 }).map((n) => 'n'.repeat(n)),
 );
@@ -63,11 +98,26 @@ export const contentType = fc.constantFrom(
 export const body: fc.Arbitrary<string | undefined> = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'null'),
-  fc.record({ type: fc.constantFrom('amazon', 'ebay', 'amazon\u0000'), name: nastyText, region: fc.constantFrom('EU', 'NA', 'FE', 'XX'), countryCode: fc.constantFrom('DE', 'US', 'JP', 'XX') }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      type: fc.constantFrom('amazon', 'ebay', 'amazon\u0000'),
+      name: nastyText,
+      region: fc.constantFrom('EU', 'NA', 'FE', 'XX'),
+      countryCode: fc.constantFrom('DE', 'US', 'JP', 'XX'),
+    })
+    .map((v) => JSON.stringify(v)),
   fc.record({ name: nastyText }).map((v) => JSON.stringify(v)),
   fc.record({ mode: fc.oneof(fc.constantFrom('login', 'refresh'), nastyText) }).map((v) => JSON.stringify(v)),
-  fc.record({ grant_type: fc.oneof(fc.constant('client_credentials'), nastyText), client_id: nastyText, client_secret: nastyText }).map((v) => new URLSearchParams(v).toString()),
-  fc.array(fc.tuple(nastyEncoded, nastyEncoded), { maxLength: 4 }).map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
+  fc
+    .record({
+      grant_type: fc.oneof(fc.constant('client_credentials'), nastyText),
+      client_id: nastyText,
+      client_secret: nastyText,
+    })
+    .map((v) => new URLSearchParams(v).toString()),
+  fc
+    .array(fc.tuple(nastyEncoded, nastyEncoded), { maxLength: 4 })
+    .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&')),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.constantFrom('{"type":', '[]', 'null', '""', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{"x":1}}}'),
 );

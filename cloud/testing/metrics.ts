@@ -11,7 +11,11 @@ interface MetricsSource {
 export async function metric(cloud: MetricsSource, name: string, labels: Record<string, string> = {}): Promise<number> {
   const res = await fetch(`${cloud.url}/metrics`, { headers: { authorization: `Bearer ${cloud.adminToken}` } });
   if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
-  const series = Object.keys(labels).length ? `${name}{${Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',')}}` : name;
+  const series = Object.keys(labels).length
+    ? `${name}{${Object.entries(labels)
+        .map(([k, v]) => `${k}="${v}"`)
+        .join(',')}}`
+    : name;
   const line = (await res.text()).split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
@@ -32,7 +36,10 @@ async function untilLongPollsWaiting(cloud: MetricsSource, count: number): Promi
  * Starts a long-poll request on `cloud` and resolves once the cloud holds it (its gauge rose), so that
  * whatever the test changes next can only answer it by waking it. `answer` is the request's result.
  */
-export async function heldLongPoll<T>(cloud: MetricsSource, request: () => Promise<T>): Promise<{ answer: Promise<T> }> {
+export async function heldLongPoll<T>(
+  cloud: MetricsSource,
+  request: () => Promise<T>,
+): Promise<{ answer: Promise<T> }> {
   const before = await longPollsWaiting(cloud);
   const answer = request();
   await untilLongPollsWaiting(cloud, before + 1);

@@ -29,8 +29,23 @@ export async function selfSignedCertificate(dir: string): Promise<Certificate> {
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
   await run('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile,
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
   ]);
   return { certFile, keyFile, pem: fs.readFileSync(certFile, 'utf8') };
 }
@@ -57,9 +72,12 @@ function siteConfig(opts: SiteOptions, prefix: string): string {
   replace(/^(\s*)ssl_certificate\s+\S+;$/m, `$1ssl_certificate ${opts.cert.certFile};`);
   replace(/^(\s*)ssl_certificate_key\s+\S+;$/m, `$1ssl_certificate_key ${opts.cert.keyFile};`);
   const servers = /^(\s*)server 127\.0\.0\.1:\d+ (.*);\n(?:\s*server 127\.0\.0\.1:\d+ .*;\n)*/m;
-  replace(servers, (opts.upstreams.map((p) => `$1server 127.0.0.1:${p} $2;\n`).join('')));
+  replace(servers, opts.upstreams.map((p) => `$1server 127.0.0.1:${p} $2;\n`).join(''));
   if (opts.callbackReadTimeoutSeconds !== undefined) {
-    replace(/(location = \/oauth\/amazon\/callback \{[^}]*proxy_read_timeout )\d+s;/, `$1${opts.callbackReadTimeoutSeconds}s;`);
+    replace(
+      /(location = \/oauth\/amazon\/callback \{[^}]*proxy_read_timeout )\d+s;/,
+      `$1${opts.callbackReadTimeoutSeconds}s;`,
+    );
   }
   return text;
 }
@@ -83,7 +101,9 @@ function mainConfig(prefix: string, oneWorker = false): string {
   replace(/^(\s*)include \/etc\/nginx\/conf\.d\/\*\.conf;\n/m, '');
   replace(/^(\s*)include \/etc\/nginx\/mime\.types;\n/m, '');
   replace(/^(\s*)include \/etc\/nginx\/sites-enabled\/\*;$/m, `$1include ${prefix}/site.conf;`);
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `    ${t}_temp_path ${prefix}/${t};\n`).join('');
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((t) => `    ${t}_temp_path ${prefix}/${t};\n`)
+    .join('');
   replace(/^http \{\n/m, `http {\n${temp}`);
   return text;
 }
@@ -91,7 +111,12 @@ function mainConfig(prefix: string, oneWorker = false): string {
 /** Every line nginx logged (access and error logs of the main configuration and the site). */
 function nginxLogs(prefix: string): string {
   const dir = path.join(prefix, 'logs');
-  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n') : '';
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+        .join('\n')
+    : '';
 }
 
 export interface Nginx {
@@ -110,7 +135,9 @@ export async function startNginx(bin: string, opts: SiteOptions): Promise<Nginx>
   fs.writeFileSync(path.join(prefix, 'site.conf'), siteConfig(opts, prefix));
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig(prefix, opts.oneWorker));
   fs.chmodSync(prefix, 0o755);
-  const child = spawn(bin, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => void (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => void (output += c.toString()));

@@ -22,8 +22,15 @@ export type PostgresServer = {
 /** The server binaries' folder, or why there is none. */
 export function findPostgresBin(): { bin: string } | { missing: string } {
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a)) : [];
-  return versions[0] ? { bin: path.join(root, versions[0], 'bin') } : { missing: 'PostgreSQL server binaries not found in /usr/lib/postgresql (apt-get install postgresql)' };
+  const versions = fs.existsSync(root)
+    ? fs
+        .readdirSync(root)
+        .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'pg_ctl')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return versions[0]
+    ? { bin: path.join(root, versions[0], 'bin') }
+    : { missing: 'PostgreSQL server binaries not found in /usr/lib/postgresql (apt-get install postgresql)' };
 }
 
 export async function startPostgres(bin: string): Promise<PostgresServer> {
@@ -35,7 +42,8 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     fs.chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
   }
-  const as = (cmd: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args));
+  const as = (cmd: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args);
   await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
@@ -73,7 +81,10 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
  * Inside a `describe`: one server for its tests (started in beforeAll, closed in afterAll), one database
  * `<prefix>` made with it, and a fresh database `<prefix>_<n>` per call of freshDatabase().
  */
-export function postgresForDescribe(bin: string, prefix: string): { readonly server: PostgresServer; readonly url: string; freshDatabase(): Promise<string> } {
+export function postgresForDescribe(
+  bin: string,
+  prefix: string,
+): { readonly server: PostgresServer; readonly url: string; freshDatabase(): Promise<string> } {
   let server: PostgresServer | undefined;
   let url: string | undefined;
   let n = 0;

@@ -12,7 +12,13 @@ export interface Page {
 }
 
 const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export class SellerBrowser {
   readonly jar = new CookieJar();
@@ -45,7 +51,11 @@ export class SellerBrowser {
 }
 
 /** The POST a browser would send for the page's form: hidden fields plus `fields`. */
-export function formRequest(page: Page, fields: Record<string, string>, marker?: string): { action: string; init: RequestInit } {
+export function formRequest(
+  page: Page,
+  fields: Record<string, string>,
+  marker?: string,
+): { action: string; init: RequestInit } {
   const forms = [...page.text.matchAll(/<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)];
   const form = forms.find((f) => !marker || f[2]!.includes(marker)) ?? forms[0];
   if (!form) throw new Error(`no form on ${page.url}: ${page.text.slice(0, 300)}`);
@@ -72,21 +82,33 @@ interface SellerLogin {
  * Opens the consent URL, signs in, passes the one-time code (TOTP, or the SMS from the sandbox's
  * inbox) and returns the consent page. `otp` overrides the code.
  */
-export async function signInToConsent(browser: SellerBrowser, consentUrl: string, seller: SellerLogin, sandboxUrl: string, otp?: string): Promise<Page> {
+export async function signInToConsent(
+  browser: SellerBrowser,
+  consentUrl: string,
+  seller: SellerLogin,
+  sandboxUrl: string,
+  otp?: string,
+): Promise<Page> {
   const signIn = await browser.go(consentUrl);
   if (!signIn.text.includes('name="password"')) return signIn;
   const mfa = await browser.submit(signIn, { email: seller.email, password: seller.password });
   let code = otp;
   if (!code && seller.totpSecret) code = totp(seller.totpSecret, Date.now());
   if (!code) {
-    const inbox = (await (await fetch(`${sandboxUrl}/sandbox/api/sms?email=${encodeURIComponent(seller.email)}`)).json()) as { messages: { code: string }[] };
+    const inbox = (await (
+      await fetch(`${sandboxUrl}/sandbox/api/sms?email=${encodeURIComponent(seller.email)}`)
+    ).json()) as { messages: { code: string }[] };
     code = inbox.messages[0]!.code;
   }
   return browser.submit(mfa, { otp: code, action: 'verify' }, 'name="otp"');
 }
 
 /** Confirms the consent; the browser ends on the cloud's callback page (or wherever Amazon sends it). */
-export function confirmConsent(browser: SellerBrowser, consentPage: Page, action: 'confirm' | 'cancel' = 'confirm'): Promise<Page> {
+export function confirmConsent(
+  browser: SellerBrowser,
+  consentPage: Page,
+  action: 'confirm' | 'cancel' = 'confirm',
+): Promise<Page> {
   return browser.submit(consentPage, { action }, 'id="consent-confirm"');
 }
 
@@ -95,6 +117,7 @@ export async function consentRedirect(browser: SellerBrowser, consentPage: Page)
   const { action, init } = formRequest(consentPage, { action: 'confirm' }, 'id="consent-confirm"');
   const res = await browser.fetch(action, init);
   const location = res.headers.get('location');
-  if (res.status !== 302 || !location) throw new Error(`consent did not redirect: ${res.status} ${res.text.slice(0, 300)}`);
+  if (res.status !== 302 || !location)
+    throw new Error(`consent did not redirect: ${res.status} ${res.text.slice(0, 300)}`);
   return location;
 }

@@ -22,7 +22,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function testConfig(sandboxUrl: string, overrides: Partial<CloudConfigInput> = {}, app: SandboxAppKind = 'production'): CloudConfig {
+export function testConfig(
+  sandboxUrl: string,
+  overrides: Partial<CloudConfigInput> = {},
+  app: SandboxAppKind = 'production',
+): CloudConfig {
   const a = app === 'draft' ? draftApp() : app === 'unlisted' ? unlistedApp() : productionApp();
   return parseConfig({
     amazon: {
@@ -57,7 +61,15 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { dataDir?: string; overrides?: Partial<CloudConfigInput>; app?: SandboxAppKind; logger?: CloudLogger; sandboxStateFile?: string } = {}): Promise<Stack> {
+export async function startStack(
+  opts: {
+    dataDir?: string;
+    overrides?: Partial<CloudConfigInput>;
+    app?: SandboxAppKind;
+    logger?: CloudLogger;
+    sandboxStateFile?: string;
+  } = {},
+): Promise<Stack> {
   // The cloud's port must be known before it listens (the sandbox app registers its callback URL), so
   // another process may take it in between on a busy machine: then the whole stack starts again.
   for (let attempt = 1; ; attempt++) {
@@ -80,7 +92,13 @@ async function startStackOnce(opts: Parameters<typeof startStack>[0] & object): 
   });
   const config = testConfig(sandbox.url, opts.overrides, opts.app);
   const clock = testClock();
-  const cloud = await startCloud({ port: cloudPort, config, dataDir: opts.dataDir, now: clock, ...(opts.logger ? { logger: opts.logger } : {}) }).catch(async (err: unknown) => {
+  const cloud = await startCloud({
+    port: cloudPort,
+    config,
+    dataDir: opts.dataDir,
+    now: clock,
+    ...(opts.logger ? { logger: opts.logger } : {}),
+  }).catch(async (err: unknown) => {
     await sandbox.close();
     throw err;
   });
@@ -113,7 +131,11 @@ export class CloudClient {
 
   // Test bodies are asserted field by field; a loose type keeps the tests short.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async raw<T = any>(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; auth?: boolean } = {}): Promise<ApiResponse<T>> {
+  async raw<T = any>(
+    method: string,
+    path: string,
+    opts: { body?: unknown; headers?: Record<string, string>; auth?: boolean } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.auth !== false) headers.authorization = `Bearer ${await this.accessToken()}`;
     if (opts.body !== undefined) headers['content-type'] ??= 'application/json';
@@ -157,7 +179,10 @@ export class CloudClient {
 }
 
 /** Switches a sandbox scenario on (docs/amazon.md §5 failures). */
-export async function activateScenario(sandboxUrl: string, scenario: { id: string; count?: number; ms?: number; account?: string }): Promise<void> {
+export async function activateScenario(
+  sandboxUrl: string,
+  scenario: { id: string; count?: number; ms?: number; account?: string },
+): Promise<void> {
   const res = await fetch(`${sandboxUrl}/sandbox/api/scenarios`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },

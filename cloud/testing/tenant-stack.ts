@@ -13,7 +13,10 @@ interface TenantStack {
  * `fresh`: 'sandbox' resets the sandbox's state before each test; 'sandbox+clock' also sets the
  * cloud's clock back to now (suites that move time).
  */
-export function useTenantStack(tenantName: string, opts: { fresh?: 'sandbox' | 'sandbox+clock'; stack?: Parameters<typeof startStack>[0] } = {}): TenantStack {
+export function useTenantStack(
+  tenantName: string,
+  opts: { fresh?: 'sandbox' | 'sandbox+clock'; stack?: Parameters<typeof startStack>[0] } = {},
+): TenantStack {
   const ctx = {} as { stack: Stack; client: CloudClient };
   beforeAll(async () => {
     ctx.stack = await startStack(opts.stack);

@@ -30,12 +30,15 @@ export const jsonLines = (text: string) =>
     });
 
 /** Requests this instance received for a path prefix. */
-export const received = (i: Instance, prefix: string) => jsonLines(instanceLog(i)).filter((l) => l.msg === 'incoming request' && l.req?.path?.startsWith(prefix)).length;
+export const received = (i: Instance, prefix: string) =>
+  jsonLines(instanceLog(i)).filter((l) => l.msg === 'incoming request' && l.req?.path?.startsWith(prefix)).length;
 
 /** Whether this instance's current process holds a request to this path open (received, not answered). */
 export function holds(i: Instance, pathName: string): boolean {
   const lines = jsonLines(i.proc.output());
-  const open = new Set(lines.filter((l) => l.msg === 'incoming request' && l.req?.path === pathName).map((l) => l.reqId));
+  const open = new Set(
+    lines.filter((l) => l.msg === 'incoming request' && l.req?.path === pathName).map((l) => l.reqId),
+  );
   for (const l of lines) if (l.msg === 'request completed') open.delete(l.reqId);
   return open.size > 0;
 }

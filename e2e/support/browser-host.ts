@@ -19,12 +19,19 @@ export async function startTestHost(userDataDirOrOpts: string | TestHostOptions 
   const opts = typeof userDataDirOrOpts === 'string' ? { userDataDir: userDataDirOrOpts } : userDataDirOrOpts;
   const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'acc-e2e-'));
   let services: EmbeddedServices | undefined;
-  if (opts.embedded) services = await startEmbeddedServices({ dataDir: userDataDir, sandboxPort: opts.ports?.sandbox ?? 0, cloudPort: opts.ports?.cloud ?? 0 });
+  if (opts.embedded)
+    services = await startEmbeddedServices({
+      dataDir: userDataDir,
+      sandboxPort: opts.ports?.sandbox ?? 0,
+      cloudPort: opts.ports?.cloud ?? 0,
+    });
   const opened: string[] = [];
   const { host, core } = await runBrowserHost({
     userDataDir,
     openExternal: async (url) => void opened.push(url),
-    ...(services ? { env: { ...process.env, ...services.env } } : { env: { ...process.env, ACC_SANDBOX_ORIGIN: '', ACC_CLOUD_URL: '' } }),
+    ...(services
+      ? { env: { ...process.env, ...services.env } }
+      : { env: { ...process.env, ACC_SANDBOX_ORIGIN: '', ACC_CLOUD_URL: '' } }),
   });
   return {
     url: host.url,

@@ -73,7 +73,11 @@ export async function runAmazonFlow(o: FlowOptions): Promise<void> {
   // Amazon redirected to the cloud, which shows the raw JSON the ERP shows; the user closes it.
   await expect(seller.locator('body')).toContainText('"spapi_oauth_code"');
   const json = JSON.parse((await seller.locator('body').innerText()).trim());
-  expect(json.result.result).toMatchObject({ spapi_oauth_code: expect.any(String), state: expect.any(String), mws_auth_token: expect.stringMatching(/^amzn\.mws\./) });
+  expect(json.result.result).toMatchObject({
+    spapi_oauth_code: expect.any(String),
+    state: expect.any(String),
+    mws_auth_token: expect.stringMatching(/^amzn\.mws\./),
+  });
   await o.shot(seller, 'cloud-json');
   await seller.close();
 
@@ -113,5 +117,4 @@ export async function runAmazonFlow(o: FlowOptions): Promise<void> {
   await dialog.getByRole('button', { name: 'Löschen' }).click();
   await expect(page.getByRole('row', { name: /Amazon 123456/ })).toHaveCount(0);
   await o.shot(page, 'deleted');
-
 }

@@ -27,7 +27,11 @@ export async function newPlatformOnCredentials(page: Page, name: string, country
  * ANMELDEN on the open platform; resolves with the consent URL the app opened in the "default browser"
  * (the test host's list). `waiting`: also see the status turn to "Anmeldung läuft".
  */
-export async function anmelden(page: Page, host: { opened: string[] }, opts: { waiting?: boolean } = {}): Promise<string> {
+export async function anmelden(
+  page: Page,
+  host: { opened: string[] },
+  opts: { waiting?: boolean } = {},
+): Promise<string> {
   const before = host.opened.length;
   await page.getByRole('button', { name: 'ANMELDEN' }).click();
   await expect.poll(() => host.opened.length).toBeGreaterThan(before);
@@ -36,7 +40,11 @@ export async function anmelden(page: Page, host: { opened: string[] }, opts: { w
 }
 
 /** The seller's browser from the consent URL to the page Amazon shows after the one-time code (and, with `confirm`, after "Bestätigen"). */
-export async function sellerSide(browser: Browser, url: string, opts: { email?: string; confirm?: boolean } = {}): Promise<Page> {
+export async function sellerSide(
+  browser: Browser,
+  url: string,
+  opts: { email?: string; confirm?: boolean } = {},
+): Promise<Page> {
   const seller = await (await browser.newContext({ locale: 'de-DE' })).newPage();
   await seller.goto(url);
   await expect(seller.locator('[data-page="signin"]')).toBeVisible();

@@ -35,7 +35,11 @@ const OPENER_GRACE_MS = 5000;
  * Protokoll said "browser opened" although nothing opened); an opener still running after the grace
  * period counts as success.
  */
-export function openInSystemBrowser(url: string, opener: string = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open', graceMs = OPENER_GRACE_MS): Promise<boolean> {
+export function openInSystemBrowser(
+  url: string,
+  opener: string = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open',
+  graceMs = OPENER_GRACE_MS,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
     const timer = setTimeout(() => {

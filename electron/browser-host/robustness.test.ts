@@ -2,7 +2,15 @@
 // is checked) and WebSocket protocol errors (after a real handshake with the token). The host runs in
 // its own process so a crash shows as that process exiting; it installs no process-level handler.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RawWebSocket, closePayload, encodeFrame, hostAnswers, rawExchange, startHostChild, type HostChild } from './testing/raw-client';
+import {
+  RawWebSocket,
+  closePayload,
+  encodeFrame,
+  hostAnswers,
+  rawExchange,
+  startHostChild,
+  type HostChild,
+} from './testing/raw-client';
 
 let host: HostChild;
 
@@ -21,7 +29,13 @@ const request = { type: 'request', id: 1, name: 'listPlatforms' };
 const text = (s: string) => Buffer.from(s, 'utf8');
 
 describe('malformed request lines', () => {
-  const lines = ['GET http://[ HTTP/1.1', 'GET http://[::1 HTTP/1.1', 'GET http://a:b:c/ HTTP/1.1', 'GET //[ HTTP/1.1', 'HEAD http://%zz/ HTTP/1.1'];
+  const lines = [
+    'GET http://[ HTTP/1.1',
+    'GET http://[::1 HTTP/1.1',
+    'GET http://a:b:c/ HTTP/1.1',
+    'GET //[ HTTP/1.1',
+    'HEAD http://%zz/ HTTP/1.1',
+  ];
 
   it.each(lines)('answers "%s" with 400 and keeps running', async (line) => {
     const answer = await rawExchange(host.port, `${line}\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
@@ -44,9 +58,15 @@ describe('malformed request lines', () => {
 
 describe('request targets in absolute-form (RFC 9112 §3.2.2)', () => {
   it('serves one naming this host and refuses one naming another', async () => {
-    const ours = await rawExchange(host.port, `GET http://127.0.0.1:${host.port}/ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+    const ours = await rawExchange(
+      host.port,
+      `GET http://127.0.0.1:${host.port}/ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(ours).toMatch(/^HTTP\/1\.1 200 /);
-    const other = await rawExchange(host.port, `GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+    const other = await rawExchange(
+      host.port,
+      `GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(other).toMatch(/^HTTP\/1\.1 400 /);
   });
 });
@@ -54,11 +74,23 @@ describe('request targets in absolute-form (RFC 9112 §3.2.2)', () => {
 describe('WebSocket protocol errors close that connection only, with the right code', () => {
   const MiB = 1024 * 1024;
   const cases: Array<[string, () => Buffer[], number]> = [
-    ['a text frame over the 1 MiB limit (header only)', () => [encodeFrame({ opcode: 1, declaredLength: MiB + 1 })], 1009],
-    ['a text frame over the 1 MiB limit (with its bytes)', () => [encodeFrame({ opcode: 1, payload: Buffer.alloc(MiB + 1, 0x61) })], 1009],
+    [
+      'a text frame over the 1 MiB limit (header only)',
+      () => [encodeFrame({ opcode: 1, declaredLength: MiB + 1 })],
+      1009,
+    ],
+    [
+      'a text frame over the 1 MiB limit (with its bytes)',
+      () => [encodeFrame({ opcode: 1, payload: Buffer.alloc(MiB + 1, 0x61) })],
+      1009,
+    ],
     ['invalid UTF-8', () => [encodeFrame({ opcode: 1, payload: Buffer.from([0x7b, 0xc3, 0x28, 0x7d]) })], 1007],
     ['RSV1 without a negotiated extension', () => [encodeFrame({ opcode: 1, rsv: 4, payload: text('{}') })], 1002],
-    ['an unmasked client frame', () => [encodeFrame({ opcode: 1, masked: false, payload: text(JSON.stringify(request)) })], 1002],
+    [
+      'an unmasked client frame',
+      () => [encodeFrame({ opcode: 1, masked: false, payload: text(JSON.stringify(request)) })],
+      1002,
+    ],
     ['close code 999', () => [encodeFrame({ opcode: 8, payload: closePayload(999) })], 1002],
     ['a fragmented ping', () => [encodeFrame({ opcode: 9, fin: false, payload: text('p') })], 1002],
     ['opcode 3', () => [encodeFrame({ opcode: 3, payload: text('x') })], 1002],

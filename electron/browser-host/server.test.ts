@@ -30,7 +30,11 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function get(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const url = new URL(host.origin);
     const req = http.request({ host: '127.0.0.1', port: url.port, path: pathname, headers, method }, (res) => {
@@ -100,14 +104,19 @@ describe('browser host', () => {
     await expect(connect(`?token=${token}`, 'http://evil.example')).rejects.toThrow('403');
   });
 
-  it('answers the first screen\'s state to the page that has the token, in a header', async () => {
+  it("answers the first screen's state to the page that has the token, in a header", async () => {
     const page = { Authorization: `Bearer ${token}`, 'Sec-Fetch-Site': 'same-origin' };
     const r = await get(FIRST_STATE_PATH, page);
     expect(r.status).toBe(200);
     expect(r.headers['cache-control']).toBe('no-store');
-    expect(JSON.parse(r.body)).toEqual({ list: { ok: true, value: expect.any(Array) }, appInfo: { ok: true, value: expect.objectContaining({ host: expect.any(String) }) } });
+    expect(JSON.parse(r.body)).toEqual({
+      list: { ok: true, value: expect.any(Array) },
+      appInfo: { ok: true, value: expect.objectContaining({ host: expect.any(String) }) },
+    });
     // The same from the page opened as localhost (its Origin header, if the browser sends one).
-    expect((await get(FIRST_STATE_PATH, { ...page, Origin: host.origin.replace('127.0.0.1', 'localhost') })).status).toBe(200);
+    expect(
+      (await get(FIRST_STATE_PATH, { ...page, Origin: host.origin.replace('127.0.0.1', 'localhost') })).status,
+    ).toBe(200);
   });
 
   it('refuses the first state without the token, with a wrong one, from another site, and to other methods', async () => {
@@ -140,8 +149,13 @@ describe('browser host', () => {
       ]),
     );
     // The same state a request answers.
-    const list = (pushed.find((f) => (f as { name: string }).name === 'platformsChanged') as { payload: unknown }).payload;
-    expect(await box.call({ type: 'request', id: 1, name: 'listPlatforms' })).toEqual({ type: 'result', id: 1, result: { ok: true, value: list } });
+    const list = (pushed.find((f) => (f as { name: string }).name === 'platformsChanged') as { payload: unknown })
+      .payload;
+    expect(await box.call({ type: 'request', id: 1, name: 'listPlatforms' })).toEqual({
+      type: 'result',
+      id: 1,
+      result: { ok: true, value: list },
+    });
     ws.close();
   });
 
@@ -153,17 +167,26 @@ describe('browser host', () => {
     expect(await box.call({ type: 'request', id: 'x', name: 'listPlatforms' })).toMatchObject({ type: 'error' });
     // A name no request has, however long or whatever its type: an error result for that id, never silence.
     for (const name of ['x'.repeat(65), 'y'.repeat(5000), 42]) {
-      expect(await box.call({ type: 'request', id: 7, name })).toEqual({ type: 'result', id: 7, result: { ok: false, error: expect.objectContaining({ code: 'UNKNOWN_REQUEST' }) } });
+      expect(await box.call({ type: 'request', id: 7, name })).toEqual({
+        type: 'result',
+        id: 7,
+        result: { ok: false, error: expect.objectContaining({ code: 'UNKNOWN_REQUEST' }) },
+      });
     }
     // The event may arrive before or after the result; take both.
-    const frames = [await box.call({ type: 'request', id: 1, name: 'createPlatform', payload: { type: 'amazon', name: 'A' } }), await box.next()];
+    const frames = [
+      await box.call({ type: 'request', id: 1, name: 'createPlatform', payload: { type: 'amazon', name: 'A' } }),
+      await box.next(),
+    ];
     expect(frames).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'result', id: 1, result: expect.objectContaining({ ok: true }) }),
         expect.objectContaining({ type: 'event', name: 'platformsChanged' }),
       ]),
     );
-    expect(await box.call({ type: 'request', id: 2, name: 'createPlatform', payload: { type: 'amazon' } })).toMatchObject({
+    expect(
+      await box.call({ type: 'request', id: 2, name: 'createPlatform', payload: { type: 'amazon' } }),
+    ).toMatchObject({
       type: 'result',
       id: 2,
       result: { ok: false, error: { code: 'INVALID_INPUT' } },

@@ -90,11 +90,20 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
    * looked at.
    */
   const answerFirstState = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const headers = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-    const fail = (status: number, code: string) => res.writeHead(status, headers).end(JSON.stringify({ error: { code } }));
+    const headers = {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    const fail = (status: number, code: string) =>
+      res.writeHead(status, headers).end(JSON.stringify({ error: { code } }));
     if (req.method !== 'GET') return void res.writeHead(405, { Allow: 'GET' }).end();
     const site = req.headers['sec-fetch-site'];
-    if ((req.headers.origin !== undefined && !pageOrigins().includes(req.headers.origin)) || (site !== undefined && site !== 'same-origin')) return fail(403, 'FORBIDDEN');
+    if (
+      (req.headers.origin !== undefined && !pageOrigins().includes(req.headers.origin)) ||
+      (site !== undefined && site !== 'same-origin')
+    )
+      return fail(403, 'FORBIDDEN');
     const bearer = /^Bearer ([A-Za-z0-9_-]{1,128})$/.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer || !sameSecret(bearer, token)) return fail(401, 'UNAUTHORIZED');
     void readFirstState(opts.core).then((state) => res.writeHead(200, headers).end(JSON.stringify(state)));
@@ -145,7 +154,10 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
 
 /** The first screen's state: the list and the app info, as the core answers those requests. */
 async function readFirstState(core: Core): Promise<FirstState> {
-  const [list, appInfo] = await Promise.all([core.invoke('listPlatforms', undefined), core.invoke('getAppInfo', undefined)]);
+  const [list, appInfo] = await Promise.all([
+    core.invoke('listPlatforms', undefined),
+    core.invoke('getAppInfo', undefined),
+  ]);
   return { list: list as FirstState['list'], appInfo: appInfo as FirstState['appInfo'] };
 }
 
@@ -170,18 +182,30 @@ function attach(ws: WebSocket, core: Core) {
   // same name sent meanwhile is as new as the read: then it stands. Errors are left to the page's own
   // requests, which answer with them.
   void readFirstState(core).then(({ list, appInfo }) => {
-    if (list.ok && !sentSinceConnect.has('platformsChanged')) send({ type: 'event', name: 'platformsChanged', payload: list.value });
-    if (appInfo.ok && !sentSinceConnect.has('appInfoChanged')) send({ type: 'event', name: 'appInfoChanged', payload: appInfo.value });
+    if (list.ok && !sentSinceConnect.has('platformsChanged'))
+      send({ type: 'event', name: 'platformsChanged', payload: list.value });
+    if (appInfo.ok && !sentSinceConnect.has('appInfoChanged'))
+      send({ type: 'event', name: 'appInfoChanged', payload: appInfo.value });
   });
   ws.on('message', (data, isBinary) => void answer(data.toString(), isBinary));
   async function answer(data: string, isBinary: boolean): Promise<void> {
     const msg = isBinary ? null : parseClientMessage(data);
     if (!msg) {
-      send({ type: 'error', error: { code: 'INVALID_MESSAGE', detail: 'expected {type:"request", id, name, payload}' } });
+      send({
+        type: 'error',
+        error: { code: 'INVALID_MESSAGE', detail: 'expected {type:"request", id, name, payload}' },
+      });
       return;
     }
     if (msg.type === 'invalid') {
-      send({ type: 'result', id: msg.id, result: { ok: false, error: { code: 'UNKNOWN_REQUEST', detail: 'the request name must be text of at most 64 characters' } } });
+      send({
+        type: 'result',
+        id: msg.id,
+        result: {
+          ok: false,
+          error: { code: 'UNKNOWN_REQUEST', detail: 'the request name must be text of at most 64 characters' },
+        },
+      });
       return;
     }
     const result = await core.invoke(msg.name, msg.payload);

@@ -20,7 +20,13 @@ export function contentSecurityPolicy(wsOrigin: string): string {
 }
 
 /** `url` is the request target already parsed by the server (a malformed one never gets here). */
-export async function serveStatic(root: string, url: URL, req: IncomingMessage, res: ServerResponse, csp: string): Promise<void> {
+export async function serveStatic(
+  root: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+  csp: string,
+): Promise<void> {
   let rel: string;
   try {
     rel = decodeURIComponent(url.pathname);

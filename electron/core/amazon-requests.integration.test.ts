@@ -15,7 +15,7 @@ let cloud: CloudClient;
 
 useDesktopStack('Support GmbH', (started) => void ({ stack, desk, client: cloud } = started));
 
-it('shows every LWA and SP-API call with Amazon\'s request id in the Protokoll', async () => {
+it("shows every LWA and SP-API call with Amazon's request id in the Protokoll", async () => {
   const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Support', EU);
   await desk.call('importSettings', { id: p.id });
   await activateScenario(stack.sandbox.url, { id: 'spapi_500', count: 1 });
@@ -34,6 +34,8 @@ it('shows every LWA and SP-API call with Amazon\'s request id in the Protokoll',
   expect(entries[2]!.detail).toBe(`HTTP 500 InternalFailure · x-amzn-RequestId ${entries[2]!.amazon!.requestId}`);
   // The same ids the cloud stored for the platform.
   const p2 = await desk.platform(p.id);
-  const stored = (await cloud.raw('GET', `/v1/platforms/${p2.cloudPlatformId}`)).body.amazonRequests as { requestId: string }[];
+  const stored = (await cloud.raw('GET', `/v1/platforms/${p2.cloudPlatformId}`)).body.amazonRequests as {
+    requestId: string;
+  }[];
   expect(stored.map((r) => r.requestId)).toEqual(entries.map((e) => e.amazon!.requestId));
 });

@@ -7,7 +7,8 @@ import type { Timeline } from './timeline';
 
 const API_NAME: Record<AmazonRequest['api'], string> = { lwa: 'Login with Amazon', spapi: 'SP-API' };
 
-const sameCall = (a: AmazonRequest, b: AmazonRequest) => a.at === b.at && a.operation === b.operation && a.requestId === b.requestId;
+const sameCall = (a: AmazonRequest, b: AmazonRequest) =>
+  a.at === b.at && a.operation === b.operation && a.requestId === b.requestId;
 
 export function logAmazonRequests(timeline: Timeline, platformId: string, requests: AmazonRequest[] | undefined): void {
   if (!requests?.length) return;
@@ -16,7 +17,13 @@ export function logAmazonRequests(timeline: Timeline, platformId: string, reques
     if (known.some((k) => sameCall(k, r))) continue;
     const status = r.httpStatus !== undefined ? `HTTP ${r.httpStatus}` : 'no answer';
     const detail = `${status}${r.outcome === 'ok' ? '' : ` ${r.outcome}`} · x-amzn-RequestId ${r.requestId ?? '(none sent)'}`;
-    timeline.add(platformId, { id: 'amazonRequest', params: { call: `${API_NAME[r.api]} ${r.operation}` } }, r.outcome === 'ok' ? 'ok' : 'error', detail, { amazon: r });
+    timeline.add(
+      platformId,
+      { id: 'amazonRequest', params: { call: `${API_NAME[r.api]} ${r.operation}` } },
+      r.outcome === 'ok' ? 'ok' : 'error',
+      detail,
+      { amazon: r },
+    );
     known.push(r);
   }
 }

@@ -42,7 +42,11 @@ export class AmazonStartedFollower {
     const controller = new AbortController();
     this.controller = controller;
     void this.loop(controller.signal)
-      .catch((error: unknown) => this.o.logger.error('feed of Amazon-started sign-ins failed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.o.logger.error('feed of Amazon-started sign-ins failed', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => {
         if (this.controller === controller) this.controller = undefined;
       });
@@ -78,7 +82,8 @@ export class AmazonStartedFollower {
           if (local && !local.active) this.o.timeline?.add(local.id, { id: 'amazonStartedInactive' }, 'info', a.status);
           else if (local) this.o.signIn.follow(local.id, a);
         }
-        if (page.cursor !== since) this.o.kv.set('amazonStartedFeed', { key, cursor: page.cursor } satisfies StoredCursor);
+        if (page.cursor !== since)
+          this.o.kv.set('amazonStartedFeed', { key, cursor: page.cursor } satisfies StoredCursor);
         return false;
       },
     });

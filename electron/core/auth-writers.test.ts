@@ -11,7 +11,8 @@ const DIRS = ['electron', 'shared', 'renderer/src'];
 const ALLOWED = ['shared/auth-machine.ts', 'shared/platform.ts'];
 const ALLOWED_DIRS = ['electron/core/sign-in/'];
 /** `auth: …` as an object key, `x.auth = …`, `...x.auth`, or a literal typed as AuthState. */
-const WRITE = /(^|[{,(\s])auth\s*:(?!\s*(?:string\b|INITIAL_AUTH\b))|\.auth\s*=(?!=)|\.\.\.\s*[\w.?!]+\.auth\b|:\s*AuthState\s*=/;
+const WRITE =
+  /(^|[{,(\s])auth\s*:(?!\s*(?:string\b|INITIAL_AUTH\b))|\.auth\s*=(?!=)|\.\.\.\s*[\w.?!]+\.auth\b|:\s*AuthState\s*=/;
 /** Where `auth` is something else: axios's HTTP basic auth of the cloud's token request. */
 const OTHER_AUTH = /auth:\s*\{\s*username:/;
 
@@ -30,7 +31,11 @@ function authWriters(root: string): string[] {
     .flatMap((rel) =>
       readFileSync(join(root, rel), 'utf8')
         .split('\n')
-        .flatMap((line, i) => (WRITE.test(line) && !OTHER_AUTH.test(line) && !/^\s*(\/\/|\*)/.test(line) ? [`${rel}:${i + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, i) =>
+          WRITE.test(line) && !OTHER_AUTH.test(line) && !/^\s*(\/\/|\*)/.test(line)
+            ? [`${rel}:${i + 1}: ${line.trim()}`]
+            : [],
+        ),
     );
 }
 
@@ -43,12 +48,16 @@ describe('sign-in state', () => {
     const writes = [
       "return { ...x, auth: { status: 'failed', at: new Date(now()).toISOString(), error: { code: error.code } } };",
       '...(storeName && x.auth.status === "authenticated" ? { auth: { ...x.auth, storeName } } : {}),',
-      "      auth:",
+      '      auth:',
       "const auth: AuthState = { status: 'seller_changed', authorizationId: a.id, at, previous, next };",
       'p.auth = next;',
     ];
     for (const line of writes) expect(WRITE.test(line), line).toBe(true);
-    for (const line of ["if (p.auth.status === 'waiting') return;", 'const auth = p.auth;', "auth: { username: creds.clientId, password: creds.clientSecret },"]) {
+    for (const line of [
+      "if (p.auth.status === 'waiting') return;",
+      'const auth = p.auth;',
+      'auth: { username: creds.clientId, password: creds.clientSecret },',
+    ]) {
       expect(WRITE.test(line) && !OTHER_AUTH.test(line), line).toBe(false);
     }
   });

@@ -15,7 +15,10 @@ const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let desk: Desktop;
 
-useDesktopStack('Auto Import GmbH', (started) => void ({ stack, desk } = started), { desktop: { autoImport: true }, freshSandbox: true });
+useDesktopStack('Auto Import GmbH', (started) => void ({ stack, desk } = started), {
+  desktop: { autoImport: true },
+  freshSandbox: true,
+});
 
 const steps = async (id: string) => (await desk.call('getTimeline', { id })).map((e) => e.step);
 
@@ -67,7 +70,9 @@ describe('sandbox: an import test case armed for the sign-in', () => {
     const browser = new SellerBrowser();
     await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
     await desk.until(p.id, (x) => x.auth.status === 'authenticated');
-    await expect.poll(() => steps(p.id)).toContain('no automatic import: a sandbox test case of the import is armed for it');
+    await expect
+      .poll(() => steps(p.id))
+      .toContain('no automatic import: a sandbox test case of the import is armed for it');
     expect((await desk.platform(p.id)).autoImport).toBeUndefined();
     expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'SPAPI_SERVER_ERROR' });
   });
@@ -81,13 +86,17 @@ describe('an automatic import cut off by the end of the app', () => {
     // The store as the app left it when it ended during the import.
     const file = path.join(other.dir, 'config.json');
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { platforms: Record<string, unknown>[] };
-    stored.platforms = stored.platforms.map((x) => (x.id === p.id ? { ...x, autoImport: { status: 'running', since: '2026-03-01T10:00:00.000Z' } } : x));
+    stored.platforms = stored.platforms.map((x) =>
+      x.id === p.id ? { ...x, autoImport: { status: 'running', since: '2026-03-01T10:00:00.000Z' } } : x,
+    );
     fs.writeFileSync(file, JSON.stringify(stored));
 
     const again = await startDesktop({ sandboxUrl: stack.sandbox.url, autoImport: true, dir: other.dir });
     try {
       expect((await again.platform(p.id)).autoImport).toBeUndefined();
-      expect((await again.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('automatic settings import did not finish before the app ended');
+      expect((await again.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain(
+        'automatic settings import did not finish before the app ended',
+      );
     } finally {
       await again.close();
     }

@@ -55,7 +55,8 @@ export class AutoImport {
       ids.add(p.id);
       const before = this.seen.get(p.id);
       this.seen.set(p.id, p.auth.status);
-      if (!this.o.enabled || p.auth.status !== 'authenticated' || before === undefined || !SIGN_IN_STATES.has(before)) continue;
+      if (!this.o.enabled || p.auth.status !== 'authenticated' || before === undefined || !SIGN_IN_STATES.has(before))
+        continue;
       if (!p.active || p.marketplaces !== undefined || this.running.has(p.id)) continue;
       if (this.o.skip?.(p.id)) {
         this.o.timeline.add(p.id, { id: 'autoImportSkippedForSandbox' }, 'info');
@@ -74,14 +75,28 @@ export class AutoImport {
       const p = platforms.find(id);
       if (!p || p.auth.status !== 'authenticated' || p.marketplaces !== undefined) return;
       timeline.add(id, { id: 'autoImportStarted' }, 'info');
-      platforms.patch(id, (x) => ({ ...x, autoImport: { status: 'running', since: new Date(this.o.now()).toISOString() } }));
+      platforms.patch(id, (x) => ({
+        ...x,
+        autoImport: { status: 'running', since: new Date(this.o.now()).toISOString() },
+      }));
       await importSettings(platforms, this.o.cloud, timeline, id, this.o.now);
     } catch (error) {
-      const coded = error instanceof CodedError ? error : new CodedError('INTERNAL', error instanceof Error ? error.message : String(error));
-      if (!(error instanceof CodedError)) this.o.logger.error('automatic settings import failed', { error: coded.message });
+      const coded =
+        error instanceof CodedError
+          ? error
+          : new CodedError('INTERNAL', error instanceof Error ? error.message : String(error));
+      if (!(error instanceof CodedError))
+        this.o.logger.error('automatic settings import failed', { error: coded.message });
       if (!platforms.find(id)) return;
       const { params } = coded;
-      platforms.patch(id, (x) => ({ ...x, autoImport: { status: 'failed', at: new Date(this.o.now()).toISOString(), error: { code: coded.code, ...(params ? { params } : {}) } } }));
+      platforms.patch(id, (x) => ({
+        ...x,
+        autoImport: {
+          status: 'failed',
+          at: new Date(this.o.now()).toISOString(),
+          error: { code: coded.code, ...(params ? { params } : {}) },
+        },
+      }));
     } finally {
       this.running.delete(id);
     }

@@ -18,11 +18,15 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     req.resume();
     if (req.url === '/oauth/token') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'tok', token_type: 'bearer', expires_in: 3600 }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ access_token: 'tok', token_type: 'bearer', expires_in: 3600 }));
       return;
     }
     seen.push({ method: req.method!, url: req.url! });
-    res.writeHead(next.status, next.body === undefined ? {} : { 'content-type': next.type ?? 'application/json' }).end(next.body);
+    res
+      .writeHead(next.status, next.body === undefined ? {} : { 'content-type': next.type ?? 'application/json' })
+      .end(next.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -30,7 +34,15 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const client = () => new CloudClient(async () => ({ url, clientId: 'c', clientSecret: 's' }));
-const platform = { id: 'plt_1', type: 'amazon', name: 'Amazon DE', region: 'EU', countryCode: 'DE', status: 'not_authenticated', createdAt: '2026-01-01T00:00:00.000Z' };
+const platform = {
+  id: 'plt_1',
+  type: 'amazon',
+  name: 'Amazon DE',
+  region: 'EU',
+  countryCode: 'DE',
+  status: 'not_authenticated',
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
   try {
@@ -43,7 +55,7 @@ async function codeOf(call: Promise<unknown>): Promise<string> {
 }
 
 describe('cloud client answers', () => {
-  it('calls the contract route\'s method and path, and passes a valid answer without unknown fields', async () => {
+  it("calls the contract route's method and path, and passes a valid answer without unknown fields", async () => {
     next = { status: 200, body: JSON.stringify({ ...platform, refresh_token_enc: 'sealed', internal: 1 }) };
     const got = await client().getPlatform('plt/1');
     expect(seen.at(-1)).toEqual({ method: 'GET', url: '/v1/platforms/plt%2F1' });
@@ -64,14 +76,17 @@ describe('cloud client answers', () => {
     ['an HTML page with status 200', { status: 200, body: '<html>proxy login</html>', type: 'text/html' }],
     ['JSON that is not an object', { status: 200, body: '[1,2,3]' }],
     ['an empty body', { status: 200, body: '' }],
-    ['an error body with an unknown code', { status: 400, body: JSON.stringify({ error: { code: 'NO_SUCH_CODE', message: 'x' } }) }],
+    [
+      'an error body with an unknown code',
+      { status: 400, body: JSON.stringify({ error: { code: 'NO_SUCH_CODE', message: 'x' } }) },
+    ],
   ];
   it.each(bad)('%s is CLOUD_ERROR', async (_, answer) => {
     next = answer;
     expect(await codeOf(client().getPlatform('plt_1'))).toBe('CLOUD_ERROR');
   });
 
-  it('passes the cloud\'s own error code through', async () => {
+  it("passes the cloud's own error code through", async () => {
     next = { status: 404, body: JSON.stringify({ error: { code: 'PLATFORM_NOT_FOUND', message: 'No platform.' } }) };
     expect(await codeOf(client().getPlatform('plt_1'))).toBe('PLATFORM_NOT_FOUND');
   });

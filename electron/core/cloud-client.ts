@@ -44,7 +44,12 @@ export class CloudClient {
     this.now = opts.now ?? Date.now;
     // Our own error handling: every status resolves, and no proxy from the environment is used
     // for a loopback cloud.
-    this.http = axios.create({ timeout: opts.timeoutMs ?? 15_000, validateStatus: () => true, proxy: false, maxRedirects: 0 });
+    this.http = axios.create({
+      timeout: opts.timeoutMs ?? 15_000,
+      validateStatus: () => true,
+      proxy: false,
+      maxRedirects: 0,
+    });
   }
 
   /** The configured cloud URL (the desktop opens the cloud's start link only on it). */
@@ -114,7 +119,10 @@ export class CloudClient {
    * One route of shared/cloud-api-routes.ts: its method and path, and its answer parsed with the same
    * schema the cloud serialises it with. An answer that does not match is CLOUD_ERROR, never a crash.
    */
-  private async call<N extends CloudRouteName>(name: N, options: CallOptions = {}): Promise<z.output<ReturnType<typeof successSchema<N>>>> {
+  private async call<N extends CloudRouteName>(
+    name: N,
+    options: CallOptions = {},
+  ): Promise<z.output<ReturnType<typeof successSchema<N>>>> {
     const { method } = CLOUD_ROUTES[name];
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
     const path = `${cloudPath(name, options.params)}${query}`;
@@ -128,7 +136,8 @@ export class CloudClient {
     if (response.status >= 200 && response.status < 300) {
       // 204 No Content has no body to parse.
       const parsed = (successSchema(name) as z.ZodType).safeParse(response.status === 204 ? null : response.data);
-      if (!parsed.success) throw new CodedError('CLOUD_ERROR', `unexpected response to ${method} ${path}`, { status: response.status });
+      if (!parsed.success)
+        throw new CodedError('CLOUD_ERROR', `unexpected response to ${method} ${path}`, { status: response.status });
       return parsed.data as never;
     }
     throw errorFromResponse(response, creds.url);
@@ -136,7 +145,8 @@ export class CloudClient {
 
   private async bearer(creds: CloudCredentials): Promise<string> {
     const key = `${creds.url}\n${creds.clientId}`;
-    if (this.token && this.token.key === key && this.token.expiresAt - TOKEN_MARGIN_MS > this.now()) return this.token.value;
+    if (this.token && this.token.key === key && this.token.expiresAt - TOKEN_MARGIN_MS > this.now())
+      return this.token.value;
     let response: AxiosResponse;
     try {
       response = await this.http.post(
@@ -150,16 +160,27 @@ export class CloudClient {
     } catch (error) {
       throw unreachable(creds.url, error);
     }
-    if (response.status === 401) throw new CodedError('INVALID_CLIENT_CREDENTIALS', 'the cloud refused the Client-ID/Client-Secret');
+    if (response.status === 401)
+      throw new CodedError('INVALID_CLIENT_CREDENTIALS', 'the cloud refused the Client-ID/Client-Secret');
     if (response.status !== 200) throw errorFromResponse(response, creds.url);
     const parsed = successSchema('token').safeParse(response.data);
     // A 200 that is no token (a web server's page, another service): the URL is not our cloud's.
-    if (!parsed.success) throw new CodedError('NOT_A_CLOUD', 'the token endpoint answered, but not with a token', { status: response.status, url: creds.url });
+    if (!parsed.success)
+      throw new CodedError('NOT_A_CLOUD', 'the token endpoint answered, but not with a token', {
+        status: response.status,
+        url: creds.url,
+      });
     this.token = { value: parsed.data.access_token, expiresAt: this.now() + parsed.data.expires_in * 1000, key };
     return this.token.value;
   }
 
-  private async send(creds: CloudCredentials, method: string, path: string, options: CallOptions, token: string): Promise<AxiosResponse> {
+  private async send(
+    creds: CloudCredentials,
+    method: string,
+    path: string,
+    options: CallOptions,
+    token: string,
+  ): Promise<AxiosResponse> {
     try {
       return await this.http.request({
         method,
@@ -170,7 +191,8 @@ export class CloudClient {
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
-      if (axios.isCancel(error) || (error as { name?: string }).name === 'CanceledError') throw new CodedError('ABORTED', 'request aborted');
+      if (axios.isCancel(error) || (error as { name?: string }).name === 'CanceledError')
+        throw new CodedError('ABORTED', 'request aborted');
       throw unreachable(creds.url, error);
     }
   }
@@ -186,11 +208,18 @@ function errorFromResponse(response: AxiosResponse, url: string): CodedError {
   const retryHeader = retryAfterSeconds(typeof header === 'string' ? header : undefined, Date.now());
   const parsed = errorBodySchema.safeParse(response.data);
   // Capped like the header: a cloud (or something posing as it) cannot park a waiting sign-in for days.
-  const retryAfter = parsed.success && parsed.data.error.retryAfter !== undefined ? Math.min(MAX_RETRY_AFTER_SECONDS, parsed.data.error.retryAfter) : retryHeader;
+  const retryAfter =
+    parsed.success && parsed.data.error.retryAfter !== undefined
+      ? Math.min(MAX_RETRY_AFTER_SECONDS, parsed.data.error.retryAfter)
+      : retryHeader;
   const params = { status: response.status, ...(retryAfter !== undefined ? { retryAfter } : {}) };
   if (parsed.success) return new CodedError(parsed.data.error.code, parsed.data.error.message, params);
   // 404/405 without our error body: a web server, not our cloud (ours answers unknown routes with its body).
-  if (response.status === 404 || response.status === 405) return new CodedError('NOT_A_CLOUD', `${url} answered ${response.status} without the cloud's error body`, { ...params, url });
+  if (response.status === 404 || response.status === 405)
+    return new CodedError('NOT_A_CLOUD', `${url} answered ${response.status} without the cloud's error body`, {
+      ...params,
+      url,
+    });
   // A proxy or a crashed cloud answers without our error body.
   if (response.status === 502 || response.status === 503 || response.status === 504) {
     return new CodedError('CLOUD_UNREACHABLE', `cloud answered ${response.status}`, params);

@@ -3,7 +3,11 @@ import type { HandlerModule } from './handlers';
 import { CloudClient } from './cloud-client';
 import type { CloudSettings } from './cloud-settings';
 
-export function cloudSettingsHandlers(d: { settings: CloudSettings; now: () => number; saved: (configured: boolean) => void }): HandlerModule<'getCloudSettings' | 'saveCloudSettings' | 'testCloudConnection'> {
+export function cloudSettingsHandlers(d: {
+  settings: CloudSettings;
+  now: () => number;
+  saved: (configured: boolean) => void;
+}): HandlerModule<'getCloudSettings' | 'saveCloudSettings' | 'testCloudConnection'> {
   return {
     getCloudSettings: () => d.settings.view(),
     saveCloudSettings: async (p) => {

@@ -9,8 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Core } from './core';
 
-
-
 import { memoryCore } from './testing/memory-core';
 
 let dir: string;
@@ -23,7 +21,8 @@ async function recordingServer(): Promise<string> {
     const port = (server.address() as AddressInfo).port;
     seen.push({ port, authorization: req.headers.authorization });
     res.setHeader('Content-Type', 'application/json');
-    if (req.url?.startsWith('/oauth/token')) res.end(JSON.stringify({ access_token: 'at', token_type: 'bearer', expires_in: 3600 }));
+    if (req.url?.startsWith('/oauth/token'))
+      res.end(JSON.stringify({ access_token: 'at', token_type: 'bearer', expires_in: 3600 }));
     else res.end(JSON.stringify({ tenantId: 't1', name: 'Tenant', clientId: 'client-1' }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -42,7 +41,9 @@ beforeAll(async () => {
   savedUrl = await recordingServer();
   foreignUrl = await recordingServer();
   core = memoryCore(dir);
-  expect(await core.invoke('saveCloudSettings', { url: savedUrl, clientId: 'client-1', clientSecret: SECRET })).toMatchObject({ ok: true });
+  expect(
+    await core.invoke('saveCloudSettings', { url: savedUrl, clientId: 'client-1', clientSecret: SECRET }),
+  ).toMatchObject({ ok: true });
 });
 afterAll(async () => {
   await core.dispose();
@@ -50,7 +51,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const secretSentTo = (url: string) => seen.filter((s) => s.port === Number(new URL(url).port) && s.authorization === basic('client-1', SECRET));
+const secretSentTo = (url: string) =>
+  seen.filter((s) => s.port === Number(new URL(url).port) && s.authorization === basic('client-1', SECRET));
 
 it('never sends the saved secret to a URL other than the one it was saved with', async () => {
   for (const payload of [{ url: foreignUrl }, { url: foreignUrl, clientId: 'client-1' }, { url: `${foreignUrl}/` }]) {
@@ -67,24 +69,41 @@ it('uses the saved secret for the saved URL (with or without it spelled out)', a
 });
 
 it('tests another URL with a secret typed in, and never with the saved one', async () => {
-  expect(await core.invoke('testCloudConnection', { url: foreignUrl, clientSecret: 'typed-secret' })).toMatchObject({ ok: true });
+  expect(await core.invoke('testCloudConnection', { url: foreignUrl, clientSecret: 'typed-secret' })).toMatchObject({
+    ok: true,
+  });
   const foreign = seen.filter((s) => s.port === Number(new URL(foreignUrl).port));
   expect(foreign.map((s) => s.authorization)).toContain(basic('client-1', 'typed-secret'));
   expect(secretSentTo(foreignUrl)).toEqual([]);
 });
 
 it('does not send the saved secret for another Client-ID either (it belongs to the saved one)', async () => {
-  expect(await core.invoke('testCloudConnection', { clientId: 'client-2' })).toMatchObject({ ok: false, error: { code: 'CLOUD_SECRET_REQUIRED' } });
+  expect(await core.invoke('testCloudConnection', { clientId: 'client-2' })).toMatchObject({
+    ok: false,
+    error: { code: 'CLOUD_SECRET_REQUIRED' },
+  });
 });
 
 it('SPEICHERN of another URL or Client-ID without a typed secret is refused: the saved secret never follows', async () => {
-  for (const payload of [{ url: foreignUrl, clientId: 'client-1' }, { url: `${foreignUrl}/`, clientId: 'client-1' }, { url: savedUrl, clientId: 'client-2' }]) {
-    expect(await core.invoke('saveCloudSettings', payload)).toMatchObject({ ok: false, error: { code: 'CLOUD_SECRET_REQUIRED' } });
+  for (const payload of [
+    { url: foreignUrl, clientId: 'client-1' },
+    { url: `${foreignUrl}/`, clientId: 'client-1' },
+    { url: savedUrl, clientId: 'client-2' },
+  ]) {
+    expect(await core.invoke('saveCloudSettings', payload)).toMatchObject({
+      ok: false,
+      error: { code: 'CLOUD_SECRET_REQUIRED' },
+    });
   }
-  expect(await core.invoke('getCloudSettings', undefined)).toEqual({ ok: true, value: { url: savedUrl, clientId: 'client-1', hasSecret: true } });
+  expect(await core.invoke('getCloudSettings', undefined)).toEqual({
+    ok: true,
+    value: { url: savedUrl, clientId: 'client-1', hasSecret: true },
+  });
   // Whatever uses the saved settings next (TESTEN here; the feed follower, a sign-in) still goes to the saved URL.
   expect(await core.invoke('testCloudConnection', {})).toMatchObject({ ok: true });
   expect(secretSentTo(foreignUrl)).toEqual([]);
   // The same URL again (spelled with a slash) needs no secret.
-  expect(await core.invoke('saveCloudSettings', { url: `${savedUrl}/`, clientId: 'client-1' })).toMatchObject({ ok: true });
+  expect(await core.invoke('saveCloudSettings', { url: `${savedUrl}/`, clientId: 'client-1' })).toMatchObject({
+    ok: true,
+  });
 });

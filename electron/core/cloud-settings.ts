@@ -19,7 +19,9 @@ export class CloudSettings {
 
   private stored(): { url: string; clientId: string } | undefined {
     const raw = this.kv.get('cloud') as { url?: unknown; clientId?: unknown } | undefined;
-    return raw && typeof raw.url === 'string' && typeof raw.clientId === 'string' ? { url: raw.url, clientId: raw.clientId } : undefined;
+    return raw && typeof raw.url === 'string' && typeof raw.clientId === 'string'
+      ? { url: raw.url, clientId: raw.clientId }
+      : undefined;
   }
 
   /**
@@ -30,7 +32,10 @@ export class CloudSettings {
     try {
       return await vault.get(secretAccount(clientId));
     } catch (error) {
-      throw new CodedError('KEYCHAIN_UNAVAILABLE', `the keychain failed to read the Client-Secret: ${error instanceof Error ? error.message : String(error)}`);
+      throw new CodedError(
+        'KEYCHAIN_UNAVAILABLE',
+        `the keychain failed to read the Client-Secret: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -47,8 +52,15 @@ export class CloudSettings {
    */
   async save(url: string, clientId: string, clientSecret?: string): Promise<CloudSettingsView> {
     const saved = this.stored();
-    if (clientSecret === undefined && saved && (normaliseUrl(url) !== normaliseUrl(saved.url) || clientId !== saved.clientId)) {
-      throw new CodedError('CLOUD_SECRET_REQUIRED', 'the saved Client-Secret is only sent to the saved cloud URL and Client-ID; type the secret to save other values');
+    if (
+      clientSecret === undefined &&
+      saved &&
+      (normaliseUrl(url) !== normaliseUrl(saved.url) || clientId !== saved.clientId)
+    ) {
+      throw new CodedError(
+        'CLOUD_SECRET_REQUIRED',
+        'the saved Client-Secret is only sent to the saved cloud URL and Client-ID; type the secret to save other values',
+      );
     }
     if (clientSecret !== undefined) {
       if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to keep the Client-Secret');
@@ -57,7 +69,8 @@ export class CloudSettings {
     const previous = this.stored();
     this.kv.set('cloud', { url: normaliseUrl(url), clientId });
     // A secret stored for a Client-ID that is no longer used should not linger in the keychain.
-    if (previous && previous.clientId !== clientId && this.vault) await this.vault.delete(secretAccount(previous.clientId)).catch(() => false);
+    if (previous && previous.clientId !== clientId && this.vault)
+      await this.vault.delete(secretAccount(previous.clientId)).catch(() => false);
     return this.view();
   }
 
@@ -77,14 +90,21 @@ export class CloudSettings {
    * names (any page that reaches the core could otherwise collect it); another URL or Client-ID needs
    * the secret typed in.
    */
-  async merged(partial: { url?: string | undefined; clientId?: string | undefined; clientSecret?: string | undefined }): Promise<CloudCredentials> {
+  async merged(partial: {
+    url?: string | undefined;
+    clientId?: string | undefined;
+    clientSecret?: string | undefined;
+  }): Promise<CloudCredentials> {
     const s = this.stored();
     const url = normaliseUrl(partial.url ?? s?.url ?? '');
     const clientId = partial.clientId ?? s?.clientId;
     if (!url || !clientId) throw new CodedError('CLOUD_NOT_CONFIGURED', 'cloud URL or Client-ID missing');
     if (partial.clientSecret !== undefined) return { url, clientId, clientSecret: partial.clientSecret };
     if (!s || url !== normaliseUrl(s.url) || clientId !== s.clientId) {
-      throw new CodedError('CLOUD_SECRET_REQUIRED', 'the saved Client-Secret is only sent to the saved cloud URL and Client-ID; type the secret to test other values');
+      throw new CodedError(
+        'CLOUD_SECRET_REQUIRED',
+        'the saved Client-Secret is only sent to the saved cloud URL and Client-ID; type the secret to test other values',
+      );
     }
     if (!this.vault) throw new CodedError('KEYCHAIN_UNAVAILABLE', 'no keychain to read the Client-Secret from');
     const secret = await this.readSecret(this.vault, clientId);
@@ -98,7 +118,8 @@ export class CloudSettings {
     const s = this.stored();
     if (s && (await this.vault.get(secretAccount(s.clientId)))) {
       // Same tenant, new port of the embedded cloud: follow it.
-      if (s.clientId === creds.clientId && s.url !== creds.url) this.kv.set('cloud', { url: creds.url, clientId: s.clientId });
+      if (s.clientId === creds.clientId && s.url !== creds.url)
+        this.kv.set('cloud', { url: creds.url, clientId: s.clientId });
       return false;
     }
     await this.save(creds.url, creds.clientId, creds.clientSecret);

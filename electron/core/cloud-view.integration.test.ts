@@ -20,8 +20,17 @@ beforeAll(async () => {
   here = await startDesktop({ sandboxUrl: stack.sandbox.url });
   elsewhere = await startDesktop({ sandboxUrl: stack.sandbox.url });
   otherTenant = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  for (const d of [here, elsewhere]) await d.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-  await otherTenant.call('saveCloudSettings', { url: stack.cloud.url, clientId: other.clientId, clientSecret: other.clientSecret });
+  for (const d of [here, elsewhere])
+    await d.call('saveCloudSettings', {
+      url: stack.cloud.url,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+    });
+  await otherTenant.call('saveCloudSettings', {
+    url: stack.cloud.url,
+    clientId: other.clientId,
+    clientSecret: other.clientSecret,
+  });
 });
 afterAll(async () => {
   for (const d of [here, elsewhere, otherTenant]) await d?.close();
@@ -46,10 +55,21 @@ describe('platforms only in the cloud', () => {
     const list = await here.call('listCloudOnlyPlatforms');
     expect(list.map((c) => c.name).sort()).toEqual(['Amazon Filiale', 'Amazon Rest']);
     const filiale = list.find((c) => c.name === 'Amazon Filiale')!;
-    expect(filiale).toMatchObject({ countryCode: 'FR', region: 'EU', status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect(filiale).toMatchObject({
+      countryCode: 'FR',
+      region: 'EU',
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
 
     const adopted = await here.call('adoptCloudPlatform', { cloudPlatformId: filiale.id });
-    expect(adopted).toMatchObject({ name: 'Amazon Filiale', countryCode: 'FR', useCloud: true, cloudPlatformId: filiale.id, auth: { status: 'authenticated', sellingPartnerId: EU.sellingPartnerId } });
+    expect(adopted).toMatchObject({
+      name: 'Amazon Filiale',
+      countryCode: 'FR',
+      useCloud: true,
+      cloudPlatformId: filiale.id,
+      auth: { status: 'authenticated', sellingPartnerId: EU.sellingPartnerId },
+    });
     // The adopted profile works: its marketplaces can be imported with the cloud's authorization.
     expect((await here.call('importSettings', { id: adopted.id })).marketplaces?.length).toBe(8);
 
@@ -59,12 +79,20 @@ describe('platforms only in the cloud', () => {
 
     // A cloud platform a profile here uses is not offered and cannot be deleted this way.
     const used = (await here.platform(mine.id)).cloudPlatformId!;
-    expect(await here.failure('deleteCloudPlatform', { cloudPlatformId: used })).toMatchObject({ code: 'CLOUD_PLATFORM_IN_USE' });
-    expect(await here.failure('adoptCloudPlatform', { cloudPlatformId: used })).toMatchObject({ code: 'CLOUD_PLATFORM_IN_USE' });
+    expect(await here.failure('deleteCloudPlatform', { cloudPlatformId: used })).toMatchObject({
+      code: 'CLOUD_PLATFORM_IN_USE',
+    });
+    expect(await here.failure('adoptCloudPlatform', { cloudPlatformId: used })).toMatchObject({
+      code: 'CLOUD_PLATFORM_IN_USE',
+    });
     // Another tenant's platform: the cloud does not know it for this tenant.
     const foreign = (await otherTenant.platform(o.id)).cloudPlatformId!;
-    expect(await here.failure('adoptCloudPlatform', { cloudPlatformId: foreign })).toMatchObject({ code: 'PLATFORM_NOT_FOUND' });
-    expect(await here.failure('deleteCloudPlatform', { cloudPlatformId: foreign })).toMatchObject({ code: 'PLATFORM_NOT_FOUND' });
-    expect((await otherTenant.call('listCloudOnlyPlatforms'))).toEqual([]);
+    expect(await here.failure('adoptCloudPlatform', { cloudPlatformId: foreign })).toMatchObject({
+      code: 'PLATFORM_NOT_FOUND',
+    });
+    expect(await here.failure('deleteCloudPlatform', { cloudPlatformId: foreign })).toMatchObject({
+      code: 'PLATFORM_NOT_FOUND',
+    });
+    expect(await otherTenant.call('listCloudOnlyPlatforms')).toEqual([]);
   });
 });

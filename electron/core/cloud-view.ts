@@ -21,7 +21,12 @@ export class CloudView {
   ) {}
 
   async list(): Promise<CloudOnlyPlatform[]> {
-    const local = new Set(this.platforms.list().map((p) => p.cloudPlatformId).filter(Boolean));
+    const local = new Set(
+      this.platforms
+        .list()
+        .map((p) => p.cloudPlatformId)
+        .filter(Boolean),
+    );
     const queued = new Set(this.deletions.queue().map((q) => q.cloudPlatformId));
     const { platforms } = await this.cloud.listPlatforms();
     return platforms
@@ -41,14 +46,27 @@ export class CloudView {
   async adopt(cloudPlatformId: string): Promise<Platform> {
     const c = await this.onlyInCloud(cloudPlatformId);
     const name = platformNameSchema.safeParse(c.name);
-    if (!name.success) throw new CodedError('INVALID_INPUT', 'the cloud platform has a name this desktop cannot use', { field: 'name', reason: 'NAME_INVALID' });
-    if (!(COUNTRY_CODES as readonly string[]).includes(c.countryCode)) throw new CodedError('INVALID_INPUT', 'unknown country in the cloud', { field: 'countryCode', reason: 'unknown' });
+    if (!name.success)
+      throw new CodedError('INVALID_INPUT', 'the cloud platform has a name this desktop cannot use', {
+        field: 'name',
+        reason: 'NAME_INVALID',
+      });
+    if (!(COUNTRY_CODES as readonly string[]).includes(c.countryCode))
+      throw new CodedError('INVALID_INPUT', 'unknown country in the cloud', {
+        field: 'countryCode',
+        reason: 'unknown',
+      });
     const created = this.platforms.create('amazon', name.data);
     this.platforms.update(created.id, { useCloud: true, countryCode: c.countryCode });
     const adopted = this.platforms.patch(created.id, (x) => {
       const linked = { ...x, cloudPlatformId: c.id, cloudCountryCode: c.countryCode };
       if (c.status !== 'authenticated' || !c.sellingPartnerId || !c.authorizedAt) return linked;
-      return withAuthEvent(linked, { type: 'adopted', sellingPartnerId: c.sellingPartnerId, authorizedAt: c.authorizedAt, ...(c.renewalDueAt ? { renewalDueAt: c.renewalDueAt } : {}) });
+      return withAuthEvent(linked, {
+        type: 'adopted',
+        sellingPartnerId: c.sellingPartnerId,
+        authorizedAt: c.authorizedAt,
+        ...(c.renewalDueAt ? { renewalDueAt: c.renewalDueAt } : {}),
+      });
     });
     this.timeline.add(created.id, { id: 'adoptedFromCloud' }, 'info', `cloud platform ${c.id}`);
     return adopted;

@@ -17,10 +17,16 @@ useDesktopStack('Gleichzeitig GmbH', (started) => void ({ stack, desk, tenant } 
 
 it('ten concurrent ANMELDEN on one platform start one sign-in and all get it', async () => {
   const p = await desk.newPlatform('Amazon Zehnfach');
-  const results = await Promise.allSettled(Array.from({ length: 10 }, () => desk.call('signIn', { id: p.id, mode: 'login' })));
+  const results = await Promise.allSettled(
+    Array.from({ length: 10 }, () => desk.call('signIn', { id: p.id, mode: 'login' })),
+  );
   const failures = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code?: string }).code] : []));
   expect(failures).toEqual([]);
-  const ids = new Set(results.map((r) => (r.status === 'fulfilled' && r.value.auth.status === 'waiting' ? r.value.auth.authorizationId : 'not waiting')));
+  const ids = new Set(
+    results.map((r) =>
+      r.status === 'fulfilled' && r.value.auth.status === 'waiting' ? r.value.auth.authorizationId : 'not waiting',
+    ),
+  );
   expect(ids.size).toBe(1);
   expect(desk.opened).toHaveLength(1);
 
@@ -41,6 +47,10 @@ it('a new ANMELDEN after the running one has started begins a fresh sign-in as b
   const p = await desk.newPlatform('Amazon Nacheinander');
   const first = await desk.call('signIn', { id: p.id, mode: 'login' });
   const second = await desk.call('signIn', { id: p.id, mode: 'login' });
-  expect(first.auth.status === 'waiting' && second.auth.status === 'waiting' && first.auth.authorizationId !== second.auth.authorizationId).toBe(true);
+  expect(
+    first.auth.status === 'waiting' &&
+      second.auth.status === 'waiting' &&
+      first.auth.authorizationId !== second.auth.authorizationId,
+  ).toBe(true);
   await desk.call('cancelSignIn', { id: p.id });
 });

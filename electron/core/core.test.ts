@@ -14,7 +14,13 @@ let events: Array<{ name: string; payload: unknown }>;
 
 function makeCore(d = dir) {
   const c = new Core({
-    host: { kind: 'browser', appVersion: '1.2.3', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+    host: {
+      kind: 'browser',
+      appVersion: '1.2.3',
+      openExternal: async () => {},
+      notify: () => {},
+      isFocused: () => true,
+    },
     store: new ProfileStore(openConfStore(d).store),
     logger: silentLogger,
     amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' },
@@ -36,15 +42,27 @@ describe('core requests', () => {
     const created = await core.invoke('createPlatform', { type: 'amazon', name: '  Amazon 123456 ' });
     expect(created.ok).toBe(true);
     const p = (created as { value: Platform }).value;
-    expect(p).toMatchObject({ name: 'Amazon 123456', type: 'amazon', useCloud: false, countryCode: 'DE', auth: { status: 'not_authenticated' } });
+    expect(p).toMatchObject({
+      name: 'Amazon 123456',
+      type: 'amazon',
+      useCloud: false,
+      countryCode: 'DE',
+      auth: { status: 'not_authenticated' },
+    });
 
-    const updated = await core.invoke('updatePlatform', { id: p.id, patch: { useCloud: true, countryCode: 'UK', active: false } });
+    const updated = await core.invoke('updatePlatform', {
+      id: p.id,
+      patch: { useCloud: true, countryCode: 'UK', active: false },
+    });
     expect(updated).toMatchObject({ ok: true, value: { useCloud: true, countryCode: 'UK', active: false } });
 
     const list = await core.invoke('listPlatforms', undefined);
     expect(list).toMatchObject({ ok: true, value: [{ id: p.id, countryCode: 'UK' }] });
 
-    expect(await core.invoke('deletePlatform', { id: p.id })).toEqual({ ok: true, value: { id: p.id, cloud: 'not_registered' } });
+    expect(await core.invoke('deletePlatform', { id: p.id })).toEqual({
+      ok: true,
+      value: { id: p.id, cloud: 'not_registered' },
+    });
     expect(await core.invoke('listPlatforms', undefined)).toEqual({ ok: true, value: [] });
     expect(events.map((e) => e.name)).toEqual(['platformsChanged', 'platformsChanged', 'platformsChanged']);
     expect(events.at(-1)?.payload).toEqual([]);
@@ -71,33 +89,54 @@ describe('core requests', () => {
   ])('the name rule holds for %s, on create and on rename', async (_kind, first, second) => {
     const created = await core.invoke('createPlatform', { type: 'amazon', name: first });
     expect(created).toMatchObject({ ok: true, value: { name: first.normalize('NFC').trim() } });
-    expect(await core.invoke('createPlatform', { type: 'amazon', name: second })).toMatchObject({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { scope: 'local' } } });
+    expect(await core.invoke('createPlatform', { type: 'amazon', name: second })).toMatchObject({
+      ok: false,
+      error: { code: 'PLATFORM_NAME_TAKEN', params: { scope: 'local' } },
+    });
     const other = await core.invoke('createPlatform', { type: 'amazon', name: 'Amazon Anders' });
     const id = other.ok ? (other.value as { id: string }).id : '';
-    expect(await core.invoke('updatePlatform', { id, patch: { name: second } })).toMatchObject({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN' } });
+    expect(await core.invoke('updatePlatform', { id, patch: { name: second } })).toMatchObject({
+      ok: false,
+      error: { code: 'PLATFORM_NAME_TAKEN' },
+    });
   });
 
   it('answers an unknown id with PLATFORM_NOT_FOUND', async () => {
-    expect(await core.invoke('deletePlatform', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'PLATFORM_NOT_FOUND' } });
+    expect(await core.invoke('deletePlatform', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'PLATFORM_NOT_FOUND' },
+    });
   });
 
   it('keeps the cloud Client-Secret in the vault only and reports when the cloud is configured', async () => {
     await core.whenReady();
     expect(await core.invoke('getAppInfo', undefined)).toMatchObject({ ok: true, value: { cloudConfigured: false } });
-    const saved = await core.invoke('saveCloudSettings', { url: 'https://cloud.example/', clientId: 'client-1', clientSecret: 's3cr3t-value' });
+    const saved = await core.invoke('saveCloudSettings', {
+      url: 'https://cloud.example/',
+      clientId: 'client-1',
+      clientSecret: 's3cr3t-value',
+    });
     expect(saved).toEqual({ ok: true, value: { url: 'https://cloud.example', clientId: 'client-1', hasSecret: true } });
     expect(await core.invoke('getAppInfo', undefined)).toMatchObject({ ok: true, value: { cloudConfigured: true } });
     expect(events.map((e) => e.name)).toContain('appInfoChanged');
     expect(JSON.stringify(events)).not.toContain('s3cr3t-value');
     expect(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).not.toContain('s3cr3t-value');
     // Another Client-ID without a secret is refused (the saved secret is not carried over); the saved values stay.
-    expect(await core.invoke('saveCloudSettings', { url: 'https://cloud.example', clientId: 'client-2' })).toMatchObject({ ok: false, error: { code: 'CLOUD_SECRET_REQUIRED' } });
-    expect(await core.invoke('getCloudSettings', undefined)).toEqual({ ok: true, value: { url: 'https://cloud.example', clientId: 'client-1', hasSecret: true } });
+    expect(
+      await core.invoke('saveCloudSettings', { url: 'https://cloud.example', clientId: 'client-2' }),
+    ).toMatchObject({ ok: false, error: { code: 'CLOUD_SECRET_REQUIRED' } });
+    expect(await core.invoke('getCloudSettings', undefined)).toEqual({
+      ok: true,
+      value: { url: 'https://cloud.example', clientId: 'client-1', hasSecret: true },
+    });
   });
 
   it('refuses a cloud URL that is not https (or loopback http)', async () => {
     for (const url of ['http://cloud.example', 'ftp://x', 'https://user:pw@cloud.example', 'not a url']) {
-      expect(await core.invoke('saveCloudSettings', { url, clientId: 'c' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', params: { reason: 'CLOUD_URL_INVALID' } } });
+      expect(await core.invoke('saveCloudSettings', { url, clientId: 'c' })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', params: { reason: 'CLOUD_URL_INVALID' } },
+      });
     }
   });
 
@@ -143,13 +182,21 @@ describe('contract validation', () => {
 describe('routing', () => {
   it('answers the sandbox requests without a sandbox: nothing to show, or SANDBOX_ONLY', async () => {
     const production = new Core({
-      host: { kind: 'browser', appVersion: '1.2.3', openExternal: async () => {}, notify: () => {}, isFocused: () => true },
+      host: {
+        kind: 'browser',
+        appVersion: '1.2.3',
+        openExternal: async () => {},
+        notify: () => {},
+        isFocused: () => true,
+      },
       store: new ProfileStore(openConfStore(dir).store),
       logger: silentLogger,
       amazon: { kind: 'production' },
       vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
     });
-    const created = (await production.invoke('createPlatform', { type: 'amazon', name: 'Amazon 1' })) as { value: Platform };
+    const created = (await production.invoke('createPlatform', { type: 'amazon', name: 'Amazon 1' })) as {
+      value: Platform;
+    };
     expect(await production.invoke('getSandboxScenarios', undefined)).toEqual({ ok: true, value: null });
     expect(await production.invoke('getSandboxHint', undefined)).toEqual({ ok: true, value: null });
     for (const [name, payload] of [
@@ -157,7 +204,10 @@ describe('routing', () => {
       ['resetSandboxScenarios', undefined],
       ['importTimeline', { text: '{}' }],
     ] as const) {
-      expect(await production.invoke(name, payload), name).toMatchObject({ ok: false, error: { code: 'SANDBOX_ONLY' } });
+      expect(await production.invoke(name, payload), name).toMatchObject({
+        ok: false,
+        error: { code: 'SANDBOX_ONLY' },
+      });
     }
     await production.dispose();
   });

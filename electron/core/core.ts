@@ -87,11 +87,21 @@ export class Core {
     const settings = (this.settings = new CloudSettings(opts.store.raw, vault));
     const cloud = (this.cloud = new CloudClient(() => settings.credentials(), { now }));
     const timeline = (this.timeline = new Timeline(opts.store.raw, now));
-    this.autoImport = new AutoImport({ platforms, cloud, timeline, logger: opts.logger, now, enabled: opts.autoImport ?? true, skip: (id) => this.sandbox?.takeImportByHand(id) ?? false });
+    this.autoImport = new AutoImport({
+      platforms,
+      cloud,
+      timeline,
+      logger: opts.logger,
+      now,
+      enabled: opts.autoImport ?? true,
+      skip: (id) => this.sandbox?.takeImportByHand(id) ?? false,
+    });
     this.language = new UiLanguageSetting(opts.store.raw);
     const texts = () => this.language.texts();
     const sandboxOrigin = opts.amazon.kind === 'sandbox' ? opts.amazon.sandboxOrigin : undefined;
-    const sandbox = (this.sandbox = sandboxOrigin ? new SandboxRequests(new SandboxControl(sandboxOrigin), platforms, timeline) : undefined);
+    const sandbox = (this.sandbox = sandboxOrigin
+      ? new SandboxRequests(new SandboxControl(sandboxOrigin), platforms, timeline)
+      : undefined);
     const signIns = (this.signIns = new SignInManager({
       platforms,
       cloud,
@@ -128,11 +138,27 @@ export class Core {
       ...(opts.signIn?.backoff ? { backoff: opts.signIn.backoff } : {}),
     });
     const renameNotices = (this.renameNotices = new RenameNotices(cloud, platforms, timeline, opts.logger));
-    this.renewals = new RenewalReminder({ platforms, kv: opts.store.raw, host: opts.host, timeline, now, texts, ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}) });
+    this.renewals = new RenewalReminder({
+      platforms,
+      kv: opts.store.raw,
+      host: opts.host,
+      timeline,
+      now,
+      texts,
+      ...(opts.renewalCheckMs ? { intervalMs: opts.renewalCheckMs } : {}),
+    });
     // The router: each feature answers its requests; the sandbox's only when a sandbox is configured.
     this.handlers = {
       ...this.appHandlers(now),
-      ...platformHandlers({ platforms, cloud, timeline, deletions, cloudView: new CloudView(cloud, platforms, deletions, timeline), renameNotices, now }),
+      ...platformHandlers({
+        platforms,
+        cloud,
+        timeline,
+        deletions,
+        cloudView: new CloudView(cloud, platforms, deletions, timeline),
+        renameNotices,
+        now,
+      }),
       ...cloudSettingsHandlers({
         settings,
         now,
@@ -144,7 +170,9 @@ export class Core {
         },
       }),
       ...signInHandlers({ signIns, platforms, cloud, timeline, host: opts.host, amazon: opts.amazon, now }),
-      ...(sandbox && sandboxOrigin ? sandboxHandlers({ origin: sandboxOrigin, sandbox, platforms, timeline }) : WITHOUT_SANDBOX),
+      ...(sandbox && sandboxOrigin
+        ? sandboxHandlers({ origin: sandboxOrigin, sandbox, platforms, timeline })
+        : WITHOUT_SANDBOX),
     } satisfies Handlers;
     this.ready = this.start();
   }
@@ -179,10 +207,18 @@ export class Core {
   /** Adopts the embedded tenant, resumes persisted waits and the queued cloud deletions. */
   private async start(): Promise<void> {
     if (this.opts.embeddedCloud) {
-      await this.settings.adoptIfUnset(this.opts.embeddedCloud).catch((e: unknown) => this.opts.logger.warn('could not adopt the embedded cloud tenant', { error: String(e) }));
+      await this.settings
+        .adoptIfUnset(this.opts.embeddedCloud)
+        .catch((e: unknown) =>
+          this.opts.logger.warn('could not adopt the embedded cloud tenant', { error: String(e) }),
+        );
     }
     const unreadable = this.opts.store.unreadableCount();
-    if (unreadable > 0) this.opts.logger.warn('platform entries this version cannot read are kept in the store file', { count: unreadable, file: this.opts.store.filePath });
+    if (unreadable > 0)
+      this.opts.logger.warn('platform entries this version cannot read are kept in the store file', {
+        count: unreadable,
+        file: this.opts.store.filePath,
+      });
     const view = await this.settings.view().catch(() => undefined);
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.autoImport.start();
@@ -210,9 +246,19 @@ export class Core {
       version: this.opts.host.appVersion,
       host: this.opts.host.kind,
       amazon: this.opts.amazon,
-      keychain: v.available ? { available: true, plaintextFallback: v.plaintextFallback } : { available: false, plaintextFallback: false, detail: v.detail },
+      keychain: v.available
+        ? { available: true, plaintextFallback: v.plaintextFallback }
+        : { available: false, plaintextFallback: false, detail: v.detail },
       ...(this.opts.storeWarning ? { storeWarning: this.opts.storeWarning } : {}),
-      ...(unreadable > 0 ? { unreadableProfiles: { code: 'PROFILES_UNREADABLE' as const, count: unreadable, file: this.opts.store.filePath } } : {}),
+      ...(unreadable > 0
+        ? {
+            unreadableProfiles: {
+              code: 'PROFILES_UNREADABLE' as const,
+              count: unreadable,
+              file: this.opts.store.filePath,
+            },
+          }
+        : {}),
       pendingCloudDeletions: this.deletions.queue().length,
       pendingCloudDeletionList: this.deletions.queue().map((q) => ({ name: q.name, queuedAt: q.queuedAt })),
       cloudConfigured: this.cloudConfigured,
@@ -222,7 +268,8 @@ export class Core {
 
   /** Entry point for both hosts. Never throws: bad input and failures come back as error values. */
   async invoke(name: string, payload: unknown): Promise<Result<unknown>> {
-    if (!Object.hasOwn(requestSchemas, name)) return err('UNKNOWN_REQUEST', `no request named ${JSON.stringify(name).slice(0, 60)}`);
+    if (!Object.hasOwn(requestSchemas, name))
+      return err('UNKNOWN_REQUEST', `no request named ${JSON.stringify(name).slice(0, 60)}`);
     const key = name as keyof Requests;
     const parsed = requestSchemas[key].safeParse(payload);
     if (!parsed.success) {
@@ -238,7 +285,10 @@ export class Core {
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof CodedError) return err(error.code, error.message, error.params);
-      this.opts.logger.error('request failed', { request: key, error: error instanceof Error ? error.message : String(error) });
+      this.opts.logger.error('request failed', {
+        request: key,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return err('INTERNAL', 'unexpected error; see the log');
     }
   }

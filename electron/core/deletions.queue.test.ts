@@ -5,11 +5,20 @@ import { Deletions } from './deletions';
 import type { KeyValueStore } from './profile-store';
 
 it('reads only well-formed queue entries and keeps the others in the file on every write', () => {
-  const good = { cloudPlatformId: 'p1', name: 'Amazon DE', clientId: 'c1', queuedAt: '2026-11-28T10:00:00Z', attempts: 2, nextAttemptAt: 0 };
+  const good = {
+    cloudPlatformId: 'p1',
+    name: 'Amazon DE',
+    clientId: 'c1',
+    queuedAt: '2026-11-28T10:00:00Z',
+    attempts: 2,
+    nextAttemptAt: 0,
+  };
   const odd = [{ cloudPlatformId: 42 }, 'text', null, { ...good, attempts: -1 }];
   const data = new Map<string, unknown>([['pendingCloudDeletions', [good, ...odd]]]);
   const kv: KeyValueStore = { path: '(memory)', get: (k) => data.get(k), set: (k, v) => void data.set(k, v) };
-  const deletions = new Deletions({ kv, changed: () => undefined } as unknown as ConstructorParameters<typeof Deletions>[0]);
+  const deletions = new Deletions({ kv, changed: () => undefined } as unknown as ConstructorParameters<
+    typeof Deletions
+  >[0]);
 
   expect(deletions.queue()).toEqual([good]);
   deletions['saveQueue']([]);

@@ -25,7 +25,12 @@ const queuedDeletionSchema = z.object({
 type QueuedDeletion = z.infer<typeof queuedDeletionSchema>;
 
 /** Failures worth queueing; anything else (e.g. wrong credentials) is shown to the user at once. */
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CLOUD_UNREACHABLE', 'RATE_LIMITED', 'INTERNAL_ERROR', 'CLOUD_ERROR']);
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'CLOUD_UNREACHABLE',
+  'RATE_LIMITED',
+  'INTERNAL_ERROR',
+  'CLOUD_ERROR',
+]);
 
 export class Deletions {
   private timer: NodeJS.Timeout | undefined;
@@ -92,7 +97,15 @@ export class Deletions {
           const firstDelay = this.retry.baseMs;
           this.saveQueue([
             ...this.queue(),
-            { cloudPlatformId: p.cloudPlatformId, name: p.name, clientId, queuedAt: new Date(this.now()).toISOString(), attempts: 1, nextAttemptAt: this.now() + firstDelay, lastError: code },
+            {
+              cloudPlatformId: p.cloudPlatformId,
+              name: p.name,
+              clientId,
+              queuedAt: new Date(this.now()).toISOString(),
+              attempts: 1,
+              nextAttemptAt: this.now() + firstDelay,
+              lastError: code,
+            },
           ]);
           cloud = 'queued';
           this.schedule(firstDelay);
@@ -123,13 +136,22 @@ export class Deletions {
           if (code === 'PLATFORM_NOT_FOUND') done.add(item.cloudPlatformId);
           else {
             const delay = Math.max(this.retry.baseMs, backoffDelay(item.attempts, this.retry));
-            retried.set(item.cloudPlatformId, { ...item, attempts: item.attempts + 1, nextAttemptAt: this.now() + delay, lastError: code });
+            retried.set(item.cloudPlatformId, {
+              ...item,
+              attempts: item.attempts + 1,
+              nextAttemptAt: this.now() + delay,
+              lastError: code,
+            });
           }
         }
       }
       // Applied to the queue as it is now: a deletion queued while this ran is kept.
       if (done.size || retried.size) {
-        this.saveQueue(this.queue().filter((q) => !done.has(q.cloudPlatformId)).map((q) => retried.get(q.cloudPlatformId) ?? q));
+        this.saveQueue(
+          this.queue()
+            .filter((q) => !done.has(q.cloudPlatformId))
+            .map((q) => retried.get(q.cloudPlatformId) ?? q),
+        );
       }
     } finally {
       this.running = false;
@@ -149,7 +171,13 @@ export class Deletions {
 
   private schedule(ms: number) {
     this.stop();
-    this.timer = setTimeout(() => void this.processQueue().catch((e: unknown) => this.o.logger.error('deletion queue failed', { error: String(e) })), ms);
+    this.timer = setTimeout(
+      () =>
+        void this.processQueue().catch((e: unknown) =>
+          this.o.logger.error('deletion queue failed', { error: String(e) }),
+        ),
+      ms,
+    );
     this.timer.unref?.();
   }
 }

@@ -24,7 +24,14 @@ describe('Verbindung trennen', () => {
     expect((await cloud.raw('GET', `/v1/platforms/${cloudId}`)).status).toBe(200);
 
     const kept = await desk.call('disconnectPlatform', { id: p.id });
-    expect(kept).toMatchObject({ id: p.id, name: 'Amazon Trennen', active: true, useCloud: true, countryCode: 'DE', auth: { status: 'not_authenticated' } });
+    expect(kept).toMatchObject({
+      id: p.id,
+      name: 'Amazon Trennen',
+      active: true,
+      useCloud: true,
+      countryCode: 'DE',
+      auth: { status: 'not_authenticated' },
+    });
     expect(kept.cloudPlatformId).toBeUndefined();
     expect(kept.marketplaces).toBeUndefined();
     expect((await cloud.raw('GET', `/v1/platforms/${cloudId}`)).status).toBe(404);
@@ -32,7 +39,9 @@ describe('Verbindung trennen', () => {
     // The cloud account's Client-Secret is not the platform's: it stays in the keychain.
     expect(await desk.call('getCloudSettings')).toMatchObject({ hasSecret: true });
     expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'NOT_AUTHENTICATED' });
-    expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('connection removed: the cloud platform and its Amazon token deleted; the platform stays');
+    expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain(
+      'connection removed: the cloud platform and its Amazon token deleted; the platform stays',
+    );
 
     await desk.call('signIn', { id: p.id, mode: 'login' });
     const browser = new SellerBrowser();
@@ -44,7 +53,9 @@ describe('Verbindung trennen', () => {
 
   it('on a platform never registered: only the status; while a sign-in runs: refused', async () => {
     const fresh = await desk.newPlatform('Amazon Nie angemeldet');
-    expect(await desk.call('disconnectPlatform', { id: fresh.id })).toMatchObject({ auth: { status: 'not_authenticated' } });
+    expect(await desk.call('disconnectPlatform', { id: fresh.id })).toMatchObject({
+      auth: { status: 'not_authenticated' },
+    });
 
     await desk.call('signIn', { id: fresh.id, mode: 'login' });
     expect(await desk.failure('disconnectPlatform', { id: fresh.id })).toMatchObject({ code: 'SIGN_IN_IN_PROGRESS' });
@@ -54,7 +65,9 @@ describe('Verbindung trennen', () => {
   it('a cloud platform already gone is no failure', async () => {
     const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Schon weg', EU);
     expect((await cloud.raw('DELETE', `/v1/platforms/${p.cloudPlatformId}`)).status).toBeLessThan(300);
-    expect(await desk.call('disconnectPlatform', { id: p.id })).toMatchObject({ auth: { status: 'not_authenticated' } });
+    expect(await desk.call('disconnectPlatform', { id: p.id })).toMatchObject({
+      auth: { status: 'not_authenticated' },
+    });
   });
 });
 

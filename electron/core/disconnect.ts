@@ -12,10 +12,14 @@ import type { CloudClient } from './cloud-client';
 import type { PlatformService } from './platforms';
 import type { Timeline } from './timeline';
 
-export async function disconnectPlatform(d: { platforms: PlatformService; cloud: CloudClient; timeline: Timeline }, id: string): Promise<Platform> {
+export async function disconnectPlatform(
+  d: { platforms: PlatformService; cloud: CloudClient; timeline: Timeline },
+  id: string,
+): Promise<Platform> {
   const p = d.platforms.get(id);
   // A running sign-in or an open seller question is answered or cancelled first (the UI hides the button then).
-  if (p.auth.status === 'waiting' || p.auth.status === 'seller_changed') throw new CodedError('SIGN_IN_IN_PROGRESS', 'cancel the running sign-in first');
+  if (p.auth.status === 'waiting' || p.auth.status === 'seller_changed')
+    throw new CodedError('SIGN_IN_IN_PROGRESS', 'cancel the running sign-in first');
   if (p.cloudPlatformId) {
     try {
       await d.cloud.deletePlatform(p.cloudPlatformId);
@@ -26,7 +30,15 @@ export async function disconnectPlatform(d: { platforms: PlatformService; cloud:
   }
   d.timeline.add(id, { id: 'disconnected' }, 'ok');
   return d.platforms.patch(id, (x) => {
-    const { cloudPlatformId: _id, cloudCountryCode: _country, marketplaces: _m, otherMarketplaces: _o, marketplacesImportedAt: _at, autoImport: _auto, ...rest } = x;
+    const {
+      cloudPlatformId: _id,
+      cloudCountryCode: _country,
+      marketplaces: _m,
+      otherMarketplaces: _o,
+      marketplacesImportedAt: _at,
+      autoImport: _auto,
+      ...rest
+    } = x;
     return withAuthEvent(rest, { type: 'disconnected' });
   });
 }

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Core } from './core';
 import { MemoryVault } from './vault';
 
-
 import { REQUEST_NAMES } from '../../shared/ipc-channels';
 import { ERROR_CODES } from '../../shared/error-codes';
 import { memoryCore } from './testing/memory-core';
@@ -40,7 +39,16 @@ class CountingVault extends MemoryVault {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-ipc-fuzz-'));
-  const platform = { id: 'p1', type: 'amazon', name: 'Amazon 1', active: true, useCloud: true, countryCode: 'DE', createdAt: '2026-01-01T00:00:00.000Z', auth: { status: 'not_authenticated' } };
+  const platform = {
+    id: 'p1',
+    type: 'amazon',
+    name: 'Amazon 1',
+    active: true,
+    useCloud: true,
+    countryCode: 'DE',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    auth: { status: 'not_authenticated' },
+  };
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [platform] }));
   core = memoryCore(dir, { vault: new CountingVault(), openExternal: async (url) => void opened.push(url) });
   await core.whenReady();
@@ -56,29 +64,99 @@ function storeWithoutTimelines(file: string): string {
   return JSON.stringify(data);
 }
 
-const control = fc.constantFrom('\u0000', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\ufeff', '\ud800', '\r\n', '\t');
+const control = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ud800',
+  '\r\n',
+  '\t',
+);
 const nasty = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.array(fc.oneof(fc.string({ maxLength: 5 }), control), { maxLength: 12 }).map((a) => a.join('')),
   fc.string({ minLength: 1, maxLength: 4 }).map((s) => s.repeat(50_000)), // up to 200 KB
-  fc.constantFrom('p1', 'amazon', 'login', 'refresh', 'cloud', 'localQueue', 'DE', 'http://127.0.0.1:9', '__proto__', 'constructor', ''),
+  fc.constantFrom(
+    'p1',
+    'amazon',
+    'login',
+    'refresh',
+    'cloud',
+    'localQueue',
+    'DE',
+    'http://127.0.0.1:9',
+    '__proto__',
+    'constructor',
+    '',
+  ),
 );
-const value: fc.Arbitrary<unknown> = fc.oneof(nasty, fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(undefined, null, true, 0, -1, 1e308, Number.NaN));
-const fields = ['id', 'type', 'name', 'mode', 'patch', 'url', 'clientId', 'clientSecret', 'marketplaceIds', 'active', 'useCloud', 'countryCode', '__proto__', 'constructor'];
+const value: fc.Arbitrary<unknown> = fc.oneof(
+  nasty,
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(undefined, null, true, 0, -1, 1e308, Number.NaN),
+);
+const fields = [
+  'id',
+  'type',
+  'name',
+  'mode',
+  'patch',
+  'url',
+  'clientId',
+  'clientSecret',
+  'marketplaceIds',
+  'active',
+  'useCloud',
+  'countryCode',
+  '__proto__',
+  'constructor',
+];
 // Near-miss shapes: the real field names with hostile values (these get furthest into the core).
-const shaped = fc.dictionary(fc.constantFrom(...fields), fc.oneof(value, fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 4 })), { maxKeys: 5 });
+const shaped = fc.dictionary(
+  fc.constantFrom(...fields),
+  fc.oneof(value, fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 4 })),
+  { maxKeys: 5 },
+);
 const payload = fc.oneof(value, shaped, fc.array(value, { maxLength: 5 }));
-const name = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...REQUEST_NAMES) }, { weight: 1, arbitrary: nasty }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'toString', 'hasOwnProperty', 'constructor', 'invoke') });
+const name = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...REQUEST_NAMES) },
+  { weight: 1, arbitrary: nasty },
+  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'toString', 'hasOwnProperty', 'constructor', 'invoke') },
+);
 // Valid requests with one hostile part: past the schema into the handlers.
 const id = fc.oneof(fc.constant('p1'), fc.constant('missing-id'), nasty);
 const almostValid: fc.Arbitrary<[string, unknown]> = fc.oneof(
-  fc.tuple(fc.constantFrom('deletePlatform', 'cancelSignIn', 'reopenConsent', 'importSettings', 'getTimeline'), id.map((x) => ({ id: x }))),
+  fc.tuple(
+    fc.constantFrom('deletePlatform', 'cancelSignIn', 'reopenConsent', 'importSettings', 'getTimeline'),
+    id.map((x) => ({ id: x })),
+  ),
   fc.tuple(fc.constant('signIn'), fc.record({ id, mode: fc.constantFrom('login', 'refresh', 'x') })),
-  fc.tuple(fc.constant('updatePlatform'), fc.record({ id, patch: fc.record({ name: nasty, countryCode: fc.oneof(fc.constant('FR'), nasty) }, { requiredKeys: [] }) })),
+  fc.tuple(
+    fc.constant('updatePlatform'),
+    fc.record({
+      id,
+      patch: fc.record({ name: nasty, countryCode: fc.oneof(fc.constant('FR'), nasty) }, { requiredKeys: [] }),
+    }),
+  ),
   fc.tuple(fc.constant('createPlatform'), fc.record({ type: fc.constantFrom('amazon', 'ebay'), name: nasty })),
   fc.tuple(fc.constant('selectMarketplaces'), fc.record({ id, marketplaceIds: fc.array(nasty, { maxLength: 3 }) })),
-  fc.tuple(fc.constant('saveCloudSettings'), fc.record({ url: fc.oneof(fc.constant('http://127.0.0.1:9'), nasty), clientId: nasty, clientSecret: nasty }, { requiredKeys: ['url'] })),
-  fc.tuple(fc.constant('testCloudConnection'), fc.record({ url: fc.oneof(fc.constant('http://127.0.0.1:9'), nasty), clientId: nasty }, { requiredKeys: [] })),
+  fc.tuple(
+    fc.constant('saveCloudSettings'),
+    fc.record(
+      { url: fc.oneof(fc.constant('http://127.0.0.1:9'), nasty), clientId: nasty, clientSecret: nasty },
+      { requiredKeys: ['url'] },
+    ),
+  ),
+  fc.tuple(
+    fc.constant('testCloudConnection'),
+    fc.record({ url: fc.oneof(fc.constant('http://127.0.0.1:9'), nasty), clientId: nasty }, { requiredKeys: [] }),
+  ),
 );
 const request: fc.Arbitrary<[string, unknown]> = fc.oneof(fc.tuple(name, payload), almostValid);
 
@@ -111,14 +189,20 @@ it(`answers ${RUNS.toLocaleString('en')} fuzzed IPC requests with Results and wr
       if (!KNOWN_CODES.has(code)) unknownCodes++;
       expect(KNOWN_CODES.has(code), code).toBe(true);
       expect(JSON.stringify(result.error).length, code).toBeLessThan(2_000);
-      const written = storeWithoutTimelines(file) !== before || vaultWrites !== vaultBefore || opened.length !== openedBefore;
+      const written =
+        storeWithoutTimelines(file) !== before || vaultWrites !== vaultBefore || opened.length !== openedBefore;
       if (written) writesOnError++;
       expect(written, `${requestName} wrote although refused with ${code}`).toBe(false);
       return true;
     }),
     { seed: SEED, numRuns: RUNS },
   );
-  const summary = [...codes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}×${n}`).join(', ');
-  console.log(`ipc fuzz: ${RUNS} requests, ${accepted} accepted, refused with ${summary}; thrown: ${threw}, unknown codes: ${unknownCodes}, writes on refusal: ${writesOnError}`);
+  const summary = [...codes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${c}×${n}`)
+    .join(', ');
+  console.log(
+    `ipc fuzz: ${RUNS} requests, ${accepted} accepted, refused with ${summary}; thrown: ${threw}, unknown codes: ${unknownCodes}, writes on refusal: ${writesOnError}`,
+  );
   expect(threw).toBe(0);
 }, 120_000);

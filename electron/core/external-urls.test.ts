@@ -30,10 +30,21 @@ describe('checkConsentUrl', () => {
 
   it('allows the configured sandbox origin only on a Seller Central path of the region', () => {
     const policy = { sandboxOrigin: 'http://127.0.0.1:4100' };
-    expect(checkConsentUrl(`http://127.0.0.1:4100/sc/sellercentral-europe.amazon.com/apps/authorize/consent${q}`, 'EU', policy).ok).toBe(true);
-    expect(checkConsentUrl(`http://127.0.0.1:4100/sc/sellercentral.amazon.com/apps/authorize/consent${q}`, 'EU', policy).ok).toBe(false);
+    expect(
+      checkConsentUrl(
+        `http://127.0.0.1:4100/sc/sellercentral-europe.amazon.com/apps/authorize/consent${q}`,
+        'EU',
+        policy,
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkConsentUrl(`http://127.0.0.1:4100/sc/sellercentral.amazon.com/apps/authorize/consent${q}`, 'EU', policy).ok,
+    ).toBe(false);
     expect(checkConsentUrl(`http://127.0.0.1:4100/sandbox/api/reset`, 'EU', policy).ok).toBe(false);
-    expect(checkConsentUrl(`http://127.0.0.1:4101/sc/sellercentral-europe.amazon.com/apps/authorize/consent`, 'EU', policy).ok).toBe(false);
+    expect(
+      checkConsentUrl(`http://127.0.0.1:4101/sc/sellercentral-europe.amazon.com/apps/authorize/consent`, 'EU', policy)
+        .ok,
+    ).toBe(false);
   });
 });
 
@@ -43,8 +54,22 @@ describe('checkConsentUrl: the cloud start link', () => {
 
   it('accepts exactly the start link of the sign-in just created', () => {
     expect(checkConsentUrl(link, 'EU', {}, start)).toEqual({ ok: true, url: link });
-    expect(checkConsentUrl('https://cloud.example.com/prefix/oauth/amazon/start/auth_abc?state=s', 'EU', {}, { ...start, cloudUrl: 'https://cloud.example.com/prefix/' }).ok).toBe(true);
-    expect(checkConsentUrl('http://127.0.0.1:4200/oauth/amazon/start/auth_abc?state=s', 'EU', {}, { ...start, cloudUrl: 'http://127.0.0.1:4200' }).ok).toBe(true);
+    expect(
+      checkConsentUrl(
+        'https://cloud.example.com/prefix/oauth/amazon/start/auth_abc?state=s',
+        'EU',
+        {},
+        { ...start, cloudUrl: 'https://cloud.example.com/prefix/' },
+      ).ok,
+    ).toBe(true);
+    expect(
+      checkConsentUrl(
+        'http://127.0.0.1:4200/oauth/amazon/start/auth_abc?state=s',
+        'EU',
+        {},
+        { ...start, cloudUrl: 'http://127.0.0.1:4200' },
+      ).ok,
+    ).toBe(true);
   });
 
   it.each([

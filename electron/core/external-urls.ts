@@ -17,7 +17,12 @@ interface StartLinkPolicy {
   authorizationId: string;
 }
 
-export function checkConsentUrl(raw: string, region: Region, policy: ExternalUrlPolicy, start?: StartLinkPolicy): UrlCheck {
+export function checkConsentUrl(
+  raw: string,
+  region: Region,
+  policy: ExternalUrlPolicy,
+  start?: StartLinkPolicy,
+): UrlCheck {
   let url: URL;
   try {
     url = new URL(raw);
@@ -30,7 +35,8 @@ export function checkConsentUrl(raw: string, region: Region, policy: ExternalUrl
     const sandbox = new URL(policy.sandboxOrigin);
     if (url.origin === sandbox.origin) {
       const host = url.pathname.split('/')[2] ?? '';
-      if (url.pathname.startsWith('/sc/') && sellerCentralHosts(region).includes(host)) return { ok: true, url: url.href };
+      if (url.pathname.startsWith('/sc/') && sellerCentralHosts(region).includes(host))
+        return { ok: true, url: url.href };
       return { ok: false, reason: `sandbox path is not a Seller Central host of region ${region}` };
     }
   }

@@ -4,7 +4,9 @@
 import type { z } from 'zod';
 import type { RequestResults, Requests } from '../../shared/ipc-contract';
 
-export type Handlers = { [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K] };
+export type Handlers = {
+  [K in keyof Requests]: (payload: z.output<Requests[K]>) => Promise<RequestResults[K]> | RequestResults[K];
+};
 
 /** The handlers of some requests. */
 export type HandlerModule<K extends keyof Requests> = Pick<Handlers, K>;

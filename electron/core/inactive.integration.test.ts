@@ -25,10 +25,17 @@ it('an inactive platform does not follow a Re-Authorize started in Seller Centra
   stack.clock.advance(60_000);
 
   const seller = new SellerBrowser();
-  const manage = await signInToConsent(seller, `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/manage`, EU, stack.sandbox.url);
+  const manage = await signInToConsent(
+    seller,
+    `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/manage`,
+    EU,
+    stack.sandbox.url,
+  );
   expect((await confirmConsent(seller, await seller.submit(manage, {}, APP.applicationId))).status).toBe(200);
 
-  await expect.poll(() => steps(p.id), { timeout: 20_000 }).toContain('sign-in started in Seller Central not followed: the platform is not active');
+  await expect
+    .poll(() => steps(p.id), { timeout: 20_000 })
+    .toContain('sign-in started in Seller Central not followed: the platform is not active');
   const after = await desk.platform(p.id);
   expect(after.auth).toEqual(before.auth);
   expect(await steps(p.id)).not.toContain('sign-in started in Seller Central or the Appstore (Login URI)');

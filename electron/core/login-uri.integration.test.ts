@@ -48,14 +48,19 @@ describe('sign-in started on Amazon', () => {
     expect((await confirmConsent(seller, consent)).status).toBe(200);
     const renewed = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
     expect(renewed.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
-    expect(renewed.auth.status === 'authenticated' && Date.parse(renewed.auth.authorizedAt)).toBeGreaterThan(Date.parse(firstAt));
+    expect(renewed.auth.status === 'authenticated' && Date.parse(renewed.auth.authorizedAt)).toBeGreaterThan(
+      Date.parse(firstAt),
+    );
     expect(desk.opened.length).toBe(opened); // no browser opened by the desktop
     expect(await steps(p.id)).toContain('sign-in started in Seller Central or the Appstore (Login URI)');
   });
 
   it('Authorize now in the Appstore, for a seller without a platform, with the pairing code from ZUGANGSDATEN', async () => {
     const p = await desk.newPlatform('Amazon Japan', 'JP');
-    const { browser, page: appstore } = await sellerCentral(`/sc/${JP_HOST}/selling-partner-appstore/dp/${APP.applicationId}`, FE);
+    const { browser, page: appstore } = await sellerCentral(
+      `/sc/${JP_HOST}/selling-partner-appstore/dp/${APP.applicationId}`,
+      FE,
+    );
     // Consent, Login URI, Amazon's redirect: the callback's page asks for the code.
     const asked = await confirmConsent(browser, await browser.submit(appstore, {}, 'authorize-now'));
     expect(asked.status).toBe(200);
@@ -70,12 +75,15 @@ describe('sign-in started on Amazon', () => {
     expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: FE.sellingPartnerId });
   });
 
-  it('asks an unknown seller and an ambiguous one for the code after Amazon\'s redirect; the desktop stays as it was', async () => {
+  it("asks an unknown seller and an ambiguous one for the code after Amazon's redirect; the desktop stays as it was", async () => {
     const before = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Eindeutig', EU);
     const p = before;
 
     // The NA seller has no platform anywhere.
-    const { browser: na, page: appstore } = await sellerCentral(`/sc/sellercentral.amazon.com/selling-partner-appstore/dp/${APP.applicationId}`, NA);
+    const { browser: na, page: appstore } = await sellerCentral(
+      `/sc/sellercentral.amazon.com/selling-partner-appstore/dp/${APP.applicationId}`,
+      NA,
+    );
     const unknown = await confirmConsent(na, await na.submit(appstore, {}, 'authorize-now'));
     expect(unknown.status).toBe(200);
     expect(unknown.text).toContain('data-reason="unknown_seller"');
@@ -96,7 +104,11 @@ describe('sign-in started on Amazon', () => {
 
 describe('first sign-in (ANMELDEN) when Amazon sends the new seller through the Login URI', () => {
   it('the desktop opens the cloud start link; the Login URI continues that sign-in to Authentifiziert', async () => {
-    const res = await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'login_uri_new_seller', account: EU.email }) });
+    const res = await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'login_uri_new_seller', account: EU.email }),
+    });
     expect(res.status).toBe(200);
     const p = await desk.newPlatform('Amazon Erstanmeldung');
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
@@ -112,13 +124,18 @@ describe('first sign-in (ANMELDEN) when Amazon sends the new seller through the 
     expect(await steps(p.id)).not.toContain('sign-in started in Seller Central or the Appstore (Login URI)');
   });
 
-  it('an outsider\'s Login URI request with the seller id neither cancels the running sign-in nor takes the desktop off it', async () => {
+  it("an outsider's Login URI request with the seller id neither cancels the running sign-in nor takes the desktop off it", async () => {
     // A seller no other test here connects (the EU seller is in two tenants by now).
     const seller = seedAccount('gesperrte.angebote@example.com')!;
     const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Fremdanfrage', seller);
     const waiting = await desk.call('signIn', { id: p.id, mode: 'refresh' });
     const own = waiting.auth.status === 'waiting' ? waiting.auth.authorizationId : '';
-    const amazonStarted = async () => (await stack.cloud.db.query<{ n: string }>("SELECT count(*)::text AS n FROM authorizations WHERE origin = 'amazon'")).rows[0]!.n;
+    const amazonStarted = async () =>
+      (
+        await stack.cloud.db.query<{ n: string }>(
+          "SELECT count(*)::text AS n FROM authorizations WHERE origin = 'amazon'",
+        )
+      ).rows[0]!.n;
     const before = await amazonStarted();
     const outsider = await fetch(
       `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${EU_HOST}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'x', selling_partner_id: seller.sellingPartnerId })}`,
@@ -129,7 +146,10 @@ describe('first sign-in (ANMELDEN) when Amazon sends the new seller through the 
     expect(await amazonStarted()).toBe(before);
     expect((await desk.platform(p.id)).auth).toMatchObject({ status: 'waiting', authorizationId: own });
     const browser = new SellerBrowser();
-    expect((await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, seller, stack.sandbox.url))).status).toBe(200);
+    expect(
+      (await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, seller, stack.sandbox.url)))
+        .status,
+    ).toBe(200);
     const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
     expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: seller.sellingPartnerId });
   });

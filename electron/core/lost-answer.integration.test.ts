@@ -23,7 +23,11 @@ beforeAll(async () => {
   const tenant = await stack.cloud.createTenant('Verlorene Antwort GmbH');
   client = new CloudClient(stack.cloud.listenUrl, tenant);
   desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', { url: proxy.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+  await desk.call('saveCloudSettings', {
+    url: proxy.url,
+    clientId: tenant.clientId,
+    clientSecret: tenant.clientSecret,
+  });
 });
 afterAll(async () => {
   await desk?.close();

@@ -31,7 +31,12 @@ function storeWithRenewalDue(): string {
     useCloud: true,
     countryCode: 'DE',
     createdAt: new Date(t - 355 * DAY).toISOString(),
-    auth: { status: 'authenticated', sellingPartnerId: 'A1SPRACHE', authorizedAt: new Date(t - 355 * DAY).toISOString(), renewalDueAt: new Date(t + 10 * DAY).toISOString() },
+    auth: {
+      status: 'authenticated',
+      sellingPartnerId: 'A1SPRACHE',
+      authorizedAt: new Date(t - 355 * DAY).toISOString(),
+      renewalDueAt: new Date(t + 10 * DAY).toISOString(),
+    },
   });
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [platform] }));
   return dir;
@@ -44,18 +49,28 @@ describe('notification language', () => {
     const dir = storeWithRenewalDue();
     desk = await start(dir);
     desk.core.checkRenewals();
-    expect(desk.notifications).toEqual([{ title: 'Amazon-Autorisierung erneuern', body: expect.stringContaining('Amazon Sprache: Die Amazon-Autorisierung läuft am 11.03.2027 ab.') }]);
+    expect(desk.notifications).toEqual([
+      {
+        title: 'Amazon-Autorisierung erneuern',
+        body: expect.stringContaining('Amazon Sprache: Die Amazon-Autorisierung läuft am 11.03.2027 ab.'),
+      },
+    ]);
 
     expect(await desk.call('setLanguage', { language: 'en' })).toEqual({ language: 'en' });
     t += DAY;
     desk.core.checkRenewals();
-    expect(desk.notifications.at(-1)).toEqual({ title: 'Renew the Amazon authorization', body: expect.stringContaining('Amazon Sprache: The Amazon authorization expires on 11 Mar 2027.') });
+    expect(desk.notifications.at(-1)).toEqual({
+      title: 'Renew the Amazon authorization',
+      body: expect.stringContaining('Amazon Sprache: The Amazon authorization expires on 11 Mar 2027.'),
+    });
 
     await desk.close();
     t += DAY;
     desk = await start(dir);
     desk.core.checkRenewals();
-    expect(desk.notifications).toEqual([{ title: 'Renew the Amazon authorization', body: expect.stringContaining('expires on 11 Mar 2027') }]);
+    expect(desk.notifications).toEqual([
+      { title: 'Renew the Amazon authorization', body: expect.stringContaining('expires on 11 Mar 2027') },
+    ]);
     expect(JSON.parse(desk.storeText()).uiLanguage).toBe('en');
 
     // And back.
@@ -65,7 +80,7 @@ describe('notification language', () => {
     expect(desk.notifications.at(-1)?.title).toBe('Amazon-Autorisierung erneuern');
   });
 
-  it("is in the app info the page starts from, and a switch sends the app info anew (the same language, nothing)", async () => {
+  it('is in the app info the page starts from, and a switch sends the app info anew (the same language, nothing)', async () => {
     const dir = storeWithRenewalDue();
     desk = await start(dir);
     expect((await desk.call('getAppInfo')).language).toBe('de');
@@ -83,7 +98,16 @@ describe('notification language', () => {
   it('refuses anything but a known language, keeping the last good one', async () => {
     desk = await start(storeWithRenewalDue());
     await desk.call('setLanguage', { language: 'en' });
-    for (const bad of [undefined, 'en', { language: 'fr' }, { language: 'EN' }, { language: 'en\u0000' }, { language: 'en', extra: 1 }, { language: 'x'.repeat(100_000) }, { language: ['en'] }]) {
+    for (const bad of [
+      undefined,
+      'en',
+      { language: 'fr' },
+      { language: 'EN' },
+      { language: 'en\u0000' },
+      { language: 'en', extra: 1 },
+      { language: 'x'.repeat(100_000) },
+      { language: ['en'] },
+    ]) {
       expect((await desk.failure('setLanguage', bad)).code, JSON.stringify(bad)?.slice(0, 40)).toBe('INVALID_INPUT');
     }
     expect(JSON.parse(desk.storeText()).uiLanguage).toBe('en');
@@ -104,7 +128,18 @@ describe('notification language', () => {
     expect(missing.renewal.title).toBe('Renew');
     for (const lng of ['de', 'en'] as const) {
       const x = NOTIFICATION_TEXTS[lng];
-      const texts = [x.signInDone.title, x.signInDone.body('N', 'S'), x.signInFailed.title, x.signInFailed.body('N', true), x.signInFailed.body('N', false), x.sellerChanged.title, x.sellerChanged.body('N'), x.renewal.title, x.renewal.soon('N', 'D'), x.renewal.overdue('N', 'D')];
+      const texts = [
+        x.signInDone.title,
+        x.signInDone.body('N', 'S'),
+        x.signInFailed.title,
+        x.signInFailed.body('N', true),
+        x.signInFailed.body('N', false),
+        x.sellerChanged.title,
+        x.sellerChanged.body('N'),
+        x.renewal.title,
+        x.renewal.soon('N', 'D'),
+        x.renewal.overdue('N', 'D'),
+      ];
       for (const text of texts) expect(text.trim().length).toBeGreaterThan(3);
     }
     expect(NOTIFICATION_TEXTS.en.signInDone.title).not.toBe(NOTIFICATION_TEXTS.de.signInDone.title);

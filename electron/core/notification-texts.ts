@@ -14,24 +14,46 @@ export interface NotificationTexts {
 
 export const NOTIFICATION_TEXTS: Record<UiLanguage, NotificationTexts> = {
   de: {
-    signInDone: { title: 'Amazon-Anmeldung abgeschlossen', body: (name, sellerId) => `${name}: authentifiziert (Händler-ID ${sellerId}).` },
-    signInFailed: { title: 'Amazon-Anmeldung fehlgeschlagen', body: (name, expired) => `${name}: ${expired ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.` },
-    sellerChanged: { title: 'Amazon-Anmeldung: anderes Verkäuferkonto', body: (name) => `${name}: Bitte entscheiden Sie in der Anwendung, welches Konto verbunden bleibt.` },
+    signInDone: {
+      title: 'Amazon-Anmeldung abgeschlossen',
+      body: (name, sellerId) => `${name}: authentifiziert (Händler-ID ${sellerId}).`,
+    },
+    signInFailed: {
+      title: 'Amazon-Anmeldung fehlgeschlagen',
+      body: (name, expired) => `${name}: ${expired ? 'Zeitüberschreitung' : 'Fehler'} – Details in der Anwendung.`,
+    },
+    sellerChanged: {
+      title: 'Amazon-Anmeldung: anderes Verkäuferkonto',
+      body: (name) => `${name}: Bitte entscheiden Sie in der Anwendung, welches Konto verbunden bleibt.`,
+    },
     renewal: {
       title: 'Amazon-Autorisierung erneuern',
-      soon: (name, date) => `${name}: Die Amazon-Autorisierung läuft am ${date} ab. Bitte mit AKTUALISIEREN oder in Seller Central unter „Apps verwalten“ erneuern.`,
-      overdue: (name, date) => `${name}: Die Amazon-Autorisierung ist am ${date} abgelaufen. Bitte mit ANMELDEN neu autorisieren.`,
+      soon: (name, date) =>
+        `${name}: Die Amazon-Autorisierung läuft am ${date} ab. Bitte mit AKTUALISIEREN oder in Seller Central unter „Apps verwalten“ erneuern.`,
+      overdue: (name, date) =>
+        `${name}: Die Amazon-Autorisierung ist am ${date} abgelaufen. Bitte mit ANMELDEN neu autorisieren.`,
     },
     locale: 'de-DE',
   },
   en: {
-    signInDone: { title: 'Amazon sign-in complete', body: (name, sellerId) => `${name}: authenticated (seller ID ${sellerId}).` },
-    signInFailed: { title: 'Amazon sign-in failed', body: (name, expired) => `${name}: ${expired ? 'timed out' : 'error'} – details in the application.` },
-    sellerChanged: { title: 'Amazon sign-in: another seller account', body: (name) => `${name}: Please decide in the application which account stays connected.` },
+    signInDone: {
+      title: 'Amazon sign-in complete',
+      body: (name, sellerId) => `${name}: authenticated (seller ID ${sellerId}).`,
+    },
+    signInFailed: {
+      title: 'Amazon sign-in failed',
+      body: (name, expired) => `${name}: ${expired ? 'timed out' : 'error'} – details in the application.`,
+    },
+    sellerChanged: {
+      title: 'Amazon sign-in: another seller account',
+      body: (name) => `${name}: Please decide in the application which account stays connected.`,
+    },
     renewal: {
       title: 'Renew the Amazon authorization',
-      soon: (name, date) => `${name}: The Amazon authorization expires on ${date}. Please renew it with REFRESH or in Seller Central under “Manage Your Apps”.`,
-      overdue: (name, date) => `${name}: The Amazon authorization expired on ${date}. Please authorize again with SIGN IN.`,
+      soon: (name, date) =>
+        `${name}: The Amazon authorization expires on ${date}. Please renew it with REFRESH or in Seller Central under “Manage Your Apps”.`,
+      overdue: (name, date) =>
+        `${name}: The Amazon authorization expired on ${date}. Please authorize again with SIGN IN.`,
     },
     locale: 'en-GB',
   },

@@ -55,7 +55,8 @@ export function platformHandlers(d: PlatformDeps): HandlerModule<PlatformRequest
       assertActive(d.platforms.get(p.id));
       return importSettings(d.platforms, d.cloud, d.timeline, p.id, d.now);
     },
-    disconnectPlatform: (p) => disconnectPlatform({ platforms: d.platforms, cloud: d.cloud, timeline: d.timeline }, p.id),
+    disconnectPlatform: (p) =>
+      disconnectPlatform({ platforms: d.platforms, cloud: d.cloud, timeline: d.timeline }, p.id),
     acknowledgeRenameNotice: (p) => d.renameNotices.acknowledge(p.id),
     selectMarketplaces: (p) => selectMarketplaces(d.platforms, p.id, p.marketplaceIds),
     getTimeline: (p) => {
@@ -87,7 +88,10 @@ async function renameInCloud(d: PlatformDeps, id: string, name: string): Promise
     // Gone from the cloud: the next ANMELDEN registers it again under the new name.
     if (error instanceof CodedError && error.code === 'PLATFORM_NOT_FOUND') return;
     if (error instanceof CodedError && error.code === 'PLATFORM_NAME_TAKEN') {
-      const cloudNames = await d.cloud.listPlatforms().then((l) => l.platforms.map((x) => x.name), () => []);
+      const cloudNames = await d.cloud.listPlatforms().then(
+        (l) => l.platforms.map((x) => x.name),
+        () => [],
+      );
       throw nameTaken(name, 'cloud', [...cloudNames, ...d.platforms.list().map((x) => x.name)]);
     }
     throw error;

@@ -31,11 +31,15 @@ function signInRegionLeft(p: Platform, countryCode: string): string | undefined 
 
 /** PLATFORM_NAME_TAKEN with where the name is used and a free name to suggest. */
 export function nameTaken(name: string, scope: 'local' | 'cloud', taken: Iterable<string>): CodedError {
-  return new CodedError('PLATFORM_NAME_TAKEN', scope === 'local' ? 'name already used in this app' : 'name already used in the cloud account', {
-    name,
-    scope,
-    suggestion: suggestFreeName(name, taken),
-  });
+  return new CodedError(
+    'PLATFORM_NAME_TAKEN',
+    scope === 'local' ? 'name already used in this app' : 'name already used in the cloud account',
+    {
+      name,
+      scope,
+      suggestion: suggestFreeName(name, taken),
+    },
+  );
 }
 
 export class PlatformService {
@@ -58,7 +62,12 @@ export class PlatformService {
   create(type: Platform['type'], name: string): Platform {
     const all = this.store.list();
     name = normalizePlatformName(name);
-    if (all.some((p) => samePlatformName(p.name, name))) throw nameTaken(name, 'local', all.map((p) => p.name));
+    if (all.some((p) => samePlatformName(p.name, name)))
+      throw nameTaken(
+        name,
+        'local',
+        all.map((p) => p.name),
+      );
     const platform: Platform = {
       id: randomUUID(),
       type,
@@ -77,7 +86,12 @@ export class PlatformService {
   /** PLATFORM_NAME_TAKEN when another local profile already has this name. */
   assertNameFree(id: string, name: string): void {
     const all = this.store.list();
-    if (all.some((p) => p.id !== id && samePlatformName(p.name, name))) throw nameTaken(normalizePlatformName(name), 'local', all.map((p) => p.name));
+    if (all.some((p) => p.id !== id && samePlatformName(p.name, name)))
+      throw nameTaken(
+        normalizePlatformName(name),
+        'local',
+        all.map((p) => p.name),
+      );
   }
 
   update(id: string, patch: PlatformPatch): Platform {
@@ -91,7 +105,9 @@ export class PlatformService {
     // marketplaces imported with it), so it needs the user's explicit yes.
     const left = patch.countryCode !== undefined ? signInRegionLeft(current, patch.countryCode) : undefined;
     if (left && !patch.confirmRegionChange) {
-      throw new CodedError('REGION_CHANGE_UNCONFIRMED', 'a region change ends the sign-in; confirm it first', { region: left });
+      throw new CodedError('REGION_CHANGE_UNCONFIRMED', 'a region change ends the sign-in; confirm it first', {
+        region: left,
+      });
     }
     const next = this.store.update(id, (p) => {
       const changed = {
@@ -103,7 +119,12 @@ export class PlatformService {
       };
       if (!left || patch.countryCode === undefined) return changed;
       const { marketplaces: _old, marketplacesImportedAt: _at, ...rest } = changed;
-      const params = { previousRegion: left, region: regionOf(patch.countryCode)!, from: p.countryCode, to: patch.countryCode };
+      const params = {
+        previousRegion: left,
+        region: regionOf(patch.countryCode)!,
+        from: p.countryCode,
+        to: patch.countryCode,
+      };
       return withAuthEvent(rest, { type: 'regionChanged', at: this.now().toISOString(), params });
     })!;
     this.changed();

@@ -33,17 +33,31 @@ describe('pollWithBackoff', () => {
 
   it('both stop when the cloud settings must change first', async () => {
     for (const stopOn of [SIGN_IN_STOP_CODES, SETTINGS_NEEDED_CODES]) {
-      expect(await run(['CLOUD_UNREACHABLE', 'INVALID_CLIENT_CREDENTIALS'], stopOn)).toEqual({ polls: 2, seen: ['retry CLOUD_UNREACHABLE', 'stop INVALID_CLIENT_CREDENTIALS'] });
+      expect(await run(['CLOUD_UNREACHABLE', 'INVALID_CLIENT_CREDENTIALS'], stopOn)).toEqual({
+        polls: 2,
+        seen: ['retry CLOUD_UNREACHABLE', 'stop INVALID_CLIENT_CREDENTIALS'],
+      });
     }
   });
 
   it('ends when onError says so, and at once when aborted', async () => {
     let polls = 0;
-    await pollWithBackoff({ signal: new AbortController().signal, backoff, stopOn: SIGN_IN_STOP_CODES, poll: () => (polls++, Promise.reject(new Error('boom'))), onError: (e) => e.code === 'INTERNAL' });
+    await pollWithBackoff({
+      signal: new AbortController().signal,
+      backoff,
+      stopOn: SIGN_IN_STOP_CODES,
+      poll: () => (polls++, Promise.reject(new Error('boom'))),
+      onError: (e) => e.code === 'INTERNAL',
+    });
     expect(polls).toBe(1);
     const controller = new AbortController();
     controller.abort();
-    await pollWithBackoff({ signal: controller.signal, backoff, stopOn: SIGN_IN_STOP_CODES, poll: () => (polls++, Promise.resolve(false)) });
+    await pollWithBackoff({
+      signal: controller.signal,
+      backoff,
+      stopOn: SIGN_IN_STOP_CODES,
+      poll: () => (polls++, Promise.resolve(false)),
+    });
     expect(polls).toBe(1);
   });
 });

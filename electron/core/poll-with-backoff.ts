@@ -6,7 +6,11 @@ import { CodedError, type ErrorCode } from '../../shared/result';
 import { backoffDelay, sleep, type BackoffOptions } from '../../shared/retry';
 
 /** Nothing can be asked of the cloud until the user changes the cloud settings: both polls stop. */
-export const SETTINGS_NEEDED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['CLOUD_NOT_CONFIGURED', 'KEYCHAIN_UNAVAILABLE', 'INVALID_CLIENT_CREDENTIALS']);
+export const SETTINGS_NEEDED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'CLOUD_NOT_CONFIGURED',
+  'KEYCHAIN_UNAVAILABLE',
+  'INVALID_CLIENT_CREDENTIALS',
+]);
 
 /**
  * A sign-in's wait also ends when what it waits for is gone (the authorization, the platform) or the

@@ -80,11 +80,17 @@ it('keeps a corrupt file aside readable only by the user', () => {
 });
 
 it('reports entries it cannot read (code and count) instead of hiding them, and keeps them on disk', async () => {
-  const broken = [{ id: 'p2', type: 'ebay', name: 'From a newer version' }, { id: 'p3', name: 42 }];
+  const broken = [
+    { id: 'p2', type: 'ebay', name: 'From a newer version' },
+    { id: 'p3', name: 42 },
+  ];
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [valid, ...broken] }));
   const core = memoryCore(dir);
   const info = await core.invoke('getAppInfo', undefined);
-  expect(info).toMatchObject({ ok: true, value: { unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: path.join(dir, 'config.json') } } });
+  expect(info).toMatchObject({
+    ok: true,
+    value: { unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: path.join(dir, 'config.json') } },
+  });
   // Changing the readable one keeps the others as they were.
   expect(await core.invoke('updatePlatform', { id: 'p1', patch: { active: false } })).toMatchObject({ ok: true });
   expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')).platforms.slice(1)).toEqual(broken);
@@ -100,12 +106,28 @@ it('says nothing when every entry is readable', async () => {
 });
 
 it('reads waiting states of older versions (sentinels, no origin) as sign-ins started here or on Amazon', () => {
-  const waiting = { status: 'waiting', mode: 'refresh', authorizationId: 'a1', expiresAt: '2026-01-01T00:10:00.000Z', startedAt: '2026-01-01T00:00:00.000Z' };
+  const waiting = {
+    status: 'waiting',
+    mode: 'refresh',
+    authorizationId: 'a1',
+    expiresAt: '2026-01-01T00:10:00.000Z',
+    startedAt: '2026-01-01T00:00:00.000Z',
+  };
   const fromAmazon = { ...valid, auth: { ...waiting, consentUrl: '', browserOpened: true, startedOnAmazon: true } };
-  const fromDesktop = { ...valid, id: 'p2', name: 'Amazon 2', auth: { ...waiting, consentUrl: 'https://cloud.example/oauth/amazon/start/a1', browserOpened: false } };
+  const fromDesktop = {
+    ...valid,
+    id: 'p2',
+    name: 'Amazon 2',
+    auth: { ...waiting, consentUrl: 'https://cloud.example/oauth/amazon/start/a1', browserOpened: false },
+  };
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [fromAmazon, fromDesktop] }));
   const store = new ProfileStore(openConfStore(dir).store);
   expect(store.unreadableCount()).toBe(0);
   expect(store.get('p1')!.auth).toEqual({ ...waiting, origin: 'amazon' });
-  expect(store.get('p2')!.auth).toEqual({ ...waiting, origin: 'desktop', consentUrl: 'https://cloud.example/oauth/amazon/start/a1', browserOpened: false });
+  expect(store.get('p2')!.auth).toEqual({
+    ...waiting,
+    origin: 'desktop',
+    consentUrl: 'https://cloud.example/oauth/amazon/start/a1',
+    browserOpened: false,
+  });
 });

@@ -5,7 +5,14 @@ import path from 'node:path';
 import Conf from 'conf';
 import { platformSchema, type Platform } from '../../shared/platform';
 
-type StoreKey = 'platforms' | 'cloud' | 'pendingCloudDeletions' | 'timelines' | 'amazonStartedFeed' | 'renewalNotifiedDay' | 'uiLanguage';
+type StoreKey =
+  | 'platforms'
+  | 'cloud'
+  | 'pendingCloudDeletions'
+  | 'timelines'
+  | 'amazonStartedFeed'
+  | 'renewalNotifiedDay'
+  | 'uiLanguage';
 
 /** The part of conf/electron-store the core uses. */
 export interface KeyValueStore {

@@ -29,14 +29,27 @@ describe('region change', () => {
     const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Region Wechsel', EU);
     await desk.call('importSettings', { id: p.id });
 
-    expect(await desk.failure('updatePlatform', { id: p.id, patch: { countryCode: 'US' } })).toMatchObject({ code: 'REGION_CHANGE_UNCONFIRMED' });
+    expect(await desk.failure('updatePlatform', { id: p.id, patch: { countryCode: 'US' } })).toMatchObject({
+      code: 'REGION_CHANGE_UNCONFIRMED',
+    });
     expect(await desk.platform(p.id)).toMatchObject({ countryCode: 'DE', auth: { status: 'authenticated' } });
 
-    const moved = await desk.call('updatePlatform', { id: p.id, patch: { countryCode: 'US', confirmRegionChange: true } });
-    expect(moved).toMatchObject({ countryCode: 'US', auth: { status: 'sign_in_required', error: { code: 'REGION_CHANGED', params: { previousRegion: 'EU', region: 'NA', from: 'DE', to: 'US' } } } });
+    const moved = await desk.call('updatePlatform', {
+      id: p.id,
+      patch: { countryCode: 'US', confirmRegionChange: true },
+    });
+    expect(moved).toMatchObject({
+      countryCode: 'US',
+      auth: {
+        status: 'sign_in_required',
+        error: { code: 'REGION_CHANGED', params: { previousRegion: 'EU', region: 'NA', from: 'DE', to: 'US' } },
+      },
+    });
     expect(moved.marketplaces).toBeUndefined();
     expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'NOT_AUTHENTICATED' });
-    expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('region changed; the sign-in of the previous region ended');
+    expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain(
+      'region changed; the sign-in of the previous region ended',
+    );
 
     // ANMELDEN now goes to the new region's Seller Central, with a new cloud platform.
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
@@ -55,7 +68,9 @@ describe('region change', () => {
   it('the region stays locked while a sign-in runs, even with the yes', async () => {
     const p = await desk.newPlatform('Amazon Region Warten');
     await desk.call('signIn', { id: p.id, mode: 'login' });
-    expect(await desk.failure('updatePlatform', { id: p.id, patch: { countryCode: 'US', confirmRegionChange: true } })).toMatchObject({ code: 'SIGN_IN_IN_PROGRESS' });
+    expect(
+      await desk.failure('updatePlatform', { id: p.id, patch: { countryCode: 'US', confirmRegionChange: true } }),
+    ).toMatchObject({ code: 'SIGN_IN_IN_PROGRESS' });
     await desk.call('cancelSignIn', { id: p.id });
   });
 });

@@ -14,7 +14,16 @@ let tenantId: string;
 let clientId: string;
 let clientSecret: string;
 
-useDesktopStack('Umbenannt GmbH', (started) => void ({ stack, desk, client, tenant: { tenantId, clientId, clientSecret } } = started));
+useDesktopStack(
+  'Umbenannt GmbH',
+  (started) =>
+    void ({
+      stack,
+      desk,
+      client,
+      tenant: { tenantId, clientId, clientSecret },
+    } = started),
+);
 
 /** A cloud platform as migration 2 leaves it: renamed, with its record in platform_renames. */
 async function renamedInCloud(oldName: string, newName: string): Promise<string> {
@@ -27,14 +36,21 @@ async function renamedInCloud(oldName: string, newName: string): Promise<string>
   return created.body.id as string;
 }
 
-const renameEntries = async (id: string) => (await desk.call('getTimeline', { id })).filter((e) => e.step === 'renamed in the cloud account by an upgrade of the cloud');
+const renameEntries = async (id: string) =>
+  (await desk.call('getTimeline', { id })).filter(
+    (e) => e.step === 'renamed in the cloud account by an upgrade of the cloud',
+  );
 const resync = () => desk.call('saveCloudSettings', { url: stack.cloud.url, clientId, clientSecret });
 
-describe('the cloud upgrade\'s rename on the desktop', () => {
+describe("the cloud upgrade's rename on the desktop", () => {
   it('comes with the adopted platform, once in the Protokoll, and goes when another desktop acknowledges it', async () => {
     const cloudId = await renamedInCloud('Amazon EU', 'AMAZON EU (2)');
     const adopted = await desk.call('adoptCloudPlatform', { cloudPlatformId: cloudId });
-    expect(adopted.cloudRenameNotice).toMatchObject({ oldName: 'Amazon EU', newName: 'AMAZON EU (2)', reason: 'name_clash' });
+    expect(adopted.cloudRenameNotice).toMatchObject({
+      oldName: 'Amazon EU',
+      newName: 'AMAZON EU (2)',
+      reason: 'name_clash',
+    });
     expect(await renameEntries(adopted.id)).toHaveLength(1);
 
     // Adopting another platform reads the cloud's list again (and waits for it): no second entry.
@@ -61,7 +77,9 @@ describe('the cloud upgrade\'s rename on the desktop', () => {
     const acknowledged = await desk.call('acknowledgeRenameNotice', { id: adopted.id });
     expect(acknowledged.cloudRenameNotice).toBeUndefined();
     expect((await client.raw('GET', `/v1/platforms/${cloudId}`)).body.renamedByUpgrade).toBeUndefined();
-    expect((await desk.call('getTimeline', { id: adopted.id })).map((e) => e.step)).toContain('notice of the rename acknowledged');
+    expect((await desk.call('getTimeline', { id: adopted.id })).map((e) => e.step)).toContain(
+      'notice of the rename acknowledged',
+    );
     // Again: nothing to do, no error.
     expect((await desk.call('acknowledgeRenameNotice', { id: adopted.id })).cloudRenameNotice).toBeUndefined();
   });

@@ -34,7 +34,11 @@ export class RenameNotices {
 
   /** Background sync (start, new credentials): a cloud that cannot be reached is tried again next time. */
   syncQuietly(): void {
-    this.sync().catch((error: unknown) => this.logger.warn('could not read the cloud upgrade\'s renames', { error: error instanceof Error ? error.message : String(error) }));
+    this.sync().catch((error: unknown) =>
+      this.logger.warn("could not read the cloud upgrade's renames", {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   }
 
   /** Sets (or, with undefined, clears) the notice of a local platform; a new one goes into the Protokoll once. */
@@ -45,7 +49,13 @@ export class RenameNotices {
       const { cloudRenameNotice: _old, ...rest } = p;
       return notice ? { ...rest, cloudRenameNotice: notice } : rest;
     });
-    if (notice) this.timeline.add(id, { id: 'renamedByUpgrade' }, 'info', `${JSON.stringify(notice.oldName)} → ${JSON.stringify(notice.newName)} (${notice.reason})`);
+    if (notice)
+      this.timeline.add(
+        id,
+        { id: 'renamedByUpgrade' },
+        'info',
+        `${JSON.stringify(notice.oldName)} → ${JSON.stringify(notice.newName)} (${notice.reason})`,
+      );
   }
 
   /** The merchant read the notice: the cloud stops listing it, and it goes from the profile. */

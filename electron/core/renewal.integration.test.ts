@@ -65,6 +65,8 @@ it('notifies from 30 days before the renewal date, once a day, also across a res
   desk.core.checkRenewals();
   expect(reminders()).toHaveLength(2);
 
-  expect(await desk.call('openManageYourApps', { id: p.id })).toEqual({ url: `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/manage` });
+  expect(await desk.call('openManageYourApps', { id: p.id })).toEqual({
+    url: `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/manage`,
+  });
   expect(desk.opened.at(-1)).toBe(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/manage`);
 });

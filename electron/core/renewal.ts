@@ -70,8 +70,16 @@ export class RenewalReminder {
       if (!auth?.renewalDueAt || !state || state.kind === 'ok' || notified[p.id] === today) continue;
       const texts = this.o.texts?.() ?? NOTIFICATION_TEXTS.de;
       const date = new Date(auth.renewalDueAt).toLocaleDateString(texts.locale, { dateStyle: 'medium' });
-      this.o.host.notify(texts.renewal.title, state.kind === 'overdue' ? texts.renewal.overdue(p.name, date) : texts.renewal.soon(p.name, date));
-      this.o.timeline.add(p.id, { id: 'renewalReminderShown' }, 'info', `renewal due ${auth.renewalDueAt} (${state.daysLeft} days left)`);
+      this.o.host.notify(
+        texts.renewal.title,
+        state.kind === 'overdue' ? texts.renewal.overdue(p.name, date) : texts.renewal.soon(p.name, date),
+      );
+      this.o.timeline.add(
+        p.id,
+        { id: 'renewalReminderShown' },
+        'info',
+        `renewal due ${auth.renewalDueAt} (${state.daysLeft} days left)`,
+      );
       notified[p.id] = today;
       changed = true;
     }
@@ -87,7 +95,11 @@ export class RenewalReminder {
 /** Seller Central's "Manage Your Apps" on the platform's host (or the sandbox's stand-in for it). */
 export function manageYourAppsUrl(p: Platform, sandboxOrigin?: string): string {
   const host = countryByCode(p.countryCode)?.sellerCentralHost;
-  if (!host) throw new CodedError('INVALID_INPUT', `unknown country ${p.countryCode}`, { field: 'countryCode', reason: 'unknown' });
+  if (!host)
+    throw new CodedError('INVALID_INPUT', `unknown country ${p.countryCode}`, {
+      field: 'countryCode',
+      reason: 'unknown',
+    });
   const base = sandboxOrigin ? `${sandboxOrigin.replace(/\/+$/, '')}/sc/${host}` : `https://${host}`;
   return `${base}${MANAGE_YOUR_APPS_PATH}`;
 }

@@ -62,7 +62,9 @@ describe('resilience', () => {
     await consent(url);
     const done = await second.until(p.id, (x) => x.auth.status === 'authenticated');
     expect(done.auth).toMatchObject({ sellingPartnerId: EU.sellingPartnerId });
-    expect((await second.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('waiting resumed after restart');
+    expect((await second.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain(
+      'waiting resumed after restart',
+    );
     await second.close();
   });
 
@@ -107,13 +109,16 @@ describe('resilience', () => {
     expect((await d.call('listPlatforms')).some((x) => x.id === p.id)).toBe(false);
     expect((await d.call('getAppInfo')).pendingCloudDeletions).toBe(1);
     // By name, for the list (issue 24): deleted here, its cloud copy not yet.
-    expect((await d.call('getAppInfo')).pendingCloudDeletionList).toEqual([{ name: 'Amazon Queue', queuedAt: expect.any(String) }]);
+    expect((await d.call('getAppInfo')).pendingCloudDeletionList).toEqual([
+      { name: 'Amazon Queue', queuedAt: expect.any(String) },
+    ]);
 
     await restart();
     const api = new TestCloudClient(cloud.url, tenant);
     // The queue retries on its own with backoff until the cloud accepts the deletion.
     const end = Date.now() + 20_000;
-    while ((await d.call('getAppInfo')).pendingCloudDeletions > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    while ((await d.call('getAppInfo')).pendingCloudDeletions > 0 && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await d.call('getAppInfo')).pendingCloudDeletions).toBe(0);
     expect((await d.call('getAppInfo')).pendingCloudDeletionList).toEqual([]);
     expect((await api.raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status).toBe(404);
@@ -121,11 +126,24 @@ describe('resilience', () => {
   });
 
   it('without a keychain: says KEYCHAIN_UNAVAILABLE and never writes the secret in plain text', async () => {
-    const noKeychain = await openVault({ loadKeytar: async () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')) });
+    const noKeychain = await openVault({
+      loadKeytar: async () =>
+        Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
+    });
     expect(noKeychain.available).toBe(false);
     const d = await startDesktop({ sandboxUrl: stack.sandbox.url, vault: noKeychain });
-    expect((await d.call('getAppInfo')).keychain).toMatchObject({ available: false, plaintextFallback: false, detail: expect.stringContaining('org.freedesktop.secrets') });
-    expect(await d.failure('saveCloudSettings', { url: cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret })).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
+    expect((await d.call('getAppInfo')).keychain).toMatchObject({
+      available: false,
+      plaintextFallback: false,
+      detail: expect.stringContaining('org.freedesktop.secrets'),
+    });
+    expect(
+      await d.failure('saveCloudSettings', {
+        url: cloud.url,
+        clientId: tenant.clientId,
+        clientSecret: tenant.clientSecret,
+      }),
+    ).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
     const p = await d.newPlatform('Amazon No Keychain');
     expect(await d.failure('signIn', { id: p.id, mode: 'login' })).toMatchObject({ code: 'CLOUD_NOT_CONFIGURED' });
     expect(d.storeText()).not.toContain(tenant.clientSecret);
@@ -134,7 +152,11 @@ describe('resilience', () => {
 
   it('with the explicit plain-text flag: works, and says so permanently', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-plain-'));
-    const vault = await openVault({ allowPlaintext: true, plaintextFile: path.join(dir, 'secrets.insecure.json'), loadKeytar: async () => Promise.reject(new Error('no keychain')) });
+    const vault = await openVault({
+      allowPlaintext: true,
+      plaintextFile: path.join(dir, 'secrets.insecure.json'),
+      loadKeytar: async () => Promise.reject(new Error('no keychain')),
+    });
     const d = await startDesktop({ sandboxUrl: stack.sandbox.url, vault, dir });
     expect((await d.call('getAppInfo')).keychain).toMatchObject({ available: true, plaintextFallback: true });
     await d.call('saveCloudSettings', { url: cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });

@@ -34,7 +34,11 @@ beforeAll(async () => {
   stack = await startStack({ overrides: { httpTimeoutMs: HTTP_TIMEOUT_MS, lwaMaxAttempts: LWA_ATTEMPTS } });
   const tenant = await stack.cloud.createTenant('Szenario Handel GmbH');
   desk = await startDesktop({ sandboxUrl: stack.sandbox.url, now: () => Date.now() + shift });
-  await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+  await desk.call('saveCloudSettings', {
+    url: stack.cloud.url,
+    clientId: tenant.clientId,
+    clientSecret: tenant.clientSecret,
+  });
 });
 afterAll(async () => {
   await desk?.close();
@@ -47,7 +51,8 @@ beforeEach(async () => {
 });
 
 /** A scenario for the EU seller only (per-account, so nothing else is affected). */
-const scenario = (id: ScenarioId, extra: { count?: number; ms?: number } = {}) => activateScenario(stack.sandbox.url, { id, account: EU.email, ...extra });
+const scenario = (id: ScenarioId, extra: { count?: number; ms?: number } = {}) =>
+  activateScenario(stack.sandbox.url, { id, account: EU.email, ...extra });
 
 const errors = errorsDe as Record<string, string>;
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
@@ -58,7 +63,13 @@ function germanMessage(code: string, params: Record<string, unknown> = {}): stri
   expect(text, `no German message for ${code}`).toEqual(expect.any(String));
   expect(text).not.toBe(errors.UNKNOWN);
   // Button names are filled from the buttons' keys (translator.ts BUTTON_KEYS).
-  const all: Record<string, unknown> = { btnSignIn: 'ANMELDEN', btnRefresh: 'AKTUALISIEREN', btnExport: 'Protokoll exportieren', btnImport: 'Einstellungen importieren', ...params };
+  const all: Record<string, unknown> = {
+    btnSignIn: 'ANMELDEN',
+    btnRefresh: 'AKTUALISIEREN',
+    btnExport: 'Protokoll exportieren',
+    btnImport: 'Einstellungen importieren',
+    ...params,
+  };
   const filled = text!.replace(PLACEHOLDER, (m, k: string) => (all[k] !== undefined ? String(all[k]) : m));
   if (!/\{\{/.test(filled)) return filled;
   const generic = errors[`${code}_generic`];
@@ -201,20 +212,40 @@ describe('Login with Amazon: the code exchange in the cloud', () => {
   it('a refresh that fails (code_expired during AKTUALISIEREN) keeps the previous authentication; import still works', async () => {
     const p = await authenticated();
     const waiting = await desk.call('signIn', { id: p.id, mode: 'refresh' });
-    expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'refresh', previous: { sellingPartnerId: EU.sellingPartnerId } });
+    expect(waiting.auth).toMatchObject({
+      status: 'waiting',
+      mode: 'refresh',
+      previous: { sellingPartnerId: EU.sellingPartnerId },
+    });
     await scenario('code_expired', { count: 1 });
     await consent(desk.opened.at(-1)!);
     const failed = await desk.until(p.id, ended);
-    expect(failed.auth).toMatchObject({ status: 'failed', error: { code: 'LWA_INVALID_GRANT' }, previous: { sellingPartnerId: EU.sellingPartnerId } });
+    expect(failed.auth).toMatchObject({
+      status: 'failed',
+      error: { code: 'LWA_INVALID_GRANT' },
+      previous: { sellingPartnerId: EU.sellingPartnerId },
+    });
     germanMessage('LWA_INVALID_GRANT');
 
     const imported = await desk.call('importSettings', { id: p.id });
-    expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'ES', 'FR', 'GB', 'IT', 'NL', 'PL', 'SE']);
+    expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual([
+      'DE',
+      'ES',
+      'FR',
+      'GB',
+      'IT',
+      'NL',
+      'PL',
+      'SE',
+    ]);
     // The next AKTUALISIEREN is still a refresh of the kept authentication.
     const again = await desk.call('signIn', { id: p.id, mode: 'refresh' });
     expect(again.auth).toMatchObject({ status: 'waiting', previous: { sellingPartnerId: EU.sellingPartnerId } });
     await consent(desk.opened.at(-1)!);
-    expect((await desk.until(p.id, ended)).auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect((await desk.until(p.id, ended)).auth).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
   });
 
   it('a refresh that times out keeps the previous authentication too', async () => {
@@ -233,7 +264,10 @@ describe('SP-API: Einstellungen importieren', () => {
     const error = await desk.failure('importSettings', { id: p.id });
     expect(error.code).toBe('REFRESH_TOKEN_REVOKED');
     germanMessage(error.code, error.params);
-    expect((await desk.platform(p.id)).auth).toMatchObject({ status: 'failed', error: { code: 'REFRESH_TOKEN_REVOKED' } });
+    expect((await desk.platform(p.id)).auth).toMatchObject({
+      status: 'failed',
+      error: { code: 'REFRESH_TOKEN_REVOKED' },
+    });
     expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'NOT_AUTHENTICATED' });
   });
 
@@ -249,7 +283,10 @@ describe('SP-API: Einstellungen importieren', () => {
     expect(waiting.auth.status).toBe('waiting');
     expect(waiting.auth).not.toHaveProperty('previous');
     await consent(url);
-    expect((await desk.until(p.id, ended)).auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect((await desk.until(p.id, ended)).auth).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
     expect((await desk.call('importSettings', { id: p.id })).marketplaces).toHaveLength(8);
   });
 
@@ -278,13 +315,30 @@ describe('SP-API: Einstellungen importieren', () => {
 
 it('covers every scenario the sandbox offers', () => {
   const covered: ScenarioId[] = [
-    'consent_cancelled', 'otp_always_wrong', 'draft_limit_reached',
-    'code_expired', 'invalid_client', 'lwa_500', 'lwa_503', 'lwa_slow', 'refresh_revoked',
-    'roles_missing', 'spapi_429', 'spapi_500',
+    'consent_cancelled',
+    'otp_always_wrong',
+    'draft_limit_reached',
+    'code_expired',
+    'invalid_client',
+    'lwa_500',
+    'lwa_503',
+    'lwa_slow',
+    'refresh_revoked',
+    'roles_missing',
+    'spapi_429',
+    'spapi_500',
     // Covered in seller-central-report.integration.test.ts.
-    'consent_md1000', 'consent_md5101', 'consent_md5110', 'consent_md9000', 'consent_md9010', 'consent_md9100', 'consent_md9999', 'consent_session_expired',
+    'consent_md1000',
+    'consent_md5101',
+    'consent_md5110',
+    'consent_md9000',
+    'consent_md9010',
+    'consent_md9100',
+    'consent_md9999',
+    'consent_session_expired',
     // Covered in login-uri.integration.test.ts, cloud/login-uri-step.test.ts and e2e/first-sign-in-login-uri.spec.ts.
-    'login_uri_new_seller', 'login_uri_relative_callback',
+    'login_uri_new_seller',
+    'login_uri_relative_callback',
   ];
   expect([...covered].sort()).toEqual([...SCENARIO_IDS].sort());
 });

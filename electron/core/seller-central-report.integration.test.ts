@@ -36,13 +36,21 @@ describe('reportSellerCentralError', () => {
     const done = await desk.call('cancelSignIn', { id: p.id });
     expect(done.auth).toMatchObject({ status: 'failed', error: { code: 'SELLER_CENTRAL_WRONG_REGION', params } });
     const steps = (await desk.call('getTimeline', { id: p.id })).map((e) => e.step);
-    expect(steps).toEqual(expect.arrayContaining(['merchant reported a Seller Central error', 'sign-in ended by the user after a reported Seller Central error']));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'merchant reported a Seller Central error',
+        'sign-in ended by the user after a reported Seller Central error',
+      ]),
+    );
   });
 
   it('wrong region without the sandbox knowing: the merchant’s pick stands', async () => {
     const { p } = await startSignIn('DE');
     const kept = await desk.call('reportSellerCentralError', { id: p.id, key: 'wrong_region', actualRegion: 'FE' });
-    expect(kept.auth).toMatchObject({ status: 'waiting', hint: { code: 'SELLER_CENTRAL_WRONG_REGION', params: { actualRegion: 'FE', country: 'JP' } } });
+    expect(kept.auth).toMatchObject({
+      status: 'waiting',
+      hint: { code: 'SELLER_CENTRAL_WRONG_REGION', params: { actualRegion: 'FE', country: 'JP' } },
+    });
     await desk.call('cancelSignIn', { id: p.id });
   });
 
@@ -52,7 +60,9 @@ describe('reportSellerCentralError', () => {
     expect(kept.auth).toMatchObject({ status: 'waiting', hint: { code: 'SELLER_CENTRAL_OTP_REJECTED' } });
     const browser = new SellerBrowser();
     await confirmConsent(browser, await signInToConsent(browser, url, EU, stack.sandbox.url));
-    expect((await desk.until(p.id, (x) => x.auth.status !== 'waiting')).auth).toMatchObject({ status: 'authenticated' });
+    expect((await desk.until(p.id, (x) => x.auth.status !== 'waiting')).auth).toMatchObject({
+      status: 'authenticated',
+    });
   });
 
   it('a late success after a picked error still counts (issue 24: picking used to end the sign-in)', async () => {
@@ -62,7 +72,10 @@ describe('reportSellerCentralError', () => {
     const browser = new SellerBrowser();
     const json = await confirmConsent(browser, await signInToConsent(browser, url, EU, stack.sandbox.url));
     expect(json.status).toBe(200);
-    expect((await desk.until(p.id, (x) => x.auth.status !== 'waiting')).auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+    expect((await desk.until(p.id, (x) => x.auth.status !== 'waiting')).auth).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+    });
   });
 
   it('a secondary user: SELLER_CENTRAL_NOT_PRIMARY, then CANCEL ends with it', async () => {
@@ -77,8 +90,14 @@ describe('reportSellerCentralError', () => {
 
   it('refuses when no sign-in runs, and bad keys', async () => {
     const p = await desk.newPlatform(`Amazon Meldung ${++n}`);
-    expect(await desk.failure('reportSellerCentralError', { id: p.id, key: 'not_primary' })).toMatchObject({ code: 'NOT_WAITING' });
-    expect(await desk.failure('reportSellerCentralError', { id: p.id, key: 'nope' })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await desk.failure('reportSellerCentralError', { id: p.id, key: 'MD1000', actualRegion: 'XX' })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await desk.failure('reportSellerCentralError', { id: p.id, key: 'not_primary' })).toMatchObject({
+      code: 'NOT_WAITING',
+    });
+    expect(await desk.failure('reportSellerCentralError', { id: p.id, key: 'nope' })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(
+      await desk.failure('reportSellerCentralError', { id: p.id, key: 'MD1000', actualRegion: 'XX' }),
+    ).toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

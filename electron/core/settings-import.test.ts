@@ -17,7 +17,15 @@ afterEach(() => {
 });
 
 const entry = (id: string, name: string, storeName: string): CloudMarketplace => ({
-  id, name, countryCode: 'DE', defaultCurrencyCode: 'EUR', defaultLanguageCode: 'de_DE', domainName: 'www.amazon.de', storeName, isParticipating: true, hasSuspendedListings: false,
+  id,
+  name,
+  countryCode: 'DE',
+  defaultCurrencyCode: 'EUR',
+  defaultLanguageCode: 'de_DE',
+  domainName: 'www.amazon.de',
+  storeName,
+  isParticipating: true,
+  hasSuspendedListings: false,
 });
 const shadow = entry('AHRY1CZE9ZY4H', 'Amazon.com Invoicing Shadow Marketplace', 'Invoicing_1000_A2EXAMPLE');
 const nonAmazon = entry('A1ZFFQZ3HTUKT9', 'Non-Amazon', 'Non-Amazon');
@@ -36,7 +44,10 @@ function setup(answer: { marketplaces: CloudMarketplace[]; otherMarketplaces?: C
     auth: { status: 'authenticated', sellingPartnerId: 'A2EXAMPLE', authorizedAt: new Date().toISOString() },
   }));
   // A fake of the one call this module makes: the cloud's answer is the point of the test.
-  const cloud = { importSettings: async () => ({ ...answer, amazonRequests: [] }), getPlatform: async () => undefined } as unknown as CloudClient;
+  const cloud = {
+    importSettings: async () => ({ ...answer, amazonRequests: [] }),
+    getPlatform: async () => undefined,
+  } as unknown as CloudClient;
   return { run: () => importSettings(platforms, cloud, timeline, p.id) };
 }
 
@@ -48,7 +59,7 @@ describe('settings import on the desktop', () => {
     expect(imported.auth).toMatchObject({ storeName: 'Müller Handel' });
   });
 
-  it('keeps the cloud\'s otherMarketplaces and takes no store name when only they name one', async () => {
+  it("keeps the cloud's otherMarketplaces and takes no store name when only they name one", async () => {
     const imported = await setup({ marketplaces: [{ ...de, storeName: '' }], otherMarketplaces: [shadow] }).run();
     expect(imported.marketplaces?.map((m) => m.id)).toEqual(['A1PA6795UKMFR9']);
     expect(imported.otherMarketplaces?.map((m) => m.id)).toEqual(['AHRY1CZE9ZY4H']);

@@ -11,14 +11,23 @@ import { logAmazonRequests } from './amazon-requests';
 import { applyAuthEvent, withAuthEvent } from './sign-in/index';
 import { splitMarketplaces, storeNameOf } from '../../shared/known-marketplaces';
 
-export async function importSettings(platforms: PlatformService, cloud: CloudClient, timeline: Timeline, platformId: string, now = () => Date.now()): Promise<Platform> {
+export async function importSettings(
+  platforms: PlatformService,
+  cloud: CloudClient,
+  timeline: Timeline,
+  platformId: string,
+  now = () => Date.now(),
+): Promise<Platform> {
   const p = platforms.get(platformId);
   if (!p.cloudPlatformId || !validAuthorization(p)) throw new CodedError('NOT_AUTHENTICATED', 'sign in first');
   const region = countryByCode(p.countryCode)!.region;
   // The cloud platform holds the token of the region it was registered for: never import for another one.
   const tokenRegion = p.cloudCountryCode ? countryByCode(p.cloudCountryCode)?.region : region;
   if (tokenRegion !== region) {
-    throw new CodedError('REGION_CHANGED', `signed in for region ${tokenRegion}, platform is in ${region}`, { region, ...(tokenRegion ? { previousRegion: tokenRegion } : {}) });
+    throw new CodedError('REGION_CHANGED', `signed in for region ${tokenRegion}, platform is in ${region}`, {
+      region,
+      ...(tokenRegion ? { previousRegion: tokenRegion } : {}),
+    });
   }
   let imported;
   try {
@@ -28,10 +37,16 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
     // The failed call's request id is on the platform: support needs it most now.
     const cloudPlatform = await cloud.getPlatform(p.cloudPlatformId).catch(() => undefined);
     logAmazonRequests(timeline, platformId, cloudPlatform?.amazonRequests);
-    timeline.add(platformId, { id: 'settingsImportFailed' }, 'error', `${error.code}: ${error.message}`, { code: error.code });
+    timeline.add(platformId, { id: 'settingsImportFailed' }, 'error', `${error.code}: ${error.message}`, {
+      code: error.code,
+    });
     if (error.code === 'REFRESH_TOKEN_REVOKED' || error.code === 'PLATFORM_NOT_AUTHENTICATED') {
       // The authorization is gone on Amazon's side: say so in the status, not only in a message.
-      applyAuthEvent(platforms, platformId, { type: 'authorizationRevoked', at: new Date(now()).toISOString(), code: error.code });
+      applyAuthEvent(platforms, platformId, {
+        type: 'authorizationRevoked',
+        at: new Date(now()).toISOString(),
+        code: error.code,
+      });
     }
     throw new CodedError(error.code, error.message, { ...error.params, region });
   }
@@ -42,7 +57,12 @@ export async function importSettings(platforms: PlatformService, cloud: CloudCli
   const otherMarketplaces = [...other, ...(imported.otherMarketplaces ?? [])];
   const before = new Map((p.marketplaces ?? []).map((m) => [m.id, m.selected]));
   const marketplaces: Marketplace[] = known.map((m) => ({ ...m, selected: before.get(m.id) ?? m.isParticipating }));
-  timeline.add(platformId, { id: 'settingsImported' }, 'ok', `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`);
+  timeline.add(
+    platformId,
+    { id: 'settingsImported' },
+    'ok',
+    `${marketplaces.length} marketplaces${otherMarketplaces.length ? `, ${otherMarketplaces.length} outside Amazon's marketplace table kept aside` : ''}`,
+  );
   // SP-API names the seller's store with every marketplace: shown next to the Händler-ID from now on.
   const storeName = storeNameOf(known);
   // A successful import (by hand or by itself) ends what an earlier automatic one reported.
@@ -59,7 +79,14 @@ export function selectMarketplaces(platforms: PlatformService, platformId: strin
   const p = platforms.get(platformId);
   if (!p.marketplaces) throw new CodedError('NOT_IMPORTED', 'import the settings first');
   const unknown = ids.filter((id) => !p.marketplaces!.some((m) => m.id === id));
-  if (unknown.length) throw new CodedError('INVALID_INPUT', `unknown marketplace ${unknown[0]}`, { field: 'marketplaceIds', reason: 'unknown' });
+  if (unknown.length)
+    throw new CodedError('INVALID_INPUT', `unknown marketplace ${unknown[0]}`, {
+      field: 'marketplaceIds',
+      reason: 'unknown',
+    });
   const chosen = new Set(ids);
-  return platforms.patch(platformId, (x) => ({ ...x, marketplaces: x.marketplaces!.map((m) => ({ ...m, selected: chosen.has(m.id) })) }));
+  return platforms.patch(platformId, (x) => ({
+    ...x,
+    marketplaces: x.marketplaces!.map((m) => ({ ...m, selected: chosen.has(m.id) })),
+  }));
 }

@@ -25,26 +25,38 @@ async function consent(url: string, seller = EU) {
   return page;
 }
 
-useDesktopStack('Muster Handel GmbH', (started) => void ({ stack, desk, tenant } = started), { desktop: { now: desktopNow } });
+useDesktopStack('Muster Handel GmbH', (started) => void ({ stack, desk, tenant } = started), {
+  desktop: { now: desktopNow },
+});
 
 describe('cloud access', () => {
   it('keeps the Client-Secret in the keychain only, and TESTEN names the tenant', async () => {
-    expect(await desk.call('getCloudSettings')).toEqual({ url: stack.cloud.url, clientId: tenant.clientId, hasSecret: true });
+    expect(await desk.call('getCloudSettings')).toEqual({
+      url: stack.cloud.url,
+      clientId: tenant.clientId,
+      hasSecret: true,
+    });
     expect(await desk.call('testCloudConnection', {})).toMatchObject({ tenantName: 'Muster Handel GmbH' });
     expect(desk.storeText()).not.toContain(tenant.clientSecret);
   });
 
   it('TESTEN with a wrong secret says INVALID_CLIENT_CREDENTIALS and keeps the saved one', async () => {
-    expect(await desk.failure('testCloudConnection', { clientSecret: 'wrong-secret-value' })).toMatchObject({ code: 'INVALID_CLIENT_CREDENTIALS' });
+    expect(await desk.failure('testCloudConnection', { clientSecret: 'wrong-secret-value' })).toMatchObject({
+      code: 'INVALID_CLIENT_CREDENTIALS',
+    });
     expect(await desk.call('testCloudConnection', {})).toMatchObject({ tenantName: 'Muster Handel GmbH' });
   });
 
   it('TESTEN against a closed port says CLOUD_UNREACHABLE', async () => {
-    expect(await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9', clientSecret: 'typed-for-this-test' })).toMatchObject({ code: 'CLOUD_UNREACHABLE' });
+    expect(
+      await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9', clientSecret: 'typed-for-this-test' }),
+    ).toMatchObject({ code: 'CLOUD_UNREACHABLE' });
   });
 
   it('TESTEN of another URL without a typed secret never sends the saved one (CLOUD_SECRET_REQUIRED)', async () => {
-    expect(await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9' })).toMatchObject({ code: 'CLOUD_SECRET_REQUIRED' });
+    expect(await desk.failure('testCloudConnection', { url: 'http://127.0.0.1:9' })).toMatchObject({
+      code: 'CLOUD_SECRET_REQUIRED',
+    });
   });
 });
 
@@ -55,37 +67,69 @@ describe('sign-in', () => {
     expect(waiting.auth).toMatchObject({ status: 'waiting', origin: 'desktop', mode: 'login', browserOpened: true });
     expect(waiting.cloudPlatformId).toBeTruthy();
     const url = desk.opened.at(-1)!;
-    expect(url).toBe(waiting.auth.status === 'waiting' && waiting.auth.origin === 'desktop' ? waiting.auth.consentUrl : '');
+    expect(url).toBe(
+      waiting.auth.status === 'waiting' && waiting.auth.origin === 'desktop' ? waiting.auth.consentUrl : '',
+    );
     // The cloud's start link, leading to the region's Seller Central (docs/amazon.md §1.1).
     expect(url.startsWith(`${stack.cloud.url}/oauth/amazon/start/`)).toBe(true);
-    expect(await consentTarget(url)).toContain(`${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`);
+    expect(await consentTarget(url)).toContain(
+      `${stack.sandbox.url}/sc/sellercentral-europe.amazon.com/apps/authorize/consent?`,
+    );
 
     const page = await consent(url);
-    expect(JSON.parse(page.text)).toMatchObject({ result: { result: { spapi_oauth_code: expect.any(String), state: expect.any(String) } } });
+    expect(JSON.parse(page.text)).toMatchObject({
+      result: { result: { spapi_oauth_code: expect.any(String), state: expect.any(String) } },
+    });
 
     const done = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
-    expect(done.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId, renewalDueAt: expect.any(String) });
+    expect(done.auth).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU.sellingPartnerId,
+      renewalDueAt: expect.any(String),
+    });
     expect(desk.notifications.at(-1)?.title).toBe('Amazon-Anmeldung abgeschlossen');
     const steps = (await desk.call('getTimeline', { id: p.id })).map((e) => e.step);
-    expect(steps).toEqual(expect.arrayContaining(['platform registered in the cloud', 'authorization created', 'browser opened on Seller Central', 'authenticated']));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'platform registered in the cloud',
+        'authorization created',
+        'browser opened on Seller Central',
+        'authenticated',
+      ]),
+    );
   });
 
   it('imports the seller’s marketplaces and keeps the user’s choice on re-import', async () => {
     const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Import', EU);
     const imported = await desk.call('importSettings', { id: p.id });
-    expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'ES', 'FR', 'GB', 'IT', 'NL', 'PL', 'SE']);
-    expect(imported.marketplaces?.every((m) => m.selected && m.isParticipating && m.storeName === EU.storeName)).toBe(true);
+    expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual([
+      'DE',
+      'ES',
+      'FR',
+      'GB',
+      'IT',
+      'NL',
+      'PL',
+      'SE',
+    ]);
+    expect(imported.marketplaces?.every((m) => m.selected && m.isParticipating && m.storeName === EU.storeName)).toBe(
+      true,
+    );
     const de = imported.marketplaces!.find((m) => m.countryCode === 'DE')!;
     expect(de).toMatchObject({ id: 'A1PA6795UKMFR9', defaultCurrencyCode: 'EUR', domainName: 'www.amazon.de' });
     // Entries outside Amazon's table are kept in the data, never offered, and never name the store.
     expect(imported.otherMarketplaces?.map((m) => m.id)).toEqual(['AHRY1CZE9ZY4H', 'A1ZFFQZ3HTUKT9']);
     expect(imported.auth).toMatchObject({ status: 'authenticated', storeName: EU.storeName });
-    expect(await desk.failure('selectMarketplaces', { id: p.id, marketplaceIds: ['A1ZFFQZ3HTUKT9'] })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await desk.failure('selectMarketplaces', { id: p.id, marketplaceIds: ['A1ZFFQZ3HTUKT9'] })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const chosen = await desk.call('selectMarketplaces', { id: p.id, marketplaceIds: [de.id] });
     expect(chosen.marketplaces?.filter((m) => m.selected).map((m) => m.id)).toEqual([de.id]);
     const again = await desk.call('importSettings', { id: p.id });
     expect(again.marketplaces?.filter((m) => m.selected).map((m) => m.id)).toEqual([de.id]);
-    expect(await desk.failure('selectMarketplaces', { id: p.id, marketplaceIds: ['NOPE'] })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await desk.failure('selectMarketplaces', { id: p.id, marketplaceIds: ['NOPE'] })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('refresh keeps the old authorization while waiting; another seller is asked about, naming both', async () => {
@@ -94,7 +138,11 @@ describe('sign-in', () => {
     expect(imported.auth).toMatchObject({ status: 'authenticated', storeName: EU.storeName });
 
     const waiting = await desk.call('signIn', { id: p.id, mode: 'refresh' });
-    expect(waiting.auth).toMatchObject({ status: 'waiting', mode: 'refresh', previous: { sellingPartnerId: EU.sellingPartnerId } });
+    expect(waiting.auth).toMatchObject({
+      status: 'waiting',
+      mode: 'refresh',
+      previous: { sellingPartnerId: EU.sellingPartnerId },
+    });
     await consent(desk.opened.at(-1)!);
     const same = await desk.until(p.id, (x) => x.auth.status === 'authenticated');
     expect(same.auth).toMatchObject({ sellingPartnerId: EU.sellingPartnerId, storeName: EU.storeName });
@@ -109,20 +157,29 @@ describe('sign-in', () => {
       previous: { sellingPartnerId: EU.sellingPartnerId, storeName: EU.storeName },
       next: { sellingPartnerId: EU_OTHER.sellingPartnerId, storeName: EU_OTHER.storeName },
     });
-    expect((await desk.call('importSettings', { id: p.id })).marketplaces?.every((m) => m.storeName === EU.storeName)).toBe(true);
+    expect(
+      (await desk.call('importSettings', { id: p.id })).marketplaces?.every((m) => m.storeName === EU.storeName),
+    ).toBe(true);
 
     // Keep: back to the previous seller, marketplaces untouched.
     const kept = await desk.call('resolveSellerChange', { id: p.id, decision: 'keep' });
     expect(kept.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
     expect(kept.marketplaces).toHaveLength(EU.marketplaces.length);
-    expect(await desk.failure('resolveSellerChange', { id: p.id, decision: 'switch' })).toMatchObject({ code: 'NO_SELLER_CHANGE' });
+    expect(await desk.failure('resolveSellerChange', { id: p.id, decision: 'switch' })).toMatchObject({
+      code: 'NO_SELLER_CHANGE',
+    });
 
     // Again, and switch: the new seller, the old seller's marketplaces cleared.
     await desk.call('signIn', { id: p.id, mode: 'refresh' });
     await consent(desk.opened.at(-1)!, EU_OTHER);
     await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
     const switched = await desk.call('resolveSellerChange', { id: p.id, decision: 'switch' });
-    expect(switched.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU_OTHER.sellingPartnerId, storeName: EU_OTHER.storeName, previousSellingPartnerId: EU.sellingPartnerId });
+    expect(switched.auth).toMatchObject({
+      status: 'authenticated',
+      sellingPartnerId: EU_OTHER.sellingPartnerId,
+      storeName: EU_OTHER.storeName,
+      previousSellingPartnerId: EU.sellingPartnerId,
+    });
     expect(switched.marketplaces).toBeUndefined();
     const reimported = await desk.call('importSettings', { id: p.id });
     expect(reimported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(['DE', 'FR', 'IT']);
@@ -136,10 +193,15 @@ describe('sign-in', () => {
     const authorizationId = asked.auth.status === 'seller_changed' ? asked.auth.authorizationId : '';
     // Another workstation of the account answered "switch" already.
     const api = new CloudClient(stack.cloud.url, tenant);
-    expect((await api.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } })).status).toBe(200);
+    expect(
+      (await api.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } }))
+        .status,
+    ).toBe(200);
     const applied = await desk.call('resolveSellerChange', { id: p.id, decision: 'keep' });
     expect(applied.auth).toMatchObject({ status: 'authenticated', sellingPartnerId: EU_OTHER.sellingPartnerId });
-    expect((await api.raw('GET', `/v1/platforms/${applied.cloudPlatformId}`)).body.sellingPartnerId).toBe(EU_OTHER.sellingPartnerId);
+    expect((await api.raw('GET', `/v1/platforms/${applied.cloudPlatformId}`)).body.sellingPartnerId).toBe(
+      EU_OTHER.sellingPartnerId,
+    );
   });
 
   it('refresh needs an authentication first', async () => {
@@ -198,14 +260,21 @@ describe('sign-in', () => {
 
     // A second desktop of the same tenant (another workstation) registers "Amazon Shared" first.
     const other = await startDesktop({ sandboxUrl: stack.sandbox.url });
-    await other.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+    await other.call('saveCloudSettings', {
+      url: stack.cloud.url,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+    });
     const theirs = await other.newPlatform('Amazon Shared');
     await other.call('signIn', { id: theirs.id, mode: 'login' });
     await other.close();
 
     const mine = await desk.newPlatform('amazon shared');
     const before = await desk.platform(mine.id);
-    expect(await desk.failure('signIn', { id: mine.id, mode: 'login' })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'amazon shared', scope: 'cloud', suggestion: 'amazon shared (2)' } });
+    expect(await desk.failure('signIn', { id: mine.id, mode: 'login' })).toMatchObject({
+      code: 'PLATFORM_NAME_TAKEN',
+      params: { name: 'amazon shared', scope: 'cloud', suggestion: 'amazon shared (2)' },
+    });
     expect((await desk.platform(mine.id)).auth).toEqual(before.auth);
   });
 
@@ -218,12 +287,17 @@ describe('sign-in', () => {
     expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
     // A name only the cloud account knows (another workstation's platform) is refused, nothing changes.
     expect((await api.createPlatform('Amazon Anderswo')).status).toBe(201);
-    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: 'Amazon Anderswo' } })).toMatchObject({ code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon Anderswo', scope: 'cloud', suggestion: 'Amazon Anderswo (2)' } });
+    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: 'Amazon Anderswo' } })).toMatchObject({
+      code: 'PLATFORM_NAME_TAKEN',
+      params: { name: 'Amazon Anderswo', scope: 'cloud', suggestion: 'Amazon Anderswo (2)' },
+    });
     expect((await desk.platform(p.id)).name).toBe('Amazon Umbenannt');
     expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
     // The same rule on both sides: the cloud's NFC, lower-case name clashes with the desktop's NFD, upper-case one.
     expect((await api.createPlatform('Amazon Café Straße')).status).toBe(201);
-    expect(await desk.failure('updatePlatform', { id: p.id, patch: { name: ' AMAZON CAFE\u0301 STRASSE ' } })).toMatchObject({
+    expect(
+      await desk.failure('updatePlatform', { id: p.id, patch: { name: ' AMAZON CAFE\u0301 STRASSE ' } }),
+    ).toMatchObject({
       code: 'PLATFORM_NAME_TAKEN',
       params: { scope: 'cloud', name: 'AMAZON CAFÉ STRASSE', suggestion: 'AMAZON CAFÉ STRASSE (2)' },
     });
@@ -233,7 +307,9 @@ describe('sign-in', () => {
     const done = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Delete', EU);
     const p = done;
     expect(await desk.call('deletePlatform', { id: p.id })).toEqual({ id: p.id, cloud: 'deleted' });
-    expect((await new CloudClient(stack.cloud.url, tenant).raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status).toBe(404);
+    expect(
+      (await new CloudClient(stack.cloud.url, tenant).raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status,
+    ).toBe(404);
   });
 
   it('never writes a secret to the store file, the logs or any event', () => {

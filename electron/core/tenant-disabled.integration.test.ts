@@ -12,11 +12,22 @@ let desk: Desktop;
 let tenantId: string;
 
 async function admin(action: 'disable' | 'enable') {
-  const res = await fetch(`${stack.cloud.url}/admin/tenants/${tenantId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${stack.cloud.adminToken}` } });
+  const res = await fetch(`${stack.cloud.url}/admin/tenants/${tenantId}/${action}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.cloud.adminToken}` },
+  });
   expect(res.status).toBe(200);
 }
 
-useDesktopStack('Gesperrt GmbH', (started) => void ({ stack, desk, tenant: { tenantId } } = started));
+useDesktopStack(
+  'Gesperrt GmbH',
+  (started) =>
+    void ({
+      stack,
+      desk,
+      tenant: { tenantId },
+    } = started),
+);
 
 describe('tenant disabled by the cloud operator', () => {
   it('stops the waiting sign-in with TENANT_DISABLED; TESTEN reports it until enabled', async () => {

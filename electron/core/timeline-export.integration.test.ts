@@ -19,7 +19,9 @@ let desk: Desktop;
 let tenant: { tenantId: string; clientId: string; clientSecret: string };
 const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'acc-export-')), 'sandbox.json');
 
-useDesktopStack('Export Handel GmbH', (started) => void ({ stack, desk, tenant } = started), { stack: { sandboxStateFile: stateFile } });
+useDesktopStack('Export Handel GmbH', (started) => void ({ stack, desk, tenant } = started), {
+  stack: { sandboxStateFile: stateFile },
+});
 
 /** One sign-in through Seller Central; returns what passed through the seller's browser. */
 async function signIn(platformId: string, mode: 'login' | 'refresh') {
@@ -31,7 +33,12 @@ async function signIn(platformId: string, mode: 'login' | 'refresh') {
   await browser.go(location);
   await desk.until(platformId, (p) => p.auth.status !== 'waiting');
   const q = new URL(location).searchParams;
-  return [new URL(consentUrl).searchParams.get('state')!, q.get('state')!, q.get('spapi_oauth_code')!, q.get('mws_auth_token')!];
+  return [
+    new URL(consentUrl).searchParams.get('state')!,
+    q.get('state')!,
+    q.get('spapi_oauth_code')!,
+    q.get('mws_auth_token')!,
+  ];
 }
 
 it('exports a header, German steps with codes, and no secret', async () => {
@@ -45,7 +52,11 @@ it('exports a header, German steps with codes, and no secret', async () => {
   await activateScenario(stack.sandbox.url, { id: 'spapi_429', account: EU.email, count: 1 });
   expect((await desk.failure('importSettings', { id: p.id })).code).toBe('SPAPI_RATE_LIMITED');
 
-  const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { refreshTokens: { token: string }[]; accessTokens: { token: string }[]; codes: { code: string }[] };
+  const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {
+    refreshTokens: { token: string }[];
+    accessTokens: { token: string }[];
+    codes: { code: string }[];
+  };
   const secrets = [
     tenant.clientSecret,
     productionApp().clientSecret,

@@ -55,8 +55,21 @@ export async function buildTimelineExport(d: ExportDeps, platformId: string): Pr
   if (p.auth.status === 'waiting') authorizationIds.add(p.auth.authorizationId);
   const auth = p.auth;
   // While waiting, what the merchant reported Seller Central shows is the failure support replays.
-  const error = auth.status === 'failed' || auth.status === 'expired' || auth.status === 'cancelled' || auth.status === 'sign_in_required' ? auth.error : auth.status === 'waiting' ? auth.hint : undefined;
-  const seller = auth.status === 'authenticated' ? auth.sellingPartnerId : auth.status !== 'not_authenticated' ? auth.previous?.sellingPartnerId : undefined;
+  const error =
+    auth.status === 'failed' ||
+    auth.status === 'expired' ||
+    auth.status === 'cancelled' ||
+    auth.status === 'sign_in_required'
+      ? auth.error
+      : auth.status === 'waiting'
+        ? auth.hint
+        : undefined;
+  const seller =
+    auth.status === 'authenticated'
+      ? auth.sellingPartnerId
+      : auth.status !== 'not_authenticated'
+        ? auth.previous?.sellingPartnerId
+        : undefined;
 
   const out: TimelineExport = {
     format: EXPORT_FORMAT,

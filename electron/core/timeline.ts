@@ -33,7 +33,13 @@ export class Timeline {
    * the id and params beside it. `extra`: the failed step's error code, the ids support needs (the cloud's
    * authorization), a call the cloud made to Amazon.
    */
-  add(platformId: string, step: TimelineStep, outcome: TimelineEntry['outcome'], detail?: string, extra: { code?: ErrorCode; authorizationId?: string; amazon?: AmazonRequest } = {}): void {
+  add(
+    platformId: string,
+    step: TimelineStep,
+    outcome: TimelineEntry['outcome'],
+    detail?: string,
+    extra: { code?: ErrorCode; authorizationId?: string; amazon?: AmazonRequest } = {},
+  ): void {
     const all = this.all();
     const safe = detail ? redact(detail) : undefined;
     const entry: TimelineEntry = {

@@ -15,8 +15,7 @@ export interface Vault {
 const VAULT_SERVICE = 'amazon-cloud-connect';
 
 export type VaultStatus =
-  | { available: true; vault: Vault; plaintextFallback: boolean }
-  | { available: false; detail: string };
+  { available: true; vault: Vault; plaintextFallback: boolean } | { available: false; detail: string };
 
 interface KeytarLike {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -94,7 +93,11 @@ class PlaintextFileVault implements Vault {
  * Loads keytar and checks that a Secret Service / keychain answers. Without one the app says so
  * (KEYCHAIN_UNAVAILABLE) and never falls back to plain text unless explicitly allowed.
  */
-export async function openVault(opts: { plaintextFile?: string; allowPlaintext?: boolean; loadKeytar?: () => Promise<KeytarLike> }): Promise<VaultStatus> {
+export async function openVault(opts: {
+  plaintextFile?: string;
+  allowPlaintext?: boolean;
+  loadKeytar?: () => Promise<KeytarLike>;
+}): Promise<VaultStatus> {
   let detail: string;
   try {
     const keytar = await (opts.loadKeytar ?? loadKeytar)();

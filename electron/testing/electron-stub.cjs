@@ -32,18 +32,28 @@ module.exports = {
       setPermissionRequestHandler: (handler) => {
         const answers = permissionQuestions.map(([permission, url]) => {
           let answer;
-          handler({ getURL: () => url }, permission, (granted) => (answer = granted), { requestingUrl: url, isMainFrame: true });
+          handler({ getURL: () => url }, permission, (granted) => (answer = granted), {
+            requestingUrl: url,
+            isMainFrame: true,
+          });
           return `${permission}@${url}=${answer}`;
         });
         record('session.setPermissionRequestHandler', answers);
       },
       setPermissionCheckHandler: (handler) => {
-        const answers = permissionQuestions.map(([permission, url]) => `${permission}@${url}=${handler(null, permission, new URL(url).protocol === 'app:' ? 'app://renderer' : new URL(url).origin, { requestingUrl: url, isMainFrame: true })}`);
+        const answers = permissionQuestions.map(
+          ([permission, url]) =>
+            `${permission}@${url}=${handler(null, permission, new URL(url).protocol === 'app:' ? 'app://renderer' : new URL(url).origin, { requestingUrl: url, isMainFrame: true })}`,
+        );
         record('session.setPermissionCheckHandler', answers);
       },
     },
   },
-  ipcMain: { handle: (channel) => record('ipcMain.handle', channel), on: (channel) => record('ipcMain.on', channel), removeHandler() {} },
+  ipcMain: {
+    handle: (channel) => record('ipcMain.handle', channel),
+    on: (channel) => record('ipcMain.on', channel),
+    removeHandler() {},
+  },
   BrowserWindow: class {
     constructor(options) {
       record('new BrowserWindow', options.webPreferences);

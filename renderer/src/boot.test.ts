@@ -34,7 +34,10 @@ describe('boot.ts', () => {
   it('takes the token from the address, asks with it in a header, and keeps it out of the address once told', async () => {
     const b = await boot(`#token=${TOKEN}`);
     expect(b?.token).toBe(TOKEN);
-    expect(fetchMock).toHaveBeenCalledWith(FIRST_STATE_PATH, { headers: { Authorization: `Bearer ${TOKEN}` }, cache: 'no-store' });
+    expect(fetchMock).toHaveBeenCalledWith(FIRST_STATE_PATH, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      cache: 'no-store',
+    });
     expect(await b?.firstState).toEqual(body);
     // Not on its own, not even later: a reload until then still finds the token in the address.
     vi.advanceTimersByTime(60_000);
@@ -75,7 +78,10 @@ describe('boot.ts', () => {
   });
 
   it.each([
-    ['a refusal of another kind', () => Promise.resolve(new Response('{"error":{"code":"FORBIDDEN"}}', { status: 403 }))],
+    [
+      'a refusal of another kind',
+      () => Promise.resolve(new Response('{"error":{"code":"FORBIDDEN"}}', { status: 403 })),
+    ],
     ['no host', () => Promise.reject(new TypeError('Failed to fetch'))],
     ['an answer that is not JSON', () => Promise.resolve(new Response('<html>', { status: 200 }))],
     ['JSON of another shape', () => Promise.resolve(new Response('{"list":[]}', { status: 200 }))],

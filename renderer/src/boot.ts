@@ -43,7 +43,9 @@ async function fetchFirstState(token: string): Promise<FirstState | undefined> {
     if (res.status === 401) return TOKEN_REFUSED;
     if (!res.ok) return undefined;
     const body = (await res.json()) as Partial<FirstState> | null;
-    return typeof body?.list?.ok === 'boolean' && typeof body.appInfo?.ok === 'boolean' ? (body as FirstState) : undefined;
+    return typeof body?.list?.ok === 'boolean' && typeof body.appInfo?.ok === 'boolean'
+      ? (body as FirstState)
+      : undefined;
   } catch {
     // The host is gone or the answer is not JSON: the app asks over the socket and shows what that says.
     return undefined;

@@ -19,7 +19,10 @@ const FIRST_ANSWERS_WAIT_MS = 300;
 
 void firstAnswers(FIRST_ANSWERS_WAIT_MS).then(async (answers) => {
   // The language last chosen is the core's (AppInfo.language); a switch goes back to it.
-  const i18n = startI18n(answers.appInfo?.ok ? answers.appInfo.value.language : undefined, (language) => void getApi().setLanguage({ language }));
+  const i18n = startI18n(
+    answers.appInfo?.ok ? answers.appInfo.value.language : undefined,
+    (language) => void getApi().setLanguage({ language }),
+  );
   // German is in this bundle; English (when chosen last time) is fetched first, so no German flashes.
   // Should that fail, the texts fall back to German rather than leave the window empty.
   await bestEffort('loading the language', languageReady(i18n));

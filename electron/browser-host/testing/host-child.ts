@@ -6,9 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-
-
-
 import { startBrowserHost } from '../server';
 import { memoryCore } from '../../core/testing/memory-core';
 

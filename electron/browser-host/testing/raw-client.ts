@@ -34,7 +34,11 @@ export function startHostChild(): Promise<HostChild> {
       out += d;
       const line = out.split('\n')[0];
       if (!out.includes('\n') || !line) return;
-      const { origin, token, processErrorHandlers } = JSON.parse(line) as { origin: string; token: string; processErrorHandlers: number };
+      const { origin, token, processErrorHandlers } = JSON.parse(line) as {
+        origin: string;
+        token: string;
+        processErrorHandlers: number;
+      };
       resolve({
         child,
         origin,
@@ -67,7 +71,13 @@ export function rawExchange(port: number, bytes: string | Buffer, timeoutMs = 10
     socket.on('data', (d) => {
       got += d.toString('latin1');
       // One answer is enough for a request that keeps the connection alive.
-      if (/^HTTP\/1\.1 \d{3}/.test(got) && got.includes('\r\n\r\n') && !/connection: close/i.test(got) && completeBody(got)) done();
+      if (
+        /^HTTP\/1\.1 \d{3}/.test(got) &&
+        got.includes('\r\n\r\n') &&
+        !/connection: close/i.test(got) &&
+        completeBody(got)
+      )
+        done();
     });
     socket.on('error', done);
     socket.on('close', done);
@@ -78,12 +88,19 @@ export function rawExchange(port: number, bytes: string | Buffer, timeoutMs = 10
 function completeBody(response: string): boolean {
   const [head, ...rest] = response.split('\r\n\r\n');
   const length = /content-length: (\d+)/i.exec(head ?? '');
-  return length ? Buffer.byteLength(rest.join('\r\n\r\n'), 'latin1') >= Number(length[1]) : /transfer-encoding: chunked/i.test(head ?? '') ? response.endsWith('0\r\n\r\n') : true;
+  return length
+    ? Buffer.byteLength(rest.join('\r\n\r\n'), 'latin1') >= Number(length[1])
+    : /transfer-encoding: chunked/i.test(head ?? '')
+      ? response.endsWith('0\r\n\r\n')
+      : true;
 }
 
 /** A GET for the index page: the host answers it after whatever came before. */
 export async function hostAnswers(host: Pick<HostChild, 'port'>): Promise<boolean> {
-  const answer = await rawExchange(host.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+  const answer = await rawExchange(
+    host.port,
+    `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`,
+  );
   return answer.startsWith('HTTP/1.1 200') && answer.includes('<title>app</title>');
 }
 
@@ -188,7 +205,8 @@ export class RawWebSocket {
 
   /** The next text frame from the server that is not an event (the host pushes two on connect), parsed as JSON. */
   async nextAnswer(): Promise<unknown> {
-    const isAnswer = (f: { opcode: number; payload: Buffer }) => f.opcode === 1 && !f.payload.toString('utf8').startsWith('{"type":"event"');
+    const isAnswer = (f: { opcode: number; payload: Buffer }) =>
+      f.opcode === 1 && !f.payload.toString('utf8').startsWith('{"type":"event"');
     await this.until(() => this.frames.some(isAnswer) || this.closed);
     const i = this.frames.findIndex(isAnswer);
     if (i < 0) throw new Error('connection closed without an answer');

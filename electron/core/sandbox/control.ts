@@ -101,7 +101,12 @@ export class SandboxControl {
       })),
       accounts: accounts.data.accounts.map((a) => {
         const failure = accountFailure(a);
-        return { email: a.email, label: a.description ?? a.name ?? a.email, region: a.region, ...(failure ? { failure } : {}) };
+        return {
+          email: a.email,
+          label: a.description ?? a.name ?? a.email,
+          region: a.region,
+          ...(failure ? { failure } : {}),
+        };
       }),
       ...(status.data.persisted !== undefined ? { persisted: status.data.persisted } : {}),
       ...(status.data.resetAt ? { resetAt: status.data.resetAt } : {}),
@@ -118,7 +123,11 @@ export class SandboxControl {
   async apply(armed: { scenario?: string; account?: string; replayOf?: string }): Promise<void> {
     await this.guard(async () => {
       if (armed.scenario && isScenarioId(armed.scenario)) {
-        await this.http.put('/sandbox/api/scenarios', { id: armed.scenario, ...(armed.account ? { account: armed.account } : {}), ...ARM_DEFAULTS[armed.scenario] });
+        await this.http.put('/sandbox/api/scenarios', {
+          id: armed.scenario,
+          ...(armed.account ? { account: armed.account } : {}),
+          ...ARM_DEFAULTS[armed.scenario],
+        });
       }
       if (armed.account) await this.http.put('/sandbox/api/signin-prefill', { email: armed.account });
     });
@@ -126,7 +135,9 @@ export class SandboxControl {
 
   /** Switches one scenario off for one account (the others' and other accounts' stay). */
   async clearScenario(id: ScenarioId, account: string): Promise<void> {
-    await this.guard(() => this.http.delete(`/sandbox/api/scenarios/${encodeURIComponent(id)}`, { params: { account } }));
+    await this.guard(() =>
+      this.http.delete(`/sandbox/api/scenarios/${encodeURIComponent(id)}`, { params: { account } }),
+    );
   }
 
   async resetScenarios(): Promise<void> {
@@ -137,8 +148,12 @@ export class SandboxControl {
     try {
       return await call();
     } catch (error) {
-      const detail = axios.isAxiosError(error) ? `${error.code ?? ''} ${error.response?.status ?? ''}`.trim() : String(error);
-      throw new CodedError('SANDBOX_UNREACHABLE', `sandbox at ${this.origin} did not answer: ${detail}`, { url: this.origin });
+      const detail = axios.isAxiosError(error)
+        ? `${error.code ?? ''} ${error.response?.status ?? ''}`.trim()
+        : String(error);
+      throw new CodedError('SANDBOX_UNREACHABLE', `sandbox at ${this.origin} did not answer: ${detail}`, {
+        url: this.origin,
+      });
     }
   }
 }

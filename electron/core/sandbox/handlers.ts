@@ -9,9 +9,15 @@ import { sandboxHint } from './hint';
 import { importForReplay } from './replay';
 import type { SandboxRequests } from './requests';
 
-type SandboxRequestNames = 'getSandboxScenarios' | 'armSandboxScenario' | 'resetSandboxScenarios' | 'getSandboxHint' | 'importTimeline';
+type SandboxRequestNames =
+  'getSandboxScenarios' | 'armSandboxScenario' | 'resetSandboxScenarios' | 'getSandboxHint' | 'importTimeline';
 
-export function sandboxHandlers(d: { origin: string; sandbox: SandboxRequests; platforms: PlatformService; timeline: Timeline }): HandlerModule<SandboxRequestNames> {
+export function sandboxHandlers(d: {
+  origin: string;
+  sandbox: SandboxRequests;
+  platforms: PlatformService;
+  timeline: Timeline;
+}): HandlerModule<SandboxRequestNames> {
   return {
     getSandboxScenarios: () => d.sandbox.view(),
     armSandboxScenario: (p) => d.sandbox.arm(p.id, p.scenario, p.account),

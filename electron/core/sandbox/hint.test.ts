@@ -25,8 +25,10 @@ describe('sandboxHint', () => {
     expect(hint.accounts.find((a) => a.email === 'fe.seller@example.com')?.totp).toBeUndefined();
   });
 
-  it('refuses a body that is not the sandbox\'s account list', async () => {
-    const server: Server = createServer((_req, res) => res.end(JSON.stringify({ accounts: [{ email: 'x'.repeat(5000), password: 1 }] })));
+  it("refuses a body that is not the sandbox's account list", async () => {
+    const server: Server = createServer((_req, res) =>
+      res.end(JSON.stringify({ accounts: [{ email: 'x'.repeat(5000), password: 1 }] })),
+    );
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as { port: number };
     await expect(sandboxHint(`http://127.0.0.1:${port}`)).rejects.toThrow();

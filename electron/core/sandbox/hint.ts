@@ -16,7 +16,9 @@ const accountsSchema = z.object({
         region: text,
         description: text.optional(),
         name: text.optional(),
-        totp: z.object({ code: z.string().regex(/^\d{6,8}$/), secondsLeft: z.number().int().min(0).max(30) }).optional(),
+        totp: z
+          .object({ code: z.string().regex(/^\d{6,8}$/), secondsLeft: z.number().int().min(0).max(30) })
+          .optional(),
         smsPhone: text.optional(),
       }),
     )

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedAccount, type SeedAccount } from '../../../sandbox/seed';
 import { activateScenario, startStack, type Stack } from '../../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../../cloud/testing/seller-browser';
-import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, type SellerCentralErrorKey } from '../../../shared/seller-central-errors';
+import {
+  SELLER_CENTRAL_ERROR_KEYS,
+  SELLER_CENTRAL_ERRORS,
+  type SellerCentralErrorKey,
+} from '../../../shared/seller-central-errors';
 import type { Platform } from '../../../shared/platform';
 import { errorsDe } from '../../../renderer/src/i18n/errors.de';
 import { startDesktop, type Desktop } from '../testing/desktop';
@@ -27,7 +31,12 @@ beforeAll(async () => {
   const now = () => Date.now() + shift;
   merchant = await startDesktop({ sandboxUrl: stack.sandbox.url, now });
   support = await startDesktop({ sandboxUrl: stack.sandbox.url, now });
-  for (const d of [merchant, support]) await d.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+  for (const d of [merchant, support])
+    await d.call('saveCloudSettings', {
+      url: stack.cloud.url,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+    });
 });
 afterAll(async () => {
   await merchant?.close();
@@ -48,8 +57,10 @@ interface Outcome {
 }
 function outcomeOf(p: Platform, importError?: Outcome): Outcome {
   if (importError) return importError;
-  if (p.auth.status === 'waiting' && p.auth.hint) return { code: p.auth.hint.code, ...(p.auth.hint.params ? { params: p.auth.hint.params } : {}) };
-  if (p.auth.status === 'failed' || p.auth.status === 'expired') return { code: p.auth.error!.code, ...(p.auth.error!.params ? { params: p.auth.error!.params } : {}) };
+  if (p.auth.status === 'waiting' && p.auth.hint)
+    return { code: p.auth.hint.code, ...(p.auth.hint.params ? { params: p.auth.hint.params } : {}) };
+  if (p.auth.status === 'failed' || p.auth.status === 'expired')
+    return { code: p.auth.error!.code, ...(p.auth.error!.params ? { params: p.auth.error!.params } : {}) };
   throw new Error(`no failure: ${JSON.stringify(p.auth)}`);
 }
 
@@ -69,7 +80,8 @@ async function merchantFails(kind: string): Promise<{ exported: string; outcome:
     return { browser, page: await signInToConsent(browser, merchant.opened.at(-1)!, who, stack.sandbox.url) };
   };
   let importError: Outcome | undefined;
-  const scenario = (id: string, extra: { count?: number } = {}) => activateScenario(stack.sandbox.url, { id, account: EU.email, ...extra });
+  const scenario = (id: string, extra: { count?: number } = {}) =>
+    activateScenario(stack.sandbox.url, { id, account: EU.email, ...extra });
   if (sc) {
     const key: SellerCentralErrorKey = sc;
     const how: Record<Exclude<SellerCentralErrorKey, (typeof ON_AMAZON_ONLY)[number]>, () => Promise<void>> = {
@@ -93,12 +105,19 @@ async function merchantFails(kind: string): Promise<{ exported: string; outcome:
       MD9999: async () => (await scenario('consent_md9999'), void (await browse())),
     };
     await how[key as keyof typeof how]();
-    await merchant.call('reportSellerCentralError', { id: p.id, key, ...(key === 'wrong_region' ? { actualRegion: 'NA' } : {}) });
+    await merchant.call('reportSellerCentralError', {
+      id: p.id,
+      key,
+      ...(key === 'wrong_region' ? { actualRegion: 'NA' } : {}),
+    });
   } else if (kind === 'AUTH_TIMEOUT') {
     await merchant.call('signIn', { id: p.id, mode: 'login' });
     await timeout(merchant, p.id);
   } else if (kind.startsWith('LWA_')) {
-    await scenario({ LWA_INVALID_GRANT: 'code_expired', LWA_INVALID_CLIENT: 'invalid_client', LWA_UNAVAILABLE: 'lwa_500' }[kind]!, kind === 'LWA_UNAVAILABLE' ? { count: 5 } : {});
+    await scenario(
+      { LWA_INVALID_GRANT: 'code_expired', LWA_INVALID_CLIENT: 'invalid_client', LWA_UNAVAILABLE: 'lwa_500' }[kind]!,
+      kind === 'LWA_UNAVAILABLE' ? { count: 5 } : {},
+    );
     const { browser, page } = await browse();
     await confirmConsent(browser, page);
     await merchant.until(p.id, ended);
@@ -106,7 +125,14 @@ async function merchantFails(kind: string): Promise<{ exported: string; outcome:
     const { browser, page } = await browse();
     await confirmConsent(browser, page);
     await merchant.until(p.id, ended);
-    await scenario({ REFRESH_TOKEN_REVOKED: 'refresh_revoked', SPAPI_ROLES_MISSING: 'roles_missing', SPAPI_RATE_LIMITED: 'spapi_429', SPAPI_SERVER_ERROR: 'spapi_500' }[kind]!);
+    await scenario(
+      {
+        REFRESH_TOKEN_REVOKED: 'refresh_revoked',
+        SPAPI_ROLES_MISSING: 'roles_missing',
+        SPAPI_RATE_LIMITED: 'spapi_429',
+        SPAPI_SERVER_ERROR: 'spapi_500',
+      }[kind]!,
+    );
     const e = await merchant.failure('importSettings', { id: p.id });
     importError = { code: e.code, ...(e.params ? { params: e.params } : {}) };
   }
@@ -154,7 +180,9 @@ async function supportReplays(exported: string): Promise<Outcome> {
 const ON_AMAZON_ONLY = ['amazon_state_invalid', 'login_uri_missing'] as const;
 
 const CODES = [
-  ...SELLER_CENTRAL_ERROR_KEYS.filter((k) => !(ON_AMAZON_ONLY as readonly string[]).includes(k)).map((k) => SELLER_CENTRAL_ERRORS[k].errorCode),
+  ...SELLER_CENTRAL_ERROR_KEYS.filter((k) => !(ON_AMAZON_ONLY as readonly string[]).includes(k)).map(
+    (k) => SELLER_CENTRAL_ERRORS[k].errorCode,
+  ),
   'AUTH_TIMEOUT',
   'LWA_INVALID_GRANT',
   'LWA_INVALID_CLIENT',
@@ -176,7 +204,10 @@ describe('export → import → the same error', () => {
     const { exported, outcome } = await merchantFails(code);
     const replayed = await supportReplays(exported);
     // retryAfter is Amazon's answer of the moment; everything else must be the same.
-    const strip = (o: Outcome) => ({ code: o.code, params: Object.fromEntries(Object.entries(o.params ?? {}).filter(([k]) => k !== 'retryAfter')) });
+    const strip = (o: Outcome) => ({
+      code: o.code,
+      params: Object.fromEntries(Object.entries(o.params ?? {}).filter(([k]) => k !== 'retryAfter')),
+    });
     expect(strip(replayed)).toEqual(strip(outcome));
     expect(german(strip(replayed))).toBe(german(strip(outcome)));
   });
@@ -186,7 +217,10 @@ describe('hostile import files get a clear error', () => {
   it.each([
     ['not JSON', '{"format":'],
     ['huge', 'x'.repeat(600 * 1024)],
-    ['wrong types', JSON.stringify({ format: 'amazon-cloud-connect-protokoll', version: 1, header: 'x', status: {}, timeline: [] })],
+    [
+      'wrong types',
+      JSON.stringify({ format: 'amazon-cloud-connect-protokoll', version: 1, header: 'x', status: {}, timeline: [] }),
+    ],
     ['control characters', '{"format":"amazon-cloud-connect-protokoll\\u0000"}'],
     ['an array', '[]'],
   ])('%s', async (_name, text) => {
@@ -200,6 +234,9 @@ describe('hostile import files get a clear error', () => {
     const { exported } = await merchantFails('SELLER_CENTRAL_NOT_PRIMARY');
     const bad = JSON.parse(exported) as { timeline: { detail?: string }[] };
     bad.timeline[0]!.detail = 'ok\u001b[31m';
-    expect(await support.failure('importTimeline', { text: JSON.stringify(bad) })).toMatchObject({ code: 'IMPORT_INVALID', params: { field: 'timeline.0.detail' } });
+    expect(await support.failure('importTimeline', { text: JSON.stringify(bad) })).toMatchObject({
+      code: 'IMPORT_INVALID',
+      params: { field: 'timeline.0.detail' },
+    });
   });
 });

@@ -35,9 +35,14 @@ describe('sandbox scenarios from the app', () => {
     const waiting = await desk.call('signIn', { id: p.id, mode: 'login' });
     expect(waiting.sandboxArmed).toBeUndefined();
     // Scoped to one account: the region's primary seller, filled into the sign-in page.
-    expect((await desk.call('getSandboxScenarios'))!.active).toEqual([{ id: 'consent_cancelled', account: EU.email, remaining: 1 }]);
+    expect((await desk.call('getSandboxScenarios'))!.active).toEqual([
+      { id: 'consent_cancelled', account: EU.email, remaining: 1 },
+    ]);
     const browser = new SellerBrowser();
-    const page = await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url));
+    const page = await confirmConsent(
+      browser,
+      await signInToConsent(browser, desk.opened.at(-1)!, EU, stack.sandbox.url),
+    );
     expect(page.text).toContain('data-page="cancelled"');
     expect((await desk.call('getSandboxScenarios'))!.active).toEqual([]);
     expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('sandbox scenario applied');
@@ -68,9 +73,15 @@ describe('sandbox scenarios from the app', () => {
 
   it('refuses unknown scenarios and accounts', async () => {
     const p = await desk.newPlatform(`Amazon Testfall ${++n}`);
-    expect(await desk.failure('armSandboxScenario', { id: p.id, scenario: 'no_such' })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await desk.failure('armSandboxScenario', { id: p.id, account: 'nobody@example.com' })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await desk.failure('armSandboxScenario', { id: p.id, account: 'a\u0000b@example.com' })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await desk.failure('armSandboxScenario', { id: p.id, scenario: 'no_such' })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(await desk.failure('armSandboxScenario', { id: p.id, account: 'nobody@example.com' })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(await desk.failure('armSandboxScenario', { id: p.id, account: 'a\u0000b@example.com' })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     const disarmed = await desk.call('armSandboxScenario', { id: p.id });
     expect(disarmed.sandboxArmed).toBeUndefined();
   });
@@ -81,13 +92,17 @@ describe('sandbox scenarios from the app', () => {
     await desk.call('signIn', { id: p.id, mode: 'login' });
     const url = desk.opened.at(-1)!;
     expect((await new SellerBrowser().go(url)).text).toContain(`value="${EU.email}"`);
-    expect((await desk.call('getSandboxScenarios'))!.active).toEqual([expect.objectContaining({ id: 'lwa_500', account: EU.email })]);
+    expect((await desk.call('getSandboxScenarios'))!.active).toEqual([
+      expect.objectContaining({ id: 'lwa_500', account: EU.email }),
+    ]);
     const browser = new SellerBrowser();
     await confirmConsent(browser, await signInToConsent(browser, url, EU, stack.sandbox.url));
     const failed = await desk.until(p.id, (x) => x.auth.status !== 'waiting');
     expect(failed.auth).toMatchObject({ status: 'failed', error: { code: 'LWA_UNAVAILABLE' } });
     await expect.poll(async () => (await desk.call('getSandboxScenarios'))!.active).toEqual([]);
-    expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain('sandbox test case switched off after the sign-in');
+    expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain(
+      'sandbox test case switched off after the sign-in',
+    );
     // The next sign-in, on any platform, works.
     const q = await desk.newPlatform(`Amazon Testfall ${++n}`);
     await desk.call('signIn', { id: q.id, mode: 'login' });

@@ -9,7 +9,11 @@ import { isScenarioId, SIGN_IN_SCENARIOS, type SandboxControl } from './control'
 import type { ScenarioId } from '../../../shared/sandbox-scenario-ids';
 
 /** The seeded account a test case is scoped to when support chose none: the region's primary seller. */
-const REGION_ACCOUNT: Record<Region, string> = { EU: 'eu.haendler@example.com', NA: 'na.seller@example.com', FE: 'fe.seller@example.com' };
+const REGION_ACCOUNT: Record<Region, string> = {
+  EU: 'eu.haendler@example.com',
+  NA: 'na.seller@example.com',
+  FE: 'fe.seller@example.com',
+};
 import type { Timeline } from '../timeline';
 
 export class SandboxRequests {
@@ -20,7 +24,10 @@ export class SandboxRequests {
   ) {}
 
   /** Sign-in scenarios applied per platform, switched off when that platform's sign-in ends. */
-  private readonly applied = new Map<string, { scenario: ScenarioId; account: string; started: boolean; authBefore: string }>();
+  private readonly applied = new Map<
+    string,
+    { scenario: ScenarioId; account: string; started: boolean; authBefore: string }
+  >();
   private readonly importByHand = new Set<string>();
 
   view(): Promise<RequestResults['getSandboxScenarios']> {
@@ -30,8 +37,16 @@ export class SandboxRequests {
   async arm(id: string, scenario?: string, account?: string): Promise<Platform> {
     const control = this.need();
     this.platforms.get(id);
-    if (scenario !== undefined && !isScenarioId(scenario)) throw new CodedError('INVALID_INPUT', `unknown scenario ${scenario}`, { field: 'scenario', reason: 'unknown scenario' });
-    if (account !== undefined && !(await control.knowsAccount(account))) throw new CodedError('INVALID_INPUT', 'not a seeded sandbox account', { field: 'account', reason: 'unknown account' });
+    if (scenario !== undefined && !isScenarioId(scenario))
+      throw new CodedError('INVALID_INPUT', `unknown scenario ${scenario}`, {
+        field: 'scenario',
+        reason: 'unknown scenario',
+      });
+    if (account !== undefined && !(await control.knowsAccount(account)))
+      throw new CodedError('INVALID_INPUT', 'not a seeded sandbox account', {
+        field: 'account',
+        reason: 'unknown account',
+      });
     const armed = { ...(scenario ? { scenario } : {}), ...(account ? { account: account.toLowerCase() } : {}) };
     return this.platforms.patch(id, (x) => {
       const { sandboxArmed: _old, ...rest } = x;
@@ -53,14 +68,22 @@ export class SandboxRequests {
     if (!p.sandboxArmed || !this.control) return;
     // A test case is scoped to one account (the chosen one, else the region's primary seller, filled into
     // the sign-in page), so it never fires for another platform's sign-in.
-    const scenario = p.sandboxArmed.scenario && isScenarioId(p.sandboxArmed.scenario) ? p.sandboxArmed.scenario : undefined;
-    const account = p.sandboxArmed.account ?? (scenario ? REGION_ACCOUNT[countryByCode(p.countryCode)?.region ?? 'EU'] : undefined);
+    const scenario =
+      p.sandboxArmed.scenario && isScenarioId(p.sandboxArmed.scenario) ? p.sandboxArmed.scenario : undefined;
+    const account =
+      p.sandboxArmed.account ?? (scenario ? REGION_ACCOUNT[countryByCode(p.countryCode)?.region ?? 'EU'] : undefined);
     const armed = { ...p.sandboxArmed, ...(account ? { account } : {}) };
     await this.control.apply(armed);
-    if (scenario && account && SIGN_IN_SCENARIOS.has(scenario)) this.applied.set(p.id, { scenario, account, started: false, authBefore: JSON.stringify(p.auth) });
+    if (scenario && account && SIGN_IN_SCENARIOS.has(scenario))
+      this.applied.set(p.id, { scenario, account, started: false, authBefore: JSON.stringify(p.auth) });
     // A test case of the import (SP-API, refresh token) is support's to trigger: no automatic import after this sign-in.
     if (scenario && !SIGN_IN_SCENARIOS.has(scenario)) this.importByHand.add(p.id);
-    this.timeline.add(p.id, { id: 'sandboxScenarioApplied' }, 'info', [armed.scenario, armed.account].filter(Boolean).join(', '));
+    this.timeline.add(
+      p.id,
+      { id: 'sandboxScenarioApplied' },
+      'info',
+      [armed.scenario, armed.account].filter(Boolean).join(', '),
+    );
     this.disarm(p.id);
   }
 
@@ -86,7 +109,9 @@ export class SandboxRequests {
       if (p && !applied.started && JSON.stringify(p.auth) === applied.authBefore) continue;
       this.applied.delete(id);
       void this.control.clearScenario(applied.scenario, applied.account).then(
-        () => p && this.timeline.add(id, { id: 'sandboxScenarioCleared' }, 'info', `${applied.scenario}, ${applied.account}`),
+        () =>
+          p &&
+          this.timeline.add(id, { id: 'sandboxScenarioCleared' }, 'info', `${applied.scenario}, ${applied.account}`),
         () => undefined,
       );
     }

@@ -13,7 +13,12 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
     const p = c.platforms.get(platformId);
     if (p.auth.status !== 'waiting' || p.auth.authorizationId !== a.id || !p.auth.previous) return;
     const { previous: old, next } = a.sellerChange;
-    c.timeline.add(platformId, { id: 'sellerChanged' }, 'info', `seller ${old.sellingPartnerId} → ${next.sellingPartnerId}`);
+    c.timeline.add(
+      platformId,
+      { id: 'sellerChanged' },
+      'info',
+      `seller ${old.sellingPartnerId} → ${next.sellingPartnerId}`,
+    );
     applyAuthEvent(c.platforms, platformId, {
       type: 'sellerChanged',
       authorizationId: a.id,
@@ -51,8 +56,17 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
   }
   const status = a.status === 'expired' || a.status === 'cancelled' ? a.status : 'failed';
   // An expired authorization is the desktop's timeout, whatever the cloud called it.
-  const code = status === 'expired' ? 'AUTH_TIMEOUT' : (a.error?.code ?? (status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR'));
-  c.timeline.add(platformId, { id: 'signInEnded', params: { status } }, status === 'cancelled' ? 'info' : 'error', `${code}${a.error ? `: ${a.error.message}` : ''}`, { code });
+  const code =
+    status === 'expired'
+      ? 'AUTH_TIMEOUT'
+      : (a.error?.code ?? (status === 'cancelled' ? 'AUTH_CANCELLED' : 'CLOUD_ERROR'));
+  c.timeline.add(
+    platformId,
+    { id: 'signInEnded', params: { status } },
+    status === 'cancelled' ? 'info' : 'error',
+    `${code}${a.error ? `: ${a.error.message}` : ''}`,
+    { code },
+  );
   finish(c, platformId, a.id, { status, code, ...(a.error ? { detail: a.error.message } : {}) });
 }
 
@@ -64,11 +78,25 @@ interface WaitEnd {
 }
 
 /** Ends a waiting state; a refresh that did not succeed keeps the previous authentication. */
-export function finish(c: SignInContext, platformId: string, authorizationId: string, end: WaitEnd, notify = true): Platform {
+export function finish(
+  c: SignInContext,
+  platformId: string,
+  authorizationId: string,
+  end: WaitEnd,
+  notify = true,
+): Platform {
   const p = c.platforms.get(platformId);
   if (p.auth.status !== 'waiting' || p.auth.authorizationId !== authorizationId) return p;
-  const error = end.code ? { code: end.code, ...(end.detail ? { detail: end.detail } : {}), ...(end.params ? { params: end.params } : {}) } : undefined;
-  const next = applyAuthEvent(c.platforms, platformId, { type: 'ended', authorizationId, status: end.status, at: c.nowIso(), ...(error ? { error } : {}) });
+  const error = end.code
+    ? { code: end.code, ...(end.detail ? { detail: end.detail } : {}), ...(end.params ? { params: end.params } : {}) }
+    : undefined;
+  const next = applyAuthEvent(c.platforms, platformId, {
+    type: 'ended',
+    authorizationId,
+    status: end.status,
+    at: c.nowIso(),
+    ...(error ? { error } : {}),
+  });
   if (notify && end.status !== 'cancelled') {
     const text = c.texts().signInFailed;
     c.notify(text.title, text.body(p.name, end.status === 'expired'));

@@ -22,7 +22,14 @@ interface SignInHandlerDeps {
   now: () => number;
 }
 
-type SignInRequests = 'signIn' | 'cancelSignIn' | 'reopenConsent' | 'resolveSellerChange' | 'getPairingCode' | 'openManageYourApps' | 'reportSellerCentralError';
+type SignInRequests =
+  | 'signIn'
+  | 'cancelSignIn'
+  | 'reopenConsent'
+  | 'resolveSellerChange'
+  | 'getPairingCode'
+  | 'openManageYourApps'
+  | 'reportSellerCentralError';
 
 export function signInHandlers(d: SignInHandlerDeps): HandlerModule<SignInRequests> {
   const sandboxOrigin = d.amazon.kind === 'sandbox' ? d.amazon.sandboxOrigin : undefined;
@@ -51,6 +58,17 @@ export function signInHandlers(d: SignInHandlerDeps): HandlerModule<SignInReques
       return { url };
     },
     reportSellerCentralError: (p) =>
-      reportSellerCentralError({ platforms: d.platforms, signIns: d.signIns, timeline: d.timeline, now: d.now, ...(sandboxOrigin ? { sandboxOrigin } : {}) }, p.id, p.key, p.actualRegion),
+      reportSellerCentralError(
+        {
+          platforms: d.platforms,
+          signIns: d.signIns,
+          timeline: d.timeline,
+          now: d.now,
+          ...(sandboxOrigin ? { sandboxOrigin } : {}),
+        },
+        p.id,
+        p.key,
+        p.actualRegion,
+      ),
   };
 }

@@ -62,7 +62,13 @@ export class SignInManager {
     if (!p || !p.useCloud) return;
     if (p.auth.status === 'waiting' && p.auth.authorizationId === a.id) return;
     if (a.status !== 'pending' && a.status !== 'authenticated') {
-      this.c.timeline.add(platformId, { id: 'amazonStartedEnded', params: { status: a.status } }, 'info', a.error ? `${a.error.code}: ${a.error.message}` : undefined, a.error ? { code: a.error.code } : {});
+      this.c.timeline.add(
+        platformId,
+        { id: 'amazonStartedEnded', params: { status: a.status } },
+        'info',
+        a.error ? `${a.error.code}: ${a.error.message}` : undefined,
+        a.error ? { code: a.error.code } : {},
+      );
       return;
     }
     // Anyone can make the cloud start one with a seller's public id: while the merchant's own sign-in
@@ -72,7 +78,13 @@ export class SignInManager {
       return;
     }
     this.stopLoop(platformId);
-    applyAuthEvent(this.c.platforms, platformId, { type: 'followed', mode: a.mode, authorizationId: a.id, expiresAt: a.expiresAt, at: this.c.nowIso() });
+    applyAuthEvent(this.c.platforms, platformId, {
+      type: 'followed',
+      mode: a.mode,
+      authorizationId: a.id,
+      expiresAt: a.expiresAt,
+      at: this.c.nowIso(),
+    });
     this.c.timeline.add(platformId, { id: 'amazonStarted' }, 'info', `${a.mode}, expires ${a.expiresAt}`);
     this.startLoop(platformId);
   }
@@ -93,7 +105,8 @@ export class SignInManager {
    */
   async cancel(platformId: string): Promise<Platform> {
     const before = this.c.platforms.get(platformId).auth;
-    if (before.status !== 'waiting' || !allowedActions(before).has('cancel')) throw new CodedError('NOT_WAITING', 'no sign-in is running');
+    if (before.status !== 'waiting' || !allowedActions(before).has('cancel'))
+      throw new CodedError('NOT_WAITING', 'no sign-in is running');
     this.stopLoop(platformId);
     const { authorizationId, hint } = before;
     await this.c.cloud.cancelAuthorization(authorizationId).catch((e: unknown) => {
@@ -101,7 +114,13 @@ export class SignInManager {
     });
     if (hint) {
       this.c.timeline.add(platformId, { id: 'endedAfterReport' }, 'info', hint.code, { code: hint.code });
-      return finish(this.c, platformId, authorizationId, { status: 'failed', code: hint.code, ...(hint.params ? { params: hint.params } : {}) }, false);
+      return finish(
+        this.c,
+        platformId,
+        authorizationId,
+        { status: 'failed', code: hint.code, ...(hint.params ? { params: hint.params } : {}) },
+        false,
+      );
     }
     this.c.timeline.add(platformId, { id: 'cancelledByUser' }, 'info');
     return finish(this.c, platformId, authorizationId, { status: 'cancelled' });
@@ -129,7 +148,8 @@ export class SignInManager {
   async abandon(platformId: string): Promise<void> {
     const p = this.c.platforms.find(platformId);
     this.stopLoop(platformId);
-    if (p?.auth.status === 'waiting') await this.c.cloud.cancelAuthorization(p.auth.authorizationId).catch(() => undefined);
+    if (p?.auth.status === 'waiting')
+      await this.c.cloud.cancelAuthorization(p.auth.authorizationId).catch(() => undefined);
   }
 
   stopAll(): void {
@@ -145,7 +165,12 @@ export class SignInManager {
     const controller = new AbortController();
     this.loops.set(platformId, controller);
     void waitLoop(this.c, platformId, controller.signal)
-      .catch((error: unknown) => this.c.logger.error('wait loop failed', { platformId, error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.c.logger.error('wait loop failed', {
+          platformId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => {
         if (this.loops.get(platformId) === controller) this.loops.delete(platformId);
       });

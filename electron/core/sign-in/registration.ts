@@ -42,9 +42,14 @@ export async function ensureRegistered(d: RegistrationDeps, p: Platform): Promis
     d.timeline.add(p.id, { id: 'countryChanged' }, 'info', `${p.cloudCountryCode} → ${p.countryCode}`);
   }
   const others = (await cloud.listPlatforms()).platforms;
-  if (others.some((o) => o.id !== p.cloudPlatformId && samePlatformName(o.name, p.name))) throw nameTaken(p.name, 'cloud', taken(d, others));
+  if (others.some((o) => o.id !== p.cloudPlatformId && samePlatformName(o.name, p.name)))
+    throw nameTaken(p.name, 'cloud', taken(d, others));
   const key = randomUUID();
-  d.platforms.patch(p.id, (x) => ({ ...x, cloudIdempotencyKey: key, cloudIdempotencyRequest: { name: p.name, countryCode: p.countryCode } }));
+  d.platforms.patch(p.id, (x) => ({
+    ...x,
+    cloudIdempotencyKey: key,
+    cloudIdempotencyRequest: { name: p.name, countryCode: p.countryCode },
+  }));
   return create(d, p, key, { name: p.name, countryCode: p.countryCode });
 }
 
@@ -76,15 +81,25 @@ async function replayPending(d: RegistrationDeps, p: Platform): Promise<string |
   }
 }
 
-async function create(d: RegistrationDeps, p: Platform, key: string, request: { name: string; countryCode: string }): Promise<string> {
+async function create(
+  d: RegistrationDeps,
+  p: Platform,
+  key: string,
+  request: { name: string; countryCode: string },
+): Promise<string> {
   const region = countryByCode(request.countryCode)!.region;
-  const created = await d.cloud.createPlatform({ type: 'amazon', name: request.name, region, countryCode: request.countryCode }, key).catch(async (e: unknown) => {
-    // The cloud had not seen this key: the name is taken (another desktop of the account registered it).
-    if (!(e instanceof CodedError && e.code === 'PLATFORM_NAME_TAKEN')) throw e;
-    forgetKey(d, p.id);
-    const others = await d.cloud.listPlatforms().then((l) => l.platforms, () => []);
-    throw nameTaken(request.name, 'cloud', taken(d, others));
-  });
+  const created = await d.cloud
+    .createPlatform({ type: 'amazon', name: request.name, region, countryCode: request.countryCode }, key)
+    .catch(async (e: unknown) => {
+      // The cloud had not seen this key: the name is taken (another desktop of the account registered it).
+      if (!(e instanceof CodedError && e.code === 'PLATFORM_NAME_TAKEN')) throw e;
+      forgetKey(d, p.id);
+      const others = await d.cloud.listPlatforms().then(
+        (l) => l.platforms,
+        () => [],
+      );
+      throw nameTaken(request.name, 'cloud', taken(d, others));
+    });
   d.platforms.patch(p.id, (x) => {
     const { cloudIdempotencyKey: _used, cloudIdempotencyRequest: _body, ...rest } = x;
     return { ...rest, cloudPlatformId: created.id, cloudCountryCode: request.countryCode };

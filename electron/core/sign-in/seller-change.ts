@@ -7,9 +7,14 @@ import { CodedError } from '../../../shared/result';
 import { withAuthEvent } from '../../../shared/auth-machine';
 import type { SignInContext } from './context';
 
-export async function resolveSellerChange(c: SignInContext, platformId: string, decision: 'keep' | 'switch'): Promise<Platform> {
+export async function resolveSellerChange(
+  c: SignInContext,
+  platformId: string,
+  decision: 'keep' | 'switch',
+): Promise<Platform> {
   const p = c.platforms.get(platformId);
-  if (p.auth.status !== 'seller_changed') throw new CodedError('NO_SELLER_CHANGE', 'no seller change is waiting for an answer');
+  if (p.auth.status !== 'seller_changed')
+    throw new CodedError('NO_SELLER_CHANGE', 'no seller change is waiting for an answer');
   const { authorizationId } = p.auth;
   let decided: 'keep' | 'switch' = decision;
   try {
@@ -19,8 +24,11 @@ export async function resolveSellerChange(c: SignInContext, platformId: string, 
     decided = decision === 'keep' ? 'switch' : 'keep';
   }
   c.timeline.add(platformId, { id: decided === 'switch' ? 'sellerSwitched' : 'sellerKept' }, 'ok');
-  if (decided === 'keep') return c.platforms.patch(platformId, (x) => withAuthEvent(x, { type: 'sellerKept', authorizationId }));
-  const cloudPlatform = p.cloudPlatformId ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined) : undefined;
+  if (decided === 'keep')
+    return c.platforms.patch(platformId, (x) => withAuthEvent(x, { type: 'sellerKept', authorizationId }));
+  const cloudPlatform = p.cloudPlatformId
+    ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined)
+    : undefined;
   return c.platforms.patch(platformId, (x) => {
     const switched = withAuthEvent(x, {
       type: 'sellerSwitched',

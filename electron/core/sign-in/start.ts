@@ -9,7 +9,12 @@ import { applyAuthEvent, type SignInContext } from './context';
 import { ensureRegistered } from './registration';
 
 /** Creates the authorization and the waiting state; the caller then starts the wait loop. */
-export async function startSignIn(c: SignInContext, platformId: string, mode: 'login' | 'refresh', stopRunning: () => void): Promise<Platform> {
+export async function startSignIn(
+  c: SignInContext,
+  platformId: string,
+  mode: 'login' | 'refresh',
+  stopRunning: () => void,
+): Promise<Platform> {
   const p = c.platforms.get(platformId);
   if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
   // A refresh needs an authentication to renew (also the previous one of a running refresh, which a new start replaces).
@@ -22,19 +27,37 @@ export async function startSignIn(c: SignInContext, platformId: string, mode: 'l
     const cloudId = await ensureRegistered(c, p);
     await c.beforeStart?.(c.platforms.get(platformId));
     const auth = await c.cloud.createAuthorization(cloudId, mode);
-    c.timeline.add(platformId, { id: 'authorizationCreated' }, 'ok', `expires ${auth.expiresAt}`, { authorizationId: auth.id });
+    c.timeline.add(platformId, { id: 'authorizationCreated' }, 'ok', `expires ${auth.expiresAt}`, {
+      authorizationId: auth.id,
+    });
     const region = countryByCode(p.countryCode)!.region;
-    const check = checkConsentUrl(auth.consentUrl, region, c.urlPolicy, { cloudUrl: await c.cloud.url(), authorizationId: auth.id });
+    const check = checkConsentUrl(auth.consentUrl, region, c.urlPolicy, {
+      cloudUrl: await c.cloud.url(),
+      authorizationId: auth.id,
+    });
     if (!check.ok) {
       await c.cloud.cancelAuthorization(auth.id).catch(() => undefined);
       throw new CodedError('CONSENT_URL_REJECTED', check.reason, { reason: check.reason });
     }
-    applyAuthEvent(c.platforms, platformId, { type: 'started', mode, authorizationId: auth.id, consentUrl: check.url, expiresAt: auth.expiresAt, at: c.nowIso() });
+    applyAuthEvent(c.platforms, platformId, {
+      type: 'started',
+      mode,
+      authorizationId: auth.id,
+      consentUrl: check.url,
+      expiresAt: auth.expiresAt,
+      at: c.nowIso(),
+    });
     const opened = await openBrowser(c, platformId, check.url);
     return applyAuthEvent(c.platforms, platformId, { type: 'browserOpened', opened });
   } catch (error) {
     const code = error instanceof CodedError ? error.code : 'INTERNAL';
-    c.timeline.add(platformId, { id: 'signInNotStarted' }, 'error', `${code}: ${error instanceof Error ? error.message : ''}`, { code });
+    c.timeline.add(
+      platformId,
+      { id: 'signInNotStarted' },
+      'error',
+      `${code}: ${error instanceof Error ? error.message : ''}`,
+      { code },
+    );
     throw error;
   }
 }
@@ -42,7 +65,8 @@ export async function startSignIn(c: SignInContext, platformId: string, mode: 'l
 /** Opens the consent link again (Link öffnen) for a sign-in started here. */
 export async function reopenConsent(c: SignInContext, platformId: string): Promise<Platform> {
   const p = c.platforms.get(platformId);
-  if (p.auth.status !== 'waiting' || p.auth.origin !== 'desktop') throw new CodedError('NOT_WAITING', 'no sign-in with a link of ours is running');
+  if (p.auth.status !== 'waiting' || p.auth.origin !== 'desktop')
+    throw new CodedError('NOT_WAITING', 'no sign-in with a link of ours is running');
   const opened = await openBrowser(c, platformId, p.auth.consentUrl);
   return applyAuthEvent(c.platforms, platformId, { type: 'browserOpened', opened });
 }
@@ -53,7 +77,12 @@ async function openBrowser(c: SignInContext, platformId: string, url: string): P
     c.timeline.add(platformId, { id: 'browserOpened' }, 'ok', url);
     return true;
   } catch (error) {
-    c.timeline.add(platformId, { id: 'browserNotOpened' }, 'error', error instanceof Error ? error.message : String(error));
+    c.timeline.add(
+      platformId,
+      { id: 'browserNotOpened' },
+      'error',
+      error instanceof Error ? error.message : String(error),
+    );
     return false;
   }
 }

@@ -19,7 +19,11 @@ export async function waitLoop(c: SignInContext, platformId: string, signal: Abo
       const { authorizationId } = p.auth;
       const remainingMs = Date.parse(p.auth.expiresAt) - c.now();
       current = { authorizationId, remainingMs, unreachable: Boolean(p.auth.cloudUnreachableSince) };
-      const a = await c.cloud.getAuthorization(authorizationId, Math.max(0, Math.min(waitSeconds, Math.ceil(remainingMs / 1000))), signal);
+      const a = await c.cloud.getAuthorization(
+        authorizationId,
+        Math.max(0, Math.min(waitSeconds, Math.ceil(remainingMs / 1000))),
+        signal,
+      );
       if (signal.aborted) return true;
       if (current.unreachable) {
         c.timeline.add(platformId, { id: 'cloudReachable' }, 'ok');
@@ -38,14 +42,20 @@ export async function waitLoop(c: SignInContext, platformId: string, signal: Abo
     },
     onStop: (error) => {
       if (!current) return;
-      c.timeline.add(platformId, { id: 'waitingStopped' }, 'error', `${error.code}: ${error.message}`, { code: error.code });
+      c.timeline.add(platformId, { id: 'waitingStopped' }, 'error', `${error.code}: ${error.message}`, {
+        code: error.code,
+      });
       finish(c, platformId, current.authorizationId, { status: 'failed', code: error.code, detail: error.message });
     },
     onError: (error) => {
       if (!current) return true;
       if (current.remainingMs < -graceMs) {
         c.timeline.add(platformId, { id: 'gaveUp' }, 'error', error.message);
-        finish(c, platformId, current.authorizationId, { status: 'expired', code: 'AUTH_TIMEOUT', detail: error.message });
+        finish(c, platformId, current.authorizationId, {
+          status: 'expired',
+          code: 'AUTH_TIMEOUT',
+          detail: error.message,
+        });
         return true;
       }
       if (error.code === 'CLOUD_UNREACHABLE' && !current.unreachable) {

@@ -18,13 +18,20 @@ interface DesktopStack {
   close(): Promise<void>;
 }
 
-async function startDesktopStack(tenantName: string, opts: { stack?: Parameters<typeof startStack>[0]; desktop?: Omit<DesktopOptions, 'sandboxUrl'> } = {}): Promise<DesktopStack> {
+async function startDesktopStack(
+  tenantName: string,
+  opts: { stack?: Parameters<typeof startStack>[0]; desktop?: Omit<DesktopOptions, 'sandboxUrl'> } = {},
+): Promise<DesktopStack> {
   const stack = await startStack(opts.stack);
   let desk: Desktop | undefined;
   try {
     const tenant = await stack.cloud.createTenant(tenantName);
     desk = await startDesktop({ sandboxUrl: stack.sandbox.url, ...opts.desktop });
-    await desk.call('saveCloudSettings', { url: stack.cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
+    await desk.call('saveCloudSettings', {
+      url: stack.cloud.url,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+    });
     const started = desk;
     return {
       stack,
@@ -53,7 +60,11 @@ async function resetSandbox(stack: Stack): Promise<void> {
  * Registers the suite's hooks: one DesktopStack for the file (`assign` receives it once started), closed
  * after the file; with freshSandbox, the sandbox back to the seed before each test.
  */
-export function useDesktopStack(tenantName: string, assign: (started: DesktopStack) => void, opts: Parameters<typeof startDesktopStack>[1] & { freshSandbox?: boolean } = {}): void {
+export function useDesktopStack(
+  tenantName: string,
+  assign: (started: DesktopStack) => void,
+  opts: Parameters<typeof startDesktopStack>[1] & { freshSandbox?: boolean } = {},
+): void {
   let started: DesktopStack | undefined;
   beforeAll(async () => {
     started = await startDesktopStack(tenantName, opts);
@@ -67,7 +78,12 @@ export function useDesktopStack(tenantName: string, assign: (started: DesktopSta
  * ANMELDEN on a new platform, then the seller signs in and confirms in the browser the desktop opened;
  * resolves with the platform once it is Authentifiziert.
  */
-export async function signedInPlatform(desk: Desktop, sandboxUrl: string, name: string, seller: SeedAccount): Promise<Platform> {
+export async function signedInPlatform(
+  desk: Desktop,
+  sandboxUrl: string,
+  name: string,
+  seller: SeedAccount,
+): Promise<Platform> {
   const p = await desk.newPlatform(name);
   await desk.call('signIn', { id: p.id, mode: 'login' });
   const browser = new SellerBrowser();

@@ -32,7 +32,10 @@ export type Desktop = Awaited<ReturnType<typeof startDesktop>>;
 /** The real keychain; a test run without a Secret Service fails loudly rather than using another vault. */
 async function keychain(): Promise<VaultStatus> {
   const status = await openVault({});
-  if (!status.available) throw new Error(`no Secret Service: ${status.detail}. Run the tests with "npm test" (it starts a private gnome-keyring).`);
+  if (!status.available)
+    throw new Error(
+      `no Secret Service: ${status.detail}. Run the tests with "npm test" (it starts a private gnome-keyring).`,
+    );
   return status;
 }
 
@@ -42,7 +45,8 @@ export async function startDesktop(o: DesktopOptions) {
   const notifications: Array<{ title: string; body: string }> = [];
   const logs: string[] = [];
   const events: string[] = [];
-  const capture = (level: string) => (msg: string, data?: Record<string, unknown>) => void logs.push(`${level} ${msg} ${JSON.stringify(data ?? {})}`);
+  const capture = (level: string) => (msg: string, data?: Record<string, unknown>) =>
+    void logs.push(`${level} ${msg} ${JSON.stringify(data ?? {})}`);
   const logger: Logger = { info: capture('info'), warn: capture('warn'), error: capture('error') };
   const core = new Core({
     host: {
@@ -66,7 +70,11 @@ export async function startDesktop(o: DesktopOptions) {
 
   async function call<K extends keyof RequestResults>(name: K, payload?: unknown): Promise<RequestResults[K]> {
     const r = (await core.invoke(name, payload)) as Result<RequestResults[K]>;
-    if (!r.ok) throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`), { code: r.error.code, params: r.error.params });
+    if (!r.ok)
+      throw Object.assign(new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`), {
+        code: r.error.code,
+        params: r.error.params,
+      });
     return r.value;
   }
 

@@ -6,9 +6,18 @@ import { silentLogger } from '../host';
 import { ProfileStore, openConfStore } from '../profile-store';
 import { MemoryVault, type Vault } from '../vault';
 
-export function memoryCore(profileDir: string, opts: { vault?: Vault; openExternal?: (url: string) => Promise<void> } = {}): Core {
+export function memoryCore(
+  profileDir: string,
+  opts: { vault?: Vault; openExternal?: (url: string) => Promise<void> } = {},
+): Core {
   return new Core({
-    host: { kind: 'browser', appVersion: '0', openExternal: opts.openExternal ?? (async () => {}), notify: () => {}, isFocused: () => true },
+    host: {
+      kind: 'browser',
+      appVersion: '0',
+      openExternal: opts.openExternal ?? (async () => {}),
+      notify: () => {},
+      isFocused: () => true,
+    },
     store: new ProfileStore(openConfStore(profileDir).store),
     logger: silentLogger,
     amazon: { kind: 'production' },

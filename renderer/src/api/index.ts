@@ -54,7 +54,10 @@ export async function firstAnswers(maxWaitMs: number): Promise<Partial<FirstStat
   const answer = early();
   if (!answer || firstTaken) return {};
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const state = await Promise.race([answer, new Promise<undefined>((resolve) => (timer = setTimeout(resolve, maxWaitMs)))]);
+  const state = await Promise.race([
+    answer,
+    new Promise<undefined>((resolve) => (timer = setTimeout(resolve, maxWaitMs))),
+  ]);
   clearTimeout(timer);
   return state ?? {};
 }

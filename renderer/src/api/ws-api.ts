@@ -40,7 +40,11 @@ export function createWsApi(token: string | null): AppApi {
           pending.delete(id);
         }
         // Reconnect while someone listens for events, with a capped backoff.
-        if (listeners.size > 0) setTimeout(() => void bestEffort('reconnecting to the browser host', connect), (retryMs = Math.min(retryMs * 2, 5000)));
+        if (listeners.size > 0)
+          setTimeout(
+            () => void bestEffort('reconnecting to the browser host', connect),
+            (retryMs = Math.min(retryMs * 2, 5000)),
+          );
       };
       ws.onmessage = (e) => {
         let msg: ServerMessage;
@@ -91,7 +95,9 @@ export function createWsApi(token: string | null): AppApi {
     });
   };
 
-  const api: Record<string, unknown> = Object.fromEntries(REQUEST_NAMES.map((n) => [n, (p?: unknown) => request(n, p)]));
+  const api: Record<string, unknown> = Object.fromEntries(
+    REQUEST_NAMES.map((n) => [n, (p?: unknown) => request(n, p)]),
+  );
   api.on = (event: string, listener: (p: unknown) => void) => {
     if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`unknown event ${event}`);
     const set = listeners.get(event) ?? new Set();

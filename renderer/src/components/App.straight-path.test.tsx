@@ -23,7 +23,8 @@ async function start(...args: Parameters<typeof fakeApi>) {
   return fake;
 }
 
-const frames = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+const frames = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 describe('ANLEGEN and Cloud verwenden', () => {
   it('opens the new platform after ANLEGEN, selected, with its details shown and the focus in them', async () => {
@@ -51,7 +52,11 @@ describe('ANLEGEN and Cloud verwenden', () => {
 });
 
 describe('after a delete', () => {
-  const three = [platform({ id: 'a', name: 'Amazon A' }), platform({ id: 'b', name: 'Amazon B' }), platform({ id: 'c', name: 'Amazon C' })];
+  const three = [
+    platform({ id: 'a', name: 'Amazon A' }),
+    platform({ id: 'b', name: 'Amazon B' }),
+    platform({ id: 'c', name: 'Amazon C' }),
+  ];
 
   it('the next platform takes the deleted one’s place, selected and focused; the status bar says what was deleted', async () => {
     await start(three);
@@ -78,7 +83,9 @@ describe('after a delete', () => {
     await user.keyboard('{Delete}');
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Löschen' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Neu' })));
-    expect(screen.getByTestId('app-notice').textContent).toBe('Plattform „Amazon A“ lokal gelöscht; die Löschung in der Cloud wird nachgeholt.');
+    expect(screen.getByTestId('app-notice').textContent).toBe(
+      'Plattform „Amazon A“ lokal gelöscht; die Löschung in der Cloud wird nachgeholt.',
+    );
   });
 });
 
@@ -86,7 +93,15 @@ describe('pending cloud deletions in the list', () => {
   it('shows each as a row with its state, not selectable, also when no platform is left; in English too', async () => {
     const { emit } = await start([]);
     expect(screen.getByText(/Noch keine Plattform angelegt/)).toBeTruthy();
-    act(() => emit('appInfoChanged', appInfo({ pendingCloudDeletions: 1, pendingCloudDeletionList: [{ name: 'Amazon Alt', queuedAt: '2026-01-01T00:00:00.000Z' }] })));
+    act(() =>
+      emit(
+        'appInfoChanged',
+        appInfo({
+          pendingCloudDeletions: 1,
+          pendingCloudDeletionList: [{ name: 'Amazon Alt', queuedAt: '2026-01-01T00:00:00.000Z' }],
+        }),
+      ),
+    );
     const row = screen.getByTestId('pending-deletion');
     expect(row.textContent).toContain('Amazon Alt');
     expect(within(row).getByText('Gelöscht – Löschung in der Cloud ausstehend')).toBeTruthy();
@@ -94,7 +109,9 @@ describe('pending cloud deletions in the list', () => {
     expect(row.getAttribute('aria-selected')).toBeNull();
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Sprache'), 'en');
-    expect(await within(screen.getByTestId('pending-deletion')).findByText('Deleted – cloud deletion pending')).toBeTruthy();
+    expect(
+      await within(screen.getByTestId('pending-deletion')).findByText('Deleted – cloud deletion pending'),
+    ).toBeTruthy();
     act(() => emit('appInfoChanged', appInfo({ pendingCloudDeletions: 0, pendingCloudDeletionList: [] })));
     expect(screen.queryByTestId('pending-deletion')).toBeNull();
   });

@@ -45,8 +45,12 @@ describe('Löschen', () => {
 
   it('cloud unreachable: retry the same call, or delete locally with the cloud deletion queued', async () => {
     const { api } = await start([platform({ cloudPlatformId: 'c1' })]);
-    api.deletePlatform.mockResolvedValueOnce(err('CLOUD_UNREACHABLE', 'ECONNREFUSED', { url: 'https://cloud.example' }));
-    api.deletePlatform.mockResolvedValueOnce(err('CLOUD_UNREACHABLE', 'ECONNREFUSED', { url: 'https://cloud.example' }));
+    api.deletePlatform.mockResolvedValueOnce(
+      err('CLOUD_UNREACHABLE', 'ECONNREFUSED', { url: 'https://cloud.example' }),
+    );
+    api.deletePlatform.mockResolvedValueOnce(
+      err('CLOUD_UNREACHABLE', 'ECONNREFUSED', { url: 'https://cloud.example' }),
+    );
     const user = userEvent.setup();
     await user.click(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.keyboard('{Delete}');
@@ -55,7 +59,11 @@ describe('Löschen', () => {
     expect(second.textContent).toContain('automatisch wiederholt');
     await user.click(within(second).getByRole('button', { name: 'Erneut versuchen' }));
     expect(api.deletePlatform).toHaveBeenNthCalledWith(2, { id: 'p1' });
-    await user.click(within(await screen.findByRole('dialog', { name: 'Cloud nicht erreichbar' })).getByRole('button', { name: 'Nur lokal löschen' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Cloud nicht erreichbar' })).getByRole('button', {
+        name: 'Nur lokal löschen',
+      }),
+    );
     expect(api.deletePlatform).toHaveBeenLastCalledWith({ id: 'p1', mode: 'localQueue' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
@@ -92,7 +100,9 @@ describe('app info', () => {
     const { emit } = await start();
     expect(screen.queryByTestId('pending-deletions')).toBeNull();
     act(() => emit('appInfoChanged', appInfo({ pendingCloudDeletions: 2 })));
-    expect(screen.getByTestId('pending-deletions').textContent).toBe('2 Cloud-Löschungen ausstehend – werden automatisch wiederholt');
+    expect(screen.getByTestId('pending-deletions').textContent).toBe(
+      '2 Cloud-Löschungen ausstehend – werden automatisch wiederholt',
+    );
   });
 
   it('explains a missing keychain and how to fix it', async () => {
@@ -111,14 +121,34 @@ describe('app info', () => {
 
 describe('detail form from the list', () => {
   it('opens with Enter, imports settings and chooses marketplaces', async () => {
-    const authed = platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-01-02T10:00:00.000Z' } });
+    const authed = platform({
+      auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-01-02T10:00:00.000Z' },
+    });
     const { api } = await start([authed]);
     const market = (id: string, name: string, countryCode: string, selected: boolean) => ({
-      id, name, countryCode, defaultCurrencyCode: 'EUR', defaultLanguageCode: 'de_DE', domainName: 'www.amazon.de', storeName: 'S', isParticipating: true, hasSuspendedListings: false, selected,
+      id,
+      name,
+      countryCode,
+      defaultCurrencyCode: 'EUR',
+      defaultLanguageCode: 'de_DE',
+      domainName: 'www.amazon.de',
+      storeName: 'S',
+      isParticipating: true,
+      hasSuspendedListings: false,
+      selected,
     });
-    const imported = { ...authed, marketplacesImportedAt: '2026-01-03T09:00:00.000Z', marketplaces: [market('A1PA6795UKMFR9', 'Amazon.de', 'DE', true), market('A13V1IB3VIYZZH', 'Amazon.fr', 'FR', false)] };
+    const imported = {
+      ...authed,
+      marketplacesImportedAt: '2026-01-03T09:00:00.000Z',
+      marketplaces: [
+        market('A1PA6795UKMFR9', 'Amazon.de', 'DE', true),
+        market('A13V1IB3VIYZZH', 'Amazon.fr', 'FR', false),
+      ],
+    };
     api.importSettings.mockResolvedValueOnce(ok(imported));
-    api.selectMarketplaces.mockResolvedValueOnce(ok({ ...imported, marketplaces: imported.marketplaces.map((m) => ({ ...m, selected: true })) }));
+    api.selectMarketplaces.mockResolvedValueOnce(
+      ok({ ...imported, marketplaces: imported.marketplaces.map((m) => ({ ...m, selected: true })) }),
+    );
     const user = userEvent.setup();
     await user.click(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.keyboard('{Enter}');
@@ -126,32 +156,50 @@ describe('detail form from the list', () => {
     await user.click(screen.getByRole('button', { name: 'Einstellungen importieren' }));
     expect(api.importSettings).toHaveBeenCalledWith({ id: 'p1' });
     const table = await screen.findByRole('table', { name: 'Marktplätze' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Verwenden', 'Name', 'Land', 'Währung', 'Teilnahme', 'Gesperrte Angebote']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Verwenden', 'Name', 'Land', 'Währung', 'Teilnahme', 'Gesperrte Angebote']);
     expect(within(table).getByRole('row', { name: /Amazon\.fr/ }).textContent).toContain('FR – Frankreich');
     expect(screen.getByText(/^Importiert am 03\.01\.2026.* – 2 Marktplätze übernommen$/)).toBeTruthy();
     // Focus stays on the button (it was disabled while importing), not on <body> (issue 24).
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Einstellungen importieren' }));
     await user.click(screen.getByRole('checkbox', { name: 'Amazon.fr verwenden' }));
-    expect(api.selectMarketplaces).toHaveBeenCalledWith({ id: 'p1', marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'] });
-    await waitFor(() => expect((screen.getByRole('checkbox', { name: 'Amazon.fr verwenden' }) as HTMLInputElement).checked).toBe(true));
+    expect(api.selectMarketplaces).toHaveBeenCalledWith({
+      id: 'p1',
+      marketplaceIds: ['A1PA6795UKMFR9', 'A13V1IB3VIYZZH'],
+    });
+    await waitFor(() =>
+      expect((screen.getByRole('checkbox', { name: 'Amazon.fr verwenden' }) as HTMLInputElement).checked).toBe(true),
+    );
     await user.click(screen.getByRole('button', { name: 'Zurück zur Liste' }));
     expect(screen.getByRole('button', { name: 'Öffnen' })).toBeTruthy();
   });
 
   it('shows an import error in German', async () => {
-    const { api } = await start([platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-01-02T10:00:00.000Z' } })]);
+    const { api } = await start([
+      platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-01-02T10:00:00.000Z' } }),
+    ]);
     api.importSettings.mockResolvedValueOnce(err('SPAPI_RATE_LIMITED', undefined, { retryAfter: 30 }));
     const user = userEvent.setup();
     await user.dblClick(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.click(screen.getByRole('tab', { name: 'ZUGANGSDATEN' }));
     await user.click(screen.getByRole('button', { name: 'Einstellungen importieren' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Amazon drosselt die Anfragen. Bitte warten Sie 30 Sekunden und versuchen Sie es erneut.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Amazon drosselt die Anfragen. Bitte warten Sie 30 Sekunden und versuchen Sie es erneut.',
+    );
   });
 });
 
 describe('unreadable profile entries', () => {
   it('names how many entries could not be read and where they are kept', async () => {
-    await start([platform()], appInfo({ unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: '/home/u/.config/acc/config.json' } }));
+    await start(
+      [platform()],
+      appInfo({
+        unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: '/home/u/.config/acc/config.json' },
+      }),
+    );
     const banner = await screen.findByTestId('unreadable-profiles');
     expect(banner.textContent).toContain('2 Plattform-Einträge');
     expect(banner.textContent).toContain('/home/u/.config/acc/config.json');
@@ -164,6 +212,11 @@ describe('unreadable profile entries', () => {
 });
 
 it('says "Ein Plattform-Eintrag" for one unreadable entry', async () => {
-  await start([platform()], appInfo({ unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 1, file: '/x/config.json' } }));
-  expect((await screen.findByTestId('unreadable-profiles')).textContent).toContain('Ein Plattform-Eintrag in /x/config.json');
+  await start(
+    [platform()],
+    appInfo({ unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 1, file: '/x/config.json' } }),
+  );
+  expect((await screen.findByTestId('unreadable-profiles')).textContent).toContain(
+    'Ein Plattform-Eintrag in /x/config.json',
+  );
 });

@@ -15,7 +15,9 @@ const DeleteFlow = lazyComponent(() => import('./DeleteFlow').then((m) => m.Dele
 const CloudSettingsDialog = lazyComponent(() => import('./CloudSettingsDialog').then((m) => m.CloudSettingsDialog));
 // Shown only in the sandbox or without a keychain: fetched when needed, not with every start.
 const KeychainBanner = lazyComponent(() => import('./KeychainBanner').then((m) => m.KeychainBanner));
-const SandboxScenarioBanner = lazyComponent(() => import('./SandboxScenarioBanner').then((m) => m.SandboxScenarioBanner));
+const SandboxScenarioBanner = lazyComponent(() =>
+  import('./SandboxScenarioBanner').then((m) => m.SandboxScenarioBanner),
+);
 const ReplayImportButton = lazyComponent(() => import('./ReplayImportButton').then((m) => m.ReplayImportButton));
 /**
  * After a delete the focus goes to the platform now at the deleted one's place (or the one before it),
@@ -32,7 +34,18 @@ function focusAfterDelete(index: number): void {
 
 /** Fetches every part not on the first screen (the app does so once the list is shown; tests before they start). */
 export const preloadRest = () =>
-  Promise.all([...[PlatformDetail, NewPlatformDialog, DeleteFlow, CloudSettingsDialog, KeychainBanner, SandboxScenarioBanner, ReplayImportButton].map((c) => c.preload()), loadGermanRest()]);
+  Promise.all([
+    ...[
+      PlatformDetail,
+      NewPlatformDialog,
+      DeleteFlow,
+      CloudSettingsDialog,
+      KeychainBanner,
+      SandboxScenarioBanner,
+      ReplayImportButton,
+    ].map((c) => c.preload()),
+    loadGermanRest(),
+  ]);
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -71,7 +84,11 @@ export function App() {
           )}
           <label>
             {t('app.language')}{' '}
-            <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)} aria-label={t('app.language')}>
+            <select
+              value={i18n.language}
+              onChange={(e) => void i18n.changeLanguage(e.target.value)}
+              aria-label={t('app.language')}
+            >
               <option value="de">Deutsch</option>
               <option value="en">English</option>
             </select>
@@ -81,7 +98,9 @@ export function App() {
       {/* Everything between title bar and status bar is the main landmark (banners, tool bar, list or form). */}
       <main className="main" aria-busy={!loaded}>
         <Suspense fallback={null}>
-          {appInfo && (!appInfo.keychain.available || appInfo.keychain.plaintextFallback) && <KeychainBanner keychain={appInfo.keychain} />}
+          {appInfo && (!appInfo.keychain.available || appInfo.keychain.plaintextFallback) && (
+            <KeychainBanner keychain={appInfo.keychain} />
+          )}
           {appInfo?.amazon.kind === 'sandbox' && <SandboxScenarioBanner />}
         </Suspense>
         {appInfo?.storeWarning && (
@@ -91,7 +110,10 @@ export function App() {
         )}
         {appInfo?.unreadableProfiles && (
           <p className="banner warning" role="note" data-testid="unreadable-profiles">
-            {errorText(t, { code: appInfo.unreadableProfiles.code, params: { count: appInfo.unreadableProfiles.count, file: appInfo.unreadableProfiles.file } })}
+            {errorText(t, {
+              code: appInfo.unreadableProfiles.code,
+              params: { count: appInfo.unreadableProfiles.count, file: appInfo.unreadableProfiles.file },
+            })}
           </p>
         )}
         {error && (
@@ -104,7 +126,13 @@ export function App() {
         )}
         {opened ? (
           <Suspense fallback={null}>
-            <PlatformDetail key={opened.id} platform={opened} sandbox={appInfo?.amazon.kind === 'sandbox'} onBack={back} onDelete={() => showModal({ kind: 'delete', id: opened.id })} />
+            <PlatformDetail
+              key={opened.id}
+              platform={opened}
+              sandbox={appInfo?.amazon.kind === 'sandbox'}
+              onBack={back}
+              onDelete={() => showModal({ kind: 'delete', id: opened.id })}
+            />
           </Suspense>
         ) : (
           <>
@@ -115,7 +143,11 @@ export function App() {
               <button type="button" disabled={!selected} onClick={() => selected && open(selected.id)}>
                 {t('list.open')}
               </button>
-              <button type="button" disabled={!selected} onClick={() => selected && showModal({ kind: 'delete', id: selected.id })}>
+              <button
+                type="button"
+                disabled={!selected}
+                onClick={() => selected && showModal({ kind: 'delete', id: selected.id })}
+              >
                 {t('list.delete')}
               </button>
               <span className="toolbar-spacer" />

@@ -11,7 +11,15 @@ export function cloudOffNeedsConfirm(p: Platform): boolean {
   return p.useCloud && (p.auth.status === 'waiting' || validAuthorization(p) !== undefined);
 }
 
-export function CloudOffDialog({ platform, onConfirm, onClose }: { platform: Platform; onConfirm(): void; onClose(): void }) {
+export function CloudOffDialog({
+  platform,
+  onConfirm,
+  onClose,
+}: {
+  platform: Platform;
+  onConfirm(): void;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const valid = validAuthorization(platform);
   return (

@@ -27,7 +27,18 @@ const only = (over: Partial<CloudOnlyPlatform> = {}): CloudOnlyPlatform => ({
 describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
   it('lists the cloud-only platforms with adopt and delete (asked once more)', async () => {
     const { api } = fakeApi();
-    api.listCloudOnlyPlatforms.mockResolvedValueOnce(ok([only(), only({ id: 'c2', name: 'Amazon Rest', status: 'not_authenticated', sellingPartnerId: undefined, authorizedAt: undefined })]));
+    api.listCloudOnlyPlatforms.mockResolvedValueOnce(
+      ok([
+        only(),
+        only({
+          id: 'c2',
+          name: 'Amazon Rest',
+          status: 'not_authenticated',
+          sellingPartnerId: undefined,
+          authorizedAt: undefined,
+        }),
+      ]),
+    );
     setApi(api);
     wrap(<CloudSettingsDialog onClose={vi.fn()} />);
     const table = await screen.findByRole('table', { name: 'Nur in der Cloud' });
@@ -40,7 +51,9 @@ describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
     // Said in a polite live region (issue 24), as the import's count is.
     const done = screen.getByTestId('cloud-only-done');
     expect(done.getAttribute('role')).toBe('status');
-    expect(done.textContent).toBe('„Amazon Filiale“ übernommen – die Plattform steht jetzt in der Liste, ihre Anmeldung gilt weiter.');
+    expect(done.textContent).toBe(
+      '„Amazon Filiale“ übernommen – die Plattform steht jetzt in der Liste, ihre Anmeldung gilt weiter.',
+    );
   });
 
   it('deletes only after the second click', async () => {
@@ -53,7 +66,9 @@ describe('Cloud-Zugangsdaten: Nur in der Cloud', () => {
     expect(api.deleteCloudPlatform).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: '„Amazon Filiale“ endgültig löschen' }));
     expect(api.deleteCloudPlatform).toHaveBeenCalledWith({ cloudPlatformId: 'c1' });
-    await waitFor(() => expect(screen.getByTestId('cloud-only-done').textContent).toBe('„Amazon Filiale“ in der Cloud gelöscht.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('cloud-only-done').textContent).toBe('„Amazon Filiale“ in der Cloud gelöscht.'),
+    );
   });
 
   it('shows nothing without cloud credentials, and the error otherwise', async () => {

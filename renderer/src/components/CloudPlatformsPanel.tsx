@@ -73,19 +73,47 @@ export function CloudPlatformsPanel() {
             <td>{c.countryCode}</td>
             <td>
               {c.status === 'authenticated' && c.authorizedAt
-                ? t('cred.authenticatedSince', { date: formatDateTime(c.authorizedAt, i18n.language), id: c.sellingPartnerId ?? '' })
+                ? t('cred.authenticatedSince', {
+                    date: formatDateTime(c.authorizedAt, i18n.language),
+                    id: c.sellingPartnerId ?? '',
+                  })
                 : t('status.not_authenticated')}
             </td>
             <td className="inline">
-              <button type="button" disabled={busy} aria-label={t('cloudOnly.adoptLabel', { name: c.name })} onClick={() => void act(() => getApi().adoptCloudPlatform({ cloudPlatformId: c.id }), t('cloudOnly.adopted', { name: c.name }))}>
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={t('cloudOnly.adoptLabel', { name: c.name })}
+                onClick={() =>
+                  void act(
+                    () => getApi().adoptCloudPlatform({ cloudPlatformId: c.id }),
+                    t('cloudOnly.adopted', { name: c.name }),
+                  )
+                }
+              >
                 {t('cloudOnly.adopt')}
               </button>
               {confirming === c.id ? (
-                <button type="button" className="danger" disabled={busy} onClick={() => void act(() => getApi().deleteCloudPlatform({ cloudPlatformId: c.id }), t('cloudOnly.deleted', { name: c.name }))}>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={busy}
+                  onClick={() =>
+                    void act(
+                      () => getApi().deleteCloudPlatform({ cloudPlatformId: c.id }),
+                      t('cloudOnly.deleted', { name: c.name }),
+                    )
+                  }
+                >
                   {t('cloudOnly.confirmDelete', { name: c.name })}
                 </button>
               ) : (
-                <button type="button" disabled={busy} aria-label={t('cloudOnly.deleteLabel', { name: c.name })} onClick={() => setConfirming(c.id)}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={t('cloudOnly.deleteLabel', { name: c.name })}
+                  onClick={() => setConfirming(c.id)}
+                >
                   {t('cloudOnly.delete')}
                 </button>
               )}

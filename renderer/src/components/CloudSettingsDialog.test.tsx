@@ -30,7 +30,9 @@ describe('Cloud-Zugangsdaten', () => {
     const { api } = fakeApi();
     setApi(api);
     wrap(<CloudSettingsDialog onClose={vi.fn()} />);
-    await waitFor(() => expect((screen.getByLabelText('Cloud-URL') as HTMLInputElement).value).toBe('https://cloud.example'));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Cloud-URL') as HTMLInputElement).value).toBe('https://cloud.example'),
+    );
     expect((screen.getByLabelText('Client-ID') as HTMLInputElement).value).toBe('client-1');
     const secret = screen.getByLabelText('Client-Secret') as HTMLInputElement;
     expect(secret.type).toBe('password');
@@ -43,7 +45,11 @@ describe('Cloud-Zugangsdaten', () => {
     const { user } = await openLoaded(api);
     await user.type(screen.getByLabelText('Client-Secret'), 's3cret');
     await user.click(screen.getByRole('button', { name: 'TESTEN' }));
-    expect(api.testCloudConnection).toHaveBeenCalledWith({ url: 'https://cloud.example', clientId: 'client-1', clientSecret: 's3cret' });
+    expect(api.testCloudConnection).toHaveBeenCalledWith({
+      url: 'https://cloud.example',
+      clientId: 'client-1',
+      clientSecret: 's3cret',
+    });
     expect(await screen.findByText('Verbindung erfolgreich: Mandant Muster GmbH')).toBeTruthy();
     api.testCloudConnection.mockResolvedValueOnce(err('INVALID_CLIENT_CREDENTIALS'));
     await user.click(screen.getByRole('button', { name: 'TESTEN' }));
@@ -56,9 +62,13 @@ describe('Cloud-Zugangsdaten', () => {
   it('TESTEN on an address that answers but is not a cloud (404): "keine Cloud-Adresse" with a next step, not "später erneut"', async () => {
     const { api } = fakeApi();
     const { user } = await openLoaded(api);
-    api.testCloudConnection.mockResolvedValueOnce(err('NOT_A_CLOUD', 'answered 404', { url: 'https://www.example.com', status: 404 }));
+    api.testCloudConnection.mockResolvedValueOnce(
+      err('NOT_A_CLOUD', 'answered 404', { url: 'https://www.example.com', status: 404 }),
+    );
     await user.click(screen.getByRole('button', { name: 'TESTEN' }));
-    const message = await screen.findByText(/^Diese Adresse ist keine Cloud-Adresse: https:\/\/www\.example\.com antwortet/);
+    const message = await screen.findByText(
+      /^Diese Adresse ist keine Cloud-Adresse: https:\/\/www\.example\.com antwortet/,
+    );
     expect(message.textContent).toContain('die Ihnen der Cloud-Anbieter genannt hat');
     expect(document.body.textContent).not.toMatch(/später erneut/);
   });
@@ -71,7 +81,9 @@ describe('Cloud-Zugangsdaten', () => {
     const user = userEvent.setup();
     expect((document.getElementById('cloud-settings') as HTMLFormElement).noValidate).toBe(true);
     await user.click(screen.getByRole('button', { name: 'TESTEN' }));
-    expect(screen.getByText('Bitte geben Sie die Cloud-URL ein (z. B. https://cloud.example.com).').id).toBe('url-error');
+    expect(screen.getByText('Bitte geben Sie die Cloud-URL ein (z. B. https://cloud.example.com).').id).toBe(
+      'url-error',
+    );
     expect(screen.getByText(/Bitte geben Sie die Client-ID ein/).id).toBe('clientId-error');
     expect(screen.getByText(/Bitte geben Sie das Client-Secret ein/).id).toBe('clientSecret-error');
     expect(screen.getByLabelText('Cloud-URL').getAttribute('aria-invalid')).toBe('true');
@@ -123,13 +135,17 @@ describe('Cloud-Zugangsdaten', () => {
     await user.type(screen.getByLabelText('Cloud-URL'), 'https://cloud2.example');
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
     expect(api.testCloudConnection).toHaveBeenCalledWith({ url: 'https://cloud2.example', clientId: 'client-1' });
-    await waitFor(() => expect(api.saveCloudSettings).toHaveBeenCalledWith({ url: 'https://cloud2.example', clientId: 'client-1' }));
+    await waitFor(() =>
+      expect(api.saveCloudSettings).toHaveBeenCalledWith({ url: 'https://cloud2.example', clientId: 'client-1' }),
+    );
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 
   it('shows a refused URL in German and stays open; Escape leaves', async () => {
     const { api } = fakeApi();
-    api.saveCloudSettings.mockResolvedValueOnce(err('INVALID_INPUT', 'url: CLOUD_URL_INVALID', { field: 'url', reason: 'CLOUD_URL_INVALID' }));
+    api.saveCloudSettings.mockResolvedValueOnce(
+      err('INVALID_INPUT', 'url: CLOUD_URL_INVALID', { field: 'url', reason: 'CLOUD_URL_INVALID' }),
+    );
     const { onClose, user } = await openLoaded(api);
     await user.click(screen.getByRole('button', { name: 'Speichern' }));
     expect(await screen.findByText(/Die Cloud-URL ist ungültig/)).toBeTruthy();
@@ -145,7 +161,19 @@ describe('Sandbox hint', () => {
     const { api } = fakeApi();
     let n = 0;
     api.getSandboxHint.mockImplementation(async () =>
-      ok({ origin: 'http://127.0.0.1:1', smsInboxUrl: 'http://127.0.0.1:1/sms', accounts: [{ label: 'EU-Händler', email: 'eu@example.com', password: 'pw', region: 'EU', totp: { code: String(100000 + n++), secondsLeft: 30 - n } }] }),
+      ok({
+        origin: 'http://127.0.0.1:1',
+        smsInboxUrl: 'http://127.0.0.1:1/sms',
+        accounts: [
+          {
+            label: 'EU-Händler',
+            email: 'eu@example.com',
+            password: 'pw',
+            region: 'EU',
+            totp: { code: String(100000 + n++), secondsLeft: 30 - n },
+          },
+        ],
+      }),
     );
     setApi(api);
     wrap(<SandboxHintPanel />);
@@ -153,7 +181,9 @@ describe('Sandbox hint', () => {
     screen.getByText('Amazon-Sandbox: Testkonten').click();
     expect(await screen.findByTestId('sandbox-totp')).toBeTruthy();
     expect(screen.getByText(/nicht das echte Amazon/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'SMS-Posteingang der Sandbox öffnen' }).getAttribute('href')).toBe('http://127.0.0.1:1/sms');
+    expect(screen.getByRole('link', { name: 'SMS-Posteingang der Sandbox öffnen' }).getAttribute('href')).toBe(
+      'http://127.0.0.1:1/sms',
+    );
     const first = screen.getByTestId('sandbox-totp').textContent;
     vi.advanceTimersByTime(1000);
     await waitFor(() => expect(screen.getByTestId('sandbox-totp').textContent).not.toBe(first));

@@ -6,7 +6,14 @@
 // this very dialog (the `dialog` variants of the error texts).
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/result';
-import { CLIENT_ID_MAX, CLIENT_SECRET_MAX, CLOUD_URL_MAX, cloudSettingsProblems, type CloudSettingsField, type CloudSettingsProblems } from '../../../shared/cloud-settings-rules';
+import {
+  CLIENT_ID_MAX,
+  CLIENT_SECRET_MAX,
+  CLOUD_URL_MAX,
+  cloudSettingsProblems,
+  type CloudSettingsField,
+  type CloudSettingsProblems,
+} from '../../../shared/cloud-settings-rules';
 import { getApi } from '../api';
 import { errorText, useTranslation } from '../i18n';
 import { CloudPlatformsPanel } from './CloudPlatformsPanel';
@@ -33,7 +40,11 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
   const [note, setNote] = useState<Note>(null);
   const [problems, setProblems] = useState<CloudSettingsProblems>({});
   const [untested, setUntested] = useState<AppError | null>(null);
-  const inputs = { url: useRef<HTMLInputElement>(null), clientId: useRef<HTMLInputElement>(null), clientSecret: useRef<HTMLInputElement>(null) };
+  const inputs = {
+    url: useRef<HTMLInputElement>(null),
+    clientId: useRef<HTMLInputElement>(null),
+    clientSecret: useRef<HTMLInputElement>(null),
+  };
 
   useEffect(() => {
     let alive = true;
@@ -70,10 +81,14 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
       setNote({ ok: true, text: t('cloudDialog.testOk', { tenantName: r.value.tenantName }) });
       return null;
     }
-    const field = FIELD_OF[r.error.code] ?? (r.error.code === 'INVALID_INPUT' ? (String(r.error.params?.field ?? '') as CloudSettingsField) : undefined);
+    const field =
+      FIELD_OF[r.error.code] ??
+      (r.error.code === 'INVALID_INPUT' ? (String(r.error.params?.field ?? '') as CloudSettingsField) : undefined);
     // Shown once: next to the field to correct when there is one, else below the fields.
     if (field && field in inputs) {
-      setProblems({ [field]: r.error.code === 'INVALID_INPUT' ? String(r.error.params?.reason ?? 'INVALID_INPUT') : r.error.code });
+      setProblems({
+        [field]: r.error.code === 'INVALID_INPUT' ? String(r.error.params?.reason ?? 'INVALID_INPUT') : r.error.code,
+      });
       inputs[field].current?.focus();
     } else setNote({ ok: false, error: r.error });
     return r.error;
@@ -109,7 +124,10 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
   const field = (name: CloudSettingsField) => ({
     ref: inputs[name],
     'aria-invalid': problems[name] ? true : undefined,
-    'aria-describedby': [problems[name] && `${name}-error`, name === 'clientSecret' && hasSecret && 'cloud-secret-hint'].filter(Boolean).join(' ') || undefined,
+    'aria-describedby':
+      [problems[name] && `${name}-error`, name === 'clientSecret' && hasSecret && 'cloud-secret-hint']
+        .filter(Boolean)
+        .join(' ') || undefined,
   });
   const fieldError = (name: CloudSettingsField) =>
     problems[name] ? (
@@ -149,12 +167,26 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
         <p className="hint span-all">{t('cloudDialog.kind')}</p>
         <label htmlFor="cloud-url">{t('cloudDialog.url')}</label>
         <div className="field-stack stretch">
-          <input id="cloud-url" type="url" value={url} maxLength={CLOUD_URL_MAX * 2} placeholder="https://" {...field('url')} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            id="cloud-url"
+            type="url"
+            value={url}
+            maxLength={CLOUD_URL_MAX * 2}
+            placeholder="https://"
+            {...field('url')}
+            onChange={(e) => setUrl(e.target.value)}
+          />
           {fieldError('url')}
         </div>
         <label htmlFor="cloud-client-id">{t('cloudDialog.clientId')}</label>
         <div className="field-stack stretch">
-          <input id="cloud-client-id" value={clientId} maxLength={CLIENT_ID_MAX * 2} {...field('clientId')} onChange={(e) => setClientId(e.target.value)} />
+          <input
+            id="cloud-client-id"
+            value={clientId}
+            maxLength={CLIENT_ID_MAX * 2}
+            {...field('clientId')}
+            onChange={(e) => setClientId(e.target.value)}
+          />
           {fieldError('clientId')}
         </div>
         <label htmlFor="cloud-client-secret">{t('cloudDialog.clientSecret')}</label>
@@ -179,7 +211,12 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
         <div className="span-all" role="status" aria-live="polite">
           {busy === 'test' && <span className="hint">{t('cloudDialog.testing')}</span>}
           {busy === 'save' && <span className="hint">{t('cloudDialog.savingTest')}</span>}
-          {note && (note.ok ? <span className="ok-text">{note.text}</span> : <span className="error-text">{errorText(t, note.error, 'dialog')}</span>)}
+          {note &&
+            (note.ok ? (
+              <span className="ok-text">{note.text}</span>
+            ) : (
+              <span className="error-text">{errorText(t, note.error, 'dialog')}</span>
+            ))}
         </div>
       </DialogForm>
       <CloudPlatformsPanel />

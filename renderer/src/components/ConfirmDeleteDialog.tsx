@@ -27,7 +27,11 @@ export function ConfirmDeleteDialog({ name, inCloud, platformId, busy, onConfirm
       <p>{t('deleteDialog.question', { name })}</p>
       {inCloud && <p className="warn-text">{t('deleteDialog.cloudWarning')}</p>}
       {inCloud && platformId && <ManageAppsPointer platformId={platformId} />}
-      {busy && <p className="hint" role="status">{t('deleteDialog.busy')}</p>}
+      {busy && (
+        <p className="hint" role="status">
+          {t('deleteDialog.busy')}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -25,7 +25,11 @@ function setup(auth: AuthState, lng: 'de' | 'en' = 'de') {
   wrap(<Harness />, lng);
 }
 
-const authenticated: AuthState = { status: 'authenticated', sellingPartnerId: 'A2SELLER', authorizedAt: '2026-01-02T10:00:00.000Z' };
+const authenticated: AuthState = {
+  status: 'authenticated',
+  sellingPartnerId: 'A2SELLER',
+  authorizedAt: '2026-01-02T10:00:00.000Z',
+};
 
 describe('after a sign-in', () => {
   it('the focus goes from the vanished Abbrechen to the status', () => {
@@ -57,7 +61,9 @@ describe('AKTUALISIEREN', () => {
     expect(screen.getByRole('button', { name: 'AKTUALISIEREN' }).getAttribute('aria-describedby')).toBe('refresh-hint');
     cleanup();
     setup(authenticated, 'en');
-    expect(screen.getByTestId('refresh-hint').textContent).toMatch(/^REFRESH opens Seller Central with the account already signed in in your browser\. .*“Switch accounts”/);
+    expect(screen.getByTestId('refresh-hint').textContent).toMatch(
+      /^REFRESH opens Seller Central with the account already signed in in your browser\. .*“Switch accounts”/,
+    );
   });
 
   it('is not shown before the first sign-in', () => {

@@ -29,7 +29,11 @@ function setup(auth: AuthState, over: Partial<Platform> = {}) {
   return fake;
 }
 
-const authenticated: AuthState = { status: 'authenticated', sellingPartnerId: 'A2EUMUSTER7H1K', authorizedAt: '2026-03-01T10:00:00.000Z' };
+const authenticated: AuthState = {
+  status: 'authenticated',
+  sellingPartnerId: 'A2EUMUSTER7H1K',
+  authorizedAt: '2026-03-01T10:00:00.000Z',
+};
 
 describe('pre-flight checklist', () => {
   it('folded next to ANMELDEN: one line naming the three checks, the details on opening', async () => {
@@ -38,7 +42,9 @@ describe('pre-flight checklist', () => {
     expect(list.tagName).toBe('DETAILS');
     expect(list.hasAttribute('open')).toBe(false);
     const summary = within(list).getByText(/^Vor ANMELDEN prüfen:/);
-    expect(summary.textContent).toBe('Vor ANMELDEN prüfen: primärer Benutzer, Verkaufstarif „Professionell“, Region Nordamerika (NA)');
+    expect(summary.textContent).toBe(
+      'Vor ANMELDEN prüfen: primärer Benutzer, Verkaufstarif „Professionell“, Region Nordamerika (NA)',
+    );
     await userEvent.setup().click(summary);
     expect(list.hasAttribute('open')).toBe(true);
     expect(list.textContent).toContain('„Autorisierte Partner verwalten“');
@@ -86,18 +92,28 @@ describe('Verbindung trennen', () => {
 
 describe('automatic import', () => {
   it('while running: says so and the manual button waits', () => {
-    setup(authenticated, { cloudPlatformId: 'plt_1', autoImport: { status: 'running', since: '2026-03-01T10:00:01.000Z' } });
+    setup(authenticated, {
+      cloudPlatformId: 'plt_1',
+      autoImport: { status: 'running', since: '2026-03-01T10:00:01.000Z' },
+    });
     expect(screen.getByTestId('auto-import').textContent).toContain('automatisch importiert');
-    expect((screen.getByRole('button', { name: 'Einstellungen importieren' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Einstellungen importieren' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 
   it('failed: the sign-in stays, the import’s error with its next step, and the manual button', () => {
-    setup(authenticated, { cloudPlatformId: 'plt_1', autoImport: { status: 'failed', at: '2026-03-01T10:00:02.000Z', error: { code: 'SPAPI_SERVER_ERROR' } } });
+    setup(authenticated, {
+      cloudPlatformId: 'plt_1',
+      autoImport: { status: 'failed', at: '2026-03-01T10:00:02.000Z', error: { code: 'SPAPI_SERVER_ERROR' } },
+    });
     expect(screen.getByTestId('auth-status').textContent).toMatch(/^Authentifiziert seit/);
     const box = screen.getByTestId('auto-import');
     expect(box.textContent).toContain('die Anmeldung bleibt gültig');
     expect(within(box).getByRole('alert').textContent).toMatch(/Amazon/);
-    expect((screen.getByRole('button', { name: 'Einstellungen importieren' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Einstellungen importieren' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
   });
 });
 

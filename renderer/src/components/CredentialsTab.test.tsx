@@ -44,7 +44,12 @@ describe('Status der Anmeldung', () => {
   });
 
   it('authenticated: date, seller id, renewal date; AKTUALISIEREN refreshes', async () => {
-    const { api } = setup({ status: 'authenticated', sellingPartnerId: 'A2SELLER', authorizedAt: '2026-01-02T10:00:00.000Z', renewalDueAt: '2099-01-02T10:00:00.000Z' });
+    const { api } = setup({
+      status: 'authenticated',
+      sellingPartnerId: 'A2SELLER',
+      authorizedAt: '2026-01-02T10:00:00.000Z',
+      renewalDueAt: '2099-01-02T10:00:00.000Z',
+    });
     expect(status()).toMatch(/^Authentifiziert seit 02\.01\.2026, \d\d:00 \(Händler-ID A2SELLER\)$/);
     expect(screen.getByText('Erneuerung fällig am 02.01.2099')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'ANMELDEN' })).toBeNull();
@@ -54,19 +59,42 @@ describe('Status der Anmeldung', () => {
   });
 
   it('warns when the renewal is due within 30 days; after a switch asks for a new import', () => {
-    setup({ status: 'authenticated', sellingPartnerId: 'NEW1', previousSellingPartnerId: 'OLD1', authorizedAt: new Date().toISOString(), renewalDueAt: new Date(Date.now() + 10 * 86400_000).toISOString() });
+    setup({
+      status: 'authenticated',
+      sellingPartnerId: 'NEW1',
+      previousSellingPartnerId: 'OLD1',
+      authorizedAt: new Date().toISOString(),
+      renewalDueAt: new Date(Date.now() + 10 * 86400_000).toISOString(),
+    });
     expect(screen.getByText(/bitte rechtzeitig AKTUALISIEREN/)).toBeTruthy();
-    expect(screen.getByText(/Gewechselt vom Verkäuferkonto OLD1\. Bitte importieren Sie die Einstellungen/)).toBeTruthy();
+    expect(
+      screen.getByText(/Gewechselt vom Verkäuferkonto OLD1\. Bitte importieren Sie die Einstellungen/),
+    ).toBeTruthy();
   });
 
   it('names the store next to the Händler-ID', () => {
-    setup({ status: 'authenticated', sellingPartnerId: 'A2SELLER', storeName: 'Muster Handel GmbH', authorizedAt: '2026-01-02T10:00:00.000Z' });
-    expect(status()).toMatch(/^Authentifiziert seit 02\.01\.2026, \d\d:00 – Muster Handel GmbH \(Händler-ID A2SELLER\)$/);
+    setup({
+      status: 'authenticated',
+      sellingPartnerId: 'A2SELLER',
+      storeName: 'Muster Handel GmbH',
+      authorizedAt: '2026-01-02T10:00:00.000Z',
+    });
+    expect(status()).toMatch(
+      /^Authentifiziert seit 02\.01\.2026, \d\d:00 – Muster Handel GmbH \(Händler-ID A2SELLER\)$/,
+    );
     expect(screen.getByText(/DE steht für das ganze Verkäuferkonto der Region Europa \(EU\)/)).toBeTruthy();
   });
 
   it('failed: the German message of the error code, never the raw detail', () => {
-    setup({ status: 'failed', at: new Date().toISOString(), error: { code: 'SPAPI_WRONG_REGION', detail: 'HTTP 403 at x.ts:12', params: { region: 'EU', actualRegion: 'NA' } } });
+    setup({
+      status: 'failed',
+      at: new Date().toISOString(),
+      error: {
+        code: 'SPAPI_WRONG_REGION',
+        detail: 'HTTP 403 at x.ts:12',
+        params: { region: 'EU', actualRegion: 'NA' },
+      },
+    });
     expect(status()).toBe('Fehler');
     expect(screen.getByTestId('auth-line-why').textContent).toBe(
       'Das Amazon-Konto gehört zur Region Nordamerika (NA), gewählt ist Europa (EU). Wählen Sie unter Region ein Land der Region Nordamerika (NA) und melden Sie sich erneut an.',
@@ -91,9 +119,16 @@ describe('Status der Anmeldung', () => {
   });
 
   it('a failed refresh keeps the previous authentication, so AKTUALISIEREN stays', () => {
-    setup({ status: 'failed', at: new Date().toISOString(), error: { code: 'LWA_INVALID_GRANT' }, previous: { sellingPartnerId: 'A2SELLER', authorizedAt: '2026-01-02T10:00:00.000Z' } });
+    setup({
+      status: 'failed',
+      at: new Date().toISOString(),
+      error: { code: 'LWA_INVALID_GRANT' },
+      previous: { sellingPartnerId: 'A2SELLER', authorizedAt: '2026-01-02T10:00:00.000Z' },
+    });
     expect(status()).toBe('Fehler');
-    expect(screen.getByTestId('auth-line-why').textContent).toContain('Amazon hat den einmaligen Code nicht angenommen, als die Cloud ihn eingetauscht hat');
+    expect(screen.getByTestId('auth-line-why').textContent).toContain(
+      'Amazon hat den einmaligen Code nicht angenommen, als die Cloud ihn eingetauscht hat',
+    );
     expect(screen.getByText(/bisherige Anmeldung \(Händler-ID A2SELLER/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'AKTUALISIEREN' })).toBeTruthy();
   });
@@ -104,7 +139,11 @@ describe('seller change and the same seller elsewhere', () => {
     status: 'seller_changed',
     authorizationId: 'a9',
     at: '2026-03-01T12:00:00.000Z',
-    previous: { sellingPartnerId: 'A2EUMUSTER7H1K', storeName: 'Muster Handel GmbH', authorizedAt: '2026-01-02T10:00:00.000Z' },
+    previous: {
+      sellingPartnerId: 'A2EUMUSTER7H1K',
+      storeName: 'Muster Handel GmbH',
+      authorizedAt: '2026-01-02T10:00:00.000Z',
+    },
     next: { sellingPartnerId: 'A1EUBEISPIEL4Q', storeName: 'Beispiel Elektronik' },
   };
 
@@ -124,7 +163,11 @@ describe('seller change and the same seller elsewhere', () => {
   });
 
   it('warns when the same seller is connected to another platform, naming it', () => {
-    const auth: AuthState = { status: 'authenticated', sellingPartnerId: 'A2EUMUSTER7H1K', authorizedAt: '2026-01-02T10:00:00.000Z' };
+    const auth: AuthState = {
+      status: 'authenticated',
+      sellingPartnerId: 'A2EUMUSTER7H1K',
+      authorizedAt: '2026-01-02T10:00:00.000Z',
+    };
     const mine = platform({ auth });
     const twin = platform({ id: 'p2', name: 'Amazon Zweitprofil', auth });
     const other = platform({ id: 'p3', name: 'Amazon Anderes', auth: { ...auth, sellingPartnerId: 'A1OTHER' } });
@@ -138,7 +181,13 @@ describe('seller change and the same seller elsewhere', () => {
 
   it('a name clash in the cloud offers to change the Bezeichnung with the suggestion', async () => {
     const { api } = setup({ status: 'not_authenticated' });
-    api.signIn.mockResolvedValueOnce({ ok: false, error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 123456', scope: 'cloud', suggestion: 'Amazon 123456 (2)' } } } as never);
+    api.signIn.mockResolvedValueOnce({
+      ok: false,
+      error: {
+        code: 'PLATFORM_NAME_TAKEN',
+        params: { name: 'Amazon 123456', scope: 'cloud', suggestion: 'Amazon 123456 (2)' },
+      },
+    } as never);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'ANMELDEN' }));
     expect(screen.getByRole('alert').textContent).toBe(
@@ -151,17 +200,21 @@ describe('seller change and the same seller elsewhere', () => {
 
   it('after ANMELDEN focus lands on the status; the steps box folds away once connected', async () => {
     setup({ status: 'not_authenticated' });
-    expect((screen.getByText('So funktioniert die Anmeldung').closest('details') as HTMLDetailsElement).open).toBe(true);
+    expect((screen.getByText('So funktioniert die Anmeldung').closest('details') as HTMLDetailsElement).open).toBe(
+      true,
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: 'ANMELDEN' }));
     expect(document.activeElement).toBe(screen.getByTestId('auth-status'));
     cleanup();
     setup({ status: 'authenticated', sellingPartnerId: 'A', authorizedAt: '2026-01-02T10:00:00.000Z' });
-    expect((screen.getByText('So funktioniert die Anmeldung').closest('details') as HTMLDetailsElement).open).toBe(false);
+    expect((screen.getByText('So funktioniert die Anmeldung').closest('details') as HTMLDetailsElement).open).toBe(
+      false,
+    );
   });
 });
 
 describe('while waiting', () => {
-  it('counts down from the cloud\'s expiresAt, whatever sign-in window the cloud chose', () => {
+  it("counts down from the cloud's expiresAt, whatever sign-in window the cloud chose", () => {
     vi.useFakeTimers({ now: new Date('2026-03-01T12:00:00.000Z'), toFake: ['setInterval', 'clearInterval', 'Date'] });
     setup(waiting({ expiresAt: '2026-03-01T12:30:00.000Z' }));
     expect(screen.getByTestId('auth-countdown').textContent).toBe('30:00');
@@ -209,7 +262,9 @@ describe('while waiting', () => {
     setup(waiting());
     expect(screen.queryByRole('group', { name: 'Was zeigt Seller Central?' })).toBeNull();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }));
-    expect(screen.getByRole('group', { name: 'Was zeigt Seller Central?' }).textContent).toContain('in dieser Region nicht registriert');
+    expect(screen.getByRole('group', { name: 'Was zeigt Seller Central?' }).textContent).toContain(
+      'in dieser Region nicht registriert',
+    );
   });
 
   it('selects the link when the clipboard refuses', async () => {
@@ -222,7 +277,14 @@ describe('while waiting', () => {
   });
 
   it('stresses the link when no browser opened, the cloud outage and the refresh that keeps the old sign-in', () => {
-    setup(waiting({ browserOpened: false, mode: 'refresh', cloudUnreachableSince: new Date().toISOString(), previous: { sellingPartnerId: 'A2SELLER', authorizedAt: '2026-01-02T10:00:00.000Z' } }));
+    setup(
+      waiting({
+        browserOpened: false,
+        mode: 'refresh',
+        cloudUnreachableSince: new Date().toISOString(),
+        previous: { sellingPartnerId: 'A2SELLER', authorizedAt: '2026-01-02T10:00:00.000Z' },
+      }),
+    );
     expect(screen.getByText(/Der Browser konnte nicht geöffnet werden/)).toBeTruthy();
     expect(screen.getByText(/Cloud nicht erreichbar – es wird weiter versucht/)).toBeTruthy();
     expect(screen.getByText(/bleibt gültig, bis die neue abgeschlossen ist/)).toBeTruthy();
@@ -231,7 +293,10 @@ describe('while waiting', () => {
 
 describe('region', () => {
   it('asks before an authenticated platform moves to another region; within the region it just saves', async () => {
-    const { api } = setup({ status: 'authenticated', sellingPartnerId: 'A', authorizedAt: '2026-01-02T10:00:00.000Z' }, { cloudCountryCode: 'DE' });
+    const { api } = setup(
+      { status: 'authenticated', sellingPartnerId: 'A', authorizedAt: '2026-01-02T10:00:00.000Z' },
+      { cloudCountryCode: 'DE' },
+    );
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Region'), 'FR');
     expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { countryCode: 'FR' } });
@@ -244,14 +309,29 @@ describe('region', () => {
     expect(api.updatePlatform).not.toHaveBeenCalled();
     await user.selectOptions(screen.getByLabelText('Region'), 'US');
     await user.click(screen.getByRole('button', { name: 'Region wechseln' }));
-    expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { countryCode: 'US', confirmRegionChange: true } });
+    expect(api.updatePlatform).toHaveBeenCalledWith({
+      id: 'p1',
+      patch: { countryCode: 'US', confirmRegionChange: true },
+    });
   });
 });
 
 describe('cloud credentials missing', () => {
   it('says so before ANMELDEN and opens the Cloud-Zugangsdaten dialog', async () => {
     setup({ status: 'not_authenticated' });
-    act(() => usePlatforms.setState({ appInfo: { ...usePlatforms.getState().appInfo!, version: '0', host: 'browser', amazon: { kind: 'production' }, keychain: { available: true, plaintextFallback: false }, pendingCloudDeletions: 0, cloudConfigured: false } }));
+    act(() =>
+      usePlatforms.setState({
+        appInfo: {
+          ...usePlatforms.getState().appInfo!,
+          version: '0',
+          host: 'browser',
+          amazon: { kind: 'production' },
+          keychain: { available: true, plaintextFallback: false },
+          pendingCloudDeletions: 0,
+          cloudConfigured: false,
+        },
+      }),
+    );
     expect(screen.getByTestId('cloud-not-configured').textContent).toContain('fehlen die Cloud-Zugangsdaten');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Cloud-Zugangsdaten öffnen' }));
     const { useUi } = await import('../store/ui');
@@ -260,14 +340,30 @@ describe('cloud credentials missing', () => {
 
   it('stays quiet when they are there', () => {
     setup({ status: 'not_authenticated' });
-    act(() => usePlatforms.setState({ appInfo: { version: '0', host: 'browser', amazon: { kind: 'production' }, keychain: { available: true, plaintextFallback: false }, pendingCloudDeletions: 0, cloudConfigured: true, language: 'de' } }));
+    act(() =>
+      usePlatforms.setState({
+        appInfo: {
+          version: '0',
+          host: 'browser',
+          amazon: { kind: 'production' },
+          keychain: { available: true, plaintextFallback: false },
+          pendingCloudDeletions: 0,
+          cloudConfigured: true,
+          language: 'de',
+        },
+      }),
+    );
     expect(screen.queryByTestId('cloud-not-configured')).toBeNull();
   });
 });
 
 describe('sign-in started on Amazon', () => {
   it('shows the pairing code the core asks the cloud for, with its expiry', async () => {
-    const { api } = setup({ status: 'authenticated', sellingPartnerId: 'A2EUMUSTER7H1K', authorizedAt: '2026-03-01T10:00:00.000Z' });
+    const { api } = setup({
+      status: 'authenticated',
+      sellingPartnerId: 'A2EUMUSTER7H1K',
+      authorizedAt: '2026-03-01T10:00:00.000Z',
+    });
     expect(screen.queryByText('K7QM-4TZP')).toBeNull();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Kopplungscode anzeigen' }));
     expect(api.getPairingCode).toHaveBeenCalledWith({ id: 'p1' });
@@ -279,7 +375,10 @@ describe('sign-in started on Amazon', () => {
   it('says where the code could not be had, in German with a next step', async () => {
     // Registered in the cloud (a sign-in was started once), not signed in.
     const { api } = setup({ status: 'not_authenticated' }, { cloudPlatformId: 'plt_1' });
-    api.getPairingCode.mockResolvedValueOnce({ ok: false, error: { code: 'CLOUD_UNREACHABLE', params: { url: 'https://cloud.example' } } } as never);
+    api.getPairingCode.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'CLOUD_UNREACHABLE', params: { url: 'https://cloud.example' } },
+    } as never);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Kopplungscode anzeigen' }));
     expect((await screen.findByRole('alert')).textContent).toBeTruthy();
   });

@@ -60,7 +60,10 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
     else if (focusStatus) status.current?.focus();
   };
 
-  const suggestion = error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string' ? error.params.suggestion : undefined;
+  const suggestion =
+    error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string'
+      ? error.params.suggestion
+      : undefined;
 
   return (
     <div className="credentials">
@@ -81,17 +84,36 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         <div className="inline">
           {actions.has('cancel') && (
             // Keyed: each is its own button, so the focus does not silently pass from one to the other.
-            <button key="cancel" type="button" aria-label={t('cred.cancelLabel')} disabled={busy} onClick={() => void run(() => cancelSignIn(platform.id))}>
+            <button
+              key="cancel"
+              type="button"
+              aria-label={t('cred.cancelLabel')}
+              disabled={busy}
+              onClick={() => void run(() => cancelSignIn(platform.id))}
+            >
               {t('cred.cancel')}
             </button>
           )}
           {actions.has('refresh') && (
-            <button key="refresh" type="button" className="primary" disabled={busy || !platform.active} aria-describedby="refresh-hint" onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}>
+            <button
+              key="refresh"
+              type="button"
+              className="primary"
+              disabled={busy || !platform.active}
+              aria-describedby="refresh-hint"
+              onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}
+            >
               {t('cred.refresh')}
             </button>
           )}
           {actions.has('login') && (
-            <button key="signIn" type="button" className="primary" disabled={busy || !platform.active} onClick={() => void run(() => signIn(platform.id, 'login'), true)}>
+            <button
+              key="signIn"
+              type="button"
+              className="primary"
+              disabled={busy || !platform.active}
+              onClick={() => void run(() => signIn(platform.id, 'login'), true)}
+            >
               {t('cred.signIn')}
             </button>
           )}
@@ -133,7 +155,10 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         <ErrorMessage error={error} />
         {error?.code === 'PLATFORM_NAME_TAKEN' && (
           <div className="span-all">
-            <button type="button" onClick={() => editName({ id: platform.id, ...(suggestion ? { suggestion } : {}), error })}>
+            <button
+              type="button"
+              onClick={() => editName({ id: platform.id, ...(suggestion ? { suggestion } : {}), error })}
+            >
               {t('cred.changeName')}
             </button>
           </div>
@@ -150,12 +175,19 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
           </p>
         )}
         {auth.status === 'waiting' && auth.origin === 'desktop' && (
-          <ConsentLink url={auth.consentUrl} browserOpened={auth.browserOpened} onReopen={() => reopenConsent(platform.id)} />
+          <ConsentLink
+            url={auth.consentUrl}
+            browserOpened={auth.browserOpened}
+            onReopen={() => reopenConsent(platform.id)}
+          />
         )}
         {actions.has('reportSellerCentralError') && (
           <>
             <span />
-            <SellerCentralErrorPicker platform={platform} region={countryByCode(platform.countryCode)?.region ?? 'EU'} />
+            <SellerCentralErrorPicker
+              platform={platform}
+              region={countryByCode(platform.countryCode)?.region ?? 'EU'}
+            />
           </>
         )}
       </div>
@@ -171,8 +203,13 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
         </ol>
       </details>
       {/* Only once a sign-in was started (the platform is registered, or has a status of its own). */}
-      {actions.has('pairingCode') && (platform.cloudPlatformId !== undefined || auth.status !== 'not_authenticated') && <PairingCodePanel platformId={platform.id} />}
-      {(actions.has('importSettings') || (platform.marketplaces?.length ?? 0) > 0) && <MarketplacePanel platform={platform} canImport={actions.has('importSettings')} />}
+      {actions.has('pairingCode') &&
+        (platform.cloudPlatformId !== undefined || auth.status !== 'not_authenticated') && (
+          <PairingCodePanel platformId={platform.id} />
+        )}
+      {(actions.has('importSettings') || (platform.marketplaces?.length ?? 0) > 0) && (
+        <MarketplacePanel platform={platform} canImport={actions.has('importSettings')} />
+      )}
       {sandbox && <SandboxHintPanel />}
     </div>
   );

@@ -30,7 +30,24 @@ export function DeleteFlow({ platform, onDone }: Props) {
   };
 
   if (step === 'unreachable') {
-    return <CloudUnreachableDialog name={platform.name} busy={busy} onRetry={() => void run()} onLocal={() => void run('localQueue')} onClose={() => onDone(undefined)} />;
+    return (
+      <CloudUnreachableDialog
+        name={platform.name}
+        busy={busy}
+        onRetry={() => void run()}
+        onLocal={() => void run('localQueue')}
+        onClose={() => onDone(undefined)}
+      />
+    );
   }
-  return <ConfirmDeleteDialog name={platform.name} inCloud={!!platform.cloudPlatformId} platformId={platform.id} busy={busy} onConfirm={() => void run()} onClose={() => onDone(undefined)} />;
+  return (
+    <ConfirmDeleteDialog
+      name={platform.name}
+      inCloud={!!platform.cloudPlatformId}
+      platformId={platform.id}
+      busy={busy}
+      onConfirm={() => void run()}
+      onClose={() => onDone(undefined)}
+    />
+  );
 }

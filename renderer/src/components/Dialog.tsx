@@ -5,7 +5,12 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A footer button; `kind` is its class (the default action, or one that destroys). With `submits` it is
  * the submit button of the dialog's form of that id (Enter in a field does the same).
  */
-type DialogAction = { label: string; kind?: 'primary' | 'danger'; disabled?: boolean; /** Focused when the dialog opens (else its first field or button). */ focus?: boolean } & ({ onClick(): void } | { submits: string });
+type DialogAction = {
+  label: string;
+  kind?: 'primary' | 'danger';
+  disabled?: boolean;
+  /** Focused when the dialog opens (else its first field or button). */ focus?: boolean;
+} & ({ onClick(): void } | { submits: string });
 
 interface Props {
   title: string;
@@ -16,7 +21,17 @@ interface Props {
 }
 
 /** The form inside a dialog: laid out as label/field rows, submitted by Enter or the footer's `submits` button. */
-export function DialogForm({ id, onSubmit, children, autoComplete }: { id: string; onSubmit(): void; children: ReactNode; autoComplete?: 'off' }) {
+export function DialogForm({
+  id,
+  onSubmit,
+  children,
+  autoComplete,
+}: {
+  id: string;
+  onSubmit(): void;
+  children: ReactNode;
+  autoComplete?: 'off';
+}) {
   return (
     <form
       id={id}
@@ -39,7 +54,9 @@ export function Dialog({ title, onClose, children, footer }: Props) {
   onCloseRef.current = onClose;
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-focus]') ?? ref.current?.querySelector<HTMLElement>('input, select, button, [tabindex="0"]');
+    const first =
+      ref.current?.querySelector<HTMLElement>('[data-focus]') ??
+      ref.current?.querySelector<HTMLElement>('input, select, button, [tabindex="0"]');
     first?.focus();
     // Escape closes even when focus has left the dialog (e.g. a button became disabled).
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCloseRef.current();
@@ -51,13 +68,7 @@ export function Dialog({ title, onClose, children, footer }: Props) {
   }, []);
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={ref}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="dialog-title"
-      >
+      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title">
         <div className="dialog-title" id="dialog-title">
           {title}
         </div>
@@ -69,7 +80,14 @@ export function Dialog({ title, onClose, children, footer }: Props) {
                 {a.label}
               </button>
             ) : (
-              <button key={a.label} type="button" className={a.kind} disabled={a.disabled} onClick={a.onClick} data-focus={a.focus || undefined}>
+              <button
+                key={a.label}
+                type="button"
+                className={a.kind}
+                disabled={a.disabled}
+                onClick={a.onClick}
+                data-focus={a.focus || undefined}
+              >
                 {a.label}
               </button>
             ),

@@ -2,7 +2,17 @@
 import type { AppError } from '../../../shared/result';
 import { errorText, useTranslation } from '../i18n';
 
-export function ErrorMessage({ error, id, inline, context }: { error: AppError | null; id?: string; inline?: boolean; context?: string }) {
+export function ErrorMessage({
+  error,
+  id,
+  inline,
+  context,
+}: {
+  error: AppError | null;
+  id?: string;
+  inline?: boolean;
+  context?: string;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const Tag = inline ? 'span' : 'p';

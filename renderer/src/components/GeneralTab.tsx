@@ -27,7 +27,10 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
   const [flags, setFlags] = useState({ active: platform.active, useCloud: platform.useCloud });
 
   useEffect(() => setName(platform.name), [platform.name]);
-  useEffect(() => setFlags({ active: platform.active, useCloud: platform.useCloud }), [platform.active, platform.useCloud]);
+  useEffect(
+    () => setFlags({ active: platform.active, useCloud: platform.useCloud }),
+    [platform.active, platform.useCloud],
+  );
 
   // Sent here after a name clash: offer the free name and put the cursor in the field.
   useEffect(() => {
@@ -73,7 +76,10 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
     await setFlag({ useCloud: false });
   };
 
-  const suggestion = nameError?.code === 'PLATFORM_NAME_TAKEN' && typeof nameError.params?.suggestion === 'string' ? nameError.params.suggestion : undefined;
+  const suggestion =
+    nameError?.code === 'PLATFORM_NAME_TAKEN' && typeof nameError.params?.suggestion === 'string'
+      ? nameError.params.suggestion
+      : undefined;
 
   return (
     <div className="form-grid">
@@ -117,7 +123,12 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
       )}
       <span />
       <label className="check">
-        <input type="checkbox" checked={flags.active} onChange={(e) => void setFlag({ active: e.target.checked })} aria-describedby="detail-active-hint" />
+        <input
+          type="checkbox"
+          checked={flags.active}
+          onChange={(e) => void setFlag({ active: e.target.checked })}
+          aria-describedby="detail-active-hint"
+        />
         {t('detail.active')}
       </label>
       <span />
@@ -142,7 +153,9 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
         {t('detail.useCloudHint')}
       </p>
       <ErrorMessage error={flagError} />
-      {askCloudOff && <CloudOffDialog platform={platform} onConfirm={() => void cloudOff()} onClose={() => setAskCloudOff(false)} />}
+      {askCloudOff && (
+        <CloudOffDialog platform={platform} onConfirm={() => void cloudOff()} onClose={() => setAskCloudOff(false)} />
+      )}
     </div>
   );
 }

@@ -18,7 +18,9 @@ describe('Löschen and Amazon’s side', () => {
     const fake = fakeApi([platform({ cloudPlatformId: 'plt_1' })]);
     setApi(fake.api);
     wrap(<ConfirmDeleteDialog name="Amazon 123456" inCloud platformId="p1" onConfirm={vi.fn()} onClose={vi.fn()} />);
-    expect(screen.getByTestId('manage-apps').textContent).toContain('bis Sie die App in Seller Central unter „Apps verwalten“ entfernen');
+    expect(screen.getByTestId('manage-apps').textContent).toContain(
+      'bis Sie die App in Seller Central unter „Apps verwalten“ entfernen',
+    );
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Abbrechen' }));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Seller Central „Apps verwalten“ öffnen' }));
     expect(fake.api.openManageYourApps).toHaveBeenCalledWith({ id: 'p1' });
@@ -26,7 +28,15 @@ describe('Löschen and Amazon’s side', () => {
 
   it('a platform never connected: no pointer', () => {
     setApi(fakeApi().api);
-    wrap(<ConfirmDeleteDialog name="Amazon 123456" inCloud={false} platformId="p1" onConfirm={vi.fn()} onClose={vi.fn()} />);
+    wrap(
+      <ConfirmDeleteDialog
+        name="Amazon 123456"
+        inCloud={false}
+        platformId="p1"
+        onConfirm={vi.fn()}
+        onClose={vi.fn()}
+      />,
+    );
     expect(screen.queryByTestId('manage-apps')).toBeNull();
   });
 });
@@ -34,7 +44,16 @@ describe('Löschen and Amazon’s side', () => {
 describe('Aktiv in the list', () => {
   it('an inactive platform is greyed; an active one is not', () => {
     const list = [platform({ name: 'Amazon Aktiv' }), platform({ id: 'p2', name: 'Amazon Ruht', active: false })];
-    wrap(<PlatformList platforms={list} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    wrap(
+      <PlatformList
+        platforms={list}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
     expect(screen.getByRole('row', { name: /Amazon Ruht/ }).className).toContain('inactive');
     expect(screen.getByRole('row', { name: /Amazon Aktiv/ }).className).not.toContain('inactive');
   });

@@ -50,7 +50,12 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
     <fieldset className="group">
       <legend>{t('market.title')}</legend>
       <div className="inline">
-        <button ref={importButton} type="button" disabled={!canImport || busy || platform.autoImport?.status === 'running' || !platform.active} onClick={() => void runImport()}>
+        <button
+          ref={importButton}
+          type="button"
+          disabled={!canImport || busy || platform.autoImport?.status === 'running' || !platform.active}
+          onClick={() => void runImport()}
+        >
           {t('market.import')}
         </button>
         <span className="hint" role="status">
@@ -79,12 +84,26 @@ export function MarketplacePanel({ platform, canImport }: { platform: Platform; 
       ) : (
         <table className="grid compact">
           <caption>{t('market.caption')}</caption>
-          <ColumnHeads labels={[t('market.use'), t('market.name'), t('market.country'), t('market.currency'), t('market.participating'), t('market.suspended')]} />
+          <ColumnHeads
+            labels={[
+              t('market.use'),
+              t('market.name'),
+              t('market.country'),
+              t('market.currency'),
+              t('market.participating'),
+              t('market.suspended'),
+            ]}
+          />
           <tbody>
             {markets.map((m) => (
               <tr key={m.id}>
                 <td className="center">
-                  <input type="checkbox" checked={m.selected} aria-label={t('market.useLabel', { name: m.name })} onChange={(e) => void toggle(m.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={m.selected}
+                    aria-label={t('market.useLabel', { name: m.name })}
+                    onChange={(e) => void toggle(m.id, e.target.checked)}
+                  />
                 </td>
                 <td>{m.name}</td>
                 <td>{countryLabel(m.countryCode, i18n.language)}</td>

@@ -42,11 +42,18 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
     else {
       const reason = r.error.params?.reason;
       // The reason is a code the core chose (NAME_REQUIRED …); an unknown one still renders (errorText's UNKNOWN).
-      refuse(r.error.code === 'INVALID_INPUT' && typeof reason === 'string' && /^[A-Z_]+$/.test(reason) ? { code: reason as ErrorCode } : r.error);
+      refuse(
+        r.error.code === 'INVALID_INPUT' && typeof reason === 'string' && /^[A-Z_]+$/.test(reason)
+          ? { code: reason as ErrorCode }
+          : r.error,
+      );
     }
   };
 
-  const suggestion = error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string' ? error.params.suggestion : undefined;
+  const suggestion =
+    error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string'
+      ? error.params.suggestion
+      : undefined;
 
   return (
     <Dialog

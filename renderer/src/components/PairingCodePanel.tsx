@@ -33,7 +33,9 @@ export function PairingCodePanel({ platformId }: { platformId: string }) {
         </button>
         {pairing && (
           <span>
-            <strong className="pairing-code" aria-label={t('pairing.codeLabel')}>{pairing.code}</strong>{' '}
+            <strong className="pairing-code" aria-label={t('pairing.codeLabel')}>
+              {pairing.code}
+            </strong>{' '}
             {t('pairing.validUntil', { time: formatTime(pairing.expiresAt, i18n.language) })}
           </span>
         )}

@@ -56,14 +56,18 @@ describe('PlatformDetail', () => {
 
   it('saves Bezeichnung and Aktiv, and shows a refused name inline in German', async () => {
     const { api } = setup(platform());
-    api.updatePlatform.mockResolvedValueOnce(err('PLATFORM_NAME_TAKEN', undefined, { name: 'Amazon 2', scope: 'cloud', suggestion: 'Amazon 2 (2)' }));
+    api.updatePlatform.mockResolvedValueOnce(
+      err('PLATFORM_NAME_TAKEN', undefined, { name: 'Amazon 2', scope: 'cloud', suggestion: 'Amazon 2 (2)' }),
+    );
     wrap(<Harness />);
     const user = userEvent.setup();
     const name = screen.getByLabelText('Bezeichnung');
     await user.clear(name);
     await user.type(name, 'Amazon 2{Enter}');
     expect(api.updatePlatform).toHaveBeenCalledWith({ id: 'p1', patch: { name: 'Amazon 2' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('„Amazon 2“ wird in Ihrem Cloud-Konto bereits verwendet');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      '„Amazon 2“ wird in Ihrem Cloud-Konto bereits verwendet',
+    );
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(name);
     await user.click(screen.getByRole('button', { name: '„Amazon 2 (2)“ übernehmen' }));
@@ -83,7 +87,16 @@ describe('PlatformDetail', () => {
   });
 
   it('asks before unticking "Cloud verwenden" on a connected platform and says what happens', async () => {
-    const { api } = setup(platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2SELLER', storeName: 'Muster Handel GmbH', authorizedAt: '2026-01-02T10:00:00.000Z' } }));
+    const { api } = setup(
+      platform({
+        auth: {
+          status: 'authenticated',
+          sellingPartnerId: 'A2SELLER',
+          storeName: 'Muster Handel GmbH',
+          authorizedAt: '2026-01-02T10:00:00.000Z',
+        },
+      }),
+    );
     wrap(<Harness />);
     const user = userEvent.setup();
     await user.click(screen.getByLabelText('Cloud verwenden'));
@@ -99,7 +112,16 @@ describe('PlatformDetail', () => {
   });
 
   it('a running sign-in is cancelled first when "Cloud verwenden" is unticked', async () => {
-    const waiting = { status: 'waiting' as const, origin: 'desktop' as const, mode: 'login' as const, authorizationId: 'a1', consentUrl: 'https://sellercentral-europe.amazon.com/x', expiresAt: new Date(Date.now() + 60_000).toISOString(), startedAt: new Date().toISOString(), browserOpened: true };
+    const waiting = {
+      status: 'waiting' as const,
+      origin: 'desktop' as const,
+      mode: 'login' as const,
+      authorizationId: 'a1',
+      consentUrl: 'https://sellercentral-europe.amazon.com/x',
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      startedAt: new Date().toISOString(),
+      browserOpened: true,
+    };
     const { api } = setup(platform({ auth: waiting }));
     wrap(<Harness />);
     const user = userEvent.setup();
@@ -135,7 +157,11 @@ describe('PlatformDetail', () => {
     screen.getByRole('tab', { name: 'CREDENTIALS' }).click();
     return waitFor(() => {
       const select = screen.getByLabelText('Region') as HTMLSelectElement;
-      expect([...select.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['North America (NA)', 'Europe (EU)', 'Far East (FE)']);
+      expect([...select.querySelectorAll('optgroup')].map((g) => g.label)).toEqual([
+        'North America (NA)',
+        'Europe (EU)',
+        'Far East (FE)',
+      ]);
       expect(select.options).toHaveLength(23);
       expect(select.selectedOptions[0]!.textContent).toBe('DE – Germany');
     });

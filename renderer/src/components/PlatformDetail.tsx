@@ -38,9 +38,15 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
     setTab('credentials');
     requestAnimationFrame(() => document.getElementById('tab-credentials')?.focus());
   };
-  const tabs: TabDef[] = [{ id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} onCloudOn={cloudOn} /> }];
+  const tabs: TabDef[] = [
+    { id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} onCloudOn={cloudOn} /> },
+  ];
   if (platform.useCloud) {
-    tabs.push({ id: 'credentials', label: t('detail.tabCredentials'), content: <CredentialsTab platform={platform} sandbox={sandbox} /> });
+    tabs.push({
+      id: 'credentials',
+      label: t('detail.tabCredentials'),
+      content: <CredentialsTab platform={platform} sandbox={sandbox} />,
+    });
     tabs.push({ id: 'timeline', label: t('detail.tabTimeline'), content: <TimelineTab platform={platform} /> });
   }
 
@@ -71,7 +77,12 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
         </h2>
         <RenameNoticeBanner platform={platform} />
         <RenewalBanner platform={platform} />
-        <Tabs label={t('detail.tabs')} tabs={tabs} active={platform.useCloud && tabs.some((x) => x.id === tab) ? tab : 'general'} onChange={setTab} />
+        <Tabs
+          label={t('detail.tabs')}
+          tabs={tabs}
+          active={platform.useCloud && tabs.some((x) => x.id === tab) ? tab : 'general'}
+          onChange={setTab}
+        />
       </div>
     </section>
   );

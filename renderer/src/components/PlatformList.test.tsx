@@ -13,23 +13,58 @@ afterEach(cleanup);
 
 const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nProvider i18n={testI18n(lng)}>{ui}</I18nProvider>);
 
-
 const platform = (over: Parameters<typeof basePlatform>[0]) => basePlatform({ name: 'Amazon 1', ...over });
 
 describe('PlatformList', () => {
   it('shows the empty state', () => {
-    wrap(<PlatformList platforms={[]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    wrap(
+      <PlatformList
+        platforms={[]}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
     expect(screen.getByText(/Noch keine Plattform angelegt/)).toBeTruthy();
   });
 
   it('shows the columns of the ERP screen with region and sign-in status', () => {
     const list = [
       platform({}),
-      platform({ id: 'p2', name: 'Amazon US', countryCode: 'US', auth: { status: 'authenticated', sellingPartnerId: 'A1', storeName: 'Doe Outdoor Supply', authorizedAt: '2026-01-02T00:00:00.000Z' } }),
+      platform({
+        id: 'p2',
+        name: 'Amazon US',
+        countryCode: 'US',
+        auth: {
+          status: 'authenticated',
+          sellingPartnerId: 'A1',
+          storeName: 'Doe Outdoor Supply',
+          authorizedAt: '2026-01-02T00:00:00.000Z',
+        },
+      }),
     ];
-    wrap(<PlatformList platforms={list} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    wrap(
+      <PlatformList
+        platforms={list}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Bezeichnung', 'Typ', 'Aktiv', 'Cloud', 'Region', 'Verkäuferkonto', 'Status der Anmeldung']);
+    expect(headers).toEqual([
+      'Bezeichnung',
+      'Typ',
+      'Aktiv',
+      'Cloud',
+      'Region',
+      'Verkäuferkonto',
+      'Status der Anmeldung',
+    ]);
     expect(screen.getByRole('row', { name: /Amazon US/ }).textContent).toContain('Doe Outdoor Supply (Händler-ID A1)');
     expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Deutschland');
     expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('Nicht authentifiziert');
@@ -40,16 +75,40 @@ describe('PlatformList', () => {
     const at = '2026-01-02T00:00:00.000Z';
     const list = [
       platform({ useCloud: true, auth: { status: 'failed', at, error: { code: 'LWA_INVALID_GRANT' } } }),
-      platform({ id: 'p2', name: 'Amazon US', useCloud: true, countryCode: 'US', auth: { status: 'sign_in_required', at, error: { code: 'REGION_CHANGED' } } }),
+      platform({
+        id: 'p2',
+        name: 'Amazon US',
+        useCloud: true,
+        countryCode: 'US',
+        auth: { status: 'sign_in_required', at, error: { code: 'REGION_CHANGED' } },
+      }),
     ];
-    wrap(<PlatformList platforms={list} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    wrap(
+      <PlatformList
+        platforms={list}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
     expect(screen.getAllByRole('row')[1]!.textContent).toContain('Fehler (LWA_INVALID_GRANT)');
     expect(screen.getAllByRole('row')[2]!.textContent).toContain('Neu anmelden erforderlich');
   });
 
   it('cuts long texts with an ellipsis and gives the whole text as a tooltip', () => {
     const long = 'Amazon '.repeat(11).trim();
-    wrap(<PlatformList platforms={[platform({ name: long })]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />);
+    wrap(
+      <PlatformList
+        platforms={[platform({ name: long })]}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
     const cell = screen.getByRole('cell', { name: long });
     expect(cell.className).toBe('truncate');
     expect(cell.getAttribute('title')).toBe(long);
@@ -61,7 +120,16 @@ describe('PlatformList', () => {
     const onDelete = vi.fn();
     const onNew = vi.fn();
     const list = [platform({}), platform({ id: 'p2', name: 'Amazon 2' })];
-    wrap(<PlatformList platforms={list} selectedId="p1" onSelect={onSelect} onOpen={onOpen} onDelete={onDelete} onNew={onNew} />);
+    wrap(
+      <PlatformList
+        platforms={list}
+        selectedId="p1"
+        onSelect={onSelect}
+        onOpen={onOpen}
+        onDelete={onDelete}
+        onNew={onNew}
+      />,
+    );
     const user = userEvent.setup();
     screen.getByRole('row', { name: /Amazon 1/ }).focus();
     await user.keyboard('{ArrowDown}');
@@ -75,7 +143,17 @@ describe('PlatformList', () => {
   });
 
   it('speaks English when asked', () => {
-    wrap(<PlatformList platforms={[platform({})]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />, 'en');
+    wrap(
+      <PlatformList
+        platforms={[platform({})]}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+      'en',
+    );
     expect(screen.getAllByRole('columnheader')[0]!.textContent).toBe('Name');
     expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Germany');
   });
@@ -96,7 +174,9 @@ describe('NewPlatformDialog', () => {
     expect(onCreate).not.toHaveBeenCalled();
     await user.type(screen.getByLabelText('Bezeichnung'), 'Amazon 1{Enter}');
     expect(onCreate).toHaveBeenCalledWith('Amazon 1');
-    expect((await screen.findByRole('alert')).textContent).toBe('Die Bezeichnung „Amazon 1“ wird lokal bereits für eine andere Plattform verwendet. Bitte wählen Sie eine andere, z. B. „Amazon 1 (2)“.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Die Bezeichnung „Amazon 1“ wird lokal bereits für eine andere Plattform verwendet. Bitte wählen Sie eine andere, z. B. „Amazon 1 (2)“.',
+    );
     // The field gets the focus back, and the free name is one click away.
     expect(document.activeElement).toBe(screen.getByLabelText('Bezeichnung'));
     await user.click(screen.getByRole('button', { name: '„Amazon 1 (2)“ übernehmen' }));
@@ -116,7 +196,9 @@ describe('NewPlatformDialog', () => {
 
   it('closes after a successful create', async () => {
     const onClose = vi.fn();
-    wrap(<NewPlatformDialog onCreate={vi.fn().mockResolvedValue({ ok: true, value: platform({}) })} onClose={onClose} />);
+    wrap(
+      <NewPlatformDialog onCreate={vi.fn().mockResolvedValue({ ok: true, value: platform({}) })} onClose={onClose} />,
+    );
     await userEvent.setup().type(screen.getByLabelText('Bezeichnung'), 'Neu{Enter}');
     expect(onClose).toHaveBeenCalled();
   });

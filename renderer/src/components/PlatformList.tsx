@@ -32,13 +32,24 @@ function renewalNotice(p: Platform, now: number): { kind: 'soon' | 'overdue'; da
 function statusLabel(t: TFunction, p: Platform, now: number, lng = 'de'): string {
   if (!p.useCloud && p.auth.status === 'not_authenticated') return t('status.not_authenticated');
   const renewal = renewalNotice(p, now);
-  if (renewal) return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', { date: formatDate(renewal.date, lng) });
+  if (renewal)
+    return t(renewal.kind === 'soon' ? 'list.renewalSoon' : 'list.renewalOverdue', {
+      date: formatDate(renewal.date, lng),
+    });
   // Why a sign-in failed, at a glance (the detail has the sentence): the stable code beside the status.
   if (p.auth.status === 'failed' && p.auth.error) return `${t('status.failed')} (${p.auth.error.code})`;
   return t(`status.${p.auth.status}`);
 }
 
-export function PlatformList({ platforms, pendingDeletions = [], selectedId, onSelect, onOpen, onDelete, onNew }: Props) {
+export function PlatformList({
+  platforms,
+  pendingDeletions = [],
+  selectedId,
+  onSelect,
+  onOpen,
+  onDelete,
+  onNew,
+}: Props) {
   const { t, i18n } = useTranslation();
   // The renewal notice changes by the day; a minute is plenty.
   const now = useNow(true, 60_000);
@@ -80,13 +91,26 @@ export function PlatformList({ platforms, pendingDeletions = [], selectedId, onS
         <col className="col-seller" />
         <col className="col-status" />
       </colgroup>
-      <ColumnHeads labels={[t('list.columns.name'), t('list.columns.type'), t('list.columns.active'), t('list.columns.cloud'), t('list.columns.region'), t('list.columns.seller'), t('list.columns.status')]} />
+      <ColumnHeads
+        labels={[
+          t('list.columns.name'),
+          t('list.columns.type'),
+          t('list.columns.active'),
+          t('list.columns.cloud'),
+          t('list.columns.region'),
+          t('list.columns.seller'),
+          t('list.columns.status'),
+        ]}
+      />
       <tbody>
         {platforms.map((p) => {
           const country = countryByCode(p.countryCode);
           const seller = p.useCloud ? validAuthorization(p) : undefined;
           const sellerText = seller ? sellerLabel(t, seller) : '';
-          const regionText = p.useCloud && country ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}` : '';
+          const regionText =
+            p.useCloud && country
+              ? `${country.code} – ${i18n.language === 'en' ? country.nameEn : country.nameDe}`
+              : '';
           const renewal = p.useCloud ? renewalNotice(p, now) : undefined;
           const statusText = p.useCloud ? statusLabel(t, p, now, i18n.language) : '';
           return (
@@ -95,7 +119,10 @@ export function PlatformList({ platforms, pendingDeletions = [], selectedId, onS
               id={`row-${p.id}`}
               tabIndex={p.id === selectedId || (index < 0 && p === platforms[0]) ? 0 : -1}
               aria-selected={p.id === selectedId}
-              className={[p.id === selectedId ? 'selected' : '', p.active ? '' : 'inactive'].filter(Boolean).join(' ') || undefined}
+              className={
+                [p.id === selectedId ? 'selected' : '', p.active ? '' : 'inactive'].filter(Boolean).join(' ') ||
+                undefined
+              }
               onClick={() => onSelect(p.id)}
               onFocus={() => onSelect(p.id)}
               onDoubleClick={() => onOpen(p.id)}

@@ -46,7 +46,13 @@ export function RegionSelect({ platform }: { platform: Platform }) {
     <>
       <label htmlFor="detail-region">{t('cred.region')}</label>
       <div className="field-stack">
-        <select id="detail-region" value={platform.countryCode} disabled={waiting} aria-describedby={describedBy} onChange={(e) => void change(e.target.value)}>
+        <select
+          id="detail-region"
+          value={platform.countryCode}
+          disabled={waiting}
+          aria-describedby={describedBy}
+          onChange={(e) => void change(e.target.value)}
+        >
           {REGIONS.map((region) => (
             <optgroup key={region} label={t(`regions.${region}`)}>
               {COUNTRIES.filter((c) => c.region === region).map((c) => (
@@ -58,7 +64,10 @@ export function RegionSelect({ platform }: { platform: Platform }) {
           ))}
         </select>
         <span id="region-account" className="hint">
-          {t('cred.regionAccount', { country: platform.countryCode, region: t(`regions.${regionOf(platform.countryCode) ?? 'EU'}`) })}
+          {t('cred.regionAccount', {
+            country: platform.countryCode,
+            region: t(`regions.${regionOf(platform.countryCode) ?? 'EU'}`),
+          })}
         </span>
         {waiting && (
           <span id="region-locked" className="hint">
@@ -84,7 +93,9 @@ export function RegionSelect({ platform }: { platform: Platform }) {
               id: valid.sellingPartnerId,
             })}
           </p>
-          {(platform.marketplaces?.length ?? 0) > 0 && <p className="warn-text">{t('cred.regionConfirmMarketplaces')}</p>}
+          {(platform.marketplaces?.length ?? 0) > 0 && (
+            <p className="warn-text">{t('cred.regionConfirmMarketplaces')}</p>
+          )}
         </Dialog>
       )}
     </>

@@ -14,7 +14,12 @@ import { err } from '../../../shared/result';
 const renamed = platform({
   name: 'AMAZON DE',
   cloudPlatformId: 'plt_2',
-  cloudRenameNotice: { oldName: 'AMAZON DE', newName: 'AMAZON DE (2)', reason: 'name_clash', renamedAt: '2026-11-28T10:00:00.000Z' },
+  cloudRenameNotice: {
+    oldName: 'AMAZON DE',
+    newName: 'AMAZON DE (2)',
+    reason: 'name_clash',
+    renamedAt: '2026-11-28T10:00:00.000Z',
+  },
 });
 
 /** The detail of the store's platform, as App shows it: it follows the store. */
@@ -34,7 +39,7 @@ function show() {
 afterEach(cleanup);
 beforeEach(resetStores);
 
-describe('notice of the cloud upgrade\'s rename', () => {
+describe("notice of the cloud upgrade's rename", () => {
   it('names the old and the new name, and goes for good with "Verstanden"', async () => {
     const fake = show();
     const notice = await screen.findByTestId('rename-notice');
@@ -47,7 +52,9 @@ describe('notice of the cloud upgrade\'s rename', () => {
 
   it('stays, with the error, when the acknowledgement fails', async () => {
     const fake = show();
-    fake.api.acknowledgeRenameNotice.mockResolvedValueOnce(err('CLOUD_UNREACHABLE', 'down', { url: 'https://cloud.example' }) as never);
+    fake.api.acknowledgeRenameNotice.mockResolvedValueOnce(
+      err('CLOUD_UNREACHABLE', 'down', { url: 'https://cloud.example' }) as never,
+    );
     await userEvent.click(await screen.findByRole('button', { name: 'Verstanden' }));
     expect(screen.getByTestId('rename-notice')).toBeTruthy();
     expect(await screen.findByRole('alert')).toBeTruthy();

@@ -18,7 +18,11 @@ export function RenameNoticeBanner({ platform }: { platform: Platform }) {
   const notice = platform.cloudRenameNotice;
   if (!notice) return null;
 
-  const params = { oldName: notice.oldName, newName: notice.newName, date: formatDate(notice.renamedAt, i18n.language) };
+  const params = {
+    oldName: notice.oldName,
+    newName: notice.newName,
+    date: formatDate(notice.renamedAt, i18n.language),
+  };
   const onAcknowledge = async () => {
     setBusy(true);
     setError(null);
@@ -28,7 +32,9 @@ export function RenameNoticeBanner({ platform }: { platform: Platform }) {
   };
   return (
     <div className="banner warning" role="status" data-testid="rename-notice" data-reason={notice.reason}>
-      <p>{notice.reason === 'normalised' ? t('renameNotice.normalised', params) : t('renameNotice.nameClash', params)}</p>
+      <p>
+        {notice.reason === 'normalised' ? t('renameNotice.normalised', params) : t('renameNotice.nameClash', params)}
+      </p>
       <p>{t('renameNotice.how')}</p>
       <div className="inline">
         <button type="button" className="primary" disabled={busy} onClick={() => void onAcknowledge()}>

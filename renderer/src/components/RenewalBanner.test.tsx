@@ -16,7 +16,14 @@ import type { Platform } from '../../../shared/platform';
 
 const DUE = '2027-03-01T10:00:00.000Z';
 const DAY = 24 * 3600 * 1000;
-const authenticated = platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2EUMUSTER7H1K', authorizedAt: '2026-03-01T10:00:00.000Z', renewalDueAt: DUE } });
+const authenticated = platform({
+  auth: {
+    status: 'authenticated',
+    sellingPartnerId: 'A2EUMUSTER7H1K',
+    authorizedAt: '2026-03-01T10:00:00.000Z',
+    renewalDueAt: DUE,
+  },
+});
 
 afterEach(() => {
   cleanup();
@@ -31,14 +38,22 @@ function show(p: Platform, at: number) {
   usePlatforms.setState({ platforms: [p], loaded: true });
   wrap(
     <>
-      <PlatformList platforms={[p]} selectedId={null} onSelect={vi.fn()} onOpen={vi.fn()} onDelete={vi.fn()} onNew={vi.fn()} />
+      <PlatformList
+        platforms={[p]}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />
       <PlatformDetail platform={p} sandbox={false} onBack={vi.fn()} onDelete={vi.fn()} />
     </>,
   );
   return fake;
 }
 
-const statusCell = () => screen.getByRole('row', { name: /Amazon 123456/ }).querySelector<HTMLElement>('td[data-status]')!;
+const statusCell = () =>
+  screen.getByRole('row', { name: /Amazon 123456/ }).querySelector<HTMLElement>('td[data-status]')!;
 
 describe('renewal warning', () => {
   it('says nothing 31 days before the renewal date', () => {

@@ -34,17 +34,30 @@ export function RenewalBanner({ platform }: { platform: Platform }) {
   };
   const date = formatDate(due, i18n.language);
   const text =
-    state.kind === 'overdue' ? t('renewal.overdue', { date }) : state.daysLeft === 0 ? t('renewal.today', { date }) : t('renewal.soon', { date, count: state.daysLeft });
+    state.kind === 'overdue'
+      ? t('renewal.overdue', { date })
+      : state.daysLeft === 0
+        ? t('renewal.today', { date })
+        : t('renewal.soon', { date, count: state.daysLeft });
 
   return (
     <div className="banner warning" role="status" data-testid="renewal-banner" data-renewal={state.kind}>
       <p>{text}</p>
       <p>{t('renewal.how')}</p>
       <div className="inline">
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(() => signIn(platform.id, 'refresh'))}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void run(() => signIn(platform.id, 'refresh'))}
+        >
           {t('renewal.refresh')}
         </button>
-        <button type="button" disabled={busy} onClick={() => void run(() => getApi().openManageYourApps({ id: platform.id }))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run(() => getApi().openManageYourApps({ id: platform.id }))}
+        >
           {t('renewal.sellerCentral')}
         </button>
       </div>

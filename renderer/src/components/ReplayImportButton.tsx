@@ -50,7 +50,15 @@ export function ReplayImportButton() {
       <button type="button" onClick={() => input.current?.click()}>
         {t('replay.import')}
       </button>
-      <input ref={input} type="file" accept="application/json,.json" hidden aria-label={t('replay.import')} data-testid="replay-file" onChange={(e) => void read(e.target.files?.[0])} />
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label={t('replay.import')}
+        data-testid="replay-file"
+        onChange={(e) => void read(e.target.files?.[0])}
+      />
       <ErrorMessage error={error} inline />
     </>
   );

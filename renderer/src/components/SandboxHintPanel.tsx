@@ -33,7 +33,15 @@ export function SandboxHintPanel() {
       {hint && (
         <>
           <table className="grid compact">
-            <ColumnHeads labels={[t('sandbox.label'), t('sandbox.email'), t('sandbox.password'), t('sandbox.region'), t('sandbox.code')]} />
+            <ColumnHeads
+              labels={[
+                t('sandbox.label'),
+                t('sandbox.email'),
+                t('sandbox.password'),
+                t('sandbox.region'),
+                t('sandbox.code'),
+              ]}
+            />
             <tbody>
               {hint.accounts.map((a) => (
                 <tr key={a.email}>

@@ -50,10 +50,18 @@ describe('Testfall für die nächste Anmeldung', () => {
     await waitFor(() => expect(select.disabled).toBe(false));
     // Only accounts that fail here: another region's seller and the secondary user, not the EU seller.
     const options = [...select.options].map((o) => o.value);
-    expect(options).toEqual(['', 'scenario:consent_cancelled', 'scenario:code_expired', 'account:na.seller@example.com', 'account:mitarbeiter@example.com']);
+    expect(options).toEqual([
+      '',
+      'scenario:consent_cancelled',
+      'scenario:code_expired',
+      'account:na.seller@example.com',
+      'account:mitarbeiter@example.com',
+    ]);
     await userEvent.setup().selectOptions(select, 'scenario:code_expired');
     expect(fake.api.armSandboxScenario).toHaveBeenCalledWith({ id: 'p1', scenario: 'code_expired' });
-    expect(screen.getByTestId('sandbox-armed').textContent).toBe('Bei ANMELDEN wird ausgelöst: Code beim Eintausch abgelaufen (invalid_grant)');
+    expect(screen.getByTestId('sandbox-armed').textContent).toBe(
+      'Bei ANMELDEN wird ausgelöst: Code beim Eintausch abgelaufen (invalid_grant)',
+    );
     expect(select.value).toBe('scenario:code_expired');
     expect(screen.getByRole('button', { name: 'ANMELDEN' })).toBeTruthy();
   });
@@ -71,10 +79,14 @@ describe('Testfall für die nächste Anmeldung', () => {
 
 describe('SandboxScenarioBanner', () => {
   it('shows while scenarios are active, with "alle zurücksetzen"', async () => {
-    const fake = setup(view({ active: [{ id: 'consent_cancelled', account: 'eu.haendler@example.com', remaining: 1 }] }));
+    const fake = setup(
+      view({ active: [{ id: 'consent_cancelled', account: 'eu.haendler@example.com', remaining: 1 }] }),
+    );
     wrap(<SandboxScenarioBanner />);
     const banner = await screen.findByTestId('sandbox-scenario-banner');
-    expect(banner.textContent).toContain('Sandbox-Szenarien aktiv: Zustimmung abgebrochen / Browser geschlossen für eu.haendler@example.com (noch 1×)');
+    expect(banner.textContent).toContain(
+      'Sandbox-Szenarien aktiv: Zustimmung abgebrochen / Browser geschlossen für eu.haendler@example.com (noch 1×)',
+    );
     fake.api.getSandboxScenarios.mockResolvedValue(ok(view()));
     await userEvent.setup().click(screen.getByRole('button', { name: 'alle zurücksetzen' }));
     expect(fake.api.resetSandboxScenarios).toHaveBeenCalled();
@@ -82,7 +94,10 @@ describe('SandboxScenarioBanner', () => {
   });
 
   it('nothing active: no banner; a deliberate reset after a sign-in says the sign-in is void', async () => {
-    setup(view({ resetAt: '2026-03-02T10:00:00.000Z' }), platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-03-01T10:00:00.000Z' } }));
+    setup(
+      view({ resetAt: '2026-03-02T10:00:00.000Z' }),
+      platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-03-01T10:00:00.000Z' } }),
+    );
     wrap(<SandboxScenarioBanner />);
     expect((await screen.findByTestId('sandbox-reset-notice')).textContent).toContain('zurückgesetzt');
     expect(screen.queryByTestId('sandbox-scenario-banner')).toBeNull();

@@ -46,9 +46,16 @@ export function SandboxScenarioBanner() {
     const base = s.account ? t('sandboxScenarios.forAccount', { id: label(s.id), account: s.account }) : label(s.id);
     return s.remaining !== undefined ? t('sandboxScenarios.remaining', { id: base, count: s.remaining }) : base;
   });
-  const armed = platforms.filter((p) => p.sandboxArmed).map((p) => `${p.name}: ${[p.sandboxArmed?.scenario ? label(p.sandboxArmed.scenario) : '', p.sandboxArmed?.account ?? ''].filter(Boolean).join(' + ')}`);
+  const armed = platforms
+    .filter((p) => p.sandboxArmed)
+    .map(
+      (p) =>
+        `${p.name}: ${[p.sandboxArmed?.scenario ? label(p.sandboxArmed.scenario) : '', p.sandboxArmed?.account ?? ''].filter(Boolean).join(' + ')}`,
+    );
   // A deliberate reset voids sandbox authorizations made before it.
-  const voided = view.resetAt ? platforms.some((p) => p.auth.status === 'authenticated' && p.auth.authorizedAt < view.resetAt!) : false;
+  const voided = view.resetAt
+    ? platforms.some((p) => p.auth.status === 'authenticated' && p.auth.authorizedAt < view.resetAt!)
+    : false;
 
   return (
     <>

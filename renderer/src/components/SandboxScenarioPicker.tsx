@@ -37,7 +37,10 @@ export function SandboxScenarioPicker({ platform, region }: { platform: Platform
     setError(null);
     const [kind, ...rest] = value.split(':');
     const what = rest.join(':');
-    const r = await getApi().armSandboxScenario({ id: platform.id, ...(kind === 'scenario' ? { scenario: what } : kind === 'account' ? { account: what } : {}) });
+    const r = await getApi().armSandboxScenario({
+      id: platform.id,
+      ...(kind === 'scenario' ? { scenario: what } : kind === 'account' ? { account: what } : {}),
+    });
     if (!r.ok) return setError(r.error);
     usePlatforms.setState((s) => ({ platforms: s.platforms.map((p) => (p.id === r.value.id ? r.value : p)) }));
   };
@@ -46,7 +49,12 @@ export function SandboxScenarioPicker({ platform, region }: { platform: Platform
   const armed = platform.sandboxArmed;
   const label = (id: string) => t.lookup(`sandboxScenarios.ids.${id}`) ?? id;
   const armedText = armed
-    ? [armed.scenario ? label(armed.scenario) : '', armed.account ? t('sandboxScenarios.accountArmed', { email: armed.account }) : ''].filter(Boolean).join(' + ')
+    ? [
+        armed.scenario ? label(armed.scenario) : '',
+        armed.account ? t('sandboxScenarios.accountArmed', { email: armed.account }) : '',
+      ]
+        .filter(Boolean)
+        .join(' + ')
     : '';
   const selectId = `sandbox-scenario-${platform.id}`;
 
@@ -65,7 +73,12 @@ export function SandboxScenarioPicker({ platform, region }: { platform: Platform
         <optgroup label={t('sandboxScenarios.accounts')}>
           {failing.map((a) => (
             <option key={a.email} value={`account:${a.email}`} title={a.label}>
-              {a.failure ? `${a.email} – ${a.label}` : t('sandboxScenarios.accountWrongRegion', { email: a.email, region: t.lookup(`regions.${a.region}`) ?? a.region })}
+              {a.failure
+                ? `${a.email} – ${a.label}`
+                : t('sandboxScenarios.accountWrongRegion', {
+                    email: a.email,
+                    region: t.lookup(`regions.${a.region}`) ?? a.region,
+                  })}
             </option>
           ))}
         </optgroup>

@@ -30,7 +30,9 @@ function Harness() {
 function setup(answer: (key: string, actualRegion?: string) => Platform, auth = waiting) {
   const p = platform({ auth });
   const fake = fakeApi([p]);
-  fake.api.reportSellerCentralError.mockImplementation(async ({ key, actualRegion }: { key: string; actualRegion?: string }) => ok(answer(key, actualRegion)));
+  fake.api.reportSellerCentralError.mockImplementation(
+    async ({ key, actualRegion }: { key: string; actualRegion?: string }) => ok(answer(key, actualRegion)),
+  );
   setApi(fake.api);
   usePlatforms.setState({ platforms: [p], loaded: true });
   wrap(<Harness />);
@@ -38,7 +40,9 @@ function setup(answer: (key: string, actualRegion?: string) => Platform, auth = 
 }
 
 const failed = (code: ErrorCode, params?: Record<string, string>): Platform =>
-  platform({ auth: { status: 'failed', at: new Date().toISOString(), error: { code, ...(params ? { params } : {}) } } });
+  platform({
+    auth: { status: 'failed', at: new Date().toISOString(), error: { code, ...(params ? { params } : {}) } },
+  });
 
 describe('Seller Central zeigt einen Fehler?', () => {
   it('lists every catalogue entry with Amazon’s own text and code', async () => {
@@ -53,14 +57,22 @@ describe('Seller Central zeigt einen Fehler?', () => {
   });
 
   it('two clicks: a wrong region names the account’s region and the country to choose', async () => {
-    const fake = setup((_k, r) => failed('SELLER_CENTRAL_WRONG_REGION', { region: 'EU', actualRegion: r!, country: 'US' }));
+    const fake = setup((_k, r) =>
+      failed('SELLER_CENTRAL_WRONG_REGION', { region: 'EU', actualRegion: r!, country: 'US' }),
+    );
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }));
     await user.click(screen.getByRole('button', { name: 'Mein Konto: Nordamerika (NA)' }));
-    expect(fake.api.reportSellerCentralError).toHaveBeenCalledWith({ id: 'p1', key: 'wrong_region', actualRegion: 'NA' });
+    expect(fake.api.reportSellerCentralError).toHaveBeenCalledWith({
+      id: 'p1',
+      key: 'wrong_region',
+      actualRegion: 'NA',
+    });
     expect(screen.getByTestId('auth-status').textContent).toBe('Fehler');
     expect(
-      screen.getByText('Seller Central lehnt ab: Ihr Amazon-Konto gehört zu Nordamerika (NA), gewählt ist Europa (EU). Wählen Sie unter Region „US“ (oder ein anderes Land dieser Region) und klicken Sie erneut auf ANMELDEN.'),
+      screen.getByText(
+        'Seller Central lehnt ab: Ihr Amazon-Konto gehört zu Nordamerika (NA), gewählt ist Europa (EU). Wählen Sie unter Region „US“ (oder ein anderes Land dieser Region) und klicken Sie erneut auf ANMELDEN.',
+      ),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'ANMELDEN' })).toBeTruthy();
   });
@@ -121,11 +133,19 @@ describe('Seller Central zeigt einen Fehler?', () => {
   it('offers the list by itself after two minutes without an answer', () => {
     const started = Date.parse('2026-06-01T10:00:00Z');
     clock.now = () => started + OFFER_AFTER_MS - 1000;
-    setup(() => failed('INTERNAL'), waitingAuth({ startedAt: new Date(started).toISOString(), expiresAt: new Date(started + 300_000).toISOString() }));
+    setup(
+      () => failed('INTERNAL'),
+      waitingAuth({ startedAt: new Date(started).toISOString(), expiresAt: new Date(started + 300_000).toISOString() }),
+    );
     expect(screen.queryByRole('group', { name: 'Was zeigt Seller Central?' })).toBeNull();
     cleanup();
     clock.now = () => started + OFFER_AFTER_MS;
-    setup(() => failed('INTERNAL'), waitingAuth({ startedAt: new Date(started).toISOString(), expiresAt: new Date(started + 300_000).toISOString() }));
-    expect(screen.getByRole('group', { name: 'Was zeigt Seller Central?' }).textContent).toContain('seit 2 Minuten keine Rückmeldung');
+    setup(
+      () => failed('INTERNAL'),
+      waitingAuth({ startedAt: new Date(started).toISOString(), expiresAt: new Date(started + 300_000).toISOString() }),
+    );
+    expect(screen.getByRole('group', { name: 'Was zeigt Seller Central?' }).textContent).toContain(
+      'seit 2 Minuten keine Rückmeldung',
+    );
   });
 });

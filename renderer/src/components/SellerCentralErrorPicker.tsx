@@ -9,7 +9,12 @@ import { useTranslation } from '../i18n';
 import { REGIONS, type Region } from '../../../shared/amazon-regions';
 import type { Platform } from '../../../shared/platform';
 import type { AppError } from '../../../shared/result';
-import { SELLER_CENTRAL_ERROR_KEYS, SELLER_CENTRAL_ERRORS, sellerCentralErrorByAmazonCode, type SellerCentralErrorKey } from '../../../shared/seller-central-errors';
+import {
+  SELLER_CENTRAL_ERROR_KEYS,
+  SELLER_CENTRAL_ERRORS,
+  sellerCentralErrorByAmazonCode,
+  type SellerCentralErrorKey,
+} from '../../../shared/seller-central-errors';
 import { getApi } from '../api';
 import { useNow } from '../hooks/useNow';
 import { usePlatforms } from '../store/platforms';
@@ -46,7 +51,11 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
     setBusy(true);
     setError(null);
     setUnknownCode(null);
-    const r = await getApi().reportSellerCentralError({ id: platform.id, key, ...(actualRegion ? { actualRegion } : {}) });
+    const r = await getApi().reportSellerCentralError({
+      id: platform.id,
+      key,
+      ...(actualRegion ? { actualRegion } : {}),
+    });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     usePlatforms.setState((s) => ({ platforms: s.platforms.map((p) => (p.id === r.value.id ? r.value : p)) }));
@@ -71,7 +80,9 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
     return e.amazonText ? e.amazonText[lang] : (t.lookup(`scErrors.labels.${key}`) ?? key);
   };
   const query = fold(search.trim());
-  const shown = SELLER_CENTRAL_ERROR_KEYS.filter((key) => !query || fold(`${label(key)} ${SELLER_CENTRAL_ERRORS[key].amazonCode ?? ''}`).includes(query));
+  const shown = SELLER_CENTRAL_ERROR_KEYS.filter(
+    (key) => !query || fold(`${label(key)} ${SELLER_CENTRAL_ERRORS[key].amazonCode ?? ''}`).includes(query),
+  );
 
   const listId = `sc-errors-${platform.id}`;
   const showList = timedOut || offered || open;
@@ -86,13 +97,21 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
         </div>
       )}
       {!timedOut && !offered && (
-        <button type="button" className="link-button" aria-expanded={showList} aria-controls={listId} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={showList}
+          aria-controls={listId}
+          onClick={() => setOpen(!open)}
+        >
           {t(picked ? 'scErrors.toggleAgain' : 'scErrors.toggle')}
         </button>
       )}
       {showList && (
         <div id={listId} role="group" aria-label={t('scErrors.title')} className="sc-error-panel">
-          <p className={offered ? 'warn-text' : 'hint'}>{t(timedOut ? 'scErrors.introTimeout' : offered ? 'scErrors.introOffered' : 'scErrors.intro')}</p>
+          <p className={offered ? 'warn-text' : 'hint'}>
+            {t(timedOut ? 'scErrors.introTimeout' : offered ? 'scErrors.introOffered' : 'scErrors.intro')}
+          </p>
           <form
             className="inline"
             onSubmit={(ev) => {
@@ -101,7 +120,13 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
             }}
           >
             <label htmlFor={`${listId}-code`}>{t('scErrors.codeLabel')}</label>
-            <input id={`${listId}-code`} value={typed} maxLength={40} placeholder="MD1000" onChange={(ev) => setTyped(ev.target.value)} />
+            <input
+              id={`${listId}-code`}
+              value={typed}
+              maxLength={40}
+              placeholder="MD1000"
+              onChange={(ev) => setTyped(ev.target.value)}
+            />
             <button type="submit" disabled={busy || !typed.trim()}>
               {t('scErrors.explain')}
             </button>
@@ -113,7 +138,14 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
           )}
           <div className="inline">
             <label htmlFor={`${listId}-search`}>{t('scErrors.searchLabel')}</label>
-            <input id={`${listId}-search`} type="search" value={search} maxLength={80} onChange={(ev) => setSearch(ev.target.value)} aria-controls={`${listId}-list`} />
+            <input
+              id={`${listId}-search`}
+              type="search"
+              value={search}
+              maxLength={80}
+              onChange={(ev) => setSearch(ev.target.value)}
+              aria-controls={`${listId}-list`}
+            />
           </div>
           <ul className="sc-error-list" id={`${listId}-list`} aria-label={t('scErrors.listLabel')}>
             {shown.map((key) => {
@@ -124,11 +156,22 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
                     <span>{label(key)}</span>
                     <span className="inline">
                       {REGIONS.filter((r) => r !== region).map((r) => (
-                        <button key={r} type="button" className="sc-error-choice" disabled={busy} onClick={() => void report(key, r)}>
+                        <button
+                          key={r}
+                          type="button"
+                          className="sc-error-choice"
+                          disabled={busy}
+                          onClick={() => void report(key, r)}
+                        >
                           {t('scErrors.accountIn', { region: t(`regions.${r}`) })}
                         </button>
                       ))}
-                      <button type="button" className="sc-error-choice" disabled={busy} onClick={() => void report(key)}>
+                      <button
+                        type="button"
+                        className="sc-error-choice"
+                        disabled={busy}
+                        onClick={() => void report(key)}
+                      >
                         {t('scErrors.regionUnknown')}
                       </button>
                     </span>
@@ -137,7 +180,13 @@ export function SellerCentralErrorPicker({ platform, region }: Props) {
               }
               return (
                 <li key={key}>
-                  <button type="button" className="sc-error-choice" data-key={key} disabled={busy} onClick={() => void report(key)}>
+                  <button
+                    type="button"
+                    className="sc-error-choice"
+                    data-key={key}
+                    disabled={busy}
+                    onClick={() => void report(key)}
+                  >
                     {code && <span className="sc-error-code">{code}</span>}
                     {label(key)}
                   </button>

@@ -32,7 +32,13 @@ export function SellerChangePrompt({ platform }: { platform: Platform }) {
   ] as const;
 
   return (
-    <section className="seller-change span-all" role="alertdialog" aria-labelledby="seller-change-title" aria-describedby="seller-change-question" data-testid="seller-change">
+    <section
+      className="seller-change span-all"
+      role="alertdialog"
+      aria-labelledby="seller-change-title"
+      aria-describedby="seller-change-question"
+      data-testid="seller-change"
+    >
       <h3 id="seller-change-title">{t('cred.sellerChangeTitle')}</h3>
       <p id="seller-change-question">{t('cred.sellerChangeQuestion')}</p>
       <ul>
@@ -41,11 +47,18 @@ export function SellerChangePrompt({ platform }: { platform: Platform }) {
           <strong>{t('cred.sellerChangeNew', { seller: sellerLabel(t, next) })}</strong>
         </li>
       </ul>
-      {twins.length > 0 && <p className="warn-text">{t('cred.sellerChangeAlsoOn', { names: twins.map((o) => o.name).join('“, „') })}</p>}
+      {twins.length > 0 && (
+        <p className="warn-text">{t('cred.sellerChangeAlsoOn', { names: twins.map((o) => o.name).join('“, „') })}</p>
+      )}
       <div className="seller-change-answers">
         {answers.map(({ decision, label, hint }) => (
           <div key={decision}>
-            <button type="button" disabled={busy} onClick={() => void answer(decision)} aria-describedby={`seller-${decision}-hint`}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void answer(decision)}
+              aria-describedby={`seller-${decision}-hint`}
+            >
               {label}
             </button>
             <span id={`seller-${decision}-hint`} className="hint">

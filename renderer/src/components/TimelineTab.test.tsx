@@ -17,9 +17,25 @@ it('lists the steps newest first with their outcome, and exports them as a JSON 
   const { api } = fakeApi();
   api.getTimeline.mockResolvedValue(
     ok([
-      { at: '2026-11-28T09:00:00.000Z', step: 'sign-in (login) requested', outcome: 'info' as const, detail: 'region DE' },
-      { at: '2026-11-28T09:00:01.000Z', step: 'cloud unreachable while waiting; retrying with backoff', outcome: 'error' as const, code: 'CLOUD_UNREACHABLE', detail: 'CLOUD_UNREACHABLE: ECONNREFUSED' },
-      { at: '2026-11-28T09:00:05.000Z', step: 'authenticated', outcome: 'ok' as const, detail: 'seller A2EUMUSTER7H1K' },
+      {
+        at: '2026-11-28T09:00:00.000Z',
+        step: 'sign-in (login) requested',
+        outcome: 'info' as const,
+        detail: 'region DE',
+      },
+      {
+        at: '2026-11-28T09:00:01.000Z',
+        step: 'cloud unreachable while waiting; retrying with backoff',
+        outcome: 'error' as const,
+        code: 'CLOUD_UNREACHABLE',
+        detail: 'CLOUD_UNREACHABLE: ECONNREFUSED',
+      },
+      {
+        at: '2026-11-28T09:00:05.000Z',
+        step: 'authenticated',
+        outcome: 'ok' as const,
+        detail: 'seller A2EUMUSTER7H1K',
+      },
     ]),
   );
   setApi(api);
@@ -32,7 +48,11 @@ it('lists the steps newest first with their outcome, and exports them as a JSON 
   const table = await screen.findByRole('table', { name: 'Protokoll der Anmeldung' });
   const rows = within(table).getAllByRole('row').slice(1);
   // German step texts, the error code beside them.
-  expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual(['Authentifiziert', 'Cloud beim Warten nicht erreichbar – neue Versuche (CLOUD_UNREACHABLE)', 'ANMELDEN angeklickt']);
+  expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual([
+    'Authentifiziert',
+    'Cloud beim Warten nicht erreichbar – neue Versuche (CLOUD_UNREACHABLE)',
+    'ANMELDEN angeklickt',
+  ]);
   expect(within(rows[1]!).getByText('Fehler')).toBeTruthy();
   expect(api.getTimeline).toHaveBeenCalledWith({ id: 'p1' });
 
@@ -56,5 +76,7 @@ it('says when there is nothing yet, and names export files safely', async () => 
   wrap(<TimelineTab platform={platform()} />);
   expect(await screen.findByText(/Noch keine Einträge/)).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Protokoll exportieren' })).toHaveProperty('disabled', true);
-  expect(exportFileName(platform({ name: 'Amazon / 12:34' }), new Date('2026-11-28T00:00:00Z'))).toBe('protokoll-Amazon_12_34-2026-11-28.json');
+  expect(exportFileName(platform({ name: 'Amazon / 12:34' }), new Date('2026-11-28T00:00:00Z'))).toBe(
+    'protokoll-Amazon_12_34-2026-11-28.json',
+  );
 });

@@ -74,7 +74,13 @@ export function TimelineTab({ platform }: { platform: Platform }) {
               {e.code ? <span className="mono code-beside"> ({e.code})</span> : null}
             </td>
             <td>{t(`timeline.outcomes.${e.outcome}`)}</td>
-            <td className="wrap">{e.detail ? detailText(e.detail, i18n.language === 'en' ? 'en' : 'de', (iso) => formatTimestamp(iso, i18n.language)) : ''}</td>
+            <td className="wrap">
+              {e.detail
+                ? detailText(e.detail, i18n.language === 'en' ? 'en' : 'de', (iso) =>
+                    formatTimestamp(iso, i18n.language),
+                  )
+                : ''}
+            </td>
           </tr>
         )}
       />

@@ -11,7 +11,11 @@ export function TokenInvalidPage() {
         <div className="titlebar-right">
           <label>
             {t('app.language')}{' '}
-            <select value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)} aria-label={t('app.language')}>
+            <select
+              value={i18n.language}
+              onChange={(e) => void i18n.changeLanguage(e.target.value)}
+              aria-label={t('app.language')}
+            >
               <option value="de">Deutsch</option>
               <option value="en">English</option>
             </select>

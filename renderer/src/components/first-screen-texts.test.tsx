@@ -22,12 +22,16 @@ const { deRest } = await vi.importActual<typeof import('../i18n/de.rest')>('../i
 
 type Tree = { readonly [key: string]: string | Tree };
 const keys = (tree: Tree, prefix = ''): string[] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [prefix + k, prefix + k.replace(/_(one|other)$/, '')] : keys(v, `${prefix}${k}.`)));
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [prefix + k, prefix + k.replace(/_(one|other)$/, '')] : keys(v, `${prefix}${k}.`),
+  );
 const ALL_KEYS = [...new Set([...keys(de), ...keys(deRest as unknown as Tree)])];
 
 /** Every text the page shows or says: its text, and the attributes read out or shown as tooltips. */
 function shownTexts(): string[] {
-  const attrs = [...document.body.querySelectorAll('*')].flatMap((el) => ['title', 'aria-label', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''));
+  const attrs = [...document.body.querySelectorAll('*')].flatMap((el) =>
+    ['title', 'aria-label', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+  );
   return [document.body.textContent ?? '', ...attrs].filter(Boolean);
 }
 
@@ -63,16 +67,58 @@ describe('the first screen needs no text from the rest', () => {
       [
         platform({ id: 'p1', name: 'Ohne Anmeldung' }),
         platform({ id: 'p2', name: 'Läuft', auth: waitingAuth() }),
-        platform({ id: 'p3', name: 'Mit Namen', auth: { status: 'authenticated', sellingPartnerId: 'A1', storeName: 'Doe Outdoor Supply', authorizedAt: at(-DAY) } }),
-        platform({ id: 'p4', name: 'Nur Kennung', countryCode: 'US', auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: at(-DAY) } }),
-        platform({ id: 'p5', name: 'Bald erneuern', auth: { status: 'authenticated', sellingPartnerId: 'A3', authorizedAt: at(-355 * DAY), renewalDueAt: at(10 * DAY) } }),
-        platform({ id: 'p6', name: 'Überfällig', auth: { status: 'authenticated', sellingPartnerId: 'A4', authorizedAt: at(-400 * DAY), renewalDueAt: at(-2 * DAY) } }),
+        platform({
+          id: 'p3',
+          name: 'Mit Namen',
+          auth: {
+            status: 'authenticated',
+            sellingPartnerId: 'A1',
+            storeName: 'Doe Outdoor Supply',
+            authorizedAt: at(-DAY),
+          },
+        }),
+        platform({
+          id: 'p4',
+          name: 'Nur Kennung',
+          countryCode: 'US',
+          auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: at(-DAY) },
+        }),
+        platform({
+          id: 'p5',
+          name: 'Bald erneuern',
+          auth: {
+            status: 'authenticated',
+            sellingPartnerId: 'A3',
+            authorizedAt: at(-355 * DAY),
+            renewalDueAt: at(10 * DAY),
+          },
+        }),
+        platform({
+          id: 'p6',
+          name: 'Überfällig',
+          auth: {
+            status: 'authenticated',
+            sellingPartnerId: 'A4',
+            authorizedAt: at(-400 * DAY),
+            renewalDueAt: at(-2 * DAY),
+          },
+        }),
         platform({ id: 'p7', name: 'Ohne Cloud', useCloud: false, active: false }),
       ],
       appInfo({ pendingCloudDeletions: 2 }),
       { selectedId: 'p3' },
     ],
-    ['the sandbox, no keychain, a store problem and an error', [platform()], appInfo({ amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:9' }, keychain: { available: false, plaintextFallback: false }, storeWarning: { code: 'STORE_CORRUPT', backupPath: '/tmp/x' }, unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 1, file: '/tmp/config' } }), { error: { code: 'HOST_UNREACHABLE' } }],
+    [
+      'the sandbox, no keychain, a store problem and an error',
+      [platform()],
+      appInfo({
+        amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:9' },
+        keychain: { available: false, plaintextFallback: false },
+        storeWarning: { code: 'STORE_CORRUPT', backupPath: '/tmp/x' },
+        unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 1, file: '/tmp/config' },
+      }),
+      { error: { code: 'HOST_UNREACHABLE' } },
+    ],
   ])('%s', async (_name, platforms, info, extra) => {
     show(platforms, info, extra);
     await screen.findByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' });

@@ -16,7 +16,8 @@ export const deRest = {
   deleteDialog: {
     title: 'Plattform löschen',
     question: 'Soll die Plattform „{{name}}“ wirklich gelöscht werden?',
-    cloudWarning: 'Die Plattform wird auch in der Cloud gelöscht, mit allen dort gespeicherten Amazon-Zugriffen. Danach ist eine neue Anmeldung bei Amazon nötig.',
+    cloudWarning:
+      'Die Plattform wird auch in der Cloud gelöscht, mit allen dort gespeicherten Amazon-Zugriffen. Danach ist eine neue Anmeldung bei Amazon nötig.',
     confirm: 'Löschen',
     cancel: 'Abbrechen',
     busy: 'Wird gelöscht …',
@@ -24,14 +25,16 @@ export const deRest = {
   unreachableDialog: {
     title: 'Cloud nicht erreichbar',
     text: 'Die Plattform „{{name}}“ konnte nicht in der Cloud gelöscht werden, weil die Cloud nicht erreichbar ist.',
-    localHint: '„Nur lokal löschen“ entfernt die Plattform sofort aus dieser Liste. Die Löschung in der Cloud wird vorgemerkt und automatisch wiederholt, bis sie gelingt.',
+    localHint:
+      '„Nur lokal löschen“ entfernt die Plattform sofort aus dieser Liste. Die Löschung in der Cloud wird vorgemerkt und automatisch wiederholt, bis sie gelingt.',
     retry: 'Erneut versuchen',
     local: 'Nur lokal löschen',
     cancel: 'Abbrechen',
   },
   timeline: {
     title: 'Protokoll der Anmeldung',
-    intro: 'Jeder Schritt der Amazon-Anmeldung dieser Plattform (ohne Zugangsdaten, Codes oder Token) – für den Support.',
+    intro:
+      'Jeder Schritt der Amazon-Anmeldung dieser Plattform (ohne Zugangsdaten, Codes oder Token) – für den Support.',
     export: 'Protokoll exportieren',
     empty: 'Noch keine Einträge. Sie entstehen mit {{btnSignIn}}.',
     at: 'Zeit',
@@ -50,7 +53,8 @@ export const deRest = {
     type: 'Typ',
     active: 'Aktiv',
     useCloud: 'Cloud verwenden',
-    useCloudHint: 'Mit „Cloud verwenden“ wird das Amazon-Konto über die Cloud angebunden; das Register ZUGANGSDATEN erscheint.',
+    useCloudHint:
+      'Mit „Cloud verwenden“ wird das Amazon-Konto über die Cloud angebunden; das Register ZUGANGSDATEN erscheint.',
     saved: 'Gespeichert',
     main: 'Plattform {{name}}',
   },
@@ -60,29 +64,35 @@ export const deRest = {
     region: 'Region',
     regionLocked: 'Die Region kann während einer laufenden Anmeldung nicht geändert werden.',
     regionConfirmTitle: 'Region wechseln?',
-    regionConfirmText: 'Die Anmeldung dieser Plattform (Händler-ID {{id}}) gilt nur für {{from}}. Mit „{{country}}“ wechselt die Plattform nach {{to}}: Die bisherige Anmeldung endet hier, und Sie müssen sich mit {{btnSignIn}} beim Amazon-Konto dieser Region neu anmelden.',
+    regionConfirmText:
+      'Die Anmeldung dieser Plattform (Händler-ID {{id}}) gilt nur für {{from}}. Mit „{{country}}“ wechselt die Plattform nach {{to}}: Die bisherige Anmeldung endet hier, und Sie müssen sich mit {{btnSignIn}} beim Amazon-Konto dieser Region neu anmelden.',
     regionConfirmMarketplaces: 'Die importierten Marktplätze gehören zur bisherigen Region und werden entfernt.',
     regionConfirmKeep: 'Region behalten',
     regionConfirmChange: 'Region wechseln',
     status: 'Status der Anmeldung',
     authenticatedSince: 'Authentifiziert seit {{date}} (Händler-ID {{id}})',
     authenticatedSinceStore: 'Authentifiziert seit {{date}} – {{store}} (Händler-ID {{id}})',
-    regionAccount: '{{country}} steht für das ganze Verkäuferkonto der Region {{region}}: Eine Anmeldung gilt für alle Marktplätze dieser Region.',
+    regionAccount:
+      '{{country}} steht für das ganze Verkäuferkonto der Region {{region}}: Eine Anmeldung gilt für alle Marktplätze dieser Region.',
     switched: 'Gewechselt vom Verkäuferkonto {{old}}. Bitte importieren Sie die Einstellungen für das neue Konto.',
-    duplicateSeller: 'Achtung: Dieses Verkäuferkonto ist auch mit der Plattform „{{names}}“ verbunden. Aufträge würden doppelt importiert. Verbinden Sie jedes Amazon-Konto nur mit einer Plattform.',
+    duplicateSeller:
+      'Achtung: Dieses Verkäuferkonto ist auch mit der Plattform „{{names}}“ verbunden. Aufträge würden doppelt importiert. Verbinden Sie jedes Amazon-Konto nur mit einer Plattform.',
     changeName: 'Bezeichnung ändern',
     cancelledByUser: 'Sie haben die Anmeldung abgebrochen. Mit {{btnSignIn}} beginnen Sie neu.',
     renewalDue: 'Erneuerung fällig am {{date}}',
     renewalSoon: 'Erneuerung fällig am {{date}} – bitte rechtzeitig {{btnRefresh}}',
     renewalOverdue: 'Die Amazon-Autorisierung ist am {{date}} abgelaufen – bitte mit {{btnSignIn}} neu autorisieren',
     remaining: 'Verbleibende Zeit',
-    previousValid: 'Die bisherige Anmeldung (Händler-ID {{id}}, seit {{date}}) bleibt gültig, bis die neue abgeschlossen ist.',
+    previousValid:
+      'Die bisherige Anmeldung (Händler-ID {{id}}, seit {{date}}) bleibt gültig, bis die neue abgeschlossen ist.',
     previousKept: 'Die bisherige Anmeldung (Händler-ID {{id}}, seit {{date}}) bleibt gültig.',
-    otherSeller: 'Achtung: Amazon hat ein anderes Verkäuferkonto zurückgegeben (bisher {{old}}, jetzt {{new}}). Prüfen Sie, ob Sie mit dem richtigen Konto angemeldet waren.',
+    otherSeller:
+      'Achtung: Amazon hat ein anderes Verkäuferkonto zurückgegeben (bisher {{old}}, jetzt {{new}}). Prüfen Sie, ob Sie mit dem richtigen Konto angemeldet waren.',
     cloudUnreachable: 'Cloud nicht erreichbar – es wird weiter versucht (seit {{time}}).',
     signIn: 'ANMELDEN',
     refresh: 'AKTUALISIEREN',
-    refreshHint: '{{btnRefresh}} öffnet Seller Central mit dem Konto, das in Ihrem Browser bereits angemeldet ist. Für ein anderes Verkäuferkonto wählen Sie dort „Konto wechseln“ (oder „Abmelden“) und melden sich mit dem anderen Konto an.',
+    refreshHint:
+      '{{btnRefresh}} öffnet Seller Central mit dem Konto, das in Ihrem Browser bereits angemeldet ist. Für ein anderes Verkäuferkonto wählen Sie dort „Konto wechseln“ (oder „Abmelden“) und melden sich mit dem anderen Konto an.',
     cancel: 'Abbrechen',
     cancelLabel: 'Anmeldung abbrechen',
     consentLink: 'Anmeldelink',
@@ -90,24 +100,28 @@ export const deRest = {
     copied: 'Link kopiert.',
     copyFailed: 'Kopieren nicht möglich – der Link ist markiert, kopieren Sie ihn mit Strg+C.',
     openBrowser: 'Im Browser öffnen',
-    browserNotOpened: 'Der Browser konnte nicht geöffnet werden. Kopieren Sie den Link und öffnen Sie ihn in Ihrem Browser.',
+    browserNotOpened:
+      'Der Browser konnte nicht geöffnet werden. Kopieren Sie den Link und öffnen Sie ihn in Ihrem Browser.',
     infoTitle: 'So funktioniert die Anmeldung',
     sellerChangeTitle: 'Anderes Verkäuferkonto',
-    sellerChangeQuestion: 'Amazon hat bei {{btnRefresh}} ein anderes Verkäuferkonto zurückgegeben. Welches Konto soll mit dieser Plattform verbunden sein?',
+    sellerChangeQuestion:
+      'Amazon hat bei {{btnRefresh}} ein anderes Verkäuferkonto zurückgegeben. Welches Konto soll mit dieser Plattform verbunden sein?',
     sellerChangeOld: 'Bisher verbunden: {{seller}}',
     sellerChangeNew: 'Neu angemeldet: {{seller}}',
     sellerChangeValid: 'Bis zu Ihrer Entscheidung bleibt die bisherige Verbindung gültig.',
     sellerChangeKeep: 'Bisheriges Konto behalten',
     sellerChangeKeepHint: 'Die neue Anmeldung wird verworfen.',
     sellerChangeSwitch: 'Zum neuen Konto wechseln',
-    sellerChangeSwitchHint: 'Die importierten Marktplätze des bisherigen Kontos werden entfernt; danach bitte die Einstellungen neu importieren.',
+    sellerChangeSwitchHint:
+      'Die importierten Marktplätze des bisherigen Kontos werden entfernt; danach bitte die Einstellungen neu importieren.',
     sellerChangeAlsoOn: 'Das neue Konto ist bereits mit der Plattform „{{names}}“ verbunden.',
     info1: 'Nach {{btnSignIn}} öffnet sich Ihr Standardbrowser mit Amazon Seller Central.',
     info2: 'Melden Sie sich an und bestätigen Sie mit dem Einmalcode (Zwei-Schritt-Verifizierung).',
     info3: 'Bestätigen Sie den Zugriff der Anwendung.',
     info4: 'Danach erscheint eine Seite mit JSON-Text – sie kann einfach geschlossen werden.',
     info5: 'Der Status hier ändert sich von selbst.',
-    startedOnAmazon: 'Die Anmeldung wurde in Seller Central („Erneut autorisieren“) oder im Appstore gestartet. Schließen Sie sie dort ab – der Status hier ändert sich von selbst.',
+    startedOnAmazon:
+      'Die Anmeldung wurde in Seller Central („Erneut autorisieren“) oder im Appstore gestartet. Schließen Sie sie dort ab – der Status hier ändert sich von selbst.',
   },
   pairing: {
     title: 'Über Amazon anmelden (Seller Central / Appstore)',
@@ -119,15 +133,18 @@ export const deRest = {
   },
   preflight: {
     summary: 'Vor {{btnSignIn}} prüfen: primärer Benutzer, Verkaufstarif „Professionell“, Region {{region}}',
-    primary: 'Melden Sie sich in Seller Central als primärer Benutzer des Kontos an – oder als Benutzer mit der Berechtigung „Autorisierte Partner verwalten“ (Manage Authorized Partners).',
+    primary:
+      'Melden Sie sich in Seller Central als primärer Benutzer des Kontos an – oder als Benutzer mit der Berechtigung „Autorisierte Partner verwalten“ (Manage Authorized Partners).',
     plan: 'Das Konto hat den Verkaufstarif „Professionell“. Im Verkaufstarif „Einzelanbieter“ lässt Amazon keine Apps zu.',
-    region: 'Das Konto gehört zur hier gewählten Region {{region}}. Für ein Konto einer anderen Region ändern Sie oben die „Region“.',
+    region:
+      'Das Konto gehört zur hier gewählten Region {{region}}. Für ein Konto einer anderen Region ändern Sie oben die „Region“.',
   },
   connection: {
     disconnect: 'Verbindung trennen',
     title: 'Verbindung trennen?',
     text: 'Die Verbindung der Plattform „{{name}}“ mit dem Amazon-Konto wird getrennt: Die Cloud löscht den Amazon-Zugriff (das Token) dieser Plattform, die importierten Marktplätze werden entfernt, und der Status wird „Nicht authentifiziert“. Die Plattform selbst bleibt; mit {{btnSignIn}} verbinden Sie sie wieder.',
-    amazonNote: 'Bei Amazon bleibt die Freigabe der App bestehen, bis Sie die App in Seller Central unter „Apps verwalten“ entfernen.',
+    amazonNote:
+      'Bei Amazon bleibt die Freigabe der App bestehen, bis Sie die App in Seller Central unter „Apps verwalten“ entfernen.',
     openManageApps: 'Seller Central „Apps verwalten“ öffnen',
     cancel: 'Abbrechen',
     busy: 'Wird getrennt …',
@@ -161,19 +178,25 @@ export const deRest = {
   scErrors: {
     toggle: 'Seller Central zeigt einen Fehler?',
     title: 'Was zeigt Seller Central?',
-    intro: 'Geben Sie den Fehlercode von der Amazon-Seite ein oder wählen Sie die Meldung – Sie erhalten sofort die Ursache und den nächsten Schritt; die Anmeldung wartet weiter.',
+    intro:
+      'Geben Sie den Fehlercode von der Amazon-Seite ein oder wählen Sie die Meldung – Sie erhalten sofort die Ursache und den nächsten Schritt; die Anmeldung wartet weiter.',
     introTimeout: 'Zeigte Seller Central einen dieser Fehler?',
     accountIn: 'Mein Konto: {{region}}',
     regionUnknown: 'Region unbekannt',
     codeLabel: 'Fehlercode von der Amazon-Seite',
     explain: 'Erklären',
-    unknownCode: 'Den Code „{{code}}“ kennen wir nicht. Wählen Sie oben den Text, den Amazon zeigt, oder nennen Sie den Code dem Support.',
-    labels: { browser_closed: 'Keine Fehlermeldung: Ich habe das Browserfenster geschlossen oder finde es nicht mehr.' },
+    unknownCode:
+      'Den Code „{{code}}“ kennen wir nicht. Wählen Sie oben den Text, den Amazon zeigt, oder nennen Sie den Code dem Support.',
+    labels: {
+      browser_closed: 'Keine Fehlermeldung: Ich habe das Browserfenster geschlossen oder finde es nicht mehr.',
+    },
     searchLabel: 'Oder Text der Meldung suchen',
     listLabel: 'Meldungen von Seller Central',
     noMatch: 'Keine Meldung passt. Nennen Sie dem Support den Text oder Code, den Amazon zeigt.',
-    introOffered: 'Von Amazon ist seit 2 Minuten keine Rückmeldung gekommen. Zeigt Seller Central einen Fehler? Geben Sie den Code ein oder wählen Sie die Meldung.',
-    stillWaiting: 'Die Anmeldung wartet weiter: Gelingt sie im Browser doch noch, zählt sie. Sonst beenden Sie sie hier.',
+    introOffered:
+      'Von Amazon ist seit 2 Minuten keine Rückmeldung gekommen. Zeigt Seller Central einen Fehler? Geben Sie den Code ein oder wählen Sie die Meldung.',
+    stillWaiting:
+      'Die Anmeldung wartet weiter: Gelingt sie im Browser doch noch, zählt sie. Sonst beenden Sie sie hier.',
     stop: 'Anmeldung beenden',
     toggleAgain: 'Andere Meldung wählen',
   },
@@ -189,8 +212,10 @@ export const deRest = {
     forAccount: '{{id}} für {{account}}',
     remaining: '{{id}} (noch {{count}}×)',
     resetAll: 'alle zurücksetzen',
-    wasReset: 'Die Amazon-Sandbox wurde am {{date}} zurückgesetzt: Frühere Sandbox-Anmeldungen gelten nicht mehr – bitte neu {{btnSignIn}}.',
-    stateKeptAside: 'Der gespeicherte Zustand der Amazon-Sandbox war beschädigt und wurde nach {{path}} verschoben; die Sandbox hat neu begonnen. Bitte neu {{btnSignIn}}.',
+    wasReset:
+      'Die Amazon-Sandbox wurde am {{date}} zurückgesetzt: Frühere Sandbox-Anmeldungen gelten nicht mehr – bitte neu {{btnSignIn}}.',
+    stateKeptAside:
+      'Der gespeicherte Zustand der Amazon-Sandbox war beschädigt und wurde nach {{path}} verschoben; die Sandbox hat neu begonnen. Bitte neu {{btnSignIn}}.',
     ids: {
       consent_cancelled: 'Zustimmung abgebrochen / Browser geschlossen',
       otp_always_wrong: 'Einmalcode wird immer abgelehnt',
@@ -222,7 +247,8 @@ export const deRest = {
   },
   cloudOnly: {
     title: 'Nur in der Cloud',
-    intro: 'Plattformen dieses Cloud-Kontos, die es in dieser Anwendung nicht gibt (an einem anderen Rechner angelegt oder übrig geblieben).',
+    intro:
+      'Plattformen dieses Cloud-Kontos, die es in dieser Anwendung nicht gibt (an einem anderen Rechner angelegt oder übrig geblieben).',
     none: 'Keine – jede Plattform des Cloud-Kontos ist hier angelegt.',
     name: 'Bezeichnung',
     region: 'Region',
@@ -238,7 +264,8 @@ export const deRest = {
   },
   sandbox: {
     title: 'Amazon-Sandbox: Testkonten',
-    notReal: 'Dies ist die Amazon-Sandbox, nicht das echte Amazon. Melden Sie sich im Browser mit einem dieser Testkonten an.',
+    notReal:
+      'Dies ist die Amazon-Sandbox, nicht das echte Amazon. Melden Sie sich im Browser mit einem dieser Testkonten an.',
     label: 'Konto',
     email: 'E-Mail',
     password: 'Passwort',
@@ -250,10 +277,13 @@ export const deRest = {
   },
   keychain: {
     unavailableTitle: 'Kein Schlüsselbund verfügbar.',
-    unavailable: 'Es ist kein Schlüsselbund (Secret Service) verfügbar, daher können Geheimnisse wie das Client-Secret nicht gespeichert werden.',
-    fixLinux: 'Linux: einen Secret Service installieren und entsperren, z. B. „sudo apt install gnome-keyring“, dann ab- und wieder anmelden.',
+    unavailable:
+      'Es ist kein Schlüsselbund (Secret Service) verfügbar, daher können Geheimnisse wie das Client-Secret nicht gespeichert werden.',
+    fixLinux:
+      'Linux: einen Secret Service installieren und entsperren, z. B. „sudo apt install gnome-keyring“, dann ab- und wieder anmelden.',
     fixOther: 'macOS (Schlüsselbund) und Windows (Anmeldeinformationsverwaltung) bringen ihn bereits mit.',
-    plaintext: 'Achtung: Geheimnisse werden im Klartext gespeichert, weil die Anwendung ausdrücklich mit dem entsprechenden Schalter gestartet wurde. Nur für Tests verwenden!',
+    plaintext:
+      'Achtung: Geheimnisse werden im Klartext gespeichert, weil die Anwendung ausdrücklich mit dem entsprechenden Schalter gestartet wurde. Nur für Tests verwenden!',
   },
   cloudDialog: {
     title: 'Cloud-Zugangsdaten',
@@ -269,17 +299,22 @@ export const deRest = {
     savingTest: 'Die Verbindung wird vor dem Speichern getestet …',
     untestedTitle: 'Verbindung nicht bestätigt',
     untested: 'Der Test vor dem Speichern ist fehlgeschlagen:',
-    untestedQuestion: 'Sollen die Angaben trotzdem gespeichert werden? {{btnSignIn}} funktioniert erst, wenn die Verbindung steht.',
+    untestedQuestion:
+      'Sollen die Angaben trotzdem gespeichert werden? {{btnSignIn}} funktioniert erst, wenn die Verbindung steht.',
     saveAnyway: 'Trotzdem speichern',
     backToForm: 'Zurück zur Eingabe',
     save: 'Speichern',
     cancel: 'Abbrechen',
   },
   renewal: {
-    soon_other: 'Die Amazon-Autorisierung dieser Plattform muss bis {{date}} erneuert werden (noch {{count}} Tage). Amazon verlangt das einmal im Jahr; danach kann die Cloud nicht mehr auf das Verkäuferkonto zugreifen.',
-    soon_one: 'Die Amazon-Autorisierung dieser Plattform muss bis {{date}} erneuert werden (noch {{count}} Tag). Amazon verlangt das einmal im Jahr; danach kann die Cloud nicht mehr auf das Verkäuferkonto zugreifen.',
-    today: 'Die Amazon-Autorisierung dieser Plattform läuft heute ({{date}}) ab. Amazon verlangt die Erneuerung einmal im Jahr; danach kann die Cloud nicht mehr auf das Verkäuferkonto zugreifen.',
-    overdue: 'Die Amazon-Autorisierung dieser Plattform ist am {{date}} abgelaufen. Amazon verlangt die Erneuerung einmal im Jahr; bitte autorisieren Sie die Anwendung erneut.',
+    soon_other:
+      'Die Amazon-Autorisierung dieser Plattform muss bis {{date}} erneuert werden (noch {{count}} Tage). Amazon verlangt das einmal im Jahr; danach kann die Cloud nicht mehr auf das Verkäuferkonto zugreifen.',
+    soon_one:
+      'Die Amazon-Autorisierung dieser Plattform muss bis {{date}} erneuert werden (noch {{count}} Tag). Amazon verlangt das einmal im Jahr; danach kann die Cloud nicht mehr auf das Verkäuferkonto zugreifen.',
+    today:
+      'Die Amazon-Autorisierung dieser Plattform läuft heute ({{date}}) ab. Amazon verlangt die Erneuerung einmal im Jahr; danach kann die Cloud nicht mehr auf das Verkäuferkonto zugreifen.',
+    overdue:
+      'Die Amazon-Autorisierung dieser Plattform ist am {{date}} abgelaufen. Amazon verlangt die Erneuerung einmal im Jahr; bitte autorisieren Sie die Anwendung erneut.',
     how: 'Erneuern Sie sie mit {{btnRefresh}} (Anmeldung bei Amazon im Browser) oder in Seller Central unter „Apps verwalten“ mit „Erneut autorisieren“.',
     refresh: 'AKTUALISIEREN',
     sellerCentral: 'In Seller Central erneuern',
@@ -287,15 +322,18 @@ export const deRest = {
   renameNotice: {
     nameClash:
       'Bei einem Update der Cloud wurde diese Plattform in Ihrem Cloud-Konto am {{date}} von „{{oldName}}“ in „{{newName}}“ umbenannt: Eine andere Plattform des Kontos hatte denselben Namen (Groß-/Kleinschreibung und Leerzeichen am Rand zählen nicht mehr als Unterschied).',
-    normalised: 'Bei einem Update der Cloud wurde der Name dieser Plattform in Ihrem Cloud-Konto am {{date}} von „{{oldName}}“ in „{{newName}}“ vereinheitlicht (Leerzeichen am Rand entfernt).',
+    normalised:
+      'Bei einem Update der Cloud wurde der Name dieser Plattform in Ihrem Cloud-Konto am {{date}} von „{{oldName}}“ in „{{newName}}“ vereinheitlicht (Leerzeichen am Rand entfernt).',
     how: 'Die Verbindung zu Amazon bleibt unverändert. Einen anderen Namen können Sie unter „Allgemein“ bei „Bezeichnung“ eintragen.',
     acknowledge: 'Verstanden',
   },
   cloudOff: {
     title: '„Cloud verwenden“ abschalten?',
     connected: 'Die Plattform ist über die Cloud mit dem Verkäuferkonto {{seller}} verbunden.',
-    waiting: 'Für diese Plattform läuft gerade eine Anmeldung bei Amazon. Sie wird abgebrochen; der Anmeldelink gilt dann nicht mehr.',
-    effect: 'Ohne „Cloud verwenden“ ruft diese Plattform nichts mehr über die Cloud ab. Die Verbindung in Ihrem Cloud-Konto bleibt bestehen und gilt wieder, sobald Sie „Cloud verwenden“ erneut anhaken. Um sie ganz zu entfernen, löschen Sie die Plattform.',
+    waiting:
+      'Für diese Plattform läuft gerade eine Anmeldung bei Amazon. Sie wird abgebrochen; der Anmeldelink gilt dann nicht mehr.',
+    effect:
+      'Ohne „Cloud verwenden“ ruft diese Plattform nichts mehr über die Cloud ab. Die Verbindung in Ihrem Cloud-Konto bleibt bestehen und gilt wieder, sobald Sie „Cloud verwenden“ erneut anhaken. Um sie ganz zu entfernen, löschen Sie die Plattform.',
     confirm: 'Abschalten',
     cancel: 'Abbrechen',
   },

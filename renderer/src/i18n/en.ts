@@ -13,14 +13,23 @@ export const en: DeepStrings<Messages> = {
     dismiss: 'Dismiss message',
     errorLoading: 'Error {{code}} – loading its description …',
     tokenInvalidTitle: 'This link is no longer valid',
-    tokenInvalidText: 'This page belongs to an earlier start of the app, or the link is incomplete. Open the new link from the console where “npm start” runs: the line “Browser host: http://127.0.0.1:…/#token=…”.',
+    tokenInvalidText:
+      'This page belongs to an earlier start of the app, or the link is incomplete. Open the new link from the console where “npm start” runs: the line “Browser host: http://127.0.0.1:…/#token=…”.',
   },
   list: {
     new: 'New',
     open: 'Open',
     delete: 'Delete',
     empty: 'No platform yet. Use “New” to create an Amazon platform.',
-    columns: { name: 'Name', type: 'Type', active: 'Active', cloud: 'Cloud', region: 'Region', seller: 'Seller account', status: 'Sign-in status' },
+    columns: {
+      name: 'Name',
+      type: 'Type',
+      active: 'Active',
+      cloud: 'Cloud',
+      region: 'Region',
+      seller: 'Seller account',
+      status: 'Sign-in status',
+    },
     renewalSoon: 'Authenticated – renew by {{date}}',
     renewalOverdue: 'Renewal overdue (since {{date}})',
     yes: 'Yes',
@@ -35,7 +44,14 @@ export const en: DeepStrings<Messages> = {
   },
   types: { amazon: 'Amazon' },
   regions: { NA: 'North America (NA)', EU: 'Europe (EU)', FE: 'Far East (FE)' },
-  fields: { name: 'Name', url: 'Cloud URL', clientId: 'Client ID', clientSecret: 'Client secret', countryCode: 'Region', marketplaceIds: 'Marketplaces' },
+  fields: {
+    name: 'Name',
+    url: 'Cloud URL',
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    countryCode: 'Region',
+    marketplaceIds: 'Marketplaces',
+  },
   newDialog: {
     title: 'New platform',
     type: 'Type',
@@ -48,7 +64,8 @@ export const en: DeepStrings<Messages> = {
   deleteDialog: {
     title: 'Delete platform',
     question: 'Really delete the platform “{{name}}”?',
-    cloudWarning: 'The platform is deleted in the cloud too, with every Amazon access stored there. Afterwards a new Amazon sign-in is needed.',
+    cloudWarning:
+      'The platform is deleted in the cloud too, with every Amazon access stored there. Afterwards a new Amazon sign-in is needed.',
     confirm: 'Delete',
     cancel: 'Cancel',
     busy: 'Deleting …',
@@ -56,7 +73,8 @@ export const en: DeepStrings<Messages> = {
   unreachableDialog: {
     title: 'Cloud unreachable',
     text: 'The platform “{{name}}” could not be deleted in the cloud because the cloud cannot be reached.',
-    localHint: '“Delete locally only” removes the platform from this list at once. The cloud deletion is queued and retried automatically until it succeeds.',
+    localHint:
+      '“Delete locally only” removes the platform from this list at once. The cloud deletion is queued and retried automatically until it succeeds.',
     retry: 'Try again',
     local: 'Delete locally only',
     cancel: 'Cancel',
@@ -92,16 +110,19 @@ export const en: DeepStrings<Messages> = {
     region: 'Region',
     regionLocked: 'The region cannot be changed while a sign-in is running.',
     regionConfirmTitle: 'Change the region?',
-    regionConfirmText: 'This platform’s sign-in (seller ID {{id}}) is valid for {{from}} only. With “{{country}}” the platform moves to {{to}}: the current sign-in ends here, and you need to sign in with {{btnSignIn}} to the Amazon account of that region.',
+    regionConfirmText:
+      'This platform’s sign-in (seller ID {{id}}) is valid for {{from}} only. With “{{country}}” the platform moves to {{to}}: the current sign-in ends here, and you need to sign in with {{btnSignIn}} to the Amazon account of that region.',
     regionConfirmMarketplaces: 'The imported marketplaces belong to the previous region and are removed.',
     regionConfirmKeep: 'Keep the region',
     regionConfirmChange: 'Change the region',
     status: 'Sign-in status',
     authenticatedSince: 'Authenticated since {{date}} (seller ID {{id}})',
     authenticatedSinceStore: 'Authenticated since {{date}} – {{store}} (seller ID {{id}})',
-    regionAccount: '{{country}} stands for the whole seller account of region {{region}}: one sign-in covers all marketplaces of that region.',
+    regionAccount:
+      '{{country}} stands for the whole seller account of region {{region}}: one sign-in covers all marketplaces of that region.',
     switched: 'Switched from seller account {{old}}. Please import the settings for the new account.',
-    duplicateSeller: 'Attention: this seller account is also connected to the platform “{{names}}”. Orders would be imported twice. Connect each Amazon account to one platform only.',
+    duplicateSeller:
+      'Attention: this seller account is also connected to the platform “{{names}}”. Orders would be imported twice. Connect each Amazon account to one platform only.',
     changeName: 'Change name',
     cancelledByUser: 'You cancelled the sign-in. Click {{btnSignIn}} to start again.',
     renewalDue: 'Renewal due on {{date}}',
@@ -110,11 +131,13 @@ export const en: DeepStrings<Messages> = {
     remaining: 'Time left',
     previousValid: 'The previous sign-in (seller ID {{id}}, since {{date}}) stays valid until the new one completes.',
     previousKept: 'The previous sign-in (seller ID {{id}}, since {{date}}) stays valid.',
-    otherSeller: 'Attention: Amazon returned a different seller account (before {{old}}, now {{new}}). Check that you signed in with the right account.',
+    otherSeller:
+      'Attention: Amazon returned a different seller account (before {{old}}, now {{new}}). Check that you signed in with the right account.',
     cloudUnreachable: 'Cloud unreachable – still trying (since {{time}}).',
     signIn: 'SIGN IN',
     refresh: 'REFRESH',
-    refreshHint: '{{btnRefresh}} opens Seller Central with the account already signed in in your browser. For another seller account, choose “Switch accounts” there (or “Sign out”) and sign in with the other account.',
+    refreshHint:
+      '{{btnRefresh}} opens Seller Central with the account already signed in in your browser. For another seller account, choose “Switch accounts” there (or “Sign out”) and sign in with the other account.',
     cancel: 'Cancel',
     cancelLabel: 'Cancel sign-in',
     consentLink: 'Sign-in link',
@@ -125,21 +148,24 @@ export const en: DeepStrings<Messages> = {
     browserNotOpened: 'The browser could not be opened. Copy the link and open it in your browser.',
     infoTitle: 'How the sign-in works',
     sellerChangeTitle: 'Another seller account',
-    sellerChangeQuestion: 'Amazon returned another seller account on {{btnRefresh}}. Which account should be connected to this platform?',
+    sellerChangeQuestion:
+      'Amazon returned another seller account on {{btnRefresh}}. Which account should be connected to this platform?',
     sellerChangeOld: 'Connected so far: {{seller}}',
     sellerChangeNew: 'Newly signed in: {{seller}}',
     sellerChangeValid: 'Until you decide, the previous connection stays valid.',
     sellerChangeKeep: 'Keep the previous account',
     sellerChangeKeepHint: 'The new sign-in is discarded.',
     sellerChangeSwitch: 'Switch to the new account',
-    sellerChangeSwitchHint: 'The marketplaces imported for the previous account are removed; please import the settings again afterwards.',
+    sellerChangeSwitchHint:
+      'The marketplaces imported for the previous account are removed; please import the settings again afterwards.',
     sellerChangeAlsoOn: 'The new account is already connected to the platform “{{names}}”.',
     info1: 'After {{btnSignIn}} your default browser opens Amazon Seller Central.',
     info2: 'Sign in and confirm with the one-time code (two-step verification).',
     info3: 'Confirm the app’s access.',
     info4: 'Afterwards a page with JSON text appears – it can simply be closed.',
     info5: 'The status here changes by itself.',
-    startedOnAmazon: 'The sign-in was started in Seller Central (Re-Authorize) or in the Appstore. Finish it there – the status here changes by itself.',
+    startedOnAmazon:
+      'The sign-in was started in Seller Central (Re-Authorize) or in the Appstore. Finish it there – the status here changes by itself.',
   },
   pairing: {
     title: 'Sign in from Amazon (Seller Central / Appstore)',
@@ -151,15 +177,18 @@ export const en: DeepStrings<Messages> = {
   },
   preflight: {
     summary: 'Before {{btnSignIn}}, check: primary user, Professional selling plan, region {{region}}',
-    primary: 'Sign in to Seller Central as the account’s primary user – or as a user with the “Manage Authorized Partners” permission.',
+    primary:
+      'Sign in to Seller Central as the account’s primary user – or as a user with the “Manage Authorized Partners” permission.',
     plan: 'The account is on the Professional selling plan. Amazon allows no apps on the Individual selling plan.',
-    region: 'The account belongs to the region chosen here, {{region}}. For an account of another region, change “Region” above.',
+    region:
+      'The account belongs to the region chosen here, {{region}}. For an account of another region, change “Region” above.',
   },
   connection: {
     disconnect: 'Disconnect',
     title: 'Disconnect?',
     text: 'The platform “{{name}}” is disconnected from the Amazon account: the cloud deletes this platform’s Amazon access (the token), the imported marketplaces are removed, and the status becomes “Not authenticated”. The platform itself stays; {{btnSignIn}} connects it again.',
-    amazonNote: 'On Amazon’s side the app stays authorized until you remove it in Seller Central under “Manage Your Apps”.',
+    amazonNote:
+      'On Amazon’s side the app stays authorized until you remove it in Seller Central under “Manage Your Apps”.',
     openManageApps: 'Open Seller Central “Manage Your Apps”',
     cancel: 'Cancel',
     busy: 'Disconnecting …',
@@ -193,7 +222,8 @@ export const en: DeepStrings<Messages> = {
   scErrors: {
     toggle: 'Does Seller Central show an error?',
     title: 'What does Seller Central show?',
-    intro: 'Enter the error code from Amazon’s page or choose the message – you get the cause and the next step at once; the sign-in keeps waiting.',
+    intro:
+      'Enter the error code from Amazon’s page or choose the message – you get the cause and the next step at once; the sign-in keeps waiting.',
     introTimeout: 'Did Seller Central show one of these errors?',
     accountIn: 'My account: {{region}}',
     regionUnknown: 'Region unknown',
@@ -204,7 +234,8 @@ export const en: DeepStrings<Messages> = {
     searchLabel: 'Or search the message text',
     listLabel: 'Messages of Seller Central',
     noMatch: 'No message matches. Tell support the text or code Amazon shows.',
-    introOffered: 'No answer from Amazon for 2 minutes. Does Seller Central show an error? Enter the code or choose the message.',
+    introOffered:
+      'No answer from Amazon for 2 minutes. Does Seller Central show an error? Enter the code or choose the message.',
     stillWaiting: 'The sign-in keeps waiting: if it still succeeds in the browser, it counts. Otherwise end it here.',
     stop: 'End sign-in',
     toggleAgain: 'Choose another message',
@@ -221,8 +252,10 @@ export const en: DeepStrings<Messages> = {
     forAccount: '{{id}} for {{account}}',
     remaining: '{{id}} ({{count}}× left)',
     resetAll: 'reset all',
-    wasReset: 'The Amazon sandbox was reset on {{date}}: earlier sandbox sign-ins are no longer valid – please {{btnSignIn}} again.',
-    stateKeptAside: 'The saved state of the Amazon sandbox was damaged and was moved to {{path}}; the sandbox started afresh. Please {{btnSignIn}} again.',
+    wasReset:
+      'The Amazon sandbox was reset on {{date}}: earlier sandbox sign-ins are no longer valid – please {{btnSignIn}} again.',
+    stateKeptAside:
+      'The saved state of the Amazon sandbox was damaged and was moved to {{path}}; the sandbox started afresh. Please {{btnSignIn}} again.',
     ids: {
       consent_cancelled: 'Consent cancelled / browser closed',
       otp_always_wrong: 'One-time code always rejected',
@@ -254,7 +287,8 @@ export const en: DeepStrings<Messages> = {
   },
   cloudOnly: {
     title: 'Only in the cloud',
-    intro: 'Platforms of this cloud account that do not exist in this application (created on another computer, or left over).',
+    intro:
+      'Platforms of this cloud account that do not exist in this application (created on another computer, or left over).',
     none: 'None – every platform of the cloud account exists here.',
     name: 'Name',
     region: 'Region',
@@ -283,9 +317,11 @@ export const en: DeepStrings<Messages> = {
   keychain: {
     unavailableTitle: 'No keychain available.',
     unavailable: 'No keychain (Secret Service) is available, so secrets such as the client secret cannot be stored.',
-    fixLinux: 'Linux: install and unlock a Secret Service, e.g. “sudo apt install gnome-keyring”, then log out and in again.',
+    fixLinux:
+      'Linux: install and unlock a Secret Service, e.g. “sudo apt install gnome-keyring”, then log out and in again.',
     fixOther: 'macOS (Keychain) and Windows (Credential Manager) have it built in.',
-    plaintext: 'Warning: secrets are stored in plain text because the app was started with the explicit flag for it. Use for testing only!',
+    plaintext:
+      'Warning: secrets are stored in plain text because the app was started with the explicit flag for it. Use for testing only!',
   },
   cloudDialog: {
     title: 'Cloud credentials',
@@ -310,15 +346,20 @@ export const en: DeepStrings<Messages> = {
   renameNotice: {
     nameClash:
       'An upgrade of the cloud renamed this platform in your cloud account on {{date}} from “{{oldName}}” to “{{newName}}”: another platform of the account had the same name (upper and lower case and blanks at either end no longer count as a difference).',
-    normalised: 'An upgrade of the cloud tidied this platform’s name in your cloud account on {{date}} from “{{oldName}}” to “{{newName}}” (blanks at either end removed).',
+    normalised:
+      'An upgrade of the cloud tidied this platform’s name in your cloud account on {{date}} from “{{oldName}}” to “{{newName}}” (blanks at either end removed).',
     how: 'The connection to Amazon is unchanged. To use another name, enter it under “General” in “Name”.',
     acknowledge: 'Got it',
   },
   renewal: {
-    soon_other: 'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} days left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',
-    soon_one: 'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} day left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',
-    today: 'This platform’s Amazon authorization expires today ({{date}}). Amazon requires renewal once a year; after that the cloud can no longer access the seller account.',
-    overdue: 'This platform’s Amazon authorization expired on {{date}}. Amazon requires renewal once a year; please authorize the app again.',
+    soon_other:
+      'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} days left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',
+    soon_one:
+      'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} day left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',
+    today:
+      'This platform’s Amazon authorization expires today ({{date}}). Amazon requires renewal once a year; after that the cloud can no longer access the seller account.',
+    overdue:
+      'This platform’s Amazon authorization expired on {{date}}. Amazon requires renewal once a year; please authorize the app again.',
     how: 'Renew it with {{btnRefresh}} (sign in to Amazon in the browser) or in Seller Central under “Manage Your Apps” with “Re-Authorize”.',
     refresh: 'REFRESH',
     sellerCentral: 'Renew in Seller Central',
@@ -336,8 +377,10 @@ export const en: DeepStrings<Messages> = {
   cloudOff: {
     title: 'Stop using the cloud?',
     connected: 'The platform is connected through the cloud to the seller account {{seller}}.',
-    waiting: 'A sign-in with Amazon is running for this platform. It will be cancelled; its sign-in link then no longer works.',
-    effect: 'Without “Use cloud” this platform fetches nothing through the cloud any more. The connection in your cloud account remains and applies again as soon as you tick “Use cloud” again. To remove it completely, delete the platform.',
+    waiting:
+      'A sign-in with Amazon is running for this platform. It will be cancelled; its sign-in link then no longer works.',
+    effect:
+      'Without “Use cloud” this platform fetches nothing through the cloud any more. The connection in your cloud account remains and applies again as soon as you tick “Use cloud” again. To remove it completely, delete the platform.',
     confirm: 'Stop using',
     cancel: 'Cancel',
   },

@@ -68,7 +68,12 @@ export function errorText(t: TFunction, error: AppError, context?: string): stri
   }
   // A validation error whose reason is itself a known code (NAME_REQUIRED, CLOUD_URL_INVALID) says that.
   const reason = error.params?.reason;
-  if (error.code === 'INVALID_INPUT' && typeof reason === 'string' && /^[A-Z_]+$/.test(reason) && reason !== 'INVALID_INPUT') {
+  if (
+    error.code === 'INVALID_INPUT' &&
+    typeof reason === 'string' &&
+    /^[A-Z_]+$/.test(reason) &&
+    reason !== 'INVALID_INPUT'
+  ) {
     const text = t.lookup(`errors.${reason}`, { code: reason, max: PLATFORM_NAME_MAX });
     if (text !== undefined) return text;
   }

@@ -11,7 +11,9 @@ import { en } from './en';
 
 type Tree = { readonly [key: string]: string | Tree };
 const leaves = (tree: Tree, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [[prefix + k, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('translator', () => {
@@ -31,11 +33,20 @@ describe('translator', () => {
     const wrongName = t('deleteDialog.question', { nam: 'x' });
     // @ts-expect-error an error code that does not exist
     const noCode = t('errors.NO_SUCH_CODE');
-    expect([misspelt, noCount, noParam, extra, wrongName, noCode]).toEqual(['list.cont', 'list.count', 'Soll die Plattform „{{name}}“ wirklich gelöscht werden?', 'E-COMMERCE – PLATTFORMEN', 'Soll die Plattform „{{name}}“ wirklich gelöscht werden?', 'errors.NO_SUCH_CODE']);
+    expect([misspelt, noCount, noParam, extra, wrongName, noCode]).toEqual([
+      'list.cont',
+      'list.count',
+      'Soll die Plattform „{{name}}“ wirklich gelöscht werden?',
+      'E-COMMERCE – PLATTFORMEN',
+      'Soll die Plattform „{{name}}“ wirklich gelöscht werden?',
+      'errors.NO_SUCH_CODE',
+    ]);
   });
 
   it('interpolates, picks plurals by count and looks up run-time keys', () => {
-    expect(t('deleteDialog.question', { name: 'Amazon DE' })).toBe('Soll die Plattform „Amazon DE“ wirklich gelöscht werden?');
+    expect(t('deleteDialog.question', { name: 'Amazon DE' })).toBe(
+      'Soll die Plattform „Amazon DE“ wirklich gelöscht werden?',
+    );
     expect(t('list.count', { count: 1 })).toBe('1 Plattform');
     expect(t('list.count', { count: 0 })).toBe('0 Plattformen');
     expect(t('renewal.soon', { count: 1, date: '1.2.2027' })).toContain('(noch 1 Tag)');
@@ -74,7 +85,8 @@ describe('translator', () => {
 
   it('English texts have the same placeholders as the German ones', () => {
     const english = new Map(leaves(en as Tree));
-    for (const [key, text] of leaves({ ...de, ...deRest } as Tree)) expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
+    for (const [key, text] of leaves({ ...de, ...deRest } as Tree))
+      expect(placeholders(english.get(key) ?? ''), key).toEqual(placeholders(text));
   });
 
   it('fetches the rest of the German texts when an error text is first needed, with a short note meanwhile, then re-renders', async () => {
@@ -82,14 +94,18 @@ describe('translator', () => {
     let renders = 0;
     translator.subscribe(() => renders++);
     const before = translator.t;
-    expect(errorText(translator.t, { code: 'HOST_UNREACHABLE' })).toBe('Fehler HOST_UNREACHABLE – die Beschreibung wird geladen …');
+    expect(errorText(translator.t, { code: 'HOST_UNREACHABLE' })).toBe(
+      'Fehler HOST_UNREACHABLE – die Beschreibung wird geladen …',
+    );
     expect(translator.t('list.count', { count: 2 })).toBe('2 Plattformen');
     expect(translator.t.lookup('deleteDialog.question')).toBeUndefined();
     await loadGermanRest();
     expect(renders).toBe(1);
     expect(translator.t).not.toBe(before);
     expect(errorText(translator.t, { code: 'HOST_UNREACHABLE' })).toBe(errorsDe.HOST_UNREACHABLE);
-    expect(translator.t('deleteDialog.question', { name: 'X' })).toBe('Soll die Plattform „X“ wirklich gelöscht werden?');
+    expect(translator.t('deleteDialog.question', { name: 'X' })).toBe(
+      'Soll die Plattform „X“ wirklich gelöscht werden?',
+    );
     // A translator made afterwards has them at once.
     expect(errorText(createTranslator('de').t, { code: 'HOST_UNREACHABLE' })).toBe(errorsDe.HOST_UNREACHABLE);
   });

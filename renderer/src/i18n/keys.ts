@@ -21,14 +21,22 @@ export type TranslationKey = keyof Texts | PluralBase<keyof Texts>;
 type TextsOf<K extends string> = Texts[Extract<K | `${K}_${PluralForm}`, keyof Texts>];
 type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
 /** `{{btn…}}` names a button and is filled by the translator itself (translator.ts BUTTON_KEYS). */
-type Placeholders<S> = S extends `${string}{{${infer N}}}${infer Rest}` ? Exclude<Trim<N>, `btn${string}`> | Placeholders<Rest> : never;
+type Placeholders<S> = S extends `${string}{{${infer N}}}${infer Rest}`
+  ? Exclude<Trim<N>, `btn${string}`> | Placeholders<Rest>
+  : never;
 type IsPlural<K extends string> = Extract<`${K}_${PluralForm}`, keyof Texts> extends never ? false : true;
 
 type ParamValue = string | number;
-type ParamsOf<K extends string> = { [P in Placeholders<TextsOf<K>>]: ParamValue } & (IsPlural<K> extends true ? { count: number } : unknown);
+type ParamsOf<K extends string> = { [P in Placeholders<TextsOf<K>>]: ParamValue } & (IsPlural<K> extends true
+  ? { count: number }
+  : unknown);
 
 /** No second argument for a text without placeholders; exactly its params otherwise. */
-type ParamsArg<K extends string> = [Placeholders<TextsOf<K>>] extends [never] ? (IsPlural<K> extends true ? [params: { count: number }] : []) : [params: ParamsOf<K>];
+type ParamsArg<K extends string> = [Placeholders<TextsOf<K>>] extends [never]
+  ? IsPlural<K> extends true
+    ? [params: { count: number }]
+    : []
+  : [params: ParamsOf<K>];
 
 /** Loose params, for texts looked up by a key only known at run time (error codes, ids from outside). */
 export type LooseParams = Record<string, ParamValue | boolean | undefined | null>;

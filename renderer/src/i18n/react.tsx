@@ -11,7 +11,10 @@ export function I18nProvider({ i18n, children }: { i18n: Translator; children: R
   return <TranslatorContext.Provider value={i18n}>{children}</TranslatorContext.Provider>;
 }
 
-export function useTranslation(): { t: TFunction; i18n: { language: Language; changeLanguage(language: string): Promise<void> } } {
+export function useTranslation(): {
+  t: TFunction;
+  i18n: { language: Language; changeLanguage(language: string): Promise<void> };
+} {
   const translator = useContext(TranslatorContext);
   if (!translator) throw new Error('useTranslation outside I18nProvider');
   useSyncExternalStore(translator.subscribe, () => translator.revision);

@@ -34,7 +34,9 @@ export function provideGermanRest(rest: GermanRest): void {
   for (const listener of [...germanRestListeners]) listener();
 }
 
-export function loadGermanRest(load: () => Promise<GermanRest> = async () => (await import('./de.rest')).deRest): Promise<void> {
+export function loadGermanRest(
+  load: () => Promise<GermanRest> = async () => (await import('./de.rest')).deRest,
+): Promise<void> {
   if (germanRest) return Promise.resolve();
   germanRestPending ??= load().then(provideGermanRest, (error: unknown) => {
     germanRestPending = undefined; // asked again the next time a text or screen needs it
@@ -90,7 +92,9 @@ function find(tree: Tree, key: string): string | undefined {
  */
 export function interpolate(text: string, params: LooseParams | undefined): string {
   if (!params) return text;
-  return text.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name] ?? '') : whole));
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name] ?? '') : whole,
+  );
 }
 
 export interface Translator {
@@ -114,7 +118,11 @@ const loadEnglishChunk: EnglishLoader = async () => (await import('./en')).en;
  * so a German start does not load it. `preloaded`: texts available at once (tests render English
  * synchronously).
  */
-export function createTranslator(initial: Language, preloaded: Partial<Record<Language, Translation>> = {}, loadEnglish = loadEnglishChunk): Translator {
+export function createTranslator(
+  initial: Language,
+  preloaded: Partial<Record<Language, Translation>> = {},
+  loadEnglish = loadEnglishChunk,
+): Translator {
   const loaded: Partial<Record<Language, Tree>> = { de, ...preloaded };
   const listeners = new Set<() => void>();
   // One function per language, so a component's `t` changes (and memos recompute) when the texts do.
@@ -169,7 +177,8 @@ export function createTranslator(initial: Language, preloaded: Partial<Record<La
   const tFor = (lng: Language): TFunction => {
     const existing = tFunctions[lng];
     if (existing) return existing;
-    const raw = (key: string, count?: unknown) => resolve(lng === 'de' ? germanTree : loaded[lng], lng, key, count) ?? resolve(germanTree, 'de', key, count);
+    const raw = (key: string, count?: unknown) =>
+      resolve(lng === 'de' ? germanTree : loaded[lng], lng, key, count) ?? resolve(germanTree, 'de', key, count);
     const lookup = (key: string, params?: LooseParams): string | undefined => {
       const text = raw(key, params?.count);
       return text === undefined ? undefined : interpolate(text, { ...buttonNames(raw), ...params });

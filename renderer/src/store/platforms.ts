@@ -39,7 +39,8 @@ interface PlatformsState {
   clearError(): void;
 }
 
-const upsert = (list: Platform[], p: Platform) => (list.some((x) => x.id === p.id) ? list.map((x) => (x.id === p.id ? p : x)) : [...list, p]);
+const upsert = (list: Platform[], p: Platform) =>
+  list.some((x) => x.id === p.id) ? list.map((x) => (x.id === p.id ? p : x)) : [...list, p];
 
 export const usePlatforms = create<PlatformsState>((set, get) => {
   /** Runs a request whose result is a platform and puts that platform into the list. */
@@ -110,7 +111,11 @@ export const usePlatforms = create<PlatformsState>((set, get) => {
 
     async remove(id, mode) {
       const r = await getApi().deletePlatform(mode ? { id, mode } : { id });
-      if (r.ok) set((s) => ({ platforms: s.platforms.filter((p) => p.id !== id), selectedId: s.selectedId === id ? null : s.selectedId }));
+      if (r.ok)
+        set((s) => ({
+          platforms: s.platforms.filter((p) => p.id !== id),
+          selectedId: s.selectedId === id ? null : s.selectedId,
+        }));
       return r;
     },
 
@@ -140,5 +145,6 @@ export function showWebNotification(title: string, body: string, doc: Document =
 
 /** Asked on ANMELDEN (a user gesture), so the permission prompt makes sense to the user. */
 function askNotificationPermission(): void {
-  if (typeof Notification !== 'undefined' && Notification.permission === 'default') void bestEffort('asking for notifications', Notification.requestPermission());
+  if (typeof Notification !== 'undefined' && Notification.permission === 'default')
+    void bestEffort('asking for notifications', Notification.requestPermission());
 }

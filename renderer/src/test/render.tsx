@@ -5,7 +5,8 @@ import { testI18n } from './i18n';
 import { usePlatforms } from '../store/platforms';
 import { useUi } from '../store/ui';
 
-export const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nProvider i18n={testI18n(lng)}>{ui}</I18nProvider>);
+export const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') =>
+  render(<I18nProvider i18n={testI18n(lng)}>{ui}</I18nProvider>);
 
 /** Fresh stores between tests (zustand stores are module singletons). */
 export function resetStores() {
