@@ -61,7 +61,7 @@ export const INTEGRATION_TESTS = [
   'electron/core/cloud-client.test.ts',
   'electron/core/cloud-settings.test.ts',
   'electron/core/notification-language.test.ts',
-  'electron/core/sandbox-hint.test.ts',
+  'electron/core/sandbox/hint.test.ts',
   'electron/main-bundle.test.ts',
   'sandbox/admin.test.ts',
   'sandbox/consent.test.ts',
