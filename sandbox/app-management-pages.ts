@@ -36,34 +36,24 @@ export function manageAppsPage(
   v: { account: SeedAccount; apps: SeedApp[]; action: string; csrf: string },
 ): string {
   const rows = v.apps.map(
-    (a) =>
-      html`<tr data-application-id="${a.applicationId}">
-        <td>${a.name}</td>
-        <td>${a.status === 'draft' ? tx(f.lang, 'draft') : tx(f.lang, 'published')}</td>
-        <td>
-          <form method="post" action="${v.action}">
-            <input type="hidden" name="application_id" value="${a.applicationId}" />
-            <input type="hidden" name="csrf" value="${v.csrf}" />
-            <input type="hidden" name="language" value="${f.lang}" />
-            <button type="submit" class="reauthorize">${tx(f.lang, 'reauthorize')}</button>
-          </form>
-        </td>
-      </tr>`,
+    (a) => html`<tr data-application-id="${a.applicationId}">
+  <td>${a.name}</td><td>${a.status === 'draft' ? tx(f.lang, 'draft') : tx(f.lang, 'published')}</td>
+  <td><form method="post" action="${v.action}">
+    <input type="hidden" name="application_id" value="${a.applicationId}">
+    <input type="hidden" name="csrf" value="${v.csrf}">
+    <input type="hidden" name="language" value="${f.lang}">
+    <button type="submit" class="reauthorize">${tx(f.lang, 'reauthorize')}</button>
+  </form></td></tr>`,
   );
   return frame(
     f,
     tx(f.lang, 'manageTitle'),
-    html` <div class="box" data-page="manage-apps">
-      <h1>${tx(f.lang, 'manageTitle')}</h1>
-      <p>${tx(f.lang, 'manageIntro', { store: v.account.storeName })}</p>
-      ${
-        rows.length
-          ? html`<table>
-              ${rows}
-            </table>`
-          : html`<p data-message="no-apps">${tx(f.lang, 'none')}</p>`
-      }
-    </div>`,
+    html`
+<div class="box" data-page="manage-apps">
+  <h1>${tx(f.lang, 'manageTitle')}</h1>
+  <p>${tx(f.lang, 'manageIntro', { store: v.account.storeName })}</p>
+  ${rows.length ? html`<table>${rows}</table>` : html`<p data-message="no-apps">${tx(f.lang, 'none')}</p>`}
+</div>`,
   );
 }
 
@@ -71,18 +61,17 @@ export function appstorePage(f: Frame, v: { app: SeedApp; action: string; csrf: 
   return frame(
     f,
     tx(f.lang, 'appstoreTitle'),
-    html` <div class="box" data-page="appstore" data-application-id="${v.app.applicationId}">
-      <h1>${v.app.name}</h1>
-      <p>${tx(f.lang, 'appstoreTitle')}</p>
-      <ul>
-        ${v.app.roles.map((r) => html`<li>${r}</li>`)}
-      </ul>
-      <form method="post" action="${v.action}">
-        <input type="hidden" name="application_id" value="${v.app.applicationId}" />
-        <input type="hidden" name="csrf" value="${v.csrf}" />
-        <input type="hidden" name="language" value="${f.lang}" />
-        <button type="submit" id="authorize-now">${tx(f.lang, 'authorizeNow')}</button>
-      </form>
-    </div>`,
+    html`
+<div class="box" data-page="appstore" data-application-id="${v.app.applicationId}">
+  <h1>${v.app.name}</h1>
+  <p>${tx(f.lang, 'appstoreTitle')}</p>
+  <ul>${v.app.roles.map((r) => html`<li>${r}</li>`)}</ul>
+  <form method="post" action="${v.action}">
+    <input type="hidden" name="application_id" value="${v.app.applicationId}">
+    <input type="hidden" name="csrf" value="${v.csrf}">
+    <input type="hidden" name="language" value="${f.lang}">
+    <button type="submit" id="authorize-now">${tx(f.lang, 'authorizeNow')}</button>
+  </form>
+</div>`,
   );
 }

@@ -74,23 +74,13 @@ interface PageOptions {
 
 export function page(opts: PageOptions): string {
   return html`<!doctype html>
-    <html lang="${opts.lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width,initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${opts.title}</title>
-        <style>
-          ${new SafeHtml(STYLE)}
-        </style>
-      </head>
-      <body>
-        <header class="nav">
-          <span class="logo">amazon <span>seller central</span></span
-          ><span class="sub">${opts.subtitle ?? ''}</span><span class="env">SANDBOX</span>
-        </header>
-        <main>${opts.body}</main>
-        <footer>© 1999-2025, Amazon.com, Inc. or its affiliates · Sandbox</footer>
-      </body>
-    </html>`.value;
+<html lang="${opts.lang}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${opts.title}</title><style>${new SafeHtml(STYLE)}</style></head>
+<body>
+<header class="nav"><span class="logo">amazon <span>seller central</span></span><span class="sub">${opts.subtitle ?? ''}</span><span class="env">SANDBOX</span></header>
+<main>${opts.body}</main>
+<footer>© 1999-2025, Amazon.com, Inc. or its affiliates · Sandbox</footer>
+</body></html>`.value;
 }

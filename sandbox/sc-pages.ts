@@ -19,20 +19,12 @@ export function frame(f: Frame, title: string, body: SafeHtml): string {
  * session; switching comes back to `returnTo` (e.g. the consent page) after the next sign-in.
  */
 function accountBar(f: Frame, account: SeedAccount, action: string, csrf: string, returnTo: string): SafeHtml {
-  return html`<form
-    method="post"
-    action="${action}"
-    class="account-bar"
-    data-account="${account.email}"
-    aria-label="${t(f.lang, 'accountMenu')}"
-  >
-    <input type="hidden" name="csrf" value="${csrf}" />
-    <input type="hidden" name="return_to" value="${returnTo}" />
-    <input type="hidden" name="language" value="${f.lang}" />
+  return html`<form method="post" action="${action}" class="account-bar" data-account="${account.email}" aria-label="${t(f.lang, 'accountMenu')}">
+    <input type="hidden" name="csrf" value="${csrf}">
+    <input type="hidden" name="return_to" value="${returnTo}">
+    <input type="hidden" name="language" value="${f.lang}">
     <span>${t(f.lang, 'consentAs', { email: account.email, store: account.storeName })}</span>
-    <button type="submit" class="secondary" name="action" value="switch" id="switch-account">
-      ${t(f.lang, 'switchAccount')}
-    </button>
+    <button type="submit" class="secondary" name="action" value="switch" id="switch-account">${t(f.lang, 'switchAccount')}</button>
     <button type="submit" class="secondary" name="action" value="signout" id="sign-out">${t(f.lang, 'signOut')}</button>
   </form>`;
 }
@@ -50,20 +42,21 @@ export function signInPage(
   return frame(
     f,
     t(f.lang, 'signinTitle'),
-    html` <div class="box" data-page="signin">
-      <h1>${t(f.lang, 'signinTitle')}</h1>
-      ${info ? html`<div class="info" role="status" data-message="signed-out">${info}</div>` : ''}
-      ${error ? html`<div class="alert" role="alert" data-message="signin-error"><strong>${t(f.lang, 'problem')}</strong><br />${error}</div>` : ''}
-      <form method="post" action="${action}">
-        <input type="hidden" name="return_to" value="${returnTo}" />
-        <input type="hidden" name="language" value="${f.lang}" />
-        <label for="ap_email">${t(f.lang, 'email')}</label>
-        <input type="email" id="ap_email" name="email" value="${email}" autocomplete="username" />
-        <label for="ap_password">${t(f.lang, 'password')}</label>
-        <input type="password" id="ap_password" name="password" value="${password}" autocomplete="current-password" />
-        <button type="submit" id="signInSubmit">${t(f.lang, 'signin')}</button>
-      </form>
-    </div>`,
+    html`
+<div class="box" data-page="signin">
+  <h1>${t(f.lang, 'signinTitle')}</h1>
+  ${info ? html`<div class="info" role="status" data-message="signed-out">${info}</div>` : ''}
+  ${error ? html`<div class="alert" role="alert" data-message="signin-error"><strong>${t(f.lang, 'problem')}</strong><br>${error}</div>` : ''}
+  <form method="post" action="${action}">
+    <input type="hidden" name="return_to" value="${returnTo}">
+    <input type="hidden" name="language" value="${f.lang}">
+    <label for="ap_email">${t(f.lang, 'email')}</label>
+    <input type="email" id="ap_email" name="email" value="${email}" autocomplete="username">
+    <label for="ap_password">${t(f.lang, 'password')}</label>
+    <input type="password" id="ap_password" name="password" value="${password}" autocomplete="current-password">
+    <button type="submit" id="signInSubmit">${t(f.lang, 'signin')}</button>
+  </form>
+</div>`,
   );
 }
 
@@ -86,27 +79,21 @@ export function mfaPage(f: Frame, v: MfaView): string {
   return frame(
     f,
     t(f.lang, 'mfaTitle'),
-    html` <div class="box" data-page="mfa" data-method="${sms ? 'sms' : 'totp'}">
-      <h1>${t(f.lang, 'mfaTitle')}</h1>
-      ${v.error ? html`<div class="alert" role="alert" data-message="mfa-error" data-error="otp_rejected">${v.error}</div>` : ''}
-      ${v.info ? html`<div class="info" data-message="mfa-info">${v.info}</div>` : ''}
-      <p>${hint}</p>
-      <form method="post" action="${v.action}">
-        <input type="hidden" name="return_to" value="${v.returnTo}" />
-        <input type="hidden" name="language" value="${f.lang}" />
-        <label for="auth-mfa-otpcode">${t(f.lang, 'otpLabel')}</label>
-        <input
-          type="text"
-          id="auth-mfa-otpcode"
-          name="otp"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          maxlength="6"
-        />
-        <button type="submit" id="auth-signin-button" name="action" value="verify">${t(f.lang, 'signin')}</button>
-        ${sms ? html`<button type="submit" class="secondary" id="auth-resend" name="action" value="resend">${t(f.lang, 'resend')}</button>` : ''}
-      </form>
-    </div>`,
+    html`
+<div class="box" data-page="mfa" data-method="${sms ? 'sms' : 'totp'}">
+  <h1>${t(f.lang, 'mfaTitle')}</h1>
+  ${v.error ? html`<div class="alert" role="alert" data-message="mfa-error" data-error="otp_rejected">${v.error}</div>` : ''}
+  ${v.info ? html`<div class="info" data-message="mfa-info">${v.info}</div>` : ''}
+  <p>${hint}</p>
+  <form method="post" action="${v.action}">
+    <input type="hidden" name="return_to" value="${v.returnTo}">
+    <input type="hidden" name="language" value="${f.lang}">
+    <label for="auth-mfa-otpcode">${t(f.lang, 'otpLabel')}</label>
+    <input type="text" id="auth-mfa-otpcode" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength="6">
+    <button type="submit" id="auth-signin-button" name="action" value="verify">${t(f.lang, 'signin')}</button>
+    ${sms ? html`<button type="submit" class="secondary" id="auth-resend" name="action" value="resend">${t(f.lang, 'resend')}</button>` : ''}
+  </form>
+</div>`,
   );
 }
 
@@ -122,30 +109,27 @@ interface ConsentView {
 
 export function consentPage(f: Frame, v: ConsentView): string {
   const hidden = Object.entries(v.params).map(
-    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
+    ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
   );
   return frame(
     f,
     t(f.lang, 'consentTitle'),
-    html` <div class="box" data-page="consent" data-application-id="${v.app.applicationId}">
-      <h1>${t(f.lang, 'consentTitle')}</h1>
-      <p><strong>${t(f.lang, 'consentIntro', { app: v.app.name })}</strong></p>
-      ${accountBar(f, v.account, v.signOut.action, v.csrf, v.signOut.returnTo)}
-      ${v.app.status === 'draft' ? html`<div class="info">${t(f.lang, 'consentDraft')}</div>` : ''}
-      <p>${t(f.lang, 'consentRoles')}</p>
-      <ul>
-        ${v.app.roles.map((r) => html`<li>${r}</li>`)}
-      </ul>
-      <form method="post" action="${v.action}">
-        ${hidden}
-        <input type="hidden" name="csrf" value="${v.csrf}" />
-        <input type="hidden" name="language" value="${f.lang}" />
-        <button type="submit" name="action" value="confirm" id="consent-confirm">${t(f.lang, 'confirm')}</button>
-        <button type="submit" name="action" value="cancel" class="secondary" id="consent-cancel">
-          ${t(f.lang, 'cancel')}
-        </button>
-      </form>
-    </div>`,
+    html`
+<div class="box" data-page="consent" data-application-id="${v.app.applicationId}">
+  <h1>${t(f.lang, 'consentTitle')}</h1>
+  <p><strong>${t(f.lang, 'consentIntro', { app: v.app.name })}</strong></p>
+  ${accountBar(f, v.account, v.signOut.action, v.csrf, v.signOut.returnTo)}
+  ${v.app.status === 'draft' ? html`<div class="info">${t(f.lang, 'consentDraft')}</div>` : ''}
+  <p>${t(f.lang, 'consentRoles')}</p>
+  <ul>${v.app.roles.map((r) => html`<li>${r}</li>`)}</ul>
+  <form method="post" action="${v.action}">
+    ${hidden}
+    <input type="hidden" name="csrf" value="${v.csrf}">
+    <input type="hidden" name="language" value="${f.lang}">
+    <button type="submit" name="action" value="confirm" id="consent-confirm">${t(f.lang, 'confirm')}</button>
+    <button type="submit" name="action" value="cancel" class="secondary" id="consent-cancel">${t(f.lang, 'cancel')}</button>
+  </form>
+</div>`,
   );
 }
 
@@ -153,10 +137,8 @@ export function cancelledPage(f: Frame): string {
   return frame(
     f,
     t(f.lang, 'cancelledTitle'),
-    html` <div class="box" data-page="cancelled" data-error="consent_cancelled">
-      <h1>${t(f.lang, 'cancelledTitle')}</h1>
-      <p>${t(f.lang, 'cancelledText')}</p>
-    </div>`,
+    html`
+<div class="box" data-page="cancelled" data-error="consent_cancelled"><h1>${t(f.lang, 'cancelledTitle')}</h1><p>${t(f.lang, 'cancelledText')}</p></div>`,
   );
 }
 
@@ -170,17 +152,13 @@ export function errorPage(f: Frame, key: ConsentErrorKey, appId?: string): strin
   return frame(
     f,
     t(f.lang, 'errorTitle'),
-    html` <div class="box" data-page="error" data-error="${key}">
-      <h1>${t(f.lang, 'errorTitle')}</h1>
-      <div class="alert" role="alert">${e.amazonText[f.lang]}</div>
-      ${
-        showAppId
-          ? html`<p>${t(f.lang, 'contactSupport')}</p>
-              <p class="app-id" data-app-id="${appId}">App ID: ${appId}</p>`
-          : ''
-      }
-      ${e.amazonCode ? html`<p class="code" data-code="${e.amazonCode}">${t(f.lang, 'errorCode')}: ${e.amazonCode}</p>` : ''}
-    </div>`,
+    html`
+<div class="box" data-page="error" data-error="${key}">
+  <h1>${t(f.lang, 'errorTitle')}</h1>
+  <div class="alert" role="alert">${e.amazonText[f.lang]}</div>
+  ${showAppId ? html`<p>${t(f.lang, 'contactSupport')}</p><p class="app-id" data-app-id="${appId}">App ID: ${appId}</p>` : ''}
+  ${e.amazonCode ? html`<p class="code" data-code="${e.amazonCode}">${t(f.lang, 'errorCode')}: ${e.amazonCode}</p>` : ''}
+</div>`,
   );
 }
 
@@ -188,10 +166,8 @@ export function notFoundPage(f: Frame): string {
   return frame(
     f,
     t(f.lang, 'notFoundTitle'),
-    html` <div class="box" data-page="not-found">
-      <h1>${t(f.lang, 'notFoundTitle')}</h1>
-      <p>${t(f.lang, 'notFoundText')}</p>
-    </div>`,
+    html`
+<div class="box" data-page="not-found"><h1>${t(f.lang, 'notFoundTitle')}</h1><p>${t(f.lang, 'notFoundText')}</p></div>`,
   );
 }
 
@@ -203,9 +179,6 @@ export function homePage(
   return frame(
     f,
     'Home',
-    html`<div class="box" data-page="home">
-      <h1>${account.storeName}</h1>
-      ${accountBar(f, account, signOut.action, signOut.csrf, signOut.returnTo)}
-    </div>`,
+    html`<div class="box" data-page="home"><h1>${account.storeName}</h1>${accountBar(f, account, signOut.action, signOut.csrf, signOut.returnTo)}</div>`,
   );
 }
