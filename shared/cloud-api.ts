@@ -48,6 +48,8 @@ export const CLOUD_ERROR_CODES = {
   AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
   SELLER_MISMATCH:
     'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
+  SELLER_ID_DISPROVEN:
+    "Amazon's token belongs to another seller than the redirect's selling_partner_id names (the URL was edited); nothing was stored.",
   EXCHANGE_INTERRUPTED:
     "The cloud stopped while exchanging Amazon's code, and the code can no longer be used; start the sign-in again.",
   // Login with Amazon

@@ -22,7 +22,7 @@ import {
   type PairingPage,
 } from './seller-proof';
 import { codeAad, exchangeAndComplete, leaseFrom } from './code-exchange';
-import { tenantDisabledAt } from '../repositories/tenants';
+import { callbackTarget } from '../repositories/platforms';
 
 export type { PairingPage } from './seller-proof';
 
@@ -96,8 +96,9 @@ export async function handleCallback(
     throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'));
   }
   // The operator disabled the tenant after the sign-in began: its tokens are refused, so none are
-  // fetched or stored for it (the code is not exchanged).
-  if ((await tenantDisabledAt(ctx.db, row.tenant_id)) !== null)
+  // fetched or stored for it (the code is not exchanged). The same read names where the seller is proven.
+  const target = await callbackTarget(ctx.db, row.tenant_id, row.platform_id);
+  if (!target || target.tenant_disabled_at !== null)
     throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
 
   const consumed = await startExchange(ctx.db, row.id, {
@@ -108,7 +109,10 @@ export async function handleCallback(
     leaseUntil: leaseFrom(),
   });
   if (!consumed) throw new CloudError('STATE_REPLAYED');
-  await exchangeAndComplete(ctx, consumed, q.spapi_oauth_code, q.selling_partner_id);
+  const proofTarget = target.region
+    ? { region: target.region, countryCode: target.country_code ?? undefined }
+    : undefined;
+  await exchangeAndComplete(ctx, consumed, q.spapi_oauth_code, q.selling_partner_id, undefined, proofTarget);
   return successBody(q);
 }
 
