@@ -222,8 +222,7 @@ export class Core {
         count: unreadable,
         file: this.opts.store.filePath,
       });
-    const log = (line: string) => this.opts.logger.warn(line);
-    const view = await bestEffort('reading the cloud settings', this.settings.view(), log);
+    const view = await bestEffort('reading the cloud settings', this.settings.view(), this.opts.logger);
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.autoImport.start();
     this.signIns.resumeAll();
