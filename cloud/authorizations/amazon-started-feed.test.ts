@@ -6,7 +6,7 @@ import { createLocalNotifier } from './notifier';
 import { createAmazonStartedFeed } from './amazon-started-feed';
 import { createAuthorization } from './store';
 import { createTenant } from '../tenants';
-import { createPlatform } from '../platforms';
+import { createPlatform } from '../platforms/platform-service';
 
 let db: Database;
 let reads = 0;

@@ -13,7 +13,7 @@ import { CloudError } from '../http/cloud-error';
 import { stripUnsafeText } from '../../shared/safe-text';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { storeNameOf } from '../../shared/known-marketplaces';
-import { freshAccessToken } from '../settings-import';
+import { freshAccessToken } from '../platforms/settings-import';
 import { findPlatform, storePlatformSignIn, type PlatformRow } from '../repositories/platforms';
 import {
   findTenantAuthorization,

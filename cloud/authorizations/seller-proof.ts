@@ -28,7 +28,7 @@ import {
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import { recordAmazonCalls } from '../repositories/amazon-requests';
 import { tenantDisabledAt } from '../repositories/tenants';
-import { consumePairingCode, findPairingCodePlatform } from '../pairing-codes';
+import { consumePairingCode, findPairingCodePlatform } from '../platforms/pairing-codes';
 import { codeAad, complete, failExchange, leaseFrom } from './code-exchange';
 import type { LoginRefusal } from './login-uri';
 import type { UnboundClaims } from './state';

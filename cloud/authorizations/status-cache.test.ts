@@ -5,7 +5,7 @@ import { createStatusCache } from './status-cache';
 import { createAuthorization } from './store';
 import { finishPending } from '../repositories/authorizations';
 import { createTenant } from '../tenants';
-import { createPlatform } from '../platforms';
+import { createPlatform } from '../platforms/platform-service';
 
 let db: Database;
 let n = 0;

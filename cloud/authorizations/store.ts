@@ -5,7 +5,7 @@ import type { Authorization, AuthorizationMode } from '../../shared/cloud-api';
 import { AUTHORIZATION_RENEWAL_DAYS, CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import { CloudError } from '../http/cloud-error';
 import { newId } from '../crypto/client-secret';
-import { getPlatform } from '../platforms';
+import { getPlatform } from '../platforms/platform-service';
 import type { PlatformRow } from '../repositories/platforms';
 import {
   cancelPendingOfPlatform,

@@ -18,7 +18,7 @@ import { handleCallback, type PairingPage } from '../authorizations/callback-flo
 import { callbackFailurePage, wantsHtml } from '../http/callback-pages';
 import { loginPage, pickPageLang } from '../http/login-pages';
 import { createFailureCounter } from '../http/failure-counter';
-import { pairingCodeKey } from '../pairing-codes';
+import { pairingCodeKey } from '../platforms/pairing-codes';
 
 /**
  * Wrong pairing codes allowed per window: per client address, per typed code (wherever it comes from), and

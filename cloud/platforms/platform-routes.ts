@@ -16,8 +16,8 @@ import {
   platformsToApi,
   platformToApi,
   renamePlatform,
-} from '../platforms';
-import { importSettings } from '../settings-import';
+} from './platform-service';
+import { importSettings } from './settings-import';
 import { platformAmazonRequests } from '../repositories/amazon-requests';
 
 export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {

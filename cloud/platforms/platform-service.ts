@@ -1,15 +1,15 @@
 // Platform records of a tenant: the rules (unique names, idempotent creation, deletion that takes the
 // tokens along). The SQL is in cloud/repositories/platforms.ts; every call names the tenant.
 import { createHash } from 'node:crypto';
-import type { Queryable, Database } from './db/queryable';
-import type { CloudPlatform, CreatePlatformRequest } from '../shared/cloud-api';
-import { CloudError } from './http/cloud-error';
-import { newId } from './crypto/client-secret';
-import { platformNameKey } from '../shared/platform-name';
-import * as repo from './repositories/platforms';
-import type { PlatformRow } from './repositories/platforms';
-import { cancelPendingOfPlatform, dropHeldTokens } from './repositories/authorizations';
-import { acknowledgeRenames, unacknowledgedRenames } from './repositories/platform-renames';
+import type { Queryable, Database } from '../db/queryable';
+import type { CloudPlatform, CreatePlatformRequest } from '../../shared/cloud-api';
+import { CloudError } from '../http/cloud-error';
+import { newId } from '../crypto/client-secret';
+import { platformNameKey } from '../../shared/platform-name';
+import * as repo from '../repositories/platforms';
+import type { PlatformRow } from '../repositories/platforms';
+import { cancelPendingOfPlatform, dropHeldTokens } from '../repositories/authorizations';
+import { acknowledgeRenames, unacknowledgedRenames } from '../repositories/platform-renames';
 
 export function platformToApi(row: PlatformRow): CloudPlatform {
   const p: CloudPlatform = {
