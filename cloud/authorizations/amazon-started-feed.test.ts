@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createAmazonStartedFeed } from './amazon-started-feed';
 import { createAuthorization } from './store';
-import { createTenant } from '../tenants';
+import { createTenant } from '../tenants/tenant-service';
 import { createPlatform } from '../platforms/platform-service';
 
 let db: Database;

@@ -4,7 +4,7 @@ import { createLocalNotifier } from './notifier';
 import { createStatusCache } from './status-cache';
 import { createAuthorization } from './store';
 import { finishPending } from '../repositories/authorizations';
-import { createTenant } from '../tenants';
+import { createTenant } from '../tenants/tenant-service';
 import { createPlatform } from '../platforms/platform-service';
 
 let db: Database;

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CloudContext } from '../context';
 import { CloudError } from './cloud-error';
-import { createAccessTokenVerifier } from './access-token';
+import { createAccessTokenVerifier } from '../tenants/access-token';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -10,7 +10,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './err
 import { installSecurityHeaders } from './security-headers';
 import { installContractSchemas } from './contract-route';
 import { installBearerAuth, requireTenant } from './authenticate';
-import { oauthTokenRoutes, whoamiRoutes } from '../routes/oauth-token';
+import { oauthTokenRoutes, whoamiRoutes } from '../tenants/token-routes';
 import { platformRoutes } from '../platforms/platform-routes';
 import { authorizationRoutes } from '../routes/authorizations';
 import { callbackRoutes } from '../routes/callback';

@@ -11,9 +11,9 @@ import { contractRoute } from '../http/contract-route';
 import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { parseInput } from '../http/parse-input';
-import { issueAccessToken } from '../http/access-token';
+import { issueAccessToken } from './access-token';
 import { requireTenant } from '../http/authenticate';
-import { authenticateClient, getTenant } from '../tenants';
+import { authenticateClient, getTenant } from './tenant-service';
 import { createFailureCounter } from '../http/failure-counter';
 
 const clientCredentialsSchema = z.object({ id: safeText().max(200), secret: safeText().max(200) });
