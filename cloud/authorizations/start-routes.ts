@@ -7,13 +7,13 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { loginPage, pickPageLang } from '../http/login-pages';
-import type { LoginRefusal } from '../authorizations/login-uri';
-import { verifyState } from '../authorizations/state';
+import type { LoginRefusal } from './login-uri';
+import { verifyState } from './state';
 import { findAuthorization } from '../repositories/authorizations';
 import { findPlatformById } from '../repositories/platforms';
-import { expireIfDue } from '../authorizations/store';
-import { buildConsentUrl } from '../authorizations/consent-url';
-import { signInCookie } from '../authorizations/start-link';
+import { expireIfDue } from './store';
+import { buildConsentUrl } from './consent-url';
+import { signInCookie } from './start-link';
 
 export async function startRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -14,7 +14,7 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { schemaMismatch, sendError } from '../http/error-handler';
-import { handleCallback, type PairingPage } from '../authorizations/callback-flow';
+import { handleCallback, type PairingPage } from './callback-flow';
 import { callbackFailurePage, wantsHtml } from '../http/callback-pages';
 import { loginPage, pickPageLang } from '../http/login-pages';
 import { createFailureCounter } from '../http/failure-counter';

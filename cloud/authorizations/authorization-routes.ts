@@ -9,12 +9,12 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
-import { authorizationToApi, createAuthorization, expireIfDue, getAuthorization } from '../authorizations/store';
+import { authorizationToApi, createAuthorization, expireIfDue, getAuthorization } from './store';
 import { finishPending } from '../repositories/authorizations';
-import { answerStatus } from '../authorizations/status-long-poll';
-import { signState } from '../authorizations/state';
-import { startLink } from '../authorizations/start-link';
-import { decideSellerChange } from '../authorizations/seller-change';
+import { answerStatus } from './status-long-poll';
+import { signState } from './state';
+import { startLink } from './start-link';
+import { decideSellerChange } from './seller-change';
 
 /** The desktop's first status call may come right away: the call itself waits. */
 const POLL_AFTER_MS = 0;
