@@ -6,11 +6,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CreateAuthorizationResponse } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
-import { authorizationToApi, createAuthorization, expireIfDue, getAuthorization } from './store';
-import { finishPending } from '../repositories/authorizations';
+import { authorizationToApi, cancelAuthorization, createAuthorization } from './store';
 import { answerStatus } from './status-long-poll';
 import { signState } from './state';
 import { startLink } from './start-link';
@@ -77,10 +75,7 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
     handler: async (request) => {
       const tenantId = requireTenant(request);
       const { id } = request.params;
-      const now = new Date(ctx.now());
-      const row = await expireIfDue(ctx.db, await getAuthorization(ctx.db, tenantId, id), now);
-      const cancelled = row.status === 'pending' ? await finishPending(ctx.db, id, 'cancelled', now) : undefined;
-      if (!cancelled) throw new CloudError('AUTHORIZATION_NOT_PENDING', `The authorization is already ${row.status}.`);
+      const cancelled = await cancelAuthorization(ctx.db, tenantId, id, new Date(ctx.now()));
       ctx.notifier.publish(id);
       ctx.metrics.authorization('cancelled');
       return authorizationToApi(cancelled);

@@ -6,7 +6,7 @@ import { AUTHORIZATION_RENEWAL_DAYS, CLOUD_ERROR_CODES } from '../../shared/clou
 import { CloudError } from '../http/cloud-error';
 import { newId } from '../crypto/client-secret';
 import { getPlatform } from '../platforms/platform-service';
-import type { PlatformRow } from '../repositories/platforms';
+import { findPlatformById, type PlatformRow } from '../repositories/platforms';
 import {
   cancelPendingOfPlatform,
   findAuthorization,
@@ -106,4 +106,33 @@ export async function expireIfDue(db: Queryable, row: AuthorizationRow, now: Dat
     message: CLOUD_ERROR_CODES.AUTHORIZATION_EXPIRED,
   });
   return updated ?? (await findAuthorization(db, row.id))!;
+}
+
+/** Cancels a pending authorization of this tenant (AUTHORIZATION_NOT_PENDING once it has ended). */
+export async function cancelAuthorization(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  now: Date,
+): Promise<AuthorizationRow> {
+  const row = await expireIfDue(db, await getAuthorization(db, tenantId, id), now);
+  const cancelled = row.status === 'pending' ? await finishPending(db, id, 'cancelled', now) : undefined;
+  if (!cancelled) throw new CloudError('AUTHORIZATION_NOT_PENDING', `The authorization is already ${row.status}.`);
+  return cancelled;
+}
+
+/**
+ * The authorization a start link names, expired if its time is up (`expired`: just now, so waiters are
+ * told), with its platform (undefined once deleted); undefined for an unknown id.
+ */
+export async function authorizationToStart(
+  db: Queryable,
+  id: string,
+  now: Date,
+): Promise<{ row: AuthorizationRow; expired: boolean; platform: PlatformRow | undefined } | undefined> {
+  const found = await findAuthorization(db, id);
+  if (!found) return undefined;
+  const row = await expireIfDue(db, found, now);
+  const platform = await findPlatformById(db, row.platform_id);
+  return { row, expired: row !== found, platform: platform && !platform.deleted_at ? platform : undefined };
 }

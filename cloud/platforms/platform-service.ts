@@ -10,6 +10,7 @@ import * as repo from '../repositories/platforms';
 import type { PlatformRow } from '../repositories/platforms';
 import { cancelPendingOfPlatform, dropHeldTokens } from '../repositories/authorizations';
 import { acknowledgeRenames, unacknowledgedRenames } from '../repositories/platform-renames';
+import { platformAmazonRequests } from '../repositories/amazon-requests';
 
 export function platformToApi(row: PlatformRow): CloudPlatform {
   const p: CloudPlatform = {
@@ -49,6 +50,13 @@ export async function platformsToApi(
       };
     return p;
   });
+}
+
+/** GET /v1/platforms/:id: the platform with its latest calls to Amazon (when there are any). */
+export async function platformWithAmazonRequests(db: Queryable, tenantId: string, id: string): Promise<CloudPlatform> {
+  const [platform] = (await platformsToApi(db, tenantId, [await getPlatform(db, tenantId, id)])) as [CloudPlatform];
+  const amazonRequests = await platformAmazonRequests(db, id);
+  return amazonRequests.length ? { ...platform, amazonRequests } : platform;
 }
 
 /** The merchant saw the upgrade's rename of this live platform: it is no longer listed. Idempotent. */
