@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CallbackSuccess } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { schemaMismatch, sendError } from '../http/error-handler';
 import { handleCallback, type PairingPage } from './callback-flow';

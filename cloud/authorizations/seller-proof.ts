@@ -15,7 +15,7 @@ import type { CallbackSuccess } from '../../shared/cloud-api';
 import type { Region } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
 import type { Queryable } from '../db/queryable';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { findPlatformById, findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
 import {

@@ -3,7 +3,7 @@
 import type { Database, Queryable } from '../db/queryable';
 import type { Authorization, AuthorizationMode } from '../../shared/cloud-api';
 import { AUTHORIZATION_RENEWAL_DAYS, CLOUD_ERROR_CODES } from '../../shared/cloud-api';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { newId } from '../crypto/client-secret';
 import { getPlatform } from '../platforms/platform-service';
 import { findPlatformById, type PlatformRow } from '../repositories/platforms';

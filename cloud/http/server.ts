@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
-import { CloudError } from './cloud-error';
+import { CloudError } from '../cloud-error';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
 import { installContractSchemas } from './contract-route';

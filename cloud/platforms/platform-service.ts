@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable, Database } from '../db/queryable';
 import type { CloudPlatform, CreatePlatformRequest } from '../../shared/cloud-api';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { newId } from '../crypto/client-secret';
 import { platformNameKey } from '../../shared/platform-name';
 import * as repo from '../repositories/platforms';

@@ -1,7 +1,7 @@
 // POST /v1/platforms/:id/settings/import: an access token from the stored refresh token (cached),
 // the Sellers API on the platform's regional host, and the marketplaces stored on the platform.
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { refreshAccessToken } from '../amazon/lwa-client';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { getPlatform } from './platform-service';

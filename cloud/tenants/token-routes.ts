@@ -9,7 +9,7 @@ import type { TokenResponse } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import { contractRoute } from '../http/contract-route';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { parseInput } from '../http/parse-input';
 import { issueAccessToken } from './access-token';
 import { requireTenant } from '../http/authenticate';

@@ -1,7 +1,7 @@
 // Errors are values with a stable code (shared/cloud-api.ts); the HTTP status lives here so routes only
 // say what went wrong.
-import { stripUnsafeText } from '../../shared/safe-text';
-import { CLOUD_ERROR_CODES, type CloudErrorCode, type ErrorBody } from '../../shared/cloud-api';
+import { stripUnsafeText } from '../shared/safe-text';
+import { CLOUD_ERROR_CODES, type CloudErrorCode, type ErrorBody } from '../shared/cloud-api';
 
 const STATUS: Partial<Record<CloudErrorCode, number>> = {
   INVALID_REQUEST: 400,
