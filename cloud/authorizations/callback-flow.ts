@@ -85,7 +85,7 @@ export async function handleCallback(
   // one transaction, so the authorization never stays pending with its state spent.
   if (q.error) {
     const code: CloudErrorCode = q.error === 'access_denied' ? 'AMAZON_CONSENT_DENIED' : 'AMAZON_CALLBACK_ERROR';
-    const message = `${CLOUD_ERROR_CODES[code]} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
+    const message = `${CLOUD_ERROR_CODES[code].meaning} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
     throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id)
