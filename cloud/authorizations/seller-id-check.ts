@@ -8,7 +8,7 @@
 //     as before (its state names the platform), one started at Amazon goes to the pairing code.
 import type { Region } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import type { AmazonCallLog } from '../amazon/amazon-calls';
 import { sellerIdOfToken, type SellerIdentity } from '../amazon/seller-identity';
 
