@@ -339,6 +339,11 @@ it('covers every scenario the sandbox offers', () => {
     // Covered in login-uri.integration.test.ts, cloud/login-uri-step.test.ts and e2e/first-sign-in-login-uri.spec.ts.
     'login_uri_new_seller',
     'login_uri_relative_callback',
+    // Covered in seller-id-proof.integration.test.ts.
+    'pricing_role_missing',
+    'fees_client_error',
+    'fees_429',
+    'redirect_seller_id_edited',
   ];
   expect([...covered].sort()).toEqual([...SCENARIO_IDS].sort());
 });
