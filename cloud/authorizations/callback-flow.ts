@@ -3,8 +3,9 @@
 // verified before anything else (signature, expiry, unused, pending); only then are Amazon's error
 // parameters or the code looked at. The code is exchanged at once (it lives 5 minutes), its progress
 // recorded so a crash cannot leave it half done (code-exchange.ts); a `refresh` keeps the previous
-// tokens until the exchange has succeeded. The Login URI's unbound state names no sign-in yet: the
-// seller Amazon proved decides it (seller-proof.ts).
+// tokens until the exchange has succeeded. The redirect's selling_partner_id is proven with the new
+// token before it is stored (seller-id-check.ts). The Login URI's unbound state names no sign-in yet:
+// the seller Amazon proved decides it (seller-proof.ts).
 import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
 import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
