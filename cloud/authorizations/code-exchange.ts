@@ -60,22 +60,25 @@ export async function exchangeAndComplete(
   const release = holdLease(ctx, auth.id);
   try {
     const calls = new AmazonCallLog(ctx.now);
+    let recorded = false;
+    // One write for the exchange's and the proof's calls, before the outcome is published.
+    const recordCalls = async () => {
+      if (recorded) return;
+      recorded = true;
+      await record(ctx, auth, calls);
+    };
     try {
-      const tokens = await exchangeCode(ctx.lwa, code, ctx.redirectUri, calls).finally(() => record(ctx, auth, calls));
+      const tokens = await exchangeCode(ctx.lwa, code, ctx.redirectUri, calls);
       if (!tokens.refreshToken)
         throw new CloudError('LWA_ERROR', "Amazon's token endpoint returned no refresh token for the code.");
       const sealed = ctx.secretBox.seal(tokens.refreshToken, auth.platform_id);
-      // The proof's one call runs while the token is stored; its request id is kept for support.
-      const proofCalls = new AmazonCallLog(ctx.now);
-      const proof = proofTarget
-        ? checkSellerId(ctx, proofTarget, tokens.accessToken, proofCalls).then(async (identity) => {
-            await record(ctx, auth, proofCalls);
-            return identity;
-          })
-        : undefined;
+      // The proof's one call runs while the token is stored (it never throws).
+      const proof = proofTarget ? checkSellerId(ctx, proofTarget, tokens.accessToken, calls) : undefined;
       // From here on Amazon's token survives a crash of this instance.
       await storeExchangedToken(ctx.db, auth.id, sealed);
-      const proven = proof ? provenOrRefused(await proof, sellingPartnerId) : false;
+      const identity = proof ? await proof : undefined;
+      await recordCalls();
+      const proven = identity ? provenOrRefused(identity, sellingPartnerId) : false;
       await complete(
         ctx,
         auth,
@@ -85,6 +88,7 @@ export async function exchangeAndComplete(
         proven,
       );
     } catch (err) {
+      await recordCalls();
       throw await failExchange(ctx, auth, explain(err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR')));
     }
   } finally {
