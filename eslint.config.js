@@ -42,6 +42,12 @@ const ZONES = {
     ['renderer', 'electron', 'cloud', 'scripts', 'bench'],
     'The sandbox stands in for Amazon: it knows no other part.',
   ),
+  // Inside the renderer: the screens (renderer/src/features/*) use the common layers (components/, store/,
+  // api/, i18n/, format/, hooks/), never the other way round.
+  rendererLayers: {
+    regex: '^(\\.\\./)+features(/|$)',
+    message: 'A common layer of the renderer knows no feature: move the piece to components/ or into the feature.',
+  },
   shared: part(
     ['renderer', 'electron', 'cloud', 'sandbox', 'scripts', 'bench'],
     'shared/ is what the parts share; it imports none of them.',
@@ -94,6 +100,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer] }] },
+  },
+  {
+    files: ['renderer/src/{components,store,api,i18n,format,hooks}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer, ZONES.rendererLayers] }],
+    },
   },
   {
     files: ['electron/**/*.ts'],
