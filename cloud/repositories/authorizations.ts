@@ -1,6 +1,7 @@
-// Every SQL statement on `authorizations`. The status of an authorization is written here and nowhere
-// else: each change is one statement whose WHERE clause states the status it starts from, so two
-// racing writers cannot both win. Callers pass a Queryable, so a transaction may span several calls.
+// Every statement that writes `authorizations` (the feed of Amazon-started sign-ins only reads it:
+// amazon-started.ts). The status of an authorization is written here and nowhere else: each change is
+// one statement whose WHERE clause states the status it starts from, so two racing writers cannot both
+// win. Callers pass a Queryable, so a transaction may span several calls.
 import type { Queryable } from '../db/queryable';
 import type { AuthorizationMode, AuthorizationStatus, CloudErrorCode, SellerDecision } from '../../shared/cloud-api';
 
@@ -216,45 +217,6 @@ export async function dropHeldTokens(q: Queryable, platformId: string): Promise<
     `UPDATE authorizations SET ${CLEAR_EXCHANGE} WHERE platform_id = $1 AND (exchange_code_enc IS NOT NULL OR exchanged_refresh_token_enc IS NOT NULL)`,
     [platformId],
   );
-}
-
-/** The highest sequence number of the tenant's sign-ins started at Amazon (0 when none). */
-export async function latestAmazonStartedSeq(q: Queryable, tenantId: string): Promise<bigint> {
-  const { rows } = await q.query<{ max: string }>(
-    "SELECT COALESCE(MAX(seq), 0)::text AS max FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon'",
-    [tenantId],
-  );
-  return BigInt(rows[0]?.max ?? '0');
-}
-
-/** The tenant's sign-ins started at Amazon that are still pending, oldest first. */
-export async function pendingAmazonStarted(
-  q: Queryable,
-  tenantId: string,
-  now: Date,
-  limit: number,
-): Promise<AuthorizationRow[]> {
-  const { rows } = await q.query<AuthorizationRow>(
-    `SELECT * FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND status = 'pending' AND expires_at > $2
-     ORDER BY seq LIMIT $3`,
-    [tenantId, now, limit],
-  );
-  return rows;
-}
-
-/** The tenant's sign-ins started at Amazon after sequence number `since`, each with its own as text. */
-export async function amazonStartedAfter(
-  q: Queryable,
-  tenantId: string,
-  since: string,
-  limit: number,
-): Promise<(AuthorizationRow & { seq_text: string })[]> {
-  const { rows } = await q.query<AuthorizationRow & { seq_text: string }>(
-    `SELECT *, seq::text AS seq_text FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND seq > $2::bigint
-     ORDER BY seq LIMIT $3`,
-    [tenantId, since, limit],
-  );
-  return rows;
 }
 
 /** Retention: drops authorizations created before `before` (pending ones then are long expired); their Amazon calls stay with the platform. */
