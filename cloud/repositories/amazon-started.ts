@@ -1,6 +1,7 @@
 // The reads of the feed of sign-ins started at Amazon (the Login URI; cloud/authorizations/amazon-started-feed.ts).
 // They only read `authorizations`: every write, and with it every status change, is in authorizations.ts.
 import type { Queryable } from '../db/queryable';
+import { allRows } from './rows';
 import type { AuthorizationRow } from './authorizations';
 
 /** The highest sequence number of the tenant's sign-ins started at Amazon (0 when none). */
@@ -19,12 +20,12 @@ export async function pendingAmazonStarted(
   now: Date,
   limit: number,
 ): Promise<AuthorizationRow[]> {
-  const { rows } = await q.query<AuthorizationRow>(
+  return allRows<AuthorizationRow>(
+    q,
     `SELECT * FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND status = 'pending' AND expires_at > $2
      ORDER BY seq LIMIT $3`,
     [tenantId, now, limit],
   );
-  return rows;
 }
 
 /** The tenant's sign-ins started at Amazon after sequence number `since`, each with its own as text. */
@@ -34,10 +35,10 @@ export async function amazonStartedAfter(
   since: string,
   limit: number,
 ): Promise<(AuthorizationRow & { seq_text: string })[]> {
-  const { rows } = await q.query<AuthorizationRow & { seq_text: string }>(
+  return allRows<AuthorizationRow & { seq_text: string }>(
+    q,
     `SELECT *, seq::text AS seq_text FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND seq > $2::bigint
      ORDER BY seq LIMIT $3`,
     [tenantId, since, limit],
   );
-  return rows;
 }
