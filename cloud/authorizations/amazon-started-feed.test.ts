@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createAmazonStartedFeed } from './amazon-started-feed';
-import { createAuthorization } from './store';
+import { createAuthorization } from './authorization-service';
 import { createTenant } from '../tenants/tenant-service';
 import { countingDatabase, newPlatformId } from '../testing/db-fixtures';
 

@@ -2,7 +2,7 @@
 // pending sign-in made by the real rules, and the database wrapped to count the statements it runs.
 import type { Database } from '../db/database';
 import { createPlatform } from '../platforms/platform-service';
-import { createAuthorization } from '../authorizations/store';
+import { createAuthorization } from '../authorizations/authorization-service';
 import type { AuthorizationRow } from '../repositories/authorizations';
 
 let platforms = 0;
