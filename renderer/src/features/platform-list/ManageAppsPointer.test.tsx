@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { PlatformList } from './PlatformList';
 import { setApi } from '../../api';
 import { fakeApi, platform } from '../../test/fake-api';
 import { resetStores, wrap } from '../../test/render';
+import { renderPlatformList } from '../../test/screens';
 
 afterEach(cleanup);
 beforeEach(resetStores);
@@ -44,16 +44,7 @@ describe('Löschen and Amazon’s side', () => {
 describe('Aktiv in the list', () => {
   it('an inactive platform is greyed; an active one is not', () => {
     const list = [platform({ name: 'Amazon Aktiv' }), platform({ id: 'p2', name: 'Amazon Ruht', active: false })];
-    wrap(
-      <PlatformList
-        platforms={list}
-        selectedId={null}
-        onSelect={vi.fn()}
-        onOpen={vi.fn()}
-        onDelete={vi.fn()}
-        onNew={vi.fn()}
-      />,
-    );
+    renderPlatformList(list);
     expect(screen.getByRole('row', { name: /Amazon Ruht/ }).className).toContain('inactive');
     expect(screen.getByRole('row', { name: /Amazon Aktiv/ }).className).not.toContain('inactive');
   });
