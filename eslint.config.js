@@ -34,6 +34,10 @@ const ZONES = {
     ['renderer', 'electron', 'sandbox', 'scripts', 'bench'],
     'The cloud reaches Amazon (and its sandbox) over HTTP only, and knows the desktop only through shared/cloud-api.ts.',
   ),
+  cloudRoutes: {
+    regex: '^(\\./|(\\.\\./)+)repositories(/|$)',
+    message: "A cloud route calls its feature's service (e.g. platform-service.ts), never a repository.",
+  },
   sandbox: part(
     ['renderer', 'electron', 'cloud', 'scripts', 'bench'],
     'The sandbox stands in for Amazon: it knows no other part.',
@@ -126,6 +130,13 @@ export default tseslint.config(
   {
     files: ['cloud/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud] }] },
+  },
+  {
+    // Routes call services only: the rules of a feature stay in one place, whichever route asks.
+    files: ['cloud/**/*-routes.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud, ZONES.cloudRoutes] }],
+    },
   },
   {
     files: ['sandbox/**/*.ts'],

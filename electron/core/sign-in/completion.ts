@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
 import { logAmazonRequests } from '../amazon-requests';
 import { applyAuthEvent, type SignInContext } from './context';
+import { bestEffort } from '../../../shared/best-effort';
 
 export async function complete(c: SignInContext, platformId: string, a: Authorization): Promise<void> {
   logAmazonRequests(c.timeline, platformId, a.amazonRequests);
@@ -38,7 +39,7 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
       a.storeName !== undefined
         ? { storeName: a.storeName ?? undefined, authorizedAt: a.completedAt, renewalDueAt: a.renewalDueAt }
         : p.cloudPlatformId
-          ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined)
+          ? await bestEffort('reading the platform from the cloud', c.cloud.getPlatform(p.cloudPlatformId), c.logger)
           : undefined;
     const renewalDueAt = cloudPlatform?.renewalDueAt ?? a.renewalDueAt;
     c.timeline.add(platformId, { id: 'authenticated' }, 'ok', `seller ${a.sellingPartnerId}`);

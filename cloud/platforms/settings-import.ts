@@ -1,16 +1,16 @@
 // POST /v1/platforms/:id/settings/import: an access token from the stored refresh token (cached),
 // the Sellers API on the platform's regional host, and the marketplaces stored on the platform.
-import type { CloudContext } from './context';
-import { CloudError } from './http/cloud-error';
-import { refreshAccessToken } from './amazon/lwa-client';
-import { getMarketplaceParticipations } from './amazon/sellers-api';
-import { getPlatform } from './platforms';
-import { clearRefreshToken, storeMarketplaces, type PlatformRow } from './repositories/platforms';
-import { AmazonCallLog } from './amazon/amazon-calls';
-import { callsToApi, recordAmazonCalls } from './repositories/amazon-requests';
-import type { AmazonRequest, CloudMarketplace } from '../shared/cloud-api';
-import { splitMarketplaces, storeNameOf } from '../shared/known-marketplaces';
-import { bestEffort } from '../shared/best-effort';
+import type { CloudContext } from '../context';
+import { CloudError } from '../cloud-error';
+import { refreshAccessToken } from '../amazon/lwa-client';
+import { getMarketplaceParticipations } from '../amazon/sellers-api';
+import { getPlatform } from './platform-service';
+import { clearRefreshToken, storeMarketplaces, type PlatformRow } from '../repositories/platforms';
+import { AmazonCallLog } from '../amazon/amazon-calls';
+import { callsToApi, recordAmazonCalls } from '../repositories/amazon-requests';
+import type { AmazonRequest, CloudMarketplace } from '../../shared/cloud-api';
+import { splitMarketplaces, storeNameOf } from '../../shared/known-marketplaces';
+import { bestEffort } from '../../shared/best-effort';
 
 type Authenticated = PlatformRow & { refresh_token_enc: string };
 

@@ -3,16 +3,16 @@
 // Amazon's state: never cached, no Referer. Limited per selling_partner_id (an outsider can send any
 // seller's public id), known or unknown alike, except for a browser carrying a sign-in cookie (the start
 // link's; only it can continue the desktop's sign-in). The pairing-code form moved to the callback's
-// page (routes/callback.ts): only Amazon's round trip tells who the seller is.
+// page (callback-routes.ts): only Amazon's round trip tells who the seller is.
 // Schemas: shared/cloud-api-routes.ts; a malformed request gets the page (attachValidation), not JSON.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
-import { handleLogin, type LoginOutcome } from '../authorizations/login-uri';
-import { cookieState } from '../authorizations/start-link';
-import { verifyState } from '../authorizations/state';
+import { handleLogin, type LoginOutcome } from './login-uri';
+import { cookieState } from './start-link';
+import { verifyState } from './state';
 import { loginPage, pickPageLang } from '../http/login-pages';
 
 /** Login URI requests per seller id and window: a genuine Re-Authorize needs one or two. */

@@ -2,9 +2,9 @@
 // 0600 file the desktop launcher reads. Created again only if the file's tenant is gone (new database).
 import { existsSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Queryable } from './db/queryable';
-import { tenantExists, tenantNameTaken } from './repositories/tenants';
-import { createTenant, type NewTenantCredentials } from './tenants';
+import type { Queryable } from '../db/queryable';
+import { tenantExists, tenantNameTaken } from '../repositories/tenants';
+import { createTenant, type NewTenantCredentials } from './tenant-service';
 
 export const DEV_TENANT_NAME = 'Entwicklung';
 

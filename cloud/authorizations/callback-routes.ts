@@ -11,14 +11,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CallbackSuccess } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { schemaMismatch, sendError } from '../http/error-handler';
-import { handleCallback, type PairingPage } from '../authorizations/callback-flow';
+import { handleCallback, type PairingPage } from './callback-flow';
 import { callbackFailurePage, wantsHtml } from '../http/callback-pages';
 import { loginPage, pickPageLang } from '../http/login-pages';
 import { createFailureCounter } from '../http/failure-counter';
-import { pairingCodeKey } from '../pairing-codes';
+import { pairingCodeKey } from '../platforms/pairing-codes';
 
 /**
  * Wrong pairing codes allowed per window: per client address, per typed code (wherever it comes from), and

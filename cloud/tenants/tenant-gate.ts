@@ -7,7 +7,7 @@
 import type { Queryable } from '../db/queryable';
 import { tenantAccess } from '../repositories/tenants';
 import type { AuthorizationNotifier } from '../authorizations/notifier';
-import { CloudError } from './cloud-error';
+import { CloudError } from '../cloud-error';
 
 export const TENANT_CHANGE_PREFIX = 'tenant:';
 

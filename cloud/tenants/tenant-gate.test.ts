@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from '../authorizations/notifier';
-import { createTenant } from '../tenants';
+import { createTenant } from './tenant-service';
 import { setTenantDisabled } from '../repositories/tenants';
 import { createTenantGate } from './tenant-gate';
 

@@ -2,7 +2,7 @@
 // Schemas: shared/cloud-api-routes.ts (validated and serialised by Fastify's zod type provider).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IDEMPOTENCY_KEY_HEADER, type CloudPlatform } from '../../shared/cloud-api';
+import { IDEMPOTENCY_KEY_HEADER } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
@@ -11,14 +11,13 @@ import {
   acknowledgeRenameNotice,
   createPlatform,
   deletePlatform,
-  getPlatform,
   listPlatforms,
+  platformWithAmazonRequests,
   platformsToApi,
   platformToApi,
   renamePlatform,
-} from '../platforms';
-import { importSettings } from '../settings-import';
-import { platformAmazonRequests } from '../repositories/amazon-requests';
+} from './platform-service';
+import { importSettings } from './settings-import';
 
 export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -48,15 +47,7 @@ export async function platformRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
 
   app.route({
     ...contractRoute(CLOUD_ROUTES.getPlatform, '/v1'),
-    handler: async (request) => {
-      const { id } = request.params;
-      const tenantId = requireTenant(request);
-      const [platform] = (await platformsToApi(ctx.db, tenantId, [await getPlatform(ctx.db, tenantId, id)])) as [
-        CloudPlatform,
-      ];
-      const amazonRequests = await platformAmazonRequests(ctx.db, id);
-      return amazonRequests.length ? { ...platform, amazonRequests } : platform;
-    },
+    handler: async (request) => platformWithAmazonRequests(ctx.db, requireTenant(request), request.params.id),
   });
 
   app.route({

@@ -7,13 +7,11 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { loginPage, pickPageLang } from '../http/login-pages';
-import type { LoginRefusal } from '../authorizations/login-uri';
-import { verifyState } from '../authorizations/state';
-import { findAuthorization } from '../repositories/authorizations';
-import { findPlatformById } from '../repositories/platforms';
-import { expireIfDue } from '../authorizations/store';
-import { buildConsentUrl } from '../authorizations/consent-url';
-import { signInCookie } from '../authorizations/start-link';
+import type { LoginRefusal } from './login-uri';
+import { verifyState } from './state';
+import { authorizationToStart } from './store';
+import { buildConsentUrl } from './consent-url';
+import { signInCookie } from './start-link';
 
 export async function startRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -32,12 +30,11 @@ export async function startRoutes(fastify: FastifyInstance, { ctx }: { ctx: Clou
       const check = await verifyState(ctx.signingKey, state, now.getTime());
       if (!('authorizationId' in check) || check.authorizationId !== request.params.id)
         return page(request, reply, 400, 'bad_request');
-      const found = await findAuthorization(ctx.db, check.authorizationId);
+      const found = await authorizationToStart(ctx.db, check.authorizationId, now);
       if (!found) return page(request, reply, 400, 'bad_request');
-      const row = await expireIfDue(ctx.db, found, now);
-      if (row !== found) ctx.notifier.publish(row.id);
-      const platform = await findPlatformById(ctx.db, row.platform_id);
-      if (!check.ok || row.status !== 'pending' || row.state_used_at || !platform || platform.deleted_at)
+      const { row, platform } = found;
+      if (found.expired) ctx.notifier.publish(row.id);
+      if (!check.ok || row.status !== 'pending' || row.state_used_at || !platform)
         return page(request, reply, 410, 'sign_in_over');
       const consentUrl = buildConsentUrl({
         endpoints: ctx.endpoints,

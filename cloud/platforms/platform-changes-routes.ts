@@ -10,7 +10,7 @@ import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
 import { authorizationToApi } from '../authorizations/store';
 import { feedKey } from '../authorizations/amazon-started-feed';
-import { createPairingCode } from '../pairing-codes';
+import { createPairingCode } from './pairing-codes';
 
 export async function platformChangesRoutes(fastify: FastifyInstance, { ctx }: { ctx: CloudContext }): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -2,17 +2,17 @@
 // the Appstore, or one seller in two tenants), the seller types the code the desktop shows under
 // ZUGANGSDATEN. Short enough to type (8 characters from an alphabet without look-alikes, shown as
 // XXXX-XXXX, 30^8 ≈ 6.6·10^11 values), short-lived (10 minutes), single use, and stored as a hash only.
-// Guessing is bounded by the limits of the form that takes it (the callback's page, routes/callback.ts).
+// Guessing is bounded by the limits of the form that takes it (the callback's page, authorizations/callback-routes.ts).
 import { createHash, randomInt } from 'node:crypto';
-import type { Database, Queryable } from './db/queryable';
-import { getPlatform } from './platforms';
-import { findPlatform, type PlatformRow } from './repositories/platforms';
+import type { Database, Queryable } from '../db/queryable';
+import { getPlatform } from './platform-service';
+import { findPlatform, type PlatformRow } from '../repositories/platforms';
 import {
   deleteStalePairingCodes,
   findLivePairingCode,
   insertPairingCode,
   usePairingCode,
-} from './repositories/pairing-codes';
+} from '../repositories/pairing-codes';
 
 /** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';

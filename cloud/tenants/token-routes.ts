@@ -9,11 +9,11 @@ import type { TokenResponse } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import { contractRoute } from '../http/contract-route';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { parseInput } from '../http/parse-input';
-import { issueAccessToken } from '../http/access-token';
+import { issueAccessToken } from './access-token';
 import { requireTenant } from '../http/authenticate';
-import { authenticateClient, getTenant } from '../tenants';
+import { authenticateClient, getTenant } from './tenant-service';
 import { createFailureCounter } from '../http/failure-counter';
 
 const clientCredentialsSchema = z.object({ id: safeText().max(200), secret: safeText().max(200) });

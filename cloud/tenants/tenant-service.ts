@@ -1,7 +1,7 @@
 // Tenants and their cloud credentials (the ERP's "Cloud" credentials record: Client-ID + Client-Secret).
-import type { Queryable } from './db/queryable';
-import { findTenantByClientId, findTenantById, insertTenant, type TenantRow } from './repositories/tenants';
-import { hashClientSecret, newClientId, newClientSecret, newId, secretMatches } from './crypto/client-secret';
+import type { Queryable } from '../db/queryable';
+import { findTenantByClientId, findTenantById, insertTenant, type TenantRow } from '../repositories/tenants';
+import { hashClientSecret, newClientId, newClientSecret, newId, secretMatches } from '../crypto/client-secret';
 
 interface Tenant {
   id: string;

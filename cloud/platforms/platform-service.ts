@@ -1,15 +1,16 @@
 // Platform records of a tenant: the rules (unique names, idempotent creation, deletion that takes the
 // tokens along). The SQL is in cloud/repositories/platforms.ts; every call names the tenant.
 import { createHash } from 'node:crypto';
-import type { Queryable, Database } from './db/queryable';
-import type { CloudPlatform, CreatePlatformRequest } from '../shared/cloud-api';
-import { CloudError } from './http/cloud-error';
-import { newId } from './crypto/client-secret';
-import { platformNameKey } from '../shared/platform-name';
-import * as repo from './repositories/platforms';
-import type { PlatformRow } from './repositories/platforms';
-import { cancelPendingOfPlatform, dropHeldTokens } from './repositories/authorizations';
-import { acknowledgeRenames, unacknowledgedRenames } from './repositories/platform-renames';
+import type { Queryable, Database } from '../db/queryable';
+import type { CloudPlatform, CreatePlatformRequest } from '../../shared/cloud-api';
+import { CloudError } from '../cloud-error';
+import { newId } from '../crypto/client-secret';
+import { platformNameKey } from '../../shared/platform-name';
+import * as repo from '../repositories/platforms';
+import type { PlatformRow } from '../repositories/platforms';
+import { cancelPendingOfPlatform, dropHeldTokens } from '../repositories/authorizations';
+import { acknowledgeRenames, unacknowledgedRenames } from '../repositories/platform-renames';
+import { platformAmazonRequests } from '../repositories/amazon-requests';
 
 export function platformToApi(row: PlatformRow): CloudPlatform {
   const p: CloudPlatform = {
@@ -49,6 +50,13 @@ export async function platformsToApi(
       };
     return p;
   });
+}
+
+/** GET /v1/platforms/:id: the platform with its latest calls to Amazon (when there are any). */
+export async function platformWithAmazonRequests(db: Queryable, tenantId: string, id: string): Promise<CloudPlatform> {
+  const [platform] = (await platformsToApi(db, tenantId, [await getPlatform(db, tenantId, id)])) as [CloudPlatform];
+  const amazonRequests = await platformAmazonRequests(db, id);
+  return amazonRequests.length ? { ...platform, amazonRequests } : platform;
 }
 
 /** The merchant saw the upgrade's rename of this live platform: it is no longer listed. Idempotent. */

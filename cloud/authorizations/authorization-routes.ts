@@ -6,15 +6,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CreateAuthorizationResponse } from '../../shared/cloud-api';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
-import { authorizationToApi, createAuthorization, expireIfDue, getAuthorization } from '../authorizations/store';
-import { finishPending } from '../repositories/authorizations';
-import { answerStatus } from '../authorizations/status-long-poll';
-import { signState } from '../authorizations/state';
-import { startLink } from '../authorizations/start-link';
-import { decideSellerChange } from '../authorizations/seller-change';
+import { authorizationToApi, cancelAuthorization, createAuthorization } from './store';
+import { answerStatus } from './status-long-poll';
+import { signState } from './state';
+import { startLink } from './start-link';
+import { decideSellerChange } from './seller-change';
 
 /** The desktop's first status call may come right away: the call itself waits. */
 const POLL_AFTER_MS = 0;
@@ -77,10 +75,7 @@ export async function authorizationRoutes(fastify: FastifyInstance, { ctx }: { c
     handler: async (request) => {
       const tenantId = requireTenant(request);
       const { id } = request.params;
-      const now = new Date(ctx.now());
-      const row = await expireIfDue(ctx.db, await getAuthorization(ctx.db, tenantId, id), now);
-      const cancelled = row.status === 'pending' ? await finishPending(ctx.db, id, 'cancelled', now) : undefined;
-      if (!cancelled) throw new CloudError('AUTHORIZATION_NOT_PENDING', `The authorization is already ${row.status}.`);
+      const cancelled = await cancelAuthorization(ctx.db, tenantId, id, new Date(ctx.now()));
       ctx.notifier.publish(id);
       ctx.metrics.authorization('cancelled');
       return authorizationToApi(cancelled);
