@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { DeleteFlow } from './DeleteFlow';
 import { setApi } from '../../api';
 import { fakeApi, platform } from '../../test/fake-api';
 import { resetStores, wrap } from '../../test/render';
@@ -15,9 +15,10 @@ beforeEach(resetStores);
 
 describe('Löschen and Amazon’s side', () => {
   it('a connected platform: the question says the app stays authorized at Amazon and opens "Apps verwalten"', async () => {
-    const fake = fakeApi([platform({ cloudPlatformId: 'plt_1' })]);
+    const connected = platform({ cloudPlatformId: 'plt_1' });
+    const fake = fakeApi([connected]);
     setApi(fake.api);
-    wrap(<ConfirmDeleteDialog name="Amazon 123456" inCloud platformId="p1" onConfirm={vi.fn()} onClose={vi.fn()} />);
+    wrap(<DeleteFlow platform={connected} onDone={vi.fn()} />);
     expect(screen.getByTestId('manage-apps').textContent).toContain(
       'bis Sie die App in Seller Central unter „Apps verwalten“ entfernen',
     );
@@ -28,15 +29,7 @@ describe('Löschen and Amazon’s side', () => {
 
   it('a platform never connected: no pointer', () => {
     setApi(fakeApi().api);
-    wrap(
-      <ConfirmDeleteDialog
-        name="Amazon 123456"
-        inCloud={false}
-        platformId="p1"
-        onConfirm={vi.fn()}
-        onClose={vi.fn()}
-      />,
-    );
+    wrap(<DeleteFlow platform={platform()} onDone={vi.fn()} />);
     expect(screen.queryByTestId('manage-apps')).toBeNull();
   });
 });
