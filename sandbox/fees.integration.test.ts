@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
-import { obtainTokens, sharedTestSandbox } from './test-client';
+import { obtainTokens, sharedTestSandbox } from './testing/test-client';
 
 const model = JSON.parse(readFileSync(new URL('./model/productFeesV0.json', import.meta.url), 'utf8')) as {
   definitions: Record<string, object>;
