@@ -15,9 +15,10 @@ const APP = productionApp();
 
 let stack: Stack;
 const clients: CloudClient[] = [];
+const logLines: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ logger: { write: (line) => void logLines.push(line) } });
 });
 afterAll(async () => stack?.close());
 // The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
@@ -108,6 +109,12 @@ describe('the redirect names another seller than the token belongs to', () => {
     expect((await victim.client.raw('GET', `/v1/platforms/${victim.platformId}`)).body).toEqual(before);
     const started = (await victim.client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations;
     expect(started).toEqual([]);
+    // Logged as a warning with the code, never with the code Amazon issued or the state.
+    const logged = logLines.filter((l) => l.includes('SELLER_ID_DISPROVEN')).map((l) => JSON.parse(l));
+    expect(logged).toEqual([expect.objectContaining({ level: 40, code: 'SELLER_ID_DISPROVEN' })]);
+    const code = new URL(redirect).searchParams.get('spapi_oauth_code')!;
+    expect(logLines.join('')).not.toContain(code);
+    expect(logLines.join('')).not.toContain(state);
   });
 
   it("desktop-started: the attacker's platform does not take the victim's id, so the victim's renewal is not routed to it", async () => {
