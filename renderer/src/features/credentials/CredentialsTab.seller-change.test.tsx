@@ -1,23 +1,19 @@
 // @vitest-environment jsdom
 // ZUGANGSDATEN when Amazon returned another seller (keep or switch) and when the seller is connected to
 // another platform too.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { platform } from '../../test/fake-api';
 import { resetStores } from '../../test/render';
 import { renderCredentialsTab } from '../../test/screens';
-import type { AuthState, Platform } from '../../../../shared/platform';
+import type { AuthState } from '../../../../shared/platform';
 
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+afterEach(cleanup);
 beforeEach(resetStores);
 
-const setup = (auth: AuthState, over: Partial<Platform> = {}) => renderCredentialsTab(platform({ auth, ...over }));
-
-const status = () => screen.getByTestId('auth-status').textContent;
+/** ZUGANGSDATEN of a platform in this state. */
+const setup = (auth: AuthState) => renderCredentialsTab(platform({ auth }));
 
 describe('seller change and the same seller elsewhere', () => {
   const changed: AuthState = {
@@ -34,7 +30,7 @@ describe('seller change and the same seller elsewhere', () => {
 
   it('asks, naming both sellers by store and Händler-ID; the previous connection stays valid meanwhile', async () => {
     const { api } = setup(changed);
-    expect(status()).toBe('Rückfrage: anderes Verkäuferkonto');
+    expect(screen.getByTestId('auth-status').textContent).toBe('Rückfrage: anderes Verkäuferkonto');
     const prompt = screen.getByRole('alertdialog', { name: 'Anderes Verkäuferkonto' });
     expect(prompt.textContent).toContain('Bisher verbunden: Muster Handel GmbH (Händler-ID A2EUMUSTER7H1K)');
     expect(prompt.textContent).toContain('Neu angemeldet: Beispiel Elektronik (Händler-ID A1EUBEISPIEL4Q)');
