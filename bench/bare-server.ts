@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import { CloudError } from '../cloud/cloud-error';
+import { loggerOptions, rateLimited } from '../cloud/http/logger-options';
 import { installErrorHandlers } from '../cloud/http/error-handler';
 import { installSecurityHeaders } from '../cloud/http/security-headers';
 import { installBearerAuth, requireTenant } from '../cloud/http/authenticate';
@@ -28,21 +28,7 @@ export async function buildBareServer(opts: {
 }): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    logger: opts.logger && {
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-      },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'headers.authorization',
-          '*.client_secret',
-          '*.refresh_token',
-          '*.access_token',
-        ],
-        censor: '[redacted]',
-      },
-    },
+    logger: loggerOptions(opts.logger, 'info'),
     routerOptions: { maxParamLength: 200 },
   });
   installErrorHandlers(app);
@@ -54,12 +40,7 @@ export async function buildBareServer(opts: {
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => (request.tenantId ? `tenant:${request.tenantId}` : `ip:${request.ip}`),
-    errorResponseBuilder: (_request, context) =>
-      new CloudError(
-        'RATE_LIMITED',
-        `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`,
-        Math.ceil(context.ttl / 1000),
-      ),
+    errorResponseBuilder: rateLimited,
   });
   const withAuth = Boolean(opts.auth);
   await app.register(

@@ -10,23 +10,15 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { startSandbox, type SandboxHandle } from '../sandbox';
 import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
+import { requestToken } from './testing/stack';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
 import { suiteTempDir } from '../shared/testing/temp-dir';
 import { parseEnvFile } from './admin/env-file';
 
 const tmp = suiteTempDir('acc-cli-deploy-');
 
-async function tokenStatus(url: string, clientId: string, clientSecret: string): Promise<number> {
-  const res = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
-  });
-  return res.status;
-}
+const tokenStatus = async (url: string, clientId: string, clientSecret: string) =>
+  (await requestToken(url, clientId, clientSecret)).status;
 
 describe('the unit’s environment file, read as systemd reads it', () => {
   it('keeps an inline # as part of the value, unquotes quoted values, names a bad line by number only', () => {

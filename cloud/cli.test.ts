@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startSandbox, type SandboxHandle } from '../sandbox';
 import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
+import { requestToken } from './testing/stack';
 import { LOCK_FILE } from './db/data-dir-lock';
 import { suiteTempDir } from '../shared/testing/temp-dir';
 import { buildCommit } from '../scripts/build';
@@ -17,20 +18,18 @@ let sandbox: SandboxHandle;
 const dataDir = suiteTempDir('acc-cli-');
 let cloud: CliCloud | undefined;
 
-async function token(
-  url: string,
-  clientId: string,
-  clientSecret: string,
-): Promise<{ status: number; body: { access_token?: string; error?: { code: string } } }> {
-  const res = await fetch(`${url}/oauth/token`, {
-    method: 'POST',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: 'grant_type=client_credentials',
+const token = requestToken;
+
+/** `tenant disable <ref>`: succeeds and names the tenant as disabled. */
+async function disable(tenant: Record<string, string>, ref: string) {
+  const disabled = await cli('tenant', 'disable', ref);
+  expect(disabled.code, disabled.stderr).toBe(0);
+  expect(parseKeyValues(disabled.stdout)).toEqual({
+    tenant_id: tenant.tenant_id,
+    client_id: tenant.client_id,
+    status: 'disabled',
   });
-  return { status: res.status, body: (await res.json()) as never };
+  return disabled;
 }
 
 const startCloud = () => startCliCloud(['--port', '0', '--data-dir', dataDir, '--sandbox', sandbox.url]);
@@ -91,13 +90,7 @@ describe('cloud CLI on one data directory', () => {
     const whoami = () => fetch(`${cloud!.url}/v1/whoami`, { headers: { authorization: `Bearer ${issued}` } });
     expect((await whoami()).status).toBe(200);
 
-    const disabled = await cli('tenant', 'disable', tenant.client_id!);
-    expect(disabled.code, disabled.stderr).toBe(0);
-    expect(parseKeyValues(disabled.stdout)).toEqual({
-      tenant_id: tenant.tenant_id,
-      client_id: tenant.client_id,
-      status: 'disabled',
-    });
+    await disable(tenant, tenant.client_id!);
     expect(await token(cloud!.url, tenant.client_id!, tenant.client_secret!)).toMatchObject({
       status: 403,
       body: { error: { code: 'TENANT_DISABLED' } },
@@ -132,13 +125,7 @@ describe('cloud CLI on one data directory', () => {
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
     expect((await cli('tenant', 'list')).stdout).toBe(runningList);
 
-    const disabled = await cli('tenant', 'disable', tenant.tenant_id!);
-    expect(disabled.code, disabled.stderr).toBe(0);
-    expect(parseKeyValues(disabled.stdout)).toEqual({
-      tenant_id: tenant.tenant_id,
-      client_id: tenant.client_id,
-      status: 'disabled',
-    });
+    const disabled = await disable(tenant, tenant.tenant_id!);
     expect(disabled.stderr).toContain('"action":"tenant.disable"');
     expect(disabled.stderr).toContain('"via":"cli"');
 

@@ -2,10 +2,11 @@
 // against the sandbox: only a code Amazon accepts proves the seller, so a forged redirect tells known from
 // unknown seller ids no more than the Login URI does, and writes nothing; a reload of a genuine redirect
 // answers the same; a late state, a tampered form and an unbound state in the sign-in cookie get nowhere.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
-import { authorizeNow, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
+import type { CloudClient, Stack } from './testing/stack';
+import { useLoginUriStack } from './testing/login-uri-stack';
+import { authenticatedPlatform, authorizeNow, newPlatform, startAuth } from './testing/flow-steps';
 import { formRequest } from './testing/seller-browser';
 
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -14,23 +15,10 @@ const EU_HOST = 'sellercentral-europe.amazon.com';
 const JP_HOST = 'sellercentral.amazon.co.jp';
 const APP = productionApp();
 
+const suite = useLoginUriStack('Beweis GmbH');
 let stack: Stack;
 let client: CloudClient;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack?.close());
-beforeEach(async () => {
-  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(`Beweis GmbH ${Date.now()}`));
-});
-// The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
-// A fresh client: a test may have moved the clock past its access token.
-afterEach(async () => {
-  const fresh = new CloudClient(stack.cloud.url, client.creds);
-  for (const p of (await fresh.raw('GET', '/v1/platforms')).body.platforms)
-    await fresh.raw('DELETE', `/v1/platforms/${p.id}`);
-});
+beforeEach(() => ({ stack, client } = suite));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error and success bodies are asserted field by field
 const json = async (res: Response): Promise<any> => res.json();
@@ -54,13 +42,7 @@ async function unboundState(
   return { status: res.status, ...(location ? { state: new URL(location).searchParams.get('state')! } : {}) };
 }
 
-async function connected(): Promise<string> {
-  const platformId = await newPlatform(client);
-  expect(
-    (await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status,
-  ).toBe(200);
-  return platformId;
-}
+const connected = () => authenticatedPlatform(stack.sandbox.url, client, EU);
 
 describe("a redirect with the Login URI's state", () => {
   it("with a made-up code: Amazon's refusal for a connected and an unknown seller id alike, nothing written", async () => {

@@ -4,36 +4,21 @@
 // after the consent (scenario login_uri_new_seller), and Amazon redirecting straight to the redirect URI.
 // Also: amazon_callback_uri on every Amazon host and as a relative path, Login URI requests from an
 // outsider that must neither cancel nor decide anything, and the pairing code on the callback's page.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { CloudClient, type Stack } from './testing/stack';
+import { useLoginUriStack } from './testing/login-uri-stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
-import { authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
+import { authenticatedPlatform, authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const OTHER = seedAccount('gesperrte.angebote@example.com')!;
 const APP = productionApp();
 
+const suite = useLoginUriStack('Login URI step');
 let stack: Stack;
 let client: CloudClient;
-const clients: CloudClient[] = [];
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack?.close());
-beforeEach(async () => {
-  stack.sandbox.reset();
-  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(`Login URI step ${clients.length + 1}`));
-  clients.push(client);
-});
-// The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
-afterEach(async () => {
-  for (const c of clients) {
-    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms)
-      await c.raw('DELETE', `/v1/platforms/${p.id}`);
-  }
-});
+beforeEach(() => ({ stack, client } = suite));
 
 async function scenario(id: string, account?: string): Promise<void> {
   const res = await fetch(`${stack.sandbox.url}/sandbox/api/scenarios`, {
@@ -176,13 +161,7 @@ describe('first sign-in, website workflow', () => {
 });
 
 describe('Re-Authorize: amazon_callback_uri on any Amazon host', () => {
-  async function connected(): Promise<string> {
-    const platformId = await newPlatform(client);
-    expect(
-      (await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, EU)).status,
-    ).toBe(200);
-    return platformId;
-  }
+  const connected = () => authenticatedPlatform(stack.sandbox.url, client, EU);
 
   async function reAuthorizeOn(host: string) {
     const browser = new SellerBrowser();

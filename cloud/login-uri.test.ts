@@ -3,9 +3,11 @@
 // back to Amazon with an unbound state, alike for connected, unknown and ambiguous seller ids. Amazon's
 // redirect proves the seller: the one platform with that seller id runs an ordinary refresh; for none or
 // several the callback's page asks for the desktop's pairing code. Never a guess or an open redirect.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount, type SeedAccount } from '../sandbox';
 import { CloudClient, startStack, type Stack } from './testing/stack';
+import { useLoginUriStack } from './testing/login-uri-stack';
+import * as flowSteps from './testing/flow-steps';
 import { confirmConsent, formRequest, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
 import { authorization, authorizeNow, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 
@@ -16,47 +18,15 @@ const NA = seedAccount('na.seller@example.com')!;
 const EU_HOST = 'sellercentral-europe.amazon.com';
 const APP = productionApp();
 
+const suite = useLoginUriStack('Login-URI GmbH');
 let stack: Stack;
 let client: CloudClient;
-
-let tenants = 0;
-const clients: CloudClient[] = [];
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => stack?.close());
-beforeEach(async () => {
-  stack.sandbox.reset();
-  client = await newClient();
-});
-// The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
-afterEach(async () => {
-  for (const c of clients.splice(0)) {
-    for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms)
-      await c.raw('DELETE', `/v1/platforms/${p.id}`);
-  }
-});
-
-async function newClient(): Promise<CloudClient> {
-  const c = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(`Login-URI GmbH ${++tenants}`));
-  clients.push(c);
-  return c;
-}
+beforeEach(() => ({ stack, client } = suite));
+const newClient = () => suite.newClient();
 
 /** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization. */
-async function authenticatedPlatform(
-  c: CloudClient,
-  seller: SeedAccount,
-  country = 'DE',
-  region = 'EU',
-): Promise<string> {
-  const platformId = await newPlatform(c, country, region);
-  const auth = await startAuth(c, platformId);
-  expect((await consentAndCallback(stack.sandbox.url, auth.consentUrl, seller)).status).toBe(200);
-  expect(await authorization(c, auth.id)).toMatchObject({ status: 'authenticated' });
-  return platformId;
-}
+const authenticatedPlatform = (c: CloudClient, seller: SeedAccount, country = 'DE', region = 'EU') =>
+  flowSteps.authenticatedPlatform(stack.sandbox.url, c, seller, country, region);
 
 /** Seller Central → Manage Your Apps → Re-Authorize: the page the browser ends on after the cloud answered. */
 async function reAuthorize(seller: SeedAccount, host = EU_HOST): Promise<{ browser: SellerBrowser; page: Page }> {

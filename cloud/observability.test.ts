@@ -31,43 +31,22 @@ describe('HTTP metrics', () => {
   it('counts requests by route pattern (never the id), method and status class, with their latency', async () => {
     const tenant = await stack.cloud.createTenant('Metrik GmbH');
     const client = new CloudClient(stack.cloud.url, tenant);
-    const before = await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
-      route: '/v1/platforms/:id',
-      method: 'GET',
-      status_class: '4xx',
-    });
+    /** The request count of one route, method and status class (or its +Inf latency bucket, the same number). */
+    const requests = (route: string, method: string, statusClass: string, series: 'count' | 'bucket' = 'count') =>
+      metric(stack.cloud, `cloud_http_request_duration_seconds_${series}`, {
+        ...(series === 'bucket' ? { le: '+Inf' } : {}),
+        route,
+        method,
+        status_class: statusClass,
+      });
+    const before = await requests('/v1/platforms/:id', 'GET', '4xx');
     for (const id of ['plt_nope1', 'plt_nope2'])
       expect((await client.raw('GET', `/v1/platforms/${id}`)).status).toBe(404);
-    expect(
-      await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
-        route: '/v1/platforms/:id',
-        method: 'GET',
-        status_class: '4xx',
-      }),
-    ).toBe(before + 2);
-    expect(
-      await metric(stack.cloud, 'cloud_http_request_duration_seconds_bucket', {
-        le: '+Inf',
-        route: '/v1/platforms/:id',
-        method: 'GET',
-        status_class: '4xx',
-      }),
-    ).toBe(before + 2);
-    expect(
-      await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
-        route: '/oauth/token',
-        method: 'POST',
-        status_class: '2xx',
-      }),
-    ).toBeGreaterThanOrEqual(1);
+    expect(await requests('/v1/platforms/:id', 'GET', '4xx')).toBe(before + 2);
+    expect(await requests('/v1/platforms/:id', 'GET', '4xx', 'bucket')).toBe(before + 2);
+    expect(await requests('/oauth/token', 'POST', '2xx')).toBeGreaterThanOrEqual(1);
     await fetch(`${stack.cloud.url}/no/such/route/plt_123`);
-    expect(
-      await metric(stack.cloud, 'cloud_http_request_duration_seconds_count', {
-        route: 'unmatched',
-        method: 'GET',
-        status_class: '4xx',
-      }),
-    ).toBeGreaterThanOrEqual(1);
+    expect(await requests('unmatched', 'GET', '4xx')).toBeGreaterThanOrEqual(1);
     const text = await (
       await fetch(`${stack.cloud.url}/metrics`, { headers: { authorization: `Bearer ${stack.cloud.adminToken}` } })
     ).text();

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
-import { CloudError } from '../cloud-error';
+import { loggerOptions, rateLimited, type CloudLogger } from './logger-options';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
 import { installSecurityHeaders } from './security-headers';
 import { installContractSchemas } from './contract-route';
@@ -25,9 +25,6 @@ import { adminTokenMatches } from '../ops/admin-credential';
 /** Bodies here are tiny JSON objects; anything larger is a mistake or an attack. */
 const BODY_LIMIT = 16 * 1024;
 
-/** `true` logs to stdout; a stream (tests, log shippers) receives the same JSON lines. */
-export type CloudLogger = boolean | { write(line: string): void };
-
 export interface RouteEntry {
   method: string;
   url: string;
@@ -43,29 +40,7 @@ export async function buildServer(
     bodyLimit: BODY_LIMIT,
     // Behind a reverse proxy the client is in X-Forwarded-For; only hops named here are believed.
     trustProxy: ctx.config.trustProxy,
-    logger: logger !== false && {
-      ...(typeof logger === 'object' ? { stream: logger } : {}),
-      level: ctx.config.logLevel,
-      // The URL's query of Amazon's redirect holds the code and the state: log the path only.
-      serializers: {
-        // ip: the client's address (from X-Forwarded-For when trustProxy names the proxy).
-        req: (req: { method: string; url: string; ip?: string }) => ({
-          method: req.method,
-          path: req.url.split('?')[0],
-          remoteAddress: req.ip,
-        }),
-      },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'headers.authorization',
-          '*.client_secret',
-          '*.refresh_token',
-          '*.access_token',
-        ],
-        censor: '[redacted]',
-      },
-    },
+    logger: loggerOptions(logger, ctx.config.logLevel),
     // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
     routerOptions: { maxParamLength: 200 },
     // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
@@ -105,12 +80,7 @@ export async function buildServer(
         : isOperator(request, ctx.adminToken)
           ? 'operator'
           : `ip:${request.ip}`,
-    errorResponseBuilder: (_request, context) =>
-      new CloudError(
-        'RATE_LIMITED',
-        `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`,
-        Math.ceil(context.ttl / 1000),
-      ),
+    errorResponseBuilder: rateLimited,
   });
   await app.register(oauthTokenRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });

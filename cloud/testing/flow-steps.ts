@@ -71,3 +71,18 @@ export async function authorizeNow(
   expect(consent.text).toContain('data-page="consent"');
   return { browser, page: await confirmConsent(browser, consent) };
 }
+
+/** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization: its id. */
+export async function authenticatedPlatform(
+  sandboxUrl: string,
+  client: CloudClient,
+  seller: SeedAccount,
+  country = 'DE',
+  region = 'EU',
+): Promise<string> {
+  const platformId = await newPlatform(client, country, region);
+  const auth = await startAuth(client, platformId);
+  expect((await consentAndCallback(sandboxUrl, auth.consentUrl, seller)).status).toBe(200);
+  expect(await authorization(client, auth.id)).toMatchObject({ status: 'authenticated' });
+  return platformId;
+}

@@ -8,7 +8,7 @@ import type { SandboxAppKind } from '../embedded-config';
 // A test helper may read the sandbox's seed directly (the lint rule allows cloud/testing/).
 import { draftApp, productionApp, unlistedApp } from '../../sandbox/seed';
 import { startCloud, type RunningCloud } from '../start-cloud';
-import type { CloudLogger } from '../http/server';
+import type { CloudLogger } from '../http/logger-options';
 import type { NewTenantCredentials } from '../tenants/tenant-service';
 
 export async function freePort(): Promise<number> {
@@ -43,6 +43,23 @@ export function testConfig(
     httpTimeoutMs: 3000,
     ...overrides,
   });
+}
+
+/** POST /oauth/token with HTTP Basic credentials, as the desktop sends it. */
+export async function requestToken(
+  baseUrl: string,
+  clientId: string,
+  clientSecret: string,
+): Promise<{ status: number; body: { access_token?: string; error?: { code: string } } }> {
+  const res = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials',
+  });
+  return { status: res.status, body: (await res.json()) as never };
 }
 
 /** A settable clock: tests move time instead of sleeping. */
@@ -150,14 +167,9 @@ export class CloudClient {
 
   async accessToken(): Promise<string> {
     if (!this.token) {
-      const basic = Buffer.from(`${this.creds.clientId}:${this.creds.clientSecret}`).toString('base64');
-      const res = await fetch(`${this.baseUrl}/oauth/token`, {
-        method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=client_credentials',
-      });
-      if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
-      this.token = ((await res.json()) as { access_token: string }).access_token;
+      const { status, body } = await requestToken(this.baseUrl, this.creds.clientId, this.creds.clientSecret);
+      if (status !== 200) throw new Error(`token: ${status} ${JSON.stringify(body)}`);
+      this.token = body.access_token!;
     }
     return this.token;
   }

@@ -1,0 +1,48 @@
+// The set-up of the Login URI suites: one sandbox + cloud stack per file, a fresh tenant's client for
+// each test (the sandbox reset), more tenants on request, and after each test every platform of its
+// tenants deleted — the Login URI looks across all tenants, so an earlier test's platforms would make a
+// seller ambiguous. Read the fields inside tests and hooks only.
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { CloudClient, startStack, type Stack } from './stack';
+
+interface LoginUriStack {
+  readonly stack: Stack;
+  /** This test's tenant. */
+  readonly client: CloudClient;
+  /** Another tenant for this test. */
+  newClient(): Promise<CloudClient>;
+}
+
+export function useLoginUriStack(tenantPrefix: string): LoginUriStack {
+  let tenants = 0;
+  const clients: CloudClient[] = [];
+  const suite = {
+    stack: undefined as unknown as Stack,
+    client: undefined as unknown as CloudClient,
+    async newClient() {
+      const c = new CloudClient(
+        suite.stack.cloud.url,
+        await suite.stack.cloud.createTenant(`${tenantPrefix} ${++tenants}`),
+      );
+      clients.push(c);
+      return c;
+    },
+  };
+  beforeAll(async () => {
+    suite.stack = await startStack();
+  });
+  afterAll(async () => suite.stack?.close());
+  beforeEach(async () => {
+    suite.stack.sandbox.reset();
+    suite.client = await suite.newClient();
+  });
+  afterEach(async () => {
+    // Fresh clients: a test may have moved the clock past an access token.
+    for (const { creds } of clients.splice(0)) {
+      const c = new CloudClient(suite.stack.cloud.url, creds);
+      for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms)
+        await c.raw('DELETE', `/v1/platforms/${p.id}`);
+    }
+  });
+  return suite;
+}
