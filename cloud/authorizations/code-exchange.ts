@@ -9,7 +9,8 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../http/cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { AmazonCallLog } from '../amazon/amazon-calls';
-import { recordAmazonCalls } from '../repositories/amazon-requests';
+import type { AmazonCall } from '../amazon/amazon-calls';
+import { callsToApi, insertAmazonCalls, trimAmazonCalls } from '../repositories/amazon-requests';
 import { AUTHORIZATION_RENEWAL_MS } from './store';
 import {
   finishPending,
@@ -21,6 +22,7 @@ import { renewExchangeLease, storeExchangedToken } from '../repositories/authori
 import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
 import { bestEffort } from '../../shared/best-effort';
+import { rememberAmazonRequests } from './status-long-poll';
 
 /**
  * How long an exchange's lease lasts without renewal. Real time, not the cloud's clock (ctx.now, which
@@ -44,7 +46,8 @@ function holdLease(ctx: CloudContext, id: string): () => void {
 
 /**
  * Exchanges the code at LWA and stores the outcome; throws the CloudError the authorization failed with.
- * `auth` has its state used up and its exchange recorded.
+ * `auth` has its state used up and its exchange recorded. `firstExchange`: the callback's own exchange,
+ * so this exchange's calls are all the authorization has (a recovery may follow a recorded one).
  */
 export async function exchangeAndComplete(
   ctx: CloudContext,
@@ -52,6 +55,7 @@ export async function exchangeAndComplete(
   code: string,
   sellingPartnerId: string,
   explain: (err: CloudError) => CloudError = (err) => err,
+  firstExchange = false,
 ): Promise<void> {
   const release = holdLease(ctx, auth.id);
   try {
@@ -63,22 +67,31 @@ export async function exchangeAndComplete(
       const sealed = ctx.secretBox.seal(tokens.refreshToken, auth.platform_id);
       // From here on Amazon's token survives a crash of this instance.
       await storeExchangedToken(ctx.db, auth.id, sealed);
-      await complete(ctx, auth, sellingPartnerId, sealed, {
-        accessToken: tokens.accessToken,
-        expiresIn: tokens.expiresIn,
-      });
+      await complete(
+        ctx,
+        auth,
+        sellingPartnerId,
+        sealed,
+        { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn },
+        firstExchange ? calls.calls : undefined,
+      );
     } catch (err) {
       throw await failExchange(ctx, auth, explain(err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR')));
     }
   } finally {
     release();
+    // Dropping the platform's oldest calls waits until the outcome is out: no one waits for it.
+    void bestEffort('trimming the Amazon calls', trimAmazonCalls(ctx.db, auth.platform_id));
   }
 }
 
-/** Stored before the outcome is published, so the desktop reads the request ids with it. */
+/**
+ * Stored before the outcome is published, so the desktop reads the request ids with it: one statement;
+ * the platform's oldest calls are dropped after the outcome is published.
+ */
 async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
   // Losing a support detail must not lose the seller's authorization.
-  await bestEffort('recording the Amazon calls', recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls));
+  await bestEffort('recording the Amazon calls', insertAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls));
 }
 
 export async function failExchange(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {
@@ -100,8 +113,12 @@ export async function complete(
   sellingPartnerId: string,
   sealed: string,
   access?: { accessToken: string; expiresIn: number },
+  /** The authorization's Amazon calls, all of them stored already: its answer needs no read then. */
+  calls?: AmazonCall[],
 ): Promise<void> {
   const now = new Date(ctx.now());
+  // Changes of this authorization from here on (another instance's, too) keep the written row out of the cache.
+  const since = ctx.statusCache.generation(auth.id);
   // A refresh with another seller: look up both store names (SP-API) before the transaction, so the
   // desktop can name both sellers. Only on this path, so an ordinary sign-in makes no extra call.
   let storeNames: { previous: string | null; next: string | null } = { previous: null, next: null };
@@ -147,16 +164,18 @@ export async function complete(
       renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS),
     };
     await storePlatformSignIn(tx, platform.id, signIn, false);
-    await markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
-    return 'stored' as const;
+    return markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
   });
   if (outcome === 'dropped')
     throw new CloudError(
       'AUTHORIZATION_NOT_PENDING',
       'The platform was deleted or a newer sign-in was started meanwhile.',
     );
+  if (outcome === 'held' || outcome === undefined) return ctx.notifier.publish(auth.id);
   // The access token came with the code: the first settings import needs no refresh (not for a held token).
-  if (outcome === 'stored' && access)
+  if (access)
     ctx.amazonTokens.set(auth.platform_id, sealed, access.accessToken, now.getTime() + access.expiresIn * 1000);
-  ctx.notifier.publish(auth.id);
+  // The long-polls it wakes answer from the row as written, with the calls in hand: no read-back.
+  if (calls) rememberAmazonRequests(outcome, callsToApi(calls));
+  ctx.statusCache.publishRow(outcome, since);
 }

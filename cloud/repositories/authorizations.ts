@@ -138,19 +138,23 @@ export async function consumeState(
   return rows[0];
 }
 
-/** The sign-in succeeded (the caller holds the row's lock and has checked it is pending). */
+/**
+ * The sign-in succeeded (the caller holds the row's lock and has checked it is pending); returns the
+ * row as written, which the status cache keeps (no read-back after the commit).
+ */
 export async function markAuthenticated(
   q: Queryable,
   id: string,
   now: Date,
   seller: { sellingPartnerId: string; changed: boolean | null; storeName: string | null },
-): Promise<void> {
-  await q.query(
+): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
     `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5,
        ${CLEAR_EXCHANGE}
-     WHERE id = $1 AND status = 'pending'`,
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
     [id, now, seller.sellingPartnerId, seller.changed, seller.storeName],
   );
+  return rows[0];
 }
 
 /** A refresh brought another seller: the new token is held aside until the desktop decides. */
@@ -289,6 +293,27 @@ export async function startExchange(
   const { rows } = await q.query<AuthorizationRow>(
     `UPDATE authorizations SET state_used_at = $2, code_hash = $3, exchange_code_enc = $4, exchange_selling_partner_id = $5, exchange_lease_until = $6
      WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
+    [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
+  );
+  return rows[0];
+}
+
+/**
+ * startExchange for a redirect that passes every check the callback makes on the row, in the same
+ * statement: also the seller the Login URI expected (if any) and a tenant that exists and is not
+ * disabled. Undefined when any check fails — the caller then reads the row to tell which.
+ */
+export async function startExchangeIfAllowed(
+  q: Queryable,
+  id: string,
+  e: { codeHash: string; sealedCode: string; sellingPartnerId: string; now: Date; leaseUntil: Date },
+): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
+    `UPDATE authorizations a SET state_used_at = $2, code_hash = $3, exchange_code_enc = $4, exchange_selling_partner_id = $5, exchange_lease_until = $6
+     WHERE a.id = $1 AND a.status = 'pending' AND a.state_used_at IS NULL AND a.expires_at > $2
+       AND (a.expected_selling_partner_id IS NULL OR a.expected_selling_partner_id = $5)
+       AND EXISTS (SELECT 1 FROM tenants t WHERE t.id = a.tenant_id AND t.disabled_at IS NULL)
+     RETURNING a.*`,
     [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
   );
   return rows[0];
