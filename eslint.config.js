@@ -34,10 +34,20 @@ const ZONES = {
     ['renderer', 'electron', 'sandbox', 'scripts', 'bench'],
     'The cloud reaches Amazon (and its sandbox) over HTTP only, and knows the desktop only through shared/cloud-api.ts.',
   ),
+  cloudRoutes: {
+    regex: '^(\\./|(\\.\\./)+)repositories(/|$)',
+    message: "A cloud route calls its feature's service (e.g. platform-service.ts), never a repository.",
+  },
   sandbox: part(
     ['renderer', 'electron', 'cloud', 'scripts', 'bench'],
     'The sandbox stands in for Amazon: it knows no other part.',
   ),
+  // Inside the renderer: the screens (renderer/src/features/*) use the common layers (components/, store/,
+  // api/, i18n/, format/, hooks/), never the other way round.
+  rendererLayers: {
+    regex: '^(\\.\\./)+features(/|$)',
+    message: 'A common layer of the renderer knows no feature: move the piece to components/ or into the feature.',
+  },
   shared: part(
     ['renderer', 'electron', 'cloud', 'sandbox', 'scripts', 'bench'],
     'shared/ is what the parts share; it imports none of them.',
@@ -92,6 +102,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer] }] },
   },
   {
+    files: ['renderer/src/{components,store,api,i18n,format,hooks}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer, ZONES.rendererLayers] }],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.electron] }] },
   },
@@ -114,6 +130,13 @@ export default tseslint.config(
   {
     files: ['cloud/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud] }] },
+  },
+  {
+    // Routes call services only: the rules of a feature stay in one place, whichever route asks.
+    files: ['cloud/**/*-routes.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud, ZONES.cloudRoutes] }],
+    },
   },
   {
     files: ['sandbox/**/*.ts'],

@@ -33,7 +33,7 @@ export const INTEGRATION_TESTS = [
   'cloud/exchange-crash.test.ts',
   'cloud/exchange-recovery.test.ts',
   'cloud/flow.test.ts',
-  'cloud/http/tenant-gate.test.ts',
+  'cloud/tenants/tenant-gate.test.ts',
   'cloud/logging.test.ts',
   'cloud/login-uri-proof.test.ts',
   'cloud/login-uri-step.test.ts',

@@ -5,7 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import { CloudError } from '../cloud/http/cloud-error';
+import { CloudError } from '../cloud/cloud-error';
 import { installErrorHandlers } from '../cloud/http/error-handler';
 import { installSecurityHeaders } from '../cloud/http/security-headers';
 import { installBearerAuth, requireTenant } from '../cloud/http/authenticate';

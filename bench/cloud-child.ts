@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import v8 from 'node:v8';
 import { startCloud } from '../cloud/start-cloud';
 import { testConfig } from '../cloud/testing/stack';
-import { issueAccessToken } from '../cloud/http/access-token';
+import { issueAccessToken } from '../cloud/tenants/access-token';
 import { buildBareServer } from './bare-server';
 
 export interface ChildConfig {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { seedAccount } from '../sandbox';
 import { callbackSuccessSchema, errorBodySchema } from '../shared/cloud-api';
 import { signState } from './authorizations/state';
-import { issueAccessToken } from './http/access-token';
+import { issueAccessToken } from './tenants/access-token';
 import { CloudClient, startStack, type Stack } from './testing/stack';
 import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { encode, nastyEncoded } from './testing/fuzz-inputs';

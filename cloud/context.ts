@@ -10,7 +10,7 @@ import type { SecretBox } from './crypto/secret-box';
 import type { LwaOptions } from './amazon/lwa-client';
 import type { AccessTokenCache } from './amazon/access-token-cache';
 import type { CloudMetrics } from './ops/metrics';
-import type { TenantGate } from './http/tenant-gate';
+import type { TenantGate } from './tenants/tenant-gate';
 import type { TenantAdmin } from './admin/tenant-admin';
 
 export interface CloudContext {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseConfig, readKeysFile, type CloudConfig } from './config';
-import { writeSecretFile } from './dev-tenant';
+import { writeSecretFile } from './tenants/dev-tenant';
 
 interface KeyFile {
   signingKey: string;

@@ -9,4 +9,4 @@ export {
   type CloudConfigInput,
 } from './config';
 export { embeddedDefaultConfig, fetchSandboxApp, loadOrCreateKeys } from './embedded-config';
-export { readDevTenantFile, DEV_TENANT_NAME, type DevTenantFile } from './dev-tenant';
+export { readDevTenantFile, DEV_TENANT_NAME, type DevTenantFile } from './tenants/dev-tenant';

@@ -9,7 +9,7 @@ import { openDatabase } from './db/database';
 import { createSecretBox } from './crypto/secret-box';
 import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
-import { readDevTenantFile } from './dev-tenant';
+import { readDevTenantFile } from './tenants/dev-tenant';
 import { CloudClient, freePort, testConfig } from './testing/stack';
 import {
   amazonRedirect,

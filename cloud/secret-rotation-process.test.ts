@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { productionApp as sandboxApp } from '../sandbox/seed';
-import { readDevTenantFile } from './dev-tenant';
+import { readDevTenantFile } from './tenants/dev-tenant';
 import { CloudClient } from './testing/stack';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { suiteTempDir } from '../shared/testing/temp-dir';

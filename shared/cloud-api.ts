@@ -5,82 +5,17 @@ import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS, countryByCode } from './amazon-regions';
 import { platformNameSchema } from './platform-name-schema';
 import { safeText } from './safe-text';
+import { cloudErrorCodeSchema } from './cloud-error-codes';
 
 // ---------------------------------------------------------------------------------------------- errors
 
-/** Every stable error code with a one-line English meaning (the desktop maps them to German text). */
-export const CLOUD_ERROR_CODES = {
-  // Cloud access and request shape
-  INVALID_REQUEST: 'The request body, query or parameters do not match the schema.',
-  PAYLOAD_TOO_LARGE: 'The request body is larger than the cloud accepts.',
-  UNSUPPORTED_MEDIA_TYPE: 'The request body has a content type the cloud does not accept.',
-  NOT_FOUND: 'No such route.',
-  UNAUTHORIZED: 'The bearer token is missing, malformed or expired; get a new one at POST /oauth/token.',
-  INVALID_CLIENT_CREDENTIALS: 'The cloud Client-ID or Client-Secret is wrong.',
-  UNSUPPORTED_GRANT_TYPE: 'POST /oauth/token only supports grant_type=client_credentials.',
-  RATE_LIMITED:
-    'Too many requests for this tenant, or too many wrong client secrets; retry after the Retry-After seconds.',
-  INTERNAL_ERROR: 'The cloud failed unexpectedly; try again later.',
-  TENANT_DISABLED:
-    'The cloud operator has disabled this tenant; its credentials and tokens are refused until it is enabled again.',
-  // Operators (admin API, /metrics)
-  ADMIN_UNAUTHORIZED: 'The admin credential is missing or wrong.',
-  TENANT_NOT_FOUND: 'No tenant with this id or client id exists.',
-  TENANT_NAME_TAKEN: 'Another tenant already has this name.',
-  // Platforms
-  PLATFORM_NOT_FOUND: 'No platform with this id exists for this tenant.',
-  PLATFORM_NAME_TAKEN: 'This tenant already has a platform with this name.',
-  IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was already used for a different request body.',
-  PLATFORM_NOT_AUTHENTICATED: 'The platform has no Amazon authorization yet; sign in first.',
-  // Authorizations and Amazon's redirect
-  AUTHORIZATION_NOT_FOUND: 'No authorization with this id exists for this tenant.',
-  AUTHORIZATION_NOT_PENDING: 'The authorization is no longer pending (completed, failed, expired or cancelled).',
-  AUTHORIZATION_SUPERSEDED: 'A newer authorization was started for this platform, which cancelled this one.',
-  AUTHORIZATION_EXPIRED: 'Nobody completed the consent on Amazon in time.',
-  SELLER_CHANGE_NOT_OPEN: 'The authorization has no seller change waiting for a decision.',
-  SELLER_CHANGE_DECIDED: 'The seller change was already decided the other way.',
-  STATE_MISSING: "Amazon's redirect carries no state parameter.",
-  STATE_INVALID: 'The state parameter is malformed or its signature does not verify (tampered).',
-  STATE_EXPIRED: 'The state parameter has expired; start the sign-in again.',
-  STATE_REPLAYED: 'The state parameter was already used; each sign-in link works once.',
-  CALLBACK_PARAMS_MISSING: "Amazon's redirect lacks spapi_oauth_code or selling_partner_id.",
-  AMAZON_CONSENT_DENIED: 'The seller declined or cancelled the consent on Amazon.',
-  AMAZON_CALLBACK_ERROR: 'Amazon redirected back with an error instead of an authorization code.',
-  SELLER_MISMATCH:
-    'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
-  EXCHANGE_INTERRUPTED:
-    "The cloud stopped while exchanging Amazon's code, and the code can no longer be used; start the sign-in again.",
-  // Login with Amazon
-  LWA_INVALID_GRANT: 'Amazon rejected the authorization code: expired (5 min), already used, or redirect URI differs.',
-  LWA_INVALID_CLIENT: "Amazon rejected the cloud's LWA client id/secret (wrong or not rotated).",
-  LWA_UNAVAILABLE: "Amazon's token endpoint failed or timed out after several retries.",
-  LWA_ERROR: "Amazon's token endpoint rejected the request for another reason.",
-  REFRESH_TOKEN_REVOKED: 'The seller revoked the app or the 365-day authorization lapsed; sign in again.',
-  // SP-API
-  SPAPI_ROLES_MISSING:
-    'SP-API denied access with no details: the app lacks the roles, or the token predates their approval.',
-  SPAPI_WRONG_REGION: "SP-API denied the token on this region's host: the account belongs to another region.",
-  SPAPI_ACCESS_DENIED: 'SP-API denied access to the token for another reason.',
-  SPAPI_RATE_LIMITED: 'SP-API throttled the call; retry after retryAfter seconds.',
-  SPAPI_SERVER_ERROR: 'SP-API answered with a server error or an unexpected body.',
-  SPAPI_UNAVAILABLE: 'SP-API could not be reached.',
-} as const;
-
-export type CloudErrorCode = keyof typeof CLOUD_ERROR_CODES;
-export const CLOUD_ERROR_CODE_LIST = Object.keys(CLOUD_ERROR_CODES) as CloudErrorCode[];
-
-const cloudErrorCodeSchema = z.enum(CLOUD_ERROR_CODE_LIST as [CloudErrorCode, ...CloudErrorCode[]]);
-
-const errorDetailSchema = z.object({
-  code: cloudErrorCodeSchema,
-  message: safeText(),
-  /** Seconds to wait, for RATE_LIMITED, SPAPI_RATE_LIMITED and LWA_UNAVAILABLE. */
-  retryAfter: z.number().optional(),
-});
-
-/** The body of every non-2xx answer. */
-export const errorBodySchema = z.object({ error: errorDetailSchema });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+export {
+  CLOUD_ERROR_CODES,
+  CLOUD_ERROR_CODE_LIST,
+  errorBodySchema,
+  type CloudErrorCode,
+  type ErrorBody,
+} from './cloud-error-codes';
 
 // ------------------------------------------------------------------------------------------ cloud access
 

@@ -1,5 +1,5 @@
 // Every stable error code, as types the compiler checks. Adding a code is one line: a desktop code in
-// DESKTOP_ERROR_CODES below, a cloud code (with its English meaning) in CLOUD_ERROR_CODES in cloud-api.ts.
+// DESKTOP_ERROR_CODES below, a cloud code (with its English meaning) in CLOUD_ERROR_CODES in cloud-error-codes.ts.
 // The compiler then asks for its German and English text (renderer/src/i18n/errors.*.ts are typed
 // `Record<ErrorCode, string>`), and rejects a misspelt code at `err('…')` or `new CodedError('…')`.
 import { z } from 'zod';

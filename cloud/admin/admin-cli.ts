@@ -15,9 +15,9 @@ import { openDatabase } from '../db/database';
 import { openPostgres } from '../db/postgres';
 import { lockOwner, DataDirLockedError } from '../db/data-dir-lock';
 import { sendNotification } from '../authorizations/pg-notifier';
-import { TENANT_CHANGE_PREFIX } from '../http/tenant-gate';
+import { TENANT_CHANGE_PREFIX } from '../tenants/tenant-gate';
 import { readAdminToken, adminTokenPath } from '../ops/admin-credential';
-import type { NewTenantCredentials } from '../tenants';
+import type { NewTenantCredentials } from '../tenants/tenant-service';
 import type { z } from 'zod';
 import {
   OPERATOR_HEADER,

@@ -6,9 +6,9 @@
 import type { z } from 'zod';
 import type { Database, Queryable } from '../db/queryable';
 import type { tenantSummarySchema } from '../ops/ops-api';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { hashClientSecret, newClientSecret } from '../crypto/client-secret';
-import { createTenant, type NewTenantCredentials } from '../tenants';
+import { createTenant, type NewTenantCredentials } from '../tenants/tenant-service';
 import {
   findTenantByRef,
   insertAdminAction,

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client';
 import { getMarketplaceParticipations } from './sellers-api';
 import { LwaSecretRing } from './lwa-secrets';
-import type { CloudError } from '../http/cloud-error';
+import type { CloudError } from '../cloud-error';
 import packageJson from '../../package.json' with { type: 'json' };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;

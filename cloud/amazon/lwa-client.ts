@@ -2,7 +2,7 @@
 // network failures with backoff; never invalid_grant, which cannot get better. invalid_client is
 // answered by trying the other configured client secret once (rotation, docs/amazon.md §5); the one
 // LWA accepts is used first from then on. Every call goes to the caller's AmazonCallLog.
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import type { AmazonCallLog } from './amazon-calls';
 import { httpCall, type CallObserver, type HttpOutcome } from './http-call';
 import type { LwaSecret, LwaSecretRing, SecretSlot } from './lwa-secrets';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { REGIONS, type Region } from '../../shared/amazon-regions';
 import type { CloudMarketplace } from '../../shared/cloud-api';
 import { stripUnsafeText } from '../../shared/safe-text';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import type { AmazonCallLog } from './amazon-calls';
 import { httpCall, type CallObserver, type HttpOutcome } from './http-call';
 import { retryAfterSeconds } from '../../shared/retry';

@@ -5,8 +5,8 @@ import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createAmazonStartedFeed } from './amazon-started-feed';
 import { createAuthorization } from './store';
-import { createTenant } from '../tenants';
-import { createPlatform } from '../platforms';
+import { createTenant } from '../tenants/tenant-service';
+import { createPlatform } from '../platforms/platform-service';
 
 let db: Database;
 let reads = 0;

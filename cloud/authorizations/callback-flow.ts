@@ -8,7 +8,7 @@
 import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
 import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { expireIfDue } from './store';
 import { consumeState, findAuthorization, finishPending, type AuthorizationRow } from '../repositories/authorizations';
 import { startExchange, startExchangeIfAllowed } from '../repositories/authorizations';
@@ -99,7 +99,7 @@ export async function handleCallback(
   // one transaction, so the authorization never stays pending with its state spent.
   if (q.error) {
     const code: CloudErrorCode = q.error === 'access_denied' ? 'AMAZON_CONSENT_DENIED' : 'AMAZON_CALLBACK_ERROR';
-    const message = `${CLOUD_ERROR_CODES[code]} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
+    const message = `${CLOUD_ERROR_CODES[code].meaning} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
     throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id)

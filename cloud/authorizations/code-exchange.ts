@@ -6,7 +6,7 @@
 // from the stored token, exchanges the stored code again while it can still be valid, or fails it
 // with EXCHANGE_INTERRUPTED at once.
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import type { AmazonCall } from '../amazon/amazon-calls';

@@ -4,7 +4,7 @@
 // while it can still be valid (5 minutes), or failed with EXCHANGE_INTERRUPTED ("sign in again"). A
 // PGlite cloud owns its data directory alone, so at start every exchange it finds is orphaned.
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import type { AuthorizationRow } from '../repositories/authorizations';
 import { claimOrphanedExchanges } from '../repositories/authorizations';
 import { codeAad, complete, exchangeAndComplete, EXCHANGE_LEASE_MS, failExchange, leaseFrom } from './code-exchange';

@@ -9,11 +9,11 @@
 import type { CloudContext } from '../context';
 import type { Queryable } from '../db/queryable';
 import type { SellerDecision } from '../../shared/cloud-api';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { stripUnsafeText } from '../../shared/safe-text';
 import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { storeNameOf } from '../../shared/known-marketplaces';
-import { freshAccessToken } from '../settings-import';
+import { freshAccessToken } from '../platforms/settings-import';
 import { findPlatform, storePlatformSignIn, type PlatformRow } from '../repositories/platforms';
 import {
   findTenantAuthorization,

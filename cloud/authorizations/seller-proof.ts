@@ -15,7 +15,7 @@ import type { CallbackSuccess } from '../../shared/cloud-api';
 import type { Region } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
 import type { Queryable } from '../db/queryable';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { findPlatformById, findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
 import {
@@ -28,7 +28,7 @@ import {
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import { recordAmazonCalls } from '../repositories/amazon-requests';
 import { tenantDisabledAt } from '../repositories/tenants';
-import { consumePairingCode, findPairingCodePlatform } from '../pairing-codes';
+import { consumePairingCode, findPairingCodePlatform } from '../platforms/pairing-codes';
 import { codeAad, complete, failExchange, leaseFrom } from './code-exchange';
 import type { LoginRefusal } from './login-uri';
 import type { UnboundClaims } from './state';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { signState, signUnboundState, verifyState, verifyUnboundState } from './state';
-import { issueAccessToken } from '../http/access-token';
+import { issueAccessToken } from '../tenants/access-token';
 import { buildConsentUrl } from './consent-url';
 import { sandboxEndpoints, productionEndpoints } from '../../shared/amazon-endpoints';
 

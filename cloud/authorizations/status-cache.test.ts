@@ -4,8 +4,8 @@ import { createLocalNotifier } from './notifier';
 import { createStatusCache } from './status-cache';
 import { createAuthorization } from './store';
 import { finishPending } from '../repositories/authorizations';
-import { createTenant } from '../tenants';
-import { createPlatform } from '../platforms';
+import { createTenant } from '../tenants/tenant-service';
+import { createPlatform } from '../platforms/platform-service';
 
 let db: Database;
 let n = 0;

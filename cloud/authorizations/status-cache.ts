@@ -6,7 +6,7 @@
 // A missed notification cannot keep an old row for long: rows expire after `ttlMs`; while the notifier
 // is not listening (its LISTEN connection was lost) nothing is cached; when it listens again
 // (subscribeResync) every row is dropped and every generation changes, so waiting long-polls read again.
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import type { Queryable } from '../db/database';
 import type { AuthorizationNotifier } from './notifier';
 import { findAuthorization, type AuthorizationRow } from '../repositories/authorizations';

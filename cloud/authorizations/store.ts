@@ -3,10 +3,10 @@
 import type { Database, Queryable } from '../db/queryable';
 import type { Authorization, AuthorizationMode } from '../../shared/cloud-api';
 import { AUTHORIZATION_RENEWAL_DAYS, CLOUD_ERROR_CODES } from '../../shared/cloud-api';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { newId } from '../crypto/client-secret';
-import { getPlatform } from '../platforms';
-import type { PlatformRow } from '../repositories/platforms';
+import { getPlatform } from '../platforms/platform-service';
+import { findPlatformById, type PlatformRow } from '../repositories/platforms';
 import {
   cancelPendingOfPlatform,
   findAuthorization,
@@ -28,7 +28,7 @@ export function authorizationToApi(row: AuthorizationRow): Authorization {
     expiresAt: row.expires_at.toISOString(),
   };
   if (row.error_code)
-    a.error = { code: row.error_code, message: row.error_message ?? CLOUD_ERROR_CODES[row.error_code] };
+    a.error = { code: row.error_code, message: row.error_message ?? CLOUD_ERROR_CODES[row.error_code].meaning };
   if (row.selling_partner_id) a.sellingPartnerId = row.selling_partner_id;
   if (row.selling_partner_id_changed !== null) a.sellingPartnerIdChanged = row.selling_partner_id_changed;
   if (row.status === 'seller_changed' && row.selling_partner_id && row.previous_selling_partner_id) {
@@ -74,7 +74,7 @@ export async function createAuthorization(
     if (mode === 'refresh' && !platform.refresh_token_enc) throw new CloudError('PLATFORM_NOT_AUTHENTICATED');
     const cancelled = await cancelPendingOfPlatform(tx, platformId, now, {
       code: 'AUTHORIZATION_SUPERSEDED',
-      message: CLOUD_ERROR_CODES.AUTHORIZATION_SUPERSEDED,
+      message: CLOUD_ERROR_CODES.AUTHORIZATION_SUPERSEDED.meaning,
     });
     // An undecided seller change is answered "keep" by a new sign-in: its held token is dropped.
     const kept = await keepUndecidedSellerChanges(tx, platformId, now);
@@ -92,7 +92,7 @@ export async function createAuthorization(
   });
 }
 
-export async function getAuthorization(db: Queryable, tenantId: string, id: string): Promise<AuthorizationRow> {
+async function getAuthorization(db: Queryable, tenantId: string, id: string): Promise<AuthorizationRow> {
   const row = await findTenantAuthorization(db, tenantId, id);
   if (!row) throw new CloudError('AUTHORIZATION_NOT_FOUND');
   return row;
@@ -103,7 +103,36 @@ export async function expireIfDue(db: Queryable, row: AuthorizationRow, now: Dat
   if (row.status !== 'pending' || now.getTime() < row.expires_at.getTime()) return row;
   const updated = await finishPending(db, row.id, 'expired', now, {
     code: 'AUTHORIZATION_EXPIRED',
-    message: CLOUD_ERROR_CODES.AUTHORIZATION_EXPIRED,
+    message: CLOUD_ERROR_CODES.AUTHORIZATION_EXPIRED.meaning,
   });
   return updated ?? (await findAuthorization(db, row.id))!;
+}
+
+/** Cancels a pending authorization of this tenant (AUTHORIZATION_NOT_PENDING once it has ended). */
+export async function cancelAuthorization(
+  db: Queryable,
+  tenantId: string,
+  id: string,
+  now: Date,
+): Promise<AuthorizationRow> {
+  const row = await expireIfDue(db, await getAuthorization(db, tenantId, id), now);
+  const cancelled = row.status === 'pending' ? await finishPending(db, id, 'cancelled', now) : undefined;
+  if (!cancelled) throw new CloudError('AUTHORIZATION_NOT_PENDING', `The authorization is already ${row.status}.`);
+  return cancelled;
+}
+
+/**
+ * The authorization a start link names, expired if its time is up (`expired`: just now, so waiters are
+ * told), with its platform (undefined once deleted); undefined for an unknown id.
+ */
+export async function authorizationToStart(
+  db: Queryable,
+  id: string,
+  now: Date,
+): Promise<{ row: AuthorizationRow; expired: boolean; platform: PlatformRow | undefined } | undefined> {
+  const found = await findAuthorization(db, id);
+  if (!found) return undefined;
+  const row = await expireIfDue(db, found, now);
+  const platform = await findPlatformById(db, row.platform_id);
+  return { row, expired: row !== found, platform: platform && !platform.deleted_at ? platform : undefined };
 }

@@ -18,7 +18,7 @@ import {
   listPlatforms,
   platformsToApi,
   renamePlatform,
-} from '../platforms';
+} from '../platforms/platform-service';
 import { RELEASE_1_SCHEMA, RELEASE_1_SQL } from '../testing/release-f96b358';
 import { findPostgresBin, postgresForDescribe } from '../testing/postgres-server';
 

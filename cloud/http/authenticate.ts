@@ -2,8 +2,8 @@
 // tenant) but rejected only in preHandler, so unauthenticated floods are rate-limited too (by IP).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CloudContext } from '../context';
-import { CloudError } from './cloud-error';
-import { createAccessTokenVerifier } from './access-token';
+import { CloudError } from '../cloud-error';
+import { createAccessTokenVerifier } from '../tenants/access-token';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { stripUnsafeText } from '../../shared/safe-text';
-import { CloudError } from './cloud-error';
+import { CloudError } from '../cloud-error';
 
 /** `status` keeps a more precise HTTP status (414, 431, …) for a code whose usual status is 400/413. */
 export function sendError(reply: FastifyReply, err: CloudError, status = err.statusCode): FastifyReply {

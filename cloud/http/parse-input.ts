@@ -2,7 +2,7 @@
 // as the decoded HTTP Basic credentials: parsed with a zod schema; a mismatch is a 400 with the stable
 // code INVALID_REQUEST and a readable message, never a stack trace.
 import type { z } from 'zod';
-import { CloudError } from './cloud-error';
+import { CloudError } from '../cloud-error';
 
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
   const result = schema.safeParse(value ?? {});

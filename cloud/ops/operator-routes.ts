@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CloudContext } from '../context';
-import { CloudError } from '../http/cloud-error';
+import { CloudError } from '../cloud-error';
 import { contractRoute } from '../http/contract-route';
 import { adminTokenMatches } from './admin-credential';
 import { OPERATOR_HEADER, OPS_ROUTES } from './ops-api';

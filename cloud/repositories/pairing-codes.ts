@@ -1,4 +1,4 @@
-// Every SQL statement on `pairing_codes` (stored as hashes only; see cloud/pairing-codes.ts).
+// Every SQL statement on `pairing_codes` (stored as hashes only; see cloud/platforms/pairing-codes.ts).
 import type { Queryable } from '../db/queryable';
 
 /** Drops the platform's earlier codes and every expired one. */

@@ -15,7 +15,7 @@ import { seedAccount, startSandbox, type SandboxHandle, type SeedAccount } from 
 import { startDesktop, type Desktop } from '../../electron/core/testing/desktop';
 import type { Platform } from '../../shared/platform';
 import { errorsDe as ERRORS_DE } from '../../renderer/src/i18n/errors.de';
-import { readDevTenantFile } from '../dev-tenant';
+import { readDevTenantFile } from '../tenants/dev-tenant';
 import { activateScenario, CloudClient, freePort } from './stack';
 import { startChaosProxy, type ChaosProxy } from './chaos-proxy';
 import { startCliCloud, type CliCloud } from './cli-process';

@@ -9,7 +9,7 @@ import type { SandboxAppKind } from '../embedded-config';
 import { draftApp, productionApp, unlistedApp } from '../../sandbox/seed';
 import { startCloud, type RunningCloud } from '../start-cloud';
 import type { CloudLogger } from '../http/server';
-import type { NewTenantCredentials } from '../tenants';
+import type { NewTenantCredentials } from '../tenants/tenant-service';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { App } from './components/App';
+import { App } from './features/shell/App';
 import { I18nProvider, languageReady, startI18n } from './i18n';
 import { afterFirstScreen, firstAnswers, getApi } from './api';
 import { usePlatforms } from './store/platforms';

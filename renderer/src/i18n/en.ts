@@ -1,7 +1,16 @@
+// English texts: the first screen's here, every other screen's in en/<feature>.ts (one file per folder of
+// renderer/src/features/, each typed against its German twin in de/), the error texts in errors.en.ts. One
+// chunk, fetched when English is chosen. DeepStrings: every German key needs its English text.
 import type { Messages } from './de';
+import type { DeepStrings } from './keys';
 import { errorsEn } from './errors.en';
-
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+import { platformListEn } from './en/platform-list';
+import { platformDetailEn } from './en/platform-detail';
+import { credentialsEn } from './en/credentials';
+import { timelineEn } from './en/timeline';
+import { cloudSettingsEn } from './en/cloud-settings';
+import { supportEn } from './en/support';
+import { shellEn } from './en/shell';
 
 export const en: DeepStrings<Messages> = {
   app: {
@@ -52,318 +61,6 @@ export const en: DeepStrings<Messages> = {
     countryCode: 'Region',
     marketplaceIds: 'Marketplaces',
   },
-  newDialog: {
-    title: 'New platform',
-    type: 'Type',
-    name: 'Name',
-    namePlaceholder: 'e.g. Amazon 123456',
-    useSuggestion: 'Use “{{suggestion}}”',
-    create: 'Create',
-    cancel: 'Cancel',
-  },
-  deleteDialog: {
-    title: 'Delete platform',
-    question: 'Really delete the platform “{{name}}”?',
-    cloudWarning:
-      'The platform is deleted in the cloud too, with every Amazon access stored there. Afterwards a new Amazon sign-in is needed.',
-    confirm: 'Delete',
-    cancel: 'Cancel',
-    busy: 'Deleting …',
-  },
-  unreachableDialog: {
-    title: 'Cloud unreachable',
-    text: 'The platform “{{name}}” could not be deleted in the cloud because the cloud cannot be reached.',
-    localHint:
-      '“Delete locally only” removes the platform from this list at once. The cloud deletion is queued and retried automatically until it succeeds.',
-    retry: 'Try again',
-    local: 'Delete locally only',
-    cancel: 'Cancel',
-  },
-  timeline: {
-    title: 'Sign-in log',
-    intro: 'Every step of this platform’s Amazon sign-in (without credentials, codes or tokens) – for support.',
-    export: 'Export log',
-    empty: 'No entries yet. They are written from {{btnSignIn}} on.',
-    at: 'Time',
-    step: 'Step',
-    outcome: 'Outcome',
-    detail: 'Details',
-    outcomes: { ok: 'OK', error: 'Error', info: 'Info' },
-  },
-  detail: {
-    back: 'Back to the list',
-    tabs: 'Tabs',
-    tabGeneral: 'General',
-    tabCredentials: 'CREDENTIALS',
-    tabTimeline: 'Log',
-    name: 'Name',
-    type: 'Type',
-    active: 'Active',
-    useCloud: 'Use cloud',
-    useCloudHint: 'With “Use cloud” the Amazon account is connected through the cloud; the CREDENTIALS tab appears.',
-    saved: 'Saved',
-    main: 'Platform {{name}}',
-  },
-  cred: {
-    cloudMissing: 'The cloud credentials (cloud URL, Client-ID, Client-Secret) needed to sign in are missing.',
-    openCloudSettings: 'Open cloud credentials',
-    region: 'Region',
-    regionLocked: 'The region cannot be changed while a sign-in is running.',
-    regionConfirmTitle: 'Change the region?',
-    regionConfirmText:
-      'This platform’s sign-in (seller ID {{id}}) is valid for {{from}} only. With “{{country}}” the platform moves to {{to}}: the current sign-in ends here, and you need to sign in with {{btnSignIn}} to the Amazon account of that region.',
-    regionConfirmMarketplaces: 'The imported marketplaces belong to the previous region and are removed.',
-    regionConfirmKeep: 'Keep the region',
-    regionConfirmChange: 'Change the region',
-    status: 'Sign-in status',
-    authenticatedSince: 'Authenticated since {{date}} (seller ID {{id}})',
-    authenticatedSinceStore: 'Authenticated since {{date}} – {{store}} (seller ID {{id}})',
-    regionAccount:
-      '{{country}} stands for the whole seller account of region {{region}}: one sign-in covers all marketplaces of that region.',
-    switched: 'Switched from seller account {{old}}. Please import the settings for the new account.',
-    duplicateSeller:
-      'Attention: this seller account is also connected to the platform “{{names}}”. Orders would be imported twice. Connect each Amazon account to one platform only.',
-    changeName: 'Change name',
-    cancelledByUser: 'You cancelled the sign-in. Click {{btnSignIn}} to start again.',
-    renewalDue: 'Renewal due on {{date}}',
-    renewalSoon: 'Renewal due on {{date}} – please {{btnRefresh}} in time',
-    renewalOverdue: 'The Amazon authorization expired on {{date}} – please authorize again with {{btnSignIn}}',
-    remaining: 'Time left',
-    previousValid: 'The previous sign-in (seller ID {{id}}, since {{date}}) stays valid until the new one completes.',
-    previousKept: 'The previous sign-in (seller ID {{id}}, since {{date}}) stays valid.',
-    otherSeller:
-      'Attention: Amazon returned a different seller account (before {{old}}, now {{new}}). Check that you signed in with the right account.',
-    cloudUnreachable: 'Cloud unreachable – still trying (since {{time}}).',
-    signIn: 'SIGN IN',
-    refresh: 'REFRESH',
-    refreshHint:
-      '{{btnRefresh}} opens Seller Central with the account already signed in in your browser. For another seller account, choose “Switch accounts” there (or “Sign out”) and sign in with the other account.',
-    cancel: 'Cancel',
-    cancelLabel: 'Cancel sign-in',
-    consentLink: 'Sign-in link',
-    copyLink: 'Copy link',
-    copied: 'Link copied.',
-    copyFailed: 'Copying is not possible – the link is selected, copy it with Ctrl+C.',
-    openBrowser: 'Open in browser',
-    browserNotOpened: 'The browser could not be opened. Copy the link and open it in your browser.',
-    infoTitle: 'How the sign-in works',
-    sellerChangeTitle: 'Another seller account',
-    sellerChangeQuestion:
-      'Amazon returned another seller account on {{btnRefresh}}. Which account should be connected to this platform?',
-    sellerChangeOld: 'Connected so far: {{seller}}',
-    sellerChangeNew: 'Newly signed in: {{seller}}',
-    sellerChangeValid: 'Until you decide, the previous connection stays valid.',
-    sellerChangeKeep: 'Keep the previous account',
-    sellerChangeKeepHint: 'The new sign-in is discarded.',
-    sellerChangeSwitch: 'Switch to the new account',
-    sellerChangeSwitchHint:
-      'The marketplaces imported for the previous account are removed; please import the settings again afterwards.',
-    sellerChangeAlsoOn: 'The new account is already connected to the platform “{{names}}”.',
-    info1: 'After {{btnSignIn}} your default browser opens Amazon Seller Central.',
-    info2: 'Sign in and confirm with the one-time code (two-step verification).',
-    info3: 'Confirm the app’s access.',
-    info4: 'Afterwards a page with JSON text appears – it can simply be closed.',
-    info5: 'The status here changes by itself.',
-    startedOnAmazon:
-      'The sign-in was started in Seller Central (Re-Authorize) or in the Appstore. Finish it there – the status here changes by itself.',
-  },
-  pairing: {
-    title: 'Sign in from Amazon (Seller Central / Appstore)',
-    text: 'You can also start the yearly renewal in Seller Central under "Manage Your Apps" → "Re-Authorize", or in the Appstore with "Authorize now". If the page asks for a pairing code, show it here and enter it there.',
-    show: 'Show pairing code',
-    again: 'Show a new code',
-    codeLabel: 'Pairing code',
-    validUntil: 'valid until {{time}}, once only',
-  },
-  preflight: {
-    summary: 'Before {{btnSignIn}}, check: primary user, Professional selling plan, region {{region}}',
-    primary:
-      'Sign in to Seller Central as the account’s primary user – or as a user with the “Manage Authorized Partners” permission.',
-    plan: 'The account is on the Professional selling plan. Amazon allows no apps on the Individual selling plan.',
-    region:
-      'The account belongs to the region chosen here, {{region}}. For an account of another region, change “Region” above.',
-  },
-  connection: {
-    disconnect: 'Disconnect',
-    title: 'Disconnect?',
-    text: 'The platform “{{name}}” is disconnected from the Amazon account: the cloud deletes this platform’s Amazon access (the token), the imported marketplaces are removed, and the status becomes “Not authenticated”. The platform itself stays; {{btnSignIn}} connects it again.',
-    amazonNote:
-      'On Amazon’s side the app stays authorized until you remove it in Seller Central under “Manage Your Apps”.',
-    openManageApps: 'Open Seller Central “Manage Your Apps”',
-    cancel: 'Cancel',
-    busy: 'Disconnecting …',
-    done: 'Disconnected – the platform is no longer authenticated.',
-  },
-  inactive: {
-    note: 'The platform is not active and is not used: no sign-in, no import. Activate it on the “General” tab with “Active”.',
-    hint: 'Only active platforms are used. An inactive platform keeps its connection, but is not signed in, imports no settings and is shown greyed in the list.',
-  },
-  autoImport: {
-    running: 'The marketplaces are being imported automatically after the sign-in …',
-    failed: 'The automatic import after the sign-in failed; the sign-in stays valid.',
-  },
-  market: {
-    title: 'Settings',
-    import: 'Import settings',
-    importing: 'Importing …',
-    importedAt: 'Imported on {{date}}',
-    importedCount_one: '{{count}} marketplace taken over',
-    importedCount_other: '{{count}} marketplaces taken over',
-    none: 'No marketplaces imported yet.',
-    caption: 'Marketplaces',
-    name: 'Name',
-    country: 'Country',
-    currency: 'Currency',
-    participating: 'Participating',
-    suspended: 'Suspended listings',
-    use: 'Use',
-    useLabel: 'Use {{name}}',
-  },
-  scErrors: {
-    toggle: 'Does Seller Central show an error?',
-    title: 'What does Seller Central show?',
-    intro:
-      'Enter the error code from Amazon’s page or choose the message – you get the cause and the next step at once; the sign-in keeps waiting.',
-    introTimeout: 'Did Seller Central show one of these errors?',
-    accountIn: 'My account: {{region}}',
-    regionUnknown: 'Region unknown',
-    codeLabel: 'Error code from the Amazon page',
-    explain: 'Explain',
-    unknownCode: 'We do not know the code “{{code}}”. Pick the text Amazon shows above, or give the code to support.',
-    labels: { browser_closed: 'No error message: I closed the browser window or cannot find it any more.' },
-    searchLabel: 'Or search the message text',
-    listLabel: 'Messages of Seller Central',
-    noMatch: 'No message matches. Tell support the text or code Amazon shows.',
-    introOffered:
-      'No answer from Amazon for 2 minutes. Does Seller Central show an error? Enter the code or choose the message.',
-    stillWaiting: 'The sign-in keeps waiting: if it still succeeds in the browser, it counts. Otherwise end it here.',
-    stop: 'End sign-in',
-    toggleAgain: 'Choose another message',
-  },
-  sandboxScenarios: {
-    title: 'Test case for the next sign-in',
-    none: '— no test case (normal sign-in) —',
-    scenarios: 'Sandbox scenarios',
-    accounts: 'Test accounts that fail',
-    armed: '{{btnSignIn}} will trigger: {{what}}',
-    accountArmed: 'test account {{email}} (filled in on the sign-in page)',
-    accountWrongRegion: '{{email}} – account of region {{region}}',
-    banner: 'Sandbox scenarios active: {{list}}',
-    forAccount: '{{id}} for {{account}}',
-    remaining: '{{id}} ({{count}}× left)',
-    resetAll: 'reset all',
-    wasReset:
-      'The Amazon sandbox was reset on {{date}}: earlier sandbox sign-ins are no longer valid – please {{btnSignIn}} again.',
-    stateKeptAside:
-      'The saved state of the Amazon sandbox was damaged and was moved to {{path}}; the sandbox started afresh. Please {{btnSignIn}} again.',
-    ids: {
-      consent_cancelled: 'Consent cancelled / browser closed',
-      otp_always_wrong: 'One-time code always rejected',
-      draft_limit_reached: 'Draft app: 25 authorizations reached',
-      code_expired: 'Code expired at exchange (invalid_grant)',
-      invalid_client: 'LWA credentials wrong (invalid_client)',
-      lwa_500: 'Login with Amazon: internal error (500)',
-      lwa_503: 'Login with Amazon unavailable (503)',
-      lwa_slow: 'Login with Amazon answers slowly',
-      refresh_revoked: 'Access removed in Seller Central (refresh token invalid)',
-      roles_missing: 'Roles missing (SP-API 403)',
-      spapi_429: 'SP-API throttles (429)',
-      spapi_500: 'SP-API: internal error (500)',
-      consent_md1000: 'Seller Central shows MD1000',
-      consent_md5101: 'Seller Central shows MD5101',
-      consent_md5110: 'Seller Central shows MD5110',
-      consent_md9000: 'Seller Central shows MD9000',
-      consent_md9010: 'Seller Central shows MD9010',
-      consent_md9100: 'Seller Central shows MD9100',
-      consent_md9999: 'Seller Central shows MD9999',
-      consent_session_expired: 'Seller Central session expired',
-      login_uri_new_seller: 'New seller: Amazon calls the Login URI after the consent',
-      login_uri_relative_callback: 'Login URI gets amazon_callback_uri as a relative path',
-    },
-  },
-  replay: {
-    import: 'Import log',
-    of: 'Replaying a merchant’s log: {{code}} – “{{text}}”',
-  },
-  cloudOnly: {
-    title: 'Only in the cloud',
-    intro:
-      'Platforms of this cloud account that do not exist in this application (created on another computer, or left over).',
-    none: 'None – every platform of the cloud account exists here.',
-    name: 'Name',
-    region: 'Region',
-    status: 'Status',
-    actions: 'Action',
-    adopt: 'Adopt',
-    adoptLabel: 'Adopt: “{{name}}”',
-    delete: 'Delete in the cloud',
-    deleteLabel: 'Delete in the cloud: “{{name}}”',
-    confirmDelete: 'Delete “{{name}}” for good',
-    adopted: '“{{name}}” adopted – the platform is now in the list, its sign-in still holds.',
-    deleted: '“{{name}}” deleted in the cloud.',
-  },
-  sandbox: {
-    title: 'Amazon sandbox: test accounts',
-    notReal: 'This is the Amazon sandbox, not the real Amazon. Sign in in the browser with one of these test accounts.',
-    label: 'Account',
-    email: 'E-mail',
-    password: 'Password',
-    region: 'Region',
-    code: 'One-time code',
-    secondsLeft: '{{seconds}} seconds left',
-    sms: 'by SMS',
-    smsInbox: 'Open the sandbox SMS inbox',
-  },
-  keychain: {
-    unavailableTitle: 'No keychain available.',
-    unavailable: 'No keychain (Secret Service) is available, so secrets such as the client secret cannot be stored.',
-    fixLinux:
-      'Linux: install and unlock a Secret Service, e.g. “sudo apt install gnome-keyring”, then log out and in again.',
-    fixOther: 'macOS (Keychain) and Windows (Credential Manager) have it built in.',
-    plaintext:
-      'Warning: secrets are stored in plain text because the app was started with the explicit flag for it. Use for testing only!',
-  },
-  cloudDialog: {
-    title: 'Cloud credentials',
-    kind: 'Kind: Cloud (PARAMETERS – OTHER – CREDENTIALS)',
-    url: 'Cloud URL',
-    clientId: 'Client ID',
-    clientSecret: 'Client secret',
-    secretStored: 'stored in the keychain',
-    secretKeep: 'Leave empty to keep the stored secret.',
-    test: 'TEST',
-    testing: 'Testing …',
-    testOk: 'Connection successful: tenant {{tenantName}}',
-    savingTest: 'The connection is tested before saving …',
-    untestedTitle: 'Connection not confirmed',
-    untested: 'The test before saving failed:',
-    untestedQuestion: 'Save the values anyway? {{btnSignIn}} only works once the connection stands.',
-    saveAnyway: 'Save anyway',
-    backToForm: 'Back to the form',
-    save: 'Save',
-    cancel: 'Cancel',
-  },
-  renameNotice: {
-    nameClash:
-      'An upgrade of the cloud renamed this platform in your cloud account on {{date}} from “{{oldName}}” to “{{newName}}”: another platform of the account had the same name (upper and lower case and blanks at either end no longer count as a difference).',
-    normalised:
-      'An upgrade of the cloud tidied this platform’s name in your cloud account on {{date}} from “{{oldName}}” to “{{newName}}” (blanks at either end removed).',
-    how: 'The connection to Amazon is unchanged. To use another name, enter it under “General” in “Name”.',
-    acknowledge: 'Got it',
-  },
-  renewal: {
-    soon_other:
-      'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} days left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',
-    soon_one:
-      'This platform’s Amazon authorization must be renewed by {{date}} ({{count}} day left). Amazon requires this once a year; after that the cloud can no longer access the seller account.',
-    today:
-      'This platform’s Amazon authorization expires today ({{date}}). Amazon requires renewal once a year; after that the cloud can no longer access the seller account.',
-    overdue:
-      'This platform’s Amazon authorization expired on {{date}}. Amazon requires renewal once a year; please authorize the app again.',
-    how: 'Renew it with {{btnRefresh}} (sign in to Amazon in the browser) or in Seller Central under “Manage Your Apps” with “Re-Authorize”.',
-    refresh: 'REFRESH',
-    sellerCentral: 'Renew in Seller Central',
-  },
   status: {
     not_authenticated: 'Not authenticated',
     waiting: 'Signing in …',
@@ -374,16 +71,13 @@ export const en: DeepStrings<Messages> = {
     seller_changed: 'Question: another seller account',
     sign_in_required: 'Sign-in required again',
   },
-  cloudOff: {
-    title: 'Stop using the cloud?',
-    connected: 'The platform is connected through the cloud to the seller account {{seller}}.',
-    waiting:
-      'A sign-in with Amazon is running for this platform. It will be cancelled; its sign-in link then no longer works.',
-    effect:
-      'Without “Use cloud” this platform fetches nothing through the cloud any more. The connection in your cloud account remains and applies again as soon as you tick “Use cloud” again. To remove it completely, delete the platform.',
-    confirm: 'Stop using',
-    cancel: 'Cancel',
-  },
   seller: { named: '{{store}} (seller ID {{id}})', idOnly: 'seller ID {{id}}' },
+  ...platformListEn,
+  ...platformDetailEn,
+  ...credentialsEn,
+  ...timelineEn,
+  ...cloudSettingsEn,
+  ...supportEn,
+  ...shellEn,
   errors: errorsEn,
 };

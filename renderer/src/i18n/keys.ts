@@ -4,6 +4,9 @@
 // a missing param or a param the text does not have is a compile error (`keys.test.ts` keeps it honest).
 import type { Messages } from './de';
 
+/** The shape of the German texts with any string: what another language's texts must fill, key for key. */
+export type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+
 type Join<P extends string, K extends string> = P extends '' ? K : `${P}.${K}`;
 
 /** Every text as `{ key: 'list.count_one'; text: '{{count}} Plattform' }`. */

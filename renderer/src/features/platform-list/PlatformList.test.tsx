@@ -1,0 +1,205 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nProvider } from '../../i18n';
+import type { ReactNode } from 'react';
+import { PlatformList } from './PlatformList';
+import { NewPlatformDialog } from './NewPlatformDialog';
+import { testI18n } from '../../test/i18n';
+import { platform as basePlatform } from '../../test/fake-api';
+
+afterEach(cleanup);
+
+const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nProvider i18n={testI18n(lng)}>{ui}</I18nProvider>);
+
+const platform = (over: Parameters<typeof basePlatform>[0]) => basePlatform({ name: 'Amazon 1', ...over });
+
+describe('PlatformList', () => {
+  it('shows the empty state', () => {
+    wrap(
+      <PlatformList
+        platforms={[]}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
+    expect(screen.getByText(/Noch keine Plattform angelegt/)).toBeTruthy();
+  });
+
+  it('shows the columns of the ERP screen with region and sign-in status', () => {
+    const list = [
+      platform({}),
+      platform({
+        id: 'p2',
+        name: 'Amazon US',
+        countryCode: 'US',
+        auth: {
+          status: 'authenticated',
+          sellingPartnerId: 'A1',
+          storeName: 'Doe Outdoor Supply',
+          authorizedAt: '2026-01-02T00:00:00.000Z',
+        },
+      }),
+    ];
+    wrap(
+      <PlatformList
+        platforms={list}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual([
+      'Bezeichnung',
+      'Typ',
+      'Aktiv',
+      'Cloud',
+      'Region',
+      'Verkäuferkonto',
+      'Status der Anmeldung',
+    ]);
+    expect(screen.getByRole('row', { name: /Amazon US/ }).textContent).toContain('Doe Outdoor Supply (Händler-ID A1)');
+    expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Deutschland');
+    expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('Nicht authentifiziert');
+    expect(screen.getByRole('row', { name: /Amazon US/ }).textContent).toContain('Authentifiziert');
+  });
+
+  it('says why a platform is in Fehler (its code) and that it needs a new sign-in after a region change (issue 24)', () => {
+    const at = '2026-01-02T00:00:00.000Z';
+    const list = [
+      platform({ useCloud: true, auth: { status: 'failed', at, error: { code: 'LWA_INVALID_GRANT' } } }),
+      platform({
+        id: 'p2',
+        name: 'Amazon US',
+        useCloud: true,
+        countryCode: 'US',
+        auth: { status: 'sign_in_required', at, error: { code: 'REGION_CHANGED' } },
+      }),
+    ];
+    wrap(
+      <PlatformList
+        platforms={list}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
+    expect(screen.getAllByRole('row')[1]!.textContent).toContain('Fehler (LWA_INVALID_GRANT)');
+    expect(screen.getAllByRole('row')[2]!.textContent).toContain('Neu anmelden erforderlich');
+  });
+
+  it('cuts long texts with an ellipsis and gives the whole text as a tooltip', () => {
+    const long = 'Amazon '.repeat(11).trim();
+    wrap(
+      <PlatformList
+        platforms={[platform({ name: long })]}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+    );
+    const cell = screen.getByRole('cell', { name: long });
+    expect(cell.className).toBe('truncate');
+    expect(cell.getAttribute('title')).toBe(long);
+  });
+
+  it('is keyboard operable: arrows select, Enter opens, Delete deletes, Insert creates', async () => {
+    const onSelect = vi.fn();
+    const onOpen = vi.fn();
+    const onDelete = vi.fn();
+    const onNew = vi.fn();
+    const list = [platform({}), platform({ id: 'p2', name: 'Amazon 2' })];
+    wrap(
+      <PlatformList
+        platforms={list}
+        selectedId="p1"
+        onSelect={onSelect}
+        onOpen={onOpen}
+        onDelete={onDelete}
+        onNew={onNew}
+      />,
+    );
+    const user = userEvent.setup();
+    screen.getByRole('row', { name: /Amazon 1/ }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(onSelect).toHaveBeenLastCalledWith('p2');
+    await user.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith('p1');
+    await user.keyboard('{Delete}');
+    expect(onDelete).toHaveBeenCalledWith('p1');
+    await user.keyboard('{Insert}');
+    expect(onNew).toHaveBeenCalled();
+  });
+
+  it('speaks English when asked', () => {
+    wrap(
+      <PlatformList
+        platforms={[platform({})]}
+        selectedId={null}
+        onSelect={vi.fn()}
+        onOpen={vi.fn()}
+        onDelete={vi.fn()}
+        onNew={vi.fn()}
+      />,
+      'en',
+    );
+    expect(screen.getAllByRole('columnheader')[0]!.textContent).toBe('Name');
+    expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Germany');
+  });
+});
+
+describe('NewPlatformDialog', () => {
+  it('asks for a name, then shows the core’s error in German', async () => {
+    const onCreate = vi.fn().mockResolvedValue({
+      ok: false,
+      error: { code: 'PLATFORM_NAME_TAKEN', params: { name: 'Amazon 1', scope: 'local', suggestion: 'Amazon 1 (2)' } },
+    });
+    wrap(<NewPlatformDialog onCreate={onCreate} onClose={vi.fn()} />);
+    // The type has one option: the name field has the focus (issue 24).
+    expect(document.activeElement).toBe(screen.getByLabelText('Bezeichnung'));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Anlegen' }));
+    expect(screen.getByRole('alert').textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');
+    expect(onCreate).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText('Bezeichnung'), 'Amazon 1{Enter}');
+    expect(onCreate).toHaveBeenCalledWith('Amazon 1');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Die Bezeichnung „Amazon 1“ wird lokal bereits für eine andere Plattform verwendet. Bitte wählen Sie eine andere, z. B. „Amazon 1 (2)“.',
+    );
+    // The field gets the focus back, and the free name is one click away.
+    expect(document.activeElement).toBe(screen.getByLabelText('Bezeichnung'));
+    await user.click(screen.getByRole('button', { name: '„Amazon 1 (2)“ übernehmen' }));
+    expect((screen.getByLabelText('Bezeichnung') as HTMLInputElement).value).toBe('Amazon 1 (2)');
+  });
+
+  it('refuses a name over the limit or with control characters in German, without the browser’s bubble', async () => {
+    const onCreate = vi.fn();
+    wrap(<NewPlatformDialog onCreate={onCreate} onClose={vi.fn()} />);
+    expect((document.getElementById('new-platform') as HTMLFormElement).noValidate).toBe(true);
+    expect(screen.getByLabelText('Bezeichnung').getAttribute('maxlength')).toBe('80');
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Bezeichnung'), '   {Enter}');
+    expect(screen.getByRole('alert').textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('closes after a successful create', async () => {
+    const onClose = vi.fn();
+    wrap(
+      <NewPlatformDialog onCreate={vi.fn().mockResolvedValue({ ok: true, value: platform({}) })} onClose={onClose} />,
+    );
+    await userEvent.setup().type(screen.getByLabelText('Bezeichnung'), 'Neu{Enter}');
+    expect(onClose).toHaveBeenCalled();
+  });
+});

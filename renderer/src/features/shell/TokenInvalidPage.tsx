@@ -1,0 +1,33 @@
+// The browser host's page when its token is missing or refused (a link of an earlier start, or one cut
+// short): nothing can work here, so one clear page says where the valid link is (issue 24).
+import { useTranslation } from '../../i18n';
+
+export function TokenInvalidPage() {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="app">
+      <header className="titlebar">
+        <h1>{t('app.title')}</h1>
+        <div className="titlebar-right">
+          <label>
+            {t('app.language')}{' '}
+            <select
+              value={i18n.language}
+              onChange={(e) => void i18n.changeLanguage(e.target.value)}
+              aria-label={t('app.language')}
+            >
+              <option value="de">Deutsch</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <main className="main">
+        <section className="content token-invalid" aria-labelledby="token-invalid-title" data-testid="token-invalid">
+          <h2 id="token-invalid-title">{t('app.tokenInvalidTitle')}</h2>
+          <p>{t('app.tokenInvalidText')}</p>
+        </section>
+      </main>
+    </div>
+  );
+}

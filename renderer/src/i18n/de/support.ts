@@ -1,0 +1,62 @@
+// German texts of the sandbox and support tools, renderer/src/features/support/: part of de.rest.ts, a chunk
+// fetched after the first screen. Same conventions as de.ts.
+export const supportDe = {
+  sandboxScenarios: {
+    title: 'Testfall für die nächste Anmeldung',
+    none: '— kein Testfall (normale Anmeldung) —',
+    scenarios: 'Szenarien der Sandbox',
+    accounts: 'Testkonten, die scheitern',
+    armed: 'Bei {{btnSignIn}} wird ausgelöst: {{what}}',
+    accountArmed: 'Testkonto {{email}} (wird auf der Anmeldeseite vorausgefüllt)',
+    accountWrongRegion: '{{email}} – Konto der Region {{region}}',
+    banner: 'Sandbox-Szenarien aktiv: {{list}}',
+    forAccount: '{{id}} für {{account}}',
+    remaining: '{{id}} (noch {{count}}×)',
+    resetAll: 'alle zurücksetzen',
+    wasReset:
+      'Die Amazon-Sandbox wurde am {{date}} zurückgesetzt: Frühere Sandbox-Anmeldungen gelten nicht mehr – bitte neu {{btnSignIn}}.',
+    stateKeptAside:
+      'Der gespeicherte Zustand der Amazon-Sandbox war beschädigt und wurde nach {{path}} verschoben; die Sandbox hat neu begonnen. Bitte neu {{btnSignIn}}.',
+    ids: {
+      consent_cancelled: 'Zustimmung abgebrochen / Browser geschlossen',
+      otp_always_wrong: 'Einmalcode wird immer abgelehnt',
+      draft_limit_reached: 'Entwurfs-App: 25 Autorisierungen erreicht',
+      code_expired: 'Code beim Eintausch abgelaufen (invalid_grant)',
+      invalid_client: 'LWA-Zugangsdaten falsch (invalid_client)',
+      lwa_500: 'Login with Amazon: interner Fehler (500)',
+      lwa_503: 'Login with Amazon nicht erreichbar (503)',
+      lwa_slow: 'Login with Amazon antwortet langsam',
+      refresh_revoked: 'Zugriff in Seller Central entfernt (Refresh-Token ungültig)',
+      roles_missing: 'Rollen fehlen (SP-API 403)',
+      spapi_429: 'SP-API drosselt (429)',
+      spapi_500: 'SP-API: interner Fehler (500)',
+      consent_md1000: 'Seller Central zeigt MD1000',
+      consent_md5101: 'Seller Central zeigt MD5101',
+      consent_md5110: 'Seller Central zeigt MD5110',
+      consent_md9000: 'Seller Central zeigt MD9000',
+      consent_md9010: 'Seller Central zeigt MD9010',
+      consent_md9100: 'Seller Central zeigt MD9100',
+      consent_md9999: 'Seller Central zeigt MD9999',
+      consent_session_expired: 'Sitzung bei Seller Central abgelaufen',
+      login_uri_new_seller: 'Neuer Verkaufspartner: Amazon ruft nach der Zustimmung die Login-URI auf',
+      login_uri_relative_callback: 'Login-URI erhält amazon_callback_uri als relativen Pfad',
+    },
+  },
+  replay: {
+    import: 'Protokoll importieren',
+    of: 'Nachgestellt wird das Protokoll eines Händlers: {{code}} – „{{text}}“',
+  },
+  sandbox: {
+    title: 'Amazon-Sandbox: Testkonten',
+    notReal:
+      'Dies ist die Amazon-Sandbox, nicht das echte Amazon. Melden Sie sich im Browser mit einem dieser Testkonten an.',
+    label: 'Konto',
+    email: 'E-Mail',
+    password: 'Passwort',
+    region: 'Region',
+    code: 'Einmalcode',
+    secondsLeft: 'noch {{seconds}} Sekunden',
+    sms: 'per SMS',
+    smsInbox: 'SMS-Posteingang der Sandbox öffnen',
+  },
+} as const;
