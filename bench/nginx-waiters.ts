@@ -11,9 +11,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../cloud/testing/stack';
 import { selfSignedCertificate, startNginx, type Nginx } from '../cloud/testing/nginx';
-import { API_CONNECTIONS, WAIT_SECONDS } from './capacity';
+import { cancelAll, WAIT_SECONDS } from './capacity';
 import { startTwoClouds, tallyWaiters } from './two-clouds';
-import { mapLimit } from './load';
 import { now } from './stack';
 import { round } from './stats';
 import { startWaiters } from './scale-out';
@@ -95,15 +94,7 @@ export async function nginxWaiters(
     const setupMs = now() - t0;
     const nginxRssMB = treeRssMB(nginx.child.pid!);
     const wakeStart = now();
-    await mapLimit(ids, API_CONNECTIONS, async (id) => {
-      const res = await api.request({
-        method: 'POST',
-        path: `/v1/authorizations/${id}/cancel`,
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      await res.body.text();
-    });
+    await cancelAll(api, auth, ids);
     const done = await Promise.all(waiters.map((w) => w.done));
     return {
       clients,
