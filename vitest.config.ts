@@ -76,7 +76,7 @@ export const INTEGRATION_TESTS = [
 
 /** What a unit test must not do (checked over the unit tier's source by scripts/test-tiers.test.ts). */
 export const STARTS_SOMETHING =
-  /startSandbox|startCloud|Stack\(|startTestHost|\.listen\(|spawn\(|execFile|fork\(|chromium|startEmbedded|createServer|keytar|runCli|cliProcess|startPostgres|nginx|testing\/(stack|tenant-stack|desktop-stack|desktop|cli-process|postgres-server|seller-browser|chaos)|openDatabase|PGlite|pglite|startTestSandbox|sharedTestSandbox|createSandbox|port: 0|runBrowserHost|new WebSocket\(/;
+  /startSandbox|startCloud|runScript|runCli|Stack\(|startTestHost|\.listen\(|spawn\(|execFile|fork\(|chromium|startEmbedded|createServer|keytar|cliProcess|startPostgres|nginx|testing\/(stack|tenant-stack|desktop-stack|desktop|cli-process|postgres-server|seller-browser|chaos)|openDatabase|PGlite|pglite|startTestSandbox|sharedTestSandbox|createSandbox|port: 0|runBrowserHost|new WebSocket\(/;
 
 const ALL = ['{electron,renderer,shared,cloud,sandbox,scripts}/**/*.test.{ts,tsx}'];
 

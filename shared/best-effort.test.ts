@@ -25,6 +25,13 @@ describe('bestEffort', () => {
     expect(lines).toEqual(['best effort: starting failed (Error)']);
   });
 
+  it("logs through a logger's warn", async () => {
+    const lines: string[] = [];
+    const logger = { warn: (line: string) => lines.push(line) };
+    expect(await bestEffort('reading', Promise.reject(new RangeError('x')), logger)).toBeUndefined();
+    expect(lines).toEqual(['best effort: reading failed (RangeError)']);
+  });
+
   it('names thrown non-errors by their type', () => {
     expect(errorKind('text')).toBe('string');
     expect(errorKind(null)).toBe('object');

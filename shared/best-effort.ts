@@ -3,9 +3,10 @@
 // Only the error's name and code are logged, never its message: messages of HTTP and database clients
 // can quote URLs, queries or bodies, and those may carry codes, state or tokens.
 
-type BestEffortLog = (line: string) => void;
+/** A function taking the line, or a logger whose `warn` takes it (the core's and the cloud's). */
+type BestEffortLog = ((line: string) => void) | { warn(line: string): void };
 
-const defaultLog: BestEffortLog = (line) => console.warn(line);
+const defaultLog: BestEffortLog = (line: string) => console.warn(line);
 
 /** `name` and `code` of a thrown value, e.g. `Error ECONNREFUSED`; never its message. */
 export function errorKind(err: unknown): string {
@@ -30,7 +31,9 @@ export async function bestEffort<T>(
   try {
     return await (typeof work === 'function' ? work() : work);
   } catch (err) {
-    log(`best effort: ${what} failed (${errorKind(err)})`);
+    const line = `best effort: ${what} failed (${errorKind(err)})`;
+    if (typeof log === 'function') log(line);
+    else log.warn(line);
     return undefined;
   }
 }

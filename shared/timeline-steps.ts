@@ -1,4 +1,4 @@
-// The Protokoll's texts. The steps themselves are ids with typed params (timeline-step-ids.ts, where
+// The Protokoll's texts. The steps themselves are ids with typed params (timeline-step-params.ts; timeline-step-texts.ts, where
 // the compiler checks that each has its German and English text); this module reads stored entries —
 // by id, or by the English sentence older versions stored alone — and words their details.
 import {

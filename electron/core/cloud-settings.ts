@@ -5,6 +5,7 @@ import { CodedError } from '../../shared/result';
 import type { CloudCredentials } from './cloud-client';
 import type { KeyValueStore } from './profile-store';
 import type { Vault } from './vault';
+import { bestEffort } from '../../shared/best-effort';
 
 /** The form URLs are saved and compared in: trimmed, without trailing slashes. */
 const normaliseUrl = (url: string) => url.trim().replace(/\/+$/, '');
@@ -70,7 +71,7 @@ export class CloudSettings {
     this.kv.set('cloud', { url: normaliseUrl(url), clientId });
     // A secret stored for a Client-ID that is no longer used should not linger in the keychain.
     if (previous && previous.clientId !== clientId && this.vault)
-      await this.vault.delete(secretAccount(previous.clientId)).catch(() => false);
+      await bestEffort('removing the old Client-Secret', this.vault.delete(secretAccount(previous.clientId)));
     return this.view();
   }
 

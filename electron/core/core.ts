@@ -1,18 +1,21 @@
 // The core: every request from the renderer arrives here as (name, unknown payload), is parsed with
-// the contract's schema and routed to the feature module that answers it (platform-handlers.ts,
-// cloud-settings-handlers.ts, sign-in/handlers.ts, sandbox/handlers.ts), answered with a Result.
-// Events go out through `onEvent`. It knows nothing of Electron: the host hands it small interfaces
-// (CoreHost, the store, the vault).
+// the contract's schema (dispatch.ts) and routed to the feature module that answers it
+// (platform-handlers.ts, cloud-settings-handlers.ts, sign-in/handlers.ts, sandbox/handlers.ts), answered
+// with a Result. Events go out through `onEvent`. It knows nothing of Electron: the host hands it small
+// interfaces (CoreHost, the store, the vault).
 import { EventEmitter } from 'node:events';
-import { requestSchemas, type AppInfo, type EventPayloads, type Requests } from '../../shared/ipc-contract';
+import { bestEffort } from '../../shared/best-effort';
+import type { AppInfo, EventPayloads } from '../../shared/ipc-contract';
 import type { Platform } from '../../shared/platform';
-import { CodedError, err, ok, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import { AmazonStartedFollower } from './amazon-started';
+import { buildAppInfo } from './app-info';
 import { CloudClient, type CloudCredentials } from './cloud-client';
 import { CloudSettings } from './cloud-settings';
 import { cloudSettingsHandlers } from './cloud-settings-handlers';
 import { CloudView } from './cloud-view';
 import { Deletions } from './deletions';
+import { dispatch } from './dispatch';
 import type { Handlers, HandlerModule } from './handlers';
 import type { CoreHost, Logger } from './host';
 import { platformHandlers } from './platform-handlers';
@@ -219,7 +222,7 @@ export class Core {
         count: unreadable,
         file: this.opts.store.filePath,
       });
-    const view = await this.settings.view().catch(() => undefined);
+    const view = await bestEffort('reading the cloud settings', this.settings.view(), this.opts.logger);
     this.cloudConfigured = Boolean(view?.url && view.clientId && view.hasSecret);
     this.autoImport.start();
     this.signIns.resumeAll();
@@ -240,57 +243,17 @@ export class Core {
   }
 
   appInfo(): AppInfo {
-    const v = this.opts.vault;
-    const unreadable = this.opts.store.unreadableCount();
-    return {
-      version: this.opts.host.appVersion,
-      host: this.opts.host.kind,
-      amazon: this.opts.amazon,
-      keychain: v.available
-        ? { available: true, plaintextFallback: v.plaintextFallback }
-        : { available: false, plaintextFallback: false, detail: v.detail },
-      ...(this.opts.storeWarning ? { storeWarning: this.opts.storeWarning } : {}),
-      ...(unreadable > 0
-        ? {
-            unreadableProfiles: {
-              code: 'PROFILES_UNREADABLE' as const,
-              count: unreadable,
-              file: this.opts.store.filePath,
-            },
-          }
-        : {}),
-      pendingCloudDeletions: this.deletions.queue().length,
-      pendingCloudDeletionList: this.deletions.queue().map((q) => ({ name: q.name, queuedAt: q.queuedAt })),
+    return buildAppInfo({
+      ...this.opts,
+      deletionQueue: this.deletions.queue(),
       cloudConfigured: this.cloudConfigured,
       language: this.language.get(),
-    };
+    });
   }
 
   /** Entry point for both hosts. Never throws: bad input and failures come back as error values. */
-  async invoke(name: string, payload: unknown): Promise<Result<unknown>> {
-    if (!Object.hasOwn(requestSchemas, name))
-      return err('UNKNOWN_REQUEST', `no request named ${JSON.stringify(name).slice(0, 60)}`);
-    const key = name as keyof Requests;
-    const parsed = requestSchemas[key].safeParse(payload);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return err('INVALID_INPUT', `${key}: ${issue?.path.join('.') || '(payload)'} ${issue?.message ?? ''}`.trim(), {
-        field: issue?.path.join('.') ?? '',
-        reason: issue?.message ?? '',
-      });
-    }
-    await this.ready;
-    try {
-      const handler = this.handlers[key] as (p: unknown) => unknown;
-      return ok(await handler(parsed.data));
-    } catch (error) {
-      if (error instanceof CodedError) return err(error.code, error.message, error.params);
-      this.opts.logger.error('request failed', {
-        request: key,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return err('INTERNAL', 'unexpected error; see the log');
-    }
+  invoke(name: string, payload: unknown): Promise<Result<unknown>> {
+    return dispatch(this.handlers, this.ready, this.opts.logger, name, payload);
   }
 
   onEvent(listener: EventListener): () => void {

@@ -12,6 +12,7 @@ import { disconnectPlatform } from './disconnect';
 import { assertActive } from './inactive';
 import type { RenameNotices } from './rename-notices';
 import type { Timeline } from './timeline';
+import { bestEffort } from '../../shared/best-effort';
 
 interface PlatformDeps {
   platforms: PlatformService;
@@ -66,7 +67,7 @@ export function platformHandlers(d: PlatformDeps): HandlerModule<PlatformRequest
     listCloudOnlyPlatforms: () => d.cloudView.list(),
     adoptCloudPlatform: async (p) => {
       const adopted = await d.cloudView.adopt(p.cloudPlatformId);
-      await d.renameNotices.sync().catch(() => undefined);
+      await bestEffort('reading the rename notices', d.renameNotices.sync());
       return d.platforms.get(adopted.id);
     },
     deleteCloudPlatform: (p) => d.cloudView.remove(p.cloudPlatformId),

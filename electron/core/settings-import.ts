@@ -10,6 +10,7 @@ import type { Timeline } from './timeline';
 import { logAmazonRequests } from './amazon-requests';
 import { applyAuthEvent, withAuthEvent } from './sign-in/index';
 import { splitMarketplaces, storeNameOf } from '../../shared/known-marketplaces';
+import { bestEffort } from '../../shared/best-effort';
 
 export async function importSettings(
   platforms: PlatformService,
@@ -35,7 +36,7 @@ export async function importSettings(
   } catch (error) {
     if (!(error instanceof CodedError)) throw error;
     // The failed call's request id is on the platform: support needs it most now.
-    const cloudPlatform = await cloud.getPlatform(p.cloudPlatformId).catch(() => undefined);
+    const cloudPlatform = await bestEffort('reading the platform from the cloud', cloud.getPlatform(p.cloudPlatformId));
     logAmazonRequests(timeline, platformId, cloudPlatform?.amazonRequests);
     timeline.add(platformId, { id: 'settingsImportFailed' }, 'error', `${error.code}: ${error.message}`, {
       code: error.code,

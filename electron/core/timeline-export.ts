@@ -44,7 +44,7 @@ export async function buildTimelineExport(d: ExportDeps, platformId: string): Pr
     cloudHost = undefined;
   }
   const who = await bestEffort('asking the cloud who we are', d.cloud.whoami());
-  const scenarios = d.sandbox ? await d.sandbox.view().catch(() => null) : null;
+  const scenarios = d.sandbox ? await bestEffort('reading the sandbox scenarios', d.sandbox.view()) : undefined;
   const authorizationIds = new Set<string>();
   const requestIds = new Set<string>();
   for (const e of entries) {

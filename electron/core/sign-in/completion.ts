@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../../shared/result';
 import type { Platform } from '../../../shared/platform';
 import { logAmazonRequests } from '../amazon-requests';
 import { applyAuthEvent, type SignInContext } from './context';
+import { bestEffort } from '../../../shared/best-effort';
 
 /**
  * Records the outcome and shows it. Its writes (timeline entries, the platform) go to disk in one write
@@ -17,7 +18,7 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
   const cloudPlatform =
     a.status !== 'authenticated' || a.storeName !== undefined || !p.cloudPlatformId
       ? undefined
-      : await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined);
+      : await bestEffort('reading the platform from the cloud', c.cloud.getPlatform(p.cloudPlatformId), c.logger);
   c.platforms.holdWrites(() => record(c, platformId, a, cloudPlatform));
 }
 

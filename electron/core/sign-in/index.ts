@@ -13,6 +13,7 @@ import { ensureRegistered } from './registration';
 import { resolveSellerChange } from './seller-change';
 import { reopenConsent, startSignIn } from './start';
 import { waitLoop } from './wait-loop';
+import { bestEffort } from '../../../shared/best-effort';
 
 export type { SignInOptions } from './context';
 export { applyAuthEvent } from './context';
@@ -92,7 +93,7 @@ export class SignInManager {
   /** The platform's id in the cloud, registering it first (e.g. before a pairing code is asked for). */
   async cloudId(platformId: string): Promise<string> {
     // A sign-in that is registering the platform right now: use its registration, do not race it.
-    await this.starting.get(platformId)?.catch(() => undefined);
+    await Promise.allSettled([this.starting.get(platformId)]); // its failure is its caller's
     const p = this.c.platforms.get(platformId);
     if (!p.useCloud) throw new CodedError('CLOUD_NOT_ENABLED', 'tick "Cloud verwenden" first');
     return ensureRegistered(this.c, p);
@@ -149,7 +150,11 @@ export class SignInManager {
     const p = this.c.platforms.find(platformId);
     this.stopLoop(platformId);
     if (p?.auth.status === 'waiting')
-      await this.c.cloud.cancelAuthorization(p.auth.authorizationId).catch(() => undefined);
+      await bestEffort(
+        'cancelling the authorization',
+        this.c.cloud.cancelAuthorization(p.auth.authorizationId),
+        this.c.logger,
+      );
   }
 
   stopAll(): void {

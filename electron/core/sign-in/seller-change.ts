@@ -6,6 +6,7 @@ import type { Platform } from '../../../shared/platform';
 import { CodedError } from '../../../shared/result';
 import { withAuthEvent } from '../../../shared/auth-machine';
 import type { SignInContext } from './context';
+import { bestEffort } from '../../../shared/best-effort';
 
 export async function resolveSellerChange(
   c: SignInContext,
@@ -27,7 +28,7 @@ export async function resolveSellerChange(
   if (decided === 'keep')
     return c.platforms.patch(platformId, (x) => withAuthEvent(x, { type: 'sellerKept', authorizationId }));
   const cloudPlatform = p.cloudPlatformId
-    ? await c.cloud.getPlatform(p.cloudPlatformId).catch(() => undefined)
+    ? await bestEffort('reading the platform from the cloud', c.cloud.getPlatform(p.cloudPlatformId), c.logger)
     : undefined;
   return c.platforms.patch(platformId, (x) => {
     const switched = withAuthEvent(x, {

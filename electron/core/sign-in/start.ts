@@ -7,6 +7,7 @@ import { CodedError } from '../../../shared/result';
 import { checkConsentUrl } from '../external-urls';
 import { applyAuthEvent, type SignInContext } from './context';
 import { ensureRegistered } from './registration';
+import { bestEffort } from '../../../shared/best-effort';
 
 /** Creates the authorization and the waiting state; the caller then starts the wait loop. */
 export async function startSignIn(
@@ -36,7 +37,7 @@ export async function startSignIn(
       authorizationId: auth.id,
     });
     if (!check.ok) {
-      await c.cloud.cancelAuthorization(auth.id).catch(() => undefined);
+      await bestEffort('cancelling the authorization', c.cloud.cancelAuthorization(auth.id), c.logger);
       throw new CodedError('CONSENT_URL_REJECTED', check.reason, { reason: check.reason });
     }
     applyAuthEvent(c.platforms, platformId, {
