@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../cloud/testing/stack';
-import { selfSignedCertificate, startNginx, type Nginx } from '../cloud/testing/nginx';
+import { hardFdLimit, nginxWorkersFor, selfSignedCertificate, startNginx, type Nginx } from '../cloud/testing/nginx';
 import { cancelAll, WAIT_SECONDS } from './capacity';
 import { startTwoClouds, tallyWaiters } from './two-clouds';
 import { now } from './stack';
@@ -29,6 +29,8 @@ export interface NginxWaitersResult {
   setupMs: number;
   wakeAllMs: number;
   nginxRssMB: number;
+  /** nginx's worker processes: the shipped `auto` (one per core) unless the open-file limit asked for more. */
+  nginxWorkers: number;
 }
 
 /** RSS of a process and its children (nginx's master and workers), from /proc. */
@@ -58,6 +60,7 @@ export async function nginxWaiters(
   clients: number,
   nodeArgs: string[],
 ): Promise<NginxWaitersResult> {
+  const workers = nginxWorkersFor(clients, os.availableParallelism(), hardFdLimit());
   const clouds = await startTwoClouds(databaseUrl, clients, nodeArgs, 'Nginx');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
   const { children: cloudChildren, token, auth, ids } = clouds;
@@ -67,7 +70,12 @@ export async function nginxWaiters(
   try {
     const ports = cloudChildren.map((c) => Number(new URL(c.ready.url).port));
     const cert = await selfSignedCertificate(tmp);
-    nginx = await startNginx(nginxBin, { port: await freePort(), cert, upstreams: ports });
+    nginx = await startNginx(nginxBin, {
+      port: await freePort(),
+      cert,
+      upstreams: ports,
+      ...(workers > os.availableParallelism() ? { workers } : {}),
+    });
     const idle = await Promise.all(cloudChildren.map((c) => c.stats()));
     const heldNow = async () =>
       (await Promise.all(cloudChildren.map((c) => c.stats()))).map(
@@ -102,6 +110,7 @@ export async function nginxWaiters(
       setupMs: Math.round(setupMs),
       wakeAllMs: Math.round(Math.max(...done.map((d) => d.lastAt)) - wakeStart),
       nginxRssMB,
+      nginxWorkers: workers,
       ...tallyWaiters(done),
     };
   } finally {
