@@ -48,7 +48,7 @@ export async function handleCallback(
       exchangeStart(ctx, check.authorizationId, q, now),
     );
     if (started) {
-      await exchangeAndComplete(ctx, started, q.spapi_oauth_code, q.selling_partner_id, undefined, true);
+      await exchangeAndComplete(ctx, started.row, q.spapi_oauth_code, q.selling_partner_id, undefined, true);
       return successBody(q);
     }
   }

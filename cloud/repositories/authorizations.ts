@@ -301,22 +301,26 @@ export async function startExchange(
 /**
  * startExchange for a redirect that passes every check the callback makes on the row, in the same
  * statement: also the seller the Login URI expected (if any) and a tenant that exists and is not
- * disabled. Undefined when any check fails — the caller then reads the row to tell which.
+ * disabled. Undefined when any check fails — the caller then reads the row to tell which. Also returns
+ * the platform's region and country (where Amazon's calls for it go), so nothing else is read first.
  */
 export async function startExchangeIfAllowed(
   q: Queryable,
   id: string,
   e: { codeHash: string; sealedCode: string; sellingPartnerId: string; now: Date; leaseUntil: Date },
-): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>(
+): Promise<{ row: AuthorizationRow; platform: { region: string; countryCode: string } } | undefined> {
+  const { rows } = await q.query<AuthorizationRow & { platform_region: string; platform_country_code: string }>(
     `UPDATE authorizations a SET state_used_at = $2, code_hash = $3, exchange_code_enc = $4, exchange_selling_partner_id = $5, exchange_lease_until = $6
-     WHERE a.id = $1 AND a.status = 'pending' AND a.state_used_at IS NULL AND a.expires_at > $2
+     FROM platforms p
+     WHERE a.id = $1 AND p.id = a.platform_id AND a.status = 'pending' AND a.state_used_at IS NULL AND a.expires_at > $2
        AND (a.expected_selling_partner_id IS NULL OR a.expected_selling_partner_id = $5)
        AND EXISTS (SELECT 1 FROM tenants t WHERE t.id = a.tenant_id AND t.disabled_at IS NULL)
-     RETURNING a.*`,
+     RETURNING a.*, p.region AS platform_region, p.country_code AS platform_country_code`,
     [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
   );
-  return rows[0];
+  if (!rows[0]) return undefined;
+  const { platform_region: region, platform_country_code: countryCode, ...row } = rows[0];
+  return { row, platform: { region, countryCode } };
 }
 
 /** The running instance is still at work on this exchange. */
