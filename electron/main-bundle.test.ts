@@ -6,20 +6,19 @@
 // the binary exists.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { buildElectron } from '../scripts/build';
 import { REQUEST_NAMES } from '../shared/ipc-channels';
+import { suiteTempDir } from '../shared/testing/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '..');
-let dir: string;
+const dir = suiteTempDir('acc-main-bundle-');
 let calls: string[];
 let stderr = '';
 
 beforeAll(async () => {
   await buildElectron();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-main-bundle-'));
   fs.mkdirSync(path.join(dir, 'dist/electron'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'node_modules/electron'), { recursive: true });
   fs.copyFileSync(path.join(root, 'dist/electron/main.cjs'), path.join(dir, 'dist/electron/main.cjs'));
@@ -57,8 +56,6 @@ beforeAll(async () => {
   } while (Date.now() < until);
   child.kill();
 }, 60_000);
-
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it('registers app:// as a privileged scheme before ready and serves the renderer through it', () => {
   expect(calls[1]).toBe(

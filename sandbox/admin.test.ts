@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from './index';
 import { DEFAULT_REDIRECT_URI, SEED, productionApp, seedAccount } from './seed';
-import { Browser, EU_HOST, confirmConsent, consentPath, errorKey, pageKind } from './test-client';
+import { Browser, EU_HOST, confirmConsent, consentPath, errorKey, pageKind, sandboxApi } from './testing/test-client';
 import { totp } from './totp';
 
 const PROD = productionApp();
@@ -16,18 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-async function json(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${sb.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const json = (method: string, path: string, body?: unknown) => sandboxApi(sb.url, method, path, body);
 
 describe('startSandbox', () => {
   it('listens on a free port on 127.0.0.1 and gives a URL without trailing slash', () => {

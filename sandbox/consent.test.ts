@@ -15,7 +15,7 @@ import {
   startTestSandbox,
   sharedTestSandbox,
   T0,
-} from './test-client';
+} from './testing/test-client';
 import { totp } from './totp';
 
 const PROD = productionApp();

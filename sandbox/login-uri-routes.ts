@@ -21,6 +21,24 @@ import type { LoginState, SandboxState } from './state';
 /** How long an amazon_state stays good (Amazon documents no figure; generous enough for a sign-in). */
 const AMAZON_STATE_TTL_MS = 15 * 60_000;
 
+type SignedIn = NonNullable<ReturnType<typeof signedInAccount>>;
+
+/**
+ * A form posted from a signed-in Seller Central page: the seller, once the host and the form's csrf are
+ * checked; else the page Amazon answers with (not found, or the expired session).
+ */
+function postedBySeller(
+  req: FastifyRequest,
+  state: SandboxState,
+): { sc: ScRequest; signedIn: SignedIn } | { signedIn?: undefined; refusal: { page: string; status: number } } {
+  const sc = scRequest(req);
+  if (!isSellerCentralHost(sc.host)) return { refusal: { page: notFoundPage(sc), status: 404 } };
+  const signedIn = signedInAccount(req, state, sc);
+  if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf)
+    return { refusal: { page: errorPage(sc, 'session_expired'), status: 200 } };
+  return { sc, signedIn };
+}
+
 export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState): void {
   app.get('/sc/:host/apps/manage', async (req, reply) => {
     const sc = scRequest(req);
@@ -40,11 +58,9 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
   });
 
   app.post('/sc/:host/apps/manage/reauthorize', async (req, reply) => {
-    const sc = scRequest(req);
-    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
-    const signedIn = signedInAccount(req, state, sc);
-    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf)
-      return sendHtml(reply, errorPage(sc, 'session_expired'));
+    const posted = postedBySeller(req, state);
+    if (!posted.signedIn) return sendHtml(reply, posted.refusal.page, posted.refusal.status);
+    const { sc, signedIn } = posted;
     const target = authorizedApps(state, signedIn.account).find(
       (a) => a.applicationId === field(req.body, 'application_id'),
     );
@@ -65,11 +81,9 @@ export function registerLoginUriRoutes(app: FastifyInstance, state: SandboxState
   });
 
   app.post('/sc/:host/selling-partner-appstore/authorize', async (req, reply) => {
-    const sc = scRequest(req);
-    if (!isSellerCentralHost(sc.host)) return sendHtml(reply, notFoundPage(sc), 404);
-    const signedIn = signedInAccount(req, state, sc);
-    if (!signedIn || field(req.body, 'csrf') !== signedIn.csrf)
-      return sendHtml(reply, errorPage(sc, 'session_expired'));
+    const posted = postedBySeller(req, state);
+    if (!posted.signedIn) return sendHtml(reply, posted.refusal.page, posted.refusal.status);
+    const { sc, signedIn } = posted;
     const listed = listedApp(state, field(req.body, 'application_id'));
     if (!listed) return sendHtml(reply, errorPage(sc, 'MD1000'));
     return amazonStartedConsent(reply, state, sc, signedIn, listed);

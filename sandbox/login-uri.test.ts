@@ -18,7 +18,7 @@ import {
   sharedTestSandbox,
   signIn,
   type Page,
-} from './test-client';
+} from './testing/test-client';
 
 const PROD = productionApp();
 const EU = seedAccount('eu.haendler@example.com')!;

@@ -44,6 +44,16 @@ function json(reply: FastifyReply, status: number, body: unknown, requestId = ne
     .send(JSON.stringify(body));
 }
 
+/** LWA's answer with tokens: a bearer access token for an hour and the refresh token. */
+function tokenAnswer(reply: FastifyReply, accessToken: string, refreshToken: string): FastifyReply {
+  return json(reply, 200, {
+    access_token: accessToken,
+    refresh_token: refreshToken,
+    token_type: 'bearer',
+    expires_in: ACCESS_TOKEN_SECONDS,
+  });
+}
+
 export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): void {
   app.post('/auth/o2/token', async (req, reply) => {
     const body = req.body;
@@ -94,13 +104,7 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
         region: grant.region,
         revoked: false,
       });
-      const access = issueAccessToken(state, clientId, refresh);
-      return json(reply, 200, {
-        access_token: access,
-        refresh_token: refresh,
-        token_type: 'bearer',
-        expires_in: ACCESS_TOKEN_SECONDS,
-      });
+      return tokenAnswer(reply, issueAccessToken(state, clientId, refresh), refresh);
     }
 
     if (grantType === 'refresh_token') {
@@ -113,14 +117,8 @@ export function registerLwaRoutes(app: FastifyInstance, state: SandboxState): vo
       if (stored.revoked || state.scenarios.take('refresh_revoked', ctx)) {
         return lwaError(reply, 400, 'invalid_grant', MESSAGES.revoked);
       }
-      const access = issueAccessToken(state, clientId, token);
       // Amazon's documented answer repeats the refresh token (the same one; docs/amazon.md §3).
-      return json(reply, 200, {
-        access_token: access,
-        refresh_token: token,
-        token_type: 'bearer',
-        expires_in: ACCESS_TOKEN_SECONDS,
-      });
+      return tokenAnswer(reply, issueAccessToken(state, clientId, token), token);
     }
 
     const scope = field(body, 'scope');

@@ -1,7 +1,7 @@
 // LWA token endpoint over real HTTP: the three grants, form and JSON bodies, every error shape.
 import { describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount } from './seed';
-import { authorize, obtainTokens, sellers, sharedTestSandbox, tokenRequest } from './test-client';
+import { authorize, obtainTokens, sellers, sharedTestSandbox, tokenRequest } from './testing/test-client';
 
 const PROD = productionApp();
 const DRAFT = draftApp();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
-import { obtainTokens, startTestSandbox, tokenRequest, type TestSandbox } from './test-client';
+import { obtainTokens, startTestSandbox, tokenRequest, type TestSandbox } from './testing/test-client';
 import { tempDirs } from '../shared/testing/temp-dir';
 
 const PROD = productionApp();

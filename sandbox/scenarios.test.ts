@@ -17,7 +17,8 @@ import {
   signIn,
   sharedTestSandbox,
   tokenRequest,
-} from './test-client';
+  sandboxApi,
+} from './testing/test-client';
 import { totp } from './totp';
 
 const PROD = productionApp();
@@ -28,18 +29,7 @@ const creds = { client_id: PROD.clientId, client_secret: PROD.clientSecret };
 
 const sb = sharedTestSandbox();
 
-async function api(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${sb.url}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+const api = (method: string, path: string, body?: unknown) => sandboxApi(sb.url, method, path, body);
 
 const activate = async (body: Record<string, unknown>) =>
   expect((await api('PUT', '/sandbox/api/scenarios', body)).status).toBe(200);

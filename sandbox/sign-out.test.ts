@@ -12,7 +12,7 @@ import {
   passMfa,
   reachConsent,
   sharedTestSandbox,
-} from './test-client';
+} from './testing/test-client';
 
 const sb = sharedTestSandbox();
 const EU = seedAccount('eu.haendler@example.com')!;

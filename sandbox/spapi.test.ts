@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from './seed';
-import { obtainTokens, sellers, sharedTestSandbox, startTestSandbox, tokenRequest } from './test-client';
+import { obtainTokens, sellers, sharedTestSandbox, startTestSandbox, tokenRequest } from './testing/test-client';
 
 const model = JSON.parse(readFileSync(new URL('./model/sellers.json', import.meta.url), 'utf8')) as {
   definitions: Record<string, object>;
@@ -39,21 +39,24 @@ function expectValid(body: Record<string, unknown>): void {
   for (const p of payload) expect(validateParticipation(p), JSON.stringify(validateParticipation.errors)).toBe(true);
 }
 
+/** DE, FR, IT, ES, UK, NL, PL, SE: the marketplace IDs of a seller in all eight EU marketplaces. */
+const EU_EIGHT = [
+  'A1PA6795UKMFR9',
+  'A13V1IB3VIYZZH',
+  'APJ6JRA9NG5V4',
+  'A1RKKUPIHCS9HS',
+  'A1F83G8C2ARO7P',
+  'A1805IZSGTT6HS',
+  'A1C3SOZRARQ6R3',
+  'A2NODRKZP88ZB9',
+];
+
 const cases = [
   {
     email: 'eu.haendler@example.com',
     host: 'sellercentral-europe.amazon.com',
     region: 'eu',
-    ids: [
-      'A1PA6795UKMFR9',
-      'A13V1IB3VIYZZH',
-      'APJ6JRA9NG5V4',
-      'A1RKKUPIHCS9HS',
-      'A1F83G8C2ARO7P',
-      'A1805IZSGTT6HS',
-      'A1C3SOZRARQ6R3',
-      'A2NODRKZP88ZB9',
-    ],
+    ids: EU_EIGHT,
   },
   {
     email: 'na.seller@example.com',
@@ -77,16 +80,7 @@ const cases = [
     email: 'partnerverwaltung@example.com',
     host: 'sellercentral.amazon.nl',
     region: 'eu',
-    ids: [
-      'A1PA6795UKMFR9',
-      'A13V1IB3VIYZZH',
-      'APJ6JRA9NG5V4',
-      'A1RKKUPIHCS9HS',
-      'A1F83G8C2ARO7P',
-      'A1805IZSGTT6HS',
-      'A1C3SOZRARQ6R3',
-      'A2NODRKZP88ZB9',
-    ],
+    ids: EU_EIGHT,
   },
 ];
 

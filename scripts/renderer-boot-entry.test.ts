@@ -2,24 +2,22 @@
 // app's, with no imports, so it runs as soon as the page is parsed and does not wait for the app's
 // bundle; the app's bundle does not contain it again.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { build } from 'vite';
+import { suiteTempDir } from '../shared/testing/temp-dir';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-let out: string;
+const out = suiteTempDir('acc-boot-entry-');
 
 beforeAll(async () => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-boot-entry-'));
   await build({
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'silent',
     build: { outDir: out, emptyOutDir: true },
   });
 }, 120_000);
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 it('puts boot.ts first, as a script of its own that imports nothing', () => {
   const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');

@@ -11,7 +11,7 @@ import { exchangeCode } from '../amazon/lwa-client';
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import type { AmazonCall } from '../amazon/amazon-calls';
 import { callsToApi, insertAmazonCalls, trimAmazonCalls } from '../repositories/amazon-requests';
-import { AUTHORIZATION_RENEWAL_MS } from './store';
+import { AUTHORIZATION_RENEWAL_MS } from './authorization-service';
 import {
   finishPending,
   lockAuthorizationStatus,

@@ -11,7 +11,8 @@ export interface Page {
   text: string;
 }
 
-const decode = (s: string) =>
+/** The text of an HTML attribute value. */
+export const decodeHtml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
@@ -63,11 +64,11 @@ export function formRequest(
   for (const input of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
     const name = /name="([^"]*)"/.exec(input[0])?.[1];
     const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
-    if (name) body.set(decode(name), decode(value));
+    if (name) body.set(decodeHtml(name), decodeHtml(value));
   }
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
   return {
-    action: new URL(decode(form[1]!), page.url).toString(),
+    action: new URL(decodeHtml(form[1]!), page.url).toString(),
     init: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() },
   };
 }

@@ -2,7 +2,6 @@
 // static files confined to the renderer folder, the first screen's state over HTTP, and requests/events
 // carried through.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +9,14 @@ import WebSocket from 'ws';
 import { FIRST_STATE_PATH } from '../../shared/ws-protocol';
 import { startBrowserHost, type BrowserHost } from './server';
 import { memoryCore } from '../core/testing/memory-core';
+import { suiteTempDir } from '../../shared/testing/temp-dir';
 
-let dir: string;
+const dir = suiteTempDir('acc-bh-');
 let rendererDir: string;
 let host: BrowserHost;
 const token = 'test-token-0123456789abcdefghijklmnop';
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bh-'));
   rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
@@ -27,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 function get(

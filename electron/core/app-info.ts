@@ -6,7 +6,7 @@ import type { CoreHost } from './host';
 import type { ProfileStore } from './profile-store';
 import type { VaultStatus } from './vault';
 
-export interface AppInfoSources {
+interface AppInfoSources {
   host: CoreHost;
   store: ProfileStore;
   amazon: AppInfo['amazon'];

@@ -1,17 +1,15 @@
 // The keychain's Client-Secret goes only to the cloud URL it was saved with. TESTEN with another URL
 // (typed in the dialog, or sent by whatever page talks to the core) needs the secret typed in again.
 // A real HTTP server on loopback records every Authorization header it receives.
-import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Core } from './core';
 
 import { memoryCore } from './testing/memory-core';
+import { suiteTempDir } from '../../shared/testing/temp-dir';
 
-let dir: string;
+const dir = suiteTempDir('acc-cloud-settings-');
 const servers: http.Server[] = [];
 const seen: Array<{ port: number; authorization: string | undefined }> = [];
 
@@ -37,7 +35,6 @@ const SECRET = 'saved-client-secret-0123456789';
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-cloud-settings-'));
   savedUrl = await recordingServer();
   foreignUrl = await recordingServer();
   core = memoryCore(dir);
@@ -48,7 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await core.dispose();
   for (const s of servers) await new Promise((r) => s.close(r));
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const secretSentTo = (url: string) =>

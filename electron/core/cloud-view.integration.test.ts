@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
 import { startStack, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { connectedDesktop } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
@@ -17,20 +18,10 @@ beforeAll(async () => {
   stack = await startStack();
   const tenant = await stack.cloud.createTenant('Cloud Sicht GmbH');
   const other = await stack.cloud.createTenant('Andere GmbH');
-  here = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  elsewhere = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  otherTenant = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  for (const d of [here, elsewhere])
-    await d.call('saveCloudSettings', {
-      url: stack.cloud.url,
-      clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
-    });
-  await otherTenant.call('saveCloudSettings', {
-    url: stack.cloud.url,
-    clientId: other.clientId,
-    clientSecret: other.clientSecret,
-  });
+  const desktop = { sandboxUrl: stack.sandbox.url };
+  here = await connectedDesktop(stack.cloud.url, tenant, desktop);
+  elsewhere = await connectedDesktop(stack.cloud.url, tenant, desktop);
+  otherTenant = await connectedDesktop(stack.cloud.url, other, desktop);
 });
 afterAll(async () => {
   for (const d of [here, elsewhere, otherTenant]) await d?.close();

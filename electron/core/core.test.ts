@@ -1,18 +1,20 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { Core } from './core';
 import { MemoryVault } from './vault';
 import { silentLogger } from './host';
 import { ProfileStore, openConfStore } from './profile-store';
 import type { Platform } from '../../shared/platform';
+import type { AppInfo } from '../../shared/ipc-contract';
+import { tempDirs } from '../../shared/testing/temp-dir';
 
+const freshDir = tempDirs('acc-core-');
 let dir: string;
 let core: Core;
 let events: Array<{ name: string; payload: unknown }>;
 
-function makeCore(d = dir) {
+function makeCore(d = dir, amazon: AppInfo['amazon'] = { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' }) {
   const c = new Core({
     host: {
       kind: 'browser',
@@ -23,7 +25,7 @@ function makeCore(d = dir) {
     },
     store: new ProfileStore(openConfStore(d).store),
     logger: silentLogger,
-    amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' },
+    amazon,
     vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
   });
   c.onEvent((name, payload) => events.push({ name, payload }));
@@ -31,11 +33,10 @@ function makeCore(d = dir) {
 }
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-core-'));
+  dir = freshDir();
   events = [];
   core = makeCore();
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('core requests', () => {
   it('creates, lists, updates and deletes a platform, emitting platformsChanged each time', async () => {
@@ -181,19 +182,7 @@ describe('contract validation', () => {
 
 describe('routing', () => {
   it('answers the sandbox requests without a sandbox: nothing to show, or SANDBOX_ONLY', async () => {
-    const production = new Core({
-      host: {
-        kind: 'browser',
-        appVersion: '1.2.3',
-        openExternal: async () => {},
-        notify: () => {},
-        isFocused: () => true,
-      },
-      store: new ProfileStore(openConfStore(dir).store),
-      logger: silentLogger,
-      amazon: { kind: 'production' },
-      vault: { available: true, vault: new MemoryVault(), plaintextFallback: false },
-    });
+    const production = makeCore(dir, { kind: 'production' });
     const created = (await production.invoke('createPlatform', { type: 'amazon', name: 'Amazon 1' })) as {
       value: Platform;
     };

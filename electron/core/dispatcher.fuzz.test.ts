@@ -6,7 +6,6 @@
 // system browser untouched — except the platform's Protokoll (timeline), which records a failed
 // sign-in on purpose. Loopback only: the one cloud URL it can save is a closed port on 127.0.0.1.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,12 +15,13 @@ import { MemoryVault } from './vault';
 import { REQUEST_NAMES } from '../../shared/ipc-channels';
 import { ERROR_CODES } from '../../shared/error-codes';
 import { memoryCore } from './testing/memory-core';
+import { suiteTempDir } from '../../shared/testing/temp-dir';
 
 const SEED = 9_2026;
 const RUNS = 3_000;
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 
-let dir: string;
+const dir = suiteTempDir('acc-ipc-fuzz-');
 let core: Core;
 const opened: string[] = [];
 let vaultWrites = 0;
@@ -38,7 +38,6 @@ class CountingVault extends MemoryVault {
 }
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-ipc-fuzz-'));
   const platform = {
     id: 'p1',
     type: 'amazon',
@@ -55,7 +54,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await core?.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** The store file as the user's data: everything but the timelines (the Protokoll logs failures). */

@@ -7,7 +7,8 @@ import { seedAccount } from '../../sandbox/seed';
 import { CloudClient, startStack, type Stack } from '../../cloud/testing/stack';
 import { startChaosProxy, type ChaosProxy } from '../../cloud/testing/chaos-proxy';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
-import { startDesktop, type Desktop } from './testing/desktop';
+import type { Desktop } from './testing/desktop';
+import { connectedDesktop } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
@@ -22,12 +23,7 @@ beforeAll(async () => {
   proxy.retarget(stack.cloud.listenUrl);
   const tenant = await stack.cloud.createTenant('Verlorene Antwort GmbH');
   client = new CloudClient(stack.cloud.listenUrl, tenant);
-  desk = await startDesktop({ sandboxUrl: stack.sandbox.url });
-  await desk.call('saveCloudSettings', {
-    url: proxy.url,
-    clientId: tenant.clientId,
-    clientSecret: tenant.clientSecret,
-  });
+  desk = await connectedDesktop(proxy.url, tenant, { sandboxUrl: stack.sandbox.url });
 });
 afterAll(async () => {
   await desk?.close();

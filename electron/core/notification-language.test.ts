@@ -2,18 +2,19 @@
 // `setLanguage` (validated like every IPC input), the core keeps it in the store, and a notification
 // raised after a restart — before any window has spoken — is in the language last chosen.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryVault } from './vault';
 import { platformSchema } from '../../shared/platform';
 import { NOTIFICATION_TEXTS, type NotificationTexts } from './notification-texts';
 import { startDesktop, type Desktop } from './testing/desktop';
+import { tempDirs } from '../../shared/testing/temp-dir';
 
 const DAY = 24 * 3600 * 1000;
 let t = Date.parse('2027-03-01T12:00:00Z');
 const now = () => t;
 const vault = { available: true as const, vault: new MemoryVault(), plaintextFallback: false };
+const freshDir = tempDirs('acc-notify-lang-');
 let desk: Desktop | undefined;
 afterEach(async () => {
   await desk?.close();
@@ -22,7 +23,7 @@ afterEach(async () => {
 
 /** A store with one authenticated platform whose yearly renewal is due in ten days. */
 function storeWithRenewalDue(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-notify-lang-'));
+  const dir = freshDir();
   const platform = platformSchema.parse({
     id: 'p1',
     type: 'amazon',

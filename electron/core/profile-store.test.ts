@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { ProfileStore, openConfStore } from './profile-store';
 import { memoryCore } from './testing/memory-core';
+import { tempDirs } from '../../shared/testing/temp-dir';
 
 let dir: string;
-beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-store-'))));
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const freshDir = tempDirs('acc-store-');
+beforeEach(() => (dir = freshDir()));
 
 const valid = {
   id: 'p1',

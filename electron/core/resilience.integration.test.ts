@@ -1,7 +1,6 @@
 // What goes wrong around the core: the app restarts while waiting, the cloud goes down while
 // waiting and comes back, the cloud is down when a platform is deleted, no keychain exists.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
@@ -9,12 +8,15 @@ import { CloudClient as TestCloudClient, startStack, type Stack } from '../../cl
 import { startCloud, type RunningCloud } from '../../cloud';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop } from './testing/desktop';
+import { connectedDesktop } from './testing/desktop-stack';
 import { openVault } from './vault';
+import { suiteTempDir, tempDirs } from '../../shared/testing/temp-dir';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let cloud: RunningCloud;
-let dataDir: string;
+const dataDir = suiteTempDir('acc-cloud-data-');
+const freshDir = tempDirs('acc-plain-');
 let tenant: { clientId: string; clientSecret: string };
 
 async function consent(url: string) {
@@ -31,7 +33,6 @@ async function cloudDown() {
 }
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-cloud-data-'));
   stack = await startStack({ dataDir });
   cloud = stack.cloud;
   tenant = await cloud.createTenant('Resilienz GmbH');
@@ -39,13 +40,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.close();
   await stack?.sandbox.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function desktop(dir?: string) {
-  const d = await startDesktop({ sandboxUrl: stack.sandbox.url, ...(dir ? { dir } : {}) });
-  await d.call('saveCloudSettings', { url: cloud.url, clientId: tenant.clientId, clientSecret: tenant.clientSecret });
-  return d;
+  return connectedDesktop(cloud.url, tenant, { sandboxUrl: stack.sandbox.url, ...(dir ? { dir } : {}) });
 }
 
 describe('resilience', () => {
@@ -151,7 +149,7 @@ describe('resilience', () => {
   });
 
   it('with the explicit plain-text flag: works, and says so permanently', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-plain-'));
+    const dir = freshDir();
     const vault = await openVault({
       allowPlaintext: true,
       plaintextFile: path.join(dir, 'secrets.insecure.json'),

@@ -1,20 +1,15 @@
 // The desktop's import offers only marketplaces of Amazon's table, also when a cloud of an older version
 // still sends "Non-Amazon" or undocumented entries among them, and never takes the store name from those.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CloudMarketplace } from '../../shared/cloud-api';
 import type { CloudClient } from './cloud-client';
 import { PlatformService } from './platforms';
 import { ProfileStore, openConfStore } from './profile-store';
 import { importSettings } from './settings-import';
 import { Timeline } from './timeline';
+import { tempDirs } from '../../shared/testing/temp-dir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const freshDir = tempDirs('settings-import-');
 
 const entry = (id: string, name: string, storeName: string): CloudMarketplace => ({
   id,
@@ -32,8 +27,7 @@ const nonAmazon = entry('A1ZFFQZ3HTUKT9', 'Non-Amazon', 'Non-Amazon');
 const de = entry('A1PA6795UKMFR9', 'Amazon.de', 'Müller Handel');
 
 function setup(answer: { marketplaces: CloudMarketplace[]; otherMarketplaces?: CloudMarketplace[] }) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'settings-import-'));
-  dirs.push(dir);
+  const dir = freshDir();
   const { store } = openConfStore(dir);
   const platforms = new PlatformService(new ProfileStore(store), () => {});
   const timeline = new Timeline(store);

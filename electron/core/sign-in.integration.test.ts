@@ -6,8 +6,8 @@ import { seedAccount } from '../../sandbox/seed';
 import { CloudClient, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { consentTarget } from '../../cloud/testing/flow-steps';
-import { startDesktop, type Desktop } from './testing/desktop';
-import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
+import type { Desktop } from './testing/desktop';
+import { connectedDesktop, importedCountries, signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const EU_OTHER = seedAccount('gesperrte.angebote@example.com')!;
@@ -102,16 +102,7 @@ describe('sign-in', () => {
   it('imports the seller’s marketplaces and keeps the user’s choice on re-import', async () => {
     const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Import', EU);
     const imported = await desk.call('importSettings', { id: p.id });
-    expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual([
-      'DE',
-      'ES',
-      'FR',
-      'GB',
-      'IT',
-      'NL',
-      'PL',
-      'SE',
-    ]);
+    expect(imported.marketplaces?.map((m) => m.countryCode).sort()).toEqual(importedCountries(EU));
     expect(imported.marketplaces?.every((m) => m.selected && m.isParticipating && m.storeName === EU.storeName)).toBe(
       true,
     );
@@ -259,12 +250,7 @@ describe('sign-in', () => {
     expect(await desk.failure('signIn', { id: local.id, mode: 'login' })).toMatchObject({ code: 'CLOUD_NOT_ENABLED' });
 
     // A second desktop of the same tenant (another workstation) registers "Amazon Shared" first.
-    const other = await startDesktop({ sandboxUrl: stack.sandbox.url });
-    await other.call('saveCloudSettings', {
-      url: stack.cloud.url,
-      clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
-    });
+    const other = await connectedDesktop(stack.cloud.url, tenant, { sandboxUrl: stack.sandbox.url });
     const theirs = await other.newPlatform('Amazon Shared');
     await other.call('signIn', { id: theirs.id, mode: 'login' });
     await other.close();

@@ -2,7 +2,6 @@
 // header names what support needs, the steps are German with their codes, and no secret, code, state
 // or token that passed through the flow appears anywhere in it.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { productionApp, seedAccount } from '../../sandbox/seed';
@@ -12,12 +11,13 @@ import { consentRedirect, SellerBrowser, signInToConsent } from '../../cloud/tes
 import { timelineExportSchema } from '../../shared/timeline-export';
 import type { Desktop } from './testing/desktop';
 import { useDesktopStack } from './testing/desktop-stack';
+import { suiteTempDir } from '../../shared/testing/temp-dir';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let desk: Desktop;
 let tenant: { tenantId: string; clientId: string; clientSecret: string };
-const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'acc-export-')), 'sandbox.json');
+const stateFile = path.join(suiteTempDir('acc-export-'), 'sandbox.json');
 
 useDesktopStack('Export Handel GmbH', (started) => void ({ stack, desk, tenant } = started), {
   stack: { sandboxStateFile: stateFile },

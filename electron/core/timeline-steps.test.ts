@@ -8,112 +8,13 @@ import {
   TIMELINE_STEP_PREFIXES,
   TIMELINE_STEPS,
 } from '../../shared/timeline-steps';
+import beforeStepIds from './testing/timeline-before-step-ids.json' with { type: 'json' };
 
-/** Every step sentence versions before the step ids wrote, with its texts then: stored timelines and exports keep them. */
-const BEFORE_STEP_IDS: Record<string, { de: string; en: string }> = {
-  'sign-in (login) requested': { de: 'ANMELDEN angeklickt', en: 'SIGN IN clicked' },
-  'sign-in (refresh) requested': { de: 'AKTUALISIEREN angeklickt', en: 'REFRESH clicked' },
-  'sign-in (login) requested again while one is starting; answered with that one': {
-    de: 'ANMELDEN erneut angeklickt, während eine Anmeldung beginnt – diese gilt',
-    en: 'SIGN IN clicked again while a sign-in is starting – that one stands',
-  },
-  'sign-in (refresh) requested again while one is starting; answered with that one': {
-    de: 'AKTUALISIEREN erneut angeklickt, während eine Anmeldung beginnt – diese gilt',
-    en: 'REFRESH clicked again while a sign-in is starting – that one stands',
-  },
-  'platform registered in the cloud': { de: 'Plattform in der Cloud angelegt', en: 'Platform registered in the cloud' },
-  'registration answer was lost; sending it again': {
-    de: 'Antwort auf die Registrierung ging verloren – wird erneut gesendet',
-    en: 'Registration answer was lost – sending it again',
-  },
-  'platform missing in the cloud; registering again': {
-    de: 'Plattform fehlte in der Cloud – wird neu angelegt',
-    en: 'Platform missing in the cloud – registering again',
-  },
-  'country changed; old cloud platform deleted': {
-    de: 'Land geändert – alte Cloud-Plattform gelöscht',
-    en: 'Country changed – old cloud platform deleted',
-  },
-  'adopted from the cloud': { de: 'Aus der Cloud übernommen', en: 'Adopted from the cloud' },
-  'protocol imported for replay': { de: 'Protokoll zum Nachstellen importiert', en: 'Log imported for replay' },
-  'region changed; the sign-in of the previous region ended': {
-    de: 'Region geändert – die Anmeldung der bisherigen Region endet',
-    en: 'Region changed – the sign-in of the previous region ended',
-  },
-  'sign-in ended by the user after a reported Seller Central error': {
-    de: 'Anmeldung nach gemeldetem Seller-Central-Fehler vom Benutzer beendet',
-    en: 'Sign-in ended by the user after a reported Seller Central error',
-  },
-  'sandbox scenario applied': { de: 'Sandbox-Testfall ausgelöst', en: 'Sandbox test case applied' },
-  'sandbox test case switched off after the sign-in': {
-    de: 'Sandbox-Testfall nach der Anmeldung abgeschaltet',
-    en: 'Sandbox test case switched off after the sign-in',
-  },
-  'authorization created': { de: 'Anmeldung in der Cloud begonnen', en: 'Authorization started in the cloud' },
-  'browser opened on Seller Central': {
-    de: 'Browser mit Seller Central geöffnet',
-    en: 'Browser opened on Seller Central',
-  },
-  'no browser could be opened; the link is shown to copy': {
-    de: 'Kein Browser geöffnet – Link zum Kopieren angezeigt',
-    en: 'No browser opened – link shown to copy',
-  },
-  'sign-in could not start': { de: 'Anmeldung konnte nicht beginnen', en: 'Sign-in could not start' },
-  'waiting resumed after restart': { de: 'Warten nach Neustart fortgesetzt', en: 'Waiting resumed after restart' },
-  'cloud unreachable while waiting; retrying with backoff': {
-    de: 'Cloud beim Warten nicht erreichbar – neue Versuche',
-    en: 'Cloud unreachable while waiting – retrying',
-  },
-  'cloud reachable again': { de: 'Cloud wieder erreichbar', en: 'Cloud reachable again' },
-  'merchant reported a Seller Central error': {
-    de: 'Händler meldet Fehler auf Seller Central',
-    en: 'Merchant reported a Seller Central error',
-  },
-  authenticated: { de: 'Authentifiziert', en: 'Authenticated' },
-  'sign-in failed': { de: 'Anmeldung fehlgeschlagen', en: 'Sign-in failed' },
-  'sign-in expired': { de: 'Anmeldung abgelaufen', en: 'Sign-in expired' },
-  'sign-in cancelled': { de: 'Anmeldung abgebrochen', en: 'Sign-in cancelled' },
-  'sign-in cancelled by the user': { de: 'Anmeldung vom Benutzer abgebrochen', en: 'Sign-in cancelled by the user' },
-  'cloud cancel failed': { de: 'Abbruch in der Cloud fehlgeschlagen', en: 'Cancelling in the cloud failed' },
-  'timed out waiting for Amazon': {
-    de: 'Zeitüberschreitung beim Warten auf Amazon',
-    en: 'Timed out waiting for Amazon',
-  },
-  'waiting stopped': { de: 'Warten beendet', en: 'Waiting stopped' },
-  'gave up: cloud unreachable past the deadline': {
-    de: 'Aufgegeben: Cloud bis nach Ablauf nicht erreichbar',
-    en: 'Gave up: cloud unreachable past the deadline',
-  },
-  'renamed in the cloud': { de: 'In der Cloud umbenannt', en: 'Renamed in the cloud' },
-  'settings imported': { de: 'Einstellungen importiert', en: 'Settings imported' },
-  'settings import failed': { de: 'Einstellungen importieren fehlgeschlagen', en: 'Settings import failed' },
-  'Amazon returned another seller; waiting for the user to keep or switch': {
-    de: 'Amazon meldet ein anderes Verkäuferkonto – Entscheidung des Benutzers steht aus',
-    en: 'Amazon returned another seller – waiting for the user’s decision',
-  },
-  'switched to the other seller; marketplaces cleared': {
-    de: 'Zum anderen Verkäuferkonto gewechselt; Marktplätze geleert',
-    en: 'Switched to the other seller; marketplaces cleared',
-  },
-  'kept the previous seller': { de: 'Bisheriges Verkäuferkonto behalten', en: 'Kept the previous seller' },
-  'Seller Central "Manage Your Apps" opened': {
-    de: 'Seller Central „Apps verwalten“ geöffnet',
-    en: 'Seller Central "Manage Your Apps" opened',
-  },
-  'pairing code shown for Seller Central / Appstore': {
-    de: 'Kopplungscode für Seller Central / Appstore angezeigt',
-    en: 'Pairing code shown for Seller Central / Appstore',
-  },
-  'renewal reminder shown': { de: 'Erinnerung an die Erneuerung angezeigt', en: 'Renewal reminder shown' },
-  'sign-in started in Seller Central while one of ours is waiting: ours goes on': {
-    de: 'Anmeldung in Seller Central begonnen, während diese Anmeldung wartet – diese läuft weiter',
-    en: 'Sign-in started in Seller Central while this one is waiting – this one goes on',
-  },
-  'sign-in started in Seller Central or the Appstore (Login URI)': {
-    de: 'Anmeldung in Seller Central oder im Appstore begonnen (Login-URI)',
-    en: 'Sign-in started in Seller Central or the Appstore (Login URI)',
-  },
-};
+/**
+ * Every step sentence versions before the step ids wrote, with its texts then: stored timelines and
+ * exports keep them. A fixture, frozen: a change to it is a change to what old timelines show.
+ */
+const BEFORE_STEP_IDS = beforeStepIds as Record<string, { de: string; en: string }>;
 
 describe('Protokoll steps', () => {
   it('every step of the core has both texts (the table is a mapped type: a missing one does not compile)', () => {

@@ -14,7 +14,8 @@ import {
 } from '../../../shared/seller-central-errors';
 import type { Platform } from '../../../shared/platform';
 import { errorsDe } from '../../../renderer/src/i18n/errors.de';
-import { startDesktop, type Desktop } from '../testing/desktop';
+import type { Desktop } from '../testing/desktop';
+import { connectedDesktop } from '../testing/desktop-stack';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 // Past the sign-in window (30 minutes, docs/amazon.md) on both clocks.
@@ -29,14 +30,8 @@ beforeAll(async () => {
   stack = await startStack({ overrides: { httpTimeoutMs: 800, lwaMaxAttempts: 3 } });
   const tenant = await stack.cloud.createTenant('Replay GmbH');
   const now = () => Date.now() + shift;
-  merchant = await startDesktop({ sandboxUrl: stack.sandbox.url, now });
-  support = await startDesktop({ sandboxUrl: stack.sandbox.url, now });
-  for (const d of [merchant, support])
-    await d.call('saveCloudSettings', {
-      url: stack.cloud.url,
-      clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
-    });
+  merchant = await connectedDesktop(stack.cloud.url, tenant, { sandboxUrl: stack.sandbox.url, now });
+  support = await connectedDesktop(stack.cloud.url, tenant, { sandboxUrl: stack.sandbox.url, now });
 });
 afterAll(async () => {
   await merchant?.close();

@@ -18,6 +18,29 @@ interface DesktopStack {
   close(): Promise<void>;
 }
 
+/**
+ * A desktop whose Cloud-Zugangsdaten are saved as the user would: the tenant's credentials and the
+ * cloud's address (`cloudUrl`: the cloud, or a proxy in front of it).
+ */
+export async function connectedDesktop(
+  cloudUrl: string,
+  tenant: { clientId: string; clientSecret: string },
+  opts: DesktopOptions,
+): Promise<Desktop> {
+  const desk = await startDesktop(opts);
+  try {
+    await desk.call('saveCloudSettings', {
+      url: cloudUrl,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+    });
+    return desk;
+  } catch (err) {
+    await desk.close();
+    throw err;
+  }
+}
+
 async function startDesktopStack(
   tenantName: string,
   opts: { stack?: Parameters<typeof startStack>[0]; desktop?: Omit<DesktopOptions, 'sandboxUrl'> } = {},
@@ -26,12 +49,7 @@ async function startDesktopStack(
   let desk: Desktop | undefined;
   try {
     const tenant = await stack.cloud.createTenant(tenantName);
-    desk = await startDesktop({ sandboxUrl: stack.sandbox.url, ...opts.desktop });
-    await desk.call('saveCloudSettings', {
-      url: stack.cloud.url,
-      clientId: tenant.clientId,
-      clientSecret: tenant.clientSecret,
-    });
+    desk = await connectedDesktop(stack.cloud.url, tenant, { sandboxUrl: stack.sandbox.url, ...opts.desktop });
     const started = desk;
     return {
       stack,
@@ -89,4 +107,9 @@ export async function signedInPlatform(
   const browser = new SellerBrowser();
   await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, seller, sandboxUrl));
   return desk.until(p.id, (x) => x.auth.status === 'authenticated');
+}
+
+/** The countries "Einstellungen importieren" lists for a seed seller, sorted (SP-API says GB for UK). */
+export function importedCountries(seller: SeedAccount): string[] {
+  return seller.marketplaces.map((m) => (m.country === 'UK' ? 'GB' : m.country)).sort();
 }

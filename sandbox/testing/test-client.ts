@@ -1,36 +1,26 @@
-// Test helpers: a cookie-keeping HTTP client (tough-cookie + fetch) that behaves like a browser on the
+// Test helpers: the seller's headless browser (cloud/testing/seller-browser.ts) with paths relative to the
 // sandbox, and the steps of the Seller Central flow. Used only by *.test.ts.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { CookieJar } from 'tough-cookie';
-import { createSandbox, type CreateSandboxOptions } from './server';
-import type { SeedAccount } from './seed';
-import type { SandboxState } from './state';
-import { totp } from './totp';
+import { decodeHtml, SellerBrowser, type Page as SellerPage } from '../../cloud/testing/seller-browser';
+import { createSandbox, type CreateSandboxOptions } from '../server';
+import type { SeedAccount } from '../seed';
+import type { SandboxState } from '../state';
+import { totp } from '../totp';
 
-export interface Page {
-  status: number;
+export interface Page extends SellerPage {
+  /** The redirect's target as sent (relative or absolute). */
   location?: string;
-  text: string;
-  headers: Headers;
 }
 
-export class Browser {
-  readonly jar = new CookieJar();
-  constructor(readonly base: string) {}
+/** The seller's browser on the sandbox: paths relative to `base`, redirects followed by hand. */
+export class Browser extends SellerBrowser {
+  constructor(readonly base: string) {
+    super();
+  }
 
   async request(path: string, init: RequestInit = {}): Promise<Page> {
-    const url = path.startsWith('http') ? path : this.base + path;
-    const cookie = await this.jar.getCookieString(url);
-    const headers = new Headers(init.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) await this.jar.setCookie(c, url);
-    return {
-      status: res.status,
-      location: res.headers.get('location') ?? undefined,
-      text: await res.text(),
-      headers: res.headers,
-    };
+    const page = await this.fetch(path.startsWith('http') ? path : this.base + path, init);
+    return { ...page, location: page.headers.get('location') ?? undefined };
   }
 
   get(path: string, headers?: Record<string, string>): Promise<Page> {
@@ -59,12 +49,7 @@ export class Browser {
 export function formFields(html: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    out[m[1]!] = m[2]!
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
+    out[m[1]!] = decodeHtml(m[2]!);
   }
   return out;
 }
@@ -240,4 +225,19 @@ export async function sellers(
     headers: token ? { 'x-amz-access-token': token } : {},
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
+}
+
+/** One call of the sandbox's JSON API (/sandbox/api/…) at `base`: its status and parsed body. */
+export async function sandboxApi(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
