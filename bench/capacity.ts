@@ -99,6 +99,24 @@ export async function createAuthorizations(
   );
 }
 
+/** Cancels every authorization through the API (`connections` at a time): the change that wakes the waiters. */
+export async function cancelAll(
+  api: Pool,
+  auth: Record<string, string>,
+  ids: string[],
+  connections = API_CONNECTIONS,
+): Promise<void> {
+  await mapLimit(ids, connections, async (id) => {
+    const res = await api.request({
+      method: 'POST',
+      path: `/v1/authorizations/${id}/cancel`,
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    await res.body.text();
+  });
+}
+
 export async function waitingClients(stack: BenchStack, levels: number[]): Promise<CapacityLevel[]> {
   const token = await new CloudClient(stack.cloudUrl, stack.creds).accessToken();
   const auth = { authorization: `Bearer ${token}` };
@@ -141,15 +159,7 @@ export async function waitingClients(stack: BenchStack, levels: number[]): Promi
       const setupMs = peak.at - t0;
       if (process.env.BENCH_DIAG) console.error(JSON.stringify(await stack.cloud.diag()));
       const wakeStart = now();
-      await mapLimit(ids, API_CONNECTIONS, async (id) => {
-        const res = await api.request({
-          method: 'POST',
-          path: `/v1/authorizations/${id}/cancel`,
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: '{}',
-        });
-        await res.body.text();
-      });
+      await cancelAll(api, auth, ids);
       const results = await Promise.all(answers);
       const wakeAllMs = Math.max(...results.map((r) => r.at)) - wakeStart;
       await waiters.close();

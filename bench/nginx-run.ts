@@ -1,11 +1,11 @@
-// The nginx figure alone: `npx tsx bench/nginx-run.ts [clients]` (default 10,000; `npm run bench` runs
+// The nginx figure alone: `npx tsx bench/nginx-run.ts [clients]` (default 20,000; `npm run bench` runs
 // it with the rest). Needs Debian's nginx and postgresql packages; loopback only.
 import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
 import { findNginx } from '../cloud/testing/nginx';
 import { DEPLOYED_NODE_FLAGS } from './child';
 import { nginxWaiters } from './nginx-waiters';
 
-const clients = Number(process.argv[2] ?? 10_000);
+const clients = Number(process.argv[2] ?? 20_000);
 if (!Number.isInteger(clients) || clients < 2 || clients > 30_000) throw new Error('clients: 2 to 30,000');
 const pgBin = findPostgresBin();
 const nginxBin = findNginx();

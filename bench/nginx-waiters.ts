@@ -10,10 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../cloud/testing/stack';
-import { selfSignedCertificate, startNginx, type Nginx } from '../cloud/testing/nginx';
-import { API_CONNECTIONS, WAIT_SECONDS } from './capacity';
+import { hardFdLimit, nginxWorkersFor, selfSignedCertificate, startNginx, type Nginx } from '../cloud/testing/nginx';
+import { cancelAll, WAIT_SECONDS } from './capacity';
 import { startTwoClouds, tallyWaiters } from './two-clouds';
-import { mapLimit } from './load';
 import { now } from './stack';
 import { round } from './stats';
 import { startWaiters } from './scale-out';
@@ -30,6 +29,8 @@ export interface NginxWaitersResult {
   setupMs: number;
   wakeAllMs: number;
   nginxRssMB: number;
+  /** nginx's worker processes: the shipped `auto` (one per core) unless the open-file limit asked for more. */
+  nginxWorkers: number;
 }
 
 /** RSS of a process and its children (nginx's master and workers), from /proc. */
@@ -59,6 +60,7 @@ export async function nginxWaiters(
   clients: number,
   nodeArgs: string[],
 ): Promise<NginxWaitersResult> {
+  const workers = nginxWorkersFor(clients, os.availableParallelism(), hardFdLimit());
   const clouds = await startTwoClouds(databaseUrl, clients, nodeArgs, 'Nginx');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-nginx-'));
   const { children: cloudChildren, token, auth, ids } = clouds;
@@ -68,7 +70,12 @@ export async function nginxWaiters(
   try {
     const ports = cloudChildren.map((c) => Number(new URL(c.ready.url).port));
     const cert = await selfSignedCertificate(tmp);
-    nginx = await startNginx(nginxBin, { port: await freePort(), cert, upstreams: ports });
+    nginx = await startNginx(nginxBin, {
+      port: await freePort(),
+      cert,
+      upstreams: ports,
+      ...(workers > os.availableParallelism() ? { workers } : {}),
+    });
     const idle = await Promise.all(cloudChildren.map((c) => c.stats()));
     const heldNow = async () =>
       (await Promise.all(cloudChildren.map((c) => c.stats()))).map(
@@ -95,15 +102,7 @@ export async function nginxWaiters(
     const setupMs = now() - t0;
     const nginxRssMB = treeRssMB(nginx.child.pid!);
     const wakeStart = now();
-    await mapLimit(ids, API_CONNECTIONS, async (id) => {
-      const res = await api.request({
-        method: 'POST',
-        path: `/v1/authorizations/${id}/cancel`,
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: '{}',
-      });
-      await res.body.text();
-    });
+    await cancelAll(api, auth, ids);
     const done = await Promise.all(waiters.map((w) => w.done));
     return {
       clients,
@@ -111,6 +110,7 @@ export async function nginxWaiters(
       setupMs: Math.round(setupMs),
       wakeAllMs: Math.round(Math.max(...done.map((d) => d.lastAt)) - wakeStart),
       nginxRssMB,
+      nginxWorkers: workers,
       ...tallyWaiters(done),
     };
   } finally {

@@ -17,11 +17,14 @@ interface Mark {
 type FlowPhases = Record<(typeof PHASES)[number][0], number>;
 
 export const PHASES = [
-  ['callbackToTokenRequest', 'redirect fetched → LWA token request arrives (state check, DB reads, exchange recorded)'],
+  [
+    'callbackToTokenRequest',
+    'redirect fetched → LWA token request arrives (state check, the statement that uses up the state)',
+  ],
   ['tokenExchange', 'LWA token request → its answer sent (sandbox stand-in)'],
   [
     'exchangeToLongPollAnswer',
-    'token answer sent → long-poll answer headers at the core (token stored, DB writes, NOTIFY/wake, status read, send)',
+    'token answer sent → long-poll answer headers at the core (token stored, DB writes, NOTIFY/wake, send)',
   ],
   ['coreToEvent', 'long-poll answer at the core → platformsChanged emitted (core)'],
   ['callbackPage', 'redirect fetched → callback HTML headers at the browser stand-in (for comparison)'],

@@ -1,34 +1,31 @@
 // npm run bench: completion latency, cloud capacity and UI start-up, each against a baseline measured in
 // the same run; prints a table and writes bench/results.json. Loopback only; every loop is bounded.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CloudClient } from '../cloud/testing/stack';
 import { machine } from './machine';
 import { startBenchStack } from './stack';
 import { browserHostLatency, coreLatency, pollerLatency } from './latency';
 import { phaseRecorder } from './phases';
 import { CLIENTS_PER_AUTHORIZATION, waitingClients, type CapacityLevel } from './capacity';
-import { closedLoop, type LoadResult } from './load';
 import { DEPLOYED_NODE_FLAGS, startChild } from './child';
 import { scaleOut, type ScaleOutResult } from './scale-out';
 import { nginxWaiters, type NginxWaitersResult } from './nginx-waiters';
 import { findNginx } from '../cloud/testing/nginx';
-import { buildRenderer, startup, STARTUP_RUNS } from './startup';
+import { startup, STARTUP_RUNS } from './startup';
+import { buildRenderer } from './startup-builds';
 import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
-import { summarizeProfile } from './profile';
-import { formatTable, ratio, type Row } from './table';
+import { formatTable } from './table';
 import { round } from './stats';
+import { HIGH_RATE_LIMIT, LOAD, THROUGHPUT_ROUNDS, throughputPair } from './throughput';
+import { resultRows } from './result-rows';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const HIGH_RATE_LIMIT = 1_000_000_000;
-const LOAD = { connections: 32, durationMs: 4000, warmupMs: 1000 };
 const FLOWS = { core: 200, browserHost: 40, poller: 20 };
 /** Spread evenly over two instances: 10,000 each, the single-instance level. */
 const SCALE_OUT_CLIENTS = 20_000;
-/** Through the shipped nginx configuration to two instances (issue 22: Debian's default held 766). */
-const NGINX_CLIENTS = 10_000;
+/** Through the shipped nginx configuration to two instances (issue 22: Debian's default held 766; issue 26: 20,000). */
+const NGINX_CLIENTS = 20_000;
 
 function fdLimit(): number {
   const line = fs
@@ -39,52 +36,6 @@ function fdLimit(): number {
 }
 
 const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
-
-/**
- * Rounds of the throughput pair (status endpoint, bare route), interleaved, the median round of each
- * reported: with one round each, run after run put the ratio anywhere from 0.70 to 0.79×, as the
- * machine's speed drifted between the two measurements.
- */
-const THROUGHPUT_ROUNDS = 3;
-
-/** The round with the median rate (an odd count), with every round's rate beside it. */
-function medianRound<T extends LoadResult>(rounds: T[]): T & { roundsRequestsPerSecond: number[] } {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  return { ...sorted[Math.floor(sorted.length / 2)]!, roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond) };
-}
-
-async function statusThroughput(nodeArgs: string[] = DEPLOYED_NODE_FLAGS) {
-  const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs });
-  try {
-    const client = new CloudClient(stack.cloudUrl, stack.creds);
-    const platform = await client.createPlatform('Throughput');
-    const auth = await client.startAuthorization(platform.body.id as string);
-    return await closedLoop(
-      stack.cloudUrl,
-      `/v1/authorizations/${auth.body.id as string}`,
-      { authorization: `Bearer ${await client.accessToken()}` },
-      LOAD,
-    );
-  } finally {
-    await stack.close();
-  }
-}
-
-async function bareThroughput(mode: 'bare' | 'bare-auth'): Promise<LoadResult & { rssMB: number }> {
-  const child = await startChild({ mode, port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
-  try {
-    const headers: Record<string, string> = child.ready.token ? { authorization: `Bearer ${child.ready.token}` } : {};
-    const load = await closedLoop(
-      child.ready.url,
-      '/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f',
-      headers,
-      LOAD,
-    );
-    return { ...load, rssMB: round((await child.stats()).memory.rss / 2 ** 20) };
-  } finally {
-    await child.stop();
-  }
-}
 
 async function main() {
   const started = Date.now();
@@ -200,183 +151,24 @@ async function main() {
   await bareIdle.stop();
 
   log(`throughput: status endpoint vs bare route, ${THROUGHPUT_ROUNDS} rounds interleaved`);
-  const statusRounds: LoadResult[] = [];
-  const bareRounds: Array<LoadResult & { rssMB: number }> = [];
-  for (let r = 0; r < THROUGHPUT_ROUNDS; r++) {
-    statusRounds.push(await statusThroughput());
-    bareRounds.push(await bareThroughput('bare'));
-  }
-  const status = medianRound(statusRounds);
-  const bare = medianRound(bareRounds);
-  const bareAuth = await bareThroughput('bare-auth');
-
-  let profile: ReturnType<typeof summarizeProfile> | undefined;
-  if (status.requestsPerSecond < 0.9 * bare.requestsPerSecond) {
-    log('throughput target missed: profiling the cloud under the same load (--cpu-prof)');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-bench-prof-'));
-    await statusThroughput([...DEPLOYED_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${dir}`]);
-    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (file) profile = summarizeProfile(path.join(dir, file), 10);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const { status, bare, bareAuth, profile } = await throughputPair(log);
 
   log('UI start-up');
   const ui = await startup(STARTUP_RUNS);
 
   const top = capacity.at(-1)!;
-  const rssRow = (c: CapacityLevel, where: string, targetMB: number): Row => ({
-    figure: `cloud RSS, ${c.clients} waiting, ${where}${c.held < c.clients ? ` (held ${c.held})` : ''}`,
-    value: `${c.rssWaitingMB} MB`,
-    baseline: `${bareRssMB} MB (bare route)`,
-    ratio: ratio(c.rssWaitingMB, bareRssMB),
-    target: `< ${targetMB} MB`,
-    met: c.rssWaitingMB < targetMB && c.held >= c.clients,
+  const rows = resultRows({
+    latency,
+    capacity,
+    bareRssMB,
+    withoutFlags,
+    onPostgres,
+    onPostgresWithoutFlags,
+    scaleOut: scaleOutResult,
+    nginx: nginxResult,
+    throughput: { status, bare, bareAuth },
+    ui,
   });
-  const rows: Row[] = [
-    {
-      figure: `completion p50, core (${latency.core.n} flows)`,
-      value: `${latency.core.p50} ms`,
-      baseline: `${latency.poller.measured.p50} ms (5 s poll)`,
-      ratio: ratio(latency.core.p50, latency.poller.measured.p50),
-      target: '',
-    },
-    {
-      figure: 'completion p95, core',
-      value: `${latency.core.p95} ms`,
-      baseline: `${latency.poller.measured.p95} ms`,
-      ratio: ratio(latency.core.p95, latency.poller.measured.p95),
-      target: '',
-    },
-    {
-      figure: 'completion p99, core',
-      value: `${latency.core.p99} ms`,
-      baseline: `${latency.poller.measured.p99} ms`,
-      ratio: ratio(latency.core.p99, latency.poller.measured.p99),
-      target: '≤ 15 ms',
-      met: latency.core.p99 <= 15,
-    },
-    {
-      figure: `completion p99, rendered in Chromium (${latency.browserHost.t2.n} flows)`,
-      value: `${latency.browserHost.t2.p99} ms`,
-      baseline: `${latency.poller.measured.p99} ms`,
-      ratio: ratio(latency.browserHost.t2.p99, latency.poller.measured.p99),
-      target: '≤ 20 ms',
-      met: latency.browserHost.t2.p99 <= 20,
-    },
-    {
-      figure: 'completion p50, rendered in Chromium',
-      value: `${latency.browserHost.t2.p50} ms`,
-      baseline: `${latency.poller.measured.p50} ms`,
-      ratio: ratio(latency.browserHost.t2.p50, latency.poller.measured.p50),
-      target: '',
-    },
-    ...capacity.map((c): Row => ({
-      figure: `cloud RSS, ${c.clients} clients waiting${c.held < c.clients ? ` (held ${c.held})` : ''}`,
-      value: `${c.rssWaitingMB} MB`,
-      baseline: `${bareRssMB} MB (bare route)`,
-      ratio: ratio(c.rssWaitingMB, bareRssMB),
-      target: c.clients === 10_000 ? '< 300 MB' : '',
-      ...(c.clients === 10_000 ? { met: c.rssWaitingMB < 300 && c.held >= c.clients } : {}),
-    })),
-    ...(withoutFlags ? [rssRow(withoutFlags, "without the unit's settings", 300)] : []),
-    ...(onPostgres ? [rssRow(onPostgres, 'on a PostgreSQL server', 200)] : []),
-    ...(onPostgresWithoutFlags
-      ? [rssRow(onPostgresWithoutFlags, "on a PostgreSQL server, without the unit's settings", 200)]
-      : []),
-    ...(scaleOutResult && onPostgres
-      ? [
-          {
-            figure: `cloud RSS per instance, ${scaleOutResult.clients} waiting over 2 instances, one PostgreSQL server${scaleOutResult.instances.some((i) => i.held < i.clients) ? ` (held ${scaleOutResult.instances.map((i) => i.held).join(' + ')})` : ''}`,
-            value: scaleOutResult.instances.map((i) => `${i.rssWaitingMB}`).join(' / ') + ' MB',
-            baseline: `${onPostgres.rssWaitingMB} MB (one instance, ${onPostgres.clients})`,
-            ratio: ratio(Math.max(...scaleOutResult.instances.map((i) => i.rssWaitingMB)), onPostgres.rssWaitingMB),
-            target: '',
-          } satisfies Row,
-          {
-            figure: `wake ${scaleOutResult.answeredCorrectly} of ${scaleOutResult.clients} over 2 instances, changed through the other (LISTEN/NOTIFY)`,
-            value: `${scaleOutResult.wakeAllMs} ms`,
-            baseline: `${onPostgres.wakeAllMs} ms (one instance, ${onPostgres.clients})`,
-            ratio: ratio(scaleOutResult.wakeAllMs, onPostgres.wakeAllMs),
-            target: '',
-          } satisfies Row,
-        ]
-      : []),
-    ...(nginxResult
-      ? [
-          {
-            figure: `${nginxResult.clients} waiting through nginx (shipped nginx.conf and site, TLS) to 2 instances: answered \`cancelled\` (held ${nginxResult.held.join(' + ')}; nginx RSS ${nginxResult.nginxRssMB} MB; all answers in ${nginxResult.wakeAllMs} ms)`,
-            value: `${nginxResult.answeredCorrectly} of ${nginxResult.clients}`,
-            baseline: '766 of 1,000 with Debian’s default nginx.conf',
-            ratio: '',
-            target: 'all',
-            met: nginxResult.answeredCorrectly === nginxResult.clients,
-          } satisfies Row,
-        ]
-      : []),
-    ...capacity.map((c): Row => ({
-      figure: `wake ${c.held} waiting clients (answer to all)`,
-      value: `${c.wakeAllMs} ms`,
-      baseline: '',
-      ratio: '',
-      target: '',
-    })),
-    ...(onPostgres
-      ? [
-          {
-            figure: `wake ${onPostgres.held} waiting clients, on a PostgreSQL server`,
-            value: `${onPostgres.wakeAllMs} ms`,
-            baseline: '',
-            ratio: '',
-            target: '',
-          } satisfies Row,
-        ]
-      : []),
-    {
-      figure: 'status endpoint throughput',
-      value: `${status.requestsPerSecond} req/s`,
-      baseline: `${bare.requestsPerSecond} req/s (bare route)`,
-      ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond),
-      target: '≥ 0.90×',
-      met: status.requestsPerSecond >= 0.9 * bare.requestsPerSecond,
-    },
-    {
-      figure: 'bare route + bearer-token hook',
-      value: `${bareAuth.requestsPerSecond} req/s`,
-      baseline: `${bare.requestsPerSecond} req/s`,
-      ratio: ratio(bareAuth.requestsPerSecond, bare.requestsPerSecond),
-      target: '',
-    },
-    {
-      figure: 'launch → list, 0 profiles',
-      value: `${ui.listRenderedMs.profiles0} ms`,
-      baseline: `${ui.listRenderedMs.emptyPage} ms (empty page)`,
-      ratio: ratio(ui.listRenderedMs.profiles0, ui.listRenderedMs.emptyPage),
-      target: '≤ 1.30×',
-      met: ui.listRenderedMs.profiles0 <= 1.3 * ui.listRenderedMs.emptyPage,
-    },
-    {
-      figure: 'launch → list, 1,000 profiles',
-      value: `${ui.listRenderedMs.profiles1000} ms`,
-      baseline: `${ui.listRenderedMs.emptyPage} ms`,
-      ratio: ratio(ui.listRenderedMs.profiles1000, ui.listRenderedMs.emptyPage),
-      target: '',
-    },
-    {
-      figure: 'renderer, gzipped, fetched for the first screen',
-      value: `${round(ui.gzipBytes.firstScreen / 1024)} KiB`,
-      baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB (empty page)`,
-      ratio: ratio(ui.gzipBytes.firstScreen, ui.gzipBytes.emptyPage),
-      target: '≤ 1.30×',
-      met: ui.gzipBytes.firstScreen <= 1.3 * ui.gzipBytes.emptyPage,
-    },
-    {
-      figure: 'renderer, gzipped, all chunks',
-      value: `${round(ui.gzipBytes.renderer / 1024)} KiB`,
-      baseline: `${round(ui.gzipBytes.emptyPage / 1024)} KiB`,
-      ratio: ratio(ui.gzipBytes.renderer, ui.gzipBytes.emptyPage),
-      target: '',
-    },
-  ];
   const results = {
     at: new Date().toISOString(),
     machine: machine(String(limit)),

@@ -6,9 +6,8 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_CONNECTIONS, settled, WAIT_SECONDS } from './capacity';
+import { API_CONNECTIONS, cancelAll, settled, WAIT_SECONDS } from './capacity';
 import { startTwoClouds, tallyWaiters } from './two-clouds';
-import { mapLimit } from './load';
 import { now } from './stack';
 import { round } from './stats';
 import type { WaiterConfig, WaitersDone } from './waiter-child';
@@ -89,19 +88,8 @@ export async function scaleOut(databaseUrl: string, clients: number, nodeArgs: s
     );
     const setupMs = Math.max(...peaks.map((p) => p.at)) - t0;
     const wakeStart = now();
-    await Promise.all(
-      halves.map((half, i) =>
-        mapLimit(half, API_CONNECTIONS / 2, async (id) => {
-          const res = await api[1 - i]!.request({
-            method: 'POST',
-            path: `/v1/authorizations/${id}/cancel`,
-            headers: { ...auth, 'content-type': 'application/json' },
-            body: '{}',
-          });
-          await res.body.text();
-        }),
-      ),
-    );
+    // Each half changed through the other instance: the change reaches its waiters by NOTIFY.
+    await Promise.all(halves.map((half, i) => cancelAll(api[1 - i]!, auth, half, API_CONNECTIONS / 2)));
     const changesMs = now() - wakeStart;
     const done = await Promise.all(waiters.map((w) => w.done));
     const wakeAllMs = Math.max(...done.map((d) => d.lastAt)) - wakeStart;

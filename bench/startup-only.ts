@@ -1,26 +1,17 @@
 // `npx tsx bench/startup-only.ts [runs]`: only the UI start-up part of `npm run bench` (issue 15's
 // start-up figure; by default as many launches), with its baseline from the same run, printed as JSON;
 // bench/results.json is untouched.
-import os from 'node:os';
 import { startup, STARTUP_RUNS } from './startup';
+import { runAlone } from './alone';
 
-const runs = Number(process.argv[2] ?? STARTUP_RUNS);
-if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
-  console.error('usage: tsx bench/startup-only.ts [runs 1..50]');
-  process.exit(2);
-}
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
-const before = load();
-const r = await startup(runs);
 const x = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-console.log(
-  JSON.stringify(
-    {
-      loadAverage: { before, after: load() },
+const kib = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+await runAlone(
+  { usage: 'tsx bench/startup-only.ts [runs 1..50]', fallback: STARTUP_RUNS, min: 1, max: 50 },
+  async (runs) => {
+    const r = await startup(runs);
+    return {
       timeToList: {
         app: r.listRenderedMs.profiles0,
         emptyPage: r.listRenderedMs.emptyPage,
@@ -28,16 +19,14 @@ console.log(
         profiles1000: r.listRenderedMs.profiles1000,
       },
       firstScreenKiB: {
-        app: Math.round(r.gzipBytes.firstScreen / 102.4) / 10,
-        emptyPage: Math.round(r.gzipBytes.emptyPage / 102.4) / 10,
+        app: kib(r.gzipBytes.firstScreen),
+        emptyPage: kib(r.gzipBytes.emptyPage),
         ratio: x(r.gzipBytes.firstScreen, r.gzipBytes.emptyPage),
-        allChunksKiB: Math.round(r.gzipBytes.renderer / 102.4) / 10,
+        allChunksKiB: kib(r.gzipBytes.renderer),
       },
       samplesMs: r.samplesMs,
       phasesMs: r.phasesMs,
       firstScreenFiles: r.gzipBytes.firstScreenFiles,
-    },
-    null,
-    2,
-  ),
+    };
+  },
 );

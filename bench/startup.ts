@@ -5,19 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import { build } from 'vite';
-import react from '@vitejs/plugin-react';
-import { fork, type ChildProcess } from 'node:child_process';
-import { platformSchema, type Platform } from '../shared/platform';
+import { buildEmptyPage, buildRenderer, gzippedSize, profiles } from './startup-builds';
+import { HostProcess } from './host-process';
 import { CHROMIUM_ARGS } from './latency';
 import { now } from './stack';
 import { percentile, round, sleep } from './stats';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Launches per page (median reported, all in startup.samplesMs): single launches on this machine spread
@@ -34,118 +27,6 @@ interface StartupResult {
   samplesMs: { profiles0: number[]; profiles1000: number[]; emptyPage: number[] };
   /** `renderer`: all files of the build; `firstScreen`: the files the page fetched until the list was shown. */
   gzipBytes: { renderer: number; firstScreen: number; emptyPage: number; firstScreenFiles: string[] };
-}
-
-/** Gzipped bytes (level 9) of the build's index.html, JS and CSS; with `only`, of those files (relative paths). */
-function gzippedSize(dir: string, only?: string[]): number {
-  let total = 0;
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const f = path.join(d, e.name);
-      if (e.isDirectory()) walk(f);
-      else if (/\.(html|js|css)$/.test(e.name) && (!only || only.includes(path.relative(dir, f))))
-        total += zlib.gzipSync(fs.readFileSync(f), { level: 9 }).length;
-    }
-  };
-  walk(dir);
-  return total;
-}
-
-export async function buildRenderer(outDir: string): Promise<void> {
-  await build({
-    configFile: path.join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-}
-
-async function buildEmptyPage(outDir: string): Promise<void> {
-  // Inside the project, so that react and react-dom resolve from its node_modules.
-  const src = fs.mkdtempSync(path.join(root, 'bench', '.empty-page-'));
-  try {
-    fs.writeFileSync(
-      path.join(src, 'index.html'),
-      '<!doctype html><html><head><meta charset="utf-8"><title>Empty</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
-    );
-    fs.writeFileSync(
-      path.join(src, 'main.tsx'),
-      "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<h1>Leer</h1>);\n",
-    );
-    await build({
-      configFile: false,
-      root: src,
-      base: './',
-      logLevel: 'warn',
-      plugins: [react()],
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    fs.rmSync(src, { recursive: true, force: true });
-  }
-}
-
-/** n valid profiles (checked against the store's schema, so none is dropped as unreadable). */
-function profiles(n: number): Platform[] {
-  const at = new Date().toISOString();
-  return Array.from({ length: n }, (_, i): Platform =>
-    platformSchema.parse({
-      id: randomUUID(),
-      type: 'amazon',
-      name: `Amazon ${100000 + i}`,
-      active: i % 4 !== 0,
-      useCloud: true,
-      countryCode: (['DE', 'FR', 'IT', 'ES', 'UK'] as const)[i % 5]!,
-      createdAt: at,
-      auth:
-        i % 2 === 0
-          ? { status: 'authenticated', sellingPartnerId: `A${String(i).padStart(13, '0')}`, authorizedAt: at }
-          : { status: 'not_authenticated' },
-    }),
-  );
-}
-
-/** The host process: one browser host at a time, launched and closed over IPC. */
-class HostProcess {
-  private constructor(private readonly child: ChildProcess) {}
-
-  static async start(): Promise<HostProcess> {
-    const child = fork(path.join(root, 'bench', 'host-child.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    const host = new HostProcess(child);
-    await host.next('ready');
-    return host;
-  }
-
-  async launch(userDataDir: string, rendererDir: string): Promise<string> {
-    this.child.send({ type: 'launch', userDataDir, rendererDir });
-    return ((await this.next('launched')) as { url: string }).url;
-  }
-
-  async close(): Promise<void> {
-    this.child.send({ type: 'close' });
-    await this.next('closed');
-  }
-
-  stop(): void {
-    this.child.disconnect();
-  }
-
-  private next(type: string): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      const onMessage = (msg: { type: string }) => {
-        if (msg.type !== type) return;
-        this.child.off('message', onMessage);
-        this.child.off('exit', onExit);
-        resolve(msg);
-      };
-      const onExit = (code: number | null) =>
-        reject(new Error(`bench host process exited (${code}) while waiting for "${type}"`));
-      this.child.on('message', onMessage);
-      this.child.once('exit', onExit);
-    });
-  }
 }
 
 /** Page-side: the time the condition first holds, on the page's clock (= Node's wall clock). */

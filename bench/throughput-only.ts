@@ -4,12 +4,12 @@
 // with --wrk, the same pairs once more measured by wrk (`wrk -t1 -c32`, a C load generator outside
 // Node) as the independent check. bench/results.json is untouched.
 import { execFile } from 'node:child_process';
-import os from 'node:os';
 import { promisify } from 'node:util';
 import { CloudClient } from '../cloud/testing/stack';
 import { startChild } from './child';
 import { closedLoop, type LoadResult } from './load';
 import { startBenchStack } from './stack';
+import { loadAverage } from './alone';
 
 const args = process.argv.slice(2);
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
@@ -22,11 +22,6 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 15 || !(seconds >= 1 && 
 }
 const HIGH_RATE_LIMIT = 1_000_000_000;
 const LOAD = { connections: 32, durationMs: seconds * 1000, warmupMs: 1000 };
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 
 interface Target {
   url: string;
@@ -76,7 +71,7 @@ try {
     into.push(Math.round((after.cpuMicros - before.cpuMicros) / Math.max(1, after.finished - before.finished)));
     return result;
   };
-  const before = load();
+  const before = loadAverage();
   const bench = { status: [] as LoadResult[], bare: [] as LoadResult[] };
   const viaWrk = { status: [] as number[], bare: [] as number[] };
   // One unmeasured round each first: JIT and connection set-up (the first rounds ran 2-5x slower).
@@ -96,7 +91,7 @@ try {
   console.log(
     JSON.stringify(
       {
-        loadAverage: { before, after: load() },
+        loadAverage: { before, after: loadAverage() },
         roundSeconds: seconds,
         bench: { status: rate(bench.status), bare: rate(bench.bare), ratio: benchRatio, errors },
         serverCpuMicrosPerRequest: {

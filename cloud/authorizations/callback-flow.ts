@@ -12,7 +12,7 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../cloud-error';
 import { expireIfDue } from './authorization-service';
 import { consumeState, findAuthorization, finishPending, type AuthorizationRow } from '../repositories/authorizations';
-import { startExchange } from '../repositories/authorizations';
+import { startExchange, startExchangeIfAllowed } from '../repositories/authorizations';
 import { verifyState, verifyUnboundState } from './state';
 import {
   hashCode,
@@ -39,6 +39,30 @@ export async function handleCallback(
   const now = new Date(ctx.now());
   if (!q.state) throw new CloudError('STATE_MISSING');
   const check = await verifyState(ctx.signingKey, q.state, now.getTime());
+  // The usual redirect (a genuine bound state, a code, a seller id): every check on the row is in the
+  // statement that uses up the state, so the code goes to LWA after one round trip instead of three
+  // (issue 26). Any check failing leaves the row as it was, and the steps below name the failure.
+  if (check.ok && !pairing && !q.error && q.spapi_oauth_code && q.selling_partner_id) {
+    const started = await startExchangeIfAllowed(
+      ctx.db,
+      check.authorizationId,
+      exchangeStart(ctx, check.authorizationId, q, now),
+    );
+    if (started) {
+      // The same statement named where the seller is proven (seller-id-check.ts).
+      const proofTarget = { region: started.platform.region, countryCode: started.platform.countryCode };
+      await exchangeAndComplete(
+        ctx,
+        started.row,
+        q.spapi_oauth_code,
+        q.selling_partner_id,
+        undefined,
+        proofTarget,
+        true,
+      );
+      return successBody(q);
+    }
+  }
   let live = check.ok;
   let row: AuthorizationRow | undefined;
   if (!check.ok && check.reason === 'invalid') {
@@ -102,19 +126,25 @@ export async function handleCallback(
   if (!target || target.tenant_disabled_at !== null)
     throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
 
-  const consumed = await startExchange(ctx.db, row.id, {
-    codeHash: hashCode(q.spapi_oauth_code),
-    sealedCode: ctx.secretBox.seal(q.spapi_oauth_code, codeAad(row.id)),
-    sellingPartnerId: q.selling_partner_id,
-    now,
-    leaseUntil: leaseFrom(),
-  });
+  const consumed = await startExchange(ctx.db, row.id, exchangeStart(ctx, row.id, q, now));
   if (!consumed) throw new CloudError('STATE_REPLAYED');
   const proofTarget = target.region
     ? { region: target.region, countryCode: target.country_code ?? undefined }
     : undefined;
-  await exchangeAndComplete(ctx, consumed, q.spapi_oauth_code, q.selling_partner_id, undefined, proofTarget);
+  await exchangeAndComplete(ctx, consumed, q.spapi_oauth_code, q.selling_partner_id, undefined, proofTarget, true);
   return successBody(q);
+}
+
+/** What startExchange records: the code sealed for this authorization, its hash, the seller, the lease. */
+function exchangeStart(ctx: CloudContext, id: string, q: CallbackQuery, now: Date) {
+  const code = q.spapi_oauth_code!;
+  return {
+    codeHash: hashCode(code),
+    sealedCode: ctx.secretBox.seal(code, codeAad(id)),
+    sellingPartnerId: q.selling_partner_id!,
+    now,
+    leaseUntil: leaseFrom(),
+  };
 }
 
 /** Uses up the state and fails the authorization in one transaction; a replay changes nothing. */

@@ -9,7 +9,8 @@ import type { CloudContext } from '../context';
 import { CloudError } from '../cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { AmazonCallLog } from '../amazon/amazon-calls';
-import { recordAmazonCalls } from '../repositories/amazon-requests';
+import type { AmazonCall } from '../amazon/amazon-calls';
+import { callsToApi, insertAmazonCalls, trimAmazonCalls } from '../repositories/amazon-requests';
 import { AUTHORIZATION_RENEWAL_MS } from './authorization-service';
 import {
   finishPending,
@@ -22,6 +23,7 @@ import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
 import { bestEffort } from '../../shared/best-effort';
 import { checkSellerId, provenOrRefused, type ProofTarget } from './seller-id-check';
+import { rememberAmazonRequests } from './status-long-poll';
 
 /**
  * How long an exchange's lease lasts without renewal. Real time, not the cloud's clock (ctx.now, which
@@ -47,7 +49,8 @@ function holdLease(ctx: CloudContext, id: string): () => void {
  * Exchanges the code at LWA and stores the outcome; throws the CloudError the authorization failed with.
  * `auth` has its state used up and its exchange recorded. With `proofTarget` (the platform's region and
  * country) SP-API is asked whose token it is while the token is stored (seller-id-check.ts); without one
- * (a recovered exchange) the seller id stays unproven.
+ * (a recovered exchange) the seller id stays unproven. `firstExchange`: the callback's own exchange, so
+ * this exchange's calls are all the authorization has (a recovery may follow a recorded one).
  */
 export async function exchangeAndComplete(
   ctx: CloudContext,
@@ -56,6 +59,7 @@ export async function exchangeAndComplete(
   sellingPartnerId: string,
   explain: (err: CloudError) => CloudError = (err) => err,
   proofTarget?: ProofTarget,
+  firstExchange = false,
 ): Promise<void> {
   const release = holdLease(ctx, auth.id);
   try {
@@ -86,6 +90,7 @@ export async function exchangeAndComplete(
         sealed,
         { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn },
         proven,
+        firstExchange ? calls.calls : undefined,
       );
     } catch (err) {
       await recordCalls();
@@ -93,13 +98,18 @@ export async function exchangeAndComplete(
     }
   } finally {
     release();
+    // Dropping the platform's oldest calls waits until the outcome is out: no one waits for it.
+    void bestEffort('trimming the Amazon calls', trimAmazonCalls(ctx.db, auth.platform_id));
   }
 }
 
-/** Stored before the outcome is published, so the desktop reads the request ids with it. */
+/**
+ * Stored before the outcome is published, so the desktop reads the request ids with it: one statement;
+ * the platform's oldest calls are dropped after the outcome is published.
+ */
 async function record(ctx: CloudContext, row: AuthorizationRow, calls: AmazonCallLog): Promise<void> {
   // Losing a support detail must not lose the seller's authorization.
-  await bestEffort('recording the Amazon calls', recordAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls));
+  await bestEffort('recording the Amazon calls', insertAmazonCalls(ctx.db, row.platform_id, row.id, calls.calls));
 }
 
 export async function failExchange(ctx: CloudContext, row: AuthorizationRow, err: CloudError): Promise<CloudError> {
@@ -123,8 +133,12 @@ export async function complete(
   sealed: string,
   access?: { accessToken: string; expiresIn: number },
   sellerIdProven = false,
+  /** The authorization's Amazon calls, all of them stored already: its answer needs no read then. */
+  calls?: AmazonCall[],
 ): Promise<void> {
   const now = new Date(ctx.now());
+  // Changes of this authorization from here on (another instance's, too) keep the written row out of the cache.
+  const since = ctx.statusCache.generation(auth.id);
   // A refresh with another seller: look up both store names (SP-API) before the transaction, so the
   // desktop can name both sellers. Only on this path, so an ordinary sign-in makes no extra call.
   let storeNames: { previous: string | null; next: string | null } = { previous: null, next: null };
@@ -172,16 +186,18 @@ export async function complete(
       renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS),
     };
     await storePlatformSignIn(tx, platform.id, signIn, false);
-    await markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
-    return 'stored' as const;
+    return markAuthenticated(tx, auth.id, now, { sellingPartnerId, changed, storeName });
   });
   if (outcome === 'dropped')
     throw new CloudError(
       'AUTHORIZATION_NOT_PENDING',
       'The platform was deleted or a newer sign-in was started meanwhile.',
     );
+  if (outcome === 'held' || outcome === undefined) return ctx.notifier.publish(auth.id);
   // The access token came with the code: the first settings import needs no refresh (not for a held token).
-  if (outcome === 'stored' && access)
+  if (access)
     ctx.amazonTokens.set(auth.platform_id, sealed, access.accessToken, now.getTime() + access.expiresIn * 1000);
-  ctx.notifier.publish(auth.id);
+  // The long-polls it wakes answer from the row as written, with the calls in hand: no read-back.
+  if (calls) rememberAmazonRequests(outcome, callsToApi(calls));
+  ctx.statusCache.publishRow(outcome, since);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createStatusCache } from './status-cache';
@@ -128,4 +128,42 @@ it('peek answers a cached row without a read (same row and generation as get), e
   expect(cache.peek(tenant.tenantId, row.id)).toEqual(again);
   clock += 10_000;
   expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();
+});
+
+describe('publishRow', () => {
+  it('keeps the committed row: the next reader is served without a read', async () => {
+    const notifier = createLocalNotifier();
+    const cache = createStatusCache(counted, notifier);
+    const tenant = await createTenant(db, 'Publish GmbH', new Date());
+    const row = await pendingAuthorization(db, tenant.tenantId);
+    await cache.get(tenant.tenantId, row.id);
+    const since = cache.generation(row.id);
+    const written = (await finishPending(db, row.id, 'cancelled', new Date()))!;
+    counter.reads = 0;
+    cache.publishRow(written, since);
+    expect(cache.generation(row.id)).toBe(since + 1);
+    expect(cache.peek(tenant.tenantId, row.id)?.row).toBe(written);
+    expect((await cache.get(tenant.tenantId, row.id)).row).toBe(written);
+    expect(counter.reads).toBe(0);
+  });
+
+  it('keeps nothing when another change came after `since`, or while the notifier is not listening', async () => {
+    const tenant = await createTenant(db, 'Publish Race GmbH', new Date());
+    const row = await pendingAuthorization(db, tenant.tenantId);
+    const notifier = createLocalNotifier();
+    const cache = createStatusCache(counted, notifier);
+    const since = cache.generation(row.id);
+    notifier.publish(row.id); // another change, between the write's start and its publication
+    const written = (await finishPending(db, row.id, 'cancelled', new Date()))!;
+    cache.publishRow(written, since);
+    expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();
+    counter.reads = 0;
+    expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
+    expect(counter.reads).toBe(1);
+
+    const deaf = { ...createLocalNotifier(), listening: false };
+    const deafCache = createStatusCache(counted, deaf);
+    deafCache.publishRow(written, deafCache.generation(row.id));
+    expect(deafCache.peek(tenant.tenantId, row.id)).toBeUndefined();
+  });
 });

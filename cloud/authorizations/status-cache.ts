@@ -22,6 +22,13 @@ export interface StatusCache {
   peek(tenantId: string, id: string): { row: AuthorizationRow; generation: number } | undefined;
   /** Changes whenever the authorization changes; a long-poll compares it to close the read/subscribe gap. */
   generation(id: string): number;
+  /**
+   * Publishes the change of a row this instance has just committed (the notifier's `publish`) and keeps
+   * that row as the cached copy, so the long-polls it wakes answer from it without reading it back
+   * (issue 26). `since` is the generation read before the write began: if anything else changed the
+   * authorization meanwhile, or the notifier is not listening, nothing is kept and readers read.
+   */
+  publishRow(row: AuthorizationRow, since: number): void;
   readonly size: number;
 }
 
@@ -40,8 +47,19 @@ export function createStatusCache(
   const { maxEntries = 20_000, ttlMs = 60_000, now = Date.now } = opts;
   const rows = new Map<string, { row: AuthorizationRow; until: number }>();
   const inflight = new Map<string, Promise<AuthorizationRow | undefined>>();
+  /** The row `publishRow` is publishing right now (set only during its synchronous `publish`). */
+  let committed: { row: AuthorizationRow; since: number } | undefined;
+  const put = (id: string, row: AuthorizationRow) => {
+    rows.delete(id);
+    if (rows.size >= maxEntries) rows.delete(rows.keys().next().value!);
+    rows.set(id, { row, until: now() + ttlMs });
+  };
   const generations = trackGenerations(notifier, {
-    onChange: (id) => rows.delete(id),
+    // Called before the generation moves on: `since` still equals it unless another change came between.
+    onChange: (id) => {
+      rows.delete(id);
+      if (committed?.row.id === id && generation(id) === committed.since && notifier.listening) put(id, committed.row);
+    },
     onResync: () => rows.clear(),
     maxKeys: maxEntries * 2,
   });
@@ -52,6 +70,14 @@ export function createStatusCache(
       return rows.size;
     },
     generation,
+    publishRow(row, since) {
+      committed = { row, since };
+      try {
+        notifier.publish(row.id);
+      } finally {
+        committed = undefined;
+      }
+    },
     peek(tenantId, id) {
       const cached = rows.get(id);
       if (!cached || cached.until <= now() || cached.row.tenant_id !== tenantId) return undefined;
@@ -70,11 +96,7 @@ export function createStatusCache(
         }
         row = await pending;
         if (!row) throw new CloudError('AUTHORIZATION_NOT_FOUND');
-        if (generation(id) === gen && notifier.listening) {
-          rows.delete(id);
-          if (rows.size >= maxEntries) rows.delete(rows.keys().next().value!);
-          rows.set(id, { row, until: now() + ttlMs });
-        }
+        if (generation(id) === gen && notifier.listening) put(id, row);
       }
       // Another tenant's authorization does not exist for this one (same answer as a wrong id).
       if (row.tenant_id !== tenantId) throw new CloudError('AUTHORIZATION_NOT_FOUND');

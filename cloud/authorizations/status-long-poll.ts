@@ -68,11 +68,22 @@ export function sharedAmazonRequests(ctx: CloudContext, id: string): Promise<Ama
   return read;
 }
 
+/**
+ * The Amazon requests of a row this instance has just committed, in hand from the exchange (the same
+ * list a read would return): its woken long-polls answer without a query. Kept by row object, so it
+ * goes with the cached row and is never used for another version of it.
+ */
+const knownAmazonRequests = new WeakMap<AuthorizationRow, AmazonRequest[]>();
+
+export function rememberAmazonRequests(row: AuthorizationRow, requests: AmazonRequest[]): void {
+  knownAmazonRequests.set(row, requests);
+}
+
 /** Sends the row's answer; only a finished sign-in has called Amazon, a waiting one costs no query. */
 async function sendBody(ctx: CloudContext, reply: FastifyReply, row: AuthorizationRow): Promise<void> {
   if (row.status === 'pending') return sendPending(reply, row);
   const api = authorizationToApi(row);
-  const amazonRequests = await sharedAmazonRequests(ctx, row.id);
+  const amazonRequests = knownAmazonRequests.get(row) ?? (await sharedAmazonRequests(ctx, row.id));
   reply.send(amazonRequests.length ? { ...api, amazonRequests } : api);
 }
 

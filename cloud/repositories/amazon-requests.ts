@@ -26,13 +26,34 @@ export async function recordAmazonCalls(
   calls: AmazonCall[],
 ): Promise<void> {
   if (calls.length === 0) return;
+  await insertAmazonCalls(db, platformId, authorizationId, calls);
+  await trimAmazonCalls(db, platformId);
+}
+
+/** Stores the calls in one statement, without dropping older ones (trimAmazonCalls does that). */
+export async function insertAmazonCalls(
+  db: Queryable,
+  platformId: string,
+  authorizationId: string | null,
+  calls: AmazonCall[],
+): Promise<void> {
+  if (calls.length === 0) return;
+  const values: string[] = [];
+  const params: unknown[] = [platformId, authorizationId];
   for (const c of calls) {
-    await db.query(
-      `INSERT INTO amazon_requests (platform_id, authorization_id, api, operation, http_status, request_id, outcome, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [platformId, authorizationId, c.api, c.operation, c.httpStatus ?? null, c.requestId ?? null, c.outcome, c.at],
-    );
+    const at = params.length;
+    values.push(`($1, $2, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`);
+    params.push(c.api, c.operation, c.httpStatus ?? null, c.requestId ?? null, c.outcome, c.at);
   }
+  await db.query(
+    `INSERT INTO amazon_requests (platform_id, authorization_id, api, operation, http_status, request_id, outcome, at)
+     VALUES ${values.join(', ')}`,
+    params,
+  );
+}
+
+/** Keeps only the platform's latest KEPT_PER_PLATFORM calls. */
+export async function trimAmazonCalls(db: Queryable, platformId: string): Promise<void> {
   await db.query(
     `DELETE FROM amazon_requests WHERE platform_id = $1 AND id < (
        SELECT min(id) FROM (SELECT id FROM amazon_requests WHERE platform_id = $1 ORDER BY id DESC LIMIT $2) AS latest)`,

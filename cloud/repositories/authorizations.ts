@@ -2,6 +2,7 @@
 // amazon-started.ts). The status of an authorization is written here and nowhere else: each change is
 // one statement whose WHERE clause states the status it starts from, so two racing writers cannot both
 // win. Callers pass a Queryable, so a transaction may span several calls.
+import type { Region } from '../../shared/amazon-regions';
 import type { Queryable } from '../db/queryable';
 import { allRows, firstRow } from './rows';
 import type { AuthorizationMode, AuthorizationStatus, CloudErrorCode, SellerDecision } from '../../shared/cloud-api';
@@ -141,19 +142,23 @@ export async function consumeState(
   );
 }
 
-/** The sign-in succeeded (the caller holds the row's lock and has checked it is pending). */
+/**
+ * The sign-in succeeded (the caller holds the row's lock and has checked it is pending); returns the
+ * row as written, which the status cache keeps (no read-back after the commit).
+ */
 export async function markAuthenticated(
   q: Queryable,
   id: string,
   now: Date,
   seller: { sellingPartnerId: string; changed: boolean | null; storeName: string | null },
-): Promise<void> {
-  await q.query(
+): Promise<AuthorizationRow | undefined> {
+  const { rows } = await q.query<AuthorizationRow>(
     `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5,
        ${CLEAR_EXCHANGE}
-     WHERE id = $1 AND status = 'pending'`,
+     WHERE id = $1 AND status = 'pending' RETURNING *`,
     [id, now, seller.sellingPartnerId, seller.changed, seller.storeName],
   );
+  return rows[0];
 }
 
 /** A refresh brought another seller: the new token is held aside until the desktop decides. */
@@ -258,6 +263,31 @@ export async function startExchange(
      WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
     [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
   );
+}
+
+/**
+ * startExchange for a redirect that passes every check the callback makes on the row, in the same
+ * statement: also the seller the Login URI expected (if any) and a tenant that exists and is not
+ * disabled. Undefined when any check fails — the caller then reads the row to tell which. Also returns
+ * the platform's region and country (where Amazon's calls for it go), so nothing else is read first.
+ */
+export async function startExchangeIfAllowed(
+  q: Queryable,
+  id: string,
+  e: { codeHash: string; sealedCode: string; sellingPartnerId: string; now: Date; leaseUntil: Date },
+): Promise<{ row: AuthorizationRow; platform: { region: Region; countryCode: string } } | undefined> {
+  const { rows } = await q.query<AuthorizationRow & { platform_region: Region; platform_country_code: string }>(
+    `UPDATE authorizations a SET state_used_at = $2, code_hash = $3, exchange_code_enc = $4, exchange_selling_partner_id = $5, exchange_lease_until = $6
+     FROM platforms p
+     WHERE a.id = $1 AND p.id = a.platform_id AND a.status = 'pending' AND a.state_used_at IS NULL AND a.expires_at > $2
+       AND (a.expected_selling_partner_id IS NULL OR a.expected_selling_partner_id = $5)
+       AND EXISTS (SELECT 1 FROM tenants t WHERE t.id = a.tenant_id AND t.disabled_at IS NULL)
+     RETURNING a.*, p.region AS platform_region, p.country_code AS platform_country_code`,
+    [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
+  );
+  if (!rows[0]) return undefined;
+  const { platform_region: region, platform_country_code: countryCode, ...row } = rows[0];
+  return { row, platform: { region, countryCode } };
 }
 
 /** The running instance is still at work on this exchange. */

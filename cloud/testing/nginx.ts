@@ -56,6 +56,12 @@ interface SiteOptions {
   upstreams: number[];
   /** One worker process instead of the shipped `auto` (a round robin over all requests). */
   oneWorker?: boolean;
+  /**
+   * This many worker processes instead of `auto` (one per core): a proxied long-poll holds two
+   * descriptors in its worker, so under a hard open-file limit below the file's worker_rlimit_nofile
+   * more workers hold more long-polls (bench/nginx-waiters.ts).
+   */
+  workers?: number;
   /** Shortens how long nginx waits for the callback's answer (120 s in the file), to provoke its timeout. */
   callbackReadTimeoutSeconds?: number;
 }
@@ -83,7 +89,7 @@ function siteConfig(opts: SiteOptions, prefix: string): string {
 }
 
 /** The shipped main configuration with this prefix's paths, the site instead of sites-enabled, no modules. */
-function mainConfig(prefix: string, oneWorker = false): string {
+function mainConfig(prefix: string, oneWorker = false, workers?: number): string {
   let text = fs.readFileSync(NGINX_MAIN, 'utf8');
   const replace = (pattern: RegExp, by: string) => {
     if (!pattern.test(text)) throw new Error(`nginx.conf no longer has ${pattern}; update the test`);
@@ -93,7 +99,7 @@ function mainConfig(prefix: string, oneWorker = false): string {
   replace(/^user .*;\n/m, '');
   // One worker if asked: nginx's round robin is per worker, so with two a test's few requests could all
   // reach one instance (topology.test.ts checks that callbacks reach both).
-  if (oneWorker) replace(/^worker_processes auto;$/m, 'worker_processes 1;');
+  if (oneWorker || workers) replace(/^worker_processes auto;$/m, `worker_processes ${oneWorker ? 1 : workers};`);
   replace(/^pid .*;$/m, `pid ${prefix}/nginx.pid;`);
   replace(/^error_log .*;$/m, `error_log ${prefix}/logs/error.log info;`);
   replace(/\/var\/log\/nginx\//g, `${prefix}/logs/`);
@@ -133,7 +139,7 @@ export async function startNginx(bin: string, opts: SiteOptions): Promise<Nginx>
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-nginx-'));
   fs.mkdirSync(path.join(prefix, 'logs'));
   fs.writeFileSync(path.join(prefix, 'site.conf'), siteConfig(opts, prefix));
-  fs.writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig(prefix, opts.oneWorker));
+  fs.writeFileSync(path.join(prefix, 'nginx.conf'), mainConfig(prefix, opts.oneWorker, opts.workers));
   fs.chmodSync(prefix, 0o755);
   const child = spawn(bin, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -175,4 +181,27 @@ export async function startNginx(bin: string, opts: SiteOptions): Promise<Nginx>
       fs.rmSync(prefix, { recursive: true, force: true });
     },
   };
+}
+
+/** The hard open-file limit of this process (an nginx started from it gets the same). */
+export function hardFdLimit(): number {
+  const line = fs
+    .readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('Max open files'));
+  const hard = line?.split(/\s+/)[4];
+  return hard === 'unlimited' ? Infinity : Number(hard ?? 1024);
+}
+
+/**
+ * The shipped nginx.conf runs one worker per core and raises each worker's open-file limit to 70,000
+ * (worker_rlimit_nofile); a proxied long-poll holds two descriptors in its worker (the desktop's and the
+ * instance's connection). Where the hard limit is lower (a container: 20,000 here) and cannot be raised
+ * without root's CAP_SYS_RESOURCE, one worker per core cannot hold `clients`: then as many workers as
+ * the descriptors need, with a quarter to spare for an uneven spread of connections over them.
+ */
+export function nginxWorkersFor(clients: number, cores: number, hardLimit: number): number {
+  const perWorker = Math.min(hardLimit, 70_000) - 100;
+  const needed = Math.ceil((2 * clients * 1.25) / perWorker);
+  return Math.max(cores, needed);
 }

@@ -139,6 +139,11 @@ export class PlatformService {
     return next;
   }
 
+  /** Writes made in `fn` go to disk together when it returns, after its events (ProfileStore.holdWrites). */
+  holdWrites<T>(fn: () => T): T {
+    return this.store.holdWrites(fn);
+  }
+
   find(id: string): Platform | undefined {
     return this.store.get(id);
   }

@@ -103,11 +103,60 @@ export function openConfStore(dir: string): StoreOpenResult {
   );
 }
 
+/**
+ * The store the core writes through: normally straight to the file; inside `hold` the writes are kept
+ * (reads see them) and written together, in one file write, when `hold` returns.
+ */
+class HoldingStore implements KeyValueStore {
+  private held: Map<StoreKey, unknown> | undefined;
+
+  constructor(private readonly kv: KeyValueStore) {}
+
+  get path() {
+    return this.kv.path;
+  }
+
+  get(key: StoreKey): unknown {
+    return this.held?.has(key) ? this.held.get(key) : this.kv.get(key);
+  }
+
+  set(key: StoreKey, value: unknown): void {
+    if (this.held) this.held.set(key, value);
+    else this.kv.set(key, value);
+  }
+
+  hold<T>(fn: () => T): T {
+    if (this.held) return fn();
+    const held = (this.held = new Map());
+    try {
+      return fn();
+    } finally {
+      this.held = undefined;
+      // conf and electron-store write several keys with one file write; another store key by key.
+      if (held.size > 1 && this.kv instanceof Conf)
+        (this.kv as unknown as { set(values: Record<string, unknown>): void }).set(Object.fromEntries(held));
+      else for (const [key, value] of held) this.kv.set(key, value);
+    }
+  }
+}
+
 /** Typed access to the profiles; entries that fail validation are reported, not dropped on write. */
 export class ProfileStore {
   private rejected: unknown[] = [];
+  private readonly kv: HoldingStore;
 
-  constructor(private readonly kv: KeyValueStore) {}
+  constructor(kv: KeyValueStore) {
+    this.kv = new HoldingStore(kv);
+  }
+
+  /**
+   * Runs `fn` with every write to the store held, and writes them all with one file write when it
+   * returns — after what `fn` emitted. For a change that may be lost in a crash without losing anything:
+   * a sign-in's outcome, which the cloud answers again after a restart (the waiting state resumes).
+   */
+  holdWrites<T>(fn: () => T): T {
+    return this.kv.hold(fn);
+  }
 
   get filePath() {
     return this.kv.path;

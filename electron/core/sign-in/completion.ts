@@ -7,7 +7,27 @@ import { logAmazonRequests } from '../amazon-requests';
 import { applyAuthEvent, type SignInContext } from './context';
 import { bestEffort } from '../../../shared/best-effort';
 
+/**
+ * Records the outcome and shows it. Its writes (timeline entries, the platform) go to disk in one write
+ * after `platformsChanged` is emitted (issue 26): a crash in between loses nothing, since the platform
+ * is still waiting on disk, a restart resumes the wait and the cloud answers the same outcome again.
+ */
 export async function complete(c: SignInContext, platformId: string, a: Authorization): Promise<void> {
+  // An older cloud's answer lacks the store name: it is asked before anything is recorded.
+  const p = c.platforms.get(platformId);
+  const cloudPlatform =
+    a.status !== 'authenticated' || a.storeName !== undefined || !p.cloudPlatformId
+      ? undefined
+      : await bestEffort('reading the platform from the cloud', c.cloud.getPlatform(p.cloudPlatformId), c.logger);
+  c.platforms.holdWrites(() => record(c, platformId, a, cloudPlatform));
+}
+
+function record(
+  c: SignInContext,
+  platformId: string,
+  a: Authorization,
+  asked: { storeName?: string; authorizedAt?: string; renewalDueAt?: string } | undefined,
+): void {
   logAmazonRequests(c.timeline, platformId, a.amazonRequests);
   if (a.status === 'seller_changed' && a.sellerChange && !a.sellerChange.decision) {
     // Another seller: nothing changes until the user answers; the previous authentication stays valid.
@@ -34,13 +54,11 @@ export async function complete(c: SignInContext, platformId: string, a: Authoriz
   if (a.status === 'authenticated' && a.sellingPartnerId) {
     const p = c.platforms.get(platformId);
     // A cloud that answers with the store name (null included) has said all the platform would: no
-    // second round trip before the sign-in shows as done (issue 26). An older cloud is asked.
+    // second round trip before the sign-in shows as done (issue 26). An older cloud was asked.
     const cloudPlatform =
       a.storeName !== undefined
         ? { storeName: a.storeName ?? undefined, authorizedAt: a.completedAt, renewalDueAt: a.renewalDueAt }
-        : p.cloudPlatformId
-          ? await bestEffort('reading the platform from the cloud', c.cloud.getPlatform(p.cloudPlatformId), c.logger)
-          : undefined;
+        : asked;
     const renewalDueAt = cloudPlatform?.renewalDueAt ?? a.renewalDueAt;
     c.timeline.add(platformId, { id: 'authenticated' }, 'ok', `seller ${a.sellingPartnerId}`);
     applyAuthEvent(c.platforms, platformId, {

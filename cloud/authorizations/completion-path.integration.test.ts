@@ -1,0 +1,77 @@
+// What the cloud does between Amazon's redirect and the waiting desktop's answer (issue 26): one
+// statement before the code goes to LWA, and no read-back of the row or its Amazon requests after the
+// outcome is committed. Real cloud and sandbox on loopback; the statements are seen by wrapping the
+// open database's `query`, the LWA request by the sandbox server's diagnostics channel.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { seedAccount } from '../../sandbox';
+import { useTenantStack } from '../testing/tenant-stack';
+import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from '../testing/flow-steps';
+import { heldLongPoll } from '../testing/metrics';
+
+const EU = seedAccount('eu.haendler@example.com')!;
+const env = useTenantStack('Completion GmbH', { fresh: 'sandbox+clock' });
+
+/** Records the cloud's statements (outside transactions) and the LWA token request, in order. */
+function recordPath() {
+  const db = env.stack.cloud.db as { query: (sql: string, params?: unknown[]) => Promise<unknown> };
+  const original = db.query;
+  const events: string[] = [];
+  db.query = (sql, params) => {
+    events.push(sql.replace(/\s+/g, ' ').trim());
+    return original(sql, params);
+  };
+  const onStart = (m: unknown) => {
+    if ((m as { request: IncomingMessage }).request.url?.startsWith('/auth/o2/token')) events.push('LWA token');
+  };
+  subscribe('http.server.request.start', onStart);
+  return {
+    events,
+    stop() {
+      db.query = original;
+      unsubscribe('http.server.request.start', onStart);
+    },
+  };
+}
+
+const waitFor = (id: string) => env.client.raw('GET', `/v1/authorizations/${id}?wait=20`);
+
+describe('the completion path', () => {
+  it('uses up the state with one statement before LWA and answers the long-poll without reading back', async () => {
+    const auth = await startAuth(env.client, await newPlatform(env.client));
+    const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
+    const { answer } = await heldLongPoll(env.stack.cloud, () => waitFor(auth.id));
+    const path = recordPath();
+    let answered: number | undefined;
+    try {
+      const waited = answer.then((res) => ((answered = path.events.length), res));
+      expect((await getCallback(redirect)).status).toBe(200);
+      const res = await waited;
+      expect(res.body).toMatchObject({ id: auth.id, status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
+      const lwa = path.events.indexOf('LWA token');
+      expect(path.events.slice(0, lwa)).toHaveLength(1);
+      expect(path.events[0]).toMatch(/^UPDATE authorizations a SET state_used_at/);
+      const afterLwa = path.events.slice(lwa + 1, answered);
+      expect(afterLwa.filter((sql) => /^SELECT .* FROM (authorizations|amazon_requests)/.test(sql))).toEqual([]);
+      // The answer from memory is what a read answers: the same row and the same Amazon requests.
+      const read = await authorization(env.client, auth.id);
+      expect(res.body).toEqual(read);
+      expect(read.amazonRequests).toHaveLength(1);
+    } finally {
+      path.stop();
+    }
+  });
+
+  it('a replayed redirect still gets its answers when the one statement changes nothing', async () => {
+    // (A disabled tenant and another seller: login-uri.test.ts.)
+    const auth = await startAuth(env.client, await newPlatform(env.client));
+    const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
+    expect((await getCallback(redirect)).status).toBe(200);
+    // The same redirect again: answered as before, nothing changes.
+    expect((await getCallback(redirect)).status).toBe(200);
+    const other = new URL(redirect);
+    other.searchParams.set('spapi_oauth_code', 'another-code');
+    expect((await getCallback(other.toString())).body.error.code).toBe('STATE_REPLAYED');
+  });
+});
