@@ -31,7 +31,9 @@ export interface ConfigReloadOutcome {
 const DAY_MS = 24 * 3600 * 1000;
 
 export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, read: () => CloudConfig) {
-  const status = () => lwaSecretStatus(ctx.config, ctx.now(), ctx.lwa.secrets.active());
+  // The configuration in force: the start one, with the LWA secrets of the last reload.
+  let running = ctx.config;
+  const status = () => lwaSecretStatus(ctx.lwa.secrets.describe(), ctx.now(), ctx.lwa.secrets.active());
   const report = (s: LwaSecretStatus) => {
     // The sandbox's seeded secret never expires: no advice to set a date there.
     if (s.level === 'unknown' && ctx.config.amazon.mode === 'sandbox') return;
@@ -46,12 +48,6 @@ export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, 
     };
     if (s.level === 'warn' || s.level === 'expired') log.warn(fields, s.message);
     else log.info(fields, s.message);
-  };
-  ctx.lwa.onSecretSwitch = (slot) => {
-    log.warn(
-      { lwaSecret: { active: slot } },
-      `LWA refused the other client secret (invalid_client) and accepted the ${slot} one; it is used first from now on.`,
-    );
   };
   report(status());
   const daily = setInterval(() => report(status()), DAY_MS);
@@ -68,7 +64,7 @@ export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, 
         log.error({ reload: 'refused' }, `Configuration reload refused; the running configuration stays. ${error}`);
         return { ok: false, error, applied: [], needsRestart: [], secretStatus: status() };
       }
-      const before = configLeaves(ctx.config);
+      const before = configLeaves(running);
       const after = configLeaves(next);
       const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
         .filter((k) => before[k] !== after[k])
@@ -82,9 +78,9 @@ export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, 
         lwaNextClientSecret: _n,
         lwaNextClientSecretExpiresAt: _ne,
         ...kept
-      } = ctx.config.amazon;
-      ctx.config = {
-        ...ctx.config,
+      } = running.amazon;
+      running = {
+        ...running,
         amazon: {
           ...kept,
           lwaClientSecret: a.lwaClientSecret,
@@ -93,7 +89,7 @@ export function createConfigReloader(ctx: CloudContext, log: FastifyBaseLogger, 
           ...(a.lwaNextClientSecretExpiresAt ? { lwaNextClientSecretExpiresAt: a.lwaNextClientSecretExpiresAt } : {}),
         },
       };
-      ctx.lwa.secrets.replace(secretsFromConfig(ctx.config));
+      ctx.lwa.secrets.replace(secretsFromConfig(running));
       log.info(
         { reload: { applied, needsRestart } },
         `Configuration reloaded: ${applied.length ? applied.join(', ') : 'no LWA secret changed'}${needsRestart.length ? `; needs a restart: ${needsRestart.join(', ')}` : ''}.`,

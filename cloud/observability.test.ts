@@ -8,6 +8,7 @@ import { metric } from './testing/metrics';
 import packageJson from '../package.json' with { type: 'json' };
 import { createMetrics } from './ops/metrics';
 import { lwaSecretStatus } from './amazon/lwa-secret-status';
+import { secretsFromConfig } from './amazon/lwa-secrets';
 import type { CloudConfig } from './config';
 
 const { version } = packageJson;
@@ -92,7 +93,7 @@ describe('HTTP metrics', () => {
       },
     } as CloudConfig;
     const metrics = createMetrics();
-    metrics.setLwaSecretSource(() => lwaSecretStatus(config, now).secrets);
+    metrics.setLwaSecretSource(() => lwaSecretStatus(secretsFromConfig(config), now).secrets);
     const { body } = await metrics.render();
     expect(body).toContain('cloud_lwa_client_secret_days_left{slot="current"} 40\n');
     expect(body).toContain('cloud_lwa_client_secret_days_left{slot="next"} 180\n');

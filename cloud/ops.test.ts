@@ -7,6 +7,7 @@ import { CloudClient, startStack, type Stack } from './testing/stack';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { migrationVersions } from './db/migrations';
 import { lwaSecretReadiness } from './ops/lwa-readiness';
+import { secretsFromConfig } from './amazon/lwa-secrets';
 import type { CloudConfig } from './config';
 
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -60,17 +61,17 @@ describe('health and readiness', () => {
         readyzLwaSecretMinDays: 7,
         amazon: { ...stack.config.amazon, lwaClientSecretExpiresAt: at },
       }) as CloudConfig;
-    expect(lwaSecretReadiness(expiring('2026-06-05T00:00:00Z'), now)).toMatchObject({
+    expect(lwaSecretReadiness(secretsFromConfig(expiring('2026-06-05T00:00:00Z')), 7, now)).toMatchObject({
       ok: true,
       warning: true,
       daysLeft: 4,
     });
-    expect(lwaSecretReadiness(expiring('2026-05-01T00:00:00Z'), now)).toMatchObject({
+    expect(lwaSecretReadiness(secretsFromConfig(expiring('2026-05-01T00:00:00Z')), 7, now)).toMatchObject({
       ok: true,
       warning: true,
       level: 'expired',
     });
-    expect(lwaSecretReadiness(expiring('2026-07-01T00:00:00Z'), now)).toMatchObject({
+    expect(lwaSecretReadiness(secretsFromConfig(expiring('2026-07-01T00:00:00Z')), 7, now)).toMatchObject({
       ok: true,
       warning: false,
       daysLeft: 30,
@@ -84,14 +85,18 @@ describe('health and readiness', () => {
         lwaNextClientSecretExpiresAt: '2026-11-28T00:00:00Z',
       },
     } as CloudConfig;
-    expect(lwaSecretReadiness(rotated, now)).toMatchObject({
+    expect(lwaSecretReadiness(secretsFromConfig(rotated), 7, now)).toMatchObject({
       ok: true,
       warning: false,
       daysLeft: 4,
       nextConfigured: true,
       daysUntilAllExpired: 180,
     });
-    expect(lwaSecretReadiness(rotated, now, 'next')).toMatchObject({ ok: true, active: 'next', daysLeft: 180 });
+    expect(lwaSecretReadiness(secretsFromConfig(rotated), 7, now, 'next')).toMatchObject({
+      ok: true,
+      active: 'next',
+      daysLeft: 180,
+    });
   });
 });
 

@@ -8,24 +8,16 @@ import { isInside } from './db/data-dir';
 import { createLocalNotifier, type AuthorizationNotifier } from './authorizations/notifier';
 import { createPgNotifier, type Backoff, type PgNotifierOptions } from './authorizations/pg-notifier';
 import { openPostgres } from './db/postgres';
-import { createStatusCache } from './authorizations/status-cache';
-import { createAmazonStartedFeed } from './authorizations/amazon-started-feed';
 import { createLongPolls } from './authorizations/long-poll';
 import { startExchangeRecovery } from './authorizations/exchange-recovery';
-import { createSecretBox } from './crypto/secret-box';
-import { createAccessTokenCache } from './amazon/access-token-cache';
-import { LwaSecretRing, secretsFromConfig } from './amazon/lwa-secrets';
 import { createConfigReloader, type ConfigReloadOutcome } from './config-reload';
 import { buildServer, type CloudLogger, type RouteEntry } from './http/server';
 import { createTenant, type NewTenantCredentials } from './tenants/tenant-service';
 import { ensureDevTenant } from './tenants/dev-tenant';
 import { registerLoginUriWithSandbox, registerRedirectUriWithSandbox } from './sandbox-registration';
-import type { CloudContext } from './context';
-import { AMAZON_CALLBACK_PATH, AMAZON_LOGIN_PATH } from '../shared/cloud-api';
+import { buildContext } from './context';
+import { createPublicUrls } from './public-urls';
 import { createMetrics, type CloudMetrics } from './ops/metrics';
-import { createTenantGate } from './tenants/tenant-gate';
-import { createTenantAdmin } from './admin/tenant-admin';
-import { loadOrCreateAdminToken } from './ops/admin-credential';
 import { lwaSecretStatus } from './amazon/lwa-secret-status';
 import { startRetention } from './ops/retention';
 import { logLine } from './ops/log-line';
@@ -117,48 +109,28 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
     throw err;
   }
   const longPolls = createLongPolls(notifier);
-  // Read at scrape time from the running configuration (SIGHUP may change the secrets).
-  metrics.setLwaSecretSource(() => lwaSecretStatus(ctx.config, ctx.now(), ctx.lwa.secrets.active()).secrets);
   closing.signal.addEventListener('abort', () => longPolls.releaseAll(), { once: true });
   let logInfo: (entry: object, message: string) => void = () => undefined;
-  const tenantGate = createTenantGate(db, notifier, now);
-  metrics.setLongPollSource(() => longPolls.waiting);
-  metrics.setNotifierSource(() => notifier.listening);
-  const ctx: CloudContext = {
+  const urls = createPublicUrls(config.amazon.redirectUri);
+  const ctx = buildContext({
     db,
-    metrics,
-    tenantGate,
-    tenantAdmin: createTenantAdmin({
-      db,
-      now,
-      via: 'admin-api',
-      audit: (entry) => logInfo({ admin: entry }, 'admin action'),
-      changed: tenantGate.changed,
-    }),
-    adminToken: config.adminToken ?? loadOrCreateAdminToken(opts.dataDir),
     config,
     endpoints,
     now,
     notifier,
-    statusCache: createStatusCache(db, notifier),
-    amazonStarted: createAmazonStartedFeed(db, notifier),
     longPolls,
-    secretBox: createSecretBox(config.encryptionKey),
-    signingKey: new Uint8Array(Buffer.from(config.signingKey, 'base64')),
-    amazonTokens: createAccessTokenCache(),
-    lwa: {
-      tokenUrl: endpoints.lwaTokenUrl,
-      clientId: config.amazon.lwaClientId,
-      secrets: new LwaSecretRing(secretsFromConfig(config), now),
-      maxAttempts: config.lwaMaxAttempts,
-      retryBaseMs: config.lwaRetryBaseMs,
-      timeoutMs: config.httpTimeoutMs,
-      observe: metrics.lwaCall,
-    },
-    redirectUri: config.amazon.redirectUri ?? '',
-    loginUri: '',
+    metrics,
     closing: closing.signal,
-  };
+    urls,
+    dataDir: opts.dataDir,
+    log: { info: (entry, message) => logInfo(entry, message), warn: (entry, message) => logWarn(entry, message) },
+  });
+  // Read at scrape time from the running secrets (SIGHUP may change them).
+  metrics.setLwaSecretSource(
+    () => lwaSecretStatus(ctx.lwa.secrets.describe(), now(), ctx.lwa.secrets.active()).secrets,
+  );
+  metrics.setLongPollSource(() => longPolls.waiting);
+  metrics.setNotifierSource(() => notifier.listening);
   let app;
   const routes: RouteEntry[] = [];
   try {
@@ -187,8 +159,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const listenHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
   const url = publicBase(config, `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`);
-  ctx.redirectUri ||= `${url}${AMAZON_CALLBACK_PATH}`;
-  ctx.loginUri = `${url}${AMAZON_LOGIN_PATH}`;
+  urls.resolve(url);
   // Admin commands on this data directory find the running cloud here (the listening address, which
   // is loopback-reachable, not the public URL).
   const listenUrl = `http://${listenHost.includes(':') ? `[${listenHost}]` : listenHost}:${port}`;

@@ -73,8 +73,8 @@ function table(tenants: TenantSummary[]): string {
 }
 
 /** Runs one tenant command and returns what to print. */
-export async function runTenantCommand(o: TenantCommandOptions): Promise<string> {
-  const [command, ...rest] = o.args;
+export async function runTenantCommand(options: TenantCommandOptions): Promise<string> {
+  const [command, ...rest] = options.args;
   const arg = rest.join(' ').trim();
   if (!command || !['create', 'list', 'rotate-secret', 'disable', 'enable', 'rename', 'delete'].includes(command)) {
     throw new UsageError(`tenant: unknown command ${JSON.stringify(command ?? '')}`);
@@ -100,34 +100,38 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
         return status(await admin.setDisabled(arg, command === 'disable'));
     }
   };
-  const env = o.env ?? process.env;
+  const env = options.env ?? process.env;
   const operator = operatorName(env);
   const remote = (url: string) => {
-    const token = env.CLOUD_ADMIN_TOKEN || configured(o.configFile, 'adminToken') || readAdminToken(o.dataDir);
+    const token =
+      env.CLOUD_ADMIN_TOKEN || configured(options.configFile, 'adminToken') || readAdminToken(options.dataDir);
     if (!token)
       throw new Error(
-        `No admin credential: set CLOUD_ADMIN_TOKEN (--env-file) or run as the cloud's user (${adminTokenPath(o.dataDir)}).`,
+        `No admin credential: set CLOUD_ADMIN_TOKEN (--env-file) or run as the cloud's user (${adminTokenPath(options.dataDir)}).`,
       );
     return run(remoteTenantAdmin(url, token, operator));
   };
-  if (o.url) return remote(o.url);
-  const databaseUrl = env.CLOUD_DATABASE_URL || configured(o.configFile, 'databaseUrl');
+  if (options.url) return remote(options.url);
+  const databaseUrl = env.CLOUD_DATABASE_URL || configured(options.configFile, 'databaseUrl');
   let db: Database;
   if (databaseUrl) {
     db = await openPostgres(databaseUrl, { max: 1, applicationName: 'amazon-cloud-cli', migrate: false });
   } else {
-    const owner = lockOwner(o.dataDir);
+    const owner = lockOwner(options.dataDir);
     if (owner) {
-      if (!owner.url) throw new DataDirLockedError(o.dataDir, owner);
+      if (!owner.url) throw new DataDirLockedError(options.dataDir, owner);
       return remote(owner.url);
     }
-    if (!hasPgliteDatabase(o.dataDir)) {
-      const which = o.dataDirGiven === false ? `the development default ${o.dataDir} (no --data-dir given)` : o.dataDir;
+    if (!hasPgliteDatabase(options.dataDir)) {
+      const which =
+        options.dataDirGiven === false
+          ? `the development default ${options.dataDir} (no --data-dir given)`
+          : options.dataDir;
       throw new SchemaMissingError(
         `No databaseUrl is configured (--config, --env-file or CLOUD_DATABASE_URL), and ${which}`,
       );
     }
-    db = await openDatabase(o.dataDir);
+    db = await openDatabase(options.dataDir);
   }
   try {
     const admin = createTenantAdmin({
@@ -136,7 +140,7 @@ export async function runTenantCommand(o: TenantCommandOptions): Promise<string>
       via: 'cli',
       ...(operator ? { operator } : {}),
       audit: (entry) =>
-        o.audit?.(JSON.stringify({ time: new Date().toISOString(), msg: 'admin action', admin: entry })),
+        options.audit?.(JSON.stringify({ time: new Date().toISOString(), msg: 'admin action', admin: entry })),
       // Running instances on the same PostgreSQL server drop their cached "active" answer at once.
       // (Awaited: the connection closes right after the command.)
       changed: async (tenantId) => {

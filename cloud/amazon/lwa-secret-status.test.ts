@@ -26,16 +26,19 @@ const at = (iso: string) => Date.parse(iso);
 describe('lwaSecretStatus', () => {
   it('is ok from more than 30 days before the last expiry, then warns, then says expired', () => {
     const c = config({ lwaClientSecretExpiresAt: '2026-07-01' });
-    expect(lwaSecretStatus(c, at('2026-05-31T00:00:00Z'))).toMatchObject({
+    expect(lwaSecretStatus(secretsFromConfig(c), at('2026-05-31T00:00:00Z'))).toMatchObject({
       level: 'ok',
       active: 'current',
       daysLeft: 31,
       nextConfigured: false,
     });
-    const warn = lwaSecretStatus(c, at('2026-06-01T12:00:00Z'));
+    const warn = lwaSecretStatus(secretsFromConfig(c), at('2026-06-01T12:00:00Z'));
     expect(warn).toMatchObject({ level: 'warn', daysLeft: 29, daysUntilAllExpired: 29 });
     expect(warn.message).toContain('no next secret is configured');
-    expect(lwaSecretStatus(c, at('2026-07-01T00:00:00Z'))).toMatchObject({ level: 'expired', daysLeft: 0 });
+    expect(lwaSecretStatus(secretsFromConfig(c), at('2026-07-01T00:00:00Z'))).toMatchObject({
+      level: 'expired',
+      daysLeft: 0,
+    });
   });
 
   it('counts the next secret: no warning while it lasts, and it becomes active once the current expires', () => {
@@ -44,24 +47,27 @@ describe('lwaSecretStatus', () => {
       lwaNextClientSecret: 'secret-two',
       lwaNextClientSecretExpiresAt: '2026-12-28',
     });
-    expect(lwaSecretStatus(c, at('2026-06-20T00:00:00Z'))).toMatchObject({
+    expect(lwaSecretStatus(secretsFromConfig(c), at('2026-06-20T00:00:00Z'))).toMatchObject({
       level: 'ok',
       active: 'current',
       daysLeft: 11,
       daysUntilAllExpired: 191,
       nextConfigured: true,
     });
-    expect(lwaSecretStatus(c, at('2026-07-02T00:00:00Z'))).toMatchObject({
+    expect(lwaSecretStatus(secretsFromConfig(c), at('2026-07-02T00:00:00Z'))).toMatchObject({
       level: 'ok',
       active: 'next',
       daysLeft: 179,
     });
     // The running cloud's view wins: LWA accepted the next one already.
-    expect(lwaSecretStatus(c, at('2026-06-20T00:00:00Z'), 'next')).toMatchObject({ active: 'next', daysLeft: 191 });
+    expect(lwaSecretStatus(secretsFromConfig(c), at('2026-06-20T00:00:00Z'), 'next')).toMatchObject({
+      active: 'next',
+      daysLeft: 191,
+    });
   });
 
   it('says the expiry is unknown without dates, and never contains a secret', () => {
-    const s = lwaSecretStatus(config({ lwaNextClientSecret: 'secret-two' }), Date.now());
+    const s = lwaSecretStatus(secretsFromConfig(config({ lwaNextClientSecret: 'secret-two' })), Date.now());
     expect(s).toMatchObject({ level: 'unknown', nextConfigured: true });
     expect(JSON.stringify(s)).not.toMatch(/secret-(one|two)/);
   });

@@ -2,8 +2,7 @@
 // readiness details. Amazon expires each secret 180 days after it was issued (docs/amazon.md §3); when
 // the last configured secret expires, every token call of every tenant fails with invalid_client. The
 // warning starts 30 days before that. Never returns or logs a secret value.
-import type { CloudConfig } from '../config';
-import { secretsFromConfig, type SecretSlot } from './lwa-secrets';
+import type { LwaSecretDates, SecretSlot } from './lwa-secrets';
 
 const LWA_SECRET_WARN_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
@@ -38,12 +37,17 @@ export interface LwaSecretStatus {
 const daysBetween = (from: number, to: number) => Math.floor((to - from) / DAY_MS);
 
 /**
+ * @param configured the secrets' slots and expiry dates (LwaSecretRing.describe(), or secretsFromConfig)
  * @param active the slot the running cloud uses (LwaSecretRing.active()); without it, the first
  *   unexpired configured secret is assumed.
  */
-export function lwaSecretStatus(config: CloudConfig, now: Date | number, active?: SecretSlot): LwaSecretStatus {
+export function lwaSecretStatus(
+  configured: readonly LwaSecretDates[],
+  now: Date | number,
+  active?: SecretSlot,
+): LwaSecretStatus {
   const t = typeof now === 'number' ? now : now.getTime();
-  const secrets: LwaSecretInfo[] = secretsFromConfig(config).map((s) => {
+  const secrets: LwaSecretInfo[] = configured.map((s) => {
     const at = s.expiresAt?.getTime();
     return {
       slot: s.slot,

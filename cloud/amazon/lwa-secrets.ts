@@ -8,11 +8,15 @@ import type { CloudConfig } from '../config';
 
 export type SecretSlot = 'current' | 'next';
 
-export interface LwaSecret {
+/** A secret without its value: what the status, the log and /readyz may know. */
+export interface LwaSecretDates {
   slot: SecretSlot;
-  value: string;
   /** When Amazon stops accepting it, if the operator configured it. */
   expiresAt?: Date;
+}
+
+export interface LwaSecret extends LwaSecretDates {
+  value: string;
 }
 
 export function secretsFromConfig(config: CloudConfig): LwaSecret[] {
@@ -76,7 +80,7 @@ export class LwaSecretRing {
   }
 
   /** Slots and expiry dates only (for the status and the log), never the values. */
-  describe(): { slot: SecretSlot; expiresAt?: Date }[] {
+  describe(): LwaSecretDates[] {
     return this.secrets.map((s) => ({ slot: s.slot, ...(s.expiresAt ? { expiresAt: s.expiresAt } : {}) }));
   }
 }

@@ -4,36 +4,24 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createAmazonStartedFeed } from './amazon-started-feed';
-import { createAuthorization } from './store';
+import { createAuthorization } from './authorization-service';
 import { createTenant } from '../tenants/tenant-service';
-import { createPlatform } from '../platforms/platform-service';
+import { countingDatabase, newPlatformId } from '../testing/db-fixtures';
 
 let db: Database;
-let reads = 0;
-let counted: Database;
-let n = 0;
+let counter: ReturnType<typeof countingDatabase>;
 
 beforeAll(async () => {
   db = await openDatabase();
-  counted = { ...db, query: (sql, params) => (reads++, db.query(sql, params)) } as Database;
+  counter = countingDatabase(db);
 });
 afterAll(() => db?.close());
 
-async function platformOf(tenantId: string): Promise<string> {
-  return (
-    await createPlatform(
-      db,
-      tenantId,
-      { type: 'amazon', name: `Amazon ${++n}`, region: 'EU', countryCode: 'DE' },
-      undefined,
-      new Date(),
-    )
-  ).row.id;
-}
+const platformOf = (tenantId: string) => newPlatformId(db, tenantId);
 
 it('answers repeated calls from memory and reads again only after its tenant published a new entry', async () => {
   const notifier = createLocalNotifier();
-  const feed = createAmazonStartedFeed(counted, notifier);
+  const feed = createAmazonStartedFeed(counter.db, notifier);
   const a = await createTenant(db, 'Feed A', new Date());
   const b = await createTenant(db, 'Feed B', new Date());
   const pa = await platformOf(a.tenantId);
@@ -43,9 +31,9 @@ it('answers repeated calls from memory and reads again only after its tenant pub
 
   const first = await feed.read(a.tenantId, undefined, new Date());
   expect(first.rows).toEqual([]);
-  reads = 0;
+  counter.reads = 0;
   for (let i = 0; i < 5; i++) expect((await feed.read(a.tenantId, first.cursor, new Date())).rows).toEqual([]);
-  expect(reads).toBe(0);
+  expect(counter.reads).toBe(0);
 
   // Another tenant's entry: A's generation and cache stay.
   const genA = feed.generation(a.tenantId);
@@ -53,7 +41,7 @@ it('answers repeated calls from memory and reads again only after its tenant pub
   feed.publish(b.tenantId);
   expect(feed.generation(a.tenantId)).toBe(genA);
   expect((await feed.read(a.tenantId, first.cursor, new Date())).rows).toEqual([]);
-  expect(reads).toBe(0);
+  expect(counter.reads).toBe(0);
 
   const { row } = await createAuthorization(db, a.tenantId, pa, 'login', new Date(), 600, { origin: 'amazon' });
   feed.publish(a.tenantId);
@@ -61,8 +49,8 @@ it('answers repeated calls from memory and reads again only after its tenant pub
   const next = await feed.read(a.tenantId, first.cursor, new Date());
   expect(next.rows.map((r) => r.id)).toEqual([row.id]);
   expect(BigInt(next.cursor)).toBeGreaterThan(BigInt(first.cursor));
-  expect(reads).toBeGreaterThan(0);
-  reads = 0;
+  expect(counter.reads).toBeGreaterThan(0);
+  counter.reads = 0;
   expect((await feed.read(a.tenantId, next.cursor, new Date())).rows).toEqual([]);
-  expect(reads).toBe(0);
+  expect(counter.reads).toBe(0);
 });

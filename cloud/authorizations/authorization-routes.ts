@@ -8,7 +8,7 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
-import { authorizationToApi, cancelAuthorization, createAuthorization } from './store';
+import { authorizationToApi, cancelAuthorization, createAuthorization } from './authorization-service';
 import { answerStatus } from './status-long-poll';
 import { signState } from './state';
 import { startLink } from './start-link';

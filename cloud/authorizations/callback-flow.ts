@@ -9,7 +9,7 @@ import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
 import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { CloudError } from '../cloud-error';
-import { expireIfDue } from './store';
+import { expireIfDue } from './authorization-service';
 import { consumeState, findAuthorization, finishPending, type AuthorizationRow } from '../repositories/authorizations';
 import { startExchange } from '../repositories/authorizations';
 import { verifyState, verifyUnboundState } from './state';

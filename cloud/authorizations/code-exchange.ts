@@ -10,7 +10,7 @@ import { CloudError } from '../cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import { recordAmazonCalls } from '../repositories/amazon-requests';
-import { AUTHORIZATION_RENEWAL_MS } from './store';
+import { AUTHORIZATION_RENEWAL_MS } from './authorization-service';
 import {
   finishPending,
   lockAuthorizationStatus,

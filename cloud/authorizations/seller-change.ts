@@ -21,7 +21,7 @@ import {
   recordSellerDecision,
   type AuthorizationRow,
 } from '../repositories/authorizations';
-import { AUTHORIZATION_RENEWAL_MS } from './store';
+import { AUTHORIZATION_RENEWAL_MS } from './authorization-service';
 import { bestEffort } from '../../shared/best-effort';
 
 /** Amazon authorizations must be renewed every 365 days. */

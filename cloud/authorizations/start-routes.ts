@@ -9,7 +9,7 @@ import { contractRoute } from '../http/contract-route';
 import { loginPage, pickPageLang } from '../http/login-pages';
 import type { LoginRefusal } from './login-uri';
 import { verifyState } from './state';
-import { authorizationToStart } from './store';
+import { authorizationToStart } from './authorization-service';
 import { buildConsentUrl } from './consent-url';
 import { signInCookie } from './start-link';
 

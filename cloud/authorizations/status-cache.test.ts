@@ -2,33 +2,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createStatusCache } from './status-cache';
-import { createAuthorization } from './store';
 import { finishPending } from '../repositories/authorizations';
 import { createTenant } from '../tenants/tenant-service';
-import { createPlatform } from '../platforms/platform-service';
+import { countingDatabase, pendingAuthorization } from '../testing/db-fixtures';
 
 let db: Database;
-let n = 0;
-const createPlatformRow = async (database: Database, tenantId: string) =>
-  (
-    await createPlatform(
-      database,
-      tenantId,
-      { type: 'amazon', name: `Amazon ${++n}`, region: 'EU', countryCode: 'DE' },
-      undefined,
-      new Date(),
-    )
-  ).row.id;
-let reads = 0;
+// Counts the SELECTs the cache sends.
+let counter: ReturnType<typeof countingDatabase>;
 let counted: Database;
 
 beforeAll(async () => {
   db = await openDatabase();
-  // Count the SELECTs the cache sends.
-  counted = {
-    ...db,
-    query: (sql, params) => (sql.startsWith('SELECT * FROM authorizations') && reads++, db.query(sql, params)),
-  } as Database;
+  counter = countingDatabase(db, (sql) => sql.startsWith('SELECT * FROM authorizations'));
+  counted = counter.db;
 });
 afterAll(() => db?.close());
 
@@ -36,35 +22,27 @@ it('reads a row once, serves it from memory, and reads again after a change was 
   const notifier = createLocalNotifier();
   const cache = createStatusCache(counted, notifier);
   const tenant = await createTenant(db, 'Cache GmbH', new Date());
-  const platform = await createPlatformRow(db, tenant.tenantId);
-  const { row } = await createAuthorization(db, tenant.tenantId, platform, 'login', new Date(), 600);
-  reads = 0;
+  const row = await pendingAuthorization(db, tenant.tenantId);
+  counter.reads = 0;
   const [a, b] = await Promise.all([cache.get(tenant.tenantId, row.id), cache.get(tenant.tenantId, row.id)]);
   expect(a.row.status).toBe('pending');
   expect(b.row).toBe(a.row);
   await cache.get(tenant.tenantId, row.id);
-  expect(reads).toBe(1);
+  expect(counter.reads).toBe(1);
 
   const before = cache.generation(row.id);
   await finishPending(db, row.id, 'cancelled', new Date());
   notifier.publish(row.id);
   expect(cache.generation(row.id)).toBe(before + 1);
   expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
-  expect(reads).toBe(2);
+  expect(counter.reads).toBe(2);
 });
 
 it('answers AUTHORIZATION_NOT_FOUND for another tenant’s id, as for an unknown one', async () => {
   const cache = createStatusCache(db, createLocalNotifier());
   const owner = await createTenant(db, 'Owner GmbH', new Date());
   const other = await createTenant(db, 'Other GmbH', new Date());
-  const { row } = await createAuthorization(
-    db,
-    owner.tenantId,
-    await createPlatformRow(db, owner.tenantId),
-    'login',
-    new Date(),
-    600,
-  );
+  const row = await pendingAuthorization(db, owner.tenantId);
   await cache.get(owner.tenantId, row.id);
   await expect(cache.get(other.tenantId, row.id)).rejects.toMatchObject({ code: 'AUTHORIZATION_NOT_FOUND' });
   await expect(cache.get(owner.tenantId, '00000000-0000-0000-0000-000000000000')).rejects.toMatchObject({
@@ -86,14 +64,7 @@ it('does not cache a row read while the authorization changed (the race a genera
   } as Database;
   const cache = createStatusCache(slow, notifier);
   const tenant = await createTenant(db, 'Race GmbH', new Date());
-  const { row } = await createAuthorization(
-    db,
-    tenant.tenantId,
-    await createPlatformRow(db, tenant.tenantId),
-    'login',
-    new Date(),
-    600,
-  );
+  const row = await pendingAuthorization(db, tenant.tenantId);
   const stale = cache.get(tenant.tenantId, row.id);
   await finishPending(db, row.id, 'cancelled', new Date());
   notifier.publish(row.id);
@@ -109,38 +80,22 @@ it('a row expires after ttlMs, is not cached while the notifier does not listen,
   const notifier = { ...base, listening: true };
   const cache = createStatusCache(counted, notifier, { ttlMs: 10_000, now: () => clock });
   const tenant = await createTenant(db, 'TTL GmbH', new Date());
-  const { row } = await createAuthorization(
-    db,
-    tenant.tenantId,
-    await createPlatformRow(db, tenant.tenantId),
-    'login',
-    new Date(),
-    600,
-  );
-  reads = 0;
+  const row = await pendingAuthorization(db, tenant.tenantId);
+  counter.reads = 0;
   await cache.get(tenant.tenantId, row.id);
   await cache.get(tenant.tenantId, row.id);
-  expect(reads).toBe(1);
+  expect(counter.reads).toBe(1);
   // A change on another instance whose notification never arrived: served from memory until the TTL ends.
   await finishPending(db, row.id, 'cancelled', new Date());
   clock += 10_001;
   expect((await cache.get(tenant.tenantId, row.id)).row.status).toBe('cancelled');
-  expect(reads).toBe(2);
+  expect(counter.reads).toBe(2);
 
-  const other = (
-    await createAuthorization(
-      db,
-      tenant.tenantId,
-      await createPlatformRow(db, tenant.tenantId),
-      'login',
-      new Date(),
-      600,
-    )
-  ).row;
+  const other = await pendingAuthorization(db, tenant.tenantId);
   notifier.listening = false;
   await cache.get(tenant.tenantId, other.id);
   await cache.get(tenant.tenantId, other.id);
-  expect(reads).toBe(4);
+  expect(counter.reads).toBe(4);
   notifier.listening = true;
 
   await cache.get(tenant.tenantId, other.id);
@@ -157,22 +112,15 @@ it('peek answers a cached row without a read (same row and generation as get), e
   const cache = createStatusCache(counted, notifier, { ttlMs: 10_000, now: () => clock });
   const tenant = await createTenant(db, 'Peek GmbH', new Date());
   const other = await createTenant(db, 'Peek Other GmbH', new Date());
-  const { row } = await createAuthorization(
-    db,
-    tenant.tenantId,
-    await createPlatformRow(db, tenant.tenantId),
-    'login',
-    new Date(),
-    600,
-  );
+  const row = await pendingAuthorization(db, tenant.tenantId);
   expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();
   const got = await cache.get(tenant.tenantId, row.id);
-  reads = 0;
+  counter.reads = 0;
   expect(cache.peek(tenant.tenantId, row.id)).toEqual(got);
   expect(cache.peek(tenant.tenantId, row.id)!.row).toBe(got.row);
   // Another tenant's id: nothing, as get's AUTHORIZATION_NOT_FOUND.
   expect(cache.peek(other.tenantId, row.id)).toBeUndefined();
-  expect(reads).toBe(0);
+  expect(counter.reads).toBe(0);
   // A published change drops it; so does the end of ttlMs.
   notifier.publish(row.id);
   expect(cache.peek(tenant.tenantId, row.id)).toBeUndefined();

@@ -10,7 +10,7 @@ import type { AmazonRequest } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { authorizationAmazonRequests } from '../repositories/amazon-requests';
 import type { AuthorizationRow } from '../repositories/authorizations';
-import { authorizationToApi, expireIfDue } from './store';
+import { authorizationToApi, expireIfDue } from './authorization-service';
 import type { WaitOutcome } from './long-poll';
 
 /** The row from the status cache, expired first when due (which is a change the notifier publishes). */

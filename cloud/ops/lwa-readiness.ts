@@ -5,9 +5,8 @@
 // secret expires). The facts come from lwaSecretStatus, the same source as the start-up and SIGHUP log
 // line: the active secret, and the next one when configured (the cloud falls back to it on
 // invalid_client, so the last expiry is what counts). Without expiry dates it says the date is unknown.
-import type { CloudConfig } from '../config';
 import { lwaSecretStatus } from '../amazon/lwa-secret-status';
-import type { SecretSlot } from '../amazon/lwa-secrets';
+import type { LwaSecretDates, SecretSlot } from '../amazon/lwa-secrets';
 
 export interface CheckResult {
   ok: boolean;
@@ -15,9 +14,18 @@ export interface CheckResult {
   [key: string]: unknown;
 }
 
-/** @param active the slot the running cloud uses first (LwaSecretRing.active()). */
-export function lwaSecretReadiness(config: CloudConfig, nowMs: number, active?: SecretSlot): CheckResult {
-  const status = lwaSecretStatus(config, nowMs, active);
+/**
+ * @param secrets the configured secrets' slots and dates (LwaSecretRing.describe())
+ * @param min `readyzLwaSecretMinDays`
+ * @param active the slot the running cloud uses first (LwaSecretRing.active())
+ */
+export function lwaSecretReadiness(
+  secrets: readonly LwaSecretDates[],
+  min: number,
+  nowMs: number,
+  active?: SecretSlot,
+): CheckResult {
+  const status = lwaSecretStatus(secrets, nowMs, active);
   const facts = {
     level: status.level,
     active: status.active,
@@ -26,7 +34,6 @@ export function lwaSecretReadiness(config: CloudConfig, nowMs: number, active?: 
     ...(status.daysUntilAllExpired !== undefined ? { daysUntilAllExpired: status.daysUntilAllExpired } : {}),
   };
   if (status.daysUntilAllExpired === undefined) return { ok: true, warning: false, ...facts, detail: status.message };
-  const min = config.readyzLwaSecretMinDays;
   const warning = status.daysUntilAllExpired <= min;
   return {
     ok: true,

@@ -59,7 +59,12 @@ export async function readiness(ctx: CloudContext): Promise<Readiness> {
           detail:
             'LISTEN connection to PostgreSQL lost, reconnecting: long-polls here would miss sign-ins finished on other instances',
         };
-  const lwaClientSecret = lwaSecretReadiness(ctx.config, ctx.now(), ctx.lwa.secrets.active());
+  const lwaClientSecret = lwaSecretReadiness(
+    ctx.lwa.secrets.describe(),
+    ctx.config.readyzLwaSecretMinDays,
+    ctx.now(),
+    ctx.lwa.secrets.active(),
+  );
   return {
     ready: database.ok && migrations.ok && notifier.ok,
     checks: { database, migrations, notifier, lwaClientSecret },

@@ -7,12 +7,7 @@ import { createHash, randomInt } from 'node:crypto';
 import type { Database, Queryable } from '../db/queryable';
 import { getPlatform } from './platform-service';
 import { findPlatform, type PlatformRow } from '../repositories/platforms';
-import {
-  deleteStalePairingCodes,
-  findLivePairingCode,
-  insertPairingCode,
-  usePairingCode,
-} from '../repositories/pairing-codes';
+import { deleteStalePairingCodes, insertPairingCode, livePairingCode } from '../repositories/pairing-codes';
 
 /** No 0/O, 1/I/L, U: what a seller reads off a screen is what they type. */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -47,11 +42,11 @@ export async function createPairingCode(
     const code = newCode();
     const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
     await insertPairingCode(tx, {
-      codeHash: hash(normalizePairingCode(code)!),
-      tenantId,
-      platformId,
-      expiresAt,
-      createdAt: now,
+      code_hash: hash(normalizePairingCode(code)!),
+      tenant_id: tenantId,
+      platform_id: platformId,
+      expires_at: expiresAt,
+      created_at: now,
     });
     return { code, expiresAt };
   });
@@ -63,7 +58,7 @@ export async function findPairingCodePlatform(
   input: string,
   now: Date,
 ): Promise<PlatformRow | undefined> {
-  return pairedPlatform(db, input, now, findLivePairingCode);
+  return pairedPlatform(db, input, now, false);
 }
 
 /**
@@ -71,18 +66,13 @@ export async function findPairingCodePlatform(
  * usable): its live platform, or undefined when unknown, expired, used, or the platform is gone.
  */
 export async function consumePairingCode(db: Queryable, input: string, now: Date): Promise<PlatformRow | undefined> {
-  return pairedPlatform(db, input, now, usePairingCode);
+  return pairedPlatform(db, input, now, true);
 }
 
-async function pairedPlatform(
-  db: Queryable,
-  input: string,
-  now: Date,
-  lookUp: typeof findLivePairingCode,
-): Promise<PlatformRow | undefined> {
+async function pairedPlatform(db: Queryable, input: string, now: Date, use: boolean): Promise<PlatformRow | undefined> {
   const normalized = normalizePairingCode(input);
   if (!normalized) return undefined;
-  const hit = await lookUp(db, hash(normalized), now);
+  const hit = await livePairingCode(db, hash(normalized), now, use);
   return hit ? findPlatform(db, hit.tenant_id, hit.platform_id) : undefined;
 }
 

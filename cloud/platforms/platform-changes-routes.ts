@@ -8,7 +8,7 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { CloudContext } from '../context';
 import { contractRoute } from '../http/contract-route';
 import { requireTenant } from '../http/authenticate';
-import { authorizationToApi } from '../authorizations/store';
+import { authorizationToApi } from '../authorizations/authorization-service';
 import { feedKey } from '../authorizations/amazon-started-feed';
 import { createPairingCode } from './pairing-codes';
 

@@ -1,7 +1,9 @@
-// Every SQL statement on `authorizations`. The status of an authorization is written here and nowhere
-// else: each change is one statement whose WHERE clause states the status it starts from, so two
-// racing writers cannot both win. Callers pass a Queryable, so a transaction may span several calls.
+// Every statement that writes `authorizations` (the feed of Amazon-started sign-ins only reads it:
+// amazon-started.ts). The status of an authorization is written here and nowhere else: each change is
+// one statement whose WHERE clause states the status it starts from, so two racing writers cannot both
+// win. Callers pass a Queryable, so a transaction may span several calls.
 import type { Queryable } from '../db/queryable';
+import { allRows, firstRow } from './rows';
 import type { AuthorizationMode, AuthorizationStatus, CloudErrorCode, SellerDecision } from '../../shared/cloud-api';
 
 export interface AuthorizationRow {
@@ -65,8 +67,7 @@ export async function insertAuthorization(q: Queryable, a: NewAuthorization): Pr
 
 /** By id alone: the state token is the capability on Amazon's redirect. */
 export async function findAuthorization(q: Queryable, id: string): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>('SELECT * FROM authorizations WHERE id = $1', [id]);
-  return rows[0];
+  return firstRow<AuthorizationRow>(q, 'SELECT * FROM authorizations WHERE id = $1', [id]);
 }
 
 /** An authorization of this tenant; `forUpdate` locks it in a transaction. */
@@ -76,11 +77,11 @@ export async function findTenantAuthorization(
   id: string,
   forUpdate = false,
 ): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>(
+  return firstRow<AuthorizationRow>(
+    q,
     `SELECT * FROM authorizations WHERE id = $1 AND tenant_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [id, tenantId],
   );
-  return rows[0];
 }
 
 /** The status, with the row locked until the transaction ends. */
@@ -115,12 +116,12 @@ export async function finishPending(
   now: Date,
   error?: { code: CloudErrorCode; message: string },
 ): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>(
+  return firstRow<AuthorizationRow>(
+    q,
     `UPDATE authorizations SET status = $2, completed_at = $3, error_code = $4, error_message = $5, ${CLEAR_EXCHANGE}
      WHERE id = $1 AND status = 'pending' RETURNING *`,
     [id, status, now, error?.code ?? null, error?.message ?? null],
   );
-  return rows[0];
 }
 
 /** Uses up the state once: only the first redirect for a pending authorization gets the row back. */
@@ -130,12 +131,12 @@ export async function consumeState(
   codeHash: string | null,
   now: Date,
 ): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>(
+  return firstRow<AuthorizationRow>(
+    q,
     `UPDATE authorizations SET state_used_at = $2, code_hash = $3
      WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
     [id, now, codeHash],
   );
-  return rows[0];
 }
 
 /** The sign-in succeeded (the caller holds the row's lock and has checked it is pending). */
@@ -218,45 +219,6 @@ export async function dropHeldTokens(q: Queryable, platformId: string): Promise<
   );
 }
 
-/** The highest sequence number of the tenant's sign-ins started at Amazon (0 when none). */
-export async function latestAmazonStartedSeq(q: Queryable, tenantId: string): Promise<bigint> {
-  const { rows } = await q.query<{ max: string }>(
-    "SELECT COALESCE(MAX(seq), 0)::text AS max FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon'",
-    [tenantId],
-  );
-  return BigInt(rows[0]?.max ?? '0');
-}
-
-/** The tenant's sign-ins started at Amazon that are still pending, oldest first. */
-export async function pendingAmazonStarted(
-  q: Queryable,
-  tenantId: string,
-  now: Date,
-  limit: number,
-): Promise<AuthorizationRow[]> {
-  const { rows } = await q.query<AuthorizationRow>(
-    `SELECT * FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND status = 'pending' AND expires_at > $2
-     ORDER BY seq LIMIT $3`,
-    [tenantId, now, limit],
-  );
-  return rows;
-}
-
-/** The tenant's sign-ins started at Amazon after sequence number `since`, each with its own as text. */
-export async function amazonStartedAfter(
-  q: Queryable,
-  tenantId: string,
-  since: string,
-  limit: number,
-): Promise<(AuthorizationRow & { seq_text: string })[]> {
-  const { rows } = await q.query<AuthorizationRow & { seq_text: string }>(
-    `SELECT *, seq::text AS seq_text FROM authorizations WHERE tenant_id = $1 AND origin = 'amazon' AND seq > $2::bigint
-     ORDER BY seq LIMIT $3`,
-    [tenantId, since, limit],
-  );
-  return rows;
-}
-
 /** Retention: drops authorizations created before `before` (pending ones then are long expired); their Amazon calls stay with the platform. */
 export async function deleteAuthorizationsCreatedBefore(q: Queryable, before: Date): Promise<number> {
   await q.query(
@@ -286,12 +248,12 @@ export async function startExchange(
   id: string,
   e: { codeHash: string; sealedCode: string; sellingPartnerId: string; now: Date; leaseUntil: Date },
 ): Promise<AuthorizationRow | undefined> {
-  const { rows } = await q.query<AuthorizationRow>(
+  return firstRow<AuthorizationRow>(
+    q,
     `UPDATE authorizations SET state_used_at = $2, code_hash = $3, exchange_code_enc = $4, exchange_selling_partner_id = $5, exchange_lease_until = $6
      WHERE id = $1 AND status = 'pending' AND state_used_at IS NULL AND expires_at > $2 RETURNING *`,
     [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
   );
-  return rows[0];
 }
 
 /** The running instance is still at work on this exchange. */
@@ -321,7 +283,8 @@ export async function claimOrphanedExchanges(
   leaseUntil: Date,
   limit: number,
 ): Promise<AuthorizationRow[]> {
-  const { rows } = await q.query<AuthorizationRow>(
+  return allRows<AuthorizationRow>(
+    q,
     `UPDATE authorizations SET exchange_lease_until = $2
      WHERE id IN (
        SELECT id FROM authorizations
@@ -330,5 +293,4 @@ export async function claimOrphanedExchanges(
      ) RETURNING *`,
     [leaseBefore, leaseUntil, limit],
   );
-  return rows;
 }

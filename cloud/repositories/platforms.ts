@@ -2,6 +2,7 @@
 // tenant, so no call reaches another tenant's rows; the few without one (the callback, the Login URI,
 // a replayed create) say why.
 import type { Queryable } from '../db/queryable';
+import { allRows, firstRow } from './rows';
 import type { CloudMarketplace } from '../../shared/cloud-api';
 import type { Region } from '../../shared/amazon-regions';
 
@@ -32,28 +33,24 @@ export async function findPlatform(
   id: string,
   forUpdate = false,
 ): Promise<PlatformRow | undefined> {
-  const { rows } = await q.query<PlatformRow>(
+  return firstRow<PlatformRow>(
+    q,
     `SELECT * FROM platforms WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL${forUpdate ? ' FOR UPDATE' : ''}`,
     [id, tenantId],
   );
-  return rows[0];
 }
 
 /** By id alone, deleted ones included: for an authorization or an idempotent replay that already names it. */
 export async function findPlatformById(q: Queryable, id: string, forUpdate = false): Promise<PlatformRow | undefined> {
-  const { rows } = await q.query<PlatformRow>(
-    `SELECT * FROM platforms WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  return rows[0];
+  return firstRow<PlatformRow>(q, `SELECT * FROM platforms WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
 }
 
 export async function listPlatformRows(q: Queryable, tenantId: string): Promise<PlatformRow[]> {
-  const { rows } = await q.query<PlatformRow>(
+  return allRows<PlatformRow>(
+    q,
     'SELECT * FROM platforms WHERE tenant_id = $1 AND deleted_at IS NULL ORDER BY created_at, id',
     [tenantId],
   );
-  return rows;
 }
 
 /** Live platforms of a seller in a region, across the tenants that are not disabled (the Login URI; up to `limit`). */
@@ -63,12 +60,12 @@ export async function findPlatformsBySeller(
   region: Region | undefined,
   limit: number,
 ): Promise<PlatformRow[]> {
-  const { rows } = await q.query<PlatformRow>(
+  return allRows<PlatformRow>(
+    q,
     `SELECT p.* FROM platforms p JOIN tenants t ON t.id = p.tenant_id
      WHERE p.selling_partner_id = $1 AND ($2::text IS NULL OR p.region = $2) AND p.deleted_at IS NULL AND t.disabled_at IS NULL LIMIT $3`,
     [sellingPartnerId, region ?? null, limit],
   );
-  return rows;
 }
 
 /** Whether another live platform of the tenant has this name key. */
@@ -120,11 +117,11 @@ export async function findIdempotencyKey(
   tenantId: string,
   key: string,
 ): Promise<{ request_hash: string; platform_id: string } | undefined> {
-  const { rows } = await q.query<{ request_hash: string; platform_id: string }>(
+  return firstRow<{ request_hash: string; platform_id: string }>(
+    q,
     'SELECT request_hash, platform_id FROM idempotency_keys WHERE tenant_id = $1 AND key = $2',
     [tenantId, key],
   );
-  return rows[0];
 }
 
 export async function insertIdempotencyKey(
@@ -147,11 +144,11 @@ export async function lockPlatformForDeletion(
   tenantId: string,
   id: string,
 ): Promise<{ deleted_at: Date | null } | undefined> {
-  const { rows } = await q.query<{ deleted_at: Date | null }>(
+  return firstRow<{ deleted_at: Date | null }>(
+    q,
     'SELECT deleted_at FROM platforms WHERE id = $1 AND tenant_id = $2 FOR UPDATE',
     [id, tenantId],
   );
-  return rows[0];
 }
 
 /** Leaves a tombstone: the tokens and marketplaces go, the id stays (deleting again succeeds). */

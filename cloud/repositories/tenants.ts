@@ -1,5 +1,6 @@
 // Every SQL statement on `tenants` and the operators' record of what they did (`admin_actions`).
 import type { Queryable } from '../db/queryable';
+import { allRows, firstRow, insertRow } from './rows';
 
 export interface TenantRow {
   id: string;
@@ -15,24 +16,17 @@ export interface TenantRow {
 /** What an operator sees of a tenant (never the secret's hash). */
 export type TenantSummaryRow = Omit<TenantRow, 'client_secret_hash'>;
 
-export async function insertTenant(
+export const insertTenant = (
   q: Queryable,
-  t: { id: string; name: string; clientId: string; clientSecretHash: string; createdAt: Date },
-): Promise<void> {
-  await q.query(
-    'INSERT INTO tenants (id, name, client_id, client_secret_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-    [t.id, t.name, t.clientId, t.clientSecretHash, t.createdAt],
-  );
-}
+  row: Pick<TenantRow, 'id' | 'name' | 'client_id' | 'client_secret_hash' | 'created_at'>,
+) => insertRow(q, 'tenants', row);
 
 export async function findTenantById(q: Queryable, id: string): Promise<TenantRow | undefined> {
-  const { rows } = await q.query<TenantRow>('SELECT * FROM tenants WHERE id = $1', [id]);
-  return rows[0];
+  return firstRow<TenantRow>(q, 'SELECT * FROM tenants WHERE id = $1', [id]);
 }
 
 export async function findTenantByClientId(q: Queryable, clientId: string): Promise<TenantRow | undefined> {
-  const { rows } = await q.query<TenantRow>('SELECT * FROM tenants WHERE client_id = $1', [clientId]);
-  return rows[0];
+  return firstRow<TenantRow>(q, 'SELECT * FROM tenants WHERE client_id = $1', [clientId]);
 }
 
 /** Whether this tenant still exists with this Client-ID. */
@@ -63,19 +57,19 @@ const SUMMARY = 'id, name, client_id, created_at, disabled_at';
 
 /** The live tenants (deleted ones are tombstones: their platforms and authorizations refer to them). */
 export async function listTenantSummaries(q: Queryable): Promise<TenantSummaryRow[]> {
-  const { rows } = await q.query<TenantSummaryRow>(
+  return allRows<TenantSummaryRow>(
+    q,
     `SELECT ${SUMMARY} FROM tenants WHERE deleted_at IS NULL ORDER BY created_at, id`,
   );
-  return rows;
 }
 
 /** A live tenant by tenant id or Client-ID, as an operator names it. */
 export async function findTenantByRef(q: Queryable, ref: string): Promise<TenantSummaryRow | undefined> {
-  const { rows } = await q.query<TenantSummaryRow>(
+  return firstRow<TenantSummaryRow>(
+    q,
     `SELECT ${SUMMARY} FROM tenants WHERE (id = $1 OR client_id = $1) AND deleted_at IS NULL`,
     [ref],
   );
-  return rows[0];
 }
 
 /** Whether another live tenant has this name (the key of the unique index tenants_name_unique, migration 6). */
@@ -133,8 +127,12 @@ export async function insertAdminAction(
   q: Queryable,
   a: { at: Date; action: string; tenantId: string; via: string; operator?: string; detail?: object },
 ): Promise<void> {
-  await q.query(
-    'INSERT INTO admin_actions (at, action, tenant_id, via, operator, detail) VALUES ($1, $2, $3, $4, $5, $6)',
-    [a.at, a.action, a.tenantId, a.via, a.operator ?? null, a.detail ? JSON.stringify(a.detail) : null],
-  );
+  await insertRow(q, 'admin_actions', {
+    at: a.at,
+    action: a.action,
+    tenant_id: a.tenantId,
+    via: a.via,
+    operator: a.operator ?? null,
+    detail: a.detail ? JSON.stringify(a.detail) : null,
+  });
 }

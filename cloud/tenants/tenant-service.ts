@@ -27,9 +27,9 @@ export async function createTenant(db: Queryable, name: string, now: Date): Prom
   await insertTenant(db, {
     id: tenantId,
     name,
-    clientId,
-    clientSecretHash: hashClientSecret(clientSecret),
-    createdAt: now,
+    client_id: clientId,
+    client_secret_hash: hashClientSecret(clientSecret),
+    created_at: now,
   });
   return { tenantId, clientId, clientSecret };
 }

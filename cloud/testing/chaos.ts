@@ -90,7 +90,7 @@ interface Rig {
   tenant: { clientId: string; clientSecret: string };
 }
 
-async function startRig(o: ChaosOptions): Promise<Rig> {
+async function startRig(options: ChaosOptions): Promise<Rig> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acc-chaos-'));
   const sandbox = await startSandbox({ port: 0 });
   const port = await freePort();
@@ -99,7 +99,7 @@ async function startRig(o: ChaosOptions): Promise<Rig> {
   const cloudArgs = ['--port', String(port), '--data-dir', path.join(tmp, 'cloud'), '--sandbox', sandbox.url];
   const cloud = await startCliCloud(cloudArgs, cloudEnv(proxy.url));
   const tenant = readDevTenantFile(path.join(tmp, 'cloud', 'dev-tenant.json'))!;
-  const desktopDirs = Array.from({ length: o.desktops }, (_, i) => path.join(tmp, `desktop-${i}`));
+  const desktopDirs = Array.from({ length: options.desktops }, (_, i) => path.join(tmp, `desktop-${i}`));
   const desks: Desktop[] = [];
   for (const dir of desktopDirs) {
     fs.mkdirSync(dir);
@@ -167,11 +167,11 @@ interface FlowRecord {
 }
 
 /** One merchant: ANMELDEN, the seller consents, and again after a clear error (at most MAX_ATTEMPTS). */
-async function runFlow(rig: Rig, index: number, o: ChaosOptions): Promise<FlowRecord> {
+async function runFlow(rig: Rig, index: number, options: ChaosOptions): Promise<FlowRecord> {
   const { seller, country } = SELLERS[index % SELLERS.length]!;
   const deskIndex = index % rig.desks.length;
   const desk = () => rig.desks[deskIndex]!;
-  const deadlineMs = o.flowDeadlineMs ?? 120_000;
+  const deadlineMs = options.flowDeadlineMs ?? 120_000;
   let platformId = '';
   for (let tries = 0; !platformId; tries++) {
     try {
@@ -257,13 +257,13 @@ async function until(
 /** The faults, spread over the expected run time, each applied by the chaos loop. */
 async function injectFaults(
   rig: Rig,
-  o: ChaosOptions,
+  options: ChaosOptions,
   running: () => boolean,
   counts: Record<string, number>,
   rnd: () => number,
 ): Promise<void> {
   const plan: string[] = [];
-  for (const [kind, n] of Object.entries(o.faults))
+  for (const [kind, n] of Object.entries(options.faults))
     if (kind !== 'cloudKills') for (let i = 0; i < (n ?? 0); i++) plan.push(kind);
   for (let i = plan.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
@@ -271,15 +271,15 @@ async function injectFaults(
   }
   // The kills evenly spread over the first three quarters, so a short run has them all.
   const others = plan.length;
-  for (let k = o.faults.cloudKills; k >= 1; k--)
-    plan.splice(Math.floor((k * others * 0.75) / (o.faults.cloudKills + 1)), 0, 'cloudKills');
-  const gapMs = Math.max(300, ((o.flows / o.concurrency) * 1500) / Math.max(1, plan.length));
+  for (let k = options.faults.cloudKills; k >= 1; k--)
+    plan.splice(Math.floor((k * others * 0.75) / (options.faults.cloudKills + 1)), 0, 'cloudKills');
+  const gapMs = Math.max(300, ((options.flows / options.concurrency) * 1500) / Math.max(1, plan.length));
   for (const kind of plan) {
     if (!running()) return;
     await sleep(gapMs * (0.5 + rnd()));
     if (!running()) return;
     counts[kind] = (counts[kind] ?? 0) + 1;
-    o.log?.(`fault: ${kind}`);
+    options.log?.(`fault: ${kind}`);
     switch (kind) {
       case 'cloudStops':
       case 'cloudKills':
@@ -319,26 +319,31 @@ async function injectFaults(
 }
 
 /** Runs the flows with the faults and classifies every flow. */
-export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
+export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const started = Date.now();
-  const rig = await startRig(o);
+  const rig = await startRig(options);
   const counts: Record<string, number> = {};
-  const rnd = random(o.seed ?? 23);
+  const rnd = random(options.seed ?? 23);
   try {
     let next = 0;
     let done = 0;
     const records: FlowRecord[] = [];
     const worker = async () => {
-      while (next < o.flows) {
+      while (next < options.flows) {
         const i = next++;
-        records.push(await runFlow(rig, i, o));
-        if (++done % 50 === 0) o.log?.(`${done} of ${o.flows} flows ended`);
+        records.push(await runFlow(rig, i, options));
+        if (++done % 50 === 0) options.log?.(`${done} of ${options.flows} flows ended`);
       }
     };
-    const chaos = injectFaults(rig, o, () => done < o.flows, counts, rnd);
-    await Promise.all(Array.from({ length: o.concurrency }, worker));
+    const chaos = injectFaults(rig, options, () => done < options.flows, counts, rnd);
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
     await chaos;
-    return { ...(await classify(rig, records)), faults: counts, durationMs: Date.now() - started, flows: o.flows };
+    return {
+      ...(await classify(rig, records)),
+      faults: counts,
+      durationMs: Date.now() - started,
+      flows: options.flows,
+    };
   } finally {
     await stopRig(rig);
   }

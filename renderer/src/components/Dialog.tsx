@@ -5,7 +5,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
  * A footer button; `kind` is its class (the default action, or one that destroys). With `submits` it is
  * the submit button of the dialog's form of that id (Enter in a field does the same).
  */
-type DialogAction = {
+export type DialogAction = {
   label: string;
   kind?: 'primary' | 'danger';
   disabled?: boolean;

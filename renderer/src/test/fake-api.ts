@@ -28,30 +28,31 @@ export const platform = (over: Partial<Platform> = {}): Platform => ({
   ...over,
 });
 
+/** What every waiting sign-in has: its authorization, started now, five minutes left. */
+const waitingSince = () => ({
+  status: 'waiting' as const,
+  authorizationId: 'a1',
+  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+  startedAt: new Date().toISOString(),
+});
+
 /** A sign-in in progress (ANMELDEN pressed, the browser opened, five minutes left). */
 type DesktopWaiting = Extract<AuthState, { status: 'waiting'; origin: 'desktop' }>;
 export const waitingAuth = (over: Partial<DesktopWaiting> = {}): DesktopWaiting => ({
-  status: 'waiting',
+  ...waitingSince(),
   origin: 'desktop',
   mode: 'login',
-  authorizationId: 'a1',
   consentUrl: 'https://sellercentral-europe.amazon.com/apps/authorize/consent?application_id=x&state=s',
-  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-  startedAt: new Date().toISOString(),
   browserOpened: true,
   ...over,
 });
 
 /** A sign-in started in Seller Central or the Appstore (the cloud's Login URI): no link of ours. */
-export const amazonWaitingAuth = (
-  over: Partial<Extract<AuthState, { status: 'waiting'; origin: 'amazon' }>> = {},
-): AuthState => ({
-  status: 'waiting',
+type AmazonWaiting = Extract<AuthState, { status: 'waiting'; origin: 'amazon' }>;
+export const amazonWaitingAuth = (over: Partial<AmazonWaiting> = {}): AuthState => ({
+  ...waitingSince(),
   origin: 'amazon',
   mode: 'refresh',
-  authorizationId: 'a1',
-  expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
-  startedAt: new Date().toISOString(),
   ...over,
 });
 

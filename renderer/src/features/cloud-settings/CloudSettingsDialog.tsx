@@ -4,7 +4,7 @@
 // with a German message next to it; TESTEN checks exactly what is in the dialog; Speichern tests first
 // and asks before it saves values that did not pass the test. Texts shown here never send the user to
 // this very dialog (the `dialog` variants of the error texts).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { AppError } from '../../../../shared/result';
 import {
   CLIENT_ID_MAX,
@@ -15,9 +15,19 @@ import {
   type CloudSettingsProblems,
 } from '../../../../shared/cloud-settings-rules';
 import { getApi } from '../../api';
-import { errorText, useTranslation } from '../../i18n';
+import { errorText, useTranslation, type TranslationKey } from '../../i18n';
 import { CloudPlatformsPanel } from './CloudPlatformsPanel';
 import { Dialog, DialogForm } from '../../components/Dialog';
+
+/**
+ * Each field's input id, label and the rule's length limit. The input takes twice that: a value over the
+ * limit gets the rule's message next to the field rather than being cut short while typing or pasting.
+ */
+const FIELDS = {
+  url: { id: 'cloud-url', label: 'cloudDialog.url', max: CLOUD_URL_MAX },
+  clientId: { id: 'cloud-client-id', label: 'cloudDialog.clientId', max: CLIENT_ID_MAX },
+  clientSecret: { id: 'cloud-client-secret', label: 'cloudDialog.clientSecret', max: CLIENT_SECRET_MAX },
+} as const satisfies Record<CloudSettingsField, { id: string; label: TranslationKey; max: number }>;
 
 type Note = { ok: true; text: string } | { ok: false; error: AppError } | null;
 
@@ -121,20 +131,47 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
     else await store();
   };
 
-  const field = (name: CloudSettingsField) => ({
-    ref: inputs[name],
-    'aria-invalid': problems[name] ? true : undefined,
-    'aria-describedby':
-      [problems[name] && `${name}-error`, name === 'clientSecret' && hasSecret && 'cloud-secret-hint']
-        .filter(Boolean)
-        .join(' ') || undefined,
-  });
-  const fieldError = (name: CloudSettingsField) =>
-    problems[name] ? (
-      <span id={`${name}-error`} className="error-text" role="alert">
-        {errorText(t, { code: problems[name]!, ...(name === 'url' ? { params: { url: url.trim() } } : {}) }, 'dialog')}
-      </span>
-    ) : null;
+  const state: Record<CloudSettingsField, [string, (value: string) => void]> = {
+    url: [url, setUrl],
+    clientId: [clientId, setClientId],
+    clientSecret: [secret, setSecret],
+  };
+  /** A field's row: label, input (with its problem and hint tied to it), and the problem's text below. */
+  const row = (name: CloudSettingsField, attrs: InputHTMLAttributes<HTMLInputElement>, hint?: ReactNode) => {
+    const { id, label, max } = FIELDS[name];
+    const [value, set] = state[name];
+    const describedBy = [
+      problems[name] && `${name}-error`,
+      name === 'clientSecret' && hasSecret && 'cloud-secret-hint',
+    ];
+    return (
+      <>
+        <label htmlFor={id}>{t(label)}</label>
+        <div className="field-stack stretch">
+          <input
+            id={id}
+            value={value}
+            maxLength={max * 2}
+            {...attrs}
+            ref={inputs[name]}
+            aria-invalid={problems[name] ? true : undefined}
+            aria-describedby={describedBy.filter(Boolean).join(' ') || undefined}
+            onChange={(e) => set(e.target.value)}
+          />
+          {hint}
+          {problems[name] && (
+            <span id={`${name}-error`} className="error-text" role="alert">
+              {errorText(
+                t,
+                { code: problems[name], ...(name === 'url' ? { params: { url: url.trim() } } : {}) },
+                'dialog',
+              )}
+            </span>
+          )}
+        </div>
+      </>
+    );
+  };
 
   if (untested) {
     return (
@@ -165,49 +202,17 @@ export function CloudSettingsDialog({ onClose }: { onClose(): void }) {
     >
       <DialogForm id="cloud-settings" autoComplete="off" onSubmit={() => void save()}>
         <p className="hint span-all">{t('cloudDialog.kind')}</p>
-        <label htmlFor="cloud-url">{t('cloudDialog.url')}</label>
-        <div className="field-stack stretch">
-          <input
-            id="cloud-url"
-            type="url"
-            value={url}
-            maxLength={CLOUD_URL_MAX * 2}
-            placeholder="https://"
-            {...field('url')}
-            onChange={(e) => setUrl(e.target.value)}
-          />
-          {fieldError('url')}
-        </div>
-        <label htmlFor="cloud-client-id">{t('cloudDialog.clientId')}</label>
-        <div className="field-stack stretch">
-          <input
-            id="cloud-client-id"
-            value={clientId}
-            maxLength={CLIENT_ID_MAX * 2}
-            {...field('clientId')}
-            onChange={(e) => setClientId(e.target.value)}
-          />
-          {fieldError('clientId')}
-        </div>
-        <label htmlFor="cloud-client-secret">{t('cloudDialog.clientSecret')}</label>
-        <div className="field-stack stretch">
-          <input
-            id="cloud-client-secret"
-            type="password"
-            value={secret}
-            maxLength={CLIENT_SECRET_MAX * 2}
-            autoComplete="new-password"
-            placeholder={hasSecret ? '••••••••' : ''}
-            {...field('clientSecret')}
-            onChange={(e) => setSecret(e.target.value)}
-          />
-          {hasSecret && (
+        {row('url', { type: 'url', placeholder: 'https://' })}
+        {row('clientId', {})}
+        {row(
+          'clientSecret',
+          { type: 'password', autoComplete: 'new-password', placeholder: hasSecret ? '••••••••' : '' },
+          hasSecret && (
             <span id="cloud-secret-hint" className="hint">
               {t('cloudDialog.secretStored')} – {t('cloudDialog.secretKeep')}
             </span>
-          )}
-          {fieldError('clientSecret')}
-        </div>
+          ),
+        )}
         <div className="span-all" role="status" aria-live="polite">
           {busy === 'test' && <span className="hint">{t('cloudDialog.testing')}</span>}
           {busy === 'save' && <span className="hint">{t('cloudDialog.savingTest')}</span>}

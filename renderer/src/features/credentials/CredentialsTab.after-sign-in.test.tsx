@@ -3,27 +3,16 @@
 // account Seller Central signs in with and how to switch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
-import { CredentialsTab } from './CredentialsTab';
 import { usePlatforms } from '../../store/platforms';
-import { setApi } from '../../api';
-import { fakeApi, platform, waitingAuth } from '../../test/fake-api';
-import { resetStores, wrap } from '../../test/render';
+import { platform, waitingAuth } from '../../test/fake-api';
+import { resetStores } from '../../test/render';
+import { renderCredentialsTab } from '../../test/screens';
 import type { AuthState } from '../../../../shared/platform';
 
 afterEach(cleanup);
 beforeEach(resetStores);
 
-function Harness() {
-  const p = usePlatforms((s) => s.platforms[0]);
-  return p ? <CredentialsTab platform={p} sandbox={false} /> : null;
-}
-
-function setup(auth: AuthState, lng: 'de' | 'en' = 'de') {
-  const p = platform({ auth });
-  setApi(fakeApi([p]).api);
-  usePlatforms.setState({ platforms: [p], loaded: true });
-  wrap(<Harness />, lng);
-}
+const setup = (auth: AuthState, lng: 'de' | 'en' = 'de') => renderCredentialsTab(platform({ auth }), { lng });
 
 const authenticated: AuthState = {
   status: 'authenticated',

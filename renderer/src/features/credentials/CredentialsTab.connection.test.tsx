@@ -5,29 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CredentialsTab } from './CredentialsTab';
-import { usePlatforms } from '../../store/platforms';
-import { setApi } from '../../api';
-import { fakeApi, platform } from '../../test/fake-api';
-import { resetStores, wrap } from '../../test/render';
+import { platform } from '../../test/fake-api';
+import { resetStores } from '../../test/render';
+import { renderCredentialsTab } from '../../test/screens';
 import type { AuthState, Platform } from '../../../../shared/platform';
 
 afterEach(cleanup);
 beforeEach(resetStores);
 
-function Harness() {
-  const p = usePlatforms((s) => s.platforms[0]);
-  return p ? <CredentialsTab platform={p} sandbox={false} /> : null;
-}
-
-function setup(auth: AuthState, over: Partial<Platform> = {}) {
-  const p = platform({ auth, ...over });
-  const fake = fakeApi([p]);
-  setApi(fake.api);
-  usePlatforms.setState({ platforms: [p], loaded: true });
-  wrap(<Harness />);
-  return fake;
-}
+const setup = (auth: AuthState, over: Partial<Platform> = {}) => renderCredentialsTab(platform({ auth, ...over }));
 
 const authenticated: AuthState = {
   status: 'authenticated',

@@ -2,11 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CredentialsTab } from './CredentialsTab';
 import { usePlatforms } from '../../store/platforms';
-import { setApi } from '../../api';
-import { amazonWaitingAuth, fakeApi, platform, waitingAuth } from '../../test/fake-api';
-import { resetStores, wrap } from '../../test/render';
+import { amazonWaitingAuth, appInfo, platform, waitingAuth } from '../../test/fake-api';
+import { resetStores } from '../../test/render';
+import { renderCredentialsTab } from '../../test/screens';
 import type { AuthState, Platform } from '../../../../shared/platform';
 
 afterEach(() => {
@@ -15,19 +14,7 @@ afterEach(() => {
 });
 beforeEach(resetStores);
 
-function Harness() {
-  const p = usePlatforms((s) => s.platforms[0]);
-  return p ? <CredentialsTab platform={p} sandbox={false} /> : null;
-}
-
-function setup(auth: AuthState, over: Partial<Platform> = {}) {
-  const p = platform({ auth, ...over });
-  const fake = fakeApi([p]);
-  setApi(fake.api);
-  usePlatforms.setState({ platforms: [p], loaded: true });
-  wrap(<Harness />);
-  return fake;
-}
+const setup = (auth: AuthState, over: Partial<Platform> = {}) => renderCredentialsTab(platform({ auth, ...over }));
 
 const status = () => screen.getByTestId('auth-status').textContent;
 const waiting = waitingAuth;
@@ -171,9 +158,7 @@ describe('seller change and the same seller elsewhere', () => {
     const mine = platform({ auth });
     const twin = platform({ id: 'p2', name: 'Amazon Zweitprofil', auth });
     const other = platform({ id: 'p3', name: 'Amazon Anderes', auth: { ...auth, sellingPartnerId: 'A1OTHER' } });
-    setApi(fakeApi([mine, twin, other]).api);
-    usePlatforms.setState({ platforms: [mine, twin, other], loaded: true });
-    wrap(<Harness />);
+    renderCredentialsTab(mine, { others: [twin, other] });
     const warning = screen.getByTestId('auth-line-twin');
     expect(warning.textContent).toContain('auch mit der Plattform „Amazon Zweitprofil“ verbunden');
     expect(warning.textContent).not.toContain('Amazon Anderes');
@@ -319,19 +304,7 @@ describe('region', () => {
 describe('cloud credentials missing', () => {
   it('says so before ANMELDEN and opens the Cloud-Zugangsdaten dialog', async () => {
     setup({ status: 'not_authenticated' });
-    act(() =>
-      usePlatforms.setState({
-        appInfo: {
-          ...usePlatforms.getState().appInfo!,
-          version: '0',
-          host: 'browser',
-          amazon: { kind: 'production' },
-          keychain: { available: true, plaintextFallback: false },
-          pendingCloudDeletions: 0,
-          cloudConfigured: false,
-        },
-      }),
-    );
+    act(() => usePlatforms.setState({ appInfo: appInfo({ cloudConfigured: false }) }));
     expect(screen.getByTestId('cloud-not-configured').textContent).toContain('fehlen die Cloud-Zugangsdaten');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Cloud-Zugangsdaten öffnen' }));
     const { useUi } = await import('../../store/ui');
@@ -340,19 +313,7 @@ describe('cloud credentials missing', () => {
 
   it('stays quiet when they are there', () => {
     setup({ status: 'not_authenticated' });
-    act(() =>
-      usePlatforms.setState({
-        appInfo: {
-          version: '0',
-          host: 'browser',
-          amazon: { kind: 'production' },
-          keychain: { available: true, plaintextFallback: false },
-          pendingCloudDeletions: 0,
-          cloudConfigured: true,
-          language: 'de',
-        },
-      }),
-    );
+    act(() => usePlatforms.setState({ appInfo: appInfo({ cloudConfigured: true }) }));
     expect(screen.queryByTestId('cloud-not-configured')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { nameSuggestion } from '../../components/name-field';
 import type { Platform } from '../../../../shared/platform';
 import { allowedActions } from '../../../../shared/auth-machine';
 import type { AppError } from '../../../../shared/result';
@@ -60,10 +61,7 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
     else if (focusStatus) status.current?.focus();
   };
 
-  const suggestion =
-    error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string'
-      ? error.params.suggestion
-      : undefined;
+  const suggestion = nameSuggestion(error);
 
   return (
     <div className="credentials">
@@ -94,29 +92,20 @@ export function CredentialsTab({ platform, sandbox }: { platform: Platform; sand
               {t('cred.cancel')}
             </button>
           )}
-          {actions.has('refresh') && (
-            <button
-              key="refresh"
-              type="button"
-              className="primary"
-              disabled={busy || !platform.active}
-              aria-describedby="refresh-hint"
-              onClick={() => void run(() => signIn(platform.id, 'refresh'), true)}
-            >
-              {t('cred.refresh')}
-            </button>
-          )}
-          {actions.has('login') && (
-            <button
-              key="signIn"
-              type="button"
-              className="primary"
-              disabled={busy || !platform.active}
-              onClick={() => void run(() => signIn(platform.id, 'login'), true)}
-            >
-              {t('cred.signIn')}
-            </button>
-          )}
+          {(['refresh', 'login'] as const)
+            .filter((mode) => actions.has(mode))
+            .map((mode) => (
+              <button
+                key={mode === 'login' ? 'signIn' : 'refresh'}
+                type="button"
+                className="primary"
+                disabled={busy || !platform.active}
+                aria-describedby={mode === 'refresh' ? 'refresh-hint' : undefined}
+                onClick={() => void run(() => signIn(platform.id, mode), true)}
+              >
+                {t(mode === 'login' ? 'cred.signIn' : 'cred.refresh')}
+              </button>
+            ))}
           {/* The connection can go while the platform stays: only when there is one and no sign-in runs. */}
           {!deciding && auth.status !== 'waiting' && platform.cloudPlatformId && (
             <DisconnectAction

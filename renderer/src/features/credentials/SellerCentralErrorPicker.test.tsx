@@ -2,11 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CredentialsTab } from './CredentialsTab';
-import { usePlatforms } from '../../store/platforms';
-import { setApi } from '../../api';
-import { fakeApi, platform, waitingAuth } from '../../test/fake-api';
-import { resetStores, wrap } from '../../test/render';
+import { platform, waitingAuth } from '../../test/fake-api';
+import { resetStores } from '../../test/render';
+import { renderCredentialsTab } from '../../test/screens';
 import type { Platform } from '../../../../shared/platform';
 import { ok } from '../../../../shared/result';
 import type { ErrorCode } from '../../../../shared/error-codes';
@@ -22,22 +20,13 @@ beforeEach(resetStores);
 
 const waiting = waitingAuth();
 
-function Harness() {
-  const p = usePlatforms((s) => s.platforms[0]);
-  return p ? <CredentialsTab platform={p} sandbox={false} /> : null;
-}
-
-function setup(answer: (key: string, actualRegion?: string) => Platform, auth = waiting) {
-  const p = platform({ auth });
-  const fake = fakeApi([p]);
-  fake.api.reportSellerCentralError.mockImplementation(
-    async ({ key, actualRegion }: { key: string; actualRegion?: string }) => ok(answer(key, actualRegion)),
-  );
-  setApi(fake.api);
-  usePlatforms.setState({ platforms: [p], loaded: true });
-  wrap(<Harness />);
-  return fake;
-}
+const setup = (answer: (key: string, actualRegion?: string) => Platform, auth = waiting) =>
+  renderCredentialsTab(platform({ auth }), {
+    prepare: (api) =>
+      api.reportSellerCentralError.mockImplementation(
+        async ({ key, actualRegion }: { key: string; actualRegion?: string }) => ok(answer(key, actualRegion)),
+      ),
+  });
 
 const failed = (code: ErrorCode, params?: Record<string, string>): Platform =>
   platform({

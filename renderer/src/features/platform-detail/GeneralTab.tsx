@@ -1,15 +1,44 @@
 // Tab "Allgemein": Bezeichnung, Aktiv, Cloud verwenden. Every change is saved at once through
 // updatePlatform; a refused value is shown next to its field and the field keeps what was typed.
 // The name follows the one name rule (shared/platform-name.ts), checked here first for a German message.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { Platform } from '../../../../shared/platform';
-import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameProblem } from '../../../../shared/platform-name';
+import { normalizePlatformName } from '../../../../shared/platform-name';
+import { useNameField } from '../../components/name-field';
 import type { AppError } from '../../../../shared/result';
 import { usePlatforms } from '../../store/platforms';
 import { useUi } from '../../store/ui';
 import { CloudOffDialog, cloudOffNeedsConfirm } from './CloudOffDialog';
+
+/** A box in the form's second column with its hint below it (the first column left empty). */
+function CheckRow(props: {
+  id: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  label: string;
+  hint: string;
+}) {
+  return (
+    <>
+      <span />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+          aria-describedby={`${props.id}-hint`}
+        />
+        {props.label}
+      </label>
+      <span />
+      <p id={`${props.id}-hint`} className="hint">
+        {props.hint}
+      </p>
+    </>
+  );
+}
 
 /** `onCloudOn`: "Cloud verwenden" was ticked and saved (the detail then shows ZUGANGSDATEN, where the sign-in is). */
 export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onCloudOn?: () => void }) {
@@ -17,11 +46,10 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
   const update = usePlatforms((s) => s.update);
   const cancelSignIn = usePlatforms((s) => s.cancelSignIn);
   const { nameEdit, editName } = useUi();
-  const [name, setName] = useState(platform.name);
-  const [nameError, setNameError] = useState<AppError | null>(null);
+  const nameField = useNameField(platform.name);
+  const { name, setName, error: nameError, setError: setNameError, input: nameInput, suggestion } = nameField;
   const [flagError, setFlagError] = useState<AppError | null>(null);
   const [askCloudOff, setAskCloudOff] = useState(false);
-  const nameInput = useRef<HTMLInputElement>(null);
 
   // The boxes follow the click at once (optimistic) and go back if the core refuses the change.
   const [flags, setFlags] = useState({ active: platform.active, useCloud: platform.useCloud });
@@ -44,18 +72,12 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
     });
   }, [nameEdit, platform.id, editName]);
 
-  const refused = (error: AppError) => {
-    setNameError(error);
-    nameInput.current?.focus();
-  };
-
   const saveName = async (value = name) => {
-    const problem = platformNameProblem(value);
-    if (problem) return refused({ code: problem });
+    if (!nameField.passesRule(value)) return;
     if (normalizePlatformName(value) === platform.name) return setNameError(null);
     const r = await update(platform.id, { name: value });
     if (r.ok) setNameError(null);
-    else refused(r.error);
+    else nameField.refuse(r.error);
   };
 
   const setFlag = async (patch: { active?: boolean; useCloud?: boolean }) => {
@@ -76,11 +98,6 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
     await setFlag({ useCloud: false });
   };
 
-  const suggestion =
-    nameError?.code === 'PLATFORM_NAME_TAKEN' && typeof nameError.params?.suggestion === 'string'
-      ? nameError.params.suggestion
-      : undefined;
-
   return (
     <div className="form-grid">
       <label htmlFor="detail-type">{t('detail.type')}</label>
@@ -88,15 +105,7 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
       <label htmlFor="detail-name">{t('detail.name')}</label>
       <input
         id="detail-name"
-        ref={nameInput}
-        value={name}
-        maxLength={PLATFORM_NAME_MAX}
-        aria-invalid={nameError ? true : undefined}
-        aria-describedby={nameError ? 'detail-name-error' : undefined}
-        onChange={(e) => {
-          setName(e.target.value);
-          setNameError(null);
-        }}
+        {...nameField.inputProps('detail-name-error')}
         onBlur={() => void saveName()}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
@@ -121,37 +130,23 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
           </button>
         </div>
       )}
-      <span />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={flags.active}
-          onChange={(e) => void setFlag({ active: e.target.checked })}
-          aria-describedby="detail-active-hint"
-        />
-        {t('detail.active')}
-      </label>
-      <span />
-      <p id="detail-active-hint" className="hint">
-        {t('inactive.hint')}
-      </p>
-      <span />
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={flags.useCloud}
-          onChange={(e) => {
-            if (!e.target.checked && cloudOffNeedsConfirm(platform)) setAskCloudOff(true);
-            else void setFlag({ useCloud: e.target.checked });
-          }}
-          aria-describedby="detail-cloud-hint"
-        />
-        {t('detail.useCloud')}
-      </label>
-      <span />
-      <p id="detail-cloud-hint" className="hint">
-        {t('detail.useCloudHint')}
-      </p>
+      <CheckRow
+        id="detail-active"
+        checked={flags.active}
+        onChange={(active) => void setFlag({ active })}
+        label={t('detail.active')}
+        hint={t('inactive.hint')}
+      />
+      <CheckRow
+        id="detail-cloud"
+        checked={flags.useCloud}
+        onChange={(useCloud) => {
+          if (!useCloud && cloudOffNeedsConfirm(platform)) setAskCloudOff(true);
+          else void setFlag({ useCloud });
+        }}
+        label={t('detail.useCloud')}
+        hint={t('detail.useCloudHint')}
+      />
       <ErrorMessage error={flagError} />
       {askCloudOff && (
         <CloudOffDialog platform={platform} onConfirm={() => void cloudOff()} onClose={() => setAskCloudOff(false)} />

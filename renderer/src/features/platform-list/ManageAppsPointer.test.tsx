@@ -4,20 +4,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { PlatformList } from './PlatformList';
+import { DeleteFlow } from './DeleteFlow';
 import { setApi } from '../../api';
 import { fakeApi, platform } from '../../test/fake-api';
 import { resetStores, wrap } from '../../test/render';
+import { renderPlatformList } from '../../test/screens';
 
 afterEach(cleanup);
 beforeEach(resetStores);
 
 describe('Löschen and Amazon’s side', () => {
   it('a connected platform: the question says the app stays authorized at Amazon and opens "Apps verwalten"', async () => {
-    const fake = fakeApi([platform({ cloudPlatformId: 'plt_1' })]);
+    const connected = platform({ cloudPlatformId: 'plt_1' });
+    const fake = fakeApi([connected]);
     setApi(fake.api);
-    wrap(<ConfirmDeleteDialog name="Amazon 123456" inCloud platformId="p1" onConfirm={vi.fn()} onClose={vi.fn()} />);
+    wrap(<DeleteFlow platform={connected} onDone={vi.fn()} />);
     expect(screen.getByTestId('manage-apps').textContent).toContain(
       'bis Sie die App in Seller Central unter „Apps verwalten“ entfernen',
     );
@@ -28,15 +29,7 @@ describe('Löschen and Amazon’s side', () => {
 
   it('a platform never connected: no pointer', () => {
     setApi(fakeApi().api);
-    wrap(
-      <ConfirmDeleteDialog
-        name="Amazon 123456"
-        inCloud={false}
-        platformId="p1"
-        onConfirm={vi.fn()}
-        onClose={vi.fn()}
-      />,
-    );
+    wrap(<DeleteFlow platform={platform()} onDone={vi.fn()} />);
     expect(screen.queryByTestId('manage-apps')).toBeNull();
   });
 });
@@ -44,16 +37,7 @@ describe('Löschen and Amazon’s side', () => {
 describe('Aktiv in the list', () => {
   it('an inactive platform is greyed; an active one is not', () => {
     const list = [platform({ name: 'Amazon Aktiv' }), platform({ id: 'p2', name: 'Amazon Ruht', active: false })];
-    wrap(
-      <PlatformList
-        platforms={list}
-        selectedId={null}
-        onSelect={vi.fn()}
-        onOpen={vi.fn()}
-        onDelete={vi.fn()}
-        onNew={vi.fn()}
-      />,
-    );
+    renderPlatformList(list);
     expect(screen.getByRole('row', { name: /Amazon Ruht/ }).className).toContain('inactive');
     expect(screen.getByRole('row', { name: /Amazon Aktiv/ }).className).not.toContain('inactive');
   });

@@ -1,15 +1,16 @@
 // "Neue Plattform": type and Bezeichnung. The name rule (shared/platform-name.ts) is checked here first
 // for a German message next to the field (no browser bubbles); a clash names where the name is used and
 // offers a free one.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Dialog, DialogForm } from '../../components/Dialog';
-import type { AppError, Result } from '../../../../shared/result';
+import type { Result } from '../../../../shared/result';
 import type { Platform } from '../../../../shared/platform';
 // Type only: shared/error-codes.ts reaches zod through the cloud contract, which the renderer's first screen leaves out.
 import type { ErrorCode } from '../../../../shared/error-codes';
-import { normalizePlatformName, PLATFORM_NAME_MAX, platformNameProblem } from '../../../../shared/platform-name';
+import { normalizePlatformName } from '../../../../shared/platform-name';
+import { useNameField } from '../../components/name-field';
 
 interface Props {
   onCreate(name: string): Promise<Result<Platform>>;
@@ -18,23 +19,16 @@ interface Props {
 
 export function NewPlatformDialog({ onCreate, onClose }: Props) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<AppError | null>(null);
+  const nameField = useNameField('');
+  const { name, setName, error, setError, refuse, passesRule, suggestion } = nameField;
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
 
   // The type has one option: the name is what to fill in (the dialog's own effect, which runs first,
   // would focus the type).
-  useEffect(() => input.current?.focus(), []);
-
-  const refuse = (e: AppError) => {
-    setError(e);
-    input.current?.focus();
-  };
+  useEffect(() => nameField.input.current?.focus(), []);
 
   const submit = async (value = name) => {
-    const problem = platformNameProblem(value);
-    if (problem) return refuse({ code: problem });
+    if (!passesRule(value)) return;
     setBusy(true);
     const r = await onCreate(normalizePlatformName(value));
     setBusy(false);
@@ -49,11 +43,6 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
       );
     }
   };
-
-  const suggestion =
-    error?.code === 'PLATFORM_NAME_TAKEN' && typeof error.params?.suggestion === 'string'
-      ? error.params.suggestion
-      : undefined;
 
   return (
     <Dialog
@@ -70,19 +59,7 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
           <option value="amazon">{t('types.amazon')}</option>
         </select>
         <label htmlFor="new-name">{t('newDialog.name')}</label>
-        <input
-          id="new-name"
-          ref={input}
-          value={name}
-          maxLength={PLATFORM_NAME_MAX}
-          placeholder={t('newDialog.namePlaceholder')}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'new-error' : undefined}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-        />
+        <input id="new-name" {...nameField.inputProps('new-error')} placeholder={t('newDialog.namePlaceholder')} />
         <ErrorMessage error={error} id="new-error" />
         {suggestion && (
           <div className="span-all">
@@ -91,7 +68,7 @@ export function NewPlatformDialog({ onCreate, onClose }: Props) {
               onClick={() => {
                 setName(suggestion);
                 setError(null);
-                input.current?.focus();
+                nameField.input.current?.focus();
               }}
             >
               {t('newDialog.useSuggestion', { suggestion })}

@@ -1,32 +1,19 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nProvider } from '../../i18n';
-import type { ReactNode } from 'react';
-import { PlatformList } from './PlatformList';
 import { NewPlatformDialog } from './NewPlatformDialog';
-import { testI18n } from '../../test/i18n';
 import { platform as basePlatform } from '../../test/fake-api';
+import { wrap } from '../../test/render';
+import { renderPlatformList } from '../../test/screens';
 
 afterEach(cleanup);
-
-const wrap = (ui: ReactNode, lng: 'de' | 'en' = 'de') => render(<I18nProvider i18n={testI18n(lng)}>{ui}</I18nProvider>);
 
 const platform = (over: Parameters<typeof basePlatform>[0]) => basePlatform({ name: 'Amazon 1', ...over });
 
 describe('PlatformList', () => {
   it('shows the empty state', () => {
-    wrap(
-      <PlatformList
-        platforms={[]}
-        selectedId={null}
-        onSelect={vi.fn()}
-        onOpen={vi.fn()}
-        onDelete={vi.fn()}
-        onNew={vi.fn()}
-      />,
-    );
+    renderPlatformList([]);
     expect(screen.getByText(/Noch keine Plattform angelegt/)).toBeTruthy();
   });
 
@@ -45,16 +32,7 @@ describe('PlatformList', () => {
         },
       }),
     ];
-    wrap(
-      <PlatformList
-        platforms={list}
-        selectedId={null}
-        onSelect={vi.fn()}
-        onOpen={vi.fn()}
-        onDelete={vi.fn()}
-        onNew={vi.fn()}
-      />,
-    );
+    renderPlatformList(list);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual([
       'Bezeichnung',
@@ -83,53 +61,22 @@ describe('PlatformList', () => {
         auth: { status: 'sign_in_required', at, error: { code: 'REGION_CHANGED' } },
       }),
     ];
-    wrap(
-      <PlatformList
-        platforms={list}
-        selectedId={null}
-        onSelect={vi.fn()}
-        onOpen={vi.fn()}
-        onDelete={vi.fn()}
-        onNew={vi.fn()}
-      />,
-    );
+    renderPlatformList(list);
     expect(screen.getAllByRole('row')[1]!.textContent).toContain('Fehler (LWA_INVALID_GRANT)');
     expect(screen.getAllByRole('row')[2]!.textContent).toContain('Neu anmelden erforderlich');
   });
 
   it('cuts long texts with an ellipsis and gives the whole text as a tooltip', () => {
     const long = 'Amazon '.repeat(11).trim();
-    wrap(
-      <PlatformList
-        platforms={[platform({ name: long })]}
-        selectedId={null}
-        onSelect={vi.fn()}
-        onOpen={vi.fn()}
-        onDelete={vi.fn()}
-        onNew={vi.fn()}
-      />,
-    );
+    renderPlatformList([platform({ name: long })]);
     const cell = screen.getByRole('cell', { name: long });
     expect(cell.className).toBe('truncate');
     expect(cell.getAttribute('title')).toBe(long);
   });
 
   it('is keyboard operable: arrows select, Enter opens, Delete deletes, Insert creates', async () => {
-    const onSelect = vi.fn();
-    const onOpen = vi.fn();
-    const onDelete = vi.fn();
-    const onNew = vi.fn();
     const list = [platform({}), platform({ id: 'p2', name: 'Amazon 2' })];
-    wrap(
-      <PlatformList
-        platforms={list}
-        selectedId="p1"
-        onSelect={onSelect}
-        onOpen={onOpen}
-        onDelete={onDelete}
-        onNew={onNew}
-      />,
-    );
+    const { onSelect, onOpen, onDelete, onNew } = renderPlatformList(list, { selectedId: 'p1' });
     const user = userEvent.setup();
     screen.getByRole('row', { name: /Amazon 1/ }).focus();
     await user.keyboard('{ArrowDown}');
@@ -143,17 +90,7 @@ describe('PlatformList', () => {
   });
 
   it('speaks English when asked', () => {
-    wrap(
-      <PlatformList
-        platforms={[platform({})]}
-        selectedId={null}
-        onSelect={vi.fn()}
-        onOpen={vi.fn()}
-        onDelete={vi.fn()}
-        onNew={vi.fn()}
-      />,
-      'en',
-    );
+    renderPlatformList([platform({})], {}, 'en');
     expect(screen.getAllByRole('columnheader')[0]!.textContent).toBe('Name');
     expect(screen.getByRole('row', { name: /Amazon 1/ }).textContent).toContain('DE – Germany');
   });

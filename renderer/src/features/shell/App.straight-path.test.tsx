@@ -9,26 +9,18 @@ import { App, preloadRest } from './App';
 import { setApi } from '../../api';
 import { appInfo, fakeApi, platform } from '../../test/fake-api';
 import { resetStores, wrap } from '../../test/render';
+import { startApp } from '../../test/screens';
 import { ok } from '../../../../shared/result';
 
 afterEach(cleanup);
 beforeEach(resetStores);
-
-async function start(...args: Parameters<typeof fakeApi>) {
-  await preloadRest();
-  const fake = fakeApi(...args);
-  setApi(fake.api);
-  wrap(<App />);
-  await screen.findByRole('heading', { name: 'E-COMMERCE – PLATTFORMEN' });
-  return fake;
-}
 
 const frames = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
 
 describe('ANLEGEN and Cloud verwenden', () => {
   it('opens the new platform after ANLEGEN, selected, with its details shown and the focus in them', async () => {
-    await start([]);
+    await startApp([]);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Neu' }));
     await user.type(screen.getByLabelText('Bezeichnung'), 'Amazon Neu');
@@ -40,7 +32,7 @@ describe('ANLEGEN and Cloud verwenden', () => {
   });
 
   it('ticking "Cloud verwenden" switches to ZUGANGSDATEN and takes the focus there', async () => {
-    const { api } = await start([platform({ useCloud: false })]);
+    const { api } = await startApp([platform({ useCloud: false })]);
     const user = userEvent.setup();
     await user.dblClick(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.click(screen.getByLabelText('Cloud verwenden'));
@@ -59,7 +51,7 @@ describe('after a delete', () => {
   ];
 
   it('the next platform takes the deleted one’s place, selected and focused; the status bar says what was deleted', async () => {
-    await start(three);
+    await startApp(three);
     const user = userEvent.setup();
     await user.click(screen.getByRole('row', { name: /Amazon B/ }));
     await user.keyboard('{Delete}');
@@ -72,7 +64,7 @@ describe('after a delete', () => {
   });
 
   it('deleted from its detail, the last one: the one before it; the last of all: "Neu"; a queued cloud deletion is said so', async () => {
-    const { api } = await start(three.slice(0, 2));
+    const { api } = await startApp(three.slice(0, 2));
     const user = userEvent.setup();
     await user.dblClick(screen.getByRole('row', { name: /Amazon B/ }));
     await user.click(screen.getByRole('button', { name: 'Löschen' }));
@@ -91,7 +83,7 @@ describe('after a delete', () => {
 
 describe('pending cloud deletions in the list', () => {
   it('shows each as a row with its state, not selectable, also when no platform is left; in English too', async () => {
-    const { emit } = await start([]);
+    const { emit } = await startApp([]);
     expect(screen.getByText(/Noch keine Plattform angelegt/)).toBeTruthy();
     act(() =>
       emit(

@@ -2,28 +2,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App, preloadRest } from './App';
-import { setApi } from '../../api';
-import { appInfo, fakeApi, platform } from '../../test/fake-api';
-import { resetStores, wrap } from '../../test/render';
+import { appInfo, platform } from '../../test/fake-api';
+import { resetStores } from '../../test/render';
+import { startApp } from '../../test/screens';
 import { err, ok } from '../../../../shared/result';
 
 afterEach(cleanup);
 beforeEach(resetStores);
 
-async function start(...args: Parameters<typeof fakeApi>) {
-  // As in the app once the list is up: detail form and dialogs loaded, so they open synchronously.
-  await preloadRest();
-  const fake = fakeApi(...args);
-  setApi(fake.api);
-  wrap(<App />);
-  await screen.findByRole('row', { name: /Amazon 123456/ }).catch(() => undefined);
-  return fake;
-}
-
 describe('Löschen', () => {
   it('warns that the cloud copy goes too, then deletes', async () => {
-    const { api } = await start([platform({ cloudPlatformId: 'c1' })]);
+    const { api } = await startApp([platform({ cloudPlatformId: 'c1' })]);
     const user = userEvent.setup();
     await user.click(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.click(screen.getByRole('button', { name: 'Löschen' }));
@@ -36,7 +25,7 @@ describe('Löschen', () => {
   });
 
   it('does not mention the cloud for a platform never registered there', async () => {
-    await start([platform()]);
+    await startApp([platform()]);
     const user = userEvent.setup();
     await user.click(screen.getByRole('row', { name: /Amazon 123456/ }));
     await user.click(screen.getByRole('button', { name: 'Löschen' }));
@@ -44,7 +33,7 @@ describe('Löschen', () => {
   });
 
   it('cloud unreachable: retry the same call, or delete locally with the cloud deletion queued', async () => {
-    const { api } = await start([platform({ cloudPlatformId: 'c1' })]);
+    const { api } = await startApp([platform({ cloudPlatformId: 'c1' })]);
     api.deletePlatform.mockResolvedValueOnce(
       err('CLOUD_UNREACHABLE', 'ECONNREFUSED', { url: 'https://cloud.example' }),
     );
@@ -69,7 +58,7 @@ describe('Löschen', () => {
   });
 
   it('Abbrechen in the second dialog keeps the platform', async () => {
-    const { api } = await start([platform({ cloudPlatformId: 'c1' })]);
+    const { api } = await startApp([platform({ cloudPlatformId: 'c1' })]);
     api.deletePlatform.mockResolvedValueOnce(err('CLOUD_UNREACHABLE'));
     const user = userEvent.setup();
     await user.click(screen.getByRole('row', { name: /Amazon 123456/ }));
@@ -85,7 +74,7 @@ describe('Löschen', () => {
 
 describe('toolbar', () => {
   it('opens the Cloud-Zugangsdaten dialog and leaves it with Escape', async () => {
-    const { api } = await start();
+    const { api } = await startApp();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Cloud-Zugangsdaten' }));
     expect(screen.getByRole('dialog', { name: 'Cloud-Zugangsdaten' })).toBeTruthy();
@@ -97,7 +86,7 @@ describe('toolbar', () => {
 
 describe('app info', () => {
   it('shows pending cloud deletions in the status bar, kept fresh by appInfoChanged', async () => {
-    const { emit } = await start();
+    const { emit } = await startApp();
     expect(screen.queryByTestId('pending-deletions')).toBeNull();
     act(() => emit('appInfoChanged', appInfo({ pendingCloudDeletions: 2 })));
     expect(screen.getByTestId('pending-deletions').textContent).toBe(
@@ -106,7 +95,7 @@ describe('app info', () => {
   });
 
   it('explains a missing keychain and how to fix it', async () => {
-    await start([platform()], appInfo({ keychain: { available: false, plaintextFallback: false } }));
+    await startApp([platform()], appInfo({ keychain: { available: false, plaintextFallback: false } }));
     const banner = await screen.findByTestId('keychain-banner');
     expect(banner.textContent).toContain('Kein Schlüsselbund verfügbar');
     expect(banner.textContent).toContain('sudo apt install gnome-keyring');
@@ -114,7 +103,7 @@ describe('app info', () => {
   });
 
   it('warns permanently about plain-text secrets', async () => {
-    await start([platform()], appInfo({ keychain: { available: false, plaintextFallback: true } }));
+    await startApp([platform()], appInfo({ keychain: { available: false, plaintextFallback: true } }));
     expect((await screen.findByTestId('plaintext-warning')).textContent).toContain('im Klartext gespeichert');
   });
 });
@@ -124,7 +113,7 @@ describe('detail form from the list', () => {
     const authed = platform({
       auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-01-02T10:00:00.000Z' },
     });
-    const { api } = await start([authed]);
+    const { api } = await startApp([authed]);
     const market = (id: string, name: string, countryCode: string, selected: boolean) => ({
       id,
       name,
@@ -178,7 +167,7 @@ describe('detail form from the list', () => {
   });
 
   it('shows an import error in German', async () => {
-    const { api } = await start([
+    const { api } = await startApp([
       platform({ auth: { status: 'authenticated', sellingPartnerId: 'A2', authorizedAt: '2026-01-02T10:00:00.000Z' } }),
     ]);
     api.importSettings.mockResolvedValueOnce(err('SPAPI_RATE_LIMITED', undefined, { retryAfter: 30 }));
@@ -194,7 +183,7 @@ describe('detail form from the list', () => {
 
 describe('unreadable profile entries', () => {
   it('names how many entries could not be read and where they are kept', async () => {
-    await start(
+    await startApp(
       [platform()],
       appInfo({
         unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 2, file: '/home/u/.config/acc/config.json' },
@@ -206,13 +195,13 @@ describe('unreadable profile entries', () => {
   });
 
   it('shows no such banner when every entry was read', async () => {
-    await start([platform()]);
+    await startApp([platform()]);
     expect(screen.queryByTestId('unreadable-profiles')).toBeNull();
   });
 });
 
 it('says "Ein Plattform-Eintrag" for one unreadable entry', async () => {
-  await start(
+  await startApp(
     [platform()],
     appInfo({ unreadableProfiles: { code: 'PROFILES_UNREADABLE', count: 1, file: '/x/config.json' } }),
   );

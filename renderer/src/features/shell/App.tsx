@@ -3,6 +3,7 @@ import { usePlatforms } from '../../store/platforms';
 import { useUi } from '../../store/ui';
 import { PlatformList } from '../platform-list/PlatformList';
 import { TokenInvalidPage } from './TokenInvalidPage';
+import { LanguageSelect } from './LanguageSelect';
 import { lazyComponent } from '../../components/lazy-component';
 import { errorText, loadGermanRest, useTranslation } from '../../i18n';
 import { whenIdle } from '../../when-idle';
@@ -54,7 +55,7 @@ export const preloadRest = () =>
   ]);
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { platforms, selectedId, loaded, appInfo, error, connect, select, create, clearError } = usePlatforms();
   const { openId, modal, notice, open, showModal, announce } = useUi();
 
@@ -88,17 +89,7 @@ export function App() {
               {appInfo.amazon.kind === 'sandbox' ? t('app.sandboxBadge') : t('app.productionBadge')}
             </span>
           )}
-          <label>
-            {t('app.language')}{' '}
-            <select
-              value={i18n.language}
-              onChange={(e) => void i18n.changeLanguage(e.target.value)}
-              aria-label={t('app.language')}
-            >
-              <option value="de">Deutsch</option>
-              <option value="en">English</option>
-            </select>
-          </label>
+          <LanguageSelect />
         </div>
       </header>
       {/* Everything between title bar and status bar is the main landmark (banners, tool bar, list or form). */}

@@ -1,25 +1,16 @@
 // The browser host's page when its token is missing or refused (a link of an earlier start, or one cut
 // short): nothing can work here, so one clear page says where the valid link is (issue 24).
 import { useTranslation } from '../../i18n';
+import { LanguageSelect } from './LanguageSelect';
 
 export function TokenInvalidPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <div className="app">
       <header className="titlebar">
         <h1>{t('app.title')}</h1>
         <div className="titlebar-right">
-          <label>
-            {t('app.language')}{' '}
-            <select
-              value={i18n.language}
-              onChange={(e) => void i18n.changeLanguage(e.target.value)}
-              aria-label={t('app.language')}
-            >
-              <option value="de">Deutsch</option>
-              <option value="en">English</option>
-            </select>
-          </label>
+          <LanguageSelect />
         </div>
       </header>
       <main className="main">

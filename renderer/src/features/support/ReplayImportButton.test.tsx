@@ -1,17 +1,14 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { App, preloadRest } from '../shell/App';
-import { setApi } from '../../api';
-import { appInfo, fakeApi, platform } from '../../test/fake-api';
-import { resetStores, wrap } from '../../test/render';
+import { appInfo, platform } from '../../test/fake-api';
+import { resetStores } from '../../test/render';
+import { startApp } from '../../test/screens';
 import { err, ok } from '../../../../shared/result';
 
 afterEach(cleanup);
 beforeEach(resetStores);
-// The button is a chunk of its own (sandbox only); fetched up front, as the app does once the list is shown.
-beforeAll(() => preloadRest());
 
 const sandbox = appInfo({ amazon: { kind: 'sandbox', sandboxOrigin: 'http://127.0.0.1:4100' } });
 
@@ -22,7 +19,7 @@ describe('Protokoll importieren', () => {
       name: 'Nachstellung Amazon 1',
       sandboxArmed: { scenario: 'code_expired', account: 'eu.haendler@example.com', replayOf: 'LWA_INVALID_GRANT' },
     });
-    const fake = fakeApi([platform()], sandbox);
+    const fake = await startApp([platform()], sandbox);
     fake.api.importTimeline.mockResolvedValue(
       ok({
         platform: armed,
@@ -30,8 +27,6 @@ describe('Protokoll importieren', () => {
         errorCode: 'LWA_INVALID_GRANT',
       }),
     );
-    setApi(fake.api);
-    wrap(<App />);
     await screen.findByRole('button', { name: 'Protokoll importieren' });
     await userEvent
       .setup()
@@ -47,10 +42,8 @@ describe('Protokoll importieren', () => {
   });
 
   it('refuses a huge file before reading it, and shows the core’s error for a bad one', async () => {
-    const fake = fakeApi([platform()], sandbox);
+    const fake = await startApp([platform()], sandbox);
     fake.api.importTimeline.mockResolvedValue(err('IMPORT_INVALID', 'not JSON', { reason: 'not_json' }));
-    setApi(fake.api);
-    wrap(<App />);
     await screen.findByRole('button', { name: 'Protokoll importieren' });
     const user = userEvent.setup();
     await user.upload(
@@ -70,9 +63,7 @@ describe('Protokoll importieren', () => {
   });
 
   it('is not offered on the real Amazon', async () => {
-    setApi(fakeApi([platform()]).api);
-    wrap(<App />);
-    await screen.findByRole('button', { name: 'Neu' });
+    await startApp([platform()]);
     expect(screen.queryByRole('button', { name: 'Protokoll importieren' })).toBeNull();
   });
 });

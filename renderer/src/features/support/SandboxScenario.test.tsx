@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { CredentialsTab } from '../credentials/CredentialsTab';
 import { SandboxScenarioBanner } from './SandboxScenarioBanner';
 import { usePlatforms } from '../../store/platforms';
 import { setApi } from '../../api';
 import { fakeApi, platform } from '../../test/fake-api';
 import { resetStores, wrap } from '../../test/render';
+import { renderCredentialsTab } from '../../test/screens';
 import type { SandboxScenarioView } from '../../../../shared/ipc-contract';
 import type { Platform } from '../../../../shared/platform';
 import { ok } from '../../../../shared/result';
@@ -29,10 +29,9 @@ const view = (over: Partial<SandboxScenarioView> = {}): SandboxScenarioView => (
   ...over,
 });
 
-function Harness() {
-  const p = usePlatforms((s) => s.platforms[0]);
-  return p ? <CredentialsTab platform={p} sandbox /> : null;
-}
+/** ZUGANGSDATEN in the sandbox, with the sandbox's scenarios as given. */
+const onCredentials = (v: SandboxScenarioView, p: Platform = platform()) =>
+  renderCredentialsTab(p, { sandbox: true, prepare: (api) => api.getSandboxScenarios.mockResolvedValue(ok(v)) });
 
 function setup(v: SandboxScenarioView, p: Platform = platform()) {
   const fake = fakeApi([p]);
@@ -44,8 +43,7 @@ function setup(v: SandboxScenarioView, p: Platform = platform()) {
 
 describe('Testfall für die nächste Anmeldung', () => {
   it('one pick arms a scenario; ANMELDEN is next and says what it triggers', async () => {
-    const fake = setup(view());
-    wrap(<Harness />);
+    const fake = onCredentials(view());
     const select = (await screen.findByLabelText('Testfall für die nächste Anmeldung')) as HTMLSelectElement;
     await waitFor(() => expect(select.disabled).toBe(false));
     // Only accounts that fail here: another region's seller and the secondary user, not the EU seller.
@@ -67,8 +65,7 @@ describe('Testfall für die nächste Anmeldung', () => {
   });
 
   it('a failing account is armed by its e-mail; "kein Testfall" disarms', async () => {
-    const fake = setup(view(), platform({ sandboxArmed: { account: 'na.seller@example.com' } }));
-    wrap(<Harness />);
+    const fake = onCredentials(view(), platform({ sandboxArmed: { account: 'na.seller@example.com' } }));
     const select = (await screen.findByLabelText('Testfall für die nächste Anmeldung')) as HTMLSelectElement;
     await waitFor(() => expect(select.value).toBe('account:na.seller@example.com'));
     expect(screen.getByTestId('sandbox-armed').textContent).toContain('na.seller@example.com');
