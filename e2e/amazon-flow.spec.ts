@@ -41,8 +41,7 @@ test('a failure the sandbox reproduces is explained in German with the next step
   test.setTimeout(120_000);
   // Support staff switch the sandbox to "code already expired at exchange" for this seller.
   await activateScenario(host.services!.sandbox.url, { id: 'code_expired', account: 'eu.haendler@example.com' });
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Fehlerfall');
+  await newPlatformOnCredentials(page, 'Amazon Fehlerfall', { open: host.url });
   const before = host.opened.length;
   await page.getByRole('button', { name: 'ANMELDEN' }).click();
   await expect.poll(() => host.opened.length, { timeout: 15_000 }).toBeGreaterThan(before);

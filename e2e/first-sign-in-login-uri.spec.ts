@@ -21,8 +21,7 @@ test('first sign-in through the Login URI ends on the JSON page and Authentifizi
   const cloudUrl = host.services!.cloud.url;
   await activateScenario(sandbox, { id: 'login_uri_new_seller', account: 'eu.haendler@example.com' });
 
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Erstanmeldung');
+  await newPlatformOnCredentials(page, 'Amazon Erstanmeldung', { open: host.url });
   const link = await anmelden(page, host, { waiting: true });
   expect(link.startsWith(`${cloudUrl}/oauth/amazon/start/`)).toBe(true);
   const state = new URL(link).searchParams.get('state');

@@ -4,11 +4,11 @@
 // the pairing code after Amazon's redirect (a real browser also enforces the page's Content-Security-Policy
 // on the form); axe finds nothing on that page, in German and in English.
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { CloudClient, startStack, type Stack } from '../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { productionApp, seedAccount } from '../sandbox/seed';
 import { totp } from '../sandbox/totp';
+import { expectNoAxeViolations } from './support/axe';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const APP = productionApp();
@@ -53,14 +53,6 @@ async function confirmAndExpectCallback(page: Page): Promise<void> {
   await page.click('#consent-confirm');
   await page.waitForURL(`${stack.cloud.url}/oauth/amazon/callback?**`);
   await expect(page.locator('body')).toContainText('spapi_oauth_code');
-}
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on the ${screen}`,
-  ).toEqual([]);
 }
 
 // German first: the seller's browser asks for German (the English page is checked in a second context).

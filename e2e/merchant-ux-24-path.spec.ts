@@ -3,11 +3,11 @@
 // verwenden" leads on to ZUGANGSDATEN, and the focus (document.activeElement) stays on a sensible element
 // after the sign-in and after a delete; a queued cloud deletion shows in the list; a browser with a stale
 // token gets one clear page. Browser host with the embedded sandbox and cloud. axe 0 on each new screen.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seedAccount, type SeedAccount } from '../sandbox/seed';
 import { totp } from '../sandbox/totp';
 import { startTestHost } from './support/browser-host';
+import { axeInEachLanguage, expectNoAxeViolations } from './support/axe';
 import { openEmptyList } from './support/support-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -21,22 +21,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.close();
 });
-
-async function axe(page: Page, screen: string, languages: readonly ('de' | 'en')[] = ['en', 'de']): Promise<void> {
-  for (const lng of languages) {
-    await page.locator('.titlebar select').selectOption(lng);
-    await expect(page.locator('html')).toHaveAttribute('lang', lng);
-    await expectNoAxeViolations(page, `${screen} (${lng})`);
-  }
-}
-
-async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on "${screen}"`,
-  ).toEqual([]);
-}
 
 /** document.activeElement is this element (and so not <body>). */
 async function expectFocus(page: Page, target: Locator): Promise<void> {
@@ -106,7 +90,7 @@ test('ANLEGEN opens, Cloud leads on, focus stays; AKTUALISIEREN as another selle
     /AKTUALISIEREN öffnet Seller Central mit dem Konto, das in Ihrem Browser bereits angemeldet ist\..*„Konto wechseln“/,
   );
   await page.screenshot({ path: 'e2e/artifacts/ux24-refresh-hint.png' });
-  await axe(page, 'ZUGANGSDATEN with the AKTUALISIEREN hint');
+  await axeInEachLanguage(page, 'ZUGANGSDATEN with the AKTUALISIEREN hint');
 
   // AKTUALISIEREN: the same browser goes straight to the consent page as the EU seller…
   await page.getByRole('button', { name: 'AKTUALISIEREN' }).click();
@@ -140,7 +124,7 @@ test('a browser with a stale or missing token gets one clear page: open the new 
   await expect(page.getByRole('heading', { name: 'Dieser Link gilt nicht mehr' })).toBeVisible();
   await expect(page.getByTestId('token-invalid')).toContainText('Öffnen Sie den neuen Link aus der Konsole');
   await page.screenshot({ path: 'e2e/artifacts/ux24-stale-token.png' });
-  await axe(page, 'stale token page');
+  await axeInEachLanguage(page, 'stale token page');
   await page.goto(`${host.origin}/`);
   await page.evaluate('sessionStorage.clear()');
   await page.reload();
@@ -196,7 +180,7 @@ test('delete: the focus goes to the next platform and the status bar says so; a 
   );
   await expectFocus(page, page.getByRole('row', { name: /Amazon Bleibt/ }));
   await page.screenshot({ path: 'e2e/artifacts/ux24-pending-deletion.png' });
-  await axe(page, 'list with a queued cloud deletion', ['de', 'en']);
+  await axeInEachLanguage(page, 'list with a queued cloud deletion', ['de', 'en']);
   await expect(pending).toContainText('Deleted – cloud deletion pending');
   await page.locator('.titlebar select').selectOption('de');
 });

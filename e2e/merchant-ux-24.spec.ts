@@ -2,45 +2,25 @@
 // sign-in (Neu anmelden erforderlich, ANMELDEN; no import with the other region's token); the English
 // UI's messages name the English buttons. Browser host with the embedded sandbox and cloud; the seller's
 // browser is the HTTP test browser. axe (0 violations) on each new screen, in German and English.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
-import { seedAccount } from '../sandbox/seed';
+import { expect, test } from '@playwright/test';
+import { axeInEachLanguage, expectNoAxeViolations } from './support/axe';
 import { testHostPerFile } from './support/browser-host';
-import { newPlatformOnCredentials, openEmptyList } from './support/support-steps';
-
-const EU = seedAccount('eu.haendler@example.com')!;
+import {
+  consentInHttpBrowser,
+  newPlatformOnCredentials,
+  openEmptyList,
+  signInOnCredentials,
+} from './support/support-steps';
 
 const host = testHostPerFile({ embedded: true });
-
-async function axe(page: Page, screen: string, languages: readonly ('de' | 'en')[] = ['en', 'de']): Promise<void> {
-  for (const lng of languages) {
-    await page.locator('.titlebar select').selectOption(lng);
-    await expect(page.locator('html')).toHaveAttribute('lang', lng);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `axe on "${screen}" (${lng})`,
-    ).toEqual([]);
-  }
-}
-
-async function signedIn(page: Page, name: string): Promise<void> {
-  await newPlatformOnCredentials(page, name);
-  const before = host.opened.length;
-  await page.getByRole('button', { name: 'ANMELDEN' }).click();
-  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
-  const browser = new SellerBrowser();
-  await confirmConsent(browser, await signInToConsent(browser, host.opened.at(-1)!, EU, host.services!.sandbox.url));
-  await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit/);
-}
 
 test('a region change on a signed-in platform asks first, then needs ANMELDEN; keeping it changes nothing', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   await openEmptyList(page, host.url);
-  await signedIn(page, 'Amazon Regionwechsel');
+  await newPlatformOnCredentials(page, 'Amazon Regionwechsel');
+  await signInOnCredentials(page, host);
   await page.getByRole('button', { name: 'Einstellungen importieren' }).click();
   await expect(page.getByRole('table', { name: 'Marktplätze' }).getByRole('row')).toHaveCount(9);
 
@@ -58,7 +38,7 @@ test('a region change on a signed-in platform asks first, then needs ANMELDEN; k
   await expect(ask).toContainText('mit ANMELDEN');
   await expect(ask).toContainText('Marktplätze gehören zur bisherigen Region und werden entfernt');
   await page.screenshot({ path: 'e2e/artifacts/ux24-region-question.png' });
-  await axe(page, 'region change question');
+  await axeInEachLanguage(page, 'region change question');
   await ask.getByRole('button', { name: 'Region behalten' }).click();
   await expect(page.getByLabel('Region', { exact: true })).toHaveValue('FR');
   await expect(page.getByTestId('auth-status')).toHaveAttribute('data-status', 'authenticated');
@@ -76,7 +56,7 @@ test('a region change on a signed-in platform asks first, then needs ANMELDEN; k
   await expect(page.getByRole('table', { name: 'Marktplätze' })).toHaveCount(0);
   await expect(page.getByLabel('Region', { exact: true })).toBeFocused();
   await page.screenshot({ path: 'e2e/artifacts/ux24-region-changed.png' });
-  await axe(page, 'sign-in required after a region change');
+  await axeInEachLanguage(page, 'sign-in required after a region change');
   await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
   await expect(page.getByRole('row', { name: /Amazon Regionwechsel/ })).toContainText('Neu anmelden erforderlich');
 });
@@ -125,11 +105,7 @@ test('the cloud’s failure page in the merchant’s browser: German first, Engl
     await expect(seller.locator('code')).toHaveText('STATE_INVALID');
     await expect(seller.getByText(closing)).toBeVisible();
     await seller.screenshot({ path: `e2e/artifacts/ux24-callback-failure-${locale}.png` });
-    const { violations } = await new AxeBuilder({ page: seller }).analyze();
-    expect(
-      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `axe on the failure page (${locale})`,
-    ).toEqual([]);
+    await expectNoAxeViolations(seller, `the failure page (${locale})`);
     expect(csp).toEqual([]);
     await context.close();
   }
@@ -142,8 +118,7 @@ test('Seller Central zeigt einen Fehler?: code first, searchable, picking explai
 }) => {
   test.setTimeout(180_000);
   await page.clock.install();
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Spaeter Erfolg');
+  await newPlatformOnCredentials(page, 'Amazon Spaeter Erfolg', { open: host.url });
   const before = host.opened.length;
   await page.getByRole('button', { name: 'ANMELDEN' }).click();
   await expect.poll(() => host.opened.length).toBeGreaterThan(before);
@@ -161,7 +136,7 @@ test('Seller Central zeigt einen Fehler?: code first, searchable, picking explai
   await page.getByLabel('Oder Text der Meldung suchen').fill('ungültiger zugriff');
   await expect(group.getByRole('listitem')).toHaveCount(1);
   await page.screenshot({ path: 'e2e/artifacts/ux24-picker.png' });
-  await axe(page, 'Seller Central error picker, searched');
+  await axeInEachLanguage(page, 'Seller Central error picker, searched');
 
   // Picking explains and keeps waiting.
   await group.getByRole('button', { name: /Ungültiger Zugriff/ }).click();
@@ -170,11 +145,10 @@ test('Seller Central zeigt einen Fehler?: code first, searchable, picking explai
   await expect(page.getByTestId('sc-error-picked')).toContainText('Gelingt sie im Browser doch noch, zählt sie');
   await expect(page.getByRole('button', { name: 'Anmeldung beenden' })).toBeVisible();
   await page.screenshot({ path: 'e2e/artifacts/ux24-picked.png' });
-  await axe(page, 'after a picked Seller Central error');
+  await axeInEachLanguage(page, 'after a picked Seller Central error');
 
   // The merchant finishes in the browser anyway: it counts.
-  const browser = new SellerBrowser();
-  const json = await confirmConsent(browser, await signInToConsent(browser, url, EU, host.services!.sandbox.url));
+  const json = await consentInHttpBrowser(host, url);
   expect(json.status).toBe(200);
   await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit .*A2EUMUSTER7H1K/);
 });
@@ -183,8 +157,7 @@ test('a sandbox test case is scoped to the platform’s account and leaves nothi
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Testfall LWA');
+  await newPlatformOnCredentials(page, 'Amazon Testfall LWA', { open: host.url });
   await page.getByLabel('Testfall für die nächste Anmeldung').selectOption('scenario:lwa_500');
   await expect(page.getByTestId('sandbox-armed')).toBeVisible();
   const before = host.opened.length;
@@ -197,11 +170,10 @@ test('a sandbox test case is scoped to the platform’s account and leaves nothi
       }
     ).active;
   expect((await active()).map((a) => [a.id, a.target?.email])).toEqual([['lwa_500', 'eu.haendler@example.com']]);
-  const browser = new SellerBrowser();
-  await confirmConsent(browser, await signInToConsent(browser, host.opened.at(-1)!, EU, host.services!.sandbox.url));
+  await consentInHttpBrowser(host, host.opened.at(-1)!);
   await expect(page.getByTestId('auth-status')).toHaveText('Fehler');
   await expect.poll(active).toEqual([]);
   await expect(page.getByTestId('sandbox-scenario-banner')).toBeHidden();
   await page.screenshot({ path: 'e2e/artifacts/ux24-test-case-cleared.png' });
-  await axe(page, 'after a sandbox test case');
+  await axeInEachLanguage(page, 'after a sandbox test case');
 });

@@ -3,45 +3,12 @@
 // themselves after the first authentication with the Verwenden choice kept on a re-import, and
 // "Verbindung trennen" (asks first, keeps the platform, Nicht authentifiziert, ANMELDEN connects again).
 // axe: 0 violations on each new state, in German and English.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
-import { seedAccount } from '../sandbox/seed';
-import { startTestHost } from './support/browser-host';
-import { newPlatformOnCredentials, openEmptyList } from './support/support-steps';
+import { axeInEachLanguage } from './support/axe';
+import { testHostPerFile } from './support/browser-host';
+import { newPlatformOnCredentials, openEmptyList, signInOnCredentials } from './support/support-steps';
 
-const EU = seedAccount('eu.haendler@example.com')!;
-
-let host: Awaited<ReturnType<typeof startTestHost>>;
-
-test.beforeAll(async () => {
-  host = await startTestHost({ embedded: true });
-});
-test.afterAll(async () => {
-  await host?.close();
-});
-
-async function axe(page: Page, screen: string): Promise<void> {
-  for (const lng of ['en', 'de'] as const) {
-    await page.locator('.titlebar select').selectOption(lng);
-    await expect(page.locator('html')).toHaveAttribute('lang', lng);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      `axe on "${screen}" (${lng})`,
-    ).toEqual([]);
-  }
-}
-
-/** ANMELDEN and the seller's consent in the HTTP test browser; waits for Authentifiziert. */
-async function signIn(page: Page): Promise<void> {
-  const before = host.opened.length;
-  await page.getByRole('button', { name: 'ANMELDEN' }).click();
-  await expect.poll(() => host.opened.length).toBeGreaterThan(before);
-  const browser = new SellerBrowser();
-  await confirmConsent(browser, await signInToConsent(browser, host.opened.at(-1)!, EU, host.services!.sandbox.url));
-  await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit/);
-}
+const host = testHostPerFile({ embedded: true });
 
 const marketRows = (page: Page) => page.getByRole('table', { name: 'Marktplätze' }).getByRole('row');
 
@@ -65,14 +32,14 @@ test('checklist next to ANMELDEN; marketplaces imported after the first sign-in,
   await expect(checklist).toHaveAttribute('open', '');
   await expect(checklist).toContainText('„Autorisierte Partner verwalten“');
   await page.screenshot({ path: 'e2e/artifacts/ux24b-checklist.png' });
-  await axe(page, 'pre-flight checklist');
+  await axeInEachLanguage(page, 'pre-flight checklist');
 
-  await signIn(page);
+  await signInOnCredentials(page, host);
   // Without a click on "Einstellungen importieren".
   await expect(marketRows(page)).toHaveCount(9);
   await expect(page.getByTestId('preflight')).toHaveCount(0);
   await expect(page.getByTestId('pairing-code')).toBeVisible();
-  await axe(page, 'imported automatically');
+  await axeInEachLanguage(page, 'imported automatically');
 
   const first = page.getByRole('checkbox', { name: /verwenden/i }).first();
   const label = await first.getAttribute('aria-label');
@@ -87,9 +54,8 @@ test('Verbindung trennen asks first, keeps the platform as Nicht authentifiziert
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Trennen');
-  await signIn(page);
+  await newPlatformOnCredentials(page, 'Amazon Trennen', { open: host.url });
+  await signInOnCredentials(page, host);
   await expect(marketRows(page)).toHaveCount(9);
 
   await page.getByRole('button', { name: 'Verbindung trennen' }).click();
@@ -98,7 +64,7 @@ test('Verbindung trennen asks first, keeps the platform as Nicht authentifiziert
   await expect(ask).toContainText('„Apps verwalten“');
   await expect(ask.getByRole('button', { name: 'Abbrechen' })).toBeFocused();
   await page.screenshot({ path: 'e2e/artifacts/ux24b-disconnect-question.png' });
-  await axe(page, 'Verbindung trennen question');
+  await axeInEachLanguage(page, 'Verbindung trennen question');
 
   // "Apps verwalten" opens Seller Central's page in the default browser.
   const before = host.opened.length;
@@ -114,24 +80,23 @@ test('Verbindung trennen asks first, keeps the platform as Nicht authentifiziert
   await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Verbindung trennen' })).toHaveCount(0);
   await page.screenshot({ path: 'e2e/artifacts/ux24b-disconnected.png' });
-  await axe(page, 'disconnected');
+  await axeInEachLanguage(page, 'disconnected');
 
-  await signIn(page);
+  await signInOnCredentials(page, host);
   await expect(marketRows(page)).toHaveCount(9);
   await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
   await expect(page.getByRole('row', { name: /Amazon Trennen/ })).toContainText('Authentifiziert');
 });
 
 test('Aktiv off: greyed in the list, ANMELDEN disabled with the reason', async ({ page }) => {
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Inaktiv');
+  await newPlatformOnCredentials(page, 'Amazon Inaktiv', { open: host.url });
   await page.getByRole('tab', { name: 'Allgemein' }).click();
   await page.getByRole('checkbox', { name: 'Aktiv' }).uncheck();
   await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();
   await expect(page.getByRole('button', { name: 'ANMELDEN' })).toBeDisabled();
   await expect(page.getByTestId('inactive-note')).toContainText('nicht aktiv');
-  await axe(page, 'inactive platform');
+  await axeInEachLanguage(page, 'inactive platform');
   await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
   await expect(page.getByRole('row', { name: /Amazon Inaktiv/ })).toHaveClass(/inactive/);
-  await axe(page, 'list with an inactive platform');
+  await axeInEachLanguage(page, 'list with an inactive platform');
 });

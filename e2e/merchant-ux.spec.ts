@@ -4,34 +4,20 @@
 // and English, with 0 violations of any impact. Browser host with the embedded sandbox and cloud; the
 // seller's browser is the HTTP test browser (Chromium's Seller Central is covered by amazon-flow.spec.ts).
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { CloudClient } from '../cloud/testing/stack';
-import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { seedAccount } from '../sandbox/seed';
 import { testHostPerFile } from './support/browser-host';
-import { openEmptyList } from './support/support-steps';
+import { axeInEachLanguage } from './support/axe';
+import { consentInHttpBrowser, openEmptyList } from './support/support-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const OTHER = seedAccount('gesperrte.angebote@example.com')!;
 
 const host = testHostPerFile({ embedded: true });
 
-/** axe on what is on screen now, in German and in English; every violation listed by rule and target. */
-async function axe(page: Page, screen: string): Promise<void> {
-  for (const lng of ['en', 'de'] as const) {
-    await page.locator('.titlebar select').selectOption(lng);
-    await expect(page.locator('html')).toHaveAttribute('lang', lng);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(found, `axe on "${screen}" (${lng})`).toEqual([]);
-  }
-}
-
 async function consentAs(seller: typeof EU, url: string): Promise<void> {
-  const browser = new SellerBrowser();
-  const page = await confirmConsent(browser, await signInToConsent(browser, url, seller, host.services!.sandbox.url));
-  expect(page.status).toBe(200);
+  expect((await consentInHttpBrowser(host, url, seller)).status).toBe(200);
 }
 
 async function nextOpened(count: number): Promise<string> {
@@ -66,24 +52,24 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 900, height: 600 });
   await openEmptyList(page, host.url);
-  await axe(page, 'empty list');
+  await axeInEachLanguage(page, 'empty list');
 
   await page.getByRole('button', { name: 'Neu' }).click();
-  await axe(page, 'Neue Plattform');
+  await axeInEachLanguage(page, 'Neue Plattform');
   await page.getByRole('button', { name: 'Anlegen' }).click();
   await expect(page.getByRole('alert')).toHaveText('Bitte geben Sie eine Bezeichnung ein.');
-  await axe(page, 'Neue Plattform with an error');
+  await axeInEachLanguage(page, 'Neue Plattform with an error');
   await page.getByLabel('Bezeichnung').fill('Amazon Muster');
   await page.getByRole('button', { name: 'Anlegen' }).click();
 
   // Sign in as the EU seller; focus lands on the status.
   await cloudOn(page);
-  await axe(page, 'ZUGANGSDATEN, not signed in');
+  await axeInEachLanguage(page, 'ZUGANGSDATEN, not signed in');
   await page.getByRole('button', { name: 'ANMELDEN' }).click();
   const login = await nextOpened(0);
   await expect(page.getByTestId('auth-status')).toBeFocused();
   await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
-  await axe(page, 'ZUGANGSDATEN, waiting');
+  await axeInEachLanguage(page, 'ZUGANGSDATEN, waiting');
   await consentAs(EU, login);
   await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit .*Händler-ID A2EUMUSTER7H1K/);
   await page.getByRole('button', { name: 'Einstellungen importieren' }).click();
@@ -91,9 +77,9 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   await expect(page.getByTestId('auth-status')).toHaveText(/Muster Handel GmbH \(Händler-ID A2EUMUSTER7H1K\)/);
   await expect(page.getByText('So funktioniert die Anmeldung')).toBeVisible();
   await expect(page.locator('details.info')).not.toHaveAttribute('open', '');
-  await axe(page, 'ZUGANGSDATEN, authenticated with marketplaces');
+  await axeInEachLanguage(page, 'ZUGANGSDATEN, authenticated with marketplaces');
   await page.getByRole('tab', { name: 'Protokoll' }).click();
-  await axe(page, 'Protokoll');
+  await axeInEachLanguage(page, 'Protokoll');
   await page.getByRole('tab', { name: 'ZUGANGSDATEN' }).click();
 
   // AKTUALISIEREN, and the other seller signs in: the question names both; the old connection stays.
@@ -104,7 +90,7 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   await expect(prompt).toContainText('Neu angemeldet: Beispiel Elektronik (Händler-ID A1EUBEISPIEL4Q)');
   await expect(page.getByTestId('auth-status')).toHaveText('Rückfrage: anderes Verkäuferkonto');
   await page.screenshot({ path: 'e2e/artifacts/ux-seller-changed.png' }); // docs/screenshots/seller-changed.png
-  await axe(page, 'seller change question');
+  await axeInEachLanguage(page, 'seller change question');
   await prompt.getByRole('button', { name: 'Bisheriges Konto behalten' }).click();
   await expect(page.getByTestId('auth-status')).toHaveText(/Muster Handel GmbH \(Händler-ID A2EUMUSTER7H1K\)/);
   await expect(page.getByRole('table', { name: 'Marktplätze' }).getByRole('row')).toHaveCount(9);
@@ -129,26 +115,26 @@ test('AKTUALISIEREN with another seller asks; keep and switch; the same seller o
   await page.getByRole('button', { name: 'ANMELDEN' }).click();
   await consentAs(OTHER, await nextOpened(3));
   await expect(page.getByTestId('auth-line-twin')).toContainText('auch mit der Plattform „Amazon Muster“ verbunden');
-  await axe(page, 'ZUGANGSDATEN, duplicate seller');
+  await axeInEachLanguage(page, 'ZUGANGSDATEN, duplicate seller');
 
   // Unticking "Cloud verwenden" asks first and says what happens to the cloud connection.
   await page.getByRole('tab', { name: 'Allgemein' }).click();
   await page.getByLabel('Cloud verwenden').click();
   const off = page.getByRole('dialog', { name: '„Cloud verwenden“ abschalten?' });
   await expect(off).toContainText('Die Verbindung in Ihrem Cloud-Konto bleibt bestehen');
-  await axe(page, 'Cloud verwenden abschalten');
+  await axeInEachLanguage(page, 'Cloud verwenden abschalten');
   await off.getByRole('button', { name: 'Abbrechen' }).click();
   await expect(page.getByLabel('Cloud verwenden')).toBeChecked();
-  await axe(page, 'Allgemein');
+  await axeInEachLanguage(page, 'Allgemein');
 
   await page.getByRole('button', { name: 'Zurück zur Liste' }).click();
   await expect(page.getByRole('row', { name: /Amazon Muster/ })).toContainText(
     'Beispiel Elektronik (Händler-ID A1EUBEISPIEL4Q)',
   );
-  await axe(page, 'list with platforms');
+  await axeInEachLanguage(page, 'list with platforms');
   await page.getByRole('row', { name: /Amazon Zweitprofil/ }).click();
   await page.getByRole('button', { name: 'Löschen' }).click();
-  await axe(page, 'Plattform löschen');
+  await axeInEachLanguage(page, 'Plattform löschen');
   await page.keyboard.press('Escape');
 });
 
@@ -169,7 +155,7 @@ test('a name taken in the cloud account: says so, suggests a free name and focus
   await expect(page.getByRole('alert')).toHaveText(
     'Die Bezeichnung „AMAZON KASSE“ wird in Ihrem Cloud-Konto bereits verwendet (z. B. an einem anderen Arbeitsplatz). Bitte wählen Sie eine andere, z. B. „AMAZON KASSE (2)“.',
   );
-  await axe(page, 'name clash from the cloud');
+  await axeInEachLanguage(page, 'name clash from the cloud');
   await page.getByRole('button', { name: 'Bezeichnung ändern' }).click();
   const name = page.getByLabel('Bezeichnung');
   await expect(name).toBeFocused();
@@ -191,14 +177,14 @@ test('Cloud-Zugangsdaten: field checks in German, TESTEN on save asks before sav
   await page.getByRole('button', { name: 'Cloud-Zugangsdaten' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cloud-Zugangsdaten' });
   await expect(dialog.getByLabel('Client-ID')).not.toHaveValue('');
-  await axe(page, 'Cloud-Zugangsdaten');
+  await axeInEachLanguage(page, 'Cloud-Zugangsdaten');
   const savedId = await dialog.getByLabel('Client-ID').inputValue();
 
   await dialog.getByLabel('Client-ID').fill('');
   await dialog.getByRole('button', { name: 'TESTEN' }).click();
   await expect(dialog.locator('#clientId-error')).toHaveText(/Bitte geben Sie die Client-ID ein/);
   await expect(dialog).not.toContainText('Verbindung erfolgreich');
-  await axe(page, 'Cloud-Zugangsdaten with errors');
+  await axeInEachLanguage(page, 'Cloud-Zugangsdaten with errors');
 
   await dialog.getByLabel('Client-ID').fill('c'.repeat(500));
   await dialog.getByLabel('Cloud-URL').fill(`https://${'x'.repeat(500)}.example`);
@@ -215,7 +201,7 @@ test('Cloud-Zugangsdaten: field checks in German, TESTEN on save asks before sav
   const ask = page.getByRole('dialog', { name: 'Verbindung nicht bestätigt' });
   await expect(ask).toContainText('antwortet keine Cloud', { timeout: 30_000 });
   await expect(ask).not.toContainText('unter „Cloud-Zugangsdaten“');
-  await axe(page, 'Verbindung nicht bestätigt');
+  await axeInEachLanguage(page, 'Verbindung nicht bestätigt');
   await ask.getByRole('button', { name: 'Zurück zur Eingabe' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -43,6 +43,7 @@ const MERCHANT: Record<string, { pick?: string; seller?: 'none' | 'stop' | 'conf
   LWA_INVALID_GRANT: { pick: 'scenario:code_expired', seller: 'confirm' },
   LWA_INVALID_CLIENT: { pick: 'scenario:invalid_client', seller: 'confirm' },
   LWA_UNAVAILABLE: { pick: 'scenario:lwa_500', seller: 'confirm' },
+  SELLER_ID_DISPROVEN: { pick: 'scenario:redirect_seller_id_edited', seller: 'confirm' },
   REFRESH_TOKEN_REVOKED: { seller: 'confirm', spapi: 'refresh_revoked' },
   SPAPI_ROLES_MISSING: { seller: 'confirm', spapi: 'roles_missing' },
   SPAPI_RATE_LIMITED: { seller: 'confirm', spapi: 'spapi_429' },

@@ -45,8 +45,7 @@ test('every Seller Central failure: reproduced from the app, explained in two cl
   browser,
 }) => {
   test.setTimeout(240_000);
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Support');
+  await newPlatformOnCredentials(page, 'Amazon Support', { open: host.url });
   const status = page.getByTestId('auth-status');
 
   for (const key of SELLER_CENTRAL_ERROR_KEYS) {
@@ -102,8 +101,7 @@ test('every Seller Central failure: reproduced from the app, explained in two cl
 });
 
 test('the code typed from Amazon’s page is explained (MD1000); an unknown one says so', async ({ page }) => {
-  await page.goto(host.url);
-  await newPlatformOnCredentials(page, 'Amazon Code');
+  await newPlatformOnCredentials(page, 'Amazon Code', { open: host.url });
   await anmelden(page);
   await page.getByRole('button', { name: 'Seller Central zeigt einen Fehler?' }).click();
   await page.getByLabel('Fehlercode von der Amazon-Seite').fill('XY123');

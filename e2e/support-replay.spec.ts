@@ -19,8 +19,7 @@ test('restart: an earlier sandbox sign-in still works; a deliberate reset says s
     cloud: Number(new URL(host.services!.cloud.url).port),
   };
   try {
-    await page.goto(host.url);
-    await newPlatformOnCredentials(page, 'Amazon Neustart');
+    await newPlatformOnCredentials(page, 'Amazon Neustart', { open: host.url });
     const seller = await sellerSide(browser, await anmelden(page, host), { confirm: true });
     await expect(seller.locator('body')).toContainText('"spapi_oauth_code"');
     await seller.context().close();
@@ -77,8 +76,7 @@ test.describe('export → import → the same error', () => {
     browser,
   }) => {
     test.setTimeout(120_000);
-    await page.goto(host.url);
-    await newPlatformOnCredentials(page, 'Amazon Mitarbeiter');
+    await newPlatformOnCredentials(page, 'Amazon Mitarbeiter', { open: host.url });
     const url = await anmelden(page, host);
     const seller = await sellerSide(browser, url, { email: 'mitarbeiter@example.com' });
     await expect(seller.locator('[data-error="not_primary"]')).toBeVisible();
@@ -115,8 +113,7 @@ test.describe('export → import → the same error', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: 'code_expired', account: 'eu.haendler@example.com', count: 1 }),
     });
-    await page.goto(host.url);
-    await newPlatformOnCredentials(page, 'Amazon Abgelaufen');
+    await newPlatformOnCredentials(page, 'Amazon Abgelaufen', { open: host.url });
     (await sellerSide(browser, await anmelden(page, host), { confirm: true }))
       .context()
       .close()

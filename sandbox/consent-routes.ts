@@ -156,6 +156,9 @@ function ruleError(
   return limited ? 'draft_limit' : undefined;
 }
 
+/** The seller id scenario redirect_seller_id_edited puts into the redirect: no seeded account has it. */
+const EDITED_SELLER_ID = 'A0EDITED0SELLER';
+
 interface Grant {
   account: SeedAccount;
   app: SeedApp;
@@ -180,11 +183,14 @@ export function redirectWithCode(reply: FastifyReply, state: SandboxState, g: Gr
   sellers.add(g.account.sellingPartnerId);
   state.authorizations.set(g.app.applicationId, sellers);
 
-  // Parameter order as in Amazon's documentation example.
+  // Parameter order as in Amazon's documentation example. Scenario redirect_seller_id_edited: the seller
+  // id arrives edited, as a browser (or someone in it) could change it on the way to the app.
+  const ctx = { email: g.account.email, sellingPartnerId: g.account.sellingPartnerId };
+  const seller = state.scenarios.take('redirect_seller_id_edited', ctx) ? EDITED_SELLER_ID : g.account.sellingPartnerId;
   const target = new URL(g.redirectUri);
   target.searchParams.append('state', g.stateParam);
   if (g.app.hybrid) target.searchParams.append('mws_auth_token', newMwsAuthToken());
-  target.searchParams.append('selling_partner_id', g.account.sellingPartnerId);
+  target.searchParams.append('selling_partner_id', seller);
   target.searchParams.append('spapi_oauth_code', code);
   return reply.header('referrer-policy', 'no-referrer').redirect(target.toString(), 302);
 }

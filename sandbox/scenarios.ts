@@ -140,6 +140,31 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
     area: 'seller-central',
     description: 'Amazon übergibt der Login-URI amazon_callback_uri als relativen Pfad statt als vollständige Adresse.',
   },
+  // The Product Fees call that names the token's seller (docs/amazon.md §4.2), and a redirect whose
+  // seller id was edited on the way (the cloud refuses it with SELLER_ID_DISPROVEN).
+  {
+    id: 'pricing_role_missing',
+    area: 'sp-api',
+    description:
+      'Der App fehlt jede Rolle, die Product Fees (getMyFeesEstimateForASIN) verlangt, z. B. „Pricing“: SP-API antwortet 403 ohne Details, die Cloud kann die Händler-ID nicht bestätigen.',
+  },
+  {
+    id: 'fees_client_error',
+    area: 'sp-api',
+    description:
+      'Product Fees antwortet mit Status ClientError (z. B. ein Artikel, den Amazon nicht schätzen kann); die Händler-ID steht trotzdem in der Antwort.',
+  },
+  {
+    id: 'fees_429',
+    area: 'sp-api',
+    description: 'Das Kontingent von Product Fees ist erschöpft: 429 QuotaExceeded, die Händler-ID bleibt unbestätigt.',
+  },
+  {
+    id: 'redirect_seller_id_edited',
+    area: 'seller-central',
+    description:
+      'Die Weiterleitung zur Cloud nennt eine andere selling_partner_id als die des angemeldeten Kontos (die Adresse wurde unterwegs verändert).',
+  },
 ];
 
 /** The Seller Central page each consent_* scenario shows. */

@@ -14,6 +14,7 @@ import { sendHtml } from './sc-common';
 import { SEED, type Seed } from './seed';
 import { registerSignInRoutes } from './sc-signin-routes';
 import { registerSpApiRoutes, spApiError } from './spapi-routes';
+import { registerFeesRoutes } from './fees-routes';
 import { SandboxState, type WrongRegion403 } from './state';
 import { loadState, saveState } from './persistence';
 
@@ -65,6 +66,7 @@ export async function createSandbox(opts: CreateSandboxOptions = {}): Promise<Sa
   registerLoginUriRoutes(app, state);
   registerLwaRoutes(app, state);
   registerSpApiRoutes(app, state);
+  registerFeesRoutes(app, state);
   registerAdminApi(app, state);
   registerAdminPages(app, state);
 

@@ -1,6 +1,6 @@
 // SP-API Sellers on a base URL per region (/spapi/<na|eu|fe>), with Amazon's error shape, request id
 // and rate-limit headers, and the usage plan of getMarketplaceParticipations (0.016/s, burst 15).
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Region } from '../shared/amazon-regions';
 import { newRequestId } from './ids';
 import { marketplaceParticipations } from './marketplace-participations';
@@ -25,22 +25,38 @@ export function spApiError(
   return reply.send(JSON.stringify({ errors: [{ code, message, details }] }));
 }
 
-const denied = (reply: FastifyReply, details = INVALID_TOKEN) =>
+export const denied = (reply: FastifyReply, details = INVALID_TOKEN) =>
   spApiError(reply, 403, 'Unauthorized', 'Access to requested resource is denied.', details);
+
+/**
+ * The seller token of an SP-API call on this region's host, or the reply Amazon gives without one
+ * (unknown, expired, revoked, another region's: 403 Unauthorized; an unknown region: 404).
+ */
+export function sellerToken(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  state: SandboxState,
+): { token: { clientId: string; sellingPartnerId: string; region: Region } } | { reply: FastifyReply } {
+  const region = REGIONS[(req.params as { region: string }).region];
+  if (!region) return { reply: spApiError(reply, 404, 'NotFound', 'Resource not found.') };
+  const header = req.headers['x-amz-access-token'];
+  const token = typeof header === 'string' ? state.accessTokens.get(header.trim()) : undefined;
+  if (!token || !token.sellingPartnerId) return { reply: denied(reply) };
+  if (state.now() >= token.expiresAt) return { reply: denied(reply) };
+  // A token only works in the region it was authorized for; real answers carry empty details (§4).
+  if (token.region !== region) return { reply: denied(reply, state.wrongRegion403 === 'empty' ? '' : INVALID_TOKEN) };
+  const refresh = token.refreshToken ? state.refreshTokens.get(token.refreshToken) : undefined;
+  if (refresh?.revoked || state.scenarios.peek('refresh_revoked', { sellingPartnerId: token.sellingPartnerId }))
+    return { reply: denied(reply) };
+  return { token: { clientId: token.clientId, sellingPartnerId: token.sellingPartnerId, region } };
+}
 
 export function registerSpApiRoutes(app: FastifyInstance, state: SandboxState): void {
   app.get('/spapi/:region/sellers/v1/marketplaceParticipations', async (req, reply) => {
-    const region = REGIONS[(req.params as { region: string }).region];
-    if (!region) return spApiError(reply, 404, 'NotFound', 'Resource not found.');
-    const header = req.headers['x-amz-access-token'];
-    const token = typeof header === 'string' ? state.accessTokens.get(header.trim()) : undefined;
-    if (!token || !token.sellingPartnerId) return denied(reply);
-    if (state.now() >= token.expiresAt) return denied(reply);
-    // A token only works in the region it was authorized for; real answers carry empty details (§4).
-    if (token.region !== region) return denied(reply, state.wrongRegion403 === 'empty' ? '' : INVALID_TOKEN);
+    const checked = sellerToken(req, reply, state);
+    if ('reply' in checked) return checked.reply;
+    const { token } = checked;
     const ctx = { sellingPartnerId: token.sellingPartnerId };
-    const refresh = token.refreshToken ? state.refreshTokens.get(token.refreshToken) : undefined;
-    if (refresh?.revoked || state.scenarios.peek('refresh_revoked', ctx)) return denied(reply);
     if (state.scenarios.take('roles_missing', ctx)) return denied(reply, '');
 
     if (state.scenarios.take('spapi_500', ctx)) {

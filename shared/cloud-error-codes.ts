@@ -78,6 +78,11 @@ export const CLOUD_ERROR_CODES = {
     meaning:
       'Amazon returned another seller than the one that started the sign-in in Seller Central; nothing was changed.',
   },
+  SELLER_ID_DISPROVEN: {
+    status: 400,
+    meaning:
+      "Amazon's token belongs to another seller than the redirect's selling_partner_id names (the URL was edited); nothing was stored.",
+  },
   EXCHANGE_INTERRUPTED: {
     status: 400,
     meaning:

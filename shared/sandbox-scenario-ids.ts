@@ -23,6 +23,10 @@ export const SCENARIO_IDS = [
   'consent_session_expired',
   'login_uri_new_seller',
   'login_uri_relative_callback',
+  'pricing_role_missing',
+  'fees_client_error',
+  'fees_429',
+  'redirect_seller_id_edited',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -55,6 +59,10 @@ const SCENARIO_PHASE: Record<ScenarioId, 'sign-in' | 'after'> = {
   consent_session_expired: 'sign-in',
   login_uri_new_seller: 'after',
   login_uri_relative_callback: 'after',
+  pricing_role_missing: 'after',
+  fees_client_error: 'after',
+  fees_429: 'after',
+  redirect_seller_id_edited: 'sign-in',
 };
 
 export const SIGN_IN_SCENARIO_IDS: readonly ScenarioId[] = SCENARIO_IDS.filter(

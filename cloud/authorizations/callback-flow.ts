@@ -3,8 +3,9 @@
 // verified before anything else (signature, expiry, unused, pending); only then are Amazon's error
 // parameters or the code looked at. The code is exchanged at once (it lives 5 minutes), its progress
 // recorded so a crash cannot leave it half done (code-exchange.ts); a `refresh` keeps the previous
-// tokens until the exchange has succeeded. The Login URI's unbound state names no sign-in yet: the
-// seller Amazon proved decides it (seller-proof.ts).
+// tokens until the exchange has succeeded. The redirect's selling_partner_id is proven with the new
+// token before it is stored (seller-id-check.ts). The Login URI's unbound state names no sign-in yet:
+// the seller Amazon proved decides it (seller-proof.ts).
 import type { CallbackSuccess, CloudErrorCode } from '../../shared/cloud-api';
 import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
@@ -22,7 +23,7 @@ import {
   type PairingPage,
 } from './seller-proof';
 import { codeAad, exchangeAndComplete, leaseFrom } from './code-exchange';
-import { tenantDisabledAt } from '../repositories/tenants';
+import { callbackTarget } from '../repositories/platforms';
 
 export type { PairingPage } from './seller-proof';
 
@@ -96,8 +97,9 @@ export async function handleCallback(
     throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'));
   }
   // The operator disabled the tenant after the sign-in began: its tokens are refused, so none are
-  // fetched or stored for it (the code is not exchanged).
-  if ((await tenantDisabledAt(ctx.db, row.tenant_id)) !== null)
+  // fetched or stored for it (the code is not exchanged). The same read names where the seller is proven.
+  const target = await callbackTarget(ctx.db, row.tenant_id, row.platform_id);
+  if (!target || target.tenant_disabled_at !== null)
     throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
 
   const consumed = await startExchange(ctx.db, row.id, {
@@ -108,7 +110,10 @@ export async function handleCallback(
     leaseUntil: leaseFrom(),
   });
   if (!consumed) throw new CloudError('STATE_REPLAYED');
-  await exchangeAndComplete(ctx, consumed, q.spapi_oauth_code, q.selling_partner_id);
+  const proofTarget = target.region
+    ? { region: target.region, countryCode: target.country_code ?? undefined }
+    : undefined;
+  await exchangeAndComplete(ctx, consumed, q.spapi_oauth_code, q.selling_partner_id, undefined, proofTarget);
   return successBody(q);
 }
 

@@ -74,7 +74,9 @@ export async function callbackRoutes(fastify: FastifyInstance, { ctx }: { ctx: C
       // A bad, replayed or late state changes no authorization; everything else fails it.
       if (!err.code.startsWith('STATE_') && err.code !== 'AUTHORIZATION_NOT_PENDING')
         ctx.metrics.authorization('failed');
-      request.log.info({ code: err.code }, 'amazon callback rejected');
+      // A redirect whose seller id was edited may be an attack on another seller: operators see it as a warning.
+      if (err.code === 'SELLER_ID_DISPROVEN') request.log.warn({ code: err.code }, 'amazon callback rejected');
+      else request.log.info({ code: err.code }, 'amazon callback rejected');
       // Amazon refusing the redirect's code (expired, used, forged) is the redirect's fault, not an
       // upstream failure: 400 here; LWA_INVALID_CLIENT and LWA_UNAVAILABLE stay 502/503.
       const status = err.code === 'LWA_INVALID_GRANT' ? 400 : err.statusCode;

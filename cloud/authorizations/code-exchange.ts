@@ -21,6 +21,7 @@ import { renewExchangeLease, storeExchangedToken } from '../repositories/authori
 import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
 import { bestEffort } from '../../shared/best-effort';
+import { checkSellerId, provenOrRefused, type ProofTarget } from './seller-id-check';
 
 /**
  * How long an exchange's lease lasts without renewal. Real time, not the cloud's clock (ctx.now, which
@@ -44,7 +45,9 @@ function holdLease(ctx: CloudContext, id: string): () => void {
 
 /**
  * Exchanges the code at LWA and stores the outcome; throws the CloudError the authorization failed with.
- * `auth` has its state used up and its exchange recorded.
+ * `auth` has its state used up and its exchange recorded. With `proofTarget` (the platform's region and
+ * country) SP-API is asked whose token it is while the token is stored (seller-id-check.ts); without one
+ * (a recovered exchange) the seller id stays unproven.
  */
 export async function exchangeAndComplete(
   ctx: CloudContext,
@@ -52,22 +55,40 @@ export async function exchangeAndComplete(
   code: string,
   sellingPartnerId: string,
   explain: (err: CloudError) => CloudError = (err) => err,
+  proofTarget?: ProofTarget,
 ): Promise<void> {
   const release = holdLease(ctx, auth.id);
   try {
     const calls = new AmazonCallLog(ctx.now);
+    let recorded = false;
+    // One write for the exchange's and the proof's calls, before the outcome is published.
+    const recordCalls = async () => {
+      if (recorded) return;
+      recorded = true;
+      await record(ctx, auth, calls);
+    };
     try {
-      const tokens = await exchangeCode(ctx.lwa, code, ctx.redirectUri, calls).finally(() => record(ctx, auth, calls));
+      const tokens = await exchangeCode(ctx.lwa, code, ctx.redirectUri, calls);
       if (!tokens.refreshToken)
         throw new CloudError('LWA_ERROR', "Amazon's token endpoint returned no refresh token for the code.");
       const sealed = ctx.secretBox.seal(tokens.refreshToken, auth.platform_id);
+      // The proof's one call runs while the token is stored (it never throws).
+      const proof = proofTarget ? checkSellerId(ctx, proofTarget, tokens.accessToken, calls) : undefined;
       // From here on Amazon's token survives a crash of this instance.
       await storeExchangedToken(ctx.db, auth.id, sealed);
-      await complete(ctx, auth, sellingPartnerId, sealed, {
-        accessToken: tokens.accessToken,
-        expiresIn: tokens.expiresIn,
-      });
+      const identity = proof ? await proof : undefined;
+      await recordCalls();
+      const proven = identity ? provenOrRefused(identity, sellingPartnerId) : false;
+      await complete(
+        ctx,
+        auth,
+        sellingPartnerId,
+        sealed,
+        { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn },
+        proven,
+      );
     } catch (err) {
+      await recordCalls();
       throw await failExchange(ctx, auth, explain(err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR')));
     }
   } finally {
@@ -93,6 +114,7 @@ export async function failExchange(ctx: CloudContext, row: AuthorizationRow, err
 /**
  * Stores Amazon's (sealed) refresh token as the platform's, or holds it aside for a refresh that brought
  * another seller. `access` is the access token that came with the code; a recovered exchange has none.
+ * `sellerIdProven`: SP-API confirmed the token is sellingPartnerId's (seller-id-check.ts).
  */
 export async function complete(
   ctx: CloudContext,
@@ -100,6 +122,7 @@ export async function complete(
   sellingPartnerId: string,
   sealed: string,
   access?: { accessToken: string; expiresIn: number },
+  sellerIdProven = false,
 ): Promise<void> {
   const now = new Date(ctx.now());
   // A refresh with another seller: look up both store names (SP-API) before the transaction, so the
@@ -129,6 +152,7 @@ export async function complete(
         {
           sellingPartnerId,
           sealedRefreshToken: sealed,
+          sellerIdProven,
           storeName: storeNames.next,
           previousStoreName: storeNames.previous,
         },
@@ -142,6 +166,7 @@ export async function complete(
     const signIn = {
       sealedRefreshToken: sealed,
       sellingPartnerId,
+      sellerIdProven,
       storeName,
       authorizedAt: now,
       renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS),

@@ -36,6 +36,7 @@ export type LoginRefusal =
   | 'bad_request'
   | 'unknown_seller'
   | 'ambiguous_seller'
+  | 'seller_unproven'
   | 'code_invalid'
   | 'region_mismatch'
   | 'tenant_disabled'

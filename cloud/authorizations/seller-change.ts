@@ -76,6 +76,7 @@ export async function holdSellerChange(
   seller: {
     sellingPartnerId: string;
     sealedRefreshToken: string;
+    sellerIdProven: boolean;
     storeName: string | null;
     previousStoreName: string | null;
   },
@@ -84,6 +85,7 @@ export async function holdSellerChange(
   await markSellerChanged(tx, auth.id, now, {
     sellingPartnerId: seller.sellingPartnerId,
     sealedRefreshToken: seller.sealedRefreshToken,
+    sellerIdProven: seller.sellerIdProven,
     storeName: seller.storeName,
     previousSellingPartnerId: platform.selling_partner_id,
     previousStoreName: seller.previousStoreName ?? platform.store_name,
@@ -116,6 +118,7 @@ export async function decideSellerChange(
       const signIn = {
         sealedRefreshToken: auth.held_refresh_token_enc,
         sellingPartnerId: auth.selling_partner_id!,
+        sellerIdProven: auth.seller_id_proven,
         storeName: auth.store_name,
         authorizedAt: now,
         renewalDueAt: new Date(now.getTime() + AUTHORIZATION_RENEWAL_MS),

@@ -2,14 +2,16 @@
 // through Seller Central proves the seller, so only now does the cloud decide which platform the consent
 // is for. The code is exchanged first, whoever the seller is: a made-up code ends with Amazon's refusal and
 // writes nothing, known seller id or not, so a forged redirect tells an outsider no more than the Login
-// URI does. With Amazon's tokens in hand:
-//   - the seller id names exactly one live platform of an enabled tenant: a sign-in marked as Amazon's
+// URI does. The redirect's seller id is the browser's to edit, so SP-API is asked whose token it is
+// (seller-id-check.ts): another seller → SELLER_ID_DISPROVEN, nothing written; no answer → the pairing
+// code, never a platform picked by an unproven id. With Amazon's tokens and the proven seller in hand:
+//   - the seller id is the proven one of exactly one live platform of an enabled tenant: a sign-in marked as Amazon's
 //     (refresh when the platform has tokens, else login) is recorded with the token and completed like any
 //     other — nothing is cancelled, no seller change decided; its id is the one the state named, so a
 //     reload of the redirect finds it, and no sign-in started at Amazon ever waits pending for a code;
 //   - none or several: the page asks for the pairing code the desktop shows. Its form carries Amazon's
-//     refresh token sealed (AES-GCM under the cloud's key, bound to this state and seller; the browser
-//     never holds the token itself); the code picks the platform.
+//     refresh token sealed (AES-GCM under the cloud's key, bound to this state and seller, and marked when
+//     the seller was proven; the browser never holds the token itself); the code picks the platform.
 import { createHash } from 'node:crypto';
 import type { CallbackSuccess } from '../../shared/cloud-api';
 import type { Region } from '../../shared/amazon-regions';
@@ -30,6 +32,7 @@ import { recordAmazonCalls } from '../repositories/amazon-requests';
 import { tenantDisabledAt } from '../repositories/tenants';
 import { consumePairingCode, findPairingCodePlatform } from '../platforms/pairing-codes';
 import { codeAad, complete, failExchange, leaseFrom } from './code-exchange';
+import { checkSellerId, provenOrRefused } from './seller-id-check';
 import type { LoginRefusal } from './login-uri';
 import type { UnboundClaims } from './state';
 
@@ -57,7 +60,10 @@ export const successBody = (q: CallbackQuery): CallbackSuccess => ({
     result: { mws_auth_token: q.mws_auth_token ?? null, spapi_oauth_code: q.spapi_oauth_code!, state: q.state! },
   },
 });
-const consentAad = (claims: UnboundClaims, seller: string) => `consent:${claims.authorizationId}:${seller}`;
+const consentAad = (claims: UnboundClaims, seller: string, proven: boolean) =>
+  `consent:${claims.authorizationId}:${seller}${proven ? ':proven' : ''}`;
+/** A consent whose seller SP-API confirmed carries this mark; the mark is sealed in too (consentAad). */
+const PROVEN_MARK = 'p.';
 
 /** The checks of Amazon's answer that need no sign-in: its error, missing parameters, another seller. */
 function checkAnswer(
@@ -82,14 +88,28 @@ export async function proveBySeller(
   const existing = await findAuthorization(ctx.db, claims.authorizationId);
   if (existing) return existing;
   checkAnswer(claims, q);
-  const rows = await findPlatformsBySeller(ctx.db, q.selling_partner_id, claims.region as Region | undefined, 2);
+  const region = claims.region as Region | undefined;
+  const rows = await findPlatformsBySeller(ctx.db, q.selling_partner_id, region, 2);
   const calls = new AmazonCallLog(ctx.now);
   const tokens = await exchangeCode(ctx.lwa, q.spapi_oauth_code, ctx.redirectUri, calls);
   if (!tokens.refreshToken)
     throw new CloudError('LWA_ERROR', "Amazon's token endpoint returned no refresh token for the code.");
-  if (rows.length !== 1) {
-    const consent = ctx.secretBox.seal(tokens.refreshToken, consentAad(claims, q.selling_partner_id));
-    return pairingPage(200, rows.length === 0 ? 'unknown_seller' : 'ambiguous_seller', true, q, consent);
+  // SP-API is asked in the callback host's region, else (a relative callback URI) in the one platform's.
+  const proofRegion = region ?? (rows.length === 1 ? rows[0]!.region : undefined);
+  const identity = proofRegion
+    ? await checkSellerId(
+        ctx,
+        { region: proofRegion, countryCode: rows.length === 1 ? rows[0]!.country_code : undefined },
+        tokens.accessToken,
+        calls,
+      )
+    : { proven: false as const, reason: 'no region' };
+  const proven = provenOrRefused(identity, q.selling_partner_id);
+  if (!proven || rows.length !== 1) {
+    const sealed = ctx.secretBox.seal(tokens.refreshToken, consentAad(claims, q.selling_partner_id, proven));
+    // Unproven, the id may be anyone's: the page must not tell whether it is connected.
+    const reason = !proven ? 'seller_unproven' : rows.length === 0 ? 'unknown_seller' : 'ambiguous_seller';
+    return pairingPage(200, reason, true, q, proven ? `${PROVEN_MARK}${sealed}` : sealed);
   }
   const bound = await bindExchanged(
     ctx,
@@ -100,7 +120,7 @@ export async function proveBySeller(
   );
   if (!bound) throw new CloudError('AUTHORIZATION_NOT_PENDING', 'The platform was deleted meanwhile.');
   await recordAmazonCalls(ctx.db, bound.row.platform_id, bound.row.id, calls.calls).catch(() => undefined);
-  await finish(ctx, bound, { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
+  await finish(ctx, bound, true, { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn });
   return successBody(q);
 }
 
@@ -145,8 +165,10 @@ export async function proveByCode(
   }
   checkAnswer(claims, q);
   let refreshToken: string;
+  const proven = consent.startsWith(PROVEN_MARK);
   try {
-    refreshToken = ctx.secretBox.open(consent, consentAad(claims, q.selling_partner_id));
+    const sealed = proven ? consent.slice(PROVEN_MARK.length) : consent;
+    refreshToken = ctx.secretBox.open(sealed, consentAad(claims, q.selling_partner_id, proven));
   } catch {
     throw new CloudError('STATE_INVALID');
   }
@@ -162,7 +184,7 @@ export async function proveByCode(
 
   const bound = await bindExchanged(ctx, claims, q, refreshToken, (tx) => consumePairingCode(tx, code, now));
   if (!bound) return again(400, 'code_invalid', true);
-  await finish(ctx, bound);
+  await finish(ctx, bound, proven);
   return successBody(q);
 }
 
@@ -234,10 +256,11 @@ async function bindExchanged(
 async function finish(
   ctx: CloudContext,
   bound: Bound,
+  sellerIdProven: boolean,
   access?: { accessToken: string; expiresIn: number },
 ): Promise<void> {
   try {
-    await complete(ctx, bound.row, bound.row.exchange_selling_partner_id!, bound.sealed, access);
+    await complete(ctx, bound.row, bound.row.exchange_selling_partner_id!, bound.sealed, access, sellerIdProven);
   } catch (err) {
     throw await failExchange(ctx, bound.row, err instanceof CloudError ? err : new CloudError('INTERNAL_ERROR'));
   }

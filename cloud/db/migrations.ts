@@ -167,6 +167,18 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX platform_renames_unacknowledged ON platform_renames (tenant_id, platform_id) WHERE acknowledged_at IS NULL;
     `,
   },
+  {
+    // The redirect's selling_partner_id is the browser's to edit: a seller id counts only once SP-API named
+    // the token's seller (cloud/amazon/seller-identity.ts). Rows from before count as unproven, so a sign-in
+    // started at Amazon is no longer routed to them by seller id (the pairing code decides) until their
+    // next sign-in proves it. Expand only: earlier releases never read these columns.
+    version: 10,
+    sql: `
+      ALTER TABLE platforms ADD COLUMN seller_id_proven boolean NOT NULL DEFAULT false;
+      -- A refresh's other seller, held until the desktop decides: whether its id was proven.
+      ALTER TABLE authorizations ADD COLUMN seller_id_proven boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 /** Versions must rise strictly: a merge that gave two migrations the same number fails at start. */

@@ -44,6 +44,8 @@ const TEXT: Record<PageLang, Sentences> = {
     AMAZON_CONSENT_DENIED: 'Der Zugriff wurde bei Amazon abgelehnt oder abgebrochen.',
     AMAZON_CALLBACK_ERROR: 'Amazon hat die Anmeldung mit einem Fehler beendet.',
     SELLER_MISMATCH: 'In Seller Central war ein anderes Verkäuferkonto angemeldet; es wurde nichts geändert.',
+    SELLER_ID_DISPROVEN:
+      'Die Adresse dieser Rückmeldung nennt ein anderes Verkäuferkonto als Amazon; aus Sicherheitsgründen wurde nichts gespeichert.',
     TENANT_DISABLED: 'Das Konto beim Cloud-Anbieter ist gesperrt.',
     INVALID_REQUEST: 'Die Rückmeldung von Amazon war nicht lesbar.',
   },
@@ -65,6 +67,8 @@ const TEXT: Record<PageLang, Sentences> = {
     AMAZON_CONSENT_DENIED: 'The access was declined or cancelled on Amazon.',
     AMAZON_CALLBACK_ERROR: 'Amazon ended the sign-in with an error.',
     SELLER_MISMATCH: 'Another seller account was signed in to Seller Central; nothing was changed.',
+    SELLER_ID_DISPROVEN:
+      'The address of this answer names another seller account than Amazon does; for safety nothing was stored.',
     TENANT_DISABLED: 'The account with the cloud provider is disabled.',
     INVALID_REQUEST: 'Amazon’s answer could not be read.',
   },

@@ -28,6 +28,8 @@ const TEXT: Record<PageLang, Record<LoginRefusal | 'title' | 'codeLabel' | 'subm
       'Dieses Amazon-Verkäuferkonto ist noch mit keiner Plattform verbunden. Öffnen Sie in der Anwendung die Plattform, Reiter ZUGANGSDATEN, klicken Sie auf „Kopplungscode anzeigen“ und geben Sie den Code hier ein.',
     ambiguous_seller:
       'Dieses Amazon-Verkäuferkonto ist mit mehreren Plattformen verbunden. Damit die richtige aktualisiert wird: Öffnen Sie in der Anwendung die Plattform, Reiter ZUGANGSDATEN, klicken Sie auf „Kopplungscode anzeigen“ und geben Sie den Code hier ein.',
+    seller_unproven:
+      'Amazon hat nicht bestätigt, zu welchem Verkäuferkonto diese Anmeldung gehört, daher wählt die Cloud die Plattform nicht selbst. Öffnen Sie in der Anwendung die Plattform, Reiter ZUGANGSDATEN, klicken Sie auf „Kopplungscode anzeigen“ und geben Sie den Code hier ein.',
     code_invalid:
       'Der Kopplungscode ist falsch, abgelaufen oder wurde schon verwendet. Lassen Sie sich in der Anwendung unter ZUGANGSDATEN einen neuen Code anzeigen und geben Sie ihn hier ein.',
     region_mismatch:
@@ -48,6 +50,8 @@ const TEXT: Record<PageLang, Record<LoginRefusal | 'title' | 'codeLabel' | 'subm
       'This Amazon seller account is not connected to any platform yet. In the app, open the platform, tab CREDENTIALS, click "Show pairing code" and enter the code here.',
     ambiguous_seller:
       'This Amazon seller account is connected to several platforms. So that the right one is renewed: in the app, open the platform, tab CREDENTIALS, click "Show pairing code" and enter the code here.',
+    seller_unproven:
+      'Amazon did not confirm which seller account this sign-in belongs to, so the cloud does not choose the platform itself. In the app, open the platform, tab CREDENTIALS, click "Show pairing code" and enter the code here.',
     code_invalid:
       'The pairing code is wrong, expired or already used. Show a new code in the app under CREDENTIALS and enter it here.',
     region_mismatch:

@@ -37,6 +37,8 @@ export interface AuthorizationRow {
   exchange_selling_partner_id: string | null;
   exchange_lease_until: Date | null;
   exchanged_refresh_token_enc: string | null;
+  /** With a held seller change: SP-API confirmed the held token belongs to selling_partner_id (migration 10). */
+  seller_id_proven: boolean;
 }
 
 /** Every end of an authorization drops what its code exchange kept (the sealed code and token). */
@@ -162,6 +164,7 @@ export async function markSellerChanged(
   change: {
     sellingPartnerId: string;
     sealedRefreshToken: string;
+    sellerIdProven: boolean;
     storeName: string | null;
     previousSellingPartnerId: string | null;
     previousStoreName: string | null;
@@ -169,7 +172,7 @@ export async function markSellerChanged(
 ): Promise<void> {
   await q.query(
     `UPDATE authorizations SET status = 'seller_changed', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = true,
-       held_refresh_token_enc = $4, store_name = $5, previous_selling_partner_id = $6, previous_store_name = $7, ${CLEAR_EXCHANGE}
+       held_refresh_token_enc = $4, store_name = $5, previous_selling_partner_id = $6, previous_store_name = $7, seller_id_proven = $8, ${CLEAR_EXCHANGE}
      WHERE id = $1 AND status = 'pending'`,
     [
       id,
@@ -179,6 +182,7 @@ export async function markSellerChanged(
       change.storeName,
       change.previousSellingPartnerId,
       change.previousStoreName,
+      change.sellerIdProven,
     ],
   );
 }

@@ -16,6 +16,8 @@ export interface PlatformRow {
   region: Region;
   country_code: string;
   selling_partner_id: string | null;
+  /** SP-API named the token's seller and it was this id (migration 10); only such ids route Amazon-started sign-ins. */
+  seller_id_proven: boolean;
   /** The seller's store name as SP-API Sellers reports it (from the settings import or a seller change). */
   store_name: string | null;
   refresh_token_enc: string | null;
@@ -53,7 +55,10 @@ export async function listPlatformRows(q: Queryable, tenantId: string): Promise<
   );
 }
 
-/** Live platforms of a seller in a region, across the tenants that are not disabled (the Login URI; up to `limit`). */
+/**
+ * Live platforms whose *proven* seller id this is, in a region, across the tenants that are not disabled
+ * (the Login URI and its callback; up to `limit`). An unproven id may have been typed into a redirect.
+ */
 export async function findPlatformsBySeller(
   q: Queryable,
   sellingPartnerId: string,
@@ -63,9 +68,30 @@ export async function findPlatformsBySeller(
   return allRows<PlatformRow>(
     q,
     `SELECT p.* FROM platforms p JOIN tenants t ON t.id = p.tenant_id
-     WHERE p.selling_partner_id = $1 AND ($2::text IS NULL OR p.region = $2) AND p.deleted_at IS NULL AND t.disabled_at IS NULL LIMIT $3`,
+     WHERE p.selling_partner_id = $1 AND p.seller_id_proven AND ($2::text IS NULL OR p.region = $2) AND p.deleted_at IS NULL AND t.disabled_at IS NULL LIMIT $3`,
     [sellingPartnerId, region ?? null, limit],
   );
+}
+
+/**
+ * The callback's one read before the code exchange: whether the sign-in's tenant is disabled (undefined:
+ * no such tenant), and the platform's region and country, where SP-API is asked whose token it is.
+ */
+export async function callbackTarget(
+  q: Queryable,
+  tenantId: string,
+  platformId: string,
+): Promise<{ tenant_disabled_at: Date | null; region: Region | null; country_code: string | null } | undefined> {
+  const { rows } = await q.query<{
+    tenant_disabled_at: Date | null;
+    region: Region | null;
+    country_code: string | null;
+  }>(
+    `SELECT t.disabled_at AS tenant_disabled_at, p.region, p.country_code
+     FROM tenants t LEFT JOIN platforms p ON p.id = $2 AND p.tenant_id = t.id WHERE t.id = $1`,
+    [tenantId, platformId],
+  );
+  return rows[0];
 }
 
 /** Whether another live platform of the tenant has this name key. */
@@ -184,6 +210,8 @@ export async function storeMarketplaces(
 export interface PlatformSignIn {
   sealedRefreshToken: string;
   sellingPartnerId: string;
+  /** SP-API confirmed the token belongs to sellingPartnerId (cloud/amazon/seller-identity.ts). */
+  sellerIdProven: boolean;
   storeName: string | null;
   authorizedAt: Date;
   renewalDueAt: Date;
@@ -197,8 +225,8 @@ export async function storePlatformSignIn(
   clearMarketplaces: boolean,
 ): Promise<void> {
   await q.query(
-    `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5, store_name = $6${clearMarketplaces ? ', marketplaces = NULL' : ''}
+    `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5, store_name = $6, seller_id_proven = $7${clearMarketplaces ? ', marketplaces = NULL' : ''}
      WHERE id = $1`,
-    [id, s.sealedRefreshToken, s.sellingPartnerId, s.authorizedAt, s.renewalDueAt, s.storeName],
+    [id, s.sealedRefreshToken, s.sellingPartnerId, s.authorizedAt, s.renewalDueAt, s.storeName, s.sellerIdProven],
   );
 }

@@ -2,7 +2,8 @@
 // ZUGANGSDATEN, and the seller's side in a second page (sign-in — prefilled when support armed an
 // account — one-time code, consent) up to the page Amazon ends on.
 import { expect, type Browser, type Page } from '@playwright/test';
-import { seedAccount } from '../../sandbox/seed';
+import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
+import { seedAccount, type SeedAccount } from '../../sandbox/seed';
 import { totp } from '../../sandbox/totp';
 
 /** Opens the app and waits for the empty list, in German (the default). */
@@ -12,7 +13,13 @@ export async function openEmptyList(page: Page, url: string): Promise<void> {
   await expect(page.getByText('Noch keine Plattform angelegt')).toBeVisible();
 }
 
-export async function newPlatformOnCredentials(page: Page, name: string, country = 'DE'): Promise<void> {
+/** Neu → the platform opened on ZUGANGSDATEN with "Cloud verwenden" and the region; `open`: the app's URL to load first. */
+export async function newPlatformOnCredentials(
+  page: Page,
+  name: string,
+  { country = 'DE', open }: { country?: string; open?: string } = {},
+): Promise<void> {
+  if (open) await page.goto(open);
   await page.getByRole('button', { name: 'Neu' }).click();
   await page.getByLabel('Bezeichnung').fill(name);
   // ANLEGEN opens the new platform; ticking "Cloud verwenden" leads on to ZUGANGSDATEN (issue 24).
@@ -37,6 +44,25 @@ export async function anmelden(
   await expect.poll(() => host.opened.length).toBeGreaterThan(before);
   if (opts.waiting) await expect(page.getByTestId('auth-status')).toHaveText(/Anmeldung läuft/);
   return host.opened.at(-1)!;
+}
+
+/** The seller's consent in the HTTP test browser (cloud/testing/seller-browser.ts): the page Amazon's redirect ends on. */
+export async function consentInHttpBrowser(
+  host: { services?: { sandbox: { url: string } } },
+  url: string,
+  account: SeedAccount = seedAccount('eu.haendler@example.com')!,
+) {
+  const browser = new SellerBrowser();
+  return confirmConsent(browser, await signInToConsent(browser, url, account, host.services!.sandbox.url));
+}
+
+/** ANMELDEN and the seller's consent in the HTTP test browser; waits for Authentifiziert. */
+export async function signInOnCredentials(
+  page: Page,
+  host: { opened: string[]; services?: { sandbox: { url: string } } },
+): Promise<void> {
+  await consentInHttpBrowser(host, await anmelden(page, host));
+  await expect(page.getByTestId('auth-status')).toHaveText(/Authentifiziert seit/);
 }
 
 /** The seller's browser from the consent URL to the page Amazon shows after the one-time code (and, with `confirm`, after "Bestätigen"). */

@@ -300,11 +300,16 @@ describe('SP-API: Einstellungen importieren', () => {
 
 // Scenarios whose tests live in other files: the Seller Central pages in sandbox/replay.integration.test.ts
 // and e2e/replay-every-code.spec.ts; the Login URI's in login-uri.integration.test.ts,
-// cloud/login-uri-step.test.ts and e2e/first-sign-in-login-uri.spec.ts.
+// cloud/login-uri-step.test.ts and e2e/first-sign-in-login-uri.spec.ts; the seller id's proof in
+// seller-id-proof.integration.test.ts.
 const COVERED_ELSEWHERE: readonly string[] = [
   ...Object.keys(CONSENT_PAGE_SCENARIOS),
   'login_uri_new_seller',
   'login_uri_relative_callback',
+  'pricing_role_missing',
+  'fees_client_error',
+  'fees_429',
+  'redirect_seller_id_edited',
 ];
 
 it('covers every scenario the sandbox offers', () => {

@@ -34,6 +34,10 @@ const ARM_DEFAULTS: Record<ScenarioId, { count?: number; ms?: number }> = {
   consent_session_expired: { count: 1 },
   login_uri_new_seller: {},
   login_uri_relative_callback: {},
+  pricing_role_missing: {},
+  fees_client_error: {},
+  fees_429: { count: 1 },
+  redirect_seller_id_edited: { count: 1 },
 };
 
 /**

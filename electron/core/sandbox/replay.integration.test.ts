@@ -108,9 +108,14 @@ async function merchantFails(kind: string): Promise<{ exported: string; outcome:
   } else if (kind === 'AUTH_TIMEOUT') {
     await merchant.call('signIn', { id: p.id, mode: 'login' });
     await timeout(merchant, p.id);
-  } else if (kind.startsWith('LWA_')) {
+  } else if (kind.startsWith('LWA_') || kind === 'SELLER_ID_DISPROVEN') {
     await scenario(
-      { LWA_INVALID_GRANT: 'code_expired', LWA_INVALID_CLIENT: 'invalid_client', LWA_UNAVAILABLE: 'lwa_500' }[kind]!,
+      {
+        LWA_INVALID_GRANT: 'code_expired',
+        LWA_INVALID_CLIENT: 'invalid_client',
+        LWA_UNAVAILABLE: 'lwa_500',
+        SELLER_ID_DISPROVEN: 'redirect_seller_id_edited',
+      }[kind]!,
       kind === 'LWA_UNAVAILABLE' ? { count: 5 } : {},
     );
     const { browser, page } = await browse();
@@ -182,6 +187,7 @@ const CODES = [
   'LWA_INVALID_GRANT',
   'LWA_INVALID_CLIENT',
   'LWA_UNAVAILABLE',
+  'SELLER_ID_DISPROVEN',
   'REFRESH_TOKEN_REVOKED',
   'SPAPI_ROLES_MISSING',
   'SPAPI_RATE_LIMITED',

@@ -40,6 +40,7 @@ const WITH_PRIMARY: Partial<Record<ErrorCode, Omit<ReplayPlan, 'account'>>> = {
   SPAPI_ROLES_MISSING: { scenario: 'roles_missing', afterSignIn: 'importSettings' },
   SPAPI_RATE_LIMITED: { scenario: 'spapi_429', afterSignIn: 'importSettings' },
   SPAPI_SERVER_ERROR: { scenario: 'spapi_500', afterSignIn: 'importSettings' },
+  SELLER_ID_DISPROVEN: { scenario: 'redirect_seller_id_edited' },
 };
 
 /** How each failure the app explains is produced again. */

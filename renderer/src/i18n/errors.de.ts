@@ -148,6 +148,8 @@ export const errorsDe = {
     'Amazon hat die Anmeldung mit einem Fehler beendet. Prüfen Sie, ob Sie als primärer Benutzer eines Kontos im Verkaufstarif „Professionell“ angemeldet sind, und klicken Sie erneut auf {{btnSignIn}}.',
   SELLER_MISMATCH:
     'In Seller Central war ein anderes Verkäuferkonto angemeldet als das, für das die Anmeldung gestartet wurde. Es wurde nichts geändert. Melden Sie sich dort mit dem richtigen Konto an und starten Sie „Erneut autorisieren“ noch einmal, oder klicken Sie hier auf {{btnRefresh}}.',
+  SELLER_ID_DISPROVEN:
+    'Amazon hat die Anmeldung einem anderen Verkäuferkonto zugeordnet, als die Rückmeldung im Browser nannte – die Adresse wurde unterwegs verändert. Aus Sicherheitsgründen wurde nichts gespeichert. Schließen Sie das Browserfenster und klicken Sie erneut auf {{btnSignIn}}; kopieren oder bearbeiten Sie die Adresse dabei nicht.',
   EXCHANGE_INTERRUPTED:
     'Die Cloud wurde während der Anmeldung unterbrochen, bevor Amazons Zugriff gespeichert war. Es wurde nichts geändert. Bitte klicken Sie erneut auf {{btnSignIn}}.',
   // Login with Amazon

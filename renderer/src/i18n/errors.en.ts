@@ -128,6 +128,8 @@ export const errorsEn = {
     'Amazon ended the sign-in with an error. Check that you are signed in as the primary user of an account on the Professional selling plan and click {{btnSignIn}} again.',
   SELLER_MISMATCH:
     'Seller Central was signed in with another seller account than the one the sign-in was started for. Nothing was changed. Sign in to Seller Central with the right account and start Re-Authorize again, or click {{btnRefresh}} here.',
+  SELLER_ID_DISPROVEN:
+    'Amazon assigned the sign-in to another seller account than the answer in the browser named – the address was changed on the way. For safety nothing was stored. Close the browser window and click {{btnSignIn}} again; do not copy or edit the address meanwhile.',
   EXCHANGE_INTERRUPTED:
     "The cloud was interrupted during the sign-in before Amazon's access was stored. Nothing was changed. Please click {{btnSignIn}} again.",
   LWA_INVALID_GRANT:

@@ -40,6 +40,10 @@ export const supportDe = {
       consent_session_expired: 'Sitzung bei Seller Central abgelaufen',
       login_uri_new_seller: 'Neuer Verkaufspartner: Amazon ruft nach der Zustimmung die Login-URI auf',
       login_uri_relative_callback: 'Login-URI erhält amazon_callback_uri als relativen Pfad',
+      pricing_role_missing: 'Rolle für Product Fees fehlt (Händler-ID unbestätigt)',
+      fees_client_error: 'Product Fees: ClientError (Händler-ID trotzdem genannt)',
+      fees_429: 'Product Fees drosselt (429, Händler-ID unbestätigt)',
+      redirect_seller_id_edited: 'Weiterleitung mit veränderter Händler-ID',
     },
   },
   replay: {

@@ -43,6 +43,10 @@ export const supportEn: DeepStrings<typeof supportDe> = {
       consent_session_expired: 'Seller Central session expired',
       login_uri_new_seller: 'New seller: Amazon calls the Login URI after the consent',
       login_uri_relative_callback: 'Login URI gets amazon_callback_uri as a relative path',
+      pricing_role_missing: 'Role for Product Fees missing (seller id unproven)',
+      fees_client_error: 'Product Fees: ClientError (seller id still named)',
+      fees_429: 'Product Fees throttles (429, seller id unproven)',
+      redirect_seller_id_edited: 'Redirect with an edited seller id',
     },
   },
   replay: {
