@@ -22,6 +22,7 @@ export const INTEGRATION_TESTS = [
   'cloud/chaos.test.ts',
   'cloud/cli-deployment.test.ts',
   'cloud/cli.test.ts',
+  'cloud/context.test.ts',
   'cloud/control-characters.test.ts',
   'cloud/data-dir.test.ts',
   'cloud/db/data-dir-lock.test.ts',

@@ -5,6 +5,7 @@
 // characters, every list is capped, and unknown keys are refused.
 import { z } from 'zod';
 import { COUNTRY_CODES, REGIONS } from './amazon-regions';
+import { AUTH_STATUSES } from './auth-machine';
 import { CONTROL_CHARACTER_MESSAGE, isSafeText } from './safe-text';
 
 export const EXPORT_FORMAT = 'amazon-cloud-connect-protokoll';
@@ -53,16 +54,7 @@ export const timelineExportSchema = z.strictObject({
       .optional(),
   }),
   status: z.strictObject({
-    status: z.enum([
-      'not_authenticated',
-      'waiting',
-      'authenticated',
-      'seller_changed',
-      'failed',
-      'expired',
-      'cancelled',
-      'sign_in_required',
-    ]),
+    status: z.enum(AUTH_STATUSES),
     code: code.optional(),
     params: z.record(text(40), z.union([text(200), z.number(), z.boolean()])).optional(),
     sellingPartnerId: id.optional(),

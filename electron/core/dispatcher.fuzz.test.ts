@@ -14,7 +14,7 @@ import { MemoryVault } from './vault';
 
 import { REQUEST_NAMES } from '../../shared/ipc-channels';
 import { ERROR_CODES } from '../../shared/error-codes';
-import { memoryCore } from './testing/memory-core';
+import { memoryCore, STORED_PLATFORM } from './testing/memory-core';
 import { suiteTempDir } from '../../shared/testing/temp-dir';
 
 const SEED = 9_2026;
@@ -38,17 +38,7 @@ class CountingVault extends MemoryVault {
 }
 
 beforeAll(async () => {
-  const platform = {
-    id: 'p1',
-    type: 'amazon',
-    name: 'Amazon 1',
-    active: true,
-    useCloud: true,
-    countryCode: 'DE',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    auth: { status: 'not_authenticated' },
-  };
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [platform] }));
+  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ platforms: [STORED_PLATFORM] }));
   core = memoryCore(dir, { vault: new CountingVault(), openExternal: async (url) => void opened.push(url) });
   await core.whenReady();
 });

@@ -2,23 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, expect, it } from 'vitest';
 import { ProfileStore, openConfStore } from './profile-store';
-import { memoryCore } from './testing/memory-core';
+import { memoryCore, STORED_PLATFORM } from './testing/memory-core';
 import { tempDirs } from '../../shared/testing/temp-dir';
 
 let dir: string;
 const freshDir = tempDirs('acc-store-');
 beforeEach(() => (dir = freshDir()));
 
-const valid = {
-  id: 'p1',
-  type: 'amazon',
-  name: 'Amazon 1',
-  active: true,
-  useCloud: true,
-  countryCode: 'DE',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  auth: { status: 'not_authenticated' },
-};
+const valid = STORED_PLATFORM;
 
 it('keeps a corrupt store file aside and reports it instead of silently replacing it', () => {
   fs.writeFileSync(path.join(dir, 'config.json'), '{"platforms": [ this is not json');

@@ -24,3 +24,15 @@ export function memoryCore(
     vault: { available: true, vault: opts.vault ?? new MemoryVault(), plaintextFallback: false },
   });
 }
+
+/** A platform as a store file holds it: an Amazon DE platform with the cloud on, not signed in. */
+export const STORED_PLATFORM = {
+  id: 'p1',
+  type: 'amazon',
+  name: 'Amazon 1',
+  active: true,
+  useCloud: true,
+  countryCode: 'DE',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  auth: { status: 'not_authenticated' },
+} as const;
