@@ -57,7 +57,9 @@ describe('the completion path', () => {
       // The answer from memory is what a read answers: the same row and the same Amazon requests.
       const read = await authorization(env.client, auth.id);
       expect(res.body).toEqual(read);
-      expect(read.amazonRequests).toHaveLength(1);
+      // LWA's token exchange and the seller-id proof (Product Fees), both recorded before the answer.
+      expect(read.amazonRequests).toHaveLength(2);
+      expect(JSON.stringify(read.amazonRequests)).toContain('getMyFeesEstimateForASIN');
     } finally {
       path.stop();
     }
