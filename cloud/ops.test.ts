@@ -202,7 +202,8 @@ describe('metrics', () => {
     expect(m).toMatch(/^cloud_callbacks_total\{result="ok"\} 1$/m);
     expect(m).toMatch(/^cloud_callbacks_total\{result="STATE_INVALID"\} 1$/m);
     expect(m).toMatch(/^cloud_upstream_request_duration_seconds_count\{service="lwa",result="200"\} [1-9]/m);
-    expect(m).toMatch(/^cloud_upstream_request_duration_seconds_count\{service="spapi",result="200"\} 1$/m);
+    // The seller-id proof after the exchange (Product Fees) and the settings import.
+    expect(m).toMatch(/^cloud_upstream_request_duration_seconds_count\{service="spapi",result="200"\} 2$/m);
     expect(m).toMatch(/^cloud_db_pool_connections 1$/m);
     expect(m).toMatch(/^cloud_process_resident_memory_bytes /m);
     // Ids and secrets never become labels.

@@ -103,7 +103,8 @@ it('reloads the LWA secrets on SIGHUP without dropping a waiting long-poll', asy
   expect((await consentAndCallback(sandbox.url, auth.consentUrl, EU)).status).toBe(200);
   const done = await waiting;
   expect(done.body).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
-  expect(done.body.amazonRequests.map((r: { outcome: string }) => r.outcome)).toEqual(['invalid_client', 'ok']);
+  // LWA refuses the current secret and takes the next; then the seller-id proof (Product Fees).
+  expect(done.body.amazonRequests.map((r: { outcome: string }) => r.outcome)).toEqual(['invalid_client', 'ok', 'ok']);
   expect(child.exitCode).toBeNull();
   expect(out).not.toContain(NEXT);
   expect(out).not.toContain(sandboxApp().clientSecret);

@@ -24,6 +24,7 @@ it("shows every LWA and SP-API call with Amazon's request id in the Protokoll", 
   const entries = (await desk.call('getTimeline', { id: p.id })).filter((e) => e.amazon);
   expect(entries.map((e) => `${e.step} | ${e.outcome}`)).toEqual([
     'Amazon request: Login with Amazon token:authorization_code | ok',
+    'Amazon request: SP-API getMyFeesEstimateForASIN (EU, seller id) | ok',
     'Amazon request: SP-API getMarketplaceParticipations (EU) | ok',
     'Amazon request: SP-API getMarketplaceParticipations (EU) | error',
   ]);
@@ -31,7 +32,7 @@ it("shows every LWA and SP-API call with Amazon's request id in the Protokoll", 
     expect(e.amazon!.requestId).toMatch(UUID);
     expect(e.detail).toContain(`x-amzn-RequestId ${e.amazon!.requestId}`);
   }
-  expect(entries[2]!.detail).toBe(`HTTP 500 InternalFailure · x-amzn-RequestId ${entries[2]!.amazon!.requestId}`);
+  expect(entries[3]!.detail).toBe(`HTTP 500 InternalFailure · x-amzn-RequestId ${entries[3]!.amazon!.requestId}`);
   // The same ids the cloud stored for the platform.
   const p2 = await desk.platform(p.id);
   const stored = (await cloud.raw('GET', `/v1/platforms/${p2.cloudPlatformId}`)).body.amazonRequests as {
