@@ -78,11 +78,12 @@ export async function closedLoop(
   });
   return await new Promise<LoadResult>((resolve, reject) => {
     let result: LoadResult | undefined;
-    child.once('message', (msg) => void (result = msg as LoadResult));
+    child.once('message', (msg) => resolve((result = msg as LoadResult)));
     child.once('error', reject);
-    child.once('exit', (code) =>
-      result ? resolve(result) : reject(new Error(`load generator exited with ${code} without a result`)),
-    );
+    // 'close', not 'exit': 'exit' may come before the last IPC message has been read.
+    child.once('close', (code) => {
+      if (!result) reject(new Error(`load generator exited with ${code} without a result`));
+    });
   });
 }
 
