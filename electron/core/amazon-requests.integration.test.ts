@@ -3,7 +3,7 @@
 // that Amazon refused — each once, with the same id the cloud stored and the sandbox sent.
 import { expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { activateScenario, CloudClient, type Stack } from '../../cloud/testing/stack';
+import { activateScenario, TestCloudHttp, type Stack } from '../../cloud/testing/stack';
 import type { Desktop } from './testing/desktop';
 import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
@@ -11,7 +11,7 @@ const EU = seedAccount('eu.haendler@example.com')!;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let stack: Stack;
 let desk: Desktop;
-let cloud: CloudClient;
+let cloud: TestCloudHttp;
 
 useDesktopStack('Support GmbH', (started) => void ({ stack, desk, client: cloud } = started));
 

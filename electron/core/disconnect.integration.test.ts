@@ -4,7 +4,7 @@
 // ANMELDEN then connects it again. An inactive platform starts no sign-in and no import.
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import type { CloudClient, Stack } from '../../cloud/testing/stack';
+import type { TestCloudHttp, Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import type { Desktop } from './testing/desktop';
 import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
@@ -12,7 +12,7 @@ import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 const EU = seedAccount('eu.haendler@example.com')!;
 let stack: Stack;
 let desk: Desktop;
-let cloud: CloudClient;
+let cloud: TestCloudHttp;
 
 useDesktopStack('Trennen GmbH', (started) => void ({ stack, desk, client: cloud } = started));
 

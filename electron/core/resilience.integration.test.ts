@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { CloudClient as TestCloudClient, startStack, type Stack } from '../../cloud/testing/stack';
+import { TestCloudHttp, startStack, type Stack } from '../../cloud/testing/stack';
 import { startCloud, type RunningCloud } from '../../cloud';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { startDesktop } from './testing/desktop';
@@ -112,7 +112,7 @@ describe('resilience', () => {
     ]);
 
     await restart();
-    const api = new TestCloudClient(cloud.url, tenant);
+    const api = new TestCloudHttp(cloud.url, tenant);
     // The queue retries on its own with backoff until the cloud accepts the deletion.
     const end = Date.now() + 20_000;
     while ((await d.call('getAppInfo')).pendingCloudDeletions > 0 && Date.now() < end)

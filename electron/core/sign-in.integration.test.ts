@@ -3,7 +3,7 @@
 // notifications — and no secret in the store file, the logs or any event.
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { CloudClient, type Stack } from '../../cloud/testing/stack';
+import { TestCloudHttp, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import { consentTarget } from '../../cloud/testing/flow-steps';
 import type { Desktop } from './testing/desktop';
@@ -183,7 +183,7 @@ describe('sign-in', () => {
     const asked = await desk.until(p.id, (x) => x.auth.status === 'seller_changed');
     const authorizationId = asked.auth.status === 'seller_changed' ? asked.auth.authorizationId : '';
     // Another workstation of the account answered "switch" already.
-    const api = new CloudClient(stack.cloud.url, tenant);
+    const api = new TestCloudHttp(stack.cloud.url, tenant);
     expect(
       (await api.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, { body: { decision: 'switch' } }))
         .status,
@@ -268,7 +268,7 @@ describe('sign-in', () => {
     const p = await desk.newPlatform('Amazon Umbenennen');
     await desk.call('signIn', { id: p.id, mode: 'login' });
     const cloudId = (await desk.platform(p.id)).cloudPlatformId!;
-    const api = new CloudClient(stack.cloud.url, tenant);
+    const api = new TestCloudHttp(stack.cloud.url, tenant);
     await desk.call('updatePlatform', { id: p.id, patch: { name: 'Amazon Umbenannt' } });
     expect((await api.raw('GET', `/v1/platforms/${cloudId}`)).body.name).toBe('Amazon Umbenannt');
     // A name only the cloud account knows (another workstation's platform) is refused, nothing changes.
@@ -294,7 +294,7 @@ describe('sign-in', () => {
     const p = done;
     expect(await desk.call('deletePlatform', { id: p.id })).toEqual({ id: p.id, cloud: 'deleted' });
     expect(
-      (await new CloudClient(stack.cloud.url, tenant).raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status,
+      (await new TestCloudHttp(stack.cloud.url, tenant).raw('GET', `/v1/platforms/${done.cloudPlatformId}`)).status,
     ).toBe(404);
   });
 
