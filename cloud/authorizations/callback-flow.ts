@@ -18,6 +18,7 @@ import {
   hashCode,
   proveByCode,
   proveBySeller,
+  answerAgain,
   successBody,
   type CallbackQuery,
   type PairingPage,
@@ -87,16 +88,8 @@ export async function handleCallback(
     if (!row) throw new CloudError('STATE_INVALID');
   }
 
-  if (row.state_used_at) {
-    // The browser reloading the same redirect: answer it again and change nothing.
-    if (
-      q.spapi_oauth_code &&
-      row.code_hash === hashCode(q.spapi_oauth_code) &&
-      (row.status === 'authenticated' || row.status === 'seller_changed')
-    )
-      return successBody(q);
-    throw new CloudError('STATE_REPLAYED');
-  }
+  // The browser reloading the same redirect.
+  if (row.state_used_at) return answerAgain(row, q);
   if (!live || now >= row.expires_at) {
     const expired = await expireIfDue(ctx.db, row, now);
     if (expired !== row) ctx.notifier.publish(row.id);
