@@ -8,7 +8,7 @@ import type { SeedAccount } from '../../../sandbox/seed';
 import type { Platform } from '../../../shared/platform';
 import { startDesktop, type Desktop, type DesktopOptions } from './desktop';
 
-interface DesktopStack {
+export interface DesktopStack {
   stack: Stack;
   desk: Desktop;
   tenant: Awaited<ReturnType<Stack['cloud']['createTenant']>>;
