@@ -6,7 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 
-export interface HostChild {
+interface HostChild {
   child: ChildProcess;
   origin: string;
   port: number;
