@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { DEPLOYED_NODE_FLAGS, startChild, type CloudChild } from './child';
 import { startBenchStack } from './stack';
 import { closedLoop } from './load';
@@ -123,7 +123,7 @@ if (process.argv[1] && path.resolve(process.argv[1]).endsWith('bench/profile.ts'
   let status: Awaited<ReturnType<typeof underLoad>>;
   try {
     console.log('memory at start:', mem((await stack.cloud.stats()).memory));
-    const client = new CloudClient(stack.cloudUrl, stack.creds);
+    const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
     const platform = await client.createPlatform('Profile');
     const auth = await client.startAuthorization(platform.body.id as string);
     const url = `${stack.cloudUrl}/v1/authorizations/${auth.body.id as string}`;

@@ -6,7 +6,7 @@
 // generators to the other (bench/load.ts). bench/results.json is untouched.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { startChild } from './child';
 import { closedLoop, loadCpus, pinned, pinProcess, type LoadResult } from './load';
 import { startBenchStack } from './stack';
@@ -53,7 +53,7 @@ const bare = await startChild({ mode: 'bare', port: 0, logger: true, rateLimitPe
 const cpus = loadCpus();
 try {
   if (cpus) for (const pid of [stack.cloud.pid, bare.pid]) pinProcess(pid, cpus.server);
-  const client = new CloudClient(stack.cloudUrl, stack.creds);
+  const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
   const platform = await client.createPlatform('Throughput');
   const auth = await client.startAuthorization(platform.body.id as string);
   const status: Target = {
