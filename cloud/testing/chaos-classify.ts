@@ -1,6 +1,6 @@
 // The end of a chaos run (chaos.ts): every flow classified against the desktop's and the cloud's state.
 import { errorsDe as ERRORS_DE } from '../../renderer/src/i18n/errors.de';
-import { CloudClient } from './stack';
+import { TestCloudHttp } from './stack';
 import type { Rig } from './chaos-rig';
 import type { FlowRecord } from './chaos-flow';
 import type { ChaosResult } from './chaos-types';
@@ -20,7 +20,7 @@ export async function classify(
     attempts: 0,
     problems: [] as string[],
   };
-  const client = new CloudClient(rig.cloud.url, rig.tenant);
+  const client = new TestCloudHttp(rig.cloud.url, rig.tenant);
   const cloudPlatforms = (await client.raw('GET', '/v1/platforms')).body.platforms as Array<{
     id: string;
     name: string;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { startSandbox, type SandboxHandle } from '../../sandbox';
 import { startDesktop, type Desktop } from '../../electron/core/testing/desktop';
 import { readDevTenantFile } from '../tenants/dev-tenant';
-import { activateScenario, CloudClient, freePort } from './stack';
+import { activateScenario, TestCloudHttp, freePort } from './stack';
 import { startChaosProxy, type ChaosProxy } from './chaos-proxy';
 import { startCliCloud, type CliCloud } from './cli-process';
 import type { ChaosOptions } from './chaos-types';
@@ -18,7 +18,7 @@ export interface Rig {
   proxy: ChaosProxy;
   cloud: CliCloud;
   cloudArgs: string[];
-  client: CloudClient;
+  client: TestCloudHttp;
   desks: Desktop[];
   desktopDirs: string[];
   tmp: string;
@@ -48,7 +48,7 @@ export async function startRig(options: ChaosOptions): Promise<Rig> {
     proxy,
     cloud,
     cloudArgs,
-    client: new CloudClient(cloud.url, tenant),
+    client: new TestCloudHttp(cloud.url, tenant),
     desks,
     desktopDirs,
     tmp,
