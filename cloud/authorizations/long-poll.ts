@@ -3,10 +3,11 @@
 // the cloud shuts down. No polling of the database.
 //
 // Thousands of desktops wait here at once, so a waiting request keeps as little as possible: one small
-// Waiter record, one entry in an id → waiters map and one in a timeout slot (one timer for all). `hold` takes a shared callback and the
-// caller's record instead of a Promise, so a route need not stay suspended in an async function while it
-// waits (a suspended handler keeps its promise chain, closures and contexts, ~1 KB a request). The registry subscribes to the notifier
-// once (not one listener per request), and a response's 'close' is routed to its waiter through one
+// Waiter record, one entry in an id → waiters map and one in a timeout slot (one timer for all). `hold`
+// takes a shared callback and the caller's record instead of a Promise, so a route need not stay
+// suspended in an async function while it waits (a suspended handler keeps its promise chain, closures
+// and contexts, ~1 KB a request). The registry subscribes to the notifier once (not one listener per
+// request), and a response's 'close' is routed to its waiter through one
 // shared listener and a WeakMap instead of a closure and an AbortController per request (measured with
 // heap snapshots: the per-request AbortController, EventTarget listeners, once-wrappers and closures
 // were ~1 KB of every waiting request).
