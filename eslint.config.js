@@ -54,6 +54,12 @@ const ZONES = {
   ),
 };
 
+/** A config block: `files` may not import across `zones`, nor the `paths` (by default ipcMain/ipcRenderer). */
+const zone = (files, zones, paths = [ELECTRON_IPC]) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths, patterns: zones }] },
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -97,55 +103,21 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer] }] },
-  },
-  {
-    files: ['renderer/src/{components,store,api,i18n,format,hooks}/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.renderer, ZONES.rendererLayers] }],
-    },
-  },
-  {
-    files: ['electron/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.electron] }] },
-  },
-  {
-    files: ['electron/ipc-main.ts', 'electron/preload.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [ZONES.electron] }] },
-  },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The core has no Electron import; take an interface from the host.' }],
-          patterns: [ZONES.core, ZONES.coreHost],
-        },
-      ],
-    },
-  },
-  {
-    files: ['cloud/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud] }] },
-  },
-  {
-    // Routes call services only: the rules of a feature stay in one place, whichever route asks.
-    files: ['cloud/**/*-routes.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.cloud, ZONES.cloudRoutes] }],
-    },
-  },
-  {
-    files: ['sandbox/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.sandbox] }] },
-  },
-  {
-    files: ['shared/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ELECTRON_IPC], patterns: [ZONES.shared] }] },
-  },
+  zone(['renderer/**/*.{ts,tsx}'], [ZONES.renderer]),
+  zone(['renderer/src/{components,store,api,i18n,format,hooks}/**/*.{ts,tsx}'], [ZONES.renderer, ZONES.rendererLayers]),
+  zone(['electron/**/*.ts'], [ZONES.electron]),
+  // The host's IPC modules are where ipcMain and ipcRenderer belong.
+  zone(['electron/ipc-main.ts', 'electron/preload.ts'], [ZONES.electron], []),
+  zone(
+    ['electron/core/**/*.ts'],
+    [ZONES.core, ZONES.coreHost],
+    [{ name: 'electron', message: 'The core has no Electron import; take an interface from the host.' }],
+  ),
+  zone(['cloud/**/*.ts'], [ZONES.cloud]),
+  // Routes call services only: the rules of a feature stay in one place, whichever route asks.
+  zone(['cloud/**/*-routes.ts'], [ZONES.cloud, ZONES.cloudRoutes]),
+  zone(['sandbox/**/*.ts'], [ZONES.sandbox]),
+  zone(['shared/**/*.{ts,tsx}'], [ZONES.shared]),
   {
     // Tests and their helpers may start the sandbox, the cloud and the desktop together.
     files: ['**/*.test.{ts,tsx}', '**/testing/**'],

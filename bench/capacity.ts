@@ -6,7 +6,7 @@
 // makes ~200 a second). The status changes are cancels through the API (POST …/cancel): they publish on
 // the same notifier as Amazon's callback, without a sign-in at the sandbox each.
 import { Pool } from 'undici';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import type { BenchStack } from './stack';
 import { now } from './stack';
 import { CONNECTING_WINDOW, mapLimit, startPaced } from './load';
@@ -118,7 +118,7 @@ export async function cancelAll(
 }
 
 export async function waitingClients(stack: BenchStack, levels: number[]): Promise<CapacityLevel[]> {
-  const token = await new CloudClient(stack.cloudUrl, stack.creds).accessToken();
+  const token = await new TestCloudHttp(stack.cloudUrl, stack.creds).accessToken();
   const auth = { authorization: `Bearer ${token}` };
   const api = new Pool(stack.cloudUrl, { connections: API_CONNECTIONS });
   const out: CapacityLevel[] = [];

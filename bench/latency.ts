@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { seedAccount } from '../sandbox/seed';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { consentRedirect, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { startDesktop } from '../electron/core/testing/desktop';
 import { MemoryVault, type VaultStatus } from '../electron/core/vault';
@@ -190,7 +190,7 @@ export async function pollerLatency(
   flows: number,
   processingMs: number,
 ): Promise<LatencyResult['poller']> {
-  const client = new CloudClient(stack.cloudUrl, stack.creds);
+  const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
   const browser = new SellerBrowser();
   const one = async (i: number): Promise<number> => {
     const platform = await client.createPlatform(`Poller ${i}`);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { DEPLOYED_NODE_FLAGS } from './child';
 import { startBenchStack } from './stack';
 import { closedLoop } from './load';
@@ -64,7 +64,7 @@ if (process.argv[1] && path.resolve(process.argv[1]).endsWith('bench/profile.ts'
     Object.fromEntries(Object.entries(m).map(([k, v]) => [k, `${Math.round(v / 2 ** 20)} MB`]));
   try {
     console.log('memory at start:', mem((await stack.cloud.stats()).memory));
-    const client = new CloudClient(stack.cloudUrl, stack.creds);
+    const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
     const platform = await client.createPlatform('Profile');
     const auth = await client.startAuthorization(platform.body.id as string);
     const load = await closedLoop(

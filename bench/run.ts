@@ -9,23 +9,16 @@ import { browserHostLatency, coreLatency, pollerLatency } from './latency';
 import { phaseRecorder } from './phases';
 import { CLIENTS_PER_AUTHORIZATION, waitingClients, type CapacityLevel } from './capacity';
 import { DEPLOYED_NODE_FLAGS, startChild } from './child';
-import { scaleOut, type ScaleOutResult } from './scale-out';
-import { nginxWaiters, type NginxWaitersResult } from './nginx-waiters';
-import { findNginx } from '../cloud/testing/nginx';
 import { startup, STARTUP_RUNS } from './startup';
 import { buildRenderer } from './startup-builds';
-import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
 import { formatTable } from './table';
 import { round } from './stats';
 import { HIGH_RATE_LIMIT, LOAD, THROUGHPUT_ROUNDS, throughputPair } from './throughput';
 import { resultRows } from './result-rows';
+import { postgresFigures } from './on-postgres';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FLOWS = { core: 200, browserHost: 40, poller: 20 };
-/** Spread evenly over two instances: 10,000 each, the single-instance level. */
-const SCALE_OUT_CLIENTS = 20_000;
-/** Through the shipped nginx configuration to two instances (issue 22: Debian's default held 766; issue 26: 20,000). */
-const NGINX_CLIENTS = 20_000;
 
 function fdLimit(): number {
   const line = fs
@@ -98,54 +91,7 @@ async function main() {
       await capStack.close();
     }
   }
-  // The several-instances configuration: the database in a PostgreSQL server, not in the cloud process;
-  // one instance, then two on the same server (scale-out).
-  let onPostgres: CapacityLevel | undefined;
-  let onPostgresWithoutFlags: CapacityLevel | undefined;
-  let scaleOutResult: ScaleOutResult | undefined;
-  let nginxResult: NginxWaitersResult | undefined;
-  const pgBin = findPostgresBin();
-  const nginxBin = findNginx();
-  if ('bin' in pgBin && levels.includes(10_000)) {
-    const server = await startPostgres(pgBin.bin);
-    try {
-      for (const nodeArgs of [DEPLOYED_NODE_FLAGS, []]) {
-        log(
-          `capacity: 10000 waiting clients, cloud on a PostgreSQL server${nodeArgs.length ? '' : ", without the unit's settings"}`,
-        );
-        const capStack = await startBenchStack({
-          rateLimitPerMinute: HIGH_RATE_LIMIT,
-          logger: true,
-          nodeArgs,
-          databaseUrl: await createDatabase(server.url, `bench${nodeArgs.length}`),
-        });
-        try {
-          const level = (await waitingClients(capStack, [10_000]))[0];
-          if (nodeArgs.length) onPostgres = level;
-          else onPostgresWithoutFlags = level;
-        } finally {
-          await capStack.close();
-        }
-      }
-      log(`scale-out: ${SCALE_OUT_CLIENTS} waiting clients on two instances, one PostgreSQL server`);
-      scaleOutResult = await scaleOut(
-        await createDatabase(server.url, 'scaleout'),
-        SCALE_OUT_CLIENTS,
-        DEPLOYED_NODE_FLAGS,
-      );
-      if ('bin' in nginxBin) {
-        log(`nginx: ${NGINX_CLIENTS} waiting clients through the shipped nginx configuration to two instances`);
-        nginxResult = await nginxWaiters(
-          nginxBin.bin,
-          await createDatabase(server.url, 'nginxwaiters'),
-          NGINX_CLIENTS,
-          DEPLOYED_NODE_FLAGS,
-        );
-      } else notes.push(`Waiting clients through nginx not measured: ${nginxBin.missing}.`);
-    } finally {
-      await server.close();
-    }
-  } else if (!('bin' in pgBin)) notes.push(`Capacity on PostgreSQL and scale-out not measured: ${pgBin.missing}.`);
+  const postgres = await postgresFigures(levels, notes, log);
   const bareIdle = await startChild({ mode: 'bare', port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
   const bareRssMB = round((await bareIdle.stats()).memory.rss / 2 ** 20);
   await bareIdle.stop();
@@ -162,10 +108,7 @@ async function main() {
     capacity,
     bareRssMB,
     withoutFlags,
-    onPostgres,
-    onPostgresWithoutFlags,
-    scaleOut: scaleOutResult,
-    nginx: nginxResult,
+    ...postgres,
     throughput: { status, bare, bareAuth },
     ui,
   });
@@ -185,10 +128,8 @@ async function main() {
       top,
       nodeFlags: DEPLOYED_NODE_FLAGS,
       withoutFlags,
-      onPostgres,
-      onPostgresWithoutFlags,
-      scaleOut: scaleOutResult && { ...scaleOutResult, singleInstance: onPostgres },
-      nginx: nginxResult,
+      ...postgres,
+      scaleOut: postgres.scaleOut && { ...postgres.scaleOut, singleInstance: postgres.onPostgres },
     },
     throughput: { statusEndpoint: status, bareRoute: bare, bareRouteWithBearerHook: bareAuth, load: LOAD, profile },
     startup: ui,

@@ -5,7 +5,7 @@
 // Node) as the independent check. bench/results.json is untouched.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { startChild } from './child';
 import { closedLoop, type LoadResult } from './load';
 import { startBenchStack } from './stack';
@@ -47,7 +47,7 @@ const x = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true });
 const bare = await startChild({ mode: 'bare', port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
 try {
-  const client = new CloudClient(stack.cloudUrl, stack.creds);
+  const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
   const platform = await client.createPlatform('Throughput');
   const auth = await client.startAuthorization(platform.body.id as string);
   const status: Target = {

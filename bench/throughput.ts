@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { closedLoop, type LoadResult } from './load';
 import { DEPLOYED_NODE_FLAGS, startChild } from './child';
 import { startBenchStack } from './stack';
@@ -30,7 +30,7 @@ function medianRound<T extends LoadResult>(rounds: T[]): T & { roundsRequestsPer
 async function statusThroughput(nodeArgs: string[] = DEPLOYED_NODE_FLAGS) {
   const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs });
   try {
-    const client = new CloudClient(stack.cloudUrl, stack.creds);
+    const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
     const platform = await client.createPlatform('Throughput');
     const auth = await client.startAuthorization(platform.body.id as string);
     return await closedLoop(

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'undici';
 import { startSandbox, type SandboxHandle } from '../sandbox';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { startChild, type CloudChild } from './child';
 import { API_CONNECTIONS, CLIENTS_PER_AUTHORIZATION, createAuthorizations } from './capacity';
 import type { WaitersDone } from './waiter-child';
@@ -49,7 +49,7 @@ export async function startTwoClouds(
     // One after the other: the first runs the migrations (the second would wait on their lock anyway).
     for (let i = 0; i < 2; i++) children.push(await startChild(base, { nodeArgs }));
     const [a, b] = children as [CloudChild, CloudChild];
-    const token = await new CloudClient(a.ready.url, {
+    const token = await new TestCloudHttp(a.ready.url, {
       clientId: a.ready.clientId!,
       clientSecret: a.ready.clientSecret!,
     }).accessToken();

@@ -3,21 +3,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOUD_ERROR_CODES } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
-import { CloudClient, testClock, testConfig } from './testing/stack';
+import { TestCloudHttp, testClock, testConfig } from './testing/stack';
 import { heldLongPoll, longPollsWaiting } from './testing/metrics';
 import { consentTarget } from './testing/flow-steps';
 
 const clock = testClock();
 let cloud: RunningCloud;
-let a: CloudClient;
-let b: CloudClient;
+let a: TestCloudHttp;
+let b: TestCloudHttp;
 let n = 0;
 
 beforeAll(async () => {
   // Nothing here reaches Amazon: the sandbox origin is never called.
   cloud = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9'), now: clock });
-  a = new CloudClient(cloud.url, await cloud.createTenant('A GmbH'));
-  b = new CloudClient(cloud.url, await cloud.createTenant('B GmbH'));
+  a = new TestCloudHttp(cloud.url, await cloud.createTenant('A GmbH'));
+  b = new TestCloudHttp(cloud.url, await cloud.createTenant('B GmbH'));
 });
 afterAll(async () => cloud?.close());
 
@@ -303,8 +303,8 @@ describe('headers and rate limits', () => {
   it('limits requests per tenant with 429 RATE_LIMITED and Retry-After', async () => {
     const limited = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9', { rateLimitPerMinute: 5 }) });
     try {
-      const x = new CloudClient(limited.url, await limited.createTenant('X'));
-      const y = new CloudClient(limited.url, await limited.createTenant('Y'));
+      const x = new TestCloudHttp(limited.url, await limited.createTenant('X'));
+      const y = new TestCloudHttp(limited.url, await limited.createTenant('Y'));
       await x.accessToken();
       await y.accessToken();
       const codes: number[] = [];

@@ -10,7 +10,7 @@ import { seedAccount } from '../sandbox';
 import { callbackSuccessSchema, errorBodySchema } from '../shared/cloud-api';
 import { signState } from './authorizations/state';
 import { issueAccessToken } from './tenants/access-token';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, type Stack } from './testing/stack';
 import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { encode, nastyEncoded } from './testing/fuzz-inputs';
 
@@ -21,7 +21,7 @@ const EU = seedAccount('eu.haendler@example.com')!;
 
 interface Genuine {
   id: string;
-  client: CloudClient;
+  client: TestCloudHttp;
   consentUrl: string;
   state: string;
   /** Amazon's redirect, when the seller went through the consent before the fuzz. */
@@ -31,8 +31,8 @@ interface Genuine {
 }
 
 let stack: Stack;
-let owner: CloudClient;
-let foreign: CloudClient;
+let owner: TestCloudHttp;
+let foreign: TestCloudHttp;
 /** Never sent with its genuine state: must stay pending. */
 let untouchable: Genuine[];
 /** Their genuine state is fuzzed with every other parameter: may end failed, or authenticated by their own code. */
@@ -43,7 +43,7 @@ let doneBefore: unknown;
 let signingKey: Uint8Array;
 
 /** A pending authorization; with `consent`, the seller has also consented and the redirect is known. */
-async function genuine(client: CloudClient, consent = false): Promise<Genuine> {
+async function genuine(client: TestCloudHttp, consent = false): Promise<Genuine> {
   const auth = await startAuth(client, await newPlatform(client));
   const state = new URL(auth.consentUrl).searchParams.get('state')!;
   if (!consent) return { id: auth.id, client, consentUrl: auth.consentUrl, state };
@@ -63,8 +63,8 @@ async function genuine(client: CloudClient, consent = false): Promise<Genuine> {
 beforeAll(async () => {
   stack = await startStack();
   signingKey = new Uint8Array(Buffer.from(stack.config.signingKey, 'base64'));
-  owner = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Fuzz Eigentümer GmbH'));
-  foreign = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Fuzz Fremd GmbH'));
+  owner = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant('Fuzz Eigentümer GmbH'));
+  foreign = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant('Fuzz Fremd GmbH'));
   untouchable = [await genuine(owner), await genuine(owner), await genuine(foreign)];
   // Most targets are used up by their first well-formed callback: many of them, cheaply (no consent);
   // two have been through the consent, so their own code can complete them.

@@ -10,7 +10,7 @@ import { startSandbox, type SandboxHandle } from '../sandbox';
 import { embeddedDefaultConfig } from './embedded-config';
 import { loadConfig } from './config';
 import { startCloud } from './start-cloud';
-import { CloudClient } from './testing/stack';
+import { TestCloudHttp } from './testing/stack';
 
 let root: string;
 let sandbox: SandboxHandle;
@@ -46,7 +46,7 @@ describe('the data directory', () => {
       logger: { write: (l) => void lines.push(l) },
     });
     try {
-      const client = new CloudClient(cloud.url, await cloud.createTenant('Rechte GmbH'));
+      const client = new TestCloudHttp(cloud.url, await cloud.createTenant('Rechte GmbH'));
       expect((await client.createPlatform('Amazon Rechte')).status).toBe(201);
       expect(mode(dataDir)).toBe(0o700);
       expect(openToOthers(dataDir)).toEqual([]);

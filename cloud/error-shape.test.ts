@@ -3,16 +3,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
-import { CloudClient, testConfig } from './testing/stack';
+import { TestCloudHttp, testConfig } from './testing/stack';
 import { rawRequest } from './testing/raw-http';
 
 let cloud: RunningCloud;
-let client: CloudClient;
+let client: TestCloudHttp;
 let bearer: string;
 
 beforeAll(async () => {
   cloud = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9') });
-  client = new CloudClient(cloud.url, await cloud.createTenant('Fehlerform GmbH'));
+  client = new TestCloudHttp(cloud.url, await cloud.createTenant('Fehlerform GmbH'));
   bearer = await client.accessToken();
 });
 afterAll(async () => cloud?.close());

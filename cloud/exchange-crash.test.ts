@@ -6,7 +6,7 @@
 // an exchange killed after LWA answered is finished by the next start.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
-import { activateScenario, CloudClient, freePort } from './testing/stack';
+import { activateScenario, TestCloudHttp, freePort } from './testing/stack';
 import { consentRedirect, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { parseKeyValues, runCli, startCliCloud, type CliCloud } from './testing/cli-process';
 import { suiteTempDir } from '../shared/testing/temp-dir';
@@ -16,7 +16,7 @@ const dataDir = suiteTempDir('acc-exchange-crash-');
 let sandbox: SandboxHandle;
 let cloud: CliCloud | undefined;
 let port: number;
-let client: CloudClient;
+let client: TestCloudHttp;
 
 const start = async () =>
   (cloud = await startCliCloud(['--port', String(port), '--data-dir', dataDir, '--sandbox', sandbox.url]));
@@ -28,7 +28,7 @@ beforeAll(async () => {
   const created = await runCli(['tenant', 'create', 'Absturz GmbH', '--data-dir', dataDir]);
   expect(created.code, created.stderr).toBe(0);
   const t = parseKeyValues(created.stdout);
-  client = new CloudClient(cloud!.url, { clientId: t.client_id!, clientSecret: t.client_secret! });
+  client = new TestCloudHttp(cloud!.url, { clientId: t.client_id!, clientSecret: t.client_secret! });
 }, 120_000);
 afterAll(async () => {
   await cloud?.stop();
@@ -69,7 +69,7 @@ describe('a cloud killed during the code exchange', () => {
   it('finishes the exchange at the next start while the code is still valid: Authentifiziert', async () => {
     const id = await killDuringExchange('Amazon Absturz');
     await start();
-    client = new CloudClient(cloud!.url, client.creds);
+    client = new TestCloudHttp(cloud!.url, client.creds);
     const a = await statusAfterRestart(id);
     expect(a).toMatchObject({ status: 'authenticated', sellingPartnerId: EU.sellingPartnerId });
     const platforms = (await client.raw('GET', '/v1/platforms')).body.platforms as Array<{

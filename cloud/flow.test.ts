@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
 import { countryByCode } from '../shared/amazon-regions';
-import { CloudClient, testConfig } from './testing/stack';
+import { TestCloudHttp, testConfig } from './testing/stack';
 import { useTenantStack } from './testing/tenant-stack';
 import { startCloud } from './start-cloud';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
@@ -120,7 +120,7 @@ describe('whole flow', () => {
       config: testConfig(env.stack.sandbox.url, { registerRedirectUriWithSandbox: true }, 'draft'),
     });
     try {
-      const c = new CloudClient(draft.url, await draft.createTenant('Draft GmbH'));
+      const c = new TestCloudHttp(draft.url, await draft.createTenant('Draft GmbH'));
       const platformId = await newPlatform(c);
       const auth = await startAuth(c, platformId);
       expect(new URL(await consentTarget(auth.consentUrl)).searchParams.get('version')).toBe('beta');

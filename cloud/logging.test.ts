@@ -3,7 +3,7 @@
 // no LWA token, no spapi_oauth_code, no state.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, type Stack } from './testing/stack';
 import { consentRedirect, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { newPlatform, startAuth } from './testing/flow-steps';
 
@@ -18,7 +18,7 @@ afterAll(async () => stack?.close());
 
 it('logs requests without any secret', async () => {
   const tenant = await stack.cloud.createTenant('Log GmbH');
-  const client = new CloudClient(stack.cloud.url, tenant);
+  const client = new TestCloudHttp(stack.cloud.url, tenant);
   const platformId = await newPlatform(client);
   const auth = await startAuth(client, platformId);
   const browser = new SellerBrowser();

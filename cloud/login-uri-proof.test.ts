@@ -4,7 +4,7 @@
 // answers the same; a late state, a tampered form and an unbound state in the sign-in cookie get nowhere.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from '../sandbox';
-import type { CloudClient, Stack } from './testing/stack';
+import type { TestCloudHttp, Stack } from './testing/stack';
 import { useLoginUriStack } from './testing/login-uri-stack';
 import { authenticatedPlatform, authorizeNow, newPlatform, startAuth } from './testing/flow-steps';
 import { formRequest } from './testing/seller-browser';
@@ -17,7 +17,7 @@ const APP = productionApp();
 
 const suite = useLoginUriStack('Beweis GmbH');
 let stack: Stack;
-let client: CloudClient;
+let client: TestCloudHttp;
 beforeEach(() => ({ stack, client } = suite));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error and success bodies are asserted field by field

@@ -6,7 +6,7 @@
 // outsider that must neither cancel nor decide anything, and the pairing code on the callback's page.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../sandbox';
-import { CloudClient, type Stack } from './testing/stack';
+import { TestCloudHttp, type Stack } from './testing/stack';
 import { useLoginUriStack } from './testing/login-uri-stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { authenticatedPlatform, authorization, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
@@ -17,7 +17,7 @@ const APP = productionApp();
 
 const suite = useLoginUriStack('Login URI step');
 let stack: Stack;
-let client: CloudClient;
+let client: TestCloudHttp;
 beforeEach(() => ({ stack, client } = suite));
 
 async function scenario(id: string, account?: string): Promise<void> {

@@ -5,7 +5,7 @@
 // several the callback's page asks for the desktop's pairing code. Never a guess or an open redirect.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { draftApp, productionApp, seedAccount, type SeedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, type Stack } from './testing/stack';
 import { useLoginUriStack } from './testing/login-uri-stack';
 import * as flowSteps from './testing/flow-steps';
 import { confirmConsent, formRequest, SellerBrowser, signInToConsent, type Page } from './testing/seller-browser';
@@ -20,12 +20,12 @@ const APP = productionApp();
 
 const suite = useLoginUriStack('Login-URI GmbH');
 let stack: Stack;
-let client: CloudClient;
+let client: TestCloudHttp;
 beforeEach(() => ({ stack, client } = suite));
 const newClient = () => suite.newClient();
 
 /** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization. */
-const authenticatedPlatform = (c: CloudClient, seller: SeedAccount, country = 'DE', region = 'EU') =>
+const authenticatedPlatform = (c: TestCloudHttp, seller: SeedAccount, country = 'DE', region = 'EU') =>
   flowSteps.authenticatedPlatform(stack.sandbox.url, c, seller, country, region);
 
 /** Seller Central → Manage Your Apps → Re-Authorize: the page the browser ends on after the cloud answered. */
@@ -41,7 +41,7 @@ async function reAuthorize(seller: SeedAccount, host = EU_HOST): Promise<{ brows
   return { browser, page: await browser.submit(manage, {}, APP.applicationId) };
 }
 
-async function feed(c: CloudClient, query = '') {
+async function feed(c: TestCloudHttp, query = '') {
   const res = await c.raw('GET', `/v1/platforms/changes${query}`);
   expect(res.status).toBe(200);
   return res.body as {
@@ -258,7 +258,7 @@ describe('Re-Authorize in Seller Central', () => {
 });
 
 describe('a tenant the operator disabled', () => {
-  const setDisabled = async (c: CloudClient, disabled: boolean) => {
+  const setDisabled = async (c: TestCloudHttp, disabled: boolean) => {
     const res = await fetch(`${stack.cloud.url}/admin/tenants/${c.creds.clientId}/${disabled ? 'disable' : 'enable'}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.cloud.adminToken}` },
@@ -399,7 +399,7 @@ describe('Draft app', () => {
   it('Re-Authorize of a Draft app: Amazon sends version=beta, the cloud sends it back, and Seller Central accepts', async () => {
     const draftStack = await startStack({ app: 'draft' });
     try {
-      const c = new CloudClient(draftStack.cloud.url, await draftStack.cloud.createTenant('Entwurf GmbH'));
+      const c = new TestCloudHttp(draftStack.cloud.url, await draftStack.cloud.createTenant('Entwurf GmbH'));
       const platformId = await newPlatform(c);
       const auth = await startAuth(c, platformId);
       const toSellerCentral = await fetch(auth.consentUrl, { redirect: 'manual' });

@@ -3,7 +3,7 @@
 // per request — the proxy's X-Request-Id when valid, else a fresh one — returned and on every log line
 // of the request; JSON lines filtered by logLevel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, type Stack } from './testing/stack';
 import { metric } from './testing/metrics';
 import packageJson from '../package.json' with { type: 'json' };
 import { createMetrics } from './ops/metrics';
@@ -30,7 +30,7 @@ afterAll(async () => stack?.close());
 describe('HTTP metrics', () => {
   it('counts requests by route pattern (never the id), method and status class, with their latency', async () => {
     const tenant = await stack.cloud.createTenant('Metrik GmbH');
-    const client = new CloudClient(stack.cloud.url, tenant);
+    const client = new TestCloudHttp(stack.cloud.url, tenant);
     /** The request count of one route, method and status class (or its +Inf latency bucket, the same number). */
     const requests = (route: string, method: string, statusClass: string, series: 'count' | 'bucket' = 'count') =>
       metric(stack.cloud, `cloud_http_request_duration_seconds_${series}`, {

@@ -3,7 +3,7 @@
 // outside), /metrics and /admin only with the admin credential.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, type Stack } from './testing/stack';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { migrationVersions } from './db/migrations';
 import { lwaSecretReadiness } from './ops/lwa-readiness';
@@ -107,7 +107,7 @@ describe('access', () => {
     expect(await get('/admin/tenants')).toMatchObject({ status: 401, json: { error: { code: 'ADMIN_UNAUTHORIZED' } } });
     expect((await get('/admin/tenants', admin())).status).toBe(200);
     // A tenant's bearer token is not the admin credential.
-    const tenant = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Kein Admin GmbH'));
+    const tenant = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant('Kein Admin GmbH'));
     expect((await get('/admin/tenants', { authorization: `Bearer ${await tenant.accessToken()}` })).status).toBe(401);
   });
 
@@ -159,7 +159,7 @@ describe('secret rotation revokes bearer tokens', () => {
       body: JSON.stringify({ name: 'Rotation GmbH' }),
     });
     const t = (await created.json()) as { tenantId: string; clientId: string; clientSecret: string };
-    const before = new CloudClient(stack.cloud.url, t);
+    const before = new TestCloudHttp(stack.cloud.url, t);
     expect((await before.raw('GET', '/v1/whoami')).status).toBe(200);
     const rotated = await fetch(`${stack.cloud.url}/admin/tenants/${t.clientId}/rotate-secret`, {
       method: 'POST',
@@ -172,14 +172,14 @@ describe('secret rotation revokes bearer tokens', () => {
     expect(refused.body).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     before.forgetToken();
     await expect(before.accessToken()).rejects.toThrow(/401/);
-    const after = new CloudClient(stack.cloud.url, { clientId: t.clientId, clientSecret: next.clientSecret });
+    const after = new TestCloudHttp(stack.cloud.url, { clientId: t.clientId, clientSecret: next.clientSecret });
     expect((await after.raw('GET', '/v1/whoami')).body).toMatchObject({ name: 'Rotation GmbH' });
   });
 });
 
 describe('metrics', () => {
   it('counts a whole sign-in: authorizations, callback, LWA calls, the waiting long-poll; pool use', async () => {
-    const client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Metrik GmbH'));
+    const client = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant('Metrik GmbH'));
     const platformId = await newPlatform(client);
     const auth = await startAuth(client, platformId);
     const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=25`);

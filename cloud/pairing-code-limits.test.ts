@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, type Stack } from './testing/stack';
 import { authorizeNow, newPlatform } from './testing/flow-steps';
 import { formRequest, type SellerBrowser } from './testing/seller-browser';
 
@@ -17,12 +17,12 @@ const EU = seedAccount('eu.haendler@example.com')!;
 const JP_HOST = 'sellercentral.amazon.co.jp';
 const EU_HOST = 'sellercentral-europe.amazon.com';
 let stack: Stack;
-let client: CloudClient;
+let client: TestCloudHttp;
 const browsers = new Map<string, SellerBrowser>();
 
 beforeAll(async () => {
   stack = await startStack();
-  client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Kopplung GmbH'));
+  client = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant('Kopplung GmbH'));
 });
 afterAll(() => stack?.close());
 // Each test starts with sellers no platform has, so that Amazon's redirect leads to the code form.

@@ -10,7 +10,7 @@ import { createSecretBox } from './crypto/secret-box';
 import { embeddedDefaultConfig } from './embedded-config';
 import { startCloud } from './start-cloud';
 import { readDevTenantFile } from './tenants/dev-tenant';
-import { CloudClient, freePort, testConfig } from './testing/stack';
+import { TestCloudHttp, freePort, testConfig } from './testing/stack';
 import {
   amazonRedirect,
   authorization,
@@ -46,7 +46,7 @@ describe('a file-backed cloud', () => {
     const config = testConfig(sandbox.url);
     let cloud = await startCloud({ port: cloudPort, dataDir, config });
     const creds = await cloud.createTenant('Restart GmbH');
-    let client = new CloudClient(cloud.url, creds);
+    let client = new TestCloudHttp(cloud.url, creds);
     const platformId = await newPlatform(client);
     const auth = await startAuth(client, platformId);
     // The browser has followed the start link to Seller Central.
@@ -56,7 +56,7 @@ describe('a file-backed cloud', () => {
     // The seller takes their time; meanwhile the cloud restarts on the same port and data.
     const redirect = await amazonRedirect(sandbox.url, consentUrl, EU);
     cloud = await startCloud({ port: cloudPort, dataDir, config });
-    client = new CloudClient(cloud.url, creds);
+    client = new TestCloudHttp(cloud.url, creds);
     expect((await authorization(client, auth.id)).status).toBe('pending');
     const callback = await getCallback(redirect);
     expect(callback.status).toBe(200);
@@ -97,7 +97,7 @@ describe('the embedded default', () => {
     expect(statSync(devFile).mode & 0o777).toBe(0o600);
     const dev = readDevTenantFile(devFile)!;
     expect(dev.cloudUrl).toBe(cloud.url);
-    const whoami = await new CloudClient(cloud.url, dev).raw('GET', '/v1/whoami');
+    const whoami = await new TestCloudHttp(cloud.url, dev).raw('GET', '/v1/whoami');
     expect(whoami.body).toMatchObject({ name: 'Entwicklung', clientId: dev.clientId });
     await cloud.close();
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { productionApp, seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startCloud, type RunningCloud } from './start-cloud';
-import { CloudClient, freePort, testConfig } from './testing/stack';
+import { TestCloudHttp, freePort, testConfig } from './testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { runTenantCommand } from './admin/admin-cli';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
@@ -43,7 +43,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
   /** A tenant created through `on`, with a client on each instance. */
   async function tenantOnBoth(on: RunningCloud, name: string) {
     const tenant = await on.createTenant(name);
-    return { viaA: new CloudClient(a.url, tenant), viaB: new CloudClient(b.url, tenant) };
+    return { viaA: new TestCloudHttp(a.url, tenant), viaB: new TestCloudHttp(b.url, tenant) };
   }
 
   afterAll(async () => {
@@ -99,7 +99,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
       notifierBackoff: { baseMs: 4_000, capMs: 4_000 },
     });
     try {
-      const viaC = new CloudClient(c.url, await c.createTenant('Taub GmbH'));
+      const viaC = new TestCloudHttp(c.url, await c.createTenant('Taub GmbH'));
       const platform = await viaC.createPlatform('Amazon Taub');
       const auth = (await viaC.startAuthorization(platform.body.id)).body as { id: string };
       const waiting = await heldLongPoll(c, () => viaC.raw('GET', `/v1/authorizations/${auth.id}?wait=25`));
@@ -157,7 +157,7 @@ describe.skipIf('missing' in bin)('cloud on PostgreSQL, two instances', () => {
     ]);
     try {
       const tenant = await c.createTenant('Benachrichtigt GmbH');
-      const token = await new CloudClient(c.url, tenant).accessToken();
+      const token = await new TestCloudHttp(c.url, tenant).accessToken();
       const whoami = (cloud: RunningCloud) =>
         fetch(`${cloud.url}/v1/whoami`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
       expect([await whoami(c), await whoami(d)]).toEqual([200, 200]);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
 import { startCloud } from './start-cloud';
-import { CloudClient, startStack, testConfig, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, testConfig, type Stack } from './testing/stack';
 import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from './testing/flow-steps';
 
 const EU = seedAccount('eu.haendler@example.com')!;
@@ -45,7 +45,7 @@ describe('token attempts', () => {
 
   it('600 wrong secrets from one address: 429 after the limit, yet the right secret of that and of another Client-ID works, and redirects are untouched', async () => {
     const victim = await stack.cloud.createTenant('Ziel GmbH');
-    const other = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Nachbar GmbH'));
+    const other = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant('Nachbar GmbH'));
     const auth = await startAuth(other, await newPlatform(other));
     const redirect = await amazonRedirect(stack.sandbox.url, auth.consentUrl, EU);
 

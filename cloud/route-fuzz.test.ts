@@ -5,14 +5,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AMAZON_LOGIN_PATH, AMAZON_START_PATH, errorBodySchema } from '../shared/cloud-api';
 import { startCloud, type RunningCloud } from './start-cloud';
-import { CloudClient, testConfig } from './testing/stack';
+import { TestCloudHttp, testConfig } from './testing/stack';
 import { body, contentType, headerValue, nastyEncoded } from './testing/fuzz-inputs';
 
 const RUNS_PER_ROUTE = 80;
 const SEED = 9_009;
 
 let cloud: RunningCloud;
-let own: CloudClient;
+let own: TestCloudHttp;
 let known: {
   platformId: string;
   otherPlatformId: string;
@@ -31,8 +31,8 @@ beforeAll(async () => {
       tokenFailuresPerAddressPerMinute: 1_000_000,
     }),
   });
-  own = new CloudClient(cloud.url, await cloud.createTenant('Fuzz GmbH'));
-  const other = new CloudClient(cloud.url, await cloud.createTenant('Andere GmbH'));
+  own = new TestCloudHttp(cloud.url, await cloud.createTenant('Fuzz GmbH'));
+  const other = new TestCloudHttp(cloud.url, await cloud.createTenant('Andere GmbH'));
   const platformId = (await own.createPlatform('Amazon Fuzz')).body.id as string;
   const authorizationId = (await own.startAuthorization(platformId)).body.id as string;
   // Not pending: a status call with ?wait answers at once instead of holding the fuzzer.

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { productionApp as sandboxApp } from '../sandbox/seed';
 import { readDevTenantFile } from './tenants/dev-tenant';
-import { CloudClient } from './testing/stack';
+import { TestCloudHttp } from './testing/stack';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { suiteTempDir } from '../shared/testing/temp-dir';
 
@@ -75,7 +75,7 @@ afterAll(async () => {
 it('reloads the LWA secrets on SIGHUP without dropping a waiting long-poll', async () => {
   const url = (await waitForOutput(/cloud listening on (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
   const tenant = readDevTenantFile(join(dir, 'data', 'dev-tenant.json'))!;
-  const client = new CloudClient(url, tenant);
+  const client = new TestCloudHttp(url, tenant);
   const platformId = await newPlatform(client);
   const auth = await startAuth(client, platformId);
   const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);

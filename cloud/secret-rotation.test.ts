@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { productionApp as sandboxApp } from '../sandbox/seed';
-import { CloudClient, freePort, testClock, testConfig } from './testing/stack';
+import { TestCloudHttp, freePort, testClock, testConfig } from './testing/stack';
 import { startCloud, type RunningCloud } from './start-cloud';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { parseConfig, type CloudConfig } from './config';
@@ -54,7 +54,7 @@ type Call = { api: string; operation: string; httpStatus: number; requestId: str
 const summary = (calls: Call[]) => calls.map((r) => `${r.operation} ${r.httpStatus} ${r.outcome}`);
 
 it('keeps working through a rotation once the next secret is reloaded, and warns before the expiry', async () => {
-  const client = new CloudClient(cloud.url, await cloud.createTenant('Rotation GmbH'));
+  const client = new TestCloudHttp(cloud.url, await cloud.createTenant('Rotation GmbH'));
   const platformId = await newPlatform(client);
   // The start-up warning: 18 days left and no next secret.
   expect(lines.join('')).toMatch(

@@ -3,7 +3,7 @@
 // and the answer (keep / switch) is tenant-scoped and idempotent.
 import { describe, expect, it } from 'vitest';
 import { seedAccount } from '../sandbox';
-import { CloudClient } from './testing/stack';
+import { TestCloudHttp } from './testing/stack';
 import { useTenantStack } from './testing/tenant-stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from './testing/seller-browser';
 import { consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
@@ -113,7 +113,7 @@ describe('seller change on refresh', () => {
 
   it('is tenant-scoped, refuses bad bodies and authorizations without a seller change', async () => {
     const { authorizationId } = await refreshedWithOtherSeller();
-    const stranger = new CloudClient(env.stack.cloud.url, await env.stack.cloud.createTenant('Fremd GmbH'));
+    const stranger = new TestCloudHttp(env.stack.cloud.url, await env.stack.cloud.createTenant('Fremd GmbH'));
     const foreign = await stranger.raw('POST', `/v1/authorizations/${authorizationId}/seller-change`, {
       body: { decision: 'switch' },
     });

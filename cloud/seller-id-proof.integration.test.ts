@@ -4,7 +4,7 @@
 // id as proven.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from '../sandbox';
-import { CloudClient, startStack, type Stack } from './testing/stack';
+import { TestCloudHttp, startStack, type Stack } from './testing/stack';
 import { amazonRedirect, authorizeNow, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { SellerBrowser, consentRedirect, signInToConsent } from './testing/seller-browser';
 
@@ -14,7 +14,7 @@ const EU_HOST = 'sellercentral-europe.amazon.com';
 const APP = productionApp();
 
 let stack: Stack;
-const clients: CloudClient[] = [];
+const clients: TestCloudHttp[] = [];
 const logLines: string[] = [];
 
 beforeAll(async () => {
@@ -24,20 +24,20 @@ afterAll(async () => stack?.close());
 // The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
 afterEach(async () => {
   for (const c of clients.splice(0)) {
-    const fresh = new CloudClient(stack.cloud.url, c.creds);
+    const fresh = new TestCloudHttp(stack.cloud.url, c.creds);
     for (const p of (await fresh.raw('GET', '/v1/platforms')).body.platforms)
       await fresh.raw('DELETE', `/v1/platforms/${p.id}`);
   }
 });
 
-async function tenant(name: string): Promise<CloudClient> {
-  const client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(`${name} ${Date.now()}`));
+async function tenant(name: string): Promise<TestCloudHttp> {
+  const client = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant(`${name} ${Date.now()}`));
   clients.push(client);
   return client;
 }
 
 /** The victim's platform, connected from the desktop as usual. */
-async function victimConnected(): Promise<{ client: CloudClient; platformId: string }> {
+async function victimConnected(): Promise<{ client: TestCloudHttp; platformId: string }> {
   const client = await tenant('Opfer GmbH');
   const platformId = await newPlatform(client);
   const page = await consentAndCallback(stack.sandbox.url, (await startAuth(client, platformId)).consentUrl, VICTIM);

@@ -4,7 +4,7 @@
 // Over real HTTP against the sandbox, each variant of the Product Fees answer.
 import { afterEach, describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from '../sandbox';
-import { activateScenario, CloudClient } from './testing/stack';
+import { activateScenario, TestCloudHttp } from './testing/stack';
 import { useTenantStack } from './testing/tenant-stack';
 import { authorizeNow, consentAndCallback, newPlatform, startAuth } from './testing/flow-steps';
 import { confirmConsent, formRequest, SellerBrowser, signInToConsent } from './testing/seller-browser';
@@ -17,7 +17,7 @@ const APP = productionApp();
 const env = useTenantStack('Unbewiesen GmbH', { fresh: 'sandbox' });
 // The Login URI looks across all tenants: platforms of an earlier test would make a seller ambiguous.
 afterEach(async () => {
-  const fresh = new CloudClient(env.stack.cloud.url, env.client.creds);
+  const fresh = new TestCloudHttp(env.stack.cloud.url, env.client.creds);
   for (const p of (await fresh.raw('GET', '/v1/platforms')).body.platforms)
     await fresh.raw('DELETE', `/v1/platforms/${p.id}`);
 });

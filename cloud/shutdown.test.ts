@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startCloud, type RunningCloud } from './start-cloud';
-import { activateScenario, CloudClient, freePort, testConfig } from './testing/stack';
+import { activateScenario, TestCloudHttp, freePort, testConfig } from './testing/stack';
 import { amazonRedirect, getCallback, newPlatform, startAuth } from './testing/flow-steps';
 import type { CloudConfig } from './config';
 import { suiteTempDir } from '../shared/testing/temp-dir';
@@ -27,7 +27,7 @@ describe('graceful shutdown', () => {
     const lines: string[] = [];
     cloud = await startCloud({ port, dataDir, config, logger: { write: (line) => void lines.push(line) } });
     const tenant = await cloud.createTenant('Abschalten GmbH');
-    const client = new CloudClient(cloud.url, tenant);
+    const client = new TestCloudHttp(cloud.url, tenant);
     const platformId = await newPlatform(client);
     const auth = await startAuth(client, platformId);
     const redirect = await amazonRedirect(sandbox.url, auth.consentUrl, EU);
@@ -59,7 +59,7 @@ describe('graceful shutdown', () => {
 
     // Started again on the same data: the desktop's next ask finds the sign-in complete.
     cloud = await startCloud({ port, dataDir, config });
-    const again = new CloudClient(cloud.url, tenant);
+    const again = new TestCloudHttp(cloud.url, tenant);
     expect((await again.raw('GET', `/v1/authorizations/${auth.id}`)).body).toMatchObject({
       status: 'authenticated',
       sellingPartnerId: EU.sellingPartnerId,

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
 import { seedAccount, startSandbox, type SandboxHandle } from '../sandbox';
 import { startDesktop, type Desktop } from '../electron/core/testing/desktop';
-import { activateScenario, CloudClient, freePort } from './testing/stack';
+import { activateScenario, TestCloudHttp, freePort } from './testing/stack';
 import { confirmConsent, signInToConsent } from './testing/seller-browser';
 import pg from 'pg';
 import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from './testing/postgres-server';
@@ -253,7 +253,7 @@ describe.skipIf(missing !== undefined)(
     }, 60_000);
 
     it('tenant disable from the CLI on the database server reaches both running instances', async () => {
-      const token = await new CloudClient(nginx.url, {
+      const token = await new TestCloudHttp(nginx.url, {
         clientId: tenant.client_id!,
         clientSecret: tenant.client_secret!,
       }).accessToken();
@@ -293,7 +293,7 @@ describe.skipIf(missing !== undefined)(
     }, 90_000);
 
     it('rolling restart (SIGTERM A, start A, SIGTERM B, start B) while the desktop waits: no authorization lost, no error shown', async () => {
-      const before = new CloudClient(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! });
+      const before = new TestCloudHttp(nginx.url, { clientId: tenant.client_id!, clientSecret: tenant.client_secret! });
       const authenticatedBefore = (
         (await before.raw('GET', '/v1/platforms')).body.platforms as { status: string }[]
       ).filter((p) => p.status === 'authenticated').length;
@@ -347,7 +347,7 @@ describe.skipIf(missing !== undefined)(
         .toBe(true);
       // Besides the desktop's, one long-poll held by each instance: whichever receives Amazon's redirect,
       // the other one's answer can only come through its new LISTEN session.
-      const token = await new CloudClient(nginx.url, {
+      const token = await new TestCloudHttp(nginx.url, {
         clientId: tenant.client_id!,
         clientSecret: tenant.client_secret!,
       }).accessToken();

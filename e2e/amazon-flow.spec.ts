@@ -3,7 +3,7 @@
 // browser: it receives the URL the core opened. One screenshot per step (e2e/artifacts/flow-*.png).
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { activateScenario, CloudClient } from '../cloud/testing/stack';
+import { activateScenario, TestCloudHttp } from '../cloud/testing/stack';
 import { testHostPerFile } from './support/browser-host';
 import { runAmazonFlow } from './support/flow';
 import { newPlatformOnCredentials } from './support/support-steps';
@@ -33,7 +33,7 @@ test('Amazon platform: ANMELDEN through Seller Central, Authentifiziert, import,
     clientId: string;
     clientSecret: string;
   };
-  const cloud = new CloudClient(host.services!.cloud.url, tenant);
+  const cloud = new TestCloudHttp(host.services!.cloud.url, tenant);
   expect((await cloud.raw('GET', '/v1/platforms')).body.platforms).toEqual([]);
 });
 

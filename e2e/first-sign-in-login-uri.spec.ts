@@ -6,7 +6,7 @@
 // shows Authentifiziert — one authorization, no second one started at the Login URI.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { activateScenario, CloudClient } from '../cloud/testing/stack';
+import { activateScenario, TestCloudHttp } from '../cloud/testing/stack';
 import { testHostPerFile } from './support/browser-host';
 import { anmelden, newPlatformOnCredentials, sellerSide } from './support/support-steps';
 
@@ -48,6 +48,6 @@ test('first sign-in through the Login URI ends on the JSON page and Authentifizi
     clientId: string;
     clientSecret: string;
   };
-  const cloud = new CloudClient(cloudUrl, tenant);
+  const cloud = new TestCloudHttp(cloudUrl, tenant);
   expect((await cloud.raw('GET', '/v1/platforms/changes')).body.authorizations).toEqual([]);
 });

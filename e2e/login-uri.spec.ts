@@ -4,7 +4,7 @@
 // the pairing code after Amazon's redirect (a real browser also enforces the page's Content-Security-Policy
 // on the form); axe finds nothing on that page, in German and in English.
 import { expect, test, type Page } from '@playwright/test';
-import { CloudClient, startStack, type Stack } from '../cloud/testing/stack';
+import { TestCloudHttp, startStack, type Stack } from '../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../cloud/testing/seller-browser';
 import { productionApp, seedAccount } from '../sandbox/seed';
 import { totp } from '../sandbox/totp';
@@ -23,8 +23,8 @@ test.afterAll(async () => {
 });
 
 /** A tenant with a platform the EU seller authorized the ordinary way. */
-async function connectedTenant(name: string): Promise<{ client: CloudClient; platformId: string }> {
-  const client = new CloudClient(stack.cloud.url, await stack.cloud.createTenant(name));
+async function connectedTenant(name: string): Promise<{ client: TestCloudHttp; platformId: string }> {
+  const client = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant(name));
   const platform = await client.createPlatform(`Amazon ${name}`);
   const auth = await client.startAuthorization(platform.body.id);
   const browser = new SellerBrowser();

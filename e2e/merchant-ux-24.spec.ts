@@ -5,21 +5,16 @@
 import { expect, test } from '@playwright/test';
 import { axeInEachLanguage, expectNoAxeViolations } from './support/axe';
 import { testHostPerFile } from './support/browser-host';
-import {
-  consentInHttpBrowser,
-  newPlatformOnCredentials,
-  openEmptyList,
-  signInOnCredentials,
-} from './support/support-steps';
+import { consentInHttpBrowser, newPlatformOnCredentials, signInOnCredentials } from './support/support-steps';
 
 const host = testHostPerFile({ embedded: true });
+// Each journey signs in through Seller Central at least once: up to three minutes on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 test('a region change on a signed-in platform asks first, then needs ANMELDEN; keeping it changes nothing', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
-  await openEmptyList(page, host.url);
-  await newPlatformOnCredentials(page, 'Amazon Regionwechsel');
+  await newPlatformOnCredentials(page, 'Amazon Regionwechsel', { open: host.url });
   await signInOnCredentials(page, host);
   await page.getByRole('button', { name: 'Einstellungen importieren' }).click();
   await expect(page.getByRole('table', { name: 'Marktplätze' }).getByRole('row')).toHaveCount(9);
@@ -116,7 +111,6 @@ test('the cloud’s failure page in the merchant’s browser: German first, Engl
 test('Seller Central zeigt einen Fehler?: code first, searchable, picking explains and keeps waiting; a late success counts; offered after 2 minutes', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   await page.clock.install();
   await newPlatformOnCredentials(page, 'Amazon Spaeter Erfolg', { open: host.url });
   const before = host.opened.length;
@@ -156,7 +150,6 @@ test('Seller Central zeigt einen Fehler?: code first, searchable, picking explai
 test('a sandbox test case is scoped to the platform’s account and leaves nothing armed after one sign-in', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   await newPlatformOnCredentials(page, 'Amazon Testfall LWA', { open: host.url });
   await page.getByLabel('Testfall für die nächste Anmeldung').selectOption('scenario:lwa_500');
   await expect(page.getByTestId('sandbox-armed')).toBeVisible();

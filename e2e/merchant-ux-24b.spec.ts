@@ -6,18 +6,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeInEachLanguage } from './support/axe';
 import { testHostPerFile } from './support/browser-host';
-import { newPlatformOnCredentials, openEmptyList, signInOnCredentials } from './support/support-steps';
+import { newPlatformOnCredentials, signInOnCredentials } from './support/support-steps';
 
 const host = testHostPerFile({ embedded: true });
+// Each journey signs in through Seller Central at least once: up to three minutes on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 const marketRows = (page: Page) => page.getByRole('table', { name: 'Marktplätze' }).getByRole('row');
 
 test('checklist next to ANMELDEN; marketplaces imported after the first sign-in, the Verwenden choice kept', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
-  await openEmptyList(page, host.url);
-  await newPlatformOnCredentials(page, 'Amazon Checkliste');
+  await newPlatformOnCredentials(page, 'Amazon Checkliste', { open: host.url });
   // No pairing code before any sign-in was started.
   await expect(page.getByTestId('pairing-code')).toHaveCount(0);
 
@@ -53,7 +53,6 @@ test('checklist next to ANMELDEN; marketplaces imported after the first sign-in,
 test('Verbindung trennen asks first, keeps the platform as Nicht authentifiziert; ANMELDEN connects again', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
   await newPlatformOnCredentials(page, 'Amazon Trennen', { open: host.url });
   await signInOnCredentials(page, host);
   await expect(marketRows(page)).toHaveCount(9);

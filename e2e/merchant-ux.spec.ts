@@ -5,7 +5,7 @@
 // seller's browser is the HTTP test browser (Chromium's Seller Central is covered by amazon-flow.spec.ts).
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { CloudClient } from '../cloud/testing/stack';
+import { TestCloudHttp } from '../cloud/testing/stack';
 import { seedAccount } from '../sandbox/seed';
 import { testHostPerFile } from './support/browser-host';
 import { axeInEachLanguage } from './support/axe';
@@ -147,7 +147,7 @@ test('a name taken in the cloud account: says so, suggests a free name and focus
     clientId: string;
     clientSecret: string;
   };
-  expect((await new CloudClient(host.services!.cloud.url, tenant).createPlatform('Amazon Kasse')).status).toBe(201);
+  expect((await new TestCloudHttp(host.services!.cloud.url, tenant).createPlatform('Amazon Kasse')).status).toBe(201);
   await page.goto(host.url);
   await newPlatform(page, 'AMAZON KASSE');
   await openCredentials(page, 'AMAZON KASSE');

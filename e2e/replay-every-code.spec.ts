@@ -33,13 +33,13 @@ const MERCHANT: Record<string, { pick?: string; seller?: 'none' | 'stop' | 'conf
   SELLER_CENTRAL_CONSENT_CANCELLED: { seller: 'cancel' },
   SELLER_CENTRAL_BROWSER_CLOSED: { seller: 'none' },
   SELLER_CENTRAL_SESSION_EXPIRED: { pick: 'scenario:consent_session_expired' },
-  SELLER_CENTRAL_MD1000: { pick: 'scenario:consent_md1000' },
-  SELLER_CENTRAL_MD5101: { pick: 'scenario:consent_md5101' },
-  SELLER_CENTRAL_MD5110: { pick: 'scenario:consent_md5110' },
-  SELLER_CENTRAL_MD9000: { pick: 'scenario:consent_md9000' },
-  SELLER_CENTRAL_MD9010: { pick: 'scenario:consent_md9010' },
-  SELLER_CENTRAL_MD9100: { pick: 'scenario:consent_md9100' },
-  SELLER_CENTRAL_MD9999: { pick: 'scenario:consent_md9999' },
+  // Each of Amazon's MD codes on the consent page has its sandbox scenario consent_md<code>.
+  ...Object.fromEntries(
+    SELLER_CENTRAL_ERROR_KEYS.filter((k) => k.startsWith('MD')).map((k) => [
+      SELLER_CENTRAL_ERRORS[k].errorCode,
+      { pick: `scenario:consent_${k.toLowerCase()}` },
+    ]),
+  ),
   LWA_INVALID_GRANT: { pick: 'scenario:code_expired', seller: 'confirm' },
   LWA_INVALID_CLIENT: { pick: 'scenario:invalid_client', seller: 'confirm' },
   LWA_UNAVAILABLE: { pick: 'scenario:lwa_500', seller: 'confirm' },

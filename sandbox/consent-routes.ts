@@ -87,7 +87,7 @@ export function registerConsentRoutes(app: FastifyInstance, state: SandboxState)
       return sendHtml(reply, cancelledPage(sc));
     }
     // A seller not yet registered with the app goes through the app's Login URI first (when switched on).
-    const viaLoginUri = loginUriForNewSeller(req, reply, state, sc, account, solution);
+    const viaLoginUri = loginUriForNewSeller({ req, reply, state, sc, account, target: solution });
     if (viaLoginUri) return viaLoginUri;
     return redirectWithCode(reply, state, {
       account,

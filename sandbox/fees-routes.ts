@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { COUNTRIES } from '../shared/amazon-regions';
 import { newRequestId } from './ids';
-import { denied, sellerToken, spApiError } from './spapi-routes';
+import { denied, sellerCall, spApiError } from './spapi-routes';
 import type { SandboxState } from './state';
 
 const FEES_RATE = 1;
@@ -27,11 +27,9 @@ const requestSchema = z.object({
 
 export function registerFeesRoutes(app: FastifyInstance, state: SandboxState): void {
   app.post('/spapi/:region/products/fees/v0/items/:asin/feesEstimate', async (req, reply) => {
-    const checked = sellerToken(req, reply, state);
-    if ('reply' in checked) return checked.reply;
-    const { token } = checked;
-    const ctx = { sellingPartnerId: token.sellingPartnerId };
-    if (state.scenarios.take('pricing_role_missing', ctx)) return denied(reply, '');
+    const call = sellerCall(req, reply, state, 'pricing_role_missing');
+    if ('reply' in call) return call.reply;
+    const { token, ctx } = call;
     if (state.scenarios.take('fees_429', ctx))
       return spApiError(reply, 429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
     const asin = (req.params as { asin: string }).asin;

@@ -187,25 +187,29 @@ export function confirmAmazonStarted(
     return sendHtml(reply, cancelledPage(sc));
   }
   issued.consented = true;
-  return toLoginUri(req, reply, state, sc, account, target, amazonState);
+  return toLoginUri({ req, reply, state, sc, account, target }, amazonState);
+}
+
+/** A consented sign-in on its way to the app's Login URI: the request, the seller and the app. */
+interface LoginUriStep {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  state: SandboxState;
+  sc: ScRequest;
+  account: SeedAccount;
+  target: SeedApp;
 }
 
 /** Website workflow, consent confirmed: a seller not yet registered with the app goes through its Login URI first. */
-export function loginUriForNewSeller(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  state: SandboxState,
-  sc: ScRequest,
-  account: SeedAccount,
-  target: SeedApp,
-): FastifyReply | undefined {
+export function loginUriForNewSeller(step: LoginUriStep): FastifyReply | undefined {
+  const { state, sc, account, target } = step;
   const registered = state.authorizations.get(target.applicationId)?.has(account.sellingPartnerId) ?? false;
   if (registered || !target.loginUri) return undefined;
   if (
     !state.scenarios.take('login_uri_new_seller', { email: account.email, sellingPartnerId: account.sellingPartnerId })
   )
     return undefined;
-  return toLoginUri(req, reply, state, sc, account, target, issueLoginState(state, sc, account, target, true));
+  return toLoginUri(step, issueLoginState(state, sc, account, target, true));
 }
 
 function issueLoginState(
@@ -249,15 +253,7 @@ function listedApp(state: SandboxState, applicationId: string): SeedApp | undefi
  * To the app's Login URI. amazon_callback_uri is absolute on the seller's Seller Central host, or — with
  * scenario login_uri_relative_callback — the bare path, as Amazon has been seen to send it (#1376).
  */
-function toLoginUri(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  state: SandboxState,
-  sc: ScRequest,
-  account: SeedAccount,
-  target: SeedApp,
-  amazonState: string,
-): FastifyReply {
+function toLoginUri({ req, reply, state, sc, account, target }: LoginUriStep, amazonState: string): FastifyReply {
   const origin = `${req.protocol}://${req.headers.host ?? '127.0.0.1'}`;
   const path = `/apps/authorize/confirm/${target.applicationId}`;
   const relative = state.scenarios.take('login_uri_relative_callback', {

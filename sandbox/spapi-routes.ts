@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Region } from '../shared/amazon-regions';
 import { newRequestId } from './ids';
 import { marketplaceParticipations } from './marketplace-participations';
+import type { ScenarioId } from './scenarios';
 import type { SandboxState } from './state';
 import { TokenBucket } from './token-bucket';
 
@@ -11,6 +12,12 @@ const SELLERS_RATE = 0.016;
 const SELLERS_BURST = 15;
 const INVALID_TOKEN = 'The access token you provided is revoked, malformed or invalid.';
 const REGIONS: Record<string, Region> = { na: 'NA', eu: 'EU', fe: 'FE' };
+
+interface SellerToken {
+  clientId: string;
+  sellingPartnerId: string;
+  region: Region;
+}
 
 export function spApiError(
   reply: FastifyReply,
@@ -32,11 +39,11 @@ export const denied = (reply: FastifyReply, details = INVALID_TOKEN) =>
  * The seller token of an SP-API call on this region's host, or the reply Amazon gives without one
  * (unknown, expired, revoked, another region's: 403 Unauthorized; an unknown region: 404).
  */
-export function sellerToken(
+function sellerToken(
   req: FastifyRequest,
   reply: FastifyReply,
   state: SandboxState,
-): { token: { clientId: string; sellingPartnerId: string; region: Region } } | { reply: FastifyReply } {
+): { token: SellerToken } | { reply: FastifyReply } {
   const region = REGIONS[(req.params as { region: string }).region];
   if (!region) return { reply: spApiError(reply, 404, 'NotFound', 'Resource not found.') };
   const header = req.headers['x-amz-access-token'];
@@ -51,14 +58,28 @@ export function sellerToken(
   return { token: { clientId: token.clientId, sellingPartnerId: token.sellingPartnerId, region } };
 }
 
+/**
+ * An SP-API call's seller token and scenario context, or Amazon's refusal: no valid token (sellerToken),
+ * or the scenario that takes away a role the operation needs (403 Unauthorized with empty details, §4).
+ */
+export function sellerCall(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  state: SandboxState,
+  roleMissing: ScenarioId,
+): { token: SellerToken; ctx: { sellingPartnerId: string } } | { reply: FastifyReply } {
+  const checked = sellerToken(req, reply, state);
+  if ('reply' in checked) return checked;
+  const ctx = { sellingPartnerId: checked.token.sellingPartnerId };
+  if (state.scenarios.take(roleMissing, ctx)) return { reply: denied(reply, '') };
+  return { token: checked.token, ctx };
+}
+
 export function registerSpApiRoutes(app: FastifyInstance, state: SandboxState): void {
   app.get('/spapi/:region/sellers/v1/marketplaceParticipations', async (req, reply) => {
-    const checked = sellerToken(req, reply, state);
-    if ('reply' in checked) return checked.reply;
-    const { token } = checked;
-    const ctx = { sellingPartnerId: token.sellingPartnerId };
-    if (state.scenarios.take('roles_missing', ctx)) return denied(reply, '');
-
+    const call = sellerCall(req, reply, state, 'roles_missing');
+    if ('reply' in call) return call.reply;
+    const { token, ctx } = call;
     if (state.scenarios.take('spapi_500', ctx)) {
       return spApiError(reply, 500, 'InternalFailure', 'We encountered an internal error. Please try again.');
     }

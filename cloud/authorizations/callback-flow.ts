@@ -18,6 +18,7 @@ import {
   hashCode,
   proveByCode,
   proveBySeller,
+  answerAgain,
   successBody,
   type CallbackQuery,
   type PairingPage,
@@ -87,16 +88,8 @@ export async function handleCallback(
     if (!row) throw new CloudError('STATE_INVALID');
   }
 
-  if (row.state_used_at) {
-    // The browser reloading the same redirect: answer it again and change nothing.
-    if (
-      q.spapi_oauth_code &&
-      row.code_hash === hashCode(q.spapi_oauth_code) &&
-      (row.status === 'authenticated' || row.status === 'seller_changed')
-    )
-      return successBody(q);
-    throw new CloudError('STATE_REPLAYED');
-  }
+  // The browser reloading the same redirect.
+  if (row.state_used_at) return answerAgain(row, q);
   if (!live || now >= row.expires_at) {
     const expired = await expireIfDue(ctx.db, row, now);
     if (expired !== row) ctx.notifier.publish(row.id);
@@ -111,20 +104,20 @@ export async function handleCallback(
   if (q.error) {
     const code: CloudErrorCode = q.error === 'access_denied' ? 'AMAZON_CONSENT_DENIED' : 'AMAZON_CALLBACK_ERROR';
     const message = `${CLOUD_ERROR_CODES[code].meaning} Amazon: ${q.error}${q.error_description ? ` – ${q.error_description}` : ''}`;
-    throw await consumeAndFail(ctx, row, q, new CloudError(code, message));
+    throw await consumeAndFail(ctx, row, q, new CloudError(code, message), now);
   }
   if (!q.spapi_oauth_code || !q.selling_partner_id)
-    throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'));
+    throw await consumeAndFail(ctx, row, q, new CloudError('CALLBACK_PARAMS_MISSING'), now);
   // The Login URI chose the platform by Amazon's selling_partner_id: another seller's consent must not
   // land on it (someone could otherwise start Re-Authorize with a stranger's seller id). Not exchanged.
   if (row.expected_selling_partner_id && q.selling_partner_id !== row.expected_selling_partner_id) {
-    throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'));
+    throw await consumeAndFail(ctx, row, q, new CloudError('SELLER_MISMATCH'), now);
   }
   // The operator disabled the tenant after the sign-in began: its tokens are refused, so none are
   // fetched or stored for it (the code is not exchanged). The same read names where the seller is proven.
   const target = await callbackTarget(ctx.db, row.tenant_id, row.platform_id);
   if (!target || target.tenant_disabled_at !== null)
-    throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'));
+    throw await consumeAndFail(ctx, row, q, new CloudError('TENANT_DISABLED'), now);
 
   const consumed = await startExchange(ctx.db, row.id, exchangeStart(ctx, row.id, q, now));
   if (!consumed) throw new CloudError('STATE_REPLAYED');
@@ -147,14 +140,17 @@ function exchangeStart(ctx: CloudContext, id: string, q: CallbackQuery, now: Dat
   };
 }
 
-/** Uses up the state and fails the authorization in one transaction; a replay changes nothing. */
+/**
+ * Uses up the state and fails the authorization in one transaction, at the callback's one clock reading
+ * (as exchangeStart and expireIfDue); a replay changes nothing.
+ */
 async function consumeAndFail(
   ctx: CloudContext,
   row: AuthorizationRow,
   q: CallbackQuery,
   err: CloudError,
+  now: Date,
 ): Promise<CloudError> {
-  const now = new Date(ctx.now());
   const failed = await ctx.db.transaction(async (tx) => {
     if (!(await consumeState(tx, row.id, q.spapi_oauth_code ? hashCode(q.spapi_oauth_code) : null, now))) return false;
     if (!(await finishPending(tx, row.id, 'failed', now, { code: err.code, message: err.message })))

@@ -4,7 +4,7 @@
 // open database's `query`, the LWA request by the sandbox server's diagnostics channel.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { seedAccount } from '../../sandbox';
 import { useTenantStack } from '../testing/tenant-stack';
 import { amazonRedirect, authorization, getCallback, newPlatform, startAuth } from '../testing/flow-steps';
@@ -25,12 +25,20 @@ function recordPath() {
   const onStart = (m: unknown) => {
     if ((m as { request: IncomingMessage }).request.url?.startsWith('/auth/o2/token')) events.push('LWA token');
   };
+  // The cloud's answers, once written: the woken long-poll's and the callback's page.
+  const onFinish = (m: unknown) => {
+    const url = (m as { request: IncomingMessage }).request.url ?? '';
+    if (/^\/v1\/authorizations\/[^/?]+\?wait=/.test(url)) events.push('long-poll answered');
+    else if (url.startsWith('/oauth/amazon/callback')) events.push('callback answered');
+  };
   subscribe('http.server.request.start', onStart);
+  subscribe('http.server.response.finish', onFinish);
   return {
     events,
     stop() {
       db.query = original;
       unsubscribe('http.server.request.start', onStart);
+      unsubscribe('http.server.response.finish', onFinish);
     },
   };
 }
@@ -60,6 +68,26 @@ describe('the completion path', () => {
       // LWA's token exchange and the seller-id proof (Product Fees), both recorded before the answer.
       expect(read.amazonRequests).toHaveLength(2);
       expect(JSON.stringify(read.amazonRequests)).toContain('getMyFeesEstimateForASIN');
+    } finally {
+      path.stop();
+    }
+  });
+
+  it('drops the oldest Amazon calls only after the answers are written', async () => {
+    // PGlite runs each statement on the cloud's one thread: a trim started with the outcome held both
+    // answers back by its whole run (issue 26).
+    const auth = await startAuth(env.client, await newPlatform(env.client));
+    const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
+    const { answer } = await heldLongPoll(env.stack.cloud, () => waitFor(auth.id));
+    const path = recordPath();
+    try {
+      expect((await getCallback(redirect)).status).toBe(200);
+      expect((await answer).body).toMatchObject({ status: 'authenticated' });
+      await vi.waitFor(() => expect(path.events.some((e) => e.startsWith('DELETE FROM amazon_requests'))).toBe(true));
+      const trim = path.events.findIndex((e) => e.startsWith('DELETE FROM amazon_requests'));
+      expect(path.events.indexOf('long-poll answered')).toBeGreaterThanOrEqual(0);
+      expect(path.events.indexOf('long-poll answered')).toBeLessThan(trim);
+      expect(path.events.indexOf('callback answered')).toBeLessThan(trim);
     } finally {
       path.stop();
     }

@@ -60,6 +60,15 @@ export const successBody = (q: CallbackQuery): CallbackSuccess => ({
     result: { mws_auth_token: q.mws_auth_token ?? null, spapi_oauth_code: q.spapi_oauth_code!, state: q.state! },
   },
 });
+/**
+ * A sign-in whose state is used up, reached again: the same redirect (or pairing form) sent twice gets
+ * the same answer once it went through and changes nothing; anything else is a replay.
+ */
+export function answerAgain(row: AuthorizationRow, q: CallbackQuery): CallbackSuccess {
+  const sameCode = q.spapi_oauth_code ? row.code_hash === hashCode(q.spapi_oauth_code) : false;
+  if (sameCode && (row.status === 'authenticated' || row.status === 'seller_changed')) return successBody(q);
+  throw new CloudError('STATE_REPLAYED');
+}
 const consentAad = (claims: UnboundClaims, seller: string, proven: boolean) =>
   `consent:${claims.authorizationId}:${seller}${proven ? ':proven' : ''}`;
 /** A consent whose seller SP-API confirmed carries this mark; the mark is sealed in too (consentAad). */
@@ -153,16 +162,8 @@ export async function proveByCode(
   code: string,
 ): Promise<CallbackSuccess | PairingPage> {
   const existing = await findAuthorization(ctx.db, claims.authorizationId);
-  if (existing) {
-    // The form sent twice: the same answer once it went through, nothing new.
-    if (
-      q.spapi_oauth_code &&
-      existing.code_hash === hashCode(q.spapi_oauth_code) &&
-      (existing.status === 'authenticated' || existing.status === 'seller_changed')
-    )
-      return successBody(q);
-    throw new CloudError('STATE_REPLAYED');
-  }
+  // The form sent twice.
+  if (existing) return answerAgain(existing, q);
   checkAnswer(claims, q);
   let refreshToken: string;
   const proven = consent.startsWith(PROVEN_MARK);

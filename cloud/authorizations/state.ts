@@ -1,6 +1,8 @@
 // The OAuth `state`: an HS256 JWT naming the authorization, expiring with it. Single use is enforced
-// in the database (state_used_at), not here.
-import { SignJWT, jwtVerify, errors } from 'jose';
+// in the database (state_used_at), not here. Signed with jose; verified synchronously (hs256.ts: the
+// same checks without WebCrypto's thread-pool hop on every redirect).
+import { SignJWT } from 'jose';
+import { verifyHs256 } from './hs256';
 
 const AUDIENCE = 'amazon-callback';
 
@@ -29,22 +31,15 @@ type StateCheck =
   | { ok: false; reason: 'expired'; authorizationId: string };
 
 export async function verifyState(key: Uint8Array, state: string, nowMs: number): Promise<StateCheck> {
-  try {
-    const { payload } = await jwtVerify(state, key, {
-      algorithms: ['HS256'],
-      audience: AUDIENCE,
-      currentDate: new Date(nowMs),
-    });
-    return typeof payload.sub === 'string'
-      ? { ok: true, authorizationId: payload.sub }
-      : { ok: false, reason: 'invalid' };
-  } catch (err) {
-    // jose checks the signature before the claims, so an expired token's payload is authentic.
-    if (err instanceof errors.JWTExpired && typeof err.payload.sub === 'string' && err.payload.aud === AUDIENCE) {
-      return { ok: false, reason: 'expired', authorizationId: err.payload.sub };
-    }
-    return { ok: false, reason: 'invalid' };
+  const check = verifyHs256(key, state, AUDIENCE, nowMs);
+  if (check.ok) {
+    const { sub } = check.payload;
+    return typeof sub === 'string' ? { ok: true, authorizationId: sub } : { ok: false, reason: 'invalid' };
   }
+  // The signature is checked before the claims, so an expired token's payload is authentic.
+  if (check.reason === 'expired' && typeof check.payload.sub === 'string')
+    return { ok: false, reason: 'expired', authorizationId: check.payload.sub };
+  return { ok: false, reason: 'invalid' };
 }
 
 // The Login URI's state (docs/amazon.md §1.6): bound to no platform, so the Login URI answers connected and
@@ -93,22 +88,12 @@ export async function verifyUnboundState(key: Uint8Array, state: string, nowMs: 
           ...(p.rgn ? { region: p.rgn as string } : {}),
         }
       : undefined;
-  try {
-    const { payload } = await jwtVerify(state, key, {
-      algorithms: ['HS256'],
-      audience: UNBOUND_AUDIENCE,
-      currentDate: new Date(nowMs),
-    });
-    const claims = claimsOf(payload);
+  const check = verifyHs256(key, state, UNBOUND_AUDIENCE, nowMs);
+  if (check.ok) {
+    const claims = claimsOf(check.payload);
     return claims ? { ok: true, claims } : { ok: false, reason: 'invalid' };
-  } catch (err) {
-    if (
-      err instanceof errors.JWTExpired &&
-      typeof err.payload.sub === 'string' &&
-      err.payload.aud === UNBOUND_AUDIENCE
-    ) {
-      return { ok: false, reason: 'expired', authorizationId: err.payload.sub };
-    }
-    return { ok: false, reason: 'invalid' };
   }
+  if (check.reason === 'expired' && typeof check.payload.sub === 'string')
+    return { ok: false, reason: 'expired', authorizationId: check.payload.sub };
+  return { ok: false, reason: 'invalid' };
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { CloudContext } from '../context';
 import { startCloud } from '../start-cloud';
-import { CloudClient, testConfig } from '../testing/stack';
+import { TestCloudHttp, testConfig } from '../testing/stack';
 import { sharedAmazonRequests } from './status-long-poll';
 
 function countingContext() {
@@ -50,7 +50,7 @@ describe('a held status long-poll', () => {
     const onStart = (message: unknown) => seen.push((message as { request: IncomingMessage }).request);
     subscribe('http.server.request.start', onStart);
     try {
-      const client = new CloudClient(cloud.url, await cloud.createTenant('Held GmbH'));
+      const client = new TestCloudHttp(cloud.url, await cloud.createTenant('Held GmbH'));
       const platform = await client.createPlatform('Held');
       const auth = (await client.startAuthorization(platform.body.id as string)).body as { id: string };
       const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);

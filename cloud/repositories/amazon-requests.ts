@@ -19,14 +19,11 @@ interface Row {
   at: Date;
 }
 
-export async function recordAmazonCalls(
-  db: Queryable,
-  platformId: string,
-  authorizationId: string | null,
-  calls: AmazonCall[],
-): Promise<void> {
+/** Stores the calls and keeps only the platform's latest KEPT_PER_PLATFORM. */
+export async function recordAmazonCalls(...batch: Parameters<typeof insertAmazonCalls>): Promise<void> {
+  const [db, platformId, , calls] = batch;
   if (calls.length === 0) return;
-  await insertAmazonCalls(db, platformId, authorizationId, calls);
+  await insertAmazonCalls(...batch);
   await trimAmazonCalls(db, platformId);
 }
 

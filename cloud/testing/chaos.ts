@@ -16,7 +16,7 @@ import { startDesktop, type Desktop } from '../../electron/core/testing/desktop'
 import type { Platform } from '../../shared/platform';
 import { errorsDe as ERRORS_DE } from '../../renderer/src/i18n/errors.de';
 import { readDevTenantFile } from '../tenants/dev-tenant';
-import { activateScenario, CloudClient, freePort } from './stack';
+import { activateScenario, TestCloudHttp, freePort } from './stack';
 import { startChaosProxy, type ChaosProxy } from './chaos-proxy';
 import { startCliCloud, type CliCloud } from './cli-process';
 import { consentRedirect, SellerBrowser, signInToConsent } from './seller-browser';
@@ -82,7 +82,7 @@ interface Rig {
   proxy: ChaosProxy;
   cloud: CliCloud;
   cloudArgs: string[];
-  client: CloudClient;
+  client: TestCloudHttp;
   desks: Desktop[];
   desktopDirs: string[];
   tmp: string;
@@ -112,7 +112,7 @@ async function startRig(options: ChaosOptions): Promise<Rig> {
     proxy,
     cloud,
     cloudArgs,
-    client: new CloudClient(cloud.url, tenant),
+    client: new TestCloudHttp(cloud.url, tenant),
     desks,
     desktopDirs,
     tmp,
@@ -364,7 +364,7 @@ async function classify(
     attempts: 0,
     problems: [] as string[],
   };
-  const client = new CloudClient(rig.cloud.url, rig.tenant);
+  const client = new TestCloudHttp(rig.cloud.url, rig.tenant);
   const cloudPlatforms = (await client.raw('GET', '/v1/platforms')).body.platforms as Array<{
     id: string;
     name: string;

@@ -2,18 +2,18 @@
 // up to Amazon's redirect.
 import { expect } from 'vitest';
 import type { SeedAccount } from '../../sandbox';
-import type { CloudClient } from './stack';
+import type { TestCloudHttp } from './stack';
 import { confirmConsent, consentRedirect, SellerBrowser, signInToConsent, type Page } from './seller-browser';
 
 let counter = 0;
 
-export async function newPlatform(client: CloudClient, countryCode = 'DE', region = 'EU'): Promise<string> {
+export async function newPlatform(client: TestCloudHttp, countryCode = 'DE', region = 'EU'): Promise<string> {
   const res = await client.createPlatform(`Amazon ${process.pid}-${++counter}`, countryCode, region);
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
 
-export async function startAuth(client: CloudClient, platformId: string, mode: 'login' | 'refresh' = 'login') {
+export async function startAuth(client: TestCloudHttp, platformId: string, mode: 'login' | 'refresh' = 'login') {
   const res = await client.startAuthorization(platformId, mode);
   expect(res.status).toBe(201);
   return res.body as { id: string; consentUrl: string; expiresAt: string };
@@ -37,7 +37,7 @@ export async function getCallback(url: string): Promise<{ status: number; header
   return { status: res.status, headers: res.headers, body: JSON.parse(await res.text()) };
 }
 
-export async function authorization(client: CloudClient, id: string) {
+export async function authorization(client: TestCloudHttp, id: string) {
   return (await client.raw('GET', `/v1/authorizations/${id}`)).body;
 }
 
@@ -75,7 +75,7 @@ export async function authorizeNow(
 /** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization: its id. */
 export async function authenticatedPlatform(
   sandboxUrl: string,
-  client: CloudClient,
+  client: TestCloudHttp,
   seller: SeedAccount,
   country = 'DE',
   region = 'EU',

@@ -3,24 +3,24 @@
 // tenants deleted — the Login URI looks across all tenants, so an earlier test's platforms would make a
 // seller ambiguous. Read the fields inside tests and hooks only.
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { CloudClient, startStack, type Stack } from './stack';
+import { TestCloudHttp, startStack, type Stack } from './stack';
 
 interface LoginUriStack {
   readonly stack: Stack;
   /** This test's tenant. */
-  readonly client: CloudClient;
+  readonly client: TestCloudHttp;
   /** Another tenant for this test. */
-  newClient(): Promise<CloudClient>;
+  newClient(): Promise<TestCloudHttp>;
 }
 
 export function useLoginUriStack(tenantPrefix: string): LoginUriStack {
   let tenants = 0;
-  const clients: CloudClient[] = [];
+  const clients: TestCloudHttp[] = [];
   const suite = {
     stack: undefined as unknown as Stack,
-    client: undefined as unknown as CloudClient,
+    client: undefined as unknown as TestCloudHttp,
     async newClient() {
-      const c = new CloudClient(
+      const c = new TestCloudHttp(
         suite.stack.cloud.url,
         await suite.stack.cloud.createTenant(`${tenantPrefix} ${++tenants}`),
       );
@@ -39,7 +39,7 @@ export function useLoginUriStack(tenantPrefix: string): LoginUriStack {
   afterEach(async () => {
     // Fresh clients: a test may have moved the clock past an access token.
     for (const { creds } of clients.splice(0)) {
-      const c = new CloudClient(suite.stack.cloud.url, creds);
+      const c = new TestCloudHttp(suite.stack.cloud.url, creds);
       for (const p of (await c.raw('GET', '/v1/platforms')).body.platforms)
         await c.raw('DELETE', `/v1/platforms/${p.id}`);
     }

@@ -1,59 +1,28 @@
 // The first release (commit f96b358) as far as the upgrade test needs it, checked in so the test does
-// not depend on git history: its schema (its only migration, verbatim from cloud/db/migrations.ts at
-// that commit, recorded as version 1 in schema_migrations) and the statements its code sends, verbatim
-// from cloud/platforms.ts and cloud/authorizations/store.ts at that commit. A running instance of that
+// not depend on git history: its schema and the statements its code sends, verbatim from
+// cloud/platforms.ts and cloud/authorizations/store.ts at that commit. A running instance of that
 // release keeps sending exactly these while a new instance has migrated the database (rolling upgrade).
+import { createHash } from 'node:crypto';
+import { MIGRATIONS } from '../db/migrations';
 
+/**
+ * SHA-256 of that release's only migration, version 1. Migrations that have shipped are never edited
+ * (cloud/db/migrations.ts), so release 1's schema is this build's migration 1; the hash keeps it so.
+ */
+const RELEASE_1_MIGRATION_SHA256 = '385b632470358342f387f9b3a54d84978b54cbd52f3a7792094e8770e4a2b223';
+
+function shippedMigration1(): string {
+  const first = MIGRATIONS[0];
+  if (first?.version !== 1 || !('sql' in first)) throw new Error('migration 1 is no longer SQL');
+  const sha = createHash('sha256').update(first.sql).digest('hex');
+  if (sha !== RELEASE_1_MIGRATION_SHA256) throw new Error(`migration 1 changed after it shipped (SHA-256 ${sha})`);
+  return first.sql;
+}
+
+/** Release 1's database: its migration runner's table, migration 1, recorded as version 1. */
 export const RELEASE_1_SCHEMA = `
   CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
-  CREATE TABLE tenants (
-    id text PRIMARY KEY,
-    name text NOT NULL,
-    client_id text NOT NULL UNIQUE,
-    client_secret_hash text NOT NULL,
-    created_at timestamptz NOT NULL
-  );
-  CREATE TABLE platforms (
-    id text PRIMARY KEY,
-    tenant_id text NOT NULL REFERENCES tenants(id),
-    type text NOT NULL,
-    name text NOT NULL,
-    region text NOT NULL,
-    country_code text NOT NULL,
-    selling_partner_id text,
-    refresh_token_enc text,
-    authorized_at timestamptz,
-    renewal_due_at timestamptz,
-    marketplaces jsonb,
-    created_at timestamptz NOT NULL,
-    deleted_at timestamptz
-  );
-  CREATE UNIQUE INDEX platforms_tenant_name ON platforms (tenant_id, name) WHERE deleted_at IS NULL;
-  CREATE TABLE idempotency_keys (
-    tenant_id text NOT NULL REFERENCES tenants(id),
-    key text NOT NULL,
-    request_hash text NOT NULL,
-    platform_id text NOT NULL,
-    created_at timestamptz NOT NULL,
-    PRIMARY KEY (tenant_id, key)
-  );
-  CREATE TABLE authorizations (
-    id text PRIMARY KEY,
-    tenant_id text NOT NULL REFERENCES tenants(id),
-    platform_id text NOT NULL REFERENCES platforms(id),
-    mode text NOT NULL,
-    status text NOT NULL,
-    expires_at timestamptz NOT NULL,
-    state_used_at timestamptz,
-    code_hash text,
-    error_code text,
-    error_message text,
-    selling_partner_id text,
-    selling_partner_id_changed boolean,
-    completed_at timestamptz,
-    created_at timestamptz NOT NULL
-  );
-  CREATE INDEX authorizations_platform ON authorizations (platform_id, status);
+  ${shippedMigration1()};
   INSERT INTO schema_migrations (version) VALUES (1);
 `;
 

@@ -138,8 +138,11 @@ interface ApiResponse<T = unknown> {
   body: T;
 }
 
-/** The cloud API as the desktop uses it: client credentials → bearer token → /v1 calls. */
-export class CloudClient {
+/**
+ * Raw HTTP to the cloud API for tests: client credentials → bearer token → any request, the answer unparsed
+ * (so a test can send what the desktop's typed `CloudClient`, electron/core/cloud-client.ts, never would).
+ */
+export class TestCloudHttp {
   private token?: string;
   constructor(
     readonly baseUrl: string,

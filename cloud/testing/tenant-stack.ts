@@ -2,11 +2,11 @@
 // Registers the vitest hooks itself; read `stack` and `client` inside tests and hooks only (they are
 // set once beforeAll has run).
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { CloudClient, startStack, type Stack } from './stack';
+import { TestCloudHttp, startStack, type Stack } from './stack';
 
 interface TenantStack {
   readonly stack: Stack;
-  readonly client: CloudClient;
+  readonly client: TestCloudHttp;
 }
 
 /**
@@ -17,10 +17,10 @@ export function useTenantStack(
   tenantName: string,
   opts: { fresh?: 'sandbox' | 'sandbox+clock'; stack?: Parameters<typeof startStack>[0] } = {},
 ): TenantStack {
-  const ctx = {} as { stack: Stack; client: CloudClient };
+  const ctx = {} as { stack: Stack; client: TestCloudHttp };
   beforeAll(async () => {
     ctx.stack = await startStack(opts.stack);
-    ctx.client = new CloudClient(ctx.stack.cloud.url, await ctx.stack.cloud.createTenant(tenantName));
+    ctx.client = new TestCloudHttp(ctx.stack.cloud.url, await ctx.stack.cloud.createTenant(tenantName));
   });
   afterAll(async () => ctx.stack?.close());
   if (opts.fresh) {

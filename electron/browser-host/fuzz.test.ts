@@ -4,16 +4,15 @@
 // (the probe): the host must answer it or close that connection — never hang, never exit — and still
 // serve the page at the end. The host installs no process-level error handler (see host-child.ts).
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import {
   RawWebSocket,
   closePayload,
   encodeFrame,
   hostAnswers,
   rawExchange,
-  startHostChild,
   type FrameSpec,
-  type HostChild,
+  hostChildPerFile,
 } from './testing/raw-client';
 
 const SEED = 9_2026;
@@ -21,13 +20,9 @@ const FRAMES = 10_000;
 const REQUEST_LINES = 2_000;
 const MiB = 1024 * 1024;
 
-let host: HostChild;
-beforeAll(async () => {
-  host = await startHostChild();
+const host = hostChildPerFile();
+beforeAll(() => {
   expect(host.processErrorHandlers).toBe(0);
-});
-afterAll(async () => {
-  await host?.stop();
 });
 
 const requestNames = [

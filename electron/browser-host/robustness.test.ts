@@ -1,25 +1,17 @@
 // Attacks on the browser host that once ended its process: a malformed request line (before any token
 // is checked) and WebSocket protocol errors (after a real handshake with the token). The host runs in
 // its own process so a crash shows as that process exiting; it installs no process-level handler.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   RawWebSocket,
   closePayload,
   encodeFrame,
   hostAnswers,
   rawExchange,
-  startHostChild,
-  type HostChild,
+  hostChildPerFile,
 } from './testing/raw-client';
 
-let host: HostChild;
-
-beforeAll(async () => {
-  host = await startHostChild();
-});
-afterAll(async () => {
-  await host?.stop();
-});
+const host = hostChildPerFile();
 
 it('runs without a process-level error handler (nothing but the server itself may keep it alive)', () => {
   expect(host.processErrorHandlers).toBe(0);

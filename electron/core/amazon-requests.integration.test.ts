@@ -3,7 +3,7 @@
 // that Amazon refused — each once, with the same id the cloud stored and the sandbox sent.
 import { expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { activateScenario, CloudClient, type Stack } from '../../cloud/testing/stack';
+import { activateScenario, TestCloudHttp, type Stack } from '../../cloud/testing/stack';
 import type { Desktop } from './testing/desktop';
 import { signedInPlatform, useDesktopStack } from './testing/desktop-stack';
 
@@ -11,7 +11,7 @@ const EU = seedAccount('eu.haendler@example.com')!;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let stack: Stack;
 let desk: Desktop;
-let cloud: CloudClient;
+let cloud: TestCloudHttp;
 
 useDesktopStack('Support GmbH', (started) => void ({ stack, desk, client: cloud } = started));
 
@@ -19,7 +19,7 @@ it("shows every LWA and SP-API call with Amazon's request id in the Protokoll", 
   const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Support', EU);
   await desk.call('importSettings', { id: p.id });
   await activateScenario(stack.sandbox.url, { id: 'spapi_500', count: 1 });
-  expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'SPAPI_SERVER_ERROR' });
+  expect(await desk.failureCode('importSettings', { id: p.id })).toBe('SPAPI_SERVER_ERROR');
 
   const entries = (await desk.call('getTimeline', { id: p.id })).filter((e) => e.amazon);
   expect(entries.map((e) => `${e.step} | ${e.outcome}`)).toEqual([

@@ -3,7 +3,7 @@
 // cloud, one authorization, one browser opened. Real core, cloud, sandbox and keychain on loopback.
 import { expect, it } from 'vitest';
 import { seedAccount } from '../../sandbox/seed';
-import { CloudClient, type Stack } from '../../cloud/testing/stack';
+import { TestCloudHttp, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../cloud/testing/seller-browser';
 import type { Desktop } from './testing/desktop';
 import { useDesktopStack } from './testing/desktop-stack';
@@ -30,7 +30,7 @@ it('ten concurrent ANMELDEN on one platform start one sign-in and all get it', a
   expect(ids.size).toBe(1);
   expect(desk.opened).toHaveLength(1);
 
-  const cloud = new CloudClient(stack.cloud.url, tenant);
+  const cloud = new TestCloudHttp(stack.cloud.url, tenant);
   const platforms = (await cloud.raw('GET', '/v1/platforms')).body.platforms as Array<{ name: string }>;
   expect(platforms.filter((x) => x.name === 'Amazon Zehnfach')).toHaveLength(1);
   const steps = (await desk.call('getTimeline', { id: p.id })).map((e) => e.step);

@@ -22,7 +22,7 @@ const queuedDeletionSchema = z.object({
   nextAttemptAt: z.number(),
   lastError: z.string().optional(),
 });
-type QueuedDeletion = z.infer<typeof queuedDeletionSchema>;
+export type QueuedDeletion = z.infer<typeof queuedDeletionSchema>;
 
 /** Failures worth queueing; anything else (e.g. wrong credentials) is shown to the user at once. */
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([

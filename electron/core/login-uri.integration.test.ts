@@ -6,7 +6,7 @@
 // and the desktop stays as it was.
 import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount, type SeedAccount } from '../../sandbox/seed';
-import { CloudClient, type Stack } from '../../cloud/testing/stack';
+import { TestCloudHttp, type Stack } from '../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent, type Page } from '../../cloud/testing/seller-browser';
 import { consentAndCallback, newPlatform, startAuth } from '../../cloud/testing/flow-steps';
 import type { Desktop } from './testing/desktop';
@@ -89,7 +89,7 @@ describe('sign-in started on Amazon', () => {
     expect(unknown.text).toContain('data-reason="unknown_seller"');
 
     // Another tenant connects the same EU seller: Re-Authorize no longer names one platform.
-    const other = new CloudClient(stack.cloud.url, await stack.cloud.createTenant('Zweiter Mandant'));
+    const other = new TestCloudHttp(stack.cloud.url, await stack.cloud.createTenant('Zweiter Mandant'));
     const otherPlatform = await newPlatform(other);
     await consentAndCallback(stack.sandbox.url, (await startAuth(other, otherPlatform)).consentUrl, EU);
     const { browser: eu, page: manage } = await sellerCentral(`/sc/${EU_HOST}/apps/manage`, EU);

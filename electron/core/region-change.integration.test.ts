@@ -29,9 +29,9 @@ describe('region change', () => {
     const p = await signedInPlatform(desk, stack.sandbox.url, 'Amazon Region Wechsel', EU);
     await desk.call('importSettings', { id: p.id });
 
-    expect(await desk.failure('updatePlatform', { id: p.id, patch: { countryCode: 'US' } })).toMatchObject({
-      code: 'REGION_CHANGE_UNCONFIRMED',
-    });
+    expect(await desk.failureCode('updatePlatform', { id: p.id, patch: { countryCode: 'US' } })).toBe(
+      'REGION_CHANGE_UNCONFIRMED',
+    );
     expect(await desk.platform(p.id)).toMatchObject({ countryCode: 'DE', auth: { status: 'authenticated' } });
 
     const moved = await desk.call('updatePlatform', {
@@ -46,7 +46,7 @@ describe('region change', () => {
       },
     });
     expect(moved.marketplaces).toBeUndefined();
-    expect(await desk.failure('importSettings', { id: p.id })).toMatchObject({ code: 'NOT_AUTHENTICATED' });
+    expect(await desk.failureCode('importSettings', { id: p.id })).toBe('NOT_AUTHENTICATED');
     expect((await desk.call('getTimeline', { id: p.id })).map((e) => e.step)).toContain(
       'region changed; the sign-in of the previous region ended',
     );
@@ -69,8 +69,8 @@ describe('region change', () => {
     const p = await desk.newPlatform('Amazon Region Warten');
     await desk.call('signIn', { id: p.id, mode: 'login' });
     expect(
-      await desk.failure('updatePlatform', { id: p.id, patch: { countryCode: 'US', confirmRegionChange: true } }),
-    ).toMatchObject({ code: 'SIGN_IN_IN_PROGRESS' });
+      await desk.failureCode('updatePlatform', { id: p.id, patch: { countryCode: 'US', confirmRegionChange: true } }),
+    ).toBe('SIGN_IN_IN_PROGRESS');
     await desk.call('cancelSignIn', { id: p.id });
   });
 });

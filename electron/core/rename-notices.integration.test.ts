@@ -3,13 +3,13 @@
 // no second entry; another desktop of the tenant acknowledging it clears it here at the next read; this
 // desktop's own acknowledgement reaches the cloud, and another tenant cannot acknowledge it.
 import { describe, expect, it } from 'vitest';
-import { CloudClient, type Stack } from '../../cloud/testing/stack';
+import { TestCloudHttp, type Stack } from '../../cloud/testing/stack';
 import type { Desktop } from './testing/desktop';
 import { useDesktopStack } from './testing/desktop-stack';
 
 let stack: Stack;
 let desk: Desktop;
-let client: CloudClient;
+let client: TestCloudHttp;
 let tenantId: string;
 let clientId: string;
 let clientSecret: string;
@@ -69,7 +69,7 @@ describe("the cloud upgrade's rename on the desktop", () => {
   it('"Verstanden" here acknowledges it in the cloud; another tenant gets 404 for it', async () => {
     const cloudId = await renamedInCloud('Amazon FR', 'AMAZON FR (2)');
     const other = await stack.cloud.createTenant('Fremd GmbH');
-    const stranger = new CloudClient(stack.cloud.url, other);
+    const stranger = new TestCloudHttp(stack.cloud.url, other);
     expect((await stranger.raw('POST', `/v1/platforms/${cloudId}/rename-notice/acknowledge`)).status).toBe(404);
 
     const adopted = await desk.call('adoptCloudPlatform', { cloudPlatformId: cloudId });

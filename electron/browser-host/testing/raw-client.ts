@@ -4,8 +4,9 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
-export interface HostChild {
+interface HostChild {
   child: ChildProcess;
   origin: string;
   port: number;
@@ -18,7 +19,7 @@ export interface HostChild {
 }
 
 /** Starts electron/browser-host/testing/host-child.ts in its own Node process. */
-export function startHostChild(): Promise<HostChild> {
+function startHostChild(): Promise<HostChild> {
   const child = fork(path.join(import.meta.dirname, 'host-child.ts'), [], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -54,6 +55,26 @@ export function startHostChild(): Promise<HostChild> {
           }),
       });
     });
+  });
+}
+
+/**
+ * One host child for the whole test file: started before its tests, stopped after them. Call at the top
+ * level; read it (`host.port`, `host.exited()`) inside the tests.
+ */
+export function hostChildPerFile(): HostChild {
+  let started: HostChild | undefined;
+  beforeAll(async () => {
+    started = await startHostChild();
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as HostChild, {
+    get(_, key: keyof HostChild) {
+      if (!started) throw new Error('the host child starts in beforeAll');
+      return started[key];
+    },
   });
 }
 

@@ -2,18 +2,18 @@
 // and the real core connected to that cloud with the tenant's credentials (saved as the user would in
 // Cloud-Zugangsdaten).
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { CloudClient, startStack, type Stack } from '../../../cloud/testing/stack';
+import { TestCloudHttp, startStack, type Stack } from '../../../cloud/testing/stack';
 import { confirmConsent, SellerBrowser, signInToConsent } from '../../../cloud/testing/seller-browser';
 import type { SeedAccount } from '../../../sandbox/seed';
 import type { Platform } from '../../../shared/platform';
 import { startDesktop, type Desktop, type DesktopOptions } from './desktop';
 
-interface DesktopStack {
+export interface DesktopStack {
   stack: Stack;
   desk: Desktop;
   tenant: Awaited<ReturnType<Stack['cloud']['createTenant']>>;
   /** The tenant's own client, for what the desktop cannot show (the cloud's view of a platform). */
-  client: CloudClient;
+  client: TestCloudHttp;
   /** The desktop first, then the cloud and sandbox. */
   close(): Promise<void>;
 }
@@ -55,7 +55,7 @@ async function startDesktopStack(
       stack,
       desk: started,
       tenant,
-      client: new CloudClient(stack.cloud.url, tenant),
+      client: new TestCloudHttp(stack.cloud.url, tenant),
       async close() {
         await started.close();
         await stack.close();

@@ -84,6 +84,11 @@ export async function startDesktop(o: DesktopOptions) {
     return r.error;
   }
 
+  /** The error code of a request that must fail. */
+  async function failureCode(name: keyof RequestResults, payload?: unknown) {
+    return (await failure(name, payload)).code;
+  }
+
   async function platform(id: string): Promise<Platform> {
     const p = (await call('listPlatforms')).find((x) => x.id === id);
     if (!p) throw new Error(`no platform ${id}`);
@@ -116,6 +121,7 @@ export async function startDesktop(o: DesktopOptions) {
     events,
     call,
     failure,
+    failureCode,
     platform,
     until,
     newPlatform,
