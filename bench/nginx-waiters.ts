@@ -25,8 +25,6 @@ export interface NginxWaitersResult {
   statuses: Record<string, number>;
   answeredCorrectly: number;
   repolls: number;
-  /** Asks that failed without an HTTP answer and were sent again, by error code. */
-  retriedErrors: Record<string, number>;
   /** From the first long-poll sent until both instances held all of them (or the budget ended). */
   setupMs: number;
   wakeAllMs: number;

@@ -69,17 +69,12 @@ export function tallyWaiters(done: WaitersDone[]): {
   answeredCorrectly: number;
   repolls: number;
   statuses: Record<string, number>;
-  retriedErrors: Record<string, number>;
 } {
   return {
     answeredCorrectly: done.reduce((s, d) => s + d.correct, 0),
     repolls: done.reduce((s, d) => s + d.repolls, 0),
     statuses: done.reduce<Record<string, number>>((out, d) => {
       for (const [status, count] of Object.entries(d.statuses)) out[status] = (out[status] ?? 0) + count;
-      return out;
-    }, {}),
-    retriedErrors: done.reduce<Record<string, number>>((out, d) => {
-      for (const [code, count] of Object.entries(d.retriedErrors)) out[code] = (out[code] ?? 0) + count;
       return out;
     }, {}),
   };

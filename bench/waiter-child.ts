@@ -23,10 +23,8 @@ export interface WaitersDone {
   lastAt: number;
   correct: number;
   total: number;
-  /** Long-polls sent again: ended still pending before the change, or failed without an answer. */
+  /** Long-polls that timed out before the change and were sent again. */
   repolls: number;
-  /** The failures among those, by error code. */
-  retriedErrors: Record<string, number>;
   /** Every answer's status (`http <code>` = an answer other than 200, `error <code>` = no HTTP answer). */
   statuses: Record<string, number>;
 }
@@ -42,18 +40,7 @@ const pool = new Pool(config.origin, {
   connectTimeout: 30_000,
   ...(config.ca ? { connect: { ca: config.ca } } : {}),
 });
-/** Failures that were followed by another ask, by code (a reset keep-alive connection, a timeout). */
-const retriedErrors: Record<string, number> = {};
-const errorCode = (error: unknown) => {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'other';
-};
-
-/**
- * One client: asks again when its long-poll ends still pending, or fails without an HTTP answer (a
- * keep-alive connection nginx closed as it was reused), as the desktop's wait loop does — at most 3
- * more times; the failures asked over are counted (`retriedErrors`), not hidden.
- */
+/** One client: asks again when its long-poll ends still pending (as the desktop does), until it has an answer. */
 async function client(path: string): Promise<{ at: number; status: string; repolls: number }> {
   for (let repolls = 0; ; repolls++) {
     try {
@@ -67,8 +54,8 @@ async function client(path: string): Promise<{ at: number; status: string; repol
       if (status !== 'pending' || repolls >= 3) return { at: now(), status, repolls };
     } catch (error) {
       // Which failure (undici's code: a connect or headers timeout, a reset), not only that there was one.
-      if (repolls >= 3) return { at: now(), status: `error ${errorCode(error)}`, repolls };
-      retriedErrors[errorCode(error)] = (retriedErrors[errorCode(error)] ?? 0) + 1;
+      const code = (error as { code?: unknown }).code;
+      return { at: now(), status: `error ${typeof code === 'string' ? code : 'other'}`, repolls };
     }
   }
 }
@@ -82,7 +69,6 @@ const done: WaitersDone = {
   total: results.length,
   repolls: results.reduce((sum, r) => sum + r.repolls, 0),
   statuses: results.reduce<Record<string, number>>((out, r) => ({ ...out, [r.status]: (out[r.status] ?? 0) + 1 }), {}),
-  retriedErrors,
 };
 // Exits once the message is out (an exit right after send could drop it).
 process.send!(done, () => process.exit(0));
