@@ -89,7 +89,20 @@ export default defineConfig({
     pool: 'forks',
     // `vitest run` runs all three; `vitest run --project unit` (npm run test:fast) the quick one.
     projects: [
-      { extends: true, test: { name: 'unit', include: ALL, exclude: [...INTEGRATION_TESTS, ...FUZZ_TESTS] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ALL,
+          exclude: [...INTEGRATION_TESTS, ...FUZZ_TESTS],
+          // Threads sharing modules between files: a third of the forks' time (no process and module
+          // graph per file). A test that needs a module's state fresh sets it itself (e.g.
+          // forgetGermanRest, the stores' setState); no vi.mock, which would leak into later files
+          // (scripts/test-tiers.test.ts); `--sequence.shuffle` finds a test that relies on another.
+          pool: 'threads',
+          isolate: false,
+        },
+      },
       {
         extends: true,
         test: {

@@ -1,8 +1,10 @@
-// A small closed-loop load generator on undici keep-alive pools: `connections` workers, each sending
-// the next request as soon as the last one is answered, for a fixed time after a warm-up.
-import { Pool } from 'undici';
-import { now } from './stack';
-import { percentile, round } from './stats';
+// The benches' load: a closed-loop generator in a process of its own (bench/load-child.ts), placed on
+// its own CPU where there are two; and the paced opening of many connections for the capacity benches.
+import { execFileSync, spawn } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Pool } from 'undici';
+import type { LoadChildConfig } from './load-child';
 
 export interface LoadResult {
   requestsPerSecond: number;
@@ -13,48 +15,76 @@ export interface LoadResult {
   latencyP99Ms: number;
 }
 
+/** Where the closed loop runs: the CPU its process is pinned to (see `loadCpus`), or anywhere. */
+interface LoadPlacement {
+  cpu?: number;
+}
+
+/**
+ * With two or more CPUs (and `taskset`), the throughput benches pin the server to CPU 0 and the load
+ * generator — bench/load-child.ts or wrk — to CPU 1: the generator then never takes CPU time from the
+ * server it measures, and both generators measure the same thing, a server on one core (issue 26: an
+ * unpinned Node generator on the same two cores as the server capped the faster, bare route more and
+ * pulled the bench's ratio towards 1 against wrk's). Undefined on one CPU or without taskset.
+ */
+export function loadCpus(): { server: number; client: number } | undefined {
+  if (os.availableParallelism() < 2) return undefined;
+  try {
+    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  return { server: 0, client: 1 };
+}
+
+/** Pins every thread of a running process to `cpu` (threads started later inherit it). */
+export function pinProcess(pid: number, cpu: number): void {
+  execFileSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
+}
+
+/** The command that runs `argv` pinned to `cpu`, or as it is. */
+export function pinned(cpu: number | undefined, argv: string[]): [string, string[]] {
+  return cpu === undefined ? [argv[0]!, argv.slice(1)] : ['taskset', ['-c', String(cpu), ...argv]];
+}
+
+/**
+ * `connections` keep-alive connections, each sending the next GET as soon as the last answer is
+ * complete, for `durationMs` after `warmupMs`; run in a process of its own (bench/load-child.ts).
+ */
 export async function closedLoop(
   origin: string,
   path: string,
   headers: Record<string, string>,
   opts: { connections: number; durationMs: number; warmupMs: number },
+  placement: LoadPlacement = {},
 ): Promise<LoadResult> {
-  const pool = new Pool(origin, { connections: opts.connections, pipelining: 1 });
-  const start = now();
-  const measureFrom = start + opts.warmupMs;
-  const end = measureFrom + opts.durationMs;
-  let requests = 0;
-  let errors = 0;
-  let non2xx = 0;
-  const latencies: number[] = [];
-  const worker = async () => {
-    // Bounded by the deadline.
-    while (now() < end) {
-      const t = now();
-      try {
-        const res = await pool.request({ method: 'GET', path, headers });
-        await res.body.text();
-        const done = now();
-        if (t >= measureFrom && done <= end) {
-          requests++;
-          if (res.statusCode >= 300) non2xx++;
-          if (latencies.length < 200_000) latencies.push(done - t);
-        }
-      } catch {
-        errors++;
-      }
-    }
+  const url = new URL(origin);
+  const config: LoadChildConfig = {
+    host: url.hostname,
+    port: Number(url.port),
+    path,
+    headers,
+    ...opts,
   };
-  await Promise.all(Array.from({ length: opts.connections }, worker));
-  await pool.close();
-  return {
-    requestsPerSecond: Math.round(requests / (opts.durationMs / 1000)),
-    requests,
-    errors,
-    non2xx,
-    latencyP50Ms: round(percentile(latencies, 50), 2),
-    latencyP99Ms: round(percentile(latencies, 99), 2),
-  };
+  const [command, args] = pinned(placement.cpu, [
+    process.execPath,
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./load-child.ts', import.meta.url)),
+  ]);
+  const child = spawn(command, args, {
+    env: { ...process.env, LOAD_CHILD: JSON.stringify(config) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return await new Promise<LoadResult>((resolve, reject) => {
+    let result: LoadResult | undefined;
+    child.once('message', (msg) => resolve((result = msg as LoadResult)));
+    child.once('error', reject);
+    // 'close', not 'exit': 'exit' may come before the last IPC message has been read.
+    child.once('close', (code) => {
+      if (!result) reject(new Error(`load generator exited with ${code} without a result`));
+    });
+  });
 }
 
 /** Runs `fn` over `items` with at most `limit` at once. */

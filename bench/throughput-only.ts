@@ -2,12 +2,13 @@
 // of `npm run bench` (issue 26), against the bare route, in interleaved A/B rounds on the same two
 // processes (status, bare, status, bare, …), the median round of each and the ratio printed as JSON;
 // with --wrk, the same pairs once more measured by wrk (`wrk -t1 -c32`, a C load generator outside
-// Node) as the independent check. bench/results.json is untouched.
+// Node) as the independent check. Where there are two CPUs, the servers run pinned to one and both
+// generators to the other (bench/load.ts). bench/results.json is untouched.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { TestCloudHttp } from '../cloud/testing/stack';
 import { startChild } from './child';
-import { closedLoop, type LoadResult } from './load';
+import { closedLoop, loadCpus, pinned, pinProcess, type LoadResult } from './load';
 import { startBenchStack } from './stack';
 import { loadAverage } from './alone';
 
@@ -33,8 +34,10 @@ interface Target {
 /** `wrk -t1 -c32` for `seconds` (after a 1 s warm-up run); requests per second, or an error text. */
 async function wrk(target: Target): Promise<number> {
   const header = Object.entries(target.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
-  await promisify(execFile)('wrk', ['-t1', '-c32', '-d1s', ...header, target.url]);
-  const { stdout } = await promisify(execFile)('wrk', ['-t1', '-c32', `-d${seconds}s`, ...header, target.url]);
+  const run = (duration: string) =>
+    promisify(execFile)(...pinned(cpus?.client, ['wrk', '-t1', '-c32', `-d${duration}`, ...header, target.url]));
+  await run('1s');
+  const { stdout } = await run(`${seconds}s`);
   const m = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
   const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout);
   if (!m || non2xx) throw new Error(`wrk: ${stdout}`);
@@ -46,7 +49,10 @@ const x = (a: number, b: number) => Math.round((a / b) * 1000) / 1000;
 
 const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true });
 const bare = await startChild({ mode: 'bare', port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
+// Servers on one CPU, both load generators (this bench's and wrk) on the other (bench/load.ts).
+const cpus = loadCpus();
 try {
+  if (cpus) for (const pid of [stack.cloud.pid, bare.pid]) pinProcess(pid, cpus.server);
   const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
   const platform = await client.createPlatform('Throughput');
   const auth = await client.startAuthorization(platform.body.id as string);
@@ -66,7 +72,7 @@ try {
   const viaBench = async (t: Target, into: number[]) => {
     const u = new URL(t.url);
     const before = await t.stats();
-    const result = await closedLoop(u.origin, u.pathname, t.headers, LOAD);
+    const result = await closedLoop(u.origin, u.pathname, t.headers, LOAD, { cpu: cpus?.client });
     const after = await t.stats();
     into.push(Math.round((after.cpuMicros - before.cpuMicros) / Math.max(1, after.finished - before.finished)));
     return result;
@@ -92,6 +98,7 @@ try {
     JSON.stringify(
       {
         loadAverage: { before, after: loadAverage() },
+        pinned: cpus ?? 'no (one CPU or no taskset)',
         roundSeconds: seconds,
         bench: { status: rate(bench.status), bare: rate(bench.bare), ratio: benchRatio, errors },
         serverCpuMicrosPerRequest: {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TestCloudHttp } from '../cloud/testing/stack';
-import { closedLoop, type LoadResult } from './load';
+import { closedLoop, loadCpus, pinProcess, type LoadResult } from './load';
 import { DEPLOYED_NODE_FLAGS, startChild } from './child';
 import { startBenchStack } from './stack';
 import { summarizeProfile } from './profile';
@@ -27,9 +27,13 @@ function medianRound<T extends LoadResult>(rounds: T[]): T & { roundsRequestsPer
   return { ...sorted[Math.floor(sorted.length / 2)]!, roundsRequestsPerSecond: rounds.map((r) => r.requestsPerSecond) };
 }
 
+/** The server on one CPU, the load generator on the other, where there are two (bench/load.ts). */
+const cpus = loadCpus();
+
 async function statusThroughput(nodeArgs: string[] = DEPLOYED_NODE_FLAGS) {
   const stack = await startBenchStack({ rateLimitPerMinute: HIGH_RATE_LIMIT, logger: true, nodeArgs });
   try {
+    if (cpus) pinProcess(stack.cloud.pid, cpus.server);
     const client = new TestCloudHttp(stack.cloudUrl, stack.creds);
     const platform = await client.createPlatform('Throughput');
     const auth = await client.startAuthorization(platform.body.id as string);
@@ -38,6 +42,7 @@ async function statusThroughput(nodeArgs: string[] = DEPLOYED_NODE_FLAGS) {
       `/v1/authorizations/${auth.body.id as string}`,
       { authorization: `Bearer ${await client.accessToken()}` },
       LOAD,
+      { cpu: cpus?.client },
     );
   } finally {
     await stack.close();
@@ -47,12 +52,14 @@ async function statusThroughput(nodeArgs: string[] = DEPLOYED_NODE_FLAGS) {
 async function bareThroughput(mode: 'bare' | 'bare-auth'): Promise<LoadResult & { rssMB: number }> {
   const child = await startChild({ mode, port: 0, logger: true, rateLimitPerMinute: HIGH_RATE_LIMIT });
   try {
+    if (cpus) pinProcess(child.pid, cpus.server);
     const headers: Record<string, string> = child.ready.token ? { authorization: `Bearer ${child.ready.token}` } : {};
     const load = await closedLoop(
       child.ready.url,
       '/v1/authorizations/b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f',
       headers,
       LOAD,
+      { cpu: cpus?.client },
     );
     return { ...load, rssMB: round((await child.stats()).memory.rss / 2 ** 20) };
   } finally {

@@ -12,7 +12,7 @@ import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } f
 import { migrationVersions } from './db/migrations';
 import { heldLongPoll, metric } from './testing/metrics';
 import { LISTEN_APPLICATION_NAME } from './authorizations/pg-notifier';
-import { finishPending } from './repositories/authorizations';
+import { finishPending } from './repositories/authorizations/lifecycle';
 
 const EU = seedAccount('eu.haendler@example.com')!;
 const FE = seedAccount('fe.seller@example.com')!;

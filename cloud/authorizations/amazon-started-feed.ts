@@ -5,8 +5,12 @@
 // every instance through LISTEN/NOTIFY), so a waiting desktop's call reads nothing from the database.
 import type { Queryable } from '../db/queryable';
 import type { AuthorizationNotifier } from './notifier';
-import { amazonStartedAfter, latestAmazonStartedSeq, pendingAmazonStarted } from '../repositories/amazon-started';
-import type { AuthorizationRow } from '../repositories/authorizations';
+import {
+  amazonStartedAfter,
+  latestAmazonStartedSeq,
+  pendingAmazonStarted,
+} from '../repositories/authorizations/amazon-started';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
 import { trackGenerations } from './generations';
 
 const PREFIX = 'amazon-started:';

@@ -1,5 +1,5 @@
 // Authorization records: one sign-in attempt of a platform, from consent URL to outcome. The rules
-// live here; the SQL, and with it every status change, in cloud/repositories/authorizations.ts.
+// live here; the SQL, and with it every status change, in cloud/repositories/authorizations/.
 import type { Database, Queryable } from '../db/queryable';
 import type { Authorization, AuthorizationMode } from '../../shared/cloud-api';
 import { AUTHORIZATION_RENEWAL_DAYS, CLOUD_ERROR_CODES } from '../../shared/cloud-api';
@@ -13,9 +13,9 @@ import {
   findTenantAuthorization,
   finishPending,
   insertAuthorization,
-  keepUndecidedSellerChanges,
-  type AuthorizationRow,
-} from '../repositories/authorizations';
+} from '../repositories/authorizations/lifecycle';
+import { keepUndecidedSellerChanges } from '../repositories/authorizations/seller-change';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
 
 export const AUTHORIZATION_RENEWAL_MS = AUTHORIZATION_RENEWAL_DAYS * 24 * 3600 * 1000;
 

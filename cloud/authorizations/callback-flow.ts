@@ -11,8 +11,9 @@ import { CLOUD_ERROR_CODES } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { CloudError } from '../cloud-error';
 import { expireIfDue } from './authorization-service';
-import { consumeState, findAuthorization, finishPending, type AuthorizationRow } from '../repositories/authorizations';
-import { startExchange, startExchangeIfAllowed } from '../repositories/authorizations';
+import { consumeState, findAuthorization, finishPending } from '../repositories/authorizations/lifecycle';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
+import { startExchange, startExchangeIfAllowed } from '../repositories/authorizations/exchange';
 import { verifyState, verifyUnboundState } from './state';
 import {
   hashCode,

@@ -12,13 +12,9 @@ import { AmazonCallLog } from '../amazon/amazon-calls';
 import type { AmazonCall } from '../amazon/amazon-calls';
 import { callsToApi, insertAmazonCalls, trimAmazonCalls } from '../repositories/amazon-requests';
 import { AUTHORIZATION_RENEWAL_MS } from './authorization-service';
-import {
-  finishPending,
-  lockAuthorizationStatus,
-  markAuthenticated,
-  type AuthorizationRow,
-} from '../repositories/authorizations';
-import { renewExchangeLease, storeExchangedToken } from '../repositories/authorizations';
+import { finishPending, lockAuthorizationStatus, markAuthenticated } from '../repositories/authorizations/lifecycle';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
+import { renewExchangeLease, storeExchangedToken } from '../repositories/authorizations/exchange';
 import { holdSellerChange, sellerStoreNames } from './seller-change';
 import { findPlatformById, storePlatformSignIn } from '../repositories/platforms';
 import { bestEffort } from '../../shared/best-effort';

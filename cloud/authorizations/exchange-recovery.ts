@@ -5,8 +5,8 @@
 // PGlite cloud owns its data directory alone, so at start every exchange it finds is orphaned.
 import type { CloudContext } from '../context';
 import { CloudError } from '../cloud-error';
-import type { AuthorizationRow } from '../repositories/authorizations';
-import { claimOrphanedExchanges } from '../repositories/authorizations';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
+import { claimOrphanedExchanges } from '../repositories/authorizations/exchange';
 import { codeAad, complete, exchangeAndComplete, EXCHANGE_LEASE_MS, failExchange, leaseFrom } from './code-exchange';
 
 /** Amazon's spapi_oauth_code is valid for five minutes (docs/amazon.md). */
@@ -60,7 +60,11 @@ async function recoverOrphanedExchanges(
   const wall = Date.now();
   let done = 0;
   for (;;) {
-    const rows = await claimOrphanedExchanges(ctx.db, all ? new Date(8.64e15) : new Date(wall), leaseFrom(), BATCH);
+    const rows = await claimOrphanedExchanges(ctx.db, {
+      leaseBefore: all ? new Date(8.64e15) : new Date(wall),
+      leaseUntil: leaseFrom(),
+      limit: BATCH,
+    });
     for (const row of rows) {
       const outcome = await recoverExchange(ctx, row).catch(() => 'failed' as const);
       log?.({ authorizationId: row.id, outcome });

@@ -14,7 +14,7 @@ import { countryByCode } from '../../shared/amazon-regions';
 import type { CloudContext } from '../context';
 import { findPlatformById, findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
 import { tenantDisabledAt } from '../repositories/tenants';
-import { findAuthorization } from '../repositories/authorizations';
+import { findAuthorization } from '../repositories/authorizations/lifecycle';
 import { newId } from '../crypto/client-secret';
 import { checkCallbackUri, regionOfCallback, resolveCallbackUri } from './callback-uri';
 import { signUnboundState, verifyState } from './state';

@@ -15,12 +15,9 @@ import { getMarketplaceParticipations } from '../amazon/sellers-api';
 import { storeNameOf } from '../../shared/known-marketplaces';
 import { freshAccessToken } from '../platforms/settings-import';
 import { findPlatform, storePlatformSignIn, type PlatformRow } from '../repositories/platforms';
-import {
-  findTenantAuthorization,
-  markSellerChanged,
-  recordSellerDecision,
-  type AuthorizationRow,
-} from '../repositories/authorizations';
+import { findTenantAuthorization } from '../repositories/authorizations/lifecycle';
+import { markSellerChanged, recordSellerDecision } from '../repositories/authorizations/seller-change';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
 import { AUTHORIZATION_RENEWAL_MS } from './authorization-service';
 import { bestEffort } from '../../shared/best-effort';
 

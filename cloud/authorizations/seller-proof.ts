@@ -20,13 +20,9 @@ import type { Queryable } from '../db/queryable';
 import { CloudError } from '../cloud-error';
 import { exchangeCode } from '../amazon/lwa-client';
 import { findPlatformById, findPlatformsBySeller, type PlatformRow } from '../repositories/platforms';
-import {
-  findAuthorization,
-  insertAuthorization,
-  startExchange,
-  storeExchangedToken,
-  type AuthorizationRow,
-} from '../repositories/authorizations';
+import { findAuthorization, insertAuthorization } from '../repositories/authorizations/lifecycle';
+import { startExchange, storeExchangedToken } from '../repositories/authorizations/exchange';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
 import { AmazonCallLog } from '../amazon/amazon-calls';
 import { recordAmazonCalls } from '../repositories/amazon-requests';
 import { tenantDisabledAt } from '../repositories/tenants';

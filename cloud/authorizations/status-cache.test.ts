@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { createLocalNotifier } from './notifier';
 import { createStatusCache } from './status-cache';
-import { finishPending } from '../repositories/authorizations';
+import { finishPending } from '../repositories/authorizations/lifecycle';
 import { createTenant } from '../tenants/tenant-service';
 import { countingDatabase, pendingAuthorization } from '../testing/db-fixtures';
 

@@ -9,7 +9,8 @@
 import { CloudError } from '../cloud-error';
 import type { Queryable } from '../db/database';
 import type { AuthorizationNotifier } from './notifier';
-import { findAuthorization, type AuthorizationRow } from '../repositories/authorizations';
+import { findAuthorization } from '../repositories/authorizations/lifecycle';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
 import { trackGenerations } from './generations';
 
 export interface StatusCache {

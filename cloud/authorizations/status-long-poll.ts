@@ -9,7 +9,7 @@ import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { AmazonRequest } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
 import { authorizationAmazonRequests } from '../repositories/amazon-requests';
-import type { AuthorizationRow } from '../repositories/authorizations';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
 import { authorizationToApi, expireIfDue } from './authorization-service';
 import type { WaitOutcome } from './long-poll';
 

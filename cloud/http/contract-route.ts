@@ -3,15 +3,17 @@
 // serialises the answer with (unknown fields are stripped) and @fastify/swagger documents.
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { CloudRoute, CloudRouteSchemas } from '../../shared/cloud-api-routes';
+import { rememberingValidatorCompiler } from './remembered-validator';
 
 /**
  * Before any route: zod validates requests and serialises answers (a mismatching answer is a 500, never
  * a leak), and @fastify/swagger collects every route into the document served at GET /openapi.json.
  */
 export async function installContractSchemas(app: FastifyInstance): Promise<void> {
-  app.setValidatorCompiler(validatorCompiler);
+  // zod's parse, with the path parameters and queries it accepted remembered (remembered-validator.ts).
+  app.setValidatorCompiler(rememberingValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {
     openapi: {

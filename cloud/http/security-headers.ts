@@ -7,7 +7,8 @@
 // The headers do not depend on the request, so the plugin itself computes them once, on a private
 // Fastify instance at start-up, and one onSend hook adds them to every answer: routes, 404s, errors and
 // rate-limit refusals alike. A header the route set itself is left as it is.
-import Fastify, { type FastifyInstance } from 'fastify';
+// Callback style: no promise per answer.
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 
 export const HELMET_OPTIONS: FastifyHelmetOptions = {
@@ -36,14 +37,26 @@ async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIONS): Pr
   }
 }
 
-export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
+/**
+ * What adds the headers to an answer, for a server's own onSend hook (the cloud's adds them in the hook
+ * that also sets the request id: one hook per answer instead of two, issue 26).
+ */
+export async function securityHeaderSetter(): Promise<(reply: FastifyReply) => void> {
   const headers = await helmetHeaders();
   if (!headers['content-security-policy'] || !headers['x-content-type-options'])
     throw new Error('helmet sent no security headers');
   const entries = Object.entries(headers);
   // A route's own value wins (the Login URI's pages widen form-action to Seller Central's origins).
-  app.addHook('onSend', async (_request, reply, payload) => {
+  return (reply) => {
     for (const [name, value] of entries) if (!reply.hasHeader(name)) reply.header(name, value);
-    return payload;
+  };
+}
+
+/** The headers on every answer, in an onSend hook of their own (the bench's bare route). */
+export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
+  const set = await securityHeaderSetter();
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    set(reply);
+    done(null, payload);
   });
 }

@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { loggerOptions, rateLimited, type CloudLogger } from './logger-options';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
-import { installSecurityHeaders } from './security-headers';
+import { securityHeaderSetter } from './security-headers';
 import { installContractSchemas } from './contract-route';
 import { installBearerAuth, requireTenant } from './authenticate';
 import { oauthTokenRoutes, whoamiRoutes } from '../tenants/token-routes';
@@ -57,16 +57,17 @@ export async function buildServer(
   await installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
-  // The request id goes back with every answer, and the request is counted: one hook for all three,
-  // callback style (no promise per request: the status route is hot).
+  // The request id and helmet's security headers go back with every answer, and the request is
+  // counted: one hook for all four, callback style (no promise per request: the status route is hot).
   const observe = createHttpMetrics(ctx.metrics.registry);
+  const setSecurityHeaders = await securityHeaderSetter();
   app.addHook('onSend', (request, reply, payload, done) => {
+    setSecurityHeaders(reply);
     reply.header(REQUEST_ID_HEADER, request.id);
     if (ctx.closing.aborted) reply.header('connection', 'close');
     observe(request, reply);
     done(null, payload);
   });
-  await installSecurityHeaders(app);
   await app.register(formbody);
   installBearerAuth(app, ctx);
   await app.register(rateLimit, {

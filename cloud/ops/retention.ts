@@ -7,7 +7,7 @@
 // retentionIntervalMinutes; a failure is logged and retried at the next run.
 import type { Database } from '../db/queryable';
 import type { CloudConfig } from '../config';
-import { deleteAuthorizationsCreatedBefore } from '../repositories/authorizations';
+import { deleteAuthorizationsCreatedBefore } from '../repositories/authorizations/lifecycle';
 import {
   deleteIdempotencyKeysCreatedBefore,
   purgePlatformsDeletedBefore,

@@ -8,7 +8,8 @@ import { newId } from '../crypto/client-secret';
 import { platformNameKey } from '../../shared/platform-name';
 import * as repo from '../repositories/platforms';
 import type { PlatformRow } from '../repositories/platforms';
-import { cancelPendingOfPlatform, dropHeldTokens } from '../repositories/authorizations';
+import { cancelPendingOfPlatform } from '../repositories/authorizations/lifecycle';
+import { dropHeldTokens } from '../repositories/authorizations/seller-change';
 import { acknowledgeRenames, unacknowledgedRenames } from '../repositories/platform-renames';
 import { platformAmazonRequests } from '../repositories/amazon-requests';
 

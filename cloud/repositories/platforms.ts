@@ -2,7 +2,7 @@
 // tenant, so no call reaches another tenant's rows; the few without one (the callback, the Login URI,
 // a replayed create) say why.
 import type { Queryable } from '../db/queryable';
-import { allRows, firstRow } from './rows';
+import { allRows, firstRow, tenantRowById } from './rows';
 import type { CloudMarketplace } from '../../shared/cloud-api';
 import type { Region } from '../../shared/amazon-regions';
 
@@ -35,11 +35,7 @@ export async function findPlatform(
   id: string,
   forUpdate = false,
 ): Promise<PlatformRow | undefined> {
-  return firstRow<PlatformRow>(
-    q,
-    `SELECT * FROM platforms WHERE id = $1 AND tenant_id = $2 AND deleted_at IS NULL${forUpdate ? ' FOR UPDATE' : ''}`,
-    [id, tenantId],
-  );
+  return tenantRowById<PlatformRow>(q, 'platforms', { tenantId, id }, { forUpdate, live: true });
 }
 
 /** By id alone, deleted ones included: for an authorization or an idempotent replay that already names it. */

@@ -2,7 +2,7 @@
 // keys, and platforms deleted long ago with what still refers to them. The job runs on every instance;
 // an advisory lock held for its transaction lets one of them do the work at a time.
 import type { Queryable } from '../db/queryable';
-import { deleteAuthorizationsOfPlatformsDeletedBefore } from './authorizations';
+import { deleteAuthorizationsOfPlatformsDeletedBefore } from './authorizations/lifecycle';
 
 /** Any fixed number other than the migrations' lock. */
 const RETENTION_LOCK = 7_236_116;

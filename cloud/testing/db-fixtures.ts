@@ -3,7 +3,7 @@
 import type { Database } from '../db/database';
 import { createPlatform } from '../platforms/platform-service';
 import { createAuthorization } from '../authorizations/authorization-service';
-import type { AuthorizationRow } from '../repositories/authorizations';
+import type { AuthorizationRow } from '../repositories/authorizations/row';
 
 let platforms = 0;
 

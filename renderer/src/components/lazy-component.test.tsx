@@ -1,17 +1,21 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Suspense, useState } from 'react';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { lazyComponent } from './lazy-component';
+import { forgetGermanRest, loadGermanRest } from '../i18n/translator';
+import { deRest } from '../i18n/de.rest';
 
-// The rest of the German texts, as i18n fetches them: here at once, unless a case holds them back.
-let textsArrive: Promise<void> = Promise.resolve();
-vi.mock('../i18n', () => ({ loadGermanRest: () => textsArrive }));
+/** The rest of the German texts, as i18n fetches them: not there yet, arriving when `arrive` resolves. */
+function germanRestArrives(arrive: Promise<unknown>) {
+  forgetGermanRest();
+  void loadGermanRest(() => arrive.then(() => deRest));
+}
 
-afterEach(() => {
-  cleanup();
-  textsArrive = Promise.resolve();
-});
+// Here at once, unless a case holds them back.
+beforeEach(() => germanRestArrives(Promise.resolve()));
+
+afterEach(() => cleanup());
 
 function Counter({ label }: { label: string }) {
   const [n, setN] = useState(0);
@@ -51,7 +55,7 @@ describe('lazyComponent', () => {
 
   it('waits for the rest of the German texts too, so it never shows a key in place of a text', async () => {
     let release!: () => void;
-    textsArrive = new Promise((resolve) => (release = resolve));
+    germanRestArrives(new Promise<void>((resolve) => (release = resolve)));
     const Lazy = lazyComponent<{ label: string }>(async () => Counter);
     render(
       <Suspense fallback={<p>lädt</p>}>

@@ -2,7 +2,7 @@
 // check (`tsc -p tsconfig.web.json`, part of `npm test`) if the line it marks ever compiles, e.g. when the
 // keys widen to string because `de.ts` lost its `as const`. The run-time half checks what types cannot.
 import { describe, expect, it } from 'vitest';
-import { createTranslator, interpolate, loadGermanRest } from './translator';
+import { createTranslator, forgetGermanRest, interpolate, loadGermanRest } from './translator';
 import { errorText } from '.';
 import { errorsDe } from './errors.de';
 import { de } from './de';
@@ -90,6 +90,7 @@ describe('translator', () => {
   });
 
   it('fetches the rest of the German texts when an error text is first needed, with a short note meanwhile, then re-renders', async () => {
+    forgetGermanRest(); // as in a fresh renderer, whatever another test file of this worker loaded
     const translator = createTranslator('de');
     let renders = 0;
     translator.subscribe(() => renders++);

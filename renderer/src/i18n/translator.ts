@@ -34,6 +34,17 @@ export function provideGermanRest(rest: GermanRest): void {
   for (const listener of [...germanRestListeners]) listener();
 }
 
+/**
+ * For tests: back to before the rest of the German texts arrived (nothing loaded, nothing loading, no
+ * translator waiting), as in a fresh renderer. A test that needs them absent says so with this, rather
+ * than relying on a fresh module in its worker (the unit tier shares modules between files).
+ */
+export function forgetGermanRest(): void {
+  germanRest = undefined;
+  germanRestPending = undefined;
+  germanRestListeners.clear();
+}
+
 export function loadGermanRest(
   load: () => Promise<GermanRest> = async () => (await import('./de.rest')).deRest,
 ): Promise<void> {

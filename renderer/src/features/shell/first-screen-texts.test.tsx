@@ -3,22 +3,30 @@
 // screen's German texts alone (i18n/de.ts): the other screens' texts and the error texts (de.rest.ts)
 // come later, so a key of theirs used here would show as the key itself. In this file they never
 // arrive, and every state of the first screen is checked for a key in place of a text.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { App } from './App';
-import { I18nProvider } from '../../i18n';
-import { createTranslator } from '../../i18n/translator';
+import { deRest } from '../../i18n/de.rest';
 import { de } from '../../i18n/de';
-import { setApi } from '../../api';
-import { appInfo, fakeApi, platform, waitingAuth } from '../../test/fake-api';
-import { usePlatforms } from '../../store/platforms';
-import { useUi } from '../../store/ui';
 import type { AppInfo } from '../../../../shared/ipc-contract';
 import type { Platform } from '../../../../shared/platform';
 
-// The rest of the German texts never arrives here (the dynamic import stays pending).
-vi.mock('../../i18n/de.rest', () => new Promise(() => {}));
-const { deRest } = await vi.importActual<typeof import('../../i18n/de.rest')>('../../i18n/de.rest');
+// The app's modules afresh, as in a renderer that just started: the unit tier shares modules between
+// files, and another file of this worker may have loaded the rest of the German texts or a lazy screen
+// (which would then render at once, before its texts).
+vi.resetModules();
+const { App } = await import('./App');
+const { I18nProvider } = await import('../../i18n');
+const { createTranslator, loadGermanRest } = await import('../../i18n/translator');
+const { setApi } = await import('../../api');
+const { appInfo, fakeApi, platform, waitingAuth } = await import('../../test/fake-api');
+const { usePlatforms } = await import('../../store/platforms');
+const { useUi } = await import('../../store/ui');
+
+// The rest of the German texts does not arrive in this file: its fetch is held. After the last case it
+// arrives, so nothing that waited for it (the other tabs' lazy chunks) still waits in a later file.
+let arrive = () => {};
+void loadGermanRest(() => new Promise((resolve) => (arrive = () => resolve(deRest))));
+afterAll(() => arrive());
 
 type Tree = { readonly [key: string]: string | Tree };
 const keys = (tree: Tree, prefix = ''): string[] =>

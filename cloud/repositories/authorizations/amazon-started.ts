@@ -1,8 +1,8 @@
 // The reads of the feed of sign-ins started at Amazon (the Login URI; cloud/authorizations/amazon-started-feed.ts).
-// They only read `authorizations`: every write, and with it every status change, is in authorizations.ts.
-import type { Queryable } from '../db/queryable';
-import { allRows } from './rows';
-import type { AuthorizationRow } from './authorizations';
+// They only read `authorizations`: every write, and with it every status change, is in this folder.
+import type { Queryable } from '../../db/queryable';
+import { allRows } from '../rows';
+import type { AuthorizationRow } from './row';
 
 /** The highest sequence number of the tenant's sign-ins started at Amazon (0 when none). */
 export async function latestAmazonStartedSeq(q: Queryable, tenantId: string): Promise<bigint> {
