@@ -37,7 +37,6 @@ export const INTEGRATION_TESTS = [
   'cloud/logging.test.ts',
   'cloud/login-uri-proof.test.ts',
   'cloud/login-uri-step.test.ts',
-  'cloud/login-uri.test.ts',
   'cloud/observability.test.ts',
   'cloud/openapi.test.ts',
   'cloud/ops.test.ts',
