@@ -1,4 +1,4 @@
-// `npx tsx bench/capacity-run.ts [pglite|postgres|scale-out] [clients] [--no-flags]`: one capacity figure (--no-flags: without the systemd unit's node flags and environment)
+// `npx tsx bench/capacity-run.ts [pglite|postgres|scale-out] [clients] [--no-flags] [--node-flag=…]`: one capacity figure (--no-flags: without the systemd unit's node flags and environment)
 // of `npm run bench` alone (minutes instead of the whole bench), printed as JSON — for profiling the
 // memory of waiting long-polls (with BENCH_DIAG=1 BENCH_SNAPSHOT=file the child writes a heap snapshot).
 import { createDatabase, findPostgresBin, startPostgres } from '../cloud/testing/postgres-server';
@@ -8,10 +8,12 @@ import { scaleOut } from './scale-out';
 import { startBenchStack } from './stack';
 
 const [where = 'pglite', count = '10000'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const nodeArgs = process.argv.includes('--no-flags') ? [] : DEPLOYED_NODE_FLAGS;
+// --node-flag=<flag> (repeatable): a node flag in addition to the unit's (a later one of the same name wins).
+const extraFlags = process.argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length));
+const nodeArgs = [...(process.argv.includes('--no-flags') ? [] : DEPLOYED_NODE_FLAGS), ...extraFlags];
 const clients = Number(count);
 if (!['pglite', 'postgres', 'scale-out'].includes(where) || !Number.isInteger(clients) || clients < 1) {
-  console.error('usage: bench/capacity-run.ts [pglite|postgres|scale-out] [clients] [--no-flags]');
+  console.error('usage: bench/capacity-run.ts [pglite|postgres|scale-out] [clients] [--no-flags] [--node-flag=…]');
   process.exit(2);
 }
 

@@ -3,6 +3,7 @@
 // over IPC: 'ready' once listening; answers 'stats' (memory, CPU time, requests in flight) and 'stop'.
 import { subscribe } from 'node:diagnostics_channel';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import v8 from 'node:v8';
 import { startCloud } from '../cloud/start-cloud';
 import { testConfig } from '../cloud/testing/stack';
@@ -45,6 +46,17 @@ let started = 0;
 let finished = 0;
 subscribe('http.server.request.start', () => void started++);
 subscribe('http.server.response.finish', () => void finished++);
+
+/** Resident memory by kind (anonymous, file-backed, shared) from /proc, in MB; empty where there is no /proc. */
+function residentByKind(): Record<string, number> {
+  try {
+    const status = fs.readFileSync('/proc/self/status', 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return { rssAnonMB: kb('RssAnon') / 1024, rssFileMB: kb('RssFile') / 1024, threads: kb('Threads') };
+  } catch {
+    return {};
+  }
+}
 
 const config = JSON.parse(process.env.BENCH_CHILD ?? '{}') as ChildConfig;
 const send = (msg: unknown) => process.send!(msg);
@@ -105,9 +117,11 @@ process.on('message', (msg: { type: string; id?: number }) => {
     const spaces = v8
       .getHeapSpaceStatistics()
       .map((s) => ({ space: s.space_name, sizeMB: s.space_size / 2 ** 20, usedMB: s.space_used_size / 2 ** 20 }));
+    const beforeGc = { ...process.memoryUsage(), ...residentByKind() };
     (globalThis as { gc?: () => void }).gc?.();
+    const afterGc = { ...process.memoryUsage(), ...residentByKind() };
     const snapshot = process.env.BENCH_SNAPSHOT ? v8.writeHeapSnapshot(process.env.BENCH_SNAPSHOT) : undefined;
-    send({ type: 'diag', id: msg.id, spaces, afterGc: process.memoryUsage(), snapshot });
+    send({ type: 'diag', id: msg.id, spaces, beforeGc, afterGc, snapshot });
   } else if (msg.type === 'stop') {
     // Bounded: a stuck close must not keep the bench alive.
     setTimeout(() => process.exit(0), 3000).unref();

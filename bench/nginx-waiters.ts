@@ -31,6 +31,23 @@ export interface NginxWaitersResult {
   nginxRssMB: number;
   /** nginx's worker processes: the shipped `auto` (one per core) unless the open-file limit asked for more. */
   nginxWorkers: number;
+  /** nginx's error log (warn and above), its lines counted by message: what an answer other than 200 was. */
+  nginxErrors: Record<string, number>;
+}
+
+/**
+ * Error log lines counted by level and message, without time, process, connection, client, request or
+ * upstream: `[error] upstream timed out (110: Connection timed out) while connecting to upstream`.
+ */
+function summariseErrorLog(log: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const line of log.split('\n')) {
+    const m = /^\S+ \S+ \[(\w+)\] \d+#\d+: (?:\*\d+ )?(.*?)(?:, client: .*)?$/.exec(line);
+    if (!m || m[1] === 'info' || m[1] === 'notice' || m[1] === 'debug') continue;
+    const key = `[${m[1]}] ${m[2]!.replace(/\d+(?:\.\d+)*(?::\d+)?/g, 'N').slice(0, 160)}`;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
 }
 
 /** RSS of a process and its children (nginx's master and workers), from /proc. */
@@ -104,6 +121,7 @@ export async function nginxWaiters(
     const wakeStart = now();
     await cancelAll(api, auth, ids);
     const done = await Promise.all(waiters.map((w) => w.done));
+    const nginxErrors = summariseErrorLog(nginx.logs());
     return {
       clients,
       held,
@@ -111,6 +129,7 @@ export async function nginxWaiters(
       wakeAllMs: Math.round(Math.max(...done.map((d) => d.lastAt)) - wakeStart),
       nginxRssMB,
       nginxWorkers: workers,
+      nginxErrors,
       ...tallyWaiters(done),
     };
   } finally {

@@ -25,7 +25,7 @@ export interface WaitersDone {
   total: number;
   /** Long-polls that timed out before the change and were sent again. */
   repolls: number;
-  /** Every answer's status (`http <code>` = an answer other than 200, `error` = no HTTP answer). */
+  /** Every answer's status (`http <code>` = an answer other than 200, `error <code>` = no HTTP answer). */
   statuses: Record<string, number>;
 }
 
@@ -52,8 +52,10 @@ async function client(path: string): Promise<{ at: number; status: string; repol
       }
       const status = ((await res.body.json()) as { status: string }).status;
       if (status !== 'pending' || repolls >= 3) return { at: now(), status, repolls };
-    } catch {
-      return { at: now(), status: 'error', repolls };
+    } catch (error) {
+      // Which failure (undici's code: a connect or headers timeout, a reset), not only that there was one.
+      const code = (error as { code?: unknown }).code;
+      return { at: now(), status: `error ${typeof code === 'string' ? code : 'other'}`, repolls };
     }
   }
 }

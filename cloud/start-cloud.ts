@@ -24,6 +24,15 @@ import { startRetention } from './ops/retention';
 import { logLine } from './ops/log-line';
 import { redactConnectionStrings } from './ops/redact';
 
+/**
+ * Connections the kernel queues for the cloud before it accepts them (Node's default: 511). nginx opens
+ * a new connection to an instance for every request (no upstream keepalive), so thousands of desktops
+ * asking again at once arrive as a burst of connects; with a full queue the kernel drops them, their
+ * retransmission comes after 1 and 3 s, and nginx's 2 s proxy_connect_timeout answers 504 (20,000
+ * desktops through nginx: 547 of them). Capped by net.core.somaxconn (4,096 since Linux 5.4).
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export interface StartCloudOptions {
   /** 0 = a free port. Default 4200. */
   port?: number;
@@ -148,7 +157,7 @@ export async function startCloud(opts: StartCloudOptions): Promise<RunningCloud>
       );
     }
     const host = opts.host ?? '127.0.0.1';
-    await app.listen({ port: opts.port ?? 4200, host });
+    await app.listen({ port: opts.port ?? 4200, host, backlog: LISTEN_BACKLOG });
   } catch (err) {
     await notifier.close?.();
     await db.close();

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createLocalNotifier } from './notifier';
-import { createLongPolls } from './long-poll';
+import { createLongPolls, TIMEOUT_SLOT_MS } from './long-poll';
 
 describe('long-poll waits', () => {
   it('is woken by a notification for its own id only', async () => {
@@ -113,6 +113,37 @@ describe('long-poll waits', () => {
     notifier.publish('a1');
     await Promise.resolve();
     expect(ended).toHaveLength(3);
+    expect(polls.waiting).toBe(0);
+  });
+
+  it('keeps one timer for every wait (not one each), and none once nobody waits', () => {
+    const polls = createLongPolls(createLocalNotifier());
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const waits = Array.from({ length: 100 }, (_, i) =>
+      polls.wait({ authorizationId: `a${i % 7}`, maxWaitMs: 60_000 + i * TIMEOUT_SLOT_MS }),
+    );
+    expect(timers()).toBe(before + 1);
+    expect(polls.waiting).toBe(100);
+    // A shutdown must not be held up by the finished waits' slots.
+    polls.releaseAll();
+    expect(timers()).toBe(before);
+    return expect(Promise.all(waits)).resolves.toHaveLength(100);
+  });
+
+  it('times out waits of different lengths in their order, an earlier one after a later one was held', async () => {
+    const polls = createLongPolls(createLocalNotifier());
+    const order: string[] = [];
+    const late = polls
+      .wait({ authorizationId: 'late', maxWaitMs: 3 * TIMEOUT_SLOT_MS })
+      .then((o) => order.push(`late ${o}`));
+    const early = polls.wait({ authorizationId: 'early', maxWaitMs: 0 }).then((o) => order.push(`early ${o}`));
+    const woken = polls.wait({ authorizationId: 'woken', maxWaitMs: TIMEOUT_SLOT_MS });
+    await early;
+    expect(order).toEqual(['early timeout']);
+    expect(polls.waiting).toBe(2);
+    await Promise.all([late, woken]);
+    expect(order).toEqual(['early timeout', 'late timeout']);
     expect(polls.waiting).toBe(0);
   });
 });

@@ -3,10 +3,11 @@
 // the cloud shuts down. No polling of the database.
 //
 // Thousands of desktops wait here at once, so a waiting request keeps as little as possible: one small
-// Waiter record, one timer, one entry in an id → waiters map. `hold` takes a shared callback and the
-// caller's record instead of a Promise, so a route need not stay suspended in an async function while it
-// waits (a suspended handler keeps its promise chain, closures and contexts, ~1 KB a request). The registry subscribes to the notifier
-// once (not one listener per request), and a response's 'close' is routed to its waiter through one
+// Waiter record, one entry in an id → waiters map and one in a timeout slot (one timer for all). `hold`
+// takes a shared callback and the caller's record instead of a Promise, so a route need not stay
+// suspended in an async function while it waits (a suspended handler keeps its promise chain, closures
+// and contexts, ~1 KB a request). The registry subscribes to the notifier once (not one listener per
+// request), and a response's 'close' is routed to its waiter through one
 // shared listener and a WeakMap instead of a closure and an AbortController per request (measured with
 // heap snapshots: the per-request AbortController, EventTarget listeners, once-wrappers and closures
 // were ~1 KB of every waiting request).
@@ -46,13 +47,21 @@ export interface LongPolls {
   releaseAll(): void;
 }
 
+/**
+ * Waits end by timeout in slots of this many ms, with one timer for the earliest slot instead of one
+ * per waiter (a Node `Timeout`, its argument list and numbers: ~0.2 KB of every waiting request). A
+ * wait that times out ends up to this much later than asked; never earlier.
+ */
+export const TIMEOUT_SLOT_MS = 250;
+
 class Waiter {
-  timer: NodeJS.Timeout | undefined = undefined;
+  ended = false;
   constructor(
     readonly authorizationId: string,
     readonly onEnd: (outcome: WaitOutcome, data: unknown) => void,
-    readonly data: unknown,
-    readonly closedBy: Pick<EventEmitter, 'on' | 'off'> | undefined,
+    // Both dropped when the wait ends: its slot may keep the finished Waiter until the slot's time comes.
+    public data: unknown,
+    public closedBy: Pick<EventEmitter, 'on' | 'off'> | undefined,
   ) {}
 }
 
@@ -64,6 +73,36 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
   const byResponse = new WeakMap<object, Waiter>();
   let waiting = 0;
   let released = false;
+  // Timeouts: waiters by slot (monotonic time / TIMEOUT_SLOT_MS, rounded up), one timer for the earliest.
+  const slots = new Map<number, Waiter[]>();
+  let timer: NodeJS.Timeout | undefined;
+  let timerSlot = Infinity;
+  const arm = () => {
+    let first = Infinity;
+    for (const slot of slots.keys()) if (slot < first) first = slot;
+    if (first === timerSlot) return;
+    clearTimeout(timer);
+    timerSlot = first;
+    timer = first === Infinity ? undefined : setTimeout(onTimer, first * TIMEOUT_SLOT_MS - performance.now());
+  };
+  // The timer was set for `timerSlot`: that slot and every earlier one are due, whatever the clock says.
+  function onTimer() {
+    const due = timerSlot;
+    timer = undefined;
+    timerSlot = Infinity;
+    const ended: Waiter[][] = [];
+    for (const [slot, waiters] of slots) if (slot <= due) ended.push(waiters);
+    for (const slot of [...slots.keys()]) if (slot <= due) slots.delete(slot);
+    for (const waiters of ended) for (const w of waiters) finish(w, 'timeout');
+    arm();
+  }
+  const addTimeout = (w: Waiter, maxWaitMs: number) => {
+    const slot = Math.ceil((performance.now() + Math.max(0, maxWaitMs)) / TIMEOUT_SLOT_MS);
+    const waiters = slots.get(slot);
+    if (waiters) waiters.push(w);
+    else slots.set(slot, [w]);
+    if (slot < timerSlot) arm();
+  };
 
   const remove = (w: Waiter) => {
     const entry = byId.get(w.authorizationId);
@@ -74,23 +113,29 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
     }
   };
   const finish = (w: Waiter, outcome: WaitOutcome) => {
-    if (!w.timer) return; // already finished
-    clearTimeout(w.timer);
-    w.timer = undefined;
+    if (w.ended) return;
+    w.ended = true;
     waiting--;
     remove(w);
     if (w.closedBy) {
       w.closedBy.off('close', onClose);
       byResponse.delete(w.closedBy);
+      w.closedBy = undefined;
     }
-    w.onEnd(outcome, w.data);
+    const data = w.data;
+    w.data = undefined;
+    // Nobody waits: no timer may keep the process (a shutdown) alive for the finished ones' slots.
+    if (waiting === 0) {
+      slots.clear();
+      arm();
+    }
+    w.onEnd(outcome, data);
   };
   // Shared by every waiting response: `this` is the response that closed.
   function onClose(this: object) {
     const w = byResponse.get(this);
     if (w) finish(w, 'aborted');
   }
-  const onTimeout = (w: Waiter) => finish(w, 'timeout');
   const wakeAll = (entry: Waiter | Set<Waiter> | undefined, outcome: WaitOutcome) => {
     if (entry instanceof Set) for (const w of [...entry]) finish(w, outcome);
     else if (entry) finish(entry, outcome);
@@ -126,8 +171,8 @@ export function createLongPolls(notifier: AuthorizationNotifier): LongPolls {
       data,
       opts.closedBy,
     );
-    w.timer = setTimeout(onTimeout, Math.max(0, opts.maxWaitMs), w);
     waiting++;
+    addTimeout(w, opts.maxWaitMs);
     const entry = byId.get(w.authorizationId);
     if (!entry) byId.set(w.authorizationId, w);
     else if (entry instanceof Set) entry.add(w);
