@@ -21,6 +21,9 @@ interface ApiCloud {
   holdStatus(authId: string): ReturnType<typeof holdStatusOf>;
 }
 
+/** The sandbox origin these suites never call: `.invalid` never resolves (RFC 2606), no port is fixed. */
+const NO_AMAZON = 'http://amazon.invalid';
+
 const holdStatusOf = (cloud: RunningCloud, a: TestCloudHttp, authId: string) =>
   heldLongPoll(cloud, () => a.raw('GET', `/v1/authorizations/${authId}?wait=30`));
 
@@ -37,7 +40,7 @@ export function useApiCloud(): ApiCloud {
     holdStatus: (authId: string) => holdStatusOf(ctx.cloud, ctx.a, authId),
   } as ApiCloud & { cloud: RunningCloud; a: TestCloudHttp; b: TestCloudHttp };
   beforeAll(async () => {
-    ctx.cloud = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9'), now: ctx.clock });
+    ctx.cloud = await startCloud({ port: 0, config: testConfig(NO_AMAZON), now: ctx.clock });
     ctx.a = new TestCloudHttp(ctx.cloud.url, await ctx.cloud.createTenant('A GmbH'));
     ctx.b = new TestCloudHttp(ctx.cloud.url, await ctx.cloud.createTenant('B GmbH'));
   });
