@@ -2,9 +2,8 @@
 // against the sandbox: only a code Amazon accepts proves the seller, so a forged redirect tells known from
 // unknown seller ids no more than the Login URI does, and writes nothing; a reload of a genuine redirect
 // answers the same; a late state, a tampered form and an unbound state in the sign-in cookie get nowhere.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { productionApp, seedAccount } from '../sandbox';
-import type { TestCloudHttp, Stack } from './testing/stack';
 import { useLoginUriStack } from './testing/login-uri-stack';
 import { authenticatedPlatform, authorizeNow, newPlatform, startAuth } from './testing/flow-steps';
 import { formRequest } from './testing/seller-browser';
@@ -15,15 +14,12 @@ const EU_HOST = 'sellercentral-europe.amazon.com';
 const JP_HOST = 'sellercentral.amazon.co.jp';
 const APP = productionApp();
 
-const suite = useLoginUriStack('Beweis GmbH');
-let stack: Stack;
-let client: TestCloudHttp;
-beforeEach(() => ({ stack, client } = suite));
+const s = useLoginUriStack('Beweis GmbH');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error and success bodies are asserted field by field
 const json = async (res: Response): Promise<any> => res.json();
 const rows = async () =>
-  Number((await stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
+  Number((await s.stack.cloud.db.query<{ n: string }>('SELECT count(*)::text AS n FROM authorizations')).rows[0]!.n);
 
 /** The Login URI's state for this seller id, as an outsider gets it. */
 async function unboundState(
@@ -32,7 +28,7 @@ async function unboundState(
   cookie?: string,
 ): Promise<{ status: number; state?: string }> {
   const res = await fetch(
-    `${stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellerId })}`,
+    `${s.stack.cloud.url}/oauth/amazon/login?${new URLSearchParams({ amazon_callback_uri: `${s.stack.sandbox.url}/sc/${host}/apps/authorize/confirm/${APP.applicationId}`, amazon_state: 'st', selling_partner_id: sellerId })}`,
     {
       redirect: 'manual',
       ...(cookie ? { headers: { cookie } } : {}),
@@ -42,7 +38,7 @@ async function unboundState(
   return { status: res.status, ...(location ? { state: new URL(location).searchParams.get('state')! } : {}) };
 }
 
-const connected = () => authenticatedPlatform(stack.sandbox.url, client, EU);
+const connected = () => authenticatedPlatform(s.stack.sandbox.url, s.client, EU);
 
 describe("a redirect with the Login URI's state", () => {
   it("with a made-up code: Amazon's refusal for a connected and an unknown seller id alike, nothing written", async () => {
@@ -52,7 +48,7 @@ describe("a redirect with the Login URI's state", () => {
     for (const seller of [EU.sellingPartnerId, 'A0UNKNOWN0PROOF']) {
       const { state } = await unboundState(seller);
       const res = await fetch(
-        `${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: seller, spapi_oauth_code: 'ANmadeupcode' })}`,
+        `${s.stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: seller, spapi_oauth_code: 'ANmadeupcode' })}`,
         { headers: { accept: 'application/json' } },
       );
       answers.push({ status: res.status, body: await res.json() });
@@ -63,17 +59,17 @@ describe("a redirect with the Login URI's state", () => {
     });
     expect(answers[1]).toEqual(answers[0]);
     expect(await rows()).toBe(before);
-    expect((await client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations).toEqual([]);
+    expect((await s.client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations).toEqual([]);
   });
 
   it('a reload of a genuine redirect answers the same JSON and starts nothing more', async () => {
     const platformId = await connected();
-    const { page } = await authorizeNow(stack.sandbox.url, APP.applicationId, EU, EU_HOST);
+    const { page } = await authorizeNow(s.stack.sandbox.url, APP.applicationId, EU, EU_HOST);
     expect(page.status).toBe(200);
     const again = await fetch(page.url, { headers: { accept: 'application/json' } });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(JSON.parse(page.text));
-    const started = (await client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations as {
+    const started = (await s.client.raw('GET', '/v1/platforms/changes?since=0')).body.authorizations as {
       platformId: string;
       origin: string;
       status: string;
@@ -84,10 +80,10 @@ describe("a redirect with the Login URI's state", () => {
   it('too late: STATE_EXPIRED, nothing written', async () => {
     await connected();
     const { state } = await unboundState(EU.sellingPartnerId);
-    stack.clock.advance(stack.config.authorizationTtlSeconds * 1000 + 1000);
+    s.stack.clock.advance(s.stack.config.authorizationTtlSeconds * 1000 + 1000);
     const before = await rows();
     const res = await fetch(
-      `${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`,
+      `${s.stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`,
       { headers: { accept: 'application/json' } },
     );
     expect(res.status).toBe(400);
@@ -98,7 +94,7 @@ describe("a redirect with the Login URI's state", () => {
   it('another seller than the Login URI named: SELLER_MISMATCH before Amazon is asked', async () => {
     const { state } = await unboundState('A0SOMEONEELSE');
     const res = await fetch(
-      `${stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`,
+      `${s.stack.cloud.url}/oauth/amazon/callback?${new URLSearchParams({ state: state!, selling_partner_id: EU.sellingPartnerId, spapi_oauth_code: 'ANcode' })}`,
       { headers: { accept: 'application/json' } },
     );
     expect((await json(res)).error.code).toBe('SELLER_MISMATCH');
@@ -107,14 +103,14 @@ describe("a redirect with the Login URI's state", () => {
 
 describe('the pairing form', () => {
   it("refuses a tampered consent and a sign-in's own state; the genuine form still works", async () => {
-    const platformId = await newPlatform(client, 'JP', 'FE');
-    const { page } = await authorizeNow(stack.sandbox.url, APP.applicationId, FE, JP_HOST);
+    const platformId = await newPlatform(s.client, 'JP', 'FE');
+    const { page } = await authorizeNow(s.stack.sandbox.url, APP.applicationId, FE, JP_HOST);
     expect(page.text).toContain('data-reason="unknown_seller"');
-    const code = (await client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body
+    const code = (await s.client.raw('POST', `/v1/platforms/${platformId}/pairing-code`, { body: {} })).body
       .code as string;
     const form = new URLSearchParams(formRequest(page, { code }).init.body as string);
     const post = async (fields: URLSearchParams) => {
-      const res = await fetch(`${stack.cloud.url}/oauth/amazon/callback`, {
+      const res = await fetch(`${s.stack.cloud.url}/oauth/amazon/callback`, {
         method: 'POST',
         headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
         body: fields.toString(),
@@ -126,13 +122,13 @@ describe('the pairing form', () => {
     expect((await post(tampered)).body.error.code).toBe('STATE_INVALID');
     // The form exists only for the Login URI's state: a desktop sign-in's state is refused.
     const bound = new URLSearchParams(form);
-    bound.set('state', new URL((await startAuth(client, platformId)).consentUrl).searchParams.get('state')!);
+    bound.set('state', new URL((await startAuth(s.client, platformId)).consentUrl).searchParams.get('state')!);
     expect((await post(bound)).body.error.code).toBe('STATE_INVALID');
     // None of that used the pairing code up.
     const done = await post(form);
     expect(done.status).toBe(200);
     expect(done.body.result.result.state).toBe(form.get('state'));
-    expect((await client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({
+    expect((await s.client.raw('GET', `/v1/platforms/${platformId}`)).body).toMatchObject({
       status: 'authenticated',
       sellingPartnerId: FE.sellingPartnerId,
     });

@@ -94,7 +94,7 @@ describe('the completion path', () => {
   });
 
   it('a replayed redirect still gets its answers when the one statement changes nothing', async () => {
-    // (A disabled tenant and another seller: login-uri.test.ts.)
+    // (A disabled tenant and another seller: login-uri-guards and login-uri-reauthorize.)
     const auth = await startAuth(env.client, await newPlatform(env.client));
     const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
     expect((await getCallback(redirect)).status).toBe(200);

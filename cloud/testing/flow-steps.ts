@@ -72,6 +72,18 @@ export async function authorizeNow(
   return { browser, page: await confirmConsent(browser, consent) };
 }
 
+/** Seller Central → Manage Your Apps, signed in: the browser and the page listing the authorized apps. */
+export async function manageApps(
+  sandboxUrl: string,
+  seller: SeedAccount,
+  host: string,
+): Promise<{ browser: SellerBrowser; page: Page }> {
+  const browser = new SellerBrowser();
+  const page = await signInToConsent(browser, `${sandboxUrl}/sc/${host}/apps/manage`, seller, sandboxUrl);
+  expect(page.text).toContain('data-page="manage-apps"');
+  return { browser, page };
+}
+
 /** A platform authenticated the ordinary way (ANMELDEN), as the seller's first authorization: its id. */
 export async function authenticatedPlatform(
   sandboxUrl: string,

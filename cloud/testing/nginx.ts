@@ -98,7 +98,7 @@ function mainConfig(prefix: string, oneWorker = false, workers?: number): string
   // Workers as the test's user (nobody when root), not www-data.
   replace(/^user .*;\n/m, '');
   // One worker if asked: nginx's round robin is per worker, so with two a test's few requests could all
-  // reach one instance (topology.test.ts checks that callbacks reach both).
+  // reach one instance (topology-sign-in.integration.test.ts checks that callbacks reach both).
   if (oneWorker || workers) replace(/^worker_processes auto;$/m, `worker_processes ${oneWorker ? 1 : workers};`);
   replace(/^pid .*;$/m, `pid ${prefix}/nginx.pid;`);
   replace(/^error_log .*;$/m, `error_log ${prefix}/logs/error.log info;`);

@@ -1,4 +1,4 @@
-// The cloud instances of cloud/topology.test.ts (CLI processes behind nginx) and what the test reads
+// The cloud instances of cloud/testing/topology.ts (CLI processes behind nginx) and what the test reads
 // from them: their request log (which instance received or holds a request), restarts that keep the
 // earlier output, /readyz; and a seller's browser that notes every code and state it carries, so the
 // test can search every log for them afterwards.
