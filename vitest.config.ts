@@ -62,7 +62,6 @@ export const INTEGRATION_TESTS = [
   'electron/core/sandbox/hint.test.ts',
   'electron/main-bundle.test.ts',
   'sandbox/admin.test.ts',
-  'sandbox/consent.test.ts',
   'sandbox/login-uri.test.ts',
   'sandbox/lwa.test.ts',
   'sandbox/persistence.test.ts',

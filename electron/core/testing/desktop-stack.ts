@@ -104,9 +104,14 @@ export async function signedInPlatform(
 ): Promise<Platform> {
   const p = await desk.newPlatform(name);
   await desk.call('signIn', { id: p.id, mode: 'login' });
-  const browser = new SellerBrowser();
-  await confirmConsent(browser, await signInToConsent(browser, desk.opened.at(-1)!, seller, sandboxUrl));
+  await sellerConfirms(desk.opened.at(-1)!, seller, sandboxUrl);
   return desk.until(p.id, (x) => x.auth.status === 'authenticated');
+}
+
+/** The seller's browser: sign-in, one-time code and consent on a URL the core opened; the page it ends on. */
+export async function sellerConfirms(url: string, seller: SeedAccount, sandboxUrl: string) {
+  const browser = new SellerBrowser();
+  return confirmConsent(browser, await signInToConsent(browser, url, seller, sandboxUrl));
 }
 
 /** The countries "Einstellungen importieren" lists for a seed seller, sorted (SP-API says GB for UK). */

@@ -8,9 +8,9 @@ import { err, ok } from '../../../shared/result';
 import type { FirstState } from '../../../shared/ws-protocol';
 import { appInfo, fakeApi, platform } from '../test/fake-api';
 import { usePlatforms } from '../store/platforms';
+import { resetStores } from '../test/render';
 import { firstAnswers, setApi, takeFirstRequests } from '.';
 
-const initial = usePlatforms.getState();
 const state = (name: string): FirstState => ({ list: ok([platform({ name })]), appInfo: ok(appInfo()) });
 const names = () => usePlatforms.getState().platforms.map((p) => p.name);
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -19,7 +19,12 @@ function early(answer?: Promise<FirstState | undefined>) {
   window.__hostBoot = { token: 't', firstState: answer ?? Promise.resolve(undefined), keepToken: () => {} };
 }
 
-beforeEach(() => usePlatforms.setState(initial, true));
+// The unit tier shares this module with earlier files: a first render there took the first requests
+// (firstTaken) and kept its early answer; both go, as the store's state does, before each test.
+beforeEach(() => {
+  setApi(undefined);
+  resetStores();
+});
 afterEach(() => {
   delete window.__hostBoot;
   delete window.api;

@@ -11,6 +11,8 @@ import type { AuthState, Platform } from '../../../../shared/platform';
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  // "selects the link when the clipboard refuses" makes writeText reject; a later test copies.
+  vi.restoreAllMocks();
 });
 beforeEach(resetStores);
 

@@ -56,8 +56,9 @@ describe('Protokoll importieren', () => {
       screen.getByTestId('replay-file'),
       new File(['{"a":"\u0000"}'], 'nul.json', { type: 'application/json' }),
     );
+    // Read with a FileReader (jsdom answers on setImmediate): the message comes after upload resolves.
+    expect((await screen.findByRole('alert')).textContent).toContain('kein gültiges Protokoll');
     expect(fake.api.importTimeline).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert').textContent).toContain('kein gültiges Protokoll');
     await user.upload(screen.getByTestId('replay-file'), new File(['{'], 'bad.json', { type: 'application/json' }));
     expect((await screen.findByRole('alert')).textContent).toContain('kein gültiges Protokoll');
   });

@@ -8,9 +8,15 @@ import { fakeApi, platform } from '../../test/fake-api';
 import { wrap } from '../../test/render';
 import { ok } from '../../../../shared/result';
 
+// The export test replaces these; the unit tier shares globals between files, so they go back.
+const { createObjectURL, revokeObjectURL } = URL;
+
 afterEach(() => {
   cleanup();
   setApi(undefined);
+  URL.createObjectURL = createObjectURL;
+  URL.revokeObjectURL = revokeObjectURL;
+  vi.restoreAllMocks();
 });
 
 it('lists the steps newest first with their outcome, and exports them as a JSON file', async () => {
