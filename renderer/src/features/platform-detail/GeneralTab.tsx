@@ -106,11 +106,12 @@ export function GeneralTab({ platform, onCloudOn }: { platform: Platform; onClou
       <input
         id="detail-name"
         {...nameField.inputProps('detail-name-error')}
-        onBlur={() => void saveName()}
+        // What the field shows, not the last rendered state: Enter right after typing saves what was typed.
+        onBlur={(e) => void saveName(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            void saveName();
+            void saveName(e.currentTarget.value);
           }
         }}
       />

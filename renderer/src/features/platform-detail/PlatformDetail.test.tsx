@@ -82,7 +82,7 @@ describe('PlatformDetail', () => {
     const user = userEvent.setup();
     await user.clear(screen.getByLabelText('Bezeichnung'));
     await user.keyboard('{Enter}');
-    expect(screen.getByRole('alert').textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Bitte geben Sie eine Bezeichnung ein.');
     expect(api.updatePlatform).not.toHaveBeenCalled();
   });
 

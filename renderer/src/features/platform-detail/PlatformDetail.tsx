@@ -34,9 +34,10 @@ export function PlatformDetail({ platform, sandbox, onBack, onDelete }: Props) {
   }, [nameEdit, platform.id]);
 
   // Ticking "Cloud verwenden" leads on to ZUGANGSDATEN; the focus goes with it (its box is gone with the tab).
+  // Looked up in this detail only: closed before the frame, it must not take the focus of what came next.
   const cloudOn = () => {
     setTab('credentials');
-    requestAnimationFrame(() => document.getElementById('tab-credentials')?.focus());
+    requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('#tab-credentials')?.focus());
   };
   const tabs: TabDef[] = [
     { id: 'general', label: t('detail.tabGeneral'), content: <GeneralTab platform={platform} onCloudOn={cloudOn} /> },

@@ -14,7 +14,7 @@ import type { Platform } from '../../../../shared/platform';
 // files, and another file of this worker may have loaded the rest of the German texts or a lazy screen
 // (which would then render at once, before its texts).
 vi.resetModules();
-const { App } = await import('./App');
+const { App, preloadRest } = await import('./App');
 const { I18nProvider } = await import('../../i18n');
 const { createTranslator, loadGermanRest } = await import('../../i18n/translator');
 const { setApi } = await import('../../api');
@@ -23,10 +23,14 @@ const { usePlatforms } = await import('../../store/platforms');
 const { useUi } = await import('../../store/ui');
 
 // The rest of the German texts does not arrive in this file: its fetch is held. After the last case it
-// arrives, so nothing that waited for it (the other tabs' lazy chunks) still waits in a later file.
+// arrives, and the file ends only once the other tabs' chunks (which the App starts to fetch once the
+// list is shown) are in: nothing of this file still imports after its jsdom is gone.
 let arrive = () => {};
 void loadGermanRest(() => new Promise((resolve) => (arrive = () => resolve(deRest))));
-afterAll(() => arrive());
+afterAll(async () => {
+  arrive();
+  await preloadRest();
+});
 
 type Tree = { readonly [key: string]: string | Tree };
 const keys = (tree: Tree, prefix = ''): string[] =>
