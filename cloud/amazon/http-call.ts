@@ -20,7 +20,7 @@ export type HttpOutcome =
 /** Told about every finished call (metrics): seconds taken, and the HTTP status or `network`/`timeout`. */
 export type CallObserver = (seconds: number, result: string) => void;
 
-export interface HttpCallInit {
+interface HttpCallInit {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string | URLSearchParams;
