@@ -1,10 +1,11 @@
 // `npx tsx bench/latency-only.ts [flows]`: only the completion latency to the core of `npm run bench`
 // (consent redirect → core "authenticated"), with the phases between (bench/phases.ts), printed as
-// JSON; bench/results.json is untouched.
+// JSON, with the cloud child's CPU time per flow; bench/results.json is untouched.
 import { coreLatency } from './latency';
 import { phaseRecorder, PHASES } from './phases';
 import { startBenchStack } from './stack';
 import { runAlone } from './alone';
+import { cpuTimeMs } from './cpu-time';
 
 await runAlone(
   { usage: 'tsx bench/latency-only.ts [flows 1..1000]', fallback: 200, min: 1, max: 1000 },
@@ -12,8 +13,15 @@ await runAlone(
     const stack = await startBenchStack({ rateLimitPerMinute: 1_000_000_000, logger: true });
     const phases = phaseRecorder();
     try {
+      const cpuBefore = cpuTimeMs(stack.cloud.pid);
       const core = await coreLatency(stack, flows, 5, phases);
-      return { core, phases: phases.summary(), phaseMeaning: Object.fromEntries(PHASES) };
+      const cpuAfter = cpuTimeMs(stack.cloud.pid);
+      // The cloud child's CPU per flow (5 warm-up flows included): its work, less bent by the load.
+      const cloudCpuMsPerFlow =
+        cpuBefore === undefined || cpuAfter === undefined
+          ? null
+          : Number(((cpuAfter - cpuBefore) / (flows + 5)).toFixed(2));
+      return { core, cloudCpuMsPerFlow, phases: phases.summary(), phaseMeaning: Object.fromEntries(PHASES) };
     } finally {
       phases.close();
       await stack.close();

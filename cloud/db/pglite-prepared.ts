@@ -82,6 +82,7 @@ export function pglitePrepared(pg: PGlite, { parse, protocol }: Pick<PGliteModul
   return {
     async query<T>(name: string, text: string, params: unknown[] = [], inTransaction = false) {
       if (!NAME.test(name)) throw new Error('invalid prepared statement name');
+      await pg._checkReady(); // as PGlite's query: a closed database refuses, not crashes
       if (inTransaction) return pg.runExclusive(() => run<T>(name, text, params));
       return pg._runExclusiveTransaction(async () => {
         const result = await pg.runExclusive(() => run<T>(name, text, params));

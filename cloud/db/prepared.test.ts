@@ -77,6 +77,8 @@ describe('named statements on PGlite', () => {
     } finally {
       await db.close();
     }
+    // A timer's statement after the close (the lease renewal) is refused, as PGlite's query refuses it.
+    await expect(db.query('SELECT 1 AS one', [], 'probe_one')).rejects.toThrow(/closed/i);
   });
 });
 
