@@ -90,7 +90,5 @@ export function pglitePrepared(pg: PGlite, { parse, protocol }: Pick<PGliteModul
         return result;
       });
     },
-    /** The names prepared so far (tests). */
-    names: () => [...statements.keys()],
   };
 }
