@@ -28,7 +28,9 @@ export async function insertAuthorization(q: Queryable, a: NewAuthorization): Pr
 
 /** By id alone: the state token is the capability on Amazon's redirect. */
 export async function findAuthorization(q: Queryable, id: string): Promise<AuthorizationRow | undefined> {
-  return firstRow<AuthorizationRow>(q, 'SELECT * FROM authorizations WHERE id = $1', [id]);
+  // Prepared (the status cache's read and the callback's lookups): planned once, not per call.
+  const sql = `SELECT ${authorizationColumns()} FROM authorizations WHERE id = $1`;
+  return (await q.query<AuthorizationRow>(sql, [id], 'authorization_by_id')).rows[0];
 }
 
 /** An authorization of this tenant; `forUpdate` locks it in a transaction. */
