@@ -113,6 +113,8 @@ describe('the completion path', () => {
         'platform_sign_in',
         'authorization_authenticated',
         'authorization_by_id',
+        'authorization_insert',
+        'authorizations_cancel_pending',
       ]),
     );
   });

@@ -20,8 +20,9 @@ interface NewAuthorization {
 export async function insertAuthorization(q: Queryable, a: NewAuthorization): Promise<AuthorizationRow> {
   const { rows } = await q.query<AuthorizationRow>(
     `INSERT INTO authorizations (id, tenant_id, platform_id, mode, status, expires_at, created_at, origin, expected_selling_partner_id)
-     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) RETURNING *`,
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) RETURNING ${authorizationColumns()}`,
     [a.id, a.tenantId, a.platformId, a.mode, a.expiresAt, a.createdAt, a.origin, a.expectedSellingPartnerId],
+    'authorization_insert',
   );
   return rows[0]!;
 }
@@ -58,6 +59,7 @@ export async function cancelPendingOfPlatform(
     `UPDATE authorizations SET status = 'cancelled', completed_at = $2, error_code = $3, error_message = $4, ${CLEAR_EXCHANGE}
      WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
     [platformId, now, error?.code ?? null, error?.message ?? null],
+    'authorizations_cancel_pending',
   );
   return rows.map((r) => r.id);
 }
