@@ -57,7 +57,7 @@ export async function buildServer(
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
-  await installContractSchemas(app);
+  installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
   // The request id and helmet's security headers go back with every answer, and the request is
