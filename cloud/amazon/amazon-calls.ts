@@ -2,7 +2,7 @@
 // support asks for it first (docs/amazon.md §3, §4). The clients add to a call log handed in by the
 // caller, which stores it with the platform and the authorization (cloud/repositories/amazon-requests.ts).
 import type { AmazonRequest } from '../../shared/cloud-api';
-import type { HttpOutcome } from './http-call';
+import type { HttpOutcome, ResponseHeaders } from './http-call';
 
 export interface AmazonCall {
   at: Date;
@@ -45,7 +45,7 @@ const SAFE_NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
  * we read `x-amzn-RequestId`, then `x-amz-request-id`, then the body's `request_id` (newer LWA error
  * bodies carry one), whichever comes first.
  */
-function amazonRequestId(headers: Headers, body: unknown): string | undefined {
+function amazonRequestId(headers: ResponseHeaders, body: unknown): string | undefined {
   const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).request_id : undefined;
   const candidates = [
     headers.get('x-amzn-requestid'),

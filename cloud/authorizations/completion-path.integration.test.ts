@@ -15,12 +15,12 @@ const env = useTenantStack('Completion GmbH', { fresh: 'sandbox+clock' });
 
 /** Records the cloud's statements (outside transactions) and the LWA token request, in order. */
 function recordPath() {
-  const db = env.stack.cloud.db as { query: (sql: string, params?: unknown[]) => Promise<unknown> };
+  const db = env.stack.cloud.db as { query: (sql: string, params?: unknown[], name?: string) => Promise<unknown> };
   const original = db.query;
   const events: string[] = [];
-  db.query = (sql, params) => {
+  db.query = (sql, params, name) => {
     events.push(sql.replace(/\s+/g, ' ').trim());
-    return original(sql, params);
+    return original(sql, params, name);
   };
   const onStart = (m: unknown) => {
     if ((m as { request: IncomingMessage }).request.url?.startsWith('/auth/o2/token')) events.push('LWA token');
@@ -91,6 +91,27 @@ describe('the completion path', () => {
     } finally {
       path.stop();
     }
+  });
+
+  it('runs its statements prepared: planned once, not per redirect', async () => {
+    // PGlite planned each statement on every call (2.6 ms for the one before LWA; issue 26).
+    for (let i = 0; i < 2; i++) {
+      const auth = await startAuth(env.client, await newPlatform(env.client));
+      const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
+      expect((await getCallback(redirect)).status).toBe(200);
+    }
+    const { rows } = await env.stack.cloud.db.query<{ name: string }>('SELECT name FROM pg_prepared_statements');
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'exchange_start_if_allowed',
+        'exchange_store_token',
+        'amazon_calls_insert_2',
+        'platform_by_id_for_update',
+        'authorization_lock_status',
+        'platform_sign_in',
+        'authorization_authenticated',
+      ]),
+    );
   });
 
   it('a replayed redirect still gets its answers when the one statement changes nothing', async () => {

@@ -9,6 +9,7 @@ import type { Database, MigrationTarget } from './queryable';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { createPrivateDir, restrictTree } from './data-dir';
 import { bestEffort } from '../../shared/best-effort';
+import { pglitePrepared } from './pglite-prepared';
 
 export type { Database, Queryable } from './queryable';
 
@@ -49,20 +50,29 @@ export async function openDatabase(
   if (dataDir) createPrivateDir(dataDir);
   const lock = dataDir ? acquireDataDirLock(dataDir) : undefined;
   let pg: PGlite;
+  let prepared: ReturnType<typeof pglitePrepared>;
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
+    const mod = await import('@electric-sql/pglite');
+    const { PGlite } = mod;
     pg = dataDir
       ? await PGlite.create(dataDir, { postgresqlconf: PGLITE_CONF })
       : await PGlite.create({ postgresqlconf: PGLITE_CONF });
+    prepared = pglitePrepared(pg, mod);
   } catch (err) {
     lock?.release();
     throw err;
   }
   const db: Database & { lock?: DataDirLock } = {
     ...(lock ? { lock } : {}),
-    query: (sql, params) => pg.query(sql, params as unknown[] | undefined),
+    query: (sql, params, name) =>
+      name ? prepared.query(name, sql, params) : pg.query(sql, params as unknown[] | undefined),
     transaction: (fn) =>
-      pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[] | undefined) })),
+      pg.transaction((tx) =>
+        fn({
+          query: (sql, params, name) =>
+            name ? prepared.query(name, sql, params, true) : tx.query(sql, params as unknown[] | undefined),
+        }),
+      ),
     close: async () => {
       try {
         await pg.close();

@@ -18,10 +18,20 @@ function describeUrl(url: string): string {
 /** Any fixed number: serialises the migrations of instances starting at the same time. */
 const MIGRATION_LOCK = 7_236_115;
 
+/**
+ * A named statement is prepared once per pooled connection by `pg` (Parse on its first use there) and
+ * its plan reused from then on; PostgreSQL plans it generically after five custom plans.
+ */
+const statement = (text: string, values: unknown[] | undefined, name: string | undefined): pg.QueryConfig => ({
+  text,
+  ...(values ? { values } : {}),
+  ...(name ? { name } : {}),
+});
+
 function onClient(client: pg.PoolClient | pg.Client): ScriptTransaction {
   return {
-    query: async <T>(sql: string, params?: unknown[]) => {
-      const r = await client.query(sql, params as unknown[] | undefined);
+    query: async <T>(sql: string, params?: unknown[], name?: string) => {
+      const r = await client.query(statement(sql, params, name));
       return { rows: r.rows as T[], affectedRows: r.rowCount ?? 0 };
     },
     // Without parameters pg uses the simple query protocol, which runs a whole multi-statement script.
@@ -69,8 +79,8 @@ export async function openPostgres(
   pool.on('error', () => undefined);
   const db: Database & { pool: pg.Pool } = {
     pool,
-    query: async <T>(sql: string, params?: unknown[]) => {
-      const r = await pool.query(sql, params as unknown[] | undefined);
+    query: async <T>(sql: string, params?: unknown[], name?: string) => {
+      const r = await pool.query(statement(sql, params, name));
       return { rows: r.rows as T[], affectedRows: r.rowCount ?? 0 };
     },
     transaction: async (fn) => {

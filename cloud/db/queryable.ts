@@ -3,7 +3,12 @@
 // and the migrations can both depend on them without depending on each other.
 
 export interface Queryable {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
+  /**
+   * `name`: a hot statement, prepared once per connection so PostgreSQL reuses its plan (issue 26); one
+   * name always goes with one text. Such a statement lists its columns (no `*`): a column a newer
+   * release adds during a rolling upgrade must not change a prepared statement's result.
+   */
+  query<T>(sql: string, params?: unknown[], name?: string): Promise<{ rows: T[]; affectedRows?: number }>;
 }
 
 export interface Database extends Queryable {

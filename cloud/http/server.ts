@@ -6,6 +6,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { loggerOptions, rateLimited, type CloudLogger } from './logger-options';
+import { requestLogFactory } from './request-log';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
 import { securityHeaderSetter } from './security-headers';
 import { installContractSchemas } from './contract-route';
@@ -41,6 +42,8 @@ export async function buildServer(
     // Behind a reverse proxy the client is in X-Forwarded-For; only hops named here are believed.
     trustProxy: ctx.config.trustProxy,
     logger: loggerOptions(logger, ctx.config.logLevel),
+    // Each request's pino child is made when it logs and given up while a long-poll waits (request-log.ts).
+    ...(logger !== false ? { childLoggerFactory: requestLogFactory } : {}),
     // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
     routerOptions: { maxParamLength: 200 },
     // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
@@ -54,7 +57,7 @@ export async function buildServer(
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
-  await installContractSchemas(app);
+  installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
   // The request id and helmet's security headers go back with every answer, and the request is

@@ -7,6 +7,8 @@ import type { AmazonCall } from '../amazon/amazon-calls';
 
 /** Per platform; older rows are deleted when new ones arrive. */
 const KEPT_PER_PLATFORM = 50;
+/** Batches of up to this many calls are inserted by a prepared statement, one per size. */
+const PREPARED_BATCHES = 4;
 /** What GET /v1/platforms/:id returns. */
 const SHOWN_PER_PLATFORM = 20;
 
@@ -42,10 +44,13 @@ export async function insertAmazonCalls(
     values.push(`($1, $2, $${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6})`);
     params.push(c.api, c.operation, c.httpStatus ?? null, c.requestId ?? null, c.outcome, c.at);
   }
+  // Prepared (db/queryable.ts) for the usual batches: a sign-in's token exchange and seller-id proof.
+  const name = calls.length <= PREPARED_BATCHES ? `amazon_calls_insert_${calls.length}` : undefined;
   await db.query(
     `INSERT INTO amazon_requests (platform_id, authorization_id, api, operation, http_status, request_id, outcome, at)
      VALUES ${values.join(', ')}`,
     params,
+    name,
   );
 }
 
@@ -55,6 +60,7 @@ export async function trimAmazonCalls(db: Queryable, platformId: string): Promis
     `DELETE FROM amazon_requests WHERE platform_id = $1 AND id < (
        SELECT min(id) FROM (SELECT id FROM amazon_requests WHERE platform_id = $1 ORDER BY id DESC LIMIT $2) AS latest)`,
     [platformId, KEPT_PER_PLATFORM],
+    'amazon_calls_trim',
   );
 }
 

@@ -39,8 +39,30 @@ export async function findPlatform(
 }
 
 /** By id alone, deleted ones included: for an authorization or an idempotent replay that already names it. */
+/** Every column of PlatformRow, spelt out for the prepared statements (db/queryable.ts). */
+const PLATFORM_COLUMNS = Object.keys({
+  id: true,
+  tenant_id: true,
+  type: true,
+  name: true,
+  name_key: true,
+  region: true,
+  country_code: true,
+  selling_partner_id: true,
+  seller_id_proven: true,
+  store_name: true,
+  refresh_token_enc: true,
+  authorized_at: true,
+  renewal_due_at: true,
+  marketplaces: true,
+  created_at: true,
+  deleted_at: true,
+} satisfies Record<keyof PlatformRow, true>).join(', ');
+
+/** By id alone (the callback's completion locks it: `forUpdate`, in a transaction). */
 export async function findPlatformById(q: Queryable, id: string, forUpdate = false): Promise<PlatformRow | undefined> {
-  return firstRow<PlatformRow>(q, `SELECT * FROM platforms WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+  const sql = `SELECT ${PLATFORM_COLUMNS} FROM platforms WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`;
+  return (await q.query<PlatformRow>(sql, [id], forUpdate ? 'platform_by_id_for_update' : 'platform_by_id')).rows[0];
 }
 
 export async function listPlatformRows(q: Queryable, tenantId: string): Promise<PlatformRow[]> {
@@ -224,5 +246,6 @@ export async function storePlatformSignIn(
     `UPDATE platforms SET refresh_token_enc = $2, selling_partner_id = $3, authorized_at = $4, renewal_due_at = $5, store_name = $6, seller_id_proven = $7${clearMarketplaces ? ', marketplaces = NULL' : ''}
      WHERE id = $1`,
     [id, s.sealedRefreshToken, s.sellingPartnerId, s.authorizedAt, s.renewalDueAt, s.storeName, s.sellerIdProven],
+    clearMarketplaces ? 'platform_sign_in_new_seller' : 'platform_sign_in',
   );
 }

@@ -23,9 +23,9 @@ export function countingDatabase(db: Database, counts: (sql: string) => boolean 
   const counter = { reads: 0, db: undefined as unknown as Database };
   counter.db = {
     ...db,
-    query: (sql: string, params?: unknown[]) => {
+    query: (sql: string, params?: unknown[], name?: string) => {
       if (counts(sql)) counter.reads++;
-      return db.query(sql, params);
+      return db.query(sql, params, name);
     },
   } as Database;
   return counter;

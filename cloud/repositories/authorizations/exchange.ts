@@ -3,7 +3,7 @@
 import type { Region } from '../../../shared/amazon-regions';
 import type { Queryable } from '../../db/queryable';
 import { allRows, firstRow } from '../rows';
-import type { AuthorizationRow } from './row';
+import { authorizationColumns, type AuthorizationRow } from './row';
 
 /**
  * Uses up the state once and records the exchange it starts: the sealed code, the seller and the lease.
@@ -39,8 +39,9 @@ export async function startExchangeIfAllowed(
      WHERE a.id = $1 AND p.id = a.platform_id AND a.status = 'pending' AND a.state_used_at IS NULL AND a.expires_at > $2
        AND (a.expected_selling_partner_id IS NULL OR a.expected_selling_partner_id = $5)
        AND EXISTS (SELECT 1 FROM tenants t WHERE t.id = a.tenant_id AND t.disabled_at IS NULL)
-     RETURNING a.*, p.region AS platform_region, p.country_code AS platform_country_code`,
+     RETURNING ${authorizationColumns('a')}, p.region AS platform_region, p.country_code AS platform_country_code`,
     [id, e.now, e.codeHash, e.sealedCode, e.sellingPartnerId, e.leaseUntil],
+    'exchange_start_if_allowed',
   );
   if (!rows[0]) return undefined;
   const { platform_region: region, platform_country_code: countryCode, ...row } = rows[0];
@@ -49,10 +50,11 @@ export async function startExchangeIfAllowed(
 
 /** The running instance is still at work on this exchange. */
 export async function renewExchangeLease(q: Queryable, id: string, leaseUntil: Date): Promise<void> {
-  await q.query("UPDATE authorizations SET exchange_lease_until = $2 WHERE id = $1 AND status = 'pending'", [
-    id,
-    leaseUntil,
-  ]);
+  await q.query(
+    "UPDATE authorizations SET exchange_lease_until = $2 WHERE id = $1 AND status = 'pending'",
+    [id, leaseUntil],
+    'exchange_renew_lease',
+  );
 }
 
 /** Amazon's refresh token, sealed, kept the moment LWA answered; the code is spent and goes. */
@@ -60,6 +62,7 @@ export async function storeExchangedToken(q: Queryable, id: string, sealedRefres
   const { rows } = await q.query<{ id: string }>(
     "UPDATE authorizations SET exchanged_refresh_token_enc = $2, exchange_code_enc = NULL WHERE id = $1 AND status = 'pending' RETURNING id",
     [id, sealedRefreshToken],
+    'exchange_store_token',
   );
   return rows.length > 0;
 }

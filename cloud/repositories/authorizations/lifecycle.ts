@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/queryable';
 import { firstRow, tenantRowById } from '../rows';
 import type { AuthorizationMode, CloudErrorCode } from '../../../shared/cloud-api';
 import type { AuthorizationStatus } from '../../../shared/cloud-api';
-import { CLEAR_EXCHANGE, type AuthorizationRow, type ClosedStatus } from './row';
+import { authorizationColumns, CLEAR_EXCHANGE, type AuthorizationRow, type ClosedStatus } from './row';
 
 interface NewAuthorization {
   id: string;
@@ -40,6 +40,7 @@ export async function lockAuthorizationStatus(q: Queryable, id: string): Promise
   const { rows } = await q.query<{ status: AuthorizationStatus }>(
     'SELECT status FROM authorizations WHERE id = $1 FOR UPDATE',
     [id],
+    'authorization_lock_status',
   );
   return rows[0]?.status;
 }
@@ -103,8 +104,9 @@ export async function markAuthenticated(
   const { rows } = await q.query<AuthorizationRow>(
     `UPDATE authorizations SET status = 'authenticated', completed_at = $2, selling_partner_id = $3, selling_partner_id_changed = $4, store_name = $5,
        ${CLEAR_EXCHANGE}
-     WHERE id = $1 AND status = 'pending' RETURNING *`,
+     WHERE id = $1 AND status = 'pending' RETURNING ${authorizationColumns()}`,
     [id, now, seller.sellingPartnerId, seller.changed, seller.storeName],
+    'authorization_authenticated',
   );
   return rows[0];
 }

@@ -41,6 +41,46 @@ export interface AuthorizationRow {
   seller_id_proven: boolean;
 }
 
+/** Every column of AuthorizationRow (the compiler keeps this complete). */
+const COLUMNS: Record<keyof AuthorizationRow, true> = {
+  id: true,
+  tenant_id: true,
+  platform_id: true,
+  mode: true,
+  status: true,
+  expires_at: true,
+  state_used_at: true,
+  code_hash: true,
+  error_code: true,
+  error_message: true,
+  selling_partner_id: true,
+  selling_partner_id_changed: true,
+  store_name: true,
+  previous_selling_partner_id: true,
+  previous_store_name: true,
+  held_refresh_token_enc: true,
+  seller_decision: true,
+  seller_decided_at: true,
+  completed_at: true,
+  created_at: true,
+  origin: true,
+  expected_selling_partner_id: true,
+  exchange_code_enc: true,
+  exchange_selling_partner_id: true,
+  exchange_lease_until: true,
+  exchanged_refresh_token_enc: true,
+  seller_id_proven: true,
+};
+
+/**
+ * The row's columns spelt out, for prepared statements (db/queryable.ts): a column a newer release adds
+ * does not change their result, as `*` would. `alias`: the table's alias in the statement.
+ */
+export const authorizationColumns = (alias?: string) =>
+  Object.keys(COLUMNS)
+    .map((c) => (alias ? `${alias}.${c}` : c))
+    .join(', ');
+
 /** Every end of an authorization drops what its code exchange kept (the sealed code and token). */
 export const CLEAR_EXCHANGE =
   'exchange_code_enc = NULL, exchanged_refresh_token_enc = NULL, exchange_lease_until = NULL';
