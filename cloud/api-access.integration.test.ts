@@ -94,7 +94,7 @@ describe('cloud access', () => {
       for (const { method, url } of v1) {
         const path = url.replace(/:[A-Za-z]+/g, 'b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f');
         const statuses = [];
-        for (const headers of [{}, { authorization: `Bearer ${token}` }])
+        for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[])
           statuses.push((await fetch(`${cloud.url}${path}`, { method, headers })).status);
         expect([method, url, statuses]).toEqual([method, url, [401, 403]]);
       }
