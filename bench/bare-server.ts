@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import { loggerOptions, rateLimited } from '../cloud/http/logger-options';
+import { requestLogFactory } from '../cloud/http/request-log';
 import { installErrorHandlers } from '../cloud/http/error-handler';
 import { installSecurityHeaders } from '../cloud/http/security-headers';
 import { installBearerAuth, requireTenant } from '../cloud/http/authenticate';
@@ -29,6 +30,8 @@ export async function buildBareServer(opts: {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     logger: loggerOptions(opts.logger, 'info'),
+    // The cloud's per-request logger (made when the request first logs), as cloud/http/server.ts sets it.
+    ...(opts.logger ? { childLoggerFactory: requestLogFactory } : {}),
     routerOptions: { maxParamLength: 200 },
   });
   installErrorHandlers(app);

@@ -114,9 +114,12 @@ process.on('message', (msg: { type: string; id?: number }) => {
     send({ type: 'gc', id: msg.id });
   } else if (msg.type === 'diag') {
     // Diagnostics for profiling a capacity level (BENCH_DIAG): heap spaces, then live memory after a GC.
-    const spaces = v8
-      .getHeapSpaceStatistics()
-      .map((s) => ({ space: s.space_name, sizeMB: s.space_size / 2 ** 20, usedMB: s.space_used_size / 2 ** 20 }));
+    const spaces = v8.getHeapSpaceStatistics().map((s) => ({
+      space: s.space_name,
+      sizeMB: s.space_size / 2 ** 20,
+      usedMB: s.space_used_size / 2 ** 20,
+      residentMB: s.physical_space_size / 2 ** 20,
+    }));
     const beforeGc = { ...process.memoryUsage(), ...residentByKind() };
     (globalThis as { gc?: () => void }).gc?.();
     const afterGc = { ...process.memoryUsage(), ...residentByKind() };

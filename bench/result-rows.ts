@@ -3,6 +3,7 @@
 import type { browserHostLatency, pollerLatency } from './latency';
 import type { CapacityLevel } from './capacity';
 import type { LoadResult } from './load';
+import type { PairResult } from './throughput-pair';
 import type { ScaleOutResult } from './scale-out';
 import type { NginxWaitersResult } from './nginx-waiters';
 import type { startup } from './startup';
@@ -23,7 +24,7 @@ interface Figures {
   onPostgresWithoutFlags: CapacityLevel | undefined;
   scaleOut: ScaleOutResult | undefined;
   nginx: NginxWaitersResult | undefined;
-  throughput: { status: LoadResult; bare: LoadResult; bareAuth: LoadResult };
+  throughput: { status: LoadResult; bare: LoadResult; bareAuth: LoadResult; pair: PairResult };
   ui: Awaited<ReturnType<typeof startup>>;
 }
 
@@ -37,7 +38,7 @@ export function resultRows(figures: Figures): Row[] {
     onPostgresWithoutFlags,
     scaleOut: scaleOutResult,
     nginx: nginxResult,
-    throughput: { status, bare, bareAuth },
+    throughput: { status, bare, bareAuth, pair },
     ui,
   } = figures;
   const rssRow = (c: CapacityLevel, where: string, targetMB: number): Row => ({
@@ -148,13 +149,14 @@ export function resultRows(figures: Figures): Row[] {
         ]
       : []),
     {
-      figure: 'status endpoint throughput',
+      figure: `status endpoint throughput (median of ${pair.rounds} rounds; rounds ${pair.spread.min}–${pair.spread.max}×)`,
       value: `${status.requestsPerSecond} req/s`,
       baseline: `${bare.requestsPerSecond} req/s (bare route)`,
       ratio: ratio(status.requestsPerSecond, bare.requestsPerSecond),
       target: '≥ 0.90×',
       met: status.requestsPerSecond >= 0.9 * bare.requestsPerSecond,
     },
+    wrkRow(pair),
     {
       figure: 'bare route + bearer-token hook',
       value: `${bareAuth.requestsPerSecond} req/s`,
@@ -193,4 +195,20 @@ export function resultRows(figures: Figures): Row[] {
       target: '',
     },
   ];
+}
+
+/** The same pair's rounds measured by wrk: its ratio, and whether it agrees with the bench's within 0.05. */
+function wrkRow(pair: PairResult): Row {
+  const figure = 'same, measured by wrk -t1 -c32 in the same rounds';
+  if (typeof pair.wrk === 'string') return { figure, value: pair.wrk, baseline: '', ratio: '', target: '' };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const [s, b] = [median(pair.status.wrk!), median(pair.bare.wrk!)];
+  return {
+    figure,
+    value: `${s} req/s`,
+    baseline: `${b} req/s (bare route)`,
+    ratio: ratio(s, b),
+    target: '≥ 0.90×, within 0.05 of the bench',
+    met: s >= 0.9 * b && pair.wrk.agreeWithin005,
+  };
 }

@@ -97,7 +97,7 @@ async function main() {
   await bareIdle.stop();
 
   log(`throughput: status endpoint vs bare route, ${THROUGHPUT_ROUNDS} rounds interleaved`);
-  const { status, bare, bareAuth, profile } = await throughputPair(log);
+  const { status, bare, bareAuth, pair, profile } = await throughputPair(log);
 
   log('UI start-up');
   const ui = await startup(STARTUP_RUNS);
@@ -109,7 +109,7 @@ async function main() {
     bareRssMB,
     withoutFlags,
     ...postgres,
-    throughput: { status, bare, bareAuth },
+    throughput: { status, bare, bareAuth, pair },
     ui,
   });
   const results = {
@@ -131,7 +131,15 @@ async function main() {
       ...postgres,
       scaleOut: postgres.scaleOut && { ...postgres.scaleOut, singleInstance: postgres.onPostgres },
     },
-    throughput: { statusEndpoint: status, bareRoute: bare, bareRouteWithBearerHook: bareAuth, load: LOAD, profile },
+    throughput: {
+      statusEndpoint: status,
+      bareRoute: bare,
+      bareRouteWithBearerHook: bareAuth,
+      load: LOAD,
+      // Every round of both sides, the spread, the CPU per answer and wrk's figure beside the bench's.
+      pair,
+      profile,
+    },
     startup: ui,
     table: rows,
   };

@@ -69,6 +69,51 @@ describe('cloud access', () => {
     api.a.forgetToken();
     expect((await api.a.raw('GET', '/v1/whoami')).status).toBe(200);
   });
+
+  it('refuses a caller without a token before reading its body or checking its input, HEAD too', async () => {
+    const malformed = await api.a.raw('POST', '/v1/platforms', { auth: false, body: '{"not json' });
+    expect([malformed.status, malformed.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    const invalid = await api.a.raw('GET', '/v1/authorizations/not-an-id?wait=abc', { auth: false });
+    expect([invalid.status, invalid.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    const head = await fetch(`${api.a.baseUrl}/v1/whoami`, { method: 'HEAD' });
+    expect(head.status).toBe(401);
+  });
+
+  it('every /v1 route, HEAD included, refuses a caller without a token and a disabled tenant', async () => {
+    const cloud = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9') });
+    try {
+      const x = new TestCloudHttp(cloud.url, await cloud.createTenant('Gesperrt GmbH'));
+      const token = await x.accessToken();
+      const disable = await fetch(`${cloud.url}/admin/tenants/${x.creds.clientId}/disable`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${cloud.adminToken}` },
+      });
+      expect(disable.status).toBe(200);
+      const v1 = cloud.routes.filter((r) => r.url.startsWith('/v1/'));
+      expect(v1.length).toBeGreaterThanOrEqual(10);
+      for (const { method, url } of v1) {
+        const path = url.replace(/:[A-Za-z]+/g, 'b3f0c2de-5b7a-4c41-9d8e-0a1b2c3d4e5f');
+        const statuses = [];
+        for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[])
+          statuses.push((await fetch(`${cloud.url}${path}`, { method, headers })).status);
+        expect([method, url, statuses]).toEqual([method, url, [401, 403]]);
+      }
+    } finally {
+      await cloud.close();
+    }
+  });
+
+  it('counts refused calls against the rate limit (the limiter runs before the refusal)', async () => {
+    const limited = await startCloud({ port: 0, config: testConfig('http://127.0.0.1:9', { rateLimitPerMinute: 3 }) });
+    try {
+      const x = new TestCloudHttp(limited.url, await limited.createTenant('X'));
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await x.raw('GET', '/v1/whoami', { auth: false })).status);
+      expect(codes).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });
 
 describe('headers and rate limits', () => {

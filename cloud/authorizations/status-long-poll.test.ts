@@ -1,11 +1,13 @@
 // The status long-poll: the shared read of Amazon requests (the windows woken by one change share one
 // query, nothing is kept once answered), and what a held request keeps of its headers.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { FastifyReply } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { CloudContext } from '../context';
 import { startCloud } from '../start-cloud';
 import { TestCloudHttp, testConfig } from '../testing/stack';
+import { holdsChildLogger } from '../http/request-log';
 import { sharedAmazonRequests } from './status-long-poll';
 
 function countingContext() {
@@ -64,6 +66,40 @@ describe('a held status long-poll', () => {
       expect((await waiting).body).toMatchObject({ id: auth.id, status: 'cancelled' });
     } finally {
       unsubscribe('http.server.request.start', onStart);
+      await cloud.close();
+    }
+  }, 20_000);
+
+  it('holds no pino child logger while it waits, and logs its answer with its request id', async () => {
+    const lines: string[] = [];
+    const cloud = await startCloud({
+      port: 0,
+      config: testConfig('http://127.0.0.1:9'),
+      logger: { write: (line) => void lines.push(line) },
+    });
+    // Fastify's handler channel hands over each routed request's reply.
+    const replies: FastifyReply[] = [];
+    const onHandler = (message: unknown) => replies.push((message as { reply: FastifyReply }).reply);
+    subscribe('tracing:fastify.request.handler:start', onHandler);
+    try {
+      const client = new TestCloudHttp(cloud.url, await cloud.createTenant('Quiet GmbH'));
+      const platform = await client.createPlatform('Quiet');
+      const auth = (await client.startAuthorization(platform.body.id as string)).body as { id: string };
+      const waiting = client.raw('GET', `/v1/authorizations/${auth.id}?wait=30`);
+      const held = () => replies.find((r) => r.request.url.startsWith(`/v1/authorizations/${auth.id}?wait=`));
+      // The request is held once the handler has given its logger up (with Fastify's default logger, never).
+      for (let i = 0; i < 200 && (!held() || holdsChildLogger(held()!.log)); i++)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(held()!.sent).toBe(false);
+      expect(holdsChildLogger(held()!.log)).toBe(false);
+      expect((await client.raw('POST', `/v1/authorizations/${auth.id}/cancel`)).status).toBe(200);
+      expect((await waiting).body).toMatchObject({ id: auth.id, status: 'cancelled' });
+      const completed = lines
+        .map((line) => JSON.parse(line) as { reqId?: string; msg?: string; res?: { statusCode: number } })
+        .find((line) => line.reqId === held()!.request.id && line.msg === 'request completed');
+      expect(completed?.res).toEqual({ statusCode: 200 });
+    } finally {
+      unsubscribe('tracing:fastify.request.handler:start', onHandler);
       await cloud.close();
     }
   }, 20_000);

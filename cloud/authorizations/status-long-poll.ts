@@ -8,6 +8,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod';
 import { CLOUD_ROUTES } from '../../shared/cloud-api-routes';
 import type { AmazonRequest } from '../../shared/cloud-api';
 import type { CloudContext } from '../context';
+import { releaseRequestLog } from '../http/request-log';
 import { authorizationAmazonRequests } from '../repositories/amazon-requests';
 import type { AuthorizationRow } from '../repositories/authorizations/row';
 import { authorizationToApi, expireIfDue } from './authorization-service';
@@ -159,6 +160,8 @@ function answerPending(
 ): void {
   if (waitSeconds <= 0) return sendPending(reply, row);
   forgetHeaderCopies(reply.request.raw);
+  // Nothing logs while it waits; the answer's "request completed" line makes the pino child again.
+  releaseRequestLog(reply.log);
   const held: Held = { ctx, reply, tenantId, id, until: ctx.now() + waitSeconds * 1000 };
   // No time left (it expires now): read again and answer, as a wait that timed out does.
   if (!hold(held, row, generation)) onWaitEnd('timeout', held);

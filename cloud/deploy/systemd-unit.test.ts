@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { DEPLOYED_SCRIPT, deployedEnvironment, deployedNodeFlags } from './systemd-unit';
 
 it('reads the node flags of the shipped unit', () => {
-  expect(deployedNodeFlags()).toEqual(['--max-semi-space-size=4']);
+  expect(deployedNodeFlags()).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=20']);
 });
 
 it('reads flags wherever node and the script are, and refuses a unit that starts something else', () => {

@@ -13,6 +13,9 @@ declare module 'fastify' {
   }
 }
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+const USUAL_PREFIX = 'Bearer ';
+
 export function installBearerAuth(app: FastifyInstance, ctx: CloudContext): void {
   app.decorateRequest('tenantId', undefined);
   app.decorateRequest('tokenGeneration', undefined);
@@ -27,7 +30,16 @@ export function installBearerAuth(app: FastifyInstance, ctx: CloudContext): void
   // checked (HMAC) first. Never fails: an unusable token only leaves the request unauthenticated.
   app.addHook('onRequest', (request, _reply, done) => {
     const header = request.headers.authorization;
-    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!header) return done();
+    // The usual form of a token verified before, `Bearer <token>`: one lookup, no pattern (issue 26).
+    // A remembered token matched the pattern when it was verified (it has no white space), so a hit
+    // here is a header the pattern accepts, with the same token.
+    const usual = header.startsWith(USUAL_PREFIX) ? verify.known(header.slice(USUAL_PREFIX.length)) : undefined;
+    if (usual) {
+      accept(request, usual);
+      return done();
+    }
+    const match = BEARER.exec(header);
     if (!match) return done();
     const known = verify.known(match[1]!);
     if (known) {

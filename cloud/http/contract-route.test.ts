@@ -24,7 +24,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   app = Fastify();
   installErrorHandlers(app);
-  await installContractSchemas(app);
+  installContractSchemas(app);
   app
     .withTypeProvider<ZodTypeProvider>()
     .route({ ...contractRoute(CLOUD_ROUTES.getPlatform), handler: async () => answer as typeof platform });
@@ -54,5 +54,22 @@ describe('contract routes', () => {
     expect(res.json()).toEqual({
       error: { code: 'INVALID_REQUEST', message: expect.stringMatching(/^Invalid params: id: .*control characters/) },
     });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is made on its first request, not at start, and lists the routes with their schemas', async () => {
+    // At start, no @fastify/swagger: the instance has no `swagger` decorator.
+    expect(app.hasDecorator('swagger')).toBe(false);
+    const first = await app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(first.statusCode).toBe(200);
+    const doc = first.json() as { openapi: string; paths: Record<string, Record<string, { summary?: string }>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(['/v1/platforms/{id}']);
+    expect(doc.paths['/v1/platforms/{id}']!.get!.summary).toBe(CLOUD_ROUTES.getPlatform.summary);
+    expect((await app.inject({ method: 'GET', url: '/openapi.json' })).body).toBe(first.body);
+    // The routes still answer as before.
+    answer = platform;
+    expect((await app.inject({ method: 'GET', url: '/v1/platforms/plt_1' })).statusCode).toBe(200);
   });
 });

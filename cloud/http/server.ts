@@ -1,11 +1,12 @@
 // The Fastify instance: logging without secrets, security headers, body limits, per-tenant rate
 // limits (the token endpoint and Amazon's redirect have their own rules), the client address behind a
 // trusted proxy, one error shape, and the route plugins.
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type onRequestHookHandler } from 'fastify';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { CloudContext } from '../context';
 import { loggerOptions, rateLimited, type CloudLogger } from './logger-options';
+import { requestLogFactory } from './request-log';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers } from './error-handler';
 import { securityHeaderSetter } from './security-headers';
 import { installContractSchemas } from './contract-route';
@@ -41,6 +42,8 @@ export async function buildServer(
     // Behind a reverse proxy the client is in X-Forwarded-For; only hops named here are believed.
     trustProxy: ctx.config.trustProxy,
     logger: loggerOptions(logger, ctx.config.logLevel),
+    // Each request's pino child is made when it logs and given up while a long-poll waits (request-log.ts).
+    ...(logger !== false ? { childLoggerFactory: requestLogFactory } : {}),
     // Amazon's codes and JWTs are long; keep the default URL limits but reject absurd ones.
     routerOptions: { maxParamLength: 200 },
     // Errors before routing (bad URL, too long parameter) and from the HTTP parser: our shape too.
@@ -54,7 +57,7 @@ export async function buildServer(
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandlers(app);
-  await installContractSchemas(app);
+  installContractSchemas(app);
   // While stopping, every answer closes its connection: Node's server.close() waits for keep-alive
   // sockets, which Fastify would otherwise keep open up to keepAliveTimeout (72 s) after the last answer.
   // The request id and helmet's security headers go back with every answer, and the request is
@@ -90,17 +93,13 @@ export async function buildServer(
   await app.register(operatorRoutes, { ctx });
   await app.register(
     async (v1) => {
-      // Before the schemas are checked: an unauthenticated or disabled caller learns nothing about them.
-      // Callback style: a remembered answer lets the call through without a promise (issue 26).
-      v1.addHook('preValidation', (request, _reply, done) => {
-        try {
-          const tenantId = requireTenant(request);
-          const generation = request.tokenGeneration ?? 0;
-          if (ctx.tenantGate.checkKnown(tenantId, generation)) return done();
-          ctx.tenantGate.assertActive(tenantId, generation).then(() => done(), done);
-        } catch (error) {
-          done(error as Error);
-        }
+      // Before the body is read and the schemas are checked: an unauthenticated or disabled caller
+      // learns nothing about them. After the rate limiter (its own per-route onRequest hook, added by
+      // its onRoute hook before this one), so refused calls count too. In onRequest rather than a
+      // preValidation hook: one hook phase less per call (issue 26).
+      const tenantCheck = tenantCheckHook(ctx);
+      v1.addHook('onRoute', (route) => {
+        route.onRequest = [...[route.onRequest ?? []].flat(), tenantCheck];
       });
       await v1.register(whoamiRoutes, { ctx });
       await v1.register(platformRoutes, { ctx });
@@ -110,6 +109,23 @@ export async function buildServer(
     { prefix: '/v1' },
   );
   return app;
+}
+
+/**
+ * The disabled-tenant refusal (and UNAUTHORIZED without a token), callback style: a remembered answer
+ * lets the call through without a promise (issue 26).
+ */
+function tenantCheckHook(ctx: CloudContext): onRequestHookHandler {
+  return (request, _reply, done) => {
+    try {
+      const tenantId = requireTenant(request);
+      const generation = request.tokenGeneration ?? 0;
+      if (ctx.tenantGate.checkKnown(tenantId, generation)) return done();
+      ctx.tenantGate.assertActive(tenantId, generation).then(() => done(), done);
+    } catch (error) {
+      done(error as Error);
+    }
+  };
 }
 
 /** A request to the operator's routes that carries the admin credential. */

@@ -64,3 +64,19 @@ it('known() answers only tokens verified before and not expired, without verifyi
   now = T0 + 901_000;
   expect(verify.known(token)).toBeUndefined();
 });
+
+it('known() refuses a token that ends like a remembered one (same signature, other payload)', async () => {
+  const verify = createAccessTokenVerifier(key, () => T0);
+  const good = await issueAccessToken(key, 'tenant-1', T0, 900);
+  await verify(good);
+  const [h, p, sig] = good.split('.');
+  const otherTenant = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), sub: 'tenant-2' }),
+  ).toString('base64url');
+  const sameEnd = `${h}.${otherTenant}.${sig}`;
+  expect(sameEnd.slice(-43)).toBe(good.slice(-43));
+  expect(verify.known(sameEnd)).toBeUndefined();
+  expect(verify.isCached(sameEnd)).toBe(false);
+  expect(verify.known(`x${good}`)).toBeUndefined();
+  expect(verify.known(good)).toMatchObject({ tenantId: 'tenant-1' });
+});
