@@ -97,6 +97,8 @@ describe('the completion path', () => {
     // PGlite planned each statement on every call (2.6 ms for the one before LWA; issue 26).
     for (let i = 0; i < 2; i++) {
       const auth = await startAuth(env.client, await newPlatform(env.client));
+      // The desktop's status read before the redirect (the status cache reads the row by id).
+      expect(await authorization(env.client, auth.id)).toMatchObject({ status: 'pending' });
       const redirect = await amazonRedirect(env.stack.sandbox.url, auth.consentUrl, EU);
       expect((await getCallback(redirect)).status).toBe(200);
     }
@@ -110,6 +112,9 @@ describe('the completion path', () => {
         'authorization_lock_status',
         'platform_sign_in',
         'authorization_authenticated',
+        'authorization_by_id',
+        'authorization_insert',
+        'authorizations_cancel_pending',
       ]),
     );
   });

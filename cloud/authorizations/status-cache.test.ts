@@ -13,7 +13,7 @@ let counted: Database;
 
 beforeAll(async () => {
   db = await openDatabase();
-  counter = countingDatabase(db, (sql) => sql.startsWith('SELECT * FROM authorizations'));
+  counter = countingDatabase(db, (_sql, _params, name) => name === 'authorization_by_id');
   counted = counter.db;
 });
 afterAll(() => db?.close());

@@ -4,7 +4,7 @@
 // 2.6 ms planned each time, 0.45 ms from its cached generic plan; bench/README.md). A named statement
 // is parsed and described once on PGlite's one connection; each call then sends Bind, Execute and Sync
 // in one protocol message, and PostgreSQL's plan cache switches to a generic plan after five custom
-// ones (plan_cache_mode auto). Only through PGlite's public protocol API (execProtocol, runExclusive).
+// ones (plan_cache_mode auto). Only through PGlite's public protocol API (execProtocolStream, runExclusive).
 // Types only: the module is passed in by openDatabase, which loads PGlite when it opens one.
 import type { PGlite } from '@electric-sql/pglite';
 
@@ -46,7 +46,7 @@ export function pglitePrepared(pg: PGlite, { parse, protocol }: Pick<PGliteModul
       if (known.text !== text) throw new Error(`prepared statement ${name} exists with another text`);
       return known;
     }
-    const { messages } = await pg.execProtocol(
+    const messages = await pg.execProtocolStream(
       concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]),
       { syncToFs: false },
     );
@@ -71,7 +71,9 @@ export function pglitePrepared(pg: PGlite, { parse, protocol }: Pick<PGliteModul
     });
     // Bind, Execute and Sync in one message: a failing Bind or Execute is followed by the Sync that
     // returns the connection to idle (or to the failed transaction, which the caller rolls back).
-    const { messages } = await pg.execProtocol(
+    // execProtocolStream (what PGlite's own `query` uses) parses the answer as it is written; execProtocol
+    // also copies every chunk and then the whole answer into buffers nobody reads (GC on the path).
+    const messages = await pg.execProtocolStream(
       concat([serialize.bind({ statement: name, values }), serialize.execute({}), serialize.sync()]),
       { syncToFs: false },
     );

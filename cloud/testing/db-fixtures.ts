@@ -19,12 +19,15 @@ export async function pendingAuthorization(db: Database, tenantId: string): Prom
 }
 
 /** `db` that counts the statements `counts` picks (all by default); `reads` is their number so far. */
-export function countingDatabase(db: Database, counts: (sql: string) => boolean = () => true) {
+export function countingDatabase(
+  db: Database,
+  counts: (sql: string, params?: unknown[], name?: string) => boolean = () => true,
+) {
   const counter = { reads: 0, db: undefined as unknown as Database };
   counter.db = {
     ...db,
     query: (sql: string, params?: unknown[], name?: string) => {
-      if (counts(sql)) counter.reads++;
+      if (counts(sql, params, name)) counter.reads++;
       return db.query(sql, params, name);
     },
   } as Database;

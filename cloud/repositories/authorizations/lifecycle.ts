@@ -20,15 +20,18 @@ interface NewAuthorization {
 export async function insertAuthorization(q: Queryable, a: NewAuthorization): Promise<AuthorizationRow> {
   const { rows } = await q.query<AuthorizationRow>(
     `INSERT INTO authorizations (id, tenant_id, platform_id, mode, status, expires_at, created_at, origin, expected_selling_partner_id)
-     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) RETURNING *`,
+     VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) RETURNING ${authorizationColumns()}`,
     [a.id, a.tenantId, a.platformId, a.mode, a.expiresAt, a.createdAt, a.origin, a.expectedSellingPartnerId],
+    'authorization_insert',
   );
   return rows[0]!;
 }
 
 /** By id alone: the state token is the capability on Amazon's redirect. */
 export async function findAuthorization(q: Queryable, id: string): Promise<AuthorizationRow | undefined> {
-  return firstRow<AuthorizationRow>(q, 'SELECT * FROM authorizations WHERE id = $1', [id]);
+  // Prepared (the status cache's read and the callback's lookups): planned once, not per call.
+  const sql = `SELECT ${authorizationColumns()} FROM authorizations WHERE id = $1`;
+  return (await q.query<AuthorizationRow>(sql, [id], 'authorization_by_id')).rows[0];
 }
 
 /** An authorization of this tenant; `forUpdate` locks it in a transaction. */
@@ -56,6 +59,7 @@ export async function cancelPendingOfPlatform(
     `UPDATE authorizations SET status = 'cancelled', completed_at = $2, error_code = $3, error_message = $4, ${CLEAR_EXCHANGE}
      WHERE platform_id = $1 AND status = 'pending' RETURNING id`,
     [platformId, now, error?.code ?? null, error?.message ?? null],
+    'authorizations_cancel_pending',
   );
   return rows.map((r) => r.id);
 }
