@@ -2,6 +2,7 @@
 // Amazon's answers map to stable codes (including the wrong region, which the sandbox stops earlier).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback } from '../testing/loopback-server';
 import { exchangeCode, refreshAccessToken, type LwaOptions } from './lwa-client';
 import { getMarketplaceParticipations } from './sellers-api';
 import { LwaSecretRing } from './lwa-secrets';
@@ -19,16 +20,9 @@ beforeAll(async () => {
     calls.push(req.url ?? '');
     handler(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  base = await listenOnLoopback(server);
 });
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
+afterAll(() => closeServer(server));
 beforeEach(() => {
   calls = [];
 });

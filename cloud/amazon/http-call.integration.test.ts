@@ -2,6 +2,7 @@
 // not followed, oversize answers and stalls refused, one kept-alive connection for consecutive calls.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { closeServer, listenOnLoopback } from '../testing/loopback-server';
 import { httpCall, MAX_BODY_BYTES } from './http-call';
 
 let handler: (req: IncomingMessage, res: ServerResponse) => void;
@@ -20,16 +21,9 @@ beforeAll(async () => {
     });
   });
   server.on('connection', () => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  base = await listenOnLoopback(server);
 });
-afterAll(
-  () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-);
+afterAll(() => closeServer(server));
 beforeEach(() => {
   requests = [];
   connections = 0;
